@@ -1,0 +1,40 @@
+"""kg: an offline knowledge graph builder for news-style text.
+
+>>> import kg
+>>> g = kg.build(["Acme Corp, a Boston-based startup, hired Jane Doe."])
+>>> [(r.subject.name, r.predicate, r.object.name) for r in g.relations]
+[('Acme Corp', 'headquarters_location', 'Boston'), ('Jane Doe', 'employer', 'Acme Corp')]
+"""
+
+from .build import build
+from .errors import ConfigError, FormatError, InputError, KgError, ModelError, QueryError, RdfError
+from .graph import DEFAULT_BASE, KnowledgeGraph
+from .ingest import from_text
+from .model import ENTITY_TYPES, Block, Document, Entity, Evidence, Mention, Relation
+from .resolve import Merge
+from .vocab import PREDICATES, Predicate
+
+__all__ = [
+    "DEFAULT_BASE",
+    "ENTITY_TYPES",
+    "PREDICATES",
+    "Block",
+    "ConfigError",
+    "Document",
+    "Entity",
+    "Evidence",
+    "FormatError",
+    "InputError",
+    "KgError",
+    "KnowledgeGraph",
+    "Mention",
+    "Merge",
+    "ModelError",
+    "Predicate",
+    "QueryError",
+    "RdfError",
+    "Relation",
+    "build",
+    "from_text",
+]
+__version__ = "0.1.0"

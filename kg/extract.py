@@ -1,0 +1,435 @@
+"""Extract: run spaCy over the kept blocks of each document and read mentions and facts.
+
+Each kept block (heading, list item, paragraph) is parsed on its own, so a heading is never glued
+to the next line. Mentions carry type votes (spaCy's label, name suffixes, the nouns and verbs
+around them); resolution sums the votes over all mentions of one thing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from . import relations
+from .ingest import clean_text
+from .model import Document
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
+LABEL_TYPES = {
+    "PERSON": "Person",
+    "ORG": "Organization",
+    "GPE": "Place",
+    "LOC": "Place",
+    "FAC": "Place",
+    "PRODUCT": "Product",
+    "EVENT": "Event",
+    "WORK_OF_ART": "Work",
+    "LAW": "Work",
+}
+LITERAL_LABELS = {"DATE"}
+
+# Concepts that spaCy's small model tags as names: never entities on their own.
+STOPLIST = {
+    "ai",
+    "a.i.",
+    "ia",
+    "ml",
+    "it",
+    "api",
+    "apis",
+    "seo",
+    "llm",
+    "llms",
+    "nlp",
+    "ar",
+    "vr",
+    "xr",
+    "iot",
+    "saas",
+    "ceo",
+    "cto",
+    "cfo",
+    "coo",
+    "gdp",
+    "faq",
+    "pdf",
+    "url",
+    "html",
+    "css",
+    "ui",
+    "ux",
+    "gpu",
+    "gpus",
+    "cpu",
+    "b2b",
+    "b2c",
+    "roi",
+    "kpi",
+    "esg",
+    "covid",
+    "like",
+    "love",
+    "dislike",
+    "comments",
+    "comment",
+    "user",
+    "share",
+    "reply",
+    "newsletter",
+    "email",
+}
+# Last words that make a name an organization ("Norvik Tech", "Acme Corp", "TBD Lab").
+ORG_SUFFIXES = {
+    "inc",
+    "inc.",
+    "corp",
+    "corp.",
+    "corporation",
+    "ltd",
+    "ltd.",
+    "llc",
+    "plc",
+    "gmbh",
+    "ag",
+    "sa",
+    "co",
+    "co.",
+    "company",
+    "companies",
+    "group",
+    "holdings",
+    "tech",
+    "technologies",
+    "technology",
+    "labs",
+    "lab",
+    "laboratory",
+    "laboratories",
+    "systems",
+    "software",
+    "bank",
+    "university",
+    "college",
+    "institute",
+    "foundation",
+    "association",
+    "agency",
+    "ministry",
+    "department",
+    "council",
+    "committee",
+    "party",
+    "club",
+    "fc",
+    "studios",
+    "studio",
+    "media",
+    "network",
+    "networks",
+    "airlines",
+    "airways",
+    "motors",
+    "partners",
+    "capital",
+    "ventures",
+    "research",
+    "solutions",
+    "robotics",
+    "industries",
+    "enterprises",
+    "press",
+    "times",
+    "news",
+    "school",
+    "academy",
+    "commission",
+    "union",
+    "federation",
+    "organization",
+    "organisation",
+    "ai",
+    "office",
+    "bureau",
+    "service",
+    "services",
+    "authority",
+    "board",
+    "court",
+    "police",
+    "army",
+    "navy",
+    "team",
+    "society",
+    "church",
+    "hospital",
+    "museum",
+    "records",
+    "pictures",
+}
+# Head nouns that say what a name is: "X, a foundational model", "X is a startup".
+TYPE_NOUNS = {
+    "Product": "model app application platform chip processor software service device phone "
+    "smartphone tool system product assistant chatbot browser console game engine "
+    "framework library language car vehicle drug vaccine satellite rocket aircraft "
+    "plane laptop tablet camera robot operating".split(),
+    "Organization": "company firm startup start-up lab laboratory organization organisation "
+    "agency group team unit division subsidiary maker manufacturer developer "
+    "corporation conglomerate bank university college school institute party "
+    "club publisher broadcaster newspaper retailer airline carrier insurer "
+    "regulator ministry department government giant provider consultancy "
+    "nonprofit charity union association foundation".split(),
+    "Person": "executive founder ceo chairman chairwoman president director researcher "
+    "scientist engineer spokesman spokeswoman spokesperson analyst official minister "
+    "senator governor mayor actor actress singer author writer player coach "
+    "professor student lawyer judge economist journalist entrepreneur billionaire "
+    "investor man woman boy girl son daughter wife husband mother father".split(),
+    "Place": "city town village country state province region county capital island river "
+    "mountain lake neighborhood suburb district area".split(),
+}
+NOUN_TYPE = {noun: t for t, nouns in TYPE_NOUNS.items() for noun in nouns}
+# Verbs whose direct object is usually a product ("released Muse Spark").
+PRODUCT_VERBS = {
+    "release",
+    "unveil",
+    "launch",
+    "ship",
+    "debut",
+    "introduce",
+    "roll",
+    "announce",
+    "update",
+    "upgrade",
+    "deploy",
+    "train",
+}
+# Verbs whose subject is usually an organization ("Globex acquired Initech").
+ORG_SUBJECT_VERBS = {
+    "acquire",
+    "hire",
+    "employ",
+    "merge",
+    "lay",
+    "sue",
+    "invest",
+    "headquarter",
+    "manufacture",
+    "ship",
+    "list",
+}
+PERSON_VERBS = {
+    "appoint",
+    "hire",
+    "name",
+    "elect",
+    "nominate",
+    "promote",
+    "fire",
+    "marry",
+    "interview",
+    "arrest",
+    "kill",
+}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+
+
+@dataclass
+class RawMention:
+    """A name in a document, before resolution decides which entity it is."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    label: str
+    votes: Counter[str] = field(default_factory=Counter)
+    zone: str = "body"  # "body", or "title" for headings and list-item labels
+    sent: tuple[int, int] = (0, 0)
+
+
+@dataclass(frozen=True)
+class RawFact:
+    """A fact between two mentions (indexes into the document's mentions) or a literal."""
+
+    subject: int
+    predicates: tuple[str, ...]  # in order of preference; resolution keeps the first that fits
+    object: int | str
+    rule: str
+    confidence: float
+    sentence: tuple[int, int]
+    object_span: tuple[int, int]
+    hedged: bool = False
+    negated: bool = False
+
+
+@dataclass
+class DocExtraction:
+    document: Document
+    mentions: list[RawMention] = field(default_factory=list)
+    facts: list[RawFact] = field(default_factory=list)
+
+
+def extract(
+    docs: Iterable[Document],
+    nlp: Language,
+    *,
+    batch_size: int = 64,
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[DocExtraction]:
+    """Mentions and facts of each document, in order, parsing all blocks through ``nlp.pipe``."""
+
+    def units() -> Iterator[tuple[str, tuple[Document, int, str, int, int]]]:
+        for d in docs:
+            kept = d.kept
+            if not kept:
+                yield "", (d, 0, "none", 1, 1)
+            for n, b in enumerate(kept, 1):
+                yield clean_text(d, b), (d, b.start, b.kind, n, len(kept))
+
+    current: DocExtraction | None = None
+    for sdoc, (d, offset, kind, n, total) in nlp.pipe(
+        units(), as_tuples=True, batch_size=batch_size
+    ):
+        if current is None or current.document is not d:
+            current = DocExtraction(d)
+        if kind != "none":
+            read_block(current, sdoc, offset, kind)
+        if n == total:
+            finish(current)
+            if progress:
+                progress(1)
+            yield current
+            current = None
+
+
+def read_block(out: DocExtraction, sdoc: Doc, offset: int, kind: str) -> None:
+    """Add one parsed block's mentions and facts to ``out``."""
+    doc_id = out.document.id
+    label_end = _item_label_end(sdoc) if kind == "item" else -1
+    first = len(out.mentions)
+    token_mention: dict[int, int] = {}
+    dates: list[Span] = []
+    for ent in sdoc.ents:
+        if ent.label_ in LITERAL_LABELS:
+            dates.append(ent)
+            continue
+        if ent.label_ not in LABEL_TYPES:
+            continue
+        span = _trim(ent)
+        if span is None or junk(span):
+            continue
+        zone = "title" if kind == "heading" or span.start_char < label_end else "body"
+        m = RawMention(
+            doc_id,
+            offset + span.start_char,
+            offset + span.end_char,
+            span.text,
+            ent.label_,
+            Counter({LABEL_TYPES[ent.label_]: 1.0}),
+            zone,
+            (offset + span.sent.start_char, offset + span.sent.end_char),
+        )
+        _vote(m, span)
+        for t in span:
+            token_mention[t.i] = len(out.mentions)
+        out.mentions.append(m)
+    relations.read(out, sdoc, offset, token_mention, first, dates)
+
+
+def finish(out: DocExtraction) -> None:
+    """Document-level clean-up: title-zone names count only when the body names them too."""
+    body = {m.text.casefold() for m in out.mentions if m.zone == "body"}
+    for m in out.mentions:
+        if m.zone == "title" and m.text.casefold() not in body:
+            m.votes.clear()  # resolution skips mentions without votes: a heading-only name
+
+
+def _item_label_end(sdoc: Doc) -> int:
+    """Where the label of a list item such as "- Data Pipelines: ..." ends (-1: none)."""
+    m = re.match(r"\s*[^:.!?]{1,60}:", sdoc.text)
+    return m.end() if m else -1
+
+
+def _trim(ent: Span) -> Span | None:
+    """The name without a leading determiner or trailing possessive and punctuation."""
+    start, end = ent.start, ent.end
+    while start < end and (
+        ent.doc[start].lower_ in DETERMINERS
+        or ent.doc[start].is_punct
+        or ent.doc[start].is_space
+        or ent.doc[start].tag_ in ("JJ", "JJR", "JJS", "VBN", "VBG", "RB")
+    ):
+        start += 1
+    while end > start and (
+        ent.doc[end - 1].text in _POSSESSIVE
+        or ent.doc[end - 1].is_punct
+        or ent.doc[end - 1].is_space
+    ):
+        end -= 1
+    if start >= end:
+        return None
+    span = ent.doc[start:end]
+    span.label_ = ent.label_
+    return span
+
+
+def junk(span: Span) -> bool:
+    """Names that are not names: concepts, lowercase phrases, sentence-initial common words."""
+    text = span.text
+    if len(text) < 2 or not any(c.isalpha() for c in text) or "\n" in text:
+        return True
+    if text.casefold() in STOPLIST or text.islower():
+        return True
+    if not any(t.tag_ in ("NNP", "NNPS") for t in span):
+        return True
+    words = [t for t in span if t.is_alpha]
+    return bool(words) and all(w.is_lower or w.is_stop for w in words)
+
+
+def _vote(m: RawMention, span: Span) -> None:
+    """Type votes from the name's own last word and from the words around it."""
+    last = span[-1].lower_
+    if last in ORG_SUFFIXES and len(span) > 1:
+        m.votes["Organization"] += 2.0
+    root = span.root
+    # "X, a foundational model" / "X is a startup" / "the startup X"
+    for noun in _describing_nouns(span):
+        t = NOUN_TYPE.get(noun.lemma_.lower())
+        if t:
+            m.votes[t] += 3.0
+    head = root.head
+    if root.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB":
+        if head.lemma_ in PRODUCT_VERBS and not any(
+            c.dep_ == "prep" and c.lower_ == "from" for c in head.children
+        ):
+            m.votes["Product"] += 1.5
+        elif head.lemma_ in PERSON_VERBS:
+            m.votes["Person"] += 1.0
+    if root.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_ in ORG_SUBJECT_VERBS:
+        m.votes["Organization"] += 1.5
+    if root.dep_ == "compound" and head.lemma_.lower() in ("release", "launch", "rollout"):
+        m.votes["Product"] += 1.5
+
+
+def _describing_nouns(span: Span) -> Iterator:
+    root = span.root
+    for c in root.children:  # X, a model
+        if c.dep_ == "appos" and c.pos_ == "NOUN":
+            yield c
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":  # the model, X
+        yield root.head
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":  # X is a model
+        for c in root.head.children:
+            if c.dep_ == "attr" and c.pos_ == "NOUN":
+                yield c
+    if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i == span.end:
+        pass  # "Muse Spark release": the noun says nothing of the type of X itself
+    prev = span.doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and prev.pos_ == "NOUN" and prev.dep_ == "compound":  # the startup X
+        yield prev

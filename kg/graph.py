@@ -1,0 +1,176 @@
+"""The knowledge graph users hold: entities, relations, their evidence, and a NetworkX view."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+
+from .model import Document, Entity, Relation
+
+if TYPE_CHECKING:
+    from .resolve import Merge
+
+DEFAULT_BASE = "https://example.org/kg/"
+
+
+@dataclass
+class KnowledgeGraph:
+    """Entities and typed relations read from documents, each fact with its evidence."""
+
+    entities: list[Entity]
+    relations: list[Relation]
+    documents: list[Document] = field(default_factory=list)
+    merges: list[Merge] = field(default_factory=list)
+    flagged: list[Relation] = field(default_factory=list)  # negated: recorded, not asserted
+    base: str = DEFAULT_BASE
+
+    # -- lookups ---------------------------------------------------------------------------
+
+    def entity(self, name_or_id: str) -> Entity:
+        """The entity with this id, name or alias; KeyError lists close names."""
+        want = name_or_id.casefold()
+        for e in self.entities:
+            if e.id == name_or_id or e.name.casefold() == want:
+                return e
+        for e in self.entities:
+            if want in (a.casefold() for a in e.aliases):
+                return e
+        close = sorted(e.name for e in self.entities if want[:3] in e.name.casefold())[:8]
+        raise KeyError(f"no entity {name_or_id!r}; similar names: {', '.join(close) or 'none'}")
+
+    def facts_about(self, entity: Entity | str) -> list[Relation]:
+        e = entity if isinstance(entity, Entity) else self.entity(entity)
+        return [
+            r
+            for r in self.relations
+            if r.subject.id == e.id or (isinstance(r.object, Entity) and r.object.id == e.id)
+        ]
+
+    def summary(self) -> dict[str, Any]:
+        """Counts: documents, entities by type, relations by predicate, dropped blocks."""
+        return {
+            "documents": len(self.documents),
+            "entities": dict(sorted(Counter(e.type for e in self.entities).items())),
+            "relations": dict(sorted(Counter(r.predicate for r in self.relations).items())),
+            "dropped_blocks": sum(len(d.dropped) for d in self.documents),
+        }
+
+    # -- NetworkX ----------------------------------------------------------------------------
+
+    @cached_property
+    def nx(self) -> nx.MultiDiGraph:
+        """A MultiDiGraph: a node per entity (and per literal value), an edge per relation."""
+        g = nx.MultiDiGraph()
+        for e in self.entities:
+            docs = sorted({m.doc_id for m in e.mentions})
+            g.add_node(
+                e.id,
+                label=e.name,
+                type=e.type,
+                aliases=list(e.aliases),
+                mentions=len(e.mentions),
+                documents=docs,
+            )
+        for r in self.relations:
+            if isinstance(r.object, Entity):
+                target = r.object.id
+            else:
+                target = f"literal:{r.object}"
+                g.add_node(
+                    target,
+                    label=str(r.object),
+                    type="Literal",
+                    aliases=[],
+                    mentions=0,
+                    documents=[],
+                )
+            g.add_edge(
+                r.subject.id,
+                target,
+                key=r.predicate,
+                predicate=r.predicate,
+                wikidata=r.wikidata,
+                confidence=r.confidence,
+                evidence=[_evidence_dict(ev) for ev in r.evidence],
+            )
+        return g
+
+    def to_json(self) -> dict[str, Any]:
+        """NetworkX node-link data, ready for json.dump."""
+        return nx.node_link_data(self.nx, edges="links")
+
+    def write_json(self, path: str | Path) -> None:
+        from .output import atomic_write
+
+        text = json.dumps(self.to_json(), ensure_ascii=False, indent=1, sort_keys=True)
+        atomic_write(Path(path), text + "\n")
+
+    # -- RDF, SPARQL and the view (each in its own module) ------------------------------------
+
+    def to_rdf(self, *, base: str | None = None):  # -> rdflib.Graph
+        """The graph as RDF (an rdflib Graph): see kg.rdf for the model."""
+        from .rdf import to_rdf
+
+        return to_rdf(self, base=base or self.base)
+
+    def write_rdf(self, path: str | Path, *, format: str = "turtle") -> None:
+        from .rdf import write
+
+        write(self, Path(path), format=format)
+
+    def query(self, sparql: str, *, params: dict[str, Any] | None = None):
+        """Run a SPARQL query over the graph; see kg.sparql.Result."""
+        from .sparql import query
+
+        return query(self._rdf_cache, sparql, params=params)
+
+    @cached_property
+    def _rdf_cache(self):
+        return self.to_rdf()
+
+    def to_html(self, path: str | Path, **options: Any) -> Path:
+        """Write the interactive, self-contained HTML view; see kg.view.write_html."""
+        from .view import write_html
+
+        return write_html(self, Path(path), **options)
+
+    @classmethod
+    def from_rdf(cls, source: str | Path | Any, *, format: str | None = None) -> KnowledgeGraph:
+        """Read a graph kg wrote (a file path or an rdflib Graph) back into a KnowledgeGraph."""
+        from .rdf import from_rdf
+
+        return from_rdf(source, format=format)
+
+
+def _evidence_dict(ev) -> dict[str, Any]:
+    return {
+        "doc_id": ev.doc_id,
+        "sentence": ev.sentence,
+        "start": ev.start,
+        "end": ev.end,
+        "subject_span": list(ev.subject_span),
+        "object_span": list(ev.object_span),
+        "rule": ev.rule,
+        "confidence": ev.confidence,
+        "hedged": ev.hedged,
+    }
+
+
+def from_parts(
+    documents: Sequence[Document], resolution, *, base: str = DEFAULT_BASE
+) -> KnowledgeGraph:
+    return KnowledgeGraph(
+        list(resolution.entities),
+        list(resolution.relations),
+        list(documents),
+        list(resolution.merges),
+        list(resolution.flagged),
+        base=base,
+    )

@@ -1,0 +1,46 @@
+"""Writing output files whole or not at all."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file and a rename: readers see the old
+    file or the new one, never half of one."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_build(kg, out_dir: Path, *, title: str | None = None) -> list[Path]:
+    """Write graph.ttl, graph.json and graph.html into ``out_dir``.
+
+    Everything is rendered in memory first, so a failure leaves no new file behind.
+    """
+    import json
+
+    from .rdf import serialize
+    from .view import render
+
+    texts = {
+        "graph.ttl": serialize(kg.to_rdf(), "turtle"),
+        "graph.json": json.dumps(kg.to_json(), ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+        "graph.html": render(kg, title=title or "kg graph"),
+    }
+    paths = []
+    for name, text in texts.items():
+        atomic_write(out_dir / name, text)
+        paths.append(out_dir / name)
+    return paths

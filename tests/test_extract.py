@@ -1,0 +1,150 @@
+"""Each relation rule, as (text, expected triples) tables, plus entity typing and junk filters."""
+
+import pytest
+
+import kg
+
+
+def triples(g: kg.KnowledgeGraph) -> set[tuple[str, str, str]]:
+    return {
+        (
+            r.subject.name,
+            r.predicate,
+            r.object.name if isinstance(r.object, kg.Entity) else str(r.object),
+        )
+        for r in g.relations
+    }
+
+
+RULES = [
+    # appositions and copulas with role nouns
+    (
+        "Tim Cook, the chief executive of Apple, spoke on Monday.",
+        {("Apple", "chief_executive_officer", "Tim Cook"), ("Tim Cook", "employer", "Apple")},
+    ),
+    (
+        "Sundar Pichai is the CEO of Google.",
+        {
+            ("Google", "chief_executive_officer", "Sundar Pichai"),
+            ("Sundar Pichai", "employer", "Google"),
+        },
+    ),
+    (
+        "Jane Porter is the founder of Brightline Robotics.",
+        {("Brightline Robotics", "founded_by", "Jane Porter")},
+    ),
+    (
+        "Maria Lopez, a spokeswoman for Vantage Bank, declined to comment.",
+        {("Maria Lopez", "employer", "Vantage Bank")},
+    ),
+    # verbs, active and passive, with dates as literals
+    (
+        "Acme Corp was founded by Jane Doe in 1998.",
+        {("Acme Corp", "founded_by", "Jane Doe"), ("Acme Corp", "inception", "1998")},
+    ),
+    ("Boeing hired Ellen Marsh last year.", {("Ellen Marsh", "employer", "Boeing")}),
+    ("Globex acquired Initech in a deal worth $2 billion.", {("Initech", "owned_by", "Globex")}),
+    ("Peter Hall works for Siemens.", {("Peter Hall", "employer", "Siemens")}),
+    (
+        "Anna Berg was born in Oslo on March 3, 1971.",
+        {("Anna Berg", "place_of_birth", "Oslo"), ("Anna Berg", "date_of_birth", "1971-03-03")},
+    ),
+    (
+        "Samsung unveiled the Galaxy Fold at an event in Seoul.",
+        {("Galaxy Fold", "developer", "Samsung")},
+    ),
+    ("Tom Reed lives in Denver.", {("Tom Reed", "residence", "Denver")}),
+    # "X-based" and places
+    (
+        "Orbital, a Houston-based startup, raised new funds.",
+        {("Orbital", "headquarters_location", "Houston")},
+    ),
+    (
+        "Stanford University is in Palo Alto, California.",
+        {("Palo Alto", "located_in", "California")},
+    ),
+    # possessives
+    ("Google's Android dominates the market.", {("Android", "developer", "Google")}),
+    # relative clauses
+    (
+        "The award went to Lisa Chan, who leads Helix Labs.",
+        {("Helix Labs", "director_manager", "Lisa Chan")},
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", RULES, ids=[t[:40] for t, _ in RULES])
+def test_rule(pipeline, text, expected):
+    got = triples(kg.build([text], model=pipeline))
+    assert expected <= got, f"missing {expected - got}; got {got}"
+
+
+NOT_ASSERTED = [
+    "Acme Corp was not founded by Jane Doe.",
+    "Jane Doe never worked for Acme Corp.",
+    "Acme Corp denied that it had hired Jane Doe.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_ASSERTED)
+def test_negated_statements_are_flagged_not_asserted(pipeline, text):
+    g = kg.build([text], model=pipeline)
+    assert not any(r.predicate in ("founded_by", "employer") for r in g.relations)
+
+
+def test_hedged_statement_is_marked(pipeline):
+    g = kg.build(["Microsoft may acquire Activision next year."], model=pipeline)
+    rels = [r for r in g.relations if r.predicate == "owned_by"]
+    assert rels and all(ev.hedged for r in rels for ev in r.evidence)
+    assert all(r.confidence < 0.6 for r in rels)
+
+
+def test_evidence_points_at_the_sentence_and_mentions(pipeline):
+    text = "Markets were calm. Acme Corp was founded by Jane Doe in 1998. Shares rose."
+    g = kg.build([text], model=pipeline)
+    r = next(r for r in g.relations if r.predicate == "founded_by")
+    ev = r.evidence[0]
+    assert ev.sentence == "Acme Corp was founded by Jane Doe in 1998."
+    assert text[ev.start : ev.end] == ev.sentence
+    assert text[slice(*ev.subject_span)] == "Acme Corp"
+    assert text[slice(*ev.object_span)] == "Jane Doe"
+    assert 0 < r.confidence <= 1 and r.wikidata == "P112"
+
+
+@pytest.mark.parametrize(
+    "text, name, etype",
+    [
+        (
+            "Vireo Labs released Kestrel, a language model for lawyers. Kestrel is fast.",
+            "Kestrel",
+            "Product",
+        ),
+        (
+            "Dalton Tech said profits rose. Analysts praised Dalton Tech.",
+            "Dalton Tech",
+            "Organization",
+        ),
+        (
+            "Maria Gonzalez joined the board. Gonzalez said she was pleased.",
+            "Maria Gonzalez",
+            "Person",
+        ),
+    ],
+)
+def test_entity_types(pipeline, text, name, etype):
+    g = kg.build([text], model=pipeline)
+    assert g.entity(name).type == etype
+
+
+def test_junk_is_not_an_entity(pipeline):
+    g = kg.build(
+        ["AI is changing work. Computing costs rise as AI spreads in Europe."], model=pipeline
+    )
+    names = {e.name for e in g.entities}
+    assert "AI" not in names and "Computing" not in names
+
+
+def test_heading_only_names_are_dropped(pipeline):
+    text = "Key Components of Growth\nAcme hired many engineers this year.\n"
+    names = {e.name for e in kg.build([text], model=pipeline).entities}
+    assert "Key Components" not in names

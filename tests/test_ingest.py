@@ -1,0 +1,158 @@
+from pathlib import Path
+
+import pytest
+
+from kg import Document, InputError
+from kg.ingest import clean_text, from_text, language, read, safe_id, segment
+
+
+def blocks(text: str, **kw):
+    return [(b.kind, text[b.start : b.end], b.reason) for b in segment(text, **kw)]
+
+
+def kept(text: str) -> list[str]:
+    return [t for kind, t, _ in blocks(text) if kind != "furniture"]
+
+
+def test_heading_and_list_items_are_blocks_of_their_own():
+    text = (
+        "Why the Merger Matters\n- Scale: Two firms become one.\n- Cost: Savings follow.\n"
+        "The deal closed on Monday.\n"
+    )
+    assert [(k, t) for k, t, _ in blocks(text)] == [
+        ("heading", "Why the Merger Matters"),
+        ("item", "- Scale: Two firms become one."),
+        ("item", "- Cost: Savings follow."),
+        ("paragraph", "The deal closed on Monday."),
+    ]
+
+
+def test_hard_wrapped_paragraph_is_one_block():
+    text = (
+        "The regulator said on Tuesday that the\nmerger would be reviewed, and\n"
+        "officials declined to comment further.\n"
+    )
+    assert len(kept(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ("Like Like 0", "widget"),
+        ("What's Your Reaction?", "widget"),
+        ("Comments (0)", "widget"),
+        ("Updated: 3 hours ago", "date line"),
+        ("Subscribe to our newsletter for weekly updates.", "advert"),
+        ("Book a demo today and we will show you the platform.", "advert"),
+        ("Los mejores análisis sobre tecnología cada semana en tu correo.", "language: es"),
+        ("Les entreprises doivent investir dans la formation des équipes.", "language: fr"),
+    ],
+)
+def test_furniture_is_dropped_with_a_reason(line, reason):
+    text = f"Acme Corp opened a new plant in Ohio.\n{line}\nThe plant employs 300 people.\n"
+    rows = blocks(text)
+    dropped = [(t, why) for kind, t, why in rows if kind == "furniture"]
+    assert dropped and dropped[0][0] == line and reason in dropped[0][1]
+    assert "Acme Corp opened a new plant in Ohio." in kept(text)
+
+
+def test_author_box_is_dropped():
+    text = (
+        "The company reported record profits.\nJane Roe\n"
+        "Jane Roe is a reporter at the Daily Planet who writes about markets.\n"
+    )
+    assert kept(text) == ["The company reported record profits."]
+
+
+def test_repeated_paragraph_is_dropped_once():
+    para = "The board approved the plan after a long debate on Friday."
+    text = f"{para}\nShares rose.\n{para}\n"
+    rows = blocks(text)
+    assert [k for k, t, _ in rows if t == para] == ["paragraph", "furniture"]
+
+
+def test_inline_link_markup_is_blanked_but_offsets_hold():
+    text = "Acme grew fast. [INTERNAL:growth|Read about growth] It hired Jane Doe.\n"
+    doc = from_text(text)
+    block = doc.kept[0]
+    cleaned = clean_text(doc, block)
+    assert len(cleaned) == block.end - block.start
+    assert "INTERNAL" not in cleaned and "It hired Jane Doe." in cleaned
+    i = cleaned.index("Jane Doe")
+    assert doc.text[block.start + i : block.start + i + 8] == "Jane Doe"
+
+
+def test_markdown_marks_are_blanked():
+    text = "# Big **News**\n\nRead [Acme](https://acme.example) today.\n"
+    doc = from_text(text, fmt="markdown")
+    cleaned = [clean_text(doc, b) for b in doc.kept]
+    assert cleaned[0].strip() == "Big   News"
+    assert "https" not in cleaned[1] and "Acme" in cleaned[1]
+    assert all(len(c) == b.end - b.start for c, b in zip(cleaned, doc.kept, strict=True))
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("The company said it would open an office in Paris.", "en"),
+        ("La empresa dijo que abrirá una oficina en París para sus clientes.", "es"),
+        ("Die Firma hat ein neues Büro in Berlin und auch eine Fabrik.", "de"),
+    ],
+)
+def test_language(text, lang):
+    assert language(text)[0] == lang
+
+
+def test_read_files_folders_and_strings(tmp_path: Path):
+    (tmp_path / "a.txt").write_text("Acme hired Jane Doe.", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.md").write_text("# Title\n\nBody text here.", encoding="utf-8")
+    (tmp_path / "c.html").write_text(
+        "<html><head><title>T</title><script>alert(1)</script></head>"
+        "<body><p>Acme hired <b>Jane</b> Doe.</p><nav>Home</nav></body></html>",
+        encoding="utf-8",
+    )
+    (tmp_path / "d.jsonl").write_text(
+        '{"id": "x1", "text": "One."}\n{"text": "Two."}\n', encoding="utf-8"
+    )
+    (tmp_path / "ignored.bin").write_bytes(b"\0\1")
+    docs = read([tmp_path, "Raw text about Acme.", Document("given", "Given text.")])
+    ids = [d.id for d in docs]
+    assert ids[:5] == ["a", "c", "x1", "d-2", "sub-b"]
+    assert ids[5].startswith("text-") and ids[6] == "given"
+    html = next(d for d in docs if d.id == "c")
+    assert html.title == "T" and "alert" not in html.text and "Home" not in html.text
+    assert "Acme hired Jane Doe." in html.text
+
+
+@pytest.mark.parametrize(
+    "make, message",
+    [
+        (lambda p: p / "missing.txt", "no such file or folder"),
+        (lambda p: (p / "empty").mkdir() or p / "empty", "folder holds no readable documents"),
+        (lambda p: (p / "bin.txt").write_bytes(b"abc\0def") and p / "bin.txt", "binary file"),
+        (
+            lambda p: (p / "bad.txt").write_bytes(b"caf\xe9 au lait") and p / "bad.txt",
+            "not valid UTF-8",
+        ),
+        (lambda p: (p / "bad.jsonl").write_text("{oops\n") and p / "bad.jsonl", "not valid JSON"),
+    ],
+)
+def test_bad_input_names_the_file(tmp_path: Path, make, message):
+    path = make(tmp_path)
+    with pytest.raises(InputError) as err:
+        read([path])
+    assert str(path) in str(err.value) and message in str(err.value)
+
+
+@pytest.mark.parametrize(
+    "raw, safe",
+    [
+        ("../../x", "x"),
+        ("a/b/c", "a-b-c"),
+        ("héllo wörld", "h_llo_w_rld"),
+        ("", "doc"),
+    ],
+)
+def test_safe_id(raw, safe):
+    assert safe_id(raw) == safe

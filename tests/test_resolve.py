@@ -1,0 +1,76 @@
+import pytest
+
+import kg
+from kg.resolve import name_key, slug
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Meta's", "Meta"),
+        ("Meta’s", "meta"),
+        ("Acme Corp.", "Acme"),
+        ("Nestlé", "Nestle"),
+    ],
+)
+def test_name_key_folds_variants(a, b):
+    assert name_key(a) == name_key(b)
+
+
+def test_slug_is_iri_safe():
+    assert slug("Alexandr Wang") == "alexandr-wang"
+    assert slug("Nestlé S.A.") == "nestle-s-a"
+
+
+def test_surname_and_possessive_join_the_full_name(pipeline):
+    text = (
+        "Helen Marsh joined Northwind Labs in May. Marsh said Northwind Labs's "
+        "culture drew her. Northwind Labs' rivals took note."
+    )
+    g = kg.build([text], model=pipeline)
+    helen = g.entity("Helen Marsh")
+    assert helen.type == "Person" and "Marsh" in helen.aliases
+    assert len([e for e in g.entities if e.name.startswith("Northwind")]) == 1
+    assert any(m.rule == "surname" for m in g.merges)
+
+
+def test_acronym_joins_its_expansion(pipeline):
+    text = (
+        "The International Monetary Fund cut its forecast. The IMF said growth would slow. "
+        "Economists at the International Monetary Fund agreed."
+    )
+    g = kg.build([text], model=pipeline)
+    who = g.entity("International Monetary Fund")
+    assert "IMF" in who.aliases
+    assert any(m.rule == "acronym" and m.entity_id == who.id for m in g.merges)
+
+
+def test_type_is_the_vote_of_all_mentions(pipeline):
+    # spaCy's small model tags the product name as a person in some of these sentences
+    text = (
+        "Zephyr Labs released Corvid, an AI model for doctors. Corvid answers questions. "
+        "Hospitals tested Corvid for a month. Corvid is a model trained on records."
+    )
+    g = kg.build([text], model=pipeline)
+    assert g.entity("Corvid").type == "Product"
+
+
+def test_documents_share_entities(pipeline):
+    g = kg.build(
+        [
+            kg.from_text("Acme Corp hired Jane Doe.", doc_id="one"),
+            kg.from_text("Jane Doe left Acme Corp in 2020.", doc_id="two"),
+        ],
+        model=pipeline,
+    )
+    jane = g.entity("Jane Doe")
+    assert {m.doc_id for m in jane.mentions} == {"one", "two"}
+
+
+def test_merge_log_explains_each_merge(pipeline):
+    g = kg.build(
+        ["Omar Haddad runs Cobalt Group. Haddad founded Cobalt Group in 2004."], model=pipeline
+    )
+    assert g.merges
+    for m in g.merges:
+        assert m.reason and m.rule and m.merged and m.entity_id in {e.id for e in g.entities}

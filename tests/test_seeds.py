@@ -1,0 +1,77 @@
+"""The seeds end to end: the named entities, facts a reader would agree with, no junk."""
+
+import pytest
+
+import kg
+
+EXPECTED = {
+    "Meta": "Organization",
+    "Alexandr Wang": "Person",
+    "TBD Lab": "Organization",
+    "Muse Spark": "Product",
+    "Norvik Tech": "Organization",
+}
+
+
+@pytest.mark.parametrize("name, etype", EXPECTED.items())
+def test_named_entities_once_with_the_right_type(seeds_graph, name, etype):
+    same = [
+        e
+        for e in seeds_graph.entities
+        if e.name.casefold() == name.casefold()
+        or name.casefold() in (a.casefold() for a in e.aliases)
+    ]
+    assert len(same) == 1, [(e.name, e.type) for e in same]
+    assert same[0].type == etype
+
+
+@pytest.mark.parametrize(
+    "subject, predicate, obj",
+    [
+        ("Muse Spark", "developer", "Meta"),
+        ("Alexandr Wang", "appointed_by", "Meta"),
+        ("Alexandr Wang", "appointed_by", "Mark Zuckerberg"),
+        ("Alexandr Wang", "employer", "Meta"),
+        ("TBD Lab", "director_manager", "Alexandr Wang"),
+        ("TBD Lab", "founded_by", "Meta"),
+    ],
+)
+def test_facts_a_reader_agrees_with(seeds_graph, subject, predicate, obj):
+    rel = [
+        r
+        for r in seeds_graph.relations
+        if r.subject.name == subject
+        and r.predicate == predicate
+        and getattr(r.object, "name", None) == obj
+    ]
+    assert len(rel) == 1
+    docs = {d.id: d for d in seeds_graph.documents}
+    for ev in rel[0].evidence:
+        text = docs[ev.doc_id].text
+        assert text[ev.start : ev.end] == ev.sentence
+        assert ev.start <= ev.subject_span[0] < ev.subject_span[1] <= ev.end
+        assert ev.start <= ev.object_span[0] < ev.object_span[1] <= ev.end
+
+
+def test_every_relation_fits_the_vocabulary(seeds_graph):
+    for r in seeds_graph.relations:
+        p = kg.PREDICATES[r.predicate]
+        assert r.wikidata == p.wikidata and 0 < r.confidence <= 1 and r.evidence
+
+
+def test_no_junk_nodes(seeds_graph):
+    names = {e.name for e in seeds_graph.entities}
+    spanish = {"Preguntas", "Qué", "Se", "Sin", "Las", "Consultoría", "Únete", "Más", "IA"}
+    assert not names & spanish
+    assert not names & {"Like", "Love", "Comments", "Dislike", "User", "AI"}
+    assert not any("\n" in n for n in names)
+    for e in seeds_graph.entities:
+        assert not (e.name == "AI" and e.type == "Place")
+
+
+def test_furniture_is_recorded(seeds_graph):
+    reasons = [b.reason for d in seeds_graph.documents for b in d.dropped]
+    assert any(r.startswith("language: es") for r in reasons)
+    assert any("widget" in r for r in reasons)
+    assert any("advert" in r for r in reasons)
+    assert "author box" in reasons

@@ -1,0 +1,53 @@
+import json
+
+import pytest
+
+from kg.errors import FormatError, QueryError
+from kg.sparql import format_result
+
+PEOPLE = """
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?name WHERE { ?p a schema:Person ; rdfs:label ?name } ORDER BY ?name
+"""
+
+
+def test_select(seeds_graph):
+    res = seeds_graph.query(PEOPLE)
+    names = [d["name"] for d in res.dicts()]
+    assert "Alexandr Wang" in names and names == sorted(names)
+
+
+def test_params_are_bound_not_pasted(seeds_graph):
+    q = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+           SELECT ?e WHERE { ?e rdfs:label ?name }"""
+    assert len(seeds_graph.query(q, params={"name": "Meta"})) == 1
+    # a value that would break out of a pasted string matches nothing and changes nothing
+    assert len(seeds_graph.query(q, params={"name": 'Meta" } ; ?x ?y ?z . { "'})) == 0
+
+
+def test_ask_and_construct(seeds_graph):
+    assert seeds_graph.query("ASK { ?s kgv:developer ?o }").boolean is True
+    res = seeds_graph.query("CONSTRUCT { ?s kgv:developer ?o } WHERE { ?s kgv:developer ?o }")
+    assert res.graph is not None and len(res.graph) >= 1
+
+
+def test_syntax_error_has_line_and_column(seeds_graph):
+    with pytest.raises(QueryError, match=r"line 2, column \d+"):
+        seeds_graph.query("SELECT ?x\nWHERE { ?x ?y }")
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "tsv", "json"])
+def test_output_formats(seeds_graph, fmt):
+    out = format_result(seeds_graph.query(PEOPLE), fmt)
+    assert "Alexandr Wang" in out
+    if fmt == "json":
+        data = json.loads(out)
+        assert data["head"]["vars"] == ["name"]
+        assert {"type": "literal", "value": "Alexandr Wang"} in [
+            b["name"] for b in data["results"]["bindings"]
+        ]
+
+
+def test_unknown_output_lists_choices(seeds_graph):
+    with pytest.raises(FormatError, match="table, csv, tsv, json"):
+        format_result(seeds_graph.query(PEOPLE), "xml")
