@@ -125,11 +125,16 @@ class KnowledgeGraph:
 
         write(self, Path(path), format=format)
 
-    def query(self, sparql: str, *, params: dict[str, Any] | None = None):
-        """Run a SPARQL query over the graph; see kg.sparql.Result."""
+    def query(
+        self, sparql: str, *, params: dict[str, Any] | None = None, timeout: float | None = None
+    ):
+        """Run a SPARQL query over the graph in memory (rdflib); see kg.sparql.Result.
+
+        ``params`` bind variables as values; ``timeout`` (seconds) stops a runaway query.
+        """
         from .sparql import query
 
-        return query(self._rdf_cache, sparql, params=params)
+        return query(self._rdf_cache, sparql, params=params, timeout=timeout)
 
     @cached_property
     def _rdf_cache(self):

@@ -15,10 +15,11 @@ Every node has an IRI (no blank nodes), so the same graph always serialises the 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 
 from . import vocab
@@ -95,30 +96,191 @@ def literal(value: Any) -> Literal:
     return Literal(s)
 
 
-def declare_vocabulary(g: Graph) -> None:
+# kg's own structural classes and properties, declared so that the vocabulary is self-describing
+CLASSES = {
+    "Document": ("document", "a text kg read", PROV.Entity),
+    "Mention": ("mention", "one place a name occurs in a document", None),
+    "Fact": ("fact", "a reified kg statement with its confidence and evidence", RDF.Statement),
+    "Evidence": ("evidence", "the sentence a fact was read from, with offsets", PROV.Entity),
+}
+STRUCTURAL = {
+    # name: (label, comment, range or None for an object property)
+    "id": ("id", "kg's stable identifier of the resource", XSD.string),
+    "mention": ("mention", "a place where the entity is named", None),
+    "document": ("document", "the document a mention is in", None),
+    "evidence": ("evidence", "a sentence the fact was read from", None),
+    "text": ("text", "the text of a mention as written", XSD.string),
+    "sentence": ("sentence", "the text of the evidence sentence", XSD.string),
+    "start": ("start", "character offset where the span starts in the document", XSD.integer),
+    "end": ("end", "character offset where the span ends in the document", XSD.integer),
+    "subjectStart": ("subject start", "offset of the subject mention's start", XSD.integer),
+    "subjectEnd": ("subject end", "offset of the subject mention's end", XSD.integer),
+    "objectStart": ("object start", "offset of the object mention's start", XSD.integer),
+    "objectEnd": ("object end", "offset of the object mention's end", XSD.integer),
+    "rule": ("rule", "the extraction rule or model that read the fact", XSD.string),
+    "confidence": ("confidence", "kg's confidence that the fact holds, 0 to 1", XSD.decimal),
+    "hedged": ("hedged", "the sentence states the fact with hedging", XSD.boolean),
+    "negated": ("negated", "the sentence denies the fact: recorded, not asserted", XSD.boolean),
+    "droppedBlocks": ("dropped blocks", "blocks of page furniture left out", XSD.integer),
+    "wikidata": ("Wikidata property", "id of the matching Wikidata property", XSD.string),
+}
+
+Triple = tuple[Any, Any, Any]
+
+
+def vocabulary() -> Iterator[Triple]:
+    """kg's vocabulary: its classes, structural properties and relation predicates."""
+    onto = URIRef(str(KGV).rstrip("#"))
+    yield onto, RDF.type, OWL.Ontology
+    yield onto, RDFS.label, Literal("kg vocabulary", lang="en")
+    yield (
+        onto,
+        RDFS.comment,
+        Literal(
+            "Relations kg reads from text, aligned to Wikidata, and the provenance of each.",
+            lang="en",
+        ),
+    )
+    for name, (label, comment, parent) in CLASSES.items():
+        yield KGV[name], RDF.type, OWL.Class
+        yield KGV[name], RDFS.label, Literal(label, lang="en")
+        yield KGV[name], RDFS.comment, Literal(comment, lang="en")
+        yield KGV[name], RDFS.isDefinedBy, onto
+        if parent is not None:
+            yield KGV[name], RDFS.subClassOf, parent
+    for name, (label, comment, rng) in STRUCTURAL.items():
+        iri = KGV[name]
+        yield iri, RDF.type, OWL.ObjectProperty if rng is None else OWL.DatatypeProperty
+        yield iri, RDFS.label, Literal(label, lang="en")
+        yield iri, RDFS.comment, Literal(comment, lang="en")
+        yield iri, RDFS.isDefinedBy, onto
+        if rng is not None:
+            yield iri, RDFS.range, rng
     for p in vocab.PREDICATES.values():
         iri = KGV[p.name]
-        g.add((iri, RDF.type, OWL.DatatypeProperty if p.literal else OWL.ObjectProperty))
-        g.add((iri, RDFS.label, Literal(p.label, lang="en")))
-        g.add((iri, RDFS.comment, Literal(p.description, lang="en")))
+        yield iri, RDF.type, OWL.DatatypeProperty if p.literal else OWL.ObjectProperty
+        yield iri, RDFS.label, Literal(p.label, lang="en")
+        yield iri, RDFS.comment, Literal(p.description, lang="en")
+        yield iri, RDFS.isDefinedBy, onto
         if p.wikidata:
-            g.add((iri, OWL.equivalentProperty, WDT[p.wikidata]))
-            g.add((iri, KGV.wikidata, Literal(p.wikidata)))
+            yield iri, OWL.equivalentProperty, WDT[p.wikidata]
+            yield iri, KGV.wikidata, Literal(p.wikidata)
         for t in p.domain:
             if t in TYPE_CLASSES:
-                g.add((iri, SDO.domainIncludes, TYPE_CLASSES[t]))
+                yield iri, SDO.domainIncludes, TYPE_CLASSES[t]
         for t in p.range:
             if t in TYPE_CLASSES:
-                g.add((iri, SDO.rangeIncludes, TYPE_CLASSES[t]))
+                yield iri, SDO.rangeIncludes, TYPE_CLASSES[t]
             elif t == vocab.DATE:
-                g.add((iri, SDO.rangeIncludes, XSD.date))
+                yield iri, SDO.rangeIncludes, XSD.date
 
 
-def to_rdf(kg: KnowledgeGraph, *, base: str) -> Graph:
+def declare_vocabulary(g: Graph) -> None:
+    for t in vocabulary():
+        g.add(t)
+
+
+def graph_iri(base: str, part: str) -> URIRef:
+    """The named graph a part of kg's RDF goes into: ``vocab``, ``entities`` or ``doc/<id>``."""
+    return URIRef(f"{base}graph/{part}")
+
+
+def parts(kg: KnowledgeGraph, *, base: str) -> Iterator[tuple[str, Triple]]:
+    """Every triple of the graph with the part it belongs to.
+
+    ``vocab`` holds the vocabulary; ``entities`` the entities and the facts (the plain triple
+    and the reified statement with its confidence); ``doc/<id>`` what was read from one
+    document: the document itself, its mentions and the evidence sentences. N-Quads and TriG
+    write each part as a named graph, and the store keeps them so, which lets a rebuild touch
+    only what changed.
+    """
     ns = Namespace(base)
-    g = Graph()
+    for t in vocabulary():
+        yield "vocab", t
+
+    def doc_iri(doc_id: str) -> URIRef:
+        return ns[f"doc/{doc_id}"]
+
+    for d in kg.documents:
+        it, part = doc_iri(d.id), f"doc/{d.id}"
+        yield part, (it, RDF.type, KGV.Document)
+        yield part, (it, RDF.type, PROV.Entity)
+        yield part, (it, KGV.id, Literal(d.id))
+        if d.title:
+            yield part, (it, DCTERMS.title, Literal(d.title))
+        if d.source:
+            yield part, (it, DCTERMS.source, Literal(d.source))
+        yield part, (it, KGV.droppedBlocks, Literal(len(d.dropped), datatype=XSD.integer))
+
+    def ent_iri(e: Entity) -> URIRef:
+        return ns[f"entity/{e.id}"]
+
+    for e in kg.entities:
+        it = ent_iri(e)
+        yield "entities", (it, RDF.type, TYPE_CLASSES.get(e.type, SDO.Thing))
+        yield "entities", (it, KGV.id, Literal(e.id))
+        yield "entities", (it, RDFS.label, Literal(e.name))
+        for a in e.aliases:
+            yield "entities", (it, SKOS.altLabel, Literal(a))
+        for m in e.mentions:
+            mi, part = ns[f"mention/{m.doc_id}/{m.start}-{m.end}"], f"doc/{m.doc_id}"
+            yield part, (it, KGV.mention, mi)
+            yield part, (mi, RDF.type, KGV.Mention)
+            yield part, (mi, KGV.document, doc_iri(m.doc_id))
+            yield part, (mi, KGV.start, Literal(m.start, datatype=XSD.integer))
+            yield part, (mi, KGV.end, Literal(m.end, datatype=XSD.integer))
+            yield part, (mi, KGV.text, Literal(m.text))
+
+    def fact(r: Relation, negated: bool) -> Iterator[tuple[str, Triple]]:
+        s = ent_iri(r.subject)
+        p = KGV[r.predicate]
+        o = ent_iri(r.object) if isinstance(r.object, Entity) else literal(r.object)
+        if not negated:
+            yield "entities", (s, p, o)
+        f = ns[f"fact/{_h(r.subject.id, r.predicate, o, negated)}"]
+        yield "entities", (f, RDF.type, RDF.Statement)
+        yield "entities", (f, RDF.type, KGV.Fact)
+        yield "entities", (f, RDF.type, PROV.Entity)
+        yield "entities", (f, RDF.subject, s)
+        yield "entities", (f, RDF.predicate, p)
+        yield "entities", (f, RDF.object, o)
+        yield "entities", (f, KGV.confidence, Literal(r.confidence, datatype=XSD.decimal))
+        if negated:
+            yield "entities", (f, KGV.negated, Literal(True))
+        for ev in r.evidence:
+            yield from evidence(f, ev)
+
+    def evidence(f: URIRef, ev: Evidence) -> Iterator[tuple[str, Triple]]:
+        e = ns[f"evidence/{_h(f, ev.doc_id, ev.start, ev.subject_span, ev.object_span, ev.rule)}"]
+        part, doc = f"doc/{ev.doc_id}", doc_iri(ev.doc_id)
+        yield part, (f, KGV.evidence, e)
+        yield part, (f, PROV.wasDerivedFrom, doc)
+        yield part, (e, RDF.type, KGV.Evidence)
+        yield part, (e, RDF.type, PROV.Entity)
+        yield part, (e, PROV.wasDerivedFrom, doc)
+        yield part, (e, KGV.sentence, Literal(ev.sentence))
+        for name, value in (
+            ("start", ev.start),
+            ("end", ev.end),
+            ("subjectStart", ev.subject_span[0]),
+            ("subjectEnd", ev.subject_span[1]),
+            ("objectStart", ev.object_span[0]),
+            ("objectEnd", ev.object_span[1]),
+        ):
+            yield part, (e, KGV[name], Literal(value, datatype=XSD.integer))
+        yield part, (e, KGV.rule, Literal(ev.rule))
+        yield part, (e, KGV.confidence, Literal(ev.confidence, datatype=XSD.decimal))
+        yield part, (e, KGV.hedged, Literal(ev.hedged))
+
+    for r in kg.relations:
+        yield from fact(r, negated=False)
+    for r in kg.flagged:
+        yield from fact(r, negated=True)
+
+
+def _bind(g: Graph, base: str) -> None:
     for prefix, n in (
-        ("kg", ns),
+        ("kg", Namespace(base)),
         ("kgv", KGV),
         ("schema", SDO),
         ("wdt", WDT),
@@ -128,110 +290,66 @@ def to_rdf(kg: KnowledgeGraph, *, base: str) -> Graph:
         ("owl", OWL),
     ):
         g.bind(prefix, n, override=True)
-    declare_vocabulary(g)
 
-    def doc_iri(doc_id: str) -> URIRef:
-        return ns[f"doc/{doc_id}"]
 
-    for d in kg.documents:
-        it = doc_iri(d.id)
-        g.add((it, RDF.type, KGV.Document))
-        g.add((it, RDF.type, PROV.Entity))
-        g.add((it, KGV.id, Literal(d.id)))
-        if d.title:
-            g.add((it, DCTERMS.title, Literal(d.title)))
-        if d.source:
-            g.add((it, DCTERMS.source, Literal(d.source)))
-        g.add((it, KGV.droppedBlocks, Literal(len(d.dropped), datatype=XSD.integer)))
-
-    def ent_iri(e: Entity) -> URIRef:
-        return ns[f"entity/{e.id}"]
-
-    for e in kg.entities:
-        it = ent_iri(e)
-        g.add((it, RDF.type, TYPE_CLASSES.get(e.type, SDO.Thing)))
-        g.add((it, KGV.id, Literal(e.id)))
-        g.add((it, RDFS.label, Literal(e.name)))
-        for a in e.aliases:
-            g.add((it, SKOS.altLabel, Literal(a)))
-        for m in e.mentions:
-            mi = ns[f"mention/{m.doc_id}/{m.start}-{m.end}"]
-            g.add((it, KGV.mention, mi))
-            g.add((mi, RDF.type, KGV.Mention))
-            g.add((mi, KGV.document, doc_iri(m.doc_id)))
-            g.add((mi, KGV.start, Literal(m.start, datatype=XSD.integer)))
-            g.add((mi, KGV.end, Literal(m.end, datatype=XSD.integer)))
-            g.add((mi, KGV.text, Literal(m.text)))
-
-    def add_fact(r: Relation, negated: bool) -> None:
-        s = ent_iri(r.subject)
-        p = KGV[r.predicate]
-        o = ent_iri(r.object) if isinstance(r.object, Entity) else literal(r.object)
-        if not negated:
-            g.add((s, p, o))
-        f = ns[f"fact/{_h(r.subject.id, r.predicate, o, negated)}"]
-        g.add((f, RDF.type, RDF.Statement))
-        g.add((f, RDF.type, KGV.Fact))
-        g.add((f, RDF.type, PROV.Entity))
-        g.add((f, RDF.subject, s))
-        g.add((f, RDF.predicate, p))
-        g.add((f, RDF.object, o))
-        g.add((f, KGV.confidence, Literal(r.confidence, datatype=XSD.decimal)))
-        if negated:
-            g.add((f, KGV.negated, Literal(True)))
-        for ev in r.evidence:
-            add_evidence(f, ev)
-
-    def add_evidence(f: URIRef, ev: Evidence) -> None:
-        e = ns[f"evidence/{_h(f, ev.doc_id, ev.start, ev.subject_span, ev.object_span, ev.rule)}"]
-        g.add((f, KGV.evidence, e))
-        g.add((f, PROV.wasDerivedFrom, doc_iri(ev.doc_id)))
-        g.add((e, RDF.type, KGV.Evidence))
-        g.add((e, PROV.wasDerivedFrom, doc_iri(ev.doc_id)))
-        g.add((e, KGV.sentence, Literal(ev.sentence)))
-        for name, value in (
-            ("start", ev.start),
-            ("end", ev.end),
-            ("subjectStart", ev.subject_span[0]),
-            ("subjectEnd", ev.subject_span[1]),
-            ("objectStart", ev.object_span[0]),
-            ("objectEnd", ev.object_span[1]),
-        ):
-            g.add((e, KGV[name], Literal(value, datatype=XSD.integer)))
-        g.add((e, KGV.rule, Literal(ev.rule)))
-        g.add((e, KGV.confidence, Literal(ev.confidence, datatype=XSD.decimal)))
-        g.add((e, KGV.hedged, Literal(ev.hedged)))
-
-    for r in kg.relations:
-        add_fact(r, negated=False)
-    for r in kg.flagged:
-        add_fact(r, negated=True)
+def to_rdf(kg: KnowledgeGraph, *, base: str) -> Graph:
+    """The graph as one rdflib Graph (every part in it)."""
+    g = Graph()
+    _bind(g, base)
+    for _, t in parts(kg, base=base):
+        g.add(t)
     return g
 
 
-def serialize(g: Graph, format: str) -> str:
-    fmt = rdf_format(format)
-    if fmt in ("nquads", "trig"):
-        from rdflib import Dataset
+def to_dataset(kg: KnowledgeGraph, *, base: str) -> Dataset:
+    """The graph as an rdflib Dataset: one named graph per part (see ``parts``)."""
+    ds = Dataset()
+    _bind(ds, base)
+    graphs: dict[str, Graph] = {}
+    for part, t in parts(kg, base=base):
+        if part not in graphs:
+            graphs[part] = ds.graph(graph_iri(base, part))
+        graphs[part].add(t)
+    return ds
 
+
+def serialize(g: Graph, format: str) -> str:
+    """``g`` in one of kg's formats. A Dataset keeps its named graphs in N-Quads and TriG; a
+    plain Graph goes into one named graph there."""
+    fmt = rdf_format(format)
+    if fmt in ("nquads", "trig") and not isinstance(g, Dataset):
         ds = Dataset()
         for prefix, n in g.namespaces():
             ds.bind(prefix, n)
         ctx = ds.graph(URIRef(str(KGV) + "graph"))
         for t in g:
             ctx.add(t)
-        out = ds.serialize(format=FORMATS[fmt][0])
-    else:
-        out = g.serialize(format=FORMATS[fmt][0])
+        g = ds
+    elif fmt not in ("nquads", "trig") and isinstance(g, Dataset):
+        flat = Graph()
+        for prefix, n in g.namespaces():
+            flat.bind(prefix, n)
+        for s, p, o, _ in g.quads((None, None, None, None)):
+            flat.add((s, p, o))
+        g = flat
+    out = g.serialize(format=FORMATS[fmt][0])
     if fmt in ("ntriples", "nquads"):  # rdflib writes these in hash order
         out = "\n".join(sorted(line for line in out.splitlines() if line.strip())) + "\n"
     return out
 
 
+def serialize_kg(kg: KnowledgeGraph, format: str, *, base: str | None = None) -> str:
+    """The knowledge graph in one of kg's formats; N-Quads and TriG have a graph per part."""
+    fmt = rdf_format(format)
+    b = base or kg.base
+    g = to_dataset(kg, base=b) if fmt in ("nquads", "trig") else to_rdf(kg, base=b)
+    return serialize(g, fmt)
+
+
 def write(kg: KnowledgeGraph, path: Path, *, format: str = "turtle") -> None:
     from .output import atomic_write
 
-    atomic_write(path, serialize(kg.to_rdf(), format))
+    atomic_write(path, serialize_kg(kg, format))
 
 
 def parse(source: str | Path | Graph, *, format: str | None = None) -> Graph:

@@ -1,20 +1,44 @@
-"""SPARQL over kg's RDF (rdflib), with parameters bound as values, never pasted into text."""
+"""SPARQL over kg's RDF: rdflib in memory or the Oxigraph store on disk.
+
+Parameters are bound as values (rdflib's initBindings, Oxigraph's substitutions), never pasted
+into the query text. A ``timeout`` runs the query in a forked worker that is killed when time
+is up, so a runaway query cannot hang the caller. Both engines give their results as the same
+``Result`` of rdflib terms, so output and tests do not care which one answered.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import multiprocessing
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 from rdflib.plugins.sparql import prepareQuery
 
 from .errors import FormatError, QueryError
 from .rdf import KGV, SDO, WDT
 
-PREFIXES = {"kgv": KGV, "schema": SDO, "wdt": WDT}
+# prefixes every query may use without declaring them (queries/ declares its own anyway, so
+# that the files also run on any SPARQL endpoint)
+PREFIXES = {
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "xsd": XSD,
+    "owl": OWL,
+    "skos": SKOS,
+    "prov": PROV,
+    "dcterms": DCTERMS,
+    "kgv": KGV,
+    "schema": SDO,
+    "wdt": WDT,
+}
 OUTPUTS = ("table", "csv", "tsv", "json")
 
 
@@ -61,37 +85,178 @@ def bind_value(value: str) -> URIRef | Literal:
     return Literal(value)
 
 
+def _bindings(params: dict[str, Any] | None) -> dict[str, URIRef | Literal]:
+    out = {}
+    for k, v in (params or {}).items():
+        out[k.lstrip("?$")] = (
+            v
+            if isinstance(v, (URIRef, Literal))
+            else (bind_value(v) if isinstance(v, str) else Literal(v))
+        )
+    return out
+
+
 def query(
-    g: Graph, sparql: str, *, params: dict[str, Any] | None = None, source: str = "query"
+    g: Graph,
+    sparql: str,
+    *,
+    params: dict[str, Any] | None = None,
+    source: str = "query",
+    timeout: float | None = None,
 ) -> Result:
     """Run ``sparql`` over ``g``; ``params`` bind variables (``{"name": "Meta"}`` binds ?name)."""
     try:
         q = prepareQuery(sparql, initNs=PREFIXES)
     except Exception as e:
         raise QueryError(_syntax_message(e, source)) from None
-    bindings = {}
-    for k, v in (params or {}).items():
-        bindings[k.lstrip("?$")] = (
-            v
-            if isinstance(v, (URIRef, Literal))
-            else (bind_value(v) if isinstance(v, str) else Literal(v))
-        )
+    bindings = _bindings(params)
+
+    def run() -> Result:
+        try:
+            res = g.query(q, initBindings=bindings)
+            if res.type == "ASK":
+                return Result("ASK", boolean=bool(res.askAnswer))
+            if res.type in ("CONSTRUCT", "DESCRIBE"):
+                return Result(res.type, graph=res.graph)
+            return Result("SELECT", [str(v) for v in res.vars or []], [tuple(r) for r in res])
+        except Exception as e:
+            raise QueryError(f"{source}: query failed ({e})") from None
+
+    return with_timeout(run, timeout, source)
+
+
+def query_store(
+    path: str | Path,
+    sparql: str,
+    *,
+    params: dict[str, Any] | None = None,
+    source: str = "query",
+    timeout: float | None = None,
+) -> Result:
+    """Run ``sparql`` over the Oxigraph database at ``path``, opened read-only; its named
+    graphs are queried together as the default graph."""
+    import pyoxigraph as ox
+
+    prefixes = {k: str(v) for k, v in PREFIXES.items()}
+    try:  # parse first: syntax errors are reported without touching the store
+        ox.Store().query(sparql, prefixes=prefixes)
+    except SyntaxError as e:
+        raise QueryError(_syntax_message(e, source)) from None
+    except Exception:  # the empty store cannot evaluate it, but it parsed
+        pass
+    subs = {ox.Variable(k): _to_ox(v) for k, v in _bindings(params).items()}
+
+    def run() -> Result:
+        try:
+            store = ox.Store.read_only(str(path))
+        except OSError as e:
+            raise QueryError(f"{path}: cannot open the store ({e})") from None
+        try:
+            res = store.query(
+                sparql, prefixes=prefixes, use_default_graph_as_union=True, substitutions=subs
+            )
+            if isinstance(res, ox.QueryBoolean):
+                return Result("ASK", boolean=bool(res))
+            if isinstance(res, ox.QueryTriples):
+                g = Graph()
+                for t in res:
+                    g.add((_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object)))
+                form = "DESCRIBE" if re.search(r"\bDESCRIBE\b", sparql, re.I) else "CONSTRUCT"
+                return Result(form, graph=g)
+            names = [v.value for v in res.variables]
+            rows = [tuple(_from_ox(sol[v]) for v in names) for sol in res]
+            return Result("SELECT", names, rows)
+        except (OSError, RuntimeError, ValueError, TypeError) as e:
+            raise QueryError(f"{source}: query failed ({e})") from None
+
+    return with_timeout(run, timeout, source)
+
+
+def with_timeout(run: Callable[[], Result], timeout: float | None, source: str) -> Result:
+    """``run()``, in a forked worker killed after ``timeout`` seconds (None: no limit)."""
+    if not timeout:
+        return run()
+    ctx = multiprocessing.get_context("fork")
+    receive, send = ctx.Pipe(duplex=False)
+    worker = ctx.Process(target=_work, args=(run, send), daemon=True)
+    worker.start()
+    send.close()
     try:
-        res = g.query(q, initBindings=bindings)
-    except Exception as e:
-        raise QueryError(f"{source}: query failed ({e})") from None
-    form = q.algebra.name.replace("Query", "").upper()
-    if res.type == "ASK":
-        return Result("ASK", boolean=bool(res.askAnswer))
-    if res.type in ("CONSTRUCT", "DESCRIBE"):
-        return Result(res.type, graph=res.graph)
-    return Result(form or "SELECT", [str(v) for v in res.vars or []], [tuple(r) for r in res])
+        if not receive.poll(timeout):
+            raise QueryError(
+                f"{source}: query ran longer than the {timeout:g} s timeout and was stopped; "
+                "narrow it or raise --timeout"
+            )
+        try:
+            ok, payload = receive.recv()
+        except EOFError:
+            raise QueryError(f"{source}: the query worker died") from None
+    finally:
+        if worker.is_alive():
+            worker.kill()
+        worker.join()
+        receive.close()
+    if not ok:
+        raise QueryError(payload)
+    form, vars_, rows, boolean, triples = payload
+    graph = None
+    if triples is not None:
+        graph = Graph()
+        for t in triples:
+            graph.add(t)
+    return Result(form, vars_, rows, boolean, graph)
+
+
+def _work(run: Callable[[], Result], send: Any) -> None:
+    try:
+        r = run()
+        triples = list(r.graph) if r.graph is not None else None
+        send.send((True, (r.form, r.vars, r.rows, r.boolean, triples)))
+    except Exception as e:  # noqa: BLE001 - sent back and raised in the caller
+        send.send((False, str(e)))
+    finally:
+        send.close()
+
+
+def _to_ox(term: URIRef | Literal) -> Any:
+    import pyoxigraph as ox
+
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    if term.datatype:
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+    return ox.Literal(str(term))
+
+
+_XSD_STRING = str(XSD.string)
+
+
+def _from_ox(term: Any) -> Any:
+    import pyoxigraph as ox
+
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        dt = term.datatype.value
+        return Literal(term.value) if dt == _XSD_STRING else Literal(term.value, datatype=dt)
+    return Literal(str(term))
 
 
 def _syntax_message(e: Exception, source: str) -> str:
     line = getattr(e, "lineno", None)
     col = getattr(e, "col", None) or getattr(e, "column", None)
-    msg = getattr(e, "msg", None) or str(e).splitlines()[0]
+    msg = getattr(e, "msg", None) or (str(e).splitlines() or [type(e).__name__])[0]
+    m = re.match(r"error at (\d+):(\d+): (.*)", str(msg))  # Oxigraph's form
+    if m:
+        line, col, msg = int(m[1]), int(m[2]), m[3]
     where = f" at line {line}, column {col}" if line is not None else ""
     return f"{source}: SPARQL syntax error{where}: {msg}"
 
