@@ -47,6 +47,24 @@ def main() -> None:
     help="JSON Lines file of spaCy EntityRuler patterns, used instead of kg's own.",
 )
 @click.option("--base", default=None, help="Base IRI for entities, documents and facts.")
+@click.option(
+    "--store",
+    "store_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="The on-disk store the build adds to [default: OUT/store].",
+)
+@click.option("--no-store", is_flag=True, help="Build in memory only; keep no store.")
+@click.option(
+    "--replace", is_flag=True, help="Make the store hold exactly SOURCES (drop other documents)."
+)
+@click.option(
+    "--wait",
+    type=float,
+    default=0.0,
+    show_default=True,
+    help="Seconds to wait for another build that holds the store.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 def build(
     sources: tuple[str, ...],
@@ -54,12 +72,19 @@ def build(
     model: str | None,
     gazetteer: Path | None,
     base: str | None,
+    store_dir: Path | None,
+    no_store: bool,
+    replace: bool,
+    wait: float,
     quiet: bool,
 ) -> None:
     """Build the graph from SOURCES (files, folders, or '-' for standard input).
 
-    Writes OUT/graph.ttl (RDF Turtle), OUT/graph.json (NetworkX node-link data) and
-    OUT/graph.html (the interactive view), then prints a summary.
+    The build goes into the store (OUT/store unless --store says otherwise): new documents
+    add their facts, changed ones replace theirs, the others stay, and only new or changed
+    documents are parsed. It then writes OUT/graph.ttl (RDF Turtle), OUT/graph.json (NetworkX
+    node-link data) and OUT/graph.html (the interactive view) for everything the store holds,
+    and prints a summary.
     """
     from . import ingest, nlp
     from .extract import extract
@@ -70,13 +95,28 @@ def build(
     try:
         srcs = [sys.stdin.read() if s == "-" else s for s in sources]
         docs = ingest.read(srcs)
-        pipeline = nlp.load(model, gazetteer=gazetteer)
         show = not quiet and sys.stderr.isatty()
+        report = None
         with click.progressbar(
             length=len(docs), label="Reading documents", file=sys.stderr, hidden=not show
         ) as bar:
-            extractions = list(extract(docs, pipeline, progress=bar.update))
-        g = from_parts(docs, resolve(extractions), base=base or DEFAULT_BASE)
+            if no_store:
+                pipeline = nlp.load(model, gazetteer=gazetteer)
+                extractions = list(extract(docs, pipeline, progress=bar.update))
+                g = from_parts(docs, resolve(extractions), base=base or DEFAULT_BASE)
+            else:
+                from .store import Store
+
+                report = Store(store_dir or out_dir / "store").update(
+                    docs,
+                    model=model,
+                    gazetteer=gazetteer,
+                    base=base,
+                    replace=replace,
+                    wait=wait,
+                    progress=bar.update,
+                )
+                g = report.graph
         paths = write_build(g, out_dir)
     except KgError as e:
         _fail(e)
@@ -93,18 +133,40 @@ def build(
         f"relations: {len(g.relations)}  "
         + ", ".join(f"{k} {v}" for k, v in s["relations"].items())
     )
+    if report is not None:
+        click.echo(
+            f"store: {store_dir or out_dir / 'store'} ({len(report.parsed)} documents parsed, "
+            f"{len(report.reused)} kept, {len(report.removed)} removed; "
+            f"+{report.added_triples} -{report.removed_triples} triples)"
+        )
     for p in paths:
         click.echo(f"wrote {p}")
 
 
+STORE_OPTION = click.option(
+    "--store",
+    "store_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="The store to use [default: out/store].",
+)
+
+
+def _store(store_dir: Path | None):
+    from .store import Store
+
+    return Store(store_dir or Path("out") / "store")
+
+
 @main.command()
 @click.argument("query_arg", metavar="QUERY")
+@STORE_OPTION
 @click.option(
     "--graph",
     "graph_path",
-    required=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    help="The RDF file to query (graph.ttl from `kg build`).",
+    default=None,
+    help="Query this RDF file in memory (rdflib) instead of the store.",
 )
 @click.option(
     "--param",
@@ -121,15 +183,29 @@ def build(
     type=click.Choice(OUTPUTS),
     default="table",
     show_default=True,
-    help="Output format.",
+    help="Output format (json: SPARQL 1.1 Query Results JSON).",
 )
-def query(query_arg: str, graph_path: Path, params: tuple[str, ...], output: str) -> None:
-    """Run a SPARQL QUERY: a .rq file, the query text, or '-' for standard input."""
+@click.option("--timeout", type=float, default=None, help="Stop the query after SECONDS.")
+def query(
+    query_arg: str,
+    store_dir: Path | None,
+    graph_path: Path | None,
+    params: tuple[str, ...],
+    output: str,
+    timeout: float | None,
+) -> None:
+    """Run a SPARQL QUERY: a .rq file, the query text, or '-' for standard input.
+
+    SELECT, ASK, CONSTRUCT and DESCRIBE. The store's documents are queried together as one
+    default graph, as in memory.
+    """
     from .rdf import parse
     from .sparql import format_result
     from .sparql import query as run
 
     try:
+        if store_dir is not None and graph_path is not None:
+            raise KgError("give --store or --graph, not both")
         if query_arg == "-":
             text, source = sys.stdin.read(), "<stdin>"
         elif query_arg.endswith((".rq", ".sparql")) or Path(query_arg).is_file():
@@ -145,10 +221,108 @@ def query(query_arg: str, graph_path: Path, params: tuple[str, ...], output: str
             if not sep or not name:
                 raise KgError(f"--param {item!r}: expected NAME=VALUE")
             bound[name] = value
-        res = run(parse(graph_path), text, params=bound, source=source)
+        if graph_path is not None:
+            res = run(parse(graph_path), text, params=bound, source=source, timeout=timeout)
+        else:
+            res = _store(store_dir).query(text, params=bound, source=source, timeout=timeout)
         click.echo(format_result(res, output))
     except KgError as e:
         _fail(e)
+
+
+@main.command()
+@STORE_OPTION
+@click.option(
+    "--graph",
+    "graph_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Convert this RDF file instead of exporting the store.",
+)
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    default="turtle",
+    show_default=True,
+    help="turtle, ntriples, nquads, trig, jsonld or xml (RDF/XML).",
+)
+@click.option(
+    "--output",
+    "-o",
+    "output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="File to write (default: standard output).",
+)
+def export(store_dir: Path | None, graph_path: Path | None, fmt: str, output: Path | None) -> None:
+    """Write the graph as RDF: Turtle, N-Triples, N-Quads, TriG, JSON-LD or RDF/XML.
+
+    N-Quads and TriG keep kg's named graphs: one per document, one for entities and facts,
+    one for the vocabulary.
+    """
+    from .graph import KnowledgeGraph
+    from .output import atomic_write
+    from .rdf import rdf_format, serialize_kg
+
+    try:
+        fmt = rdf_format(fmt)  # an unknown format fails before any work
+        if store_dir is not None and graph_path is not None:
+            raise KgError("give --store or --graph, not both")
+        if graph_path is not None:
+            g = KnowledgeGraph.from_rdf(graph_path)
+        else:
+            g = _store(store_dir).knowledge_graph()
+        text = serialize_kg(g, fmt)
+        if output is None:
+            click.echo(text, nl=False)
+        else:
+            atomic_write(output, text)
+    except KgError as e:
+        _fail(e)
+
+
+@main.command()
+@STORE_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
+@click.option("--port", type=int, default=7878, show_default=True, help="TCP port.")
+@click.option(
+    "--allow-update", is_flag=True, help="Accept SPARQL UPDATE (the store is read-only without)."
+)
+@click.option("--allow-remote", is_flag=True, help="Allow a --host that is not loopback.")
+@click.option("--timeout", type=float, default=None, help="Stop each query after SECONDS.")
+def serve(
+    store_dir: Path | None,
+    host: str,
+    port: int,
+    allow_update: bool,
+    allow_remote: bool,
+    timeout: float | None,
+) -> None:
+    """Serve the store as a SPARQL 1.1 Protocol endpoint (Oxigraph) until interrupted.
+
+    Queries go to http://HOST:PORT/query; read-only unless --allow-update, and bound to
+    localhost unless --allow-remote.
+    """
+    from .serve import serve as start
+
+    try:
+        ep = start(
+            _store(store_dir),
+            host=host,
+            port=port,
+            allow_update=allow_update,
+            allow_remote=allow_remote,
+            timeout=timeout,
+        )
+    except KgError as e:
+        _fail(e)
+    mode = "read-write" if allow_update else "read-only"
+    click.echo(f"SPARQL endpoint ({mode}): {ep.query_url}  (Ctrl-C stops it)")
+    try:
+        ep.wait()
+    except KeyboardInterrupt:
+        ep.stop()
 
 
 if __name__ == "__main__":

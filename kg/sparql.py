@@ -85,6 +85,23 @@ def bind_value(value: str) -> URIRef | Literal:
     return Literal(value)
 
 
+_UPDATE = re.compile(
+    r"^(?:\s|#[^\n]*\n|(?:PREFIX\s+[\w.-]*:\s*<[^>]*>)|(?:BASE\s*<[^>]*>))*"
+    r"(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b",
+    re.IGNORECASE,
+)
+
+
+def check_not_update(sparql: str, source: str) -> None:
+    """Refuse SPARQL UPDATE: querying never changes a graph or a store."""
+    m = _UPDATE.match(sparql)
+    if m:
+        raise QueryError(
+            f"{source}: {m[1].upper()} is SPARQL UPDATE; kg query only reads "
+            "(kg serve --allow-update accepts updates)"
+        )
+
+
 def _bindings(params: dict[str, Any] | None) -> dict[str, URIRef | Literal]:
     out = {}
     for k, v in (params or {}).items():
@@ -105,6 +122,7 @@ def query(
     timeout: float | None = None,
 ) -> Result:
     """Run ``sparql`` over ``g``; ``params`` bind variables (``{"name": "Meta"}`` binds ?name)."""
+    check_not_update(sparql, source)
     try:
         q = prepareQuery(sparql, initNs=PREFIXES)
     except Exception as e:
@@ -137,6 +155,7 @@ def query_store(
     graphs are queried together as the default graph."""
     import pyoxigraph as ox
 
+    check_not_update(sparql, source)
     prefixes = {k: str(v) for k, v in PREFIXES.items()}
     try:  # parse first: syntax errors are reported without touching the store
         ox.Store().query(sparql, prefixes=prefixes)
