@@ -1,0 +1,96 @@
+"""Parsing in several processes on one machine: ``kg build --jobs N``.
+
+The parent reads the documents (streamed, see kg.build.iter_documents) and hands them out in
+small chunks; each worker process holds one spaCy pipeline and returns the chunk's extractions
+(mentions and facts, small and picklable, never spaCy Docs). Results come back in input order,
+so resolution, and every output file, is the same as with one process. Only a few chunks are
+in flight at once, so memory stays bounded however large the corpus.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import nlp
+from .build import BATCH_SIZE, BuildStats, extract_timed
+from .errors import ConfigError
+from .extract import DocExtraction
+from .model import Document
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+CHUNK = 8  # documents per task: large enough to batch well, small enough to balance
+_PIPELINE: Any = None  # the worker's spaCy pipeline
+
+
+def _init(model: str | Language | None, gazetteer: str | None) -> None:
+    global _PIPELINE
+    _PIPELINE = nlp.load(model, gazetteer=gazetteer)
+
+
+def _work(docs: list[Document], batch_size: int) -> tuple[list[DocExtraction], BuildStats]:
+    stats = BuildStats()
+    return list(extract_timed(docs, _PIPELINE, stats, batch_size=batch_size)), stats
+
+
+def _chunks(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    chunk: list[Document] = []
+    for d in docs:
+        chunk.append(d)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def context() -> mp.context.BaseContext:
+    """fork where the platform has it (workers share the parent's loaded model), else spawn."""
+    return mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+
+
+def extract_parallel(
+    docs: Iterable[Document],
+    *,
+    model: str | Language | None = None,
+    gazetteer: str | Path | None = None,
+    jobs: int = 2,
+    batch_size: int = BATCH_SIZE,
+    chunk: int = CHUNK,
+    progress: Callable[[int], None] | None = None,
+    stats: BuildStats | None = None,
+) -> Iterator[DocExtraction]:
+    """kg.extract.extract over ``jobs`` processes: each document's extraction, in order."""
+    if jobs < 1:
+        raise ConfigError(f"jobs must be 1 or more, not {jobs}")
+    ctx = context()
+    gaz = str(gazetteer) if gazetteer is not None else None
+    if ctx.get_start_method() == "fork":
+        nlp.load(model, gazetteer=gazetteer)  # load once here; forked workers inherit it
+    elif model is not None and not isinstance(model, str):
+        raise ConfigError(
+            "--jobs needs the model by name or path on this platform, not a loaded pipeline"
+        )
+    window = 3 * jobs  # chunks in flight: keeps every worker busy, bounds memory
+    with ctx.Pool(jobs, initializer=_init, initargs=(model, gaz)) as pool:
+        pending: deque = deque()
+
+        def take() -> Iterator[DocExtraction]:
+            exs, worker = pending.popleft().get()
+            if stats is not None:
+                stats.merge(worker)
+            if progress:
+                progress(len(exs))
+            yield from exs
+
+        for part in _chunks(docs, chunk):
+            pending.append(pool.apply_async(_work, (part, batch_size)))
+            if len(pending) >= window:
+                yield from take()
+        while pending:
+            yield from take()
