@@ -248,7 +248,7 @@ def _relations(
     def build(groups: dict[tuple, list[Evidence]]) -> list[Relation]:
         out = []
         for (sid, pred, okey), evs in sorted(groups.items()):
-            evs = sorted(set(evs), key=lambda e: (e.doc_id, e.start, e.subject_span, e.rule))
+            evs = sorted(set(evs), key=_evidence_order)  # total: set order varies by process
             miss = 1.0
             for e in evs:
                 miss *= 1.0 - e.confidence
@@ -266,6 +266,10 @@ def _relations(
         return out
 
     return build(grouped), build(negated), rejected
+
+
+def _evidence_order(e: Evidence) -> tuple:
+    return (e.doc_id, e.start, e.end, e.subject_span, e.object_span, e.rule, e.confidence, e.hedged)
 
 
 def _sum_votes(ms: list[RawMention]) -> Counter[str]:
