@@ -1,0 +1,293 @@
+"""How quickly the HTML view opens and becomes interactive in headless Chromium.
+
+Run ``python -m kg.bench.view [--nodes 5000]``. It makes a synthetic graph (scale-free, typed
+nodes with aliases, relations with evidence), then reports, in one run:
+
+- Python: filling pyvis's node and edge data directly vs pyvis's own ``from_nx`` (its
+  ``add_node``/``add_edge`` check membership in lists), and the time to render the page;
+- the browser: from navigation to the page being drawn and ready, and to the first click
+  answered (the details panel shows the clicked node), for the default cut (the most important
+  MAX_NODES nodes) and for the whole graph drawn at once.
+
+Nothing here is a test: the numbers are reported, not asserted. The ``Browser`` helper is also
+what the browser tests use: Debian's chromium and chromedriver, headless, with the network off.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+CHROMIUM = ("/usr/bin/chromium", "/usr/lib/chromium/chromium")
+CHROMEDRIVER = ("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver")
+TYPES = ("Person", "Organization", "Place", "Product", "Event", "Work", "Other")
+PREDICATES = ("employer", "founded_by", "developer", "headquarters_location", "member_of")
+
+
+def find_chromium() -> tuple[str, str] | str:
+    """(chromium, chromedriver) paths, or why they cannot be used."""
+    browser = os.environ.get("KG_CHROMIUM") or next(
+        (p for p in CHROMIUM if Path(p).is_file()), shutil.which("chromium")
+    )
+    driver = os.environ.get("KG_CHROMEDRIVER") or next(
+        (p for p in CHROMEDRIVER if Path(p).is_file()), shutil.which("chromedriver")
+    )
+    if not browser or not driver:
+        missing = " and ".join(
+            name for name, p in (("chromium", browser), ("chromium-driver", driver)) if not p
+        )
+        return (
+            f"Debian's {missing} not installed (apt-get install chromium chromium-driver; "
+            ".ci/run installs them)"
+        )
+    try:
+        import selenium  # noqa: F401
+    except ImportError:
+        return "selenium is not installed (pip install -e '.[dev]')"
+    return browser, driver
+
+
+class Browser:
+    """Headless Chromium driven through Debian's chromedriver, with no network at all.
+
+    Selenium is given both binaries, so its manager never looks for (or downloads) any.
+    Console messages and every request the page makes are recorded.
+    """
+
+    def __init__(self, width: int = 1400, height: int = 900) -> None:
+        found = find_chromium()
+        if isinstance(found, str):
+            raise RuntimeError(found)
+        os.environ.setdefault("SE_OFFLINE", "true")
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+
+        self.profile = tempfile.mkdtemp(prefix="kg-chromium-")
+        opts = webdriver.ChromeOptions()
+        opts.binary_location = found[0]
+        for arg in (
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--no-default-browser-check",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-extensions",
+            "--disable-dev-shm-usage",
+            f"--user-data-dir={self.profile}",
+            f"--window-size={width},{height}",
+            # no network: every host unresolvable, every proxied request to a closed port
+            "--host-resolver-rules=MAP * ~NOTFOUND",
+            "--proxy-server=127.0.0.1:9",
+            "--proxy-bypass-list=<-loopback>",
+        ):
+            opts.add_argument(arg)
+        opts.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+        self.driver = webdriver.Chrome(service=Service(executable_path=found[1]), options=opts)
+        self.driver.set_page_load_timeout(120)
+        self.driver.execute_cdp_cmd("Network.enable", {})
+        self.driver.execute_cdp_cmd(
+            "Network.emulateNetworkConditions",
+            {"offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1},
+        )
+
+    def __enter__(self) -> Browser:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        try:
+            self.driver.quit()
+        finally:
+            shutil.rmtree(self.profile, ignore_errors=True)
+
+    def open(self, path: Path, *, timeout: float = 120) -> float:
+        """Load a page and wait until it says it is ready; seconds from navigation to ready."""
+        self.log()  # drop what earlier pages left
+        start = time.perf_counter()
+        self.driver.get(Path(path).resolve().as_uri())
+        self.wait("return document.body && document.body.dataset.ready === 'true'", timeout)
+        return time.perf_counter() - start
+
+    def wait(self, script: str, timeout: float = 30, *args: Any) -> Any:
+        end = time.monotonic() + timeout
+        while True:
+            value = self.driver.execute_script(script, *args)
+            if value:
+                return value
+            if time.monotonic() > end:
+                raise TimeoutError(f"timed out after {timeout}s waiting for: {script}")
+            time.sleep(0.05)
+
+    def js(self, script: str, *args: Any) -> Any:
+        return self.driver.execute_script(script, *args)
+
+    def log(self) -> dict[str, list]:
+        """Console messages and network events since the last call."""
+        console = self.driver.get_log("browser")
+        requests, failed = [], []
+        for entry in self.driver.get_log("performance"):
+            msg = json.loads(entry["message"])["message"]
+            if msg["method"] == "Network.requestWillBeSent":
+                requests.append(msg["params"]["request"]["url"])
+            elif msg["method"] == "Network.loadingFailed":
+                failed.append(msg["params"])
+        return {"console": console, "requests": requests, "failed": failed}
+
+    def node_point(self, node_id: str) -> tuple[float, float]:
+        """Where a node is drawn, in CSS pixels of the page."""
+        return tuple(
+            self.js(
+                "const n = window.kgNetwork, p = n.getPositions([arguments[0]])[arguments[0]];"
+                "const d = n.canvasToDOM(p), r = n.body.container.getBoundingClientRect();"
+                "return [r.left + d.x, r.top + d.y];",
+                node_id,
+            )
+        )
+
+    def move(self, x: float, y: float) -> None:
+        from selenium.webdriver.common.actions.action_builder import ActionBuilder
+
+        a = ActionBuilder(self.driver)
+        a.pointer_action.move_to_location(int(round(x)), int(round(y)))
+        a.perform()
+
+    def click(self, x: float, y: float) -> None:
+        from selenium.webdriver.common.actions.action_builder import ActionBuilder
+
+        a = ActionBuilder(self.driver)
+        a.pointer_action.move_to_location(int(round(x)), int(round(y))).click()
+        a.perform()
+
+    def screenshot(self, path: Path) -> Path:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        self.driver.save_screenshot(str(path))
+        return Path(path)
+
+
+def synthetic_graph(n: int, *, seed: int = 1) -> nx.MultiDiGraph:
+    """A scale-free MultiDiGraph shaped like kg's: typed nodes, predicates, evidence."""
+    rnd = random.Random(seed)
+    base = nx.barabasi_albert_graph(n, 2, seed=seed)
+    g = nx.MultiDiGraph()
+    for v in sorted(base.nodes):
+        t = TYPES[rnd.randrange(len(TYPES))]
+        g.add_node(
+            f"n{v}",
+            label=f"{t} {v}",
+            type=t,
+            aliases=[f"alias {v}"] if v % 3 == 0 else [],
+            mentions=1 + v % 4,
+            documents=[f"doc{v % 50}"],
+        )
+    for u, v in sorted(base.edges):
+        p = PREDICATES[rnd.randrange(len(PREDICATES))]
+        g.add_edge(
+            f"n{u}",
+            f"n{v}",
+            key=p,
+            predicate=p,
+            wikidata=None,
+            confidence=round(rnd.uniform(0.5, 1.0), 2),
+            evidence=[{"doc_id": f"doc{u % 50}", "sentence": f"Sentence relating {u} and {v}."}],
+        )
+    return g
+
+
+def _pyvis_from_nx(g: nx.MultiDiGraph) -> float:
+    from pyvis.network import Network
+
+    plain = nx.DiGraph()
+    plain.add_nodes_from((v, {"label": a["label"]}) for v, a in g.nodes(data=True))
+    plain.add_edges_from((u, v, {"title": a["predicate"]}) for u, v, a in g.edges(data=True))
+    start = time.perf_counter()
+    Network(directed=True, cdn_resources="in_line").from_nx(plain)
+    return time.perf_counter() - start
+
+
+def time_to_click(b: Browser, path: Path) -> tuple[float, float]:
+    """(seconds to ready, seconds to the first click answered), both from navigation."""
+    start = time.perf_counter()
+    ready = b.open(path)
+    node = b.js(
+        "const ids = window.kgNetwork.body.nodeIndices;"
+        "const pos = window.kgNetwork.getPositions(ids);"
+        "const r = window.kgNetwork.body.container.getBoundingClientRect();"
+        "for (const id of ids) { const d = window.kgNetwork.canvasToDOM(pos[id]);"
+        " if (d.x > 20 && d.y > 20 && d.x < r.width - 20 && d.y < r.height - 20"
+        "     && window.kgNetwork.getNodeAt(d) === id) return id; }"
+        "return null;"
+    )
+    if node is None:
+        return ready, float("nan")
+    x, y = b.node_point(node)
+    b.click(x, y)
+    b.wait(
+        "return document.querySelector('#details b') &&"
+        " document.querySelector('#details b').textContent.length > 0"
+    )
+    return ready, time.perf_counter() - start
+
+
+def main(argv: list[str] | None = None) -> None:
+    from ..view import MAX_NODES, network, render
+
+    ap = argparse.ArgumentParser(prog="python -m kg.bench.view", description=__doc__.split("\n")[0])
+    ap.add_argument("--nodes", type=int, default=5000, help="nodes in the synthetic graph")
+    ap.add_argument("--no-browser", action="store_true", help="Python timings only")
+    args = ap.parse_args(argv)
+    g = synthetic_graph(args.nodes)
+    print(f"graph: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges")
+    t_pyvis = _pyvis_from_nx(g)
+    start = time.perf_counter()
+    network(g, max_nodes=g.number_of_nodes())
+    t_fill = time.perf_counter() - start
+    print(
+        f"pyvis from_nx (membership checks): {t_pyvis:.2f} s; kg's direct fill with layout and "
+        f"PageRank: {t_fill:.2f} s; ratio {t_pyvis / t_fill:.1f}x"
+    )
+    pages = {}
+    with tempfile.TemporaryDirectory(prefix="kg-bench-view-") as tmp:
+        for name, limit in (("default cut", MAX_NODES), ("whole graph", g.number_of_nodes())):
+            start = time.perf_counter()
+            page = render(g, title=f"synthetic {args.nodes}", max_nodes=limit)
+            took = time.perf_counter() - start
+            path = Path(tmp) / f"{limit}.html"
+            path.write_text(page, encoding="utf-8")
+            pages[name] = path
+            print(
+                f"{name} ({min(limit, g.number_of_nodes())} nodes): render {took:.2f} s, "
+                f"page {len(page.encode()) / 1e6:.1f} MB"
+            )
+        if args.no_browser:
+            return
+        found = find_chromium()
+        if isinstance(found, str):
+            print(f"browser: skipped, {found}")
+            return
+        with Browser() as b:
+            for name, path in pages.items():
+                ready, click = time_to_click(b, path)
+                drawn = b.js("return window.kgNetwork.body.nodeIndices.length")
+                errors = [m for m in b.log()["console"] if m["level"] == "SEVERE"]
+                print(
+                    f"chromium, {name}: {drawn} nodes drawn; ready after {ready:.2f} s, "
+                    f"first click answered after {click:.2f} s; console errors: {len(errors)}"
+                )
+
+
+if __name__ == "__main__":
+    main()
