@@ -128,6 +128,11 @@ def query(
     except Exception as e:
         raise QueryError(_syntax_message(e, source)) from None
     bindings = _bindings(params)
+    if q.algebra.name == "SelectQuery":  # the same rule as Oxigraph's pre-binding
+        selected = {str(v) for v in q.algebra.get("PV", [])}
+        for name in bindings:
+            if name not in selected:
+                raise QueryError(_unselected(source, name))
 
     def run() -> Result:
         try:
@@ -186,9 +191,19 @@ def query_store(
             rows = [tuple(_from_ox(sol[v]) for v in names) for sol in res]
             return Result("SELECT", names, rows)
         except (OSError, RuntimeError, ValueError, TypeError) as e:
+            m = re.search(r"does not contains? variable \?(\w+) in its SELECT", str(e))
+            if m:
+                raise QueryError(_unselected(source, m[1])) from None
             raise QueryError(f"{source}: query failed ({e})") from None
 
     return with_timeout(run, timeout, source)
+
+
+def _unselected(source: str, name: str) -> str:
+    return (
+        f"{source}: --param {name}: ?{name} is not in the query's SELECT clause; parameters "
+        "are bound by SPARQL pre-binding, which needs the variable selected"
+    )
 
 
 def with_timeout(run: Callable[[], Result], timeout: float | None, source: str) -> Result:

@@ -19,7 +19,7 @@ def test_select(seeds_graph):
 
 def test_params_are_bound_not_pasted(seeds_graph):
     q = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-           SELECT ?e WHERE { ?e rdfs:label ?name }"""
+           SELECT ?e ?name WHERE { ?e rdfs:label ?name }"""
     assert len(seeds_graph.query(q, params={"name": "Meta"})) == 1
     # a value that would break out of a pasted string matches nothing and changes nothing
     assert len(seeds_graph.query(q, params={"name": 'Meta" } ; ?x ?y ?z . { "'})) == 0
