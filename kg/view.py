@@ -57,7 +57,7 @@ SHAPES = {
 }
 MAX_NODES = 500  # above this the page keeps the most important nodes
 PHYSICS_NODES = 300  # up to this many nodes the browser settles the layout, then stops
-EXACT_LAYOUT_NODES = 1000  # above this the Python layout samples repulsion instead
+EXACT_LAYOUT_NODES = 600  # above this the Python layout samples repulsion instead
 MAX_EVIDENCE = 5  # sentences per edge carried into the page
 PAGE = Path(__file__).with_name("data") / "view.html"
 VIS_DIR = ("templates", "lib", "vis-9.1.2")
@@ -103,11 +103,11 @@ def importance(g: nx.Graph, *, damping: float = 0.85) -> dict[Any, float]:
     return {v: float(pr[i]) for i, v in enumerate(nodes)}
 
 
-def layout(g: nx.Graph, *, seed: int = 7, iterations: int = 80) -> dict[Any, tuple[float, float]]:
+def layout(g: nx.Graph, *, seed: int = 7, iterations: int = 60) -> dict[Any, tuple[float, float]]:
     """Positions in pixels from a Fruchterman-Reingold layout with a fixed seed.
 
     Exact repulsion up to EXACT_LAYOUT_NODES nodes; above that each step pushes every node away
-    from a fixed-size sample of others (scaled up), so a step costs O(n) rather than O(n^2).
+    from a fixed-size sample of the others (scaled up), so a step costs O(n) rather than O(n^2).
     A weak pull to the centre keeps nodes without relations near the rest.
     """
     nodes = sorted(g.nodes, key=str)
@@ -121,38 +121,40 @@ def layout(g: nx.Graph, *, seed: int = 7, iterations: int = 80) -> dict[Any, tup
         sorted({(min(idx[u], idx[v]), max(idx[u], idx[v])) for u, v in g.edges() if u != v}),
         dtype=np.int64,
     ).reshape(-1, 2)
+    a, b = pairs[:, 0], pairs[:, 1]
     rng = np.random.default_rng(seed)
-    pos = rng.random((n, 2)) - 0.5
+    x, y = rng.random(n) - 0.5, rng.random(n) - 0.5
     k = 1.0 / math.sqrt(n)  # ideal distance in a unit square
     temp = 0.1
     cool = temp / (iterations + 1)
-    sample = min(n, 400)
+    sample = min(n, 200)
     for _ in range(iterations):
         if n <= EXACT_LAYOUT_NODES:
-            delta = pos[:, None, :] - pos[None, :, :]
-            dist2 = np.maximum((delta**2).sum(-1), 1e-6)
-            disp = (delta * (k * k / dist2)[..., None]).sum(1)
+            ox, oy, weight = x, y, 1.0
         else:
             other = rng.choice(n, sample, replace=False)
-            delta = pos[:, None, :] - pos[other][None, :, :]
-            dist2 = np.maximum((delta**2).sum(-1), 1e-6)
-            disp = (delta * (k * k / dist2)[..., None]).sum(1) * (n / sample)
-        if len(pairs):
-            d = pos[pairs[:, 0]] - pos[pairs[:, 1]]
-            dist = np.maximum(np.sqrt((d**2).sum(-1)), 1e-6)
-            f = d * (dist / k)[:, None]
-            np.add.at(disp, pairs[:, 0], -f)
-            np.add.at(disp, pairs[:, 1], f)
-        disp -= pos * (0.5 * n * k)  # gravity
-        length = np.maximum(np.sqrt((disp**2).sum(-1)), 1e-9)
-        pos += disp * (np.minimum(length, temp) / length)[:, None]
+            ox, oy, weight = x[other], y[other], n / sample
+        dx, dy = x[:, None] - ox[None, :], y[:, None] - oy[None, :]
+        w = (k * k * weight) / np.maximum(dx * dx + dy * dy, 1e-6)
+        fx, fy = (dx * w).sum(1), (dy * w).sum(1)
+        ex, ey = x[a] - x[b], y[a] - y[b]
+        d = np.sqrt(ex * ex + ey * ey) / k
+        fx += np.bincount(b, ex * d, n) - np.bincount(a, ex * d, n)
+        fy += np.bincount(b, ey * d, n) - np.bincount(a, ey * d, n)
+        fx -= x * (0.5 * n * k)  # gravity
+        fy -= y * (0.5 * n * k)
+        length = np.maximum(np.sqrt(fx * fx + fy * fy), 1e-9)
+        step = np.minimum(length, temp) / length
+        x += fx * step
+        y += fy * step
         temp -= cool
-    pos -= pos.mean(0)
-    span = max(float(np.abs(pos).max()), 1e-9)
+    x -= x.mean()
+    y -= y.mean()
+    span = max(float(np.abs(x).max()), float(np.abs(y).max()), 1e-9)
     scale = (60 * math.sqrt(n) + 100) / span
     return {
-        v: (round(float(x) * scale, 1), round(float(y) * scale, 1))
-        for v, (x, y) in zip(nodes, pos, strict=True)
+        v: (round(float(x[i]) * scale, 1), round(float(y[i]) * scale, 1))
+        for i, v in enumerate(nodes)
     }
 
 
@@ -166,7 +168,7 @@ def network(
     total = g.number_of_nodes()
     rank = importance(g)
     keep = sorted(g.nodes, key=lambda v: (-rank[v], str(v)))[:max_nodes]
-    sub = g.subgraph(keep)
+    sub = g if len(keep) == total else g.subgraph(keep)
     pos = layout(sub, seed=seed)
     top = max((rank[v] for v in keep), default=1.0) or 1.0
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
@@ -410,6 +412,59 @@ def _qname(iri: str) -> str:
     return _local(iri)
 
 
+def load(path: str | Path) -> KnowledgeGraph | nx.MultiDiGraph:
+    """What ``kg view`` draws from a file: graph.json (NetworkX node-link data), RDF that kg
+    wrote (read back as a KnowledgeGraph), or any other RDF (drawn from its triples)."""
+    from .errors import InputError, RdfError
+    from .graph import KnowledgeGraph
+    from .rdf import parse
+
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"{path}: no such graph file")
+    if path.suffix.lower() == ".json":
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as e:
+            raise InputError(f"{path}: not valid JSON ({e})") from None
+        if isinstance(data, dict) and "nodes" in data and ("links" in data or "edges" in data):
+            try:
+                edges = "links" if "links" in data else "edges"
+                return nx.MultiDiGraph(nx.node_link_graph(data, edges=edges))
+            except (KeyError, TypeError, nx.NetworkXError) as e:
+                raise InputError(f"{path}: malformed node-link data ({e})") from None
+    rdf = parse(path)
+    try:
+        return KnowledgeGraph.from_rdf(rdf)
+    except RdfError:  # not a graph kg wrote: draw its triples as they are
+        if len(rdf) == 0:
+            raise InputError(f"{path}: holds no triples; there is nothing to draw") from None
+        return graph_from_triples(rdf)
+
+
+def query_graph(
+    path: str | Path,
+    sparql: str,
+    *,
+    params: dict[str, Any] | None = None,
+    source: str = "query",
+) -> nx.MultiDiGraph:
+    """The drawable result of a SPARQL CONSTRUCT or DESCRIBE query over an RDF file."""
+    from .errors import QueryError
+    from .rdf import parse
+    from .sparql import query
+
+    res = query(parse(Path(path)), sparql, params=params, source=source)
+    if res.graph is None:
+        raise QueryError(
+            f"{source}: kg view draws the graph a CONSTRUCT or DESCRIBE query returns; "
+            f"this is a {res.form} query"
+        )
+    if len(res.graph) == 0:
+        raise QueryError(f"{source}: the query returned no triples; there is nothing to draw")
+    return graph_from_triples(res.graph)
+
+
 # -- the page ----------------------------------------------------------------------------------
 
 
@@ -472,6 +527,16 @@ def render(
     max_nodes: int = MAX_NODES,
 ) -> str:
     """The whole page as a string."""
+    return page(source, title=title, max_nodes=max_nodes)[0]
+
+
+def page(
+    source: KnowledgeGraph | nx.MultiDiGraph,
+    *,
+    title: str = "kg graph",
+    max_nodes: int = MAX_NODES,
+) -> tuple[str, dict[str, Any]]:
+    """The whole page as a string, and what it shows (nodes and relations shown and total)."""
     net, info = network(source, max_nodes=max_nodes)
     js, css = _vis_lib()
     data = {
@@ -506,7 +571,7 @@ def render(
     }
     # one pass, so nothing inserted (data, the library) is searched for markers again
     pattern = re.compile("|".join(re.escape(k) for k in parts))
-    return pattern.sub(lambda mm: parts[mm.group(0)], template)
+    return pattern.sub(lambda mm: parts[mm.group(0)], template), info
 
 
 def write_html(
