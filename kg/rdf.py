@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -78,6 +79,11 @@ def _h(*parts: object) -> str:
     return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
 
 
+def decimal(value: float) -> Literal:
+    """An xsd:decimal literal (a Decimal value, so validators see it well-typed)."""
+    return Literal(Decimal(format(Decimal(str(float(value))), "f")), datatype=XSD.decimal)
+
+
 def literal(value: Any) -> Literal:
     """A typed literal: ISO dates become xsd:date, xsd:gYearMonth or xsd:gYear."""
     if isinstance(value, bool):
@@ -85,7 +91,7 @@ def literal(value: Any) -> Literal:
     if isinstance(value, int):
         return Literal(value, datatype=XSD.integer)
     if isinstance(value, float):
-        return Literal(value, datatype=XSD.decimal)
+        return decimal(value)
     s = str(value)
     if len(s) == 10 and s[4] == "-" and s[7] == "-":
         return Literal(s, datatype=XSD.date)
@@ -244,7 +250,7 @@ def parts(kg: KnowledgeGraph, *, base: str) -> Iterator[tuple[str, Triple]]:
         yield "entities", (f, RDF.subject, s)
         yield "entities", (f, RDF.predicate, p)
         yield "entities", (f, RDF.object, o)
-        yield "entities", (f, KGV.confidence, Literal(r.confidence, datatype=XSD.decimal))
+        yield "entities", (f, KGV.confidence, decimal(r.confidence))
         if negated:
             yield "entities", (f, KGV.negated, Literal(True))
         for ev in r.evidence:
@@ -269,7 +275,7 @@ def parts(kg: KnowledgeGraph, *, base: str) -> Iterator[tuple[str, Triple]]:
         ):
             yield part, (e, KGV[name], Literal(value, datatype=XSD.integer))
         yield part, (e, KGV.rule, Literal(ev.rule))
-        yield part, (e, KGV.confidence, Literal(ev.confidence, datatype=XSD.decimal))
+        yield part, (e, KGV.confidence, decimal(ev.confidence))
         yield part, (e, KGV.hedged, Literal(ev.hedged))
 
     for r in kg.relations:
