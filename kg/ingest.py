@@ -8,11 +8,13 @@ so extraction skips it and users can see what was left out.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import html.parser
 import json
 import os
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -48,7 +50,8 @@ def read(sources: Iterable[object] | object) -> list[Document]:
     docs: list[Document] = []
     for src in sources:  # type: ignore[union-attr]
         if isinstance(src, Document):
-            docs.append(src if src.blocks else replace(src, blocks=segment(src.text)))
+            blocks = split_long(src.text, src.blocks) if src.blocks else segment(src.text)
+            docs.append(replace(src, blocks=blocks))
         elif isinstance(src, os.PathLike) or (isinstance(src, str) and _looks_like_path(src)):
             docs.extend(_read_path(Path(src)))
         elif isinstance(src, str):
@@ -268,7 +271,7 @@ _WIDGET = re.compile(
     r"^(?:(like|dislike|love|funny|wow|sad|angry|haha|care|share|tweet|pin|email|print|"
     r"save|reply|comments?)(?:\s+\1)?\s*\(?\d*\)?|what'?s your reaction\??|"
     r"share (?:this|on \w+)|follow us.*|leave a (?:comment|reply)|"
-    r"(?:\d+\s*)+|[\W_]+)$",
+    r"\d[\d\s]*|[\W_]+)$",  # digits and spaces: written so it cannot backtrack
     re.IGNORECASE,
 )
 _DATELINE = re.compile(
@@ -278,7 +281,8 @@ _DATELINE = re.compile(
     r"(?:\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?))$",
     re.IGNORECASE,
 )
-_INLINE = re.compile(r"\[(?:INTERNAL|EXTERNAL|AD|LINK|RELATED)[^\]\n]*\]", re.IGNORECASE)
+_MAX_MARK = 512  # no inline mark is longer: "[" + a keyword + up to 500 characters + "]"
+_INLINE = re.compile(r"\[(?:INTERNAL|EXTERNAL|AD|LINK|RELATED)[^\]\n]{0,500}\]", re.IGNORECASE)
 _PROMO = re.compile(
     r"\b(?:newsletters?|subscribe|unsubscribe|sign[- ]?up|spam|inbox|free trial|"
     r"book (?:a |\d+ )?(?:demo|call|minutes?)|sponsored|advertisement|preferential terms|"
@@ -359,8 +363,9 @@ _BREAK_WORDS = set(
 )
 
 
-def _joins(prev: str, nxt: str) -> bool:
-    """Whether two lines of one paragraph are a hard-wrapped sentence rather than two blocks."""
+def _joins(prev: str, nxt: str, prev_len: int) -> bool:
+    """Whether line ``nxt`` continues the block ending in line ``prev`` (``prev_len`` long) as a
+    hard-wrapped sentence, rather than opening a block of its own."""
     if _ITEM.match(nxt) or _MD_HEADING.match(nxt) or _MD_HEADING.match(prev):
         return False
     if prev.endswith(_TERMINAL):
@@ -368,7 +373,7 @@ def _joins(prev: str, nxt: str) -> bool:
     if nxt[:1].islower() or prev.endswith((",", "-", "–", "—")):
         return True
     last = prev.split()[-1].lower() if prev.split() else ""
-    return len(prev) >= 50 and last in _BREAK_WORDS
+    return prev_len >= 50 and last in _BREAK_WORDS
 
 
 def _heading_like(s: str) -> bool:
@@ -382,6 +387,7 @@ def _heading_like(s: str) -> bool:
 def segment(text: str, *, markdown: bool = False) -> tuple[Block, ...]:
     """Split ``text`` into blocks and mark the page furniture among them."""
     spans: list[tuple[int, int]] = []
+    last = (0, 0)  # the last line of spans[-1]: only it is compared, so joining stays linear
     for start, end in _lines(text):
         if start == end:
             spans.append((start, end))
@@ -389,11 +395,12 @@ def segment(text: str, *, markdown: bool = False) -> tuple[Block, ...]:
         if (
             spans
             and spans[-1][0] != spans[-1][1]
-            and _joins(text[spans[-1][0] : spans[-1][1]], text[start:end])
+            and _joins(text[last[0] : last[1]], text[start:end], spans[-1][1] - spans[-1][0])
         ):
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
+        last = (start, end)
     spans = [s for s in spans if s[0] != s[1]]
 
     kinds: list[str] = []
@@ -405,18 +412,77 @@ def segment(text: str, *, markdown: bool = False) -> tuple[Block, ...]:
             kinds.append("heading")
         else:
             kinds.append("paragraph")
+    inline = [m.span() for s, e in spans for m in _INLINE.finditer(text, s, e)]
+    # a block too long for one parse is judged and parsed piece by piece
+    cut = [(p, k) for (s, e), k in zip(spans, kinds, strict=True) for p in pieces(text, s, e)]
+    spans, kinds = [p for p, _ in cut], [k for _, k in cut]
     reasons = _furniture(text, spans, kinds)
 
     blocks: list[Block] = []
+    marks: set[tuple[int, int]] = set()
     for (s, e), kind, why in zip(spans, kinds, reasons, strict=True):
         if why:
             blocks.append(Block(s, e, "furniture", why))
             continue
         blocks.append(Block(s, e, kind))
-        for m in _INLINE.finditer(text, s, e):
-            blocks.append(Block(m.start(), m.end(), "furniture", "inline link markup"))
+        i = bisect.bisect_left(inline, (s - _MAX_MARK, 0))
+        while i < len(inline) and inline[i][0] < e:
+            if inline[i][1] > s:  # may straddle a cut: clean_text blanks the part inside
+                marks.add(inline[i])
+            i += 1
+    blocks += [Block(a, b, "furniture", "inline link markup") for a, b in sorted(marks)]
     blocks.sort(key=lambda b: (b.start, -b.end))
     return tuple(blocks)
+
+
+# A kept block longer than this is parsed in pieces. spaCy refuses texts over its max_length
+# (1,000,000 characters) and its parser needs about 1 GB per 100,000 characters, so a piece stays
+# far below both; ordinary paragraphs are much shorter and are never cut.
+MAX_BLOCK = 10_000
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"”'’)\]]*(?=\s)")
+_SPACE = re.compile(r"\s+")
+_JOINERS = {"\u200d", "\u200c", "\u034f", "\u2060"}
+
+
+def pieces(text: str, start: int, end: int, limit: int = MAX_BLOCK) -> Iterator[tuple[int, int]]:
+    """``text[start:end]`` as spans of at most ``limit`` characters, cut at a sentence end if
+    one lies in the second half of the window, else at whitespace, else between characters
+    that do not combine. Offsets stay offsets into ``text``; the whitespace at a cut is left out.
+    """
+    while end - start > limit:
+        cut = _cut(text, start, start + limit)
+        yield start, cut
+        space = _SPACE.match(text, cut)
+        start = space.end() if space else cut
+    if start < end:
+        yield start, end
+
+
+def _last(pattern: re.Pattern[str], text: str, pos: int, endpos: int) -> re.Match[str] | None:
+    found = None
+    for found in pattern.finditer(text, pos, endpos):  # noqa: B007 - the last one is wanted
+        pass
+    return found
+
+
+def _cut(text: str, lo: int, hi: int) -> int:
+    """Where to end a piece that starts at ``lo`` and may not reach past ``hi``."""
+    mid = lo + (hi - lo) // 2
+    if sentence_end := _last(_SENTENCE_END, text, mid, hi):
+        return sentence_end.end()
+    if space := _last(_SPACE, text, mid, hi + 1):
+        return space.start()
+    cut = hi
+    # no space at all (a URL, a run of emoji): cut between two characters that do not combine
+    while cut > mid and (
+        unicodedata.combining(text[cut])
+        or text[cut] in _JOINERS
+        or text[cut - 1] in _JOINERS
+        or "\ufe00" <= text[cut] <= "\ufe0f"
+        or "\U0001f3fb" <= text[cut] <= "\U0001f3ff"
+    ):
+        cut -= 1
+    return cut
 
 
 def _furniture(text: str, spans: list[tuple[int, int]], kinds: list[str]) -> list[str]:
@@ -461,13 +527,14 @@ def _furniture(text: str, spans: list[tuple[int, int]], kinds: list[str]) -> lis
         ):
             why[i] = why[i + 1] = "author box"
 
-    changed = True
+    changed, order = True, range(n)
     while changed:  # by the company they keep: short lines in an advert or a foreign run
         changed = False
-        for i in range(n):
+        for i in order:
             if not why[i]:
                 why[i] = _by_neighbours(lines, kinds, langs, why, i)
                 changed = changed or bool(why[i])
+        order = order[::-1]  # sweep both ways, so a long run settles in a few passes
     return why
 
 
@@ -497,6 +564,18 @@ def _by_neighbours(
     return ""
 
 
+def split_long(text: str, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """Given blocks in order, every kept one longer than MAX_BLOCK cut into pieces."""
+    if all(b.kind == "furniture" or b.end - b.start <= MAX_BLOCK for b in blocks):
+        return tuple(sorted(blocks, key=lambda b: (b.start, -b.end)))
+    out = [
+        Block(s, e, b.kind, b.reason)
+        for b in blocks
+        for s, e in (pieces(text, b.start, b.end) if b.kind != "furniture" else [(b.start, b.end)])
+    ]
+    return tuple(sorted(out, key=lambda b: (b.start, -b.end)))
+
+
 def _title(text: str, blocks: tuple[Block, ...]) -> str | None:
     for b in blocks:
         if b.kind == "heading":
@@ -512,9 +591,17 @@ def clean_text(doc: Document, block: Block) -> str:
     Blanks, not deletions: the result has the block's length, so offsets stay true.
     """
     chars = list(doc.text[block.start : block.end])
-    for b in doc.blocks:
-        if b.kind == "furniture" and block.start <= b.start and b.end <= block.end:
-            chars[b.start - block.start : b.end - block.start] = " " * (b.end - b.start)
+    # blocks are sorted by start: look only at those inside this one, and at the one just
+    # before, which may be inline markup straddling a cut (a scan of every block, for each
+    # block, is quadratic in a long document)
+    i = max(0, bisect.bisect_left(doc.blocks, block.start, key=lambda b: b.start) - 1)
+    while i < len(doc.blocks) and doc.blocks[i].start < block.end:
+        b = doc.blocks[i]
+        i += 1
+        # inline markup may straddle the cut between two pieces of a long block: blank its part
+        s, e = max(b.start, block.start), min(b.end, block.end)
+        if b.kind == "furniture" and s < e:
+            chars[s - block.start : e - block.start] = " " * (e - s)
     s = "".join(chars)
     if block.kind == "item":
         m = _ITEM.match(s)
@@ -525,8 +612,8 @@ def clean_text(doc: Document, block: Block) -> str:
         s = " " * m.end() + s[m.end() :]
     # Markdown emphasis and links: **x**, _x_, [text](url)
     s = re.sub(r"(\*\*|__|`)", lambda m: " " * len(m.group(0)), s)
-    s = re.sub(
-        r"\[([^\]\n]+)\]\([^)\n]*\)",
+    s = re.sub(  # bounded, so a line of unclosed brackets stays linear
+        r"\[([^\]\n]{1,300})\]\([^)\n]{0,2000}\)",
         lambda m: " " + m.group(1) + " " * (len(m.group(0)) - len(m.group(1)) - 1),
         s,
     )

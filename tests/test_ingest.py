@@ -3,7 +3,17 @@ from pathlib import Path
 import pytest
 
 from kg import Document, InputError
-from kg.ingest import clean_text, from_text, language, read, safe_id, segment
+from kg.ingest import (
+    MAX_BLOCK,
+    clean_text,
+    from_text,
+    language,
+    pieces,
+    read,
+    safe_id,
+    segment,
+)
+from kg.model import Block
 
 
 def blocks(text: str, **kw):
@@ -156,3 +166,72 @@ def test_bad_input_names_the_file(tmp_path: Path, make, message):
 )
 def test_safe_id(raw, safe):
     assert safe_id(raw) == safe
+
+
+def test_long_paragraph_is_cut_at_sentence_ends_and_offsets_hold():
+    para = " ".join(
+        f"Acme Corp hired {n} engineers from Jane Doe's team in Boston last year."
+        for n in range(2000)
+    )
+    text = "Long Report\n" + para + "\nThe end.\n"  # one paragraph of ~140,000 characters
+    doc = from_text(text)
+    body = [b for b in doc.kept if b.kind == "paragraph"][:-1]
+    assert len(body) > 10 and all(b.end - b.start <= MAX_BLOCK for b in doc.kept)
+    for b in body:
+        assert doc.text[b.start : b.end].endswith("last year.")  # cut after a sentence
+    # the pieces cover the paragraph: nothing but the spaces at the cuts is left out
+    covered = "".join(doc.text[b.start : b.end] for b in body)
+    assert covered.replace(" ", "") == para.replace(" ", "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "x" * (3 * MAX_BLOCK + 7),  # no space anywhere
+        "word " * (MAX_BLOCK // 2),  # spaces, no sentence end
+        "👩\u200d💻" * MAX_BLOCK,  # joined emoji: never cut inside a sequence
+        "e\u0301" * MAX_BLOCK,  # combining accents stay on their letter
+    ],
+)
+def test_pieces_never_exceed_the_limit_and_never_split_a_cluster(text):
+    text = text.strip()
+    spans = list(pieces(text, 0, len(text)))
+    assert all(0 < e - s <= MAX_BLOCK for s, e in spans)
+    assert all(a[1] < b[0] or a[1] == b[0] for a, b in zip(spans, spans[1:], strict=False))
+    for s, e in spans:
+        assert text[s:e].strip() == text[s:e]
+        assert text[s] not in "\u200d\u0301" and text[e - 1] != "\u200d"
+    # only whitespace is left out between pieces
+    assert "".join(text[s:e] for s, e in spans).replace(" ", "") == text.replace(" ", "")
+
+
+def test_inline_markup_across_a_cut_is_still_blanked():
+    words = "alpha " * (MAX_BLOCK // 6 - 2)
+    text = words + "[INTERNAL:x|" + "link " * 40 + "] Acme Corp grew.\n"
+    doc = from_text(text)
+    assert len(doc.kept) >= 2
+    cleaned = "".join(clean_text(doc, b) for b in doc.kept)
+    assert "INTERNAL" not in cleaned and "link" not in cleaned and "Acme Corp grew." in cleaned
+
+
+def test_given_document_blocks_are_cut_too():
+    text = "Acme hired Jane. " * 2000
+    doc = read([Document("given", text, blocks=(Block(0, len(text), "paragraph"),))])[0]
+    assert len(doc.kept) > 1 and all(b.end - b.start <= MAX_BLOCK for b in doc.kept)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "1" * 40 + "x",  # once made the widget pattern backtrack for minutes
+        "[" * 200_000,  # unclosed link brackets
+        "[INTERNAL" * 20_000,
+        "- a\n" * 20_000,
+        "Subscribe\n" + "Short Title\n" * 5_000,  # a long run settling next to an advert
+    ],
+)
+def test_hostile_lines_segment_in_linear_time(line):
+    # no timing assertion: a quadratic or exponential path would hang the suite instead
+    doc = from_text(line)
+    for b in doc.kept:
+        assert len(clean_text(doc, b)) == b.end - b.start
