@@ -65,6 +65,29 @@ def main() -> None:
     show_default=True,
     help="Seconds to wait for another build that holds the store.",
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Processes that parse in parallel (use the number of cores for large inputs).",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS|local",
+    help="Build on a Dask cluster: a scheduler address (tcp://host:8786), or 'local' for a "
+    "LocalCluster of --jobs workers. Builds in memory (no store) and also writes "
+    "OUT/shards/*.nq.",
+)
+@click.option(
+    "--partition-size",
+    type=click.IntRange(min=1),
+    default=64,
+    show_default=True,
+    help="Documents per Dask task (with --scheduler).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 def build(
     sources: tuple[str, ...],
@@ -76,6 +99,9 @@ def build(
     no_store: bool,
     replace: bool,
     wait: float,
+    jobs: int,
+    scheduler: str | None,
+    partition_size: int,
     quiet: bool,
 ) -> None:
     """Build the graph from SOURCES (files, folders, or '-' for standard input).
@@ -100,9 +126,31 @@ def build(
         with click.progressbar(
             length=len(docs), label="Reading documents", file=sys.stderr, hidden=not show
         ) as bar:
-            if no_store:
+            if scheduler:
+                from .distributed import build as dask_build
+
+                g, paths = dask_build(
+                    docs,
+                    scheduler=scheduler,
+                    out_dir=out_dir,
+                    model=model,
+                    gazetteer=gazetteer,
+                    base=base or DEFAULT_BASE,
+                    partition_size=partition_size,
+                    workers=jobs,
+                )
+            elif no_store:
                 pipeline = nlp.load(model, gazetteer=gazetteer)
-                extractions = list(extract(docs, pipeline, progress=bar.update))
+                if jobs > 1:
+                    from .parallel import extract_parallel
+
+                    extractions = list(
+                        extract_parallel(
+                            docs, model=model, gazetteer=gazetteer, jobs=jobs, progress=bar.update
+                        )
+                    )
+                else:
+                    extractions = list(extract(docs, pipeline, progress=bar.update))
                 g = from_parts(docs, resolve(extractions), base=base or DEFAULT_BASE)
             else:
                 from .store import Store
@@ -115,9 +163,11 @@ def build(
                     replace=replace,
                     wait=wait,
                     progress=bar.update,
+                    extractor=_parallel_extractor(model, gazetteer, jobs, bar.update),
                 )
                 g = report.graph
-        paths = write_build(g, out_dir)
+        if not scheduler:
+            paths = write_build(g, out_dir)
     except KgError as e:
         _fail(e)
     if quiet:
@@ -141,6 +191,17 @@ def build(
         )
     for p in paths:
         click.echo(f"wrote {p}")
+
+
+def _parallel_extractor(model, gazetteer, jobs: int, progress):
+    """The store's extractor for --jobs N (None: its own, in this process)."""
+    if jobs == 1:
+        return None
+    from .parallel import extract_parallel
+
+    return lambda docs: extract_parallel(
+        docs, model=model, gazetteer=gazetteer, jobs=jobs, progress=progress
+    )
 
 
 STORE_OPTION = click.option(

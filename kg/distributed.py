@@ -108,7 +108,7 @@ def _shared_shard(g: KnowledgeGraph) -> str:
 
 
 @contextmanager
-def connect(scheduler: Any = "local", *, workers: int = 2) -> Iterator[Any]:
+def connect(scheduler: Any = "local", *, workers: int = 2, timeout: float = 10) -> Iterator[Any]:
     """A dask.distributed Client: ``"local"`` starts a LocalCluster of ``workers`` processes
     (one thread each, no dashboard); an address such as ``tcp://host:8786`` joins a running
     cluster; a Client is used as it is."""
@@ -132,7 +132,7 @@ def connect(scheduler: Any = "local", *, workers: int = 2) -> Iterator[Any]:
             yield client
         return
     try:
-        client = Client(scheduler, timeout=10)
+        client = Client(scheduler, timeout=timeout)
     except (OSError, TimeoutError, ValueError) as e:
         raise ConfigError(
             f"cannot reach the Dask scheduler at {scheduler!r} ({e}); give its address as "

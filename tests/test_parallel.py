@@ -1,0 +1,127 @@
+"""The streamed build, --jobs N, and the benchmark corpus generator."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import kg
+from kg import ingest
+from kg.bench import corpus
+from kg.build import STAGES, BuildStats, iter_documents, write
+from kg.cli import main
+from kg.errors import ConfigError, InputError
+from kg.parallel import extract_parallel
+
+
+@pytest.fixture(scope="module")
+def pages_dir(tmp_path_factory) -> Path:
+    d = tmp_path_factory.mktemp("pages")
+    corpus.write(d, 10, seed=3)
+    return d
+
+
+@pytest.fixture(scope="module")
+def single(pages_dir, tmp_path_factory) -> tuple[kg.KnowledgeGraph, Path, BuildStats]:
+    out = tmp_path_factory.mktemp("single")
+    stats = BuildStats()
+    g = kg.build([pages_dir], stats=stats)
+    write(g, out, stats=stats)
+    return g, out, stats
+
+
+# -- the corpus generator --------------------------------------------------------------------
+
+
+def test_corpus_is_the_same_for_the_same_seed_and_differs_for_another():
+    a, b, c = (list(corpus.pages(5, seed=s)) for s in (1, 1, 2))
+    assert a == b
+    assert a != c
+
+
+def test_corpus_pages_are_news_with_furniture_that_ingest_drops():
+    docs = [ingest.from_text(p.text) for p in corpus.pages(20, seed=5)]
+    words = [len(d.text.split()) for d in docs]
+    assert 150 < sum(words) / len(words) < 600  # news-article length
+    assert all(d.dropped for d in docs)  # every page carries widgets at least
+    reasons = {b.reason.split(" (")[0].split(":")[0] for d in docs for b in d.dropped}
+    assert {"social or comment widget", "language"} <= reasons
+
+
+# -- streaming ingest ----------------------------------------------------------------------
+
+
+def test_iter_documents_gives_what_ingest_read_gives(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "x.txt").write_text("Acme Corp hired Jane Doe.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("# Title\n\nGlobex acquired Initech.\n", encoding="utf-8")
+    (tmp_path / "c.jsonl").write_text('{"text": "One."}\n{"text": "Two."}\n', encoding="utf-8")
+    sources = [tmp_path, "Raw text about Paris.", tmp_path / "b.md"]  # b.md twice: id -2
+    assert list(iter_documents(sources)) == ingest.read(sources)
+
+
+def test_iter_documents_reads_one_file_at_a_time(tmp_path):
+    (tmp_path / "1.txt").write_text("Acme Corp hired Jane Doe.\n", encoding="utf-8")
+    (tmp_path / "2.txt").write_bytes(b"\x00\x01 binary")
+    docs = iter_documents([tmp_path])
+    assert next(docs).id == "1"  # read before the bad file is reached
+    with pytest.raises(InputError, match="2.txt: binary file"):
+        next(docs)
+
+
+def test_empty_folder_is_one_clear_error(tmp_path):
+    with pytest.raises(InputError, match="holds no readable documents"):
+        list(iter_documents([tmp_path]))
+
+
+# -- stats -------------------------------------------------------------------------------------
+
+
+def test_stats_count_the_documents_and_time_every_stage(single, pages_dir):
+    g, _, stats = single
+    texts = [p.read_text(encoding="utf-8") for p in sorted(pages_dir.rglob("*.txt"))]
+    assert stats.documents == len(texts) == len(g.documents) == 10
+    assert stats.words == sum(len(t.split()) for t in texts)
+    assert set(stats.seconds) == set(STAGES)
+    assert all(stats.seconds[s] > 0 for s in STAGES)
+    assert stats.seconds["spacy"] > stats.seconds["extract"]  # spaCy's parse is the bulk
+
+
+# -- several processes ---------------------------------------------------------------------------
+
+
+def test_jobs_2_writes_byte_identical_files(single, pages_dir, tmp_path):
+    g1, out1, _ = single
+    stats = BuildStats()
+    g2 = kg.build([pages_dir], jobs=2, stats=stats)
+    write(g2, tmp_path, stats=stats)
+    for name in ("graph.ttl", "graph.json", "graph.html"):
+        assert (tmp_path / name).read_bytes() == (out1 / name).read_bytes(), name
+    assert stats.documents == 10 and stats.seconds["spacy"] > 0  # the workers' time comes back
+
+
+def test_parallel_extraction_keeps_order_and_reports_progress(pages_dir):
+    docs = ingest.read([pages_dir])
+    seen: list[int] = []
+    exs = list(extract_parallel(docs, jobs=2, chunk=3, progress=seen.append))
+    assert [ex.document.id for ex in exs] == [d.id for d in docs]
+    assert sum(seen) == len(docs) and len(seen) == 4  # chunks of 3, 3, 3 and 1
+
+
+def test_jobs_must_be_positive():
+    with pytest.raises(ConfigError, match="jobs must be 1 or more"):
+        kg.build(["Acme Corp hired Jane Doe."], jobs=0)
+
+
+def test_cli_jobs(single, pages_dir, tmp_path):
+    _, out1, _ = single
+    r = CliRunner().invoke(
+        main, ["build", str(pages_dir), "--no-store", "--jobs", "2", "--out", str(tmp_path)]
+    )
+    assert r.exit_code == 0, r.output
+    assert "documents: 10" in r.output
+    assert (tmp_path / "graph.json").read_bytes() == (out1 / "graph.json").read_bytes()
+    bad = CliRunner().invoke(main, ["build", str(pages_dir), "--jobs", "0"])
+    assert bad.exit_code != 0 and "--jobs" in bad.output and "Traceback" not in bad.output
