@@ -1,0 +1,282 @@
+"""The on-disk store: incremental builds, versions switched atomically, one writer at a time."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+
+import kg
+from kg.cli import main
+from kg.errors import InputError, QueryError
+from kg.model import Document
+from kg.store import Store, StoreBusyError, StoreError
+
+from .conftest import ROOT
+
+A = Document("a", "Acme Corp, a Boston-based startup, hired Jane Doe.")
+B = Document("b", "Globex Corporation, based in Springfield, hired John Smith.")
+A2 = Document("a", "Initech, a Dallas-based company, hired Peter Gibbons.")  # "a", rewritten
+
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def quads(st: Store) -> set[str]:
+    """Everything in the store's current version, as text."""
+    db = ox.Store.read_only(str(st.rdf_path))
+    return {str(q) for q in db}
+
+
+def state(st: Store) -> tuple[str, list[str], set[str]]:
+    return st.version, st.documents(), quads(st)
+
+
+def facts(g: kg.KnowledgeGraph) -> set[tuple]:
+    return {(r.key, r.confidence, r.evidence) for r in g.relations}
+
+
+class Counting:
+    """An extractor that records which documents it was asked to parse."""
+
+    def __init__(self, pipeline, fail_after: int | None = None) -> None:
+        self.pipeline, self.fail_after, self.seen = pipeline, fail_after, []
+
+    def __call__(self, docs):
+        from kg.extract import extract
+
+        for n, ex in enumerate(extract(docs, self.pipeline)):
+            if self.fail_after is not None and n >= self.fail_after:
+                raise RuntimeError("extraction failed")
+            self.seen.append(ex.document.id)
+            yield ex
+
+
+def test_new_documents_add_and_known_ones_are_not_parsed_again(tmp_path, pipeline):
+    st = Store(tmp_path / "store")
+    ex = Counting(pipeline)
+    r1 = st.build([A], extractor=ex)
+    assert ex.seen == ["a"] and r1.parsed == ("a",) and r1.changed
+    r2 = st.build([B], extractor=ex)
+    assert ex.seen == ["a", "b"], "only the new document is parsed"
+    assert r2.parsed == ("b",) and r2.reused == ("a",)
+    assert st.documents() == ["a", "b"]
+    whole = kg.build([A, B], model=pipeline)
+    assert facts(r2.graph) == facts(whole)
+    assert {e.name for e in r2.graph.entities} == {e.name for e in whole.entities}
+    assert facts(st.knowledge_graph()) == facts(whole)
+    names = {d["n"] for d in st.query("SELECT ?n WHERE { ?e kgv:id ?i ; rdfs:label ?n }").dicts()}
+    assert {"Jane Doe", "John Smith"} <= names
+
+
+def test_the_same_build_twice_changes_nothing(tmp_path, pipeline):
+    st = Store(tmp_path / "store")
+    st.build([A, B], model=pipeline)
+    before = state(st)
+    again = st.build([A, B], model=pipeline)
+    assert not again.changed and again.parsed == () and state(st) == before
+    again = st.build([B], model=pipeline)  # a subset: nothing is lost either
+    assert not again.changed and state(st) == before
+
+
+def test_rebuilding_a_document_replaces_its_facts_and_keeps_the_others(tmp_path, pipeline):
+    st = Store(tmp_path / "store")
+    st.build([A, B], model=pipeline)
+    r = st.build([A2], model=pipeline)
+    assert r.parsed == ("a",) and st.documents() == ["a", "b"]
+    assert facts(r.graph) == facts(kg.build([A2, B], model=pipeline))
+    names = {e.name for e in r.graph.entities}
+    assert "Jane Doe" not in names and "John Smith" in names and "Peter Gibbons" in names
+    sentences = {
+        d["s"] for d in st.query("SELECT ?s WHERE { ?e a kgv:Evidence ; kgv:sentence ?s }").dicts()
+    }
+    assert A.text not in sentences and any(s in A2.text for s in sentences)
+    assert r.removed_triples > 0 and r.added_triples > 0
+
+
+def test_replace_and_remove(tmp_path, pipeline):
+    st = Store(tmp_path / "store")
+    st.build([A, B], model=pipeline)
+    r = st.build([B], model=pipeline, replace=True)
+    assert st.documents() == ["b"] and r.removed == ("a",)
+    assert st.query("ASK { ?e rdfs:label 'Jane Doe' }").boolean is False
+    st.update([], remove=["b"], model=pipeline)
+    assert st.documents() == [] and st.query(COUNT).dicts()[0]["n"] > 0  # the vocabulary stays
+
+
+def test_a_failed_build_leaves_the_store_as_it_was(tmp_path, pipeline, monkeypatch):
+    st = Store(tmp_path / "store")
+    st.build([A], model=pipeline)
+    before = state(st)
+    with pytest.raises(RuntimeError):
+        st.build([B], extractor=Counting(pipeline, fail_after=0))
+    assert state(st) == before
+    with pytest.raises(InputError):  # bad input: nothing is read, nothing is written
+        st.build([tmp_path / "missing.txt"], model=pipeline)
+    assert state(st) == before
+
+    # a failure while the new version is written: it is thrown away, CURRENT stays
+    import kg.store as store_module
+
+    def boom(self):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(store_module._Manifest, "dump", boom)
+    with pytest.raises(OSError, match="disk full"):
+        st.build([B], model=pipeline)
+    monkeypatch.undo()
+    assert state(st) == before
+    assert sorted(p.name for p in (st.path / "versions").iterdir()) == [before[0]]
+    assert st.build([B], model=pipeline).changed  # and the store still builds
+
+
+def test_a_build_killed_at_any_moment_leaves_old_or_new(tmp_path, pipeline):
+    st = Store(tmp_path / "store")
+    st.build([A], model=pipeline)
+    before = state(st)
+    src = tmp_path / "b.txt"
+    src.write_text(B.text, encoding="utf-8")
+    outcomes = set()
+    for delay in (0.5, 1.5, 3.0, 4.5):
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "kg.cli", "build", str(src), "--store", str(st.path),
+             "--out", str(tmp_path / "out"), "-q"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        time.sleep(delay)
+        killed = proc.poll() is None
+        if killed:
+            os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        now = state(st)
+        if now == before:
+            outcomes.add("old")
+            continue
+        outcomes.add("new")
+        assert now[1] == ["a", "b"]
+        g = st.knowledge_graph()
+        assert len(now[2]) == len(st) and {d.id for d in g.documents} == {"a", "b"}
+        break
+    assert outcomes <= {"old", "new"}
+    assert st.query("ASK { ?s ?p ?o }").boolean
+
+
+def test_a_second_build_fails_clearly_or_waits(tmp_path, pipeline):
+    st = Store(tmp_path / "store")
+    st.build([A], model=pipeline)
+    before = state(st)
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys, time; from kg.store import Store\n"
+         "with Store(sys.argv[1]).lock():\n"
+         "    print('locked', flush=True); time.sleep(float(sys.argv[2]))",
+         str(st.path), "3"],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        with pytest.raises(StoreBusyError, match=rf"another build .*process {holder.pid}"):
+            st.build([B], model=pipeline)
+        assert state(st) == before
+        res = CliRunner().invoke(
+            main, ["build", "-", "--store", str(st.path), "--out", str(tmp_path / "o")],
+            input=B.text,
+        )  # fmt: skip
+        assert res.exit_code != 0 and "another build is writing this store" in res.output
+        assert len(res.output.strip().splitlines()) == 1 and "Traceback" not in res.output
+        r = st.build([B], model=pipeline, wait=30)  # waits for the holder, then builds
+        assert r.changed and st.documents() == ["a", "b"]
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_two_builds_at_once_both_land(tmp_path):
+    store = tmp_path / "store"
+    srcs = []
+    for doc in (A, B):
+        p = tmp_path / f"{doc.id}.txt"
+        p.write_text(doc.text, encoding="utf-8")
+        srcs.append(p)
+    procs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "kg.cli",
+                "build",
+                str(p),
+                "--store",
+                str(store),
+                "--out",
+                str(tmp_path / f"out-{p.stem}"),
+                "--wait",
+                "120",
+                "-q",
+            ],
+            stderr=subprocess.PIPE,
+            text=True,
+        )  # fmt: skip
+        for p in srcs
+    ]
+    for p in procs:
+        assert p.wait(timeout=300) == 0, p.stderr.read()
+    st = Store(store)
+    assert sorted(st.documents()) == ["a", "b"]
+    assert len(quads(st)) == len(st)
+
+
+def test_queries_on_the_store(tmp_path, pipeline):
+    st = Store(tmp_path / "store")
+    st.build([A], model=pipeline)
+    before = state(st)
+    with pytest.raises(QueryError, match=r"line 2, column \d+"):
+        st.query("SELECT ?x\nWHERE { ?x ?y }")
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+    t0 = time.monotonic()
+    with pytest.raises(QueryError, match="longer than the 1 s timeout"):
+        st.query(slow, timeout=1)
+    assert time.monotonic() - t0 < 10
+    with pytest.raises(QueryError, match="SPARQL UPDATE"):
+        st.query("PREFIX x: <http://x/>\nINSERT DATA { x:a x:b x:c }")
+    assert state(st) == before
+    res = st.query("CONSTRUCT { ?e rdfs:label ?n } WHERE { ?e a schema:Person ; rdfs:label ?n }")
+    assert res.form == "CONSTRUCT" and len(res.graph) >= 1
+    res = st.query("DESCRIBE ?e WHERE { ?e rdfs:label 'Acme Corp' }")
+    assert res.form == "DESCRIBE" and len(res.graph) >= 1
+
+
+def test_bad_store_folders(tmp_path):
+    with pytest.raises(StoreError, match="no such store"):
+        Store(tmp_path / "nope").query("ASK {}")
+    (tmp_path / "junk").mkdir()
+    (tmp_path / "junk" / "f.txt").write_text("x")
+    with pytest.raises(StoreError, match="not a kg store"):
+        Store(tmp_path / "junk").build([A])
+    assert sorted(p.name for p in (tmp_path / "junk").iterdir()) == ["f.txt"]
+
+
+def test_cli_build_goes_to_the_store_and_query_reads_it(tmp_path, pipeline):
+    out = tmp_path / "out"
+    seeds = ROOT / "seeds"
+    files = sorted(seeds.glob("*.txt"))
+    res = CliRunner().invoke(main, ["build", str(files[0]), "--out", str(out)])
+    assert res.exit_code == 0 and "1 documents parsed" in res.output
+    res = CliRunner().invoke(main, ["build", str(seeds), "--out", str(out)])
+    assert res.exit_code == 0 and "1 documents parsed, 1 kept" in res.output, res.output
+    fresh = tmp_path / "fresh"
+    assert CliRunner().invoke(main, ["build", str(seeds), "--out", str(fresh)]).exit_code == 0
+    for name in ("graph.ttl", "graph.json"):  # incremental or not, the same graph
+        assert (out / name).read_bytes() == (fresh / name).read_bytes()
+    q = "SELECT ?o WHERE { ?s kgv:developer ?o }"
+    res = CliRunner().invoke(main, ["query", q, "--store", str(out / "store"), "-f", "csv"])
+    assert res.exit_code == 0 and "https://example.org/kg/entity/meta" in res.output
+    mem = tmp_path / "mem"
+    res = CliRunner().invoke(main, ["build", str(seeds), "--out", str(mem), "--no-store", "-q"])
+    assert res.exit_code == 0 and not (mem / "store").exists()
+    assert (mem / "graph.ttl").read_bytes() == (fresh / "graph.ttl").read_bytes()
