@@ -340,7 +340,7 @@ def serialize(g: Graph, format: str) -> str:
         g = flat
     out = g.serialize(format=FORMATS[fmt][0])
     if fmt in ("ntriples", "nquads"):  # rdflib writes these in hash order
-        out = "\n".join(sorted(line for line in out.splitlines() if line.strip())) + "\n"
+        out = "\n".join(sorted(line for line in out.split("\n") if line.strip())) + "\n"
     return out
 
 
