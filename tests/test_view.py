@@ -1,20 +1,54 @@
+import base64
+import hashlib
+import html
 import json
 import re
 from pathlib import Path
 
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace
+from rdflib.namespace import FOAF
+
 import kg
+from kg import view
+from kg.bench.view import synthetic_graph
+from kg.cli import main
+
+EX = Namespace("http://example.com/")
+SDO = Namespace("https://schema.org/")
+
+
+def page_data(page: str) -> dict:
+    m = re.search(r'id="kg-data" type="application/json">(.*?)</script>', page, re.S)
+    return json.loads(m.group(1))
 
 
 def test_view_is_self_contained(seeds_graph, tmp_path: Path):
     page = seeds_graph.to_html(tmp_path / "g.html").read_text(encoding="utf-8")
-    # no resource is fetched from anywhere: no src/href to a URL, no CSS import
+    # nothing is fetched from anywhere: no src/href/url() to another place, no CSS import,
+    # none of pyvis's CDN links (Bootstrap, its CSS)
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
-    assert "@import" not in page and "vis.Network" in page
-    data = json.loads(
-        re.search(r'id="kg-data" type="application/json">(.*?)</script>', page, re.S).group(1)
-    )
+    assert not re.search(r"url\(\s*['\"]?(https?:)?//", page)
+    assert "@import" not in page
+    assert not re.search(r"cdn[\w.-]*\.(com|net|org)|bootstrap", page, re.I)
+    assert "vis.Network" in page and ".vis-network" in page  # library and its CSS inlined
+    data = page_data(page)
     assert len(data["nodes"]) == seeds_graph.nx.number_of_nodes()
+    assert len(data["edges"]) == seeds_graph.nx.number_of_edges()
     assert {"Person", "Organization", "Product"} <= set(data["types"])
+
+
+def test_csp_allows_only_the_page_scripts(seeds_graph):
+    page = view.render(seeds_graph)
+    csp = html.unescape(re.search(r'Content-Security-Policy" content="([^"]*)"', page).group(1))
+    assert "default-src 'none'" in csp and "unsafe-inline" not in csp.split("style-src")[0]
+    scripts = re.findall(r"<script>(.*?)</script>", page, re.S)
+    assert len(scripts) == 2  # the library and the page's own; the data is not a script
+    for s in scripts:
+        digest = base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()
+        assert f"'sha256-{digest}'" in csp
 
 
 def test_document_text_cannot_inject_markup(pipeline, tmp_path: Path):
@@ -23,9 +57,11 @@ def test_document_text_cannot_inject_markup(pipeline, tmp_path: Path):
         "<img src=x onerror=alert(1)> in 2001."
     )
     g = kg.build([evil], model=pipeline)
-    page = g.to_html(tmp_path / "evil.html").read_text(encoding="utf-8")
-    assert "<script>window.pwned" not in page and "<img src=x" not in page
-    data = re.search(r'id="kg-data" type="application/json">(.*?)</script>', page, re.S)
+    page = g.to_html(tmp_path / "evil.html", title="</title><script>x</script>")
+    text = page.read_text(encoding="utf-8")
+    assert "<script>window.pwned" not in text and "<img src=x" not in text
+    assert "</title><script>x" not in text
+    data = re.search(r'id="kg-data" type="application/json">(.*?)</script>', text, re.S)
     assert "<" not in data.group(1) and "pwned" in data.group(1)
 
 
@@ -33,3 +69,204 @@ def test_same_input_same_page(seeds_graph, tmp_path: Path):
     a = seeds_graph.to_html(tmp_path / "a.html").read_bytes()
     b = seeds_graph.to_html(tmp_path / "b.html").read_bytes()
     assert a == b
+
+
+def test_node_size_follows_importance():
+    g = nx.MultiDiGraph()
+    for i in range(6):
+        g.add_edge("hub", f"leaf{i}", predicate="employer")
+    g.add_node("alone")
+    rank = view.importance(g)
+    assert max(rank, key=rank.get) == "hub" and min(rank, key=rank.get) == "alone"
+    assert abs(sum(rank.values()) - 1) < 1e-9
+    net, _ = view.network(g)
+    size = {n["id"]: n["size"] for n in net.nodes}
+    assert size["hub"] > size["leaf0"] > size["alone"]
+
+
+def test_layout_is_stable_and_spread():
+    g = synthetic_graph(300)
+    a, b = view.layout(g), view.layout(g)
+    assert a == b
+    assert len(set(a.values())) == 300  # no two nodes on the same spot
+    assert view.layout(g, seed=8) != a
+
+
+def test_large_graph_keeps_the_most_important_nodes():
+    g = synthetic_graph(1200)
+    net, info = view.network(g, max_nodes=200)
+    rank = view.importance(g)
+    top = sorted(g.nodes, key=lambda v: (-rank[v], v))[:200]
+    assert sorted(n["id"] for n in net.nodes) == sorted(top)
+    assert info["total_nodes"] == 1200 and info["shown_nodes"] == 200
+    assert all(e["from"] in top and e["to"] in top for e in net.edges)
+    assert info["physics"] is True
+    _, big = view.network(g, max_nodes=1200)
+    assert big["physics"] is False  # too many nodes for the browser's physics: positions only
+
+
+def test_network_fills_pyvis_without_its_membership_checks(monkeypatch):
+    """add_node/add_edge scan lists (quadratic overall); the view must never call them."""
+    from pyvis.network import Network
+
+    def refuse(*a, **k):
+        raise AssertionError("pyvis add_node/add_edge called")
+
+    monkeypatch.setattr(Network, "add_node", refuse)
+    monkeypatch.setattr(Network, "add_edge", refuse)
+    monkeypatch.setattr(Network, "add_nodes", refuse)
+    g = synthetic_graph(2000)
+    net, info = view.network(g, max_nodes=2000)
+    assert len(net.nodes) == len(net.node_ids) == 2000
+    assert len(net.edges) == g.number_of_edges()
+
+
+def test_parallel_relations_curve_apart(seeds_graph):
+    g = nx.MultiDiGraph()
+    g.add_edge("a", "b", key="employer", predicate="employer")
+    g.add_edge("a", "b", key="founded_by", predicate="founded_by")
+    g.add_edge("b", "c", key="employer", predicate="employer")
+    net, _ = view.network(g)
+    ab = [e for e in net.edges if {e["from"], e["to"]} == {"a", "b"}]
+    assert {e["smooth"]["type"] for e in ab} == {"curvedCW", "curvedCCW"}
+    assert "smooth" not in next(e for e in net.edges if e["from"] == "b")
+
+
+def test_bad_max_nodes(seeds_graph):
+    with pytest.raises(kg.ConfigError, match="max_nodes"):
+        view.render(seeds_graph, max_nodes=0)
+
+
+# -- RDF that kg did not write: a CONSTRUCT result, someone else's file ----------------------
+
+
+def plain_rdf() -> Graph:
+    g = Graph()
+    g.add((EX.ada, RDF.type, SDO.Person))
+    g.add((EX.ada, FOAF.name, Literal("Ada Lovelace")))
+    g.add((EX.ada, EX.worksFor, EX.engine))
+    g.add((EX.engine, RDF.type, EX.Machine))  # a class kg does not know
+    g.add((EX.engine, RDFS.label, Literal("Analytical Engine", lang="en")))
+    g.add((EX.engine, EX.built, Literal("1837")))
+    b = BNode()
+    g.add((EX.ada, EX.knows, b))
+    return g
+
+
+def test_plain_rdf_is_drawn_sensibly():
+    g = view.graph_from_triples(plain_rdf())
+    ada, engine = g.nodes[str(EX.ada)], g.nodes[str(EX.engine)]
+    assert ada["label"] == "Ada Lovelace" and ada["type"] == "Person"
+    assert engine["label"] == "Analytical Engine" and engine["type"] == "Resource"
+    assert g.has_node("literal:1837") and g.nodes["literal:1837"]["type"] == "Literal"
+    preds = sorted(a["predicate"] for _, _, a in g.edges(data=True))
+    # labels and known classes are shown on the node; other statements are edges
+    assert preds == ["built", "knows", "rdf:type", "worksFor"]
+    page = view.render(g)
+    assert len(page_data(page)["nodes"]) == g.number_of_nodes() == 5
+
+
+def test_kg_rdf_folds_into_the_same_graph(seeds_graph):
+    """kg's own RDF (reified facts, evidence, mentions) draws as the KnowledgeGraph does."""
+    g = view.graph_from_triples(seeds_graph.to_rdf())
+    entities = {a["label"]: a for _, a in g.nodes(data=True) if a["type"] != "Resource"}
+    for e in seeds_graph.entities:
+        assert entities[e.name]["type"] == e.type
+        assert sorted(entities[e.name]["aliases"]) == sorted(e.aliases)
+    facts = {
+        (g.nodes[u]["label"], a["predicate"], g.nodes[v]["label"]): a
+        for u, v, a in g.edges(data=True)
+    }
+    for r in seeds_graph.relations:
+        obj = r.object.name if isinstance(r.object, kg.Entity) else str(r.object)
+        a = facts[(r.subject.name, r.predicate, obj)]
+        assert a["confidence"] == pytest.approx(r.confidence)
+        assert {ev["sentence"] for ev in a["evidence"]} == {ev.sentence for ev in r.evidence}
+
+
+def test_query_graph_draws_a_construct(seeds_graph, tmp_path: Path):
+    ttl = tmp_path / "graph.ttl"
+    seeds_graph.write_rdf(ttl)
+    q = (
+        "PREFIX kgv: <https://example.org/kg/vocab#>\n"
+        "CONSTRUCT { ?p kgv:employer ?o . ?p rdfs:label ?pn . ?o rdfs:label ?on . ?p a ?t }\n"
+        "WHERE { ?p kgv:employer ?o ; rdfs:label ?pn ; a ?t . ?o rdfs:label ?on }"
+    )
+    g = view.query_graph(ttl, q)
+    want = {
+        (r.subject.name, r.object.name) for r in seeds_graph.relations if r.predicate == "employer"
+    }
+    got = {(g.nodes[u]["label"], g.nodes[v]["label"]) for u, v in g.edges()}
+    assert got == want and want
+    with pytest.raises(kg.QueryError, match="CONSTRUCT or DESCRIBE"):
+        view.query_graph(ttl, "SELECT * WHERE { ?s ?p ?o }")
+
+
+def test_inline_view_for_notebooks(seeds_graph):
+    frame = view.inline(seeds_graph, height=420)._repr_html_()
+    assert frame.startswith('<iframe sandbox="allow-scripts"') and "height:420px" in frame
+    srcdoc = re.search(r'srcdoc="([^"]*)"', frame).group(1)
+    assert "<" not in srcdoc  # the page is escaped into the attribute
+    assert html.unescape(srcdoc) == view.render(seeds_graph)
+
+
+# -- kg view ----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def built(seeds_graph, tmp_path_factory) -> Path:
+    d = tmp_path_factory.mktemp("built")
+    seeds_graph.write_rdf(d / "graph.ttl")
+    seeds_graph.write_json(d / "graph.json")
+    return d
+
+
+def test_cli_view_from_ttl_and_json(seeds_graph, built: Path, tmp_path: Path):
+    n = seeds_graph.nx.number_of_nodes()
+    for src in ("graph.ttl", "graph.json"):
+        out = tmp_path / f"{src}.html"
+        res = CliRunner().invoke(main, ["view", str(built / src), "-o", str(out)])
+        assert res.exit_code == 0, res.output
+        assert f"({n} nodes," in res.output
+        data = page_data(out.read_text(encoding="utf-8"))
+        assert sorted(x["label"] for x in data["nodes"]) == sorted(
+            a["label"] for _, a in seeds_graph.nx.nodes(data=True)
+        )
+
+
+def test_cli_view_query(built: Path, tmp_path: Path):
+    q = tmp_path / "founders.rq"
+    q.write_text(
+        "PREFIX kgv: <https://example.org/kg/vocab#>\n"
+        "CONSTRUCT { ?o kgv:founded_by ?p . ?o rdfs:label ?on . ?p rdfs:label ?pn }\n"
+        "WHERE { ?o kgv:founded_by ?p ; rdfs:label ?on . ?p rdfs:label ?pn }\n",
+        encoding="utf-8",
+    )
+    res = CliRunner().invoke(main, ["view", str(built / "graph.ttl"), "--query", str(q)])
+    assert res.exit_code == 0, res.output
+    out = built / "founders.html"
+    assert f"wrote {out}" in res.output
+    data = page_data(out.read_text(encoding="utf-8"))
+    assert {e["predicate"] for e in data["edges"]} == {"founded_by"}
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["missing.ttl"], "missing.ttl: no such graph file"),
+        (["{d}/graph.ttl", "--query", "SELECT * WHERE {{ ?s ?p ?o }}"], "this is a SELECT"),
+        (["{d}/graph.ttl", "--query", "CONSTRUCT WHERE {{ ?s <urn:x> ?o }}"], "no triples"),
+        (["{d}/graph.ttl", "--query", "CONSTRUCT {{ ?s ?p }}"], "SPARQL syntax error"),
+        (["{d}/graph.ttl", "--query", "nope.rq"], "nope.rq: no such query file"),
+        (["{d}/graph.ttl", "-p", "a=b"], "--param needs --query"),
+        (["{d}/bad.json"], "bad.json: not valid JSON"),
+    ],
+)
+def test_cli_view_errors(built: Path, tmp_path: Path, args, message):
+    (built / "bad.json").write_text("{nope", encoding="utf-8")
+    out = tmp_path / "v.html"
+    res = CliRunner().invoke(main, ["view", *[a.format(d=built) for a in args], "-o", str(out)])
+    assert res.exit_code != 0
+    assert message in res.output and "Traceback" not in res.output
+    assert len(res.output.strip().splitlines()) == 1
+    assert not out.exists()
