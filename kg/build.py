@@ -242,13 +242,13 @@ def write(
     import json
 
     from .output import atomic_write
-    from .rdf import serialize
+    from .turtle import turtle
     from .view import render
 
     stats = stats if stats is not None else BuildStats()
     t0 = time.perf_counter()
     with stats.stage("rdf"):
-        ttl = serialize(g.to_rdf(), "turtle")
+        ttl = turtle(g)
     with stats.stage("graph"):
         js = json.dumps(g.to_json(), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     with stats.stage("html"):
