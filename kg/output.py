@@ -31,11 +31,11 @@ def write_build(kg, out_dir: Path, *, title: str | None = None) -> list[Path]:
     """
     import json
 
-    from .rdf import serialize
+    from .turtle import turtle
     from .view import render
 
     texts = {
-        "graph.ttl": serialize(kg.to_rdf(), "turtle"),
+        "graph.ttl": turtle(kg),  # the triples of kg.rdf, written fast by Oxigraph
         "graph.json": json.dumps(kg.to_json(), ensure_ascii=False, indent=1, sort_keys=True) + "\n",
         "graph.html": render(kg, title=title or "kg graph"),
     }
