@@ -119,7 +119,11 @@ def build(
     from .resolve import resolve
 
     try:
-        srcs = [sys.stdin.read() if s == "-" else s for s in sources]
+        # standard input is read as bytes, so bad UTF-8 gets the same one-line error as a file
+        srcs = [
+            ingest.from_text(ingest.decode(sys.stdin.buffer.read(), "<stdin>")) if s == "-" else s
+            for s in sources
+        ]
         docs = ingest.read(srcs)
         show = not quiet and sys.stderr.isatty()
         report = None

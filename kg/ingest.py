@@ -3,7 +3,10 @@
 A scraped page mixes the article with widgets, adverts, newsletter blurbs, author boxes and
 paragraphs in other languages. Ingest never edits the text (every offset kg reports points into
 the original); it splits it into blocks and marks the furniture with the reason it was dropped,
-so extraction skips it and users can see what was left out.
+so extraction skips it and users can see what was left out. The one exception keeps offsets
+too: control characters and lone surrogates, which no output format can carry, are replaced one
+for one (see ``printable``). A block too long to parse at once is cut into pieces at sentence
+ends (see ``pieces``).
 """
 
 from __future__ import annotations
@@ -50,8 +53,9 @@ def read(sources: Iterable[object] | object) -> list[Document]:
     docs: list[Document] = []
     for src in sources:  # type: ignore[union-attr]
         if isinstance(src, Document):
-            blocks = split_long(src.text, src.blocks) if src.blocks else segment(src.text)
-            docs.append(replace(src, blocks=blocks))
+            text = printable(src.text)
+            blocks = split_long(text, src.blocks) if src.blocks else segment(text)
+            docs.append(replace(src, id=safe_id(src.id), text=text, blocks=blocks))
         elif isinstance(src, os.PathLike) or (isinstance(src, str) and _looks_like_path(src)):
             docs.extend(_read_path(Path(src)))
         elif isinstance(src, str):
@@ -70,6 +74,7 @@ def from_text(
     fmt: str = "text",
 ) -> Document:
     """A Document from a string, its furniture marked."""
+    text = printable(text)
     doc_id = doc_id or "text-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
     if fmt == "markdown":
         blocks = segment(text, markdown=True)
@@ -77,7 +82,46 @@ def from_text(
         blocks = segment(text)
     if title is None:
         title = _title(text, blocks)
-    return Document(id=safe_id(doc_id), text=text, source=source, title=title, blocks=blocks)
+    return Document(
+        id=safe_id(doc_id),
+        text=text,
+        source=printable(source) if source is not None else None,
+        title=printable(str(title)) if title is not None else None,
+        blocks=blocks,
+    )
+
+
+# Code points no output format can carry: XML 1.0 forbids C0 controls other than tab and line
+# ends, U+FFFE and U+FFFF; UTF-8 cannot encode a lone surrogate. Each is replaced by one
+# character, so the text keeps its length and every offset still points where it did.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_AS_LINE_BREAK = "\x0b\x0c\x1c\x1d\x1e"  # vertical tab, form feed (a page break), separators
+
+
+def _stand_in(m: re.Match[str]) -> str:
+    c = m.group(0)
+    if c in _AS_LINE_BREAK:
+        return "\n"
+    return " " if c < "\x20" else "\ufffd"
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters, non-characters and lone surrogates replaced, one for
+    one: page breaks become line breaks, other controls spaces, the rest U+FFFD."""
+    return _UNPRINTABLE.sub(_stand_in, text)
+
+
+def decode(raw: bytes, name: str) -> str:
+    """UTF-8 text from ``raw`` (read from ``name``), or an InputError saying what is wrong."""
+    if b"\0" in raw[:8192]:
+        raise InputError(f"{name}: binary file, not text (kg reads UTF-8 text)")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise InputError(
+            f"{name}: not valid UTF-8 (byte {e.start}: {raw[e.start : e.start + 1]!r}); "
+            "convert it to UTF-8 first"
+        ) from None
 
 
 def _looks_like_path(s: str) -> bool:
@@ -118,15 +162,7 @@ def _read_file(path: Path, *, base: Path) -> list[Document]:
         raw = path.read_bytes()
     except OSError as e:
         raise InputError(f"{path}: cannot read ({e.strerror or e})") from None
-    if b"\0" in raw[:8192]:
-        raise InputError(f"{path}: binary file, not text (kg reads UTF-8 text)")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise InputError(
-            f"{path}: not valid UTF-8 (byte {e.start}: {raw[e.start : e.start + 1]!r}); "
-            "convert it to UTF-8 first"
-        ) from None
+    text = decode(raw, str(path))
     rel = path.relative_to(base) if path.is_relative_to(base) else Path(path.name)
     doc_id = safe_id(rel.with_suffix("").as_posix())
     source = path.as_posix()
@@ -141,7 +177,8 @@ def _read_file(path: Path, *, base: Path) -> list[Document]:
 
 def _read_jsonl(text: str, path: Path, stem: str) -> Iterator[Document]:
     """One document a line: ``{"text": ..., "id"?: ..., "title"?: ...}``."""
-    for n, line in enumerate(text.splitlines(), 1):
+    # split on newlines only: U+2028 and U+0085 may stand raw inside a JSON string
+    for n, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         try:
@@ -151,8 +188,12 @@ def _read_jsonl(text: str, path: Path, stem: str) -> Iterator[Document]:
         if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
             raise InputError(f"{path}:{n}: expected an object with a string field 'text'")
         doc_id = str(rec.get("id") or f"{stem}-{n}")
+        title = rec.get("title")
         yield from_text(
-            rec["text"], doc_id=doc_id, title=rec.get("title"), source=f"{path.as_posix()}:{n}"
+            rec["text"],
+            doc_id=doc_id,
+            title=str(title) if title is not None else None,
+            source=f"{path.as_posix()}:{n}",
         )
 
 
@@ -168,12 +209,16 @@ def safe_id(raw: str) -> str:
 
 
 def _unique_ids(docs: list[Document]) -> list[Document]:
-    seen: dict[str, int] = {}
+    """Documents with distinct ids: a repeated id gets the first free suffix -2, -3, ..."""
+    seen: set[str] = set()
     out = []
     for d in docs:
-        n = seen.get(d.id, 0)
-        seen[d.id] = n + 1
-        out.append(d if n == 0 else replace(d, id=f"{d.id}-{n + 1}"))
+        doc_id, n = d.id, 1
+        while doc_id in seen:  # "a", "a", "a-2" must not give two "a-2"
+            n += 1
+            doc_id = f"{d.id}-{n}"
+        seen.add(doc_id)
+        out.append(d if doc_id == d.id else replace(d, id=doc_id))
     return out
 
 
