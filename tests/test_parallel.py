@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 import kg
-from kg import ingest
+from kg import ingest, nlp
 from kg.bench import corpus
 from kg.build import STAGES, BuildStats, iter_documents, write
 from kg.cli import main
@@ -125,3 +125,15 @@ def test_cli_jobs(single, pages_dir, tmp_path):
     assert (tmp_path / "graph.json").read_bytes() == (out1 / "graph.json").read_bytes()
     bad = CliRunner().invoke(main, ["build", str(pages_dir), "--jobs", "0"])
     assert bad.exit_code != 0 and "--jobs" in bad.output and "Traceback" not in bad.output
+
+
+def test_only_the_components_kg_reads_are_kept(pipeline):
+    import spacy
+
+    blank = spacy.blank("en")
+    blank.add_pipe("sentencizer")
+    blank.add_pipe("textcat")
+    blank.add_pipe("ner")
+    assert nlp.keep_used(blank) == ["sentencizer", "textcat"]
+    assert blank.pipe_names == ["ner"]
+    assert set(pipeline.pipe_names) - {"kg_gazetteer"} <= nlp.USED_COMPONENTS
