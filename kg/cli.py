@@ -355,20 +355,20 @@ def export(store_dir: Path | None, graph_path: Path | None, fmt: str, output: Pa
     "--allow-update", is_flag=True, help="Accept SPARQL UPDATE (the store is read-only without)."
 )
 @click.option("--allow-remote", is_flag=True, help="Allow a --host that is not loopback.")
-@click.option("--timeout", type=float, default=None, help="Stop each query after SECONDS.")
 def serve(
     store_dir: Path | None,
     host: str,
     port: int,
     allow_update: bool,
     allow_remote: bool,
-    timeout: float | None,
 ) -> None:
     """Serve the store as a SPARQL 1.1 Protocol endpoint (Oxigraph) until interrupted.
 
     Queries go to http://HOST:PORT/query; read-only unless --allow-update, and bound to
     localhost unless --allow-remote.
     """
+    import signal
+
     from .serve import serve as start
 
     try:
@@ -378,99 +378,20 @@ def serve(
             port=port,
             allow_update=allow_update,
             allow_remote=allow_remote,
-            timeout=timeout,
         )
     except KgError as e:
         _fail(e)
     mode = "read-write" if allow_update else "read-only"
     click.echo(f"SPARQL endpoint ({mode}): {ep.query_url}  (Ctrl-C stops it)")
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
     try:
         ep.wait()
     except KeyboardInterrupt:
         ep.stop()
-
-
-@main.command()
-@click.argument("graph_path", metavar="GRAPH", type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "--query",
-    "query_arg",
-    default=None,
-    metavar="QUERY",
-    help="Draw only the result of this SPARQL CONSTRUCT or DESCRIBE query over GRAPH "
-    "(a .rq file or the query text).",
-)
-@click.option(
-    "--param",
-    "-p",
-    "params",
-    multiple=True,
-    metavar="NAME=VALUE",
-    help="Bind ?NAME to VALUE in the --query (a string, a number, or <iri>); repeatable.",
-)
-@click.option(
-    "--out",
-    "-o",
-    "out",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="HTML file to write (default: beside GRAPH, named after GRAPH or the query).",
-)
-@click.option(
-    "--max-nodes",
-    type=click.IntRange(min=1),
-    default=500,
-    show_default=True,
-    help="Above this many nodes, draw only the most important ones (by PageRank).",
-)
-@click.option("--title", default=None, help="Title shown on the page.")
-def view(
-    graph_path: Path,
-    query_arg: str | None,
-    params: tuple[str, ...],
-    out: Path | None,
-    max_nodes: int,
-    title: str | None,
-) -> None:
-    """Write the interactive HTML view of GRAPH: graph.ttl (or other RDF) or graph.json.
-
-    One self-contained file that opens offline. With --query, only the triples a CONSTRUCT
-    query returns are drawn, so you can look at just the part you asked about.
-    """
-    from . import view as views
-    from .output import atomic_write
-
-    try:
-        if query_arg is None:
-            if params:
-                raise KgError("--param needs --query")
-            g = views.load(graph_path)
-            out = out or graph_path.with_suffix(".html")
-            title = title or graph_path.name
-        else:
-            if query_arg.endswith((".rq", ".sparql")) or Path(query_arg).is_file():
-                qp = Path(query_arg)
-                if not qp.is_file():
-                    raise KgError(f"{qp}: no such query file")
-                text, source, name = qp.read_text(encoding="utf-8"), str(qp), qp.stem
-            else:
-                text, source, name = query_arg, "query", "query"
-            bound = {}
-            for item in params:
-                key, sep, value = item.partition("=")
-                if not sep or not key:
-                    raise KgError(f"--param {item!r}: expected NAME=VALUE")
-                bound[key] = value
-            g = views.query_graph(graph_path, text, params=bound, source=source)
-            out = out or graph_path.parent / f"{name}.html"
-            title = title or f"{name} over {graph_path.name}"
-        html, info = views.page(g, title=title, max_nodes=max_nodes)
-        atomic_write(out, html)
-    except KgError as e:
-        _fail(e)
-    shown = info["shown_nodes"]
-    cut = f" of {info['total_nodes']}" if shown < info["total_nodes"] else ""
-    click.echo(f"wrote {out} ({shown}{cut} nodes, {info['shown_edges']} relations)")
 
 
 if __name__ == "__main__":

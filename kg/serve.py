@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import ipaddress
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -102,7 +103,6 @@ def serve(
     port: int = 7878,
     allow_update: bool = False,
     allow_remote: bool = False,
-    timeout: float | None = None,
     startup: float = 20.0,
 ) -> Endpoint:
     """Start the endpoint on ``store`` and return once it answers.
@@ -133,8 +133,6 @@ def serve(
             f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
             "--union-default-graph",
         ]
-        if timeout:
-            cmd += ["--timeout-s", str(max(1, round(timeout)))]
         log = hold.enter_context(tempfile.TemporaryFile())  # a pipe could fill and block it
         proc = subprocess.Popen(
             cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=log
@@ -158,6 +156,14 @@ def serve(
             time.sleep(0.1)
     ep.stop()
     raise ServeError(f"{host}:{port}: the oxigraph server did not answer within {startup:g} s")
+
+
+def _die_with_parent() -> None:
+    """In the server's process: end when kg ends, however kg ends (Linux's PDEATHSIG)."""
+    import ctypes
+
+    pr_set_pdeathsig = 1
+    ctypes.CDLL(None).prctl(pr_set_pdeathsig, signal.SIGTERM)
 
 
 def free_port(host: str = "127.0.0.1") -> int:
