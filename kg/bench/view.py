@@ -101,6 +101,8 @@ class Browser:
             "Network.emulateNetworkConditions",
             {"offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1},
         )
+        self.driver.get("about:blank")  # leave the start page; its requests are not ours
+        self.log()
 
     def __enter__(self) -> Browser:
         return self
