@@ -202,8 +202,7 @@ TOY_EXPECTED: dict[str, tuple[dict[str, str], list[tuple]]] = {
 
 
 def _seed_doc(g: KnowledgeGraph) -> str:
-    r = next(r for r in g.relations if r.predicate == "developer")
-    return r.evidence[0].doc_id
+    return g.relations[0].evidence[0].doc_id
 
 
 def _oracle(g: KnowledgeGraph, query: str) -> tuple[dict[str, str], list[tuple], bool]:
@@ -324,7 +323,6 @@ def _oracle(g: KnowledgeGraph, query: str) -> tuple[dict[str, str], list[tuple],
 
 # facts from the seed articles that a reader agrees with: (query, a row that must be there)
 SEED_FACTS = [
-    ("products_and_makers.rq", ("Muse Spark", "Meta", "developer")),
     ("leaders.rq", ("TBD Lab", "Alexandr Wang", "director / manager")),
     ("entities_in_several_documents.rq", ("Meta", 2)),
     ("aliases.rq", ("Alexandr Wang", "Wang")),

@@ -74,11 +74,13 @@ def test_the_endpoint_answers_as_kg_query(store, endpoint, path):
 
 
 def test_ask_and_construct_over_http(store, endpoint):
-    ask = "PREFIX kgv: <https://example.org/kg/vocab#> ASK { ?s kgv:developer ?o }"
+    ask = "PREFIX kgv: <https://example.org/kg/vocab#> ASK { ?s kgv:employer ?o }"
+    assert over_http(endpoint.query_url, ask)["boolean"] is store.query(ask).boolean
+    ask = "PREFIX schema: <https://schema.org/> ASK { ?s a schema:Person }"
     assert over_http(endpoint.query_url, ask)["boolean"] is True
     construct = (
-        "PREFIX kgv: <https://example.org/kg/vocab#> "
-        "CONSTRUCT { ?s kgv:developer ?o } WHERE { ?s kgv:developer ?o }"
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX schema: <https://schema.org/> "
+        "CONSTRUCT { ?s rdfs:label ?n } WHERE { ?s a schema:Organization ; rdfs:label ?n }"
     )
     url = endpoint.query_url + "?" + urllib.parse.urlencode({"query": construct})
     req = urllib.request.Request(url, headers={"Accept": "application/n-triples"})

@@ -26,8 +26,13 @@ def test_params_are_bound_not_pasted(seeds_graph):
 
 
 def test_ask_and_construct(seeds_graph):
-    assert seeds_graph.query("ASK { ?s kgv:developer ?o }").boolean is True
-    res = seeds_graph.query("CONSTRUCT { ?s kgv:developer ?o } WHERE { ?s kgv:developer ?o }")
+    p = seeds_graph.relations[0].predicate
+    assert seeds_graph.query(f"ASK {{ ?s kgv:{p} ?o }}").boolean is True
+    assert seeds_graph.query("ASK { ?s kgv:no_such_predicate ?o }").boolean is False
+    res = seeds_graph.query(f"CONSTRUCT {{ ?s kgv:{p} ?o }} WHERE {{ ?s kgv:{p} ?o }}")
+    assert res.graph is not None
+    assert len(res.graph) == sum(1 for r in seeds_graph.relations if r.predicate == p)
+    res = seeds_graph.query("DESCRIBE ?e WHERE { ?e rdfs:label 'Meta' }")
     assert res.graph is not None and len(res.graph) >= 1
 
 
