@@ -502,7 +502,11 @@ def _options(info: dict[str, Any]) -> dict[str, Any]:
             "enabled": info["physics"],
             "solver": "barnesHut",
             "barnesHut": {"springLength": 120, "avoidOverlap": 0.2},
-            "stabilization": {"enabled": True, "iterations": 300, "updateInterval": 50},
+            "stabilization": {
+                "enabled": info["physics"],
+                "iterations": 300,
+                "updateInterval": 50,
+            },
         },
         "interaction": {
             "hover": True,

@@ -179,7 +179,7 @@ def test_large_graph_is_cut_and_says_so(browser, tmp_path):
     notice = browser.js(
         "const n = document.getElementById('notice'); return n.hidden ? '' : n.textContent"
     )
-    assert "400 most important of 1500 nodes" in notice
+    assert "400 most important of 1,500 nodes" in notice
     # large graphs are drawn from the positions computed in Python, with physics off
     assert browser.js("return window.kgNetwork.physics.physicsEnabled") is False
 
