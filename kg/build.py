@@ -254,8 +254,13 @@ def write(
     with stats.stage("html"):
         page = render(g, title=title or "kg graph")
     paths = []
-    for name, text in (("graph.ttl", ttl), ("graph.json", js), ("graph.html", page)):
-        atomic_write(Path(out_dir) / name, text)
+    for name, text, stage in (
+        ("graph.ttl", ttl, "rdf"),
+        ("graph.json", js, "graph"),
+        ("graph.html", page, "html"),
+    ):
+        with stats.stage(stage):
+            atomic_write(Path(out_dir) / name, text)
         paths.append(Path(out_dir) / name)
     stats.wall += time.perf_counter() - t0
     return paths
