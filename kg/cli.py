@@ -394,5 +394,88 @@ def serve(
         ep.stop()
 
 
+@main.command()
+@click.argument("graph_path", metavar="GRAPH", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--query",
+    "query_arg",
+    default=None,
+    metavar="QUERY",
+    help="Draw only the result of this SPARQL CONSTRUCT or DESCRIBE query over GRAPH "
+    "(a .rq file or the query text).",
+)
+@click.option(
+    "--param",
+    "-p",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Bind ?NAME to VALUE in the --query (a string, a number, or <iri>); repeatable.",
+)
+@click.option(
+    "--out",
+    "-o",
+    "out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="HTML file to write (default: beside GRAPH, named after GRAPH or the query).",
+)
+@click.option(
+    "--max-nodes",
+    type=click.IntRange(min=1),
+    default=500,
+    show_default=True,
+    help="Above this many nodes, draw only the most important ones (by PageRank).",
+)
+@click.option("--title", default=None, help="Title shown on the page.")
+def view(
+    graph_path: Path,
+    query_arg: str | None,
+    params: tuple[str, ...],
+    out: Path | None,
+    max_nodes: int,
+    title: str | None,
+) -> None:
+    """Write the interactive HTML view of GRAPH: graph.ttl (or other RDF) or graph.json.
+
+    One self-contained file that opens offline. With --query, only the triples a CONSTRUCT
+    query returns are drawn, so you can look at just the part you asked about.
+    """
+    from . import view as views
+    from .output import atomic_write
+
+    try:
+        if query_arg is None:
+            if params:
+                raise KgError("--param needs --query")
+            g = views.load(graph_path)
+            out = out or graph_path.with_suffix(".html")
+            title = title or graph_path.name
+        else:
+            if query_arg.endswith((".rq", ".sparql")) or Path(query_arg).is_file():
+                qp = Path(query_arg)
+                if not qp.is_file():
+                    raise KgError(f"{qp}: no such query file")
+                text, source, name = qp.read_text(encoding="utf-8"), str(qp), qp.stem
+            else:
+                text, source, name = query_arg, "query", "query"
+            bound = {}
+            for item in params:
+                key, sep, value = item.partition("=")
+                if not sep or not key:
+                    raise KgError(f"--param {item!r}: expected NAME=VALUE")
+                bound[key] = value
+            g = views.query_graph(graph_path, text, params=bound, source=source)
+            out = out or graph_path.parent / f"{name}.html"
+            title = title or f"{name} over {graph_path.name}"
+        html, info = views.page(g, title=title, max_nodes=max_nodes)
+        atomic_write(out, html)
+    except KgError as e:
+        _fail(e)
+    shown = info["shown_nodes"]
+    cut = f" of {info['total_nodes']}" if shown < info["total_nodes"] else ""
+    click.echo(f"wrote {out} ({shown}{cut} nodes, {info['shown_edges']} relations)")
+
+
 if __name__ == "__main__":
     main()
