@@ -119,6 +119,8 @@ def build(
     from .resolve import resolve
 
     try:
+        if base is not None:
+            _check_base(base)
         # standard input is read as bytes, so bad UTF-8 gets the same one-line error as a file
         srcs = [
             ingest.from_text(ingest.decode(sys.stdin.buffer.read(), "<stdin>")) if s == "-" else s
@@ -195,6 +197,17 @@ def build(
         )
     for p in paths:
         click.echo(f"wrote {p}")
+
+
+def _check_base(base: str) -> None:
+    """Fail at once, before any work, on a base that cannot start an IRI."""
+    import re
+
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|\\^`\x7f]*", base):
+        raise KgError(
+            f"--base {base!r}: not an absolute IRI (spaces and <>\"{{}}|\\^` are not allowed); "
+            "e.g. https://example.org/kg/"
+        )
 
 
 def _parallel_extractor(model, gazetteer, jobs: int, progress):
