@@ -24,6 +24,11 @@ test: $(STAMP)
 bench-speed: $(STAMP)
 	$(BIN)/python -m kg.bench.speed --docs 2000 --jobs 1,2 --json $(OUT)/bench-speed.json
 
+# The HTML view of a 5,000-node graph in headless chromium: time until it is drawn and ready,
+# and until the first click is answered, for the default cut and for the whole graph.
+bench-view: $(STAMP)
+	$(BIN)/python -m kg.bench.view --nodes 5000
+
 lint: $(STAMP)
 	$(BIN)/ruff check kg tests
 	$(BIN)/ruff format --check kg tests
