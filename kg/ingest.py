@@ -12,6 +12,7 @@ ends (see ``pieces``).
 from __future__ import annotations
 
 import bisect
+import codecs
 import hashlib
 import html.parser
 import json
@@ -111,8 +112,20 @@ def printable(text: str) -> str:
     return _UNPRINTABLE.sub(_stand_in, text)
 
 
+# UTF-32 first: its little-endian mark begins with UTF-16's
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+
+
 def decode(raw: bytes, name: str) -> str:
     """UTF-8 text from ``raw`` (read from ``name``), or an InputError saying what is wrong."""
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            raise InputError(f"{name}: {encoding} text, not UTF-8; convert it to UTF-8 first")
     if b"\0" in raw[:8192]:
         raise InputError(f"{name}: binary file, not text (kg reads UTF-8 text)")
     try:
