@@ -1,0 +1,60 @@
+"""Size: a document longer than spaCy's max_length, and a folder of text, built in pieces with
+every offset still pointing at the right characters of the file on disk.
+
+The default suite uses a pipeline whose max_length is lowered, so that a document of a few tens
+of thousands of characters is over it; the real limit (1,000,000 characters) and a 50 MB folder
+are exercised by `python -m kg.bench.size` or, as a test, with KG_SIZE_MB=50 set.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+import kg
+from kg.bench.size import BIG_NAME, article_text, check_offsets, make_corpus, run
+from kg.ingest import MAX_BLOCK
+
+
+def test_a_document_longer_than_max_length(pipeline, tmp_path: Path, monkeypatch):
+    monkeypatch.setattr(pipeline, "max_length", 20_000)
+    text = article_text(50_000)
+    assert "\n" not in text and len(text) > 2 * pipeline.max_length
+    with pytest.raises(ValueError, match="E088"):  # spaCy refuses it whole
+        pipeline(text)
+    path = tmp_path / "long.txt"
+    path.write_text(text, encoding="utf-8")
+    g = kg.build([path], model=pipeline)
+    (doc,) = g.documents
+    assert len(doc.kept) >= 5 and all(b.end - b.start <= MAX_BLOCK for b in doc.kept)
+    counts = check_offsets(g)
+    assert counts["mismatches"] == 0 and counts["evidence"] > 20, counts
+    # facts are read from every part of the document, well past the model's limit
+    starts = [ev.start for r in g.relations for ev in r.evidence]
+    assert max(starts) > 2 * pipeline.max_length
+
+
+def test_a_folder_is_built_in_pieces_with_true_offsets(pipeline, tmp_path: Path):
+    made = make_corpus(tmp_path / "corpus", 0.06, big_chars=25_000)
+    assert made["files"] > 10
+    g = kg.build([tmp_path / "corpus"], model=pipeline)
+    assert len(g.documents) == made["files"]
+    big = next(d for d in g.documents if d.source.endswith(BIG_NAME))
+    assert len(big.kept) >= 3
+    counts = check_offsets(g)
+    assert counts["mismatches"] == 0, counts
+    assert counts["mentions"] > 300 and counts["evidence"] > 50 and counts["spans"] > 50
+
+
+@pytest.mark.skipif(
+    not os.environ.get("KG_SIZE_MB"),
+    reason="the full-size run takes long on 2 cores; set KG_SIZE_MB=50 to run it",
+)
+def test_full_size_folder(tmp_path: Path):
+    make_corpus(tmp_path / "corpus", float(os.environ["KG_SIZE_MB"]), big_chars=1_200_000)
+    r = run(tmp_path / "corpus", jobs=int(os.environ.get("KG_SIZE_JOBS", "2")))
+    assert r["big_document_chars"] > r["spacy_max_length"]
+    assert r["evidence_beyond_max_length_in_big_document"] > 0
+    assert r["offsets"]["mismatches"] == 0, r
