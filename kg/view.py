@@ -552,6 +552,12 @@ def page(
         "predicates": sorted({e["predicate"] for e in net.edges}),
         "colors": COLORS,
         "shapes": SHAPES,
+        # a document's title (or source) beside its id in the evidence
+        "docs": {
+            d.id: d.title or d.source
+            for d in getattr(source, "documents", None) or []
+            if d.title or d.source
+        },
     }
     template = PAGE.read_text(encoding="utf-8")
     # the CSP allows exactly two scripts, by hash: the library and the page's own

@@ -130,6 +130,9 @@ def test_node_and_edge_tooltips(browser, seeds_graph, seeds_page):
     text = tooltip(browser)
     rel = next(r for r in seeds_graph.facts_about(wang) if r.predicate == "employer")
     assert rel.evidence[0].sentence in text and rel.evidence[0].doc_id in text
+    doc = next(d for d in seeds_graph.documents if d.id == rel.evidence[0].doc_id)
+    assert (doc.title or doc.source) in text
+    browser.screenshot(ARTIFACTS / "seeds_edge_tooltip.png")
     # a click shows the same in the side panel
     browser.click(*browser.node_point(wang.id))
     details = browser.wait("return document.getElementById('details').textContent")
