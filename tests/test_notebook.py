@@ -45,7 +45,7 @@ def test_notebook_runs_and_shows_tables_queries_and_view(executed):
     text = "\n".join(outputs(executed, "text/plain"))
     # entities and relations as tables, SPARQL answers as tables
     assert "<table" in tables and "Alexandr Wang" in tables and "Organization" in tables
-    assert "employer" in tables and "confidence" in tables
+    assert "predicate" in tables and "confidence" in tables and "wikidata" in tables
     # the view inline: iframes whose srcdoc is the whole, self-contained page
     frames = [h for h in outputs(executed, "text/html") if h.startswith("<iframe")]
     assert len(frames) == 2
