@@ -490,5 +490,64 @@ def view(
     click.echo(f"wrote {out} ({shown}{cut} nodes, {info['shown_edges']} relations)")
 
 
+@main.command(name="eval")
+@click.argument("gold", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["docred", "conll04", "jsonl"]),
+    default=None,
+    help="Gold format (default: guessed from the file).",
+)
+@click.option("--docs", default=None, metavar="START:END", help="Score only these documents.")
+@click.option("--model", default=None, help="spaCy model package or path.")
+@click.option(
+    "--gazetteer",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="JSON Lines file of spaCy EntityRuler patterns, used instead of kg's own.",
+)
+@click.option(
+    "--min-support",
+    default=0,
+    show_default=True,
+    help="Show relation rows with at least this many gold facts.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def eval_(
+    gold: Path,
+    fmt: str | None,
+    docs: str | None,
+    model: str | None,
+    gazetteer: Path | None,
+    min_support: int,
+    as_json: bool,
+) -> None:
+    """Score extraction against GOLD: DocRED/Re-DocRED JSON, CoNLL04 JSON or kg's JSON Lines.
+
+    Prints entity and relation precision, recall and F1, overall and per relation type, and
+    documents and words per second.
+    """
+    import json
+
+    from . import nlp
+    from .evaluate import evaluate, read_gold
+
+    try:
+        part = None
+        if docs is not None:
+            a, sep, b = docs.partition(":")
+            if not sep or not (a or b) or not (a or "0").isdigit() or not (b or "0").isdigit():
+                raise KgError(f"--docs {docs!r}: expected START:END, e.g. 400:500")
+            part = slice(int(a) if a else None, int(b) if b else None)
+        report = evaluate(read_gold(gold, fmt, part), nlp.load(model, gazetteer=gazetteer))
+    except KgError as e:
+        _fail(e)
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), indent=2))
+    else:
+        click.echo(report.table(min_support=min_support))
+
+
 if __name__ == "__main__":
     main()
