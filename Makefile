@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 OUT ?= out
 
-.PHONY: build test lint clean bench-speed
+.PHONY: build test lint clean bench-speed bench-extraction train
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,15 @@ test: $(STAMP)
 # Throughput, peak memory and stage shares of a 2,000-document build against bare spaCy.
 bench-speed: $(STAMP)
 	$(BIN)/python -m kg.bench.speed --docs 2000 --jobs 1,2 --json $(OUT)/bench-speed.json
+
+# Entity and relation P/R/F1 on the benchmark data (../shared/bench), tuned-on and held-out
+# parts, and kg's extraction speed against bare spaCy nlp.pipe in the same run.
+bench-extraction: $(STAMP)
+	$(BIN)/python -m kg.bench.extraction --json $(OUT)/bench-extraction.json
+
+# Retrain the shipped relation and entity-type models (kg/data/*.npz) from the training parts.
+train: $(STAMP)
+	$(BIN)/python -m kg.train
 
 # The HTML view of a 5,000-node graph in headless chromium: time until it is drawn and ready,
 # and until the first click is answered, for the default cut and for the whole graph.

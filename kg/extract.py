@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from . import relations
+from . import classifier, relations
 from .ingest import clean_text
 from .model import Document
 
@@ -33,6 +33,10 @@ LABEL_TYPES = {
     "LAW": "Work",
 }
 LITERAL_LABELS = {"DATE"}
+# The trained type classifier overrules spaCy's label (1 vote) when it is this sure, with a
+# vote of this weight times its probability.
+TYPE_MODEL_SURE = 0.6
+TYPE_MODEL_WEIGHT = 1.5
 
 # Concepts that spaCy's small model tags as names: never entities on their own.
 STOPLIST = {
@@ -251,6 +255,7 @@ class RawMention:
     votes: Counter[str] = field(default_factory=Counter)
     zone: str = "body"  # "body", or "title" for headings and list-item labels
     sent: tuple[int, int] = (0, 0)
+    kind: str = ""  # the noun the text describes it by ("X, a town in ..."), if any
 
 
 @dataclass(frozen=True)
@@ -273,6 +278,8 @@ class DocExtraction:
     document: Document
     mentions: list[RawMention] = field(default_factory=list)
     facts: list[RawFact] = field(default_factory=list)
+    candidates: list[classifier.Candidate] = field(default_factory=list)  # kept for training
+    mention_features: list[list[str]] = field(default_factory=list)  # likewise
 
 
 def extract(
@@ -281,8 +288,21 @@ def extract(
     *,
     batch_size: int = 64,
     progress: Callable[[int], None] | None = None,
+    relation_model: classifier.RelationModel | str | None = "default",
+    type_model: classifier.RelationModel | str | None = "default",
+    keep_candidates: bool = False,
 ) -> Iterator[DocExtraction]:
-    """Mentions and facts of each document, in order, parsing all blocks through ``nlp.pipe``."""
+    """Mentions and facts of each document, in order, parsing all blocks through ``nlp.pipe``.
+
+    ``relation_model`` is the trained relation classifier: kg's own ("default"), a path to
+    another, a loaded model, or None for the dependency rules alone; ``type_model`` likewise
+    for the entity-type classifier, whose votes join spaCy's. ``keep_candidates`` keeps the
+    classifiers' inputs on each result (training reads them).
+    """
+    if isinstance(relation_model, str):
+        relation_model = classifier.load(None if relation_model == "default" else relation_model)
+    if isinstance(type_model, str):
+        type_model = classifier.load_types(None if type_model == "default" else type_model)
 
     def units() -> Iterator[tuple[str, tuple[Document, int, str, int, int]]]:
         for d in docs:
@@ -299,7 +319,7 @@ def extract(
         if current is None or current.document is not d:
             current = DocExtraction(d)
         if kind != "none":
-            read_block(current, sdoc, offset, kind)
+            read_block(current, sdoc, offset, kind, relation_model, type_model, keep_candidates)
         if n == total:
             finish(current)
             if progress:
@@ -308,13 +328,22 @@ def extract(
             current = None
 
 
-def read_block(out: DocExtraction, sdoc: Doc, offset: int, kind: str) -> None:
-    """Add one parsed block's mentions and facts to ``out``."""
+def read_block(
+    out: DocExtraction,
+    sdoc: Doc,
+    offset: int,
+    kind: str,
+    model: classifier.RelationModel | None = None,
+    type_model: classifier.RelationModel | None = None,
+    keep_candidates: bool = False,
+) -> None:
+    """Add one parsed block's mentions and facts to ``out``: rules first, then the model."""
     doc_id = out.document.id
     label_end = _item_label_end(sdoc) if kind == "item" else -1
     first = len(out.mentions)
     token_mention: dict[int, int] = {}
     dates: list[Span] = []
+    spans: list[Span] = []
     for ent in sdoc.ents:
         if ent.label_ in LITERAL_LABELS:
             dates.append(ent)
@@ -339,7 +368,24 @@ def read_block(out: DocExtraction, sdoc: Doc, offset: int, kind: str) -> None:
         for t in span:
             token_mention[t.i] = len(out.mentions)
         out.mentions.append(m)
-    relations.read(out, sdoc, offset, token_mention, first, dates)
+        spans.append(span)
+    if keep_candidates:
+        out.mention_features.extend(classifier.mention_features(s) for s in spans)
+    elif type_model is not None and spans:
+        probs = type_model.probabilities([classifier.mention_features(s) for s in spans])
+        for m, p in zip(out.mentions[first:], probs, strict=True):
+            # where the model is sure spaCy's label is wrong, its vote moves to the model's type
+            k = int(p.argmax())
+            t, mine = type_model.classes[k], LABEL_TYPES[m.label]
+            if p[k] >= TYPE_MODEL_SURE and t != mine and t in ("Person", "Organization", "Place"):
+                m.votes[mine] -= 1.0
+                m.votes[t] += TYPE_MODEL_WEIGHT * float(p[k])
+    facts_from = len(out.facts)
+    reader = relations.read(out, sdoc, offset, token_mention, first, dates)
+    if keep_candidates:
+        out.candidates.extend(classifier.candidates(out, sdoc, offset, first, dates, facts_from))
+    elif model is not None:
+        classifier.read(out, sdoc, offset, first, dates, facts_from, model, reader.modality)
 
 
 def finish(out: DocExtraction) -> None:
@@ -395,11 +441,12 @@ def junk(span: Span) -> bool:
 def _vote(m: RawMention, span: Span) -> None:
     """Type votes from the name's own last word and from the words around it."""
     last = span[-1].lower_
-    if last in ORG_SUFFIXES and len(span) > 1:
-        m.votes["Organization"] += 2.0
+    if last in ORG_SUFFIXES and len(span) > 1:  # as strong as a describing noun
+        m.votes["Organization"] += 3.0
     root = span.root
     # "X, a foundational model" / "X is a startup" / "the startup X"
     for noun in _describing_nouns(span):
+        m.kind = m.kind or noun.lemma_.lower()
         t = NOUN_TYPE.get(noun.lemma_.lower())
         if t:
             m.votes[t] += 3.0

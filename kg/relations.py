@@ -535,8 +535,8 @@ def read(
     token_mention: dict[int, int],
     first: int,
     dates: list[Span],
-) -> None:
-    """Propose facts for each sentence of a parsed block."""
+) -> _Reader:
+    """Propose facts for each sentence of a parsed block; returns the reader (its modality)."""
     r = _Reader(out, sdoc, offset, token_mention, first, dates)
     for sent in sdoc.sents:
         r.verbs(sent)
@@ -546,3 +546,4 @@ def read(
         r.places(sent)
         r.of_phrases(sent)
         r.leading(sent)
+    return r

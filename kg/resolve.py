@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import vocab
 from .extract import DocExtraction, RawMention
@@ -36,6 +36,13 @@ LEGAL_SUFFIXES = {
     "sa",
     "limited",
 }
+# Titles before a name ("President Bill Clinton", "Sen. Bob Dole"): not part of the name.
+TITLES = set(
+    "mr mrs ms miss dr prof sir dame lord lady president vice sen senator rep representative "
+    "gov governor gen general col colonel lt capt captain maj sgt adm admiral judge justice "
+    "rev reverend father pope king queen prince princess sultan sheikh emir chancellor premier "
+    "minister secretary mayor ambassador commissioner chairman chief former late the".split()
+)
 ACRONYM_SKIP = {"of", "and", "the", "for", "&", "de", "la", "du", "des", "in", "on"}
 
 
@@ -60,12 +67,15 @@ class Resolution:
 
 
 def name_key(text: str) -> str:
-    """The form names are compared in: case, accents, punctuation and legal suffixes folded."""
+    """The form names are compared in: case, accents, punctuation, titles and legal suffixes
+    folded."""
     t = unicodedata.normalize("NFKD", text.replace("’", "'"))
     t = "".join(c for c in t if not unicodedata.combining(c)).casefold()
     t = re.sub(r"'s?$", "", t.strip())
     t = re.sub(r"[^\w&+ ]+", " ", t)
     words = t.split()
+    while len(words) > 1 and words[0] in TITLES:
+        words.pop(0)
     while len(words) > 1 and words[-1] in {"inc", "corp", "ltd", "llc", "plc", "co", "gmbh"}:
         words.pop()
     return " ".join(words)
@@ -249,9 +259,13 @@ def _relations(
         out = []
         for (sid, pred, okey), evs in sorted(groups.items()):
             evs = sorted(set(evs), key=_evidence_order)  # total: set order varies by process
+            # readings are independent: each lowers the chance all are wrong; inferences from
+            # the same premises are not, so they count once, by the best of them
             miss = 1.0
             for e in evs:
-                miss *= 1.0 - e.confidence
+                if not _inferred(e):
+                    miss *= 1.0 - e.confidence
+            miss *= 1.0 - max((e.confidence for e in evs if _inferred(e)), default=0.0)
             obj = entities.get(okey, okey) if isinstance(okey, str) else okey
             out.append(
                 Relation(
@@ -265,7 +279,81 @@ def _relations(
             )
         return out
 
+    if INFER:
+        _infer(grouped, entities)
     return build(grouped), build(negated), rejected
+
+
+# Facts that follow from others by the meaning of the Wikidata properties.
+INVERSES = {
+    "part_of": "has_part",
+    "has_part": "part_of",
+    "participant": "participant_in",
+    "participant_in": "participant",
+    "follows": "followed_by",
+    "followed_by": "follows",
+    "sibling": "sibling",
+    "spouse": "spouse",
+    "father": "child",
+    "mother": "child",
+    "capital": "capital_of",
+    "capital_of": "capital",
+    "performer": "notable_work",
+    "author": "notable_work",
+    "characters": "present_in_work",
+    "contains": "located_in",
+    "subsidiary": "parent_organization",
+    "parent_organization": "subsidiary",
+}
+# (first, then, gives): X first Y and Y then Z give X gives Z.
+CHAINS = (
+    ("located_in", "located_in", "located_in"),
+    ("located_in", "country", "country"),
+)
+INFER = True  # whether to add inferred facts at all
+MIN_PREMISE = 0.5  # only facts read with at least this confidence lead to others
+INFERRED = 0.9  # an inferred fact is a little less sure than its premises
+
+
+def _inferred(e: Evidence) -> bool:
+    return e.rule.startswith("inverse of ") or " + " in e.rule
+
+
+def _infer(grouped: dict[tuple, list[Evidence]], entities: dict[str, Entity]) -> None:
+    """Add inverse and chained facts to ``grouped``; their evidence is their premises'."""
+
+    def conf(evs: list[Evidence]) -> float:
+        return max(e.confidence for e in evs)
+
+    def add(key: tuple, evs: list[Evidence], rule: str, c: float) -> bool:
+        sid, pred, oid = key
+        s, o = entities.get(sid), entities.get(oid)
+        if key in grouped or s is None or o is None or sid == oid:
+            return False
+        if not vocab.fits(pred, s.type, o.type):
+            return False
+        grouped[key] = [replace(e, rule=rule, confidence=round(c, 3)) for e in evs]
+        return True
+
+    for _ in range(3):  # chains of chains, a few steps deep
+        changed = False
+        facts = [(k, v) for k, v in grouped.items() if isinstance(k[2], str) and k[2] in entities]
+        by_subject: dict[tuple[str, str], list[tuple[str, list[Evidence]]]] = defaultdict(list)
+        facts = [(k, v) for k, v in facts if conf(v) >= MIN_PREMISE]
+        for (sid, pred, oid), evs in facts:
+            by_subject[(sid, pred)].append((oid, evs))
+        for (sid, pred, oid), evs in facts:
+            inv = INVERSES.get(pred)
+            if inv:
+                changed |= add((oid, inv, sid), evs, f"inverse of {pred}", INFERRED * conf(evs))
+            for first, then, gives in CHAINS:
+                if pred != first:
+                    continue
+                for zid, evs2 in by_subject.get((oid, then), ()):
+                    c = INFERRED * conf(evs) * conf(evs2)
+                    changed |= add((sid, gives, zid), evs + evs2, f"{first} + {then}", c)
+        if not changed:
+            break
 
 
 def _evidence_order(e: Evidence) -> tuple:

@@ -14,6 +14,9 @@ ORG = "Organization"
 PER = "Person"
 PLACE = "Place"
 PRODUCT = "Product"
+EVENT = "Event"
+WORK = "Work"
+OTHER = "Other"
 ANY = "*"
 DATE = "date"
 NUMBER = "number"
@@ -125,11 +128,18 @@ _ALL: tuple[Predicate, ...] = (
         "located_in",
         "located in the administrative territorial entity",
         "place the subject lies in",
-        (PLACE, ORG),
+        (PLACE, ORG, EVENT, PRODUCT, WORK, OTHER),
         (PLACE,),
         "P131",
     ),
-    Predicate("country", "country", "country the subject is in", (PLACE, ORG), (PLACE,), "P17"),
+    Predicate(
+        "country",
+        "country",
+        "country the subject is in or belongs to",
+        (PLACE, ORG, EVENT, PRODUCT, WORK, OTHER),
+        (PLACE,),
+        "P17",
+    ),
     # people
     Predicate(
         "position_held", "position held", "office or role the person holds", (PER,), (ANY,), "P39"
@@ -171,8 +181,159 @@ _ALL: tuple[Predicate, ...] = (
         (PER, ORG),
         "P748",
     ),
+    Predicate("father", "father", "father of the person", (PER,), (PER,), "P22"),
+    Predicate("mother", "mother", "mother of the person", (PER,), (PER,), "P25"),
+    Predicate("sibling", "sibling", "brother or sister of the person", (PER,), (PER,), "P3373"),
+    Predicate("place_of_death", "place of death", "where the person died", (PER,), (PLACE,), "P20"),
+    Predicate("religion", "religion", "religion of the subject", (PER, ORG), (ANY,), "P140"),
+    Predicate(
+        "member_of_political_party",
+        "member of political party",
+        "political party the person belongs to",
+        (PER,),
+        (ORG,),
+        "P102",
+    ),
+    Predicate(
+        "member_of_sports_team",
+        "member of sports team",
+        "team the person plays or played for",
+        (PER,),
+        (ORG,),
+        "P54",
+    ),
+    Predicate("work_location", "work location", "where the person works", (PER,), (PLACE,), "P937"),
+    Predicate(
+        "notable_work",
+        "notable work",
+        "a work the subject is known for",
+        (PER, ORG),
+        (ANY,),
+        "P800",
+    ),
+    # places and organizations
+    Predicate(
+        "contains",
+        "contains administrative territorial entity",
+        "place that lies in the subject",
+        (PLACE,),
+        (PLACE,),
+        "P150",
+    ),
+    Predicate("continent", "continent", "continent the place is on", (PLACE, ORG), (PLACE,), "P30"),
+    Predicate("capital", "capital", "seat of government of the place", (PLACE,), (PLACE,), "P36"),
+    Predicate(
+        "capital_of",
+        "capital of",
+        "place the subject is the capital of",
+        (PLACE,),
+        (PLACE,),
+        "P1376",
+    ),
+    Predicate(
+        "next_to_water",
+        "located in or next to body of water",
+        "sea, lake or river the subject lies on",
+        (ANY,),
+        (PLACE,),
+        "P206",
+    ),
+    Predicate(
+        "located_on_terrain",
+        "located on terrain feature",
+        "landform the subject lies on",
+        (ANY,),
+        (PLACE,),
+        "P706",
+    ),
+    Predicate(
+        "basin_country",
+        "basin country",
+        "country a body of water touches",
+        (PLACE,),
+        (PLACE,),
+        "P205",
+    ),
+    Predicate("location", "location", "where the subject is or happened", (ANY,), (PLACE,), "P276"),
+    Predicate(
+        "applies_to_jurisdiction",
+        "applies to jurisdiction",
+        "place an organization, office or law applies to",
+        (ANY,),
+        (PLACE,),
+        "P1001",
+    ),
+    Predicate(
+        "head_of_government",
+        "head of government",
+        "person who leads the place's government",
+        (PLACE, ORG),
+        (PER,),
+        "P6",
+    ),
+    Predicate(
+        "head_of_state", "head of state", "person who is the head of state", (PLACE,), (PER,), "P35"
+    ),
+    Predicate("league", "league", "league the team plays in", (ORG,), (ORG,), "P118"),
+    # works and events
+    Predicate("author", "author", "writer of the work", (ANY,), (PER, ORG), "P50"),
+    Predicate("creator", "creator", "maker of the work", (ANY,), (PER, ORG), "P170"),
+    Predicate("composer", "composer", "composer of the music", (ANY,), (PER,), "P86"),
+    Predicate("director", "director", "director of the film or show", (ANY,), (PER,), "P57"),
+    Predicate("performer", "performer", "artist who performs the work", (ANY,), (PER, ORG), "P175"),
+    Predicate("cast_member", "cast member", "actor in the work", (ANY,), (PER,), "P161"),
+    Predicate(
+        "characters", "characters", "characters who appear in the work", (ANY,), (ANY,), "P674"
+    ),
+    Predicate(
+        "present_in_work",
+        "present in work",
+        "work the character appears in",
+        (ANY,),
+        (ANY,),
+        "P1441",
+    ),
+    Predicate(
+        "record_label", "record label", "label that released the work", (ANY,), (ORG,), "P264"
+    ),
+    Predicate(
+        "country_of_origin",
+        "country of origin",
+        "country the work or product comes from",
+        (ANY,),
+        (PLACE,),
+        "P495",
+    ),
+    Predicate(
+        "publication_date",
+        "publication date",
+        "date the work was first published or released",
+        (ANY,),
+        (DATE,),
+        "P577",
+    ),
+    Predicate("start_time", "start time", "when the subject began", (ANY,), (DATE,), "P580"),
+    Predicate("end_time", "end time", "when the subject ended", (ANY,), (DATE,), "P582"),
+    Predicate("point_in_time", "point in time", "when the event happened", (ANY,), (DATE,), "P585"),
+    Predicate("follows", "follows", "what came just before the subject", (ANY,), (ANY,), "P155"),
+    Predicate(
+        "followed_by", "followed by", "what came just after the subject", (ANY,), (ANY,), "P156"
+    ),
+    Predicate("participant", "participant", "who took part in the event", (ANY,), (ANY,), "P710"),
+    Predicate(
+        "participant_in",
+        "participant in",
+        "event the subject took part in",
+        (ANY,),
+        (ANY,),
+        "P1344",
+    ),
+    Predicate(
+        "conflict", "conflict", "war or battle the subject took part in", (ANY,), (ANY,), "P607"
+    ),
     # general
     Predicate("part_of", "part of", "larger whole the subject belongs to", (ANY,), (ANY,), "P361"),
+    Predicate("has_part", "has part", "a part of the subject", (ANY,), (ANY,), "P527"),
 )
 
 PREDICATES: dict[str, Predicate] = {p.name: p for p in _ALL}

@@ -70,6 +70,22 @@ RULES = [
         "The award went to Lisa Chan, who leads Helix Labs.",
         {("Helix Labs", "director_manager", "Lisa Chan")},
     ),
+    # "X of Y": a person of an organization works there
+    (
+        "Karen Holt of Redwood Capital said the fund would grow.",
+        {("Karen Holt", "employer", "Redwood Capital")},
+    ),
+    # passives with an agent, and dates of death
+    (
+        "Vela Robotics was acquired by Siemens in 2019.",
+        {("Vela Robotics", "owned_by", "Siemens")},
+    ),
+    ("Omar Ruiz died in 2011.", {("Omar Ruiz", "date_of_death", "2011")}),
+    # marriage, both ways
+    (
+        "Paul Grant married Susan Reyes in 1990.",
+        {("Paul Grant", "spouse", "Susan Reyes"), ("Susan Reyes", "spouse", "Paul Grant")},
+    ),
 ]
 
 
@@ -83,6 +99,7 @@ NOT_ASSERTED = [
     "Acme Corp was not founded by Jane Doe.",
     "Jane Doe never worked for Acme Corp.",
     "Acme Corp denied that it had hired Jane Doe.",
+    "Jane Doe did not join Acme Corp.",
 ]
 
 
@@ -148,3 +165,42 @@ def test_heading_only_names_are_dropped(pipeline):
     text = "Key Components of Growth\nAcme hired many engineers this year.\n"
     names = {e.name for e in kg.build([text], model=pipeline).entities}
     assert "Key Components" not in names
+
+
+def _extract(pipeline, text, **kw):
+    from kg.extract import extract
+    from kg.resolve import resolve
+
+    return resolve(extract([kg.from_text(text)], pipeline, **kw))
+
+
+def test_rules_alone_without_the_model(pipeline):
+    res = _extract(pipeline, "Peter Hall works for Siemens in Munich.", relation_model=None)
+    rules = {e.rule for r in res.relations for e in r.evidence}
+    assert rules and "model" not in rules
+
+
+def test_model_facts_carry_evidence(pipeline):
+    # no dependency rule reads "native of"; the trained model does
+    text = "Laura Pike, a native of Tulsa, Oklahoma, joined the board on Monday."
+    res = _extract(pipeline, text)
+    by_rule = [r for r in res.relations if any(e.rule == "model" for e in r.evidence)]
+    assert by_rule, [(r.subject.name, r.predicate, r.object) for r in res.relations]
+    for r in by_rule:
+        ev = next(e for e in r.evidence if e.rule == "model")
+        assert text[ev.start : ev.end] == ev.sentence and 0 < ev.confidence <= 0.95
+        assert r.wikidata == kg.PREDICATES[r.predicate].wikidata
+
+
+def test_the_relation_model_is_shipped():
+    from kg import classifier
+
+    model = classifier.load()
+    assert model is not None and model.classes[0] == classifier.NONE
+    assert set(model.classes[1:]) <= set(kg.vocab.BY_WIKIDATA)
+    assert classifier.load_types() is not None
+
+
+def test_a_missing_model_file_is_a_clear_error(pipeline, tmp_path):
+    with pytest.raises(kg.ModelError, match="no such relation model file"):
+        _extract(pipeline, "Acme hired Jane Doe.", relation_model=str(tmp_path / "none.npz"))

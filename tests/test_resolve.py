@@ -74,3 +74,50 @@ def test_merge_log_explains_each_merge(pipeline):
     assert g.merges
     for m in g.merges:
         assert m.reason and m.rule and m.merged and m.entity_id in {e.id for e in g.entities}
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [("President Bill Clinton", "Bill Clinton"), ("Sen. Bob Dole", "Bob Dole"), ("Dr. Ng", "Ng")],
+)
+def test_name_key_drops_titles(a, b):
+    assert name_key(a) == name_key(b)
+
+
+def test_a_title_alone_is_kept():
+    assert name_key("President") == "president"
+
+
+def rule_facts(pipeline, text):
+    from kg.extract import extract
+    from kg.resolve import resolve
+
+    res = resolve(extract([kg.from_text(text)], pipeline, relation_model=None))
+    return {
+        (r.subject.name, r.predicate, getattr(r.object, "name", r.object)): r for r in res.relations
+    }
+
+
+INFERENCES = [
+    # inverse properties: "has part" from "part of", "child" from "father"
+    (
+        "Ravel Quartet, a unit of Norden Group, said on Monday that sales rose.",
+        ("Ravel Quartet", "parent_organization", "Norden Group"),
+        ("Norden Group", "subsidiary", "Ravel Quartet"),
+    ),
+    # chains: a place in a place in a country lies in that country
+    (
+        "The plant is in Dayton, Ohio. Ohio, United States, has many plants.",
+        ("Dayton", "located_in", "Ohio"),
+        ("Dayton", "located_in", "United States"),
+    ),
+]
+
+
+@pytest.mark.parametrize("text, premise, inferred", INFERENCES, ids=["inverse", "chain"])
+def test_inferred_facts_carry_their_premises(pipeline, text, premise, inferred):
+    facts = rule_facts(pipeline, text)
+    assert premise in facts, sorted(facts)
+    r = facts[inferred]
+    assert r.evidence and all(" " in e.rule or "inverse" in e.rule for e in r.evidence)
+    assert r.confidence < facts[premise].confidence

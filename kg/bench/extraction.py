@@ -1,0 +1,132 @@
+"""Extraction quality and speed on the public benchmark data (``../shared/bench``).
+
+    python -m kg.bench.extraction [--bench DIR] [--quick] [--json FILE]
+
+Scores entities and relations on the parts extraction was tuned on (CoNLL04 train and dev,
+Re-DocRED dev documents 0-399) and on the held-out parts (CoNLL04 test, Re-DocRED 400-499), then
+measures kg's extraction (parse, rules, model, resolution) against bare spaCy ``nlp.pipe`` over
+the same texts with the same pipeline, in the same run, and prints the ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from .. import nlp as kg_nlp
+from ..errors import KgError
+from ..evaluate import GoldSet, Report, as_document, evaluate, read_conll04, read_docred
+from ..extract import extract
+from ..resolve import resolve
+
+DEFAULT_BENCH = Path(__file__).resolve().parents[2].parent / "shared" / "bench"
+
+
+def parts(bench: Path, quick: bool = False) -> list[tuple[str, GoldSet]]:
+    """(tuned-on or held-out, gold set) for each part of the benchmark data."""
+    c, r = bench / "conll04", bench / "re-docred" / "dev_revised.json"
+    out = [
+        ("tuned", _concat(read_conll04(c / "train.json"), read_conll04(c / "dev.json"))),
+        ("held-out", read_conll04(c / "test.json")),
+        ("tuned", read_docred(r, slice(0, 100 if quick else 400))),
+        ("held-out", read_docred(r, slice(400, 500))),
+    ]
+    names = ["conll04 train+dev", "conll04 test", "re-docred 0-399", "re-docred 400-499"]
+    if quick:
+        names[2] = "re-docred 0-99"
+    return [(kind, _renamed(g, n)) for (kind, g), n in zip(out, names, strict=True)]
+
+
+def _concat(a: GoldSet, b: GoldSet) -> GoldSet:
+    return GoldSet(a.name, a.format, a.docs + b.docs, a.labels, a.space)
+
+
+def _renamed(g: GoldSet, name: str) -> GoldSet:
+    return GoldSet(name, g.format, g.docs, g.labels, g.space)
+
+
+def throughput(texts: list[str], pipeline, rounds: int = 2) -> tuple[float, float]:
+    """(bare nlp.pipe seconds, kg extraction seconds) over ``texts``: the best of ``rounds``."""
+    docs = [as_document_text(t, n) for n, t in enumerate(texts)]
+    bare, ours = [], []
+    list(pipeline.pipe(texts[:20]))  # warm up
+    for _ in range(rounds):
+        t0 = time.perf_counter()
+        for _ in pipeline.pipe(texts, batch_size=64):
+            pass
+        bare.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        for ex in extract(docs, pipeline, batch_size=64):
+            resolve([ex])
+        ours.append(time.perf_counter() - t0)
+    return min(bare), min(ours)
+
+
+def as_document_text(text: str, n: int):
+    from ..evaluate import GoldDoc
+
+    return as_document(GoldDoc(f"t{n}", text, (), ()))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m kg.bench.extraction", description=__doc__)
+    ap.add_argument("--bench", type=Path, default=DEFAULT_BENCH, help="the bench data folder")
+    ap.add_argument("--model", default=None, help="spaCy model (default: kg's)")
+    ap.add_argument("--quick", action="store_true", help="Re-DocRED 0-99 only for the tuned part")
+    ap.add_argument("--json", type=Path, default=None, help="also write the scores as JSON")
+    ap.add_argument(
+        "--per-relation",
+        type=int,
+        default=20,
+        metavar="N",
+        help="show relation rows with at least N gold facts (default 20)",
+    )
+    args = ap.parse_args(argv)
+    if not args.bench.is_dir():
+        print(f"{args.bench}: no benchmark data folder (pass --bench DIR)", file=sys.stderr)
+        return 2
+    try:
+        pipeline = kg_nlp.load(args.model)
+        reports: list[tuple[str, Report]] = []
+        for kind, gold in parts(args.bench, args.quick):
+            rep = evaluate(gold, pipeline)
+            reports.append((kind, rep))
+            print(f"[{kind}] " + rep.table(min_support=args.per_relation), end="\n\n", flush=True)
+        texts = [g.text for _, gold in parts(args.bench, True)[1::2] for g in gold.docs]
+        bare, ours = throughput(texts, pipeline)
+    except KgError as e:
+        print(str(e), file=sys.stderr)
+        return 1
+    words = sum(len(t.split()) for t in texts)
+    ratio = bare / ours
+    print("summary            kind       entity F1  relation F1  kg-properties F1")
+    for kind, rep in reports:
+        print(
+            f"{rep.name:18} {kind:9} {100 * rep.entities.f1:10.1f} {100 * rep.relations.f1:12.1f}"
+            f" {100 * rep.covered.f1:17.1f}"
+        )
+    print(
+        f"\nthroughput on the held-out texts ({len(texts)} texts, {words} words): bare nlp.pipe "
+        f"{words / bare:.0f} words/s, kg extraction {words / ours:.0f} words/s, "
+        f"ratio {100 * ratio:.1f}%"
+    )
+    if args.json:
+        data = {
+            "reports": [{"kind": k, **r.as_dict()} for k, r in reports],
+            "throughput": {
+                "words": words,
+                "bare_seconds": bare,
+                "kg_seconds": ours,
+                "ratio": ratio,
+            },
+        }
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

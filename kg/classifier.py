@@ -1,0 +1,421 @@
+"""The relation classifier: a linear model over pairs of names in a block of text.
+
+The dependency rules read the constructions they know; the classifier reads the rest. For each
+ordered pair of names in a block (and each name with a date in the same sentence) it builds
+sparse features: the dependency path between the two mentions, the words between them, their
+entity labels, the rules that fired on the pair, and where they sit in the block. A multinomial
+logistic regression (plain numpy, trained by ``python -m kg.train``) scores every Wikidata
+property kg's vocabulary has, plus "none"; each property whose probability clears its threshold
+(chosen per property on the development parts) becomes
+facts with ``rule="model"``. Its weights ship in ``kg/data/relations.npz``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from . import vocab
+from .errors import ModelError
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from .extract import DocExtraction
+
+ARTEFACT = Path(__file__).with_name("data") / "relations.npz"
+NONE = "NONE"
+PLACE_LABELS = {"GPE", "LOC", "NORP", "FAC"}
+MAX_BETWEEN = 12  # tokens: words between two mentions farther apart say little
+
+
+@dataclass
+class Candidate:
+    """An ordered pair of names (and the mentions that stand for them) with its features."""
+
+    subject: int  # mention index
+    object: int | str  # mention index, or an ISO date
+    object_span: tuple[int, int]
+    sentence: tuple[int, int]  # document offsets of the sentence (or passage) it was read in
+    features: list[str]
+    names: tuple[tuple[str, ...], tuple[str, ...]]  # the pair's mention texts, for training
+    verbs: tuple[Token, ...] = ()  # the verbs on the path joining them, for hedges and negation
+
+
+def _bucket(n: int) -> str:
+    return str(n) if n < 4 else "4-6" if n < 7 else "7-12" if n < 13 else "13+"
+
+
+def _ancestors(tok: Token) -> list[Token]:
+    out = [tok]
+    while out[-1].head is not out[-1] and len(out) < 30:
+        out.append(out[-1].head)
+    return out
+
+
+def _path(a: Token, b: Token) -> tuple[list[str], Token | None, list[str], list[Token]]:
+    """Dependency labels up from ``a`` to the lowest common ancestor and down to ``b``."""
+    up = _ancestors(a)
+    pos = {t.i: k for k, t in enumerate(up)}
+    down: list[Token] = []
+    t = b
+    for _ in range(30):
+        if t.i in pos:
+            k = pos[t.i]
+            inner = up[1:k] + down[::-1]
+            return [x.dep_ for x in up[:k]], t, [x.dep_ for x in down[::-1]], inner
+        down.append(t)
+        if t.head is t:
+            break
+        t = t.head
+    return [], None, [], []
+
+
+class _Block:
+    """The names, dates and rule hits of one parsed block."""
+
+    def __init__(
+        self, out: DocExtraction, sdoc: Doc, offset: int, first: int, dates: list[Span]
+    ) -> None:
+        from .resolve import name_key  # here: resolve imports extract, which imports us
+
+        self.out, self.sdoc, self.offset = out, sdoc, offset
+        self.sent_index = {s.start: k for k, s in enumerate(sdoc.sents)}
+        self.groups: dict[str, list[int]] = defaultdict(list)  # name key -> mention indexes
+        for i in range(first, len(out.mentions)):
+            self.groups[name_key(out.mentions[i].text)].append(i)
+        self.groups.pop("", None)
+        self.order = list(self.groups)  # in order of first mention
+        self.sent_of: dict[int, Span] = {}
+        self.span_of: dict[int, Span] = {}
+        for i in range(first, len(out.mentions)):
+            m = out.mentions[i]
+            span = sdoc.char_span(m.start - offset, m.end - offset, alignment_mode="expand")
+            if span is not None:
+                self.span_of[i] = span
+                self.sent_of[i] = span.sent
+        self.dates = dates
+        self.rules: dict[tuple[str, str], set[str]] = defaultdict(set)
+
+    def add_rule_hits(self, facts_from: int) -> None:
+        from .resolve import name_key
+
+        for f in self.out.facts[facts_from:]:
+            if isinstance(f.object, int):
+                a = name_key(self.out.mentions[f.subject].text)
+                b = name_key(self.out.mentions[f.object].text)
+                self.rules[(a, b)].add(f.predicates[0])
+
+    def label(self, i: int) -> str:
+        return self.out.mentions[i].label
+
+
+def candidates(
+    out: DocExtraction,
+    sdoc: Doc,
+    offset: int,
+    first: int,
+    dates: list[Span],
+    facts_from: int,
+) -> Iterator[Candidate]:
+    """Every ordered pair of names in the block, and each name with a date in its sentence."""
+    blk = _Block(out, sdoc, offset, first, dates)
+    blk.add_rule_hits(facts_from)
+    keys = [k for k in blk.order if any(i in blk.span_of for i in blk.groups[k])]
+    first_key = keys[0] if keys else None
+    for ka in keys:
+        ma = [i for i in blk.groups[ka] if i in blk.span_of]
+        for kb in keys:
+            if ka == kb:
+                continue
+            mb = [i for i in blk.groups[kb] if i in blk.span_of]
+            yield _pair(blk, ka, kb, ma, mb, first_key)
+        for d in dates:
+            yield from _date_pairs(blk, ka, ma, d, first_key)
+
+
+def _entity_features(
+    blk: _Block, ka: str, kb: str, ma: list[int], mb: list[int], first: str | None
+):
+    la, lb = blk.label(ma[0]), blk.label(mb[0])
+    tt = f"{la}>{lb}"
+    f = [f"tt:{tt}"]
+    if ka == first:
+        f.append(f"afirst|{lb}")
+    if kb == first:
+        f.append(f"bfirst|{la}")
+    if lb in PLACE_LABELS:
+        f.append(f"bname:{kb}")
+        f.append(f"bname:{kb}|{la}")
+    if la in PLACE_LABELS:
+        f.append(f"aname:{ka}")
+    f.append(f"na:{min(len(ma), 3)}|nb:{min(len(mb), 3)}")
+    # what the text calls each ("X is a town", "the album Y"): says which properties can hold
+    ka_kind = next((blk.out.mentions[i].kind for i in ma if blk.out.mentions[i].kind), "")
+    kb_kind = next((blk.out.mentions[i].kind for i in mb if blk.out.mentions[i].kind), "")
+    if ka_kind:
+        f.append(f"akind:{ka_kind}|{lb}")
+    if kb_kind:
+        f.append(f"bkind:{kb_kind}|{la}")
+    if ka_kind and kb_kind:
+        f.append(f"kinds:{ka_kind}>{kb_kind}")
+    for p in blk.rules.get((ka, kb), ()):
+        f.append(f"rule:{p}")
+    for p in blk.rules.get((kb, ka), ()):
+        f.append(f"rrule:{p}")
+    return tt, f
+
+
+def _pair(blk, ka, kb, ma, mb, first) -> Candidate:
+    tt, f = _entity_features(blk, ka, kb, ma, mb, first)
+    best: tuple[int, int, int] | None = None  # (token distance, a, b) within one sentence
+    near: tuple[int, int, int] | None = None  # (sentence distance, a, b)
+    for a in ma:
+        sa = blk.sent_of[a]
+        for b in mb:
+            sb = blk.sent_of[b]
+            if sa.start == sb.start:
+                d = abs(blk.span_of[a].start - blk.span_of[b].start)
+                if best is None or d < best[0]:
+                    best = (d, a, b)
+            else:
+                d = abs(sa.start - sb.start)
+                if near is None or d < near[0]:
+                    near = (d, a, b)
+    ms = blk.out.mentions
+    names = (tuple(ms[i].text for i in ma), tuple(ms[i].text for i in mb))
+    if best is not None:
+        _, a, b = best
+        verbs = _sentence_features(blk, blk.span_of[a], blk.span_of[b], tt, f)
+        sent = blk.sent_of[a]
+        span = (blk.offset + sent.start_char, blk.offset + sent.end_char)
+        return Candidate(a, b, (ms[b].start, ms[b].end), span, f, names, verbs)
+    assert near is not None
+    _, a, b = near
+    f.append(f"x|{tt}")
+    ia, ib = blk.sent_index[blk.sent_of[a].start], blk.sent_index[blk.sent_of[b].start]
+    f.append(f"xd:{_bucket(abs(ia - ib))}|{tt}")
+    f.append(f"xs:{min(ia, 3)}>{min(ib, 3)}|{tt}")  # the opening sentence names the topic
+    s1, s2 = sorted((blk.sent_of[a], blk.sent_of[b]), key=lambda s: s.start)
+    span = (blk.offset + s1.start_char, blk.offset + s2.end_char)
+    return Candidate(a, b, (ms[b].start, ms[b].end), span, [g + "|x" for g in f], names)
+
+
+def _date_pairs(blk: _Block, ka: str, ma: list[int], d: Span, first: str | None):
+    from .relations import iso_date
+
+    iso = iso_date(d.text)
+    if iso is None:
+        return
+    hits = [a for a in ma if blk.sent_of[a].start == d.sent.start]
+    if not hits:
+        return
+    a = min(hits, key=lambda i: abs(blk.span_of[i].start - d.start))
+    la = blk.label(a)
+    tt = f"{la}>DATE"
+    f = [f"tt:{tt}"]
+    if ka == first:
+        f.append("afirst|DATE")
+    verbs = _sentence_features(blk, blk.span_of[a], d, tt, f)
+    sent = blk.sent_of[a]
+    m = blk.out.mentions[a]
+    span = (blk.offset + sent.start_char, blk.offset + sent.end_char)
+    yield Candidate(
+        a,
+        iso,
+        (blk.offset + d.start_char, blk.offset + d.end_char),
+        span,
+        f,
+        ((m.text,), (d.text,)),
+        verbs,
+    )
+
+
+def _sentence_features(blk: _Block, sa: Span, sb: Span, tt: str, f: list[str]) -> tuple[Token, ...]:
+    """Features of two mentions in one sentence; returns the verbs on the path between them."""
+    doc = blk.sdoc
+    order = "ab" if sa.start < sb.start else "ba"
+    left, right = (sa, sb) if order == "ab" else (sb, sa)
+    between = doc[left.end : right.start] if right.start > left.end else doc[0:0]
+    n = len(between)
+    f.append(f"o:{order}|{tt}")
+    f.append(f"d:{_bucket(n)}|{order}")
+    if n <= 4:
+        f.append(f"bs:{' '.join(t.lower_ for t in between)}|{order}")
+        f.append(f"bs:{' '.join(t.lower_ for t in between)}|{order}|{tt}")
+    if n <= MAX_BETWEEN:
+        for t in between:
+            if not t.is_punct or t.text in ",(":
+                f.append(f"bw:{t.lemma_.lower()}|{order}")
+    if left.start > 0:
+        f.append(f"pre:{doc[left.start - 1].lemma_.lower()}|{order}")
+    if right.end < len(doc):
+        f.append(f"post:{doc[right.end].lemma_.lower()}|{order}")
+    up, lca, down, inner = _path(sa.root, sb.root)
+    if lca is None:
+        return ()
+    dep = "/".join(up) + "^" + "/".join(down)
+    # a name's own word is no evidence of a relation: only words outside the names count
+    lem = "<name>" if lca in (sa.root, sb.root) or lca.ent_type_ else lca.lemma_.lower()
+    f.append(f"p:{dep}")
+    f.append(f"p:{dep}|{tt}")
+    f.append(f"pl:{dep}|{lem}")
+    f.append(f"l:{lem}|{tt}")
+    for t in inner[:4]:
+        if t.pos_ in ("VERB", "NOUN", "ADP") and not t.ent_type_:
+            f.append(f"pw:{t.lemma_.lower()}")
+    return tuple(t for t in (lca, *inner) if t.pos_ in ("VERB", "AUX"))
+
+
+@dataclass(frozen=True)
+class RelationModel:
+    """Weights of a linear classifier: one row a feature, one column a class."""
+
+    features: dict[str, int]
+    weights: np.ndarray  # float32 [features + 1, classes]; the last row is the bias
+    classes: tuple[str, ...]  # NONE, then Wikidata property ids
+    thresholds: np.ndarray  # per class: the probability a property needs to become a fact
+
+    def probabilities(self, feats: list[list[str]]) -> np.ndarray:
+        if not feats:
+            return np.zeros((0, len(self.classes)), dtype=np.float32)
+        bias = len(self.features)
+        idx, ptr = [], [0]
+        for fs in feats:
+            idx.append(bias)
+            idx.extend(self.features[x] for x in fs if x in self.features)
+            ptr.append(len(idx))
+        z = np.add.reduceat(self.weights[np.asarray(idx)], np.asarray(ptr[:-1]), axis=0)
+        z -= z.max(axis=1, keepdims=True)
+        np.exp(z, out=z)
+        z /= z.sum(axis=1, keepdims=True)
+        return z
+
+    def save(self, path: Path) -> None:
+        names = sorted(self.features, key=self.features.__getitem__)
+        # 8-bit weights with one scale a class: a quarter of the size, the same decisions
+        scale = np.maximum(np.abs(self.weights).max(axis=0), 1e-6) / 127.0
+        np.savez_compressed(
+            path,
+            features=np.array(names),
+            weights=np.round(self.weights / scale).astype(np.int8),
+            scale=scale.astype(np.float32),
+            classes=np.array(self.classes),
+            thresholds=self.thresholds.astype(np.float32),
+        )
+
+
+@lru_cache(maxsize=4)
+def load(path: str | None = None) -> RelationModel | None:
+    """The shipped relation model, or the one at ``path`` (None when none has been trained)."""
+    p = Path(path) if path else ARTEFACT
+    if not p.is_file():
+        if path:
+            raise ModelError(f"{p}: no such relation model file")
+        return None
+    try:
+        with np.load(p, allow_pickle=False) as z:
+            names = [str(x) for x in z["features"]]
+            return RelationModel(
+                {n: i for i, n in enumerate(names)},
+                z["weights"].astype(np.float32) * z["scale"].astype(np.float32),
+                tuple(str(c) for c in z["classes"]),
+                z["thresholds"].astype(np.float32),
+            )
+    except (OSError, KeyError, ValueError) as e:
+        raise ModelError(f"{p}: not a kg relation model ({e})") from None
+
+
+def _modality(verbs: tuple[Token, ...], modality) -> tuple[bool, bool]:
+    """(hedged, negated) over the verbs joining a pair: "denied that it had hired X" is
+    negated by its top verb, "may acquire" hedged by its own."""
+    from .relations import HEDGE_VERBS, NEGATING_VERBS
+
+    hedged = negated = False
+    for k, v in enumerate(verbs):
+        h, n = modality(v)
+        hedged, negated = hedged or h, negated or n
+        if k == 0 and len(verbs) > 1:  # the top verb governs the others
+            hedged = hedged or v.lemma_ in HEDGE_VERBS
+            negated = negated or v.lemma_ in NEGATING_VERBS
+    return hedged, negated
+
+
+def read(
+    out: DocExtraction,
+    sdoc: Doc,
+    offset: int,
+    first: int,
+    dates: list[Span],
+    facts_from: int,
+    model: RelationModel,
+    modality,
+) -> None:
+    """Add the model's facts for one parsed block to ``out``."""
+    from .extract import RawFact
+
+    cands = list(candidates(out, sdoc, offset, first, dates, facts_from))
+    if not cands:
+        return
+    probs = model.probabilities([c.features for c in cands])
+    classes = model.classes
+    for c, p in zip(cands, probs, strict=True):
+        for k in np.nonzero(p[1:] >= model.thresholds[1:])[0] + 1:
+            pred = vocab.BY_WIKIDATA.get(classes[k])
+            if pred is None:
+                continue
+            hedged, negated = _modality(c.verbs, modality)
+            conf = float(p[k]) * (0.6 if hedged else 1.0)
+            out.facts.append(
+                RawFact(
+                    subject=c.subject,
+                    predicates=(pred.name,),
+                    object=c.object,
+                    rule="model",
+                    confidence=round(min(conf, 0.95), 3),
+                    sentence=c.sentence,
+                    object_span=c.object_span,
+                    hedged=hedged,
+                    negated=negated,
+                )
+            )
+
+
+# -- entity types ----------------------------------------------------------------------------
+
+TYPES_ARTEFACT = Path(__file__).with_name("data") / "types.npz"
+TYPE_CLASSES = ("Other", "Person", "Organization", "Place")
+
+
+def mention_features(span: Span) -> list[str]:
+    """Features of a name for the type classifier: its words, shape, label and context."""
+    doc = span.doc
+    words = [t.lower_ for t in span]
+    lab = span.label_
+    f = [f"lab:{lab}", f"last:{words[-1]}", f"first:{words[0]}", f"suf:{words[-1][-3:]}"]
+    f += [f"w:{w}" for w in words]
+    f.append(f"n:{min(len(words), 4)}|{lab}")
+    f.append(f"shape:{span[0].shape_[:4]}|{span[-1].shape_[:4]}")
+    prev = doc[span.start - 1].lower_ if span.start > 0 else "<s>"
+    prev2 = doc[span.start - 2].lower_ if span.start > 1 else "<s>"
+    nxt = doc[span.end].lower_ if span.end < len(doc) else "</s>"
+    nxt2 = doc[span.end + 1].lower_ if span.end + 1 < len(doc) else "</s>"
+    f += [f"prev:{prev}", f"prev2:{prev2} {prev}", f"next:{nxt}", f"next2:{nxt} {nxt2}"]
+    f.append(f"prev:{prev}|{lab}")
+    root = span.root
+    head = root.head.lemma_.lower() if root.head is not root else "<root>"
+    f += [f"dep:{root.dep_}", f"dep:{root.dep_}|{head}", f"dep:{root.dep_}|{lab}"]
+    return f
+
+
+@lru_cache(maxsize=2)
+def load_types(path: str | None = None) -> RelationModel | None:
+    """The shipped entity-type model (None when it has not been trained yet)."""
+    p = Path(path) if path else TYPES_ARTEFACT
+    return load(str(p)) if p.is_file() or path else None

@@ -1,0 +1,350 @@
+"""Train the relation classifier on the training parts of the benchmark data.
+
+    python -m kg.train [--bench DIR] [--out kg/data/relations.npz] [--seed 0]
+
+Reads CoNLL04 train and dev and Re-DocRED dev documents 0-399 (never CoNLL04 test or Re-DocRED
+400-499, which are kept for the held-out scores), runs kg's extraction with the rules only, and
+labels each candidate pair of names with the gold relations between the entities they match.
+It fits the model on CoNLL04 train and Re-DocRED 0-299, picks the number of epochs and the
+threshold on CoNLL04 dev and Re-DocRED 300-399, then refits on all of them with those settings.
+Everything is seeded, so the same data gives the same weights.
+
+A CoNLL04 pair without a gold label only says "none of CoNLL04's five relations": its target is
+"none or any property outside CoNLL04's label space", so the sparse CoNLL04 annotation does not
+teach the model that, say, a person is never a citizen of the country named beside them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from . import nlp as kg_nlp
+from . import vocab
+from .classifier import ARTEFACT, NONE, TYPE_CLASSES, RelationModel
+from .evaluate import GoldSet, _Matcher, as_document, read_conll04, read_docred
+from .extract import extract
+from .resolve import name_key
+
+DEFAULT_BENCH = Path(__file__).resolve().parents[1].parent / "shared" / "bench"
+MIN_CLASS = 15  # positive training pairs a property needs to become a class
+MIN_FEATURE = 2  # training pairs a feature must occur in to be kept
+EPOCHS = (3, 6)  # tried in turn, the best on the dev parts is kept
+THRESHOLDS = (0.15, 0.2, 0.3, 0.4, 0.5, 0.6)
+TYPE_EPOCHS = 3
+
+
+@dataclass
+class Example:
+    features: list[str]
+    gold: frozenset[str]  # its gold properties (empty: none)
+    part: str  # "conll" or "docred"
+    doc: int  # index of the document in its part, to count gold facts
+
+
+def examples(
+    gold: GoldSet, pipeline, part: str
+) -> tuple[list[Example], int, list[tuple[list[str], str]]]:
+    """Labelled candidate pairs of one gold set, its number of gold facts, and its names with
+    the type of the gold entity each one overlaps ("Other" for none)."""
+    out: list[Example] = []
+    typed: list[tuple[list[str], str]] = []
+    total = 0
+    docs = [as_document(g) for g in gold.docs]
+    exs = extract(docs, pipeline, relation_model=None, type_model=None, keep_candidates=True)
+    for n, (g, ex) in enumerate(zip(gold.docs, exs, strict=True)):
+        total += len(g.relations)
+        for m, feats in zip(ex.mentions, ex.mention_features, strict=True):
+            typed.append((feats, _gold_type(g, m.start, m.end)))
+        match = _Matcher(g)
+        pairs: dict[tuple[int, int], set[str]] = {}
+        for r in g.relations:
+            pairs.setdefault((r.head, r.tail), set()).update(r.props)
+        for c in ex.candidates:
+            heads = {
+                i
+                for t in c.names[0]
+                for i in match.by_name.get(name_key(t), ())
+                if not g.entities[i].literal
+            }
+            if isinstance(c.object, str):
+                tails = set(match.by_date.get(c.object, ()))
+            else:
+                tails = {
+                    i
+                    for t in c.names[1]
+                    for i in match.by_name.get(name_key(t), ())
+                    if not g.entities[i].literal
+                }
+            props: set[str] = set()
+            for h in heads:
+                for t in tails:
+                    props |= pairs.get((h, t), set())
+            out.append(Example(c.features, frozenset(props), part, n))
+    return out, total, typed
+
+
+def _gold_type(g, start: int, end: int) -> str:
+    best, overlap = "Other", 0
+    for e in g.entities:
+        for a, b in e.spans:
+            o = min(b, end) - max(a, start)
+            if o > overlap:
+                best, overlap = e.type or "Other", o
+    return best
+
+
+def classes_of(exs: list[Example]) -> tuple[str, ...]:
+    counts = Counter(p for e in exs for p in e.gold)
+    keep = sorted(p for p, n in counts.items() if n >= MIN_CLASS and p in vocab.BY_WIKIDATA)
+    return (NONE, *keep)
+
+
+def allowed(e: Example, classes: tuple[str, ...], space: frozenset[str] | None) -> np.ndarray:
+    """The pair's target over the classes: positive values say which classes are right.
+
+    Re-DocRED lists every property that holds ("country" and "located in" for the same pair),
+    so its target splits evenly between them. A CoNLL04 label (or its absence) says only that
+    one of several classes is right: such rows are negated, and the fit lets the model choose
+    among them (a partial label).
+    """
+    mask = np.zeros(len(classes), dtype=np.float32)
+    hit = [k for k, c in enumerate(classes) if c in e.gold]
+    if space is None:
+        mask[hit or [0]] = 1.0 / max(len(hit), 1)
+        return mask
+    if not hit:  # CoNLL04: "none of these five", nothing more
+        hit = [0] + [k for k, c in enumerate(classes) if c != NONE and c not in space]
+    mask[hit] = -1.0
+    return mask
+
+
+def fit(
+    rows: list[np.ndarray],
+    masks: np.ndarray,
+    n_features: int,
+    n_classes: int,
+    *,
+    epochs: int,
+    seed: int,
+    lr: float = 0.1,
+    l2: float = 1e-6,
+    batch: int = 64,
+) -> np.ndarray:
+    """Softmax regression; a target row with negative entries is a partial label (any of those
+    classes), others are distributions over the classes."""
+    rng = np.random.default_rng(seed)
+    w = np.zeros((n_features + 1, n_classes), dtype=np.float32)
+    g2 = np.full_like(w, 1e-2)
+    bias = n_features
+    order = np.arange(len(rows))
+    for _ in range(epochs):
+        rng.shuffle(order)
+        for s in range(0, len(order), batch):
+            ids = order[s : s + batch]
+            feats = [np.append(rows[i], bias) for i in ids]
+            ptr = np.cumsum([0] + [len(f) for f in feats[:-1]])
+            flat = np.concatenate(feats)
+            z = np.add.reduceat(w[flat], ptr, axis=0)
+            z -= z.max(axis=1, keepdims=True)
+            p = np.exp(z)
+            p /= p.sum(axis=1, keepdims=True)
+            mk = masks[ids]
+            partial = (mk < 0).any(axis=1, keepdims=True)
+            q = p * (mk < 0)
+            q = np.where(partial, q / np.maximum(q.sum(axis=1, keepdims=True), 1e-12), mk)
+            grad_rows = (p - q).astype(np.float32)
+            row_of = np.repeat(np.arange(len(ids)), [len(f) for f in feats])
+            gw = np.zeros((len(flat), n_classes), dtype=np.float32)
+            gw[:] = grad_rows[row_of]
+            uniq, inv = np.unique(flat, return_inverse=True)
+            gsum = np.zeros((len(uniq), n_classes), dtype=np.float32)
+            np.add.at(gsum, inv, gw)
+            gsum += l2 * w[uniq]
+            g2[uniq] += gsum * gsum
+            w[uniq] -= lr * gsum / np.sqrt(g2[uniq])
+    return w
+
+
+def predict(w: np.ndarray, rows: list[np.ndarray]) -> np.ndarray:
+    bias = w.shape[0] - 1
+    out = np.zeros((len(rows), w.shape[1]), dtype=np.float32)
+    for s in range(0, len(rows), 4096):
+        feats = [np.append(r, bias) for r in rows[s : s + 4096]]
+        ptr = np.cumsum([0] + [len(f) for f in feats[:-1]])
+        z = np.add.reduceat(w[np.concatenate(feats)], ptr, axis=0)
+        z -= z.max(axis=1, keepdims=True)
+        p = np.exp(z)
+        out[s : s + len(feats)] = p / p.sum(axis=1, keepdims=True)
+    return out
+
+
+def _counting(exs: list[Example], classes: tuple[str, ...], space) -> tuple[np.ndarray, ...]:
+    """(gold matrix, which predictions count) of a dev set, for scoring thresholds fast."""
+    gold = np.array([[c in e.gold for c in classes] for e in exs], dtype=bool)
+    counts = np.array([space is None or c in space for c in classes], dtype=bool)
+    counts[0] = False
+    return gold, np.broadcast_to(counts, gold.shape)
+
+
+def f1_at(
+    thresholds: np.ndarray, probs: np.ndarray, gold: np.ndarray, counts: np.ndarray, total: int
+) -> float:
+    """F1 of the pairs the model would assert against all gold facts of a dev set (facts no
+    pair reaches count as missed)."""
+    pred = (probs >= thresholds[None, :]) & counts
+    tp = int((pred & gold).sum())
+    fp = int(pred.sum()) - tp
+    prec = tp / (tp + fp) if tp + fp else 0.0
+    rec = tp / total if total else 0.0
+    return 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+
+
+def tune_thresholds(
+    dev: list[tuple[np.ndarray, np.ndarray, np.ndarray, int]], n: int
+) -> tuple[np.ndarray, float]:
+    """One threshold for all properties, then each property's own, by the mean dev F1."""
+
+    def score(t: np.ndarray) -> float:
+        return sum(f1_at(t, p, g, c, total) for p, g, c, total in dev) / len(dev)
+
+    best_t, best = np.full(n, 1.0, dtype=np.float32), -1.0
+    for thr in THRESHOLDS:
+        t = np.full(n, thr, dtype=np.float32)
+        if (f := score(t)) > best:
+            best_t, best = t, f
+    for _ in range(2):
+        for k in range(1, n):
+            for thr in THRESHOLDS:
+                t = best_t.copy()
+                t[k] = thr
+                if (f := score(t)) > best + 1e-4:  # only a real gain moves a threshold
+                    best_t, best = t, f
+    return best_t, best
+
+
+def _vocabulary(feature_lists: list[list[str]]) -> dict[str, int]:
+    counts = Counter(f for fs in feature_lists for f in set(fs))
+    return {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= MIN_FEATURE))}
+
+
+def _pruned(
+    index: dict[str, int], w: np.ndarray, classes: tuple[str, ...], thresholds: np.ndarray
+) -> RelationModel:
+    """The model without features whose weights are all near zero: a smaller file."""
+    keep = np.abs(w[:-1]).max(axis=1) >= 1e-3
+    names = [f for f, i in sorted(index.items(), key=lambda x: x[1]) if keep[i]]
+    w = np.vstack([w[:-1][keep], w[-1:]])
+    return RelationModel({f: i for i, f in enumerate(names)}, w, classes, thresholds)
+
+
+def train_types(data: dict, out: Path, seed: int) -> None:
+    """The entity-type model: the type of the gold entity each name overlaps."""
+    names = [x for n in data for x in data[n][3]]
+    index = _vocabulary([fs for fs, _ in names])
+    rows = [
+        np.array(sorted({index[f] for f in fs if f in index}), dtype=np.int64) for fs, _ in names
+    ]
+    y = np.array([[c == t for c in TYPE_CLASSES] for _, t in names], dtype=np.float32)
+    w = fit(rows, y, len(index), len(TYPE_CLASSES), epochs=TYPE_EPOCHS, seed=seed)
+    model = _pruned(index, w, TYPE_CLASSES, np.zeros(len(TYPE_CLASSES), dtype=np.float32))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    model.save(out)
+    print(f"wrote {out}: {len(model.features)} features, classes {' '.join(TYPE_CLASSES)}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m kg.train", description=__doc__.split("\n\n")[0])
+    ap.add_argument("--bench", type=Path, default=DEFAULT_BENCH, help="the bench data folder")
+    ap.add_argument("--out", type=Path, default=ARTEFACT, help="where to write the model")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--model", default=None, help="spaCy model (default: kg's)")
+    args = ap.parse_args(argv)
+    if not args.bench.is_dir():
+        print(f"{args.bench}: no benchmark data folder (pass --bench DIR)", file=sys.stderr)
+        return 2
+    t0 = time.perf_counter()
+    pipeline = kg_nlp.load(args.model)
+    c, r = args.bench / "conll04", args.bench / "re-docred" / "dev_revised.json"
+    sets = {
+        "conll-train": (read_conll04(c / "train.json"), "conll"),
+        "conll-dev": (read_conll04(c / "dev.json"), "conll"),
+        "docred-train": (read_docred(r, slice(0, 300)), "docred"),
+        "docred-dev": (read_docred(r, slice(300, 400)), "docred"),
+    }
+    data: dict[str, tuple[list[Example], int, frozenset[str] | None, list]] = {}
+    for name, (gold, part) in sets.items():
+        exs, total, typed = examples(gold, pipeline, part)
+        data[name] = (exs, total, gold.space, typed)
+        print(f"{name}: {len(exs)} pairs, {total} gold facts ({time.perf_counter() - t0:.0f}s)")
+    train = data["conll-train"][0] + data["docred-train"][0]
+    classes = classes_of(train + data["conll-dev"][0] + data["docred-dev"][0])
+    print(f"{len(classes) - 1} properties: {' '.join(classes[1:])}")
+
+    def encode(exs: list[Example], index: dict[str, int]) -> list[np.ndarray]:
+        return [
+            np.array(sorted({index[f] for f in e.features if f in index}), dtype=np.int64)
+            for e in exs
+        ]
+
+    def masks(name_exs: list[tuple[str, list[Example]]]) -> np.ndarray:
+        return np.array(
+            [allowed(e, classes, data[n][2]) for n, exs in name_exs for e in exs], dtype=np.float32
+        )
+
+    def vocabulary(exs: list[Example]) -> dict[str, int]:
+        return _vocabulary([e.features for e in exs])
+
+    # 1. choose epochs and threshold on the dev parts
+    train_types(data, args.out.with_name("types.npz"), args.seed)
+    index = vocabulary(train)
+    rows = encode(train, index)
+    m = masks([("conll-train", data["conll-train"][0]), ("docred-train", data["docred-train"][0])])
+    best: tuple[float, int, np.ndarray] = (-1.0, 0, np.zeros(0))
+    for epochs in EPOCHS:
+        w = fit(rows, m, len(index), len(classes), epochs=epochs, seed=args.seed)
+        dev = []
+        for name in ("conll-dev", "docred-dev"):
+            exs, total, space, _ = data[name]
+            dev.append((predict(w, encode(exs, index)), *_counting(exs, classes, space), total))
+        thr, mean = tune_thresholds(dev, len(classes))
+        f = [f1_at(thr, *d) for d in dev]
+        print(
+            f"epochs {epochs}: pair F1 conll dev {f[0]:.3f}, docred 300-399 {f[1]:.3f} "
+            f"(threshold {np.median(thr[1:]):.2f} for most properties)"
+        )
+        if mean > best[0]:
+            best = (mean, epochs, thr)
+    _, epochs, thr = best
+    # 2. refit on all the tuned-on parts
+    everything = [(n, data[n][0]) for n in data]
+    all_exs = [e for _, exs in everything for e in exs]
+    index = vocabulary(all_exs)
+    w = fit(
+        encode(all_exs, index),
+        masks(everything),
+        len(index),
+        len(classes),
+        epochs=epochs,
+        seed=args.seed,
+    )
+    model = _pruned(index, w, classes, thr)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    model.save(args.out)
+    print(
+        f"wrote {args.out}: {len(model.features)} features, {len(classes)} classes, "
+        f"epochs {epochs} "
+        f"({args.out.stat().st_size / 1e6:.1f} MB, "
+        f"{time.perf_counter() - t0:.0f}s)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,170 @@
+"""Evaluation: the gold readers, the matching and counting, and a slice of the benchmark data."""
+
+import json
+
+import pytest
+
+import kg
+from kg import evaluate as ev
+from kg.errors import FormatError, InputError
+from kg.model import Entity, Mention, Relation
+
+
+def entity(name, etype, *aliases):
+    return Entity(name.lower().replace(" ", "-"), name, etype, aliases, (Mention("d", 0, 1, name),))
+
+
+def gold_doc():
+    return ev.GoldDoc(
+        "d",
+        "text",
+        (
+            ev.GoldEntity(("Jane Doe", "Doe"), "Person"),
+            ev.GoldEntity(("Acme Corp",), "Organization"),
+            ev.GoldEntity(("Boston",), "Place"),
+            ev.GoldEntity(("1998",), None, literal=True),
+        ),
+        (
+            ev.GoldRelation(0, 1, ("P108",), "P108"),
+            ev.GoldRelation(1, 2, ("P159",), "P159"),
+            ev.GoldRelation(1, 3, ("P571",), "P571"),
+        ),
+    )
+
+
+def test_scoring_counts_matches_by_any_name_and_literal_dates():
+    gold = ev.GoldSet("t", "jsonl", (gold_doc(),))
+    jane = entity("Doe", "Person")  # matches by an alias of the gold entity
+    acme = entity("Acme", "Organization", "Acme Corp.")
+    paris = entity("Paris", "Place")
+    rels = [
+        Relation(jane, "employer", acme, "P108", 0.9),  # right
+        Relation(acme, "headquarters_location", paris, "P159", 0.9),  # wrong place
+        Relation(acme, "inception", "1998", "P571", 0.9),  # right literal
+    ]
+    types, labels, covered = ev.score_doc(gold, gold.docs[0], [jane, acme, paris], rels)
+    assert (types["Person"].tp, types["Organization"].tp, types["Place"].fp) == (1, 1, 1)
+    assert types["Place"].fn == 1
+    assert (labels["P108"].tp, labels["P571"].tp) == (1, 1)
+    assert (labels["P159"].tp, labels["P159"].fp, labels["P159"].fn) == (0, 1, 1)
+    assert (covered.tp, covered.fp, covered.fn) == (2, 1, 1)
+
+
+def test_counts_give_precision_recall_f1():
+    c = ev.Counts(tp=3, fp=1, fn=3)
+    assert (c.precision, c.recall) == (0.75, 0.5)
+    assert c.f1 == pytest.approx(0.6)
+    assert ev.Counts().f1 == 0.0
+
+
+def test_conll04_kill_is_killed_by_reversed(tmp_path):
+    data = [
+        {
+            "tokens": ["Ann", "Lee", "shot", "Bo", "Ray", "in", "Ohio", "."],
+            "entities": [
+                {"type": "Peop", "start": 0, "end": 2},
+                {"type": "Peop", "start": 3, "end": 5},
+                {"type": "Loc", "start": 6, "end": 7},
+            ],
+            "relations": [{"type": "Kill", "head": 0, "tail": 1}],
+        }
+    ]
+    path = tmp_path / "mini.json"
+    path.write_text(json.dumps(data))
+    gold = ev.read_gold(path)
+    assert gold.format == "conll04"
+    doc = gold.docs[0]
+    assert doc.text == "Ann Lee shot Bo Ray in Ohio ."
+    assert [e.names for e in doc.entities] == [("Ann Lee",), ("Bo Ray",), ("Ohio",)]
+    (r,) = doc.relations
+    assert (r.head, r.tail, r.props, r.label) == (1, 0, ("P157",), "Kill")
+    assert "P17" in gold.space and "P27" not in gold.space
+
+
+def test_docred_offsets_follow_the_joined_tokens(tmp_path):
+    data = [
+        {
+            "title": "t",
+            "sents": [["Ann", "Lee", "was", "born", "in", "Oslo", "."], ["She", "left", "."]],
+            "vertexSet": [
+                [{"name": "Ann Lee", "type": "PER", "sent_id": 0, "pos": [0, 2]}],
+                [{"name": "Oslo", "type": "LOC", "sent_id": 0, "pos": [5, 6]}],
+            ],
+            "labels": [{"h": 0, "t": 1, "r": "P19", "evidence": [0]}],
+        }
+    ]
+    path = tmp_path / "mini.json"
+    path.write_text(json.dumps(data))
+    gold = ev.read_gold(path)
+    doc = gold.docs[0]
+    assert doc.text == "Ann Lee was born in Oslo . She left ."
+    assert [doc.text[a:b] for a, b in doc.entities[1].spans] == ["Oslo"]
+    assert doc.entities[0].type == "Person" and doc.relations[0].props == ("P19",)
+
+
+def test_jsonl_gold_end_to_end(tmp_path, pipeline):
+    line = {
+        "id": "a",
+        "text": "Acme Corp was founded by Jane Doe in 1998. Jane Doe lives in Denver.",
+        "entities": [
+            {"name": "Acme Corp", "type": "Organization"},
+            {"name": "Jane Doe", "type": "Person", "aliases": ["Doe"]},
+            {"name": "Denver", "type": "Place"},
+        ],
+        "relations": [
+            {"subject": "Acme Corp", "predicate": "founded_by", "object": "Jane Doe"},
+            {"subject": "Acme Corp", "predicate": "P571", "object": "1998"},
+            {"subject": "Jane Doe", "predicate": "residence", "object": "Denver"},
+        ],
+    }
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(line) + "\n")
+    report = ev.evaluate(ev.read_gold(path), pipeline)
+    assert report.docs == 1 and report.words == 14
+    assert report.entities.tp + report.entities.fn == 3
+    assert report.relations.tp + report.relations.fn == 3
+    assert report.relations.tp >= 2
+    assert "relations (all)" in report.table()
+    assert report.as_dict()["relations"]["tp"] == report.relations.tp
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("{not json\n", "gold.jsonl:1: not valid JSON"),
+        ('{"text": "x", "entities": [{"type": "Person"}]}\n', "gold.jsonl:1: a gold line needs"),
+        (
+            '{"text": "x", "relations": [{"subject": "a", "predicate": "boss", "object": "b"}]}\n',
+            "unknown predicate 'boss'; valid predicates:",
+        ),
+    ],
+)
+def test_bad_gold_lines_name_the_file_and_line(tmp_path, content, message):
+    path = tmp_path / "gold.jsonl"
+    path.write_text(content)
+    with pytest.raises(FormatError, match=message.replace("(", r"\(").replace("[", r"\[")):
+        ev.read_gold(path)
+
+
+def test_missing_gold_file_and_unknown_format(tmp_path):
+    with pytest.raises(InputError, match="no such gold file"):
+        ev.read_gold(tmp_path / "none.jsonl")
+    path = tmp_path / "x.json"
+    path.write_text("[{}]")
+    with pytest.raises(FormatError, match="valid formats: docred, conll04, jsonl"):
+        ev.read_gold(path)
+
+
+def test_bench_slice(bench_dir, pipeline):
+    """A few held-out documents of each benchmark, scored end to end."""
+    conll = ev.read_gold(bench_dir / "conll04" / "test.json", docs=slice(0, 40))
+    rep = ev.evaluate(conll, pipeline)
+    gold_facts = sum(len(d.relations) for d in conll.docs)
+    assert rep.relations.tp + rep.relations.fn == gold_facts
+    assert rep.entities.f1 > 0.6 and rep.relations.tp > 0
+    docred = ev.read_gold(bench_dir / "re-docred" / "dev_revised.json", docs=slice(400, 404))
+    rep = ev.evaluate(docred, pipeline)
+    assert rep.docs == 4 and rep.words > 100
+    assert rep.relations.tp + rep.relations.fn == sum(len(d.relations) for d in docred.docs)
+    assert rep.relations.tp > 0 and rep.words_per_second > 0
+    assert kg.PREDICATES  # the vocabulary the scores are read against
