@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 ARTEFACT = Path(__file__).with_name("data") / "relations.npz"
 NONE = "NONE"
 PLACE_LABELS = {"GPE", "LOC", "NORP", "FAC"}
+# Below this a property is a guess, whatever threshold served the benchmark best: not a fact.
+MIN_PROBABILITY = 0.2
 MAX_BETWEEN = 12  # tokens: words between two mentions farther apart say little
 
 
@@ -86,7 +88,10 @@ class _Block:
         from .resolve import name_key  # here: resolve imports extract, which imports us
 
         self.out, self.sdoc, self.offset = out, sdoc, offset
-        self.sent_index = {s.start: k for k, s in enumerate(sdoc.sents)}
+        sents = list(sdoc.sents)
+        self.sent_index = {s.start: k for k, s in enumerate(sents)}
+        sent_at = [sent for sent in sents for _ in range(len(sent))]  # Span.sent walks the doc
+        self.sent_at = sent_at
         self.groups: dict[str, list[int]] = defaultdict(list)  # name key -> mention indexes
         for i in range(first, len(out.mentions)):
             self.groups[name_key(out.mentions[i].text)].append(i)
@@ -94,12 +99,14 @@ class _Block:
         self.order = list(self.groups)  # in order of first mention
         self.sent_of: dict[int, Span] = {}
         self.span_of: dict[int, Span] = {}
+        self.pos: dict[int, tuple[int, int]] = {}
         for i in range(first, len(out.mentions)):
             m = out.mentions[i]
             span = sdoc.char_span(m.start - offset, m.end - offset, alignment_mode="expand")
             if span is not None:
                 self.span_of[i] = span
-                self.sent_of[i] = span.sent
+                self.sent_of[i] = sent_at[span.start]
+                self.pos[i] = (self.sent_of[i].start, span.start)  # plain ints: pairs compare often
         self.dates = dates
         self.rules: dict[tuple[str, str], set[str]] = defaultdict(set)
 
@@ -129,6 +136,9 @@ def candidates(
     blk.add_rule_hits(facts_from)
     keys = [k for k in blk.order if any(i in blk.span_of for i in blk.groups[k])]
     first_key = keys[0] if keys else None
+    from .relations import iso_date
+
+    isos = [(d, iso) for d in dates if (iso := iso_date(d.text)) is not None]
     for ka in keys:
         ma = [i for i in blk.groups[ka] if i in blk.span_of]
         for kb in keys:
@@ -136,8 +146,8 @@ def candidates(
                 continue
             mb = [i for i in blk.groups[kb] if i in blk.span_of]
             yield _pair(blk, ka, kb, ma, mb, first_key)
-        for d in dates:
-            yield from _date_pairs(blk, ka, ma, d, first_key)
+        for d, iso in isos:
+            yield from _date_pairs(blk, ka, ma, d, iso, first_key)
 
 
 def _entity_features(
@@ -176,16 +186,17 @@ def _pair(blk, ka, kb, ma, mb, first) -> Candidate:
     tt, f = _entity_features(blk, ka, kb, ma, mb, first)
     best: tuple[int, int, int] | None = None  # (token distance, a, b) within one sentence
     near: tuple[int, int, int] | None = None  # (sentence distance, a, b)
+    pos = blk.pos
     for a in ma:
-        sa = blk.sent_of[a]
+        sa, ta = pos[a]
         for b in mb:
-            sb = blk.sent_of[b]
-            if sa.start == sb.start:
-                d = abs(blk.span_of[a].start - blk.span_of[b].start)
+            sb, tb = pos[b]
+            if sa == sb:
+                d = abs(ta - tb)
                 if best is None or d < best[0]:
                     best = (d, a, b)
             else:
-                d = abs(sa.start - sb.start)
+                d = abs(sa - sb)
                 if near is None or d < near[0]:
                     near = (d, a, b)
     ms = blk.out.mentions
@@ -207,13 +218,9 @@ def _pair(blk, ka, kb, ma, mb, first) -> Candidate:
     return Candidate(a, b, (ms[b].start, ms[b].end), span, [g + "|x" for g in f], names)
 
 
-def _date_pairs(blk: _Block, ka: str, ma: list[int], d: Span, first: str | None):
-    from .relations import iso_date
-
-    iso = iso_date(d.text)
-    if iso is None:
-        return
-    hits = [a for a in ma if blk.sent_of[a].start == d.sent.start]
+def _date_pairs(blk: _Block, ka: str, ma: list[int], d: Span, iso: str, first: str | None):
+    start = blk.sent_at[d.start].start
+    hits = [a for a in ma if blk.pos[a][0] == start]
     if not hits:
         return
     a = min(hits, key=lambda i: abs(blk.span_of[i].start - d.start))
@@ -366,7 +373,7 @@ def read(
     probs = model.probabilities([c.features for c in cands])
     classes = model.classes
     for c, p in zip(cands, probs, strict=True):
-        for k in np.nonzero(p[1:] >= model.thresholds[1:])[0] + 1:
+        for k in np.nonzero(p[1:] >= np.maximum(model.thresholds[1:], MIN_PROBABILITY))[0] + 1:
             pred = vocab.BY_WIKIDATA.get(classes[k])
             if pred is None:
                 continue

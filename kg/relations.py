@@ -207,6 +207,14 @@ class _Reader:
         self.out, self.sdoc, self.offset, self.tm, self.first = out, sdoc, offset, tm, first
         self.date_of = {t.i: d for d in dates for t in d}
         self.seen: set[tuple] = set()
+        # tokens of questions, found once: Token.sent walks the document on every call
+        self.asked = {
+            t.i
+            for sent in sdoc.sents
+            if sent.text.rstrip().endswith("?")
+            or (sent.end == len(sdoc) and sdoc.text.rstrip().endswith("?"))
+            for t in sent
+        }
 
     # -- references ------------------------------------------------------------------------
 
@@ -300,7 +308,7 @@ class _Reader:
     def modality(self, verb: Token) -> tuple[bool, bool]:
         """(hedged, negated) for a verb and the verbs it hangs from."""
         hedged = negated = False
-        if self.sdoc.text.rstrip().endswith("?") or verb.sent.text.rstrip().endswith("?"):
+        if verb.i in self.asked:
             hedged = True
         t: Token | None = verb
         depth = 0
