@@ -23,6 +23,7 @@ import shutil
 import tempfile
 import time
 from pathlib import Path
+from statistics import median
 from typing import Any
 
 import networkx as nx
@@ -249,6 +250,7 @@ def main(argv: list[str] | None = None) -> None:
 
     ap = argparse.ArgumentParser(prog="python -m kg.bench.view", description=__doc__.split("\n")[0])
     ap.add_argument("--nodes", type=int, default=5000, help="nodes in the synthetic graph")
+    ap.add_argument("--runs", type=int, default=3, help="browser runs per page (median)")
     ap.add_argument("--no-browser", action="store_true", help="Python timings only")
     args = ap.parse_args(argv)
     g = synthetic_graph(args.nodes)
@@ -288,15 +290,20 @@ def main(argv: list[str] | None = None) -> None:
         if isinstance(found, str):
             print(f"browser: skipped, {found}")
             return
-        with Browser() as b:
-            for name, path in pages.items():
-                ready, click = time_to_click(b, path)
-                drawn = b.js("return window.kgNetwork.body.nodeIndices.length")
-                errors = [m for m in b.log()["console"] if m["level"] == "SEVERE"]
-                print(
-                    f"chromium, {name}: {drawn} nodes drawn; ready after {ready:.2f} s, "
-                    f"first click answered after {click:.2f} s; console errors: {len(errors)}"
-                )
+        for name, path in pages.items():
+            readies, clicks, errors = [], [], 0
+            for _ in range(args.runs):  # a fresh browser each time: nothing cached
+                with Browser() as b:
+                    ready, click = time_to_click(b, path)
+                    drawn = b.js("return window.kgNetwork.body.nodeIndices.length")
+                    errors += sum(m["level"] == "SEVERE" for m in b.log()["console"])
+                readies.append(ready)
+                clicks.append(click)
+            print(
+                f"chromium, {name}: {drawn} nodes drawn; ready after {median(readies):.2f} s, "
+                f"first click answered after {median(clicks):.2f} s (medians of {args.runs}; "
+                f"fastest {min(readies):.2f} s / {min(clicks):.2f} s); console errors: {errors}"
+            )
 
 
 if __name__ == "__main__":
