@@ -75,3 +75,20 @@ def test_furniture_is_recorded(seeds_graph):
     assert any("widget" in r for r in reasons)
     assert any("advert" in r for r in reasons)
     assert "author box" in reasons
+
+
+def test_every_fact_points_at_its_two_names(seeds_graph):
+    """Each piece of evidence holds both names, so every fact is read from the text."""
+    docs = {d.id: d for d in seeds_graph.documents}
+    for r in seeds_graph.relations:
+        for ev in r.evidence:
+            text = docs[ev.doc_id].text
+            assert text[ev.start : ev.end] == ev.sentence
+            names = {r.subject.name, *r.subject.aliases}
+            assert text[slice(*ev.subject_span)] in names or ev.rule.startswith("inverse")
+            if isinstance(r.object, kg.Entity):
+                assert ev.start <= ev.object_span[0] < ev.object_span[1] <= ev.end
+
+
+def test_weak_guesses_are_not_facts(seeds_graph):
+    assert all(r.confidence >= 0.2 for r in seeds_graph.relations)
