@@ -243,7 +243,7 @@ def network(
         "total_edges": g.number_of_edges(),
         "shown_edges": sub.number_of_edges(),
         "max_nodes": max_nodes,
-        "physics": sub.number_of_nodes() <= PHYSICS_NODES,
+        "physics": 0 < sub.number_of_nodes() <= PHYSICS_NODES,
     }
     return net, info
 

@@ -257,3 +257,13 @@ def test_the_flag_would_catch_an_injection(browser, tmp_path):
     browser.driver.get(page.as_uri())
     assert browser.wait("return window.kgPwned !== undefined", 10)
     browser.log()
+
+
+def test_empty_and_tiny_graphs_open(browser, tmp_path):
+    for n in (0, 1):
+        g = nx.MultiDiGraph()
+        g.add_nodes_from((f"n{i}", {"label": f"N{i}", "type": "Person"}) for i in range(n))
+        page = view.write_html(g, tmp_path / f"g{n}.html")
+        browser.open(page, timeout=30)
+        assert len(drawn_nodes(browser)) == n
+        assert_quiet(browser, page)
