@@ -9,7 +9,7 @@ nodes with aliases, relations with evidence), then reports, in one run:
   answered (the details panel shows the clicked node), for the default cut (the most important
   MAX_NODES nodes) and for the whole graph drawn at once.
 
-Nothing here is a test: the numbers are reported, not asserted. The ``Browser`` helper is also
+Nothing here is a test: the numbers are reported, not asserted. The ``Browser`` class is also
 what the browser tests use: Debian's chromium and chromedriver, headless, with the network off.
 """
 
