@@ -149,15 +149,15 @@ def query(
 
 
 def query_store(
-    path: str | Path,
+    path: str | Path | Any,
     sparql: str,
     *,
     params: dict[str, Any] | None = None,
     source: str = "query",
     timeout: float | None = None,
 ) -> Result:
-    """Run ``sparql`` over the Oxigraph database at ``path``, opened read-only; its named
-    graphs are queried together as the default graph."""
+    """Run ``sparql`` over the Oxigraph database at ``path`` (opened read-only), or over an
+    open ``pyoxigraph.Store``; its named graphs are queried together as the default graph."""
     import pyoxigraph as ox
 
     check_not_update(sparql, source)
@@ -171,10 +171,13 @@ def query_store(
     subs = {ox.Variable(k): _to_ox(v) for k, v in _bindings(params).items()}
 
     def run() -> Result:
-        try:
-            store = ox.Store.read_only(str(path))
-        except OSError as e:
-            raise QueryError(f"{path}: cannot open the store ({e})") from None
+        if isinstance(path, ox.Store):
+            store = path
+        else:
+            try:
+                store = ox.Store.read_only(str(path))
+            except OSError as e:
+                raise QueryError(f"{path}: cannot open the store ({e})") from None
         try:
             res = store.query(
                 sparql, prefixes=prefixes, use_default_graph_as_union=True, substitutions=subs

@@ -478,7 +478,18 @@ class Store:
         from .sparql import query_store
 
         self._check()
-        return query_store(self.rdf_path, sparql, params=params, timeout=timeout, source=source)
+        if timeout:  # the worker opens its own handle
+            return query_store(self.rdf_path, sparql, params=params, timeout=timeout, source=source)
+        return query_store(self._handle(), sparql, params=params, source=source)
+
+    def _handle(self) -> ox.Store:
+        """The current version, kept open between queries (a version never changes once
+        published, so the handle stays valid until the next build switches versions)."""
+        version = self.version
+        cached = getattr(self, "_open", None)
+        if cached is None or cached[0] != version:
+            self._open = (version, self.open())
+        return self._open[1]
 
     def mark_modified(self) -> None:
         """Forget the digests, so that the next build compares every graph with what is
