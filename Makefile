@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 OUT ?= out
 
-.PHONY: build test lint clean bench-speed bench-extraction train
+.PHONY: build test lint clean bench-speed bench-extraction train bench-sparql
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -6,9 +6,14 @@ The model, in short (README has it in full):
 - a fact is a plain triple ``<s> kgv:<predicate> <o>`` (or a typed literal), so it can be
   queried directly, *and* a reified ``rdf:Statement`` (also a ``prov:Entity``) carrying
   ``kgv:confidence`` and one ``kgv:evidence`` node per sentence: the document
-  (``prov:wasDerivedFrom``), the sentence text, character offsets and the rule that read it;
-- kg's predicates are declared with label, comment, ``owl:equivalentProperty`` to the Wikidata
-  property, and ``schema:domainIncludes`` / ``schema:rangeIncludes``.
+  (``prov:wasDerivedFrom``), the sentence text, character offsets and the rule that read it.
+  Provenance is reified rather than carried by graph names because one fact may rest on
+  several sentences of several documents, each with offsets and a rule;
+- kg's vocabulary declares itself: classes and properties with label and comment, each
+  relation predicate with ``owl:equivalentProperty`` to its Wikidata property and
+  ``schema:domainIncludes`` / ``schema:rangeIncludes``;
+- the triples fall into parts (``parts``): the vocabulary, the entities and facts, and one part
+  per document. N-Quads and TriG write each as a named graph, and the store keeps them so.
 Every node has an IRI (no blank nodes), so the same graph always serialises the same way.
 """
 

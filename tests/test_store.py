@@ -280,3 +280,19 @@ def test_cli_build_goes_to_the_store_and_query_reads_it(tmp_path, pipeline):
     res = CliRunner().invoke(main, ["build", str(seeds), "--out", str(mem), "--no-store", "-q"])
     assert res.exit_code == 0 and not (mem / "store").exists()
     assert (mem / "graph.ttl").read_bytes() == (fresh / "graph.ttl").read_bytes()
+
+
+def test_kg_query_timeout_is_one_line_and_the_store_stays(tmp_path, pipeline):
+    st = Store(tmp_path / "store")
+    st.build([A], model=pipeline)
+    before = state(st)
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+    for where in (["--store", str(st.path)], ["--graph", str(tmp_path / "g.ttl")]):
+        if where[0] == "--graph":
+            st.knowledge_graph().write_rdf(tmp_path / "g.ttl")
+        res = CliRunner().invoke(main, ["query", slow, *where, "--timeout", "1"])
+        assert res.exit_code != 0 and "timeout" in res.output
+        assert len(res.output.strip().splitlines()) == 1 and "Traceback" not in res.output
+    assert state(st) == before
+    res = CliRunner().invoke(main, ["query", "ASK { ?s ?p ?o }", "--store", str(st.path)])
+    assert res.exit_code == 0 and res.output.strip() == "true"
