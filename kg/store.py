@@ -274,7 +274,12 @@ class Store:
         extractor: Callable[[Sequence[Document]], Iterable[DocExtraction]] | None = None,
     ) -> BuildReport:
         """``build`` for documents already read; ``remove`` drops documents by id."""
-        if self.path.exists() and any(self.path.iterdir()) and not (self.path / MARKER).exists():
+        # a folder holding only the lock is a store whose first build was stopped early
+        if (
+            self.path.exists()
+            and any(p.name != "lock" for p in self.path.iterdir())
+            and not (self.path / MARKER).exists()
+        ):
             raise StoreError(f"{self.path}: folder exists and is not a kg store; pick another")
         with self.lock(wait=wait):
             if not (self.path / MARKER).exists():
