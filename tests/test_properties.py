@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -373,3 +374,44 @@ def test_view_shows_any_text_as_data_only(g, title):
     _check_page(page, g)
     m = re.search(r"<title>(.*?)</title>", page, re.S)
     assert m is not None and "<" not in m.group(1)
+
+
+# ---------------------------------------------------------------------------------------------
+# Determinism: the same input gives the same bytes, in another process and with --jobs 2
+
+
+def test_same_input_same_bytes_across_processes_and_jobs(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from .conftest import ROOT, SEEDS
+
+    corpus = tmp_path / "in"
+    shutil.copytree(SEEDS, corpus)
+    (corpus / "odd.txt").write_text(
+        "Zoë Ångström joined Acme Corp in Zürich.\u2028👩\u200d💻 Globex Inc hired Jane Doe.\n"
+        "\x0cمرحبا Initech, a Dallas-based company, was founded by Peter Gibbons in 1998.\n"
+        + "Meta released Muse Spark. "
+        * 600,
+        encoding="utf-8",
+    )
+    (corpus / "same.jsonl").write_text(
+        '{"id": "odd", "text": "Acme Corp hired Jane Doe."}\n{"id": "odd-2", "text": "x"}\n',
+        encoding="utf-8",
+    )
+    outs = []
+    for n, (seed, jobs) in enumerate((("1", "1"), ("2", "2"))):
+        out = tmp_path / f"out{n}"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        for cmd in (
+            ["build", str(corpus), "--out", str(out), "--jobs", jobs, "-q"],
+            ["export", "--store", str(out / "store"), "-f", "nquads", "-o", str(out / "g.nq")],
+        ):
+            proc = subprocess.run(
+                [sys.executable, "-m", "kg.cli", *cmd], cwd=ROOT, env=env, capture_output=True
+            )
+            assert proc.returncode == 0, proc.stderr.decode()[-2000:]
+        outs.append(out)
+    for name in ("graph.ttl", "graph.json", "graph.html", "g.nq"):
+        assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes(), name
