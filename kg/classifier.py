@@ -54,29 +54,22 @@ def _bucket(n: int) -> str:
     return str(n) if n < 4 else "4-6" if n < 7 else "7-12" if n < 13 else "13+"
 
 
-def _ancestors(tok: Token) -> list[Token]:
-    out = [tok]
-    while out[-1].head is not out[-1] and len(out) < 30:
-        out.append(out[-1].head)
-    return out
-
-
-def _path(a: Token, b: Token) -> tuple[list[str], Token | None, list[str], list[Token]]:
-    """Dependency labels up from ``a`` to the lowest common ancestor and down to ``b``."""
-    up = _ancestors(a)
-    pos = {t.i: k for k, t in enumerate(up)}
-    down: list[Token] = []
+def _path(head: list[int], a: int, b: int) -> tuple[list[int], int | None, list[int]]:
+    """Token indexes up from ``a`` to the lowest common ancestor, it, and down to ``b``."""
+    up = [a]
+    while head[up[-1]] != up[-1] and len(up) < 30:
+        up.append(head[up[-1]])
+    pos = {t: k for k, t in enumerate(up)}
+    down: list[int] = []
     t = b
     for _ in range(30):
-        if t.i in pos:
-            k = pos[t.i]
-            inner = up[1:k] + down[::-1]
-            return [x.dep_ for x in up[:k]], t, [x.dep_ for x in down[::-1]], inner
+        if t in pos:
+            return up[: pos[t]], t, down[::-1]
         down.append(t)
-        if t.head is t:
+        if head[t] == t:
             break
-        t = t.head
-    return [], None, [], []
+        t = head[t]
+    return [], None, []
 
 
 class _Block:
@@ -98,6 +91,16 @@ class _Block:
         self.groups.pop("", None)
         self.order = list(self.groups)  # in order of first mention
         self.sent_of: dict[int, Span] = {}
+        # token attributes read once: spaCy makes a new Token object on every access
+        toks = list(sdoc)
+        self.toks = toks
+        self.head = [t.head.i for t in toks]
+        self.dep = [t.dep_ for t in toks]
+        self.lower = [t.lower_ for t in toks]
+        self.lemma = [t.lemma_.lower() for t in toks]
+        self.pos_ = [t.pos_ for t in toks]
+        self.keep = [not t.is_punct or t.text in ",(" for t in toks]
+        self.ent = [bool(t.ent_type_) for t in toks]
         self.span_of: dict[int, Span] = {}
         self.pos: dict[int, tuple[int, int]] = {}
         for i in range(first, len(out.mentions)):
@@ -246,38 +249,41 @@ def _date_pairs(blk: _Block, ka: str, ma: list[int], d: Span, iso: str, first: s
 
 def _sentence_features(blk: _Block, sa: Span, sb: Span, tt: str, f: list[str]) -> tuple[Token, ...]:
     """Features of two mentions in one sentence; returns the verbs on the path between them."""
-    doc = blk.sdoc
     order = "ab" if sa.start < sb.start else "ba"
     left, right = (sa, sb) if order == "ab" else (sb, sa)
-    between = doc[left.end : right.start] if right.start > left.end else doc[0:0]
+    lower, lemma = blk.lower, blk.lemma
+    between = range(left.end, right.start) if right.start > left.end else range(0)
     n = len(between)
     f.append(f"o:{order}|{tt}")
     f.append(f"d:{_bucket(n)}|{order}")
     if n <= 4:
-        f.append(f"bs:{' '.join(t.lower_ for t in between)}|{order}")
-        f.append(f"bs:{' '.join(t.lower_ for t in between)}|{order}|{tt}")
+        words = " ".join(lower[i] for i in between)
+        f.append(f"bs:{words}|{order}")
+        f.append(f"bs:{words}|{order}|{tt}")
     if n <= MAX_BETWEEN:
-        for t in between:
-            if not t.is_punct or t.text in ",(":
-                f.append(f"bw:{t.lemma_.lower()}|{order}")
+        for i in between:
+            if blk.keep[i]:
+                f.append(f"bw:{lemma[i]}|{order}")
     if left.start > 0:
-        f.append(f"pre:{doc[left.start - 1].lemma_.lower()}|{order}")
-    if right.end < len(doc):
-        f.append(f"post:{doc[right.end].lemma_.lower()}|{order}")
-    up, lca, down, inner = _path(sa.root, sb.root)
+        f.append(f"pre:{lemma[left.start - 1]}|{order}")
+    if right.end < len(lower):
+        f.append(f"post:{lemma[right.end]}|{order}")
+    ra, rb = sa.root.i, sb.root.i
+    up, lca, down = _path(blk.head, ra, rb)
     if lca is None:
         return ()
-    dep = "/".join(up) + "^" + "/".join(down)
+    dep = "/".join(blk.dep[i] for i in up) + "^" + "/".join(blk.dep[i] for i in down)
     # a name's own word is no evidence of a relation: only words outside the names count
-    lem = "<name>" if lca in (sa.root, sb.root) or lca.ent_type_ else lca.lemma_.lower()
+    lem = "<name>" if lca in (ra, rb) or blk.ent[lca] else lemma[lca]
     f.append(f"p:{dep}")
     f.append(f"p:{dep}|{tt}")
     f.append(f"pl:{dep}|{lem}")
     f.append(f"l:{lem}|{tt}")
-    for t in inner[:4]:
-        if t.pos_ in ("VERB", "NOUN", "ADP") and not t.ent_type_:
-            f.append(f"pw:{t.lemma_.lower()}")
-    return tuple(t for t in (lca, *inner) if t.pos_ in ("VERB", "AUX"))
+    inner = up[1:] + down  # as trained: the words on the path, b's own head word included
+    for i in inner[:4]:
+        if blk.pos_[i] in ("VERB", "NOUN", "ADP") and not blk.ent[i]:
+            f.append(f"pw:{lemma[i]}")
+    return tuple(blk.toks[i] for i in (lca, *inner) if blk.pos_[i] in ("VERB", "AUX"))
 
 
 @dataclass(frozen=True)
