@@ -66,14 +66,17 @@ def iter_documents(
     one file at a time so that the corpus is never in memory at once."""
     if isinstance(sources, (str, os.PathLike, Document)):
         sources = [sources]
-    seen: dict[str, int] = {}
+    seen: set[str] = set()
     clock = stats or BuildStats()
     for src in sources:
         for d in _read_one(src, clock):
-            n = seen.get(d.id, 0)
-            seen[d.id] = n + 1
-            if n:  # the same rule as ingest.read: a repeated id gets a -2, -3, ... suffix
-                d = replace(d, id=f"{d.id}-{n + 1}")
+            doc_id, n = d.id, 1
+            while doc_id in seen:  # ingest.read's rule: the first free suffix -2, -3, ...
+                n += 1
+                doc_id = f"{d.id}-{n}"
+            seen.add(doc_id)
+            if doc_id != d.id:
+                d = replace(d, id=doc_id)
             clock.documents += 1
             clock.words += len(d.text.split())
             yield d
