@@ -246,11 +246,6 @@ def test_repeated_ids_stay_distinct(tmp_path: Path):
     assert ids == ["a", "a-2", "a-2-2"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="kg.build.iter_documents (which kg.build streams through) still numbers repeated ids "
-    "by count, so 'a', 'a', 'a-2' gives two documents 'a-2'",
-)
 def test_streamed_reading_keeps_repeated_ids_distinct(tmp_path: Path):
     from kg.build import iter_documents
 
