@@ -2,8 +2,11 @@
 
 >>> import kg
 >>> g = kg.build(["Acme Corp, a Boston-based startup, hired Jane Doe."])
->>> [(r.subject.name, r.predicate, r.object.name) for r in g.relations]
-[('Acme Corp', 'headquarters_location', 'Boston'), ('Jane Doe', 'employer', 'Acme Corp')]
+>>> for r in g.relations:
+...     print(r.subject.name, r.predicate, r.object.name)
+Acme Corp headquarters_location Boston
+Acme Corp located_in Boston
+Jane Doe employer Acme Corp
 """
 
 from .build import build
