@@ -124,7 +124,8 @@ _BOMS = (
 def decode(raw: bytes, name: str) -> str:
     """UTF-8 text from ``raw`` (read from ``name``), or an InputError saying what is wrong."""
     for bom, encoding in _BOMS:
-        if raw.startswith(bom):
+        # a byte order mark and NULs after it (Latin script in UTF-16 or UTF-32)
+        if raw.startswith(bom) and b"\0" in raw[len(bom) : 8192]:
             raise InputError(f"{name}: {encoding} text, not UTF-8; convert it to UTF-8 first")
     if b"\0" in raw[:8192]:
         raise InputError(f"{name}: binary file, not text (kg reads UTF-8 text)")
