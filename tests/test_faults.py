@@ -280,7 +280,7 @@ def test_a_killed_build_leaves_the_store_old_or_new_and_files_whole(tmp_path):
     seed = int(os.environ.get("KG_FAULT_SEED", "20261122"))
     full = bool(os.environ.get("KG_FAULTS_FULL"))
     summary, results = trials(
-        tmp_path, seed=seed, n_random=20 if full else 2, max_steps=10_000 if full else 5
+        tmp_path, seed=seed, n_random=20 if full else 1, max_steps=10_000 if full else 3
     )
     print(json.dumps(summary))
     assert summary["steps"] >= 10, summary
