@@ -205,7 +205,7 @@ def _check_base(base: str) -> None:
 
     if not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|\\^`\x7f]*", base):
         raise KgError(
-            f"--base {base!r}: not an absolute IRI (spaces and <>\"{{}}|\\^` are not allowed); "
+            f'--base {base!r}: not an absolute IRI (spaces and <>"{{}}|\\^` are not allowed); '
             "e.g. https://example.org/kg/"
         )
 

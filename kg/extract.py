@@ -256,6 +256,7 @@ class RawMention:
     zone: str = "body"  # "body", or "title" for headings and list-item labels
     sent: tuple[int, int] = (0, 0)
     kind: str = ""  # the noun the text describes it by ("X, a town in ..."), if any
+    surface: str = ""  # the document's own characters at start:end (text is the tidied name)
 
 
 @dataclass(frozen=True)
@@ -354,15 +355,18 @@ def read_block(
         if span is None or junk(span):
             continue
         zone = "title" if kind == "heading" or span.start_char < label_end else "body"
+        start, end = offset + span.start_char, offset + span.end_char
         m = RawMention(
             doc_id,
-            offset + span.start_char,
-            offset + span.end_char,
-            span.text,
+            start,
+            end,
+            # a name may run across a line break or blanked markup: compare it tidied
+            " ".join(span.text.split()),
             ent.label_,
             Counter({LABEL_TYPES[ent.label_]: 1.0}),
             zone,
             (offset + span.sent.start_char, offset + span.sent.end_char),
+            surface=out.document.text[start:end],
         )
         _vote(m, span)
         for t in span:

@@ -195,7 +195,7 @@ def resolve(extractions: Iterable[DocExtraction]) -> Resolution:
         eid = _new_id(name, etype, used_ids)
         mentions = tuple(
             sorted(
-                {Mention(m.doc_id, m.start, m.end, m.text) for m in ms},
+                {Mention(m.doc_id, m.start, m.end, m.surface or m.text) for m in ms},
                 key=lambda x: (x.doc_id, x.start),
             )
         )

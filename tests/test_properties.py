@@ -16,7 +16,6 @@ import shutil
 import tempfile
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -196,10 +195,7 @@ def _check_graph(g: KnowledgeGraph) -> None:
         for m in e.mentions:
             text = docs[m.doc_id].text
             assert 0 <= m.start < m.end <= len(text) and m.text
-            # a name read across blanked markup keeps the blanks (see the xfail below)
-            if text[m.start : m.end] != m.text:
-                event("mention text differs from the document (blanked markup inside)")
-                assert len(text[m.start : m.end]) == len(m.text)
+            assert text[m.start : m.end] == m.text
     for r in g.relations + g.flagged:
         assert r.predicate in vocab.PREDICATES and 0 <= r.confidence <= 1
         for ev in r.evidence:
@@ -241,11 +237,6 @@ def test_every_written_graph_reads_back(pipeline, docs):
     assert {n["id"] for n in data["nodes"]} >= {e.id for e in g.entities}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extract takes a mention's text from the cleaned block, so a name spaCy reads across "
-    "a blanked Markdown link keeps the blanks instead of the document's characters",
-)
 def test_mention_text_is_the_document_text(pipeline):
     text = "[Acme](https://acme.example) Acme Corp hired Acme Corp." * 3
     g = kg.build([Document("d", text)], model=pipeline)
