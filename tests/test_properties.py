@@ -273,6 +273,7 @@ def graphs(draw) -> KnowledgeGraph:
         for i in doc_ids
     ]
     entities: list[Entity] = []
+    taken: set[tuple[str, int, int]] = set()  # a place in a document holds one name
     for _ in range(draw(st.integers(1, 6))):
         name = draw(PRINTABLE_TEXT)
         eid = slug(name)
@@ -281,12 +282,18 @@ def graphs(draw) -> KnowledgeGraph:
         mentions = tuple(
             sorted(
                 {
-                    Mention(draw(st.sampled_from(doc_ids)), s, s + len(name), name)
-                    for s in draw(st.lists(st.integers(0, 10**6), max_size=3))
+                    Mention(d, s, s + len(name), name)
+                    for d, s in draw(
+                        st.lists(
+                            st.tuples(st.sampled_from(doc_ids), st.integers(0, 10**6)), max_size=3
+                        )
+                    )
+                    if (d, s, s + len(name)) not in taken
                 },
                 key=lambda m: (m.doc_id, m.start),
             )
         )
+        taken.update((m.doc_id, m.start, m.end) for m in mentions)
         aliases = tuple(sorted(set(draw(st.lists(PRINTABLE_TEXT, max_size=2)))))
         entities.append(Entity(eid, name, draw(st.sampled_from(ENTITY_TYPES)), aliases, mentions))
     relations = {}
