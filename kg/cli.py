@@ -112,11 +112,9 @@ def build(
     node-link data) and OUT/graph.html (the interactive view) for everything the store holds,
     and prints a summary.
     """
-    from . import ingest, nlp
-    from .extract import extract
-    from .graph import DEFAULT_BASE, from_parts
+    from . import ingest
+    from .graph import DEFAULT_BASE
     from .output import write_build
-    from .resolve import resolve
 
     try:
         if base is not None:
@@ -146,18 +144,12 @@ def build(
                     workers=jobs,
                 )
             elif no_store:
-                pipeline = nlp.load(model, gazetteer=gazetteer)
-                if jobs > 1:
-                    from .parallel import extract_parallel
+                from .build import assemble, extractions
 
-                    extractions = list(
-                        extract_parallel(
-                            docs, model=model, gazetteer=gazetteer, jobs=jobs, progress=bar.update
-                        )
-                    )
-                else:
-                    extractions = list(extract(docs, pipeline, progress=bar.update))
-                g = from_parts(docs, resolve(extractions), base=base or DEFAULT_BASE)
+                exs = extractions(
+                    docs, model=model, gazetteer=gazetteer, jobs=jobs, progress=bar.update
+                )
+                g = assemble(exs, base=base or DEFAULT_BASE)
             else:
                 from .store import Store
 
