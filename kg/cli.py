@@ -222,6 +222,29 @@ STORE_OPTION = click.option(
 )
 
 
+def _read_query(arg: str) -> tuple[str, str]:
+    """The query text and a name for messages: from '-' (stdin), a .rq file, or the text."""
+    if arg == "-":
+        return sys.stdin.read(), "<stdin>"
+    if arg.endswith((".rq", ".sparql")) or Path(arg).is_file():
+        p = Path(arg)
+        if not p.is_file():
+            raise KgError(f"{p}: no such query file")
+        return p.read_text(encoding="utf-8"), str(p)
+    return arg, "query"
+
+
+def _params(items: tuple[str, ...]) -> dict[str, str]:
+    """--param NAME=VALUE options as a dict; values are bound by the query engine."""
+    bound = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise KgError(f"--param {item!r}: expected NAME=VALUE")
+        bound[name] = value
+    return bound
+
+
 def _store(store_dir: Path | None):
     from .store import Store
 
@@ -276,21 +299,8 @@ def query(
     try:
         if store_dir is not None and graph_path is not None:
             raise KgError("give --store or --graph, not both")
-        if query_arg == "-":
-            text, source = sys.stdin.read(), "<stdin>"
-        elif query_arg.endswith((".rq", ".sparql")) or Path(query_arg).is_file():
-            p = Path(query_arg)
-            if not p.is_file():
-                raise KgError(f"{p}: no such query file")
-            text, source = p.read_text(encoding="utf-8"), str(p)
-        else:
-            text, source = query_arg, "query"
-        bound = {}
-        for item in params:
-            name, sep, value = item.partition("=")
-            if not sep or not name:
-                raise KgError(f"--param {item!r}: expected NAME=VALUE")
-            bound[name] = value
+        text, source = _read_query(query_arg)
+        bound = _params(params)
         if graph_path is not None:
             res = run(parse(graph_path), text, params=bound, source=source, timeout=timeout)
         else:
@@ -457,20 +467,9 @@ def view(
             out = out or graph_path.with_suffix(".html")
             title = title or graph_path.name
         else:
-            if query_arg.endswith((".rq", ".sparql")) or Path(query_arg).is_file():
-                qp = Path(query_arg)
-                if not qp.is_file():
-                    raise KgError(f"{qp}: no such query file")
-                text, source, name = qp.read_text(encoding="utf-8"), str(qp), qp.stem
-            else:
-                text, source, name = query_arg, "query", "query"
-            bound = {}
-            for item in params:
-                key, sep, value = item.partition("=")
-                if not sep or not key:
-                    raise KgError(f"--param {item!r}: expected NAME=VALUE")
-                bound[key] = value
-            g = views.query_graph(graph_path, text, params=bound, source=source)
+            text, source = _read_query(query_arg)
+            name = Path(source).stem if source not in ("query", "<stdin>") else "query"
+            g = views.query_graph(graph_path, text, params=_params(params), source=source)
             out = out or graph_path.parent / f"{name}.html"
             title = title or f"{name} over {graph_path.name}"
         html, info = views.page(g, title=title, max_nodes=max_nodes)
