@@ -1,8 +1,15 @@
 """SPARQL over kg's RDF: rdflib in memory or the Oxigraph store on disk.
 
-Parameters are bound as values (rdflib's initBindings, Oxigraph's substitutions), never pasted
-into the query text. A ``timeout`` runs the query in a forked worker that is killed when time
-is up, so a runaway query cannot hang the caller. Both engines give their results as the same
+Parameters are bound as RDF terms, never pasted into the query text as SPARQL: rdflib gets them
+as initBindings; Oxigraph gets them as substitutions and also as a one-row ``VALUES`` block at
+the head of the query's WHERE group, each term written by Oxigraph's own N-Triples term
+serialiser (so a value can only ever be one literal or IRI). The ``VALUES`` row is there for
+speed: Oxigraph plans a query before it applies substitutions, so without it a query such as
+``facts_about.rq`` scans every fact before it meets the bound name (seconds instead of
+milliseconds on a million triples).
+
+A ``timeout`` runs the query in a forked worker that is killed when time is up, so a runaway
+query cannot hang the caller. Both engines give their results as the same
 ``Result`` of rdflib terms, so output and tests do not care which one answered.
 """
 
@@ -169,6 +176,7 @@ def query_store(
     except Exception:  # the empty store cannot evaluate it, but it parsed
         pass
     subs = {ox.Variable(k): _to_ox(v) for k, v in _bindings(params).items()}
+    planned = with_values_row(sparql, {k.value: v for k, v in subs.items()})
 
     def run() -> Result:
         if isinstance(path, ox.Store):
@@ -180,7 +188,7 @@ def query_store(
                 raise QueryError(f"{path}: cannot open the store ({e})") from None
         try:
             res = store.query(
-                sparql, prefixes=prefixes, use_default_graph_as_union=True, substitutions=subs
+                planned, prefixes=prefixes, use_default_graph_as_union=True, substitutions=subs
             )
             if isinstance(res, ox.QueryBoolean):
                 return Result("ASK", boolean=bool(res))
@@ -200,6 +208,45 @@ def query_store(
             raise QueryError(f"{source}: query failed ({e})") from None
 
     return with_timeout(run, timeout, source)
+
+
+# what to step over while looking for the WHERE group: comments, strings and IRIs
+_SKIP = re.compile(
+    r"#[^\n]*"
+    r"|'''(?:[^\\]|\\.)*?'''"
+    r'|"""(?:[^\\]|\\.)*?"""'
+    r"|'(?:[^'\\\n]|\\.)*'"
+    r'|"(?:[^"\\\n]|\\.)*"'
+    r'|<[^<>"{}|^`\\\s]*>'
+    r"|\bWHERE\b|\{",
+    re.IGNORECASE,
+)
+_FORM = re.compile(r"(?:\s|#[^\n]*|(?:PREFIX|BASE)\b[^<]*<[^>]*>)*(\w+)", re.IGNORECASE)
+
+
+def with_values_row(sparql: str, terms: dict[str, Any]) -> str:
+    """``sparql`` with ``VALUES (?a ?b) { (t1 t2) }`` opening its WHERE group, the terms
+    serialised by Oxigraph (``str()`` of a pyoxigraph term is its escaped N-Triples form).
+
+    The WHERE group is the ``{`` after the first ``WHERE`` keyword, or the first ``{`` of a
+    SELECT or ASK written without one; comments, strings and IRIs are stepped over. Where
+    there is no group (a DESCRIBE of an IRI alone) the query is returned as it is and the
+    substitutions alone bind the values.
+    """
+    if not terms:
+        return sparql
+    head = _FORM.match(sparql)
+    form = head[1].upper() if head else ""
+    seen_where = False
+    for m in _SKIP.finditer(sparql):
+        token = m[0]
+        if token.upper() == "WHERE":
+            seen_where = True
+        elif token == "{" and (seen_where or form in ("SELECT", "ASK")):
+            names = " ".join(f"?{k}" for k in terms)
+            row = " ".join(str(v) for v in terms.values())
+            return f"{sparql[: m.end()]} VALUES ({names}) {{ ({row}) }}{sparql[m.end() :]}"
+    return sparql
 
 
 def _unselected(source: str, name: str) -> str:
