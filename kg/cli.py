@@ -370,12 +370,20 @@ def export(store_dir: Path | None, graph_path: Path | None, fmt: str, output: Pa
     "--allow-update", is_flag=True, help="Accept SPARQL UPDATE (the store is read-only without)."
 )
 @click.option("--allow-remote", is_flag=True, help="Allow a --host that is not loopback.")
+@click.option(
+    "--timeout",
+    type=float,
+    default=60.0,
+    show_default=True,
+    help="Stop a query after SECONDS (whole seconds; 0 means no limit).",
+)
 def serve(
     store_dir: Path | None,
     host: str,
     port: int,
     allow_update: bool,
     allow_remote: bool,
+    timeout: float,
 ) -> None:
     """Serve the store as a SPARQL 1.1 Protocol endpoint (Oxigraph) until interrupted.
 
@@ -393,6 +401,7 @@ def serve(
             port=port,
             allow_update=allow_update,
             allow_remote=allow_remote,
+            timeout=timeout or None,
         )
     except KgError as e:
         _fail(e)

@@ -152,3 +152,28 @@ def test_kg_serve_command(store):
         assert proc.wait(10) == 0 or proc.returncode is not None
     with pytest.raises(OSError):  # the server went with it
         socket.create_connection(("127.0.0.1", port), timeout=2).close()
+
+
+# a cross product of the seeds' triples with itself four times: it would run for hours
+ENDLESS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+
+
+def test_a_query_past_the_timeout_is_stopped(store):
+    before = quads(store)
+    with serve(store, port=free_port(), timeout=1) as ep:
+        first = ep.process
+        url = ep.query_url + "?" + urllib.parse.urlencode({"query": ENDLESS})
+        with pytest.raises(urllib.error.HTTPError) as err:
+            urllib.request.urlopen(url, timeout=60)
+        assert err.value.code == 503
+        assert "longer than the endpoint's 1 s timeout" in err.value.read().decode()
+        assert first.poll() is not None  # the server running the query is gone
+        # and a fresh one answers the next query at the same address
+        ask = "ASK { ?e <http://www.w3.org/2000/01/rdf-schema#label> 'Meta' }"
+        assert over_http(ep.query_url, ask)["boolean"] is True
+    assert quads(store) == before
+
+
+def test_a_bad_timeout_is_refused(store):
+    with pytest.raises(ServeError, match="--timeout -1: the timeout must be a positive"):
+        serve(store, port=free_port(), timeout=-1)
