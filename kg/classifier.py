@@ -33,8 +33,11 @@ ARTEFACT = Path(__file__).with_name("data") / "relations.npz"
 NONE = "NONE"
 PLACE_LABELS = {"GPE", "LOC", "NORP", "FAC"}
 # Below this a property is a guess, whatever threshold served the benchmark best: not a fact.
-MIN_PROBABILITY = 0.2
+# Low, as facts carry the probability as their confidence; the thresholds do the choosing.
+MIN_PROBABILITY = 0.05
 MAX_BETWEEN = 12  # tokens: words between two mentions farther apart say little
+MAX_PAIRS = 3  # mention pairs of one sentence whose features a pair of names pools
+MAX_CONTEXTS = 3  # mentions of a name whose syntactic context describes it
 
 
 @dataclass
@@ -112,6 +115,23 @@ class _Block:
                 self.pos[i] = (self.sent_of[i].start, span.start)  # plain ints: pairs compare often
         self.dates = dates
         self.rules: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self._contexts: dict[str, list[str]] = {}
+
+    def contexts(self, key: str, ms: list[int]) -> list[str]:
+        """How the text uses a name, over its first mentions: its dependency role and head word
+        ("pobj|in|bear": "born in X"). Read once a name, shared by all its pairs."""
+        got = self._contexts.get(key)
+        if got is None:
+            seen: dict[str, None] = {}
+            for i in ms[:MAX_CONTEXTS]:
+                r = self.span_of[i].root.i
+                h = self.head[r]
+                c = f"{self.dep[r]}|{self.lemma[h] if h != r else '<root>'}"
+                if self.dep[r] == "pobj" and self.head[h] != h:
+                    c += f"|{self.lemma[self.head[h]]}"
+                seen[c] = None
+            got = self._contexts[key] = list(seen)
+        return got
 
     def add_rule_hits(self, facts_from: int) -> None:
         from .resolve import name_key
@@ -178,6 +198,11 @@ def _entity_features(
         f.append(f"bkind:{kb_kind}|{la}")
     if ka_kind and kb_kind:
         f.append(f"kinds:{ka_kind}>{kb_kind}")
+    for c in blk.contexts(ka, ma):
+        f.append(f"actx:{c}")
+    for c in blk.contexts(kb, mb):
+        f.append(f"bctx:{c}")
+        f.append(f"bctx:{c}|{la}")
     for p in blk.rules.get((ka, kb), ()):
         f.append(f"rule:{p}")
     for p in blk.rules.get((kb, ka), ()):
@@ -187,7 +212,7 @@ def _entity_features(
 
 def _pair(blk, ka, kb, ma, mb, first) -> Candidate:
     tt, f = _entity_features(blk, ka, kb, ma, mb, first)
-    best: tuple[int, int, int] | None = None  # (token distance, a, b) within one sentence
+    same: list[tuple[int, int, int]] = []  # (token distance, a, b) within one sentence
     near: tuple[int, int, int] | None = None  # (sentence distance, a, b)
     pos = blk.pos
     for a in ma:
@@ -195,18 +220,21 @@ def _pair(blk, ka, kb, ma, mb, first) -> Candidate:
         for b in mb:
             sb, tb = pos[b]
             if sa == sb:
-                d = abs(ta - tb)
-                if best is None or d < best[0]:
-                    best = (d, a, b)
+                same.append((abs(ta - tb), a, b))
             else:
                 d = abs(sa - sb)
                 if near is None or d < near[0]:
                     near = (d, a, b)
     ms = blk.out.mentions
     names = (tuple(ms[i].text for i in ma), tuple(ms[i].text for i in mb))
-    if best is not None:
-        _, a, b = best
+    if same:
+        same.sort()
+        _, a, b = same[0]
         verbs = _sentence_features(blk, blk.span_of[a], blk.span_of[b], tt, f)
+        # the other sentences that name both: what one of them says is evidence too
+        for _, a2, b2 in same[1:MAX_PAIRS]:
+            _sentence_features(blk, blk.span_of[a2], blk.span_of[b2], tt, f)
+        f.append(f"ns:{min(len(same), MAX_PAIRS)}")
         sent = blk.sent_of[a]
         span = (blk.offset + sent.start_char, blk.offset + sent.end_char)
         return Candidate(a, b, (ms[b].start, ms[b].end), span, f, names, verbs)

@@ -26,6 +26,7 @@ LABEL_TYPES = {
     "ORG": "Organization",
     "GPE": "Place",
     "LOC": "Place",
+    "NORP": "Place",  # "American", "French": the country, as Wikidata reads citizenship
     "FAC": "Place",
     "PRODUCT": "Product",
     "EVENT": "Event",
