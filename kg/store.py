@@ -427,6 +427,7 @@ class Store:
                 db.extend(new)
                 added += len(new)
                 removed += len(have - qs)
+            db.optimize()  # compact what was written: queries read one sorted run, not many
             db.flush()
             del db
             gc.collect()  # let RocksDB close the version before it is published

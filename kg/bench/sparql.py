@@ -201,6 +201,7 @@ def main(argv: list[str] | None = None) -> int:
         t0 = time.perf_counter()
         db = ox.Store(str(db_path))
         db.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
+        db.optimize()  # as kg's store does after writing a version
         db.flush()
         del db
         gc.collect()
