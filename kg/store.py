@@ -341,7 +341,9 @@ class Store:
         for doc_id, key in man.documents.items():
             ex = self._load_extraction(key)
             if ex is None:
-                raise StoreError(f"{self.path}: the kept extraction of {doc_id!r} is missing")
+                raise StoreError(
+                    f"{self.path}: the kept extraction of {doc_id!r} is missing or unreadable"
+                )
             exs.append(ex)
         return _resolve(exs, base=man.base)
 
@@ -361,7 +363,7 @@ class Store:
         path = self._ex_path(key)
         try:
             with path.open("rb") as f:
-                return pickle.load(f)
+                return _CacheUnpickler(f).load()
         except FileNotFoundError:
             return None
         except Exception:  # a damaged or stale file: parse the document again
@@ -503,6 +505,24 @@ class Store:
         man = self._manifest()
         man.digests = {}
         atomic_write(self.path / "versions" / self.version / "manifest.json", man.dump())
+
+
+class _CacheUnpickler(pickle.Unpickler):
+    """Reads the extraction cache, which holds only kg's own dataclasses and plain values:
+    any other class named in a file (the way a crafted pickle runs code) is refused, and the
+    document is parsed again."""
+
+    _PLAIN = {("collections", "Counter"), ("collections", "OrderedDict")}
+    _PLAIN |= {("builtins", n) for n in ("tuple", "list", "dict", "set", "frozenset", "bool")}
+    _PLAIN |= {("builtins", n) for n in ("int", "float", "str", "bytes", "complex")}
+    _KG = {"kg.model", "kg.extract", "kg.classifier"}  # where the cached dataclasses live
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) in self._PLAIN or (module in self._KG and "." not in name):
+            obj = super().find_class(module, name)
+            if isinstance(obj, type):
+                return obj
+        raise pickle.UnpicklingError(f"{module}.{name} is not part of kg's extraction cache")
 
 
 def _resolve(exs: list[DocExtraction], *, base: str) -> KnowledgeGraph:

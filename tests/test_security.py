@@ -217,3 +217,31 @@ def test_no_document_id_writes_outside_the_output_folder(tmp_path: Path, pipelin
     # and through the library
     g = kg.build([Document("../../x", "Acme Corp hired Jane Doe.")], model=pipeline)
     assert g.documents[0].id == "x"
+
+
+class _Planted:
+    """Unpickled by plain pickle, this would create the file named by ``path``."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def __reduce__(self):
+        return (Path.touch, (Path(self.path),))
+
+
+def test_a_planted_extraction_cache_file_runs_nothing(tmp_path: Path, pipeline):
+    import pickle
+
+    st = Store(tmp_path / "store")
+    text = "Acme Corp, a Boston-based startup, hired Jane Doe."
+    st.build([text], model=pipeline)
+    cached = sorted((st.path / "extractions").glob("*.pickle"))
+    assert len(cached) == 1
+    flag = tmp_path / "pwned"
+    cached[0].write_bytes(pickle.dumps(_Planted(str(flag))))
+    assert pickle.loads(cached[0].read_bytes()) is None and flag.exists()  # the control: it works
+    flag.unlink()
+    st2 = Store(tmp_path / "store")
+    st2.build([text], model=pipeline, replace=True)  # reads the cache for the same document
+    assert not flag.exists()  # refused: the document was parsed again instead
+    assert {e.name for e in st2.knowledge_graph().entities} >= {"Acme Corp", "Jane Doe"}
