@@ -26,7 +26,7 @@ LABEL_TYPES = {
     "ORG": "Organization",
     "GPE": "Place",
     "LOC": "Place",
-    "NORP": "Place",  # "American", "French": the country, as Wikidata reads citizenship
+    "NORP": "Place",  # "the Americans": the country, as Wikidata reads citizenship
     "FAC": "Place",
     "PRODUCT": "Product",
     "EVENT": "Event",

@@ -204,3 +204,44 @@ def test_the_relation_model_is_shipped():
 def test_a_missing_model_file_is_a_clear_error(pipeline, tmp_path):
     with pytest.raises(kg.ModelError, match="no such relation model file"):
         _extract(pipeline, "Acme hired Jane Doe.", relation_model=str(tmp_path / "none.npz"))
+
+
+def test_nationality_names_are_places(pipeline):
+    # as a noun ("the Norwegians"); the adjective ("a Norwegian painter") is no name
+    text = "Ingrid Solberg is a painter from Bergen. The Norwegians admire her."
+    types = {e.name: e.type for e in kg.build([text], model=pipeline).entities}
+    assert types.get("Norwegians") == "Place", types
+
+
+def test_a_pair_named_in_several_sentences_pools_their_features(pipeline):
+    from kg import classifier
+    from kg.extract import extract
+    from kg.model import Block, Document
+
+    text = "Ada Varga works for Helix Corp. Ada Varga joined Helix Corp in 2001."
+    doc = Document("d", text, blocks=(Block(0, len(text), "paragraph"),))
+    (ex,) = extract([doc], pipeline, keep_candidates=True)
+    pair = next(
+        c
+        for c in ex.candidates
+        if isinstance(c.object, int)
+        and ex.mentions[c.subject].text == "Ada Varga"
+        and ex.mentions[c.object].text.startswith("Helix Corp")
+    )
+    # both sentences' words are features of the one pair
+    assert {"bs:works for|ab", "bs:joined|ab"} <= set(pair.features), pair.features
+    assert f"ns:{min(2, classifier.MAX_PAIRS)}" in pair.features
+
+
+def test_averaged_fits_are_reproducible():
+    import numpy as np
+
+    from kg import train
+
+    rows = [np.array([0, 1]), np.array([1, 2]), np.array([0, 2])] * 10
+    masks = np.array([[0, 1], [1, 0], [0, 1]] * 10, dtype=np.float32)
+    a = train.fit_averaged(rows, masks, 3, 2, epochs=2, seed=0)
+    b = train.fit_averaged(rows, masks, 3, 2, epochs=2, seed=0)
+    one = train.fit(rows, masks, 3, 2, epochs=2, seed=0)
+    assert np.array_equal(a, b)
+    assert not np.array_equal(a, one)
