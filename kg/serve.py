@@ -166,7 +166,8 @@ class _Forward(http.server.BaseHTTPRequestHandler):
                 left = deadline - time.monotonic()
                 if left <= 0:
                     raise TimeoutError
-                conn.sock.settimeout(left)
+                if conn.sock is not None:  # None once the response owns a closing socket
+                    conn.sock.settimeout(left)
                 chunk = resp.read1(1 << 16) if self.command != "HEAD" else b""
                 if not chunk:
                     break
