@@ -410,11 +410,13 @@ def _item_label_end(sdoc: Doc) -> int:
 def _trim(ent: Span) -> Span | None:
     """The name without a leading determiner or trailing possessive and punctuation."""
     start, end = ent.start, ent.end
+    norp = ent.label_ == "NORP"
     while start < end and (
         ent.doc[start].lower_ in DETERMINERS
         or ent.doc[start].is_punct
         or ent.doc[start].is_space
-        or ent.doc[start].tag_ in ("JJ", "JJR", "JJS", "VBN", "VBG", "RB")
+        # a nationality is its adjective ("a German painter"): Wikidata reads it as the country
+        or (ent.doc[start].tag_ in ("JJ", "JJR", "JJS", "VBN", "VBG", "RB") and not norp)
     ):
         start += 1
     while end > start and (
@@ -437,7 +439,9 @@ def junk(span: Span) -> bool:
         return True
     if text.casefold() in STOPLIST or text.islower():
         return True
-    if not any(t.tag_ in ("NNP", "NNPS") for t in span):
+    if not any(t.tag_ in ("NNP", "NNPS") for t in span) and not (
+        span.label_ == "NORP" and span[0].is_title
+    ):
         return True
     words = [t for t in span if t.is_alpha]
     return bool(words) and all(w.is_lower or w.is_stop for w in words)

@@ -207,10 +207,21 @@ def test_a_missing_model_file_is_a_clear_error(pipeline, tmp_path):
 
 
 def test_nationality_names_are_places(pipeline):
-    # as a noun ("the Norwegians"); the adjective ("a Norwegian painter") is no name
+    # as a noun ("the Norwegians") and as an adjective ("a Norwegian painter"): Wikidata reads
+    # citizenship and origin as the country
     text = "Ingrid Solberg is a painter from Bergen. The Norwegians admire her."
     types = {e.name: e.type for e in kg.build([text], model=pipeline).entities}
     assert types.get("Norwegians") == "Place", types
+    text = "Ingrid Solberg is a Norwegian painter who lives in Bergen."
+    types = {e.name: e.type for e in kg.build([text], model=pipeline).entities}
+    assert types.get("Norwegian") == "Place", types
+
+
+def test_other_adjectives_are_not_names(pipeline):
+    # only a nationality keeps its adjective; "Former Acme chief" is still "Acme"
+    text = "Former Acme chief Jane Doe founded Globex Corp."
+    names = {e.name for e in kg.build([text], model=pipeline).entities}
+    assert not any(n.startswith("Former") for n in names), names
 
 
 def test_a_pair_named_in_several_sentences_pools_their_features(pipeline):
