@@ -76,9 +76,11 @@ def check_offsets(g: KnowledgeGraph) -> dict[str, int]:
         counts["mismatches"] += files[doc_id][start:end] not in want
 
     doc_names: dict[str, set[str]] = {d.id: set() for d in g.documents}
+    entity_names: dict[tuple[str, str], set[str]] = {}  # (entity id, document id) -> names
     for e in g.entities:
         for m in e.mentions:
             doc_names[m.doc_id].add(m.text)
+            entity_names.setdefault((e.id, m.doc_id), set()).add(m.text)
             counts["mentions"] += 1
             same(m.doc_id, m.start, m.end, m.text)
     for r in g.relations + g.flagged:
@@ -95,7 +97,7 @@ def check_offsets(g: KnowledgeGraph) -> dict[str, int]:
                     counts["composed_spans"] += 1
                     same(ev.doc_id, span[0], span[1], tuple(doc_names[ev.doc_id]))
                 else:
-                    names = {m.text for m in ent.mentions if m.doc_id == ev.doc_id}
+                    names = entity_names.get((ent.id, ev.doc_id), set())
                     same(ev.doc_id, span[0], span[1], tuple(names))
     return counts
 
