@@ -230,22 +230,26 @@ def with_values_row(sparql: str, terms: dict[str, Any]) -> str:
 
     The WHERE group is the ``{`` after the first ``WHERE`` keyword, or the first ``{`` of a
     SELECT or ASK written without one; comments, strings and IRIs are stepped over. Where
-    there is no group (a DESCRIBE of an IRI alone) the query is returned as it is and the
-    substitutions alone bind the values.
+    there is no such group (a DESCRIBE of an IRI alone, or ``CONSTRUCT WHERE``, whose pattern
+    is also its template) the query is returned as it is and the substitutions alone bind.
     """
     if not terms:
         return sparql
     head = _FORM.match(sparql)
     form = head[1].upper() if head else ""
-    seen_where = False
+    seen_where = seen_brace = False
     for m in _SKIP.finditer(sparql):
         token = m[0]
         if token.upper() == "WHERE":
+            if form == "CONSTRUCT" and not seen_brace:
+                return sparql  # CONSTRUCT WHERE { ... }: its pattern is its template, no VALUES
             seen_where = True
-        elif token == "{" and (seen_where or form in ("SELECT", "ASK")):
-            names = " ".join(f"?{k}" for k in terms)
-            row = " ".join(str(v) for v in terms.values())
-            return f"{sparql[: m.end()]} VALUES ({names}) {{ ({row}) }}{sparql[m.end() :]}"
+        elif token == "{":
+            if seen_where or form in ("SELECT", "ASK"):
+                names = " ".join(f"?{k}" for k in terms)
+                row = " ".join(str(v) for v in terms.values())
+                return f"{sparql[: m.end()]} VALUES ({names}) {{ ({row}) }}{sparql[m.end() :]}"
+            seen_brace = True
     return sparql
 
 

@@ -56,3 +56,29 @@ def test_output_formats(seeds_graph, fmt):
 def test_unknown_output_lists_choices(seeds_graph):
     with pytest.raises(FormatError, match="table, csv, tsv, json"):
         format_result(seeds_graph.query(PEOPLE), "xml")
+
+
+@pytest.mark.parametrize(
+    ("query", "row"),
+    [
+        ("SELECT ?s WHERE { ?s ?p ?o }", True),
+        ("SELECT ?s { ?s ?p ?o }", True),
+        ("ASK { ?s ?p ?o }", True),
+        ("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", True),
+        ("CONSTRUCT WHERE { ?s ?p ?o }", False),  # its pattern is its template
+        ("DESCRIBE ?s WHERE { ?s ?p ?o }", True),
+        ("DESCRIBE <http://example.org/x>", False),
+        ('PREFIX x: <http://x/y> # WHERE {\nSELECT ?s FROM <http://g/> WHERE { ?s ?p "{" }', True),
+    ],
+)
+def test_the_values_row_keeps_every_query_form_valid(query, row):
+    import pyoxigraph as ox
+
+    from kg.sparql import with_values_row
+
+    hostile = ox.Literal('x" } } DROP ALL { "\n#')
+    out = with_values_row(query, {"s": hostile})
+    ox.Store().query(out)  # still one well-formed query
+    assert ("VALUES" in out) == row
+    # the value sits in the row as one escaped literal, the rest of the query as it was
+    assert out.replace(f" VALUES (?s) {{ ({hostile}) }}", "", 1) == query
