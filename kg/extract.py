@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import classifier, relations
@@ -241,6 +242,30 @@ PERSON_VERBS = {
     "kill",
 }
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+
+
+def _nationalities() -> dict[str, str]:
+    """kg/data/demonyms.tsv: nationality word (casefolded) -> the country it names."""
+    path = Path(__file__).with_name("data") / "demonyms.tsv"
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word, country = line.split("\t")
+            out[word.casefold()] = country
+    return out
+
+
+NATIONALITIES = _nationalities()
+
+
+def is_nationality(text: str) -> bool:
+    """ "German", "Germans", "the Americans": a nationality, not a religious or political
+    group ("Republicans", "Catholics"), which spaCy tags NORP alike."""
+    t = " ".join(text.split()).casefold()
+    t = t[4:] if t.startswith("the ") else t
+    return t in NATIONALITIES or (t.endswith("s") and t[:-1] in NATIONALITIES)
+
+
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 
 
@@ -439,6 +464,8 @@ def junk(span: Span) -> bool:
         return True
     if text.casefold() in STOPLIST or text.islower():
         return True
+    if span.label_ == "NORP" and not is_nationality(text):
+        return True  # a religious or political group is no place
     if not any(t.tag_ in ("NNP", "NNPS") for t in span) and not (
         span.label_ == "NORP" and span[0].is_title
     ):

@@ -217,6 +217,28 @@ def test_nationality_names_are_places(pipeline):
     assert types.get("Norwegian") == "Place", types
 
 
+def test_religious_and_political_groups_are_not_places(pipeline):
+    # spaCy tags them NORP like nationalities; only a nationality stands for a country
+    text = (
+        "Republican senator John Smith met Anna Berg in Paris. The Catholics and the Muslims "
+        "of the city joined the Democrats. The Americans protested."
+    )
+    types = {e.name: e.type for e in kg.build([text], model=pipeline).entities}
+    assert not {"Republican", "Catholics", "Muslims", "Democrats"} & set(types), types
+    assert types.get("Americans") == "Place", types
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("German", True), ("Germans", True), ("the Americans", True), ("New Zealander", True),
+     ("Republicans", False), ("Catholic", False), ("Sunni", False), ("Democrats", False)],
+)  # fmt: skip
+def test_is_nationality(text, expected):
+    from kg.extract import is_nationality
+
+    assert is_nationality(text) is expected
+
+
 def test_other_adjectives_are_not_names(pipeline):
     # only a nationality keeps its adjective; "Former Acme chief" is still "Acme"
     text = "Former Acme chief Jane Doe founded Globex Corp."
