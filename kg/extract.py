@@ -244,15 +244,12 @@ PERSON_VERBS = {
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 
 
-def _nationalities() -> dict[str, str]:
-    """kg/data/demonyms.tsv: nationality word (casefolded) -> the country it names."""
+def _nationalities() -> frozenset[str]:
+    """The nationality words of kg/data/demonyms.tsv (casefolded); its second column, the
+    country, documents the word for whoever extends the list."""
     path = Path(__file__).with_name("data") / "demonyms.tsv"
-    out = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            word, country = line.split("\t")
-            out[word.casefold()] = country
-    return out
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(x.split("\t")[0].casefold() for x in lines if x and not x.startswith("#"))
 
 
 NATIONALITIES = _nationalities()
