@@ -325,14 +325,25 @@ def _infer(grouped: dict[tuple, list[Evidence]], entities: dict[str, Entity]) ->
     def conf(evs: list[Evidence]) -> float:
         return max(e.confidence for e in evs)
 
-    def add(key: tuple, evs: list[Evidence], rule: str, c: float) -> bool:
+    def add(key: tuple, evs: list[Evidence], rule: str, c: float, swap: bool = False) -> bool:
         sid, pred, oid = key
         s, o = entities.get(sid), entities.get(oid)
         if key in grouped or s is None or o is None or sid == oid:
             return False
         if not vocab.fits(pred, s.type, o.type):
             return False
-        grouped[key] = [replace(e, rule=rule, confidence=round(c, 3)) for e in evs]
+        # an inverse fact's subject is its premise's object: the spans change places too, so
+        # that subject_span still points at the subject's name and object_span at the object's
+        grouped[key] = [
+            replace(
+                e,
+                rule=rule,
+                confidence=round(c, 3),
+                subject_span=e.object_span if swap else e.subject_span,
+                object_span=e.subject_span if swap else e.object_span,
+            )
+            for e in evs
+        ]
         return True
 
     for _ in range(3):  # chains of chains, a few steps deep
@@ -345,7 +356,9 @@ def _infer(grouped: dict[tuple, list[Evidence]], entities: dict[str, Entity]) ->
         for (sid, pred, oid), evs in facts:
             inv = INVERSES.get(pred)
             if inv:
-                changed |= add((oid, inv, sid), evs, f"inverse of {pred}", INFERRED * conf(evs))
+                changed |= add(
+                    (oid, inv, sid), evs, f"inverse of {pred}", INFERRED * conf(evs), swap=True
+                )
             for first, then, gives in CHAINS:
                 if pred != first:
                     continue

@@ -9,6 +9,7 @@ are exercised by `python -m kg.bench.size` or, as a test, with KG_SIZE_MB=50 set
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -30,7 +31,7 @@ def test_a_document_longer_than_max_length(pipeline, tmp_path: Path, monkeypatch
     (doc,) = g.documents
     assert len(doc.kept) >= 5 and all(b.end - b.start <= MAX_BLOCK for b in doc.kept)
     counts = check_offsets(g)
-    assert counts["mismatches"] == 0 and counts["evidence"] > 20, counts
+    assert counts["mismatches"] == 0 and counts["checked"]["evidence_sentence"] > 20, counts
     # facts are read from every part of the document, well past the model's limit
     starts = [ev.start for r in g.relations for ev in r.evidence]
     assert max(starts) > 2 * pipeline.max_length
@@ -45,7 +46,65 @@ def test_a_folder_is_built_in_pieces_with_true_offsets(pipeline, tmp_path: Path)
     assert len(big.kept) >= 3
     counts = check_offsets(g)
     assert counts["mismatches"] == 0, counts
-    assert counts["mentions"] > 300 and counts["evidence"] > 50 and counts["spans"] > 50
+    checked = counts["checked"]
+    assert checked["mention"] > 300 and checked["evidence_sentence"] > 50, counts
+    assert checked["plain_span"] > 50, counts
+
+
+# Facts whose inverse kg adds: "a unit of" gives parent_organization, and subsidiary back;
+# "the wife of" gives spouse, and spouse back.
+INVERSE_TEXT = (
+    "Ravel Quartet, a unit of Norden Group, said on Monday that sales rose.\n\n"
+    "Marta Kell, the wife of Olav Brenn, opened the new library in Tromsdal.\n"
+)
+
+
+def test_an_inverse_fact_points_at_its_own_subject_and_object(pipeline, tmp_path: Path):
+    path = tmp_path / "inverse.txt"
+    path.write_text(INVERSE_TEXT, encoding="utf-8")
+    g = kg.build([path], model=pipeline)
+    text = g.documents[0].text
+    inverse = [(r, ev) for r in g.relations for ev in r.evidence if ev.rule.startswith("inverse")]
+    assert inverse, [(r.key, [e.rule for e in r.evidence]) for r in g.relations]
+    for r, ev in inverse:
+        assert isinstance(r.object, kg.Entity)
+        # the premise was read the other way round; the spans follow the inferred fact
+        assert text[slice(*ev.subject_span)] in {r.subject.name, *r.subject.aliases}, ev
+        assert text[slice(*ev.object_span)] in {r.object.name, *r.object.aliases}, ev
+    counts = check_offsets(g)
+    assert counts["mismatches"] == 0, counts
+    assert counts["checked"]["plain_span"] >= 2 * len(inverse), counts
+
+
+def test_check_offsets_names_the_kind_of_a_wrong_offset(pipeline, tmp_path: Path):
+    path = tmp_path / "inverse.txt"
+    path.write_text(INVERSE_TEXT, encoding="utf-8")
+    g = kg.build([path], model=pipeline)
+    assert check_offsets(g)["mismatches"] == 0
+    # the same graph with each fact's spans swapped, and its sentences one character short
+    swapped = [
+        replace(
+            r,
+            evidence=tuple(
+                replace(
+                    ev,
+                    subject_span=ev.object_span,
+                    object_span=ev.subject_span,
+                    end=ev.end - 1,
+                )
+                for ev in r.evidence
+            ),
+        )
+        for r in g.relations
+    ]
+    n = sum(len(r.evidence) for r in swapped)
+    entity_objects = sum(len(r.evidence) for r in swapped if isinstance(r.object, kg.Entity))
+    counts = check_offsets(replace(g, relations=swapped))
+    assert counts["mismatched"]["evidence_sentence"] == n, counts
+    assert counts["mismatched"]["plain_span"] == 2 * entity_objects, counts
+    assert counts["mismatches"] == n + 2 * entity_objects
+    (example, *_) = counts["examples"]["plain_span"]
+    assert example["doc"] == "inverse" and example["on_disk"] not in example["expected"]
 
 
 @pytest.mark.skipif(

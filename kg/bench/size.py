@@ -18,6 +18,7 @@ import resource
 import shutil
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,8 @@ from .. import nlp
 from ..build import BuildStats, build
 from ..graph import KnowledgeGraph
 from ..ingest import MAX_BLOCK, segment
-from ..model import Entity
+from ..model import Entity, Relation
+from ..resolve import CHAINS
 from .corpus import pages
 
 BIG_NAME = "one-long-paragraph.txt"
@@ -64,42 +66,131 @@ def make_corpus(folder: Path, mb: float, *, big_chars: int, seed: int = 1) -> di
     return {"files": files, "bytes": size, "big_chars": len(big)}
 
 
-def check_offsets(g: KnowledgeGraph) -> dict[str, int]:
-    """Compare every offset of ``g`` with the files on disk; count what matched and what not."""
+# The kinds of offset check_offsets compares with the file on disk.
+KINDS = ("mention", "evidence_sentence", "plain_span", "composed_span", "span_before_sentence")
+EXAMPLES = 3  # mismatches kept of each kind, to show what went wrong
+
+
+def check_offsets(g: KnowledgeGraph) -> dict[str, Any]:
+    """Compare every offset of ``g`` with the files on disk; count what matched and what not.
+
+    Each kind is counted apart (``checked``, ``mismatched``), with a few ``examples`` of each
+    mismatch: the document, the offsets, the characters on disk there and what was expected.
+    A mention must read its own text; an evidence sentence its sentence. The subject and object
+    spans of a fact must each be exactly the place of a mention of that entity in that document
+    and read that mention's text; for a fact composed from two (rule ``a + b``), the place of a
+    mention of the subject, the object or an entity on the chain between them.
+    """
     files = {d.id: Path(d.source).read_bytes().decode("utf-8") for d in g.documents}
-    counts = {"mentions": 0, "evidence": 0, "spans": 0, "spans_before_sentence": 0}
-    counts["composed_spans"] = 0
-    counts["mismatches"] = 0
+    checked = dict.fromkeys(KINDS, 0)
+    mismatched = dict.fromkeys(KINDS, 0)
+    examples: dict[str, list[dict[str, Any]]] = {k: [] for k in KINDS}
 
-    def same(doc_id: str, start: int, end: int, text: str | tuple[str, ...]) -> None:
-        want = (text,) if isinstance(text, str) else text
-        counts["mismatches"] += files[doc_id][start:end] not in want
+    def same(
+        kind: str, doc_id: str, start: int, end: int, want: set[str], shown: set[str], **about: Any
+    ) -> None:
+        checked[kind] += 1
+        found = files[doc_id][start:end]
+        if found in want:
+            return
+        mismatched[kind] += 1
+        if len(examples[kind]) < EXAMPLES:
+            examples[kind].append(
+                {
+                    "doc": doc_id,
+                    "offsets": [start, end],
+                    "on_disk": found[:200],
+                    "expected": sorted(w[:200] for w in shown)[:5],
+                    **about,
+                }
+            )
 
-    doc_names: dict[str, set[str]] = {d.id: set() for d in g.documents}
-    entity_names: dict[tuple[str, str], set[str]] = {}  # (entity id, document id) -> names
+    on_paths = _chain_members(g)
+    # (document id, start, end) -> {entity id: mention text}; (entity id, document id) -> names
+    at: dict[tuple[str, int, int], dict[str, str]] = {}
+    entity_names: dict[tuple[str, str], set[str]] = {}
     for e in g.entities:
         for m in e.mentions:
-            doc_names[m.doc_id].add(m.text)
+            at.setdefault((m.doc_id, m.start, m.end), {})[e.id] = m.text
             entity_names.setdefault((e.id, m.doc_id), set()).add(m.text)
-            counts["mentions"] += 1
-            same(m.doc_id, m.start, m.end, m.text)
+            same("mention", m.doc_id, m.start, m.end, {m.text}, {m.text}, entity=e.id)
     for r in g.relations + g.flagged:
         for ev in r.evidence:
-            counts["evidence"] += 1
-            same(ev.doc_id, ev.start, ev.end, ev.sentence)
-            for ent, span in ((r.subject, ev.subject_span), (r.object, ev.object_span)):
-                # "The company ..." points at the name it stands for, in an earlier sentence
-                counts["spans_before_sentence"] += span[0] < ev.start
+            same(
+                "evidence_sentence",
+                ev.doc_id,
+                ev.start,
+                ev.end,
+                {ev.sentence},
+                {ev.sentence},
+                rule=ev.rule,
+            )
+            composed = " + " in ev.rule
+            for role, ent, span in (
+                ("subject", r.subject, ev.subject_span),
+                ("object", r.object, ev.object_span),
+            ):
                 if not isinstance(ent, Entity):
                     continue
-                counts["spans"] += 1
-                if " + " in ev.rule:  # a fact composed from two: spans name the middle entity
-                    counts["composed_spans"] += 1
-                    same(ev.doc_id, span[0], span[1], tuple(doc_names[ev.doc_id]))
-                else:
-                    names = entity_names.get((ent.id, ev.doc_id), set())
-                    same(ev.doc_id, span[0], span[1], tuple(names))
-    return counts
+                # the premises of a composed fact share the entity in the middle: each span
+                # names the subject, the object or an entity on the chain between them
+                ids = on_paths(r) if composed else {ent.id}
+                here = at.get((ev.doc_id, span[0], span[1]), {})
+                want = {text for i, text in here.items() if i in ids}
+                shown = set().union(*(entity_names.get((i, ev.doc_id), ()) for i in ids))
+                # "The company ..." points at the name it stands for, in an earlier sentence
+                kind = (
+                    "span_before_sentence"
+                    if span[0] < ev.start
+                    else "composed_span"
+                    if composed
+                    else "plain_span"
+                )
+                same(
+                    kind,
+                    ev.doc_id,
+                    span[0],
+                    span[1],
+                    want,
+                    shown,
+                    rule=ev.rule,
+                    role=role,
+                    entity=ent.id,
+                    sentence=[ev.start, ev.end],
+                )
+    return {
+        "checked": checked,
+        "mismatched": mismatched,
+        "mismatches": sum(mismatched.values()),
+        "examples": {k: v for k, v in examples.items() if v},
+    }
+
+
+def _chain_members(g: KnowledgeGraph) -> Callable[[Relation], set[str]]:
+    """For a composed fact X -> Z, the ids of X, Z and every entity on a path from X to Z
+    along the facts chains are made of (kg.resolve.CHAINS): the premises name only those."""
+    preds = {p for chain in CHAINS for p in chain}
+    out: dict[str, set[str]] = {}
+    into: dict[str, set[str]] = {}
+    for r in g.relations:
+        if r.predicate in preds and isinstance(r.object, Entity):
+            out.setdefault(r.subject.id, set()).add(r.object.id)
+            into.setdefault(r.object.id, set()).add(r.subject.id)
+
+    def reach(start: str, edges: dict[str, set[str]]) -> set[str]:
+        seen, todo = {start}, [start]
+        while todo:
+            for n in edges.get(todo.pop(), ()):
+                if n not in seen:
+                    seen.add(n)
+                    todo.append(n)
+        return seen
+
+    def members(r: Relation) -> set[str]:
+        assert isinstance(r.object, Entity)
+        return reach(r.subject.id, out) & reach(r.object.id, into)
+
+    return members
 
 
 def run(folder: Path, *, jobs: int = 1, model: Any = None) -> dict[str, Any]:
