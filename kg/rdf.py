@@ -20,9 +20,11 @@ Every node has an IRI (no blank nodes), so the same graph always serialises the 
 from __future__ import annotations
 
 import hashlib
+from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
@@ -196,80 +198,197 @@ def graph_iri(base: str, part: str) -> URIRef:
     return URIRef(f"{base}graph/{part}")
 
 
-def parts(kg: KnowledgeGraph, *, base: str) -> Iterator[tuple[str, Triple]]:
+TRUE, FALSE = Literal(True), Literal(False)
+# the fixed terms parts() writes
+_WRITTEN = {
+    "Document": KGV.Document,
+    "Evidence": KGV.Evidence,
+    "Fact": KGV.Fact,
+    "Mention": KGV.Mention,
+    "confidence": KGV.confidence,
+    "dc_source": DCTERMS.source,
+    "dc_title": DCTERMS.title,
+    "document": KGV.document,
+    "droppedBlocks": KGV.droppedBlocks,
+    "end": KGV.end,
+    "evidence": KGV.evidence,
+    "false": FALSE,
+    "hedged": KGV.hedged,
+    "id": KGV.id,
+    "mention": KGV.mention,
+    "negated": KGV.negated,
+    "prov_Entity": PROV.Entity,
+    "prov_wasDerivedFrom": PROV.wasDerivedFrom,
+    "rdf_Statement": RDF.Statement,
+    "rdf_object": RDF.object,
+    "rdf_predicate": RDF.predicate,
+    "rdf_subject": RDF.subject,
+    "rdf_type": RDF.type,
+    "rdfs_label": RDFS.label,
+    "rule": KGV.rule,
+    "sentence": KGV.sentence,
+    "skos_altLabel": SKOS.altLabel,
+    "start": KGV.start,
+    "text": KGV.text,
+    "true": TRUE,
+}
+
+
+class RdflibTerms:
+    """The terms ``parts`` makes by default: rdflib's."""
+
+    def iri(self, value: str) -> URIRef:
+        return URIRef(value)
+
+    def term(self, t: URIRef | Literal) -> URIRef | Literal:
+        """A term kg.rdf made with rdflib (a vocabulary constant, a typed literal)."""
+        return t
+
+    def string(self, value: str) -> Literal:
+        return Literal(value)
+
+    def integer(self, value: int) -> Literal:
+        return Literal(value, datatype=XSD.integer)
+
+    def key(self, t: URIRef | Literal) -> str:
+        """The IRI or lexical form, as the fact and evidence IRIs hash it."""
+        return str(t)
+
+
+class OxTerms:
+    """pyoxigraph terms for ``parts``, made directly: the store, graph.ttl and the benchmarks
+    hand triples to Oxigraph, and an rdflib term per triple would cost more than the rest of
+    the output together. The terms are the same as rdflib's (the test suite compares them)."""
+
+    def __init__(self) -> None:
+        import pyoxigraph as ox
+
+        self._ox = ox
+        self._integer = ox.NamedNode(str(XSD.integer))
+        self._made: dict[Any, Any] = {}
+
+    def iri(self, value: str) -> Any:
+        return self._ox.NamedNode(value)
+
+    def term(self, t: URIRef | Literal) -> Any:
+        n = self._made.get(t) if isinstance(t, URIRef) else None
+        if n is not None:
+            return n
+        ox = self._ox
+        if isinstance(t, URIRef):
+            n = self._made[t] = ox.NamedNode(str(t))
+            return n
+        if isinstance(t, Literal):
+            if t.language:
+                return ox.Literal(str(t), language=t.language)
+            if t.datatype is not None:
+                return ox.Literal(str(t), datatype=self.term(t.datatype))
+            return ox.Literal(str(t))
+        raise RdfError(f"not an RDF term kg writes: {t!r}")
+
+    def string(self, value: str) -> Any:
+        return self._ox.Literal(value)
+
+    def integer(self, value: int) -> Any:
+        return self._ox.Literal(str(int(value)), datatype=self._integer)
+
+    def key(self, t: Any) -> str:
+        return t.value
+
+
+def parts(
+    kg: KnowledgeGraph, *, base: str, terms: RdflibTerms | OxTerms | None = None
+) -> Iterator[tuple[str, Triple]]:
     """Every triple of the graph with the part it belongs to.
 
     ``vocab`` holds the vocabulary; ``entities`` the entities and the facts (the plain triple
     and the reified statement with its confidence); ``doc/<id>`` what was read from one
     document: the document itself, its mentions and the evidence sentences. N-Quads and TriG
     write each part as a named graph, and the store keeps them so, which lets a rebuild touch
-    only what changed.
+    only what changed. ``terms`` makes the terms: rdflib's by default, ``OxTerms()`` for
+    pyoxigraph's.
     """
-    ns = Namespace(base)
-    for t in vocabulary():
-        yield "vocab", t
+    T = terms if terms is not None else RdflibTerms()
+    c, iri, string, integer, key = T.term, T.iri, T.string, T.integer, T.key
+    # the vocabulary's terms made once: rdflib makes a new URIRef at each KGV.x
+    v = SimpleNamespace(**{name: c(term) for name, term in _WRITTEN.items()})
+    made: dict[str, Any] = {}
 
-    def doc_iri(doc_id: str) -> URIRef:
-        return ns[f"doc/{doc_id}"]
+    def kgv(name: str) -> Any:
+        t = made.get(name)
+        if t is None:
+            t = made[name] = c(KGV[name])
+        return t
 
+    for s, p, o in vocabulary():
+        yield "vocab", (c(s), c(p), c(o))
+
+    def doc_iri(doc_id: str) -> Any:
+        return iri(f"{base}doc/{doc_id}")
+
+    a = v.rdf_type
+    classes = defaultdict(lambda: c(SDO.Thing), {t: c(cls) for t, cls in TYPE_CLASSES.items()})
     for d in kg.documents:
         it, part = doc_iri(d.id), f"doc/{d.id}"
-        yield part, (it, RDF.type, KGV.Document)
-        yield part, (it, RDF.type, PROV.Entity)
-        yield part, (it, KGV.id, Literal(d.id))
+        yield part, (it, a, v.Document)
+        yield part, (it, a, v.prov_Entity)
+        yield part, (it, v.id, string(d.id))
         if d.title:
-            yield part, (it, DCTERMS.title, Literal(d.title))
+            yield part, (it, v.dc_title, string(d.title))
         if d.source:
-            yield part, (it, DCTERMS.source, Literal(d.source))
-        yield part, (it, KGV.droppedBlocks, Literal(len(d.dropped), datatype=XSD.integer))
+            yield part, (it, v.dc_source, string(d.source))
+        yield part, (it, v.droppedBlocks, integer(len(d.dropped)))
 
-    def ent_iri(e: Entity) -> URIRef:
-        return ns[f"entity/{e.id}"]
+    def ent_iri(e: Entity) -> Any:
+        return iri(f"{base}entity/{e.id}")
 
     for e in kg.entities:
         it = ent_iri(e)
-        yield "entities", (it, RDF.type, TYPE_CLASSES.get(e.type, SDO.Thing))
-        yield "entities", (it, KGV.id, Literal(e.id))
-        yield "entities", (it, RDFS.label, Literal(e.name))
-        for a in e.aliases:
-            yield "entities", (it, SKOS.altLabel, Literal(a))
+        yield "entities", (it, a, classes[e.type])
+        yield "entities", (it, v.id, string(e.id))
+        yield "entities", (it, v.rdfs_label, string(e.name))
+        for al in e.aliases:
+            yield "entities", (it, v.skos_altLabel, string(al))
         for m in e.mentions:
-            mi, part = ns[f"mention/{m.doc_id}/{m.start}-{m.end}"], f"doc/{m.doc_id}"
-            yield part, (it, KGV.mention, mi)
-            yield part, (mi, RDF.type, KGV.Mention)
-            yield part, (mi, KGV.document, doc_iri(m.doc_id))
-            yield part, (mi, KGV.start, Literal(m.start, datatype=XSD.integer))
-            yield part, (mi, KGV.end, Literal(m.end, datatype=XSD.integer))
-            yield part, (mi, KGV.text, Literal(m.text))
+            mi, part = iri(f"{base}mention/{m.doc_id}/{m.start}-{m.end}"), f"doc/{m.doc_id}"
+            yield part, (it, v.mention, mi)
+            yield part, (mi, a, v.Mention)
+            yield part, (mi, v.document, doc_iri(m.doc_id))
+            yield part, (mi, v.start, integer(m.start))
+            yield part, (mi, v.end, integer(m.end))
+            yield part, (mi, v.text, string(m.text))
 
     def fact(r: Relation, negated: bool) -> Iterator[tuple[str, Triple]]:
         s = ent_iri(r.subject)
-        p = KGV[r.predicate]
-        o = ent_iri(r.object) if isinstance(r.object, Entity) else literal(r.object)
+        p = kgv(r.predicate)
+        o = ent_iri(r.object) if isinstance(r.object, Entity) else c(literal(r.object))
         if not negated:
             yield "entities", (s, p, o)
-        f = ns[f"fact/{_h(r.subject.id, r.predicate, o, negated)}"]
-        yield "entities", (f, RDF.type, RDF.Statement)
-        yield "entities", (f, RDF.type, KGV.Fact)
-        yield "entities", (f, RDF.type, PROV.Entity)
-        yield "entities", (f, RDF.subject, s)
-        yield "entities", (f, RDF.predicate, p)
-        yield "entities", (f, RDF.object, o)
-        yield "entities", (f, KGV.confidence, decimal(r.confidence))
+        f = iri(f"{base}fact/{_h(r.subject.id, r.predicate, key(o), negated)}")
+        yield "entities", (f, a, v.rdf_Statement)
+        yield "entities", (f, a, v.Fact)
+        yield "entities", (f, a, v.prov_Entity)
+        yield "entities", (f, v.rdf_subject, s)
+        yield "entities", (f, v.rdf_predicate, p)
+        yield "entities", (f, v.rdf_object, o)
+        yield "entities", (f, v.confidence, c(decimal(r.confidence)))
         if negated:
-            yield "entities", (f, KGV.negated, Literal(True))
+            yield "entities", (f, v.negated, v.true)
+        fk = key(f)
         for ev in r.evidence:
-            yield from evidence(f, ev)
+            yield from evidence(f, fk, ev)
 
-    def evidence(f: URIRef, ev: Evidence) -> Iterator[tuple[str, Triple]]:
-        e = ns[f"evidence/{_h(f, ev.doc_id, ev.start, ev.subject_span, ev.object_span, ev.rule)}"]
+    def evidence(f: Any, fk: str, ev: Evidence) -> Iterator[tuple[str, Triple]]:
+        h = _h(fk, ev.doc_id, ev.start, ev.subject_span, ev.object_span, ev.rule)
+        e = iri(f"{base}evidence/{h}")
         part, doc = f"doc/{ev.doc_id}", doc_iri(ev.doc_id)
-        yield part, (f, KGV.evidence, e)
-        yield part, (f, PROV.wasDerivedFrom, doc)
-        yield part, (e, RDF.type, KGV.Evidence)
-        yield part, (e, RDF.type, PROV.Entity)
-        yield part, (e, PROV.wasDerivedFrom, doc)
-        yield part, (e, KGV.sentence, Literal(ev.sentence))
+        derived = v.prov_wasDerivedFrom
+        yield part, (f, v.evidence, e)
+        yield part, (f, derived, doc)
+        yield part, (e, a, v.Evidence)
+        yield part, (e, a, v.prov_Entity)
+        yield part, (e, derived, doc)
+        yield part, (e, v.sentence, string(ev.sentence))
         for name, value in (
             ("start", ev.start),
             ("end", ev.end),
@@ -278,10 +397,10 @@ def parts(kg: KnowledgeGraph, *, base: str) -> Iterator[tuple[str, Triple]]:
             ("objectStart", ev.object_span[0]),
             ("objectEnd", ev.object_span[1]),
         ):
-            yield part, (e, KGV[name], Literal(value, datatype=XSD.integer))
-        yield part, (e, KGV.rule, Literal(ev.rule))
-        yield part, (e, KGV.confidence, decimal(ev.confidence))
-        yield part, (e, KGV.hedged, Literal(ev.hedged))
+            yield part, (e, kgv(name), integer(value))
+        yield part, (e, v.rule, string(ev.rule))
+        yield part, (e, v.confidence, c(decimal(ev.confidence)))
+        yield part, (e, v.hedged, (v.true if ev.hedged else v.false))
 
     for r in kg.relations:
         yield from fact(r, negated=False)

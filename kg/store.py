@@ -384,16 +384,15 @@ class Store:
     ) -> tuple[str, int, int, bool]:
         import pyoxigraph as ox
 
-        from .rdf import graph_iri, parts
+        from .rdf import OxTerms, graph_iri, parts
 
         by_part: dict[str, set[ox.Quad]] = defaultdict(set)
-        conv = _Converter()
         graphs: dict[str, ox.NamedNode] = {}
-        for part, (s, p, o) in parts(graph, base=base):
+        for part, (s, p, o) in parts(graph, base=base, terms=OxTerms()):
             g = graphs.get(part)
             if g is None:
                 g = graphs[part] = ox.NamedNode(str(graph_iri(base, part)))
-            by_part[part].add(ox.Quad(conv(s), conv(p), conv(o), g))
+            by_part[part].add(ox.Quad(s, p, o, g))
         digests = {part: _digest(qs) for part, qs in by_part.items()}
         total = sum(len(qs) for qs in by_part.values())
         man = _Manifest(base, dict(order), digests, total)
@@ -529,32 +528,6 @@ def _resolve(exs: list[DocExtraction], *, base: str) -> KnowledgeGraph:
     from .resolve import resolve
 
     return from_parts([ex.document for ex in exs], resolve(exs), base=base)
-
-
-class _Converter:
-    """rdflib terms to pyoxigraph terms, IRIs cached (the same few recur)."""
-
-    def __init__(self) -> None:
-        import pyoxigraph as ox
-
-        self.ox = ox
-        self.iris: dict[str, ox.NamedNode] = {}
-
-    def __call__(self, term: Any) -> Any:
-        from rdflib import Literal, URIRef
-
-        if isinstance(term, URIRef):
-            n = self.iris.get(term)
-            if n is None:
-                n = self.iris[term] = self.ox.NamedNode(str(term))
-            return n
-        if isinstance(term, Literal):
-            if term.language:
-                return self.ox.Literal(str(term), language=term.language)
-            if term.datatype:
-                return self.ox.Literal(str(term), datatype=self(term.datatype))
-            return self.ox.Literal(str(term))
-        raise StoreError(f"cannot store RDF term {term!r}")
 
 
 def _digest(quads: set[Any]) -> str:

@@ -2,7 +2,8 @@
 
 rdflib's Turtle serializer spends most of a large build's output time looking up prefixes term
 by term (about 80 microseconds a triple, as long as spaCy takes for a few words). The same
-triples, sorted and written by Oxigraph (Rust), take a few microseconds each. The triples are
+triples, made as pyoxigraph terms (kg.rdf.OxTerms), sorted and written by Oxigraph (Rust), take a
+few microseconds each. The triples are
 exactly kg.rdf's (the test suite checks that rdflib reads the file back to the same graph);
 only the layout differs from rdflib's.
 """
@@ -12,10 +13,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
-from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-from .rdf import KGV, SDO, WDT, parts
+from .rdf import KGV, SDO, WDT, OxTerms, parts
 
 if TYPE_CHECKING:
     from .graph import KnowledgeGraph
@@ -38,33 +38,13 @@ def prefixes(base: str) -> dict[str, str]:
     }
 
 
-def _term(t: URIRef | Literal, iris: dict[str, ox.NamedNode]) -> ox.NamedNode | ox.Literal:
-    if isinstance(t, URIRef):
-        n = iris.get(t)
-        if n is None:
-            n = iris[t] = ox.NamedNode(str(t))
-        return n
-    if isinstance(t, Literal):
-        if t.language:
-            return ox.Literal(str(t), language=t.language)
-        if t.datatype is not None:
-            return ox.Literal(str(t), datatype=_term(t.datatype, iris))
-        return ox.Literal(str(t))
-    if isinstance(t, BNode):  # kg's RDF has none; refuse rather than write something else
-        raise ValueError(f"blank node {t!r} in kg's RDF")
-    raise TypeError(f"not an RDF term: {t!r}")
-
-
 def turtle(kg: KnowledgeGraph, *, base: str | None = None) -> str:
     """The graph as Turtle: every triple of kg.rdf.parts once, sorted, so that the same graph
     always gives the same bytes."""
     b = base or kg.base
-    iris: dict[str, ox.NamedNode] = {}
-    triples = {
-        ox.Triple(_term(s, iris), _term(p, iris), _term(o, iris))
-        for _, (s, p, o) in parts(kg, base=b)
-    }
-    ordered = sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+    triples = {ox.Triple(s, p, o) for _, (s, p, o) in parts(kg, base=b, terms=OxTerms())}
+    # by their N-Triples line: each subject's triples stay together, and one str() a triple
+    ordered = sorted(triples, key=str)
     text = ox.serialize(ordered, format=ox.RdfFormat.TURTLE, prefixes=prefixes(b)).decode()
     lines = text.split("\n")
     head = [ln for ln in lines if ln.startswith("@prefix ")]

@@ -39,3 +39,26 @@ def test_from_rdf_reads_graph_ttl_back(seeds_graph, tmp_path):
     back = kg.KnowledgeGraph.from_rdf(p)
     assert sorted(e.id for e in back.entities) == sorted(e.id for e in seeds_graph.entities)
     assert sorted(r.key for r in back.relations) == sorted(r.key for r in seeds_graph.relations)
+
+
+def _parts_both_ways(g: kg.KnowledgeGraph) -> tuple[list, list]:
+    from kg.rdf import OxTerms, parts
+
+    conv = OxTerms().term
+    via_rdflib = [(part, tuple(map(conv, t))) for part, t in parts(g, base=g.base)]
+    direct = list(parts(g, base=g.base, terms=OxTerms()))
+    return via_rdflib, direct
+
+
+def test_oxigraph_terms_are_rdflibs(seeds_graph):
+    """The store and graph.ttl make pyoxigraph terms directly; they must be the very terms that
+    rdflib's, converted, give: IRIs, plain and typed literals, dates, decimals, booleans."""
+    from kg.bench.sparql import synthetic
+
+    for g in (seeds_graph, synthetic(300, seed=3)):
+        via_rdflib, direct = _parts_both_ways(g)
+        assert len(direct) > 1000
+        assert direct == via_rdflib
+    kinds = {type(o).__name__ + str(getattr(o, "datatype", "")) for _, (_, _, o) in direct}
+    for dt in ("date", "decimal", "boolean", "integer"):
+        assert any(dt in k for k in kinds), dt

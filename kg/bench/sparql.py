@@ -151,9 +151,8 @@ def main(argv: list[str] | None = None) -> int:
     import pyoxigraph as ox
     from rdflib import Graph
 
-    from ..rdf import graph_iri, parts
+    from ..rdf import OxTerms, graph_iri, parts
     from ..sparql import query, query_store
-    from ..store import _Converter
 
     ap = argparse.ArgumentParser(
         prog="python -m kg.bench.sparql", description=__doc__.split("\n")[0]
@@ -173,14 +172,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         t0 = time.perf_counter()
         g = synthetic(args.entities, seed=args.seed)
-        conv = _Converter()
         graphs: dict[str, ox.NamedNode] = {}
         quads = []
-        for part, (s, p, o) in parts(g, base=g.base):
+        for part, (s, p, o) in parts(g, base=g.base, terms=OxTerms()):
             gn = graphs.get(part)
             if gn is None:
                 gn = graphs[part] = ox.NamedNode(str(graph_iri(g.base, part)))
-            quads.append(ox.Quad(conv(s), conv(p), conv(o), gn))
+            quads.append(ox.Quad(s, p, o, gn))
         nq, nt = work / "graph.nq", work / "graph.nt"
         ox.serialize(quads, str(nq), format=ox.RdfFormat.N_QUADS)
         ox.serialize((q.triple for q in quads), str(nt), format=ox.RdfFormat.N_TRIPLES)
