@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from .extract import DocExtraction
+    from .relations import Tokens
 
 ARTEFACT = Path(__file__).with_name("data") / "relations.npz"
 NONE = "NONE"
@@ -79,8 +80,15 @@ class _Block:
     """The names, dates and rule hits of one parsed block."""
 
     def __init__(
-        self, out: DocExtraction, sdoc: Doc, offset: int, first: int, dates: list[Span]
+        self,
+        out: DocExtraction,
+        sdoc: Doc,
+        offset: int,
+        first: int,
+        dates: list[Span],
+        tokens: Tokens | None = None,
     ) -> None:
+        from .relations import Tokens
         from .resolve import name_key  # here: resolve imports extract, which imports us
 
         self.out, self.sdoc, self.offset = out, sdoc, offset
@@ -95,15 +103,10 @@ class _Block:
         self.order = list(self.groups)  # in order of first mention
         self.sent_of: dict[int, Span] = {}
         # token attributes read once: spaCy makes a new Token object on every access
-        toks = list(sdoc)
-        self.toks = toks
-        self.head = [t.head.i for t in toks]
-        self.dep = [t.dep_ for t in toks]
-        self.lower = [t.lower_ for t in toks]
-        self.lemma = [t.lemma_.lower() for t in toks]
-        self.pos_ = [t.pos_ for t in toks]
-        self.keep = [not t.is_punct or t.text in ",(" for t in toks]
-        self.ent = [bool(t.ent_type_) for t in toks]
+        tab = tokens if tokens is not None else Tokens(sdoc)
+        self.head, self.dep, self.lower, self.lemma = tab.head, tab.dep, tab.lower, tab.lemma
+        self.pos_, self.ent = tab.pos, tab.ent
+        self.keep = [not p or w in ",(" for p, w in zip(tab.punct, tab.lower, strict=True)]
         self.span_of: dict[int, Span] = {}
         self.pos: dict[int, tuple[int, int]] = {}
         for i in range(first, len(out.mentions)):
@@ -153,9 +156,10 @@ def candidates(
     first: int,
     dates: list[Span],
     facts_from: int,
+    tokens: Tokens | None = None,
 ) -> Iterator[Candidate]:
     """Every ordered pair of names in the block, and each name with a date in its sentence."""
-    blk = _Block(out, sdoc, offset, first, dates)
+    blk = _Block(out, sdoc, offset, first, dates, tokens)
     blk.add_rule_hits(facts_from)
     keys = [k for k in blk.order if any(i in blk.span_of for i in blk.groups[k])]
     first_key = keys[0] if keys else None
@@ -311,7 +315,7 @@ def _sentence_features(blk: _Block, sa: Span, sb: Span, tt: str, f: list[str]) -
     for i in inner[:4]:
         if blk.pos_[i] in ("VERB", "NOUN", "ADP") and not blk.ent[i]:
             f.append(f"pw:{lemma[i]}")
-    return tuple(blk.toks[i] for i in (lca, *inner) if blk.pos_[i] in ("VERB", "AUX"))
+    return tuple(blk.sdoc[i] for i in (lca, *inner) if blk.pos_[i] in ("VERB", "AUX"))
 
 
 @dataclass(frozen=True)
@@ -327,10 +331,11 @@ class RelationModel:
         if not feats:
             return np.zeros((0, len(self.classes)), dtype=np.float32)
         bias = len(self.features)
+        get = self.features.get
         idx, ptr = [], [0]
         for fs in feats:
             idx.append(bias)
-            idx.extend(self.features[x] for x in fs if x in self.features)
+            idx.extend([i for i in map(get, fs) if i is not None])  # the known features
             ptr.append(len(idx))
         z = np.add.reduceat(self.weights[np.asarray(idx)], np.asarray(ptr[:-1]), axis=0)
         z -= z.max(axis=1, keepdims=True)
@@ -397,17 +402,20 @@ def read(
     facts_from: int,
     model: RelationModel,
     modality,
+    tokens: Tokens | None = None,
 ) -> None:
     """Add the model's facts for one parsed block to ``out``."""
     from .extract import RawFact
 
-    cands = list(candidates(out, sdoc, offset, first, dates, facts_from))
+    cands = list(candidates(out, sdoc, offset, first, dates, facts_from, tokens))
     if not cands:
         return
     probs = model.probabilities([c.features for c in cands])
     classes = model.classes
-    for c, p in zip(cands, probs, strict=True):
-        for k in np.nonzero(p[1:] >= np.maximum(model.thresholds[1:], MIN_PROBABILITY))[0] + 1:
+    above = probs[:, 1:] >= np.maximum(model.thresholds[1:], MIN_PROBABILITY)
+    for row in np.flatnonzero(above.any(axis=1)).tolist():
+        c, p = cands[row], probs[row]
+        for k in np.nonzero(above[row])[0] + 1:
             pred = vocab.BY_WIKIDATA.get(classes[k])
             if pred is None:
                 continue

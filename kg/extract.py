@@ -410,9 +410,13 @@ def read_block(
     facts_from = len(out.facts)
     reader = relations.read(out, sdoc, offset, token_mention, first, dates)
     if keep_candidates:
-        out.candidates.extend(classifier.candidates(out, sdoc, offset, first, dates, facts_from))
+        out.candidates.extend(
+            classifier.candidates(out, sdoc, offset, first, dates, facts_from, reader.t)
+        )
     elif model is not None:
-        classifier.read(out, sdoc, offset, first, dates, facts_from, model, reader.modality)
+        classifier.read(
+            out, sdoc, offset, first, dates, facts_from, model, reader.modality, reader.t
+        )
 
 
 def finish(out: DocExtraction) -> None:

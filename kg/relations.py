@@ -192,6 +192,28 @@ def iso_date(text: str) -> str | None:
     return year.group(1)
 
 
+class Tokens:
+    """A parsed block's token attributes as plain lists, read in one go (``Doc.to_array``):
+    spaCy makes a new Token object at every access, and the rules and the relation model's
+    features scan every token of a block several times."""
+
+    def __init__(self, sdoc: Doc) -> None:
+        import numpy as np
+        from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_PUNCT, LEMMA, LOWER, POS, TAG
+
+        n = len(sdoc)
+        a = sdoc.to_array([HEAD, DEP, LOWER, LEMMA, POS, TAG, IS_PUNCT, ENT_TYPE])
+        strings = sdoc.vocab.strings
+        # HEAD is an offset, stored unsigned: back to signed, then to the head's index
+        self.head: list[int] = (np.arange(n, dtype=np.int64) + a[:, 0].astype(np.int64)).tolist()
+        self.dep, self.lower, lemma, self.pos, self.tag = (
+            [strings[h] for h in a[:, j].tolist()] for j in range(1, 6)
+        )
+        self.lemma: list[str] = [x.lower() for x in lemma]
+        self.punct: list[int] = a[:, 6].tolist()
+        self.ent: list[bool] = [bool(x) for x in a[:, 7].tolist()]
+
+
 class _Reader:
     """The rules over one parsed block; facts go to ``out`` with document offsets."""
 
@@ -207,13 +229,14 @@ class _Reader:
         self.out, self.sdoc, self.offset, self.tm, self.first = out, sdoc, offset, tm, first
         self.date_of = {t.i: d for d in dates for t in d}
         self.seen: set[tuple] = set()
+        self.t = Tokens(sdoc)
         # tokens of questions, found once: Token.sent walks the document on every call
         self.asked = {
-            t.i
+            i
             for sent in sdoc.sents
             if sent.text.rstrip().endswith("?")
             or (sent.end == len(sdoc) and sdoc.text.rstrip().endswith("?"))
-            for t in sent
+            for i in range(sent.start, sent.end)
         }
 
     # -- references ------------------------------------------------------------------------
@@ -382,13 +405,15 @@ class _Reader:
     # -- rules -----------------------------------------------------------------------------
 
     def verbs(self, sent: Span) -> None:
-        for verb in sent:
-            if verb.pos_ not in ("VERB", "AUX") and verb.tag_ not in ("VBN", "VBG"):
+        pos, tag, lemmas = self.t.pos, self.t.tag, self.t.lemma
+        for i in range(sent.start, sent.end):
+            if pos[i] not in ("VERB", "AUX") and tag[i] not in ("VBN", "VBG"):
                 continue
-            lemma = verb.lemma_.lower()
+            lemma = lemmas[i]
             rules = VERB_RULES.get(lemma)
             if not rules:
                 continue
+            verb = self.sdoc[i]
             roles = self.roles(verb)
             mod = self.modality(verb)
             for a_role, b_role, preds, conf in rules:
@@ -401,10 +426,12 @@ class _Reader:
                                 self.emit(a, b, preds, conf, f"verb:{lemma}", sent, b_tok, mod)
 
     def role_nouns(self, sent: Span) -> None:
-        for noun in sent:
-            key = noun.lemma_.lower()
-            if noun.pos_ not in ("NOUN", "PROPN") or key not in ROLE_NOUNS:
+        pos, lemmas = self.t.pos, self.t.lemma
+        for i in range(sent.start, sent.end):
+            key = lemmas[i]
+            if pos[i] not in ("NOUN", "PROPN") or key not in ROLE_NOUNS:
                 continue
+            noun = self.sdoc[i]
             if key == "executive" and any(c.lower_ == "chief" for c in noun.children):
                 key = "ceo"
             if noun.lower_ == "officer" and any(c.lower_ == "executive" for c in noun.children):
@@ -459,10 +486,11 @@ class _Reader:
 
     def possessives(self, sent: Span) -> None:
         """ "Meta's TBD Lab", "Google's Android"."""
-        for tok in sent:
-            if tok.dep_ != "poss" or tok.i not in self.tm or tok.head.i not in self.tm:
+        dep, head, tm = self.t.dep, self.t.head, self.tm
+        for i in range(sent.start, sent.end):
+            if dep[i] != "poss" or i not in tm or head[i] not in tm:
                 continue
-            owner, owned = self.tm[tok.i], self.tm[tok.head.i]
+            owner, owned = tm[i], tm[head[i]]
             if owner != owned:
                 self.emit(
                     owned,
@@ -475,9 +503,11 @@ class _Reader:
 
     def based(self, sent: Span) -> None:
         """ "a UK-based company", "the Paris-based startup Mistral"."""
-        for tok in sent:
-            if tok.lower_ != "based" or tok.i < 2 or self.sdoc[tok.i - 1].text not in "-–":
+        lower = self.t.lower
+        for i in range(sent.start, sent.end):
+            if lower[i] != "based" or i < 2 or self.sdoc[i - 1].text not in "-–":
                 continue
+            tok = self.sdoc[i]
             place = self.ref(self.sdoc[tok.i - 2])
             noun = tok.head
             org = self.ref(noun)
@@ -489,10 +519,11 @@ class _Reader:
 
     def places(self, sent: Span) -> None:
         """ "Palo Alto, California": a place in apposition to a place lies in it."""
-        for tok in sent:
-            if tok.dep_ not in ("appos", "npadvmod") or tok.i not in self.tm:
+        dep, head, tm = self.t.dep, self.t.head, self.tm
+        for i in range(sent.start, sent.end):
+            if dep[i] not in ("appos", "npadvmod") or i not in tm:
                 continue
-            inner, outer = self.tm.get(tok.head.i), self.tm[tok.i]
+            inner, outer = tm.get(head[i]), tm[i]
             if inner is None or inner == outer:
                 continue
             mi, mo = self.out.mentions[inner], self.out.mentions[outer]
@@ -502,13 +533,14 @@ class _Reader:
 
     def of_phrases(self, sent: Span) -> None:
         """ "John Smith of Acme", "Acme of Dallas": a name qualified by another."""
-        for tok in sent:
-            if tok.i not in self.tm or tok.head.lower_ not in ("of", "from"):
+        dep, head, lower, tm = self.t.dep, self.t.head, self.t.lower, self.tm
+        for i in range(sent.start, sent.end):
+            if i not in tm or lower[head[i]] not in ("of", "from"):
                 continue
-            prep = tok.head
-            if tok.dep_ != "pobj" or prep.head.i not in self.tm:
+            prep = self.sdoc[head[i]]
+            if dep[i] != "pobj" or head[prep.i] not in tm:
                 continue
-            a, b = self.tm[prep.head.i], self.tm[tok.i]
+            a, b = tm[head[prep.i]], tm[i]
             if a == b:
                 continue
             if self.out.mentions[a].end > self.out.mentions[b].start:
@@ -524,14 +556,14 @@ class _Reader:
 
     def leading(self, sent: Span) -> None:
         """ "Wang leading TBD Lab" read from the words, where the parse goes astray."""
-        toks = list(sent)
-        for k, tok in enumerate(toks[1:-1], 1):
-            if tok.lower_ not in LEAD_FORMS:
+        lower = self.t.lower
+        for k in range(sent.start + 1, sent.end - 1):
+            if lower[k] not in LEAD_FORMS:
                 continue
-            left, right = toks[k - 1], toks[k + 1]
-            if right.lower_ == "the" and k + 2 < len(toks):
-                right = toks[k + 2]
-            a, b = self.tm.get(left.i), self.tm.get(right.i)
+            left, right = k - 1, k + 1
+            if lower[right] == "the" and k + 2 < sent.end:
+                right = k + 2
+            a, b = self.tm.get(left), self.tm.get(right)
             if a is not None and b is not None and a != b:
                 self.emit(b, a, ("director_manager",), 0.6, "surface:leading", sent)
 

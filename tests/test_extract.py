@@ -278,3 +278,25 @@ def test_averaged_fits_are_reproducible():
     one = train.fit(rows, masks, 3, 2, epochs=2, seed=0)
     assert np.array_equal(a, b)
     assert not np.array_equal(a, one)
+
+
+def test_token_table_is_what_the_tokens_say(pipeline):
+    """The rules and the model read token attributes from one table (Doc.to_array), not from
+    Token objects: it must hold exactly what the tokens hold, heads before and after."""
+    from kg.relations import Tokens
+
+    sdoc = pipeline(
+        "Alexandr Wang, who was hired by Meta's TBD Lab in June, isn't leading it. "
+        "Did the Paris-based startup Mistral (a rival) say so?  Yes: 'never', he wrote."
+    )
+    t = Tokens(sdoc)
+    assert t.head == [x.head.i for x in sdoc]
+    assert any(h < i for i, h in enumerate(t.head)) and any(h > i for i, h in enumerate(t.head))
+    assert t.dep == [x.dep_ for x in sdoc]
+    assert t.lower == [x.lower_ for x in sdoc]
+    assert t.lemma == [x.lemma_.lower() for x in sdoc]
+    assert t.pos == [x.pos_ for x in sdoc]
+    assert t.tag == [x.tag_ for x in sdoc]
+    assert t.punct == [int(x.is_punct) for x in sdoc]
+    assert t.ent == [bool(x.ent_type_) for x in sdoc]
+    assert Tokens(pipeline("")).head == []
