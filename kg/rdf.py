@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from decimal import Decimal
 from pathlib import Path
 from types import SimpleNamespace
@@ -297,7 +297,11 @@ class OxTerms:
 
 
 def parts(
-    kg: KnowledgeGraph, *, base: str, terms: RdflibTerms | OxTerms | None = None
+    kg: KnowledgeGraph,
+    *,
+    base: str,
+    terms: RdflibTerms | OxTerms | None = None,
+    skip: Container[str] = (),
 ) -> Iterator[tuple[str, Triple]]:
     """Every triple of the graph with the part it belongs to.
 
@@ -306,7 +310,8 @@ def parts(
     document: the document itself, its mentions and the evidence sentences. N-Quads and TriG
     write each part as a named graph, and the store keeps them so, which lets a rebuild touch
     only what changed. ``terms`` makes the terms: rdflib's by default, ``OxTerms()`` for
-    pyoxigraph's.
+    pyoxigraph's. Parts named in ``skip`` are left out (the store skips documents whose part
+    has not changed).
     """
     T = terms if terms is not None else RdflibTerms()
     c, iri, string, integer, key = T.term, T.iri, T.string, T.integer, T.key
@@ -329,7 +334,10 @@ def parts(
     a = v.rdf_type
     classes = defaultdict(lambda: c(SDO.Thing), {t: c(cls) for t, cls in TYPE_CLASSES.items()})
     for d in kg.documents:
-        it, part = doc_iri(d.id), f"doc/{d.id}"
+        part = f"doc/{d.id}"
+        if part in skip:
+            continue
+        it = doc_iri(d.id)
         yield part, (it, a, v.Document)
         yield part, (it, a, v.prov_Entity)
         yield part, (it, v.id, string(d.id))
@@ -350,7 +358,10 @@ def parts(
         for al in e.aliases:
             yield "entities", (it, v.skos_altLabel, string(al))
         for m in e.mentions:
-            mi, part = iri(f"{base}mention/{m.doc_id}/{m.start}-{m.end}"), f"doc/{m.doc_id}"
+            part = f"doc/{m.doc_id}"
+            if part in skip:
+                continue
+            mi = iri(f"{base}mention/{m.doc_id}/{m.start}-{m.end}")
             yield part, (it, v.mention, mi)
             yield part, (mi, a, v.Mention)
             yield part, (mi, v.document, doc_iri(m.doc_id))
@@ -376,7 +387,8 @@ def parts(
             yield "entities", (f, v.negated, v.true)
         fk = key(f)
         for ev in r.evidence:
-            yield from evidence(f, fk, ev)
+            if f"doc/{ev.doc_id}" not in skip:
+                yield from evidence(f, fk, ev)
 
     def evidence(f: Any, fk: str, ev: Evidence) -> Iterator[tuple[str, Triple]]:
         h = _h(fk, ev.doc_id, ev.start, ev.subject_span, ev.object_span, ev.rule)
@@ -406,6 +418,28 @@ def parts(
         yield from fact(r, negated=False)
     for r in kg.flagged:
         yield from fact(r, negated=True)
+
+
+def document_parts(kg: KnowledgeGraph, *, base: str) -> dict[str, str]:
+    """A digest of what each document's part is made from (``parts`` writes ``doc/<id>`` from
+    the document, the mentions in it with their entities' ids, and the evidence read from it
+    with its fact's key), found without making a triple: a rebuild writes only the parts whose
+    digest changed. kg.rdf's own code is part of every digest."""
+    salt = hashlib.sha256(Path(__file__).read_bytes()).hexdigest() + base
+    items: dict[str, list[str]] = {f"doc/{d.id}": [repr(d)] for d in kg.documents}
+    for e in kg.entities:
+        for m in e.mentions:
+            items[f"doc/{m.doc_id}"].append(f"m\x1f{e.id}\x1f{m!r}")
+    for negated, rels in ((False, kg.relations), (True, kg.flagged)):
+        for r in rels:
+            o = r.object.id if isinstance(r.object, Entity) else repr(literal(r.object))
+            f = f"e\x1f{r.subject.id}\x1f{r.predicate}\x1f{o}\x1f{negated}\x1f{r.confidence!r}"
+            for ev in r.evidence:
+                items[f"doc/{ev.doc_id}"].append(f"{f}\x1f{ev!r}")
+    return {
+        part: hashlib.sha256("\x1e".join([salt, *sorted(xs)]).encode("utf-8")).hexdigest()[:32]
+        for part, xs in items.items()
+    }
 
 
 def _bind(g: Graph, base: str) -> None:

@@ -54,7 +54,17 @@ if TYPE_CHECKING:
 FORMAT = 1
 MARKER = "kg-store.json"
 # modules whose code decides what an extraction holds: a change to any invalidates the cache
-_EXTRACTION_CODE = ("ingest.py", "extract.py", "relations.py", "nlp.py", "model.py")
+_EXTRACTION_CODE = (
+    "ingest.py",
+    "extract.py",
+    "relations.py",
+    "classifier.py",
+    "nlp.py",
+    "model.py",
+    "data/relations.npz",
+    "data/types.npz",
+    "data/demonyms.tsv",
+)
 
 
 class StoreError(KgError):
@@ -384,19 +394,23 @@ class Store:
     ) -> tuple[str, int, int, bool]:
         import pyoxigraph as ox
 
-        from .rdf import OxTerms, graph_iri, parts
+        from .rdf import OxTerms, document_parts, graph_iri, parts
 
+        old_digests = old.digests if old is not None and old.base == base else {}
+        # a document's part is made only when what it is made from changed: the cost of a
+        # rebuild follows the documents it touches, plus the entities and facts
+        doc_digests = document_parts(graph, base=base)
+        same = {part for part, d in doc_digests.items() if old_digests.get(part) == d}
         by_part: dict[str, set[ox.Quad]] = defaultdict(set)
         graphs: dict[str, ox.NamedNode] = {}
-        for part, (s, p, o) in parts(graph, base=base, terms=OxTerms()):
+        for part, (s, p, o) in parts(graph, base=base, terms=OxTerms(), skip=same):
             g = graphs.get(part)
             if g is None:
                 g = graphs[part] = ox.NamedNode(str(graph_iri(base, part)))
             by_part[part].add(ox.Quad(s, p, o, g))
-        digests = {part: _digest(qs) for part, qs in by_part.items()}
-        total = sum(len(qs) for qs in by_part.values())
-        man = _Manifest(base, dict(order), digests, total)
-        if old is not None and old.digests == digests and old.documents == man.documents:
+        digests = {part: _digest(qs) for part, qs in by_part.items() if part not in doc_digests}
+        digests.update(doc_digests)
+        if old is not None and old.digests == digests and old.documents == order:
             if old.base == base:
                 return self.version, 0, 0, False
         versions = self.path / "versions"
@@ -409,10 +423,9 @@ class Store:
             if old is not None:
                 ox.Store.read_only(str(self.rdf_path)).backup(str(target / "oxigraph"))
             db = ox.Store(str(target / "oxigraph"))
-            old_digests = old.digests if old is not None and old.base == base else {}
             if old is not None and old.base != base:
                 db.clear()
-            wanted = {str(g.value) for g in graphs.values()}
+            wanted = {str(graph_iri(base, part)) for part in digests}
             for g in list(db.named_graphs()) if old is not None else []:
                 if isinstance(g, ox.NamedNode) and g.value not in wanted:
                     removed += sum(1 for _ in db.quads_for_pattern(None, None, None, g))
@@ -428,10 +441,16 @@ class Store:
                 db.extend(new)
                 added += len(new)
                 removed += len(have - qs)
-            db.optimize()  # compact what was written: queries read one sorted run, not many
+            total = (old.triples if old_digests else 0) + added - removed
+            if added + removed > total // 10:
+                # compact what was written: queries read one sorted run, not many. A small
+                # change is left to RocksDB's own compaction, which costs far less than this
+                # pass over the whole store
+                db.optimize()
             db.flush()
             del db
             gc.collect()  # let RocksDB close the version before it is published
+            man = _Manifest(base, dict(order), digests, total)
             atomic_write(target / "manifest.json", man.dump())
             _fsync_dir(target)
             atomic_write(self.path / "CURRENT", name + "\n")  # the switch

@@ -99,6 +99,35 @@ def test_rebuilding_a_document_replaces_its_facts_and_keeps_the_others(tmp_path,
     assert r.removed_triples > 0 and r.added_triples > 0
 
 
+def test_a_rebuild_writes_only_the_parts_that_changed(tmp_path, pipeline, monkeypatch):
+    """Adding a document makes the triples of its own part, of the entities and facts, and of
+    the documents whose part it changes (here a surname that now joins a full name), and no
+    others; the store then holds exactly what a store built in one go holds."""
+    import kg.rdf
+
+    w1 = Document("w1", "Wang spoke at a conference in Paris on Monday.")
+    w2 = Document("w2", "Alexandr Wang, the chief executive of Scale AI, met Jane Doe.")
+    skipped: list[set[str]] = []
+    real = kg.rdf.parts
+
+    def spy(*args, **kw):
+        skipped.append(set(kw.get("skip", ())))
+        return real(*args, **kw)
+
+    st = Store(tmp_path / "store")
+    st.build([A, w1], model=pipeline)
+    monkeypatch.setattr(kg.rdf, "parts", spy)
+    r = st.build([w2], model=pipeline)
+    assert r.parsed == ("w2",) and r.changed
+    assert skipped[-1] == {"doc/a"}, "w1's part changed (Wang is Alexandr Wang now), a's did not"
+    whole = Store(tmp_path / "whole")
+    whole.build([A, w1, w2], model=pipeline)
+    assert quads(st) == quads(whole)
+    assert len(st) == len(whole) == len(quads(st))
+    names = {e.name for e in r.graph.entities}
+    assert "Alexandr Wang" in names and "Wang" not in names
+
+
 def test_replace_and_remove(tmp_path, pipeline):
     st = Store(tmp_path / "store")
     st.build([A, B], model=pipeline)
