@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import classifier, relations
 from .ingest import clean_text
@@ -35,6 +35,8 @@ LABEL_TYPES = {
     "LAW": "Work",
 }
 LITERAL_LABELS = {"DATE"}
+# characters of text a batch of blocks may hold (spaCy's memory follows the batch's text)
+BATCH_CHARS = 100_000
 # The trained type classifier overrules spaCy's label (1 vote) when it is this sure, with a
 # vote of this weight times its probability.
 TYPE_MODEL_SURE = 0.6
@@ -336,10 +338,12 @@ def extract(
             for n, b in enumerate(kept, 1):
                 yield clean_text(d, b), (d, b.start, b.kind, n, len(kept))
 
+    def parsed() -> Iterator[tuple[Doc, tuple[Document, int, str, int, int]]]:
+        for batch in _batches(units(), batch_size, BATCH_CHARS):
+            yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+
     current: DocExtraction | None = None
-    for sdoc, (d, offset, kind, n, total) in nlp.pipe(
-        units(), as_tuples=True, batch_size=batch_size
-    ):
+    for sdoc, (d, offset, kind, n, total) in parsed():
         if current is None or current.document is not d:
             current = DocExtraction(d)
         if kind != "none":
@@ -350,6 +354,22 @@ def extract(
                 progress(1)
             yield current
             current = None
+
+
+def _batches(units: Iterable[tuple[str, Any]], size: int, chars: int) -> Iterator[list]:
+    """``units`` in batches of at most ``size`` blocks and, past the first block, ``chars``
+    characters: spaCy's memory grows with a batch's text, and a long document's pieces
+    (10,000 characters each) in batches of a hundred took over 3 GB."""
+    batch: list[tuple[str, Any]] = []
+    held = 0
+    for u in units:
+        if batch and (len(batch) >= size or held + len(u[0]) > chars):
+            yield batch
+            batch, held = [], 0
+        batch.append(u)
+        held += len(u[0])
+    if batch:
+        yield batch
 
 
 def read_block(

@@ -300,3 +300,15 @@ def test_token_table_is_what_the_tokens_say(pipeline):
     assert t.punct == [int(x.is_punct) for x in sdoc]
     assert t.ent == [bool(x.ent_type_) for x in sdoc]
     assert Tokens(pipeline("")).head == []
+
+
+def test_batches_are_bounded_by_blocks_and_by_characters():
+    """A long document's pieces go to spaCy a few at a time, not a hundred (its memory grows
+    with the batch's text); short blocks still fill a batch; order is kept."""
+    from kg.extract import _batches
+
+    units = [("x" * n, k) for k, n in enumerate([10, 10, 10, 60, 50, 200, 5, 5, 5, 5, 5])]
+    got = list(_batches(units, 4, 100))
+    assert [u for b in got for u in b] == units
+    assert [[k for _, k in b] for b in got] == [[0, 1, 2, 3], [4], [5], [6, 7, 8, 9], [10]]
+    assert list(_batches([], 4, 100)) == []
