@@ -387,13 +387,14 @@ def parts(
             yield "entities", (f, v.negated, v.true)
         fk = key(f)
         for ev in r.evidence:
-            if f"doc/{ev.doc_id}" not in skip:
-                yield from evidence(f, fk, ev)
+            part = f"doc/{ev.doc_id}"
+            if part not in skip:
+                yield from evidence(f, fk, ev, part)
 
-    def evidence(f: Any, fk: str, ev: Evidence) -> Iterator[tuple[str, Triple]]:
+    def evidence(f: Any, fk: str, ev: Evidence, part: str) -> Iterator[tuple[str, Triple]]:
         h = _h(fk, ev.doc_id, ev.start, ev.subject_span, ev.object_span, ev.rule)
         e = iri(f"{base}evidence/{h}")
-        part, doc = f"doc/{ev.doc_id}", doc_iri(ev.doc_id)
+        doc = doc_iri(ev.doc_id)
         derived = v.prov_wasDerivedFrom
         yield part, (f, v.evidence, e)
         yield part, (f, derived, doc)

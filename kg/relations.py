@@ -507,9 +507,8 @@ class _Reader:
         for i in range(sent.start, sent.end):
             if lower[i] != "based" or i < 2 or self.sdoc[i - 1].text not in "-–":
                 continue
-            tok = self.sdoc[i]
-            place = self.ref(self.sdoc[tok.i - 2])
-            noun = tok.head
+            place = self.ref(self.sdoc[i - 2])
+            noun = self.sdoc[i].head
             org = self.ref(noun)
             if org is None and noun.dep_ == "appos":
                 org = self.ref(noun.head)

@@ -2,10 +2,9 @@
 
 rdflib's Turtle serializer spends most of a large build's output time looking up prefixes term
 by term (about 80 microseconds a triple, as long as spaCy takes for a few words). The same
-triples, made as pyoxigraph terms (kg.rdf.OxTerms), sorted and written by Oxigraph (Rust), take a
-few microseconds each. The triples are
-exactly kg.rdf's (the test suite checks that rdflib reads the file back to the same graph);
-only the layout differs from rdflib's.
+triples, made as pyoxigraph terms (kg.rdf.OxTerms), sorted and written by Oxigraph (Rust),
+take a few microseconds each. The triples are exactly kg.rdf's (the test suite checks that
+rdflib reads the file back to the same graph); only the layout differs from rdflib's.
 """
 
 from __future__ import annotations
