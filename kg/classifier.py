@@ -119,6 +119,8 @@ class _Block:
         self.dates = dates
         self.rules: dict[tuple[str, str], set[str]] = defaultdict(set)
         self._contexts: dict[str, list[str]] = {}
+        self._keys: dict[str, _KeyFeatures] = {}
+        self._roots: dict[tuple[int, int], int] = {}
 
     def contexts(self, key: str, ms: list[int]) -> list[str]:
         """How the text uses a name, over its first mentions: its dependency role and head word
@@ -148,6 +150,27 @@ class _Block:
     def label(self, i: int) -> str:
         return self.out.mentions[i].label
 
+    def root(self, span: Span) -> int:
+        """The index of a span's syntactic root, found once (Span.root walks its tokens)."""
+        got = self._roots.get((span.start, span.end))
+        if got is None:
+            got = self._roots[(span.start, span.end)] = span.root.i
+        return got
+
+    def key_features(self, key: str, ms: list[int]) -> _KeyFeatures:
+        got = self._keys.get(key)
+        if got is None:
+            mentions = self.out.mentions
+            ctx = self.contexts(key, ms)
+            got = self._keys[key] = _KeyFeatures(
+                mentions[ms[0]].label,
+                min(len(ms), 3),
+                next((mentions[i].kind for i in ms if mentions[i].kind), ""),
+                tuple(f"actx:{c}" for c in ctx),
+                tuple(f"bctx:{c}" for c in ctx),
+            )
+        return got
+
 
 def candidates(
     out: DocExtraction,
@@ -166,13 +189,26 @@ def candidates(
     from .relations import iso_date
 
     isos = [(d, iso) for d in dates if (iso := iso_date(d.text)) is not None]
+    ms = out.mentions
+    mentions = {k: [i for i in blk.groups[k] if i in blk.span_of] for k in keys}
+    # names the recogniser left out pair only within a sentence: across sentences they are
+    # many pairs and little evidence
+    sents = {
+        k: {blk.pos[i][0] for i in v} if any(ms[i].label == "NAME" for i in v) else None
+        for k, v in mentions.items()
+    }
     for ka in keys:
-        ma = [i for i in blk.groups[ka] if i in blk.span_of]
+        ma = mentions[ka]
         for kb in keys:
             if ka == kb:
                 continue
-            mb = [i for i in blk.groups[kb] if i in blk.span_of]
-            yield _pair(blk, ka, kb, ma, mb, first_key)
+            sa, sb = sents[ka], sents[kb]
+            if sa is not None or sb is not None:
+                sa = sa if sa is not None else {blk.pos[i][0] for i in ma}
+                sb = sb if sb is not None else {blk.pos[i][0] for i in mentions[kb]}
+                if sa.isdisjoint(sb):
+                    continue
+            yield _pair(blk, ka, kb, ma, mentions[kb], first_key)
         for d, iso in isos:
             yield from _date_pairs(blk, ka, ma, d, iso, first_key)
 
@@ -180,7 +216,8 @@ def candidates(
 def _entity_features(
     blk: _Block, ka: str, kb: str, ma: list[int], mb: list[int], first: str | None
 ):
-    la, lb = blk.label(ma[0]), blk.label(mb[0])
+    a, b = blk.key_features(ka, ma), blk.key_features(kb, mb)
+    la, lb = a.label, b.label
     tt = f"{la}>{lb}"
     f = [f"tt:{tt}"]
     if ka == first:
@@ -192,26 +229,34 @@ def _entity_features(
         f.append(f"bname:{kb}|{la}")
     if la in PLACE_LABELS:
         f.append(f"aname:{ka}")
-    f.append(f"na:{min(len(ma), 3)}|nb:{min(len(mb), 3)}")
+    f.append(f"na:{a.count}|nb:{b.count}")
     # what the text calls each ("X is a town", "the album Y"): says which properties can hold
-    ka_kind = next((blk.out.mentions[i].kind for i in ma if blk.out.mentions[i].kind), "")
-    kb_kind = next((blk.out.mentions[i].kind for i in mb if blk.out.mentions[i].kind), "")
-    if ka_kind:
-        f.append(f"akind:{ka_kind}|{lb}")
-    if kb_kind:
-        f.append(f"bkind:{kb_kind}|{la}")
-    if ka_kind and kb_kind:
-        f.append(f"kinds:{ka_kind}>{kb_kind}")
-    for c in blk.contexts(ka, ma):
-        f.append(f"actx:{c}")
-    for c in blk.contexts(kb, mb):
-        f.append(f"bctx:{c}")
-        f.append(f"bctx:{c}|{la}")
+    if a.kind:
+        f.append(f"akind:{a.kind}|{lb}")
+    if b.kind:
+        f.append(f"bkind:{b.kind}|{la}")
+    if a.kind and b.kind:
+        f.append(f"kinds:{a.kind}>{b.kind}")
+    f.extend(a.as_a)
+    for c in b.as_b:
+        f.append(c)
+        f.append(f"{c}|{la}")
     for p in blk.rules.get((ka, kb), ()):
         f.append(f"rule:{p}")
     for p in blk.rules.get((kb, ka), ()):
         f.append(f"rrule:{p}")
     return tt, f
+
+
+@dataclass(frozen=True)
+class _KeyFeatures:
+    """What a name brings to each of its pairs, made once a block."""
+
+    label: str
+    count: int  # its mentions in the block, 3 at most
+    kind: str  # the noun the text describes it by, if any
+    as_a: tuple[str, ...]  # its contexts as the pair's first name
+    as_b: tuple[str, ...]  # and as its second
 
 
 def _pair(blk, ka, kb, ma, mb, first) -> Candidate:
@@ -300,7 +345,7 @@ def _sentence_features(blk: _Block, sa: Span, sb: Span, tt: str, f: list[str]) -
         f.append(f"pre:{lemma[left.start - 1]}|{order}")
     if right.end < len(lower):
         f.append(f"post:{lemma[right.end]}|{order}")
-    ra, rb = sa.root.i, sb.root.i
+    ra, rb = blk.root(sa), blk.root(sb)
     up, lca, down = _path(blk.head, ra, rb)
     if lca is None:
         return ()

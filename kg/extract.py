@@ -33,6 +33,7 @@ LABEL_TYPES = {
     "EVENT": "Event",
     "WORK_OF_ART": "Work",
     "LAW": "Work",
+    "NAME": "Other",  # a run of proper nouns the recogniser left out: the type model types it
 }
 LITERAL_LABELS = {"DATE"}
 # characters of text a batch of blocks may hold (spaCy's memory follows the batch's text)
@@ -201,7 +202,18 @@ TYPE_NOUNS = {
     "mountain lake neighborhood suburb district area".split(),
 }
 NOUN_TYPE = {noun: t for t, nouns in TYPE_NOUNS.items() for noun in nouns}
-# Verbs whose direct object is usually a product ("released Muse Spark").
+# Titles before a name ("Sen. Kennedy", "Capt Smith"), in lower case without their dot.
+HONORIFICS = set(
+    "mr mrs ms miss dr prof sir dame lord lady sen rep gov lt col gen capt cmdr adm maj sgt "
+    "cpl pvt rev fr hon king queen prince princess pope sheikh emir president minister "
+    "premier chancellor secretary ambassador senator governor mayor judge commander admiral "
+    "colonel lieutenant captain sergeant marshal".split()
+)
+# Words that, however capitalised, only ever title a name ("Prime Minister", "Acting").
+_TITLE_WORDS = HONORIFICS | set(
+    "general state district attorney acting vice prime chief deputy justice".split()
+)
+
 PRODUCT_VERBS = {
     "release",
     "unveil",
@@ -388,7 +400,8 @@ def read_block(
     token_mention: dict[int, int] = {}
     dates: list[Span] = []
     spans: list[Span] = []
-    for ent in sdoc.ents:
+    tokens = relations.Tokens(sdoc)
+    for ent in sorted((*sdoc.ents, *_unlabelled_names(sdoc, tokens)), key=lambda e: e.start):
         if ent.label_ in LITERAL_LABELS:
             dates.append(ent)
             continue
@@ -412,8 +425,10 @@ def read_block(
             surface=out.document.text[start:end],
         )
         _vote(m, span)
-        for t in span:
-            token_mention[t.i] = len(out.mentions)
+        if ent.label_ == "NAME" and no_name(span):
+            m.votes.clear()
+        for i in range(span.start, span.end):
+            token_mention[i] = len(out.mentions)
         out.mentions.append(m)
         spans.append(span)
     if keep_candidates:
@@ -421,6 +436,8 @@ def read_block(
     elif type_model is not None and spans:
         probs = type_model.probabilities([classifier.mention_features(s) for s in spans])
         for m, p in zip(out.mentions[first:], probs, strict=True):
+            if not m.votes:
+                continue  # no name (see no_name)
             # where the model is sure spaCy's label is wrong, its vote moves to the model's type
             k = int(p.argmax())
             t, mine = type_model.classes[k], LABEL_TYPES[m.label]
@@ -428,7 +445,7 @@ def read_block(
                 m.votes[mine] -= 1.0
                 m.votes[t] += TYPE_MODEL_WEIGHT * float(p[k])
     facts_from = len(out.facts)
-    reader = relations.read(out, sdoc, offset, token_mention, first, dates)
+    reader = relations.read(out, sdoc, offset, token_mention, first, dates, tokens)
     if keep_candidates:
         out.candidates.extend(
             classifier.candidates(out, sdoc, offset, first, dates, facts_from, reader.t)
@@ -437,6 +454,54 @@ def read_block(
         classifier.read(
             out, sdoc, offset, first, dates, facts_from, model, reader.modality, reader.t
         )
+
+
+def _unlabelled_names(sdoc: Doc, t: relations.Tokens) -> list[Span]:
+    """Runs of proper nouns (NNP, NNPS) outside spaCy's entities and within one sentence:
+    the small model's recogniser misses names it has not seen ("Modern Talking", "Kuala
+    Lumpur"), and the relation model can still pair them."""
+    from spacy.tokens import Span
+
+    out: list[Span] = []
+    start, end = -1, 0
+    for i, (tag, ent, punct) in enumerate(zip(t.tag, t.ent, t.punct, strict=True)):
+        if tag not in ("NNP", "NNPS") or ent or punct:
+            continue
+        if start >= 0 and (i != end or t.sent_start[i]):
+            out.append(Span(sdoc, start, end, label="NAME"))
+            start = -1
+        if start < 0:
+            start = i
+        end = i + 1
+    if start >= 0:
+        out.append(Span(sdoc, start, end, label="NAME"))
+    return [_without_titles(s) for s in out]
+
+
+def _without_titles(span: Span) -> Span:
+    """A proper-noun run without its leading honorifics ("Sen.", "Capt")."""
+    k = 0
+    while k < len(span) - 1 and span[k].lower_.rstrip(".") in HONORIFICS:
+        k += 1
+    if k == 0:
+        return span
+    from spacy.tokens import Span
+
+    return Span(span.doc, span.start + k, span.end, label=span.label_)
+
+
+def no_name(span: Span) -> bool:
+    """Titles, months, common nouns ("Lab", "Secretary", "Jun") or codes with digits: a
+    proper-noun run that names nothing. It stays a mention, so that the relation model reads
+    the sentence as it is, but it takes no votes and so makes no entity."""
+    words = [w.lower_.rstrip(".") for w in span]
+    if any(c.isdigit() for w in words for c in w):
+        return True
+    if len(words) == 1 and (words[0] in ORG_SUFFIXES or words[0] in NOUN_TYPE):
+        return True  # "Lab", "Company" alone; "Acme Labs", "General Motors" are names
+    return all(
+        w in _TITLE_WORDS or w in relations.ROLE_NOUNS or w in relations.MONTHS for w in words
+    )
 
 
 def finish(out: DocExtraction) -> None:
@@ -455,21 +520,23 @@ def _item_label_end(sdoc: Doc) -> int:
 
 def _trim(ent: Span) -> Span | None:
     """The name without a leading determiner or trailing possessive and punctuation."""
-    start, end = ent.start, ent.end
+    doc, start, end = ent.doc, ent.start, ent.end
     norp = ent.label_ == "NORP"
-    while start < end and (
-        ent.doc[start].lower_ in DETERMINERS
-        or ent.doc[start].is_punct
-        or ent.doc[start].is_space
-        # a nationality is its adjective ("a German painter"): Wikidata reads it as the country
-        or (ent.doc[start].tag_ in ("JJ", "JJR", "JJS", "VBN", "VBG", "RB") and not norp)
-    ):
+    while start < end:
+        t = doc[start]  # one Token object a step: spaCy makes a new one at every index
+        if not (
+            t.lower_ in DETERMINERS
+            or t.is_punct
+            or t.is_space
+            # a nationality is its adjective ("a German painter"): Wikidata reads it as the country
+            or (t.tag_ in ("JJ", "JJR", "JJS", "VBN", "VBG", "RB") and not norp)
+        ):
+            break
         start += 1
-    while end > start and (
-        ent.doc[end - 1].text in _POSSESSIVE
-        or ent.doc[end - 1].is_punct
-        or ent.doc[end - 1].is_space
-    ):
+    while end > start:
+        t = doc[end - 1]
+        if not (t.text in _POSSESSIVE or t.is_punct or t.is_space):
+            break
         end -= 1
     if start >= end:
         return None

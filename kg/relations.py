@@ -199,10 +199,10 @@ class Tokens:
 
     def __init__(self, sdoc: Doc) -> None:
         import numpy as np
-        from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_PUNCT, LEMMA, LOWER, POS, TAG
+        from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_PUNCT, LEMMA, LOWER, POS, SENT_START, TAG
 
         n = len(sdoc)
-        a = sdoc.to_array([HEAD, DEP, LOWER, LEMMA, POS, TAG, IS_PUNCT, ENT_TYPE])
+        a = sdoc.to_array([HEAD, DEP, LOWER, LEMMA, POS, TAG, IS_PUNCT, ENT_TYPE, SENT_START])
         strings = sdoc.vocab.strings
         # HEAD is an offset, stored unsigned: back to signed, then to the head's index
         self.head: list[int] = (np.arange(n, dtype=np.int64) + a[:, 0].astype(np.int64)).tolist()
@@ -212,6 +212,7 @@ class Tokens:
         self.lemma: list[str] = [x.lower() for x in lemma]
         self.punct: list[int] = a[:, 6].tolist()
         self.ent: list[bool] = [bool(x) for x in a[:, 7].tolist()]
+        self.sent_start: list[bool] = [x == 1 for x in a[:, 8].tolist()]
 
 
 class _Reader:
@@ -225,17 +226,20 @@ class _Reader:
         tm: dict[int, int],
         first: int,
         dates: list[Span],
+        tokens: Tokens | None = None,
     ) -> None:
         self.out, self.sdoc, self.offset, self.tm, self.first = out, sdoc, offset, tm, first
         self.date_of = {t.i: d for d in dates for t in d}
         self.seen: set[tuple] = set()
-        self.t = Tokens(sdoc)
+        self.t = tokens if tokens is not None else Tokens(sdoc)
         # tokens of questions, found once: Token.sent walks the document on every call
+        # Doc.text joins every token's text anew at each call: read it once
+        self.text = text = sdoc.text
         self.asked = {
             i
             for sent in sdoc.sents
-            if sent.text.rstrip().endswith("?")
-            or (sent.end == len(sdoc) and sdoc.text.rstrip().endswith("?"))
+            if text[sent.start_char : sent.end_char].rstrip().endswith("?")
+            or (sent.end == len(sdoc) and text.rstrip().endswith("?"))
             for i in range(sent.start, sent.end)
         }
 
@@ -526,7 +530,7 @@ class _Reader:
             if inner is None or inner == outer:
                 continue
             mi, mo = self.out.mentions[inner], self.out.mentions[outer]
-            between = self.sdoc.text[mi.end - self.offset : mo.start - self.offset]
+            between = self.text[mi.end - self.offset : mo.start - self.offset]
             if between.strip() == "," and mi.label in ("GPE", "LOC") and mo.label == "GPE":
                 self.emit(inner, outer, ("located_in", "country"), 0.8, "place-appos", sent)
 
@@ -574,9 +578,11 @@ def read(
     token_mention: dict[int, int],
     first: int,
     dates: list[Span],
+    tokens: Tokens | None = None,
 ) -> _Reader:
-    """Propose facts for each sentence of a parsed block; returns the reader (its modality)."""
-    r = _Reader(out, sdoc, offset, token_mention, first, dates)
+    """Propose facts for each sentence of a parsed block; returns the reader (its modality).
+    ``tokens`` is the block's attribute table where the caller has read it already."""
+    r = _Reader(out, sdoc, offset, token_mention, first, dates, tokens)
     for sent in sdoc.sents:
         r.verbs(sent)
         r.role_nouns(sent)

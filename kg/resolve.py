@@ -13,6 +13,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from . import vocab
 from .extract import DocExtraction, RawMention
@@ -66,9 +67,10 @@ class Resolution:
     rejected: int  # facts whose types fit none of their predicates
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
     """The form names are compared in: case, accents, punctuation, titles and legal suffixes
-    folded."""
+    folded. Cached: a name recurs across a corpus, and each block and resolution asks."""
     t = unicodedata.normalize("NFKD", text.replace("’", "'"))
     t = "".join(c for c in t if not unicodedata.combining(c)).casefold()
     t = re.sub(r"'s?$", "", t.strip())
@@ -117,14 +119,27 @@ def resolve(extractions: Iterable[DocExtraction]) -> Resolution:
 
     multi = [k for k in sorted(by_key) if len(k.split()) > 1]
     docs_of = {k: {m.doc_id for m in ms} for k, ms in by_key.items()}
+    # the full names by what a shorter name could match in them, made once: a scan of all
+    # names for each name grows with the square of the corpus
+    people_by_word: dict[str, list[str]] = defaultdict(list)  # first or last word -> names
+    by_initials: dict[str, list[str]] = defaultdict(list)
+    by_stem: dict[str, list[str]] = defaultdict(list)  # the name without its last word
+    for f in multi:
+        fw = f.split()
+        t = top(f)
+        if t == "Person":
+            for w in dict.fromkeys((fw[0], fw[-1])):
+                people_by_word[w].append(f)
+        else:
+            by_initials[_initials(f)].append(f)
+        if fw[-1] in LEGAL_SUFFIXES and t == "Organization":
+            by_stem[" ".join(fw[:-1])].append(f)
     for k in sorted(by_key):
         words = k.split()
         surface = by_key[k][0].text
         if len(words) == 1:
             # surname or first name -> the one full person name that ends or starts with it
-            people = [
-                f for f in multi if top(f) == "Person" and (f.split()[-1] == k or f.split()[0] == k)
-            ]
+            people = people_by_word.get(k, [])
             near = [f for f in people if docs_of[f] & docs_of[k]]
             pick = near if near else people
             label = Counter(m.label for m in by_key[k])
@@ -144,7 +159,7 @@ def resolve(extractions: Iterable[DocExtraction]) -> Resolution:
                 continue
             # acronym -> the one name whose initials it spells
             if surface.isupper() and 2 <= len(surface) <= 6:
-                full = [f for f in multi if _initials(f) == k and top(f) != "Person"]
+                full = by_initials.get(k, [])
                 if len(full) == 1:
                     log.append(
                         (
@@ -157,14 +172,7 @@ def resolve(extractions: Iterable[DocExtraction]) -> Resolution:
                     uf.union(full[0], k)
                     continue
         # short form -> the name it shortens by a legal or unit suffix ("TBD" -> "TBD Lab")
-        longer = [
-            f
-            for f in multi
-            if len(f.split()) == len(words) + 1
-            and f.startswith(k + " ")
-            and f.split()[-1] in LEGAL_SUFFIXES
-            and top(f) == "Organization"
-        ]
+        longer = by_stem.get(k, [])
         if len(longer) == 1 and top(k) != "Person":
             log.append(
                 (
@@ -183,6 +191,7 @@ def resolve(extractions: Iterable[DocExtraction]) -> Resolution:
     entities: dict[str, Entity] = {}
     key_entity: dict[str, str] = {}
     used_ids: set[str] = set()
+    untyped: set[str] = set()  # names only the proper-noun finder saw, typed by nothing
     for root in sorted(clusters, key=lambda r: (-sum(len(by_key[k]) for k in clusters[r]), r)):
         keys = clusters[root]
         ms = [m for k in keys for m in by_key[k]]
@@ -200,6 +209,8 @@ def resolve(extractions: Iterable[DocExtraction]) -> Resolution:
             )
         )
         entities[eid] = Entity(eid, name, etype, tuple(aliases), mentions)
+        if etype == "Other" and all(m.label == "NAME" for m in ms):
+            untyped.add(eid)
         for k in keys:
             key_entity[k] = eid
 
@@ -209,7 +220,15 @@ def resolve(extractions: Iterable[DocExtraction]) -> Resolution:
         merges.append(Merge(e.id, e.name, (by_key[merged][0].text,), rule, reason))
 
     relations, flagged, rejected = _relations(exs, entities, key_entity)
-    ordered = sorted(entities.values(), key=lambda e: e.id)
+    # such a name stays where a fact holds it: alone, it is as often a title or a headline word
+    held = {
+        x.id for r in (*relations, *flagged) for x in (r.subject, r.object) if isinstance(x, Entity)
+    }
+    ordered = sorted(
+        (e for e in entities.values() if e.id not in untyped or e.id in held), key=lambda e: e.id
+    )
+    kept = {e.id for e in ordered}
+    merges = [m for m in merges if m.entity_id in kept]
     return Resolution(ordered, relations, merges, flagged, rejected)
 
 

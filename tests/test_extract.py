@@ -299,6 +299,7 @@ def test_token_table_is_what_the_tokens_say(pipeline):
     assert t.tag == [x.tag_ for x in sdoc]
     assert t.punct == [int(x.is_punct) for x in sdoc]
     assert t.ent == [bool(x.ent_type_) for x in sdoc]
+    assert t.sent_start == [bool(x.is_sent_start) for x in sdoc]
     assert Tokens(pipeline("")).head == []
 
 
@@ -312,3 +313,65 @@ def test_batches_are_bounded_by_blocks_and_by_characters():
     assert [u for b in got for u in b] == units
     assert [[k for _, k in b] for b in got] == [[0, 1, 2, 3], [4], [5], [6, 7, 8, 9], [10]]
     assert list(_batches([], 4, 100)) == []
+
+
+def _tagged(pipeline, words, tags, ents=None, sent_starts=None):
+    from spacy.tokens import Doc
+
+    return Doc(
+        pipeline.vocab,
+        words=words,
+        tags=tags,
+        ents=ents or ["O"] * len(words),
+        sent_starts=sent_starts or [True] + [False] * (len(words) - 1),
+    )
+
+
+def test_proper_noun_runs_outside_the_entities_are_names(pipeline):
+    """Runs of NNP/NNPS that spaCy's recogniser left out become NAME spans: a run stops at a
+    sentence start, at punctuation and at spaCy's own entities, and leading honorifics go."""
+    from kg.extract import _unlabelled_names
+    from kg.relations import Tokens
+
+    words = "Sen. Dale Quist met Modern Talking in Kuala Lumpur . Vance Ohrt , Acme Corp ."
+    tags = "NNP NNP NNP VBD NNP NNP IN NNP NNP . NNP NNP , NNP NNP .".split()
+    ents = ["O"] * 13 + ["B-ORG", "I-ORG", "O"]
+    sdoc = _tagged(pipeline, words.split(), tags, ents)
+    names = [s.text for s in _unlabelled_names(sdoc, Tokens(sdoc))]
+    assert names == ["Dale Quist", "Modern Talking", "Kuala Lumpur", "Vance Ohrt"]
+    # two sentences that meet proper noun to proper noun stay two names
+    sdoc = _tagged(pipeline, ["Oslo", "Bergen"], ["NNP", "NNP"], sent_starts=[True, True])
+    assert [s.text for s in _unlabelled_names(sdoc, Tokens(sdoc))] == ["Oslo", "Bergen"]
+
+
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        ("Secretary", True),
+        ("Prime Minister", True),
+        ("Gen.", True),
+        ("Jun", True),
+        ("Lab", True),
+        ("MK2306113594", True),
+        ("District Judge", True),
+        ("Kuala Lumpur", False),
+        ("Quist", False),
+        ("General Motors", False),
+        ("Secretary Baker", False),
+    ],
+)
+def test_no_name(pipeline, words, expected):
+    from kg.extract import no_name
+
+    ws = words.split()
+    sdoc = _tagged(pipeline, ws, ["NNP"] * len(ws))
+    assert no_name(sdoc[:]) is expected
+
+
+def test_titles_alone_make_no_entity(pipeline):
+    texts = [
+        "Secretary Jorvik Pell said on Monday that the Treasury would act.",
+        "The Secretary met reporters in Oslo. Chancellor spoke later.",
+    ]
+    names = {e.name for e in kg.build(texts, model=pipeline).entities}
+    assert "Oslo" in names and not names & {"Secretary", "Chancellor", "The Secretary"}

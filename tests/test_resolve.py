@@ -121,3 +121,32 @@ def test_inferred_facts_carry_their_premises(pipeline, text, premise, inferred):
     r = facts[inferred]
     assert r.evidence and all(" " in e.rule or "inverse" in e.rule for e in r.evidence)
     assert r.confidence < facts[premise].confidence
+
+
+def test_an_untyped_name_without_facts_is_left_out():
+    """A name only the proper-noun finder saw (label NAME) that nothing typed is kept where a
+    fact holds it, and left out where none does; a recognised name is kept either way."""
+    from collections import Counter
+
+    from kg.extract import DocExtraction, RawFact, RawMention
+    from kg.resolve import resolve
+
+    text = "Quist met Vance Ohrt. Borlund rose. Acme grew."
+    doc = kg.from_text(text)
+
+    def m(name, label, etype):
+        i = text.index(name)
+        return RawMention(doc.id, i, i + len(name), name, label, Counter({etype: 1.0}))
+
+    ex = DocExtraction(doc)
+    ex.mentions = [
+        m("Quist", "NAME", "Other"),
+        m("Vance Ohrt", "PERSON", "Person"),
+        m("Borlund", "NAME", "Other"),
+        m("Acme", "ORG", "Organization"),
+    ]
+    ex.facts = [RawFact(0, ("performer",), 1, "test", 0.9, (0, 21), (10, 20))]
+    res = resolve([ex])
+    names = {e.name for e in res.entities}
+    assert ("Quist", "Vance Ohrt") in [(r.subject.name, r.object.name) for r in res.relations]
+    assert {"Quist", "Vance Ohrt", "Acme"} <= names and "Borlund" not in names
