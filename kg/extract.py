@@ -497,6 +497,8 @@ def no_name(span: Span) -> bool:
     words = [w.lower_.rstrip(".") for w in span]
     if any(c.isdigit() for w in words for c in w):
         return True
+    if words[-1] in HONORIFICS:
+        return True  # a title before a name spaCy took apart: "Navy Capt" (John Smith)
     if len(words) == 1 and (words[0] in ORG_SUFFIXES or words[0] in NOUN_TYPE):
         return True  # "Lab", "Company" alone; "Acme Labs", "General Motors" are names
     return all(

@@ -358,14 +358,15 @@ def test_proper_noun_runs_outside_the_entities_are_names(pipeline):
         ("Quist", False),
         ("General Motors", False),
         ("Secretary Baker", False),
+        ("Navy Capt", True),
     ],
 )
 def test_no_name(pipeline, words, expected):
     from kg.extract import no_name
 
-    ws = words.split()
-    sdoc = _tagged(pipeline, ws, ["NNP"] * len(ws))
-    assert no_name(sdoc[:]) is expected
+    ws = ["They", "met", *words.split()]
+    sdoc = _tagged(pipeline, ws, ["PRP", "VBD"] + ["NNP"] * (len(ws) - 2))
+    assert no_name(sdoc[2:]) is expected
 
 
 def test_titles_alone_make_no_entity(pipeline):

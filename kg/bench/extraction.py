@@ -48,7 +48,7 @@ def _renamed(g: GoldSet, name: str) -> GoldSet:
     return GoldSet(name, g.format, g.docs, g.labels, g.space)
 
 
-def throughput(texts: list[str], pipeline, rounds: int = 3) -> tuple[float, float]:
+def throughput(texts: list[str], pipeline, rounds: int = 5) -> tuple[float, float]:
     """(bare nlp.pipe seconds, kg extraction seconds) over ``texts``: the best of ``rounds``.
 
     CPU time of this process, not wall time: other work on the machine does not count, and
