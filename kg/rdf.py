@@ -325,6 +325,16 @@ def parts(
             t = made[name] = c(KGV[name])
         return t
 
+    confidences: dict[float, Any] = {}
+
+    def confidence(x: float) -> Any:
+        # a confidence recurs (0.8 for a rule, the mean of a fact's evidence), and an
+        # xsd:decimal literal goes through Decimal and rdflib: make each one once
+        t = confidences.get(x)
+        if t is None:
+            t = confidences[x] = c(decimal(x))
+        return t
+
     for s, p, o in vocabulary():
         yield "vocab", (c(s), c(p), c(o))
 
@@ -382,7 +392,7 @@ def parts(
         yield "entities", (f, v.rdf_subject, s)
         yield "entities", (f, v.rdf_predicate, p)
         yield "entities", (f, v.rdf_object, o)
-        yield "entities", (f, v.confidence, c(decimal(r.confidence)))
+        yield "entities", (f, v.confidence, confidence(r.confidence))
         if negated:
             yield "entities", (f, v.negated, v.true)
         fk = key(f)
@@ -412,7 +422,7 @@ def parts(
         ):
             yield part, (e, kgv(name), integer(value))
         yield part, (e, v.rule, string(ev.rule))
-        yield part, (e, v.confidence, c(decimal(ev.confidence)))
+        yield part, (e, v.confidence, confidence(ev.confidence))
         yield part, (e, v.hedged, (v.true if ev.hedged else v.false))
 
     for r in kg.relations:

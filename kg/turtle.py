@@ -2,8 +2,8 @@
 
 rdflib's Turtle serializer spends most of a large build's output time looking up prefixes term
 by term (about 80 microseconds a triple, as long as spaCy takes for a few words). The same
-triples, made as pyoxigraph terms (kg.rdf.OxTerms), sorted and written by Oxigraph (Rust),
-take a few microseconds each. The triples are exactly kg.rdf's (the test suite checks that
+triples, made as pyoxigraph terms (kg.rdf.OxTerms), grouped by subject and written by Oxigraph
+(Rust), take a few microseconds each. The triples are exactly kg.rdf's (the test suite checks that
 rdflib reads the file back to the same graph); only the layout differs from rdflib's.
 """
 
@@ -38,13 +38,18 @@ def prefixes(base: str) -> dict[str, str]:
 
 
 def turtle(kg: KnowledgeGraph, *, base: str | None = None) -> str:
-    """The graph as Turtle: every triple of kg.rdf.parts once, sorted, so that the same graph
-    always gives the same bytes."""
+    """The graph as Turtle: every triple of kg.rdf.parts once, in a fixed order, so that the
+    same graph always gives the same bytes."""
     b = base or kg.base
-    triples = {ox.Triple(s, p, o) for _, (s, p, o) in parts(kg, base=b, terms=OxTerms())}
-    # by their N-Triples line: each subject's triples stay together, and one str() a triple
-    ordered = sorted(triples, key=str)
+    # each triple once, in kg.rdf's order, then grouped by subject (a stable sort on the
+    # subject's IRI alone): as fixed as sorting by N-Triples lines, at a quarter of the cost
+    made = (ox.Triple(s, p, o) for _, (s, p, o) in parts(kg, base=b, terms=OxTerms()))
+    ordered = sorted(dict.fromkeys(made), key=_subject)
     text = ox.serialize(ordered, format=ox.RdfFormat.TURTLE, prefixes=prefixes(b)).decode()
     lines = text.split("\n")
     head = [ln for ln in lines if ln.startswith("@prefix ")]
     return "\n".join(sorted(head) + lines[len(head) :])  # prefixes in a fixed order
+
+
+def _subject(t: ox.Triple) -> str:
+    return t.subject.value
