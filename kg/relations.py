@@ -232,9 +232,9 @@ class _Reader:
         self.date_of = {t.i: d for d in dates for t in d}
         self.seen: set[tuple] = set()
         self.t = tokens if tokens is not None else Tokens(sdoc)
-        # tokens of questions, found once: Token.sent walks the document on every call
         # Doc.text joins every token's text anew at each call: read it once
         self.text = text = sdoc.text
+        # tokens of questions, found once: Token.sent walks the document on every call
         self.asked = {
             i
             for sent in sdoc.sents
