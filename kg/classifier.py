@@ -184,30 +184,24 @@ def candidates(
     """Every ordered pair of names in the block, and each name with a date in its sentence."""
     blk = _Block(out, sdoc, offset, first, dates, tokens)
     blk.add_rule_hits(facts_from)
-    keys = [k for k in blk.order if any(i in blk.span_of for i in blk.groups[k])]
+    # each name's mentions found in the block, in order of first mention
+    mentions = {k: ms for k in blk.order if (ms := [i for i in blk.groups[k] if i in blk.span_of])}
+    keys = list(mentions)
     first_key = keys[0] if keys else None
     from .relations import iso_date
 
     isos = [(d, iso) for d in dates if (iso := iso_date(d.text)) is not None]
-    ms = out.mentions
-    mentions = {k: [i for i in blk.groups[k] if i in blk.span_of] for k in keys}
     # names the recogniser left out pair only within a sentence: across sentences they are
     # many pairs and little evidence
-    sents = {
-        k: {blk.pos[i][0] for i in v} if any(ms[i].label == "NAME" for i in v) else None
-        for k, v in mentions.items()
-    }
+    sents = {k: {blk.pos[i][0] for i in v} for k, v in mentions.items()}
+    unlabelled = {k for k, v in mentions.items() if any(out.mentions[i].label == "NAME" for i in v)}
     for ka in keys:
         ma = mentions[ka]
         for kb in keys:
             if ka == kb:
                 continue
-            sa, sb = sents[ka], sents[kb]
-            if sa is not None or sb is not None:
-                sa = sa if sa is not None else {blk.pos[i][0] for i in ma}
-                sb = sb if sb is not None else {blk.pos[i][0] for i in mentions[kb]}
-                if sa.isdisjoint(sb):
-                    continue
+            if (ka in unlabelled or kb in unlabelled) and sents[ka].isdisjoint(sents[kb]):
+                continue
             yield _pair(blk, ka, kb, ma, mentions[kb], first_key)
         for d, iso in isos:
             yield from _date_pairs(blk, ka, ma, d, iso, first_key)

@@ -431,6 +431,18 @@ def parts(
         yield from fact(r, negated=True)
 
 
+def quads(kg: KnowledgeGraph, *, base: str, skip: Container[str] = ()) -> Iterator[tuple[str, Any]]:
+    """``parts`` as pyoxigraph quads, each in its part's named graph (``graph_iri``)."""
+    import pyoxigraph as ox
+
+    graphs: dict[str, Any] = {}
+    for part, (s, p, o) in parts(kg, base=base, terms=OxTerms(), skip=skip):
+        g = graphs.get(part)
+        if g is None:
+            g = graphs[part] = ox.NamedNode(str(graph_iri(base, part)))
+        yield part, ox.Quad(s, p, o, g)
+
+
 def document_parts(kg: KnowledgeGraph, *, base: str) -> dict[str, str]:
     """A digest of what each document's part is made from (``parts`` writes ``doc/<id>`` from
     the document, the mentions in it with their entities' ids, and the evidence read from it

@@ -394,7 +394,7 @@ class Store:
     ) -> tuple[str, int, int, bool]:
         import pyoxigraph as ox
 
-        from .rdf import OxTerms, document_parts, graph_iri, parts
+        from .rdf import document_parts, graph_iri, quads
 
         old_digests = old.digests if old is not None and old.base == base else {}
         # a document's part is made only when what it is made from changed: the cost of a
@@ -402,12 +402,8 @@ class Store:
         doc_digests = document_parts(graph, base=base)
         same = {part for part, d in doc_digests.items() if old_digests.get(part) == d}
         by_part: dict[str, set[ox.Quad]] = defaultdict(set)
-        graphs: dict[str, ox.NamedNode] = {}
-        for part, (s, p, o) in parts(graph, base=base, terms=OxTerms(), skip=same):
-            g = graphs.get(part)
-            if g is None:
-                g = graphs[part] = ox.NamedNode(str(graph_iri(base, part)))
-            by_part[part].add(ox.Quad(s, p, o, g))
+        for part, q in quads(graph, base=base, skip=same):
+            by_part[part].add(q)
         digests = {part: _digest(qs) for part, qs in by_part.items() if part not in doc_digests}
         digests.update(doc_digests)
         if old is not None and old.digests == digests and old.documents == order:
@@ -433,14 +429,14 @@ class Store:
             for part, qs in by_part.items():
                 if old_digests.get(part) == digests[part]:
                     continue
-                g = graphs[part]
+                g = ox.NamedNode(str(graph_iri(base, part)))
                 have = set(db.quads_for_pattern(None, None, None, g)) if old is not None else set()
-                for q in have - qs:
+                gone, new = have - qs, qs - have
+                for q in gone:
                     db.remove(q)
-                new = qs - have
                 db.extend(new)
                 added += len(new)
-                removed += len(have - qs)
+                removed += len(gone)
             total = (old.triples if old_digests else 0) + added - removed
             if added + removed > total // 10:
                 # compact what was written: queries read one sorted run, not many. A small

@@ -151,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     import pyoxigraph as ox
     from rdflib import Graph
 
-    from ..rdf import OxTerms, graph_iri, parts
+    from ..rdf import quads as rdf_quads
     from ..sparql import query, query_store
 
     ap = argparse.ArgumentParser(
@@ -172,13 +172,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         t0 = time.perf_counter()
         g = synthetic(args.entities, seed=args.seed)
-        graphs: dict[str, ox.NamedNode] = {}
-        quads = []
-        for part, (s, p, o) in parts(g, base=g.base, terms=OxTerms()):
-            gn = graphs.get(part)
-            if gn is None:
-                gn = graphs[part] = ox.NamedNode(str(graph_iri(g.base, part)))
-            quads.append(ox.Quad(s, p, o, gn))
+        quads = [q for _, q in rdf_quads(g, base=g.base)]
+        n_graphs = len({q.graph_name for q in quads})
         nq, nt = work / "graph.nq", work / "graph.nt"
         ox.serialize(quads, str(nq), format=ox.RdfFormat.N_QUADS)
         ox.serialize((q.triple for q in quads), str(nt), format=ox.RdfFormat.N_TRIPLES)
@@ -188,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"synthetic graph: {len(g.documents)} documents, {len(g.entities)} entities, "
             f"{len(g.relations)} facts (+{len(g.flagged)} denied), {n:,} triples "
-            f"in {len(graphs)} named graphs; made in {gen:.1f} s"
+            f"in {n_graphs} named graphs; made in {gen:.1f} s"
         )
         if n < args.min_triples:
             print(f"error: only {n:,} triples; raise --entities", file=sys.stderr)
