@@ -295,7 +295,7 @@ def _oracle(g: KnowledgeGraph, query: str) -> tuple[dict[str, str], list[tuple],
             count[r.subject] += 1
             if isinstance(r.object, Entity) and r.object != r.subject:
                 count[r.object] += 1
-        top = sorted(count.items(), key=lambda kv: (-kv[1], kv[0].name))[:20]
+        top = sorted(count.items(), key=lambda kv: (-kv[1], kv[0].name.lower(), kv[0].name))[:20]
         return {}, [(e.name, SCHEMA.get(e.type, e.type), n) for e, n in top], True
     if query == "organizations_and_places.rq":
         out = [
