@@ -192,14 +192,15 @@ def query_store(
             )
             if isinstance(res, ox.QueryBoolean):
                 return Result("ASK", boolean=bool(res))
+            conv = _converter()
             if isinstance(res, ox.QueryTriples):
                 g = Graph()
                 for t in res:
-                    g.add((_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object)))
+                    g.add((conv(t.subject), conv(t.predicate), conv(t.object)))
                 form = "DESCRIBE" if re.search(r"\bDESCRIBE\b", sparql, re.I) else "CONSTRUCT"
                 return Result(form, graph=g)
             names = [v.value for v in res.variables]
-            rows = [tuple(_from_ox(sol[v]) for v in names) for sol in res]
+            rows = [tuple(map(conv, sol)) for sol in res]  # a solution's values, in names' order
             return Result("SELECT", names, rows)
         except (OSError, RuntimeError, ValueError, TypeError) as e:
             m = re.search(r"does not contains? variable \?(\w+) in its SELECT", str(e))
@@ -319,6 +320,21 @@ def _to_ox(term: URIRef | Literal) -> Any:
 
 
 _XSD_STRING = str(XSD.string)
+
+
+def _converter() -> Callable[[Any], Any]:
+    """``_from_ox`` with each distinct term converted once: results repeat their terms (a
+    predicate, a count, a confidence), and rdflib takes some microseconds to make a typed
+    literal, which on a large result is a good part of the time the engine took."""
+    memo: dict[Any, Any] = {}
+
+    def conv(term: Any) -> Any:
+        r = memo.get(term)
+        if r is None and term is not None:
+            r = memo[term] = _from_ox(term)
+        return r
+
+    return conv
 
 
 def _from_ox(term: Any) -> Any:
