@@ -2,7 +2,8 @@
 
 The model, in short (README has it in full):
 - an entity is ``<base>entity/<id>``, typed with a schema.org class, ``rdfs:label`` its name,
-  ``skos:altLabel`` its aliases, ``kgv:mention`` nodes for where it occurs;
+  ``skos:altLabel`` its aliases, ``kgv:mention`` nodes for where it occurs, and each document
+  that names it says so with ``schema:mentions``;
 - a fact is a plain triple ``<s> kgv:<predicate> <o>`` (or a typed literal), so it can be
   queried directly, *and* a reified ``rdf:Statement`` (also a ``prov:Entity``) carrying
   ``kgv:confidence`` and one ``kgv:evidence`` node per sentence: the document
@@ -226,6 +227,7 @@ _WRITTEN = {
     "rdf_type": RDF.type,
     "rdfs_label": RDFS.label,
     "rule": KGV.rule,
+    "schema_mentions": SDO.mentions,
     "sentence": KGV.sentence,
     "skos_altLabel": SKOS.altLabel,
     "start": KGV.start,
@@ -367,10 +369,14 @@ def parts(
         yield "entities", (it, v.rdfs_label, string(e.name))
         for al in e.aliases:
             yield "entities", (it, v.skos_altLabel, string(al))
+        said_in: set[str] = set()
         for m in e.mentions:
             part = f"doc/{m.doc_id}"
             if part in skip:
                 continue
+            if m.doc_id not in said_in:  # the document names the entity: one hop for queries
+                said_in.add(m.doc_id)
+                yield part, (doc_iri(m.doc_id), v.schema_mentions, it)
             mi = iri(f"{base}mention/{m.doc_id}/{m.start}-{m.end}")
             yield part, (it, v.mention, mi)
             yield part, (mi, a, v.Mention)
