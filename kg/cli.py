@@ -182,8 +182,9 @@ def build(
         + ", ".join(f"{k} {v}" for k, v in s["relations"].items())
     )
     if report is not None:
+        n = len(report.parsed)
         click.echo(
-            f"store: {store_dir or out_dir / 'store'} ({len(report.parsed)} documents parsed, "
+            f"store: {store_dir or out_dir / 'store'} ({n} document{'' if n == 1 else 's'} parsed, "
             f"{len(report.reused)} kept, {len(report.removed)} removed; "
             f"+{report.added_triples} -{report.removed_triples} triples)"
         )

@@ -295,9 +295,9 @@ def test_cli_build_goes_to_the_store_and_query_reads_it(tmp_path, pipeline):
     seeds = ROOT / "seeds"
     files = sorted(seeds.glob("*.txt"))
     res = CliRunner().invoke(main, ["build", str(files[0]), "--out", str(out)])
-    assert res.exit_code == 0 and "1 documents parsed" in res.output
+    assert res.exit_code == 0 and "1 document parsed" in res.output
     res = CliRunner().invoke(main, ["build", str(seeds), "--out", str(out)])
-    assert res.exit_code == 0 and "1 documents parsed, 1 kept" in res.output, res.output
+    assert res.exit_code == 0 and "1 document parsed, 1 kept" in res.output, res.output
     fresh = tmp_path / "fresh"
     assert CliRunner().invoke(main, ["build", str(seeds), "--out", str(fresh)]).exit_code == 0
     for name in ("graph.ttl", "graph.json"):  # incremental or not, the same graph
