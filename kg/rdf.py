@@ -313,7 +313,7 @@ def parts(
     write each part as a named graph, and the store keeps them so, which lets a rebuild touch
     only what changed. ``terms`` makes the terms: rdflib's by default, ``OxTerms()`` for
     pyoxigraph's. Parts named in ``skip`` are left out (the store skips documents whose part
-    has not changed).
+    has not changed, and makes the entities' part from the entities and facts that changed).
     """
     T = terms if terms is not None else RdflibTerms()
     c, iri, string, integer, key = T.term, T.iri, T.string, T.integer, T.key
@@ -337,8 +337,10 @@ def parts(
             t = confidences[x] = c(decimal(x))
         return t
 
-    for s, p, o in vocabulary():
-        yield "vocab", (c(s), c(p), c(o))
+    if "vocab" not in skip:
+        for s, p, o in vocabulary():
+            yield "vocab", (c(s), c(p), c(o))
+    entities = "entities" not in skip
 
     def doc_iri(doc_id: str) -> Any:
         return iri(f"{base}doc/{doc_id}")
@@ -364,11 +366,12 @@ def parts(
 
     for e in kg.entities:
         it = ent_iri(e)
-        yield "entities", (it, a, classes[e.type])
-        yield "entities", (it, v.id, string(e.id))
-        yield "entities", (it, v.rdfs_label, string(e.name))
-        for al in e.aliases:
-            yield "entities", (it, v.skos_altLabel, string(al))
+        if entities:
+            yield "entities", (it, a, classes[e.type])
+            yield "entities", (it, v.id, string(e.id))
+            yield "entities", (it, v.rdfs_label, string(e.name))
+            for al in e.aliases:
+                yield "entities", (it, v.skos_altLabel, string(al))
         said_in: set[str] = set()
         for m in e.mentions:
             part = f"doc/{m.doc_id}"
@@ -389,18 +392,19 @@ def parts(
         s = ent_iri(r.subject)
         p = kgv(r.predicate)
         o = ent_iri(r.object) if isinstance(r.object, Entity) else c(literal(r.object))
-        if not negated:
-            yield "entities", (s, p, o)
         f = iri(f"{base}fact/{_h(r.subject.id, r.predicate, key(o), negated)}")
-        yield "entities", (f, a, v.rdf_Statement)
-        yield "entities", (f, a, v.Fact)
-        yield "entities", (f, a, v.prov_Entity)
-        yield "entities", (f, v.rdf_subject, s)
-        yield "entities", (f, v.rdf_predicate, p)
-        yield "entities", (f, v.rdf_object, o)
-        yield "entities", (f, v.confidence, confidence(r.confidence))
-        if negated:
-            yield "entities", (f, v.negated, v.true)
+        if entities:
+            if not negated:
+                yield "entities", (s, p, o)
+            yield "entities", (f, a, v.rdf_Statement)
+            yield "entities", (f, a, v.Fact)
+            yield "entities", (f, a, v.prov_Entity)
+            yield "entities", (f, v.rdf_subject, s)
+            yield "entities", (f, v.rdf_predicate, p)
+            yield "entities", (f, v.rdf_object, o)
+            yield "entities", (f, v.confidence, confidence(r.confidence))
+            if negated:
+                yield "entities", (f, v.negated, v.true)
         fk = key(f)
         for ev in r.evidence:
             part = f"doc/{ev.doc_id}"
@@ -453,7 +457,8 @@ def document_parts(kg: KnowledgeGraph, *, base: str) -> dict[str, str]:
     """A digest of what each document's part is made from (``parts`` writes ``doc/<id>`` from
     the document, the mentions in it with their entities' ids, and the evidence read from it
     with its fact's key), found without making a triple: a rebuild writes only the parts whose
-    digest changed. kg.rdf's own code is part of every digest."""
+    digest changed. kg.rdf's own code is part of every digest. A fact's confidence is not:
+    it is in the entities' part, and it moves with every reading of the fact elsewhere."""
     salt = hashlib.sha256(Path(__file__).read_bytes()).hexdigest() + base
     items: dict[str, list[str]] = {f"doc/{d.id}": [repr(d)] for d in kg.documents}
     for e in kg.entities:
@@ -462,7 +467,7 @@ def document_parts(kg: KnowledgeGraph, *, base: str) -> dict[str, str]:
     for negated, rels in ((False, kg.relations), (True, kg.flagged)):
         for r in rels:
             o = r.object.id if isinstance(r.object, Entity) else repr(literal(r.object))
-            f = f"e\x1f{r.subject.id}\x1f{r.predicate}\x1f{o}\x1f{negated}\x1f{r.confidence!r}"
+            f = f"e\x1f{r.subject.id}\x1f{r.predicate}\x1f{o}\x1f{negated}"
             for ev in r.evidence:
                 items[f"doc/{ev.doc_id}"].append(f"{f}\x1f{ev!r}")
     return {

@@ -5,7 +5,8 @@ A store is a folder::
     kg-store.json           marks the folder as a kg store (format version)
     lock                    held (flock) by the one build that may write at a time
     CURRENT                 the name of the current version, replaced atomically
-    versions/vNNNNNN/       one version: oxigraph/ (the RDF) and manifest.json
+    versions/vNNNNNN/       one version: oxigraph/ (the RDF), manifest.json and
+                            resolver.pickle (the resolution, ready to take more documents)
     extractions/<key>.pickle  each document's extraction, keyed by its content hash
 
 Why versions: a build copies the current version (a RocksDB checkpoint, which hard-links its
@@ -16,10 +17,17 @@ query``, ``kg serve``) never see a half-written version.
 Why per-document extractions: entity resolution is global, so adding one document can merge
 or retype entities named in others. The store keeps each document's extraction (mentions and
 facts before resolution) keyed by document id and a hash of its content and of the code and
-model that read it, so a rebuild parses only new or changed documents and re-resolves from the
-kept extractions. The RDF is kept in named graphs (see ``kg.rdf.parts``): one per document,
-one for entities and facts, one for the vocabulary. Each graph's digest is in the manifest, so
-a rebuild rewrites only the graphs whose content changed.
+model that read it, so a rebuild parses only new or changed documents. The RDF is kept in
+named graphs (see ``kg.rdf.parts``): one per document, one for entities and facts, one for
+the vocabulary, each with its digest in the manifest.
+
+A build that only adds documents takes the last version's kg.resolve.Resolver, adds the new
+extractions to it and writes what changed: the new documents' graphs, the graphs of documents
+whose mentions or evidence now belong to another entity or fact, and the entities and facts
+whose triples changed. Its cost follows the new documents, not the store; the result is the
+one a build of all the documents in one go gives. Any other build (a changed or removed
+document, another base, a store changed through SPARQL UPDATE) resolves every kept
+extraction again and compares each named graph with the stored one.
 """
 
 from __future__ import annotations
@@ -37,12 +45,14 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import InputError, KgError
 from .graph import DEFAULT_BASE, KnowledgeGraph, from_parts
 from .output import atomic_write
+from .resolve import EntityRecord, Resolver, Snapshot
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
@@ -53,6 +63,7 @@ if TYPE_CHECKING:
 
 FORMAT = 1
 MARKER = "kg-store.json"
+STATE = "resolver.pickle"  # in each version: the resolution, ready to take more documents
 # modules whose code decides what an extraction holds: a change to any invalidates the cache
 _EXTRACTION_CODE = (
     "ingest.py",
@@ -77,9 +88,8 @@ class StoreBusyError(StoreError):
 
 @dataclass(frozen=True)
 class BuildReport:
-    """What one build did to the store."""
+    """What one build did to the store; ``graph`` is everything the store now holds."""
 
-    graph: KnowledgeGraph
     parsed: tuple[str, ...]  # ids of documents parsed by this build
     reused: tuple[str, ...]  # ids of documents whose kept extraction was used
     removed: tuple[str, ...]  # ids of documents dropped from the store
@@ -87,6 +97,13 @@ class BuildReport:
     removed_triples: int
     version: str
     changed: bool
+    incremental: bool  # whether only what the new documents touched was resolved and written
+    make_graph: Callable[[], KnowledgeGraph] = field(repr=False, compare=False)
+
+    @cached_property
+    def graph(self) -> KnowledgeGraph:
+        # made when asked for: after a small addition it costs more than the build itself
+        return self.make_graph()
 
 
 @dataclass
@@ -291,7 +308,7 @@ class Store:
             and not (self.path / MARKER).exists()
         ):
             raise StoreError(f"{self.path}: folder exists and is not a kg store; pick another")
-        with self.lock(wait=wait):
+        with self.lock(wait=wait), _gc_thawed():
             if not (self.path / MARKER).exists():
                 atomic_write(self.path / MARKER, json.dumps({"kg-store": FORMAT}) + "\n")
             old = self._manifest() if (self.path / "CURRENT").exists() else None
@@ -305,11 +322,25 @@ class Store:
             for d in docs:
                 order[d.id] = new_keys[d.id]
             removed = tuple(i for i in (old.documents if old else {}) if i not in order)
+            base = base or (old.base if old else DEFAULT_BASE)
+            # documents that were not in the store, in build order; the rest are kept as they are
+            added = [d for d in docs if old is None or d.id not in old.documents]
+            state = None
+            if (
+                old is not None
+                and old.base == base
+                and old.digests  # not changed from outside since (see mark_modified)
+                and not removed
+                and all(old.documents.get(d.id, new_keys[d.id]) == new_keys[d.id] for d in docs)
+            ):
+                state = self._load_state(old)
             by_id = {d.id: d for d in docs}
+            # the extractions a build needs: after a pure addition only the new documents'
+            need = [d.id for d in added] if state is not None else list(order)
             exs: dict[str, DocExtraction] = {}
             todo: list[Document] = []
-            for doc_id, key in order.items():
-                ex = self._load_extraction(key)
+            for doc_id in need:
+                ex = self._load_extraction(order[doc_id])
                 if ex is not None:
                     exs[doc_id] = ex
                 elif doc_id in by_id:
@@ -329,20 +360,49 @@ class Store:
                 for d, ex in zip(todo, parsed, strict=True):
                     self._save_extraction(order[d.id], ex)
                     exs[d.id] = ex
-            base = base or (old.base if old else DEFAULT_BASE)
-            graph = _resolve([exs[i] for i in order], base=base)
-            version, added, dropped_n, changed = self._write_version(graph, order, base, old)
-            reused = tuple(i for i in order if i not in {d.id for d in todo})
+            if state is not None:
+                assert old is not None
+                before = state.last
+                state.add(exs[i] for i in need)
+                version, n_added, n_removed, changed = self._write_addition(
+                    state, before, state.snapshot(), exs, order, base, old
+                )
+            else:
+                state = Resolver().add(exs[i] for i in order)
+                graph = from_parts([exs[i].document for i in order], state.result(), base=base)
+                version, n_added, n_removed, changed = self._write_version(
+                    graph, order, base, old, state
+                )
+            parsed_ids = {d.id for d in todo}
             return BuildReport(
-                graph,
                 tuple(d.id for d in todo),
-                reused,
+                tuple(i for i in order if i not in parsed_ids),
                 removed,
-                added,
-                dropped_n,
+                n_added,
+                n_removed,
                 version,
                 changed,
+                incremental=len(need) < len(order),
+                make_graph=self._graph_from(state, order, base, exs),
             )
+
+    def _graph_from(
+        self, state: Resolver, order: dict[str, str], base: str, exs: dict[str, DocExtraction]
+    ) -> Callable[[], KnowledgeGraph]:
+        snap = state.last
+
+        def make() -> KnowledgeGraph:
+            assert snap is not None
+            docs = [exs[i].document if i in exs else self._document(i, k) for i, k in order.items()]
+            return from_parts(docs, state.materialize(snap), base=base)
+
+        return make
+
+    def _document(self, doc_id: str, key: str) -> Document:
+        ex = self._load_extraction(key)
+        if ex is None:
+            raise StoreError(f"{self.path}: the kept extraction of {doc_id!r} is missing")
+        return ex.document
 
     def knowledge_graph(self) -> KnowledgeGraph:
         """The graph the store holds, resolved again from the kept extractions."""
@@ -390,8 +450,15 @@ class Store:
         os.replace(tmp, path)
 
     def _write_version(
-        self, graph: KnowledgeGraph, order: dict[str, str], base: str, old: _Manifest | None
+        self,
+        graph: KnowledgeGraph,
+        order: dict[str, str],
+        base: str,
+        old: _Manifest | None,
+        state: Resolver,
     ) -> tuple[str, int, int, bool]:
+        """A new version holding ``graph``: each named graph is compared with the stored one,
+        and a document's graph is made only when what it is made from changed."""
         import pyoxigraph as ox
 
         from .rdf import document_parts, graph_iri, quads
@@ -409,16 +476,9 @@ class Store:
         if old is not None and old.digests == digests and old.documents == order:
             if old.base == base:
                 return self.version, 0, 0, False
-        versions = self.path / "versions"
-        versions.mkdir(parents=True, exist_ok=True)
-        name = f"v{self._next_number():06d}"
-        target = versions / name
-        added = removed = 0
-        try:
-            target.mkdir()
-            if old is not None:
-                ox.Store.read_only(str(self.rdf_path)).backup(str(target / "oxigraph"))
-            db = ox.Store(str(target / "oxigraph"))
+
+        def apply(db: ox.Store) -> tuple[int, int]:
+            added = removed = 0
             if old is not None and old.base != base:
                 db.clear()
             wanted = {str(graph_iri(base, part)) for part in digests}
@@ -426,27 +486,130 @@ class Store:
                 if isinstance(g, ox.NamedNode) and g.value not in wanted:
                     removed += sum(1 for _ in db.quads_for_pattern(None, None, None, g))
                     db.remove_graph(g)
-            for part, qs in by_part.items():
-                if old_digests.get(part) == digests[part]:
-                    continue
-                g = ox.NamedNode(str(graph_iri(base, part)))
-                have = set(db.quads_for_pattern(None, None, None, g)) if old is not None else set()
-                gone, new = have - qs, qs - have
-                for q in gone:
-                    db.remove(q)
-                db.extend(new)
-                added += len(new)
-                removed += len(gone)
-            total = (old.triples if old_digests else 0) + added - removed
-            if added + removed > total // 10:
+            a, r = _replace_graphs(
+                db,
+                (
+                    (ox.NamedNode(str(graph_iri(base, part))), qs)
+                    for part, qs in by_part.items()
+                    if old_digests.get(part) != digests[part]
+                ),
+                old,
+            )
+            return added + a, removed + r
+
+        return self._publish(old, old_digests, apply, _Manifest(base, dict(order), digests), state)
+
+    def _write_addition(
+        self,
+        state: Resolver,
+        before: Snapshot | None,
+        snap: Snapshot,
+        exs: dict[str, DocExtraction],
+        order: dict[str, str],
+        base: str,
+        old: _Manifest,
+    ) -> tuple[str, int, int, bool]:
+        """A new version after documents were only added: the graphs of the new documents, of
+        the documents whose mentions or evidence moved, and the entities and facts that changed
+        are written; nothing else is made or compared."""
+        import pyoxigraph as ox
+
+        from .rdf import document_parts, graph_iri, quads
+
+        assert before is not None
+        docs = {i for i in order if i not in old.documents}  # the new documents
+        # mentions whose entity changed, or that a dropped name left or a kept one gained
+        for k, eid in snap.key_entity.items():
+            was = before.key_entity.get(k)
+            if (was, was in before.kept) != (eid, eid in snap.kept):
+                docs |= state.names[k].docs
+        # evidence that joined or left a fact, or moved to another
+        facts: dict[bool, set[tuple]] = {False: set(), True: set()}
+        for negated, then, now in (
+            (False, before.relations, snap.relations),
+            (True, before.flagged, snap.flagged),
+        ):
+            for key in then.keys() | now.keys():
+                a, b = then.get(key), now.get(key)
+                moved = (key[2] in before.entities) != (key[2] in snap.entities)
+                if not moved and (a is b or (a and b and a[0] is b[0] and a[1] == b[1]) or a == b):
+                    continue  # the same evidence tuple is the same group, left as it was
+                facts[negated].add(key)
+                was, now_evs = set(a[0] if a else ()), set(b[0] if b else ())
+                # a fact whose object became an entity (or stopped being one) has a new IRI
+                docs |= {e[0] for e in ((was | now_evs) if moved else (was ^ now_evs))}
+        entities = {
+            eid
+            for eid in before.kept.keys() | snap.kept.keys()
+            if _shown(before.kept.get(eid)) != _shown(snap.kept.get(eid))
+        }
+        if not docs and not entities and not any(facts.values()):
+            return self.version, 0, 0, False
+
+        # the documents' graphs, made from their mentions and evidence alone
+        documents = [exs[i].document if i in exs else self._document(i, order[i]) for i in docs]
+        part_of = from_parts(documents, state.materialize(snap, documents=docs), base=base)
+        digests = dict(old.digests)
+        doc_digests = document_parts(part_of, base=base)
+        same = {p for p, d in doc_digests.items() if digests.get(p) == d}
+        by_part: dict[str, set[ox.Quad]] = defaultdict(set)
+        for part, q in quads(part_of, base=base, skip=_Skip(same, entities=True)):
+            by_part[part].add(q)
+        digests.update(doc_digests)
+        # the entities' graph: the triples of what changed, as it was and as it is
+        ents: dict[str, tuple[set, set]] = {}
+        for side, sn in enumerate((before, snap)):
+            small = _changed_only(sn, entities, facts, base)
+            for part, q in quads(small, base=base, skip=_Skip(set(), docs=True)):
+                ents.setdefault(part, (set(), set()))[side].add(q)
+        gone, new = ents.get("entities", (set(), set()))
+        gone, new = gone - new, new - gone
+        digests["entities"] = _digest(new, start=digests.get("entities", ""), minus=gone)
+
+        def apply(db: ox.Store) -> tuple[int, int]:
+            for q in gone:
+                db.remove(q)
+            _insert(db, list(new))
+            graphs = ((ox.NamedNode(str(graph_iri(base, p))), qs) for p, qs in by_part.items())
+            a, r = _replace_graphs(db, graphs, old)
+            return len(new) + a, len(gone) + r
+
+        return self._publish(old, old.digests, apply, _Manifest(base, dict(order), digests), state)
+
+    def _publish(
+        self,
+        old: _Manifest | None,
+        old_digests: dict[str, str],
+        apply: Callable[[ox.Store], tuple[int, int]],
+        man: _Manifest,
+        state: Resolver,
+    ) -> tuple[str, int, int, bool]:
+        """Make a new version from the current one (a checkpoint) with ``apply``'s changes,
+        then switch CURRENT to it."""
+        import pyoxigraph as ox
+
+        versions = self.path / "versions"
+        versions.mkdir(parents=True, exist_ok=True)
+        name = f"v{self._next_number():06d}"
+        target = versions / name
+        try:
+            target.mkdir()
+            if old is not None:
+                ox.Store.read_only(str(self.rdf_path)).backup(str(target / "oxigraph"))
+            db = ox.Store(str(target / "oxigraph"))
+            added, removed = apply(db)
+            man.triples = (old.triples if old_digests else 0) + added - removed
+            if added + removed > man.triples // 10:
                 # compact what was written: queries read one sorted run, not many. A small
                 # change is left to RocksDB's own compaction, which costs far less than this
                 # pass over the whole store
                 db.optimize()
             db.flush()
-            del db
-            gc.collect()  # let RocksDB close the version before it is published
-            man = _Manifest(base, dict(order), digests, total)
+            del db  # closes RocksDB: nothing else holds the handle
+            with (target / STATE).open("wb") as f:
+                pickle.dump(state, f, protocol=pickle.HIGHEST_PROTOCOL)
+                f.flush()
+                os.fsync(f.fileno())
             atomic_write(target / "manifest.json", man.dump())
             _fsync_dir(target)
             atomic_write(self.path / "CURRENT", name + "\n")  # the switch
@@ -456,6 +619,28 @@ class Store:
             raise
         self._sweep(keep_previous=True)
         return name, added, removed, True
+
+    def _load_state(self, man: _Manifest) -> Resolver | None:
+        """The current version's resolver, if it is there, readable and of these documents."""
+        # The resolver is a great many small objects, none in a cycle: the cyclic garbage
+        # collector would walk them all at every full collection, and often while they are
+        # read. So it pauses while they are read, and then leaves them (and whatever else the
+        # process holds) alone until the build ends (gc.freeze; _gc_thawed undoes it).
+        was = gc.isenabled()
+        gc.disable()
+        try:
+            with (self.path / "versions" / self.version / STATE).open("rb") as f:
+                state = _CacheUnpickler(f).load()
+        except Exception:  # missing, damaged or from another kg: resolve everything again
+            return None
+        finally:
+            if was:
+                gc.enable()
+        if not gc.get_freeze_count():  # a process that froze objects itself is left as it is
+            gc.freeze()
+        if not isinstance(state, Resolver) or state.last is None:
+            return None
+        return state if state.documents == list(man.documents) else None
 
     def _next_number(self) -> int:
         nums = [int(p.name[1:]) for p in (self.path / "versions").glob("v[0-9]*")]
@@ -529,7 +714,7 @@ class _CacheUnpickler(pickle.Unpickler):
     _PLAIN = {("collections", "Counter"), ("collections", "OrderedDict")}
     _PLAIN |= {("builtins", n) for n in ("tuple", "list", "dict", "set", "frozenset", "bool")}
     _PLAIN |= {("builtins", n) for n in ("int", "float", "str", "bytes", "complex")}
-    _KG = {"kg.model", "kg.extract", "kg.classifier"}  # where the cached dataclasses live
+    _KG = {"kg.model", "kg.extract", "kg.classifier", "kg.resolve"}  # kg's cached classes
 
     def find_class(self, module: str, name: str) -> Any:
         if (module, name) in self._PLAIN or (module in self._KG and "." not in name):
@@ -545,8 +730,94 @@ def _resolve(exs: list[DocExtraction], *, base: str) -> KnowledgeGraph:
     return from_parts([ex.document for ex in exs], resolve(exs), base=base)
 
 
-def _digest(quads: set[Any]) -> str:
-    return _sha(*sorted(str(q) for q in quads))[:32]
+def _digest(quads: Iterable[Any], *, start: str = "", minus: Iterable[Any] = ()) -> str:
+    """A digest of a set of quads that can be updated: the sum of their hashes (mod 2^128),
+    ``start`` plus ``quads`` less ``minus``."""
+    total = int(start, 16) if start else 0
+    for sign, qs in ((1, quads), (-1, minus)):
+        for q in qs:
+            h = hashlib.blake2b(str(q).encode("utf-8"), digest_size=16).digest()
+            total += sign * int.from_bytes(h, "big")
+    return f"{total % (1 << 128):032x}"
+
+
+def _replace_graphs(
+    db: Any, graphs: Iterable[tuple[Any, set[Any]]], old: _Manifest | None
+) -> tuple[int, int]:
+    """Make each named graph hold its quads: (quads added, quads removed). The new quads go
+    in at once, so that a large load can write RocksDB's files directly (``_insert``)."""
+    new: list[Any] = []
+    removed = 0
+    for g, qs in graphs:
+        have = set(db.quads_for_pattern(None, None, None, g)) if old is not None else set()
+        for q in have - qs:
+            db.remove(q)
+            removed += 1
+        new.extend(qs - have)
+    _insert(db, new)
+    return len(new), removed
+
+
+BULK = 50_000  # quads from which a load writes RocksDB's files directly
+
+
+def _insert(db: Any, quads: list[Any]) -> None:
+    # bulk_extend writes sorted files without a transaction: safe here, as a version is the
+    # build's own copy until it is published, and thrown away if anything fails
+    (db.bulk_extend if len(quads) >= BULK else db.extend)(quads)
+
+
+class _Skip:
+    """The parts kg.rdf.parts leaves out: those named, and every document's or the entities'."""
+
+    def __init__(self, parts: set[str], *, docs: bool = False, entities: bool = False) -> None:
+        self.parts, self.docs, self.entities = parts, docs, entities
+
+    def __contains__(self, part: object) -> bool:
+        if part == "vocab" or part in self.parts:
+            return True
+        return self.entities if part == "entities" else self.docs
+
+
+def _shown(e: EntityRecord | None) -> tuple | None:
+    """What the entities' graph says of an entity."""
+    return None if e is None else (e.id, e.name, e.type, e.aliases)
+
+
+def _changed_only(
+    snap: Snapshot, entities: set[str], facts: dict[bool, set[tuple]], base: str
+) -> KnowledgeGraph:
+    """A graph of the entities and facts named, as ``snap`` has them (no mentions, no
+    evidence): what kg.rdf.parts makes of them is their share of the entities' graph."""
+    from .model import Entity, Relation
+    from .vocab import PREDICATES
+
+    def entity(eid: str) -> Entity:
+        e = snap.entities[eid]
+        return Entity(e.id, e.name, e.type, e.aliases)
+
+    def relations(negated: bool) -> list[Relation]:
+        held = snap.flagged if negated else snap.relations
+        out = []
+        for key in sorted(facts[negated] & held.keys()):
+            sid, pred, okey = key
+            obj = entity(okey) if okey in snap.entities else okey
+            out.append(Relation(entity(sid), pred, obj, PREDICATES[pred].wikidata, held[key][1]))
+        return out
+
+    ents = [entity(eid) for eid in sorted(entities & snap.kept.keys())]
+    return KnowledgeGraph(ents, relations(False), flagged=relations(True), base=base)
+
+
+@contextmanager
+def _gc_thawed() -> Iterator[None]:
+    """Undo, when a build ends, the freeze of ``_load_state`` (never one the caller made)."""
+    ours = gc.get_freeze_count() == 0
+    try:
+        yield
+    finally:
+        if ours and gc.get_freeze_count():
+            gc.unfreeze()
 
 
 def _fsync_dir(path: Path) -> None:

@@ -137,3 +137,22 @@ def test_only_the_components_kg_reads_are_kept(pipeline):
     assert nlp.keep_used(blank) == ["sentencizer", "textcat"]
     assert blank.pipe_names == ["ner"]
     assert set(pipeline.pipe_names) - {"kg_gazetteer"} <= nlp.USED_COMPONENTS
+
+
+def test_the_speed_benchmark_runs_small(tmp_path, capsys):
+    """The speed benchmark's own code path at a tiny size, with its report (its timings are
+    not checked): spaCy alone, the build, and 10 documents added to two stores, each taken
+    as an addition, not a full resolution."""
+    import json
+
+    from kg.bench.speed import main as bench
+
+    bench(["--docs", "12", "--jobs", "1", "--json", str(tmp_path / "r.json")])
+    out = capsys.readouterr().out
+    r = json.loads((tmp_path / "r.json").read_text())
+    assert r["corpus"]["documents"] == 12 and r["kg"]["1"]["documents"] == 12
+    assert set(r["kg"]["1"]["stages"]) == set(STAGES)
+    inc = r["kg"]["1"]["incremental"]
+    assert [x["store_documents"] for x in inc["runs"]] == [3, 12]
+    assert all(x["incremental"] and x["parsed"] == 10 for x in inc["runs"])
+    assert "kg throughput / spaCy over the same blocks" in out and "incremental: 10" in out

@@ -3,6 +3,8 @@ import pytest
 import kg
 from kg.resolve import name_key, slug
 
+from .conftest import SEEDS
+
 
 @pytest.mark.parametrize(
     "a, b",
@@ -150,3 +152,48 @@ def test_an_untyped_name_without_facts_is_left_out():
     names = {e.name for e in res.entities}
     assert ("Quist", "Vance Ohrt") in [(r.subject.name, r.object.name) for r in res.relations]
     assert {"Quist", "Vance Ohrt", "Acme"} <= names and "Borlund" not in names
+
+
+def _resolution(res) -> tuple:
+    """Everything a Resolution holds, mentions included (Entity equality leaves them out)."""
+    return (
+        [(e, e.mentions) for e in res.entities],
+        res.relations,
+        res.flagged,
+        res.merges,
+        res.rejected,
+    )
+
+
+@pytest.fixture(scope="module")
+def corpus_extractions(pipeline):
+    """Extractions of news pages that share names (the benchmark's generator) and the seeds."""
+    from kg.bench.corpus import pages
+    from kg.extract import extract
+
+    docs = [kg.from_text(p.text, doc_id=p.name) for p in pages(24, seed=7)]
+    docs += kg.ingest.read([SEEDS])
+    return list(extract(docs, pipeline))
+
+
+def test_resolving_in_batches_gives_what_resolving_at_once_gives(corpus_extractions):
+    """Documents added to a Resolver after a result (and after a pickle round trip, as the
+    store keeps it) resolve to exactly what one pass over all of them gives: the same
+    entities with the same ids and mentions, facts, confidences, evidence and merges."""
+    import pickle
+    import random
+
+    from kg.resolve import Resolver, resolve
+
+    exs = corpus_extractions
+    whole = _resolution(resolve(exs))
+    assert whole[0] and whole[1] and whole[3], "the corpus should have entities, facts, merges"
+    rng = random.Random(5)
+    for _ in range(4):
+        cuts = sorted(rng.sample(range(1, len(exs)), 3))
+        r = Resolver()
+        for lo, hi in zip([0, *cuts], [*cuts, len(exs)], strict=True):
+            r.add(exs[lo:hi])
+            r.result()
+            r = pickle.loads(pickle.dumps(r))
+        assert _resolution(r.result()) == whole, cuts

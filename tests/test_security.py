@@ -233,15 +233,38 @@ def test_a_planted_extraction_cache_file_runs_nothing(tmp_path: Path, pipeline):
     import pickle
 
     st = Store(tmp_path / "store")
-    text = "Acme Corp, a Boston-based startup, hired Jane Doe."
+    text = Document("acme", "Acme Corp, a Boston-based startup, hired Jane Doe.")
+    other = Document("globex", "Globex Corporation, based in Springfield, hired John Smith.")
     st.build([text], model=pipeline)
     cached = sorted((st.path / "extractions").glob("*.pickle"))
     assert len(cached) == 1
+    st.build([other], model=pipeline)
     flag = tmp_path / "pwned"
     cached[0].write_bytes(pickle.dumps(_Planted(str(flag))))
     assert pickle.loads(cached[0].read_bytes()) is None and flag.exists()  # the control: it works
     flag.unlink()
     st2 = Store(tmp_path / "store")
-    st2.build([text], model=pipeline, replace=True)  # reads the cache for the same document
+    # a changed document makes the build resolve everything, reading the cache of the other
+    changed = Document("globex", other.text + " Initech, a Dallas-based company, hired Ann Lee.")
+    r = st2.build([text, changed], model=pipeline)
     assert not flag.exists()  # refused: the document was parsed again instead
+    assert "acme" in r.parsed and not r.incremental
     assert {e.name for e in st2.knowledge_graph().entities} >= {"Acme Corp", "Jane Doe"}
+
+
+def test_a_planted_resolver_file_runs_nothing(tmp_path: Path, pipeline):
+    """The resolution a store version keeps is read with the same allow-list: a crafted file
+    runs nothing, and the build resolves every kept extraction again instead."""
+    import pickle
+
+    from kg.store import STATE
+
+    st = Store(tmp_path / "store")
+    st.build(["Acme Corp, a Boston-based startup, hired Jane Doe."], model=pipeline)
+    state = st.path / "versions" / st.version / STATE
+    assert state.is_file()
+    flag = tmp_path / "pwned"
+    state.write_bytes(pickle.dumps(_Planted(str(flag))))
+    r = st.build(["Globex Corporation, based in Springfield, hired John Smith."], model=pipeline)
+    assert not flag.exists() and not r.incremental
+    assert {e.name for e in r.graph.entities} >= {"Acme Corp", "Jane Doe", "John Smith"}
