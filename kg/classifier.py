@@ -17,18 +17,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
 from . import vocab
 from .errors import ModelError
+from .relations import Tokens
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Span
 
     from .extract import DocExtraction
-    from .relations import Tokens
+    from .relations import Sentence
 
 ARTEFACT = Path(__file__).with_name("data") / "relations.npz"
 NONE = "NONE"
@@ -41,7 +42,7 @@ MAX_PAIRS = 3  # mention pairs of one sentence whose features a pair of names po
 MAX_CONTEXTS = 3  # mentions of a name whose syntactic context describes it
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     """An ordered pair of names (and the mentions that stand for them) with its features."""
 
@@ -51,29 +52,20 @@ class Candidate:
     sentence: tuple[int, int]  # document offsets of the sentence (or passage) it was read in
     features: list[str]
     names: tuple[tuple[str, ...], tuple[str, ...]]  # the pair's mention texts, for training
-    verbs: tuple[Token, ...] = ()  # the verbs on the path joining them, for hedges and negation
+    # the verbs on the path joining them (token indexes in the block), for hedges and negation
+    verbs: tuple[int, ...] = ()
+
+
+class _Span(NamedTuple):
+    """A mention's (or date's) tokens in its block, and its syntactic root (``Span.root``)."""
+
+    start: int
+    end: int
+    root: int
 
 
 def _bucket(n: int) -> str:
     return str(n) if n < 4 else "4-6" if n < 7 else "7-12" if n < 13 else "13+"
-
-
-def _path(head: list[int], a: int, b: int) -> tuple[list[int], int | None, list[int]]:
-    """Token indexes up from ``a`` to the lowest common ancestor, it, and down to ``b``."""
-    up = [a]
-    while head[up[-1]] != up[-1] and len(up) < 30:
-        up.append(head[up[-1]])
-    pos = {t: k for k, t in enumerate(up)}
-    down: list[int] = []
-    t = b
-    for _ in range(30):
-        if t in pos:
-            return up[: pos[t]], t, down[::-1]
-        down.append(t)
-        if head[t] == t:
-            break
-        t = head[t]
-    return [], None, []
 
 
 class _Block:
@@ -88,39 +80,35 @@ class _Block:
         dates: list[Span],
         tokens: Tokens | None = None,
     ) -> None:
-        from .relations import Tokens
         from .resolve import name_key  # here: resolve imports extract, which imports us
 
         self.out, self.sdoc, self.offset = out, sdoc, offset
-        sents = list(sdoc.sents)
-        self.sent_index = {s.start: k for k, s in enumerate(sents)}
-        sent_at = [sent for sent in sents for _ in range(len(sent))]  # Span.sent walks the doc
-        self.sent_at = sent_at
+        # token attributes and sentences read once: spaCy makes a new Token object on every
+        # access, and Doc.sents and Span.sent walk the document anew at each call
+        self.t = tab = tokens if tokens is not None else Tokens(sdoc)
         self.groups: dict[str, list[int]] = defaultdict(list)  # name key -> mention indexes
         for i in range(first, len(out.mentions)):
             self.groups[name_key(out.mentions[i].text)].append(i)
         self.groups.pop("", None)
         self.order = list(self.groups)  # in order of first mention
-        self.sent_of: dict[int, Span] = {}
-        # token attributes read once: spaCy makes a new Token object on every access
-        tab = tokens if tokens is not None else Tokens(sdoc)
+        self.sent_of: dict[int, Sentence] = {}
         self.head, self.dep, self.lower, self.lemma = tab.head, tab.dep, tab.lower, tab.lemma
         self.pos_, self.ent = tab.pos, tab.ent
         self.keep = [not p or w in ",(" for p, w in zip(tab.punct, tab.lower, strict=True)]
-        self.span_of: dict[int, Span] = {}
+        self.span_of: dict[int, _Span] = {}
         self.pos: dict[int, tuple[int, int]] = {}
         for i in range(first, len(out.mentions)):
             m = out.mentions[i]
-            span = sdoc.char_span(m.start - offset, m.end - offset, alignment_mode="expand")
-            if span is not None:
-                self.span_of[i] = span
-                self.sent_of[i] = sent_at[span.start]
+            got = tab.char_span(m.start - offset, m.end - offset)  # as Doc.char_span "expand"
+            if got is not None:
+                span = self.span_of[i] = _Span(*got, tab.root(*got))
+                self.sent_of[i] = tab.sent(span.start)
                 self.pos[i] = (self.sent_of[i].start, span.start)  # plain ints: pairs compare often
         self.dates = dates
         self.rules: dict[tuple[str, str], set[str]] = defaultdict(set)
         self._contexts: dict[str, list[str]] = {}
         self._keys: dict[str, _KeyFeatures] = {}
-        self._roots: dict[tuple[int, int], int] = {}
+        self._chains: dict[int, _Chain] = {}
 
     def contexts(self, key: str, ms: list[int]) -> list[str]:
         """How the text uses a name, over its first mentions: its dependency role and head word
@@ -129,7 +117,7 @@ class _Block:
         if got is None:
             seen: dict[str, None] = {}
             for i in ms[:MAX_CONTEXTS]:
-                r = self.span_of[i].root.i
+                r = self.span_of[i].root
                 h = self.head[r]
                 c = f"{self.dep[r]}|{self.lemma[h] if h != r else '<root>'}"
                 if self.dep[r] == "pobj" and self.head[h] != h:
@@ -150,13 +138,6 @@ class _Block:
     def label(self, i: int) -> str:
         return self.out.mentions[i].label
 
-    def root(self, span: Span) -> int:
-        """The index of a span's syntactic root, found once (Span.root walks its tokens)."""
-        got = self._roots.get((span.start, span.end))
-        if got is None:
-            got = self._roots[(span.start, span.end)] = span.root.i
-        return got
-
     def key_features(self, key: str, ms: list[int]) -> _KeyFeatures:
         got = self._keys.get(key)
         if got is None:
@@ -168,8 +149,46 @@ class _Block:
                 next((mentions[i].kind for i in ms if mentions[i].kind), ""),
                 tuple(f"actx:{c}" for c in ctx),
                 tuple(f"bctx:{c}" for c in ctx),
+                ms,
+                tuple(mentions[i].text for i in ms),
             )
         return got
+
+    def chain(self, i: int) -> _Chain:
+        """Token ``i`` and its heads up to the root (30 at most), found once a token."""
+        got = self._chains.get(i)
+        if got is None:
+            head, dep = self.head, self.dep
+            up = [i]
+            while head[up[-1]] != up[-1] and len(up) < 30:
+                up.append(head[up[-1]])
+            # "/"-joined dependency labels of up[:k], and of up[:k] read downwards
+            ups, downs = [""], [""]
+            for k, t in enumerate(up):
+                ups.append(ups[-1] + "/" + dep[t] if k else dep[t])
+                downs.append(dep[t] + "/" + downs[-1] if k else dep[t])
+            got = self._chains[i] = _Chain(up, {t: k for k, t in enumerate(up)}, ups, downs)
+        return got
+
+    def path(self, a: int, b: int) -> tuple[list[int], int | None, list[int], str]:
+        """Token indexes up from ``a`` to the lowest common ancestor, it, down to ``b``, and
+        the path's dependency labels ("nsubj^dobj")."""
+        ca, cb = self.chain(a), self.chain(b)
+        at = ca.at
+        for m, t in enumerate(cb.up):
+            k = at.get(t)
+            if k is not None:
+                return ca.up[:k], t, cb.up[:m][::-1], ca.ups[k] + "^" + cb.downs[m]
+        return [], None, [], ""
+
+
+class _Chain(NamedTuple):
+    """A token's way up the parse (see _Block.chain)."""
+
+    up: list[int]  # the token, its head, its head's head...
+    at: dict[int, int]  # token -> its place in up
+    ups: list[str]  # k -> the dependency labels of up[:k], "/"-joined
+    downs: list[str]  # k -> the same, last first
 
 
 def candidates(
@@ -190,75 +209,112 @@ def candidates(
     first_key = keys[0] if keys else None
     from .relations import iso_date
 
-    isos = [(d, iso) for d in dates if (iso := iso_date(d.text)) is not None]
+    isos = [
+        (_Span(d.start, d.end, blk.t.root(d.start, d.end)), d, iso)
+        for d in dates
+        if (iso := iso_date(d.text)) is not None
+    ]
     # names the recogniser left out pair only within a sentence: across sentences they are
     # many pairs and little evidence
     sents = {k: {blk.pos[i][0] for i in v} for k, v in mentions.items()}
     unlabelled = {k for k, v in mentions.items() if any(out.mentions[i].label == "NAME" for i in v)}
+    kfs = {k: blk.key_features(k, mentions[k]) for k in keys}
     for ka in keys:
-        ma = mentions[ka]
+        a = kfs[ka]
         for kb in keys:
             if ka == kb:
                 continue
             if (ka in unlabelled or kb in unlabelled) and sents[ka].isdisjoint(sents[kb]):
                 continue
-            yield _pair(blk, ka, kb, ma, mentions[kb], first_key)
-        for d, iso in isos:
-            yield from _date_pairs(blk, ka, ma, d, iso, first_key)
+            yield _pair(blk, ka, kb, a, kfs[kb], first_key)
+        for ds, d, iso in isos:
+            yield from _date_pairs(blk, ka, a.mentions, ds, d, iso, first_key)
 
 
 def _entity_features(
-    blk: _Block, ka: str, kb: str, ma: list[int], mb: list[int], first: str | None
-):
-    a, b = blk.key_features(ka, ma), blk.key_features(kb, mb)
+    blk: _Block, ka: str, kb: str, a: _KeyFeatures, b: _KeyFeatures, first: str | None, sx: str
+) -> tuple[str, list[str]]:
+    """The pair's features from its two names alone; each ends with ``sx`` ("|x" for a pair
+    read across sentences)."""
     la, lb = a.label, b.label
     tt = f"{la}>{lb}"
-    f = [f"tt:{tt}"]
+    f = [f"tt:{tt}{sx}"]
     if ka == first:
-        f.append(f"afirst|{lb}")
+        f.append(f"afirst|{lb}{sx}")
     if kb == first:
-        f.append(f"bfirst|{la}")
+        f.append(f"bfirst|{la}{sx}")
     if lb in PLACE_LABELS:
-        f.append(f"bname:{kb}")
-        f.append(f"bname:{kb}|{la}")
+        f.append(f"bname:{kb}{sx}")
+        f.append(f"bname:{kb}|{la}{sx}")
     if la in PLACE_LABELS:
-        f.append(f"aname:{ka}")
-    f.append(f"na:{a.count}|nb:{b.count}")
+        f.append(f"aname:{ka}{sx}")
+    f.append(f"na:{a.count}|nb:{b.count}{sx}")
     # what the text calls each ("X is a town", "the album Y"): says which properties can hold
     if a.kind:
-        f.append(f"akind:{a.kind}|{lb}")
+        f.append(f"akind:{a.kind}|{lb}{sx}")
     if b.kind:
-        f.append(f"bkind:{b.kind}|{la}")
+        f.append(f"bkind:{b.kind}|{la}{sx}")
     if a.kind and b.kind:
-        f.append(f"kinds:{a.kind}>{b.kind}")
-    f.extend(a.as_a)
-    for c in b.as_b:
-        f.append(c)
-        f.append(f"{c}|{la}")
+        f.append(f"kinds:{a.kind}>{b.kind}{sx}")
+    f.extend(a.first_of(sx))
+    f.extend(b.second_of(la, sx))
     for p in blk.rules.get((ka, kb), ()):
-        f.append(f"rule:{p}")
+        f.append(f"rule:{p}{sx}")
     for p in blk.rules.get((kb, ka), ()):
-        f.append(f"rrule:{p}")
+        f.append(f"rrule:{p}{sx}")
     return tt, f
 
 
-@dataclass(frozen=True)
 class _KeyFeatures:
     """What a name brings to each of its pairs, made once a block."""
 
-    label: str
-    count: int  # its mentions in the block, 3 at most
-    kind: str  # the noun the text describes it by, if any
-    as_a: tuple[str, ...]  # its contexts as the pair's first name
-    as_b: tuple[str, ...]  # and as its second
+    def __init__(
+        self,
+        label: str,
+        count: int,
+        kind: str,
+        as_a: tuple[str, ...],
+        as_b: tuple[str, ...],
+        mentions: list[int],
+        names: tuple[str, ...],
+    ) -> None:
+        self.label = label
+        self.count = count  # its mentions in the block, 3 at most
+        self.kind = kind  # the noun the text describes it by, if any
+        self.as_a = as_a  # its contexts as the pair's first name
+        self.as_b = as_b  # and as its second
+        self.mentions = mentions  # its mentions in the block
+        self.names = names  # their texts
+        self._made: dict[tuple[str, str], tuple[str, ...]] = {}
+
+    def first_of(self, sx: str) -> tuple[str, ...]:
+        """Its contexts as the pair's first name, each ending with ``sx``."""
+        if not sx:
+            return self.as_a
+        got = self._made.get(("", sx))
+        if got is None:
+            got = self._made[("", sx)] = tuple(c + sx for c in self.as_a)
+        return got
+
+    def second_of(self, other: str, sx: str) -> tuple[str, ...]:
+        """Its contexts as the pair's second name, plain and with the label ``other`` of the
+        first, each ending with ``sx``: the same strings for every pair, made once."""
+        got = self._made.get((other, sx))
+        if got is None:
+            got = self._made[(other, sx)] = tuple(
+                g for c in self.as_b for g in (f"{c}{sx}", f"{c}|{other}{sx}")
+            )
+        return got
 
 
-def _pair(blk, ka, kb, ma, mb, first) -> Candidate:
-    tt, f = _entity_features(blk, ka, kb, ma, mb, first)
+def _pair(
+    blk: _Block, ka: str, kb: str, ka_f: _KeyFeatures, kb_f: _KeyFeatures, first: str | None
+) -> Candidate:
     same: list[tuple[int, int, int]] = []  # (token distance, a, b) within one sentence
     near: tuple[int, int, int] | None = None  # (sentence distance, a, b)
     pos = blk.pos
-    for a in ma:
+    mb = kb_f.mentions
+    for a in ka_f.mentions:
         sa, ta = pos[a]
         for b in mb:
             sb, tb = pos[b]
@@ -269,8 +325,9 @@ def _pair(blk, ka, kb, ma, mb, first) -> Candidate:
                 if near is None or d < near[0]:
                     near = (d, a, b)
     ms = blk.out.mentions
-    names = (tuple(ms[i].text for i in ma), tuple(ms[i].text for i in mb))
+    names = (ka_f.names, kb_f.names)
     if same:
+        tt, f = _entity_features(blk, ka, kb, ka_f, kb_f, first, "")
         same.sort()
         _, a, b = same[0]
         verbs = _sentence_features(blk, blk.span_of[a], blk.span_of[b], tt, f)
@@ -283,17 +340,22 @@ def _pair(blk, ka, kb, ma, mb, first) -> Candidate:
         return Candidate(a, b, (ms[b].start, ms[b].end), span, f, names, verbs)
     assert near is not None
     _, a, b = near
-    f.append(f"x|{tt}")
-    ia, ib = blk.sent_index[blk.sent_of[a].start], blk.sent_index[blk.sent_of[b].start]
-    f.append(f"xd:{_bucket(abs(ia - ib))}|{tt}")
-    f.append(f"xs:{min(ia, 3)}>{min(ib, 3)}|{tt}")  # the opening sentence names the topic
-    s1, s2 = sorted((blk.sent_of[a], blk.sent_of[b]), key=lambda s: s.start)
+    # across sentences: every feature ends with "|x", as a model reads them apart
+    tt, f = _entity_features(blk, ka, kb, ka_f, kb_f, first, "|x")
+    f.append(f"x|{tt}|x")
+    # the sentences' places in the block
+    ia, ib = blk.t.sent_of[blk.span_of[a].start], blk.t.sent_of[blk.span_of[b].start]
+    f.append(f"xd:{_bucket(abs(ia - ib))}|{tt}|x")
+    f.append(f"xs:{min(ia, 3)}>{min(ib, 3)}|{tt}|x")  # the opening sentence names the topic
+    s1, s2 = (blk.sent_of[a], blk.sent_of[b]) if ia < ib else (blk.sent_of[b], blk.sent_of[a])
     span = (blk.offset + s1.start_char, blk.offset + s2.end_char)
-    return Candidate(a, b, (ms[b].start, ms[b].end), span, [g + "|x" for g in f], names)
+    return Candidate(a, b, (ms[b].start, ms[b].end), span, f, names)
 
 
-def _date_pairs(blk: _Block, ka: str, ma: list[int], d: Span, iso: str, first: str | None):
-    start = blk.sent_at[d.start].start
+def _date_pairs(
+    blk: _Block, ka: str, ma: list[int], ds: _Span, d: Span, iso: str, first: str | None
+) -> Iterator[Candidate]:
+    start = blk.t.sent(d.start).start
     hits = [a for a in ma if blk.pos[a][0] == start]
     if not hits:
         return
@@ -303,7 +365,7 @@ def _date_pairs(blk: _Block, ka: str, ma: list[int], d: Span, iso: str, first: s
     f = [f"tt:{tt}"]
     if ka == first:
         f.append("afirst|DATE")
-    verbs = _sentence_features(blk, blk.span_of[a], d, tt, f)
+    verbs = _sentence_features(blk, blk.span_of[a], ds, tt, f)
     sent = blk.sent_of[a]
     m = blk.out.mentions[a]
     span = (blk.offset + sent.start_char, blk.offset + sent.end_char)
@@ -318,43 +380,47 @@ def _date_pairs(blk: _Block, ka: str, ma: list[int], d: Span, iso: str, first: s
     )
 
 
-def _sentence_features(blk: _Block, sa: Span, sb: Span, tt: str, f: list[str]) -> tuple[Token, ...]:
+def _sentence_features(blk: _Block, sa: _Span, sb: _Span, tt: str, f: list[str]) -> tuple[int, ...]:
     """Features of two mentions in one sentence; returns the verbs on the path between them."""
-    order = "ab" if sa.start < sb.start else "ba"
-    left, right = (sa, sb) if order == "ab" else (sb, sa)
-    lower, lemma = blk.lower, blk.lemma
-    between = range(left.end, right.start) if right.start > left.end else range(0)
-    n = len(between)
+    if sa.start < sb.start:
+        order, left, right = "ab", sa, sb
+    else:
+        order, left, right = "ba", sb, sa
+    lemma, pos, ent = blk.lemma, blk.pos_, blk.ent
+    lo, hi = left.end, right.start  # the words between them
+    n = hi - lo if hi > lo else 0
     f.append(f"o:{order}|{tt}")
-    f.append(f"d:{_bucket(n)}|{order}")
+    f.append(_DISTANCE[order][n] if n < len(_BUCKETS) else f"d:{_bucket(n)}|{order}")
     if n <= 4:
-        words = " ".join(lower[i] for i in between)
+        words = " ".join(blk.lower[lo:hi])
         f.append(f"bs:{words}|{order}")
         f.append(f"bs:{words}|{order}|{tt}")
     if n <= MAX_BETWEEN:
-        for i in between:
-            if blk.keep[i]:
-                f.append(f"bw:{lemma[i]}|{order}")
+        keep = blk.keep
+        f += [f"bw:{lemma[i]}|{order}" for i in range(lo, hi) if keep[i]]
     if left.start > 0:
         f.append(f"pre:{lemma[left.start - 1]}|{order}")
-    if right.end < len(lower):
+    if right.end < len(lemma):
         f.append(f"post:{lemma[right.end]}|{order}")
-    ra, rb = blk.root(sa), blk.root(sb)
-    up, lca, down = _path(blk.head, ra, rb)
+    ra, rb = sa.root, sb.root
+    up, lca, down, dep = blk.path(ra, rb)
     if lca is None:
         return ()
-    dep = "/".join(blk.dep[i] for i in up) + "^" + "/".join(blk.dep[i] for i in down)
     # a name's own word is no evidence of a relation: only words outside the names count
-    lem = "<name>" if lca in (ra, rb) or blk.ent[lca] else lemma[lca]
+    lem = "<name>" if lca == ra or lca == rb or ent[lca] else lemma[lca]
     f.append(f"p:{dep}")
     f.append(f"p:{dep}|{tt}")
     f.append(f"pl:{dep}|{lem}")
     f.append(f"l:{lem}|{tt}")
     inner = up[1:] + down  # as trained: the words on the path, b's own head word included
-    for i in inner[:4]:
-        if blk.pos_[i] in ("VERB", "NOUN", "ADP") and not blk.ent[i]:
-            f.append(f"pw:{lemma[i]}")
-    return tuple(blk.sdoc[i] for i in (lca, *inner) if blk.pos_[i] in ("VERB", "AUX"))
+    f += [f"pw:{lemma[i]}" for i in inner[:4] if pos[i] in _PATH_WORDS and not ent[i]]
+    return tuple([i for i in (lca, *inner) if pos[i] in ("VERB", "AUX")])
+
+
+_PATH_WORDS = ("VERB", "NOUN", "ADP")
+# "d:" features of the short distances, made once
+_BUCKETS = [_bucket(n) for n in range(MAX_BETWEEN + 1)]
+_DISTANCE = {o: [f"d:{b}|{o}" for b in _BUCKETS] for o in ("ab", "ba")}
 
 
 @dataclass(frozen=True)
@@ -376,7 +442,9 @@ class RelationModel:
             idx.append(bias)
             idx.extend([i for i in map(get, fs) if i is not None])  # the known features
             ptr.append(len(idx))
-        z = np.add.reduceat(self.weights[np.asarray(idx)], np.asarray(ptr[:-1]), axis=0)
+        # take: the rows as fancy indexing copies them, a little faster
+        rows = self.weights.take(np.array(idx, dtype=np.intp), axis=0)
+        z = np.add.reduceat(rows, np.array(ptr[:-1], dtype=np.intp), axis=0)
         z -= z.max(axis=1, keepdims=True)
         np.exp(z, out=z)
         z /= z.sum(axis=1, keepdims=True)
@@ -417,7 +485,7 @@ def load(path: str | None = None) -> RelationModel | None:
         raise ModelError(f"{p}: not a kg relation model ({e})") from None
 
 
-def _modality(verbs: tuple[Token, ...], modality) -> tuple[bool, bool]:
+def _modality(verbs: tuple[int, ...], modality, lemma_: list[str]) -> tuple[bool, bool]:
     """(hedged, negated) over the verbs joining a pair: "denied that it had hired X" is
     negated by its top verb, "may acquire" hedged by its own."""
     from .relations import HEDGE_VERBS, NEGATING_VERBS
@@ -427,8 +495,8 @@ def _modality(verbs: tuple[Token, ...], modality) -> tuple[bool, bool]:
         h, n = modality(v)
         hedged, negated = hedged or h, negated or n
         if k == 0 and len(verbs) > 1:  # the top verb governs the others
-            hedged = hedged or v.lemma_ in HEDGE_VERBS
-            negated = negated or v.lemma_ in NEGATING_VERBS
+            hedged = hedged or lemma_[v] in HEDGE_VERBS
+            negated = negated or lemma_[v] in NEGATING_VERBS
     return hedged, negated
 
 
@@ -446,33 +514,39 @@ def read(
     """Add the model's facts for one parsed block to ``out``."""
     from .extract import RawFact
 
-    cands = list(candidates(out, sdoc, offset, first, dates, facts_from, tokens))
+    tab = tokens if tokens is not None else Tokens(sdoc)
+    cands = list(candidates(out, sdoc, offset, first, dates, facts_from, tab))
     if not cands:
         return
     probs = model.probabilities([c.features for c in cands])
     classes = model.classes
     above = probs[:, 1:] >= np.maximum(model.thresholds[1:], MIN_PROBABILITY)
-    for row in np.flatnonzero(above.any(axis=1)).tolist():
-        c, p = cands[row], probs[row]
-        for k in np.nonzero(above[row])[0] + 1:
-            pred = vocab.BY_WIKIDATA.get(classes[k])
-            if pred is None:
-                continue
-            hedged, negated = _modality(c.verbs, modality)
-            conf = float(p[k]) * (0.6 if hedged else 1.0)
-            out.facts.append(
-                RawFact(
-                    subject=c.subject,
-                    predicates=(pred.name,),
-                    object=c.object,
-                    rule="model",
-                    confidence=round(min(conf, 0.95), 3),
-                    sentence=c.sentence,
-                    object_span=c.object_span,
-                    hedged=hedged,
-                    negated=negated,
-                )
+    # (candidate, class) of each property that clears its threshold, by candidate then class;
+    # the probabilities as plain floats (each float32 exactly)
+    rows, cols = np.nonzero(above)
+    if not len(rows):
+        return
+    values = probs[:, 1:][above].tolist()
+    for row, k, value in zip(rows.tolist(), (cols + 1).tolist(), values, strict=True):
+        c = cands[row]
+        pred = vocab.BY_WIKIDATA.get(classes[k])
+        if pred is None:
+            continue
+        hedged, negated = _modality(c.verbs, modality, tab.lemma_)
+        conf = value * (0.6 if hedged else 1.0)
+        out.facts.append(
+            RawFact(
+                subject=c.subject,
+                predicates=(pred.name,),
+                object=c.object,
+                rule="model",
+                confidence=round(min(conf, 0.95), 3),
+                sentence=c.sentence,
+                object_span=c.object_span,
+                hedged=hedged,
+                negated=negated,
             )
+        )
 
 
 # -- entity types ----------------------------------------------------------------------------
@@ -481,24 +555,29 @@ TYPES_ARTEFACT = Path(__file__).with_name("data") / "types.npz"
 TYPE_CLASSES = ("Other", "Person", "Organization", "Place")
 
 
-def mention_features(span: Span) -> list[str]:
-    """Features of a name for the type classifier: its words, shape, label and context."""
-    doc = span.doc
-    words = [t.lower_ for t in span]
+def mention_features(span: Span, tokens: Tokens | None = None) -> list[str]:
+    """Features of a name for the type classifier: its words, shape, label and context.
+    ``tokens``: the token table of the span's block, where the caller has it."""
+    t = tokens if tokens is not None else Tokens(span.doc)
+    start, end, lower = span.start, span.end, t.lower
+    words = lower[start:end]
     lab = span.label_
     f = [f"lab:{lab}", f"last:{words[-1]}", f"first:{words[0]}", f"suf:{words[-1][-3:]}"]
     f += [f"w:{w}" for w in words]
     f.append(f"n:{min(len(words), 4)}|{lab}")
-    f.append(f"shape:{span[0].shape_[:4]}|{span[-1].shape_[:4]}")
-    prev = doc[span.start - 1].lower_ if span.start > 0 else "<s>"
-    prev2 = doc[span.start - 2].lower_ if span.start > 1 else "<s>"
-    nxt = doc[span.end].lower_ if span.end < len(doc) else "</s>"
-    nxt2 = doc[span.end + 1].lower_ if span.end + 1 < len(doc) else "</s>"
+    f.append(f"shape:{t.shape[start][:4]}|{t.shape[end - 1][:4]}")
+    prev = lower[start - 1] if start > 0 else "<s>"
+    prev2 = lower[start - 2] if start > 1 else "<s>"
+    nxt = lower[end] if end < t.n else "</s>"
+    nxt2 = lower[end + 1] if end + 1 < t.n else "</s>"
     f += [f"prev:{prev}", f"prev2:{prev2} {prev}", f"next:{nxt}", f"next2:{nxt} {nxt2}"]
     f.append(f"prev:{prev}|{lab}")
-    root = span.root
-    head = root.head.lemma_.lower() if root.head is not root else "<root>"
-    f += [f"dep:{root.dep_}", f"dep:{root.dep_}|{head}", f"dep:{root.dep_}|{lab}"]
+    root = t.root(start, end)
+    # a sentence root reads as its own head word: as trained, when `root.head is not root`
+    # compared two Token objects, which spaCy makes anew at each access and so never held
+    head = t.lemma[t.head[root]]
+    dep = t.dep[root]
+    f += [f"dep:{dep}", f"dep:{dep}|{head}", f"dep:{dep}|{lab}"]
     return f
 
 

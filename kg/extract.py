@@ -395,57 +395,63 @@ def read_block(
 ) -> None:
     """Add one parsed block's mentions and facts to ``out``: rules first, then the model."""
     doc_id = out.document.id
-    label_end = _item_label_end(sdoc) if kind == "item" else -1
+    # the block's token attributes, read once: spaCy makes a new Token object at every access
+    tab = relations.Tokens(sdoc)
+    label_end = _item_label_end(tab.text) if kind == "item" else -1
     first = len(out.mentions)
     token_mention: dict[int, int] = {}
     dates: list[Span] = []
     spans: list[Span] = []
-    tokens = relations.Tokens(sdoc)
-    for ent in sorted((*sdoc.ents, *_unlabelled_names(sdoc, tokens)), key=lambda e: e.start):
-        if ent.label_ in LITERAL_LABELS:
+    for ent in sorted((*sdoc.ents, *_unlabelled_names(sdoc, tab)), key=lambda e: e.start):
+        label = ent.label_
+        if label in LITERAL_LABELS:
             dates.append(ent)
             continue
-        if ent.label_ not in LABEL_TYPES:
+        if label not in LABEL_TYPES:
             continue
-        span = _trim(ent)
-        if span is None or junk(span):
+        span = _trim(ent, tab)
+        if span is None or junk(span, tab):
             continue
-        zone = "title" if kind == "heading" or span.start_char < label_end else "body"
-        start, end = offset + span.start_char, offset + span.end_char
+        i, j = span.start, span.end
+        start_char, end_char = tab.idx[i], tab.end_char[j - 1]
+        zone = "title" if kind == "heading" or start_char < label_end else "body"
+        start, end = offset + start_char, offset + end_char
+        sent = tab.sent(i)  # Span.sent: the sentence of the span's first token
         m = RawMention(
             doc_id,
             start,
             end,
             # a name may run across a line break or blanked markup: compare it tidied
-            " ".join(span.text.split()),
-            ent.label_,
-            Counter({LABEL_TYPES[ent.label_]: 1.0}),
+            " ".join(tab.text[start_char:end_char].split()),
+            label,
+            _votes(LABEL_TYPES[label]),
             zone,
-            (offset + span.sent.start_char, offset + span.sent.end_char),
+            (offset + sent.start_char, offset + sent.end_char),
             surface=out.document.text[start:end],
         )
-        _vote(m, span)
-        if ent.label_ == "NAME" and no_name(span):
+        _vote(m, span, tab)
+        if label == "NAME" and no_name(span, tab):
             m.votes.clear()
-        for i in range(span.start, span.end):
-            token_mention[i] = len(out.mentions)
+        for k in range(i, j):
+            token_mention[k] = len(out.mentions)
         out.mentions.append(m)
         spans.append(span)
     if keep_candidates:
-        out.mention_features.extend(classifier.mention_features(s) for s in spans)
+        out.mention_features.extend(classifier.mention_features(s, tab) for s in spans)
     elif type_model is not None and spans:
-        probs = type_model.probabilities([classifier.mention_features(s) for s in spans])
-        for m, p in zip(out.mentions[first:], probs, strict=True):
+        probs = type_model.probabilities([classifier.mention_features(s, tab) for s in spans])
+        # plain floats (each float32 exactly): numpy's per-element indexing costs more
+        for m, p in zip(out.mentions[first:], probs.tolist(), strict=True):
             if not m.votes:
                 continue  # no name (see no_name)
             # where the model is sure spaCy's label is wrong, its vote moves to the model's type
-            k = int(p.argmax())
+            k = max(range(len(p)), key=p.__getitem__)  # the first highest, as argmax
             t, mine = type_model.classes[k], LABEL_TYPES[m.label]
             if p[k] >= TYPE_MODEL_SURE and t != mine and t in ("Person", "Organization", "Place"):
                 m.votes[mine] -= 1.0
-                m.votes[t] += TYPE_MODEL_WEIGHT * float(p[k])
+                m.votes[t] += TYPE_MODEL_WEIGHT * p[k]
     facts_from = len(out.facts)
-    reader = relations.read(out, sdoc, offset, token_mention, first, dates, tokens)
+    reader = relations.read(out, sdoc, offset, token_mention, first, dates, tab)
     if keep_candidates:
         out.candidates.extend(
             classifier.candidates(out, sdoc, offset, first, dates, facts_from, reader.t)
@@ -454,6 +460,13 @@ def read_block(
         classifier.read(
             out, sdoc, offset, first, dates, facts_from, model, reader.modality, reader.t
         )
+
+
+def _votes(typ: str) -> Counter[str]:
+    """One vote for ``typ`` (Counter's own constructor takes several times longer)."""
+    votes: Counter[str] = Counter()
+    votes[typ] = 1.0
+    return votes
 
 
 def _unlabelled_names(sdoc: Doc, t: relations.Tokens) -> list[Span]:
@@ -475,13 +488,13 @@ def _unlabelled_names(sdoc: Doc, t: relations.Tokens) -> list[Span]:
         end = i + 1
     if start >= 0:
         out.append(Span(sdoc, start, end, label="NAME"))
-    return [_without_titles(s) for s in out]
+    return [_without_titles(s, t.lower) for s in out]
 
 
-def _without_titles(span: Span) -> Span:
+def _without_titles(span: Span, lower: list[str]) -> Span:
     """A proper-noun run without its leading honorifics ("Sen.", "Capt")."""
     k = 0
-    while k < len(span) - 1 and span[k].lower_.rstrip(".") in HONORIFICS:
+    while k < len(span) - 1 and lower[span.start + k].rstrip(".") in HONORIFICS:
         k += 1
     if k == 0:
         return span
@@ -490,11 +503,13 @@ def _without_titles(span: Span) -> Span:
     return Span(span.doc, span.start + k, span.end, label=span.label_)
 
 
-def no_name(span: Span) -> bool:
+def no_name(span: Span, t: relations.Tokens | None = None) -> bool:
     """Titles, months, common nouns ("Lab", "Secretary", "Jun") or codes with digits: a
     proper-noun run that names nothing. It stays a mention, so that the relation model reads
-    the sentence as it is, but it takes no votes and so makes no entity."""
-    words = [w.lower_.rstrip(".") for w in span]
+    the sentence as it is, but it takes no votes and so makes no entity. ``t``: the block's
+    token table, where the caller has it."""
+    lower = t.lower[span.start : span.end] if t is not None else [w.lower_ for w in span]
+    words = [w.rstrip(".") for w in lower]
     if any(c.isdigit() for w in words for c in w):
         return True
     if words[-1] in HONORIFICS:
@@ -514,95 +529,101 @@ def finish(out: DocExtraction) -> None:
             m.votes.clear()  # resolution skips mentions without votes: a heading-only name
 
 
-def _item_label_end(sdoc: Doc) -> int:
+def _item_label_end(text: str) -> int:
     """Where the label of a list item such as "- Data Pipelines: ..." ends (-1: none)."""
-    m = re.match(r"\s*[^:.!?]{1,60}:", sdoc.text)
+    m = re.match(r"\s*[^:.!?]{1,60}:", text)
     return m.end() if m else -1
 
 
-def _trim(ent: Span) -> Span | None:
+def _trim(ent: Span, t: relations.Tokens) -> Span | None:
     """The name without a leading determiner or trailing possessive and punctuation."""
-    doc, start, end = ent.doc, ent.start, ent.end
+    from spacy.tokens import Span
+
+    start, end = ent.start, ent.end
     norp = ent.label_ == "NORP"
+    lower, punct, space, tag, orth = t.lower, t.punct, t.space, t.tag, t.orth
     while start < end:
-        t = doc[start]  # one Token object a step: spaCy makes a new one at every index
         if not (
-            t.lower_ in DETERMINERS
-            or t.is_punct
-            or t.is_space
+            lower[start] in DETERMINERS
+            or punct[start]
+            or space[start]
             # a nationality is its adjective ("a German painter"): Wikidata reads it as the country
-            or (t.tag_ in ("JJ", "JJR", "JJS", "VBN", "VBG", "RB") and not norp)
+            or (tag[start] in ("JJ", "JJR", "JJS", "VBN", "VBG", "RB") and not norp)
         ):
             break
         start += 1
     while end > start:
-        t = doc[end - 1]
-        if not (t.text in _POSSESSIVE or t.is_punct or t.is_space):
+        k = end - 1
+        if not (orth[k] in _POSSESSIVE or punct[k] or space[k]):
             break
         end -= 1
     if start >= end:
         return None
-    span = ent.doc[start:end]
-    span.label_ = ent.label_
-    return span
+    return Span(ent.doc, start, end, label=ent.label)
 
 
-def junk(span: Span) -> bool:
-    """Names that are not names: concepts, lowercase phrases, sentence-initial common words."""
-    text = span.text
+def junk(span: Span, t: relations.Tokens | None = None) -> bool:
+    """Names that are not names: concepts, lowercase phrases, sentence-initial common words.
+    ``t``: the block's token table, where the caller has it."""
+    t = t if t is not None else relations.Tokens(span.doc)
+    start, end = span.start, span.end
+    text = t.span_text(start, end)
     if len(text) < 2 or not any(c.isalpha() for c in text) or "\n" in text:
         return True
     if text.casefold() in STOPLIST or text.islower():
         return True
-    if span.label_ == "NORP" and not is_nationality(text):
+    label = span.label_
+    if label == "NORP" and not is_nationality(text):
         return True  # a religious or political group is no place
-    if not any(t.tag_ in ("NNP", "NNPS") for t in span) and not (
-        span.label_ == "NORP" and span[0].is_title
+    if not any(x in ("NNP", "NNPS") for x in t.tag[start:end]) and not (
+        label == "NORP" and t.title[start]
     ):
         return True
-    words = [t for t in span if t.is_alpha]
-    return bool(words) and all(w.is_lower or w.is_stop for w in words)
+    words = [k for k in range(start, end) if t.alpha[k]]
+    return bool(words) and all(t.is_lower[k] or t.stop[k] for k in words)
 
 
-def _vote(m: RawMention, span: Span) -> None:
+def _vote(m: RawMention, span: Span, t: relations.Tokens) -> None:
     """Type votes from the name's own last word and from the words around it."""
-    last = span[-1].lower_
-    if last in ORG_SUFFIXES and len(span) > 1:  # as strong as a describing noun
+    start, end = span.start, span.end
+    last = t.lower[end - 1]
+    if last in ORG_SUFFIXES and end - start > 1:  # as strong as a describing noun
         m.votes["Organization"] += 3.0
-    root = span.root
+    root = t.root(start, end)
     # "X, a foundational model" / "X is a startup" / "the startup X"
-    for noun in _describing_nouns(span):
-        m.kind = m.kind or noun.lemma_.lower()
-        t = NOUN_TYPE.get(noun.lemma_.lower())
-        if t:
-            m.votes[t] += 3.0
-    head = root.head
-    if root.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB":
-        if head.lemma_ in PRODUCT_VERBS and not any(
-            c.dep_ == "prep" and c.lower_ == "from" for c in head.children
+    for noun in _describing_nouns(t, root, start):
+        lemma = t.lemma[noun]
+        m.kind = m.kind or lemma
+        typ = NOUN_TYPE.get(lemma)
+        if typ:
+            m.votes[typ] += 3.0
+    head, dep, pos, lemma_ = t.head[root], t.dep[root], t.pos, t.lemma_
+    if dep in ("dobj", "nsubjpass") and pos[head] == "VERB":
+        if lemma_[head] in PRODUCT_VERBS and not any(
+            t.dep[c] == "prep" and t.lower[c] == "from" for c in t.children[head]
         ):
             m.votes["Product"] += 1.5
-        elif head.lemma_ in PERSON_VERBS:
+        elif lemma_[head] in PERSON_VERBS:
             m.votes["Person"] += 1.0
-    if root.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_ in ORG_SUBJECT_VERBS:
+    if dep == "nsubj" and pos[head] == "VERB" and lemma_[head] in ORG_SUBJECT_VERBS:
         m.votes["Organization"] += 1.5
-    if root.dep_ == "compound" and head.lemma_.lower() in ("release", "launch", "rollout"):
+    if dep == "compound" and t.lemma[head] in ("release", "launch", "rollout"):
         m.votes["Product"] += 1.5
 
 
-def _describing_nouns(span: Span) -> Iterator:
-    root = span.root
-    for c in root.children:  # X, a model
-        if c.dep_ == "appos" and c.pos_ == "NOUN":
+def _describing_nouns(t: relations.Tokens, root: int, start: int) -> Iterator[int]:
+    """The nouns that say what the name whose root is ``root`` (from token ``start``) is."""
+    dep, pos, head = t.dep, t.pos, t.head
+    for c in t.children[root]:  # X, a model
+        if dep[c] == "appos" and pos[c] == "NOUN":
             yield c
-    if root.dep_ == "appos" and root.head.pos_ == "NOUN":  # the model, X
-        yield root.head
-    if root.dep_ == "nsubj" and root.head.lemma_ == "be":  # X is a model
-        for c in root.head.children:
-            if c.dep_ == "attr" and c.pos_ == "NOUN":
+    if dep[root] == "appos" and pos[head[root]] == "NOUN":  # the model, X
+        yield head[root]
+    if dep[root] == "nsubj" and t.lemma_[head[root]] == "be":  # X is a model
+        for c in t.children[head[root]]:
+            if dep[c] == "attr" and pos[c] == "NOUN":
                 yield c
-    if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i == span.end:
-        pass  # "Muse Spark release": the noun says nothing of the type of X itself
-    prev = span.doc[span.start - 1] if span.start > 0 else None
-    if prev is not None and prev.pos_ == "NOUN" and prev.dep_ == "compound":  # the startup X
+    # ("Muse Spark release": a noun X is the compound of says nothing of the type of X itself)
+    prev = start - 1
+    if prev >= 0 and pos[prev] == "NOUN" and dep[prev] == "compound":  # the startup X
         yield prev

@@ -9,10 +9,15 @@ fit the entities' final types, so rules stay simple and types decide.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from functools import cached_property, lru_cache
+from itertools import accumulate
+from operator import add
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
+    from spacy.strings import StringStore
     from spacy.tokens import Doc, Span, Token
 
     from .extract import DocExtraction
@@ -192,27 +197,230 @@ def iso_date(text: str) -> str | None:
     return year.group(1)
 
 
+@lru_cache(maxsize=1)
+def _attrs() -> list[int]:
+    """The columns of Tokens, in the order it unpacks them (spaCy imported when first read)."""
+    from spacy import attrs as A
+
+    return [
+        A.HEAD,
+        A.DEP,
+        A.LOWER,
+        A.LEMMA,
+        A.POS,
+        A.TAG,
+        A.IS_PUNCT,
+        A.ENT_TYPE,
+        A.SENT_START,
+        A.ORTH,
+        A.SHAPE,
+        A.LENGTH,
+        A.SPACY,
+        A.IS_SPACE,
+        A.IS_ALPHA,
+        A.IS_LOWER,
+        A.IS_STOP,
+        A.IS_TITLE,
+    ]
+
+
+_WHITESPACE = ("", " ")  # a token's trailing whitespace, by its SPACY flag
+
+
+class _Names(dict):
+    """Hash -> string of one StringStore, filled on demand: a dict lookup is several times
+    cheaper than ``StringStore.__getitem__``, and a block's words mostly repeat."""
+
+    def __init__(self, strings: StringStore) -> None:
+        super().__init__()
+        self.strings = strings
+
+    def __missing__(self, key: int) -> str:
+        s = self[key] = self.strings[key]
+        return s
+
+
+class _LowerNames(dict):
+    """Hash -> lower-cased string (lemmas compare in lower case)."""
+
+    def __init__(self, names: _Names) -> None:
+        super().__init__()
+        self.names = names
+
+    def __missing__(self, key: int) -> str:
+        s = self[key] = self.names[key].lower()
+        return s
+
+
+_MEMO_LIMIT = 500_000  # strings a memo holds before it starts afresh
+_memo: tuple[StringStore, _Names, _LowerNames] | None = None
+
+
+def _string_memo(strings: StringStore) -> tuple[_Names, _LowerNames]:
+    global _memo
+    if _memo is None or _memo[0] is not strings or len(_memo[1]) > _MEMO_LIMIT:
+        names = _Names(strings)
+        _memo = (strings, names, _LowerNames(names))
+    return _memo[1], _memo[2]
+
+
+class Sentence(NamedTuple):
+    """A sentence of a block: token range and character offsets (as ``Span`` has them)."""
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+
+
 class Tokens:
     """A parsed block's token attributes as plain lists, read in one go (``Doc.to_array``):
-    spaCy makes a new Token object at every access, and the rules and the relation model's
-    features scan every token of a block several times."""
+    spaCy makes a new Token object at every access, and the rules, the mention filters and
+    the relation model's features scan every token of a block several times. The lists hold
+    exactly what the Token attributes of the same names hold (``lemma`` lower-cased,
+    ``lemma_`` as is); ``sents`` are ``Doc.sents``."""
 
     def __init__(self, sdoc: Doc) -> None:
         import numpy as np
-        from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_PUNCT, LEMMA, LOWER, POS, SENT_START, TAG
 
         n = len(sdoc)
-        a = sdoc.to_array([HEAD, DEP, LOWER, LEMMA, POS, TAG, IS_PUNCT, ENT_TYPE, SENT_START])
-        strings = sdoc.vocab.strings
+        attrs = _attrs()
+        a = sdoc.to_array(attrs)
+        names, lowered = _string_memo(sdoc.vocab.strings)
+        get, get_lower = names.__getitem__, lowered.__getitem__
         # HEAD is an offset, stored unsigned: back to signed, then to the head's index
         self.head: list[int] = (np.arange(n, dtype=np.int64) + a[:, 0].astype(np.int64)).tolist()
-        self.dep, self.lower, lemma, self.pos, self.tag = (
-            [strings[h] for h in a[:, j].tolist()] for j in range(1, 6)
-        )
-        self.lemma: list[str] = [x.lower() for x in lemma]
-        self.punct: list[int] = a[:, 6].tolist()
-        self.ent: list[bool] = [bool(x) for x in a[:, 7].tolist()]
-        self.sent_start: list[bool] = [x == 1 for x in a[:, 8].tolist()]
+        (
+            _,
+            dep,
+            lower,
+            lemma,
+            pos,
+            tag,
+            punct,
+            ent,
+            sent_start,
+            orth,
+            shape,
+            length,
+            spacy,
+            space,
+            alpha,
+            is_lower,
+            stop,
+            title,
+        ) = a.T.tolist() if n else [[] for _ in attrs]
+        self.dep: list[str] = list(map(get, dep))
+        self.lower: list[str] = list(map(get, lower))
+        self.lemma: list[str] = list(map(get_lower, lemma))
+        self.pos: list[str] = list(map(get, pos))
+        self.tag: list[str] = list(map(get, tag))
+        self.punct: list[int] = punct
+        self.ent: list[bool] = list(map(bool, ent))
+        self.sent_start: list[bool] = list(map((1).__eq__, sent_start))
+        self.orth: list[str] = list(map(get, orth))
+        self.space: list[int] = space
+        self.alpha: list[int] = alpha
+        self.is_lower: list[int] = is_lower
+        self.stop: list[int] = stop
+        self.title: list[int] = title
+        self._names, self._lemma_ids, self._shape_ids = names, lemma, shape
+        # Doc.text and Token.idx, as spaCy builds them: each token's text and its whitespace
+        self.text = "".join(map(add, self.orth, map(_WHITESPACE.__getitem__, spacy)))
+        self.idx: list[int] = list(accumulate(map(add, length, spacy), initial=0))[:n]
+        self.end_char: list[int] = list(map(add, self.idx, length))
+        self.n = n
+        # Doc.sents: a sentence starts at token 0 and at every later SENT_START of 1
+        starts = [i for i in range(1, n) if self.sent_start[i]]
+        bounds = list(zip([0, *starts], [*starts, n], strict=True)) if n else []
+        self.sents: list[Sentence] = [
+            Sentence(s, e, self.idx[s], self.end_char[e - 1]) for s, e in bounds
+        ]
+        self._roots: dict[tuple[int, int], int] = {}  # span -> root, asked for several times
+        self.sent_of: list[int] = []
+        for k, (s, e) in enumerate(bounds):
+            self.sent_of += [k] * (e - s)
+
+    # read on demand: a block without names never needs them
+    @cached_property
+    def lemma_(self) -> list[str]:
+        """``Token.lemma_`` as is (``lemma`` is lower-cased)."""
+        return list(map(self._names.__getitem__, self._lemma_ids))
+
+    @cached_property
+    def shape(self) -> list[str]:
+        return list(map(self._names.__getitem__, self._shape_ids))
+
+    @cached_property
+    def children(self) -> list[list[int]]:
+        """``Token.children`` of each token, in token order."""
+        out: list[list[int]] = [[] for _ in range(self.n)]
+        for i, h in enumerate(self.head):
+            if h != i:
+                out[h].append(i)
+        return out
+
+    def sent(self, i: int) -> Sentence:
+        """The sentence of token ``i``: ``Span.sent`` of a span that starts at ``i``."""
+        return self.sents[self.sent_of[i]]
+
+    def span_text(self, start: int, end: int) -> str:
+        """``Span.text`` of tokens start:end."""
+        return self.text[self.idx[start] : self.end_char[end - 1]] if end > start else ""
+
+    def root(self, start: int, end: int) -> int:
+        """``Span.root`` of tokens start:end: its sentence root, else the token nearest to
+        the root of those whose head lies outside (bare spaces and punctuation last)."""
+        got = self._roots.get((start, end))
+        if got is None:
+            got = self._roots[(start, end)] = self._root(start, end)
+        return got
+
+    def _root(self, start: int, end: int) -> int:
+        head = self.head
+        for i in range(start, end):
+            if head[i] == i:
+                return i
+        best, root = self.n, -1
+        for i in range(start, end):
+            if start <= head[i] < end:
+                continue
+            if (self.space[i] or self.punct[i]) and not self.children[i]:
+                steps = self.n - 1
+            else:
+                steps, t = 0, i
+                while head[t] != t:
+                    t = head[t]
+                    steps += 1
+                    if steps >= self.n:
+                        raise RuntimeError(f"token {i}: its heads form a loop")
+            if steps < best:
+                best, root = steps, i
+        return start if root == -1 else root
+
+    def char_span(self, start_char: int, end_char: int) -> tuple[int, int] | None:
+        """Token range of ``Doc.char_span(start_char, end_char, alignment_mode="expand")``."""
+        start, end = self._token_at(start_char), self._token_at(end_char - 1)
+        if start < 0 or end < 0:
+            return None
+        if start_char == self.end_char[start]:  # the trailing space is not the token's
+            start += 1
+        return start, end + 1
+
+    def _token_at(self, c: int) -> int:
+        """The token whose text or trailing space holds character ``c`` (-1: none)."""
+        i = bisect_right(self.idx, c) - 1
+        return i if 0 <= i and c < len(self.text) else -1
+
+    def conjuncts(self, i: int) -> tuple[int, ...]:
+        """``Token.conjuncts``: the tokens coordinated with ``i``, without it."""
+        head, dep, start = self.head, self.dep, i
+        while start != head[start] and dep[start] == "conj":
+            start = head[start]
+        out = [start]
+        for w in out:
+            out.extend(c for c in self.children[w] if c > w and dep[c] == "conj")
+        return tuple(w for w in out if w != i)
 
 
 class _Reader:
@@ -229,19 +437,33 @@ class _Reader:
         tokens: Tokens | None = None,
     ) -> None:
         self.out, self.sdoc, self.offset, self.tm, self.first = out, sdoc, offset, tm, first
-        self.date_of = {t.i: d for d in dates for t in d}
+        self.date_of = {i: d for d in dates for i in range(d.start, d.end)}
         self.seen: set[tuple] = set()
-        self.t = tokens if tokens is not None else Tokens(sdoc)
-        # Doc.text joins every token's text anew at each call: read it once
-        self.text = text = sdoc.text
+        self.t = t = tokens if tokens is not None else Tokens(sdoc)
+        # Doc.text joins every token's text anew at each call: the table holds it
+        self.text = text = t.text
         # tokens of questions, found once: Token.sent walks the document on every call
         self.asked = {
             i
-            for sent in sdoc.sents
+            for sent in t.sents
             if text[sent.start_char : sent.end_char].rstrip().endswith("?")
-            or (sent.end == len(sdoc) and text.rstrip().endswith("?"))
+            or (sent.end == t.n and text.rstrip().endswith("?"))
             for i in range(sent.start, sent.end)
         }
+        # the tokens each rule looks at, found once a block (ascending): most tokens are none
+        lemma, lower, dep = t.lemma, t.lower, t.dep
+        self._verb_ids = [i for i, x in enumerate(lemma) if x in VERB_RULES]
+        self._noun_ids = [i for i, x in enumerate(lemma) if x in ROLE_NOUNS]
+        self._poss_ids = [i for i, x in enumerate(dep) if x == "poss"]
+        self._appos_ids = [i for i, x in enumerate(dep) if x in ("appos", "npadvmod")]
+        self._based_ids = [i for i, x in enumerate(lower) if x == "based"]
+        self._lead_ids = [i for i, x in enumerate(lower) if x in LEAD_FORMS]
+        self._named_ids = sorted(tm)
+
+    @staticmethod
+    def _within(ids: list[int], sent: Sentence) -> list[int]:
+        """The tokens of ``ids`` (ascending) in ``sent``."""
+        return ids[bisect_left(ids, sent.start) : bisect_left(ids, sent.end)]
 
     # -- references ------------------------------------------------------------------------
 
@@ -332,31 +554,33 @@ class _Reader:
                     r["obj"] = [verb.head] + [t for t in r.get("obj", []) if t is not c]
         return r
 
-    def modality(self, verb: Token) -> tuple[bool, bool]:
-        """(hedged, negated) for a verb and the verbs it hangs from."""
-        hedged = negated = False
-        if verb.i in self.asked:
-            hedged = True
-        t: Token | None = verb
-        depth = 0
-        while t is not None and depth < 4:
-            for c in t.children:
-                if c.dep_ == "neg" or c.lower_ in ("never", "no"):
+    def modality(self, verb: Token | int) -> tuple[bool, bool]:
+        """(hedged, negated) for a verb (a Token or its index) and the verbs it hangs from."""
+        v = verb if isinstance(verb, int) else verb.i
+        tab = self.t
+        head, dep, lower, children = tab.head, tab.dep, tab.lower, tab.children
+        hedged = v in self.asked
+        negated = False
+        t, depth, own = v, 0, True
+        while depth < 4:
+            for c in children[t]:
+                d, w = dep[c], lower[c]
+                if d == "neg" or w in ("never", "no"):
                     negated = True
-                if c.dep_ == "aux" and c.lower_ in MODALS:
+                if d == "aux" and w in MODALS:
                     hedged = True
-                if c.dep_ == "advmod" and c.lower_ in HEDGE_WORDS:
+                if d == "advmod" and w in HEDGE_WORDS:
                     hedged = True
-                if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
+                if d == "mark" and w in ("if", "unless", "whether"):
                     hedged = True
-            if t is not verb and t.lemma_ in HEDGE_VERBS:
+            if not own and tab.lemma_[t] in HEDGE_VERBS:
                 hedged = True
-                if t.lemma_ in NEGATING_VERBS:
+                if tab.lemma_[t] in NEGATING_VERBS:
                     negated = True
-            if t.dep_ not in ("xcomp", "ccomp", "conj", "advcl") or t.head is t:
+            # no stop at a root: as when this walked Tokens, whose `t.head is t` never held
+            if dep[t] not in ("xcomp", "ccomp", "conj", "advcl"):
                 break
-            t = t.head
-            depth += 1
+            t, depth, own = head[t], depth + 1, False
         return hedged, negated
 
     # -- emitting --------------------------------------------------------------------------
@@ -368,7 +592,7 @@ class _Reader:
         preds: tuple[str, ...],
         conf: float,
         rule: str,
-        sent: Span,
+        sent: Sentence,
         obj_tok: Token | None = None,
         mod: tuple[bool, bool] = (False, False),
     ) -> None:
@@ -408,9 +632,9 @@ class _Reader:
 
     # -- rules -----------------------------------------------------------------------------
 
-    def verbs(self, sent: Span) -> None:
+    def verbs(self, sent: Sentence) -> None:
         pos, tag, lemmas = self.t.pos, self.t.tag, self.t.lemma
-        for i in range(sent.start, sent.end):
+        for i in self._within(self._verb_ids, sent):
             if pos[i] not in ("VERB", "AUX") and tag[i] not in ("VBN", "VBG"):
                 continue
             lemma = lemmas[i]
@@ -429,9 +653,9 @@ class _Reader:
                                     continue
                                 self.emit(a, b, preds, conf, f"verb:{lemma}", sent, b_tok, mod)
 
-    def role_nouns(self, sent: Span) -> None:
+    def role_nouns(self, sent: Sentence) -> None:
         pos, lemmas = self.t.pos, self.t.lemma
-        for i in range(sent.start, sent.end):
+        for i in self._within(self._noun_ids, sent):
             key = lemmas[i]
             if pos[i] not in ("NOUN", "PROPN") or key not in ROLE_NOUNS:
                 continue
@@ -488,10 +712,10 @@ class _Reader:
                 if r != held:
                     yield r
 
-    def possessives(self, sent: Span) -> None:
+    def possessives(self, sent: Sentence) -> None:
         """ "Meta's TBD Lab", "Google's Android"."""
         dep, head, tm = self.t.dep, self.t.head, self.tm
-        for i in range(sent.start, sent.end):
+        for i in self._within(self._poss_ids, sent):
             if dep[i] != "poss" or i not in tm or head[i] not in tm:
                 continue
             owner, owned = tm[i], tm[head[i]]
@@ -505,10 +729,10 @@ class _Reader:
                     sent,
                 )
 
-    def based(self, sent: Span) -> None:
+    def based(self, sent: Sentence) -> None:
         """ "a UK-based company", "the Paris-based startup Mistral"."""
         lower = self.t.lower
-        for i in range(sent.start, sent.end):
+        for i in self._within(self._based_ids, sent):
             if lower[i] != "based" or i < 2 or self.sdoc[i - 1].text not in "-–":
                 continue
             place = self.ref(self.sdoc[i - 2])
@@ -520,10 +744,10 @@ class _Reader:
                 org = self.ref(next((c for c in noun.head.children if c.dep_ in SUBJ), None))
             self.emit(org, place, ("headquarters_location",), 0.8, "x-based", sent)
 
-    def places(self, sent: Span) -> None:
+    def places(self, sent: Sentence) -> None:
         """ "Palo Alto, California": a place in apposition to a place lies in it."""
         dep, head, tm = self.t.dep, self.t.head, self.tm
-        for i in range(sent.start, sent.end):
+        for i in self._within(self._appos_ids, sent):
             if dep[i] not in ("appos", "npadvmod") or i not in tm:
                 continue
             inner, outer = tm.get(head[i]), tm[i]
@@ -534,10 +758,10 @@ class _Reader:
             if between.strip() == "," and mi.label in ("GPE", "LOC") and mo.label == "GPE":
                 self.emit(inner, outer, ("located_in", "country"), 0.8, "place-appos", sent)
 
-    def of_phrases(self, sent: Span) -> None:
+    def of_phrases(self, sent: Sentence) -> None:
         """ "John Smith of Acme", "Acme of Dallas": a name qualified by another."""
         dep, head, lower, tm = self.t.dep, self.t.head, self.t.lower, self.tm
-        for i in range(sent.start, sent.end):
+        for i in self._within(self._named_ids, sent):
             if i not in tm or lower[head[i]] not in ("of", "from"):
                 continue
             prep = self.sdoc[head[i]]
@@ -557,11 +781,11 @@ class _Reader:
                 sent,
             )
 
-    def leading(self, sent: Span) -> None:
+    def leading(self, sent: Sentence) -> None:
         """ "Wang leading TBD Lab" read from the words, where the parse goes astray."""
         lower = self.t.lower
-        for k in range(sent.start + 1, sent.end - 1):
-            if lower[k] not in LEAD_FORMS:
+        for k in self._within(self._lead_ids, sent):
+            if not sent.start < k < sent.end - 1 or lower[k] not in LEAD_FORMS:
                 continue
             left, right = k - 1, k + 1
             if lower[right] == "the" and k + 2 < sent.end:
@@ -583,7 +807,7 @@ def read(
     """Propose facts for each sentence of a parsed block; returns the reader (its modality).
     ``tokens`` is the block's attribute table where the caller has read it already."""
     r = _Reader(out, sdoc, offset, token_mention, first, dates, tokens)
-    for sent in sdoc.sents:
+    for sent in r.t.sents:
         r.verbs(sent)
         r.role_nouns(sent)
         r.possessives(sent)

@@ -303,6 +303,49 @@ def test_token_table_is_what_the_tokens_say(pipeline):
     assert Tokens(pipeline("")).head == []
 
 
+def test_token_table_answers_what_spans_answer(pipeline):
+    """The table stands in for spaCy's Span and Token objects in the rules, the mention
+    filters and the model's features: its text, offsets, sentences, children, conjuncts,
+    span roots and character spans must be spaCy's own, on every span and character range."""
+    import random
+
+    from kg.relations import Tokens
+
+    sdoc = pipeline(
+        "Alexandr Wang, who was hired by Meta's TBD Lab in June, isn't leading it.  "
+        "Did the Paris-based startup Mistral (a rival) say so? Google, OpenAI and Anthropic "
+        "compete; the U.S.-based firm said 'never'.\n\nMuse Spark, a model, launched."
+    )
+    t = Tokens(sdoc)
+    toks = list(sdoc)
+    assert t.text == sdoc.text and t.idx == [x.idx for x in toks]
+    assert t.orth == [x.text for x in toks] and t.shape == [x.shape_ for x in toks]
+    assert t.lemma_ == [x.lemma_ for x in toks]
+    for name, attr in (("space", "is_space"), ("alpha", "is_alpha"), ("is_lower", "is_lower")):
+        assert getattr(t, name) == [int(getattr(x, attr)) for x in toks], name
+    assert t.stop == [int(x.is_stop) for x in toks] and t.title == [int(x.is_title) for x in toks]
+    assert [tuple(s) for s in t.sents] == [
+        (s.start, s.end, s.start_char, s.end_char) for s in sdoc.sents
+    ]
+    assert len(t.sents) > 2
+    assert t.children == [[c.i for c in x.children] for x in toks]
+    assert [t.conjuncts(x.i) for x in toks] == [tuple(c.i for c in x.conjuncts) for x in toks]
+    assert any(t.conjuncts(x.i) for x in toks)
+    n, rng = len(sdoc), random.Random(3)
+    spans = [(e.start, e.end) for e in sdoc.ents]
+    spans += [(a, min(n, a + rng.randint(1, 6))) for a in range(n)]
+    for a, b in spans:
+        sp = sdoc[a:b]
+        assert t.root(a, b) == sp.root.i, (a, b)
+        assert (t.sent(a).start, t.sent(a).end) == (sp.sent.start, sp.sent.end), (a, b)
+        assert t.span_text(a, b) == sp.text
+    for _ in range(300):
+        x = rng.randrange(len(sdoc.text))
+        y = rng.randrange(x, len(sdoc.text)) + 1
+        cs = sdoc.char_span(x, y, alignment_mode="expand")
+        assert t.char_span(x, y) == (None if cs is None else (cs.start, cs.end)), (x, y)
+
+
 def test_batches_are_bounded_by_blocks_and_by_characters():
     """A long document's pieces go to spaCy a few at a time, not a hundred (its memory grows
     with the batch's text); short blocks still fill a batch; order is kept."""
