@@ -812,12 +812,12 @@ def _changed_only(
 @contextmanager
 def _gc_thawed() -> Iterator[None]:
     """Undo, when a build ends, the freeze of ``_load_state`` (never one the caller made)."""
-    ours = gc.get_freeze_count() == 0
+    ours = gc.get_freeze_count() == 0  # counting walks the frozen objects: asked when none
     try:
         yield
     finally:
-        if ours and gc.get_freeze_count():
-            gc.unfreeze()
+        if ours:
+            gc.unfreeze()  # nothing frozen: nothing done
 
 
 def _fsync_dir(path: Path) -> None:
