@@ -3,7 +3,12 @@
 Mentions are grouped by their normalised name, then groups are merged by rules that each leave a
 line in the merge log: a surname or first name joins the one full name that ends or starts with
 it, an acronym joins the one name whose initials it spells, a short form ("TBD") joins the name
-it shortens ("TBD Lab").
+it shortens ("TBD Lab"). Facts are then grouped by their entities and predicate, and facts
+that follow from others (inverse properties, chains of places) added.
+
+A ``Resolver`` takes documents in batches and gives, after each, what one resolution of all of
+them gives: the store keeps one with each version, so that adding documents costs in
+proportion to them (``resolve`` is one batch).
 """
 
 from __future__ import annotations
