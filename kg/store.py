@@ -360,12 +360,15 @@ class Store:
                 for d, ex in zip(todo, parsed, strict=True):
                     self._save_extraction(order[d.id], ex)
                     exs[d.id] = ex
+            # the documents at hand: a kept document's is read from its extraction only when
+            # this build did not give it
+            known = {**by_id, **{i: ex.document for i, ex in exs.items()}}
             if state is not None:
                 assert old is not None
                 before = state.last
                 state.add(exs[i] for i in need)
                 version, n_added, n_removed, changed = self._write_addition(
-                    state, before, state.snapshot(), exs, order, base, old
+                    state, before, state.snapshot(), known, order, base, old
                 )
             else:
                 state = Resolver().add(exs[i] for i in order)
@@ -383,17 +386,17 @@ class Store:
                 version,
                 changed,
                 incremental=len(need) < len(order),
-                make_graph=self._graph_from(state, order, base, exs),
+                make_graph=self._graph_from(state, order, base, known),
             )
 
     def _graph_from(
-        self, state: Resolver, order: dict[str, str], base: str, exs: dict[str, DocExtraction]
+        self, state: Resolver, order: dict[str, str], base: str, known: dict[str, Document]
     ) -> Callable[[], KnowledgeGraph]:
         snap = state.last
 
         def make() -> KnowledgeGraph:
             assert snap is not None
-            docs = [exs[i].document if i in exs else self._document(i, k) for i, k in order.items()]
+            docs = [known[i] if i in known else self._document(i, k) for i, k in order.items()]
             return from_parts(docs, state.materialize(snap), base=base)
 
         return make
@@ -401,7 +404,10 @@ class Store:
     def _document(self, doc_id: str, key: str) -> Document:
         ex = self._load_extraction(key)
         if ex is None:
-            raise StoreError(f"{self.path}: the kept extraction of {doc_id!r} is missing")
+            raise StoreError(
+                f"{self.path}: the kept extraction of {doc_id!r} is missing or unreadable; "
+                "build again with its source among the sources"
+            )
         return ex.document
 
     def knowledge_graph(self) -> KnowledgeGraph:
@@ -504,7 +510,7 @@ class Store:
         state: Resolver,
         before: Snapshot | None,
         snap: Snapshot,
-        exs: dict[str, DocExtraction],
+        known: dict[str, Document],
         order: dict[str, str],
         base: str,
         old: _Manifest,
@@ -547,7 +553,7 @@ class Store:
             return self.version, 0, 0, False
 
         # the documents' graphs, made from their mentions and evidence alone
-        documents = [exs[i].document if i in exs else self._document(i, order[i]) for i in docs]
+        documents = [known[i] if i in known else self._document(i, order[i]) for i in docs]
         part_of = from_parts(documents, state.materialize(snap, documents=docs), base=base)
         digests = dict(old.digests)
         doc_digests = document_parts(part_of, base=base)

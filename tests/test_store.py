@@ -350,3 +350,16 @@ def test_documents_added_in_steps_give_the_store_one_build_gives(tmp_path, pipel
     changed = Document(docs[0].id, docs[0].text + " Jane Doe joined Initech in Dallas.")
     again = st.build([changed], model=pipeline)
     assert not again.incremental and again.parsed == (docs[0].id,)
+
+
+def test_an_addition_reads_no_kept_extraction_of_a_document_it_was_given(tmp_path, pipeline):
+    """Given all its sources again and one new, a build parses the new one and takes the
+    others as given: a damaged extraction of a given document stops nothing."""
+    st = Store(tmp_path / "store")
+    st.build([A, B], model=pipeline)
+    for f in (st.path / "extractions").glob("*.pickle"):
+        f.write_bytes(b"damaged")
+    new = Document("c", "Initech, a Dallas-based company, hired Peter Gibbons.")
+    r = st.build([A, B, new], model=pipeline)
+    assert r.incremental and r.parsed == ("c",)
+    assert facts(r.graph) == facts(kg.build([A, B, new], model=pipeline))
