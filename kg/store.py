@@ -363,6 +363,7 @@ class Store:
             # the documents at hand: a kept document's is read from its extraction only when
             # this build did not give it
             known = {**by_id, **{i: ex.document for i, ex in exs.items()}}
+            graph: KnowledgeGraph | None = None
             if state is not None:
                 assert old is not None
                 before = state.last
@@ -386,15 +387,23 @@ class Store:
                 version,
                 changed,
                 incremental=len(need) < len(order),
-                make_graph=self._graph_from(state, order, base, known),
+                make_graph=self._graph_from(state, order, base, known, graph),
             )
 
     def _graph_from(
-        self, state: Resolver, order: dict[str, str], base: str, known: dict[str, Document]
+        self,
+        state: Resolver,
+        order: dict[str, str],
+        base: str,
+        known: dict[str, Document],
+        made: KnowledgeGraph | None,
     ) -> Callable[[], KnowledgeGraph]:
+        """How BuildReport.graph is made: the graph a full build made, else from ``state``."""
         snap = state.last
 
         def make() -> KnowledgeGraph:
+            if made is not None:
+                return made
             assert snap is not None
             docs = [known[i] if i in known else self._document(i, k) for i, k in order.items()]
             return from_parts(docs, state.materialize(snap), base=base)
