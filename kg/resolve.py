@@ -193,7 +193,6 @@ class Resolver:
         self.facts: list[_Fact] = []
         self.facts_of: dict[str, list[int]] = {}  # name key -> the facts that name it
         # the last result's decisions, which the next result starts from
-        self._mapping: dict[str, tuple[str, str]] = {}  # name key -> (entity id, type)
         self._contrib: list[tuple[bool, tuple] | str | None] = []  # per fact: its group
         self._rejected = 0
         self._groups: dict[tuple[bool, tuple], set[int]] = {}  # (negated, key) -> facts
@@ -369,13 +368,15 @@ class Resolver:
         self, entities: dict[str, EntityRecord], key_entity: dict[str, str]
     ) -> tuple[dict, dict]:
         mapping = {k: (eid, entities[eid].type) for k, eid in key_entity.items()}
-        # the facts to group again: new ones, and those naming a name whose entity changed
+        # the facts to group again: new ones, and those naming a name whose entity (its id or
+        # its type) is not the one of the last result
         todo = set(range(len(self._contrib), len(self.facts)))
         self._contrib.extend([None] * (len(self.facts) - len(self._contrib)))
+        last = self._last
         for k, now in mapping.items():
-            if self._mapping.get(k) != now:
+            was = last.key_entity.get(k) if last is not None else None
+            if was is None or (was, last.entities[was].type) != now:  # type: ignore[union-attr]
                 todo.update(self.facts_of.get(k, ()))
-        self._mapping = mapping
         dirty: set[tuple[bool, tuple]] = set()
         for i in sorted(todo):
             f = self.facts[i]

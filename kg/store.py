@@ -547,8 +547,8 @@ class Store:
             for key in then.keys() | now.keys():
                 a, b = then.get(key), now.get(key)
                 moved = (key[2] in before.entities) != (key[2] in snap.entities)
-                if not moved and (a is b or (a and b and a[0] is b[0] and a[1] == b[1]) or a == b):
-                    continue  # the same evidence tuple is the same group, left as it was
+                if not moved and a == b:
+                    continue  # (a group left as it was holds the very same evidence tuple)
                 facts[negated].add(key)
                 was, now_evs = set(a[0] if a else ()), set(b[0] if b else ())
                 # a fact whose object became an entity (or stopped being one) has a new IRI
