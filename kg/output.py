@@ -25,22 +25,10 @@ def atomic_write(path: Path, text: str) -> None:
 
 
 def write_build(kg, out_dir: Path, *, title: str | None = None) -> list[Path]:
-    """Write graph.ttl, graph.json and graph.html into ``out_dir``.
+    """Write graph.ttl, graph.json and graph.html into ``out_dir`` (kg.build.write).
 
     Everything is rendered in memory first, so a failure leaves no new file behind.
     """
-    import json
+    from .build import write
 
-    from .turtle import turtle
-    from .view import render
-
-    texts = {
-        "graph.ttl": turtle(kg),  # the triples of kg.rdf, written fast by Oxigraph
-        "graph.json": json.dumps(kg.to_json(), ensure_ascii=False, indent=1, sort_keys=True) + "\n",
-        "graph.html": render(kg, title=title or "kg graph"),
-    }
-    paths = []
-    for name, text in texts.items():
-        atomic_write(out_dir / name, text)
-        paths.append(out_dir / name)
-    return paths
+    return write(kg, out_dir, title=title)

@@ -26,7 +26,7 @@ from collections.abc import Container, Iterator
 from decimal import Decimal
 from pathlib import Path
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
@@ -236,6 +236,16 @@ _WRITTEN = {
 }
 
 
+class Terms(Protocol):
+    """What ``parts`` makes its terms with: RdflibTerms, OxTerms or kg.turtle.TurtleTerms."""
+
+    def iri(self, value: str) -> Any: ...
+    def term(self, t: URIRef | Literal) -> Any: ...
+    def string(self, value: str) -> Any: ...
+    def integer(self, value: int) -> Any: ...
+    def key(self, t: Any) -> str: ...
+
+
 class RdflibTerms:
     """The terms ``parts`` makes by default: rdflib's."""
 
@@ -258,9 +268,10 @@ class RdflibTerms:
 
 
 class OxTerms:
-    """pyoxigraph terms for ``parts``, made directly: the store, graph.ttl and the benchmarks
-    hand triples to Oxigraph, and an rdflib term per triple would cost more than the rest of
-    the output together. The terms are the same as rdflib's (the test suite compares them)."""
+    """pyoxigraph terms for ``parts``, made directly: the store and the benchmarks hand
+    triples to Oxigraph, and an rdflib term per triple would cost more than the rest of the
+    output together. The terms are the same as rdflib's (the test suite compares them).
+    (kg.turtle.TurtleTerms makes them as Turtle text.)"""
 
     def __init__(self) -> None:
         import pyoxigraph as ox
@@ -302,7 +313,7 @@ def parts(
     kg: KnowledgeGraph,
     *,
     base: str,
-    terms: RdflibTerms | OxTerms | None = None,
+    terms: Terms | None = None,
     skip: Container[str] = (),
 ) -> Iterator[tuple[str, Triple]]:
     """Every triple of the graph with the part it belongs to.
@@ -311,9 +322,10 @@ def parts(
     and the reified statement with its confidence); ``doc/<id>`` what was read from one
     document: the document itself, its mentions and the evidence sentences. N-Quads and TriG
     write each part as a named graph, and the store keeps them so, which lets a rebuild touch
-    only what changed. ``terms`` makes the terms: rdflib's by default, ``OxTerms()`` for
-    pyoxigraph's. Parts named in ``skip`` are left out (the store skips documents whose part
-    has not changed, and makes the entities' part from the entities and facts that changed).
+    only what changed. ``terms`` makes the terms: rdflib's by default, ``OxTerms()``
+    pyoxigraph's, ``kg.turtle.TurtleTerms`` Turtle text. Parts named in ``skip`` are left out
+    (the store skips documents whose part has not changed, and makes the entities' part from
+    the entities and facts that changed).
     """
     T = terms if terms is not None else RdflibTerms()
     c, iri, string, integer, key = T.term, T.iri, T.string, T.integer, T.key

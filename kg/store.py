@@ -49,6 +49,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .build import gc_paused
 from .errors import InputError, KgError
 from .graph import DEFAULT_BASE, KnowledgeGraph, from_parts
 from .output import atomic_write
@@ -363,20 +364,21 @@ class Store:
             # the documents at hand: a kept document's is read from its extraction only when
             # this build did not give it
             known = {**by_id, **{i: ex.document for i, ex in exs.items()}}
-            graph: KnowledgeGraph | None = None
-            if state is not None:
-                assert old is not None
-                before = state.last
-                state.add(exs[i] for i in need)
-                version, n_added, n_removed, changed = self._write_addition(
-                    state, before, state.snapshot(), known, order, base, old
-                )
-            else:
-                state = Resolver().add(exs[i] for i in order)
-                graph = from_parts([exs[i].document for i in order], state.result(), base=base)
-                version, n_added, n_removed, changed = self._write_version(
-                    graph, order, base, old, state
-                )
+            with gc_paused():  # see kg.build.gc_paused
+                graph: KnowledgeGraph | None = None
+                if state is not None:
+                    assert old is not None
+                    before = state.last
+                    state.add(exs[i] for i in need)
+                    version, n_added, n_removed, changed = self._write_addition(
+                        state, before, state.snapshot(), known, order, base, old
+                    )
+                else:
+                    state = Resolver().add(exs[i] for i in order)
+                    graph = from_parts([exs[i].document for i in order], state.result(), base=base)
+                    version, n_added, n_removed, changed = self._write_version(
+                        graph, order, base, old, state
+                    )
             parsed_ids = {d.id for d in todo}
             return BuildReport(
                 tuple(d.id for d in todo),
