@@ -383,19 +383,32 @@ _FUNCTION_WORDS = {
         "questo questa".split()
     ),
 }
+# each function word's languages, so that a block's words are looked up once
+_LANGUAGES_OF: dict[str, list[str]] = {}
+for _lang, _words in _FUNCTION_WORDS.items():
+    for _w in _words:
+        _LANGUAGES_OF.setdefault(_w, []).append(_lang)
+# non-ASCII letters all: an ASCII text has none of them
 _FOREIGN_CHARS = re.compile(r"[¿¡ñãõçàèìòùâêîôûäöüßœ]|[áéíóú](?=\w)", re.IGNORECASE)
 
 
 def language(text: str) -> tuple[str, list[str]]:
     """The likely language of a block ('en', 'es', ...; '' if unclear) and the words saying so."""
     words = [w.lower() for w in _WORD.findall(text)]
-    hits = {lang: [w for w in words if w in fw] for lang, fw in _FUNCTION_WORDS.items()}
+    hits: dict[str, list[str]] = {lang: [] for lang in _FUNCTION_WORDS}
+    for w in words:
+        for lang in _LANGUAGES_OF.get(w, ()):
+            hits[lang].append(w)
     best = max(hits, key=lambda k: (len(hits[k]), k == "en"))
     n_best = len(hits[best])
     if best != "en" and n_best >= 2 and n_best > len(hits["en"]):
         return best, hits[best][:4]
     if n_best == 0 or best == "en":
-        accented = [w for w in words if _FOREIGN_CHARS.search(w) and w.islower()]
+        accented = (
+            [w for w in words if _FOREIGN_CHARS.search(w) and w.islower()]
+            if not text.isascii()
+            else []
+        )
         if accented and not hits["en"]:
             return "xx", accented[:4]
     if len(hits["en"]) >= 1 and len(hits["en"]) >= n_best:
