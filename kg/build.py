@@ -169,11 +169,11 @@ def extractions(
     docs = iter_documents(sources, stats)
     if jobs == 1:
         pipeline = nlp.load(model, gazetteer=gazetteer)
-        exs = list(extract_timed(docs, pipeline, stats, batch_size=batch_size, progress=progress))
+        exs = _kept(extract_timed(docs, pipeline, stats, batch_size=batch_size, progress=progress))
     else:
         from .parallel import extract_parallel
 
-        exs = list(
+        exs = _kept(
             extract_parallel(
                 docs,
                 model=model,
@@ -204,6 +204,30 @@ def gc_paused() -> Iterator[None]:
     finally:
         if was:
             gc.enable()
+
+
+FREEZE_EVERY = 200  # documents
+
+
+def _kept(results: Iterable[DocExtraction]) -> list[DocExtraction]:
+    """The results in a list, moved out of the cyclic collector's way as they come.
+
+    What a build keeps of each document (its mentions and facts) lives until the build ends,
+    and every full collection while spaCy parses would walk all of it again: so every
+    FREEZE_EVERY documents what the process holds is frozen (gc.freeze), and thawed at the end.
+    A process that froze objects itself is left as it is.
+    """
+    ours = gc.isenabled() and gc.get_freeze_count() == 0  # counted at once when none are
+    out: list[DocExtraction] = []
+    try:
+        for ex in results:
+            out.append(ex)
+            if ours and len(out) % FREEZE_EVERY == 0:
+                gc.freeze()
+    finally:
+        if ours:
+            gc.unfreeze()
+    return out
 
 
 def assemble(

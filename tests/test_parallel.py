@@ -102,6 +102,40 @@ def test_jobs_2_writes_byte_identical_files(single, pages_dir, tmp_path):
     assert stats.documents == 10 and stats.seconds["spacy"] > 0  # the workers' time comes back
 
 
+def test_a_build_freezes_what_it_keeps_and_thaws_it(single, pages_dir, monkeypatch):
+    """While documents are parsed, what the build has kept is frozen out of the collector's
+    way (every FREEZE_EVERY documents) and thawed at the end; the results do not change, and
+    objects a caller froze stay frozen."""
+    import gc
+    import importlib
+
+    B = importlib.import_module("kg.build")  # the module: kg.build is also the function
+
+    frozen: list[int] = []
+    freeze = gc.freeze
+
+    def counting_freeze() -> None:
+        freeze()
+        frozen.append(gc.get_freeze_count())
+
+    monkeypatch.setattr(B, "FREEZE_EVERY", 3)
+    monkeypatch.setattr(gc, "freeze", counting_freeze)
+    g = kg.build([pages_dir])
+    assert len(frozen) == 3 and all(n > 0 for n in frozen)  # after documents 3, 6 and 9
+    assert gc.get_freeze_count() == 0
+    assert g.to_json() == single[0].to_json()
+
+    held = [[] for _ in range(3)]  # a caller that froze objects of its own
+    freeze()
+    try:
+        kg.build([pages_dir])
+        assert len(frozen) == 3  # nothing more frozen
+        assert gc.get_freeze_count() > 0  # and the caller's not thawed
+    finally:
+        gc.unfreeze()
+    del held
+
+
 def test_parallel_extraction_keeps_order_and_reports_progress(pages_dir):
     docs = ingest.read([pages_dir])
     seen: list[int] = []
@@ -152,6 +186,9 @@ def test_the_speed_benchmark_runs_small(tmp_path, capsys):
     r = json.loads((tmp_path / "r.json").read_text())
     assert r["corpus"]["documents"] == 12 and r["kg"]["1"]["documents"] == 12
     assert set(r["kg"]["1"]["stages"]) == set(STAGES)
+    assert r["spacy_after"]["seconds_blocks"] > 0  # spaCy again after kg's build, for drift
+    mean = (r["spacy"]["seconds_blocks"] + r["spacy_after"]["seconds_blocks"]) / 2
+    assert r["ratio_kg_to_spacy_blocks"] == pytest.approx(mean / r["kg"]["1"]["seconds"])
     inc = r["kg"]["1"]["incremental"]
     assert [x["store_documents"] for x in inc["runs"]] == [3, 12]
     assert all(x["incremental"] and x["parsed"] == 10 for x in inc["runs"])
