@@ -384,10 +384,11 @@ _FUNCTION_WORDS = {
     ),
 }
 # each function word's languages, so that a block's words are looked up once
-_LANGUAGES_OF: dict[str, list[str]] = {}
-for _lang, _words in _FUNCTION_WORDS.items():
-    for _w in _words:
-        _LANGUAGES_OF.setdefault(_w, []).append(_lang)
+_LANGUAGES_OF = {
+    w: [lang for lang, fw in _FUNCTION_WORDS.items() if w in fw]
+    for words in _FUNCTION_WORDS.values()
+    for w in words
+}
 # non-ASCII letters all: an ASCII text has none of them
 _FOREIGN_CHARS = re.compile(r"[¿¡ñãõçàèìòùâêîôûäöüßœ]|[áéíóú](?=\w)", re.IGNORECASE)
 

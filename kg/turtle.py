@@ -4,7 +4,7 @@ rdflib's Turtle serializer spends most of a large build's output time looking up
 by term (about 80 microseconds a triple, as long as spaCy takes for a few words). Here each term
 is made once as the Turtle text that stands for it (``TurtleTerms``), the triples are grouped by
 subject and joined: about 3 microseconds a triple, where making Oxigraph terms and triples and
-having Oxigraph write them took three times as long. The triples are exactly kg.rdf's (the test
+having Oxigraph write them took more than twice as long. The triples are exactly kg.rdf's (the test
 suite checks that rdflib and Oxigraph read the file back to the same graph); only the layout
 differs from rdflib's.
 """
