@@ -169,11 +169,13 @@ def extractions(
     docs = iter_documents(sources, stats)
     if jobs == 1:
         pipeline = nlp.load(model, gazetteer=gazetteer)
-        exs = _kept(extract_timed(docs, pipeline, stats, batch_size=batch_size, progress=progress))
+        exs = frozen_list(
+            extract_timed(docs, pipeline, stats, batch_size=batch_size, progress=progress)
+        )
     else:
         from .parallel import extract_parallel
 
-        exs = _kept(
+        exs = frozen_list(
             extract_parallel(
                 docs,
                 model=model,
@@ -209,7 +211,7 @@ def gc_paused() -> Iterator[None]:
 FREEZE_EVERY = 200  # documents
 
 
-def _kept(results: Iterable[DocExtraction]) -> list[DocExtraction]:
+def frozen_list(results: Iterable[DocExtraction]) -> list[DocExtraction]:
     """The results in a list, moved out of the cyclic collector's way as they come.
 
     What a build keeps of each document (its mentions and facts) lives until the build ends,

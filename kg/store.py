@@ -49,7 +49,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .build import gc_paused
+from .build import frozen_list, gc_paused
 from .errors import InputError, KgError
 from .graph import DEFAULT_BASE, KnowledgeGraph, from_parts
 from .output import atomic_write
@@ -436,12 +436,12 @@ class Store:
 
     def _extract(self, docs, model, gazetteer, progress, extractor) -> list[DocExtraction]:
         if extractor is not None:
-            return list(extractor(docs))
+            return frozen_list(extractor(docs))
         from . import nlp
         from .extract import extract
 
         pipeline = nlp.load(model, gazetteer=gazetteer)
-        return list(extract(docs, pipeline, progress=progress))
+        return frozen_list(extract(docs, pipeline, progress=progress))
 
     def _ex_path(self, key: str) -> Path:
         return self.path / "extractions" / f"{key}.pickle"

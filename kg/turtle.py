@@ -70,6 +70,9 @@ class TurtleTerms:
     where Turtle allows (integers, decimals, booleans)."""
 
     def __init__(self, prefixes: dict[str, str], *, main: str = "kg") -> None:
+        for name, ns in prefixes.items():
+            if _NOT_IRI.search(ns) or ":" not in ns:
+                raise RdfError(f"the {name!r} prefix is not an IRI kg can write: {ns!r}")
         # the longest namespace first: kgv's IRIs start with kg's base too
         self._ns = sorted(((ns, name) for name, ns in prefixes.items()), key=lambda x: -len(x[0]))
         self._by_name = dict(prefixes)

@@ -102,7 +102,7 @@ def test_jobs_2_writes_byte_identical_files(single, pages_dir, tmp_path):
     assert stats.documents == 10 and stats.seconds["spacy"] > 0  # the workers' time comes back
 
 
-def test_a_build_freezes_what_it_keeps_and_thaws_it(single, pages_dir, monkeypatch):
+def test_a_build_freezes_what_it_keeps_and_thaws_it(single, pages_dir, monkeypatch, tmp_path):
     """While documents are parsed, what the build has kept is frozen out of the collector's
     way (every FREEZE_EVERY documents) and thawed at the end; the results do not change, and
     objects a caller froze stay frozen."""
@@ -124,12 +124,17 @@ def test_a_build_freezes_what_it_keeps_and_thaws_it(single, pages_dir, monkeypat
     assert len(frozen) == 3 and all(n > 0 for n in frozen)  # after documents 3, 6 and 9
     assert gc.get_freeze_count() == 0
     assert g.to_json() == single[0].to_json()
+    from kg.store import Store  # kg build's own path, through the store, does the same
+
+    report = Store(tmp_path / "store").update(ingest.read([pages_dir]))
+    assert len(frozen) == 6 and gc.get_freeze_count() == 0
+    assert report.graph.to_json() == g.to_json()
 
     held = [[] for _ in range(3)]  # a caller that froze objects of its own
     freeze()
     try:
         kg.build([pages_dir])
-        assert len(frozen) == 3  # nothing more frozen
+        assert len(frozen) == 6  # nothing more frozen
         assert gc.get_freeze_count() > 0  # and the caller's not thawed
     finally:
         gc.unfreeze()

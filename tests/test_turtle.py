@@ -77,6 +77,8 @@ def test_turtle_terms_give_back_what_they_stand_for():
     assert t.term(RDF.type) == "rdf:type"
     with pytest.raises(RdfError, match="not an IRI"):
         t.iri("https://example.org/kg/doc/a b")
+    with pytest.raises(RdfError, match="the 'kg' prefix is not an IRI kg can write: 'http://x y/'"):
+        TurtleTerms(prefixes("http://x y/"))
 
 
 def test_from_rdf_reads_graph_ttl_back(seeds_graph, tmp_path):
