@@ -49,8 +49,8 @@ _ESCAPES.update({ord(k): v for k, v in {
 }.items()})  # fmt: skip
 _UNESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))", re.S)
 _UNESCAPED = {"b": "\b", "t": "\t", "n": "\n", "f": "\f", "r": "\r", '"': '"', "'": "'", "\\": "\\"}
-# a local name kept as it is after a prefix (the characters of the IRIs kg mints), with "/" and
-# a last "." escaped; anything else is written as a full <IRI>
+# a local name written after a prefix (the characters of the IRIs kg mints), with "/" escaped;
+# one that ends in "." or holds any other character is written as a full <IRI>
 _LOCAL = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_./-]*[A-Za-z0-9_/-])?")
 _LOCAL_ESCAPES = str.maketrans({"/": "\\/"})
 # what an IRI may not hold (RFC 3987 as Turtle's IRIREF reads it)
@@ -109,7 +109,7 @@ class TurtleTerms:
             if t.language:
                 return f"{self.string(lexical)}@{t.language}"
             dt = t.datatype
-            if dt is None or dt == XSD.string:
+            if dt is None:
                 return self.string(lexical)
             bare = _BARE.get(str(dt))
             if bare is not None and bare.fullmatch(lexical):

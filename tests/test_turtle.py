@@ -73,6 +73,7 @@ def test_turtle_terms_give_back_what_they_stand_for():
     assert t.term(Literal("0.85", datatype=XSD.decimal)) == "0.85"
     assert t.term(Literal("1", datatype=XSD.decimal)) == '"1"^^xsd:decimal'
     assert t.term(Literal(True)) == "true"
+    assert t.term(Literal("x", datatype=XSD.string)) == '"x"^^xsd:string'  # rdflib tells them apart
     assert t.integer(42) == "42" and t.key("42") == "42"
     assert t.term(RDF.type) == "rdf:type"
     with pytest.raises(RdfError, match="not an IRI"):
