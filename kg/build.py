@@ -208,6 +208,23 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+@contextmanager
+def gc_freezing() -> Iterator[Callable[[], None]]:
+    """A freeze to call as long-lived objects pile up (gc.freeze: full collections no longer
+    walk what the process holds), undone when the block ends. In a process that froze objects
+    itself, or runs without the collector, the freeze does nothing and nothing is undone."""
+    ours = gc.isenabled() and gc.get_freeze_count() == 0  # counted at once when none are
+    try:
+        yield gc.freeze if ours else _nothing
+    finally:
+        if ours:
+            gc.unfreeze()
+
+
+def _nothing() -> None:
+    pass
+
+
 FREEZE_EVERY = 200  # documents
 
 
@@ -215,20 +232,15 @@ def frozen_list(results: Iterable[DocExtraction]) -> list[DocExtraction]:
     """The results in a list, moved out of the cyclic collector's way as they come.
 
     What a build keeps of each document (its mentions and facts) lives until the build ends,
-    and every full collection while spaCy parses would walk all of it again: so every
-    FREEZE_EVERY documents what the process holds is frozen (gc.freeze), and thawed at the end.
-    A process that froze objects itself is left as it is.
+    and every full collection while spaCy parses would walk all of it again: so it is frozen
+    every FREEZE_EVERY documents, and thawed at the end (gc_freezing).
     """
-    ours = gc.isenabled() and gc.get_freeze_count() == 0  # counted at once when none are
     out: list[DocExtraction] = []
-    try:
+    with gc_freezing() as freeze:
         for ex in results:
             out.append(ex)
-            if ours and len(out) % FREEZE_EVERY == 0:
-                gc.freeze()
-    finally:
-        if ours:
-            gc.unfreeze()
+            if len(out) % FREEZE_EVERY == 0:
+                freeze()
     return out
 
 

@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import errno
 import fcntl
-import gc
 import hashlib
 import json
 import os
@@ -49,7 +48,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .build import frozen_list, gc_paused
+from .build import frozen_list, gc_freezing, gc_paused
 from .errors import InputError, KgError
 from .graph import DEFAULT_BASE, KnowledgeGraph, from_parts
 from .output import atomic_write
@@ -309,7 +308,7 @@ class Store:
             and not (self.path / MARKER).exists()
         ):
             raise StoreError(f"{self.path}: folder exists and is not a kg store; pick another")
-        with self.lock(wait=wait), _gc_thawed():
+        with self.lock(wait=wait), gc_freezing() as freeze:
             if not (self.path / MARKER).exists():
                 atomic_write(self.path / MARKER, json.dumps({"kg-store": FORMAT}) + "\n")
             old = self._manifest() if (self.path / "CURRENT").exists() else None
@@ -334,7 +333,7 @@ class Store:
                 and not removed
                 and all(old.documents.get(d.id, new_keys[d.id]) == new_keys[d.id] for d in docs)
             ):
-                state = self._load_state(old)
+                state = self._load_state(old, freeze)
             by_id = {d.id: d for d in docs}
             # the extractions a build needs: after a pure addition only the new documents'
             need = [d.id for d in added] if state is not None else list(order)
@@ -637,24 +636,18 @@ class Store:
         self._sweep(keep_previous=True)
         return name, added, removed, True
 
-    def _load_state(self, man: _Manifest) -> Resolver | None:
+    def _load_state(self, man: _Manifest, freeze: Callable[[], None]) -> Resolver | None:
         """The current version's resolver, if it is there, readable and of these documents."""
         # The resolver is a great many small objects, none in a cycle: the cyclic garbage
         # collector would walk them all at every full collection, and often while they are
-        # read. So it pauses while they are read, and then leaves them (and whatever else the
-        # process holds) alone until the build ends (gc.freeze; _gc_thawed undoes it).
-        was = gc.isenabled()
-        gc.disable()
+        # read. So it pauses while they are read, and then ``freeze`` (kg.build.gc_freezing)
+        # leaves them, and whatever else the process holds, alone until the build ends.
         try:
-            with (self.path / "versions" / self.version / STATE).open("rb") as f:
+            with gc_paused(), (self.path / "versions" / self.version / STATE).open("rb") as f:
                 state = _CacheUnpickler(f).load()
         except Exception:  # missing, damaged or from another kg: resolve everything again
             return None
-        finally:
-            if was:
-                gc.enable()
-        if not gc.get_freeze_count():  # a process that froze objects itself is left as it is
-            gc.freeze()
+        freeze()
         if not isinstance(state, Resolver) or state.last is None:
             return None
         return state if state.documents == list(man.documents) else None
@@ -824,17 +817,6 @@ def _changed_only(
 
     ents = [entity(eid) for eid in sorted(entities & snap.kept.keys())]
     return KnowledgeGraph(ents, relations(False), flagged=relations(True), base=base)
-
-
-@contextmanager
-def _gc_thawed() -> Iterator[None]:
-    """Undo, when a build ends, the freeze of ``_load_state`` (never one the caller made)."""
-    ours = gc.get_freeze_count() == 0  # counting walks the frozen objects: asked when none
-    try:
-        yield
-    finally:
-        if ours:
-            gc.unfreeze()  # nothing frozen: nothing done
 
 
 def _fsync_dir(path: Path) -> None:
