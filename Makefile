@@ -22,12 +22,12 @@ test: $(STAMP)
 
 # Throughput, peak memory and stage shares of a 2,000-document build against bare spaCy.
 bench-speed: $(STAMP)
-	$(BIN)/python -m kg.bench.speed --docs 2000 --jobs 1,2 --json $(OUT)/bench-speed.json
+	$(BIN)/python -m benchmarks.speed --docs 2000 --jobs 1,2 --json $(OUT)/bench-speed.json
 
 # Entity and relation P/R/F1 on the benchmark data (../shared/bench), tuned-on and held-out
 # parts, and kg's extraction speed against bare spaCy nlp.pipe in the same run.
 bench-extraction: $(STAMP)
-	$(BIN)/python -m kg.bench.extraction --json $(OUT)/bench-extraction.json
+	$(BIN)/python -m benchmarks.extraction --json $(OUT)/bench-extraction.json
 
 # Retrain the shipped relation and entity-type models (kg/data/*.npz) from the training parts.
 train: $(STAMP)
@@ -36,16 +36,17 @@ train: $(STAMP)
 # The HTML view of a 5,000-node graph in headless chromium: time until it is drawn and ready,
 # and until the first click is answered, for the default cut and for the whole graph.
 bench-view: $(STAMP)
-	$(BIN)/python -m kg.bench.view --nodes 5000
+	$(BIN)/python -m benchmarks.view --nodes 5000
 
 # The query library on a synthetic graph of over a million triples: the on-disk store
 # (Oxigraph) against rdflib in memory, load time and p50 latency of each query.
 bench-sparql: $(STAMP)
-	$(BIN)/python -m kg.bench.sparql
+	$(BIN)/python -m benchmarks.sparql
 
 lint: $(STAMP)
-	$(BIN)/ruff check kg tests
-	$(BIN)/ruff format --check kg tests
+	$(BIN)/ruff check kg tests benchmarks
+	$(BIN)/ruff format --check kg tests benchmarks
+	$(BIN)/lint-imports
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache

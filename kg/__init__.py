@@ -9,13 +9,21 @@ Acme Corp located_in Boston
 Jane Doe employer Acme Corp
 """
 
-from .build import build
-from .errors import ConfigError, FormatError, InputError, KgError, ModelError, QueryError, RdfError
-from .graph import DEFAULT_BASE, KnowledgeGraph
-from .ingest import from_text
-from .model import ENTITY_TYPES, Block, Document, Entity, Evidence, Mention, Relation
-from .resolve import Merge
-from .vocab import PREDICATES, Predicate
+from kg.errors import (
+    ConfigError,
+    FormatError,
+    InputError,
+    KgError,
+    ModelError,
+    QueryError,
+    RdfError,
+)
+from kg.graph import DEFAULT_BASE, KnowledgeGraph
+from kg.ingest.text import from_text
+from kg.model import ENTITY_TYPES, Block, Document, Entity, Evidence, Mention, Relation
+from kg.resolve.resolver import Merge
+from kg.run.local import build
+from kg.vocab import PREDICATES, Predicate
 
 __all__ = [
     "DEFAULT_BASE",

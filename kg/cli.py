@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from . import KgError
-from .sparql import OUTPUTS
+from kg import KgError
+from kg.query.sparql import OUTPUTS
 
 
 def _fail(e: Exception) -> None:
@@ -112,9 +112,9 @@ def build(
     node-link data) and OUT/graph.html (the interactive view) for everything the store holds,
     and prints a summary.
     """
-    from . import ingest
-    from .graph import DEFAULT_BASE
-    from .output import write_build
+    from kg.graph import DEFAULT_BASE
+    from kg.ingest import text as ingest
+    from kg.run.local import write as write_build
 
     try:
         if base is not None:
@@ -131,7 +131,7 @@ def build(
             length=len(docs), label="Reading documents", file=sys.stderr, hidden=not show
         ) as bar:
             if scheduler:
-                from .distributed import build as dask_build
+                from kg.run.cluster import build as dask_build
 
                 g, paths = dask_build(
                     docs,
@@ -144,14 +144,14 @@ def build(
                     workers=jobs,
                 )
             elif no_store:
-                from .build import assemble, extractions
+                from kg.run.local import assemble, extractions
 
                 exs = extractions(
                     docs, model=model, gazetteer=gazetteer, jobs=jobs, progress=bar.update
                 )
                 g = assemble(exs, base=base or DEFAULT_BASE)
             else:
-                from .store import Store
+                from kg.store.core import Store
 
                 report = Store(store_dir or out_dir / "store").update(
                     docs,
@@ -207,7 +207,7 @@ def _parallel_extractor(model, gazetteer, jobs: int, progress):
     """The store's extractor for --jobs N (None: its own, in this process)."""
     if jobs == 1:
         return None
-    from .parallel import extract_parallel
+    from kg.run.parallel import extract_parallel
 
     return lambda docs: extract_parallel(
         docs, model=model, gazetteer=gazetteer, jobs=jobs, progress=progress
@@ -247,7 +247,7 @@ def _params(items: tuple[str, ...]) -> dict[str, str]:
 
 
 def _store(store_dir: Path | None):
-    from .store import Store
+    from kg.store.core import Store
 
     return Store(store_dir or Path("out") / "store")
 
@@ -293,9 +293,9 @@ def query(
     SELECT, ASK, CONSTRUCT and DESCRIBE. The store's documents are queried together as one
     default graph, as in memory.
     """
-    from .rdf import parse
-    from .sparql import format_result
-    from .sparql import query as run
+    from kg.query.sparql import format_result
+    from kg.query.sparql import query as run
+    from kg.rdf.convert import parse
 
     try:
         if store_dir is not None and graph_path is not None:
@@ -342,9 +342,9 @@ def export(store_dir: Path | None, graph_path: Path | None, fmt: str, output: Pa
     N-Quads and TriG keep kg's named graphs: one per document, one for entities and facts,
     one for the vocabulary.
     """
-    from .graph import KnowledgeGraph
-    from .output import atomic_write
-    from .rdf import rdf_format, serialize_kg
+    from kg.files import atomic_write
+    from kg.graph import KnowledgeGraph
+    from kg.rdf.convert import rdf_format, serialize_kg
 
     try:
         fmt = rdf_format(fmt)  # an unknown format fails before any work
@@ -393,7 +393,7 @@ def serve(
     """
     import signal
 
-    from .serve import serve as start
+    from kg.serve import serve as start
 
     try:
         ep = start(
@@ -466,8 +466,8 @@ def view(
     One self-contained file that opens offline. With --query, only the triples a CONSTRUCT
     query returns are drawn, so you can look at just the part you asked about.
     """
-    from . import view as views
-    from .output import atomic_write
+    from kg.files import atomic_write
+    from kg.view import page as views
 
     try:
         if query_arg is None:
@@ -531,8 +531,8 @@ def eval_(
     """
     import json
 
-    from . import nlp
-    from .evaluate import evaluate, read_gold
+    from kg.evaluate import evaluate, read_gold
+    from kg.extract import pipeline as nlp
 
     try:
         part = None

@@ -27,12 +27,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import vocab
-from .errors import FormatError, InputError, KgError
-from .extract import extract
-from .model import ENTITY_TYPES, Block, Document, Entity
-from .relations import iso_date
-from .resolve import name_key, resolve
+from kg import vocab
+from kg.errors import FormatError, InputError, KgError
+from kg.extract.mentions import extract
+from kg.extract.rules import iso_date
+from kg.model import ENTITY_TYPES, Block, Document, Entity
+from kg.resolve.resolver import name_key, resolve
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -498,7 +498,7 @@ def evaluate(
 ) -> Report:
     """Run extraction and resolution on each gold document and score the result.
 
-    ``relation_model`` and ``type_model`` are passed to ``kg.extract.extract`` (None: rules
+    ``relation_model`` and ``type_model`` are passed to ``kg.extract.mentions.extract`` (None: rules
     and spaCy alone).
     """
     docs = [as_document(g) for g in gold.docs]

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from .model import Document, Entity, Relation
+from kg.model import Document, Entity, Relation
 
 if TYPE_CHECKING:
-    from .resolve import Merge
+    from kg.resolve.resolver import Merge
 
 DEFAULT_BASE = "https://example.org/kg/"
 
@@ -107,7 +107,7 @@ class KnowledgeGraph:
         return nx.node_link_data(self.nx, edges="links")
 
     def write_json(self, path: str | Path) -> None:
-        from .output import atomic_write
+        from kg.files import atomic_write
 
         text = json.dumps(self.to_json(), ensure_ascii=False, indent=1, sort_keys=True)
         atomic_write(Path(path), text + "\n")
@@ -115,24 +115,24 @@ class KnowledgeGraph:
     # -- RDF, SPARQL and the view (each in its own module) ------------------------------------
 
     def to_rdf(self, *, base: str | None = None):  # -> rdflib.Graph
-        """The graph as RDF (an rdflib Graph): see kg.rdf for the model."""
-        from .rdf import to_rdf
+        """The graph as RDF (an rdflib Graph): see kg.rdf.convert for the model."""
+        from kg.rdf.convert import to_rdf
 
         return to_rdf(self, base=base or self.base)
 
     def write_rdf(self, path: str | Path, *, format: str = "turtle") -> None:
-        from .rdf import write
+        from kg.rdf.convert import write
 
         write(self, Path(path), format=format)
 
     def query(
         self, sparql: str, *, params: dict[str, Any] | None = None, timeout: float | None = None
     ):
-        """Run a SPARQL query over the graph in memory (rdflib); see kg.sparql.Result.
+        """Run a SPARQL query over the graph in memory (rdflib); see kg.query.sparql.Result.
 
         ``params`` bind variables as values; ``timeout`` (seconds) stops a runaway query.
         """
-        from .sparql import query
+        from kg.query.sparql import query
 
         return query(self._rdf_cache, sparql, params=params, timeout=timeout)
 
@@ -141,15 +141,15 @@ class KnowledgeGraph:
         return self.to_rdf()
 
     def to_html(self, path: str | Path, **options: Any) -> Path:
-        """Write the interactive, self-contained HTML view; see kg.view.write_html."""
-        from .view import write_html
+        """Write the interactive, self-contained HTML view; see kg.view.page.write_html."""
+        from kg.view.page import write_html
 
         return write_html(self, Path(path), **options)
 
     @classmethod
     def from_rdf(cls, source: str | Path | Any, *, format: str | None = None) -> KnowledgeGraph:
         """Read a graph kg wrote (a file path or an rdflib Graph) back into a KnowledgeGraph."""
-        from .rdf import from_rdf
+        from kg.rdf.convert import from_rdf
 
         return from_rdf(source, format=format)
 

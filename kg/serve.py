@@ -23,8 +23,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import KgError
-from .store import Store
+from kg.errors import KgError
+from kg.store.core import Store
 
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
 

@@ -25,12 +25,12 @@ from pathlib import Path
 
 import numpy as np
 
-from . import nlp as kg_nlp
-from . import vocab
-from .classifier import ARTEFACT, NONE, TYPE_CLASSES, RelationModel
-from .evaluate import GoldSet, _Matcher, as_document, read_conll04, read_docred
-from .extract import extract
-from .resolve import name_key
+from kg import vocab
+from kg.evaluate import GoldSet, _Matcher, as_document, read_conll04, read_docred
+from kg.extract import pipeline as kg_nlp
+from kg.extract.classifier import ARTEFACT, NONE, TYPE_CLASSES, RelationModel
+from kg.extract.mentions import extract
+from kg.resolve.resolver import name_key
 
 DEFAULT_BENCH = Path(__file__).resolve().parents[1].parent / "shared" / "bench"
 MIN_CLASS = 15  # positive training pairs a property needs to become a class

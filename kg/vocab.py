@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .errors import KgError
+from kg.errors import KgError
 
 ORG = "Organization"
 PER = "Person"

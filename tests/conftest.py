@@ -9,7 +9,7 @@ import pytest
 from hypothesis import settings
 
 import kg
-from kg import nlp
+from kg.extract import pipeline as nlp
 
 # In CI the property tests draw the same cases every run, so a result can be reproduced;
 # on a developer's machine they explore new ones each time.

@@ -12,8 +12,8 @@ import networkx as nx
 import pytest
 
 import kg
-from kg import view
-from kg.bench.view import Browser, find_chromium, synthetic_graph
+from benchmarks.view import Browser, find_chromium, synthetic_graph
+from kg.view import page as view
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 

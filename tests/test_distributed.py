@@ -7,14 +7,14 @@ from pathlib import Path
 import pytest
 
 import kg
-from kg.bench import corpus
-from kg.build import write
+from benchmarks import corpus
 from kg.errors import ConfigError
-from kg.rdf import serialize_kg
+from kg.rdf.convert import serialize_kg
+from kg.run.local import write
 
 distributed = pytest.importorskip("dask.distributed", reason="dask[distributed] not installed")
 
-from kg import distributed as kd  # noqa: E402 - after the skip
+from kg.run import cluster as kd  # noqa: E402 - after the skip
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +47,7 @@ def test_dask_build_writes_byte_identical_graph_files(builds):
 
 
 def _pipelines_loaded() -> int:
-    from kg import nlp
+    from kg.extract import pipeline as nlp
 
     return nlp._load.cache_info().currsize
 

@@ -168,8 +168,8 @@ def test_heading_only_names_are_dropped(pipeline):
 
 
 def _extract(pipeline, text, **kw):
-    from kg.extract import extract
-    from kg.resolve import resolve
+    from kg.extract.mentions import extract
+    from kg.resolve.resolver import resolve
 
     return resolve(extract([kg.from_text(text)], pipeline, **kw))
 
@@ -193,7 +193,7 @@ def test_model_facts_carry_evidence(pipeline):
 
 
 def test_the_relation_model_is_shipped():
-    from kg import classifier
+    from kg.extract import classifier
 
     model = classifier.load()
     assert model is not None and model.classes[0] == classifier.NONE
@@ -234,7 +234,7 @@ def test_religious_and_political_groups_are_not_places(pipeline):
      ("Republicans", False), ("Catholic", False), ("Sunni", False), ("Democrats", False)],
 )  # fmt: skip
 def test_is_nationality(text, expected):
-    from kg.extract import is_nationality
+    from kg.extract.mentions import is_nationality
 
     assert is_nationality(text) is expected
 
@@ -247,8 +247,8 @@ def test_other_adjectives_are_not_names(pipeline):
 
 
 def test_a_pair_named_in_several_sentences_pools_their_features(pipeline):
-    from kg import classifier
-    from kg.extract import extract
+    from kg.extract import classifier
+    from kg.extract.mentions import extract
     from kg.model import Block, Document
 
     text = "Ada Varga works for Helix Corp. Ada Varga joined Helix Corp in 2001."
@@ -283,7 +283,7 @@ def test_averaged_fits_are_reproducible():
 def test_token_table_is_what_the_tokens_say(pipeline):
     """The rules and the model read token attributes from one table (Doc.to_array), not from
     Token objects: it must hold exactly what the tokens hold, heads before and after."""
-    from kg.relations import Tokens
+    from kg.extract.rules import Tokens
 
     sdoc = pipeline(
         "Alexandr Wang, who was hired by Meta's TBD Lab in June, isn't leading it. "
@@ -309,7 +309,7 @@ def test_token_table_answers_what_spans_answer(pipeline):
     span roots and character spans must be spaCy's own, on every span and character range."""
     import random
 
-    from kg.relations import Tokens
+    from kg.extract.rules import Tokens
 
     sdoc = pipeline(
         "Alexandr Wang, who was hired by Meta's TBD Lab in June, isn't leading it.  "
@@ -349,7 +349,7 @@ def test_token_table_answers_what_spans_answer(pipeline):
 def test_batches_are_bounded_by_blocks_and_by_characters():
     """A long document's pieces go to spaCy a few at a time, not a hundred (its memory grows
     with the batch's text); short blocks still fill a batch; order is kept."""
-    from kg.extract import _batches
+    from kg.extract.mentions import _batches
 
     units = [("x" * n, k) for k, n in enumerate([10, 10, 10, 60, 50, 200, 5, 5, 5, 5, 5])]
     got = list(_batches(units, 4, 100))
@@ -373,8 +373,8 @@ def _tagged(pipeline, words, tags, ents=None, sent_starts=None):
 def test_proper_noun_runs_outside_the_entities_are_names(pipeline):
     """Runs of NNP/NNPS that spaCy's recogniser left out become NAME spans: a run stops at a
     sentence start, at punctuation and at spaCy's own entities, and leading honorifics go."""
-    from kg.extract import _unlabelled_names
-    from kg.relations import Tokens
+    from kg.extract.mentions import _unlabelled_names
+    from kg.extract.rules import Tokens
 
     words = "Sen. Dale Quist met Modern Talking in Kuala Lumpur . Vance Ohrt , Acme Corp ."
     tags = "NNP NNP NNP VBD NNP NNP IN NNP NNP . NNP NNP , NNP NNP .".split()
@@ -405,7 +405,7 @@ def test_proper_noun_runs_outside_the_entities_are_names(pipeline):
     ],
 )
 def test_no_name(pipeline, words, expected):
-    from kg.extract import no_name
+    from kg.extract.mentions import no_name
 
     ws = ["They", "met", *words.split()]
     sdoc = _tagged(pipeline, ws, ["PRP", "VBD"] + ["NNP"] * (len(ws) - 2))

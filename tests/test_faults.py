@@ -38,7 +38,7 @@ C = "Hooli, a Palo Alto company, was founded by Gavin Belson."
 
 def _snapshot(store: Path, out: Path) -> dict:
     """What a reader sees: documents, every quad, and the output files' bytes."""
-    from kg.store import Store
+    from kg.store.core import Store
 
     st = Store(store)
     import pyoxigraph as ox
@@ -54,8 +54,8 @@ def _snapshot(store: Path, out: Path) -> dict:
     g = st.knowledge_graph()
     # a complete build: the store holds exactly the quads of the graph its manifest names, and
     # each output file is what kg writes for that graph
-    from kg.output import write_build
-    from kg.rdf import OxTerms, graph_iri, parts
+    from kg.rdf.convert import OxTerms, graph_iri, parts
+    from kg.run.local import write as write_build
 
     conv = OxTerms().term  # rdflib's terms, converted: a check independent of the store's path
     expected = sorted(
@@ -188,7 +188,7 @@ def _build(*args: object) -> tuple[int, float]:
 
 def trials(work: Path, *, seed: int, n_random: int, max_steps: int) -> tuple[dict, list[dict]]:
     """Run the kill trials in ``work``: a summary, and one record per trial."""
-    from kg.store import Store
+    from kg.store.core import Store
 
     for name, text in (("a", A), ("b", B)):
         (work / f"{name}.txt").write_text(text, encoding="utf-8")
@@ -328,7 +328,7 @@ def test_two_builds_at_once_one_waits_or_fails_clearly(tmp_path):
             assert len(lines) == 1 and "another build is writing this store" in lines[0], err
             assert "Traceback" not in err
     assert len(landed) >= 2  # one of the two at least got the lock
-    from kg.store import Store
+    from kg.store.core import Store
 
     st = Store(store)
     assert sorted(st.documents()) == sorted(landed)
@@ -343,7 +343,7 @@ def test_a_waiting_build_goes_on_when_the_holder_is_killed(tmp_path):
     store = tmp_path / "store"
     holder = subprocess.Popen(
         [sys.executable, "-c",
-         "import sys, time; from kg.store import Store\n"
+         "import sys, time; from kg.store.core import Store\n"
          "with Store(sys.argv[1]).lock():\n"
          "    print('locked', flush=True); time.sleep(600)", str(store)],
         stdout=subprocess.PIPE, text=True,
@@ -359,6 +359,6 @@ def test_a_waiting_build_goes_on_when_the_holder_is_killed(tmp_path):
     finally:
         holder.kill()
         holder.wait()
-    from kg.store import Store
+    from kg.store.core import Store
 
     assert Store(store).documents() == ["b"]

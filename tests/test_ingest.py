@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from kg import Document, InputError
-from kg.ingest import (
+from kg.ingest.text import (
     MAX_BLOCK,
     clean_text,
     from_text,
@@ -247,7 +247,7 @@ def test_repeated_ids_stay_distinct(tmp_path: Path):
 
 
 def test_streamed_reading_keeps_repeated_ids_distinct(tmp_path: Path):
-    from kg.build import iter_documents
+    from kg.run.local import iter_documents
 
     (tmp_path / "x.jsonl").write_text(
         '{"id": "a", "text": "One."}\n{"id": "a", "text": "Two."}\n{"id": "a-2", "text": "3."}\n',

@@ -57,7 +57,7 @@ def test_notebook_runs_and_shows_tables_queries_and_view(executed):
 
 def test_notebook_view_draws_in_chromium(executed, tmp_path):
     """The inline view, as the notebook shows it (an iframe), draws the seeds offline."""
-    from kg.bench.view import Browser, find_chromium
+    from benchmarks.view import Browser, find_chromium
 
     found = find_chromium()
     if isinstance(found, str):

@@ -8,12 +8,15 @@ import pytest
 from click.testing import CliRunner
 
 import kg
-from kg import ingest, nlp
-from kg.bench import corpus
-from kg.build import STAGES, BuildStats, iter_documents, write
+from benchmarks import corpus
 from kg.cli import main
 from kg.errors import ConfigError, InputError
-from kg.parallel import extract_parallel
+from kg.extract import pipeline as nlp
+from kg.ingest import text as ingest
+from kg.run.local import write
+from kg.run.parallel import extract_parallel
+from kg.run.parse import iter_documents
+from kg.run.stats import STAGES, BuildStats
 
 
 @pytest.fixture(scope="module")
@@ -107,9 +110,8 @@ def test_a_build_freezes_what_it_keeps_and_thaws_it(single, pages_dir, monkeypat
     way (every FREEZE_EVERY documents) and thawed at the end; the results do not change, and
     objects a caller froze stay frozen."""
     import gc
-    import importlib
 
-    B = importlib.import_module("kg.build")  # the module: kg.build is also the function
+    from kg.run import memory as B
 
     frozen: list[int] = []
     freeze = gc.freeze
@@ -124,7 +126,7 @@ def test_a_build_freezes_what_it_keeps_and_thaws_it(single, pages_dir, monkeypat
     assert len(frozen) == 3 and all(n > 0 for n in frozen)  # after documents 3, 6 and 9
     assert gc.get_freeze_count() == 0
     assert g.to_json() == single[0].to_json()
-    from kg.store import Store  # kg build's own path, through the store, does the same
+    from kg.store.core import Store  # kg build's own path, through the store, does the same
 
     report = Store(tmp_path / "store").update(ingest.read([pages_dir]))
     assert len(frozen) == 6 and gc.get_freeze_count() == 0
@@ -184,7 +186,7 @@ def test_the_speed_benchmark_runs_small(tmp_path, capsys):
     as an addition, not a full resolution."""
     import json
 
-    from kg.bench.speed import main as bench
+    from benchmarks.speed import main as bench
 
     bench(["--docs", "12", "--jobs", "1", "--json", str(tmp_path / "r.json")])
     out = capsys.readouterr().out

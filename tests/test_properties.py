@@ -22,12 +22,12 @@ from hypothesis import strategies as st
 import kg
 from kg import vocab
 from kg.graph import KnowledgeGraph
-from kg.ingest import MAX_BLOCK, clean_text, from_text, printable, read, safe_id
+from kg.ingest.text import MAX_BLOCK, clean_text, from_text, printable, read, safe_id
 from kg.model import ENTITY_TYPES, Document, Entity, Evidence, Mention, Relation
-from kg.output import write_build
-from kg.rdf import FORMATS, serialize_kg
-from kg.resolve import slug
-from kg.view import render
+from kg.rdf.convert import FORMATS, serialize_kg
+from kg.resolve.resolver import slug
+from kg.run.local import write as write_build
+from kg.view.page import render
 
 SETTINGS = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
 

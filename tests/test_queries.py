@@ -19,8 +19,8 @@ import pytest
 from kg import vocab
 from kg.graph import KnowledgeGraph
 from kg.model import Document, Entity, Evidence, Mention, Relation
-from kg.rdf import serialize_kg
-from kg.sparql import query_store
+from kg.query.sparql import query_store
+from kg.rdf.convert import serialize_kg
 
 from .conftest import ROOT
 
@@ -351,7 +351,7 @@ def toy_db(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def seeds_store(tmp_path_factory, pipeline):
-    from kg.store import Store
+    from kg.store.core import Store
 
     st = Store(tmp_path_factory.mktemp("seeds") / "store")
     st.build([ROOT / "seeds"], model=pipeline)
@@ -426,7 +426,7 @@ def test_names_sort_case_insensitively_on_both_engines(tmp_path: Path):
 def test_the_sparql_benchmark_runs_small(capsys):
     """The benchmark's own code path at a tiny size: it builds, loads and queries both engines
     and finds them returning the same rows (its timings are not checked)."""
-    from kg.bench.sparql import main
+    from benchmarks.sparql import main
 
     code = main(
         ["--entities", "300", "--min-triples", "0", "--store-runs", "1", "--rdflib-runs", "1"]

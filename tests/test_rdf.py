@@ -6,7 +6,7 @@ from rdflib.namespace import OWL, PROV, SKOS
 
 import kg
 from kg.errors import FormatError, RdfError
-from kg.rdf import FORMATS, KGV, SDO, WDT, literal, serialize, serialize_kg
+from kg.rdf.convert import FORMATS, KGV, SDO, WDT, literal, serialize, serialize_kg
 
 from .conftest import ROOT
 
@@ -145,7 +145,7 @@ def test_quad_formats_keep_a_named_graph_per_document(seeds_graph):
 
 @pytest.fixture(scope="module")
 def built_store(tmp_path_factory, pipeline) -> Path:
-    from kg.store import Store
+    from kg.store.core import Store
 
     st = Store(tmp_path_factory.mktemp("export") / "store")
     st.build([ROOT / "seeds"], model=pipeline)

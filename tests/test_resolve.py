@@ -1,7 +1,7 @@
 import pytest
 
 import kg
-from kg.resolve import name_key, slug
+from kg.resolve.resolver import name_key, slug
 
 from .conftest import SEEDS
 
@@ -91,8 +91,8 @@ def test_a_title_alone_is_kept():
 
 
 def rule_facts(pipeline, text):
-    from kg.extract import extract
-    from kg.resolve import resolve
+    from kg.extract.mentions import extract
+    from kg.resolve.resolver import resolve
 
     res = resolve(extract([kg.from_text(text)], pipeline, relation_model=None))
     return {
@@ -130,8 +130,8 @@ def test_an_untyped_name_without_facts_is_left_out():
     fact holds it, and left out where none does; a recognised name is kept either way."""
     from collections import Counter
 
-    from kg.extract import DocExtraction, RawFact, RawMention
-    from kg.resolve import resolve
+    from kg.extract.records import DocExtraction, RawFact, RawMention
+    from kg.resolve.resolver import resolve
 
     text = "Quist met Vance Ohrt. Borlund rose. Acme grew."
     doc = kg.from_text(text)
@@ -168,11 +168,11 @@ def _resolution(res) -> tuple:
 @pytest.fixture(scope="module")
 def corpus_extractions(pipeline):
     """Extractions of news pages that share names (the benchmark's generator) and the seeds."""
-    from kg.bench.corpus import pages
-    from kg.extract import extract
+    from benchmarks.corpus import pages
+    from kg.extract.mentions import extract
 
     docs = [kg.from_text(p.text, doc_id=p.name) for p in pages(24, seed=7)]
-    docs += kg.ingest.read([SEEDS])
+    docs += kg.ingest.text.read([SEEDS])
     return list(extract(docs, pipeline))
 
 
@@ -183,7 +183,7 @@ def test_resolving_in_batches_gives_what_resolving_at_once_gives(corpus_extracti
     import pickle
     import random
 
-    from kg.resolve import Resolver, resolve
+    from kg.resolve.resolver import Resolver, resolve
 
     exs = corpus_extractions
     whole = _resolution(resolve(exs))

@@ -15,7 +15,7 @@ import kg
 from kg.cli import main
 from kg.model import Document
 from kg.serve import ServeError, free_port, serve
-from kg.store import Store
+from kg.store.core import Store
 
 # Markup, script and URL payloads: any of them would set window.kgPwned if the page ran it.
 PAYLOADS = [
@@ -52,7 +52,7 @@ def evil_graph(pipeline) -> kg.KnowledgeGraph:
 
 
 def test_document_text_never_runs_in_the_view(evil_graph, tmp_path: Path):
-    from kg.bench.view import Browser, find_chromium
+    from benchmarks.view import Browser, find_chromium
 
     found = find_chromium()
     if isinstance(found, str):
@@ -257,7 +257,7 @@ def test_a_planted_resolver_file_runs_nothing(tmp_path: Path, pipeline):
     runs nothing, and the build resolves every kept extraction again instead."""
     import pickle
 
-    from kg.store import STATE
+    from kg.store.core import STATE
 
     st = Store(tmp_path / "store")
     st.build(["Acme Corp, a Boston-based startup, hired Jane Doe."], model=pipeline)

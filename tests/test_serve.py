@@ -18,7 +18,7 @@ from rdflib import Graph
 
 from kg.cli import main
 from kg.serve import ServeError, free_port, serve
-from kg.store import Store, StoreBusyError
+from kg.store.core import Store, StoreBusyError
 
 from .conftest import ROOT
 

@@ -10,7 +10,7 @@ from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
 import kg
-from kg.rdf import KGV
+from kg.rdf.convert import KGV
 
 pyshacl = pytest.importorskip("pyshacl")
 

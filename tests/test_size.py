@@ -3,7 +3,7 @@ every offset still pointing at the right characters of the file on disk.
 
 The default suite uses a pipeline whose max_length is lowered, so that a document of a few tens
 of thousands of characters is over it; the real limit (1,000,000 characters) and a 50 MB folder
-are exercised by `python -m kg.bench.size` or, as a test, with KG_SIZE_MB=50 set.
+are exercised by `python -m benchmarks.size` or, as a test, with KG_SIZE_MB=50 set.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 import kg
-from kg.bench.size import BIG_NAME, article_text, check_offsets, make_corpus, run
-from kg.ingest import MAX_BLOCK
+from benchmarks.size import BIG_NAME, article_text, check_offsets, make_corpus, run
+from kg.ingest.text import MAX_BLOCK
 
 
 def test_a_document_longer_than_max_length(pipeline, tmp_path: Path, monkeypatch):

@@ -3,7 +3,7 @@ import json
 import pytest
 
 from kg.errors import FormatError, QueryError
-from kg.sparql import format_result
+from kg.query.sparql import format_result
 
 PEOPLE = """
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -74,7 +74,7 @@ def test_unknown_output_lists_choices(seeds_graph):
 def test_the_values_row_keeps_every_query_form_valid(query, row):
     import pyoxigraph as ox
 
-    from kg.sparql import with_values_row
+    from kg.query.sparql import with_values_row
 
     hostile = ox.Literal('x" } } DROP ALL { "\n#')
     out = with_values_row(query, {"s": hostile})

@@ -16,7 +16,7 @@ import kg
 from kg.cli import main
 from kg.errors import InputError, QueryError
 from kg.model import Document
-from kg.store import Store, StoreBusyError, StoreError
+from kg.store.core import Store, StoreBusyError, StoreError
 
 from .conftest import ROOT
 
@@ -48,7 +48,7 @@ class Counting:
         self.pipeline, self.fail_after, self.seen = pipeline, fail_after, []
 
     def __call__(self, docs):
-        from kg.extract import extract
+        from kg.extract.mentions import extract
 
         for n, ex in enumerate(extract(docs, self.pipeline)):
             if self.fail_after is not None and n >= self.fail_after:
@@ -103,12 +103,12 @@ def test_a_rebuild_writes_only_the_parts_that_changed(tmp_path, pipeline, monkey
     """Adding a document makes the triples of its own part, of the entities and facts, and of
     the documents whose part it changes (here a surname that now joins a full name), and no
     others; the store then holds exactly what a store built in one go holds."""
-    import kg.rdf
+    import kg.rdf.convert
 
     w1 = Document("w1", "Wang spoke at a conference in Paris on Monday.")
     w2 = Document("w2", "Alexandr Wang, the chief executive of Scale AI, met Jane Doe.")
     made: set[str] = set()
-    real = kg.rdf.parts
+    real = kg.rdf.convert.parts
 
     def spy(*args, **kw):
         for part, triple in real(*args, **kw):
@@ -117,7 +117,7 @@ def test_a_rebuild_writes_only_the_parts_that_changed(tmp_path, pipeline, monkey
 
     st = Store(tmp_path / "store")
     st.build([A, w1], model=pipeline)
-    monkeypatch.setattr(kg.rdf, "parts", spy)
+    monkeypatch.setattr(kg.rdf.convert, "parts", spy)
     r = st.build([w2], model=pipeline)
     assert r.parsed == ("w2",) and r.changed and r.incremental
     # w1's part changed (Wang is Alexandr Wang now), a's did not
@@ -152,7 +152,7 @@ def test_a_failed_build_leaves_the_store_as_it_was(tmp_path, pipeline, monkeypat
     assert state(st) == before
 
     # a failure while the new version is written: it is thrown away, CURRENT stays
-    import kg.store as store_module
+    import kg.store.core as store_module
 
     def boom(self):
         raise OSError("disk full")
@@ -203,7 +203,7 @@ def test_a_second_build_fails_clearly_or_waits(tmp_path, pipeline):
     before = state(st)
     holder = subprocess.Popen(
         [sys.executable, "-c",
-         "import sys, time; from kg.store import Store\n"
+         "import sys, time; from kg.store.core import Store\n"
          "with Store(sys.argv[1]).lock():\n"
          "    print('locked', flush=True); time.sleep(float(sys.argv[2]))",
          str(st.path), "3"],
@@ -333,7 +333,7 @@ def test_documents_added_in_steps_give_the_store_one_build_gives(tmp_path, pipel
     """Each addition resolves and writes only what the new documents touch, and the store
     then holds, quad for quad, what a store built from all of them in one go holds; a
     document whose content changed makes the next build resolve everything again."""
-    from kg.bench.corpus import pages
+    from benchmarks.corpus import pages
 
     docs = [kg.from_text(p.text, doc_id=p.name) for p in pages(12, seed=3)]
     st = Store(tmp_path / "steps")

@@ -1,4 +1,5 @@
-"""graph.ttl, written by kg.turtle: the same triples as kg.rdf, read back by rdflib and Oxigraph."""
+"""graph.ttl, written by kg.rdf.turtle: the same triples as kg.rdf makes, read back by rdflib and
+Oxigraph."""
 
 from __future__ import annotations
 
@@ -6,13 +7,13 @@ import pytest
 import rdflib
 
 import kg
-from kg.turtle import turtle
+from kg.rdf.turtle import turtle
 
 
 def _same_triples(g: kg.KnowledgeGraph, base: str | None = None) -> None:
     import pyoxigraph as ox
 
-    from kg.rdf import OxTerms, parts
+    from kg.rdf.convert import OxTerms, parts
 
     text = turtle(g, base=base)
     back = rdflib.Graph().parse(data=text, format="turtle")
@@ -49,8 +50,8 @@ def test_turtle_terms_give_back_what_they_stand_for():
     from rdflib.namespace import RDF, XSD
 
     from kg.errors import RdfError
-    from kg.rdf import KGV
-    from kg.turtle import TurtleTerms, prefixes
+    from kg.rdf.convert import KGV
+    from kg.rdf.turtle import TurtleTerms, prefixes
 
     t = TurtleTerms(prefixes("https://example.org/kg/"))
     for iri in (
@@ -91,7 +92,7 @@ def test_from_rdf_reads_graph_ttl_back(seeds_graph, tmp_path):
 
 
 def _parts_both_ways(g: kg.KnowledgeGraph) -> tuple[list, list]:
-    from kg.rdf import OxTerms, parts
+    from kg.rdf.convert import OxTerms, parts
 
     conv = OxTerms().term
     via_rdflib = [(part, tuple(map(conv, t))) for part, t in parts(g, base=g.base)]
@@ -102,7 +103,7 @@ def _parts_both_ways(g: kg.KnowledgeGraph) -> tuple[list, list]:
 def test_oxigraph_terms_are_rdflibs(seeds_graph):
     """The store and graph.ttl make pyoxigraph terms directly; they must be the very terms that
     rdflib's, converted, give: IRIs, plain and typed literals, dates, decimals, booleans."""
-    from kg.bench.sparql import synthetic
+    from benchmarks.sparql import synthetic
 
     for g in (seeds_graph, synthetic(300, seed=3)):
         via_rdflib, direct = _parts_both_ways(g)

@@ -12,9 +12,9 @@ from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace
 from rdflib.namespace import FOAF
 
 import kg
-from kg import view
-from kg.bench.view import synthetic_graph
+from benchmarks.view import synthetic_graph
 from kg.cli import main
+from kg.view import page as view
 
 EX = Namespace("http://example.com/")
 SDO = Namespace("https://schema.org/")

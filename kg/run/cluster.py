@@ -1,15 +1,15 @@
 """The build on a Dask cluster (dask.distributed): ``kg build --scheduler ADDRESS|local``.
 
-The flow is kg.build's, laid out as map and reduce:
+The flow is kg.run.local's, laid out as map and reduce:
 
-- **map**: the documents are read on the client (streamed, as in kg.build) and cut into
+- **map**: the documents are read on the client (streamed, as in kg.run.local) and cut into
   partitions of ``partition_size`` documents; each partition is parsed on a worker (spaCy and
   kg's extraction), which keeps its pipeline loaded between tasks.
 - **reduce**: one task resolves the extractions of all partitions, in input order, into the
   graph. Resolution is global (an alias in one document can join a name in another), so it is
   one step; it costs a small share of the parse.
 - **output**: each partition's part of the RDF is written as an N-Quads shard, one named graph
-  per document (the ``doc/<id>`` parts of kg.rdf.parts), and ``entities.nq`` holds the
+  per document (the ``doc/<id>`` parts of kg.rdf.convert.parts), and ``entities.nq`` holds the
   vocabulary, the entities and the facts; together they are the whole graph, ready for a store's
   parallel bulk load. The merged graph (graph.ttl, graph.json, graph.html) is written by the
   same code as a single-process build, so for the same input the files are byte-identical.
@@ -27,12 +27,17 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from . import nlp
-from .build import BATCH_SIZE, BuildStats, assemble, iter_documents, write
-from .errors import ConfigError, InputError
-from .extract import DocExtraction, extract
-from .graph import DEFAULT_BASE, KnowledgeGraph
-from .model import Document
+from kg.errors import ConfigError, InputError
+from kg.extract import pipeline as nlp
+from kg.extract.mentions import extract
+from kg.extract.records import DocExtraction
+from kg.files import atomic_write
+from kg.graph import DEFAULT_BASE, KnowledgeGraph
+from kg.model import Document
+from kg.rdf.convert import graph_iri, serialize, to_dataset
+from kg.run.local import assemble, write
+from kg.run.parse import BATCH_SIZE, iter_documents
+from kg.run.stats import BuildStats
 
 PARTITION_SIZE = 64  # documents per map task
 
@@ -53,7 +58,7 @@ def _reduce(base: str, *parts: list[DocExtraction]) -> KnowledgeGraph:
 
 def shard_graph(g: KnowledgeGraph, doc_ids: Iterable[str]) -> KnowledgeGraph:
     """The part of ``g`` read from the documents ``doc_ids``: their document records, and the
-    mentions and evidence in them (the ``doc/<id>`` parts of kg.rdf.parts)."""
+    mentions and evidence in them (the ``doc/<id>`` parts of kg.rdf.convert.parts)."""
     ids = set(doc_ids)
     entities = [
         replace(e, mentions=tuple(m for m in e.mentions if m.doc_id in ids)) for e in g.entities
@@ -79,7 +84,7 @@ def shard_graph(g: KnowledgeGraph, doc_ids: Iterable[str]) -> KnowledgeGraph:
 
 def shared_graph(g: KnowledgeGraph) -> KnowledgeGraph:
     """The part of ``g`` no single document holds: entities and facts, without mentions or
-    evidence (the ``vocab`` and ``entities`` parts of kg.rdf.parts)."""
+    evidence (the ``vocab`` and ``entities`` parts of kg.rdf.convert.parts)."""
     return KnowledgeGraph(
         [replace(e, mentions=()) for e in g.entities],
         [replace(r, evidence=()) for r in g.relations],
@@ -92,8 +97,6 @@ def shared_graph(g: KnowledgeGraph) -> KnowledgeGraph:
 
 def _doc_shard(g: KnowledgeGraph, doc_ids: list[str]) -> str:
     """N-Quads of the documents ``doc_ids``: one named graph per document, lines sorted."""
-    from .rdf import graph_iri, serialize, to_dataset
-
     ds = to_dataset(shard_graph(g, doc_ids), base=g.base)
     for part in ("vocab", "entities"):  # written whole, once, by _shared_shard
         ds.remove_graph(graph_iri(g.base, part))
@@ -102,8 +105,6 @@ def _doc_shard(g: KnowledgeGraph, doc_ids: list[str]) -> str:
 
 def _shared_shard(g: KnowledgeGraph) -> str:
     """N-Quads of the vocabulary, the entities and the facts."""
-    from .rdf import serialize, to_dataset
-
     return serialize(to_dataset(shared_graph(g), base=g.base), "nquads")
 
 
@@ -187,8 +188,6 @@ def build(
     stats.wall += time.perf_counter() - t0
     paths: list[Path] = []
     if out_dir is not None:
-        from .output import atomic_write
-
         out = Path(out_dir)
         paths = write(g, out, stats=stats)
         names = [f"part-{i:05d}.nq" for i in range(len(partitions))] + ["entities.nq"]

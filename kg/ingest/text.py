@@ -23,8 +23,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from .errors import InputError
-from .model import Block, Document
+from kg.errors import InputError
+from kg.model import Block, Document
 
 SUFFIXES = {
     ".txt": "text",

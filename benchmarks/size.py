@@ -1,13 +1,13 @@
 """Size: a large folder of text, and one document longer than spaCy's max_length, built whole.
 
-The folder holds news-style pages (kg.bench.corpus) up to the size asked for, and one document
+The folder holds news-style pages (benchmarks.corpus) up to the size asked for, and one document
 that is a single paragraph longer than the pipeline's ``max_length`` (1,000,000 characters),
 which spaCy refuses to parse in one piece. kg cuts kept blocks longer than
-``kg.ingest.MAX_BLOCK`` into pieces; this checks that the build goes through and that every
+``kg.ingest.text.MAX_BLOCK`` into pieces; this checks that the build goes through and that every
 offset kg reports still points at the right characters of the file on disk, read back here
 without kg: each mention's text, each evidence sentence, and the subject and object spans.
 
-    python -m kg.bench.size [--mb 50] [--jobs 2] [--big-chars 1200000] [--work DIR]
+    python -m benchmarks.size [--mb 50] [--jobs 2] [--big-chars 1200000] [--work DIR]
 """
 
 from __future__ import annotations
@@ -22,13 +22,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .. import nlp
-from ..build import BuildStats, build
-from ..graph import KnowledgeGraph
-from ..ingest import MAX_BLOCK, segment
-from ..model import Entity, Relation
-from ..resolve import CHAINS
-from .corpus import pages
+from benchmarks.corpus import pages
+from kg.extract import pipeline as nlp
+from kg.graph import KnowledgeGraph
+from kg.ingest.text import MAX_BLOCK, segment
+from kg.model import Entity, Relation
+from kg.resolve.resolver import CHAINS
+from kg.run.local import build
+from kg.run.stats import BuildStats
 
 BIG_NAME = "one-long-paragraph.txt"
 
@@ -168,7 +169,7 @@ def check_offsets(g: KnowledgeGraph) -> dict[str, Any]:
 
 def _chain_members(g: KnowledgeGraph) -> Callable[[Relation], set[str]]:
     """For a composed fact X -> Z, the ids of X, Z and every entity on a path from X to Z
-    along the facts chains are made of (kg.resolve.CHAINS): the premises name only those."""
+    along the facts chains are made of (kg.resolve's CHAINS): the premises name only those."""
     preds = {p for chain in CHAINS for p in chain}
     out: dict[str, set[str]] = {}
     into: dict[str, set[str]] = {}
@@ -224,7 +225,7 @@ def run(folder: Path, *, jobs: int = 1, model: Any = None) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    ap = argparse.ArgumentParser(prog="python -m kg.bench.size", description=__doc__)
+    ap = argparse.ArgumentParser(prog="python -m benchmarks.size", description=__doc__)
     ap.add_argument("--mb", type=float, default=50, help="size of the folder (default 50 MB)")
     ap.add_argument("--jobs", type=int, default=2, help="parsing processes (default 2)")
     ap.add_argument(

@@ -13,17 +13,15 @@ proportion to them (``resolve`` is one batch).
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import NamedTuple
 
-from . import vocab
-from .extract import DocExtraction
-from .model import ENTITY_TYPES, Entity, Evidence, Mention, Relation
+from kg import vocab
+from kg.extract.records import DocExtraction
+from kg.model import ENTITY_TYPES, Entity, Evidence, Mention, Relation
+from kg.names import name_key, slug
 
 LEGAL_SUFFIXES = {
     "inc",
@@ -43,13 +41,6 @@ LEGAL_SUFFIXES = {
     "sa",
     "limited",
 }
-# Titles before a name ("President Bill Clinton", "Sen. Bob Dole"): not part of the name.
-TITLES = set(
-    "mr mrs ms miss dr prof sir dame lord lady president vice sen senator rep representative "
-    "gov governor gen general col colonel lt capt captain maj sgt adm admiral judge justice "
-    "rev reverend father pope king queen prince princess sultan sheikh emir chancellor premier "
-    "minister secretary mayor ambassador commissioner chairman chief former late the".split()
-)
 ACRONYM_SKIP = {"of", "and", "the", "for", "&", "de", "la", "du", "des", "in", "on"}
 
 
@@ -71,22 +62,6 @@ class Resolution:
     merges: list[Merge]
     flagged: list[Relation]  # negated statements: read, recorded, not asserted
     rejected: int  # facts whose types fit none of their predicates
-
-
-@lru_cache(maxsize=1 << 16)
-def name_key(text: str) -> str:
-    """The form names are compared in: case, accents, punctuation, titles and legal suffixes
-    folded. Cached: a name recurs across a corpus, and each block and resolution asks."""
-    t = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    t = "".join(c for c in t if not unicodedata.combining(c)).casefold()
-    t = re.sub(r"'s?$", "", t.strip())
-    t = re.sub(r"[^\w&+ ]+", " ", t)
-    words = t.split()
-    while len(words) > 1 and words[0] in TITLES:
-        words.pop(0)
-    while len(words) > 1 and words[-1] in {"inc", "corp", "ltd", "llc", "plc", "co", "gmbh"}:
-        words.pop()
-    return " ".join(words)
 
 
 class _Union:
@@ -593,11 +568,3 @@ def _new_id(name: str, etype: str, used: set[str]) -> str:
         n += 1
     used.add(f"{base}-{etype.lower()}-{n}")
     return f"{base}-{etype.lower()}-{n}"
-
-
-def slug(name: str) -> str:
-    """An IRI-safe id for a name: 'Alexandr Wang' -> 'alexandr-wang'."""
-    t = unicodedata.normalize("NFKD", name)
-    t = "".join(c for c in t if not unicodedata.combining(c)).lower()
-    t = re.sub(r"[^a-z0-9]+", "-", t).strip("-")
-    return t[:80] or "entity"

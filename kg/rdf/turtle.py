@@ -1,4 +1,4 @@
-"""graph.ttl, fast: the triples of kg.rdf.parts written as Turtle text directly.
+"""graph.ttl, fast: the triples of kg.rdf.convert.parts written as Turtle text directly.
 
 rdflib's Turtle serializer spends most of a large build's output time looking up prefixes term
 by term (about 80 microseconds a triple, as long as spaCy takes for a few words). Here each term
@@ -18,15 +18,15 @@ from typing import TYPE_CHECKING
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-from .errors import RdfError
-from .rdf import KGV, SDO, WDT, parts
+from kg.errors import RdfError
+from kg.rdf.convert import KGV, SDO, WDT, parts
 
 if TYPE_CHECKING:
-    from .graph import KnowledgeGraph
+    from kg.graph import KnowledgeGraph
 
 
 def prefixes(base: str) -> dict[str, str]:
-    """The prefixes graph.ttl declares (kg.rdf binds the same)."""
+    """The prefixes graph.ttl declares (kg.rdf.convert binds the same)."""
     return {
         "kg": base,
         "kgv": str(KGV),
@@ -65,7 +65,7 @@ _BARE = {
 
 
 class TurtleTerms:
-    """Terms for ``kg.rdf.parts`` as the Turtle text that writes them: an IRI as a prefixed
+    """Terms for ``kg.rdf.convert.parts`` as the Turtle text that writes them: an IRI as a prefixed
     name where one of ``prefixes`` fits, else ``<...>``; a literal quoted and escaped, or bare
     where Turtle allows (integers, decimals, booleans)."""
 
@@ -98,7 +98,7 @@ class TurtleTerms:
         return f"<{value}>"
 
     def term(self, t: URIRef | Literal) -> str:
-        """A term kg.rdf made with rdflib (a vocabulary constant, a typed literal)."""
+        """A term kg.rdf.convert made with rdflib (a vocabulary constant, a typed literal)."""
         if isinstance(t, URIRef):
             got = self._made.get(t)
             if got is None:
@@ -144,8 +144,8 @@ def _unescape(s: str) -> str:
 
 
 def turtle(kg: KnowledgeGraph, *, base: str | None = None) -> str:
-    """The graph as Turtle: every triple of kg.rdf.parts once, in a fixed order (grouped by
-    subject, subjects in order, each subject's triples in kg.rdf's order), so that the same
+    """The graph as Turtle: every triple of kg.rdf.convert.parts once, in a fixed order (grouped by
+    subject, subjects in order, each subject's triples in kg.rdf.convert's order), so that the same
     graph always gives the same bytes."""
     b = base or kg.base
     declared = prefixes(b)

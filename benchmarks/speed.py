@@ -1,6 +1,6 @@
 """Speed and scale of a build, against bare spaCy on the same texts, in one run.
 
-    python -m kg.bench.speed [--docs 2000] [--jobs 1,2] [--corpus DIR] [--json FILE]
+    python -m benchmarks.speed [--docs 2000] [--jobs 1,2] [--corpus DIR] [--json FILE]
 
 Each measurement runs in a fresh process (so peak memory is its own), one after the other:
 
@@ -10,7 +10,7 @@ Each measurement runs in a fresh process (so peak memory is its own), one after 
 2. **kg's build** with ``--jobs N`` for each N asked for: ingest, spaCy, extraction,
    resolution, graph, RDF and HTML, writing graph.ttl, graph.json and graph.html as
    ``kg build`` does;
-3. **an incremental build** (when kg.store is there): a store that holds the corpus takes
+3. **an incremental build** (when kg.store.core is there): a store that holds the corpus takes
    10 new documents;
 4. **spaCy alone** over the blocks again, right after the first build: a machine's speed
    drifts over minutes, so kg's build is compared with the mean of the runs around it.
@@ -18,7 +18,7 @@ Each measurement runs in a fresh process (so peak memory is its own), one after 
 The model is loaded before the clock starts in every measurement. The report gives documents
 and words per second, peak memory (resident set), each stage's share of the time, the ratio
 of kg's throughput to spaCy's (and to each spaCy run alone), and the speed-up of N processes
-over one. The corpus is generated (kg.bench.corpus) unless ``--corpus`` names a folder of
+over one. The corpus is generated (benchmarks.corpus) unless ``--corpus`` names a folder of
 documents.
 """
 
@@ -36,7 +36,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from kg.build import STAGES
+from kg.run.stats import STAGES
 
 INCREMENT = 10  # documents added to the built store
 
@@ -60,9 +60,9 @@ def measure_spacy(corpus: Path, *, whole: bool = True) -> dict[str, Any]:
     """Bare ``nlp.pipe`` over the very blocks kg parses (the kept paragraphs, headings and
     items, page furniture left out), which is the spaCy work a kg build cannot avoid; and,
     with ``whole``, over the documents' whole texts."""
-    from kg import nlp
-    from kg.build import BATCH_SIZE, iter_documents
-    from kg.ingest import clean_text
+    from kg.extract import pipeline as nlp
+    from kg.ingest.text import clean_text
+    from kg.run.parse import BATCH_SIZE, iter_documents
 
     pipeline = nlp.load()
     docs = list(iter_documents([corpus]))
@@ -86,8 +86,9 @@ def measure_spacy(corpus: Path, *, whole: bool = True) -> dict[str, Any]:
 
 def measure_kg(corpus: Path, jobs: int, out: Path, *, incremental: bool) -> dict[str, Any]:
     """kg's whole build, timed by stage; then, with ``incremental``, 10 documents more."""
-    from kg import nlp
-    from kg.build import BuildStats, assemble, extractions, write
+    from kg.extract import pipeline as nlp
+    from kg.run.local import assemble, extractions, write
+    from kg.run.stats import BuildStats
 
     nlp.load()
     stats = BuildStats()
@@ -126,13 +127,13 @@ def _incremental(exs: list, full_seconds: float, out: Path) -> dict[str, Any] | 
     """10 new documents added to a store of a quarter of the corpus and to one of all of it:
     the cost should follow the 10, not the store. Parsing the 10 alone is timed too."""
     try:
-        from kg.store import Store
+        from kg.store.core import Store
     except ImportError:
         return None
-    from kg import nlp
-    from kg.bench.corpus import pages
-    from kg.extract import extract
-    from kg.ingest import from_text
+    from benchmarks.corpus import pages
+    from kg.extract import pipeline as nlp
+    from kg.extract.mentions import extract
+    from kg.ingest.text import from_text
 
     new = [
         from_text(p.text, doc_id=f"new-{p.name}", source=p.name)
@@ -179,7 +180,7 @@ def _child(argv: list[str]) -> None:
 
 
 def _run_child(*args: str) -> dict[str, Any]:
-    cmd = [sys.executable, "-m", "kg.bench.speed", "--child", *args]
+    cmd = [sys.executable, "-m", "benchmarks.speed", "--child", *args]
     p = subprocess.run(cmd, capture_output=True, text=True)
     for line in p.stdout.splitlines():
         if line.startswith("RESULT "):
@@ -303,7 +304,7 @@ def main(argv: list[str] | None = None) -> None:
     if argv[:1] == ["--child"]:
         _child(argv[1:])
         return
-    ap = argparse.ArgumentParser(prog="python -m kg.bench.speed", description=__doc__)
+    ap = argparse.ArgumentParser(prog="python -m benchmarks.speed", description=__doc__)
     ap.add_argument("--docs", type=int, default=2000, help="generated documents (default 2000)")
     ap.add_argument("--corpus", type=Path, help="a folder of documents instead of generated ones")
     ap.add_argument("--jobs", default="1,2", help="process counts to run kg with (default 1,2)")
@@ -315,7 +316,7 @@ def main(argv: list[str] | None = None) -> None:
         work = Path(tmp)
         corpus = a.corpus
         if corpus is None:
-            from kg.bench.corpus import write
+            from benchmarks.corpus import write
 
             corpus = work / "corpus"
             write(corpus, a.docs)

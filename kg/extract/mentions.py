@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import classifier, relations
-from .ingest import clean_text
-from .model import Document
+from kg.extract import classifier
+from kg.extract import rules as relations
+from kg.extract.records import DocExtraction, RawMention
+from kg.files import DATA
+from kg.ingest.text import clean_text
+from kg.model import Document
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -261,7 +262,7 @@ DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 def _nationalities() -> frozenset[str]:
     """The nationality words of kg/data/demonyms.tsv (casefolded); its second column, the
     country, documents the word for whoever extends the list."""
-    path = Path(__file__).with_name("data") / "demonyms.tsv"
+    path = DATA / "demonyms.tsv"
     lines = path.read_text(encoding="utf-8").splitlines()
     return frozenset(x.split("\t")[0].casefold() for x in lines if x and not x.startswith("#"))
 
@@ -278,46 +279,6 @@ def is_nationality(text: str) -> bool:
 
 
 _POSSESSIVE = {"'s", "’s", "'", "’"}
-
-
-@dataclass
-class RawMention:
-    """A name in a document, before resolution decides which entity it is."""
-
-    doc_id: str
-    start: int
-    end: int
-    text: str
-    label: str
-    votes: Counter[str] = field(default_factory=Counter)
-    zone: str = "body"  # "body", or "title" for headings and list-item labels
-    sent: tuple[int, int] = (0, 0)
-    kind: str = ""  # the noun the text describes it by ("X, a town in ..."), if any
-    surface: str = ""  # the document's own characters at start:end (text is the tidied name)
-
-
-@dataclass(frozen=True)
-class RawFact:
-    """A fact between two mentions (indexes into the document's mentions) or a literal."""
-
-    subject: int
-    predicates: tuple[str, ...]  # in order of preference; resolution keeps the first that fits
-    object: int | str
-    rule: str
-    confidence: float
-    sentence: tuple[int, int]
-    object_span: tuple[int, int]
-    hedged: bool = False
-    negated: bool = False
-
-
-@dataclass
-class DocExtraction:
-    document: Document
-    mentions: list[RawMention] = field(default_factory=list)
-    facts: list[RawFact] = field(default_factory=list)
-    candidates: list[classifier.Candidate] = field(default_factory=list)  # kept for training
-    mention_features: list[list[str]] = field(default_factory=list)  # likewise
 
 
 def extract(

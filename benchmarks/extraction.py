@@ -1,6 +1,6 @@
 """Extraction quality and speed on the public benchmark data (``../shared/bench``).
 
-    python -m kg.bench.extraction [--bench DIR] [--quick] [--json FILE]
+    python -m benchmarks.extraction [--bench DIR] [--quick] [--json FILE]
 
 Scores entities and relations on the parts extraction was tuned on (CoNLL04 train and dev,
 Re-DocRED dev documents 0-399) and on the held-out parts (CoNLL04 test, Re-DocRED 400-499), then
@@ -16,13 +16,13 @@ import sys
 import time
 from pathlib import Path
 
-from .. import nlp as kg_nlp
-from ..errors import KgError
-from ..evaluate import GoldSet, Report, as_document, evaluate, read_conll04, read_docred
-from ..extract import extract
-from ..resolve import resolve
+from kg.errors import KgError
+from kg.evaluate import GoldSet, Report, as_document, evaluate, read_conll04, read_docred
+from kg.extract import pipeline as kg_nlp
+from kg.extract.mentions import extract
+from kg.resolve.resolver import resolve
 
-DEFAULT_BENCH = Path(__file__).resolve().parents[2].parent / "shared" / "bench"
+DEFAULT_BENCH = Path(__file__).resolve().parents[1].parent / "shared" / "bench"
 
 
 def parts(bench: Path, quick: bool = False) -> list[tuple[str, GoldSet]]:
@@ -77,13 +77,13 @@ def throughput(texts: list[str], pipeline, rounds: int = 5) -> tuple[float, floa
 
 
 def as_document_text(text: str, n: int):
-    from ..evaluate import GoldDoc
+    from kg.evaluate import GoldDoc
 
     return as_document(GoldDoc(f"t{n}", text, (), ()))
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m kg.bench.extraction", description=__doc__)
+    ap = argparse.ArgumentParser(prog="python -m benchmarks.extraction", description=__doc__)
     ap.add_argument("--bench", type=Path, default=DEFAULT_BENCH, help="the bench data folder")
     ap.add_argument("--model", default=None, help="spaCy model (default: kg's)")
     ap.add_argument("--quick", action="store_true", help="Re-DocRED 0-99 only for the tuned part")

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from spacy.strings import StringStore
     from spacy.tokens import Doc, Span, Token
 
-    from .extract import DocExtraction
+from kg.extract.records import DocExtraction, RawFact
 
 SUBJ = ("nsubj", "csubj")
 OBJ = ("dobj", "nsubjpass", "obj")
@@ -607,7 +607,6 @@ class _Reader:
         if key in self.seen:
             return
         self.seen.add(key)
-        from .extract import RawFact
 
         hedged, negated = mod
         self.out.facts.append(

@@ -29,8 +29,8 @@ from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 from rdflib.plugins.sparql import prepareQuery
 
-from .errors import FormatError, QueryError
-from .rdf import KGV, SDO, WDT
+from kg.errors import FormatError, QueryError
+from kg.rdf.convert import KGV, SDO, WDT
 
 # prefixes every query may use without declaring them (queries/ declares its own anyway, so
 # that the files also run on any SPARQL endpoint)

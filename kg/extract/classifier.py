@@ -21,17 +21,18 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
-from . import vocab
-from .errors import ModelError
-from .relations import Tokens
+from kg import vocab
+from kg.errors import ModelError
+from kg.extract.records import Candidate, DocExtraction, RawFact
+from kg.extract.rules import HEDGE_VERBS, NEGATING_VERBS, Sentence, Tokens, iso_date
+from kg.files import DATA
+from kg.names import name_key
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-    from .extract import DocExtraction
-    from .relations import Sentence
 
-ARTEFACT = Path(__file__).with_name("data") / "relations.npz"
+ARTEFACT = DATA / "relations.npz"
 NONE = "NONE"
 PLACE_LABELS = {"GPE", "LOC", "NORP", "FAC"}
 # Below this a property is a guess, whatever threshold served the benchmark best: not a fact.
@@ -40,20 +41,6 @@ MIN_PROBABILITY = 0.05
 MAX_BETWEEN = 12  # tokens: words between two mentions farther apart say little
 MAX_PAIRS = 3  # mention pairs of one sentence whose features a pair of names pools
 MAX_CONTEXTS = 3  # mentions of a name whose syntactic context describes it
-
-
-@dataclass(slots=True)
-class Candidate:
-    """An ordered pair of names (and the mentions that stand for them) with its features."""
-
-    subject: int  # mention index
-    object: int | str  # mention index, or an ISO date
-    object_span: tuple[int, int]
-    sentence: tuple[int, int]  # document offsets of the sentence (or passage) it was read in
-    features: list[str]
-    names: tuple[tuple[str, ...], tuple[str, ...]]  # the pair's mention texts, for training
-    # the verbs on the path joining them (token indexes in the block), for hedges and negation
-    verbs: tuple[int, ...] = ()
 
 
 class _Span(NamedTuple):
@@ -80,7 +67,6 @@ class _Block:
         dates: list[Span],
         tokens: Tokens | None = None,
     ) -> None:
-        from .resolve import name_key  # here: resolve imports extract, which imports us
 
         self.out, self.sdoc, self.offset = out, sdoc, offset
         # token attributes and sentences read once: spaCy makes a new Token object on every
@@ -127,7 +113,6 @@ class _Block:
         return got
 
     def add_rule_hits(self, facts_from: int) -> None:
-        from .resolve import name_key
 
         for f in self.out.facts[facts_from:]:
             if isinstance(f.object, int):
@@ -207,7 +192,6 @@ def candidates(
     mentions = {k: ms for k in blk.order if (ms := [i for i in blk.groups[k] if i in blk.span_of])}
     keys = list(mentions)
     first_key = keys[0] if keys else None
-    from .relations import iso_date
 
     isos = [
         (_Span(d.start, d.end, blk.t.root(d.start, d.end)), d, iso)
@@ -488,7 +472,6 @@ def load(path: str | None = None) -> RelationModel | None:
 def _modality(verbs: tuple[int, ...], modality, lemma_: list[str]) -> tuple[bool, bool]:
     """(hedged, negated) over the verbs joining a pair: "denied that it had hired X" is
     negated by its top verb, "may acquire" hedged by its own."""
-    from .relations import HEDGE_VERBS, NEGATING_VERBS
 
     hedged = negated = False
     for k, v in enumerate(verbs):
@@ -512,7 +495,6 @@ def read(
     tokens: Tokens | None = None,
 ) -> None:
     """Add the model's facts for one parsed block to ``out``."""
-    from .extract import RawFact
 
     tab = tokens if tokens is not None else Tokens(sdoc)
     cands = list(candidates(out, sdoc, offset, first, dates, facts_from, tab))
@@ -551,7 +533,7 @@ def read(
 
 # -- entity types ----------------------------------------------------------------------------
 
-TYPES_ARTEFACT = Path(__file__).with_name("data") / "types.npz"
+TYPES_ARTEFACT = DATA / "types.npz"
 TYPE_CLASSES = ("Other", "Person", "Organization", "Place")
 
 

@@ -28,10 +28,11 @@ import networkx as nx
 import numpy as np
 from pyvis.network import Network
 
-from .errors import ConfigError
+from kg.errors import ConfigError
+from kg.files import DATA
 
 if TYPE_CHECKING:
-    from .graph import KnowledgeGraph
+    from kg.graph import KnowledgeGraph
 
 COLORS = {
     "Person": "#e15759",
@@ -59,7 +60,7 @@ MAX_NODES = 500  # above this the page keeps the most important nodes
 PHYSICS_NODES = 300  # up to this many nodes the browser settles the layout, then stops
 EXACT_LAYOUT_NODES = 600  # above this the Python layout samples repulsion instead
 MAX_EVIDENCE = 5  # sentences per edge carried into the page
-PAGE = Path(__file__).with_name("data") / "view.html"
+PAGE = DATA / "view.html"
 VIS_DIR = ("templates", "lib", "vis-9.1.2")
 
 
@@ -415,9 +416,9 @@ def _qname(iri: str) -> str:
 def load(path: str | Path) -> KnowledgeGraph | nx.MultiDiGraph:
     """What ``kg view`` draws from a file: graph.json (NetworkX node-link data), RDF that kg
     wrote (read back as a KnowledgeGraph), or any other RDF (drawn from its triples)."""
-    from .errors import InputError, RdfError
-    from .graph import KnowledgeGraph
-    from .rdf import parse
+    from kg.errors import InputError, RdfError
+    from kg.graph import KnowledgeGraph
+    from kg.rdf.convert import parse
 
     path = Path(path)
     if not path.is_file():
@@ -450,9 +451,9 @@ def query_graph(
     source: str = "query",
 ) -> nx.MultiDiGraph:
     """The drawable result of a SPARQL CONSTRUCT or DESCRIBE query over an RDF file."""
-    from .errors import QueryError
-    from .rdf import parse
-    from .sparql import query
+    from kg.errors import QueryError
+    from kg.query.sparql import query
+    from kg.rdf.convert import parse
 
     res = query(parse(Path(path)), sparql, params=params, source=source)
     if res.graph is None:
@@ -592,7 +593,7 @@ def write_html(
     max_nodes: int = MAX_NODES,
 ) -> Path:
     """Write the view of ``source`` to ``path`` (whole or not at all)."""
-    from .output import atomic_write
+    from kg.files import atomic_write
 
     atomic_write(Path(path), render(source, title=title or "kg graph", max_nodes=max_nodes))
     return Path(path)

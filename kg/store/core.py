@@ -18,10 +18,10 @@ Why per-document extractions: entity resolution is global, so adding one documen
 or retype entities named in others. The store keeps each document's extraction (mentions and
 facts before resolution) keyed by document id and a hash of its content and of the code and
 model that read it, so a rebuild parses only new or changed documents. The RDF is kept in
-named graphs (see ``kg.rdf.parts``): one per document, one for entities and facts, one for
+named graphs (see ``kg.rdf.convert.parts``): one per document, one for entities and facts, one for
 the vocabulary, each with its digest in the manifest.
 
-A build that only adds documents takes the last version's kg.resolve.Resolver, adds the new
+A build that only adds documents takes the last version's kg.resolve.resolver.Resolver, adds the new
 extractions to it and writes what changed: the new documents' graphs, the graphs of documents
 whose mentions or evidence now belong to another entity or fact, and the entities and facts
 whose triples changed. Its cost follows the new documents, not the store; the result is the
@@ -48,30 +48,32 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .build import frozen_list, gc_freezing, gc_paused
-from .errors import InputError, KgError
-from .graph import DEFAULT_BASE, KnowledgeGraph, from_parts
-from .output import atomic_write
-from .resolve import EntityRecord, Resolver, Snapshot
+from kg.errors import InputError, KgError
+from kg.files import atomic_write
+from kg.graph import DEFAULT_BASE, KnowledgeGraph, from_parts
+from kg.resolve.resolver import EntityRecord, Resolver, Snapshot
+from kg.run.memory import frozen_list, gc_freezing, gc_paused
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
 
-    from .extract import DocExtraction
-    from .model import Document
-    from .sparql import Result
+    from kg.extract.records import DocExtraction
+    from kg.model import Document
+    from kg.query.sparql import Result
 
 FORMAT = 1
 MARKER = "kg-store.json"
 STATE = "resolver.pickle"  # in each version: the resolution, ready to take more documents
 # modules whose code decides what an extraction holds: a change to any invalidates the cache
 _EXTRACTION_CODE = (
-    "ingest.py",
-    "extract.py",
-    "relations.py",
-    "classifier.py",
-    "nlp.py",
+    "ingest/text.py",
+    "extract/mentions.py",
+    "extract/records.py",
+    "extract/rules.py",
+    "extract/classifier.py",
+    "extract/pipeline.py",
     "model.py",
+    "names.py",
     "data/relations.npz",
     "data/types.npz",
     "data/demonyms.tsv",
@@ -140,7 +142,7 @@ def _sha(*parts: object) -> str:
 def fingerprint(model: Any = None, gazetteer: str | Path | None = None) -> str:
     """What, besides a document's own content, decides its extraction: kg's extraction code,
     the spaCy model and the gazetteer."""
-    here = Path(__file__).parent
+    here = Path(__file__).parents[1]
     code = [(here / name).read_bytes() for name in _EXTRACTION_CODE if (here / name).exists()]
     if model is None or isinstance(model, str):
         model_id = model or "default"
@@ -269,9 +271,9 @@ class Store:
         ``replace`` the store holds exactly ``sources`` afterwards.
 
         ``extractor`` parses the documents that need it (default: spaCy through
-        ``kg.extract``); it must yield one DocExtraction per document, in order.
+        ``kg.extract.mentions``); it must yield one DocExtraction per document, in order.
         """
-        from . import ingest
+        from kg.ingest import text as ingest
 
         docs = ingest.read(sources)
         if not docs:
@@ -363,7 +365,7 @@ class Store:
             # the documents at hand: a kept document's is read from its extraction only when
             # this build did not give it
             known = {**by_id, **{i: ex.document for i, ex in exs.items()}}
-            with gc_paused():  # see kg.build.gc_paused
+            with gc_paused():  # see kg.run.local.gc_paused
                 graph: KnowledgeGraph | None = None
                 if state is not None:
                     assert old is not None
@@ -436,8 +438,8 @@ class Store:
     def _extract(self, docs, model, gazetteer, progress, extractor) -> list[DocExtraction]:
         if extractor is not None:
             return frozen_list(extractor(docs))
-        from . import nlp
-        from .extract import extract
+        from kg.extract import pipeline as nlp
+        from kg.extract.mentions import extract
 
         pipeline = nlp.load(model, gazetteer=gazetteer)
         return frozen_list(extract(docs, pipeline, progress=progress))
@@ -477,7 +479,7 @@ class Store:
         and a document's graph is made only when what it is made from changed."""
         import pyoxigraph as ox
 
-        from .rdf import document_parts, graph_iri, quads
+        from kg.rdf.convert import document_parts, graph_iri, quads
 
         old_digests = old.digests if old is not None and old.base == base else {}
         # a document's part is made only when what it is made from changed: the cost of a
@@ -530,7 +532,7 @@ class Store:
         are written; nothing else is made or compared."""
         import pyoxigraph as ox
 
-        from .rdf import document_parts, graph_iri, quads
+        from kg.rdf.convert import document_parts, graph_iri, quads
 
         assert before is not None
         docs = {i for i in order if i not in old.documents}  # the new documents
@@ -640,7 +642,7 @@ class Store:
         """The current version's resolver, if it is there, readable and of these documents."""
         # The resolver is a great many small objects, none in a cycle: the cyclic garbage
         # collector would walk them all at every full collection, and often while they are
-        # read. So it pauses while they are read, and then ``freeze`` (kg.build.gc_freezing)
+        # read. So it pauses while they are read, and then ``freeze`` (kg.run.local.gc_freezing)
         # leaves them, and whatever else the process holds, alone until the build ends.
         try:
             with gc_paused(), (self.path / "versions" / self.version / STATE).open("rb") as f:
@@ -692,7 +694,7 @@ class Store:
         source: str = "query",
     ) -> Result:
         """Run SPARQL over the store (its named graphs queried as one default graph)."""
-        from .sparql import query_store
+        from kg.query.sparql import query_store
 
         self._check()
         if timeout:  # the worker opens its own handle
@@ -724,7 +726,7 @@ class _CacheUnpickler(pickle.Unpickler):
     _PLAIN = {("collections", "Counter"), ("collections", "OrderedDict")}
     _PLAIN |= {("builtins", n) for n in ("tuple", "list", "dict", "set", "frozenset", "bool")}
     _PLAIN |= {("builtins", n) for n in ("int", "float", "str", "bytes", "complex")}
-    _KG = {"kg.model", "kg.extract", "kg.classifier", "kg.resolve"}  # kg's cached classes
+    _KG = {"kg.model", "kg.extract.records", "kg.resolve.resolver"}  # kg's cached classes
 
     def find_class(self, module: str, name: str) -> Any:
         if (module, name) in self._PLAIN or (module in self._KG and "." not in name):
@@ -735,7 +737,7 @@ class _CacheUnpickler(pickle.Unpickler):
 
 
 def _resolve(exs: list[DocExtraction], *, base: str) -> KnowledgeGraph:
-    from .resolve import resolve
+    from kg.resolve.resolver import resolve
 
     return from_parts([ex.document for ex in exs], resolve(exs), base=base)
 
@@ -778,7 +780,7 @@ def _insert(db: Any, quads: list[Any]) -> None:
 
 
 class _Skip:
-    """The parts kg.rdf.parts leaves out: those named, and every document's or the entities'."""
+    """The parts kg.rdf's parts() leaves out: those named, and every document's or the entities'."""
 
     def __init__(self, parts: set[str], *, docs: bool = False, entities: bool = False) -> None:
         self.parts, self.docs, self.entities = parts, docs, entities
@@ -798,9 +800,9 @@ def _changed_only(
     snap: Snapshot, entities: set[str], facts: dict[bool, set[tuple]], base: str
 ) -> KnowledgeGraph:
     """A graph of the entities and facts named, as ``snap`` has them (no mentions, no
-    evidence): what kg.rdf.parts makes of them is their share of the entities' graph."""
-    from .model import Entity, Relation
-    from .vocab import PREDICATES
+    evidence): what kg.rdf.convert.parts makes of them is their share of the entities' graph."""
+    from kg.model import Entity, Relation
+    from kg.vocab import PREDICATES
 
     def entity(eid: str) -> Entity:
         e = snap.entities[eid]

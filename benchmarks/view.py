@@ -1,6 +1,6 @@
 """How quickly the HTML view opens and becomes interactive in headless Chromium.
 
-Run ``python -m kg.bench.view [--nodes 5000]``. It makes a synthetic graph (scale-free, typed
+Run ``python -m benchmarks.view [--nodes 5000]``. It makes a synthetic graph (scale-free, typed
 nodes with aliases, relations with evidence), then reports, in one run:
 
 - Python: filling pyvis's node and edge data directly vs pyvis's own ``from_nx`` (its
@@ -246,9 +246,11 @@ def time_to_click(b: Browser, path: Path) -> tuple[float, float]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    from ..view import MAX_NODES, importance, layout, network, render
+    from kg.view.page import MAX_NODES, importance, layout, network, render
 
-    ap = argparse.ArgumentParser(prog="python -m kg.bench.view", description=__doc__.split("\n")[0])
+    ap = argparse.ArgumentParser(
+        prog="python -m benchmarks.view", description=__doc__.split("\n")[0]
+    )
     ap.add_argument("--nodes", type=int, default=5000, help="nodes in the synthetic graph")
     ap.add_argument("--runs", type=int, default=3, help="browser runs per page (median)")
     ap.add_argument("--no-browser", action="store_true", help="Python timings only")

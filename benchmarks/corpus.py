@@ -6,7 +6,7 @@ sometimes a list, and page furniture (share widgets, a newsletter blurb, a Spani
 author box) that kg must leave out. Names are drawn with a skewed (Zipf-like) popularity, as in
 news, so a larger corpus mostly repeats known names and the graph grows slower than the text.
 
-    python -m kg.bench.corpus OUT_DIR [--docs 2000] [--seed 1]
+    python -m benchmarks.corpus OUT_DIR [--docs 2000] [--seed 1]
 """
 
 from __future__ import annotations
@@ -257,7 +257,7 @@ def write(out_dir: Path, n: int, *, seed: int = 1) -> tuple[int, int]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    ap = argparse.ArgumentParser(prog="python -m kg.bench.corpus", description=__doc__)
+    ap = argparse.ArgumentParser(prog="python -m benchmarks.corpus", description=__doc__)
     ap.add_argument("out", type=Path, help="folder to write the pages into")
     ap.add_argument("--docs", type=int, default=2000, help="number of pages (default 2000)")
     ap.add_argument("--seed", type=int, default=1, help="random seed (default 1)")

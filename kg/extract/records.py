@@ -1,0 +1,63 @@
+"""What extraction hands to resolution: a document's mentions and facts before resolution, and
+the candidate pairs the relation model scored (kept for training)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from kg.model import Document
+
+
+@dataclass(slots=True)
+class Candidate:
+    """An ordered pair of names (and the mentions that stand for them) with its features."""
+
+    subject: int  # mention index
+    object: int | str  # mention index, or an ISO date
+    object_span: tuple[int, int]
+    sentence: tuple[int, int]  # document offsets of the sentence (or passage) it was read in
+    features: list[str]
+    names: tuple[tuple[str, ...], tuple[str, ...]]  # the pair's mention texts, for training
+    # the verbs on the path joining them (token indexes in the block), for hedges and negation
+    verbs: tuple[int, ...] = ()
+
+
+@dataclass
+class RawMention:
+    """A name in a document, before resolution decides which entity it is."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    label: str
+    votes: Counter[str] = field(default_factory=Counter)
+    zone: str = "body"  # "body", or "title" for headings and list-item labels
+    sent: tuple[int, int] = (0, 0)
+    kind: str = ""  # the noun the text describes it by ("X, a town in ..."), if any
+    surface: str = ""  # the document's own characters at start:end (text is the tidied name)
+
+
+@dataclass(frozen=True)
+class RawFact:
+    """A fact between two mentions (indexes into the document's mentions) or a literal."""
+
+    subject: int
+    predicates: tuple[str, ...]  # in order of preference; resolution keeps the first that fits
+    object: int | str
+    rule: str
+    confidence: float
+    sentence: tuple[int, int]
+    object_span: tuple[int, int]
+    hedged: bool = False
+    negated: bool = False
+
+
+@dataclass
+class DocExtraction:
+    document: Document
+    mentions: list[RawMention] = field(default_factory=list)
+    facts: list[RawFact] = field(default_factory=list)
+    candidates: list[Candidate] = field(default_factory=list)  # kept for training
+    mention_features: list[list[str]] = field(default_factory=list)  # likewise

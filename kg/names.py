@@ -1,0 +1,40 @@
+"""Name keys and ids: the one place that says when two spellings are one name, and how a name
+becomes an IRI-safe id."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Titles before a name ("President Bill Clinton", "Sen. Bob Dole"): not part of the name.
+TITLES = set(
+    "mr mrs ms miss dr prof sir dame lord lady president vice sen senator rep representative "
+    "gov governor gen general col colonel lt capt captain maj sgt adm admiral judge justice "
+    "rev reverend father pope king queen prince princess sultan sheikh emir chancellor premier "
+    "minister secretary mayor ambassador commissioner chairman chief former late the".split()
+)
+
+
+@lru_cache(maxsize=1 << 16)
+def name_key(text: str) -> str:
+    """The form names are compared in: case, accents, punctuation, titles and legal suffixes
+    folded. Cached: a name recurs across a corpus, and each block and resolution asks."""
+    t = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    t = "".join(c for c in t if not unicodedata.combining(c)).casefold()
+    t = re.sub(r"'s?$", "", t.strip())
+    t = re.sub(r"[^\w&+ ]+", " ", t)
+    words = t.split()
+    while len(words) > 1 and words[0] in TITLES:
+        words.pop(0)
+    while len(words) > 1 and words[-1] in {"inc", "corp", "ltd", "llc", "plc", "co", "gmbh"}:
+        words.pop()
+    return " ".join(words)
+
+
+def slug(name: str) -> str:
+    """An IRI-safe id for a name: 'Alexandr Wang' -> 'alexandr-wang'."""
+    t = unicodedata.normalize("NFKD", name)
+    t = "".join(c for c in t if not unicodedata.combining(c)).lower()
+    t = re.sub(r"[^a-z0-9]+", "-", t).strip("-")
+    return t[:80] or "entity"

@@ -1,0 +1,114 @@
+"""Reading sources as a stream of documents and parsing them with their time split by stage."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kg.extract.mentions import extract
+from kg.extract.records import DocExtraction
+from kg.ingest import text as ingest
+from kg.model import Document
+from kg.run.stats import BuildStats
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+BATCH_SIZE = 128  # blocks (paragraphs, headings, items) per nlp.pipe batch
+
+
+def iter_documents(
+    sources: Iterable[Any] | Any, stats: BuildStats | None = None
+) -> Iterator[Document]:
+    """The documents of ``sources`` as kg.ingest.text.read gives them (same ids, same order), read
+    one file at a time so that the corpus is never in memory at once."""
+    if isinstance(sources, (str, os.PathLike, Document)):
+        sources = [sources]
+    seen: set[str] = set()
+    clock = stats or BuildStats()
+    for src in sources:
+        for d in _read_one(src, clock):
+            doc_id, n = d.id, 1
+            while doc_id in seen:  # ingest.read's rule: the first free suffix -2, -3, ...
+                n += 1
+                doc_id = f"{d.id}-{n}"
+            seen.add(doc_id)
+            if doc_id != d.id:
+                d = replace(d, id=doc_id)
+            clock.documents += 1
+            clock.words += len(d.text.split())
+            yield d
+
+
+def _read_one(src: Any, clock: BuildStats) -> Iterator[Document]:
+    is_path = isinstance(src, os.PathLike) or (
+        isinstance(src, str) and ingest._looks_like_path(src)
+    )
+    if is_path and Path(src).is_dir():
+        folder = Path(src)
+        files = ingest.iter_files(folder)
+        found = False
+        while True:
+            with clock.stage("ingest"):
+                f = next(files, None)
+                docs = ingest._read_file(f, base=folder) if f is not None else []
+            if f is None:
+                break
+            found = True
+            yield from docs
+        if not found:
+            ingest.read([folder])  # raises the usual "folder holds no readable documents"
+        return
+    with clock.stage("ingest"):
+        docs = ingest.read([src])
+    yield from docs
+
+
+class _TimedPipeline:
+    """A spaCy pipeline whose ``pipe`` counts the seconds spent inside it."""
+
+    def __init__(self, pipeline: Language) -> None:
+        self._nlp = pipeline
+        self.seconds = 0.0
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._nlp, name)
+
+    def pipe(self, *args: Any, **kwargs: Any) -> Iterator[Any]:
+        it = iter(self._nlp.pipe(*args, **kwargs))
+        while True:
+            t0 = time.perf_counter()
+            try:
+                item = next(it)
+            except StopIteration:
+                self.seconds += time.perf_counter() - t0
+                return
+            self.seconds += time.perf_counter() - t0
+            yield item
+
+
+def extract_timed(
+    docs: Iterable[Document],
+    pipeline: Language,
+    stats: BuildStats,
+    *,
+    batch_size: int = BATCH_SIZE,
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[DocExtraction]:
+    """kg.extract.extract, with its time split into ingest (reading ``docs`` when they stream
+    from files), spaCy (inside ``nlp.pipe``) and kg's own extraction (the rest)."""
+    timed = _TimedPipeline(pipeline)
+    ingest0 = stats.seconds["ingest"]
+    t0 = time.perf_counter()
+    try:
+        yield from extract(docs, timed, batch_size=batch_size, progress=progress)  # type: ignore[arg-type]
+    finally:
+        total = time.perf_counter() - t0
+        ingest = stats.seconds["ingest"] - ingest0  # docs are read from inside nlp.pipe
+        stats.seconds["spacy"] += timed.seconds - ingest
+        stats.seconds["extract"] += total - timed.seconds
