@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 OUT ?= out
 
-.PHONY: build test lint clean bench-speed bench-extraction train bench-sparql
+.PHONY: build test lint clean bench-speed bench-extraction train bench-sparql docs
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,11 @@ bench-view: $(STAMP)
 # (Oxigraph) against rdflib in memory, load time and p50 latency of each query.
 bench-sparql: $(STAMP)
 	$(BIN)/python -m benchmarks.sparql
+
+# The CLI reference, docs/cli.md, from the --help of kg and each subcommand (tests/test_docs.py
+# fails when a command or option is missing from it).
+docs: $(STAMP)
+	$(BIN)/python docs/gen_cli.py > docs/cli.md.tmp && mv docs/cli.md.tmp docs/cli.md
 
 lint: $(STAMP)
 	$(BIN)/ruff check kg tests benchmarks
