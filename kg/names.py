@@ -7,13 +7,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-# Titles before a name ("President Bill Clinton", "Sen. Bob Dole"): not part of the name.
-TITLES = set(
-    "mr mrs ms miss dr prof sir dame lord lady president vice sen senator rep representative "
-    "gov governor gen general col colonel lt capt captain maj sgt adm admiral judge justice "
-    "rev reverend father pope king queen prince princess sultan sheikh emir chancellor premier "
-    "minister secretary mayor ambassador commissioner chairman chief former late the".split()
-)
+from kg.lexicon import NAME_KEY_SUFFIXES, TITLES
 
 
 @lru_cache(maxsize=1 << 16)
@@ -27,7 +21,7 @@ def name_key(text: str) -> str:
     words = t.split()
     while len(words) > 1 and words[0] in TITLES:
         words.pop(0)
-    while len(words) > 1 and words[-1] in {"inc", "corp", "ltd", "llc", "plc", "co", "gmbh"}:
+    while len(words) > 1 and words[-1] in NAME_KEY_SUFFIXES:
         words.pop()
     return " ".join(words)
 

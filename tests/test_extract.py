@@ -91,22 +91,39 @@ RULES = [
 
 @pytest.mark.parametrize("text, expected", RULES, ids=[t[:40] for t, _ in RULES])
 def test_rule(pipeline, text, expected):
+    """The dependency rules alone read exactly these facts."""
+    res = _extract(pipeline, text, relation_model=None)
+    got = {
+        (r.subject.name, r.predicate, getattr(r.object, "name", str(r.object)))
+        for r in res.relations
+    }
+    assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", RULES, ids=[t[:40] for t, _ in RULES])
+def test_the_model_keeps_the_rules_facts(pipeline, text, expected):
+    """With the relation model the build may read more (right or wrong), never fewer."""
     got = triples(kg.build([text], model=pipeline))
     assert expected <= got, f"missing {expected - got}; got {got}"
 
 
 NOT_ASSERTED = [
-    "Acme Corp was not founded by Jane Doe.",
-    "Jane Doe never worked for Acme Corp.",
-    "Acme Corp denied that it had hired Jane Doe.",
-    "Jane Doe did not join Acme Corp.",
+    (
+        "Acme Corp was not founded by Jane Doe.",
+        {("Acme Corp", "founded_by", "Jane Doe"), ("Jane Doe", "employer", "Acme Corp")},
+    ),
+    ("Jane Doe never worked for Acme Corp.", {("Jane Doe", "employer", "Acme Corp.")}),
+    ("Acme Corp denied that it had hired Jane Doe.", {("Jane Doe", "employer", "Acme Corp")}),
+    ("Jane Doe did not join Acme Corp.", {("Jane Doe", "employer", "Acme Corp.")}),
 ]
 
 
-@pytest.mark.parametrize("text", NOT_ASSERTED)
-def test_negated_statements_are_flagged_not_asserted(pipeline, text):
+@pytest.mark.parametrize("text, flagged", NOT_ASSERTED, ids=[t for t, _ in NOT_ASSERTED])
+def test_negated_statements_are_flagged_not_asserted(pipeline, text, flagged):
     g = kg.build([text], model=pipeline)
-    assert not any(r.predicate in ("founded_by", "employer") for r in g.relations)
+    assert triples(g) == set()
+    got = {(r.subject.name, r.predicate, r.object.name) for r in g.flagged}
+    assert got == flagged
 
 
 def test_hedged_statement_is_marked(pipeline):
@@ -158,13 +175,13 @@ def test_junk_is_not_an_entity(pipeline):
         ["AI is changing work. Computing costs rise as AI spreads in Europe."], model=pipeline
     )
     names = {e.name for e in g.entities}
-    assert "AI" not in names and "Computing" not in names
+    assert names == {"Europe"}
 
 
 def test_heading_only_names_are_dropped(pipeline):
     text = "Key Components of Growth\nAcme hired many engineers this year.\n"
     names = {e.name for e in kg.build([text], model=pipeline).entities}
-    assert "Key Components" not in names
+    assert names == {"Acme"}
 
 
 def _extract(pipeline, text, **kw):
@@ -234,7 +251,7 @@ def test_religious_and_political_groups_are_not_places(pipeline):
      ("Republicans", False), ("Catholic", False), ("Sunni", False), ("Democrats", False)],
 )  # fmt: skip
 def test_is_nationality(text, expected):
-    from kg.extract.mentions import is_nationality
+    from kg.extract.types import is_nationality
 
     assert is_nationality(text) is expected
 
@@ -243,11 +260,11 @@ def test_other_adjectives_are_not_names(pipeline):
     # only a nationality keeps its adjective; "Former Acme chief" is still "Acme"
     text = "Former Acme chief Jane Doe founded Globex Corp."
     names = {e.name for e in kg.build([text], model=pipeline).entities}
-    assert not any(n.startswith("Former") for n in names), names
+    assert names == {"Jane Doe", "Globex Corp."}
 
 
 def test_a_pair_named_in_several_sentences_pools_their_features(pipeline):
-    from kg.extract import classifier
+    from kg.defaults import MAX_PAIRS
     from kg.extract.mentions import extract
     from kg.model import Block, Document
 
@@ -263,7 +280,7 @@ def test_a_pair_named_in_several_sentences_pools_their_features(pipeline):
     )
     # both sentences' words are features of the one pair
     assert {"bs:works for|ab", "bs:joined|ab"} <= set(pair.features), pair.features
-    assert f"ns:{min(2, classifier.MAX_PAIRS)}" in pair.features
+    assert f"ns:{min(2, MAX_PAIRS)}" in pair.features
 
 
 def test_averaged_fits_are_reproducible():
@@ -283,7 +300,7 @@ def test_averaged_fits_are_reproducible():
 def test_token_table_is_what_the_tokens_say(pipeline):
     """The rules and the model read token attributes from one table (Doc.to_array), not from
     Token objects: it must hold exactly what the tokens hold, heads before and after."""
-    from kg.extract.rules import Tokens
+    from kg.extract.tokens import Tokens
 
     sdoc = pipeline(
         "Alexandr Wang, who was hired by Meta's TBD Lab in June, isn't leading it. "
@@ -305,11 +322,11 @@ def test_token_table_is_what_the_tokens_say(pipeline):
 
 def test_token_table_answers_what_spans_answer(pipeline):
     """The table stands in for spaCy's Span and Token objects in the rules, the mention
-    filters and the model's features: its text, offsets, sentences, children, conjuncts,
+    filters and the model's features: its text, offsets, sentences, children,
     span roots and character spans must be spaCy's own, on every span and character range."""
     import random
 
-    from kg.extract.rules import Tokens
+    from kg.extract.tokens import Tokens
 
     sdoc = pipeline(
         "Alexandr Wang, who was hired by Meta's TBD Lab in June, isn't leading it.  "
@@ -329,8 +346,6 @@ def test_token_table_answers_what_spans_answer(pipeline):
     ]
     assert len(t.sents) > 2
     assert t.children == [[c.i for c in x.children] for x in toks]
-    assert [t.conjuncts(x.i) for x in toks] == [tuple(c.i for c in x.conjuncts) for x in toks]
-    assert any(t.conjuncts(x.i) for x in toks)
     n, rng = len(sdoc), random.Random(3)
     spans = [(e.start, e.end) for e in sdoc.ents]
     spans += [(a, min(n, a + rng.randint(1, 6))) for a in range(n)]
@@ -374,7 +389,7 @@ def test_proper_noun_runs_outside_the_entities_are_names(pipeline):
     """Runs of NNP/NNPS that spaCy's recogniser left out become NAME spans: a run stops at a
     sentence start, at punctuation and at spaCy's own entities, and leading honorifics go."""
     from kg.extract.mentions import _unlabelled_names
-    from kg.extract.rules import Tokens
+    from kg.extract.tokens import Tokens
 
     words = "Sen. Dale Quist met Modern Talking in Kuala Lumpur . Vance Ohrt , Acme Corp ."
     tags = "NNP NNP NNP VBD NNP NNP IN NNP NNP . NNP NNP , NNP NNP .".split()

@@ -1,7 +1,7 @@
 import pytest
 
 import kg
-from kg.resolve.resolver import name_key, slug
+from kg.names import name_key, slug
 
 from .conftest import SEEDS
 

@@ -8,284 +8,51 @@ around them); resolution sums the votes over all mentions of one thing.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from kg.extract import classifier
-from kg.extract import rules as relations
+from kg.defaults import BATCH_CHARS, BATCH_SIZE
+from kg.extract import classifier, rules, types
+from kg.extract.features import candidates, mention_features
 from kg.extract.records import DocExtraction, RawMention
-from kg.files import DATA
+from kg.extract.tokens import Tokens
+from kg.extract.types import LABEL_TYPES, is_nationality
 from kg.ingest.text import clean_text
+from kg.lexicon import (
+    DETERMINERS,
+    HONORIFICS,
+    MONTHS,
+    NOUN_TYPE,
+    ORG_SUFFIXES,
+    POSSESSIVES,
+    ROLE_NOUNS,
+    STOPLIST,
+    TITLE_WORDS,
+)
 from kg.model import Document
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
 
-LABEL_TYPES = {
-    "PERSON": "Person",
-    "ORG": "Organization",
-    "GPE": "Place",
-    "LOC": "Place",
-    "NORP": "Place",  # "the Americans": the country, as Wikidata reads citizenship
-    "FAC": "Place",
-    "PRODUCT": "Product",
-    "EVENT": "Event",
-    "WORK_OF_ART": "Work",
-    "LAW": "Work",
-    "NAME": "Other",  # a run of proper nouns the recogniser left out: the type model types it
-}
 LITERAL_LABELS = {"DATE"}
-# characters of text a batch of blocks may hold (spaCy's memory follows the batch's text)
-BATCH_CHARS = 100_000
-# The trained type classifier overrules spaCy's label (1 vote) when it is this sure, with a
-# vote of this weight times its probability.
-TYPE_MODEL_SURE = 0.6
-TYPE_MODEL_WEIGHT = 1.5
-
-# Concepts that spaCy's small model tags as names: never entities on their own.
-STOPLIST = {
-    "ai",
-    "a.i.",
-    "ia",
-    "ml",
-    "it",
-    "api",
-    "apis",
-    "seo",
-    "llm",
-    "llms",
-    "nlp",
-    "ar",
-    "vr",
-    "xr",
-    "iot",
-    "saas",
-    "ceo",
-    "cto",
-    "cfo",
-    "coo",
-    "gdp",
-    "faq",
-    "pdf",
-    "url",
-    "html",
-    "css",
-    "ui",
-    "ux",
-    "gpu",
-    "gpus",
-    "cpu",
-    "b2b",
-    "b2c",
-    "roi",
-    "kpi",
-    "esg",
-    "covid",
-    "like",
-    "love",
-    "dislike",
-    "comments",
-    "comment",
-    "user",
-    "share",
-    "reply",
-    "newsletter",
-    "email",
-}
-# Last words that make a name an organization ("Norvik Tech", "Acme Corp", "TBD Lab").
-ORG_SUFFIXES = {
-    "inc",
-    "inc.",
-    "corp",
-    "corp.",
-    "corporation",
-    "ltd",
-    "ltd.",
-    "llc",
-    "plc",
-    "gmbh",
-    "ag",
-    "sa",
-    "co",
-    "co.",
-    "company",
-    "companies",
-    "group",
-    "holdings",
-    "tech",
-    "technologies",
-    "technology",
-    "labs",
-    "lab",
-    "laboratory",
-    "laboratories",
-    "systems",
-    "software",
-    "bank",
-    "university",
-    "college",
-    "institute",
-    "foundation",
-    "association",
-    "agency",
-    "ministry",
-    "department",
-    "council",
-    "committee",
-    "party",
-    "club",
-    "fc",
-    "studios",
-    "studio",
-    "media",
-    "network",
-    "networks",
-    "airlines",
-    "airways",
-    "motors",
-    "partners",
-    "capital",
-    "ventures",
-    "research",
-    "solutions",
-    "robotics",
-    "industries",
-    "enterprises",
-    "press",
-    "times",
-    "news",
-    "school",
-    "academy",
-    "commission",
-    "union",
-    "federation",
-    "organization",
-    "organisation",
-    "ai",
-    "office",
-    "bureau",
-    "service",
-    "services",
-    "authority",
-    "board",
-    "court",
-    "police",
-    "army",
-    "navy",
-    "team",
-    "society",
-    "church",
-    "hospital",
-    "museum",
-    "records",
-    "pictures",
-}
-# Head nouns that say what a name is: "X, a foundational model", "X is a startup".
-TYPE_NOUNS = {
-    "Product": "model app application platform chip processor software service device phone "
-    "smartphone tool system product assistant chatbot browser console game engine "
-    "framework library language car vehicle drug vaccine satellite rocket aircraft "
-    "plane laptop tablet camera robot operating".split(),
-    "Organization": "company firm startup start-up lab laboratory organization organisation "
-    "agency group team unit division subsidiary maker manufacturer developer "
-    "corporation conglomerate bank university college school institute party "
-    "club publisher broadcaster newspaper retailer airline carrier insurer "
-    "regulator ministry department government giant provider consultancy "
-    "nonprofit charity union association foundation".split(),
-    "Person": "executive founder ceo chairman chairwoman president director researcher "
-    "scientist engineer spokesman spokeswoman spokesperson analyst official minister "
-    "senator governor mayor actor actress singer author writer player coach "
-    "professor student lawyer judge economist journalist entrepreneur billionaire "
-    "investor man woman boy girl son daughter wife husband mother father".split(),
-    "Place": "city town village country state province region county capital island river "
-    "mountain lake neighborhood suburb district area".split(),
-}
-NOUN_TYPE = {noun: t for t, nouns in TYPE_NOUNS.items() for noun in nouns}
-# Titles before a name ("Sen. Kennedy", "Capt Smith"), in lower case without their dot.
-HONORIFICS = set(
-    "mr mrs ms miss dr prof sir dame lord lady sen rep gov lt col gen capt cmdr adm maj sgt "
-    "cpl pvt rev fr hon king queen prince princess pope sheikh emir president minister "
-    "premier chancellor secretary ambassador senator governor mayor judge commander admiral "
-    "colonel lieutenant captain sergeant marshal".split()
-)
-# Words that, however capitalised, only ever title a name ("Prime Minister", "Acting").
-_TITLE_WORDS = HONORIFICS | set(
-    "general state district attorney acting vice prime chief deputy justice".split()
-)
-
-PRODUCT_VERBS = {
-    "release",
-    "unveil",
-    "launch",
-    "ship",
-    "debut",
-    "introduce",
-    "roll",
-    "announce",
-    "update",
-    "upgrade",
-    "deploy",
-    "train",
-}
-# Verbs whose subject is usually an organization ("Globex acquired Initech").
-ORG_SUBJECT_VERBS = {
-    "acquire",
-    "hire",
-    "employ",
-    "merge",
-    "lay",
-    "sue",
-    "invest",
-    "headquarter",
-    "manufacture",
-    "ship",
-    "list",
-}
-PERSON_VERBS = {
-    "appoint",
-    "hire",
-    "name",
-    "elect",
-    "nominate",
-    "promote",
-    "fire",
-    "marry",
-    "interview",
-    "arrest",
-    "kill",
-}
-DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 
 
-def _nationalities() -> frozenset[str]:
-    """The nationality words of kg/data/demonyms.tsv (casefolded); its second column, the
-    country, documents the word for whoever extends the list."""
-    path = DATA / "demonyms.tsv"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(x.split("\t")[0].casefold() for x in lines if x and not x.startswith("#"))
+class _Unit(NamedTuple):
+    """A block sent to spaCy, with what is needed to file its parse."""
 
-
-NATIONALITIES = _nationalities()
-
-
-def is_nationality(text: str) -> bool:
-    """ "German", "Germans", "the Americans": a nationality, not a religious or political
-    group ("Republicans", "Catholics"), which spaCy tags NORP alike."""
-    t = " ".join(text.split()).casefold()
-    t = t[4:] if t.startswith("the ") else t
-    return t in NATIONALITIES or (t.endswith("s") and t[:-1] in NATIONALITIES)
-
-
-_POSSESSIVE = {"'s", "’s", "'", "’"}
+    document: Document
+    offset: int  # the block's start in the document
+    kind: str  # the block's kind, or "none" for a document without blocks
+    n: int  # the block's place among the document's, from 1
+    total: int  # the document's blocks
 
 
 def extract(
     docs: Iterable[Document],
     nlp: Language,
     *,
-    batch_size: int = 64,
+    batch_size: int = BATCH_SIZE,
     progress: Callable[[int], None] | None = None,
     relation_model: classifier.RelationModel | str | None = "default",
     type_model: classifier.RelationModel | str | None = "default",
@@ -303,20 +70,8 @@ def extract(
     if isinstance(type_model, str):
         type_model = classifier.load_types(None if type_model == "default" else type_model)
 
-    def units() -> Iterator[tuple[str, tuple[Document, int, str, int, int]]]:
-        for d in docs:
-            kept = d.kept
-            if not kept:
-                yield "", (d, 0, "none", 1, 1)
-            for n, b in enumerate(kept, 1):
-                yield clean_text(d, b), (d, b.start, b.kind, n, len(kept))
-
-    def parsed() -> Iterator[tuple[Doc, tuple[Document, int, str, int, int]]]:
-        for batch in _batches(units(), batch_size, BATCH_CHARS):
-            yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
-
     current: DocExtraction | None = None
-    for sdoc, (d, offset, kind, n, total) in parsed():
+    for sdoc, (d, offset, kind, n, total) in _parsed(docs, nlp, batch_size):
         if current is None or current.document is not d:
             current = DocExtraction(d)
         if kind != "none":
@@ -327,6 +82,23 @@ def extract(
                 progress(1)
             yield current
             current = None
+
+
+def _units(docs: Iterable[Document]) -> Iterator[tuple[str, _Unit]]:
+    """Each kept block's text and unit; a document without kept blocks as one empty unit."""
+    for d in docs:
+        kept = d.kept
+        if not kept:
+            yield "", _Unit(d, 0, "none", 1, 1)
+        for n, b in enumerate(kept, 1):
+            yield clean_text(d, b), _Unit(d, b.start, b.kind, n, len(kept))
+
+
+def _parsed(
+    docs: Iterable[Document], nlp: Language, batch_size: int
+) -> Iterator[tuple[Doc, _Unit]]:
+    for batch in _batches(_units(docs), batch_size, BATCH_CHARS):
+        yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
 
 
 def _batches(units: Iterable[tuple[str, Any]], size: int, chars: int) -> Iterator[list]:
@@ -355,13 +127,39 @@ def read_block(
     keep_candidates: bool = False,
 ) -> None:
     """Add one parsed block's mentions and facts to ``out``: rules first, then the model."""
-    doc_id = out.document.id
     # the block's token attributes, read once: spaCy makes a new Token object at every access
-    tab = relations.Tokens(sdoc)
-    label_end = _item_label_end(tab.text) if kind == "item" else -1
+    tab = Tokens(sdoc)
     first = len(out.mentions)
     token_mention: dict[int, int] = {}
     dates: list[Span] = []
+    spans = _read_mentions(out, sdoc, tab, offset, kind, token_mention, dates)
+    if keep_candidates:
+        out.mention_features.extend(mention_features(s, tab) for s in spans)
+    elif type_model is not None and spans:
+        probs = type_model.probabilities([mention_features(s, tab) for s in spans])
+        # plain floats (each float32 exactly): numpy's per-element indexing costs more
+        types.model_votes(out.mentions[first:], probs.tolist(), type_model.classes)
+    facts_from = len(out.facts)
+    reader = rules.read(out, sdoc, offset, token_mention, dates, tab)
+    if keep_candidates:
+        out.candidates.extend(candidates(out, sdoc, offset, first, dates, facts_from, tab))
+    elif model is not None:
+        classifier.read(out, sdoc, offset, first, dates, facts_from, model, reader.modality, tab)
+
+
+def _read_mentions(
+    out: DocExtraction,
+    sdoc: Doc,
+    tab: Tokens,
+    offset: int,
+    kind: str,
+    token_mention: dict[int, int],
+    dates: list[Span],
+) -> list[Span]:
+    """Add the block's names to ``out.mentions`` (each token's mention to ``token_mention``)
+    and its dates to ``dates``; the names' spans, in order."""
+    doc_id = out.document.id
+    label_end = _item_label_end(tab.text) if kind == "item" else -1
     spans: list[Span] = []
     for ent in sorted((*sdoc.ents, *_unlabelled_names(sdoc, tab)), key=lambda e: e.start):
         label = ent.label_
@@ -385,52 +183,22 @@ def read_block(
             # a name may run across a line break or blanked markup: compare it tidied
             " ".join(tab.text[start_char:end_char].split()),
             label,
-            _votes(LABEL_TYPES[label]),
+            types.label_votes(LABEL_TYPES[label]),
             zone,
             (offset + sent.start_char, offset + sent.end_char),
             surface=out.document.text[start:end],
         )
-        _vote(m, span, tab)
+        types.vote(m, i, j, tab)
         if label == "NAME" and no_name(span, tab):
             m.votes.clear()
         for k in range(i, j):
             token_mention[k] = len(out.mentions)
         out.mentions.append(m)
         spans.append(span)
-    if keep_candidates:
-        out.mention_features.extend(classifier.mention_features(s, tab) for s in spans)
-    elif type_model is not None and spans:
-        probs = type_model.probabilities([classifier.mention_features(s, tab) for s in spans])
-        # plain floats (each float32 exactly): numpy's per-element indexing costs more
-        for m, p in zip(out.mentions[first:], probs.tolist(), strict=True):
-            if not m.votes:
-                continue  # no name (see no_name)
-            # where the model is sure spaCy's label is wrong, its vote moves to the model's type
-            k = max(range(len(p)), key=p.__getitem__)  # the first highest, as argmax
-            t, mine = type_model.classes[k], LABEL_TYPES[m.label]
-            if p[k] >= TYPE_MODEL_SURE and t != mine and t in ("Person", "Organization", "Place"):
-                m.votes[mine] -= 1.0
-                m.votes[t] += TYPE_MODEL_WEIGHT * p[k]
-    facts_from = len(out.facts)
-    reader = relations.read(out, sdoc, offset, token_mention, first, dates, tab)
-    if keep_candidates:
-        out.candidates.extend(
-            classifier.candidates(out, sdoc, offset, first, dates, facts_from, reader.t)
-        )
-    elif model is not None:
-        classifier.read(
-            out, sdoc, offset, first, dates, facts_from, model, reader.modality, reader.t
-        )
+    return spans
 
 
-def _votes(typ: str) -> Counter[str]:
-    """One vote for ``typ`` (Counter's own constructor takes several times longer)."""
-    votes: Counter[str] = Counter()
-    votes[typ] = 1.0
-    return votes
-
-
-def _unlabelled_names(sdoc: Doc, t: relations.Tokens) -> list[Span]:
+def _unlabelled_names(sdoc: Doc, t: Tokens) -> list[Span]:
     """Runs of proper nouns (NNP, NNPS) outside spaCy's entities and within one sentence:
     the small model's recogniser misses names it has not seen ("Modern Talking", "Kuala
     Lumpur"), and the relation model can still pair them."""
@@ -464,7 +232,7 @@ def _without_titles(span: Span, lower: list[str]) -> Span:
     return Span(span.doc, span.start + k, span.end, label=span.label_)
 
 
-def no_name(span: Span, t: relations.Tokens | None = None) -> bool:
+def no_name(span: Span, t: Tokens | None = None) -> bool:
     """Titles, months, common nouns ("Lab", "Secretary", "Jun") or codes with digits: a
     proper-noun run that names nothing. It stays a mention, so that the relation model reads
     the sentence as it is, but it takes no votes and so makes no entity. ``t``: the block's
@@ -477,9 +245,7 @@ def no_name(span: Span, t: relations.Tokens | None = None) -> bool:
         return True  # a title before a name spaCy took apart: "Navy Capt" (John Smith)
     if len(words) == 1 and (words[0] in ORG_SUFFIXES or words[0] in NOUN_TYPE):
         return True  # "Lab", "Company" alone; "Acme Labs", "General Motors" are names
-    return all(
-        w in _TITLE_WORDS or w in relations.ROLE_NOUNS or w in relations.MONTHS for w in words
-    )
+    return all(w in TITLE_WORDS or w in ROLE_NOUNS or w in MONTHS for w in words)
 
 
 def finish(out: DocExtraction) -> None:
@@ -496,7 +262,7 @@ def _item_label_end(text: str) -> int:
     return m.end() if m else -1
 
 
-def _trim(ent: Span, t: relations.Tokens) -> Span | None:
+def _trim(ent: Span, t: Tokens) -> Span | None:
     """The name without a leading determiner or trailing possessive and punctuation."""
     from spacy.tokens import Span
 
@@ -515,7 +281,7 @@ def _trim(ent: Span, t: relations.Tokens) -> Span | None:
         start += 1
     while end > start:
         k = end - 1
-        if not (orth[k] in _POSSESSIVE or punct[k] or space[k]):
+        if not (orth[k] in POSSESSIVES or punct[k] or space[k]):
             break
         end -= 1
     if start >= end:
@@ -523,10 +289,10 @@ def _trim(ent: Span, t: relations.Tokens) -> Span | None:
     return Span(ent.doc, start, end, label=ent.label)
 
 
-def junk(span: Span, t: relations.Tokens | None = None) -> bool:
+def junk(span: Span, t: Tokens | None = None) -> bool:
     """Names that are not names: concepts, lowercase phrases, sentence-initial common words.
     ``t``: the block's token table, where the caller has it."""
-    t = t if t is not None else relations.Tokens(span.doc)
+    t = t if t is not None else Tokens(span.doc)
     start, end = span.start, span.end
     text = t.span_text(start, end)
     if len(text) < 2 or not any(c.isalpha() for c in text) or "\n" in text:
@@ -542,49 +308,3 @@ def junk(span: Span, t: relations.Tokens | None = None) -> bool:
         return True
     words = [k for k in range(start, end) if t.alpha[k]]
     return bool(words) and all(t.is_lower[k] or t.stop[k] for k in words)
-
-
-def _vote(m: RawMention, span: Span, t: relations.Tokens) -> None:
-    """Type votes from the name's own last word and from the words around it."""
-    start, end = span.start, span.end
-    last = t.lower[end - 1]
-    if last in ORG_SUFFIXES and end - start > 1:  # as strong as a describing noun
-        m.votes["Organization"] += 3.0
-    root = t.root(start, end)
-    # "X, a foundational model" / "X is a startup" / "the startup X"
-    for noun in _describing_nouns(t, root, start):
-        lemma = t.lemma[noun]
-        m.kind = m.kind or lemma
-        typ = NOUN_TYPE.get(lemma)
-        if typ:
-            m.votes[typ] += 3.0
-    head, dep, pos, lemma_ = t.head[root], t.dep[root], t.pos, t.lemma_
-    if dep in ("dobj", "nsubjpass") and pos[head] == "VERB":
-        if lemma_[head] in PRODUCT_VERBS and not any(
-            t.dep[c] == "prep" and t.lower[c] == "from" for c in t.children[head]
-        ):
-            m.votes["Product"] += 1.5
-        elif lemma_[head] in PERSON_VERBS:
-            m.votes["Person"] += 1.0
-    if dep == "nsubj" and pos[head] == "VERB" and lemma_[head] in ORG_SUBJECT_VERBS:
-        m.votes["Organization"] += 1.5
-    if dep == "compound" and t.lemma[head] in ("release", "launch", "rollout"):
-        m.votes["Product"] += 1.5
-
-
-def _describing_nouns(t: relations.Tokens, root: int, start: int) -> Iterator[int]:
-    """The nouns that say what the name whose root is ``root`` (from token ``start``) is."""
-    dep, pos, head = t.dep, t.pos, t.head
-    for c in t.children[root]:  # X, a model
-        if dep[c] == "appos" and pos[c] == "NOUN":
-            yield c
-    if dep[root] == "appos" and pos[head[root]] == "NOUN":  # the model, X
-        yield head[root]
-    if dep[root] == "nsubj" and t.lemma_[head[root]] == "be":  # X is a model
-        for c in t.children[head[root]]:
-            if dep[c] == "attr" and pos[c] == "NOUN":
-                yield c
-    # ("Muse Spark release": a noun X is the compound of says nothing of the type of X itself)
-    prev = start - 1
-    if prev >= 0 and pos[prev] == "NOUN" and dep[prev] == "compound":  # the startup X
-        yield prev

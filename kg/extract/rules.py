@@ -8,419 +8,33 @@ fit the entities' final types, so rules stay simple and types decide.
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterator
-from functools import cached_property, lru_cache
-from itertools import accumulate
-from operator import add
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
+
+from kg.defaults import (
+    BASED_CONFIDENCE,
+    HEDGED_FACTOR,
+    LEADING_CONFIDENCE,
+    OF_PHRASE_CONFIDENCE,
+    PLACE_APPOSITION_CONFIDENCE,
+    POSSESSIVE_CONFIDENCE,
+    ROLE_NOUN_CONFIDENCE,
+)
+from kg.extract import modality
+from kg.extract.dates import iso_date
+from kg.extract.modality import PLAIN, Modality
+from kg.extract.records import DocExtraction, RawFact
+from kg.extract.tokens import Sentence, Tokens
+from kg.extract.verbs import VERB_RULES, VerbRule
+from kg.lexicon import COREF_NOUNS, LEAD_FORMS, RELATIVE, ROLE_NOUNS
 
 if TYPE_CHECKING:
-    from spacy.strings import StringStore
     from spacy.tokens import Doc, Span, Token
 
-from kg.extract.records import DocExtraction, RawFact
-
+# dependency labels of a verb's subject and of what it is done to (a passive's subject too)
 SUBJ = ("nsubj", "csubj")
 OBJ = ("dobj", "nsubjpass", "obj")
-RELATIVE = {"who", "which", "that", "whom"}
-# "the company", "the firm": the organization the text was just talking about.
-COREF_NOUNS = {
-    "company",
-    "firm",
-    "giant",
-    "group",
-    "startup",
-    "corporation",
-    "conglomerate",
-    "organization",
-    "organisation",
-    "business",
-    "maker",
-    "lab",
-    "laboratory",
-}
-HEDGE_WORDS = {
-    "reportedly",
-    "allegedly",
-    "possibly",
-    "perhaps",
-    "probably",
-    "likely",
-    "apparently",
-    "supposedly",
-    "rumored",
-    "rumoured",
-    "maybe",
-}
-MODALS = {"may", "might", "could", "would", "should", "must"}
-HEDGE_VERBS = {
-    "plan",
-    "expect",
-    "aim",
-    "hope",
-    "intend",
-    "seek",
-    "want",
-    "try",
-    "consider",
-    "propose",
-    "rumor",
-    "rumour",
-    "report",
-    "say",
-    "claim",
-    "deny",
-    "refuse",
-}
-NEGATING_VERBS = {"deny", "refuse", "decline", "fail"}
-
-# verb lemma -> (role of the fact's subject, role of its object, predicates in preference).
-# Roles: "subj" the doer, "obj" what is done to (a passive's subject too), "prep:X" the object
-# of preposition X, "date" a date attached to the verb.
-VERB_RULES: dict[str, list[tuple[str, str, tuple[str, ...], float]]] = {}
-
-
-def _rule(lemmas: str, a: str, b: str, preds: str, conf: float) -> None:
-    for lemma in lemmas.split():
-        VERB_RULES.setdefault(lemma, []).append((a, b, tuple(preds.split()), conf))
-
-
-_rule(
-    "found cofound co-found establish form start create incorporate",
-    "obj",
-    "subj",
-    "founded_by",
-    0.8,
-)
-_rule(
-    "found cofound co-found establish form start incorporate launch",
-    "obj",
-    "date",
-    "inception",
-    0.8,
-)
-_rule("launch create", "obj", "subj", "founded_by", 0.65)
-_rule(
-    "release unveil launch develop build introduce ship debut design create roll unveil announce",
-    "obj",
-    "subj",
-    "developer",
-    0.75,
-)
-_rule("manufacture produce make assemble", "obj", "subj", "manufacturer developer", 0.7)
-_rule("appoint name tap promote elect nominate choose select", "obj", "subj", "appointed_by", 0.8)
-_rule("appoint name hire tap recruit promote poach", "obj", "subj", "employer", 0.7)
-_rule("lead head run oversee manage direct chair helm", "obj", "subj", "director_manager", 0.75)
-_rule("acquire buy purchase own", "obj", "subj", "owned_by", 0.75)
-_rule("work", "subj", "prep:for", "employer", 0.8)
-_rule("work teach", "subj", "prep:at", "employer", 0.75)
-_rule("join", "subj", "obj", "employer member_of", 0.65)
-_rule("bear", "obj", "prep:in", "place_of_birth", 0.85)
-_rule("bear", "obj", "date", "date_of_birth", 0.85)
-_rule("die", "subj", "date", "date_of_death", 0.8)
-_rule("live reside", "subj", "prep:in", "residence", 0.8)
-_rule("move relocate", "subj", "prep:to", "residence", 0.5)
-_rule("base headquarter", "obj", "prep:in", "headquarters_location", 0.85)
-_rule("locate situate", "obj", "prep:in", "located_in headquarters_location", 0.75)
-_rule("marry wed", "subj", "obj", "spouse", 0.8)
-_rule("marry wed", "obj", "subj", "spouse", 0.8)
-_rule("marry", "obj", "prep:to", "spouse", 0.8)
-_rule("study graduate", "subj", "prep:at", "educated_at", 0.75)
-_rule("graduate", "subj", "prep:from", "educated_at", 0.75)
-_rule("attend", "subj", "obj", "educated_at", 0.6)
-_rule("kill murder assassinate shoot slay stab strangle execute", "obj", "subj", "killed_by", 0.8)
-
-# role noun -> [(fact subject: "holder" or "org", predicates)], read as "X, the N of Y".
-_LEADER = [("org", ("director_manager",)), ("holder", ("employer",))]
-ROLE_NOUNS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
-    "ceo": [("org", ("chief_executive_officer",)), ("holder", ("employer",))],
-    "founder": [("org", ("founded_by",))],
-    "cofounder": [("org", ("founded_by",))],
-    "co-founder": [("org", ("founded_by",))],
-    "owner": [("org", ("owned_by",))],
-    "student": [("holder", ("educated_at",))],
-    "graduate": [("holder", ("educated_at",))],
-    "alumnus": [("holder", ("educated_at",))],
-    "member": [("holder", ("member_of",))],
-    "wife": [("holder", ("spouse",))],
-    "husband": [("holder", ("spouse",))],
-    "son": [("org", ("child",))],
-    "daughter": [("org", ("child",))],
-    "subsidiary": [("holder", ("parent_organization",))],
-    "unit": [("holder", ("parent_organization",))],
-    "division": [("holder", ("parent_organization",))],
-    "arm": [("holder", ("parent_organization",))],
-    "affiliate": [("holder", ("parent_organization",))],
-    "parent": [("org", ("parent_organization",))],
-    "capital": [("holder", ("country", "located_in"))],
-}
-for _n in (
-    "chairman chairwoman chair president director head chief leader boss manager "
-    "principal dean commissioner superintendent"
-).split():
-    ROLE_NOUNS[_n] = _LEADER
-for _n in (
-    "spokesman spokeswoman spokesperson engineer researcher scientist analyst executive "
-    "official employee reporter correspondent editor economist lawyer attorney adviser "
-    "advisor officer vp staffer worker professor lecturer coach player secretary "
-    "treasurer partner designer architect strategist programmer developer"
-).split():
-    ROLE_NOUNS.setdefault(_n, [("holder", ("employer",))])
-
-LEAD_FORMS = {"leading", "leads", "led", "heading", "heads", "headed", "running", "runs", "ran"}
-
-_MONTH_NAMES = (
-    "january february march april may june july august september october november december"
-)
-MONTHS = {m: i for i, m in enumerate(_MONTH_NAMES.split(), 1)}
-MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
-MONTHS["sept"] = 9
-
-
-def iso_date(text: str) -> str | None:
-    """An ISO 8601 date (or year, or year-month) for a date phrase; None when it has none."""
-    s = text.lower().replace(",", " ").replace(".", " ")
-    year = re.search(r"\b(1[5-9]\d\d|20\d\d)\b", s)
-    if not year:
-        return None
-    words = s.split()
-    month = next((MONTHS[w] for w in words if w in MONTHS), None)
-    day = next(
-        (int(w) for w in re.findall(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", s) if 1 <= int(w) <= 31), None
-    )
-    if month and day:
-        return f"{year.group(1)}-{month:02d}-{day:02d}"
-    if month:
-        return f"{year.group(1)}-{month:02d}"
-    return year.group(1)
-
-
-@lru_cache(maxsize=1)
-def _attrs() -> list[int]:
-    """The columns of Tokens, in the order it unpacks them (spaCy imported when first read)."""
-    from spacy import attrs as A
-
-    return [
-        A.HEAD,
-        A.DEP,
-        A.LOWER,
-        A.LEMMA,
-        A.POS,
-        A.TAG,
-        A.IS_PUNCT,
-        A.ENT_TYPE,
-        A.SENT_START,
-        A.ORTH,
-        A.SHAPE,
-        A.LENGTH,
-        A.SPACY,
-        A.IS_SPACE,
-        A.IS_ALPHA,
-        A.IS_LOWER,
-        A.IS_STOP,
-        A.IS_TITLE,
-    ]
-
-
-_WHITESPACE = ("", " ")  # a token's trailing whitespace, by its SPACY flag
-
-
-class _Names(dict):
-    """Hash -> string of one StringStore, filled on demand: a dict lookup is several times
-    cheaper than ``StringStore.__getitem__``, and a block's words mostly repeat."""
-
-    def __init__(self, strings: StringStore) -> None:
-        super().__init__()
-        self.strings = strings
-
-    def __missing__(self, key: int) -> str:
-        s = self[key] = self.strings[key]
-        return s
-
-
-class _LowerNames(dict):
-    """Hash -> lower-cased string (lemmas compare in lower case)."""
-
-    def __init__(self, names: _Names) -> None:
-        super().__init__()
-        self.names = names
-
-    def __missing__(self, key: int) -> str:
-        s = self[key] = self.names[key].lower()
-        return s
-
-
-_MEMO_LIMIT = 500_000  # strings a memo holds before it starts afresh
-_memo: tuple[StringStore, _Names, _LowerNames] | None = None
-
-
-def _string_memo(strings: StringStore) -> tuple[_Names, _LowerNames]:
-    global _memo
-    if _memo is None or _memo[0] is not strings or len(_memo[1]) > _MEMO_LIMIT:
-        names = _Names(strings)
-        _memo = (strings, names, _LowerNames(names))
-    return _memo[1], _memo[2]
-
-
-class Sentence(NamedTuple):
-    """A sentence of a block: token range and character offsets (as ``Span`` has them)."""
-
-    start: int
-    end: int
-    start_char: int
-    end_char: int
-
-
-class Tokens:
-    """A parsed block's token attributes as plain lists, read in one go (``Doc.to_array``):
-    spaCy makes a new Token object at every access, and the rules, the mention filters and
-    the relation model's features scan every token of a block several times. The lists hold
-    exactly what the Token attributes of the same names hold (``lemma`` lower-cased,
-    ``lemma_`` as is); ``sents`` are ``Doc.sents``."""
-
-    def __init__(self, sdoc: Doc) -> None:
-        import numpy as np
-
-        n = len(sdoc)
-        attrs = _attrs()
-        a = sdoc.to_array(attrs)
-        names, lowered = _string_memo(sdoc.vocab.strings)
-        get, get_lower = names.__getitem__, lowered.__getitem__
-        # HEAD is an offset, stored unsigned: back to signed, then to the head's index
-        self.head: list[int] = (np.arange(n, dtype=np.int64) + a[:, 0].astype(np.int64)).tolist()
-        (
-            _,
-            dep,
-            lower,
-            lemma,
-            pos,
-            tag,
-            punct,
-            ent,
-            sent_start,
-            orth,
-            shape,
-            length,
-            spacy,
-            space,
-            alpha,
-            is_lower,
-            stop,
-            title,
-        ) = a.T.tolist() if n else [[] for _ in attrs]
-        self.dep: list[str] = list(map(get, dep))
-        self.lower: list[str] = list(map(get, lower))
-        self.lemma: list[str] = list(map(get_lower, lemma))
-        self.pos: list[str] = list(map(get, pos))
-        self.tag: list[str] = list(map(get, tag))
-        self.punct: list[int] = punct
-        self.ent: list[bool] = list(map(bool, ent))
-        self.sent_start: list[bool] = list(map((1).__eq__, sent_start))
-        self.orth: list[str] = list(map(get, orth))
-        self.space: list[int] = space
-        self.alpha: list[int] = alpha
-        self.is_lower: list[int] = is_lower
-        self.stop: list[int] = stop
-        self.title: list[int] = title
-        self._names, self._lemma_ids, self._shape_ids = names, lemma, shape
-        # Doc.text and Token.idx, as spaCy builds them: each token's text and its whitespace
-        self.text = "".join(map(add, self.orth, map(_WHITESPACE.__getitem__, spacy)))
-        self.idx: list[int] = list(accumulate(map(add, length, spacy), initial=0))[:n]
-        self.end_char: list[int] = list(map(add, self.idx, length))
-        self.n = n
-        # Doc.sents: a sentence starts at token 0 and at every later SENT_START of 1
-        starts = [i for i in range(1, n) if self.sent_start[i]]
-        bounds = list(zip([0, *starts], [*starts, n], strict=True)) if n else []
-        self.sents: list[Sentence] = [
-            Sentence(s, e, self.idx[s], self.end_char[e - 1]) for s, e in bounds
-        ]
-        self._roots: dict[tuple[int, int], int] = {}  # span -> root, asked for several times
-        self.sent_of: list[int] = []
-        for k, (s, e) in enumerate(bounds):
-            self.sent_of += [k] * (e - s)
-
-    # read on demand: a block without names never needs them
-    @cached_property
-    def lemma_(self) -> list[str]:
-        """``Token.lemma_`` as is (``lemma`` is lower-cased)."""
-        return list(map(self._names.__getitem__, self._lemma_ids))
-
-    @cached_property
-    def shape(self) -> list[str]:
-        return list(map(self._names.__getitem__, self._shape_ids))
-
-    @cached_property
-    def children(self) -> list[list[int]]:
-        """``Token.children`` of each token, in token order."""
-        out: list[list[int]] = [[] for _ in range(self.n)]
-        for i, h in enumerate(self.head):
-            if h != i:
-                out[h].append(i)
-        return out
-
-    def sent(self, i: int) -> Sentence:
-        """The sentence of token ``i``: ``Span.sent`` of a span that starts at ``i``."""
-        return self.sents[self.sent_of[i]]
-
-    def span_text(self, start: int, end: int) -> str:
-        """``Span.text`` of tokens start:end."""
-        return self.text[self.idx[start] : self.end_char[end - 1]] if end > start else ""
-
-    def root(self, start: int, end: int) -> int:
-        """``Span.root`` of tokens start:end: its sentence root, else the token nearest to
-        the root of those whose head lies outside (bare spaces and punctuation last)."""
-        got = self._roots.get((start, end))
-        if got is None:
-            got = self._roots[(start, end)] = self._root(start, end)
-        return got
-
-    def _root(self, start: int, end: int) -> int:
-        head = self.head
-        for i in range(start, end):
-            if head[i] == i:
-                return i
-        best, root = self.n, -1
-        for i in range(start, end):
-            if start <= head[i] < end:
-                continue
-            if (self.space[i] or self.punct[i]) and not self.children[i]:
-                steps = self.n - 1
-            else:
-                steps, t = 0, i
-                while head[t] != t:
-                    t = head[t]
-                    steps += 1
-                    if steps >= self.n:
-                        raise RuntimeError(f"token {i}: its heads form a loop")
-            if steps < best:
-                best, root = steps, i
-        return start if root == -1 else root
-
-    def char_span(self, start_char: int, end_char: int) -> tuple[int, int] | None:
-        """Token range of ``Doc.char_span(start_char, end_char, alignment_mode="expand")``."""
-        start, end = self._token_at(start_char), self._token_at(end_char - 1)
-        if start < 0 or end < 0:
-            return None
-        if start_char == self.end_char[start]:  # the trailing space is not the token's
-            start += 1
-        return start, end + 1
-
-    def _token_at(self, c: int) -> int:
-        """The token whose text or trailing space holds character ``c`` (-1: none)."""
-        i = bisect_right(self.idx, c) - 1
-        return i if 0 <= i and c < len(self.text) else -1
-
-    def conjuncts(self, i: int) -> tuple[int, ...]:
-        """``Token.conjuncts``: the tokens coordinated with ``i``, without it."""
-        head, dep, start = self.head, self.dep, i
-        while start != head[start] and dep[start] == "conj":
-            start = head[start]
-        out = [start]
-        for w in out:
-            out.extend(c for c in self.children[w] if c > w and dep[c] == "conj")
-        return tuple(w for w in out if w != i)
 
 
 class _Reader:
@@ -432,24 +46,16 @@ class _Reader:
         sdoc: Doc,
         offset: int,
         tm: dict[int, int],
-        first: int,
         dates: list[Span],
         tokens: Tokens | None = None,
     ) -> None:
-        self.out, self.sdoc, self.offset, self.tm, self.first = out, sdoc, offset, tm, first
+        self.out, self.sdoc, self.offset, self.tm = out, sdoc, offset, tm
         self.date_of = {i: d for d in dates for i in range(d.start, d.end)}
         self.seen: set[tuple] = set()
         self.t = t = tokens if tokens is not None else Tokens(sdoc)
         # Doc.text joins every token's text anew at each call: the table holds it
-        self.text = text = t.text
-        # tokens of questions, found once: Token.sent walks the document on every call
-        self.asked = {
-            i
-            for sent in t.sents
-            if text[sent.start_char : sent.end_char].rstrip().endswith("?")
-            or (sent.end == t.n and text.rstrip().endswith("?"))
-            for i in range(sent.start, sent.end)
-        }
+        self.text = t.text
+        self.asked = modality.questions(t)
         # the tokens each rule looks at, found once a block (ascending): most tokens are none
         lemma, lower, dep = t.lemma, t.lower, t.dep
         self._verb_ids = [i for i, x in enumerate(lemma) if x in VERB_RULES]
@@ -554,34 +160,9 @@ class _Reader:
                     r["obj"] = [verb.head] + [t for t in r.get("obj", []) if t is not c]
         return r
 
-    def modality(self, verb: Token | int) -> tuple[bool, bool]:
-        """(hedged, negated) for a verb (a Token or its index) and the verbs it hangs from."""
-        v = verb if isinstance(verb, int) else verb.i
-        tab = self.t
-        head, dep, lower, children = tab.head, tab.dep, tab.lower, tab.children
-        hedged = v in self.asked
-        negated = False
-        t, depth, own = v, 0, True
-        while depth < 4:
-            for c in children[t]:
-                d, w = dep[c], lower[c]
-                if d == "neg" or w in ("never", "no"):
-                    negated = True
-                if d == "aux" and w in MODALS:
-                    hedged = True
-                if d == "advmod" and w in HEDGE_WORDS:
-                    hedged = True
-                if d == "mark" and w in ("if", "unless", "whether"):
-                    hedged = True
-            if not own and tab.lemma_[t] in HEDGE_VERBS:
-                hedged = True
-                if tab.lemma_[t] in NEGATING_VERBS:
-                    negated = True
-            # no stop at a root: as when this walked Tokens, whose `t.head is t` never held
-            if dep[t] not in ("xcomp", "ccomp", "conj", "advcl"):
-                break
-            t, depth, own = head[t], depth + 1, False
-        return hedged, negated
+    def modality(self, verb: Token | int) -> Modality:
+        """The modality of a verb (a Token or its index) and the verbs it hangs from."""
+        return modality.of_verb(self.t, self.asked, verb if isinstance(verb, int) else verb.i)
 
     # -- emitting --------------------------------------------------------------------------
 
@@ -594,7 +175,7 @@ class _Reader:
         rule: str,
         sent: Sentence,
         obj_tok: Token | None = None,
-        mod: tuple[bool, bool] = (False, False),
+        mod: Modality = PLAIN,
     ) -> None:
         if not isinstance(a, int) or b is None or a == b:
             return
@@ -615,7 +196,7 @@ class _Reader:
                 predicates=preds,
                 object=b,
                 rule=rule,
-                confidence=round(conf * (0.6 if hedged else 1.0), 3),
+                confidence=round(conf * (HEDGED_FACTOR if hedged else 1.0), 3),
                 sentence=(self.offset + sent.start_char, self.offset + sent.end_char),
                 object_span=(start, end),
                 hedged=hedged,
@@ -643,14 +224,24 @@ class _Reader:
             verb = self.sdoc[i]
             roles = self.roles(verb)
             mod = self.modality(verb)
-            for a_role, b_role, preds, conf in rules:
-                for a_tok in roles.get(a_role, []):
-                    for b_tok in roles.get(b_role, []):
-                        for a in self.refs(a_tok):
-                            for b in self.refs(b_tok):
-                                if isinstance(b, str) and b_role != "date":
-                                    continue
-                                self.emit(a, b, preds, conf, f"verb:{lemma}", sent, b_tok, mod)
+            for rule in rules:
+                self._verb_rule(rule, roles, f"verb:{lemma}", sent, mod)
+
+    def _verb_rule(
+        self,
+        rule: VerbRule,
+        roles: dict[str, list[Token]],
+        name: str,
+        sent: Sentence,
+        mod: Modality,
+    ) -> None:
+        for a_tok in roles.get(rule.subject, []):
+            for b_tok in roles.get(rule.object, []):
+                for a in self.refs(a_tok):
+                    for b in self.refs(b_tok):
+                        if isinstance(b, str) and rule.object != "date":
+                            continue
+                        self.emit(a, b, rule.predicates, rule.confidence, name, sent, b_tok, mod)
 
     def role_nouns(self, sent: Sentence) -> None:
         pos, lemmas = self.t.pos, self.t.lemma
@@ -667,12 +258,12 @@ class _Reader:
             orgs = list(self._orgs(noun, holder))
             if holder is None or not orgs:
                 continue
-            mod = self.modality(noun.head) if noun.dep_ == "attr" else (False, False)
+            mod = self.modality(noun.head) if noun.dep_ == "attr" else PLAIN
             for h in self.refs(holder):
                 for o in orgs:
                     for side, preds in ROLE_NOUNS[key]:
                         a, b = (h, o) if side == "holder" else (o, h)
-                        self.emit(a, b, preds, 0.8, f"role:{key}", sent, None, mod)
+                        self.emit(a, b, preds, ROLE_NOUN_CONFIDENCE, f"role:{key}", sent, None, mod)
 
     def _holder(self, noun: Token) -> Token | None:
         if noun.dep_ == "conj":
@@ -723,7 +314,7 @@ class _Reader:
                     owned,
                     owner,
                     ("parent_organization", "developer", "located_in"),
-                    0.6,
+                    POSSESSIVE_CONFIDENCE,
                     "possessive",
                     sent,
                 )
@@ -741,7 +332,7 @@ class _Reader:
                 org = self.ref(noun.head)
             if org is None and noun.dep_ == "attr" and noun.head.lemma_ == "be":
                 org = self.ref(next((c for c in noun.head.children if c.dep_ in SUBJ), None))
-            self.emit(org, place, ("headquarters_location",), 0.8, "x-based", sent)
+            self.emit(org, place, ("headquarters_location",), BASED_CONFIDENCE, "x-based", sent)
 
     def places(self, sent: Sentence) -> None:
         """ "Palo Alto, California": a place in apposition to a place lies in it."""
@@ -755,7 +346,14 @@ class _Reader:
             mi, mo = self.out.mentions[inner], self.out.mentions[outer]
             between = self.text[mi.end - self.offset : mo.start - self.offset]
             if between.strip() == "," and mi.label in ("GPE", "LOC") and mo.label == "GPE":
-                self.emit(inner, outer, ("located_in", "country"), 0.8, "place-appos", sent)
+                self.emit(
+                    inner,
+                    outer,
+                    ("located_in", "country"),
+                    PLACE_APPOSITION_CONFIDENCE,
+                    "place-appos",
+                    sent,
+                )
 
     def of_phrases(self, sent: Sentence) -> None:
         """ "John Smith of Acme", "Acme of Dallas": a name qualified by another."""
@@ -775,7 +373,7 @@ class _Reader:
                 a,
                 b,
                 ("employer", "headquarters_location", "residence"),
-                0.55,
+                OF_PHRASE_CONFIDENCE,
                 f"prep:{prep.lower_}",
                 sent,
             )
@@ -791,7 +389,7 @@ class _Reader:
                 right = k + 2
             a, b = self.tm.get(left), self.tm.get(right)
             if a is not None and b is not None and a != b:
-                self.emit(b, a, ("director_manager",), 0.6, "surface:leading", sent)
+                self.emit(b, a, ("director_manager",), LEADING_CONFIDENCE, "surface:leading", sent)
 
 
 def read(
@@ -799,13 +397,12 @@ def read(
     sdoc: Doc,
     offset: int,
     token_mention: dict[int, int],
-    first: int,
     dates: list[Span],
     tokens: Tokens | None = None,
 ) -> _Reader:
     """Propose facts for each sentence of a parsed block; returns the reader (its modality).
     ``tokens`` is the block's attribute table where the caller has read it already."""
-    r = _Reader(out, sdoc, offset, token_mention, first, dates, tokens)
+    r = _Reader(out, sdoc, offset, token_mention, dates, tokens)
     for sent in r.t.sents:
         r.verbs(sent)
         r.role_nouns(sent)

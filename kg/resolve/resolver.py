@@ -14,71 +14,28 @@ proportion to them (``resolve`` is one batch).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Container, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import NamedTuple
+from collections.abc import Container, Iterable
 
 from kg import vocab
 from kg.extract.records import DocExtraction
 from kg.model import ENTITY_TYPES, Entity, Evidence, Mention, Relation
 from kg.names import name_key, slug
+from kg.resolve import merges
+from kg.resolve.infer import combine, infer
 
-LEGAL_SUFFIXES = {
-    "inc",
-    "corp",
-    "corporation",
-    "ltd",
-    "llc",
-    "plc",
-    "co",
-    "company",
-    "group",
-    "holdings",
-    "lab",
-    "labs",
-    "gmbh",
-    "ag",
-    "sa",
-    "limited",
-}
-ACRONYM_SKIP = {"of", "and", "the", "for", "&", "de", "la", "du", "des", "in", "on"}
-
-
-@dataclass(frozen=True)
-class Merge:
-    """One line of the merge log: which names became one entity, by which rule, and why."""
-
-    entity_id: str
-    name: str
-    merged: tuple[str, ...]
-    rule: str
-    reason: str
-
-
-@dataclass(frozen=True)
-class Resolution:
-    entities: list[Entity]
-    relations: list[Relation]
-    merges: list[Merge]
-    flagged: list[Relation]  # negated statements: read, recorded, not asserted
-    rejected: int  # facts whose types fit none of their predicates
-
-
-class _Union:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, k: str) -> str:
-        self.parent.setdefault(k, k)
-        while self.parent[k] != k:
-            self.parent[k] = self.parent[self.parent[k]]
-            k = self.parent[k]
-        return k
-
-    def union(self, keep: str, other: str) -> None:
-        a, b = self.find(keep), self.find(other)
-        if a != b:
-            self.parent[b] = a
+# _Name, _Fact, EntityRecord and Snapshot are imported here for the stores of earlier versions
+# too, whose pickled resolvers name them as kg.resolve.resolver's
+from kg.resolve.records import (
+    EV_CONFIDENCE,
+    EV_DOC,
+    EntityRecord,
+    Ev,
+    Merge,
+    Resolution,
+    Snapshot,
+    _Fact,
+    _Name,
+)
 
 
 def resolve(extractions: Iterable[DocExtraction]) -> Resolution:
@@ -87,68 +44,8 @@ def resolve(extractions: Iterable[DocExtraction]) -> Resolution:
     return Resolver().add(extractions).result()
 
 
-# Evidence as resolution keeps it: a plain tuple in kg.model.Evidence's field order, made an
-# Evidence only for the result (a corpus holds a great many, and the store pickles them).
-_Ev = tuple
 _REJECTED = "rejected"  # a fact whose types fit none of its predicates
 _SHARED: dict = {}  # rule names and predicate tuples, one object each
-
-
-def _ev_order(e: _Ev) -> tuple:
-    # kg.model.Evidence's fields but the sentence, which its offsets decide
-    return (e[0], e[2], e[3], e[4], e[5], e[6], e[7], e[8])
-
-
-def _ev_inferred(e: _Ev) -> bool:
-    return e[6].startswith("inverse of ") or " + " in e[6]
-
-
-@dataclass
-class _Name:
-    """One name key over the corpus: what resolution reads of its mentions, summed in corpus
-    order, so that documents added at the end give the sums one pass over all would give."""
-
-    first: str  # the text of its first mention
-    count: int = 0
-    votes: Counter[str] = field(default_factory=Counter)
-    docs: set[str] = field(default_factory=set)
-    labels: Counter[str] = field(default_factory=Counter)
-    spellings: Counter[str] = field(default_factory=Counter)  # for the canonical name
-    texts: set[str] = field(default_factory=set)  # for the aliases
-    mentions: list[tuple[str, int, int, str]] = field(default_factory=list)
-
-
-class _Fact(NamedTuple):
-    subject: str  # name key
-    object: str | None  # name key, or None for a literal
-    literal: str | None
-    predicates: tuple[str, ...]
-    negated: bool
-    evidence: _Ev
-
-
-class EntityRecord(NamedTuple):
-    """An entity without its mentions: what the entities' RDF is made from."""
-
-    id: str
-    name: str
-    type: str
-    aliases: tuple[str, ...]
-    keys: tuple[str, ...]  # the name keys it was resolved from
-    untyped: bool  # named only by the proper-noun finder and typed by nothing
-
-
-@dataclass
-class Snapshot:
-    """One result of a Resolver, before it is made into kg.model objects."""
-
-    entities: dict[str, EntityRecord]  # every entity, before names without a type are dropped
-    kept: dict[str, EntityRecord]  # the entities of the result
-    relations: dict[tuple, tuple[tuple[_Ev, ...], float]]  # (subject, predicate, object) ->
-    flagged: dict[tuple, tuple[tuple[_Ev, ...], float]]  # (evidence, confidence)
-    merges: list[Merge]
-    rejected: int
-    key_entity: dict[str, str]
 
 
 class Resolver:
@@ -172,7 +69,7 @@ class Resolver:
         self._rejected = 0
         self._groups: dict[tuple[bool, tuple], set[int]] = {}  # (negated, key) -> facts
         # per group: its evidence and confidence, its first fact, its best reading
-        self._built: dict[tuple[bool, tuple], tuple[tuple[_Ev, ...], float, int, float]] = {}
+        self._built: dict[tuple[bool, tuple], tuple[tuple[Ev, ...], float, int, float]] = {}
         self._last: Snapshot | None = None
 
     @property
@@ -182,60 +79,57 @@ class Resolver:
 
     def add(self, extractions: Iterable[DocExtraction]) -> Resolver:
         """Take more documents' extractions (after those already added)."""
-        names, facts = self.names, self.facts
         for ex in extractions:
-            d = ex.document
-            self.documents.append(d.id)
-            keys: list[str] = []
-            for m in ex.mentions:
-                k = name_key(m.text) if m.votes else ""
-                keys.append(k)
-                if not k:
-                    continue
-                n = names.get(k)
-                if n is None:
-                    n = names[k] = _Name(m.text)
-                n.count += 1
-                n.votes.update(m.votes)
-                n.docs.add(m.doc_id)
-                n.labels[m.label] += 1
-                n.spellings[m.text.replace("’", "'")] += 1
-                n.texts.add(m.text)
-                n.mentions.append((m.doc_id, m.start, m.end, m.surface or m.text))
-            text = d.text
-            # one string for each sentence, rule and predicate tuple, however many facts share
-            # it: the store pickles the resolver, and pickle writes a shared object once
-            sentences: dict[tuple[int, int], str] = {}
-            for f in ex.facts:
-                skey = keys[f.subject]
-                okey, lit = (
-                    (keys[f.object], None) if isinstance(f.object, int) else (None, f.object)
-                )
-                if not skey or okey == "":
-                    continue  # a mention without votes stands for no entity
-                sm = ex.mentions[f.subject]
-                sent = sentences.get(f.sentence)
-                if sent is None:
-                    sent = sentences[f.sentence] = text[f.sentence[0] : f.sentence[1]]
-                rule = _SHARED.setdefault(f.rule, f.rule)
-                preds = _SHARED.setdefault(f.predicates, f.predicates)
-                ev = (
-                    d.id,
-                    sent,
-                    f.sentence[0],
-                    f.sentence[1],
-                    (sm.start, sm.end),
-                    f.object_span,
-                    rule,
-                    f.confidence,
-                    f.hedged,
-                )
-                i = len(facts)
-                facts.append(_Fact(skey, okey, lit, preds, f.negated, ev))
-                self.facts_of.setdefault(skey, []).append(i)
-                if okey and okey != skey:
-                    self.facts_of.setdefault(okey, []).append(i)
+            self.documents.append(ex.document.id)
+            self._add_facts(ex, self._add_mentions(ex))
         return self
+
+    def _add_mentions(self, ex: DocExtraction) -> list[str]:
+        """Sum the document's mentions into their names; each mention's key ("": none)."""
+        names = self.names
+        keys: list[str] = []
+        for m in ex.mentions:
+            k = name_key(m.text) if m.votes else ""
+            keys.append(k)
+            if not k:
+                continue
+            n = names.get(k)
+            if n is None:
+                n = names[k] = _Name(m.text)
+            n.count += 1
+            n.votes.update(m.votes)
+            n.docs.add(m.doc_id)
+            n.labels[m.label] += 1
+            n.spellings[m.text.replace("’", "'")] += 1
+            n.texts.add(m.text)
+            n.mentions.append((m.doc_id, m.start, m.end, m.surface or m.text))
+        return keys
+
+    def _add_facts(self, ex: DocExtraction, keys: list[str]) -> None:
+        """Keep the document's facts between names (``keys``: each mention's name key)."""
+        d, facts = ex.document, self.facts
+        # one string for each sentence, rule and predicate tuple, however many facts share
+        # it: the store pickles the resolver, and pickle writes a shared object once
+        sentences: dict[tuple[int, int], str] = {}
+        for f in ex.facts:
+            skey = keys[f.subject]
+            okey, lit = (keys[f.object], None) if isinstance(f.object, int) else (None, f.object)
+            if not skey or okey == "":
+                continue  # a mention without votes stands for no entity
+            sm = ex.mentions[f.subject]
+            start, end = f.sentence
+            sent = sentences.get(f.sentence)
+            if sent is None:
+                sent = sentences[f.sentence] = d.text[start:end]
+            rule = _SHARED.setdefault(f.rule, f.rule)
+            preds = _SHARED.setdefault(f.predicates, f.predicates)
+            span = (sm.start, sm.end)
+            ev = (d.id, sent, start, end, span, f.object_span, rule, f.confidence, f.hedged)
+            i = len(facts)
+            facts.append(_Fact(skey, okey, lit, preds, f.negated, ev))
+            self.facts_of.setdefault(skey, []).append(i)
+            if okey and okey != skey:
+                self.facts_of.setdefault(okey, []).append(i)
 
     def result(self) -> Resolution:
         """The entities and facts of every document added so far."""
@@ -247,9 +141,10 @@ class Resolver:
         """Resolve what has been added, reusing the last result's work where it still holds."""
         entities, key_entity, log = self._entities()
         merges = []
-        for kept_key, merged, rule, reason in log:
-            e = entities[key_entity[kept_key]]
-            merges.append(Merge(e.id, e.name, (self.names[merged].first,), rule, reason))
+        for link in log:
+            e = entities[key_entity[link.kept]]
+            first = self.names[link.merged].first
+            merges.append(Merge(e.id, e.name, (first,), link.rule, link.reason))
         relations, flagged = self._relations(entities, key_entity)
         # such a name stays where a fact holds it: alone, it is as often a title or a headline word
         held = {x for rels in (relations, flagged) for (s, _, o) in rels for x in (s, o)}
@@ -259,67 +154,31 @@ class Resolver:
         self._last = snap
         return snap
 
-    def _entities(self) -> tuple[dict[str, EntityRecord], dict[str, str], list[tuple]]:
-        names = self.names
-        keys = sorted(names)
-        tops = {k: _top_type(n.votes) for k, n in names.items()}
-        uf = _Union()
+    def _entities(self) -> tuple[dict[str, EntityRecord], dict[str, str], list[merges.Link]]:
+        """Every entity, the entity of each name key, and the merges that made them."""
+        keys = sorted(self.names)
+        tops = {k: _top_type(n.votes) for k, n in self.names.items()}
+        uf = merges.Union()
         for k in keys:
             uf.find(k)
-        log: list[tuple[str, str, str, str]] = []  # (kept key, merged key, rule, reason)
-        # the full names by what a shorter name could match in them, made once: a scan of all
-        # names for each name grows with the square of the corpus
-        people_by_word: dict[str, list[str]] = defaultdict(list)  # first or last word -> names
-        by_initials: dict[str, list[str]] = defaultdict(list)
-        by_stem: dict[str, list[str]] = defaultdict(list)  # the name without its last word
-        for f in keys:
-            fw = f.split()
-            if len(fw) < 2:
-                continue
-            t = tops[f]
-            if t == "Person":
-                for w in dict.fromkeys((fw[0], fw[-1])):
-                    people_by_word[w].append(f)
-            else:
-                by_initials[_initials(f)].append(f)
-            if fw[-1] in LEGAL_SUFFIXES and t == "Organization":
-                by_stem[" ".join(fw[:-1])].append(f)
+        log: list[merges.Link] = []
+        index = merges.index(keys, tops)
         for k in keys:
-            words = k.split()
-            surface = names[k].first
-            if len(words) == 1:
-                # surname or first name -> the one full person name that ends or starts with it
-                people = people_by_word.get(k, [])
-                near = [f for f in people if not names[f].docs.isdisjoint(names[k].docs)]
-                pick = near if near else people
-                label = names[k].labels
-                if len(pick) == 1 and label["ORG"] + label["GPE"] <= label["PERSON"] + 1:
-                    f = pick[0]
-                    part = "surname" if f.split()[-1] == k else "first name"
-                    reason = f"{surface!r} is the {part} of {names[f].first!r}"
-                    log.append(
-                        (f, k, part, reason + (", named in the same document" if near else ""))
-                    )
-                    uf.union(f, k)
-                    continue
-                # acronym -> the one name whose initials it spells
-                if surface.isupper() and 2 <= len(surface) <= 6:
-                    full = by_initials.get(k, [])
-                    if len(full) == 1:
-                        reason = f"{surface!r} spells the initials of {names[full[0]].first!r}"
-                        log.append((full[0], k, "acronym", reason))
-                        uf.union(full[0], k)
-                        continue
-            # short form -> the name it shortens by a legal or unit suffix ("TBD" -> "TBD Lab")
-            longer = by_stem.get(k, [])
-            if len(longer) == 1 and tops[k] != "Person":
-                reason = f"{surface!r} is {names[longer[0]].first!r} without its suffix"
-                log.append((longer[0], k, "short form", reason))
-                uf.union(longer[0], k)
-
+            link = merges.merge(self.names, k, index, tops)
+            if link is not None:
+                log.append(link)
+                uf.union(link.kept, link.merged)
         clusters: dict[str, list[str]] = defaultdict(list)
         for k in keys:
             clusters[uf.find(k)].append(k)
+        entities, key_entity = self._records(clusters)
+        return entities, key_entity, log
+
+    def _records(
+        self, clusters: dict[str, list[str]]
+    ) -> tuple[dict[str, EntityRecord], dict[str, str]]:
+        """An entity of each cluster of names, the largest first (it keeps the plain id)."""
+        names = self.names
         entities: dict[str, EntityRecord] = {}
         key_entity: dict[str, str] = {}
         used_ids: set[str] = set()
@@ -337,7 +196,7 @@ class Resolver:
             entities[eid] = EntityRecord(eid, name, etype, tuple(aliases), tuple(ks), untyped)
             for k in ks:
                 key_entity[k] = eid
-        return entities, key_entity, log
+        return entities, key_entity
 
     def _relations(
         self, entities: dict[str, EntityRecord], key_entity: dict[str, str]
@@ -376,18 +235,17 @@ class Resolver:
                 self._groups.pop(g, None)
                 self._built.pop(g, None)
                 continue
-            evs, conf = _combine(self.facts[i].evidence for i in fids)
-            self._built[g] = (evs, conf, min(fids), max(e[7] for e in evs))
+            evs, conf = combine(self.facts[i].evidence for i in fids)
+            self._built[g] = (evs, conf, min(fids), max(e[EV_CONFIDENCE] for e in evs))
 
         asserted = sorted((g for g in self._built if not g[0]), key=lambda g: self._built[g][2])
         # the facts in the order one pass over the documents first meets them: inference
         # takes the first premise that gives a fact
-        grouped: dict[tuple, tuple[_Ev, ...]] = {g[1]: self._built[g][0] for g in asserted}
+        grouped: dict[tuple, tuple[Ev, ...]] = {g[1]: self._built[g][0] for g in asserted}
         confs = {g[1]: self._built[g][3] for g in asserted}
         relations = {k: self._built[(False, k)][:2] for k in grouped}
-        if INFER:
-            for k, evs in _infer(grouped, entities, confs).items():
-                relations[k] = _combine(evs)
+        for k, evs in infer(grouped, entities, confs).items():
+            relations[k] = combine(evs)
         flagged = {g[1]: b[:2] for g, b in self._built.items() if g[0]}
         return dict(sorted(relations.items())), dict(sorted(flagged.items()))
 
@@ -408,11 +266,11 @@ class Resolver:
             mentions = tuple(sorted(ms, key=lambda x: (x.doc_id, x.start)))
             entities[eid] = Entity(eid, rec.name, rec.type, rec.aliases, mentions)
 
-        def made(rels: dict[tuple, tuple[tuple[_Ev, ...], float]]) -> list[Relation]:
+        def made(rels: dict[tuple, tuple[tuple[Ev, ...], float]]) -> list[Relation]:
             out = []
             for (sid, pred, okey), (evs, conf) in rels.items():
                 if not everything:
-                    evs = tuple(e for e in evs if e[0] in documents)  # type: ignore[operator]
+                    evs = tuple(e for e in evs if e[EV_DOC] in documents)  # type: ignore[operator]
                 obj = entities.get(okey, okey)
                 wikidata = vocab.PREDICATES[pred].wikidata
                 evidence = tuple(Evidence(*e) for e in evs)
@@ -440,116 +298,10 @@ def _group(f: _Fact, mapping: dict[str, tuple[str, str]]) -> tuple[bool, tuple] 
     return (f.negated, (sid, pred, okey))
 
 
-def _combine(evs: Iterable[_Ev]) -> tuple[tuple[_Ev, ...], float]:
-    """A fact's evidence, once each and in a total order, and its confidence."""
-    ordered = tuple(sorted(set(evs), key=_ev_order))
-    # readings are independent: each lowers the chance all are wrong; inferences from the
-    # same premises are not, so they count once, by the best of them
-    miss = 1.0
-    for e in ordered:
-        if not _ev_inferred(e):
-            miss *= 1.0 - e[7]
-    miss *= 1.0 - max((e[7] for e in ordered if _ev_inferred(e)), default=0.0)
-    return ordered, round(min(0.99, 1.0 - miss), 3)
-
-
-# Facts that follow from others by the meaning of the Wikidata properties.
-INVERSES = {
-    "part_of": "has_part",
-    "has_part": "part_of",
-    "participant": "participant_in",
-    "participant_in": "participant",
-    "follows": "followed_by",
-    "followed_by": "follows",
-    "sibling": "sibling",
-    "spouse": "spouse",
-    "father": "child",
-    "mother": "child",
-    "capital": "capital_of",
-    "capital_of": "capital",
-    "performer": "notable_work",
-    "author": "notable_work",
-    "characters": "present_in_work",
-    "contains": "located_in",
-    "subsidiary": "parent_organization",
-    "parent_organization": "subsidiary",
-}
-# (first, then, gives): X first Y and Y then Z give X gives Z.
-CHAINS = (
-    ("located_in", "located_in", "located_in"),
-    ("located_in", "country", "country"),
-)
-INFER = True  # whether to add inferred facts at all
-MIN_PREMISE = 0.5  # only facts read with at least this confidence lead to others
-INFERRED = 0.9  # an inferred fact is a little less sure than its premises
-
-
-def _infer(
-    grouped: dict[tuple, tuple[_Ev, ...]],
-    entities: Mapping[str, EntityRecord],
-    confs: dict[tuple, float],
-) -> dict[tuple, list[_Ev]]:
-    """The inverse and chained facts that follow from ``grouped`` (whose order is the order
-    the premises are tried in); their evidence is their premises'. ``confs`` holds each
-    fact's best reading."""
-    inferred: dict[tuple, list[_Ev]] = {}
-    facts_in = dict(grouped)
-
-    def conf(key: tuple) -> float:
-        c = confs.get(key)
-        if c is None:
-            c = confs[key] = max(e[7] for e in facts_in[key])
-        return c
-
-    def add(key: tuple, evs: Sequence[_Ev], rule: str, c: float, swap: bool = False) -> bool:
-        sid, pred, oid = key
-        s, o = entities.get(sid), entities.get(oid)
-        if key in facts_in or s is None or o is None or sid == oid:
-            return False
-        if not vocab.fits(pred, s.type, o.type):
-            return False
-        # an inverse fact's subject is its premise's object: the spans change places too, so
-        # that subject_span still points at the subject's name and object_span at the object's
-        c = round(c, 3)
-        made = [(*e[:4], *((e[5], e[4]) if swap else (e[4], e[5])), rule, c, e[8]) for e in evs]
-        facts_in[key] = inferred[key] = made  # type: ignore[assignment]
-        return True
-
-    for _ in range(3):  # chains of chains, a few steps deep
-        changed = False
-        facts = [k for k in facts_in if isinstance(k[2], str) and k[2] in entities]
-        facts = [k for k in facts if conf(k) >= MIN_PREMISE]
-        by_subject: dict[tuple[str, str], list[tuple]] = defaultdict(list)
-        for k in facts:
-            by_subject[(k[0], k[1])].append(k)
-        for key in facts:
-            sid, pred, oid = key
-            evs = facts_in[key]
-            inv = INVERSES.get(pred)
-            if inv:
-                changed |= add(
-                    (oid, inv, sid), evs, f"inverse of {pred}", INFERRED * conf(key), swap=True
-                )
-            for first, then, gives in CHAINS:
-                if pred != first:
-                    continue
-                for key2 in by_subject.get((oid, then), ()):
-                    c = INFERRED * conf(key) * conf(key2)
-                    evs2 = facts_in[key2]
-                    changed |= add((sid, gives, key2[2]), (*evs, *evs2), f"{first} + {then}", c)
-        if not changed:
-            break
-    return inferred
-
-
 def _top_type(votes: Counter[str]) -> str:
     if not votes:
         return "Other"
     return max(ENTITY_TYPES, key=lambda t: (votes.get(t, 0.0), -ENTITY_TYPES.index(t)))
-
-
-def _initials(key: str) -> str:
-    return "".join(w[0] for w in key.split() if w not in ACRONYM_SKIP)
 
 
 def _canonical(spellings: Counter[str]) -> str:

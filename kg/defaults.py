@@ -1,0 +1,88 @@
+"""Every tuned number of extraction and resolution, each with why it is what it is (no kg
+imports).
+
+The numbers marked *features* are part of what the shipped models were trained on: changing
+one changes the relation model's inputs, so it needs ``make train`` and a new
+``kg.extract.features.FEATURES_VERSION``. The verb rules' own confidences sit in the rule table
+(``kg.extract.verbs.VERB_RULES``), each beside the construction it rates.
+"""
+
+from __future__ import annotations
+
+# -- parsing -------------------------------------------------------------------------------------
+
+# Blocks per spaCy batch: large enough to keep spaCy's pipe busy, small enough to stream.
+BATCH_SIZE = 64
+# Characters of text a batch may hold past its first block: spaCy's memory follows a batch's
+# text, and a long document's pieces (10,000 characters each) in batches of a hundred took 3 GB.
+BATCH_CHARS = 100_000
+# Strings the token tables' string memo holds before it starts afresh (bounds its memory).
+STRING_MEMO_LIMIT = 500_000
+
+# -- type votes ----------------------------------------------------------------------------------
+
+# spaCy's label gives one vote; the rest are weighed against it.
+# A legal or unit suffix ("Acme Corp") is as sure as a describing noun.
+SUFFIX_VOTE = 3.0
+# A noun that says what the name is ("X, a startup"): outweighs spaCy's label.
+NOUN_VOTE = 3.0
+# A name that is released, launched, shipped ("unveiled the Galaxy Fold"): a product.
+PRODUCT_VERB_VOTE = 1.5
+# A name that is appointed, hired, married: a person, as sure as spaCy's label.
+PERSON_VERB_VOTE = 1.0
+# A name that acquires, hires, sues: an organization.
+ORG_SUBJECT_VOTE = 1.5
+# The trained type model overrules spaCy's label only when it is this sure, so that a hesitant
+# model leaves the label alone...
+TYPE_MODEL_SURE = 0.6
+# ...with a vote of this weight times its probability: more than the label it takes away.
+TYPE_MODEL_WEIGHT = 1.5
+
+# -- rule confidences ----------------------------------------------------------------------------
+
+# "X, the N of Y" (role nouns): as sure as the verb rules' best.
+ROLE_NOUN_CONFIDENCE = 0.8
+# "Meta's TBD Lab": a possessive says some tie, not which.
+POSSESSIVE_CONFIDENCE = 0.6
+# "the Paris-based startup Mistral": seldom anything but the headquarters.
+BASED_CONFIDENCE = 0.8
+# "Palo Alto, California": a place beside a place lies in it.
+PLACE_APPOSITION_CONFIDENCE = 0.8
+# "Karen Holt of Redwood Capital": "of" has many readings.
+OF_PHRASE_CONFIDENCE = 0.55
+# "Wang leading TBD Lab" read from the words alone, where the parse failed.
+LEADING_CONFIDENCE = 0.6
+# A hedged statement ("may acquire", "reportedly") keeps this share of its confidence.
+HEDGED_FACTOR = 0.6
+# Heads above a verb whose hedges and negations still govern it ("denied that it had hired").
+MODALITY_DEPTH = 4
+
+# -- the relation model --------------------------------------------------------------------------
+
+# Below this a property is a guess, whatever threshold served the benchmark best: not a fact.
+# Low, as facts carry the probability as their confidence; the thresholds do the choosing.
+MIN_PROBABILITY = 0.05
+# A model's probability is no certainty: its facts stay below what agreeing readings reach.
+MODEL_MAX_CONFIDENCE = 0.95
+# *features*: tokens between two mentions beyond which their words say little.
+MAX_BETWEEN = 12
+# *features*: mention pairs of one sentence whose features a pair of names pools.
+MAX_PAIRS = 3
+# *features*: mentions of a name whose syntactic context describes it.
+MAX_CONTEXTS = 3
+
+# -- resolution ----------------------------------------------------------------------------------
+
+# Lengths of an all-capitals name read as an acronym ("EU" to "UNESCO").
+ACRONYM_MIN, ACRONYM_MAX = 2, 6
+# A lone word joins a person's full name unless it was tagged an organization or place this
+# many times more than a person.
+SURNAME_LABEL_MARGIN = 1
+# Readings combine as independent; even many leave this much doubt.
+MAX_CONFIDENCE = 0.99
+# Only facts read with at least this confidence lead to others.
+MIN_PREMISE = 0.5
+# An inferred fact is a little less sure than its premises.
+INFERRED = 0.9
+# Rounds of inference: chains of chains, a few steps deep.
+INFERENCE_ROUNDS = 3

@@ -1,0 +1,133 @@
+"""Entity types as votes: spaCy's label gives one, and a name's own last word, the nouns that
+describe it and the verbs around it give more; the trained type model moves a vote where it is
+sure. Resolution sums the votes over all mentions of one thing.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Sequence
+
+from kg.defaults import (
+    NOUN_VOTE,
+    ORG_SUBJECT_VOTE,
+    PERSON_VERB_VOTE,
+    PRODUCT_VERB_VOTE,
+    SUFFIX_VOTE,
+    TYPE_MODEL_SURE,
+    TYPE_MODEL_WEIGHT,
+)
+from kg.extract.records import RawMention
+from kg.extract.tokens import Tokens
+from kg.files import DATA
+from kg.lexicon import (
+    NOUN_TYPE,
+    ORG_SUBJECT_VERBS,
+    ORG_SUFFIXES,
+    PERSON_VERBS,
+    PRODUCT_EVENT_NOUNS,
+    PRODUCT_VERBS,
+)
+
+# spaCy's entity label -> the type its vote goes to
+LABEL_TYPES = {
+    "PERSON": "Person",
+    "ORG": "Organization",
+    "GPE": "Place",
+    "LOC": "Place",
+    "NORP": "Place",  # "the Americans": the country, as Wikidata reads citizenship
+    "FAC": "Place",
+    "PRODUCT": "Product",
+    "EVENT": "Event",
+    "WORK_OF_ART": "Work",
+    "LAW": "Work",
+    "NAME": "Other",  # a run of proper nouns the recogniser left out: the type model types it
+}
+# the types the type model may move a vote to
+MODEL_TYPES = ("Person", "Organization", "Place")
+
+
+def _nationalities() -> frozenset[str]:
+    """The nationality words of kg/data/demonyms.tsv (casefolded); its second column, the
+    country, documents the word for whoever extends the list."""
+    path = DATA / "demonyms.tsv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(x.split("\t")[0].casefold() for x in lines if x and not x.startswith("#"))
+
+
+NATIONALITIES = _nationalities()
+
+
+def is_nationality(text: str) -> bool:
+    """ "German", "Germans", "the Americans": a nationality, not a religious or political
+    group ("Republicans", "Catholics"), which spaCy tags NORP alike."""
+    t = " ".join(text.split()).casefold()
+    t = t[4:] if t.startswith("the ") else t
+    return t in NATIONALITIES or (t.endswith("s") and t[:-1] in NATIONALITIES)
+
+
+def label_votes(typ: str) -> Counter[str]:
+    """One vote for ``typ`` (Counter's own constructor takes several times longer)."""
+    votes: Counter[str] = Counter()
+    votes[typ] = 1.0
+    return votes
+
+
+def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
+    """Type votes from the name's own last word (tokens ``start:end``) and the words around it."""
+    last = t.lower[end - 1]
+    if last in ORG_SUFFIXES and end - start > 1:  # as strong as a describing noun
+        m.votes["Organization"] += SUFFIX_VOTE
+    root = t.root(start, end)
+    # "X, a foundational model" / "X is a startup" / "the startup X"
+    for noun in _describing_nouns(t, root, start):
+        lemma = t.lemma[noun]
+        m.kind = m.kind or lemma
+        typ = NOUN_TYPE.get(lemma)
+        if typ:
+            m.votes[typ] += NOUN_VOTE
+    head, dep, pos, lemma_ = t.head[root], t.dep[root], t.pos, t.lemma_
+    if dep in ("dobj", "nsubjpass") and pos[head] == "VERB":
+        if lemma_[head] in PRODUCT_VERBS and not any(
+            t.dep[c] == "prep" and t.lower[c] == "from" for c in t.children[head]
+        ):
+            m.votes["Product"] += PRODUCT_VERB_VOTE
+        elif lemma_[head] in PERSON_VERBS:
+            m.votes["Person"] += PERSON_VERB_VOTE
+    if dep == "nsubj" and pos[head] == "VERB" and lemma_[head] in ORG_SUBJECT_VERBS:
+        m.votes["Organization"] += ORG_SUBJECT_VOTE
+    if dep == "compound" and t.lemma[head] in PRODUCT_EVENT_NOUNS:
+        m.votes["Product"] += PRODUCT_VERB_VOTE
+
+
+def _describing_nouns(t: Tokens, root: int, start: int) -> Iterator[int]:
+    """The nouns that say what the name whose root is ``root`` (from token ``start``) is."""
+    dep, pos, head = t.dep, t.pos, t.head
+    for c in t.children[root]:  # X, a model
+        if dep[c] == "appos" and pos[c] == "NOUN":
+            yield c
+    if dep[root] == "appos" and pos[head[root]] == "NOUN":  # the model, X
+        yield head[root]
+    if dep[root] == "nsubj" and t.lemma_[head[root]] == "be":  # X is a model
+        for c in t.children[head[root]]:
+            if dep[c] == "attr" and pos[c] == "NOUN":
+                yield c
+    # ("Muse Spark release": a noun X is the compound of says nothing of the type of X itself)
+    prev = start - 1
+    if prev >= 0 and pos[prev] == "NOUN" and dep[prev] == "compound":  # the startup X
+        yield prev
+
+
+def model_votes(
+    mentions: Sequence[RawMention], probs: list[list[float]], classes: Sequence[str]
+) -> None:
+    """Where the type model is sure spaCy's label is wrong, the label's vote moves to the
+    model's type. ``probs``: the model's probabilities of each mention's classes."""
+    for m, p in zip(mentions, probs, strict=True):
+        if not m.votes:
+            continue  # no name (see mentions.no_name)
+        k = max(range(len(p)), key=p.__getitem__)  # the first highest, as argmax
+        t, mine = classes[k], LABEL_TYPES[m.label]
+        if p[k] >= TYPE_MODEL_SURE and t != mine and t in MODEL_TYPES:
+            m.votes[mine] -= 1.0
+            m.votes[t] += TYPE_MODEL_WEIGHT * p[k]

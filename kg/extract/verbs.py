@@ -1,0 +1,73 @@
+"""The verb rules' table: which verbs say which facts, between which of their arguments, and
+how sure each reading is (kg.extract.rules applies it)."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class VerbRule(NamedTuple):
+    """A verb's reading: the roles of the fact's subject and object, its predicates in order of
+    preference, and its confidence."""
+
+    subject: str
+    object: str
+    predicates: tuple[str, ...]
+    confidence: float
+
+
+# verb lemma -> (role of the fact's subject, role of its object, predicates in preference).
+# Roles: "subj" the doer, "obj" what is done to (a passive's subject too), "prep:X" the object
+# of preposition X, "date" a date attached to the verb. Each confidence rates its construction.
+VERB_RULES: dict[str, list[VerbRule]] = {}
+
+
+def _rule(lemmas: str, a: str, b: str, preds: str, conf: float) -> None:
+    for lemma in lemmas.split():
+        VERB_RULES.setdefault(lemma, []).append(VerbRule(a, b, tuple(preds.split()), conf))
+
+
+_rule(
+    "found cofound co-found establish form start create incorporate",
+    "obj",
+    "subj",
+    "founded_by",
+    0.8,
+)
+_rule(
+    "found cofound co-found establish form start incorporate launch",
+    "obj",
+    "date",
+    "inception",
+    0.8,
+)
+_rule("launch create", "obj", "subj", "founded_by", 0.65)
+_rule(
+    "release unveil launch develop build introduce ship debut design create roll unveil announce",
+    "obj",
+    "subj",
+    "developer",
+    0.75,
+)
+_rule("manufacture produce make assemble", "obj", "subj", "manufacturer developer", 0.7)
+_rule("appoint name tap promote elect nominate choose select", "obj", "subj", "appointed_by", 0.8)
+_rule("appoint name hire tap recruit promote poach", "obj", "subj", "employer", 0.7)
+_rule("lead head run oversee manage direct chair helm", "obj", "subj", "director_manager", 0.75)
+_rule("acquire buy purchase own", "obj", "subj", "owned_by", 0.75)
+_rule("work", "subj", "prep:for", "employer", 0.8)
+_rule("work teach", "subj", "prep:at", "employer", 0.75)
+_rule("join", "subj", "obj", "employer member_of", 0.65)
+_rule("bear", "obj", "prep:in", "place_of_birth", 0.85)
+_rule("bear", "obj", "date", "date_of_birth", 0.85)
+_rule("die", "subj", "date", "date_of_death", 0.8)
+_rule("live reside", "subj", "prep:in", "residence", 0.8)
+_rule("move relocate", "subj", "prep:to", "residence", 0.5)
+_rule("base headquarter", "obj", "prep:in", "headquarters_location", 0.85)
+_rule("locate situate", "obj", "prep:in", "located_in headquarters_location", 0.75)
+_rule("marry wed", "subj", "obj", "spouse", 0.8)
+_rule("marry wed", "obj", "subj", "spouse", 0.8)
+_rule("marry", "obj", "prep:to", "spouse", 0.8)
+_rule("study graduate", "subj", "prep:at", "educated_at", 0.75)
+_rule("graduate", "subj", "prep:from", "educated_at", 0.75)
+_rule("attend", "subj", "obj", "educated_at", 0.6)
+_rule("kill murder assassinate shoot slay stab strangle execute", "obj", "subj", "killed_by", 0.8)

@@ -1,0 +1,214 @@
+"""Every word list extraction and resolution read, in one place (no kg imports).
+
+Words are lower case. Where two lists look alike but differ, they sit next to each other with
+a comment saying why: each serves one decision, and the shipped models were trained on the
+decisions as they are, so merging them would change what kg extracts.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# -- titles before a name ------------------------------------------------------------------------
+
+# Titles that name_key drops from the front of a name ("President Bill Clinton", "Sen. Bob
+# Dole" -> "bill clinton", "bob dole"): the words that decide when two spellings are one name.
+# "former", "late" and "the" are here because they only ever stand before the name too.
+TITLES = _words(
+    "mr mrs ms miss dr prof sir dame lord lady president vice sen senator rep representative "
+    "gov governor gen general col colonel lt capt captain maj sgt adm admiral judge justice "
+    "rev reverend father pope king queen prince princess sultan sheikh emir chancellor premier "
+    "minister secretary mayor ambassador commissioner chairman chief former late the"
+)
+# Honorifics a proper-noun run loses at its start ("Sen. Kennedy", "Capt Smith"), without
+# their dot. Narrower than TITLES in meaning: a word here that ends a run ("Navy Capt") marks
+# the run as no name, so words that also end real names ("general", "chief", "the") are left
+# out, and the military ranks spaCy splits from a name ("cmdr", "cpl", "pvt") are in.
+HONORIFICS = _words(
+    "mr mrs ms miss dr prof sir dame lord lady sen rep gov lt col gen capt cmdr adm maj sgt "
+    "cpl pvt rev fr hon king queen prince princess pope sheikh emir president minister "
+    "premier chancellor secretary ambassador senator governor mayor judge commander admiral "
+    "colonel lieutenant captain sergeant marshal"
+)
+# Words that, however capitalised, only ever title a name ("Prime Minister", "Acting"): a
+# proper-noun run of these words alone names nothing.
+TITLE_WORDS = HONORIFICS | _words(
+    "general state district attorney acting vice prime chief deputy justice"
+)
+
+# -- organisation suffixes -----------------------------------------------------------------------
+
+# Legal forms name_key drops from the end of a name ("Acme Corp." -> "acme"): only the
+# abbreviations, so that "Acme Group" and "Acme" stay two names until resolution decides.
+NAME_KEY_SUFFIXES = _words("inc corp ltd llc plc co gmbh")
+# Suffixes whose removal gives a short form resolution may merge ("TBD" -> "TBD Lab"): legal
+# forms and the unit words a company's name is often written without. Broader than
+# NAME_KEY_SUFFIXES (a decision with a log line, not a spelling fold); narrower than
+# ORG_SUFFIXES ("Acme Bank" without "Bank" is seldom the bank).
+LEGAL_SUFFIXES = _words(
+    "inc corp corporation ltd llc plc co company group holdings lab labs gmbh ag sa limited"
+)
+# Last words that make a name an organization ("Norvik Tech", "Acme Corp", "TBD Lab"): a type
+# vote, so any word an organization's name ends in, with and without the dot (read as tokens).
+ORG_SUFFIXES = _words(
+    "inc inc. corp corp. corporation ltd ltd. llc plc gmbh ag sa co co. company companies "
+    "group holdings tech technologies technology labs lab laboratory laboratories systems "
+    "software bank university college institute foundation association agency ministry "
+    "department council committee party club fc studios studio media network networks "
+    "airlines airways motors partners capital ventures research solutions robotics "
+    "industries enterprises press times news school academy commission union federation "
+    "organization organisation ai office bureau service services authority board court "
+    "police army navy team society church hospital museum records pictures"
+)
+
+# -- dates ---------------------------------------------------------------------------------------
+
+MONTH_NAMES = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+# month word (full, three letters, "sept") -> its number
+MONTHS: dict[str, int] = {m: i for i, m in enumerate(MONTH_NAMES, 1)}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+
+# -- what is not a name --------------------------------------------------------------------------
+
+# Concepts that spaCy's small model tags as names: never entities on their own.
+STOPLIST = _words(
+    "ai a.i. ia ml it api apis seo llm llms nlp ar vr xr iot saas ceo cto cfo coo gdp faq pdf "
+    "url html css ui ux gpu gpus cpu b2b b2c roi kpi esg covid like love dislike comments "
+    "comment user share reply newsletter email"
+)
+DETERMINERS = _words("the a an this that these those")
+# a name's trailing possessive ("Meta's", "Northwind Labs'"), as tokens
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+
+# -- what says a name's type ---------------------------------------------------------------------
+
+# Head nouns that say what a name is: "X, a foundational model", "X is a startup".
+TYPE_NOUNS = {
+    "Product": "model app application platform chip processor software service device phone "
+    "smartphone tool system product assistant chatbot browser console game engine "
+    "framework library language car vehicle drug vaccine satellite rocket aircraft "
+    "plane laptop tablet camera robot operating".split(),
+    "Organization": "company firm startup start-up lab laboratory organization organisation "
+    "agency group team unit division subsidiary maker manufacturer developer "
+    "corporation conglomerate bank university college school institute party "
+    "club publisher broadcaster newspaper retailer airline carrier insurer "
+    "regulator ministry department government giant provider consultancy "
+    "nonprofit charity union association foundation".split(),
+    "Person": "executive founder ceo chairman chairwoman president director researcher "
+    "scientist engineer spokesman spokeswoman spokesperson analyst official minister "
+    "senator governor mayor actor actress singer author writer player coach "
+    "professor student lawyer judge economist journalist entrepreneur billionaire "
+    "investor man woman boy girl son daughter wife husband mother father".split(),
+    "Place": "city town village country state province region county capital island river "
+    "mountain lake neighborhood suburb district area".split(),
+}
+# noun -> type (a noun in two lists takes the later)
+NOUN_TYPE = {noun: t for t, nouns in TYPE_NOUNS.items() for noun in nouns}
+# Verbs whose object is usually a product ("Samsung unveiled the Galaxy Fold").
+PRODUCT_VERBS = _words(
+    "release unveil launch ship debut introduce roll announce update upgrade deploy train"
+)
+# Nouns a product name is the compound of ("the Muse Spark release").
+PRODUCT_EVENT_NOUNS = _words("release launch rollout")
+# Verbs whose subject is usually an organization ("Globex acquired Initech").
+ORG_SUBJECT_VERBS = _words(
+    "acquire hire employ merge lay sue invest headquarter manufacture ship list"
+)
+# Verbs whose object is usually a person ("Acme appointed Jane Doe").
+PERSON_VERBS = _words("appoint hire name elect nominate promote fire marry interview arrest kill")
+
+# -- what a fact's words say ---------------------------------------------------------------------
+
+# Relative pronouns: "Lisa Chan, who leads Helix Labs" stands for the name it hangs from.
+RELATIVE = _words("who which that whom")
+# "the company", "the firm": the organization the text was just talking about.
+COREF_NOUNS = _words(
+    "company firm giant group startup corporation conglomerate organization organisation "
+    "business maker lab laboratory"
+)
+# Inflected forms of "lead", "head" and "run" read from the words where the parse goes astray.
+LEAD_FORMS = _words("leading leads led heading heads headed running runs ran")
+# Adverbs that hedge a statement ("reportedly acquired").
+HEDGE_WORDS = _words(
+    "reportedly allegedly possibly perhaps probably likely apparently supposedly rumored "
+    "rumoured maybe"
+)
+# Modal auxiliaries that hedge the verb they serve ("may acquire").
+MODALS = _words("may might could would should must")
+# Verbs that hedge the statement they govern ("plans to acquire", "denied that it hired").
+HEDGE_VERBS = _words(
+    "plan expect aim hope intend seek want try consider propose rumor rumour report say claim "
+    "deny refuse"
+)
+# Of those, and beyond them, the verbs that negate what they govern ("declined to join").
+NEGATING_VERBS = _words("deny refuse decline fail")
+# Words that negate the verb they hang from, whatever their dependency label.
+NEGATION_WORDS = _words("never no")
+# Subordinators that make a statement a condition ("if Acme buys Initech").
+CONDITIONAL_MARKS = _words("if unless whether")
+
+# -- role nouns ----------------------------------------------------------------------------------
+
+# role noun -> [(the fact's subject: "holder" or "org", predicates)], read as "X, the N of Y".
+_LEADER = [("org", ("director_manager",)), ("holder", ("employer",))]
+ROLE_NOUNS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
+    "ceo": [("org", ("chief_executive_officer",)), ("holder", ("employer",))],
+    "founder": [("org", ("founded_by",))],
+    "cofounder": [("org", ("founded_by",))],
+    "co-founder": [("org", ("founded_by",))],
+    "owner": [("org", ("owned_by",))],
+    "student": [("holder", ("educated_at",))],
+    "graduate": [("holder", ("educated_at",))],
+    "alumnus": [("holder", ("educated_at",))],
+    "member": [("holder", ("member_of",))],
+    "wife": [("holder", ("spouse",))],
+    "husband": [("holder", ("spouse",))],
+    "son": [("org", ("child",))],
+    "daughter": [("org", ("child",))],
+    "subsidiary": [("holder", ("parent_organization",))],
+    "unit": [("holder", ("parent_organization",))],
+    "division": [("holder", ("parent_organization",))],
+    "arm": [("holder", ("parent_organization",))],
+    "affiliate": [("holder", ("parent_organization",))],
+    "parent": [("org", ("parent_organization",))],
+    "capital": [("holder", ("country", "located_in"))],
+}
+# the nouns of those who lead an organization ("the chairman of Acme")
+LEADER_NOUNS = (
+    "chairman chairwoman chair president director head chief leader boss manager "
+    "principal dean commissioner superintendent"
+).split()
+# the nouns of those who work for one ("a spokeswoman for Vantage Bank"), where no entry
+# above says more
+STAFF_NOUNS = (
+    "spokesman spokeswoman spokesperson engineer researcher scientist analyst executive "
+    "official employee reporter correspondent editor economist lawyer attorney adviser "
+    "advisor officer vp staffer worker professor lecturer coach player secretary "
+    "treasurer partner designer architect strategist programmer developer"
+).split()
+for _n in LEADER_NOUNS:
+    ROLE_NOUNS[_n] = _LEADER
+for _n in STAFF_NOUNS:
+    ROLE_NOUNS.setdefault(_n, [("holder", ("employer",))])
+
+# -- acronyms ------------------------------------------------------------------------------------
+
+# Words an acronym skips ("IMF" spells International Monetary Fund, "BoE" Bank of England).
+ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "&", "de", "la", "du", "des", "in", "on"})

@@ -1,0 +1,158 @@
+"""Inference: facts that follow from others by the meaning of the Wikidata properties
+(inverse properties, chains of places), and how several readings of one fact combine."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from typing import NamedTuple
+
+from kg import vocab
+from kg.defaults import INFERENCE_ROUNDS, INFERRED, MAX_CONFIDENCE, MIN_PREMISE
+from kg.resolve.records import (
+    EV_CONFIDENCE,
+    EV_HEDGED,
+    EV_OBJECT_SPAN,
+    EV_RULE,
+    EV_SUBJECT_SPAN,
+    EntityRecord,
+    Ev,
+)
+
+# property -> its inverse: X part_of Y gives Y has_part X.
+INVERSES = {
+    "part_of": "has_part",
+    "has_part": "part_of",
+    "participant": "participant_in",
+    "participant_in": "participant",
+    "follows": "followed_by",
+    "followed_by": "follows",
+    "sibling": "sibling",
+    "spouse": "spouse",
+    "father": "child",
+    "mother": "child",
+    "capital": "capital_of",
+    "capital_of": "capital",
+    "performer": "notable_work",
+    "author": "notable_work",
+    "characters": "present_in_work",
+    "contains": "located_in",
+    "subsidiary": "parent_organization",
+    "parent_organization": "subsidiary",
+}
+
+
+class Chain(NamedTuple):
+    """X ``first`` Y and Y ``then`` Z give X ``gives`` Z."""
+
+    first: str
+    then: str
+    gives: str
+
+
+CHAINS = (
+    Chain("located_in", "located_in", "located_in"),
+    Chain("located_in", "country", "country"),
+)
+
+# a fact's key: (subject entity id, predicate, object entity id or literal)
+Key = tuple
+
+
+def ev_order(e: Ev) -> tuple:
+    """A total order of evidence: kg.model.Evidence's fields but the sentence, which its
+    offsets decide."""
+    return (e[0], e[2], e[3], e[4], e[5], e[6], e[7], e[8])
+
+
+def ev_inferred(e: Ev) -> bool:
+    rule = e[EV_RULE]
+    return rule.startswith("inverse of ") or " + " in rule
+
+
+def combine(evs: Iterable[Ev]) -> tuple[tuple[Ev, ...], float]:
+    """A fact's evidence, once each and in a total order, and its confidence."""
+    ordered = tuple(sorted(set(evs), key=ev_order))
+    # readings are independent: each lowers the chance all are wrong; inferences from the
+    # same premises are not, so they count once, by the best of them
+    miss = 1.0
+    for e in ordered:
+        if not ev_inferred(e):
+            miss *= 1.0 - e[EV_CONFIDENCE]
+    miss *= 1.0 - max((e[EV_CONFIDENCE] for e in ordered if ev_inferred(e)), default=0.0)
+    return ordered, round(min(MAX_CONFIDENCE, 1.0 - miss), 3)
+
+
+def infer(
+    grouped: dict[Key, tuple[Ev, ...]],
+    entities: Mapping[str, EntityRecord],
+    confs: dict[Key, float],
+) -> dict[Key, list[Ev]]:
+    """The inverse and chained facts that follow from ``grouped`` (whose order is the order
+    the premises are tried in); their evidence is their premises'. ``confs`` holds each
+    fact's best reading."""
+    run = _Inference(grouped, entities, confs)
+    for _ in range(INFERENCE_ROUNDS):  # chains of chains, a few steps deep
+        if not run.step():
+            break
+    return run.inferred
+
+
+class _Inference:
+    def __init__(
+        self,
+        grouped: dict[Key, tuple[Ev, ...]],
+        entities: Mapping[str, EntityRecord],
+        confs: dict[Key, float],
+    ) -> None:
+        self.entities, self.confs = entities, confs
+        self.inferred: dict[Key, list[Ev]] = {}
+        self.facts: dict[Key, Sequence[Ev]] = dict(grouped)  # read and inferred
+
+    def conf(self, key: Key) -> float:
+        """A fact's best reading."""
+        c = self.confs.get(key)
+        if c is None:
+            c = self.confs[key] = max(e[EV_CONFIDENCE] for e in self.facts[key])
+        return c
+
+    def step(self) -> bool:
+        """One pass over the facts between entities; whether it inferred any."""
+        changed = False
+        facts = [k for k in self.facts if isinstance(k[2], str) and k[2] in self.entities]
+        facts = [k for k in facts if self.conf(k) >= MIN_PREMISE]
+        by_subject: dict[tuple[str, str], list[Key]] = defaultdict(list)
+        for k in facts:
+            by_subject[(k[0], k[1])].append(k)
+        for key in facts:
+            sid, pred, oid = key
+            evs = self.facts[key]
+            inv = INVERSES.get(pred)
+            if inv:
+                c = INFERRED * self.conf(key)
+                changed |= self.add((oid, inv, sid), evs, f"inverse of {pred}", c, swap=True)
+            for first, then, gives in CHAINS:
+                if pred != first:
+                    continue
+                for key2 in by_subject.get((oid, then), ()):
+                    c = INFERRED * self.conf(key) * self.conf(key2)
+                    both = (*evs, *self.facts[key2])
+                    changed |= self.add((sid, gives, key2[2]), both, f"{first} + {then}", c)
+        return changed
+
+    def add(self, key: Key, evs: Sequence[Ev], rule: str, c: float, swap: bool = False) -> bool:
+        """Infer the fact ``key`` from premises with evidence ``evs``, where it is new and its
+        entities' types fit; whether it was."""
+        sid, pred, oid = key
+        s, o = self.entities.get(sid), self.entities.get(oid)
+        if key in self.facts or s is None or o is None or sid == oid:
+            return False
+        if not vocab.fits(pred, s.type, o.type):
+            return False
+        # an inverse fact's subject is its premise's object: the spans change places too, so
+        # that subject_span still points at the subject's name and object_span at the object's
+        c = round(c, 3)
+        a, b = (EV_OBJECT_SPAN, EV_SUBJECT_SPAN) if swap else (EV_SUBJECT_SPAN, EV_OBJECT_SPAN)
+        made = [(*e[:EV_SUBJECT_SPAN], e[a], e[b], rule, c, e[EV_HEDGED]) for e in evs]
+        self.facts[key] = self.inferred[key] = made
+        return True
