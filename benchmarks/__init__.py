@@ -1,1 +1,1 @@
-"""Benchmarks, each runnable as ``python -m kg.bench.<name>``."""
+"""Benchmarks, each runnable as ``python -m benchmarks.<name>``; they ship outside the wheel."""

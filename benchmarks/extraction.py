@@ -17,10 +17,19 @@ import time
 from pathlib import Path
 
 from kg.errors import KgError
-from kg.evaluate import GoldSet, Report, as_document, evaluate, read_conll04, read_docred
+from kg.evaluate import (
+    GoldDoc,
+    GoldSet,
+    Report,
+    as_document,
+    evaluate,
+    read_conll04,
+    read_docred,
+)
 from kg.extract import pipeline as kg_nlp
 from kg.extract.mentions import extract
-from kg.resolve.resolver import resolve
+from kg.model import Document
+from kg.resolve import resolve
 
 DEFAULT_BENCH = Path(__file__).resolve().parents[1].parent / "shared" / "bench"
 
@@ -76,9 +85,8 @@ def throughput(texts: list[str], pipeline, rounds: int = 5) -> tuple[float, floa
     return min(bare), min(ours)
 
 
-def as_document_text(text: str, n: int):
-    from kg.evaluate import GoldDoc
-
+def as_document_text(text: str, n: int) -> Document:
+    """A text as the kg Document that evaluation makes of a gold document."""
     return as_document(GoldDoc(f"t{n}", text, (), ()))
 
 

@@ -26,8 +26,8 @@ from benchmarks.corpus import pages
 from kg.extract import pipeline as nlp
 from kg.graph import KnowledgeGraph
 from kg.ingest.text import MAX_BLOCK, segment
-from kg.model import Entity, Relation
-from kg.resolve.resolver import CHAINS
+from kg.model import Entity, Evidence, Relation
+from kg.resolve.infer import CHAINS
 from kg.run.local import build
 from kg.run.stats import BuildStats
 
@@ -82,42 +82,14 @@ def check_offsets(g: KnowledgeGraph) -> dict[str, Any]:
     and read that mention's text; for a fact composed from two (rule ``a + b``), the place of a
     mention of the subject, the object or an entity on the chain between them.
     """
-    files = {d.id: Path(d.source).read_bytes().decode("utf-8") for d in g.documents}
-    checked = dict.fromkeys(KINDS, 0)
-    mismatched = dict.fromkeys(KINDS, 0)
-    examples: dict[str, list[dict[str, Any]]] = {k: [] for k in KINDS}
-
-    def same(
-        kind: str, doc_id: str, start: int, end: int, want: set[str], shown: set[str], **about: Any
-    ) -> None:
-        checked[kind] += 1
-        found = files[doc_id][start:end]
-        if found in want:
-            return
-        mismatched[kind] += 1
-        if len(examples[kind]) < EXAMPLES:
-            examples[kind].append(
-                {
-                    "doc": doc_id,
-                    "offsets": [start, end],
-                    "on_disk": found[:200],
-                    "expected": sorted(w[:200] for w in shown)[:5],
-                    **about,
-                }
-            )
-
+    check = _OffsetCheck({d.id: Path(d.source).read_bytes().decode("utf-8") for d in g.documents})
     on_paths = _chain_members(g)
-    # (document id, start, end) -> {entity id: mention text}; (entity id, document id) -> names
-    at: dict[tuple[str, int, int], dict[str, str]] = {}
-    entity_names: dict[tuple[str, str], set[str]] = {}
     for e in g.entities:
         for m in e.mentions:
-            at.setdefault((m.doc_id, m.start, m.end), {})[e.id] = m.text
-            entity_names.setdefault((e.id, m.doc_id), set()).add(m.text)
-            same("mention", m.doc_id, m.start, m.end, {m.text}, {m.text}, entity=e.id)
+            check.mention(e.id, m.doc_id, m.start, m.end, m.text)
     for r in g.relations + g.flagged:
         for ev in r.evidence:
-            same(
+            check.same(
                 "evidence_sentence",
                 ev.doc_id,
                 ev.start,
@@ -131,40 +103,85 @@ def check_offsets(g: KnowledgeGraph) -> dict[str, Any]:
                 ("subject", r.subject, ev.subject_span),
                 ("object", r.object, ev.object_span),
             ):
-                if not isinstance(ent, Entity):
-                    continue
-                # the premises of a composed fact share the entity in the middle: each span
-                # names the subject, the object or an entity on the chain between them
-                ids = on_paths(r) if composed else {ent.id}
-                here = at.get((ev.doc_id, span[0], span[1]), {})
-                want = {text for i, text in here.items() if i in ids}
-                shown = set().union(*(entity_names.get((i, ev.doc_id), ()) for i in ids))
-                # "The company ..." points at the name it stands for, in an earlier sentence
-                kind = (
-                    "span_before_sentence"
-                    if span[0] < ev.start
-                    else "composed_span"
-                    if composed
-                    else "plain_span"
-                )
-                same(
-                    kind,
-                    ev.doc_id,
-                    span[0],
-                    span[1],
-                    want,
-                    shown,
-                    rule=ev.rule,
-                    role=role,
-                    entity=ent.id,
-                    sentence=[ev.start, ev.end],
-                )
-    return {
-        "checked": checked,
-        "mismatched": mismatched,
-        "mismatches": sum(mismatched.values()),
-        "examples": {k: v for k, v in examples.items() if v},
-    }
+                if isinstance(ent, Entity):
+                    # the premises of a composed fact share the entity in the middle: each
+                    # span names the subject, the object or an entity on the chain between them
+                    ids = on_paths(r) if composed else {ent.id}
+                    check.span(ev, span, ids, composed=composed, role=role, entity=ent.id)
+    return check.result()
+
+
+class _OffsetCheck:
+    """The counts and first mismatches of offsets compared with the texts on disk."""
+
+    def __init__(self, files: dict[str, str]) -> None:
+        self.files = files
+        self.checked = dict.fromkeys(KINDS, 0)
+        self.mismatched = dict.fromkeys(KINDS, 0)
+        self.examples: dict[str, list[dict[str, Any]]] = {k: [] for k in KINDS}
+        # (document id, start, end) -> {entity id: mention text}; (entity id, document id) ->
+        # the texts of its mentions there
+        self.at: dict[tuple[str, int, int], dict[str, str]] = {}
+        self.entity_names: dict[tuple[str, str], set[str]] = {}
+
+    def same(
+        self,
+        kind: str,
+        doc_id: str,
+        start: int,
+        end: int,
+        want: set[str],
+        shown: set[str],
+        **about: Any,
+    ) -> None:
+        """Count one offset of ``kind``: right when the text there is one of ``want``."""
+        self.checked[kind] += 1
+        found = self.files[doc_id][start:end]
+        if found in want:
+            return
+        self.mismatched[kind] += 1
+        if len(self.examples[kind]) < EXAMPLES:
+            self.examples[kind].append(
+                {
+                    "doc": doc_id,
+                    "offsets": [start, end],
+                    "on_disk": found[:200],
+                    "expected": sorted(w[:200] for w in shown)[:5],
+                    **about,
+                }
+            )
+
+    def mention(self, entity: str, doc_id: str, start: int, end: int, text: str) -> None:
+        """Check a mention and remember where it is, for the spans of facts."""
+        self.at.setdefault((doc_id, start, end), {})[entity] = text
+        self.entity_names.setdefault((entity, doc_id), set()).add(text)
+        self.same("mention", doc_id, start, end, {text}, {text}, entity=entity)
+
+    def span(
+        self, ev: Evidence, span: tuple[int, int], ids: set[str], *, composed: bool, **about: Any
+    ) -> None:
+        """Check a subject or object span: the place of a mention of one of ``ids``."""
+        here = self.at.get((ev.doc_id, span[0], span[1]), {})
+        want = {text for i, text in here.items() if i in ids}
+        shown = set().union(*(self.entity_names.get((i, ev.doc_id), ()) for i in ids))
+        # "The company ..." points at the name it stands for, in an earlier sentence
+        kind = (
+            "span_before_sentence"
+            if span[0] < ev.start
+            else "composed_span"
+            if composed
+            else "plain_span"
+        )
+        about["sentence"] = [ev.start, ev.end]
+        self.same(kind, ev.doc_id, span[0], span[1], want, shown, rule=ev.rule, **about)
+
+    def result(self) -> dict[str, Any]:
+        return {
+            "checked": self.checked,
+            "mismatched": self.mismatched,
+            "mismatches": sum(self.mismatched.values()),
+            "examples": {k: v for k, v in self.examples.items() if v},
+        }
 
 
 def _chain_members(g: KnowledgeGraph) -> Callable[[Relation], set[str]]:

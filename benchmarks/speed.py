@@ -234,32 +234,14 @@ def run(corpus: Path, jobs: list[int], work: Path, *, incremental: bool = True) 
 
 def render(r: dict[str, Any]) -> str:
     """The report as text."""
-    c, s, a = r["corpus"], r["spacy"], r["spacy_after"]
+    c, s = r["corpus"], r["spacy"]
     lines = [
         f"corpus: {c['documents']} documents, {c['words']} words ({c['path']})",
         f"machine: {r['machine']['cpus']} cpus, python {r['machine']['python']}, load average "
         f"{r['machine']['load_before']} before, {r['machine']['load_after']} after",
         f"spaCy components: {', '.join(s['components'])}",
         "",
-        f"{'run':<18}{'seconds':>9}{'docs/s':>9}{'words/s':>10}{'peak MB':>18}",
-        f"{'spaCy, kg blocks':<18}{s['seconds_blocks']:>9.1f}"
-        f"{s['documents'] / s['seconds_blocks']:>9.1f}{s['words'] / s['seconds_blocks']:>10.0f}"
-        f"{s['peak_mb']:>18.0f}",
-        f"{'  the same, after':<18}{a['seconds_blocks']:>9.1f}"
-        f"{s['documents'] / a['seconds_blocks']:>9.1f}{s['words'] / a['seconds_blocks']:>10.0f}"
-        f"{a['peak_mb']:>18.0f}",
-        f"{'spaCy, whole texts':<18}{s['seconds']:>9.1f}{s['documents'] / s['seconds']:>9.1f}"
-        f"{s['words'] / s['seconds']:>10.0f}{'':>9}",
-    ]
-    for j, k in r["kg"].items():
-        peak = f"{k['peak_mb']:.0f}"
-        if int(j) > 1:
-            peak += f" + {j} x {k['workers_peak_mb']:.0f}"
-        lines.append(
-            f"{'kg build --jobs ' + j:<18}{k['seconds']:>9.1f}{k['documents'] / k['seconds']:>9.1f}"
-            f"{k['words'] / k['seconds']:>10.0f}{peak:>18}"
-        )
-    lines += [
+        *_run_rows(r),
         "",
         "words/s count the documents' words in every row; spaCy over kg's blocks parses "
         f"{s['block_words']} of them (page furniture is left out). Peak: resident MB of the "
@@ -283,20 +265,49 @@ def render(r: dict[str, Any]) -> str:
         f"{k['ttl_mb']:.1f} MB; text {k['text_mb']:.1f} MB; resident MB after N documents parsed: "
         + ", ".join(f"{n}: {mb:.0f}" for n, mb in k["rss_during_parse"])
     )
-    inc = k.get("incremental")
-    if inc:
-        lines.append(
-            f"incremental: {inc['added_documents']} documents added (parsing them alone "
-            f"{inc['parse_seconds']:.1f} s) to a store of "
-            + ", to one of ".join(
-                f"{x['store_documents']} in {x['seconds']:.1f} s"
-                + ("" if x["incremental"] else " (resolved in full)")
-                for x in inc["runs"]
-            )
-            + f"; the full build took {inc['full_build_seconds']:.1f} s; filling the stores "
-            + ", ".join(f"{x['fill_seconds']:.1f} s" for x in inc["runs"])
-        )
+    if k.get("incremental"):
+        lines.append(_incremental_line(k["incremental"]))
     return "\n".join(lines)
+
+
+def _run_rows(r: dict[str, Any]) -> list[str]:
+    """The table of runs: spaCy's before and after kg's, and kg's for each --jobs."""
+    s, a = r["spacy"], r["spacy_after"]
+    lines = [
+        f"{'run':<18}{'seconds':>9}{'docs/s':>9}{'words/s':>10}{'peak MB':>18}",
+        f"{'spaCy, kg blocks':<18}{s['seconds_blocks']:>9.1f}"
+        f"{s['documents'] / s['seconds_blocks']:>9.1f}{s['words'] / s['seconds_blocks']:>10.0f}"
+        f"{s['peak_mb']:>18.0f}",
+        f"{'  the same, after':<18}{a['seconds_blocks']:>9.1f}"
+        f"{s['documents'] / a['seconds_blocks']:>9.1f}{s['words'] / a['seconds_blocks']:>10.0f}"
+        f"{a['peak_mb']:>18.0f}",
+        f"{'spaCy, whole texts':<18}{s['seconds']:>9.1f}{s['documents'] / s['seconds']:>9.1f}"
+        f"{s['words'] / s['seconds']:>10.0f}{'':>9}",
+    ]
+    for j, k in r["kg"].items():
+        peak = f"{k['peak_mb']:.0f}"
+        if int(j) > 1:
+            peak += f" + {j} x {k['workers_peak_mb']:.0f}"
+        lines.append(
+            f"{'kg build --jobs ' + j:<18}{k['seconds']:>9.1f}{k['documents'] / k['seconds']:>9.1f}"
+            f"{k['words'] / k['seconds']:>10.0f}{peak:>18}"
+        )
+    return lines
+
+
+def _incremental_line(inc: dict[str, Any]) -> str:
+    """What adding documents to a filled store cost, against the full build."""
+    return (
+        f"incremental: {inc['added_documents']} documents added (parsing them alone "
+        f"{inc['parse_seconds']:.1f} s) to a store of "
+        + ", to one of ".join(
+            f"{x['store_documents']} in {x['seconds']:.1f} s"
+            + ("" if x["incremental"] else " (resolved in full)")
+            for x in inc["runs"]
+        )
+        + f"; the full build took {inc['full_build_seconds']:.1f} s; filling the stores "
+        + ", ".join(f"{x['fill_seconds']:.1f} s" for x in inc["runs"])
+    )
 
 
 def main(argv: list[str] | None = None) -> None:

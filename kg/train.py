@@ -26,11 +26,11 @@ from pathlib import Path
 import numpy as np
 
 from kg import vocab
-from kg.evaluate import GoldSet, _Matcher, as_document, read_conll04, read_docred
+from kg.evaluate import GoldSet, Matcher, as_document, read_conll04, read_docred
 from kg.extract import pipeline as kg_nlp
 from kg.extract.classifier import ARTEFACT, NONE, TYPE_CLASSES, RelationModel
 from kg.extract.mentions import extract
-from kg.resolve.resolver import name_key
+from kg.names import name_key
 
 DEFAULT_BENCH = Path(__file__).resolve().parents[1].parent / "shared" / "bench"
 MIN_CLASS = 15  # positive training pairs a property needs to become a class
@@ -65,7 +65,7 @@ def examples(
         total += len(g.relations)
         for m, feats in zip(ex.mentions, ex.mention_features, strict=True):
             typed.append((feats, _gold_type(g, m.start, m.end)))
-        match = _Matcher(g)
+        match = Matcher(g)
         pairs: dict[tuple[int, int], set[str]] = {}
         for r in g.relations:
             pairs.setdefault((r.head, r.tail), set()).update(r.props)
@@ -263,9 +263,9 @@ def _pruned(
     return RelationModel({f: i for i, f in enumerate(names)}, w, classes, thresholds)
 
 
-def train_types(data: dict, out: Path, seed: int) -> None:
+def train_types(data: dict[str, Part], out: Path, seed: int) -> None:
     """The entity-type model: the type of the gold entity each name overlaps."""
-    names = [x for n in data for x in data[n][3]]
+    names = [x for part in data.values() for x in part.typed]
     index = _vocabulary([fs for fs, _ in names])
     rows = [
         np.array(sorted({index[f] for f in fs if f in index}), dtype=np.int64) for fs, _ in names
@@ -276,6 +276,91 @@ def train_types(data: dict, out: Path, seed: int) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     model.save(out)
     print(f"wrote {out}: {len(model.features)} features, classes {' '.join(TYPE_CLASSES)}")
+
+
+@dataclass(frozen=True)
+class Part:
+    """One gold part, read for training: its labelled pairs and typed names."""
+
+    examples: list[Example]
+    total: int  # its gold facts, found by a pair or not
+    space: frozenset[str] | None  # the properties its labels can say (None: all)
+    typed: list[tuple[list[str], str]]  # each name's features and its gold type
+
+
+def read_parts(bench: Path, pipeline, t0: float) -> dict[str, Part]:
+    """The tuned-on parts of the benchmark data (never the held-out ones), labelled."""
+    c, r = bench / "conll04", bench / "re-docred" / "dev_revised.json"
+    sets = {
+        "conll-train": (read_conll04(c / "train.json"), "conll"),
+        "conll-dev": (read_conll04(c / "dev.json"), "conll"),
+        "docred-train": (read_docred(r, slice(0, 300)), "docred"),
+        "docred-dev": (read_docred(r, slice(300, 400)), "docred"),
+    }
+    data: dict[str, Part] = {}
+    for name, (gold, part) in sets.items():
+        exs, total, typed = examples(gold, pipeline, part)
+        data[name] = Part(exs, total, gold.space, typed)
+        print(f"{name}: {len(exs)} pairs, {total} gold facts ({time.perf_counter() - t0:.0f}s)")
+    return data
+
+
+def _encode(exs: list[Example], index: dict[str, int]) -> list[np.ndarray]:
+    return [
+        np.array(sorted({index[f] for f in e.features if f in index}), dtype=np.int64) for e in exs
+    ]
+
+
+def _masks(data: dict[str, Part], classes: tuple[str, ...], names: list[str]) -> np.ndarray:
+    return np.array(
+        [allowed(e, classes, data[n].space) for n in names for e in data[n].examples],
+        dtype=np.float32,
+    )
+
+
+def choose_epochs(
+    data: dict[str, Part], classes: tuple[str, ...], seed: int
+) -> tuple[int, np.ndarray]:
+    """The number of epochs and the thresholds with the best mean F1 on the dev parts."""
+    train = data["conll-train"].examples + data["docred-train"].examples
+    index = _vocabulary([e.features for e in train])
+    rows = _encode(train, index)
+    m = _masks(data, classes, ["conll-train", "docred-train"])
+    best: tuple[float, int, np.ndarray] = (-1.0, 0, np.zeros(0))
+    for epochs in EPOCHS:
+        w = fit_averaged(rows, m, len(index), len(classes), epochs=epochs, seed=seed)
+        dev = []
+        for name in ("conll-dev", "docred-dev"):
+            part = data[name]
+            probs = predict(w, _encode(part.examples, index))
+            dev.append((probs, *_counting(part.examples, classes, part.space), part.total))
+        thr, mean = tune_thresholds(dev, len(classes))
+        f = [f1_at(thr, *d) for d in dev]
+        print(
+            f"epochs {epochs}: pair F1 conll dev {f[0]:.3f}, docred 300-399 {f[1]:.3f} "
+            f"(threshold {np.median(thr[1:]):.2f} for most properties)"
+        )
+        if mean > best[0]:
+            best = (mean, epochs, thr)
+    _, epochs, thr = best
+    return epochs, thr
+
+
+def refit(
+    data: dict[str, Part], classes: tuple[str, ...], epochs: int, thr: np.ndarray, seed: int
+) -> RelationModel:
+    """The model fitted on all the tuned-on parts with the chosen settings."""
+    all_exs = [e for n in data for e in data[n].examples]
+    index = _vocabulary([e.features for e in all_exs])
+    w = fit_averaged(
+        _encode(all_exs, index),
+        _masks(data, classes, list(data)),
+        len(index),
+        len(classes),
+        epochs=epochs,
+        seed=seed,
+    )
+    return _pruned(index, w, classes, thr)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -289,71 +374,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.bench}: no benchmark data folder (pass --bench DIR)", file=sys.stderr)
         return 2
     t0 = time.perf_counter()
-    pipeline = kg_nlp.load(args.model)
-    c, r = args.bench / "conll04", args.bench / "re-docred" / "dev_revised.json"
-    sets = {
-        "conll-train": (read_conll04(c / "train.json"), "conll"),
-        "conll-dev": (read_conll04(c / "dev.json"), "conll"),
-        "docred-train": (read_docred(r, slice(0, 300)), "docred"),
-        "docred-dev": (read_docred(r, slice(300, 400)), "docred"),
-    }
-    data: dict[str, tuple[list[Example], int, frozenset[str] | None, list]] = {}
-    for name, (gold, part) in sets.items():
-        exs, total, typed = examples(gold, pipeline, part)
-        data[name] = (exs, total, gold.space, typed)
-        print(f"{name}: {len(exs)} pairs, {total} gold facts ({time.perf_counter() - t0:.0f}s)")
-    train = data["conll-train"][0] + data["docred-train"][0]
-    classes = classes_of(train + data["conll-dev"][0] + data["docred-dev"][0])
+    data = read_parts(args.bench, kg_nlp.load(args.model), t0)
+    classes = classes_of([e for part in data.values() for e in part.examples])
     print(f"{len(classes) - 1} properties: {' '.join(classes[1:])}")
-
-    def encode(exs: list[Example], index: dict[str, int]) -> list[np.ndarray]:
-        return [
-            np.array(sorted({index[f] for f in e.features if f in index}), dtype=np.int64)
-            for e in exs
-        ]
-
-    def masks(name_exs: list[tuple[str, list[Example]]]) -> np.ndarray:
-        return np.array(
-            [allowed(e, classes, data[n][2]) for n, exs in name_exs for e in exs], dtype=np.float32
-        )
-
-    def vocabulary(exs: list[Example]) -> dict[str, int]:
-        return _vocabulary([e.features for e in exs])
-
-    # 1. choose epochs and threshold on the dev parts
     train_types(data, args.out.with_name("types.npz"), args.seed)
-    index = vocabulary(train)
-    rows = encode(train, index)
-    m = masks([("conll-train", data["conll-train"][0]), ("docred-train", data["docred-train"][0])])
-    best: tuple[float, int, np.ndarray] = (-1.0, 0, np.zeros(0))
-    for epochs in EPOCHS:
-        w = fit_averaged(rows, m, len(index), len(classes), epochs=epochs, seed=args.seed)
-        dev = []
-        for name in ("conll-dev", "docred-dev"):
-            exs, total, space, _ = data[name]
-            dev.append((predict(w, encode(exs, index)), *_counting(exs, classes, space), total))
-        thr, mean = tune_thresholds(dev, len(classes))
-        f = [f1_at(thr, *d) for d in dev]
-        print(
-            f"epochs {epochs}: pair F1 conll dev {f[0]:.3f}, docred 300-399 {f[1]:.3f} "
-            f"(threshold {np.median(thr[1:]):.2f} for most properties)"
-        )
-        if mean > best[0]:
-            best = (mean, epochs, thr)
-    _, epochs, thr = best
-    # 2. refit on all the tuned-on parts
-    everything = [(n, data[n][0]) for n in data]
-    all_exs = [e for _, exs in everything for e in exs]
-    index = vocabulary(all_exs)
-    w = fit_averaged(
-        encode(all_exs, index),
-        masks(everything),
-        len(index),
-        len(classes),
-        epochs=epochs,
-        seed=args.seed,
-    )
-    model = _pruned(index, w, classes, thr)
+    epochs, thr = choose_epochs(data, classes, args.seed)
+    model = refit(data, classes, epochs, thr, args.seed)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     model.save(args.out)
     print(

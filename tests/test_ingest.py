@@ -42,7 +42,7 @@ def test_hard_wrapped_paragraph_is_one_block():
         "The regulator said on Tuesday that the\nmerger would be reviewed, and\n"
         "officials declined to comment further.\n"
     )
-    assert len(kept(text)) == 1
+    assert kept(text) == [text.strip()]
 
 
 @pytest.mark.parametrize(
@@ -62,8 +62,8 @@ def test_furniture_is_dropped_with_a_reason(line, reason):
     text = f"Acme Corp opened a new plant in Ohio.\n{line}\nThe plant employs 300 people.\n"
     rows = blocks(text)
     dropped = [(t, why) for kind, t, why in rows if kind == "furniture"]
-    assert dropped and dropped[0][0] == line and reason in dropped[0][1]
-    assert "Acme Corp opened a new plant in Ohio." in kept(text)
+    assert [t for t, _ in dropped] == [line] and reason in dropped[0][1]
+    assert kept(text) == ["Acme Corp opened a new plant in Ohio.", "The plant employs 300 people."]
 
 
 def test_author_box_is_dropped():
@@ -87,7 +87,7 @@ def test_inline_link_markup_is_blanked_but_offsets_hold():
     block = doc.kept[0]
     cleaned = clean_text(doc, block)
     assert len(cleaned) == block.end - block.start
-    assert "INTERNAL" not in cleaned and "It hired Jane Doe." in cleaned
+    assert cleaned.split() == ["Acme", "grew", "fast.", "It", "hired", "Jane", "Doe."]
     i = cleaned.index("Jane Doe")
     assert doc.text[block.start + i : block.start + i + 8] == "Jane Doe"
 
@@ -97,7 +97,7 @@ def test_markdown_marks_are_blanked():
     doc = from_text(text, fmt="markdown")
     cleaned = [clean_text(doc, b) for b in doc.kept]
     assert cleaned[0].strip() == "Big   News"
-    assert "https" not in cleaned[1] and "Acme" in cleaned[1]
+    assert cleaned[1].split() == ["Read", "Acme", "today."]
     assert all(len(c) == b.end - b.start for c, b in zip(cleaned, doc.kept, strict=True))
 
 
@@ -131,7 +131,7 @@ def test_read_files_folders_and_strings(tmp_path: Path):
     assert ids[:5] == ["a", "c", "x1", "d-2", "sub-b"]
     assert ids[5].startswith("text-") and ids[6] == "given"
     html = next(d for d in docs if d.id == "c")
-    assert html.title == "T" and "alert" not in html.text and "Home" not in html.text
+    assert html.title == "T" and html.text == "Acme hired Jane Doe.\n"
     assert "Acme hired Jane Doe." in html.text
 
 
@@ -176,7 +176,7 @@ def test_long_paragraph_is_cut_at_sentence_ends_and_offsets_hold():
     text = "Long Report\n" + para + "\nThe end.\n"  # one paragraph of ~140,000 characters
     doc = from_text(text)
     body = [b for b in doc.kept if b.kind == "paragraph"][:-1]
-    assert len(body) > 10 and all(b.end - b.start <= MAX_BLOCK for b in doc.kept)
+    assert len(body) == 15 and all(b.end - b.start <= MAX_BLOCK for b in doc.kept)
     for b in body:
         assert doc.text[b.start : b.end].endswith("last year.")  # cut after a sentence
     # the pieces cover the paragraph: nothing but the spaces at the cuts is left out
@@ -209,15 +209,15 @@ def test_inline_markup_across_a_cut_is_still_blanked():
     words = "alpha " * (MAX_BLOCK // 6 - 2)
     text = words + "[INTERNAL:x|" + "link " * 40 + "] Acme Corp grew.\n"
     doc = from_text(text)
-    assert len(doc.kept) >= 2
+    assert len(doc.kept) == 2
     cleaned = "".join(clean_text(doc, b) for b in doc.kept)
-    assert "INTERNAL" not in cleaned and "link" not in cleaned and "Acme Corp grew." in cleaned
+    assert cleaned.split() == ["alpha"] * (MAX_BLOCK // 6 - 2) + ["Acme", "Corp", "grew."]
 
 
 def test_given_document_blocks_are_cut_too():
     text = "Acme hired Jane. " * 2000
     doc = read([Document("given", text, blocks=(Block(0, len(text), "paragraph"),))])[0]
-    assert len(doc.kept) > 1 and all(b.end - b.start <= MAX_BLOCK for b in doc.kept)
+    assert len(doc.kept) == 4 and all(b.end - b.start <= MAX_BLOCK for b in doc.kept)
 
 
 @pytest.mark.parametrize(
@@ -254,4 +254,4 @@ def test_streamed_reading_keeps_repeated_ids_distinct(tmp_path: Path):
         encoding="utf-8",
     )
     ids = [d.id for d in iter_documents([tmp_path])]
-    assert len(set(ids)) == 3 and ids == [d.id for d in read([tmp_path])]
+    assert ids == ["a", "a-2", "a-2-2"] == [d.id for d in read([tmp_path])]

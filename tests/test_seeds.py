@@ -1,5 +1,7 @@
 """The seeds end to end: the named entities, facts a reader would agree with, no junk."""
 
+from collections import Counter
+
 import pytest
 
 import kg
@@ -25,17 +27,17 @@ def test_named_entities_once_with_the_right_type(seeds_graph, name, etype):
     assert same[0].type == etype
 
 
-@pytest.mark.parametrize(
-    "subject, predicate, obj",
-    [
-        ("Muse Spark", "developer", "Meta"),
-        ("Alexandr Wang", "appointed_by", "Meta"),
-        ("Alexandr Wang", "appointed_by", "Mark Zuckerberg"),
-        ("Alexandr Wang", "employer", "Meta"),
-        ("TBD Lab", "director_manager", "Alexandr Wang"),
-        ("TBD Lab", "founded_by", "Meta"),
-    ],
-)
+FACTS = [
+    ("Muse Spark", "developer", "Meta"),
+    ("Alexandr Wang", "appointed_by", "Meta"),
+    ("Alexandr Wang", "appointed_by", "Mark Zuckerberg"),
+    ("Alexandr Wang", "employer", "Meta"),
+    ("TBD Lab", "director_manager", "Alexandr Wang"),
+    ("TBD Lab", "founded_by", "Meta"),
+]
+
+
+@pytest.mark.parametrize("subject, predicate, obj", FACTS)
 def test_facts_a_reader_agrees_with(seeds_graph, subject, predicate, obj):
     rel = [
         r
@@ -53,6 +55,14 @@ def test_facts_a_reader_agrees_with(seeds_graph, subject, predicate, obj):
         assert ev.start <= ev.object_span[0] < ev.object_span[1] <= ev.end
 
 
+def test_the_facts_are_those_a_reader_agrees_with_and_no_others(seeds_graph):
+    got = [
+        (r.subject.name, r.predicate, getattr(r.object, "name", r.object))
+        for r in seeds_graph.relations
+    ]
+    assert sorted(got) == sorted(FACTS)
+
+
 def test_every_relation_fits_the_vocabulary(seeds_graph):
     for r in seeds_graph.relations:
         p = kg.PREDICATES[r.predicate]
@@ -67,6 +77,11 @@ def test_no_junk_nodes(seeds_graph):
     assert not any("\n" in n for n in names)
     for e in seeds_graph.entities:
         assert not (e.name == "AI" and e.type == "Place")
+    # and what the pages do name is all there, Spanish page included
+    assert names == {
+        *EXPECTED, "AWS", "Apache Kafka", "Colombia", "Google", "LATAM", "Mark Zuckerberg",
+        "Menlo Park", "Meta AI", "OpenAI", "Spain",
+    }  # fmt: skip
 
 
 def test_furniture_is_recorded(seeds_graph):
@@ -75,6 +90,13 @@ def test_furniture_is_recorded(seeds_graph):
     assert any("widget" in r for r in reasons)
     assert any("advert" in r for r in reasons)
     assert "author box" in reasons
+    kinds = Counter(r.split(" (")[0] for r in reasons)  # the reason without its detail
+    assert kinds == {
+        "language: es": 11, "social or comment widget": 10, "advert or newsletter": 4,
+        "language: beside other-language text": 2, "date line": 2, "author box": 2,
+        "inline link markup": 1, "language: xx": 1, "advert": 1, "advert heading": 1,
+        "repeats the block at offset 233": 1, "page footer": 1,
+    }  # fmt: skip
 
 
 def test_every_fact_points_at_its_two_names(seeds_graph):
@@ -88,7 +110,9 @@ def test_every_fact_points_at_its_two_names(seeds_graph):
             assert text[slice(*ev.subject_span)] in names
             if isinstance(r.object, kg.Entity):
                 assert ev.start <= ev.object_span[0] < ev.object_span[1] <= ev.end
+                assert text[slice(*ev.object_span)] in {r.object.name, *r.object.aliases}
 
 
 def test_weak_guesses_are_not_facts(seeds_graph):
     assert all(r.confidence >= 0.2 for r in seeds_graph.relations)
+    assert seeds_graph.relations and not seeds_graph.flagged  # the facts are there, none denied

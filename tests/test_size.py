@@ -29,7 +29,7 @@ def test_a_document_longer_than_max_length(pipeline, tmp_path: Path, monkeypatch
     path.write_text(text, encoding="utf-8")
     g = kg.build([path], model=pipeline)
     (doc,) = g.documents
-    assert len(doc.kept) >= 5 and all(b.end - b.start <= MAX_BLOCK for b in doc.kept)
+    assert len(doc.kept) == 6 and all(b.end - b.start <= MAX_BLOCK for b in doc.kept)
     counts = check_offsets(g)
     assert counts["mismatches"] == 0 and counts["checked"]["evidence_sentence"] > 20, counts
     # facts are read from every part of the document, well past the model's limit
@@ -43,7 +43,7 @@ def test_a_folder_is_built_in_pieces_with_true_offsets(pipeline, tmp_path: Path)
     g = kg.build([tmp_path / "corpus"], model=pipeline)
     assert len(g.documents) == made["files"]
     big = next(d for d in g.documents if d.source.endswith(BIG_NAME))
-    assert len(big.kept) >= 3
+    assert len(big.kept) == 3 and all(b.end - b.start <= MAX_BLOCK for b in big.kept)
     counts = check_offsets(g)
     assert counts["mismatches"] == 0, counts
     checked = counts["checked"]

@@ -1,0 +1,54 @@
+"""Evaluate: score extraction against gold data, entities and relations, with throughput.
+
+Three gold formats are read (``gold``): DocRED / Re-DocRED JSON, CoNLL04 JSON (the SpERT
+split) and kg's own JSON Lines.
+
+An entity matches when one of its names (canonical name, aliases, mention texts, folded by
+``name_key``: case, accents, punctuation, titles and legal suffixes) equals one of the gold
+entity's names; a gold place written "Town, State" is also named by "Town" alone. A literal
+matches a gold date whose ISO form is the same. A relation matches when both its entities
+match and its Wikidata property is one the gold label accepts (``match``). The counts and
+their table are in ``report``.
+"""
+
+from kg.evaluate.gold import (
+    CONLL_RELATIONS,
+    CONLL_TYPES,
+    DOCRED_TYPES,
+    FORMATS,
+    SCORED_TYPES,
+    GoldDoc,
+    GoldEntity,
+    GoldRelation,
+    GoldSet,
+    as_document,
+    read_conll04,
+    read_docred,
+    read_gold,
+    read_jsonl,
+)
+from kg.evaluate.match import Matcher, evaluate, label_of, score_doc
+from kg.evaluate.report import Counts, Report
+
+__all__ = [
+    "CONLL_RELATIONS",
+    "CONLL_TYPES",
+    "DOCRED_TYPES",
+    "FORMATS",
+    "SCORED_TYPES",
+    "Counts",
+    "GoldDoc",
+    "GoldEntity",
+    "GoldRelation",
+    "GoldSet",
+    "Matcher",
+    "Report",
+    "as_document",
+    "evaluate",
+    "label_of",
+    "read_conll04",
+    "read_docred",
+    "read_gold",
+    "read_jsonl",
+    "score_doc",
+]

@@ -1,0 +1,194 @@
+"""Scoring: which gold entity a predicted one is, and the counts of one document or a set."""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+from kg import vocab
+from kg.evaluate.gold import SCORED_TYPES, GoldDoc, GoldSet, as_document
+from kg.evaluate.report import Counts, Report
+from kg.extract.dates import iso_date
+from kg.extract.mentions import extract
+from kg.model import Entity, Relation
+from kg.names import name_key
+from kg.resolve import resolve
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+def _keys(e: Entity) -> set[str]:
+    return {name_key(s) for s in (e.name, *e.aliases, *(m.text for m in e.mentions))} - {""}
+
+
+class Matcher:
+    """Which gold entity a predicted entity or literal is."""
+
+    def __init__(self, g: GoldDoc) -> None:
+        self.by_name: dict[str, list[int]] = defaultdict(list)
+        self.by_date: dict[str, list[int]] = defaultdict(list)
+        for i, e in enumerate(g.entities):
+            for name in e.names:
+                self.by_name[name_key(name)].append(i)
+                town, comma, _ = name.partition(",")
+                if comma and e.type == "Place" and town.strip():
+                    # "Salisbury , N.C": a place qualified by its state is named by the town
+                    self.by_name[name_key(town)].append(i)
+                if e.literal:
+                    iso = iso_date(name)
+                    if iso:
+                        self.by_date[iso].append(i)
+        self.gold = g
+
+    def entities(self, e: Entity, typed: bool = False) -> set[int]:
+        """Every gold entity that shares a name with ``e`` (of its type, when ``typed``)."""
+        return {
+            i
+            for k in _keys(e)
+            for i in self.by_name.get(k, ())
+            if not self.gold.entities[i].literal
+            and (not typed or self.gold.entities[i].type == e.type)
+        }
+
+    def entity(self, e: Entity, typed: bool = False) -> int | None:
+        hits: dict[int, int] = defaultdict(int)
+        for k in _keys(e):
+            for i in self.by_name.get(k, ()):
+                if not self.gold.entities[i].literal:
+                    hits[i] += 1
+        if typed:
+            hits = {i: n for i, n in hits.items() if self.gold.entities[i].type == e.type}
+        if not hits:
+            return None
+        # prefer the gold entity of the same type, then the one with most shared names
+        return max(hits, key=lambda i: (self.gold.entities[i].type == e.type, hits[i], -i))
+
+    def value(self, v: object) -> int | None:
+        s = str(v)
+        hits = self.by_date.get(s) or [
+            i for i in self.by_name.get(name_key(s), ()) if self.gold.entities[i].literal
+        ]
+        return hits[0] if hits else None
+
+
+def label_of(gold: GoldSet, prop: str, subject_type: str) -> str:
+    """The row a property is counted in: the dataset's label where it has one."""
+    if gold.format == "conll04" and prop in ("P17", "P131"):
+        return "OrgBased_In" if subject_type == "Organization" else "Located_In"
+    return gold.labels.get(prop, prop)
+
+
+def score_doc(
+    gold: GoldSet, g: GoldDoc, entities: Iterable[Entity], relations: Iterable[Relation]
+) -> tuple[dict[str, Counts], dict[str, Counts], Counts]:
+    """(typed entity counts per type, relation counts per label, covered) for one document."""
+    match = Matcher(g)
+    by_label, covered = _score_relations(gold, g, match, relations)
+    return _score_entities(g, match, entities), by_label, covered
+
+
+def _score_entities(g: GoldDoc, match: Matcher, entities: Iterable[Entity]) -> dict[str, Counts]:
+    """Typed entity counts per type: a predicted entity is right when it names a gold one."""
+    per_type: dict[str, Counts] = defaultdict(Counts)
+    found: set[int] = set()
+    for e in entities:
+        if e.type not in SCORED_TYPES:
+            continue
+        hits = match.entities(e, typed=True)
+        if not hits:
+            per_type[e.type].fp += 1
+        found |= hits
+    for i, e in enumerate(g.entities):
+        if e.type in SCORED_TYPES:
+            c = per_type[e.type]
+            if i in found:
+                c.tp += 1
+            else:
+                c.fn += 1
+    return dict(per_type)
+
+
+def _score_relations(
+    gold: GoldSet, g: GoldDoc, match: Matcher, relations: Iterable[Relation]
+) -> tuple[dict[str, Counts], Counts]:
+    """Relation counts per label, and those of the properties kg's vocabulary has."""
+    gold_props: dict[tuple[int, int, str], int] = {}
+    for n, r in enumerate(g.relations):
+        for p in r.props:
+            gold_props.setdefault((r.head, r.tail, p), n)
+    predicted: dict[tuple, tuple[str, str]] = {}  # key -> (label, property)
+    for r in relations:
+        if r.wikidata is None or (gold.space is not None and r.wikidata not in gold.space):
+            continue
+        h = match.entity(r.subject)
+        t = match.entity(r.object) if isinstance(r.object, Entity) else match.value(r.object)
+        key = (h, t, r.wikidata) if h is not None and t is not None else ("unmatched", r.key)
+        predicted.setdefault(key, (label_of(gold, r.wikidata, r.subject.type), r.wikidata))
+    hit: set[int] = set()
+    by_label: dict[str, Counts] = defaultdict(Counts)
+    covered = Counts()
+    for key, (label, prop) in predicted.items():
+        n = gold_props.get(key)
+        if n is None:
+            by_label[label].fp += 1
+            covered.fp += int(prop in vocab.BY_WIKIDATA)
+        else:
+            hit.add(n)
+    for n, r in enumerate(g.relations):
+        c = by_label[r.label if gold.format == "conll04" else gold.labels.get(r.label, r.label)]
+        if n in hit:
+            c.tp += 1
+        else:
+            c.fn += 1
+        if r.props[0] in vocab.BY_WIKIDATA:
+            covered.tp += int(n in hit)
+            covered.fn += int(n not in hit)
+    return dict(by_label), covered
+
+
+def evaluate(
+    gold: GoldSet,
+    nlp: Language,
+    *,
+    batch_size: int = 64,
+    progress: Callable[[int], None] | None = None,
+    relation_model: object = "default",
+    type_model: object = "default",
+) -> Report:
+    """Run extraction and resolution on each gold document and score the result.
+
+    ``relation_model`` and ``type_model`` are passed to ``kg.extract.mentions.extract`` (None: rules
+    and spaCy alone).
+    """
+    docs = [as_document(g) for g in gold.docs]
+    t0 = time.perf_counter()
+    results = []
+    exs = extract(
+        docs,
+        nlp,
+        batch_size=batch_size,
+        progress=progress,
+        relation_model=relation_model,  # type: ignore[arg-type]
+        type_model=type_model,  # type: ignore[arg-type]
+    )
+    for ex in exs:
+        res = resolve([ex])
+        results.append((res.entities, res.relations))
+    seconds = time.perf_counter() - t0
+    ent, rel, covered = Counts(), Counts(), Counts()
+    types: dict[str, Counts] = defaultdict(Counts)
+    props: dict[str, Counts] = defaultdict(Counts)
+    for g, (ents, rels) in zip(gold.docs, results, strict=True):
+        per_type, per_label, cov = score_doc(gold, g, ents, rels)
+        covered.add(cov)
+        for k, c in per_type.items():
+            types[k].add(c)
+            ent.add(c)
+        for k, c in per_label.items():
+            props[k].add(c)
+            rel.add(c)
+    words = sum(len(g.text.split()) for g in gold.docs)
+    return Report(gold.name, len(docs), words, seconds, ent, dict(types), rel, dict(props), covered)
