@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 OUT ?= out
 
-.PHONY: build test lint clean bench-speed bench-extraction train bench-sparql docs
+.PHONY: build test lint clean bench-speed bench-extraction bench-view bench-sparql train docs
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,8 +49,8 @@ docs: $(STAMP)
 	$(BIN)/python docs/gen_cli.py > docs/cli.md.tmp && mv docs/cli.md.tmp docs/cli.md
 
 lint: $(STAMP)
-	$(BIN)/ruff check kg tests benchmarks
-	$(BIN)/ruff format --check kg tests benchmarks
+	$(BIN)/ruff check kg tests benchmarks docs/gen_cli.py
+	$(BIN)/ruff format --check kg tests benchmarks docs/gen_cli.py
 	$(BIN)/lint-imports
 
 clean:

@@ -30,10 +30,14 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg import vocab
 from kg.graph import KnowledgeGraph
 from kg.model import Document, Entity, Evidence, Mention, Relation
+
+if TYPE_CHECKING:
+    from rdflib import Graph
 
 QUERY_DIR = Path(__file__).resolve().parent.parent / "queries"
 
@@ -44,6 +48,7 @@ ORG_SUFFIX = ["Corp", "Labs", "Group", "Inc", "Systems", "AI"]
 PLACES = "Boston Paris Lagos Lima Osaka Oslo Quito Dakar Perth Austin Turin Porto".split()
 PRODUCTS = "Spark Muse Nova Atlas Orion Pulse Echo Vega Lumen Flux".split()
 TYPE_SHARE = [("Person", 0.35), ("Organization", 0.3), ("Place", 0.15), ("Product", 0.2)]
+RULES = ["appos", "nsubj-dobj", "compound", "poss", "prep-of", "acl"]
 
 
 def synthetic(n_entities: int, *, seed: int = 0) -> KnowledgeGraph:
@@ -54,35 +59,44 @@ def synthetic(n_entities: int, *, seed: int = 0) -> KnowledgeGraph:
     docs = [
         Document(f"doc-{i:06d}", "", f"corpus/doc-{i:06d}.txt", f"Story {i}") for i in range(n_docs)
     ]
-    entities: list[Entity] = []
+    entities = [_entity(rnd, i, docs) for i in range(n_entities)]
     by_type: dict[str, list[Entity]] = {t: [] for t, _ in TYPE_SHARE}
-    for i in range(n_entities):
-        etype = rnd.choices([t for t, _ in TYPE_SHARE], [w for _, w in TYPE_SHARE])[0]
-        if etype == "Person":
-            name = f"{rnd.choice(FIRST)} {rnd.choice(LAST)} {i}"
-            aliases = (name.split()[1] + f" {i}",) if rnd.random() < 0.4 else ()
-        elif etype == "Organization":
-            name = f"{rnd.choice(ORG_WORDS)} {i} {rnd.choice(ORG_SUFFIX)}"
-            aliases = (name.rsplit(" ", 1)[0],) if rnd.random() < 0.3 else ()
-        elif etype == "Place":
-            name, aliases = f"{rnd.choice(PLACES)} {i}", ()
-        else:
-            name, aliases = f"{rnd.choice(PRODUCTS)} {i}", ()
-        mentions = []
-        for _ in range(rnd.randint(1, 4)):
-            d = rnd.randrange(n_docs)
-            start = rnd.randrange(0, 5000)
-            mentions.append(Mention(docs[d].id, start, start + len(name), name))
-        mentions = sorted(set(mentions), key=lambda m: (m.doc_id, m.start))
-        e = Entity(f"e{i}", name, etype, aliases, tuple(mentions))
-        entities.append(e)
-        by_type[etype].append(e)
+    for e in entities:
+        by_type[e.type].append(e)
+    relations, flagged = _relations(rnd, by_type, docs, int(n_entities * 1.6))
+    return KnowledgeGraph(entities, relations, docs, flagged=flagged)
 
+
+def _entity(rnd: random.Random, i: int, docs: list[Document]) -> Entity:
+    """Entity ``i``: a type drawn by TYPE_SHARE, a name of that type, one to four mentions."""
+    etype = rnd.choices([t for t, _ in TYPE_SHARE], [w for _, w in TYPE_SHARE])[0]
+    if etype == "Person":
+        name = f"{rnd.choice(FIRST)} {rnd.choice(LAST)} {i}"
+        aliases = (name.split()[1] + f" {i}",) if rnd.random() < 0.4 else ()
+    elif etype == "Organization":
+        name = f"{rnd.choice(ORG_WORDS)} {i} {rnd.choice(ORG_SUFFIX)}"
+        aliases = (name.rsplit(" ", 1)[0],) if rnd.random() < 0.3 else ()
+    elif etype == "Place":
+        name, aliases = f"{rnd.choice(PLACES)} {i}", ()
+    else:
+        name, aliases = f"{rnd.choice(PRODUCTS)} {i}", ()
+    mentions = []
+    for _ in range(rnd.randint(1, 4)):
+        d = rnd.randrange(len(docs))
+        start = rnd.randrange(0, 5000)
+        mentions.append(Mention(docs[d].id, start, start + len(name), name))
+    mentions = sorted(set(mentions), key=lambda m: (m.doc_id, m.start))
+    return Entity(f"e{i}", name, etype, aliases, tuple(mentions))
+
+
+def _relations(
+    rnd: random.Random, by_type: dict[str, list[Entity]], docs: list[Document], target: int
+) -> tuple[list[Relation], list[Relation]]:
+    """``target`` distinct facts whose ends fit their predicate's types, and about 2 % more
+    that are flagged (denied)."""
     preds = [p for p in vocab.PREDICATES.values() if "*" not in p.domain and "*" not in p.range]
     relations: dict[tuple, Relation] = {}
     flagged: list[Relation] = []
-    rules = ["appos", "nsubj-dobj", "compound", "poss", "prep-of", "acl"]
-    target = int(n_entities * 1.6)
     while len(relations) < target:
         p = rnd.choice(preds)
         subjects = [e for t in p.domain for e in by_type.get(t, [])]
@@ -100,18 +114,7 @@ def synthetic(n_entities: int, *, seed: int = 0) -> KnowledgeGraph:
             obj = rnd.choice(objects)
             if obj is s:
                 continue
-        evs = []
-        for _ in range(1 if rnd.random() < 0.7 else 2):
-            d = docs[rnd.randrange(n_docs)].id
-            start = rnd.randrange(0, 5000)
-            sentence = f"{s.name} {p.label} {obj.name if isinstance(obj, Entity) else obj}."
-            conf = round(rnd.uniform(0.4, 0.95), 2)
-            evs.append(
-                Evidence(
-                    d, sentence, start, start + len(sentence), (start, start + len(s.name)),
-                    (start + 5, start + 10), rnd.choice(rules), conf, rnd.random() < 0.05,
-                )
-            )  # fmt: skip
+        evs = _evidence(rnd, docs, s, p.label, obj)
         miss = 1.0
         for ev in evs:
             miss *= 1 - ev.confidence
@@ -120,7 +123,26 @@ def synthetic(n_entities: int, *, seed: int = 0) -> KnowledgeGraph:
             flagged.append(rel)
         else:
             relations[rel.key] = rel
-    return KnowledgeGraph(entities, list(relations.values()), docs, flagged=flagged)
+    return list(relations.values()), flagged
+
+
+def _evidence(
+    rnd: random.Random, docs: list[Document], s: Entity, label: str, obj: Entity | str
+) -> list[Evidence]:
+    """One evidence sentence (seven facts in ten) or two, in random documents."""
+    evs = []
+    for _ in range(1 if rnd.random() < 0.7 else 2):
+        d = docs[rnd.randrange(len(docs))].id
+        start = rnd.randrange(0, 5000)
+        sentence = f"{s.name} {label} {obj.name if isinstance(obj, Entity) else obj}."
+        conf = round(rnd.uniform(0.4, 0.95), 2)
+        evs.append(
+            Evidence(
+                d, sentence, start, start + len(sentence), (start, start + len(s.name)),
+                (start + 5, start + 10), rnd.choice(RULES), conf, rnd.random() < 0.05,
+            )
+        )  # fmt: skip
+    return evs
 
 
 def _params(g: KnowledgeGraph) -> dict[str, dict[str, str]]:
@@ -150,12 +172,6 @@ def _rows(res) -> list[tuple[str, ...]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    import pyoxigraph as ox
-    from rdflib import Graph
-
-    from kg.query.sparql import query, query_store
-    from kg.rdf.convert import quads as rdf_quads
-
     ap = argparse.ArgumentParser(
         prog="python -m benchmarks.sparql", description=__doc__.split("\n")[0]
     )
@@ -172,101 +188,146 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="kg-bench-sparql-")) if args.keep is None else args.keep
     work.mkdir(parents=True, exist_ok=True)
     try:
-        t0 = time.perf_counter()
-        g = synthetic(args.entities, seed=args.seed)
-        quads = [q for _, q in rdf_quads(g, base=g.base)]
-        n_graphs = len({q.graph_name for q in quads})
-        nq, nt = work / "graph.nq", work / "graph.nt"
-        ox.serialize(quads, str(nq), format=ox.RdfFormat.N_QUADS)
-        ox.serialize((q.triple for q in quads), str(nt), format=ox.RdfFormat.N_TRIPLES)
-        n = len(quads)
-        del quads
-        gen = time.perf_counter() - t0
-        print(
-            f"synthetic graph: {len(g.documents)} documents, {len(g.entities)} entities, "
-            f"{len(g.relations)} facts (+{len(g.flagged)} denied), {n:,} triples "
-            f"in {n_graphs} named graphs; made in {gen:.1f} s"
-        )
-        if n < args.min_triples:
-            print(f"error: only {n:,} triples; raise --entities", file=sys.stderr)
-            return 2
-
-        db_path = work / "oxigraph"
-        shutil.rmtree(db_path, ignore_errors=True)
-        t0 = time.perf_counter()
-        db = ox.Store(str(db_path))
-        db.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
-        db.optimize()  # as kg's store does after writing a version
-        db.flush()
-        del db
-        gc.collect()
-        ox_load = time.perf_counter() - t0
-        print(f"load, embedded store (Oxigraph, on disk, N-Quads): {ox_load:8.1f} s")
-        # each engine is measured in a process state of its own: the store's queries run
-        # before rdflib's million-triple graph is in memory, as in a program that embeds the
-        # store; rdflib's afterwards, with only its graph loaded
-        db = ox.Store.read_only(str(db_path))  # open once, as an embedding program would
-        params = _params(g)
-        del g
-        gc.collect()
-        queries = [(q, q.read_text(encoding="utf-8")) for q in sorted(QUERY_DIR.glob("*.rq"))]
-        store_p50, store_rows = {}, {}
-        for path, text in queries:
-            prm = params.get(path.name, {})
-            times = []
-            for _ in range(args.store_runs):
-                t0 = time.perf_counter()
-                res = query_store(db, text, params=prm, source=path.name)
-                times.append(time.perf_counter() - t0)
-            store_p50[path.name], store_rows[path.name] = statistics.median(times), _rows(res)
-        del db
-
-        t0 = time.perf_counter()
-        rg = Graph()
-        rg.parse(str(nt), format="nt")
-        rdf_load = time.perf_counter() - t0
-        print(f"load, rdflib in memory (N-Triples):                {rdf_load:8.1f} s")
-        print(f"load ratio rdflib / store: {rdf_load / ox_load:.1f}x")
-        gc.collect()
-        print()
-        head = f"{'query':34} {'rows':>7} {'store p50 ms':>13} {'rdflib p50 ms':>14} {'ratio':>8}"
-        print(head)
-        print("-" * len(head))
-        total_ox = total_rdf = 0.0
-        mismatches = []
-        for path, text in queries:
-            prm = params.get(path.name, {})
-            times_rdf = []
-            res_rdf = None
-            for _ in range(args.rdflib_runs):
-                t0 = time.perf_counter()
-                res_rdf = query(rg, text, params=prm, source=path.name)
-                times_rdf.append(time.perf_counter() - t0)
-                if times_rdf[-1] > 5:
-                    break
-            p_ox, p_rdf = store_p50[path.name], statistics.median(times_rdf)
-            total_ox += p_ox
-            total_rdf += p_rdf
-            rows_ox, rows_rdf = store_rows[path.name], _rows(res_rdf)
-            if sorted(rows_ox) != sorted(rows_rdf):
-                mismatches.append(path.name)
-            print(
-                f"{path.name:34} {len(rows_ox):7d} {p_ox * 1000:13.1f} {p_rdf * 1000:14.1f} "
-                f"{p_rdf / p_ox:7.1f}x"
-            )
-        print("-" * len(head))
-        print(
-            f"{'whole query set (sum of p50s)':34} {'':7} {total_ox * 1000:13.1f} "
-            f"{total_rdf * 1000:14.1f} {total_rdf / total_ox:7.1f}x"
-        )
-        if mismatches:
-            print(f"engines disagree on: {', '.join(mismatches)}")
-        else:
-            print("both engines returned the same rows for every query")
-        return 0 if not mismatches else 1
+        return _run(args, work)
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
+
+
+def _run(args: argparse.Namespace, work: Path) -> int:
+    """Make the graph, time the store, then rdflib; 1 when the engines disagree."""
+    t0 = time.perf_counter()
+    g = synthetic(args.entities, seed=args.seed)
+    nq, nt, n = _write(g, work, t0)
+    if n < args.min_triples:
+        print(f"error: only {n:,} triples; raise --entities", file=sys.stderr)
+        return 2
+    db_path = work / "oxigraph"
+    ox_load = _load_store(nq, db_path)
+    print(f"load, embedded store (Oxigraph, on disk, N-Quads): {ox_load:8.1f} s")
+    # each engine is measured in a process state of its own: the store's queries run before
+    # rdflib's million-triple graph is in memory, as in a program that embeds the store;
+    # rdflib's afterwards, with only its graph loaded
+    params = _params(g)
+    del g
+    gc.collect()
+    queries = [(q, q.read_text(encoding="utf-8")) for q in sorted(QUERY_DIR.glob("*.rq"))]
+    store = _time_store(db_path, queries, params, args.store_runs)
+
+    from rdflib import Graph
+
+    t0 = time.perf_counter()
+    rg = Graph()
+    rg.parse(str(nt), format="nt")
+    rdf_load = time.perf_counter() - t0
+    print(f"load, rdflib in memory (N-Triples):                {rdf_load:8.1f} s")
+    print(f"load ratio rdflib / store: {rdf_load / ox_load:.1f}x")
+    gc.collect()
+    print()
+    mismatches = _compare(rg, queries, params, store, args.rdflib_runs)
+    if mismatches:
+        print(f"engines disagree on: {', '.join(mismatches)}")
+    else:
+        print("both engines returned the same rows for every query")
+    return 0 if not mismatches else 1
+
+
+def _write(g: KnowledgeGraph, work: Path, t0: float) -> tuple[Path, Path, int]:
+    """The graph as N-Quads (for the store) and N-Triples (for rdflib), and its triple count."""
+    import pyoxigraph as ox
+
+    from kg.rdf.triples import quads as rdf_quads
+
+    quads = [q for _, q in rdf_quads(g, base=g.base)]
+    n_graphs = len({q.graph_name for q in quads})
+    nq, nt = work / "graph.nq", work / "graph.nt"
+    ox.serialize(quads, str(nq), format=ox.RdfFormat.N_QUADS)
+    ox.serialize((q.triple for q in quads), str(nt), format=ox.RdfFormat.N_TRIPLES)
+    n = len(quads)
+    del quads
+    gen = time.perf_counter() - t0
+    print(
+        f"synthetic graph: {len(g.documents)} documents, {len(g.entities)} entities, "
+        f"{len(g.relations)} facts (+{len(g.flagged)} denied), {n:,} triples "
+        f"in {n_graphs} named graphs; made in {gen:.1f} s"
+    )
+    return nq, nt, n
+
+
+def _load_store(nq: Path, db_path: Path) -> float:
+    """Seconds to bulk-load the N-Quads into a fresh on-disk store and optimise it."""
+    import pyoxigraph as ox
+
+    shutil.rmtree(db_path, ignore_errors=True)
+    t0 = time.perf_counter()
+    db = ox.Store(str(db_path))
+    db.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
+    db.optimize()  # as kg's store does after writing a version
+    db.flush()
+    del db
+    gc.collect()
+    return time.perf_counter() - t0
+
+
+Queries = list[tuple[Path, str]]
+Timed = dict[str, tuple[float, list[tuple[str, ...]]]]  # query file -> (p50, rows)
+
+
+def _time_store(db_path: Path, queries: Queries, params: dict, runs: int) -> Timed:
+    """Each query's p50 and rows on the store, opened once as an embedding program would."""
+    import pyoxigraph as ox
+
+    from kg.query.sparql import query_store
+
+    db = ox.Store.read_only(str(db_path))
+    out: Timed = {}
+    for path, text in queries:
+        prm = params.get(path.name, {})
+        times = []
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            res = query_store(db, text, params=prm, source=path.name)
+            times.append(time.perf_counter() - t0)
+        out[path.name] = (statistics.median(times), _rows(res))
+    del db
+    return out
+
+
+def _compare(rg: Graph, queries: Queries, params: dict, store: Timed, runs: int) -> list[str]:
+    """Time each query on rdflib, print the table against the store; the queries whose rows
+    differ between the engines."""
+    from kg.query.sparql import query
+
+    head = f"{'query':34} {'rows':>7} {'store p50 ms':>13} {'rdflib p50 ms':>14} {'ratio':>8}"
+    print(head)
+    print("-" * len(head))
+    total_ox = total_rdf = 0.0
+    mismatches = []
+    for path, text in queries:
+        prm = params.get(path.name, {})
+        times_rdf = []
+        res_rdf = None
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            res_rdf = query(rg, text, params=prm, source=path.name)
+            times_rdf.append(time.perf_counter() - t0)
+            if times_rdf[-1] > 5:  # a slow query's p50 is its one run
+                break
+        (p_ox, rows_ox), p_rdf = store[path.name], statistics.median(times_rdf)
+        total_ox += p_ox
+        total_rdf += p_rdf
+        if sorted(rows_ox) != sorted(_rows(res_rdf)):
+            mismatches.append(path.name)
+        print(
+            f"{path.name:34} {len(rows_ox):7d} {p_ox * 1000:13.1f} {p_rdf * 1000:14.1f} "
+            f"{p_rdf / p_ox:7.1f}x"
+        )
+    print("-" * len(head))
+    print(
+        f"{'whole query set (sum of p50s)':34} {'':7} {total_ox * 1000:13.1f} "
+        f"{total_rdf * 1000:14.1f} {total_rdf / total_ox:7.1f}x"
+    )
+    return mismatches
 
 
 if __name__ == "__main__":

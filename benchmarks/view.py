@@ -246,7 +246,8 @@ def time_to_click(b: Browser, path: Path) -> tuple[float, float]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    from kg.view.page import MAX_NODES, importance, layout, network, render
+    from kg.view.layout import MAX_NODES, importance, layout, network
+    from kg.view.page import render
 
     ap = argparse.ArgumentParser(
         prog="python -m benchmarks.view", description=__doc__.split("\n")[0]

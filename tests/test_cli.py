@@ -1,6 +1,7 @@
 import json
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -17,13 +18,32 @@ def built(tmp_path_factory, pipeline):
     return out, res.output
 
 
+SEED_NODES = {
+    "alexandr-wang", "apache-kafka", "aws", "colombia", "google", "latam", "mark-zuckerberg",
+    "menlo-park", "meta", "meta-ai", "muse-spark", "norvik-tech", "openai", "spain", "tbd-lab",
+}  # fmt: skip
+
+
 def test_build_writes_three_files_and_a_summary(built):
     out, output = built
-    for name in ("graph.ttl", "graph.json", "graph.html"):
-        assert (out / name).stat().st_size > 0
-    assert "documents: 2" in output and "Organization" in output and "developer" in output
+    assert (
+        (out / "graph.ttl").read_text().startswith("@prefix dcterms: <http://purl.org/dc/terms/>")
+    )
+    assert (out / "graph.html").read_text().startswith("<!DOCTYPE html>")
     data = json.loads((out / "graph.json").read_text())
-    assert {n["id"] for n in data["nodes"]} >= {"meta", "alexandr-wang", "muse-spark"}
+    assert {n["id"] for n in data["nodes"]} == SEED_NODES
+    lines = output.splitlines()
+    assert lines[0] == "documents: 2 (37 blocks of page furniture left out)"
+    assert lines[1].startswith("entities: 15  Organization 7, Person 2, Place 4, Product 2")
+    assert lines[2].startswith("relations: 6  ") and "developer 1" in lines[2]
+    assert (
+        lines[3]
+        == f"store: {out / 'store'} (2 documents parsed, 0 kept, 0 removed; "
+        + (lines[3].split("removed; ")[1])
+    )
+    assert lines[4:] == [
+        f"wrote {out / name}" for name in ("graph.ttl", "graph.json", "graph.html")
+    ]
 
 
 def test_builds_are_byte_identical(built, tmp_path: Path):
@@ -70,6 +90,25 @@ def test_query_syntax_error(built):
 
 
 def test_every_command_has_help():
+    """Each command's help shows its summary and every one of its options."""
     for cmd in [[], *[[name] for name in main.commands]]:
         res = CliRunner().invoke(main, [*cmd, "--help"])
-        assert res.exit_code == 0 and len(res.output) > 100
+        assert res.exit_code == 0
+        command = main.commands[cmd[0]] if cmd else main
+        assert res.output.startswith(f"Usage: main {' '.join(cmd)}".rstrip() + " [OPTIONS]")
+        words = " ".join(res.output.split())  # the help as printed, wrapped to the terminal
+        assert " ".join(command.help.split("\n")[0].split()) in words
+        for param in command.params:
+            for opt in param.opts if isinstance(param, click.Option) else ():
+                assert opt in res.output, (cmd, opt)
+
+
+def test_build_options_are_the_shared_ones():
+    """The options build shares with other commands are declared once (kg.cli.SHARED)."""
+    from kg.cli import SHARED
+
+    shared_by = {"--model": ["build", "eval"], "--gazetteer": ["build", "eval"]}
+    for opt, commands in shared_by.items():
+        helps = {p.help for name in commands for p in main.commands[name].params if opt in p.opts}
+        assert len(helps) == 1, (opt, helps)
+    assert {"out", "model", "gazetteer", "base", "jobs", "store", "quiet"} <= set(SHARED)

@@ -9,7 +9,7 @@ import pytest
 import kg
 from benchmarks import corpus
 from kg.errors import ConfigError
-from kg.rdf.convert import serialize_kg
+from kg.rdf.write import serialize_kg
 from kg.run.local import write
 
 distributed = pytest.importorskip("dask.distributed", reason="dask[distributed] not installed")

@@ -54,7 +54,8 @@ def _snapshot(store: Path, out: Path) -> dict:
     g = st.knowledge_graph()
     # a complete build: the store holds exactly the quads of the graph its manifest names, and
     # each output file is what kg writes for that graph
-    from kg.rdf.convert import OxTerms, graph_iri, parts
+    from kg.rdf.terms import OxTerms
+    from kg.rdf.triples import graph_iri, parts
     from kg.run.local import write as write_build
 
     conv = OxTerms().term  # rdflib's terms, converted: a check independent of the store's path

@@ -200,3 +200,23 @@ def test_the_speed_benchmark_runs_small(tmp_path, capsys):
     assert [x["store_documents"] for x in inc["runs"]] == [3, 12]
     assert all(x["incremental"] and x["parsed"] == 10 for x in inc["runs"])
     assert "kg throughput / spaCy over the same blocks" in out and "incremental: 10" in out
+
+
+def test_every_mode_parses_through_kg_run_with_one_batch_size(monkeypatch, tmp_path, pipeline):
+    """kg.build and the store parse through kg.run.parse, with its BATCH_SIZE: the store keeps
+    no parse of its own."""
+    from kg.run import parse
+    from kg.store.core import Store
+
+    seen: list[int] = []
+    real = parse.extract
+
+    def spy(docs, nlp, *, batch_size, **kw):
+        seen.append(batch_size)
+        return real(docs, nlp, batch_size=batch_size, **kw)
+
+    monkeypatch.setattr(parse, "extract", spy)
+    g = kg.build(["Acme Corp hired Jane Doe."], model=pipeline)
+    r = Store(tmp_path / "store").build(["Acme Corp hired Jane Doe."], model=pipeline)
+    assert seen == [parse.BATCH_SIZE, parse.BATCH_SIZE]
+    assert r.parsed == tuple(d.id for d in g.documents) and r.graph.to_json() == g.to_json()

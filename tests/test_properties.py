@@ -24,8 +24,9 @@ from kg import vocab
 from kg.graph import KnowledgeGraph
 from kg.ingest.text import MAX_BLOCK, clean_text, from_text, printable, read, safe_id
 from kg.model import ENTITY_TYPES, Document, Entity, Evidence, Mention, Relation
-from kg.rdf.convert import FORMATS, serialize_kg
-from kg.resolve.resolver import slug
+from kg.names import slug
+from kg.rdf.formats import FORMATS
+from kg.rdf.write import serialize_kg
 from kg.run.local import write as write_build
 from kg.view.page import render
 
@@ -275,65 +276,72 @@ def graphs(draw) -> KnowledgeGraph:
     entities: list[Entity] = []
     taken: set[tuple[str, int, int]] = set()  # a place in a document holds one name
     for _ in range(draw(st.integers(1, 6))):
-        name = draw(PRINTABLE_TEXT)
-        eid = slug(name)
-        while eid in {e.id for e in entities}:
-            eid += "-2"
-        mentions = tuple(
-            sorted(
-                {
-                    Mention(d, s, s + len(name), name)
-                    for d, s in draw(
-                        st.lists(
-                            st.tuples(st.sampled_from(doc_ids), st.integers(0, 10**6)), max_size=3
-                        )
-                    )
-                    if (d, s, s + len(name)) not in taken
-                },
-                key=lambda m: (m.doc_id, m.start),
-            )
-        )
-        taken.update((m.doc_id, m.start, m.end) for m in mentions)
-        aliases = tuple(sorted(set(draw(st.lists(PRINTABLE_TEXT, max_size=2)))))
-        entities.append(Entity(eid, name, draw(st.sampled_from(ENTITY_TYPES)), aliases, mentions))
+        entities.append(_draw_entity(draw, doc_ids, {e.id for e in entities}, taken))
     relations = {}
     for _ in range(draw(st.integers(0, 6))):
-        subj = draw(st.sampled_from(entities))
-        pred = draw(st.sampled_from(sorted(vocab.PREDICATES)))
-        obj = draw(st.sampled_from(entities)) if not vocab.PREDICATES[pred].literal else draw(ISO)
-        # one evidence per (document, sentence start), as resolution gives
-        where = draw(
-            st.lists(
-                st.tuples(st.sampled_from(doc_ids), st.integers(0, 10**6)),
-                min_size=1,
-                max_size=2,
-                unique=True,
-            )
-        )
-        evs = tuple(
-            sorted(
-                (
-                    Evidence(
-                        doc,
-                        draw(PRINTABLE_TEXT),
-                        start,
-                        start + 40,
-                        (start, start + 3),
-                        (start + 5, start + 9),
-                        draw(st.sampled_from(["appos", "nsubj-dobj", "rule with spaces"])),
-                        draw(st.integers(0, 1000)) / 1000,
-                        draw(st.booleans()),
-                    )
-                    for doc, start in where
-                ),
-                key=lambda e: (e.doc_id, e.start, e.subject_span, e.rule),
-            )
-        )
-        conf = draw(st.integers(0, 1000)) / 1000
-        r = Relation(subj, pred, obj, vocab.PREDICATES[pred].wikidata, conf, evs)
+        r = _draw_relation(draw, doc_ids, entities)
         relations.setdefault(r.key, r)
     rels = sorted(relations.values(), key=lambda r: (r.subject.id, r.predicate, str(r.key[2])))
     return KnowledgeGraph(sorted(entities, key=lambda e: e.id), rels, docs)
+
+
+def _draw_entity(draw, doc_ids: list[str], ids: set[str], taken: set) -> Entity:
+    """An entity with a fresh id, its mentions at places no other name holds (``taken``)."""
+    name = draw(PRINTABLE_TEXT)
+    eid = slug(name)
+    while eid in ids:
+        eid += "-2"
+    mentions = tuple(
+        sorted(
+            {
+                Mention(d, s, s + len(name), name)
+                for d, s in draw(
+                    st.lists(st.tuples(st.sampled_from(doc_ids), st.integers(0, 10**6)), max_size=3)
+                )
+                if (d, s, s + len(name)) not in taken
+            },
+            key=lambda m: (m.doc_id, m.start),
+        )
+    )
+    taken.update((m.doc_id, m.start, m.end) for m in mentions)
+    aliases = tuple(sorted(set(draw(st.lists(PRINTABLE_TEXT, max_size=2)))))
+    return Entity(eid, name, draw(st.sampled_from(ENTITY_TYPES)), aliases, mentions)
+
+
+def _draw_relation(draw, doc_ids: list[str], entities: list[Entity]) -> Relation:
+    subj = draw(st.sampled_from(entities))
+    pred = draw(st.sampled_from(sorted(vocab.PREDICATES)))
+    obj = draw(st.sampled_from(entities)) if not vocab.PREDICATES[pred].literal else draw(ISO)
+    # one evidence per (document, sentence start), as resolution gives
+    where = draw(
+        st.lists(
+            st.tuples(st.sampled_from(doc_ids), st.integers(0, 10**6)),
+            min_size=1,
+            max_size=2,
+            unique=True,
+        )
+    )
+    evs = tuple(
+        sorted(
+            (
+                Evidence(
+                    doc,
+                    draw(PRINTABLE_TEXT),
+                    start,
+                    start + 40,
+                    (start, start + 3),
+                    (start + 5, start + 9),
+                    draw(st.sampled_from(["appos", "nsubj-dobj", "rule with spaces"])),
+                    draw(st.integers(0, 1000)) / 1000,
+                    draw(st.booleans()),
+                )
+                for doc, start in where
+            ),
+            key=lambda e: (e.doc_id, e.start, e.subject_span, e.rule),
+        )
+    )
+    conf = draw(st.integers(0, 1000)) / 1000
+    return Relation(subj, pred, obj, vocab.PREDICATES[pred].wikidata, conf, evs)
 
 
 def _entities(g: KnowledgeGraph) -> list[tuple]:
@@ -358,7 +366,7 @@ def _relations(g: KnowledgeGraph) -> list[tuple]:
 def test_rdf_round_trip_in_every_format(g, fmt):
     text = serialize_kg(g, fmt)
     with tempfile.TemporaryDirectory() as d:
-        path = Path(d) / f"graph{FORMATS[fmt][1]}"
+        path = Path(d) / f"graph{FORMATS[fmt].suffix}"
         path.write_text(text, encoding="utf-8")
         back = KnowledgeGraph.from_rdf(path)
     assert _entities(back) == _entities(g)
@@ -377,8 +385,11 @@ def _check_page(page: str, g: KnowledgeGraph) -> None:
     assert m is not None
     assert "<" not in m.group(1)
     data = json.loads(m.group(1))
-    labels = {n["label"] for n in data["nodes"]}
-    assert {e.name for e in g.entities} <= labels
+    # a node per entity and per literal object, each labelled with its name or value
+    nodes = [(n["id"], n["label"]) for n in data["nodes"]]
+    literals = [r.object for r in g.relations if not isinstance(r.object, Entity)]
+    want = {(e.id, e.name) for e in g.entities} | {(f"literal:{o}", str(o)) for o in literals}
+    assert sorted(nodes) == sorted(want)
     # nothing from the documents opened a tag: the page has the template's scripts only
     assert page.count("<script") == EMPTY_PAGE_SCRIPTS
 

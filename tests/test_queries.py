@@ -20,7 +20,7 @@ from kg import vocab
 from kg.graph import KnowledgeGraph
 from kg.model import Document, Entity, Evidence, Mention, Relation
 from kg.query.sparql import query_store
-from kg.rdf.convert import serialize_kg
+from kg.rdf.write import serialize_kg
 
 from .conftest import ROOT
 

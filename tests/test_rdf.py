@@ -2,11 +2,16 @@ from pathlib import Path
 
 import pytest
 from rdflib import RDF, Literal, URIRef
-from rdflib.namespace import OWL, PROV, SKOS
+from rdflib.namespace import OWL, PROV, SKOS, XSD
 
 import kg
 from kg.errors import FormatError, RdfError
-from kg.rdf.convert import FORMATS, KGV, SDO, WDT, literal, serialize, serialize_kg
+from kg.rdf.formats import FORMATS, serialize
+from kg.rdf.namespaces import KGV, PREFIXES, SDO, WDT, prefixes
+from kg.rdf.ontology import CLASSES, STRUCTURAL
+from kg.rdf.terms import literal
+from kg.rdf.turtle import turtle
+from kg.rdf.write import serialize_kg
 
 from .conftest import ROOT
 
@@ -46,14 +51,17 @@ def test_plain_triple_and_reified_evidence(seeds_graph):
 
 
 def test_dates_are_typed_literals():
-    assert literal("2004-03-01").datatype.endswith("#date")
-    assert literal("2004").datatype.endswith("#gYear")
-    assert literal(12).datatype.endswith("#integer")
+    assert literal("2004-03-01") == Literal("2004-03-01", datatype=XSD.date)
+    assert literal("2004-03") == Literal("2004-03", datatype=XSD.gYearMonth)
+    assert literal("2004") == Literal("2004", datatype=XSD.gYear)
+    assert literal(12) == Literal(12, datatype=XSD.integer)
+    assert literal(0.5) == Literal("0.5", datatype=XSD.decimal)
+    assert literal("Paris") == Literal("Paris")
 
 
 @pytest.mark.parametrize("fmt", list(FORMATS))
 def test_round_trip_in_every_format(seeds_graph, tmp_path: Path, fmt):
-    suffix = FORMATS[fmt][1]
+    suffix = FORMATS[fmt].suffix
     path = tmp_path / f"graph{suffix}"
     seeds_graph.write_rdf(path, format=fmt)
     back = kg.KnowledgeGraph.from_rdf(path)
@@ -86,6 +94,54 @@ def test_malformed_rdf_names_the_file(tmp_path: Path):
         kg.KnowledgeGraph.from_rdf(bad)
 
 
+# -- one prefix table, one writer per format ---------------------------------------------------
+
+
+def test_kgv_is_closed_and_holds_every_term_kg_writes():
+    with pytest.raises(AttributeError, match="emplyer"):
+        _ = KGV.emplyer
+    terms = {t for c in KGV.__mro__[:-2] for t in c.__dict__["__annotations__"]}  # above rdflib's
+    assert terms == set(CLASSES) | set(STRUCTURAL) | set(kg.PREDICATES)
+    assert all(name in KGV for name in terms) and "likes" not in KGV
+
+
+def test_graph_ttl_declares_the_prefix_table(seeds_graph):
+    declared = [line for line in turtle(seeds_graph).splitlines() if line.startswith("@prefix")]
+    assert declared == [
+        f"@prefix {p}: <{ns}> ." for p, ns in sorted(prefixes(seeds_graph.base).items())
+    ]
+    bound = dict(seeds_graph.to_rdf().namespaces())
+    assert {p: str(bound[p]) for p in PREFIXES} == PREFIXES
+    assert str(bound["kg"]) == seeds_graph.base
+
+
+def test_kg_export_turtle_is_the_bytes_of_graph_ttl(tmp_path: Path):
+    """graph.ttl and `kg export --format turtle` come from the one Turtle writer: exporting a
+    build's store, or converting its graph.ttl, gives graph.ttl back byte for byte."""
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    out = tmp_path / "out"
+    res = CliRunner().invoke(main, ["build", str(ROOT / "seeds"), "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    graph_ttl = (out / "graph.ttl").read_bytes()
+    res = CliRunner().invoke(main, ["export", "--store", str(out / "store")])
+    assert res.exit_code == 0, res.output
+    assert res.output.encode("utf-8") == graph_ttl
+    converted = tmp_path / "converted.ttl"
+    res = CliRunner().invoke(
+        main, ["export", "--graph", str(out / "graph.ttl"), "-f", "ttl", "-o", str(converted)]
+    )
+    assert res.exit_code == 0, res.output
+    assert converted.read_bytes() == graph_ttl
+    written = tmp_path / "written.ttl"
+    back = kg.KnowledgeGraph.from_rdf(out / "graph.ttl")
+    back.write_rdf(written)
+    assert written.read_bytes() == graph_ttl
+    assert serialize_kg(back, "turtle") == turtle(back) == graph_ttl.decode("utf-8")
+
+
 # -- the model in more detail ----------------------------------------------------------------
 
 
@@ -98,8 +154,9 @@ def test_every_predicate_is_declared(seeds_graph):
         assert g.value(iri, RDFS.label) == Literal(p.label, lang="en")
         assert g.value(iri, RDFS.comment) is not None
         assert (iri, OWL.equivalentProperty, WDT[p.wikidata]) in g
-    for name in ("confidence", "sentence", "start", "evidence", "rule"):
-        assert g.value(KGV[name], RDFS.label) is not None, name
+    for name, (label, comment, _) in {**CLASSES, **STRUCTURAL}.items():
+        assert g.value(KGV[name], RDFS.label) == Literal(label, lang="en"), name
+        assert g.value(KGV[name], RDFS.comment) == Literal(comment, lang="en"), name
 
 
 def test_provenance_reaches_document_sentence_offsets_rule(seeds_graph):
@@ -134,10 +191,12 @@ def test_quad_formats_keep_a_named_graph_per_document(seeds_graph):
 
     ds = Dataset()
     ds.parse(data=serialize_kg(seeds_graph, "nquads"), format="nquads")
-    names = {str(c.identifier) for c in ds.graphs()}
     base = seeds_graph.base
-    assert {base + "graph/vocab", base + "graph/entities"} <= names
-    assert {base + f"graph/doc/{d.id}" for d in seeds_graph.documents} <= names
+    names = {str(c.identifier) for c in ds.graphs() if str(c.identifier).startswith(base)}
+    docs = {base + f"graph/doc/{d.id}" for d in seeds_graph.documents}
+    assert names == {base + "graph/vocab", base + "graph/entities"} | docs
+    assert len(ds.graph(URIRef(base + "graph/vocab"))) > 0  # the default graph holds nothing
+    assert len(ds.default_graph) == 0
     doc = a_relation(seeds_graph).evidence[0].doc_id
     g = ds.graph(URIRef(base + f"graph/doc/{doc}"))
     assert any(True for _ in g.triples((None, KGV.sentence, None)))
@@ -158,7 +217,7 @@ def test_kg_export_in_every_format_reads_back(seeds_graph, tmp_path: Path, fmt, 
 
     from kg.cli import main
 
-    path = tmp_path / f"export{FORMATS[fmt][1]}"
+    path = tmp_path / f"export{FORMATS[fmt].suffix}"
     res = CliRunner().invoke(
         main, ["export", "--store", str(built_store), "--format", fmt, "-o", str(path)]
     )

@@ -257,7 +257,7 @@ def test_a_planted_resolver_file_runs_nothing(tmp_path: Path, pipeline):
     runs nothing, and the build resolves every kept extraction again instead."""
     import pickle
 
-    from kg.store.core import STATE
+    from kg.store.layout import STATE
 
     st = Store(tmp_path / "store")
     st.build(["Acme Corp, a Boston-based startup, hired Jane Doe."], model=pipeline)

@@ -1,9 +1,10 @@
 import json
 
 import pytest
+from rdflib import RDFS, Literal, URIRef
 
 from kg.errors import FormatError, QueryError
-from kg.query.sparql import format_result
+from kg.query.results import format_result
 
 PEOPLE = """
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -11,10 +12,14 @@ SELECT ?name WHERE { ?p a schema:Person ; rdfs:label ?name } ORDER BY ?name
 """
 
 
+def people(g) -> list[str]:
+    return sorted(e.name for e in g.entities if e.type == "Person")
+
+
 def test_select(seeds_graph):
     res = seeds_graph.query(PEOPLE)
     names = [d["name"] for d in res.dicts()]
-    assert "Alexandr Wang" in names and names == sorted(names)
+    assert "Alexandr Wang" in names and names == people(seeds_graph)
 
 
 def test_params_are_bound_not_pasted(seeds_graph):
@@ -33,7 +38,8 @@ def test_ask_and_construct(seeds_graph):
     assert res.graph is not None
     assert len(res.graph) == sum(1 for r in seeds_graph.relations if r.predicate == p)
     res = seeds_graph.query("DESCRIBE ?e WHERE { ?e rdfs:label 'Meta' }")
-    assert res.graph is not None and len(res.graph) >= 1
+    meta = URIRef(seeds_graph.base + "entity/meta")
+    assert res.form == "DESCRIBE" and (meta, RDFS.label, Literal("Meta")) in res.graph
 
 
 def test_syntax_error_has_line_and_column(seeds_graph):
@@ -44,13 +50,19 @@ def test_syntax_error_has_line_and_column(seeds_graph):
 @pytest.mark.parametrize("fmt", ["table", "csv", "tsv", "json"])
 def test_output_formats(seeds_graph, fmt):
     out = format_result(seeds_graph.query(PEOPLE), fmt)
-    assert "Alexandr Wang" in out
+    names = people(seeds_graph)
     if fmt == "json":
         data = json.loads(out)
         assert data["head"]["vars"] == ["name"]
-        assert {"type": "literal", "value": "Alexandr Wang"} in [
-            b["name"] for b in data["results"]["bindings"]
+        assert [b["name"] for b in data["results"]["bindings"]] == [
+            {"type": "literal", "value": n} for n in names
         ]
+    elif fmt == "table":
+        lines = out.splitlines()
+        assert lines[0] == "name" and set(lines[1]) == {"-"}
+        assert lines[2:] == [*names, f"({len(names)} rows)"]
+    else:
+        assert out.splitlines() == ["name", *names]
 
 
 def test_unknown_output_lists_choices(seeds_graph):

@@ -14,6 +14,9 @@ from rdflib.namespace import FOAF
 import kg
 from benchmarks.view import synthetic_graph
 from kg.cli import main
+from kg.query.construct import query_graph
+from kg.rdf.foreign import graph_from_triples
+from kg.view import layout
 from kg.view import page as view
 
 EX = Namespace("http://example.com/")
@@ -37,7 +40,21 @@ def test_view_is_self_contained(seeds_graph, tmp_path: Path):
     data = page_data(page)
     assert len(data["nodes"]) == seeds_graph.nx.number_of_nodes()
     assert len(data["edges"]) == seeds_graph.nx.number_of_edges()
-    assert {"Person", "Organization", "Product"} <= set(data["types"])
+    assert data["types"] == sorted({a["type"] for _, a in seeds_graph.nx.nodes(data=True)})
+    assert {"Person", "Organization", "Product"} <= set(data["types"])  # what the seeds hold
+
+
+def test_the_view_only_draws():
+    """kg.view reads no file and runs no query: reading RDF is kg.rdf's, querying kg.query's."""
+    import ast
+
+    for path in Path(kg.__file__).parent.joinpath("view").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom | ast.Import):
+                names = [node.module] if isinstance(node, ast.ImportFrom) else []
+                names += [a.name for a in node.names]
+                bad = [n for n in names if n and n.startswith(("kg.rdf", "kg.query", "rdflib"))]
+                assert not bad, f"{path.name} imports {bad}"
 
 
 def test_csp_allows_only_the_page_scripts(seeds_graph):
@@ -61,6 +78,7 @@ def test_document_text_cannot_inject_markup(pipeline, tmp_path: Path):
     text = page.read_text(encoding="utf-8")
     assert "<script>window.pwned" not in text and "<img src=x" not in text
     assert "</title><script>x" not in text
+    assert "<title>&lt;/title&gt;&lt;script&gt;x&lt;/script&gt;</title>" in text  # shown as text
     data = re.search(r'id="kg-data" type="application/json">(.*?)</script>', text, re.S)
     assert "<" not in data.group(1) and "pwned" in data.group(1)
 
@@ -76,32 +94,32 @@ def test_node_size_follows_importance():
     for i in range(6):
         g.add_edge("hub", f"leaf{i}", predicate="employer")
     g.add_node("alone")
-    rank = view.importance(g)
+    rank = layout.importance(g)
     assert max(rank, key=rank.get) == "hub" and min(rank, key=rank.get) == "alone"
     assert abs(sum(rank.values()) - 1) < 1e-9
-    net, _ = view.network(g)
+    net, _ = layout.network(g)
     size = {n["id"]: n["size"] for n in net.nodes}
     assert size["hub"] > size["leaf0"] > size["alone"]
 
 
 def test_layout_is_stable_and_spread():
     g = synthetic_graph(300)
-    a, b = view.layout(g), view.layout(g)
+    a, b = layout.layout(g), layout.layout(g)
     assert a == b
     assert len(set(a.values())) == 300  # no two nodes on the same spot
-    assert view.layout(g, seed=8) != a
+    assert layout.layout(g, seed=8) != a
 
 
 def test_large_graph_keeps_the_most_important_nodes():
     g = synthetic_graph(1200)
-    net, info = view.network(g, max_nodes=200)
-    rank = view.importance(g)
+    net, info = layout.network(g, max_nodes=200)
+    rank = layout.importance(g)
     top = sorted(g.nodes, key=lambda v: (-rank[v], v))[:200]
     assert sorted(n["id"] for n in net.nodes) == sorted(top)
     assert info["total_nodes"] == 1200 and info["shown_nodes"] == 200
     assert all(e["from"] in top and e["to"] in top for e in net.edges)
     assert info["physics"] is True
-    _, big = view.network(g, max_nodes=1200)
+    _, big = layout.network(g, max_nodes=1200)
     assert big["physics"] is False  # too many nodes for the browser's physics: positions only
 
 
@@ -116,7 +134,7 @@ def test_network_fills_pyvis_without_its_membership_checks(monkeypatch):
     monkeypatch.setattr(Network, "add_edge", refuse)
     monkeypatch.setattr(Network, "add_nodes", refuse)
     g = synthetic_graph(2000)
-    net, info = view.network(g, max_nodes=2000)
+    net, info = layout.network(g, max_nodes=2000)
     assert len(net.nodes) == len(net.node_ids) == 2000
     assert len(net.edges) == g.number_of_edges()
 
@@ -126,7 +144,7 @@ def test_parallel_relations_curve_apart(seeds_graph):
     g.add_edge("a", "b", key="employer", predicate="employer")
     g.add_edge("a", "b", key="founded_by", predicate="founded_by")
     g.add_edge("b", "c", key="employer", predicate="employer")
-    net, _ = view.network(g)
+    net, _ = layout.network(g)
     ab = [e for e in net.edges if {e["from"], e["to"]} == {"a", "b"}]
     assert {e["smooth"]["type"] for e in ab} == {"curvedCW", "curvedCCW"}
     assert "smooth" not in next(e for e in net.edges if e["from"] == "b")
@@ -154,7 +172,7 @@ def plain_rdf() -> Graph:
 
 
 def test_plain_rdf_is_drawn_sensibly():
-    g = view.graph_from_triples(plain_rdf())
+    g = graph_from_triples(plain_rdf())
     ada, engine = g.nodes[str(EX.ada)], g.nodes[str(EX.engine)]
     assert ada["label"] == "Ada Lovelace" and ada["type"] == "Person"
     assert engine["label"] == "Analytical Engine" and engine["type"] == "Resource"
@@ -168,7 +186,7 @@ def test_plain_rdf_is_drawn_sensibly():
 
 def test_kg_rdf_folds_into_the_same_graph(seeds_graph):
     """kg's own RDF (reified facts, evidence, mentions) draws as the KnowledgeGraph does."""
-    g = view.graph_from_triples(seeds_graph.to_rdf())
+    g = graph_from_triples(seeds_graph.to_rdf())
     entities = {a["label"]: a for _, a in g.nodes(data=True) if a["type"] != "Resource"}
     for e in seeds_graph.entities:
         assert entities[e.name]["type"] == e.type
@@ -192,14 +210,14 @@ def test_query_graph_draws_a_construct(seeds_graph, tmp_path: Path):
         "CONSTRUCT { ?p kgv:employer ?o . ?p rdfs:label ?pn . ?o rdfs:label ?on . ?p a ?t }\n"
         "WHERE { ?p kgv:employer ?o ; rdfs:label ?pn ; a ?t . ?o rdfs:label ?on }"
     )
-    g = view.query_graph(ttl, q)
+    g = query_graph(ttl, q)
     want = {
         (r.subject.name, r.object.name) for r in seeds_graph.relations if r.predicate == "employer"
     }
     got = {(g.nodes[u]["label"], g.nodes[v]["label"]) for u, v in g.edges()}
     assert got == want and want
     with pytest.raises(kg.QueryError, match="CONSTRUCT or DESCRIBE"):
-        view.query_graph(ttl, "SELECT * WHERE { ?s ?p ?o }")
+        query_graph(ttl, "SELECT * WHERE { ?s ?p ?o }")
 
 
 def test_inline_view_for_notebooks(seeds_graph):

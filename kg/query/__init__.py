@@ -1,5 +1,7 @@
 """Query: SPARQL over an rdflib graph or the on-disk store, and result formats."""
 
-from kg.query.sparql import Result, format_result, query, query_store
+from kg.query.construct import query_graph
+from kg.query.results import OUTPUTS, Result, format_result
+from kg.query.sparql import query, query_store
 
-__all__ = ["Result", "format_result", "query", "query_store"]
+__all__ = ["OUTPUTS", "Result", "format_result", "query", "query_graph", "query_store"]

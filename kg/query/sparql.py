@@ -11,73 +11,26 @@ milliseconds on a million triples).
 A ``timeout`` runs the query in a forked worker that is killed when time is up, so a runaway
 query cannot hang the caller. Both engines give their results as the same
 ``Result`` of rdflib terms, so output and tests do not care which one answered.
+
+Every query may use kg's prefixes (kg.rdf.namespaces.PREFIXES) without declaring them;
+queries/ declares its own anyway, so that the files also run on any SPARQL endpoint.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import multiprocessing
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
+from rdflib import XSD, BNode, Graph, Literal, URIRef
 from rdflib.plugins.sparql import prepareQuery
 
-from kg.errors import FormatError, QueryError
-from kg.rdf.convert import KGV, SDO, WDT
-
-# prefixes every query may use without declaring them (queries/ declares its own anyway, so
-# that the files also run on any SPARQL endpoint)
-PREFIXES = {
-    "rdf": RDF,
-    "rdfs": RDFS,
-    "xsd": XSD,
-    "owl": OWL,
-    "skos": SKOS,
-    "prov": PROV,
-    "dcterms": DCTERMS,
-    "kgv": KGV,
-    "schema": SDO,
-    "wdt": WDT,
-}
-OUTPUTS = ("table", "csv", "tsv", "json")
-
-
-@dataclass
-class Result:
-    """A query's answer: rows for SELECT, ``boolean`` for ASK, ``graph`` for CONSTRUCT/DESCRIBE."""
-
-    form: str
-    vars: list[str] = field(default_factory=list)
-    rows: list[tuple[Any, ...]] = field(default_factory=list)
-    boolean: bool | None = None
-    graph: Graph | None = None
-
-    def __iter__(self):
-        return iter(self.rows)
-
-    def __len__(self) -> int:
-        return len(self.rows)
-
-    def dicts(self) -> list[dict[str, Any]]:
-        """Rows as dicts of Python values (IRIs as strings), unbound variables left out."""
-        return [
-            {v: _py(x) for v, x in zip(self.vars, row, strict=True) if x is not None}
-            for row in self.rows
-        ]
-
-
-def _py(term: Any) -> Any:
-    if isinstance(term, Literal):
-        v = term.toPython()
-        return v if isinstance(v, (int, float, bool, str)) else str(term)
-    return str(term)
+from kg.errors import QueryError
+from kg.query.results import Result
+from kg.rdf.namespaces import PREFIXES
 
 
 def bind_value(value: str) -> URIRef | Literal:
@@ -168,7 +121,7 @@ def query_store(
     import pyoxigraph as ox
 
     check_not_update(sparql, source)
-    prefixes = {k: str(v) for k, v in PREFIXES.items()}
+    prefixes = dict(PREFIXES)
     try:  # parse first: syntax errors are reported without touching the store
         ox.Store().query(sparql, prefixes=prefixes)
     except SyntaxError as e:
@@ -287,20 +240,21 @@ def with_timeout(run: Callable[[], Result], timeout: float | None, source: str) 
         receive.close()
     if not ok:
         raise QueryError(payload)
-    form, vars_, rows, boolean, triples = payload
-    graph = None
-    if triples is not None:
-        graph = Graph()
-        for t in triples:
-            graph.add(t)
-    return Result(form, vars_, rows, boolean, graph)
+    result, triples = payload
+    if triples is None:
+        return result
+    graph = Graph()
+    for t in triples:
+        graph.add(t)
+    return replace(result, graph=graph)
 
 
 def _work(run: Callable[[], Result], send: Any) -> None:
     try:
         r = run()
+        # an rdflib Graph does not pickle well: its triples cross the pipe instead
         triples = list(r.graph) if r.graph is not None else None
-        send.send((True, (r.form, r.vars, r.rows, r.boolean, triples)))
+        send.send((True, (replace(r, graph=None), triples)))
     except Exception as e:  # noqa: BLE001 - sent back and raised in the caller
         send.send((False, str(e)))
     finally:
@@ -363,75 +317,3 @@ def _syntax_message(e: Exception, source: str) -> str:
         line, col, msg = int(m[1]), int(m[2]), m[3]
     where = f" at line {line}, column {col}" if line is not None else ""
     return f"{source}: SPARQL syntax error{where}: {msg}"
-
-
-def _cell(term: Any) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    return str(term)
-
-
-def format_result(res: Result, output: str = "table") -> str:
-    """The result as a text table, CSV, TSV or SPARQL 1.1 Query Results JSON."""
-    if output not in OUTPUTS:
-        raise FormatError(f"unknown output {output!r}; choose one of: {', '.join(OUTPUTS)}")
-    if res.graph is not None:
-        return res.graph.serialize(format="json-ld" if output == "json" else "turtle")
-    if output == "json":
-        if res.boolean is not None:
-            return json.dumps({"head": {}, "boolean": res.boolean}, indent=1)
-        return json.dumps(
-            {
-                "head": {"vars": res.vars},
-                "results": {
-                    "bindings": [
-                        {
-                            v: _json_term(x)
-                            for v, x in zip(res.vars, row, strict=True)
-                            if x is not None
-                        }
-                        for row in res.rows
-                    ]
-                },
-            },
-            indent=1,
-            ensure_ascii=False,
-        )
-    if res.boolean is not None:
-        return "true" if res.boolean else "false"
-    if output in ("csv", "tsv"):
-        buf = io.StringIO()
-        w = csv.writer(buf, delimiter="," if output == "csv" else "\t", lineterminator="\n")
-        w.writerow(res.vars)
-        for row in res.rows:
-            w.writerow([_cell(x) for x in row])
-        return buf.getvalue().rstrip("\n")
-    cells = [[_cell(x).replace("\n", " ") for x in row] for row in res.rows]
-    widths = [max([len(v)] + [min(len(r[i]), 60) for r in cells]) for i, v in enumerate(res.vars)]
-
-    def line(vals: list[str]) -> str:
-        return " | ".join(
-            (v if len(v) <= 60 else v[:57] + "...").ljust(w)
-            for v, w in zip(vals, widths, strict=True)
-        ).rstrip()
-
-    out = [line(res.vars), "-+-".join("-" * w for w in widths)]
-    out += [line(r) for r in cells]
-    out.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''})")
-    return "\n".join(out)
-
-
-def _json_term(term: Any) -> dict[str, str]:
-    if isinstance(term, URIRef):
-        return {"type": "uri", "value": str(term)}
-    if isinstance(term, BNode):
-        return {"type": "bnode", "value": str(term)}
-    d = {"type": "literal", "value": str(term)}
-    if isinstance(term, Literal):
-        if term.language:
-            d["xml:lang"] = term.language
-        elif term.datatype:
-            d["datatype"] = str(term.datatype)
-    return d

@@ -1,4 +1,6 @@
-"""graph.ttl, fast: the triples of kg.rdf.convert.parts written as Turtle text directly.
+"""Turtle, fast: the triples of kg.rdf.triples.parts written as Turtle text directly.
+
+This is kg's one Turtle writer: graph.ttl and ``kg export --format turtle`` both come from it.
 
 rdflib's Turtle serializer spends most of a large build's output time looking up prefixes term
 by term (about 80 microseconds a triple, as long as spaCy takes for a few words). Here each term
@@ -16,30 +18,13 @@ from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.errors import RdfError
-from kg.rdf.convert import KGV, SDO, WDT, parts
+from kg.rdf.namespaces import RDF, XSD, prefixes
+from kg.rdf.triples import parts
 
 if TYPE_CHECKING:
     from kg.graph import KnowledgeGraph
-
-
-def prefixes(base: str) -> dict[str, str]:
-    """The prefixes graph.ttl declares (kg.rdf.convert binds the same)."""
-    return {
-        "kg": base,
-        "kgv": str(KGV),
-        "schema": str(SDO),
-        "wdt": str(WDT),
-        "skos": str(SKOS),
-        "prov": str(PROV),
-        "dcterms": str(DCTERMS),
-        "owl": str(OWL),
-        "rdf": str(RDF),
-        "rdfs": str(RDFS),
-        "xsd": str(XSD),
-    }
 
 
 # a string literal's characters that Turtle needs escaped, and the other control characters
@@ -65,9 +50,9 @@ _BARE = {
 
 
 class TurtleTerms:
-    """Terms for ``kg.rdf.convert.parts`` as the Turtle text that writes them: an IRI as a prefixed
-    name where one of ``prefixes`` fits, else ``<...>``; a literal quoted and escaped, or bare
-    where Turtle allows (integers, decimals, booleans)."""
+    """Terms for ``kg.rdf.triples.parts`` as the Turtle text that writes them: an IRI as a
+    prefixed name where one of ``prefixes`` fits, else ``<...>``; a literal quoted and escaped,
+    or bare where Turtle allows (integers, decimals, booleans)."""
 
     def __init__(self, prefixes: dict[str, str], *, main: str = "kg") -> None:
         for name, ns in prefixes.items():
@@ -98,7 +83,7 @@ class TurtleTerms:
         return f"<{value}>"
 
     def term(self, t: URIRef | Literal) -> str:
-        """A term kg.rdf.convert made with rdflib (a vocabulary constant, a typed literal)."""
+        """A term kg.rdf made with rdflib (a vocabulary constant, a typed literal)."""
         if isinstance(t, URIRef):
             got = self._made.get(t)
             if got is None:
@@ -144,8 +129,8 @@ def _unescape(s: str) -> str:
 
 
 def turtle(kg: KnowledgeGraph, *, base: str | None = None) -> str:
-    """The graph as Turtle: every triple of kg.rdf.convert.parts once, in a fixed order (grouped by
-    subject, subjects in order, each subject's triples in kg.rdf.convert's order), so that the same
+    """The graph as Turtle: every triple of kg.rdf.triples.parts once, in a fixed order (grouped by
+    subject, subjects in order, each subject's triples in kg.rdf.triples' order), so that the same
     graph always gives the same bytes."""
     b = base or kg.base
     declared = prefixes(b)

@@ -9,7 +9,7 @@ The flow is kg.run.local's, laid out as map and reduce:
   graph. Resolution is global (an alias in one document can join a name in another), so it is
   one step; it costs a small share of the parse.
 - **output**: each partition's part of the RDF is written as an N-Quads shard, one named graph
-  per document (the ``doc/<id>`` parts of kg.rdf.convert.parts), and ``entities.nq`` holds the
+  per document (the ``doc/<id>`` parts of kg.rdf.triples.parts), and ``entities.nq`` holds the
   vocabulary, the entities and the facts; together they are the whole graph, ready for a store's
   parallel bulk load. The merged graph (graph.ttl, graph.json, graph.html) is written by the
   same code as a single-process build, so for the same input the files are byte-identical.
@@ -29,14 +29,15 @@ from typing import Any
 
 from kg.errors import ConfigError, InputError
 from kg.extract import pipeline as nlp
-from kg.extract.mentions import extract
 from kg.extract.records import DocExtraction
 from kg.files import atomic_write
 from kg.graph import DEFAULT_BASE, KnowledgeGraph
 from kg.model import Document
-from kg.rdf.convert import graph_iri, serialize, to_dataset
+from kg.rdf.formats import serialize
+from kg.rdf.triples import graph_iri
+from kg.rdf.write import to_dataset
 from kg.run.local import assemble, write
-from kg.run.parse import BATCH_SIZE, iter_documents
+from kg.run.parse import BATCH_SIZE, extract_timed, iter_documents
 from kg.run.stats import BuildStats
 
 PARTITION_SIZE = 64  # documents per map task
@@ -47,7 +48,7 @@ def _extract_partition(
 ) -> list[DocExtraction]:
     # nlp.load caches the pipeline, so a worker loads it once for all its tasks
     pipeline = nlp.load(model, gazetteer=gazetteer)
-    return list(extract(docs, pipeline, batch_size=batch_size))
+    return list(extract_timed(docs, pipeline, BuildStats(), batch_size=batch_size))
 
 
 def _reduce(base: str, *parts: list[DocExtraction]) -> KnowledgeGraph:
@@ -58,7 +59,7 @@ def _reduce(base: str, *parts: list[DocExtraction]) -> KnowledgeGraph:
 
 def shard_graph(g: KnowledgeGraph, doc_ids: Iterable[str]) -> KnowledgeGraph:
     """The part of ``g`` read from the documents ``doc_ids``: their document records, and the
-    mentions and evidence in them (the ``doc/<id>`` parts of kg.rdf.convert.parts)."""
+    mentions and evidence in them (the ``doc/<id>`` parts of kg.rdf.triples.parts)."""
     ids = set(doc_ids)
     entities = [
         replace(e, mentions=tuple(m for m in e.mentions if m.doc_id in ids)) for e in g.entities
@@ -84,7 +85,7 @@ def shard_graph(g: KnowledgeGraph, doc_ids: Iterable[str]) -> KnowledgeGraph:
 
 def shared_graph(g: KnowledgeGraph) -> KnowledgeGraph:
     """The part of ``g`` no single document holds: entities and facts, without mentions or
-    evidence (the ``vocab`` and ``entities`` parts of kg.rdf.convert.parts)."""
+    evidence (the ``vocab`` and ``entities`` parts of kg.rdf.triples.parts)."""
     return KnowledgeGraph(
         [replace(e, mentions=()) for e in g.entities],
         [replace(r, evidence=()) for r in g.relations],

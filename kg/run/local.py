@@ -20,7 +20,7 @@ from kg.extract.records import DocExtraction
 from kg.files import atomic_write
 from kg.graph import DEFAULT_BASE, KnowledgeGraph, from_parts
 from kg.rdf.turtle import turtle
-from kg.resolve.resolver import resolve
+from kg.resolve.resolver import Resolver
 from kg.run.memory import frozen_list, gc_paused
 from kg.run.parallel import extract_parallel
 from kg.run.parse import BATCH_SIZE, extract_timed, iter_documents
@@ -69,17 +69,24 @@ def extractions(
 
 
 def assemble(
-    exs: list[DocExtraction], *, base: str = DEFAULT_BASE, stats: BuildStats | None = None
+    exs: list[DocExtraction],
+    *,
+    base: str = DEFAULT_BASE,
+    stats: BuildStats | None = None,
+    resolver: Resolver | None = None,
 ) -> KnowledgeGraph:
-    """The reduce: resolve all extractions into one graph."""
+    """The reduce: resolve all extractions into one graph. ``resolver`` is the Resolver that
+    takes them (a fresh one if not given); the store keeps it, to add documents to it later."""
     stats = stats if stats is not None else BuildStats()
     with gc_paused():
-        return _assemble(exs, base, stats)
+        return _assemble(exs, base, stats, resolver if resolver is not None else Resolver())
 
 
-def _assemble(exs: list[DocExtraction], base: str, stats: BuildStats) -> KnowledgeGraph:
+def _assemble(
+    exs: list[DocExtraction], base: str, stats: BuildStats, resolver: Resolver
+) -> KnowledgeGraph:
     with stats.stage("resolve"):
-        res = resolve(exs)
+        res = resolver.add(exs).result()
     with stats.stage("graph"):
         g = from_parts([ex.document for ex in exs], res, base=base)
         g.nx  # noqa: B018 - built here so that its cost is counted as the graph stage

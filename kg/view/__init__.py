@@ -1,6 +1,8 @@
 """View: the graph as a self-contained interactive HTML page (the only package that imports
-pyvis)."""
+pyvis). It only draws: reading graph files is kg.rdf's (kg.rdf.foreign), running the query
+whose result is drawn is kg.query's (kg.query.construct)."""
 
-from kg.view.page import Inline, graph_from_triples, inline, render, write_html
+from kg.view.layout import importance, network
+from kg.view.page import Inline, inline, render, write_html
 
-__all__ = ["Inline", "graph_from_triples", "inline", "render", "write_html"]
+__all__ = ["Inline", "importance", "inline", "network", "render", "write_html"]

@@ -1,0 +1,139 @@
+"""RDF that kg wrote, read back into a KnowledgeGraph."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from rdflib import Graph, Literal, URIRef
+
+from kg import vocab
+from kg.errors import RdfError
+from kg.graph import KnowledgeGraph
+from kg.model import Block, Document, Entity, Evidence, Mention, Relation
+from kg.rdf.formats import parse
+from kg.rdf.namespaces import DCTERMS, KGV, PROV, RDF, RDFS, SKOS, XSD
+from kg.rdf.ontology import CLASS_TYPES
+
+
+def from_rdf(source: str | Path | Graph, *, format: str | None = None) -> KnowledgeGraph:
+    """A graph kg wrote (a file or an rdflib Graph) as a KnowledgeGraph; RdfError when it
+    holds no kg entities or documents."""
+    g = parse(source, format=format)
+    docs, doc_ids = _documents(g)
+    entities = _entities(g, doc_ids)
+    if not entities and not docs:
+        raise RdfError(f"{source}: holds no kg entities or documents (is it a graph kg wrote?)")
+    relations, flagged = _facts(g, entities, doc_ids)
+    key = lambda r: (r.subject.id, r.predicate, str(r.key[2]))  # noqa: E731
+    return KnowledgeGraph(
+        sorted(entities.values(), key=lambda e: e.id),
+        sorted(relations, key=key),
+        list(docs.values()),
+        flagged=sorted(flagged, key=key),
+    )
+
+
+# RDF keeps how many blocks of page furniture a document lost, not the blocks: each comes back
+# as an empty one, so that the count (and the graph written again) stays what it was
+_DROPPED = Block(0, 0, "furniture", "read back from RDF")
+
+
+def _documents(g: Graph) -> tuple[dict[str, Document], dict[URIRef, str]]:
+    """The documents by id (without their text), and each document IRI's id."""
+    docs: dict[str, Document] = {}
+    doc_ids: dict[URIRef, str] = {}
+    for it in sorted(g.subjects(RDF.type, KGV.Document)):
+        did = doc_ids[it] = str(g.value(it, KGV.id))
+        title = g.value(it, DCTERMS.title)
+        src = g.value(it, DCTERMS.source)
+        dropped = g.value(it, KGV.droppedBlocks)
+        docs[did] = Document(
+            did,
+            "",
+            str(src) if src else None,
+            str(title) if title else None,
+            (_DROPPED,) * (int(dropped) if dropped is not None else 0),
+        )
+    return docs, doc_ids
+
+
+def _entities(g: Graph, doc_ids: dict[URIRef, str]) -> dict[URIRef, Entity]:
+    entities = {}
+    for it in sorted(set(g.subjects(KGV.id, None)) - set(doc_ids)):
+        etype = next((CLASS_TYPES[c] for c in g.objects(it, RDF.type) if c in CLASS_TYPES), "Other")
+        mentions = [
+            Mention(
+                doc_ids.get(g.value(mi, KGV.document), ""),
+                int(g.value(mi, KGV.start)),
+                int(g.value(mi, KGV.end)),
+                str(g.value(mi, KGV.text)),
+            )
+            for mi in g.objects(it, KGV.mention)
+        ]
+        entities[it] = Entity(
+            str(g.value(it, KGV.id)),
+            str(g.value(it, RDFS.label)),
+            etype,
+            tuple(sorted(str(a) for a in g.objects(it, SKOS.altLabel))),
+            tuple(sorted(mentions, key=lambda m: (m.doc_id, m.start))),
+        )
+    return entities
+
+
+def _facts(
+    g: Graph, entities: dict[URIRef, Entity], doc_ids: dict[URIRef, str]
+) -> tuple[list[Relation], list[Relation]]:
+    """The asserted facts and the denied ones, each with its evidence."""
+    relations, flagged = [], []
+    for f in sorted(g.subjects(RDF.type, KGV.Fact)):
+        s, p, o = g.value(f, RDF.subject), g.value(f, RDF.predicate), g.value(f, RDF.object)
+        if s not in entities or not str(p).startswith(str(KGV)):
+            continue
+        pred = str(p)[len(str(KGV)) :]
+        if pred not in vocab.PREDICATES:
+            continue
+        obj: Any = entities.get(o) if isinstance(o, URIRef) else _py(o)
+        if obj is None:
+            continue
+        evs = sorted(
+            (_evidence(g, e, doc_ids) for e in g.objects(f, KGV.evidence)),
+            key=lambda e: (e.doc_id, e.start, e.subject_span, e.rule),
+        )
+        rel = Relation(
+            entities[s],
+            pred,
+            obj,
+            vocab.PREDICATES[pred].wikidata,
+            float(g.value(f, KGV.confidence)),
+            tuple(evs),
+        )
+        negated = g.value(f, KGV.negated)
+        (flagged if negated is not None and negated.toPython() else relations).append(rel)
+    return relations, flagged
+
+
+def _evidence(g: Graph, e: URIRef, doc_ids: dict[URIRef, str]) -> Evidence:
+    def num(name: str) -> int:
+        return int(g.value(e, KGV[name]))
+
+    return Evidence(
+        doc_ids.get(g.value(e, PROV.wasDerivedFrom), ""),
+        str(g.value(e, KGV.sentence)),
+        num("start"),
+        num("end"),
+        (num("subjectStart"), num("subjectEnd")),
+        (num("objectStart"), num("objectEnd")),
+        str(g.value(e, KGV.rule) or ""),
+        float(g.value(e, KGV.confidence)),
+        bool(g.value(e, KGV.hedged).toPython()),
+    )
+
+
+def _py(o: Any) -> Any:
+    if isinstance(o, Literal):
+        if o.datatype in (XSD.date, XSD.gYear, XSD.gYearMonth):
+            return str(o)
+        v = o.toPython()
+        return float(v) if type(v).__name__ == "Decimal" else v
+    return None

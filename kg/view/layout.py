@@ -1,0 +1,245 @@
+"""What the view draws: each node's importance, size and place, each edge's look.
+
+Layout is computed here, in Python, with a fixed seed: the same input gives the same picture,
+and a large graph never waits on the browser's O(n^2) physics. Small graphs then settle under
+a bounded physics run in the browser, which switches itself off.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+import numpy as np
+from pyvis.network import Network
+
+from kg.errors import ConfigError
+
+if TYPE_CHECKING:
+    from kg.graph import KnowledgeGraph
+
+
+COLORS = {
+    "Person": "#e15759",
+    "Organization": "#4e79a7",
+    "Place": "#59a14f",
+    "Product": "#f28e2b",
+    "Event": "#b07aa1",
+    "Work": "#c9a227",
+    "Other": "#9c9c9c",
+    "Literal": "#bab0ac",
+    "Resource": "#76b7b2",
+}
+
+
+SHAPES = {
+    "Person": "dot",
+    "Organization": "square",
+    "Place": "triangle",
+    "Product": "diamond",
+    "Event": "star",
+    "Work": "triangleDown",
+    "Other": "dot",
+    "Literal": "box",
+    "Resource": "hexagon",
+}
+
+
+MAX_NODES = 500  # above this the page keeps the most important nodes
+
+
+PHYSICS_NODES = 300  # up to this many nodes the browser settles the layout, then stops
+
+
+EXACT_LAYOUT_NODES = 600  # above this the Python layout samples repulsion instead
+
+
+MAX_EVIDENCE = 5  # sentences per edge carried into the page
+
+
+def _as_nx(source: KnowledgeGraph | nx.MultiDiGraph) -> nx.MultiDiGraph:
+    g = getattr(source, "nx", source)
+    if not isinstance(g, nx.Graph):
+        raise ConfigError(f"cannot draw a {type(source).__name__}; give a KnowledgeGraph or graph")
+    return g
+
+
+def importance(g: nx.Graph, *, damping: float = 0.85) -> dict[Any, float]:
+    """PageRank over the undirected graph (each relation counts once per direction).
+
+    A fact makes both of its ends more important, whichever way its arrow points. Power
+    iteration in numpy: networkx's own pagerank needs scipy and is slower on large graphs.
+    """
+    nodes = sorted(g.nodes, key=str)
+    n = len(nodes)
+    if n == 0:
+        return {}
+    idx = {v: i for i, v in enumerate(nodes)}
+    pairs = [(idx[u], idx[v]) for u, v in g.edges() if u != v]
+    if not pairs:
+        return {v: 1.0 / n for v in nodes}
+    a = np.array(pairs, dtype=np.int64)
+    src = np.concatenate([a[:, 0], a[:, 1]])
+    dst = np.concatenate([a[:, 1], a[:, 0]])
+    out = np.bincount(src, minlength=n).astype(float)
+    dangling = out == 0
+    pr = np.full(n, 1.0 / n)
+    for _ in range(200):
+        flow = np.bincount(dst, weights=pr[src] / out[src], minlength=n)
+        new = (1 - damping) / n + damping * (flow + pr[dangling].sum() / n)
+        done = np.abs(new - pr).sum() < 1e-10
+        pr = new
+        if done:
+            break
+    return {v: float(pr[i]) for i, v in enumerate(nodes)}
+
+
+def layout(g: nx.Graph, *, seed: int = 7, iterations: int = 60) -> dict[Any, tuple[float, float]]:
+    """Positions in pixels from a Fruchterman-Reingold layout with a fixed seed.
+
+    Exact repulsion up to EXACT_LAYOUT_NODES nodes; above that each step pushes every node away
+    from a fixed-size sample of the others (scaled up), so a step costs O(n) rather than O(n^2).
+    A weak pull to the centre keeps nodes without relations near the rest.
+    """
+    nodes = sorted(g.nodes, key=str)
+    n = len(nodes)
+    if n == 0:
+        return {}
+    if n == 1:
+        return {nodes[0]: (0.0, 0.0)}
+    idx = {v: i for i, v in enumerate(nodes)}
+    pairs = np.array(
+        sorted({(min(idx[u], idx[v]), max(idx[u], idx[v])) for u, v in g.edges() if u != v}),
+        dtype=np.int64,
+    ).reshape(-1, 2)
+    a, b = pairs[:, 0], pairs[:, 1]
+    rng = np.random.default_rng(seed)
+    x, y = rng.random(n) - 0.5, rng.random(n) - 0.5
+    k = 1.0 / math.sqrt(n)  # ideal distance in a unit square
+    temp = 0.1
+    cool = temp / (iterations + 1)
+    sample = min(n, 200)
+    for _ in range(iterations):
+        if n <= EXACT_LAYOUT_NODES:
+            ox, oy, weight = x, y, 1.0
+        else:
+            other = rng.choice(n, sample, replace=False)
+            ox, oy, weight = x[other], y[other], n / sample
+        dx, dy = x[:, None] - ox[None, :], y[:, None] - oy[None, :]
+        w = (k * k * weight) / np.maximum(dx * dx + dy * dy, 1e-6)
+        fx, fy = (dx * w).sum(1), (dy * w).sum(1)
+        ex, ey = x[a] - x[b], y[a] - y[b]
+        d = np.sqrt(ex * ex + ey * ey) / k
+        fx += np.bincount(b, ex * d, n) - np.bincount(a, ex * d, n)
+        fy += np.bincount(b, ey * d, n) - np.bincount(a, ey * d, n)
+        fx -= x * (0.5 * n * k)  # gravity
+        fy -= y * (0.5 * n * k)
+        length = np.maximum(np.sqrt(fx * fx + fy * fy), 1e-9)
+        step = np.minimum(length, temp) / length
+        x += fx * step
+        y += fy * step
+        temp -= cool
+    x -= x.mean()
+    y -= y.mean()
+    span = max(float(np.abs(x).max()), float(np.abs(y).max()), 1e-9)
+    scale = (60 * math.sqrt(n) + 100) / span
+    return {
+        v: (round(float(x[i]) * scale, 1), round(float(y[i]) * scale, 1))
+        for i, v in enumerate(nodes)
+    }
+
+
+def network(
+    source: KnowledgeGraph | nx.MultiDiGraph, *, max_nodes: int = MAX_NODES, seed: int = 7
+) -> tuple[Network, dict[str, Any]]:
+    """The pyvis Network for a graph, and what the page says about it (sizes, the cut)."""
+    if max_nodes < 1:
+        raise ConfigError(f"max_nodes must be at least 1, not {max_nodes}")
+    g = _as_nx(source)
+    total = g.number_of_nodes()
+    rank = importance(g)
+    keep = sorted(g.nodes, key=lambda v: (-rank[v], str(v)))[:max_nodes]
+    sub = g if len(keep) == total else g.subgraph(keep)
+    pos = layout(sub, seed=seed)
+    top = max((rank[v] for v in keep), default=1.0) or 1.0
+    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
+    # Fill pyvis's lists directly: add_node/add_edge check membership in lists, O(n) each,
+    # which makes from_nx quadratic (pyvis #301, #304).
+    for v in sorted(sub.nodes, key=str):
+        net.nodes.append(_node(v, sub.nodes[v], rank[v] / top, rank[v], pos[v]))
+        net.node_ids.append(str(v))
+    net.edges.extend(_edges(sub))
+    info = {
+        "total_nodes": total,
+        "shown_nodes": sub.number_of_nodes(),
+        "total_edges": g.number_of_edges(),
+        "shown_edges": sub.number_of_edges(),
+        "max_nodes": max_nodes,
+        "physics": 0 < sub.number_of_nodes() <= PHYSICS_NODES,
+    }
+    return net, info
+
+
+def _node(
+    v: Any, a: dict[str, Any], share: float, rank: float, pos: tuple[float, float]
+) -> dict[str, Any]:
+    """A node as the page draws it, sized by its share of the top importance."""
+    t = str(a.get("type") or "Other")
+    return {
+        "id": str(v),
+        "label": str(a.get("label", v)),
+        "kgType": t,
+        "aliases": [str(x) for x in a.get("aliases") or []],
+        "documents": [str(x) for x in a.get("documents") or []],
+        "mentions": int(a.get("mentions") or 0),
+        "color": COLORS.get(t, COLORS["Other"]),
+        "shape": SHAPES.get(t, "dot"),
+        "size": round(8 + 22 * math.sqrt(share), 1),
+        "rank": round(rank, 6),
+        "x": pos[0],
+        "y": pos[1],
+    }
+
+
+def _edges(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
+    """The edges as the page draws them; relations between the same two nodes curve apart
+    instead of drawing over each other."""
+    edges = sorted(
+        g.edges(data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2].get("predicate")))
+    )
+    pairs = Counter((min(str(u), str(v)), max(str(u), str(v))) for u, v, _ in edges)
+    seen: dict[tuple[str, str], int] = {}
+    out = []
+    for i, (u, v, a) in enumerate(edges):
+        key = (min(str(u), str(v)), max(str(u), str(v)))
+        j = seen[key] = seen.get(key, -1) + 1
+        evidence = a.get("evidence") or []
+        conf = a.get("confidence")
+        pred = str(a.get("predicate") or "related")
+        edge = {
+            "id": f"e{i}",
+            "from": str(u),
+            "to": str(v),
+            "label": pred,
+            "predicate": pred,
+            "wikidata": a.get("wikidata"),
+            "confidence": None if conf is None else round(float(conf), 3),
+            "evidence": [
+                {"doc": str(ev.get("doc_id", "")), "sentence": str(ev.get("sentence", ""))}
+                for ev in evidence[:MAX_EVIDENCE]
+            ],
+            "moreEvidence": max(0, len(evidence) - MAX_EVIDENCE),
+            "arrows": "to",
+            "width": round(1 + 2 * float(conf if conf is not None else 0.5), 2),
+        }
+        if pairs[key] > 1:
+            clockwise = (j % 2 == 0) == (str(u) <= str(v))
+            edge["smooth"] = {
+                "enabled": True,
+                "type": "curvedCW" if clockwise else "curvedCCW",
+                "roundness": round(0.15 + 0.2 * (j // 2), 2),
+            }
+        out.append(edge)
+    return out
