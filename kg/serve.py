@@ -27,8 +27,6 @@ from pathlib import Path
 from kg.errors import KgError
 from kg.store.core import Store
 
-LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
-
 
 class ServeError(KgError):
     """The SPARQL endpoint cannot be started."""
