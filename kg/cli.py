@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -14,6 +14,9 @@ from kg.query.results import OUTPUTS
 from kg.run.cluster import PARTITION_SIZE
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+if TYPE_CHECKING:
+    from kg.model import ReadReport
 
 
 FOLDER = click.Path(file_okay=False, path_type=Path)
@@ -126,6 +129,14 @@ def options(*names: str) -> Callable[[F], F]:
     show_default=True,
     help="Documents per Dask task (with --scheduler).",
 )
+@click.option(
+    "--strict", is_flag=True, help="Stop at the first bad file instead of skipping it."
+)
+@click.option(
+    "--other-as-text",
+    is_flag=True,
+    help="Read files of kinds kg does not know (.sgm, .csv, ...) as plain text.",
+)
 @options("quiet")
 def build(
     sources: tuple[str, ...],
@@ -135,6 +146,8 @@ def build(
     replace: bool,
     wait: float,
     scheduler: str | None,
+    strict: bool,
+    other_as_text: bool,
     quiet: bool,
     **parse: Any,
 ) -> None:
@@ -145,15 +158,26 @@ def build(
     documents are parsed. It then writes OUT/graph.ttl (RDF Turtle), OUT/graph.json (NetworkX
     node-link data) and OUT/graph.html (the interactive view) for everything the store holds,
     and prints a summary.
+
+    A bad file inside a folder (binary or undecodable, unreadable, a FIFO or device, a page
+    with no text, a malformed JSON Lines record) is skipped with a one-line warning and listed
+    in OUT/ingest.json, as are unreadable subfolders; files of other kinds are counted.
+    Exit status: 0 when everything was read, 3 when the build finished but skipped inputs,
+    1 on an error (with --strict, the first bad file is one).
     """
     from functools import partial
 
+    from kg.model import ReadReport
     from kg.run.modes import build_to, check_base
     from kg.store.core import Store
 
     store_dir = store_dir or out_dir / "store"
     check_base(parse["base"])  # before any work
-    docs = _read_sources(sources)
+    read = ReadReport()
+    # the output folder and the store are never read as input
+    docs = _read_sources(
+        sources, read, strict=strict, other_as_text=other_as_text, exclude=[out_dir, store_dir]
+    )
     keep = None
     if not (no_store or scheduler):
         keep = partial(Store(store_dir).update, replace=replace, wait=wait)
@@ -164,30 +188,64 @@ def build(
         built = build_to(
             out_dir, docs, keep=keep, scheduler=scheduler, progress=bar.update, **parse
         )
+    report_path = _write_read_report(read, out_dir)
     if not quiet:
-        _summary(built, store_dir)
+        _summary(built, store_dir, read, report_path)
+    if read.skipped:
+        sys.exit(SKIPPED_EXIT)
 
 
-def _read_sources(sources: tuple[str, ...]) -> list:
+# The exit status of a build that finished but skipped inputs (bad files, unreadable folders,
+# malformed records): a script can tell it from success (0) and from failure (1).
+SKIPPED_EXIT = 3
+
+
+def _read_sources(sources: tuple[str, ...], report: ReadReport, **options: Any) -> list:
     """The documents of SOURCES; '-' is standard input, read as bytes, so that bad UTF-8
-    gets the same one-line error as a file."""
-    from kg.ingest import text as ingest
+    gets the same one-line error as a file. Each skipped input is told on one line."""
+    from kg import ingest
 
     srcs = [
         ingest.from_text(ingest.decode(sys.stdin.buffer.read(), "<stdin>")) if s == "-" else s
         for s in sources
     ]
-    return ingest.read(srcs)
+    docs = ingest.read(srcs, report=report, **options)
+    for skipped in report.skipped:
+        click.echo(f"kg: skipped {skipped.path}: {skipped.reason}", err=True)
+    if not docs:
+        raise KgError("no documents to build from: every input was skipped")
+    return docs
 
 
-def _summary(built: Any, store_dir: Path) -> None:
+def _write_read_report(report: ReadReport, out_dir: Path) -> Path:
+    import json
+
+    from kg.files import atomic_write
+
+    path = out_dir / "ingest.json"
+    atomic_write(path, json.dumps(report.as_dict(), indent=2) + "\n")
+    return path
+
+
+def _furniture_line(g: Any) -> str:
+    """'3 blocks of page furniture left out: advert 2, social or comment widget 1'."""
+    import re
+    from collections import Counter
+
+    why = Counter(
+        re.split(r" \(|:", b.reason, maxsplit=1)[0] for d in g.documents for b in d.dropped
+    )
+    n = sum(why.values())
+    listed = ", ".join(f"{k} {v}" for k, v in why.most_common())
+    return f"{n} blocks of page furniture left out" + (f": {listed}" if n else "")
+
+
+def _summary(built: Any, store_dir: Path, read: ReadReport, report_path: Path) -> None:
     g, report = built.graph, built.kept
     for notice in report.notices if report is not None else ():
         click.echo(f"kg: {notice}", err=True)
     s = g.summary()
-    click.echo(
-        f"documents: {s['documents']} ({s['dropped_blocks']} blocks of page furniture left out)"
-    )
+    click.echo(f"documents: {s['documents']} ({_furniture_line(g)})")
     for name, items in (("entities", g.entities), ("relations", g.relations)):
         counts = ", ".join(f"{k} {v}" for k, v in s[name].items())
         click.echo(f"{name}: {len(items)}  {counts}")
@@ -198,7 +256,12 @@ def _summary(built: Any, store_dir: Path) -> None:
             f"{len(report.reused)} kept, {len(report.removed)} removed; "
             f"+{report.added_triples} -{report.removed_triples} triples)"
         )
-    for p in built.paths:
+    if read.skipped:
+        n = len(read.skipped)
+        click.echo(f"skipped: {n} input{'' if n == 1 else 's'} (listed in {report_path.name})")
+    if line := read.other_kinds_line():
+        click.echo(line)
+    for p in [*built.paths, report_path]:
         click.echo(f"wrote {p}")
 
 

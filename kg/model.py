@@ -23,8 +23,15 @@ class Block:
 
     start: int
     end: int
-    kind: str  # "heading", "item", "paragraph" or "furniture"
-    reason: str = ""  # why a furniture block was dropped, e.g. "language: es (sobre, cada)"
+    # "headline", "heading", "item", "paragraph", "table" (a row of a table), "dateline",
+    # "byline", "author" (an author box) or "furniture"
+    kind: str
+    reason: str = ""  # why a furniture block was dropped, e.g. "language: es (0.97)"
+
+
+# Blocks that carry the article's metadata: their names are mentions, but no fact is read
+# from them ("WASHINGTON (Reuters) -" does not say that Reuters is in Washington).
+METADATA_KINDS = frozenset({"dateline", "byline"})
 
 
 @dataclass(frozen=True)
@@ -34,8 +41,25 @@ class Document:
     id: str
     text: str
     source: str | None = None  # the path it was read from, relative where possible
-    title: str | None = None
+    title: str | None = None  # the headline, without the site's suffix
     blocks: tuple[Block, ...] = ()
+    authors: tuple[str, ...] = ()  # from the page's markup, a byline or an author box
+    date: str | None = None  # publication date, ISO 8601 ("2026-06-03" or "2026-06-03T14:35")
+    site: str | None = None  # the publisher: the site's name or the wire agency
+    language: str | None = None  # ISO 639-1 code of the main text
+    url: str | None = None  # the canonical URL
+    description: str | None = None
+    encoding: str | None = None  # how the file was encoded ("utf-8", "cp1252", "utf-16", ...)
+    place: str | None = None  # the dateline's place ("WASHINGTON", "SIALKOT, Pakistan")
+
+    @property
+    def headline(self) -> str | None:
+        return self.title
+
+    @property
+    def is_news(self) -> bool:
+        """Whether the document reads as a news article (a dateline, a byline or a date)."""
+        return bool(self.place or self.authors or self.date)
 
     @property
     def kept(self) -> tuple[Block, ...]:
@@ -44,6 +68,37 @@ class Document:
     @property
     def dropped(self) -> tuple[Block, ...]:
         return tuple(b for b in self.blocks if b.kind == "furniture")
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input left out of a build, and why: a bad file, an unreadable folder, a bad record."""
+
+    path: str  # the file or folder, with ":LINE" for a JSON Lines record
+    reason: str
+
+
+@dataclass
+class ReadReport:
+    """What reading a corpus left out: every skipped input, and the files of other kinds."""
+
+    skipped: list[Skipped] = field(default_factory=list)
+    other_kinds: dict[str, int] = field(default_factory=dict)  # suffix -> count
+
+    def other_kinds_line(self) -> str:
+        """'12 files of other kinds left out: .sgm 10, .pdf 2', or '' when there were none."""
+        n = sum(self.other_kinds.values())
+        if not n:
+            return ""
+        kinds = sorted(self.other_kinds.items(), key=lambda kv: (-kv[1], kv[0]))
+        listed = ", ".join(f"{k} {v}" for k, v in kinds)
+        return f"{n} file{'' if n == 1 else 's'} of other kinds left out: {listed}"
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "skipped": [{"path": s.path, "reason": s.reason} for s in self.skipped],
+            "other_kinds": dict(sorted(self.other_kinds.items())),
+        }
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from kg.extract.features import candidates, mention_features
 from kg.extract.records import DocExtraction, RawMention
 from kg.extract.tokens import Tokens
 from kg.extract.types import LABEL_TYPES, is_nationality
-from kg.ingest.text import clean_text
+from kg.ingest.blocks import clean_text
 from kg.lexicon import (
     DETERMINERS,
     HONORIFICS,
@@ -29,7 +29,7 @@ from kg.lexicon import (
     STOPLIST,
     TITLE_WORDS,
 )
-from kg.model import Document
+from kg.model import METADATA_KINDS, Document
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -139,6 +139,8 @@ def read_block(
         probs = type_model.probabilities([mention_features(s, tab) for s in spans])
         # plain floats (each float32 exactly): numpy's per-element indexing costs more
         types.model_votes(out.mentions[first:], probs.tolist(), type_model.classes)
+    if kind in METADATA_KINDS:
+        return  # a dateline or byline names things but states no fact about them
     facts_from = len(out.facts)
     reader = rules.read(out, sdoc, offset, token_mention, dates, tab)
     if keep_candidates:

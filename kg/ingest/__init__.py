@@ -1,5 +1,25 @@
-"""Ingest: sources (files, folders, stdin, JSON Lines, text) read as kg.Documents of kept blocks."""
+"""Ingest: sources (files, folders, stdin, JSON Lines, text) read as kg.Documents of kept blocks.
 
-from kg.ingest.text import clean_text, from_text, read
+``sources`` reads paths and folders (``encoding`` decodes them), ``html`` takes the article
+out of a web page, ``text`` cuts plain text into ``blocks``, ``news`` reads the headline,
+dateline and byline, ``furniture`` marks what is not the article and ``language`` says which
+language a block is in.
+"""
 
-__all__ = ["clean_text", "from_text", "read"]
+from kg.ingest.blocks import clean_text, segment
+from kg.ingest.encoding import decode, decode_bytes
+from kg.ingest.sources import iter_read, looks_like_path, read, read_file, safe_id
+from kg.ingest.text import from_text
+
+__all__ = [
+    "clean_text",
+    "decode",
+    "decode_bytes",
+    "from_text",
+    "iter_read",
+    "looks_like_path",
+    "read",
+    "read_file",
+    "safe_id",
+    "segment",
+]

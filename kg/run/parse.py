@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kg import ingest
 from kg.extract.mentions import extract
 from kg.extract.records import DocExtraction
-from kg.ingest import text as ingest
-from kg.model import Document
+from kg.ingest.sources import ReadOptions
+from kg.model import Document, ReadReport
 from kg.run.stats import BuildStats
 
 if TYPE_CHECKING:
@@ -23,50 +22,32 @@ BATCH_SIZE = 128  # blocks (paragraphs, headings, items) per nlp.pipe batch
 
 
 def iter_documents(
-    sources: Iterable[Any] | Any, stats: BuildStats | None = None
+    sources: Iterable[Any] | Any,
+    stats: BuildStats | None = None,
+    *,
+    options: ReadOptions | None = None,
+    report: ReadReport | None = None,
 ) -> Iterator[Document]:
-    """The documents of ``sources`` as kg.ingest.text.read gives them (same ids, same order), read
+    """The documents of ``sources`` as kg.ingest.read gives them (same ids, same order), read
     one file at a time so that the corpus is never in memory at once."""
-    if isinstance(sources, (str, os.PathLike, Document)):
-        sources = [sources]
     seen: set[str] = set()
     clock = stats or BuildStats()
-    for src in sources:
-        for d in _read_one(src, clock):
-            doc_id, n = d.id, 1
-            while doc_id in seen:  # ingest.read's rule: the first free suffix -2, -3, ...
-                n += 1
-                doc_id = f"{d.id}-{n}"
-            seen.add(doc_id)
-            if doc_id != d.id:
-                d = replace(d, id=doc_id)
-            clock.documents += 1
-            clock.words += len(d.text.split())
-            yield d
-
-
-def _read_one(src: Any, clock: BuildStats) -> Iterator[Document]:
-    is_path = isinstance(src, os.PathLike) or (
-        isinstance(src, str) and ingest._looks_like_path(src)
-    )
-    if is_path and Path(src).is_dir():
-        folder = Path(src)
-        files = ingest.iter_files(folder)
-        found = False
-        while True:
-            with clock.stage("ingest"):
-                f = next(files, None)
-                docs = ingest._read_file(f, base=folder) if f is not None else []
-            if f is None:
-                break
-            found = True
-            yield from docs
-        if not found:
-            ingest.read([folder])  # raises the usual "folder holds no readable documents"
-        return
-    with clock.stage("ingest"):
-        docs = ingest.read([src])
-    yield from docs
+    docs = ingest.iter_read(sources, options, report)
+    while True:
+        with clock.stage("ingest"):
+            d = next(docs, None)
+        if d is None:
+            return
+        doc_id, n = d.id, 1
+        while doc_id in seen:  # ingest.read's rule: the first free suffix -2, -3, ...
+            n += 1
+            doc_id = f"{d.id}-{n}"
+        seen.add(doc_id)
+        if doc_id != d.id:
+            d = replace(d, id=doc_id)
+        clock.documents += 1
+        clock.words += len(d.text.split())
+        yield d
 
 
 class _TimedPipeline:

@@ -1,0 +1,274 @@
+"""Ingest quality and speed on public data, for this code and an older checkout in one run.
+
+    python -m benchmarks.ingest [--bench DIR] [--old CHECKOUT] [--json FILE] [--skip-conll]
+
+HTML (``bench/html``: 145 saved pages with must-keep and must-drop snippets): the share of
+must-keep snippets kept and of must-drop snippets left out (a snippet is kept when it appears
+in the text of the document's kept blocks, whitespace collapsed), the share of pages with a
+title, with an author and with a date among the pages whose markup carries one (see
+``MARKUP_AUTHOR`` and ``MARKUP_DATE``), and pages per second (one process, decoding included).
+
+CoNLL-2003 dev (``bench/conll03/dev.txt``: 216 Reuters documents; each document's tokens joined
+with spaces, its sentences with newlines): entity P/R/F1 for PER, ORG and LOC over
+document-level sets of (normalised name, type), kg's against bare spaCy's on the same texts
+with the same model, and how many blocks ingest dropped as furniture.
+
+Each checkout is measured in a subprocess of its own (``PYTHONPATH`` set to it), so the old
+code and the new are compared in the same run on the same machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_BENCH = ROOT.parent / "shared" / "bench"
+
+# What counts as "the markup carries an author / a date": a structured field a machine can
+# read (JSON-LD, Open Graph, schema.org microdata, meta tags, rel=author, <time datetime>).
+# Pages without any of these are left out of the author and date shares.
+MARKUP_AUTHOR = re.compile(
+    r"""<meta[^>]+(?:name|property)=["'](?:author|article:author|dc\.creator|sailthru\.author|"""
+    r"""parsely-author)["']|"author"\s*:|itemprop=["']author["']|rel=["']author["']""",
+    re.I,
+)
+MARKUP_DATE = re.compile(
+    r"""<meta[^>]+(?:name|property|itemprop)=["'](?:article:published_time|date|pubdate|"""
+    r"""dc\.date|datePublished|publish-date|og:published_time|sailthru\.date|parsely-pub-date)"""
+    r"""["']|"datePublished"\s*:|itemprop=["']datePublished["']|<time[^>]+datetime=""",
+    re.I,
+)
+TYPES = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "FAC": "LOC"}
+KG_TYPES = {"Person": "PER", "Organization": "ORG", "Place": "LOC"}
+
+
+def _collapse(s: str) -> str:
+    return " ".join(s.split())
+
+
+def kept_text(doc: Any) -> str:
+    return _collapse(" ".join(doc.text[b.start : b.end] for b in doc.kept))
+
+
+def html_scores(bench: Path) -> dict[str, Any]:
+    """Must-keep, must-drop, title, author and date shares and pages per second."""
+    from kg.errors import KgError
+    from kg.ingest import read
+
+    expected = json.loads((bench / "html" / "expected.json").read_text(encoding="utf-8"))
+    pages = bench / "html" / "pages"
+    raws = {name: (pages / name).read_bytes() for name in expected}
+    docs: dict[str, Any] = {}
+    read([str(pages / next(iter(expected)))])  # load the libraries before the clock starts
+    t0 = time.perf_counter()
+    for name in expected:
+        try:
+            docs[name] = read([str(pages / name)])[0]
+        except KgError:
+            docs[name] = None
+    seconds = time.perf_counter() - t0
+    keep = drop = keep_n = drop_n = titles = 0
+    authors = dates = with_author = with_date = 0
+    for name, exp in expected.items():
+        doc = docs[name]
+        text = kept_text(doc) if doc is not None else ""
+        keep_n += len(exp.get("with", []))
+        drop_n += len(exp.get("without", []))
+        keep += sum(_collapse(s) in text for s in exp.get("with", []))
+        drop += sum(_collapse(s) not in text for s in exp.get("without", []))
+        titles += bool(doc is not None and doc.title)
+        head = raws[name].decode("utf-8", "replace")
+        if MARKUP_AUTHOR.search(head):
+            with_author += 1
+            authors += bool(doc is not None and getattr(doc, "authors", ()))
+        if MARKUP_DATE.search(head):
+            with_date += 1
+            dates += bool(doc is not None and getattr(doc, "date", None))
+    n = len(expected)
+    return {
+        "pages": n,
+        "must_keep_kept": keep / keep_n,
+        "must_drop_left_out": drop / drop_n,
+        "title": titles / n,
+        "author": authors / max(1, with_author),
+        "pages_with_author_markup": with_author,
+        "date": dates / max(1, with_date),
+        "pages_with_date_markup": with_date,
+        "pages_per_second": n / seconds,
+        "empty": sum(d is None for d in docs.values()),
+    }
+
+
+def conll_documents(path: Path) -> list[tuple[str, set[tuple[str, str]]]]:
+    """(text, gold set of (normalised name, type)) for each CoNLL-2003 document."""
+    docs: list[tuple[list[list[str]], set[tuple[str, str]]]] = []
+    sent: list[str] = []
+    name: list[str] = []
+    label = ""
+
+    def close_name() -> None:
+        nonlocal name, label
+        if name and label in ("PER", "ORG", "LOC"):
+            docs[-1][1].add((normalise(" ".join(name)), label))
+        name, label = [], ""
+
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("-DOCSTART-"):
+            close_name()
+            docs.append(([], set()))
+            continue
+        if not line.strip():
+            close_name()
+            if sent:
+                docs[-1][0].append(sent)
+            sent = []
+            continue
+        token, *_, tag = line.split()
+        sent.append(token)
+        if tag.startswith("B-") or (tag.startswith("I-") and tag[2:] != label):
+            close_name()
+            name, label = [token], tag[2:]
+        elif tag.startswith("I-"):
+            name.append(token)
+        else:
+            close_name()
+    close_name()
+    if sent:
+        docs[-1][0].append(sent)
+    return [("\n".join(" ".join(s) for s in sents) + "\n", gold) for sents, gold in docs]
+
+
+def normalise(name: str) -> str:
+    name = re.sub(r"\s+'s$|'s$", "", name.strip())
+    name = re.sub(r"^the\s+", "", name, flags=re.I)
+    return " ".join(name.casefold().split())
+
+
+def prf(found: list[set[Any]], gold: list[set[Any]]) -> dict[str, float]:
+    tp = sum(len(f & g) for f, g in zip(found, gold, strict=True))
+    nf, ng = sum(map(len, found)), sum(map(len, gold))
+    p, r = tp / max(1, nf), tp / max(1, ng)
+    return {"precision": p, "recall": r, "f1": 2 * p * r / max(1e-9, p + r)}
+
+
+def conll_scores(bench: Path) -> dict[str, Any]:
+    """kg's and bare spaCy's entity scores on CoNLL-2003 dev, and the blocks dropped."""
+    import kg
+    from kg.extract import pipeline as kg_nlp
+
+    docs = conll_documents(bench / "conll03" / "dev.txt")
+    texts = [t for t, _ in docs]
+    gold = [g for _, g in docs]
+    nlp = kg_nlp.load()
+    bare = [
+        {(normalise(e.text), TYPES[e.label_]) for e in d.ents if e.label_ in TYPES}
+        for d in nlp.pipe(texts)
+    ]
+    sources = [kg.from_text(t, doc_id=f"conll-{n}") for n, t in enumerate(texts)]
+    t0 = time.perf_counter()
+    g = kg.build(sources, model=nlp)
+    seconds = time.perf_counter() - t0
+    found: list[set[tuple[str, str]]] = [set() for _ in texts]
+    for e in g.entities:
+        if e.type not in KG_TYPES:
+            continue
+        for m in e.mentions:
+            found[int(m.doc_id.split("-")[1])].add((normalise(m.text), KG_TYPES[e.type]))
+    dropped = [b for d in g.documents for b in d.dropped]
+    return {
+        "documents": len(texts),
+        "kg": prf(found, gold),
+        "spacy": prf(bare, gold),
+        "dropped_blocks": len(dropped),
+        "dropped_reasons": sorted({b.reason for b in dropped})[:10],
+        "build_seconds": seconds,
+    }
+
+
+def measure(bench: Path, conll: bool) -> dict[str, Any]:
+    out = {"html": html_scores(bench)}
+    if conll:
+        out["conll03"] = conll_scores(bench)
+    return out
+
+
+def _in_subprocess(checkout: Path, bench: Path, conll: bool) -> dict[str, Any]:
+    env = dict(os.environ, PYTHONPATH=str(checkout))
+    args = [sys.executable, "-m", "benchmarks.ingest", "--measure", "--bench", str(bench)]
+    if not conll:
+        args.append("--skip-conll")
+    # run from this checkout's folder so that benchmarks.ingest is this file in both runs
+    res = subprocess.run(args, env=env, cwd=ROOT, capture_output=True, text=True, check=False)
+    if res.returncode != 0:
+        return {"error": res.stderr.strip().splitlines()[-1] if res.stderr.strip() else "failed"}
+    return json.loads(res.stdout)
+
+
+def _table(results: dict[str, dict[str, Any]]) -> str:
+    rows = [
+        ("html must-keep kept", "html", "must_keep_kept", "{:.1%}"),
+        ("html must-drop left out", "html", "must_drop_left_out", "{:.1%}"),
+        ("html title", "html", "title", "{:.1%}"),
+        ("html author (of pages with author markup)", "html", "author", "{:.1%}"),
+        ("html date (of pages with date markup)", "html", "date", "{:.1%}"),
+        ("html pages/second", "html", "pages_per_second", "{:.1f}"),
+        ("html pages with no text", "html", "empty", "{}"),
+    ]
+    names = list(results)
+    lines = [f"{'':44}" + "".join(f"{n:>12}" for n in names)]
+    for label, part, key, fmt in rows:
+        vals = [results[n].get(part, {}).get(key) for n in names]
+        lines.append(
+            f"{label:44}" + "".join(f"{fmt.format(v) if v is not None else '-':>12}" for v in vals)
+        )
+    for n in names:
+        c = results[n].get("conll03")
+        if c:
+            lines.append(
+                f"conll03 dev [{n}]: kg F1 {c['kg']['f1']:.3f} (P {c['kg']['precision']:.3f} "
+                f"R {c['kg']['recall']:.3f}), bare spaCy F1 {c['spacy']['f1']:.3f}, "
+                f"blocks dropped as furniture {c['dropped_blocks']}"
+            )
+    h = next(iter(results.values())).get("html", {})
+    lines.append(
+        f"(author and date shares count the {h.get('pages_with_author_markup')} and "
+        f"{h.get('pages_with_date_markup')} pages whose markup carries an author or a date field)"
+    )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--bench", type=Path, default=DEFAULT_BENCH)
+    ap.add_argument("--old", type=Path, default=None, help="an older checkout to compare with")
+    ap.add_argument("--json", type=Path, default=None, help="write the results here too")
+    ap.add_argument("--skip-conll", action="store_true", help="HTML only (a minute faster)")
+    ap.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if not (args.bench / "html" / "expected.json").is_file():
+        print(f"benchmark data not found at {args.bench}", file=sys.stderr)
+        return 2
+    if args.measure:  # one checkout, in this process
+        print(json.dumps(measure(args.bench, not args.skip_conll)))
+        return 0
+    results: dict[str, dict[str, Any]] = {}
+    if args.old is not None:
+        results["old"] = _in_subprocess(args.old, args.bench, not args.skip_conll)
+    results["new"] = _in_subprocess(ROOT, args.bench, not args.skip_conll)
+    print(_table(results))
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

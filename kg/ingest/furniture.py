@@ -1,0 +1,216 @@
+"""Page furniture: the blocks of a scraped text that are not the article.
+
+Only strong signals count, never a single keyword: a real report may say that a company will
+"sign up" customers, quote a "privacy policy" or name "US market regulators". A block is
+furniture when it is
+
+- a widget: a reaction counter, a share button, a bare number (the whole block, nothing else);
+- a relative time stamp ("Updated: 2 hours ago") or a lone date away from the top;
+- in another language than the text's (py3langid; short blocks are judged together with the
+  run of short blocks around them, where one is too few characters to tell);
+- an advert: a block that addresses the reader ("you", "your") *and* sells (a call to action
+  such as "Subscribe", "Book a demo", or a promotional phrase), outside any quotation;
+- beside an advert and addressing the reader too, or a short heading that opens an advert;
+- a repeat of an earlier block.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.ingest.language import SURE, identify, ranked
+from kg.model import Block
+
+# Kinds that the news structure gave: never furniture.
+_NEWS = frozenset({"headline", "dateline", "byline", "author"})
+
+MAX_MARK = 512  # no inline mark is longer: "[" + a keyword + up to 500 characters + "]"
+INLINE = re.compile(r"\[(?:INTERNAL|EXTERNAL|AD|LINK|RELATED)[^\]\n]{0,500}\]", re.IGNORECASE)
+_ITEM = re.compile(r"^\s*(?:[-*+•·–]|\d{1,3}[.)])\s+")
+_WIDGET = re.compile(
+    r"^(?:(like|dislike|love|funny|wow|sad|angry|haha|care|share|tweet|pin|email|print|"
+    r"save|reply|comments?)(?:\s+\1)?\s*\(?\d*\)?|what'?s your reaction\??|"
+    r"share (?:this|on \w+)|follow us.*|leave a (?:comment|reply)|"
+    r"advertisement|sponsored(?: content)?|"
+    r"\d[\d\s]*|[\W_]+)$",  # digits and spaces: written so it cannot backtrack
+    re.IGNORECASE,
+)
+_STAMP = re.compile(
+    r"^(?:(?:published|updated|posted|last updated)(?: on)?:?\s.*|"
+    r"(?:\d+ (?:seconds?|minutes?|hours?|days?|weeks?|months?) ago)|"
+    r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}(?:\s*[-–|,]\s*\d{1,2}:\d{2}(?:\s*[AaPp][Mm])?)?)|"
+    r"(?:\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?))$",
+    re.IGNORECASE,
+)
+# Selling: a call to action at the start of a block, or a promotional phrase anywhere.
+_CALL = re.compile(
+    r"^(?:subscribe|sign up|join|book|download|register|shop|buy|order|claim|upgrade|"
+    r"get (?:the|our|your|access|started)|start your|try (?:it|our)|follow us)\b",
+    re.IGNORECASE,
+)
+_PROMO = re.compile(
+    r"\b(?:newsletters?|subscribe|unsubscribe|sign[- ]?up|spam|inbox|free trial|"
+    r"book (?:a |\d+ )?(?:demo|call|minutes?)|sponsored|advertisement|preferential terms|"
+    r"early access|promo code|discount|click here|learn more|read more|"
+    r"all rights reserved|privacy policy|terms of (?:use|service)|cookies? policy)\b",
+    re.IGNORECASE,
+)
+# The reader addressed: lower-case "you"/"your" or a capitalised one, never "US" (the country)
+_YOU = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ours)\b|\b[Yy]ou[’'](?:ll|re|ve|d)\b")
+_WE = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b|\b[Ww]e[’'](?:ll|re|ve|d)\b")
+_QUOTED = re.compile(r"[\"“”«»]")
+_WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)?")
+# A run of short blocks is in another language when the model gives that language this much
+# and the text's own language next to nothing.
+RUN_SURE = 0.4
+ADVERT_WORDS = 80
+NEIGHBOUR_WORDS = 40  # a neighbour of an advert longer than this is judged on its own
+# Characters of text the model reads to tell the text's language, and a block's: enough to be
+# sure, and the model's time is linear in them.
+SAMPLE = 3000
+SAMPLE_BLOCK = 300  # a block this long is reporting, whatever it says
+
+
+def furniture(
+    text: str, blocks: list[Block], *, language: str | None = None, page: bool = False
+) -> tuple[list[Block], str]:
+    """``blocks`` with the furniture among them marked (kind "furniture" and the reason), and
+    the text's main language (``language`` when given, else the model's).
+
+    ``page``: the blocks are an article that an HTML extractor already chose, so only widgets
+    and adverts are looked for (a bilingual article or a line of figures stays whole).
+    """
+    lines = [_ITEM.sub("", text[b.start : b.end]).strip() for b in blocks]
+    why = [
+        "" if b.kind in _NEWS else _page(line) if page else _alone(line)
+        for b, line in zip(blocks, lines, strict=True)
+    ]
+    lang = language or main_language(lines, why)
+    if not page:
+        for i, reason in _foreign(lines, why, blocks, lang).items():
+            why[i] = reason
+    seen: dict[str, int] = {}
+    for i, line in enumerate(lines):
+        if not why[i] and blocks[i].kind not in _NEWS:
+            if line in seen and len(_WORD.findall(line)) > 3:
+                why[i] = f"repeats the block at offset {blocks[seen[line]].start}"
+            seen.setdefault(line, i)
+    _neighbours(lines, blocks, why)
+    out = [
+        Block(b.start, b.end, "furniture", w) if w else b for b, w in zip(blocks, why, strict=True)
+    ]
+    return out, lang
+
+
+def _page(line: str) -> str:
+    return (
+        "social or comment widget" if _WIDGET.match(line) and _WORD.search(line) else advert(line)
+    )
+
+
+def _alone(line: str) -> str:
+    """Why ``line`` is furniture on its own evidence, or ''."""
+    if _WIDGET.match(line):
+        return "social or comment widget"
+    if _STAMP.match(line):
+        return "date line"
+    if not _WORD.search(line):
+        return "no words"
+    return advert(line)
+
+
+def advert(line: str) -> str:
+    """Why ``line`` is an advert, or '': it must address the reader (a "you", or a call to
+    action such as "Subscribe" or "Book a demo") and sell (a call to action or a promotional
+    phrase), with at least two of those signals and a "we", outside any quotation."""
+    if len(_WORD.findall(line)) > ADVERT_WORDS or _QUOTED.search(line):
+        return ""
+    you, call, promo, we = (
+        _YOU.search(line),
+        _CALL.match(line),
+        _PROMO.search(line),
+        _WE.search(line),
+    )
+    if (you or call) and (call or promo) and sum(map(bool, (you, call, promo, we))) >= 2:
+        cue = (call or promo).group(0).lower()  # type: ignore[union-attr]
+        return f"advert or newsletter (addresses the reader and sells: {cue!r})"
+    return ""
+
+
+def main_language(lines: list[str], why: list[str]) -> str:
+    """The language of the text's kept lines, as the model reads their first few thousand
+    characters (one call: the model is linear in the text's length)."""
+    sample, n = [], 0
+    for line, w in zip(lines, why, strict=True):
+        if not w and n < SAMPLE:
+            sample.append(line)
+            n += len(line)
+    lang, prob = identify(" ".join(sample)[:SAMPLE])
+    return lang if prob >= 0.5 else ""
+
+
+def _foreign(lines: list[str], why: list[str], blocks: list[Block], main: str) -> dict[int, str]:
+    """The blocks in another language than ``main``, with the reason. A block the model is
+    sure of stands alone; a run of blocks it is unsure of is judged as one text."""
+    if not main:
+        return {}
+    out: dict[int, str] = {}
+    run: list[int] = []
+
+    def close() -> None:
+        if not run:
+            return
+        joint = " ".join(lines[j] for j in run)
+        probs = ranked(joint)
+        lang = max(probs, key=probs.__getitem__) if probs else ""
+        prob = probs.get(lang, 0.0)
+        # names and numbers alone (a results table) are no language's: a run must hold words
+        lower = sum(1 for w in _WORD.findall(joint) if w.islower())
+        if lang != main and prob >= RUN_SURE and probs.get(main, 0.0) < 0.05 and lower >= 3:
+            for j in run:
+                out[j] = f"language: {lang} ({prob:.2f}, with the blocks around it)"
+        run.clear()
+
+    for i, line in enumerate(lines):
+        if why[i] or blocks[i].kind in _NEWS:
+            close()
+            continue
+        lang, prob = identify(line[:SAMPLE_BLOCK])
+        if lang == main and prob >= 0.5 and len(line.split()) >= 5:
+            close()
+        elif lang != main and prob >= SURE and len(line.split()) >= 8:
+            close()
+            out[i] = f"language: {lang} ({prob:.2f})"
+        else:
+            run.append(i)
+    close()
+    return out
+
+
+def _neighbours(lines: list[str], blocks: list[Block], why: list[str]) -> None:
+    """Furniture by the company it keeps: a short heading that opens an advert, a line beside
+    an advert that speaks to the reader too, a short line beside a widget (a page footer).
+    Only a block's own evidence counts for its neighbours, so no run of paragraphs is lost
+    one after another."""
+    own = list(why)
+    for i, line in enumerate(lines):
+        if why[i] or blocks[i].kind in _NEWS:
+            continue
+        before = own[i - 1] if i > 0 else ""
+        after = own[i + 1] if i + 1 < len(lines) else ""
+        if before or after:
+            why[i] = _by_neighbours(line, blocks[i].kind, before, after)
+
+
+def _by_neighbours(line: str, kind: str, before: str, after: str) -> str:
+    words = _WORD.findall(line)
+    short = len(words) <= NEIGHBOUR_WORDS and not _QUOTED.search(line)
+    if after.startswith("advert") and len(words) <= 8 and not line.endswith(tuple(".!?")):
+        return "advert heading"
+    if (before.startswith("advert") or after.startswith("advert")) and kind != "item":
+        return (
+            "advert (beside an advert)" if short and (_WE.search(line) or _YOU.search(line)) else ""
+        )
+    if len(words) <= 2 and kind != "item" and ("widget" in before or "widget" in after):
+        return "page footer"
+    return ""

@@ -1,0 +1,150 @@
+"""Web pages: the article's text and metadata, taken out by trafilatura (Apache-2.0).
+
+trafilatura finds the main text (its own rules, with jusText and readability as fallbacks) and
+reads the metadata from the page's markup (JSON-LD, Open Graph, meta tags; dates through
+htmldate). kg stores the headline and the article's blocks as the document's text, one block
+to a paragraph, heading, list item or table row, so that offsets point into that text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from kg.errors import InputError
+from kg.ingest.blocks import finish
+from kg.ingest.encoding import decode_bytes
+from kg.ingest.furniture import furniture
+from kg.ingest.news import parse_date, structure
+from kg.ingest.text import printable
+from kg.model import Block, Document
+
+# htmldate's extensive search falls back on dateparser over every date-like string of the page,
+# which costs more than the rest of the extraction together; the markup's own dates suffice.
+_DATE_OPTIONS = {"extensive_search": False, "original_date": True}
+_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_SPACE = re.compile(r"\s+")
+_TITLE_SEPARATORS = re.compile(r"\s+(?:[|·•–—-]|::)\s+")
+_BLOCK_TAGS = {"p": "paragraph", "head": "heading", "quote": "paragraph", "code": "paragraph"}
+
+
+def decode_page(raw: bytes, name: str) -> tuple[str, str]:
+    """A page's text and encoding: the charset its markup declares, else as any text file."""
+    m = _CHARSET.search(raw[:4096])
+    if m:
+        declared = m.group(1).decode("ascii", "replace").lower()
+        try:
+            return raw.decode(declared), declared
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong or unknown declaration: detect instead
+    return decode_bytes(raw, name)
+
+
+def _text(el: Any) -> str:
+    return _SPACE.sub(" ", "".join(el.itertext())).strip()
+
+
+def _units(body: Any) -> list[tuple[str, str]]:
+    """The article's blocks as (kind, text), in order: paragraphs, headings, list items and
+    table rows each stand alone. A fallback extractor may wrap them in containers (``div``):
+    those are walked into."""
+    out: list[tuple[str, str]] = []
+    _walk(body, out)
+    return out
+
+
+def _walk(el: Any, out: list[tuple[str, str]]) -> None:
+    if el.text and el.text.strip():  # text straight inside a container
+        out.append(("paragraph", _SPACE.sub(" ", el.text).strip()))
+    for child in el:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag == "list":
+            out += [("item", t) for item in child.iter("item") if (t := _text(item))]
+        elif tag == "table":
+            for row in child.iter("row"):
+                cells = [c for c in (_text(cell) for cell in row.iter("cell")) if c]
+                if cells:
+                    out.append(("table", " | ".join(cells)))
+        elif tag in _BLOCK_TAGS:
+            if t := _text(child):
+                out.append((_BLOCK_TAGS[tag], t))
+        elif tag and len(child):
+            _walk(child, out)
+        elif tag and (t := _text(child)):
+            out.append(("paragraph", t))
+        if child.tail and child.tail.strip():
+            out.append(("paragraph", _SPACE.sub(" ", child.tail).strip()))
+
+
+def clean_title(title: str | None, site: str | None, host: str | None) -> str | None:
+    """The page's title without the site's name after a separator ("Story | Site")."""
+    if not title:
+        return None
+    title = _SPACE.sub(" ", title).strip()
+    parts = _TITLE_SEPARATORS.split(title)
+    names = {n.casefold() for n in (site, host) if n}
+    if host:
+        names.add(host.casefold().removeprefix("www.").split(".")[0])
+    while len(parts) > 1:
+        last = parts[-1].casefold().replace(" ", "")
+        if any(last and (last in n.replace(" ", "") or n.replace(" ", "") in last) for n in names):
+            parts.pop()
+        else:
+            break
+    return " - ".join(parts) if len(parts) > 1 else parts[0]
+
+
+def _extract(markup: str, url: str | None) -> Any:
+    from trafilatura import bare_extraction
+
+    return bare_extraction(
+        markup,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        include_formatting=False,
+        include_links=False,
+        fast=False,
+        date_extraction_params=_DATE_OPTIONS,
+    )
+
+
+def from_html(raw: bytes, *, doc_id: str, source: str, url: str | None = None) -> Document:
+    """The article of a saved web page as a Document, or an InputError when it has none."""
+    markup, encoding = decode_page(raw, source)
+    found = _extract(markup, url)
+    units = _units(found.body) if found is not None and found.body is not None else []
+    if not units:
+        raise InputError(f"{source}: no article text found in the page")
+    meta = found.as_dict() if hasattr(found, "as_dict") else {}
+    site = meta.get("sitename") or None
+    title = clean_title(meta.get("title"), site, meta.get("hostname"))
+    parts: list[str] = []
+    blocks: list[Block] = []
+    pos = 0
+    for kind, chunk in [("headline", title)] * bool(title) + units:  # type: ignore[list-item]
+        chunk = printable(str(chunk))
+        blocks.append(Block(pos, pos + len(chunk), kind))
+        parts.append(chunk)
+        pos += len(chunk) + 2
+    text = "\n\n".join(parts) + "\n"
+    lang = (meta.get("language") or "").split("-")[0].lower() or None
+    blocks, news = structure(text, blocks)
+    judged, main = furniture(text, blocks, language=lang, page=True)
+    authors = tuple(a.strip() for a in re.split(r";", meta.get("author") or "") if a.strip())
+    return Document(
+        id=doc_id,
+        text=text,
+        source=source,
+        title=title or news.title,
+        blocks=finish(text, judged),
+        authors=authors or news.authors,
+        date=parse_date(meta["date"]) if meta.get("date") else news.date,
+        site=site or news.site,
+        language=lang or main or None,
+        url=meta.get("url") or url,
+        description=meta.get("description") or None,
+        encoding=encoding,
+        place=news.place,
+    )
