@@ -194,7 +194,9 @@ def conll_scores(bench: Path) -> dict[str, Any]:
 
 
 def measure(bench: Path, conll: bool) -> dict[str, Any]:
-    out = {"html": html_scores(bench)}
+    import kg
+
+    out: dict[str, Any] = {"kg": str(Path(kg.__file__).parent), "html": html_scores(bench)}
     if conll:
         out["conll03"] = conll_scores(bench)
     return out
@@ -202,11 +204,13 @@ def measure(bench: Path, conll: bool) -> dict[str, Any]:
 
 def _in_subprocess(checkout: Path, bench: Path, conll: bool) -> dict[str, Any]:
     env = dict(os.environ, PYTHONPATH=str(checkout))
-    args = [sys.executable, "-m", "benchmarks.ingest", "--measure", "--bench", str(bench)]
+    # this file run as a script, from its own folder: the checkout's kg is the only one in reach
+    args = [sys.executable, str(Path(__file__).resolve()), "--measure", "--bench", str(bench)]
     if not conll:
         args.append("--skip-conll")
-    # run from this checkout's folder so that benchmarks.ingest is this file in both runs
-    res = subprocess.run(args, env=env, cwd=ROOT, capture_output=True, text=True, check=False)
+    res = subprocess.run(
+        args, env=env, cwd=Path(__file__).parent, capture_output=True, text=True, check=False
+    )
     if res.returncode != 0:
         return {"error": res.stderr.strip().splitlines()[-1] if res.stderr.strip() else "failed"}
     return json.loads(res.stdout)

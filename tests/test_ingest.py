@@ -1,19 +1,15 @@
+import json
 from pathlib import Path
 
 import pytest
 
 from kg import Document, InputError
-from kg.ingest.text import (
-    MAX_BLOCK,
-    clean_text,
-    from_text,
-    language,
-    pieces,
-    read,
-    safe_id,
-    segment,
-)
+from kg.ingest import clean_text, from_text, read, safe_id, segment
+from kg.ingest.blocks import MAX_BLOCK, pieces
+from kg.ingest.language import language
 from kg.model import Block
+
+from .conftest import SEEDS
 
 
 def blocks(text: str, **kw):
@@ -30,7 +26,7 @@ def test_heading_and_list_items_are_blocks_of_their_own():
         "The deal closed on Monday.\n"
     )
     assert [(k, t) for k, t, _ in blocks(text)] == [
-        ("heading", "Why the Merger Matters"),
+        ("headline", "Why the Merger Matters"),
         ("item", "- Scale: Two firms become one."),
         ("item", "- Cost: Savings follow."),
         ("paragraph", "The deal closed on Monday."),
@@ -66,12 +62,14 @@ def test_furniture_is_dropped_with_a_reason(line, reason):
     assert kept(text) == ["Acme Corp opened a new plant in Ohio.", "The plant employs 300 people."]
 
 
-def test_author_box_is_dropped():
+def test_author_box_is_a_block_of_its_own_and_names_the_author():
     text = (
         "The company reported record profits.\nJane Roe\n"
         "Jane Roe is a reporter at the Daily Planet who writes about markets.\n"
     )
-    assert kept(text) == ["The company reported record profits."]
+    doc = from_text(text)
+    assert [b.kind for b in doc.blocks] == ["paragraph", "byline", "author"]
+    assert doc.authors == ("Jane Roe",)
 
 
 def test_repeated_paragraph_is_dropped_once():
@@ -131,7 +129,7 @@ def test_read_files_folders_and_strings(tmp_path: Path):
     assert ids[:5] == ["a", "c", "x1", "d-2", "sub-b"]
     assert ids[5].startswith("text-") and ids[6] == "given"
     html = next(d for d in docs if d.id == "c")
-    assert html.title == "T" and html.text == "Acme hired Jane Doe.\n"
+    assert html.title == "T" and "alert" not in html.text
     assert "Acme hired Jane Doe." in html.text
 
 
@@ -141,17 +139,19 @@ def test_read_files_folders_and_strings(tmp_path: Path):
         (lambda p: p / "missing.txt", "no such file or folder"),
         (lambda p: (p / "empty").mkdir() or p / "empty", "folder holds no readable documents"),
         (lambda p: (p / "bin.txt").write_bytes(b"abc\0def") and p / "bin.txt", "binary file"),
-        (
-            lambda p: (p / "bad.txt").write_bytes(b"caf\xe9 au lait") and p / "bad.txt",
-            "not valid UTF-8",
-        ),
         (lambda p: (p / "bad.jsonl").write_text("{oops\n") and p / "bad.jsonl", "not valid JSON"),
+        (
+            lambda p: (
+                (p / "empty.html").write_text("<html><body></body></html>") and p / "empty.html"
+            ),
+            "no article text",
+        ),
     ],
 )
 def test_bad_input_names_the_file(tmp_path: Path, make, message):
     path = make(tmp_path)
     with pytest.raises(InputError) as err:
-        read([path])
+        read([path], strict=True)
     assert str(path) in str(err.value) and message in str(err.value)
 
 
@@ -255,3 +255,274 @@ def test_streamed_reading_keeps_repeated_ids_distinct(tmp_path: Path):
     )
     ids = [d.id for d in iter_documents([tmp_path])]
     assert ids == ["a", "a-2", "a-2-2"] == [d.id for d in read([tmp_path])]
+
+
+# ---------------------------------------------------------------------------------------------
+# Encodings
+
+
+@pytest.mark.parametrize(
+    "encoding, label",
+    [("latin-1", "cp1252"), ("cp1252", "cp1252"), ("utf-16", "utf-16"), ("utf-8-sig", "utf-8")],
+)
+def test_other_encodings_are_read_and_recorded(tmp_path: Path, encoding, label):
+    text = (
+        "Café Müller’s owner, José Núñez, said the façade would reopen in Zürich on Monday. "
+        "The naïve plan cost €40,000, according to the city’s résumé of the works.\n"
+    )
+    if encoding == "latin-1":
+        text = text.replace("’", "'").replace("€", "EUR ")
+    path = tmp_path / "a.txt"
+    path.write_bytes(text.encode(encoding))
+    (doc,) = read([path])
+    assert doc.text == text
+    # Latin-1 and cp1252 agree on every letter here; detection names the wider one
+    assert doc.encoding == label or (encoding == "latin-1" and doc.encoding == "latin-1")
+
+
+def test_utf8_with_one_damaged_byte_keeps_its_letters(tmp_path: Path):
+    path = tmp_path / "a.txt"
+    path.write_bytes("José Núñez met Zoë Brönte in Zürich. ".encode() * 20 + b"\xff end.")
+    (doc,) = read([path])
+    assert doc.encoding == "utf-8" and "José Núñez" in doc.text and "\ufffd end." in doc.text
+
+
+# ---------------------------------------------------------------------------------------------
+# Furniture on strong signals only: each of these is reporting and is kept
+
+REPORTING = [
+    "The bank expects to sign up two million customers by the end of the year.",
+    "US market regulators opened an inquiry into the trades on Tuesday.",
+    "The app offered a free trial, which the regulator said broke its privacy policy.",
+    "Investigators blamed a state-sponsored group for the attack on the ministry.",
+    "Sponsored by the city, the festival drew 40,000 visitors, organisers said.",
+]
+
+
+@pytest.mark.parametrize("line", REPORTING)
+def test_reporting_that_mentions_advert_words_is_kept(line):
+    text = f"Acme Corp opened a new plant in Ohio.\n{line}\nThe plant employs 300 people.\n"
+    assert kept(text) == [
+        "Acme Corp opened a new plant in Ohio.",
+        line,
+        "The plant employs 300 people.",
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# News structure: datelines and bylines are metadata
+
+DATELINES = [
+    # (first line of the story, place, date, agency, where the story starts)
+    (
+        "WASHINGTON (Reuters) - The Senate voted on Friday.",
+        "WASHINGTON",
+        None,
+        "Reuters",
+        "The Senate",
+    ),
+    ("LONDON, Dec 5 (Reuters) - Shares fell in early trade.", "LONDON", None, "Reuters", "Shares"),
+    ("SIALKOT, Pakistan 1996-12-06", "SIALKOT, Pakistan", "1996-12-06", None, None),
+    ("LONDON 1996-08-30", "LONDON", "1996-08-30", None, None),
+    ("Jun 03, 2026 - 14:35", None, "2026-06-03T14:35", None, None),
+    (
+        "HOUSTON, Texas (KTRK) -- A salon chain changed its rules.",
+        "HOUSTON, Texas",
+        None,
+        "KTRK",
+        "A salon",
+    ),
+    (
+        "NEW YORK, March 3, 2024 (AP) — Stocks rose on Monday.",
+        "NEW YORK",
+        "2024-03-03",
+        "AP",
+        "Stocks",
+    ),
+]
+
+
+@pytest.mark.parametrize("line, place, date, agency, starts", DATELINES)
+def test_datelines(line, place, date, agency, starts):
+    doc = from_text(f"Markets Rally After Vote\n{line}\nTraders said the rally would last.\n")
+    assert (doc.place, doc.date, doc.site) == (place, date, agency)
+    kinds = {doc.text[b.start : b.end]: b.kind for b in doc.blocks}
+    assert "dateline" in kinds.values()
+    if starts:
+        para = next(t for t, k in kinds.items() if k == "paragraph" and t.startswith(starts))
+        assert para == line[line.index(starts) :]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "CRICKET - LEICESTERSHIRE TAKE OVER AT TOP AFTER INNINGS VICTORY .",
+        "The CEO - who joined in May - resigned.",
+        "NATO said on Monday it would send more troops.",
+    ],
+)
+def test_not_datelines(line):
+    doc = from_text(f"A Headline Here\n{line}\nMore text follows here.\n")
+    assert doc.place is None and not any(b.kind == "dateline" for b in doc.blocks)
+
+
+BYLINES = [
+    ("By Jane Doe, BBC News, New York", ("Jane Doe",), "BBC News"),
+    ("By Jane Doe and John Roe", ("Jane Doe", "John Roe"), None),
+    ("By Maria de la Cruz | Staff Writer", ("Maria de la Cruz",), None),
+    ("BY PETER SMITH", ("PETER SMITH",), None),
+]
+
+
+@pytest.mark.parametrize("line, authors, site", BYLINES)
+def test_bylines(line, authors, site):
+    doc = from_text(f"Markets Rally After Vote\n{line}\nTraders said the rally would last.\n")
+    assert doc.authors == authors and doc.site == site
+    assert [b.kind for b in doc.blocks][:2] == ["headline", "byline"]
+
+
+def test_no_fact_is_read_from_a_dateline_or_byline(pipeline):
+    import kg
+
+    text = (
+        "Senate Passes Budget\nBy Jane Doe, BBC News, New York\n"
+        "WASHINGTON (Reuters) - The Senate passed the budget on Friday.\n"
+    )
+    g = kg.build([text], model=pipeline)
+    facts = {
+        (r.subject.name, r.predicate, getattr(r.object, "name", r.object)) for r in g.relations
+    }
+    assert not any(p == "located_in" for _, p, _ in facts), facts
+
+
+def test_seeds_author_and_date():
+    docs = {d.id: d for d in read([SEEDS])}
+    second = docs["001_fc92738084ff04bc"]
+    assert second.authors == ("Christopher Holloway",)
+    assert second.date == "2026-06-03T14:35"
+    assert second.title == "Meta's AI Restructuring and the Push for Proprietary Systems"
+
+
+# ---------------------------------------------------------------------------------------------
+# A corpus read keeps going
+
+
+def bad_folder(tmp_path: Path) -> tuple[Path, int]:
+    """200 files: one of each kind of bad file, a JSON Lines file with one malformed record
+    among good ones, and good text; (folder, number of bad inputs)."""
+    import os
+
+    root = tmp_path / "corpus"
+    root.mkdir()
+    (root / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (root / "undecodable.txt").write_bytes(b"\xff\xfe" + b"\x00\xd8" * 3)  # a lone surrogate
+    (root / "gone.txt").symlink_to(root / "nowhere.txt")  # cannot be read
+    os.mkfifo(root / "fifo.txt")
+    (root / "device.txt").symlink_to("/dev/null")
+    (root / "empty.html").write_text("<html><body><nav>Home</nav></body></html>")
+    records = [json.dumps({"text": f"Record {n} says Acme hired Jane Doe."}) for n in range(6)]
+    records.insert(3, '{"text": "unclosed')
+    (root / "records.jsonl").write_text("\n".join(records) + "\n")
+    for n in range(193):
+        (root / f"doc{n:03}.txt").write_text(f"Acme Corp hired Jane Doe {n} in Boston.\n")
+    assert sum(1 for _ in root.iterdir()) == 200
+    return root, 7
+
+
+def test_a_bad_file_is_skipped_and_listed(tmp_path: Path):
+    from kg.model import ReadReport
+
+    root, bad = bad_folder(tmp_path)
+    report = ReadReport()
+    docs = read([root], report=report)
+    assert len(docs) == 199
+    reasons = {Path(s.path.split(":")[0]).name: s.reason for s in report.skipped}
+    assert len(report.skipped) == bad
+    assert "binary" in reasons["binary.txt"] and "FIFO" in reasons["fifo.txt"]
+    assert "device" in reasons["device.txt"] and "cannot read" in reasons["gone.txt"]
+    assert "no article text" in reasons["empty.html"] and "JSON" in reasons["records.jsonl"]
+    assert "utf-16" in reasons["undecodable.txt"]
+
+
+def test_strict_stops_at_the_first_bad_file(tmp_path: Path):
+    root, _ = bad_folder(tmp_path)
+    with pytest.raises(InputError, match="binary.txt: binary file"):
+        read([root], strict=True)
+
+
+def test_other_kinds_are_counted_and_can_be_read_as_text(tmp_path: Path):
+    from kg.model import ReadReport
+
+    (tmp_path / "a.txt").write_text("Acme hired Jane Doe.")
+    for n in range(3):
+        (tmp_path / f"r{n}.sgm").write_text("Reuters reported that Acme hired Jane Doe.")
+    (tmp_path / "x.pdf").write_bytes(b"%PDF-1.4")
+    report = ReadReport()
+    assert len(read([tmp_path], report=report)) == 1
+    assert report.other_kinds_line() == "4 files of other kinds left out: .sgm 3, .pdf 1"
+    assert len(read([tmp_path], other_as_text=True, report=ReadReport())) == 5
+
+
+def test_the_output_folder_is_never_read(tmp_path: Path):
+    (tmp_path / "a.txt").write_text("Acme hired Jane Doe.")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "old.txt").write_text("Stale output.")
+    docs = read([tmp_path], exclude=[tmp_path / "out"])
+    assert [d.id for d in docs] == ["a"]
+
+
+def test_json_lines_fields_map_onto_the_document(tmp_path: Path):
+    rec = {
+        "id": "r1",
+        "text": "Acme hired Jane Doe in Boston.",
+        "title": "Acme Hires",
+        "url": "https://news.example/acme",
+        "date": "March 3, 2024",
+        "author": ["Ann Lee", "Bo Chen"],
+    }
+    (tmp_path / "a.jsonl").write_text(json.dumps(rec) + "\n")
+    (doc,) = read([tmp_path / "a.jsonl"])
+    assert (doc.title, doc.url, doc.date, doc.authors) == (
+        "Acme Hires",
+        "https://news.example/acme",
+        "2024-03-03",
+        ("Ann Lee", "Bo Chen"),
+    )
+
+
+def test_html_article_text_and_metadata(tmp_path: Path):
+    body = " ".join(
+        f"Acme Corp said on Tuesday that it had hired {n} engineers in Boston this year."
+        for n in range(12)
+    )
+    page = f"""<html lang="en"><head><title>Acme hires engineers | Daily Planet</title>
+    <meta name="author" content="Jane Doe"><meta property="og:site_name" content="Daily Planet">
+    <meta property="article:published_time" content="2024-03-03T10:00:00Z">
+    <link rel="canonical" href="https://planet.example/acme"></head>
+    <body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+    <form action="/x"><article><h1>Acme hires engineers</h1><p>{body}</p>
+    <h2>What comes next</h2><ul><li>More hiring in Ohio is planned for next year.</li></ul>
+    <p>{body}</p></article></form>
+    <footer>Copyright Daily Planet. All rights reserved.</footer></body></html>"""
+    (tmp_path / "p.html").write_text(page, encoding="utf-8")
+    (doc,) = read([tmp_path / "p.html"])
+    assert doc.title == "Acme hires engineers"
+    assert (doc.authors, doc.date, doc.site) == (("Jane Doe",), "2024-03-03", "Daily Planet")
+    assert doc.url == "https://planet.example/acme" and doc.language == "en"
+    kept_text = " ".join(doc.text[b.start : b.end] for b in doc.kept)
+    assert "hired 11 engineers" in kept_text and "All rights reserved" not in kept_text
+    kinds = {b.kind for b in doc.kept}
+    assert {"headline", "paragraph", "item"} <= kinds
+
+
+def test_conll03_paragraphs_are_never_furniture(bench_dir: Path):
+    from benchmarks.ingest import conll_documents
+
+    docs = conll_documents(bench_dir / "conll03" / "dev.txt")
+    dropped = [
+        (n, d.text[b.start : b.end], b.reason)
+        for n, (text, _) in enumerate(docs)
+        for d in [from_text(text)]
+        for b in d.dropped
+    ]
+    assert dropped == []

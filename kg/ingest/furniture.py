@@ -31,10 +31,11 @@ _WIDGET = re.compile(
     r"^(?:(like|dislike|love|funny|wow|sad|angry|haha|care|share|tweet|pin|email|print|"
     r"save|reply|comments?)(?:\s+\1)?\s*\(?\d*\)?|what'?s your reaction\??|"
     r"share (?:this|on \w+)|follow us.*|leave a (?:comment|reply)|"
-    r"advertisement|sponsored(?: content)?|"
-    r"\d[\d\s]*|[\W_]+)$",  # digits and spaces: written so it cannot backtrack
+    r"advertisement|sponsored(?: content)?)$",
     re.IGNORECASE,
 )
+# A bare count ("0 0", "12"): a widget's counter beside other furniture, else a table's figures.
+_COUNTER = re.compile(r"\d[\d\s]*")  # digits and spaces: written so it cannot backtrack
 _STAMP = re.compile(
     r"^(?:(?:published|updated|posted|last updated)(?: on)?:?\s.*|"
     r"(?:\d+ (?:seconds?|minutes?|hours?|days?|weeks?|months?) ago)|"
@@ -64,7 +65,10 @@ _WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)?")
 # and the text's own language next to nothing.
 RUN_SURE = 0.4
 ADVERT_WORDS = 80
-NEIGHBOUR_WORDS = 40  # a neighbour of an advert longer than this is judged on its own
+NEIGHBOUR_WORDS = 40
+# A repeated block this long is a page's repeat (a teaser shown twice); shorter ones (a table's
+# header row, "Men's singles, second round") repeat in real text.
+REPEAT_WORDS = 10  # a neighbour of an advert longer than this is judged on its own
 # Characters of text the model reads to tell the text's language, and a block's: enough to be
 # sure, and the model's time is linear in them.
 SAMPLE = 3000
@@ -85,14 +89,17 @@ def furniture(
         "" if b.kind in _NEWS else _page(line) if page else _alone(line)
         for b, line in zip(blocks, lines, strict=True)
     ]
-    lang = language or main_language(lines, why)
-    if not page:
-        for i, reason in _foreign(lines, why, blocks, lang).items():
+    if page:
+        lang = language or main_language(lines, why)
+    else:
+        ids = [identify(line[:SAMPLE_BLOCK]) for line in lines]
+        lang = language or _majority(lines, why, ids)
+        for i, reason in _foreign(lines, why, blocks, lang, ids).items():
             why[i] = reason
     seen: dict[str, int] = {}
     for i, line in enumerate(lines):
         if not why[i] and blocks[i].kind not in _NEWS:
-            if line in seen and len(_WORD.findall(line)) > 3:
+            if line in seen and len(_WORD.findall(line)) >= REPEAT_WORDS:
                 why[i] = f"repeats the block at offset {blocks[seen[line]].start}"
             seen.setdefault(line, i)
     _neighbours(lines, blocks, why)
@@ -114,8 +121,6 @@ def _alone(line: str) -> str:
         return "social or comment widget"
     if _STAMP.match(line):
         return "date line"
-    if not _WORD.search(line):
-        return "no words"
     return advert(line)
 
 
@@ -149,7 +154,24 @@ def main_language(lines: list[str], why: list[str]) -> str:
     return lang if prob >= 0.5 else ""
 
 
-def _foreign(lines: list[str], why: list[str], blocks: list[Block], main: str) -> dict[int, str]:
+def _majority(lines: list[str], why: list[str], ids: list[tuple[str, float]]) -> str:
+    """The language most blocks are in (by the model's fairly sure answers; ties go to the
+    language with more words), so that one long foreign block cannot outvote the article."""
+    count: dict[str, tuple[int, int]] = {}
+    for line, w, (lang, prob) in zip(lines, why, ids, strict=True):
+        if not w and lang and prob >= 0.5 and len(line.split()) >= 3:
+            n, words = count.get(lang, (0, 0))
+            count[lang] = (n + 1, words + len(line.split()))
+    return max(count, key=lambda k: count[k]) if count else ""
+
+
+def _foreign(
+    lines: list[str],
+    why: list[str],
+    blocks: list[Block],
+    main: str,
+    ids: list[tuple[str, float]],
+) -> dict[int, str]:
     """The blocks in another language than ``main``, with the reason. A block the model is
     sure of stands alone; a run of blocks it is unsure of is judged as one text."""
     if not main:
@@ -165,7 +187,7 @@ def _foreign(lines: list[str], why: list[str], blocks: list[Block], main: str) -
         lang = max(probs, key=probs.__getitem__) if probs else ""
         prob = probs.get(lang, 0.0)
         # names and numbers alone (a results table) are no language's: a run must hold words
-        lower = sum(1 for w in _WORD.findall(joint) if w.islower())
+        lower = sum(1 for w in _WORD.findall(joint) if w.islower() and len(w) >= 3)
         if lang != main and prob >= RUN_SURE and probs.get(main, 0.0) < 0.05 and lower >= 3:
             for j in run:
                 out[j] = f"language: {lang} ({prob:.2f}, with the blocks around it)"
@@ -175,7 +197,7 @@ def _foreign(lines: list[str], why: list[str], blocks: list[Block], main: str) -
         if why[i] or blocks[i].kind in _NEWS:
             close()
             continue
-        lang, prob = identify(line[:SAMPLE_BLOCK])
+        lang, prob = ids[i]
         if lang == main and prob >= 0.5 and len(line.split()) >= 5:
             close()
         elif lang != main and prob >= SURE and len(line.split()) >= 8:
@@ -211,6 +233,9 @@ def _by_neighbours(line: str, kind: str, before: str, after: str) -> str:
         return (
             "advert (beside an advert)" if short and (_WE.search(line) or _YOU.search(line)) else ""
         )
-    if len(words) <= 2 and kind != "item" and ("widget" in before or "widget" in after):
+    near = "widget" in before or "widget" in after or "date line" in before
+    if _COUNTER.fullmatch(line) and near:
+        return "social or comment widget (a counter)"
+    if len(words) <= 2 and kind != "item" and near:
         return "page footer"
     return ""

@@ -24,6 +24,7 @@ from kg.model import Block, Document
 _DATE_OPTIONS = {"extensive_search": False, "original_date": True}
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _SPACE = re.compile(r"\s+")
+MIN_WORDS = 4  # a page holds an article when one of its blocks has this many words
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[|·•–—-]|::)\s+")
 _BLOCK_TAGS = {"p": "paragraph", "head": "heading", "quote": "paragraph", "code": "paragraph"}
 
@@ -115,7 +116,8 @@ def from_html(raw: bytes, *, doc_id: str, source: str, url: str | None = None) -
     markup, encoding = decode_page(raw, source)
     found = _extract(markup, url)
     units = _units(found.body) if found is not None and found.body is not None else []
-    if not units:
+    # a page whose only text is a menu entry or a caption has no article to read
+    if not any(len(t.split()) >= MIN_WORDS for _, t in units):
         raise InputError(f"{source}: no article text found in the page")
     meta = found.as_dict() if hasattr(found, "as_dict") else {}
     site = meta.get("sitename") or None

@@ -51,7 +51,7 @@ _DATE_LINE = re.compile(
 )
 _NAME = r"[A-Z][\w.'’-]*(?:\s+(?:van|von|de|da|del|der|di|le|la|bin|al|[A-Z][\w.'’-]*)){1,3}"
 _BYLINE = re.compile(
-    rf"(?:By|BY|Written by|Words by|Reporting by)\s+(?P<names>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)"
+    rf"(?:By|BY|Written by|Words by|Reporting by)\s+(?P<names>{_NAME}(?:\s*(?:and|AND|&)\s*{_NAME})*)"
     rf"(?P<rest>(?:\s*[,|–—-]\s*[^,|]+){{0,2}})\s*"
 )
 _ROLE = re.compile(
@@ -133,7 +133,7 @@ def byline(line: str) -> NewsMeta | None:
     m = _BYLINE.fullmatch(line)
     if not m:
         return None
-    names = tuple(n.strip() for n in re.split(r"\s*(?:,|\band\b|&)\s*", m["names"]) if n.strip())
+    names = tuple(n.strip() for n in re.split(r"\s+(?:and|AND|&)\s+", m["names"]) if n.strip())
     parts = [p.strip() for p in re.split(r"[,|–—-]", m["rest"]) if p.strip()]
     org = parts[0] if parts and not _ROLE.search(parts[0]) else None
     return NewsMeta(authors=names, site=org)

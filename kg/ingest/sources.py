@@ -140,7 +140,7 @@ def _read_path(path: Path, reader: _Reader) -> Iterator[Document]:
         found = False
         for f in walk(path, reader):
             try:
-                docs = read_file(f, base=path, other_as_text=True)
+                docs = read_file(f, base=path, reader=reader, other_as_text=True)
             except InputError as e:
                 reader.bad(f, str(e).removeprefix(f"{f}: "))
                 continue

@@ -30,6 +30,11 @@ STATE = "resolver.pickle"  # in each version: the resolution, ready to take more
 # modules whose code decides what an extraction holds: a change to any invalidates the cache
 EXTRACTION_CODE = (
     "ingest/text.py",
+    "ingest/blocks.py",
+    "ingest/furniture.py",
+    "ingest/news.py",
+    "ingest/html.py",
+    "ingest/language.py",
     "extract/mentions.py",
     "extract/records.py",
     "extract/rules.py",
