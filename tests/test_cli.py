@@ -112,3 +112,39 @@ def test_build_options_are_the_shared_ones():
         helps = {p.help for name in commands for p in main.commands[name].params if opt in p.opts}
         assert len(helps) == 1, (opt, helps)
     assert {"out", "model", "gazetteer", "base", "jobs", "store", "quiet"} <= set(SHARED)
+
+
+def test_build_skips_bad_files_lists_them_and_exits_3(tmp_path: Path, pipeline):
+    from .test_ingest import bad_folder
+
+    root, bad = bad_folder(tmp_path)
+    out = tmp_path / "out"
+    res = CliRunner().invoke(main, ["build", str(root), "--out", str(out), "--no-store"])
+    assert res.exit_code == 3, res.output
+    assert "documents: 199 " in res.output
+    skipped = [ln for ln in res.output.splitlines() if ln.startswith("kg: skipped ")]
+    assert len(skipped) == bad and "Traceback" not in res.output
+    report = json.loads((out / "ingest.json").read_text())
+    assert len(report["skipped"]) == bad
+    assert {Path(s["path"].split(":")[0]).name for s in report["skipped"]} == {
+        "binary.txt",
+        "undecodable.txt",
+        "gone.txt",
+        "fifo.txt",
+        "device.txt",
+        "empty.html",
+        "records.jsonl",
+    }
+
+
+def test_build_strict_stops_at_the_first_bad_file_with_one_line(tmp_path: Path):
+    from .test_ingest import bad_folder
+
+    root, _ = bad_folder(tmp_path)
+    out = tmp_path / "out"
+    res = CliRunner().invoke(main, ["build", str(root), "--out", str(out), "--strict"])
+    assert res.exit_code == 1
+    assert res.output.strip().splitlines() == [
+        f"Error: {root / 'binary.txt'}: binary file, not text"
+    ]
+    assert not (out / "graph.ttl").exists()

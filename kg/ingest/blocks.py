@@ -43,9 +43,17 @@ _BREAK_WORDS = set(
 )
 
 
+def _row(line: str) -> bool:
+    """Whether ``line`` reads as a row of a table of results: two or more figures."""
+    return sum(1 for w in line.split() if any(c.isdigit() for c in w)) >= 2
+
+
 def _joins(prev: str, nxt: str, prev_len: int) -> bool:
     """Whether line ``nxt`` continues the block ending in line ``prev`` (``prev_len`` long) as a
-    hard-wrapped sentence, rather than opening a block of its own."""
+    hard-wrapped sentence or as the next row of a table (a table's rows are parsed together, so
+    that the names in them have each other for context), rather than opening a block."""
+    if _row(prev) and _row(nxt) and not ITEM.match(nxt):
+        return True
     if ITEM.match(nxt) or MD_HEADING.match(nxt) or MD_HEADING.match(prev):
         return False
     if prev.endswith(_TERMINAL):
@@ -59,6 +67,8 @@ def _joins(prev: str, nxt: str, prev_len: int) -> bool:
 def _heading_like(s: str) -> bool:
     words = s.split()
     if not words or len(words) > 14 or s.endswith((".", ",", ";")):
+        return False
+    if _row(s):  # a table's row or a score ("Russia 2 Italy 1"), not a heading
         return False
     caps = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
     return caps / len(words) >= 0.6
@@ -223,5 +233,22 @@ def clean_text(doc: Document, block: Block) -> str:
         lambda m: " " + m.group(1) + " " * (len(m.group(0)) - len(m.group(1)) - 1),
         s,
     )
+    if block.kind in _RECASED and sum(c.isupper() for c in s) > sum(c.islower() for c in s):
+        s = _CAPS_WORD.sub(_recase, s)
     # hard-wrapped lines: a newline inside a block is a space
     return s.replace("\r", " ").replace("\n", " ")
+
+
+# Wire copy writes headlines and datelines in capitals ("BEIJING 1996-08-30"), which spaCy's
+# models, trained on mixed case, read poorly: those blocks are parsed with their capitalised
+# words written "Beijing", one character for one, so offsets stay true.
+_RECASED = frozenset({"headline", "dateline"})
+_CAPS_WORD = re.compile(r"\b[^\W\d_]{2,}\b")
+
+
+def _recase(m: re.Match[str]) -> str:
+    w = m.group(0)
+    if not w.isupper():
+        return w
+    new = w[0] + w[1:].lower()
+    return new if len(new) == len(w) else w

@@ -51,7 +51,8 @@ _DATE_LINE = re.compile(
 )
 _NAME = r"[A-Z][\w.'’-]*(?:\s+(?:van|von|de|da|del|der|di|le|la|bin|al|[A-Z][\w.'’-]*)){1,3}"
 _BYLINE = re.compile(
-    rf"(?:By|BY|Written by|Words by|Reporting by)\s+(?P<names>{_NAME}(?:\s*(?:and|AND|&)\s*{_NAME})*)"
+    r"(?:By|BY|Written by|Words by|Reporting by)\s+"
+    rf"(?P<names>{_NAME}(?:\s*(?:and|AND|&)\s*{_NAME})*)"
     rf"(?P<rest>(?:\s*[,|–—-]\s*[^,|]+){{0,2}})\s*"
 )
 _ROLE = re.compile(
