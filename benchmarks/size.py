@@ -3,7 +3,7 @@
 The folder holds news-style pages (benchmarks.corpus) up to the size asked for, and one document
 that is a single paragraph longer than the pipeline's ``max_length`` (1,000,000 characters),
 which spaCy refuses to parse in one piece. kg cuts kept blocks longer than
-``kg.ingest.text.MAX_BLOCK`` into pieces; this checks that the build goes through and that every
+``kg.ingest.blocks.MAX_BLOCK`` into pieces; this checks that the build goes through and that every
 offset kg reports still points at the right characters of the file on disk, read back here
 without kg: each mention's text, each evidence sentence, and the subject and object spans.
 
@@ -25,7 +25,7 @@ from typing import Any
 from benchmarks.corpus import pages
 from kg.extract import pipeline as nlp
 from kg.graph import KnowledgeGraph
-from kg.ingest.text import MAX_BLOCK, segment
+from kg.ingest.blocks import MAX_BLOCK, segment
 from kg.model import Entity, Evidence, Relation
 from kg.resolve.infer import CHAINS
 from kg.run.local import build

@@ -61,7 +61,7 @@ def measure_spacy(corpus: Path, *, whole: bool = True) -> dict[str, Any]:
     items, page furniture left out), which is the spaCy work a kg build cannot avoid; and,
     with ``whole``, over the documents' whole texts."""
     from kg.extract import pipeline as nlp
-    from kg.ingest.text import clean_text
+    from kg.ingest import clean_text
     from kg.run.parse import BATCH_SIZE, iter_documents
 
     pipeline = nlp.load()
@@ -133,7 +133,7 @@ def _incremental(exs: list, full_seconds: float, out: Path) -> dict[str, Any] | 
     from benchmarks.corpus import pages
     from kg.extract import pipeline as nlp
     from kg.extract.mentions import extract
-    from kg.ingest.text import from_text
+    from kg.ingest import from_text
 
     new = [
         from_text(p.text, doc_id=f"new-{p.name}", source=p.name)

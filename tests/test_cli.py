@@ -68,7 +68,10 @@ def test_query_prints_a_table(built, tmp_path: Path):
         (lambda p: p / "nope", "no such file or folder"),
         (lambda p: (p / "empty").mkdir() or p / "empty", "folder holds no readable documents"),
         (lambda p: (p / "b.txt").write_bytes(b"\x00\x01\x02") and p / "b.txt", "binary file"),
-        (lambda p: (p / "u.txt").write_bytes(b"caf\xe9 noir") and p / "u.txt", "not valid UTF-8"),
+        (
+            lambda p: (p / "u.txt").write_bytes(b"\xff\xfe\x00\xd8") and p / "u.txt",
+            "not valid utf-16",
+        ),
     ],
 )
 def test_bad_input_one_line_no_output(tmp_path: Path, make, message):

@@ -9,10 +9,10 @@ from click.testing import CliRunner
 
 import kg
 from benchmarks import corpus
+from kg import ingest
 from kg.cli import main
 from kg.errors import ConfigError, InputError
 from kg.extract import pipeline as nlp
-from kg.ingest import text as ingest
 from kg.run.local import write
 from kg.run.parallel import extract_parallel
 from kg.run.parse import iter_documents

@@ -22,7 +22,9 @@ from hypothesis import strategies as st
 import kg
 from kg import vocab
 from kg.graph import KnowledgeGraph
-from kg.ingest.text import MAX_BLOCK, clean_text, from_text, printable, read, safe_id
+from kg.ingest import clean_text, from_text, read, safe_id
+from kg.ingest.blocks import MAX_BLOCK
+from kg.ingest.text import printable
 from kg.model import ENTITY_TYPES, Document, Entity, Evidence, Mention, Relation
 from kg.names import slug
 from kg.rdf.formats import FORMATS

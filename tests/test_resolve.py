@@ -172,7 +172,7 @@ def corpus_extractions(pipeline):
     from kg.extract.mentions import extract
 
     docs = [kg.from_text(p.text, doc_id=p.name) for p in pages(24, seed=7)]
-    docs += kg.ingest.text.read([SEEDS])
+    docs += kg.ingest.read([SEEDS])
     return list(extract(docs, pipeline))
 
 

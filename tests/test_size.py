@@ -16,7 +16,7 @@ import pytest
 
 import kg
 from benchmarks.size import BIG_NAME, article_text, check_offsets, make_corpus, run
-from kg.ingest.text import MAX_BLOCK
+from kg.ingest.blocks import MAX_BLOCK
 
 
 def test_a_document_longer_than_max_length(pipeline, tmp_path: Path, monkeypatch):

@@ -117,6 +117,11 @@ def _batches(units: Iterable[tuple[str, Any]], size: int, chars: int) -> Iterato
         yield batch
 
 
+# Blocks whose capitals carry no information (Title Case): their names count when the body
+# names them too (see finish)
+TITLE_KINDS = frozenset({"heading", "headline"})
+
+
 def read_block(
     out: DocExtraction,
     sdoc: Doc,
@@ -175,7 +180,7 @@ def _read_mentions(
             continue
         i, j = span.start, span.end
         start_char, end_char = tab.idx[i], tab.end_char[j - 1]
-        zone = "title" if kind == "heading" or start_char < label_end else "body"
+        zone = "title" if kind in TITLE_KINDS or start_char < label_end else "body"
         start, end = offset + start_char, offset + end_char
         sent = tab.sent(i)  # Span.sent: the sentence of the span's first token
         m = RawMention(
