@@ -129,9 +129,7 @@ def options(*names: str) -> Callable[[F], F]:
     show_default=True,
     help="Documents per Dask task (with --scheduler).",
 )
-@click.option(
-    "--strict", is_flag=True, help="Stop at the first bad file instead of skipping it."
-)
+@click.option("--strict", is_flag=True, help="Stop at the first bad file instead of skipping it.")
 @click.option(
     "--other-as-text",
     is_flag=True,
@@ -233,7 +231,9 @@ def _furniture_line(g: Any) -> str:
     from collections import Counter
 
     why = Counter(
-        re.split(r" \(|:", b.reason, maxsplit=1)[0] for d in g.documents for b in d.dropped
+        re.split(r" \(|:| at offset", b.reason, maxsplit=1)[0]
+        for d in g.documents
+        for b in d.dropped
     )
     n = sum(why.values())
     listed = ", ".join(f"{k} {v}" for k, v in why.most_common())

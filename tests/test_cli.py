@@ -21,6 +21,8 @@ def built(tmp_path_factory, pipeline):
 SEED_NODES = {
     "alexandr-wang", "apache-kafka", "aws", "colombia", "google", "latam", "mark-zuckerberg",
     "menlo-park", "meta", "meta-ai", "muse-spark", "norvik-tech", "openai", "spain", "tbd-lab",
+    # from the author box
+    "christopher-holloway", "progressive-robot", "uk", "php", "linux",
 }  # fmt: skip
 
 
@@ -33,16 +35,20 @@ def test_build_writes_three_files_and_a_summary(built):
     data = json.loads((out / "graph.json").read_text())
     assert {n["id"] for n in data["nodes"]} == SEED_NODES
     lines = output.splitlines()
-    assert lines[0] == "documents: 2 (37 blocks of page furniture left out)"
-    assert lines[1].startswith("entities: 15  Organization 7, Person 2, Place 4, Product 2")
-    assert lines[2].startswith("relations: 6  ") and "developer 1" in lines[2]
+    assert lines[0] == (
+        "documents: 2 (32 blocks of page furniture left out: language 14, social or comment "
+        "widget 10, advert or newsletter 2, inline link markup 1, advert 1, advert heading 1, "
+        "date line 1, repeats the block 1, page footer 1)"
+    )
+    assert lines[1].startswith("entities: 20  Organization 9, Person 3, Place 5, Product 3")
+    assert lines[2].startswith("relations: 13  ") and "developer 1" in lines[2]
     assert (
         lines[3]
         == f"store: {out / 'store'} (2 documents parsed, 0 kept, 0 removed; "
         + (lines[3].split("removed; ")[1])
     )
     assert lines[4:] == [
-        f"wrote {out / name}" for name in ("graph.ttl", "graph.json", "graph.html")
+        f"wrote {out / name}" for name in ("graph.ttl", "graph.json", "graph.html", "ingest.json")
     ]
 
 

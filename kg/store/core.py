@@ -29,11 +29,11 @@ from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
+from kg import ingest
 from kg.errors import InputError
 from kg.extract.records import DocExtraction
 from kg.files import atomic_write
 from kg.graph import KnowledgeGraph, from_parts
-from kg import ingest
 from kg.model import Document
 from kg.query.sparql import Result, query_store
 from kg.resolve.resolver import Resolver
