@@ -49,7 +49,7 @@ def name(o: object) -> str:
 
 
 def _toy() -> KnowledgeGraph:
-    d1 = Document("d1", "", "d1.txt", "One")
+    d1 = Document("d1", "", "d1.txt", "One", authors=("Jane Doe",), date="2024-03-03")
     d2 = Document("d2", "", "d2.txt", "Two")
     acme = Entity(
         "acme-corp",
@@ -101,6 +101,7 @@ TOY_EXPECTED: dict[str, tuple[dict[str, str], list[tuple]]] = {
         ],
     ),
     "entities_in_several_documents.rq": ({}, [("Acme Corp", 2)]),
+    "articles_by_author.rq": ({}, [("Jane Doe", "2024-03-03", "One", "d1")]),
     "entity_types.rq": (
         {},
         [("Organization", 1), ("Person", 2), ("Place", 1), ("Product", 1)],
@@ -247,6 +248,21 @@ def _oracle(g: KnowledgeGraph, query: str) -> tuple[dict[str, str], list[tuple],
             if len({m.doc_id for m in e.mentions}) > 1
         ]
         return {}, out, False
+    if query == "articles_by_author.rq":
+        names = {
+            e.name.casefold(): e.name for e in g.entities if e.type in ("Person", "Organization")
+        }
+        out = [
+            (
+                names.get(a.casefold(), a),
+                d.date + ":00" if d.date and "T" in d.date else d.date or "",
+                d.title or "",
+                d.id,
+            )
+            for d in g.documents
+            for a in d.authors
+        ]
+        return {}, sorted(out, key=lambda r: (r[0].lower(), r[0], r[1], r[3])), True
     if query == "entity_types.rq":
         counts = Counter(SCHEMA.get(e.type, e.type) for e in g.entities)
         return {}, list(counts.items()), False

@@ -256,3 +256,68 @@ def test_bad_input_is_one_clear_line(tmp_path: Path, args, message):
     assert res.exit_code != 0
     lines = res.output.strip().splitlines()
     assert len(lines) == 1 and message in lines[0] and "Traceback" not in res.output
+
+
+def _news_graph() -> kg.KnowledgeGraph:
+    doc = kg.Document(
+        "n1",
+        "",
+        "n1.html",
+        "Senate passes budget",
+        authors=("Jane Doe", "Wire Desk"),
+        date="2024-03-03T10:15",
+        site="Daily Planet",
+        language="en",
+        url="https://planet.example/budget",
+        description="The vote came late on Friday.",
+        encoding="cp1252",
+        place="WASHINGTON",
+    )
+    jane = kg.Entity("jane-doe", "Jane Doe", "Person", (), (kg.Mention("n1", 0, 8, "Jane Doe"),))
+    planet = kg.Entity(
+        "daily-planet",
+        "Daily Planet",
+        "Organization",
+        (),
+        (kg.Mention("n1", 9, 21, "Daily Planet"),),
+    )
+    dc = kg.Entity(
+        "washington", "Washington", "Place", (), (kg.Mention("n1", 22, 32, "WASHINGTON"),)
+    )
+    return kg.KnowledgeGraph([planet, jane, dc], [], [doc])
+
+
+def test_a_document_is_a_news_article_with_its_metadata():
+    g = _news_graph()
+    rdf = g.to_rdf()
+    it = URIRef(g.base + "doc/n1")
+    assert (it, RDF.type, SDO.NewsArticle) in rdf
+    assert set(rdf.objects(it, SDO.author)) == {
+        URIRef(g.base + "entity/jane-doe"),  # the author's entity
+        Literal("Wire Desk"),  # a name the text never names
+    }
+    assert rdf.value(it, SDO.publisher) == URIRef(g.base + "entity/daily-planet")
+    assert rdf.value(it, SDO.locationCreated) == URIRef(g.base + "entity/washington")
+    assert rdf.value(it, SDO.datePublished) == Literal("2024-03-03T10:15:00", datatype=XSD.dateTime)
+    assert rdf.value(it, SDO.url) == Literal("https://planet.example/budget", datatype=XSD.anyURI)
+    assert str(rdf.value(it, SDO.headline)) == "Senate passes budget"
+    assert str(rdf.value(it, SDO.inLanguage)) == "en"
+
+
+def test_document_metadata_round_trips(tmp_path: Path):
+    path = tmp_path / "g.ttl"
+    _news_graph().write_rdf(path)
+    (doc,) = kg.KnowledgeGraph.from_rdf(path).documents
+    assert (doc.title, doc.authors, doc.date, doc.site, doc.language) == (
+        "Senate passes budget",
+        ("Jane Doe", "Wire Desk"),
+        "2024-03-03T10:15",
+        "Daily Planet",
+        "en",
+    )
+    assert (doc.url, doc.description, doc.encoding) == (
+        "https://planet.example/budget",
+        "The vote came late on Friday.",
+        "cp1252",
+    )
+    assert doc.place == "Washington"  # the entity the dateline names, by its name

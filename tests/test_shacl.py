@@ -96,3 +96,10 @@ def test_the_shapes_catch_damage(seeds_graph, shapes, damage, message):
     damage(g)
     conforms, text = validate(g, shapes)
     assert not conforms and message in text, text
+
+
+def test_a_news_article_conforms(shapes):
+    from .test_rdf import _news_graph
+
+    conforms, text = validate(_news_graph().to_rdf(), shapes)
+    assert conforms, text

@@ -12,7 +12,7 @@ from kg.errors import RdfError
 from kg.graph import KnowledgeGraph
 from kg.model import Block, Document, Entity, Evidence, Mention, Relation
 from kg.rdf.formats import parse
-from kg.rdf.namespaces import DCTERMS, KGV, PROV, RDF, RDFS, SKOS, XSD
+from kg.rdf.namespaces import DCTERMS, KGV, PROV, RDF, RDFS, SDO, SKOS, XSD
 from kg.rdf.ontology import CLASS_TYPES
 
 
@@ -54,8 +54,32 @@ def _documents(g: Graph) -> tuple[dict[str, Document], dict[URIRef, str]]:
             str(src) if src else None,
             str(title) if title else None,
             (_DROPPED,) * (int(dropped) if dropped is not None else 0),
+            **_article(g, it),
         )
     return docs, doc_ids
+
+
+def _article(g: Graph, it: URIRef) -> dict[str, Any]:
+    """A document's schema.org fields as Document's keyword arguments."""
+
+    def name(o: Any) -> str:  # an entity's label, or the name written as a string
+        return str(g.value(o, RDFS.label) or o) if isinstance(o, URIRef) else str(o)
+
+    def one(p: URIRef) -> str | None:
+        o = g.value(it, p)
+        return name(o) if o is not None else None
+
+    date = g.value(it, SDO.datePublished)
+    return {
+        "authors": tuple(sorted(name(o) for o in g.objects(it, SDO.author))),
+        "date": str(date)[:16] if date is not None and "T" in str(date) else one(SDO.datePublished),
+        "site": one(SDO.publisher),
+        "language": one(SDO.inLanguage),
+        "url": one(SDO.url),
+        "description": one(SDO.description),
+        "encoding": one(KGV.encoding),
+        "place": one(SDO.locationCreated),
+    }
 
 
 def _entities(g: Graph, doc_ids: dict[URIRef, str]) -> dict[URIRef, Entity]:

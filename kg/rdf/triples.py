@@ -27,8 +27,8 @@ from typing import TYPE_CHECKING, Any
 
 from rdflib import Literal, URIRef
 
-from kg.model import Entity, Evidence, Relation
-from kg.rdf.namespaces import DCTERMS, KGV, PROV, RDF, RDFS, SDO, SKOS
+from kg.model import Document, Entity, Evidence, Relation
+from kg.rdf.namespaces import DCTERMS, KGV, PROV, RDF, RDFS, SDO, SKOS, XSD
 from kg.rdf.ontology import TYPE_CLASSES, vocabulary
 from kg.rdf.terms import OxTerms, RdflibTerms, Terms, Triple, decimal, literal
 
@@ -46,6 +46,17 @@ _WRITTEN = {
     "confidence": KGV.confidence,
     "dc_source": DCTERMS.source,
     "dc_title": DCTERMS.title,
+    "encoding": KGV.encoding,
+    "NewsArticle": SDO.NewsArticle,
+    "WebPage": SDO.WebPage,
+    "schema_author": SDO.author,
+    "schema_datePublished": SDO.datePublished,
+    "schema_description": SDO.description,
+    "schema_headline": SDO.headline,
+    "schema_inLanguage": SDO.inLanguage,
+    "schema_locationCreated": SDO.locationCreated,
+    "schema_publisher": SDO.publisher,
+    "schema_url": SDO.url,
     "document": KGV.document,
     "droppedBlocks": KGV.droppedBlocks,
     "end": KGV.end,
@@ -150,6 +161,7 @@ def parts(
 
 def _documents(kg: KnowledgeGraph, m: _Maker) -> Iterator[Part]:
     v, string = m.v, m.string
+    names = _by_name(kg.entities)
     for d in kg.documents:
         part = f"doc/{d.id}"
         if part in m.skip:
@@ -163,6 +175,69 @@ def _documents(kg: KnowledgeGraph, m: _Maker) -> Iterator[Part]:
         if d.source:
             yield part, (it, v.dc_source, string(d.source))
         yield part, (it, v.droppedBlocks, m.integer(len(d.dropped)))
+        yield from _article(d, it, part, m, names)
+
+
+# the entity types an article's author or publisher may be, and its dateline's place
+_AGENTS = ("Person", "Organization")
+_PLACES = ("Place",)
+
+
+def _by_name(entities: list[Entity]) -> dict[tuple[str, str], Entity]:
+    """Entities by (type, casefolded name or alias): the first in order wins."""
+    out: dict[tuple[str, str], Entity] = {}
+    for e in entities:
+        for n in (e.name, *e.aliases):
+            out.setdefault((e.type, n.casefold()), e)
+    return out
+
+
+def _agent(
+    name: str, types: tuple[str, ...], names: dict[tuple[str, str], Entity], m: _Maker
+) -> Any:
+    """The entity an author's, publisher's or place's name is, else the name as a string."""
+    key = name.casefold()
+    # a dateline's "SIALKOT, Pakistan" is the town; "WASHINGTON" is "Washington"
+    for n in (key, key.split(",")[0].strip()):
+        for t in types:
+            if (e := names.get((t, n))) is not None:
+                return m.entity(e)
+    return m.string(name)
+
+
+def _published(date: str) -> Literal:
+    """An ISO date as xsd:date, a date and time as xsd:dateTime."""
+    if "T" in date:
+        full = date if date.count(":") == 2 else date + ":00"
+        return Literal(full, datatype=XSD.dateTime)
+    return literal(date)
+
+
+def _article(
+    d: Document, it: Any, part: str, m: _Maker, names: dict[tuple[str, str], Entity]
+) -> Iterator[Part]:
+    """A document as a schema.org NewsArticle (a dateline, byline or date) or WebPage, with
+    its headline, authors, date, publisher, language, URL, description and dateline place."""
+    v, string = m.v, m.string
+    yield part, (it, v.rdf_type, v.NewsArticle if d.is_news else v.WebPage)
+    if d.title:
+        yield part, (it, v.schema_headline, string(d.title))
+    for a in d.authors:
+        yield part, (it, v.schema_author, _agent(a, _AGENTS, names, m))
+    if d.date:
+        yield part, (it, v.schema_datePublished, m.terms.term(_published(d.date)))
+    if d.site:
+        yield part, (it, v.schema_publisher, _agent(d.site, _AGENTS, names, m))
+    if d.language:
+        yield part, (it, v.schema_inLanguage, string(d.language))
+    if d.url:
+        yield part, (it, v.schema_url, m.terms.term(Literal(d.url, datatype=XSD.anyURI)))
+    if d.description:
+        yield part, (it, v.schema_description, string(d.description))
+    if d.place:
+        yield part, (it, v.schema_locationCreated, _agent(d.place, _PLACES, names, m))
+    if d.encoding:
+        yield part, (it, v.encoding, string(d.encoding))
 
 
 def _entities(kg: KnowledgeGraph, m: _Maker) -> Iterator[Part]:
