@@ -10,11 +10,9 @@ the user asked for that file.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
-import re
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -23,8 +21,9 @@ from pathlib import Path
 from kg.errors import InputError
 from kg.ingest.blocks import segment, split_long
 from kg.ingest.encoding import decode_bytes
+from kg.ingest.html import from_html
 from kg.ingest.news import parse_date
-from kg.ingest.text import from_text, printable
+from kg.ingest.text import from_text, printable, safe_id
 from kg.model import Document, ReadReport, Skipped
 
 SUFFIXES = {
@@ -221,8 +220,6 @@ def read_file(
     doc_id = safe_id(rel.with_suffix("").as_posix())
     source = path.as_posix()
     if fmt == "html":
-        from kg.ingest.html import from_html  # trafilatura loads only when a page is read
-
         return [from_html(raw, doc_id=doc_id, source=source)]
     text, encoding = decode_bytes(raw, str(path))
     if fmt == "jsonl":
@@ -276,21 +273,6 @@ def from_record(rec: dict[str, object], *, doc_id: str, source: str) -> Document
         site=_str(rec, "site", "publisher", "sitename") or doc.site,
         description=_str(rec, "description"),
     )
-
-
-def safe_id(raw: str) -> str:
-    """An id safe in IRIs and file names: letters, digits, '.', '_' and '-' only.
-
-    Path separators become '-', so an id such as '../../x' cannot climb out of a folder.
-    """
-    s = re.sub(r"[/\\]+", "-", raw.strip())
-    s = re.sub(r"[^A-Za-z0-9._-]+", "_", s)
-    s = s.strip("._-") or "doc"
-    return s[:120]
-
-
-def text_id(text: str) -> str:
-    return "text-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
 def unique_ids(docs: Iterable[Document]) -> list[Document]:

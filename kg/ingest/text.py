@@ -34,6 +34,17 @@ def printable(text: str) -> str:
     return _UNPRINTABLE.sub(_stand_in, text)
 
 
+def safe_id(raw: str) -> str:
+    """An id safe in IRIs and file names: letters, digits, '.', '_' and '-' only.
+
+    Path separators become '-', so an id such as '../../x' cannot climb out of a folder.
+    """
+    s = re.sub(r"[/\\]+", "-", raw.strip())
+    s = re.sub(r"[^A-Za-z0-9._-]+", "_", s)
+    s = s.strip("._-") or "doc"
+    return s[:120]
+
+
 def from_text(
     text: str,
     *,
@@ -45,8 +56,6 @@ def from_text(
 ) -> Document:
     """A Document from a string: its blocks, furniture marked, and what its news structure
     says (headline, dateline, byline, author box)."""
-    from kg.ingest.sources import safe_id
-
     text = printable(text)
     doc_id = doc_id or "text-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
     blocks, meta, lang = analyse(text, markdown=fmt == "markdown", language=language)
