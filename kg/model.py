@@ -29,6 +29,10 @@ class Block:
     reason: str = ""  # why a furniture block was dropped, e.g. "language: es (0.97)"
 
 
+BLOCK_KINDS = (
+    "headline", "heading", "item", "paragraph", "table", "dateline", "byline", "author",
+    "furniture",
+)  # fmt: skip
 # Blocks that carry the article's metadata: their names are mentions, but no fact is read
 # from them ("WASHINGTON (Reuters) -" does not say that Reuters is in Washington).
 METADATA_KINDS = frozenset({"dateline", "byline"})

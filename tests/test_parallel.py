@@ -68,7 +68,9 @@ def test_iter_documents_gives_what_ingest_read_gives(tmp_path):
 def test_iter_documents_reads_one_file_at_a_time(tmp_path):
     (tmp_path / "1.txt").write_text("Acme Corp hired Jane Doe.\n", encoding="utf-8")
     (tmp_path / "2.txt").write_bytes(b"\x00\x01 binary")
-    docs = iter_documents([tmp_path])
+    from kg.ingest.sources import ReadOptions
+
+    docs = iter_documents([tmp_path], options=ReadOptions(strict=True))
     assert next(docs).id == "1"  # read before the bad file is reached
     with pytest.raises(InputError, match="2.txt: binary file"):
         next(docs)

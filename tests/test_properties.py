@@ -25,7 +25,7 @@ from kg.graph import KnowledgeGraph
 from kg.ingest import clean_text, from_text, read, safe_id
 from kg.ingest.blocks import MAX_BLOCK
 from kg.ingest.text import printable
-from kg.model import ENTITY_TYPES, Document, Entity, Evidence, Mention, Relation
+from kg.model import BLOCK_KINDS, ENTITY_TYPES, Document, Entity, Evidence, Mention, Relation
 from kg.names import slug
 from kg.rdf.formats import FORMATS
 from kg.rdf.write import serialize_kg
@@ -136,7 +136,7 @@ def _check_document(doc: Document, text: str) -> None:
     kept = doc.kept
     for b in doc.blocks:
         assert 0 <= b.start < b.end <= len(doc.text)
-        assert b.kind in ("heading", "item", "paragraph", "furniture")
+        assert b.kind in BLOCK_KINDS
         assert b.kind != "furniture" or b.reason
     for a, b in zip(kept, kept[1:], strict=False):
         assert a.end <= b.start  # kept blocks never overlap: no text is read twice

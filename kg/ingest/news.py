@@ -98,7 +98,7 @@ def is_headline(line: str, kind: str) -> bool:
     """Whether a text's first block reads as its headline: short, and a heading or a line that
     ends without a sentence's punctuation (or is all capitals, as wire headlines are)."""
     words = line.split()
-    if not words or len(words) > HEADLINE_WORDS:
+    if not words or len(words) > HEADLINE_WORDS or not any(c.isalpha() for c in line):
         return False
     return kind == "heading" or not line.endswith(_TERMINAL) or line.isupper()
 
