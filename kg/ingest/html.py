@@ -24,7 +24,8 @@ from kg.model import Block, Document
 _DATE_OPTIONS = {"extensive_search": False, "original_date": True}
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _SPACE = re.compile(r"\s+")
-MIN_WORDS = 4  # a page holds an article when one of its blocks has this many words
+MIN_WORDS = 4
+FALLBACK_BELOW = 2000  # characters of article text below which the fallbacks are tried  # a page holds an article when one of its blocks has this many words
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[|·•–—-]|::)\s+")
 _BLOCK_TAGS = {"p": "paragraph", "head": "heading", "quote": "paragraph", "code": "paragraph"}
 
@@ -96,19 +97,24 @@ def clean_title(title: str | None, site: str | None, host: str | None) -> str | 
 
 
 def _extract(markup: str, url: str | None) -> Any:
+    """trafilatura's extraction: its own rules first, and its fallbacks (readability, jusText)
+    only when those found little, which is where the fallbacks win and they cost as much as
+    the rest of the extraction."""
     from trafilatura import bare_extraction
 
-    return bare_extraction(
-        markup,
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=True,
-        include_formatting=False,
-        include_links=False,
-        fast=False,
-        date_extraction_params=_DATE_OPTIONS,
-    )
+    options = {
+        "url": url,
+        "with_metadata": True,
+        "include_comments": False,
+        "include_tables": True,
+        "include_formatting": False,
+        "include_links": False,
+        "date_extraction_params": _DATE_OPTIONS,
+    }
+    found = bare_extraction(markup, fast=True, **options)
+    if found is None or len(found.text or "") < FALLBACK_BELOW:
+        return bare_extraction(markup, fast=False, **options)
+    return found
 
 
 def from_html(raw: bytes, *, doc_id: str, source: str, url: str | None = None) -> Document:
