@@ -24,8 +24,8 @@ from kg.model import Block, Document
 _DATE_OPTIONS = {"extensive_search": False, "original_date": True}
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _SPACE = re.compile(r"\s+")
-MIN_WORDS = 4
-FALLBACK_BELOW = 2000  # characters of article text below which the fallbacks are tried  # a page holds an article when one of its blocks has this many words
+MIN_WORDS = 4  # a page holds an article when one of its blocks has this many words
+FALLBACK_BELOW = 2000  # characters of article text below which the fallbacks are tried
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[|·•–—-]|::)\s+")
 _BLOCK_TAGS = {"p": "paragraph", "head": "heading", "quote": "paragraph", "code": "paragraph"}
 
