@@ -8,9 +8,9 @@ place and an agency, and says nothing about where the agency is.
 from __future__ import annotations
 
 import re
-from datetime import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 
 from kg.model import Block
 
