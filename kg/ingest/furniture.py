@@ -72,7 +72,7 @@ REPEAT_WORDS = 10  # a neighbour of an advert longer than this is judged on its 
 # Characters of text the model reads to tell the text's language, and a block's: enough to be
 # sure, and the model's time is linear in them.
 SAMPLE = 3000
-SAMPLE_BLOCK = 160  # a block this long is reporting, whatever it says
+SAMPLE_BLOCK = 100  # a block this long is reporting, whatever it says
 
 
 def furniture(
