@@ -56,6 +56,11 @@ def _folder_with_binary(tmp: Path) -> Path:
     return tmp / "corpus" / "b.txt"
 
 
+def _fifo(tmp: Path) -> Path:
+    os.mkfifo(tmp / "f.txt")  # reading it would block: kg must not open it
+    return tmp / "f.txt"
+
+
 BUILD = "build {bad} --out {tmp}/out --no-store"
 GAZ_BUILD = f"build {SEEDS} --out {{tmp}}/out --no-store --gazetteer {{bad}}"
 QUERY = "query 'SELECT ?s WHERE { ?s ?p ?o } LIMIT 1' --graph {bad}"
@@ -70,14 +75,29 @@ CASES = [
     (
         "binary file in a folder",
         _folder_with_binary,
-        "build {tmp}/corpus --out {tmp}/out --no-store",
+        "build {tmp}/corpus --out {tmp}/out --no-store --strict",
         "binary file, not text",
     ),  # fmt: skip
-    ("invalid UTF-8", _write("u.txt", b"caf\xe9 au lait"), BUILD, "not valid UTF-8 (byte 3"),
-    ("UTF-16 text", _write("w.md", "Acme".encode("utf-16")), BUILD, "UTF-16 text, not UTF-8"),
+    (
+        "undecodable UTF-16",
+        _write("u.txt", b"\xff\xfe\x00\xd8"),  # a byte order mark, then a lone surrogate
+        BUILD,
+        "not valid utf-16 despite its byte order mark",
+    ),  # fmt: skip
+    ("a FIFO", _fifo, BUILD, "special file (a FIFO), not a document"),
     ("unreadable file", _unreadable, BUILD, "cannot read"),
-    ("bad JSON Lines", _write("d.jsonl", '{"text": "ok"}\n{oops\n'), BUILD, ":2: not valid JSON"),
-    ("JSON Lines without text", _write("e.jsonl", '{"body": "x"}\n'), BUILD, "string field 'text'"),
+    (
+        "bad JSON Lines, --strict",
+        _write("d.jsonl", '{"text": "ok"}\n{oops\n'),
+        BUILD + " --strict",
+        ":2: not valid JSON",
+    ),  # fmt: skip
+    (
+        "JSON Lines without text, --strict",
+        _write("e.jsonl", '{"body": "x"}\n'),
+        BUILD + " --strict",
+        "string field 'text'",
+    ),  # fmt: skip
     # -- configuration: the gazetteer, the model, the base IRI
     (
         "gazetteer: bad JSON",
@@ -200,14 +220,12 @@ def test_input_error(tmp_path, good, monkeypatch, name, make, command, expected)
     assert not (tmp_path / "out").exists() and not (tmp_path / "v.html").exists()
 
 
-def test_standard_input_that_is_not_utf8(tmp_path):
+def test_standard_input_that_is_not_text(tmp_path):
     res = CliRunner().invoke(
-        main, ["build", "-", "--out", str(tmp_path / "out")], input=b"caf\xe9 Acme Corp."
+        main, ["build", "-", "--out", str(tmp_path / "out")], input=b"\x89PNG\r\n\x1a\n\x00\x00"
     )
     assert res.exit_code == 1 and isinstance(res.exception, SystemExit)
-    assert res.output.strip() == (
-        "Error: <stdin>: not valid UTF-8 (byte 3: b'\\xe9'); convert it to UTF-8 first"
-    )
+    assert res.output.strip() == "Error: <stdin>: binary file, not text"
     assert not (tmp_path / "out").exists()
 
 
