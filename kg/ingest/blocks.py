@@ -68,7 +68,9 @@ def _heading_like(s: str) -> bool:
     words = s.split()
     if not words or len(words) > 14 or s.endswith((".", ",", ";")):
         return False
-    if _row(s):  # a table's row or a score ("Russia 2 Italy 1"), not a heading
+    # a figure makes a line a table's row, a score or an entry of a schedule ("Russia 2 Italy
+    # 1", "May 17 v Northampton"), not a section's heading
+    if any(c.isdigit() for c in s):
         return False
     caps = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
     return caps / len(words) >= 0.6
