@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from kg.model import Block
@@ -71,7 +71,6 @@ class NewsMeta:
     date: str | None = None
     site: str | None = None  # a wire agency from the dateline, an organisation from a byline
     place: str | None = None
-    notes: tuple[str, ...] = field(default=(), compare=False)
 
 
 def parse_date(text: str) -> str | None:
