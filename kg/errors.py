@@ -32,3 +32,7 @@ class QueryError(KgError):
 
 class ConfigError(KgError):
     """A configuration or gazetteer file is invalid."""
+
+
+class WorkerError(KgError):
+    """A worker process of a build died (killed, out of memory) before returning its work."""

@@ -222,3 +222,61 @@ def test_every_mode_parses_through_kg_run_with_one_batch_size(monkeypatch, tmp_p
     r = Store(tmp_path / "store").build(["Acme Corp hired Jane Doe."], model=pipeline)
     assert seen == [parse.BATCH_SIZE, parse.BATCH_SIZE]
     assert r.parsed == tuple(d.id for d in g.documents) and r.graph.to_json() == g.to_json()
+
+
+# -- a worker that dies ----------------------------------------------------------------------
+
+
+def _workers(pid: int) -> list[int]:
+    """The forked worker processes of ``pid``: its children running the same command line."""
+    proc = Path("/proc")
+    own = (proc / str(pid) / "cmdline").read_bytes()
+    kids = []
+    for task in (proc / str(pid) / "task").iterdir():
+        kids += [int(k) for k in (task / "children").read_text().split()]
+    return [k for k in kids if (proc / str(k) / "cmdline").read_bytes() == own]
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads /proc")
+def test_a_worker_killed_with_sigkill_ends_the_build_in_seconds_and_the_store_is_unchanged(
+    tmp_path,
+):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from kg.store.core import Store
+
+    small, big, out = tmp_path / "small", tmp_path / "big", tmp_path / "out"
+    small.mkdir()
+    (small / "a.txt").write_text("Acme Corp hired Jane Doe.\n", encoding="utf-8")
+    corpus.write(big, 300, seed=7)
+    assert CliRunner().invoke(main, ["build", str(small), "--out", str(out)]).exit_code == 0
+    store = out / "store"
+    before = (Store(store).documents(), sorted(p.name for p in store.iterdir()))
+
+    cmd = [sys.executable, "-m", "kg.cli", "build", str(big), "--out", str(out), "--jobs", "2"]
+    build = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while len(_workers(build.pid)) < 2:
+            assert build.poll() is None, build.communicate()
+            assert time.monotonic() < deadline, "the workers never started"
+            time.sleep(0.05)
+        time.sleep(0.5)  # a worker in the middle of a chunk
+        os.kill(_workers(build.pid)[0], signal.SIGKILL)
+        killed = time.monotonic()
+        _, err = build.communicate(timeout=60)
+        took = time.monotonic() - killed
+    finally:
+        if build.poll() is None:
+            build.kill()
+            build.wait()
+    assert build.returncode == 1
+    assert took < 10
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and "a worker process of --jobs 2 died" in lines[0], err
+    assert "Traceback" not in err
+    assert (Store(store).documents(), sorted(p.name for p in store.iterdir())) == before

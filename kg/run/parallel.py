@@ -5,6 +5,10 @@ small chunks; each worker process holds one spaCy pipeline and returns the chunk
 (mentions and facts, small and picklable, never spaCy Docs). Results come back in input order,
 so resolution, and every output file, is the same as with one process. Only a few chunks are
 in flight at once, so memory stays bounded however large the corpus.
+
+The pool is concurrent.futures': when a worker dies (killed, out of memory), every pending
+chunk fails at once with BrokenProcessPool, which ends the build with one line (WorkerError)
+instead of waiting for a result that never comes.
 """
 
 from __future__ import annotations
@@ -12,10 +16,12 @@ from __future__ import annotations
 import multiprocessing as mp
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kg.errors import ConfigError
+from kg.errors import ConfigError, WorkerError
 from kg.extract import pipeline as nlp
 from kg.extract.records import DocExtraction
 from kg.model import Document
@@ -78,20 +84,29 @@ def extract_parallel(
             "--jobs needs the model by name or path on this platform, not a loaded pipeline"
         )
     window = 3 * jobs  # chunks in flight: keeps every worker busy, bounds memory
-    with ctx.Pool(jobs, initializer=_init, initargs=(model, gaz)) as pool:
-        pending: deque = deque()
+    pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init, initargs=(model, gaz))
+    pending: deque[Future] = deque()
 
-        def take() -> Iterator[DocExtraction]:
-            exs, worker = pending.popleft().get()
-            if stats is not None:
-                stats.merge(worker)
-            if progress:
-                progress(len(exs))
-            yield from exs
+    def take() -> Iterator[DocExtraction]:
+        exs, worker = pending.popleft().result()
+        if stats is not None:
+            stats.merge(worker)
+        if progress:
+            progress(len(exs))
+        yield from exs
 
+    try:
         for part in _chunks(docs, chunk):
-            pending.append(pool.apply_async(_work, (part, batch_size)))
+            pending.append(pool.submit(_work, part, batch_size))
             if len(pending) >= window:
                 yield from take()
         while pending:
             yield from take()
+    except BrokenProcessPool:
+        raise WorkerError(
+            f"a worker process of --jobs {jobs} died (killed, or out of memory?); "
+            "nothing was written: build again, with fewer --jobs if memory is short"
+        ) from None
+    finally:
+        # on an error or an early stop, drop the queued chunks; running ones end on their own
+        pool.shutdown(wait=True, cancel_futures=True)
