@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -10,7 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from kg import KgError
-from kg.query.results import OUTPUTS
+from kg.query.results import OUTPUTS, QUERY_TIMEOUT
 from kg.run.cluster import PARTITION_SIZE
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -30,7 +32,29 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except KgError as e:
-            raise click.ClickException(str(e)) from None
+            raise click.ClickException(escaped(str(e))) from None
+        except OSError as e:  # the system refused: a full disk, a permission, a lost device
+            raise click.ClickException(escaped(_system_error(e))) from None
+
+
+def escaped(text: str) -> str:
+    """``text`` with its control characters (a newline in a file name) written as escapes,
+    so that a message stays one line."""
+    return "".join(
+        c if c.isprintable() or c == " " else c.encode("unicode_escape").decode("ascii")
+        for c in text
+    )
+
+
+def _system_error(e: OSError) -> str:
+    """An OSError as one line that names the file (RocksDB names it inside its message)."""
+    from kg.files import cannot_write
+
+    named = re.search(r"(?:file|directory)[^/]*?(/\S+?):", str(e))
+    where = e.filename or (named[1] if named else "kg")
+    if e.errno in (errno.ENOSPC, errno.EDQUOT) or "No space left" in str(e):
+        return str(cannot_write(where, e))
+    return f"{where}: {e.strerror or ' '.join(str(e).split())}"
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -262,19 +286,27 @@ def _summary(built: Any, store_dir: Path, read: ReadReport, report_path: Path) -
     if line := read.other_kinds_line():
         click.echo(line)
     for p in [*built.paths, report_path]:
-        click.echo(f"wrote {p}")
+        click.echo(f"wrote {escaped(str(p))}")
 
 
 def _read_query(arg: str) -> tuple[str, str]:
     """The query text and a name for messages: from '-' (stdin), a .rq file, or the text."""
     if arg == "-":
         return sys.stdin.read(), "<stdin>"
-    if arg.endswith((".rq", ".sparql")) or Path(arg).is_file():
+    if arg.endswith((".rq", ".sparql")) or _is_file(arg):
         p = Path(arg)
         if not p.is_file():
             raise KgError(f"{p}: no such query file")
         return p.read_text(encoding="utf-8"), str(p)
     return arg, "query"
+
+
+def _is_file(arg: str) -> bool:
+    """Whether ``arg`` names a file; query text too long for a file name names none."""
+    try:
+        return Path(arg).is_file()
+    except (OSError, ValueError):  # ENAMETOOLONG; a NUL in the text
+        return False
 
 
 def _params(items: tuple[str, ...]) -> dict[str, str]:
@@ -313,14 +345,20 @@ def _store(store_dir: Path | None):
     show_default=True,
     help="Output format (json: SPARQL 1.1 Query Results JSON).",
 )
-@click.option("--timeout", type=float, help="Stop the query after SECONDS.")
+@click.option(
+    "--timeout",
+    type=float,
+    default=QUERY_TIMEOUT,
+    show_default=True,
+    help="Stop the query after SECONDS (0 means no limit).",
+)
 def query(
     query_arg: str,
     store_dir: Path | None,
     graph_path: Path | None,
     params: tuple[str, ...],
     output: str,
-    timeout: float | None,
+    timeout: float,
 ) -> None:
     """Run a SPARQL QUERY: a .rq file, the query text, or '-' for standard input.
 
@@ -336,9 +374,14 @@ def query(
     text, source = _read_query(query_arg)
     bound = _params(params)
     if graph_path is not None:
-        res = run(parse(graph_path), text, params=bound, source=source, timeout=timeout)
+        res = run(parse(graph_path), text, params=bound, source=source, timeout=timeout or None)
     else:
-        res = _store(store_dir).query(text, params=bound, source=source, timeout=timeout)
+        st = _store(store_dir)
+        if store_dir is None:  # say which store answers: it may not be the one just built
+            version = st.version  # a missing store is its own one-line error
+            where = escaped(str(st.path))
+            click.echo(f"kg: reading {where} ({version}; --store picks another)", err=True)
+        res = st.query(text, params=bound, source=source, timeout=timeout or None)
     click.echo(format_result(res, output))
 
 
@@ -394,7 +437,7 @@ def export(store_dir: Path | None, graph_path: Path | None, fmt: str, output: Pa
 @click.option(
     "--timeout",
     type=float,
-    default=60.0,
+    default=QUERY_TIMEOUT,
     show_default=True,
     help="Stop a query after SECONDS (whole seconds; 0 means no limit).",
 )
@@ -424,6 +467,39 @@ def serve(
     mode = "read-write" if allow_update else "read-only"
     click.echo(f"SPARQL endpoint ({mode}): {ep.query_url}  (Ctrl-C stops it)")
     ep.run()
+
+
+@main.group(name="store")
+def store_group() -> None:
+    """Look after a store: check it, and mend a damaged one."""
+
+
+@store_group.command()
+@options("store")
+@click.option(
+    "--repair",
+    is_flag=True,
+    help="Make the current version again from the kept extractions (after damage).",
+)
+@click.option("--wait", type=float, default=0.0, help="Wait up to SECONDS for a build's lock.")
+def check(store_dir: Path | None, repair: bool, wait: float) -> None:
+    """Read every quad and kept extraction of the store's current version; say what is wrong.
+
+    Exits 1 when something is. With --repair, a damaged RocksDB file is mended by making the
+    version again from the kept extractions (no parsing), then checked again.
+    """
+    st = _store(store_dir)
+    problems = st.check()
+    if problems and repair:
+        version = st.repair(wait=wait)
+        click.echo(f"{st.path}: made {version} again from the kept extractions")
+        problems = st.check()
+    if problems:
+        raise KgError(problems[0] + (f" (and {len(problems) - 1} more)" if problems[1:] else ""))
+    n = len(st.documents())
+    click.echo(
+        f"{st.path}: {st.version} is sound ({len(st)} triples, {n} document{'s' * (n != 1)})"
+    )
 
 
 @main.command()
@@ -485,7 +561,7 @@ def view(
     atomic_write(out, html)
     shown = info["shown_nodes"]
     cut = f" of {info['total_nodes']}" if shown < info["total_nodes"] else ""
-    click.echo(f"wrote {out} ({shown}{cut} nodes, {info['shown_edges']} relations)")
+    click.echo(f"wrote {escaped(str(out))} ({shown}{cut} nodes, {info['shown_edges']} relations)")
 
 
 @main.command(name="eval")

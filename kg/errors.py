@@ -26,12 +26,20 @@ class RdfError(KgError):
     """An RDF file is malformed or is not a kg graph."""
 
 
+class RdfValueError(RdfError):
+    """A kg graph holds a value kg cannot use: a number that is none, or is NaN or infinite."""
+
+
 class QueryError(KgError):
     """A SPARQL query is malformed or failed."""
 
 
 class ConfigError(KgError):
     """A configuration or gazetteer file is invalid."""
+
+
+class OutputError(KgError):
+    """A file or folder cannot be written: the disk is full, or permission is denied."""
 
 
 class WorkerError(KgError):

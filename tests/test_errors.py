@@ -242,3 +242,162 @@ def test_usage_errors_say_what_is_valid(tmp_path, args, expected):
     assert res.exit_code == 2 and "Traceback" not in res.output
     errors = [ln for ln in res.output.splitlines() if ln.startswith("Error:")]
     assert len(errors) == 1 and expected in errors[0]
+
+
+# -- mistakes that once gave a traceback -----------------------------------------------------
+
+
+def _one_line(res, *expected: str) -> str:
+    assert res.exit_code == 1 and isinstance(res.exception, SystemExit), res.output
+    assert "Traceback" not in res.output
+    lines = [ln for ln in res.output.strip().splitlines() if not ln.startswith("kg: reading")]
+    assert len(lines) == 1, res.output
+    for text in expected:
+        assert text in lines[0], lines[0]
+    return lines[0]
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory, pipeline) -> Path:
+    out = tmp_path_factory.mktemp("store")
+    (out / "src").mkdir()
+    (out / "src" / "a.txt").write_text("Acme Corp hired Jane Doe in Boston.\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["build", str(out / "src"), "--out", str(out / "o"), "-q"])
+    assert res.exit_code == 0, res.output
+    return out / "o" / "store"
+
+
+def test_a_long_inline_query_without_a_slash_is_a_query_not_a_file_name(store):
+    q = "SELECT ?s WHERE { ?s ?p ?o } LIMIT 1 " + "#" * 300
+    res = CliRunner().invoke(main, ["query", q, "--store", str(store)])
+    assert res.exit_code == 0, res.output
+
+
+@pytest.mark.parametrize(
+    "param, expected",
+    [
+        ("name=<a b>", "parameter name: '<a b>' is not an IRI"),
+        ("a b=1", "parameter 'a b' is not a variable name"),
+        ("x{=1", "parameter 'x{' is not a variable name"),
+    ],
+)
+def test_a_bad_param_is_one_line(store, good, param, expected):
+    q = "SELECT ?s WHERE { ?s ?p ?name }"
+    for where in (["--store", str(store)], ["--graph", str(good)]):
+        res = CliRunner().invoke(main, ["query", q, *where, "--param", param])
+        _one_line(res, "Error: query: " + expected)
+
+
+def _damage(store: Path, tmp_path: Path, how: str) -> Path:
+    import shutil
+
+    copy = tmp_path / "store"
+    shutil.copytree(store, copy)
+    db = next((copy / "versions").iterdir()) / "oxigraph"
+    sst = sorted(db.glob("*.sst"), key=lambda p: p.stat().st_size)[-1]
+    if how == "missing":
+        sst.unlink()
+    else:  # one byte flipped in the middle: only a block's checksum tells
+        data = bytearray(sst.read_bytes())
+        data[len(data) // 2] ^= 0xFF
+        sst.write_bytes(data)
+    return copy
+
+
+@pytest.mark.parametrize("how", ["missing", "flipped"])
+def test_a_damaged_store_is_one_line_and_kg_store_check_repairs_it(store, tmp_path, how):
+    copy = _damage(store, tmp_path, how)
+    check = CliRunner().invoke(main, ["store", "check", "--store", str(copy)])
+    line = _one_line(check, "damaged store", "kg store check --store", "--repair")
+    assert str(copy / "versions") in line  # names the version's files
+    if how == "missing":  # RocksDB refuses to open it: every reader says so on one line
+        for args in (["query", "ASK {}"], ["query", "ASK {}", "--timeout", "0"]):
+            _one_line(CliRunner().invoke(main, [*args, "--store", str(copy)]), "damaged", ".sst")
+    # a build on top of it stops on one line and leaves the store as it was
+    src = tmp_path / "more"
+    src.mkdir()
+    (src / "b.txt").write_text("Globex hired John Smith in Paris.\n", encoding="utf-8")
+    build = ["build", str(src), "--out", str(tmp_path / "o"), "--store", str(copy)]
+    _one_line(CliRunner().invoke(main, build), "damaged store", "--repair")
+    assert [p.name for p in (copy / "versions").iterdir()] == ["v000001"]
+
+    fixed = CliRunner().invoke(main, ["store", "check", "--store", str(copy), "--repair"])
+    assert fixed.exit_code == 0, fixed.output
+    assert fixed.output.splitlines() == [
+        f"{copy}: made v000002 again from the kept extractions",
+        f"{copy}: v000002 is sound ({len(_store(store))} triples, 1 document)",
+    ]
+    same = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o"
+    assert _store(copy).query(same).rows == _store(store).query(same).rows
+    assert CliRunner().invoke(main, build).exit_code == 0
+
+
+def _store(path: Path):
+    from kg.store.core import Store
+
+    return Store(path)
+
+
+def test_a_full_disk_is_one_line(tmp_path, good, monkeypatch):
+    import errno
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", full)
+    out = tmp_path / "x.ttl"
+    res = CliRunner().invoke(main, ["export", "--graph", str(good), "-o", str(out)])
+    _one_line(res, f"Error: {out}: cannot write, the disk is full; free some space")
+    assert not out.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_a_newline_in_a_file_name_stays_on_one_line(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a\nb.txt").write_bytes(b"\x00\x01 binary")
+    res = CliRunner().invoke(main, ["build", str(tmp_path / "in"), "--out", str(tmp_path / "o")])
+    _one_line(res, "a\\nb.txt: binary file")
+
+
+@pytest.mark.parametrize(
+    "edit, triple",
+    [
+        ("kgv:confidence 0.", 'kgv:confidence "high" ; kgv:x 0.'),
+        ("kgv:confidence 0.", 'kgv:confidence "NaN"^^xsd:double ; kgv:x 0.'),
+        ("kgv:confidence 0.", 'kgv:confidence "-INF"^^xsd:double ; kgv:x 0.'),
+        ("kgv:start ", 'kgv:start "x"^^xsd:integer ; kgv:x '),
+    ],
+)
+def test_from_rdf_on_a_value_edited_by_hand_names_the_triple(tmp_path, good, edit, triple):
+    import kg
+
+    text = good.read_text(encoding="utf-8")
+    assert edit in text
+    bad = tmp_path / "edited.ttl"
+    bad.write_text(text.replace(edit, triple, 1), encoding="utf-8")
+    with pytest.raises(kg.RdfError) as e:
+        kg.KnowledgeGraph.from_rdf(bad)
+    msg = str(e.value)
+    value = triple.split(" ; ")[0].split(" ", 1)[1].replace("xsd:", "")
+    name = triple.split(" ")[0].replace("kgv:", "")
+    assert msg.startswith(f"{bad}: <") and f"#{name}> " in msg and "\n" not in msg, msg
+    assert value.split("^^")[0].lower() in msg.lower() and "expected a finite" in msg
+    res = CliRunner().invoke(main, ["view", str(bad), "-o", str(tmp_path / "v.html")])
+    _one_line(res, str(bad), "expected a finite")
+
+
+@pytest.mark.parametrize(
+    "sources, expected",
+    [
+        (None, "cannot read None"),
+        (42, "cannot read 42"),
+        (b"Acme Corp hired Jane Doe.", "cannot read bytes: give text"),
+        ({"text": "Acme Corp hired Jane Doe."}, "cannot read a dict: give its text"),
+    ],
+)
+def test_kg_build_refuses_what_is_not_a_source(tmp_path, sources, expected):
+    import kg
+
+    with pytest.raises(kg.InputError, match=expected):
+        kg.build(sources)
+    with pytest.raises(kg.InputError, match=expected):
+        _store(tmp_path / "s").build(sources)

@@ -424,3 +424,55 @@ def test_a_store_of_an_older_kg_opens_builds_and_says_so_once(tmp_path, pipeline
     again = CliRunner().invoke(main, args)  # now all of this kg's: no notice, nothing parsed
     assert again.exit_code == 0 and again.stderr == ""
     assert "(0 documents parsed, 3 kept, 0 removed; +0 -0 triples)" in again.stdout
+
+
+# -- files others can read, caches that do not grow for ever, the store kg query reads -----
+
+
+def test_output_files_respect_the_umask(tmp_path, pipeline):
+    old = os.umask(0o022)
+    try:
+        Store(tmp_path / "store").build([A], model=pipeline)
+        kg.run.local.write(kg.build([A], model=pipeline), tmp_path / "out")
+    finally:
+        os.umask(old)
+    files = [p for p in tmp_path.rglob("*") if p.is_file() and p.name != "LOCK"]
+    modes = {str(p.relative_to(tmp_path)): oct(p.stat().st_mode & 0o777) for p in files}
+    assert {m for m in modes.values()} == {"0o644"}, modes
+
+
+def test_extractions_no_version_names_are_pruned(tmp_path, pipeline):
+    st = Store(tmp_path / "store")
+    st.build([A], model=pipeline)
+    first = set(st.cache.folder.iterdir())
+    (st.cache.folder / "0123.99.tmp").write_bytes(b"left by a killed build")
+    st.build([A2], model=pipeline)  # "a" rewritten: its first extraction is the previous one's
+    assert first < set(st.cache.folder.iterdir())
+    st.build([B], model=pipeline)  # the first extraction is now named by no kept version
+    kept = {p.name for p in st.cache.folder.iterdir()}
+    assert len(kept) == 2 and not first & set(st.cache.folder.iterdir())
+    assert st.documents() == ["a", "b"] and st.knowledge_graph().documents
+
+
+def test_kg_query_says_which_store_it_reads_when_none_is_named(tmp_path, pipeline, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Store(tmp_path / "out" / "store").build([A], model=pipeline)
+    res = CliRunner().invoke(main, ["query", "ASK { ?s ?p ?o }"])
+    assert res.exit_code == 0, res.output
+    assert res.stderr == "kg: reading out/store (v000001; --store picks another)\n"
+    assert res.stdout == "true\n"
+    named = CliRunner().invoke(main, ["query", "ASK { ?s ?p ?o }", "--store", "out/store"])
+    assert named.stderr == "" and named.stdout == "true\n"
+
+
+def test_kg_query_has_a_default_timeout(tmp_path, pipeline, monkeypatch):
+    from kg.query.results import QUERY_TIMEOUT
+
+    seen = []
+    monkeypatch.setattr(Store, "query", lambda self, q, **kw: seen.append(kw["timeout"]))
+    monkeypatch.setattr("kg.query.results.format_result", lambda res, out: "")
+    Store(tmp_path / "store").build([A], model=pipeline)
+    for extra in ([], ["--timeout", "5"], ["--timeout", "0"]):
+        args = ["query", "ASK {}", "--store", str(tmp_path / "store"), *extra]
+        assert CliRunner().invoke(main, args).exit_code == 0
+    assert seen == [QUERY_TIMEOUT, 5.0, None] and QUERY_TIMEOUT == 60

@@ -13,6 +13,10 @@ from rdflib import BNode, Graph, Literal, URIRef
 from kg.errors import FormatError
 
 OUTPUTS = ("table", "csv", "tsv", "json")
+# seconds `kg query` lets a query run unless --timeout says otherwise (kg serve's default too):
+# long enough for any of queries/ on a million triples, short enough that a runaway query,
+# such as an unbounded path or a cross product, does not hold a shell for good
+QUERY_TIMEOUT = 60.0
 
 
 @dataclass

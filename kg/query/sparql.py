@@ -62,14 +62,35 @@ def check_not_update(sparql: str, source: str) -> None:
         )
 
 
-def _bindings(params: dict[str, Any] | None) -> dict[str, URIRef | Literal]:
+_VARNAME = re.compile(r"[^\W]\w*")  # SPARQL's VARNAME, near enough: letters, digits, _
+_IRI_BAD = re.compile(r'[\x00-\x20<>"{}|\\^`]')  # what an IRIREF may not hold
+
+
+def _bindings(params: dict[str, Any] | None, source: str = "query") -> dict[str, URIRef | Literal]:
     out = {}
     for k, v in (params or {}).items():
-        out[k.lstrip("?$")] = (
+        name = str(k).lstrip("?$")
+        if not _VARNAME.fullmatch(name):
+            raise QueryError(
+                f"{source}: parameter {str(k)!r} is not a variable name "
+                "(letters, digits and _; e.g. --param name=Acme)"
+            )
+        if (
+            isinstance(v, str)
+            and v.startswith("<")
+            and v.endswith(">")
+            and _IRI_BAD.search(v[1:-1])
+        ):
+            raise QueryError(
+                f"{source}: parameter {name}: {v!r} is not an IRI "
+                '(no spaces or <>"{}|\\^`); drop the <> to bind it as a string'
+            )
+        term = (
             v
             if isinstance(v, (URIRef, Literal))
             else (bind_value(v) if isinstance(v, str) else Literal(v))
         )
+        out[name] = term
     return out
 
 
@@ -87,7 +108,7 @@ def query(
         q = prepareQuery(sparql, initNs=PREFIXES)
     except Exception as e:
         raise QueryError(_syntax_message(e, source)) from None
-    bindings = _bindings(params)
+    bindings = _bindings(params, source)
     if q.algebra.name == "SelectQuery":  # the same rule as Oxigraph's pre-binding
         selected = {str(v) for v in q.algebra.get("PV", [])}
         for name in bindings:
@@ -128,7 +149,7 @@ def query_store(
         raise QueryError(_syntax_message(e, source)) from None
     except Exception:  # the empty store cannot evaluate it, but it parsed
         pass
-    subs = {ox.Variable(k): _to_ox(v) for k, v in _bindings(params).items()}
+    subs = {ox.Variable(k): _to_ox(v) for k, v in _bindings(params, source).items()}
     planned = with_values_row(sparql, {k.value: v for k, v in subs.items()})
 
     def run() -> Result:
@@ -137,8 +158,12 @@ def query_store(
         else:
             try:
                 store = ox.Store.read_only(str(path))
-            except OSError as e:
-                raise QueryError(f"{path}: cannot open the store ({e})") from None
+            except (OSError, RuntimeError) as e:  # RocksDB reports damage as RuntimeError
+                why = " ".join(str(e).split())
+                raise QueryError(
+                    f"{path}: cannot open the store ({why}); `kg store check` tells what is "
+                    "wrong and `kg store check --repair` mends it"
+                ) from None
         try:
             res = store.query(
                 planned, prefixes=prefixes, use_default_graph_as_union=True, substitutions=subs

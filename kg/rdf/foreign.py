@@ -5,6 +5,7 @@ else's file (``graph_from_triples``)."""
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 from rdflib.namespace import FOAF
 
-from kg.errors import InputError, RdfError
+from kg.errors import InputError, RdfError, RdfValueError
 from kg.rdf.formats import parse
 from kg.rdf.namespaces import DCTERMS, KGV, PREFIXES, PROV, RDF, RDFS, SDO, SKOS
 from kg.rdf.ontology import CLASS_TYPES
@@ -55,8 +56,8 @@ def load(path: str | Path) -> KnowledgeGraph | nx.MultiDiGraph:
         raise InputError(f"{path}: no such graph file")
     if path.suffix.lower() == ".json":
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as e:
+            data = json.loads(path.read_text(encoding="utf-8"), parse_constant=_no_constant)
+        except (UnicodeDecodeError, json.JSONDecodeError, ValueError) as e:
             raise InputError(f"{path}: not valid JSON ({e})") from None
         if isinstance(data, dict) and "nodes" in data and ("links" in data or "edges" in data):
             try:
@@ -67,10 +68,17 @@ def load(path: str | Path) -> KnowledgeGraph | nx.MultiDiGraph:
     rdf = parse(path)
     try:
         return from_rdf(rdf)
+    except RdfValueError as e:  # a kg graph with a value edited: say which
+        raise RdfValueError(f"{path}: {str(e).removeprefix('graph: ')}") from None
     except RdfError:  # not a graph kg wrote: draw its triples as they are
         if len(rdf) == 0:
             raise InputError(f"{path}: holds no triples; there is nothing to draw") from None
         return graph_from_triples(rdf)
+
+
+def _no_constant(name: str) -> Any:
+    # JSON has no NaN or Infinity; Python's reader takes them, and a page cannot draw them
+    raise ValueError(f"{name} is not a JSON number")
 
 
 def _term(t: Any) -> Term:
@@ -176,6 +184,17 @@ def _node(g: nx.MultiDiGraph, ts: _Triples, kind: str, value: str) -> str:
     return value
 
 
+def _finite(f: str, conf: str) -> float:
+    """A fact's confidence as a number; RdfValueError naming the triple unless it is one."""
+    try:
+        v = float(conf)
+    except ValueError:
+        v = math.nan
+    if not math.isfinite(v):
+        raise RdfValueError(f'<{f}> <{KGV.confidence}> "{conf}": expected a finite number')
+    return v
+
+
 def _fold_fact(g: nx.MultiDiGraph, ts: _Triples, f: str) -> None:
     """A reified kg fact's confidence and evidence, put on the plain edge it restates."""
     fs = ts.by_subject[f]
@@ -188,7 +207,7 @@ def _fold_fact(g: nx.MultiDiGraph, ts: _Triples, f: str) -> None:
         return
     e = g.edges[s, v, p]
     conf = ts.first(f, str(KGV.confidence))
-    e["confidence"] = float(conf) if conf is not None else None
+    e["confidence"] = _finite(f, conf) if conf is not None else None
     e["wikidata"] = ts.first(p, str(KGV.wikidata))
     evs = []
     for _, ev in sorted(fs.get(str(KGV.evidence), [])):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -97,6 +98,11 @@ def parse(source: str | Path | Graph, *, format: str | None = None) -> Graph:
             f"give one of: {', '.join(FORMATS)}"
         )
     fmt = FORMATS[rdf_format(name)]
+    # rdflib logs a traceback for each literal it cannot convert (an edited value); kg's
+    # reader reports such a value itself, on one line, when it reads it
+    quiet = logging.getLogger("rdflib.term")
+    level = quiet.level
+    quiet.setLevel(logging.CRITICAL)
     try:
         if fmt.quads:
             ds = Dataset()
@@ -109,3 +115,5 @@ def parse(source: str | Path | Graph, *, format: str | None = None) -> Graph:
     except Exception as e:  # rdflib raises many types for malformed input
         msg = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
         raise RdfError(f"{path}: malformed {name} ({msg})") from None
+    finally:
+        quiet.setLevel(level)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from rdflib import Graph, Literal, URIRef
 
 from kg import vocab
-from kg.errors import RdfError
+from kg.errors import RdfError, RdfValueError
 from kg.graph import KnowledgeGraph
 from kg.model import Block, Document, Entity, Evidence, Mention, Relation
 from kg.rdf.formats import parse
@@ -20,11 +22,15 @@ def from_rdf(source: str | Path | Graph, *, format: str | None = None) -> Knowle
     """A graph kg wrote (a file or an rdflib Graph) as a KnowledgeGraph; RdfError when it
     holds no kg entities or documents."""
     g = parse(source, format=format)
-    docs, doc_ids = _documents(g)
-    entities = _entities(g, doc_ids)
-    if not entities and not docs:
-        raise RdfError(f"{source}: holds no kg entities or documents (is it a graph kg wrote?)")
-    relations, flagged = _facts(g, entities, doc_ids)
+    try:
+        docs, doc_ids = _documents(g)
+        entities = _entities(g, doc_ids)
+        if not entities and not docs:
+            raise RdfError("holds no kg entities or documents (is it a graph kg wrote?)")
+        relations, flagged = _facts(g, entities, doc_ids)
+    except RdfError as e:
+        where = source if not isinstance(source, Graph) else "graph"
+        raise type(e)(f"{where}: {e}") from None
     key = lambda r: (r.subject.id, r.predicate, str(r.key[2]))  # noqa: E731
     return KnowledgeGraph(
         sorted(entities.values(), key=lambda e: e.id),
@@ -53,7 +59,7 @@ def _documents(g: Graph) -> tuple[dict[str, Document], dict[URIRef, str]]:
             "",
             str(src) if src else None,
             str(title) if title else None,
-            (_DROPPED,) * (int(dropped) if dropped is not None else 0),
+            (_DROPPED,) * (_number(g, it, KGV.droppedBlocks, int) if dropped is not None else 0),
             **_article(g, it),
         )
     return docs, doc_ids
@@ -89,8 +95,8 @@ def _entities(g: Graph, doc_ids: dict[URIRef, str]) -> dict[URIRef, Entity]:
         mentions = [
             Mention(
                 doc_ids.get(g.value(mi, KGV.document), ""),
-                int(g.value(mi, KGV.start)),
-                int(g.value(mi, KGV.end)),
+                _number(g, mi, KGV.start, int),
+                _number(g, mi, KGV.end, int),
                 str(g.value(mi, KGV.text)),
             )
             for mi in g.objects(it, KGV.mention)
@@ -120,6 +126,8 @@ def _facts(
         obj: Any = entities.get(o) if isinstance(o, URIRef) else _py(o)
         if obj is None:
             continue
+        if isinstance(obj, float) and not math.isfinite(obj):
+            raise RdfValueError(f"<{f}> <{RDF.object}> {_show(o)}: expected a finite number")
         evs = sorted(
             (_evidence(g, e, doc_ids) for e in g.objects(f, KGV.evidence)),
             key=lambda e: (e.doc_id, e.start, e.subject_span, e.rule),
@@ -129,7 +137,7 @@ def _facts(
             pred,
             obj,
             vocab.PREDICATES[pred].wikidata,
-            float(g.value(f, KGV.confidence)),
+            _number(g, f, KGV.confidence, float),
             tuple(evs),
         )
         negated = g.value(f, KGV.negated)
@@ -139,7 +147,7 @@ def _facts(
 
 def _evidence(g: Graph, e: URIRef, doc_ids: dict[URIRef, str]) -> Evidence:
     def num(name: str) -> int:
-        return int(g.value(e, KGV[name]))
+        return _number(g, e, KGV[name], int)
 
     return Evidence(
         doc_ids.get(g.value(e, PROV.wasDerivedFrom), ""),
@@ -149,8 +157,36 @@ def _evidence(g: Graph, e: URIRef, doc_ids: dict[URIRef, str]) -> Evidence:
         (num("subjectStart"), num("subjectEnd")),
         (num("objectStart"), num("objectEnd")),
         str(g.value(e, KGV.rule) or ""),
-        float(g.value(e, KGV.confidence)),
+        _number(g, e, KGV.confidence, float),
         bool(g.value(e, KGV.hedged).toPython()),
+    )
+
+
+def _number(g: Graph, s: Any, p: URIRef, kind: Callable[[Any], Any]) -> Any:
+    """The one value of ``s p``, as a finite int or float; RdfError naming the triple when it
+    is missing, is not a number, or is NaN or infinite (which no JSON or page can hold)."""
+    o = g.value(s, p)
+    try:
+        v = kind(o.toPython() if isinstance(o, Literal) else o)
+        ok = math.isfinite(v)
+    except (TypeError, ValueError, ArithmeticError):
+        ok = False
+    if not ok:
+        value = _show(o) if o is not None else "(missing)"
+        raise RdfValueError(
+            f"<{s}> <{p}> {value}: expected a finite {'integer' if kind is int else 'number'}"
+        )
+    return v
+
+
+def _show(o: Any) -> str:
+    """A term as N-Triples writes it, its lexical form as read (rdflib's n3 would normalise
+    it, and warn about one that is not a number)."""
+    if not isinstance(o, Literal):
+        return f"<{o}>"
+    text = str(o).encode("unicode_escape").decode("ascii").replace('"', '\\"')
+    return f'"{text}"' + (
+        f"^^<{o.datatype}>" if o.datatype else f"@{o.language}" if o.language else ""
     )
 
 

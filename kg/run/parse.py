@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from kg import ingest
+from kg.errors import InputError
 from kg.extract.mentions import extract
 from kg.extract.records import DocExtraction
 from kg.ingest.sources import ReadOptions
@@ -30,6 +32,7 @@ def iter_documents(
 ) -> Iterator[Document]:
     """The documents of ``sources`` as kg.ingest.read gives them (same ids, same order), read
     one file at a time so that the corpus is never in memory at once."""
+    sources = as_sources(sources)
     seen: set[str] = set()
     clock = stats or BuildStats()
     docs = ingest.iter_read(sources, options, report)
@@ -48,6 +51,30 @@ def iter_documents(
         clock.documents += 1
         clock.words += len(d.text.split())
         yield d
+
+
+def as_sources(sources: Any) -> Iterable[Any]:
+    """``sources`` as an iterable of sources: one path, Document or string becomes a list of
+    one; anything that is not a source, nor a collection of them, is an InputError at once (a
+    dict or bytes would otherwise be taken apart into keys or numbers)."""
+    if isinstance(sources, (str, os.PathLike, Document)):
+        return [sources]
+    if isinstance(sources, (bytes, bytearray, memoryview)):
+        raise InputError(
+            "cannot read bytes: give text (decode them first, e.g. data.decode('utf-8')), "
+            "a path, or a kg.Document"
+        )
+    if isinstance(sources, Mapping):
+        raise InputError(
+            "cannot read a dict: give its text (e.g. d['text']), a kg.Document, or a path; "
+            'a JSON Lines file of {"text": ...} records is read as documents'
+        )
+    if not isinstance(sources, Iterable):
+        raise InputError(
+            f"cannot read {sources!r}: give a path, a kg.Document, a string of text, or a list "
+            "of them"
+        )
+    return sources
 
 
 class _TimedPipeline:

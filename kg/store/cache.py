@@ -118,3 +118,15 @@ class ExtractionCache:
 
     def save(self, key: str, ex: DocExtraction) -> None:
         write(self.path(key), ex)
+
+    def prune(self, keep: set[str]) -> int:
+        """Delete every entry whose key is not in ``keep`` (what no kept version names: an
+        older model's or code's, a removed document's), and any temporary file a killed build
+        left; the number of files deleted."""
+        gone = 0
+        for p in self.folder.glob("*") if self.folder.is_dir() else ():
+            key = p.name.split(".", 1)[0]
+            if p.suffix == ".tmp" or (p.suffix == ".pickle" and key not in keep):
+                p.unlink(missing_ok=True)
+                gone += 1
+        return gone

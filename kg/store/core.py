@@ -39,6 +39,7 @@ from kg.query.sparql import Result, query_store
 from kg.resolve.resolver import Resolver
 from kg.run.local import assemble, extractions
 from kg.run.memory import frozen_list, gc_freezing, gc_paused
+from kg.run.parse import as_sources
 from kg.store import cache, versions, write
 from kg.store.cache import ExtractionCache, OlderKgError
 from kg.store.layout import (
@@ -50,6 +51,7 @@ from kg.store.layout import (
     Manifest,
     StoreBusyError,
     StoreError,
+    damaged,
     fingerprint,
 )
 from kg.store.plan import Gathered, Plan, gather, plan
@@ -154,7 +156,7 @@ class Store:
         id) with new content replaces its facts, and every other document stays. With
         ``replace=True`` the store holds exactly ``sources`` afterwards. The options are
         ``update``'s."""
-        docs = ingest.read(sources)
+        docs = ingest.read(as_sources(sources))
         if not docs:
             raise InputError("no documents given: pass files, folders, kg.Documents or text")
         return self.update(docs, **options)
@@ -199,6 +201,8 @@ class Store:
             known = {**p.given, **{i: ex.document for i, ex in got.exs.items()}}
             with gc_paused():  # see kg.run.memory.gc_paused
                 made, state, written = self._write(p, state, [got.exs[i] for i in need], known)
+            if written.changed:
+                self._prune()
             parsed = {d.id for d in got.todo}
             return BuildReport(
                 tuple(d.id for d in got.todo),
@@ -231,6 +235,15 @@ class Store:
         state = Resolver()
         made = assemble(exs, base=p.base, resolver=state)
         return made, state, write.whole(self.path, current, p, made, state)
+
+    def _prune(self) -> None:
+        """Delete the kept extractions neither the current version nor the one before names
+        (the versions a reader may still hold, see kg.store.versions.sweep)."""
+        keep: set[str] = set()
+        for v in (self.path / "versions").iterdir():
+            if v.is_dir() and (v / MANIFEST).is_file():
+                keep.update(Manifest.load(v / MANIFEST).documents.values())
+        self.cache.prune(keep)
 
     def _refuse_other_folder(self) -> None:
         # a folder holding only the lock is a store whose first build was stopped early
@@ -330,8 +343,46 @@ class Store:
         path = self.rdf_path
         try:
             return ox.Store.read_only(str(path))
-        except OSError as e:
-            raise StoreError(f"{path}: cannot open the store ({e})") from None
+        except (OSError, RuntimeError) as e:  # RocksDB reports damage as RuntimeError
+            raise damaged(self.path, path, e) from None
+
+    # -- checking and repair -----------------------------------------------------------------
+
+    def check(self) -> list[str]:
+        """What is wrong with the current version, one line each; empty when it is sound.
+
+        Every quad is read (RocksDB checks each block's checksum on the way), the count is
+        compared with the manifest's, and every kept extraction the version names is read.
+        """
+        self._check()
+        man = self._manifest()  # a damaged manifest is a StoreError of its own
+        problems = []
+        path = self.rdf_path
+        try:
+            n = _read_every_index(ox.Store.read_only(str(path)))
+        except (OSError, RuntimeError) as e:
+            problems.append(str(damaged(self.path, path, e)))
+        else:
+            if man.digests and n != man.triples:
+                problems.append(f"{path}: holds {n} quads, its manifest says {man.triples}")
+        for doc_id, key in man.documents.items():
+            try:
+                self._kept(doc_id, key)
+            except StoreError as e:
+                problems.append(str(e))
+        return problems
+
+    def repair(self, *, wait: float = 0.0) -> str:
+        """Make the current version again, from nothing but the kept extractions and the
+        manifest, and switch to it: the way out of damaged RocksDB files. Returns its name."""
+        self._check()
+        with self.lock(wait=wait):
+            man = self._manifest()
+            exs = [self._kept(doc_id, key) for doc_id, key in man.documents.items()]
+            state = Resolver()
+            made = assemble(exs, base=man.base, resolver=state)
+            p = Plan(None, dict(man.documents), {}, {}, (), man.base, fp="")
+            return write.whole(self.path, None, p, made, state).version
 
     def query(
         self,
@@ -362,3 +413,28 @@ class Store:
         man = self._manifest()
         man.digests = {}
         atomic_write(self.path / "versions" / self.version / MANIFEST, man.dump())
+
+
+def _read_every_index(db: ox.Store) -> int:
+    """Read every key of every index Oxigraph keeps (RocksDB checks each block's checksum as
+    it reads it, and every term's text is decoded); the number of quads."""
+    n = 0
+    preds, objs, graphs, pg, og = set(), set(), set(), set(), set()
+    for q in db:  # spog, and the id-to-string table
+        n += 1
+        preds.add(q.predicate)
+        objs.add(q.object)
+        graphs.add(q.graph_name)
+        pg.add((q.predicate, q.graph_name))
+        og.add((q.object, q.graph_name))
+    patterns = [
+        *((None, p, None, None) for p in preds),  # posg
+        *((None, None, o, None) for o in objs),  # ospg
+        *((None, None, None, g) for g in graphs),  # gspo
+        *((None, p, None, g) for p, g in pg),  # gpos
+        *((None, None, o, g) for o, g in og),  # gosp
+    ]
+    for s, p, o, g in patterns:
+        for _ in db.quads_for_pattern(s, p, o, g):
+            pass
+    return n

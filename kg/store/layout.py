@@ -64,6 +64,16 @@ class StoreBusyError(StoreError):
     """Another build holds the store's lock."""
 
 
+def damaged(store: Path, db: Path, e: BaseException) -> StoreError:
+    """The error for a version's RocksDB files that cannot be read: RocksDB's own words (they
+    name the bad file) on one line, and the way out."""
+    why = " ".join(str(e).split())
+    return StoreError(
+        f"{db}: damaged store ({why}); `kg store check --store {store} --repair` makes the "
+        "current version again from the kept extractions"
+    )
+
+
 @dataclass
 class Manifest:
     """What a version holds: its base, its documents in build order, and a digest per named

@@ -24,7 +24,7 @@ import pyoxigraph as ox
 from kg.files import atomic_write
 from kg.resolve.resolver import Resolver
 from kg.store import cache
-from kg.store.layout import CURRENT, MANIFEST, STATE, Manifest, StoreBusyError
+from kg.store.layout import CURRENT, MANIFEST, STATE, Manifest, StoreBusyError, damaged
 
 BULK = 50_000  # quads from which a load writes RocksDB's files directly
 
@@ -86,23 +86,31 @@ def publish(
     versions.mkdir(parents=True, exist_ok=True)
     name = f"v{_next_number(versions):06d}"
     target = versions / name
+    source = target / "oxigraph"  # what a build reads: the current version's files, if any
     try:
         target.mkdir()
         if old is not None:
             current = (folder / CURRENT).read_text(encoding="utf-8").strip()
-            ox.Store.read_only(str(versions / current / "oxigraph")).backup(
-                str(target / "oxigraph")
-            )
-        db = ox.Store(str(target / "oxigraph"))
-        added, removed = apply(db)
-        man.triples = (old.triples if old_digests else 0) + added - removed
-        if added + removed > man.triples // 10:
-            # compact what was written: queries read one sorted run, not many. A small
-            # change is left to RocksDB's own compaction, which costs far less than this
-            # pass over the whole store
-            db.optimize()
-        db.flush()
-        del db  # closes RocksDB: nothing else holds the handle
+            source = versions / current / "oxigraph"
+            try:
+                ox.Store.read_only(str(source)).backup(str(target / "oxigraph"))
+            except (OSError, RuntimeError) as e:  # RocksDB reports damage as RuntimeError
+                raise damaged(folder, source, e) from None
+        try:
+            db = ox.Store(str(target / "oxigraph"))
+            added, removed = apply(db)
+            man.triples = (old.triples if old_digests else 0) + added - removed
+            if added + removed > man.triples // 10:
+                # compact what was written: queries read one sorted run, not many. A small
+                # change is left to RocksDB's own compaction, which costs far less than this
+                # pass over the whole store
+                db.optimize()
+            db.flush()
+            del db  # closes RocksDB: nothing else holds the handle
+        except RuntimeError as e:  # RocksDB's "Corruption" in a file the new version shares
+            if "Corruption" not in str(e):
+                raise
+            raise damaged(folder, source, e) from None
         cache.write(target / STATE, state)
         atomic_write(target / MANIFEST, man.dump())
         _fsync_dir(target)
