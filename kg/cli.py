@@ -435,6 +435,11 @@ def export(store_dir: Path | None, graph_path: Path | None, fmt: str, output: Pa
 )
 @click.option("--allow-remote", is_flag=True, help="Allow a --host that is not loopback.")
 @click.option(
+    "--allow-service",
+    is_flag=True,
+    help="Allow SPARQL SERVICE (it makes the endpoint fetch other addresses).",
+)
+@click.option(
     "--timeout",
     type=float,
     default=QUERY_TIMEOUT,
@@ -447,6 +452,7 @@ def serve(
     port: int,
     allow_update: bool,
     allow_remote: bool,
+    allow_service: bool,
     timeout: float,
 ) -> None:
     """Serve the store as a SPARQL 1.1 Protocol endpoint (Oxigraph) until interrupted.
@@ -462,6 +468,7 @@ def serve(
         port=port,
         allow_update=allow_update,
         allow_remote=allow_remote,
+        allow_service=allow_service,
         timeout=timeout or None,
     )
     mode = "read-write" if allow_update else "read-only"

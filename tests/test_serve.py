@@ -177,3 +177,156 @@ def test_a_query_past_the_timeout_is_stopped(store):
 def test_a_bad_timeout_is_refused(store):
     with pytest.raises(ServeError, match="--timeout -1: the timeout must be a positive"):
         serve(store, port=free_port(), timeout=-1)
+
+
+# -- the endpoint beside builds, and under bad requests --------------------------------------
+
+
+def _raw(port: int, request: bytes, wait: float = 10) -> bytes:
+    """What the endpoint answers to ``request`` sent as bytes on a fresh connection."""
+    with socket.create_connection(("127.0.0.1", port), timeout=wait) as s:
+        s.sendall(request)
+        data = b""
+        while chunk := s.recv(65536):
+            data += chunk
+    return data
+
+
+DOCS = "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a kgv:Document }"
+
+
+def test_the_endpoint_follows_each_new_version_of_the_store(tmp_path, pipeline):
+    import time
+
+    st = Store(tmp_path / "store")
+    st.build(["Acme Corp, a Boston-based startup, hired Jane Doe."], model=pipeline)
+    texts = ["Globex hired John Smith.", "Initech hired Peter Gibbons.", "Hooli hired Gavin."]
+    with serve(st, port=free_port()) as ep:
+        seen = [int(over_http(ep.query_url, DOCS)["results"]["bindings"][0]["n"]["value"])]
+        for text in texts:  # three builds: the first version's folder is long gone after
+            st.build([text], model=pipeline)
+            t0 = time.monotonic()
+            n = int(over_http(ep.query_url, DOCS)["results"]["bindings"][0]["n"]["value"])
+            assert time.monotonic() - t0 < 1
+            seen.append(n)
+        assert seen == [1, 2, 3, 4]
+        assert not (st.path / "versions" / "v000001").exists()
+        assert ep.process.poll() is None
+
+
+def test_kg_serve_killed_with_sigkill_leaves_no_server_and_the_port_is_free(store):
+    import os
+    import signal
+    import time
+    from pathlib import Path
+
+    port = free_port()
+    cmd = [sys.executable, "-m", "kg.cli", "serve", "--store", str(store.path)]
+    proc = subprocess.Popen(
+        [*cmd, "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        assert "read-only" in proc.stdout.readline()
+        kids = []
+        for task in Path(f"/proc/{proc.pid}/task").iterdir():
+            kids += [int(k) for k in (task / "children").read_text().split()]
+        servers = [k for k in kids if b"oxigraph" in Path(f"/proc/{k}/cmdline").read_bytes()]
+        assert len(servers) == 1
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(10)
+        deadline = time.monotonic() + 10
+        while Path(f"/proc/{servers[0]}").exists() and time.monotonic() < deadline:
+            with open(f"/proc/{servers[0]}/stat") as f:  # a zombie of init's is gone too
+                if f.read().split(") ")[1].startswith("Z"):
+                    break
+            time.sleep(0.05)
+        else:
+            assert not Path(f"/proc/{servers[0]}").exists(), "the oxigraph server outlived kg"
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    with serve(store, port=port) as ep:  # the port is free again, and serves
+        assert over_http(ep.query_url, "ASK { ?s ?p ?o }")["boolean"] is True
+
+
+def test_a_busy_port_is_refused_with_a_clear_message(store):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen(1)
+        port = busy.getsockname()[1]
+        with pytest.raises(ServeError, match=f"127.0.0.1:{port}: the port is busy"):
+            serve(store, port=port)
+        res = CliRunner().invoke(main, ["serve", "--store", str(store.path), "--port", str(port)])
+        assert res.exit_code == 1 and res.output.startswith(f"Error: 127.0.0.1:{port}: the port")
+
+
+def test_service_is_refused_unless_allowed(store, endpoint):
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    target = listener.getsockname()[1]
+    q = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{target}/x> {{ ?s ?p ?o }} }}"
+    try:
+        with pytest.raises(urllib.error.HTTPError) as err:
+            urllib.request.urlopen(
+                endpoint.query_url + "?" + urllib.parse.urlencode({"query": q}), timeout=30
+            )
+        assert err.value.code == 403 and "SERVICE is disabled" in err.value.read().decode()
+        listener.settimeout(0.5)
+        with pytest.raises(TimeoutError):
+            listener.accept()  # nothing came to the address
+        # a string or an IRI that says SERVICE is no call
+        quoted = "SELECT ?x WHERE { BIND('SERVICE <x>' AS ?x) }"
+        assert over_http(endpoint.query_url, quoted)["results"]["bindings"]
+    finally:
+        listener.close()
+
+
+@pytest.mark.parametrize(
+    "length, status",
+    [("abc", b"400"), ("-1", b"400"), ("99999999999", b"413"), ("5", b"400")],
+)
+def test_bad_content_length_gets_an_answer_not_a_traceback(endpoint, length, status):
+    body = b"query=ASK%20%7B%7D"[: 4 if length == "5" else None]
+    request = (
+        f"POST /query HTTP/1.0\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+        f"Content-Length: {length}\r\n\r\n"
+    ).encode() + body
+    if length == "5":  # fewer bytes than announced, then the client stops sending
+        with socket.create_connection(("127.0.0.1", endpoint.port), timeout=60) as s:
+            s.sendall(request)
+            s.shutdown(socket.SHUT_WR)
+            answer = s.recv(65536)
+    else:
+        answer = _raw(endpoint.port, request)
+    assert answer.split(b" ")[1] == status, answer
+
+
+def test_kg_prefixes_are_predefined(store, endpoint):
+    q = "SELECT ?n WHERE { ?e rdfs:label ?n ; a schema:Organization } ORDER BY ?n"
+    got = [b["n"]["value"] for b in over_http(endpoint.query_url, q)["results"]["bindings"]]
+    assert "Meta" in got
+    assert canonical(over_http(endpoint.query_url, q)) == canonical(
+        json.loads(kg_query(store, q, "--format", "json"))
+    )
+    # a query that declares a prefix of its own keeps it
+    own = "PREFIX rdfs: <http://example.org/other#> ASK { ?e rdfs:label ?n }"
+    assert over_http(endpoint.query_url, own)["boolean"] is False
+
+
+def test_connections_are_bounded(store, monkeypatch):
+    monkeypatch.setattr("kg.serve.MAX_CONNECTIONS", 3)
+    with serve(store, port=free_port()) as ep:
+        idle = [socket.create_connection(("127.0.0.1", ep.port), timeout=10) for _ in range(3)]
+        try:
+            import time
+
+            time.sleep(0.3)
+            answer = _raw(ep.port, b"GET /query?query=ASK%7B%7D HTTP/1.0\r\n\r\n")
+            assert answer.startswith(b"HTTP/1.0 503") and b"too many connections" in answer
+        finally:
+            for s in idle:
+                s.close()
+        time.sleep(0.3)
+        assert over_http(ep.query_url, "ASK { ?s ?p ?o }")["boolean"] is True
