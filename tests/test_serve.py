@@ -330,3 +330,13 @@ def test_connections_are_bounded(store, monkeypatch):
                 s.close()
         time.sleep(0.3)
         assert over_http(ep.query_url, "ASK { ?s ?p ?o }")["boolean"] is True
+
+
+def test_a_bounded_soak_queries_while_three_builds_land(tmp_path, pipeline):
+    # the full soak (10,000 queries) is `python -m benchmarks.soak`; this is its short form
+    from benchmarks import soak
+
+    got = soak.run(queries=3000, threads=8, builds=3, work=tmp_path, pipeline=pipeline, limit=120)
+    assert got.failures == [] and got.queries == 3000
+    assert len(got.follow_seconds) == 3 and max(got.follow_seconds) < 1, got.follow_seconds
+    assert got.peak_mb < 400, got.peak_mb
