@@ -154,7 +154,8 @@ class Browser:
         """Where a node is drawn, in CSS pixels of the page."""
         return tuple(
             self.js(
-                "const n = window.kgNetwork, p = n.getPositions([arguments[0]])[arguments[0]];"
+                "const n = window.kgNetwork, id = window.kgVisId(arguments[0]);"
+                "const p = n.getPositions([id])[id];"
                 "const d = n.canvasToDOM(p), r = n.body.container.getBoundingClientRect();"
                 "return [r.left + d.x, r.top + d.y];",
                 node_id,
@@ -231,7 +232,7 @@ def time_to_click(b: Browser, path: Path) -> tuple[float, float]:
         "const r = window.kgNetwork.body.container.getBoundingClientRect();"
         "for (const id of ids) { const d = window.kgNetwork.canvasToDOM(pos[id]);"
         " if (d.x > 20 && d.y > 20 && d.x < r.width - 20 && d.y < r.height - 20"
-        "     && window.kgNetwork.getNodeAt(d) === id) return id; }"
+        "     && window.kgNetwork.getNodeAt(d) === id) return window.kgId(id); }"
         "return null;"
     )
     if node is None:

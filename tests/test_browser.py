@@ -36,7 +36,7 @@ def browser():
 
 
 def drawn_nodes(b: Browser) -> list[str]:
-    return b.js("return window.kgNetwork.body.nodeIndices.slice()")
+    return b.js("return window.kgNetwork.body.nodeIndices.map(window.kgId)")
 
 
 def positions(b: Browser) -> dict[str, dict[str, float]]:
@@ -121,7 +121,8 @@ def test_node_and_edge_tooltips(browser, seeds_graph, seeds_page):
     # an edge's tooltip: its evidence sentence and source document
     edge = browser.js(
         "const e = window.kgNetwork.body.data.edges.get().find("
-        "  e => e.from === arguments[0] && e.predicate === 'employer'); return e && e.id",
+        "  e => e.from === window.kgVisId(arguments[0]) && e.predicate === 'employer');"
+        "return e && e.id",
         wang.id,
     )
     assert edge is not None
@@ -156,7 +157,7 @@ def test_search_and_filters(browser, seeds_graph, seeds_page):
     search.send_keys("wang")
     hits = browser.wait("return document.getElementById('hits').textContent")
     assert hits == "1 match"
-    assert browser.js("return window.kgNetwork.getSelectedNodes()") == [
+    assert browser.js("return window.kgNetwork.getSelectedNodes().map(window.kgId)") == [
         seeds_graph.entity("Alexandr Wang").id
     ]
     search.clear()
@@ -273,3 +274,33 @@ def test_empty_and_tiny_graphs_open(browser, tmp_path):
         browser.open(page, timeout=30)
         assert len(drawn_nodes(browser)) == n
         assert_quiet(browser, page)
+
+
+# names that are keys of every plain JavaScript object, and numbers JSON cannot hold
+PROTO = ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf", "prototype"]
+
+
+def test_a_graph_of_adversarial_names_and_values_draws(browser, tmp_path):
+    g = nx.MultiDiGraph()
+    for name in PROTO:
+        g.add_node(name, label=name, type=name, aliases=[name], documents=[name], mentions=1)
+    for i, name in enumerate(PROTO):
+        g.add_edge(
+            name,
+            PROTO[(i + 1) % len(PROTO)],
+            key=name,
+            predicate=name,
+            wikidata=name,
+            confidence=[float("nan"), float("inf"), 0.5][i % 3],
+            evidence=[{"doc_id": name, "sentence": name}],
+        )
+    page = view.write_html(g, tmp_path / "proto.html", title="constructor")
+    assert "NaN" not in page.read_text(encoding="utf-8").split('id="kg-data"')[1][:100000]
+    browser.open(page, timeout=30)
+    assert sorted(drawn_nodes(browser)) == sorted(PROTO)
+    side = browser.js("return document.getElementById('side').textContent")
+    assert all(name in side for name in PROTO)
+    browser.move(5, 5)
+    browser.move(*browser.node_point("constructor"))
+    assert "constructor" in tooltip(browser)
+    assert_quiet(browser, page)

@@ -16,6 +16,7 @@ import base64
 import hashlib
 import html
 import json
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,8 +46,15 @@ def _vis_lib() -> tuple[str, str]:
 
 
 def _script_json(data: Any) -> str:
-    """JSON safe inside <script>: '<', '>' and '&' escaped so no tag can close or open."""
-    s = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    """JSON safe inside <script>: '<', '>' and '&' escaped so no tag can close or open. A
+    number that is NaN or infinite (a graph made in Python can hold one; kg's RDF reader
+    refuses them) is written as null, which the page shows as no value: JSON has no NaN."""
+    try:
+        s = json.dumps(
+            data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
+        )
+    except ValueError:
+        s = json.dumps(_finite(data), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return (
         s.replace("<", "\\u003c")
         .replace(">", "\\u003e")
@@ -54,6 +62,17 @@ def _script_json(data: Any) -> str:
         .replace("\u2028", "\\u2028")
         .replace("\u2029", "\\u2029")
     )
+
+
+def _finite(data: Any) -> Any:
+    """``data`` with every float that is not finite replaced by None."""
+    if isinstance(data, float):
+        return data if math.isfinite(data) else None
+    if isinstance(data, dict):
+        return {k: _finite(v) for k, v in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [_finite(v) for v in data]
+    return data
 
 
 def _sha256(script: str) -> str:
