@@ -286,7 +286,8 @@ class _Refused(Exception):
 def _checked(text: str, *, allow_service: bool, prefixes: bool) -> str:
     """A query or update as passed on: refused when it calls SERVICE (unless allowed), and
     with kg's prefixes that it does not declare declared before it, on its first line (so
-    that the line numbers of syntax errors stay the user's)."""
+    that the line numbers of syntax errors stay the user's). A prologue may open each of an
+    update's operations; the one at its head applies to all of them."""
     bare = _SKIP.sub(" ", text)
     if not allow_service and _SERVICE.search(bare):
         raise _Refused(
@@ -330,7 +331,7 @@ class _Forward(http.server.BaseHTTPRequestHandler):
             raise _Refused(400, "The request body is shorter than its Content-Length.")
         path, _, qs = self.path.partition("?")
         field_name = "update" if path.rstrip("/").endswith("/update") else "query"
-        check = {"allow_service": self.server.allow_service, "prefixes": field_name == "query"}
+        check = {"allow_service": self.server.allow_service, "prefixes": True}
 
         def form(text: str) -> str:
             pairs = urllib.parse.parse_qsl(text, keep_blank_values=True)

@@ -340,3 +340,32 @@ def test_a_bounded_soak_queries_while_three_builds_land(tmp_path, pipeline):
     assert got.failures == [] and got.queries == 3000
     assert len(got.follow_seconds) == 3 and max(got.follow_seconds) < 1, got.follow_seconds
     assert got.peak_mb < 400, got.peak_mb
+
+
+def test_edits_made_through_sparql_update_survive_the_next_builds(tmp_path, pipeline):
+    st = Store(tmp_path / "store")
+    st.build(["Acme Corp, a Boston-based startup, hired Jane Doe."], model=pipeline)
+    entities = f"{st.base}graph/entities"
+    edits = [  # kg's prefixes are predefined for updates too
+        "INSERT DATA { <http://x/a> <http://x/note> 'in the default graph'^^xsd:string }",
+        "INSERT DATA { GRAPH <http://x/mine> { <http://x/b> <http://x/note> 'in my graph' } }",
+        f"INSERT DATA {{ GRAPH <{entities}> {{ <http://x/c> <http://x/note> 'in kg graph' }} }}",
+    ]
+    with serve(st, port=free_port(), allow_update=True) as ep:
+        for body in edits:
+            req = urllib.request.Request(
+                ep.update_url,
+                data=body.encode(),
+                headers={"Content-Type": "application/sparql-update"},
+            )
+            with urllib.request.urlopen(req, timeout=30) as r:
+                assert r.status in (200, 204)
+    kept = "SELECT ?s WHERE { ?s <http://x/note> ?c } ORDER BY ?s"
+    assert [str(r[0]) for r in st.query(kept)] == ["http://x/a", "http://x/b", "http://x/c"]
+    report = st.build(["Globex hired John Smith."], model=pipeline)
+    assert report.changed and any("changed through SPARQL UPDATE" in n for n in report.notices)
+    assert [str(r[0]) for r in st.query(kept)] == ["http://x/a", "http://x/b"]
+    again = st.build(["Initech hired Peter Gibbons."], model=pipeline)  # incremental again
+    assert again.incremental and not any("SPARQL UPDATE" in n for n in again.notices)
+    assert [str(r[0]) for r in st.query(kept)] == ["http://x/a", "http://x/b"]
+    assert len(st.documents()) == 3

@@ -214,7 +214,7 @@ class Store:
                 written.changed,
                 incremental=len(need) < len(p.order),
                 make_graph=self._graph_from(state, p, known, made),
-                notices=got.notices,
+                notices=got.notices + _edited(old, p.base),
             )
 
     def _write(
@@ -413,6 +413,17 @@ class Store:
         man = self._manifest()
         man.digests = {}
         atomic_write(self.path / "versions" / self.version / MANIFEST, man.dump())
+
+
+def _edited(old: Manifest | None, base: str) -> tuple[str, ...]:
+    """The line that tells what a build did with edits made through SPARQL UPDATE."""
+    if old is None or old.digests or not old.documents:
+        return ()
+    return (
+        "the store was changed through SPARQL UPDATE: edits in the default graph and in "
+        f"graphs of your own were kept; kg's own graphs (<{base}graph/...>) were made again "
+        "from the documents",
+    )
 
 
 def _read_every_index(db: ox.Store) -> int:

@@ -93,6 +93,8 @@ def publish(
             current = (folder / CURRENT).read_text(encoding="utf-8").strip()
             source = versions / current / "oxigraph"
             try:
+                if not old.digests:  # changed through SPARQL UPDATE: see below
+                    _flush(source)
                 ox.Store.read_only(str(source)).backup(str(target / "oxigraph"))
             except (OSError, RuntimeError) as e:  # RocksDB reports damage as RuntimeError
                 raise damaged(folder, source, e) from None
@@ -121,6 +123,15 @@ def publish(
         raise
     sweep(folder, keep_previous=True)
     return Written(name, added, removed, True)
+
+
+def _flush(db: Path) -> None:
+    """Write what SPARQL UPDATE left in RocksDB's log into its files: a checkpoint taken
+    through a read-only handle copies the files, not the log, and would lose those edits. The
+    store's lock is held, so no other process writes this version now."""
+    store = ox.Store(str(db))
+    store.flush()
+    del store
 
 
 def _next_number(versions: Path) -> int:

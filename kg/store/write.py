@@ -32,13 +32,15 @@ def whole(
         if old.base == base and current is not None:
             return Written(current, 0, 0, False)
 
+    # kg's own named graphs: the build makes them whole. Any other graph, and the default
+    # graph, holds what users added through SPARQL UPDATE, and is carried over as it is
+    ours = tuple({f"{b}graph/" for b in (base, old.base if old is not None else base)})
+
     def apply(db: ox.Store) -> tuple[int, int]:
         removed = 0
-        if old is not None and old.base != base:
-            db.clear()
         wanted = {_graph(base, part).value for part in q.digests}
         for g in list(db.named_graphs()) if old is not None else []:
-            if isinstance(g, ox.NamedNode) and g.value not in wanted:
+            if isinstance(g, ox.NamedNode) and g.value.startswith(ours) and g.value not in wanted:
                 removed += sum(1 for _ in db.quads_for_pattern(None, None, None, g))
                 db.remove_graph(g)
         changed = (
