@@ -553,7 +553,7 @@ def serve(
                 return None
             try:
                 return st.rdf_path
-            except KgError:  # the store went: keep answering from the version at hand
+            except (KgError, OSError):  # the store went: answer from the version at hand
                 return None
 
         server = _listen(host, port, timeout, follow, allow_service)  # a busy port fails first
