@@ -369,3 +369,42 @@ def test_edits_made_through_sparql_update_survive_the_next_builds(tmp_path, pipe
     assert again.incremental and not any("SPARQL UPDATE" in n for n in again.notices)
     assert [str(r[0]) for r in st.query(kept)] == ["http://x/a", "http://x/b"]
     assert len(st.documents()) == 3
+
+
+def test_a_large_answer_is_streamed_in_bounded_memory(store):
+    import threading
+
+    port = free_port()
+    cmd = [sys.executable, "-m", "kg.cli", "serve", "--store", str(store.path)]
+    proc = subprocess.Popen(
+        [*cmd, "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    peak = [0.0]
+    done = threading.Event()
+
+    def rss() -> float:  # the front alone: the kg serve process, not its oxigraph server
+        with open(f"/proc/{proc.pid}/status") as f:
+            return next(int(ln.split()[1]) / 1024 for ln in f if ln.startswith("VmRSS:"))
+
+    def watch() -> None:
+        while not done.wait(0.05):
+            peak[0] = max(peak[0], rss())
+
+    try:
+        assert "read-only" in proc.stdout.readline()
+        start = rss()
+        threading.Thread(target=watch, daemon=True).start()
+        q = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } LIMIT 400000"
+        url = f"http://127.0.0.1:{port}/query?" + urllib.parse.urlencode({"query": q})
+        req = urllib.request.Request(url, headers={"Accept": "text/csv"})
+        size = 0
+        with urllib.request.urlopen(req, timeout=120) as r:
+            while chunk := r.read(1 << 16):
+                size += len(chunk)
+        done.set()
+        assert size > 60_000_000  # an answer larger than the bound below
+        assert peak[0] - start < 60, (start, peak[0], size)
+    finally:
+        done.set()
+        proc.terminate()
+        proc.wait(10)
