@@ -401,3 +401,15 @@ def test_kg_build_refuses_what_is_not_a_source(tmp_path, sources, expected):
         kg.build(sources)
     with pytest.raises(kg.InputError, match=expected):
         _store(tmp_path / "s").build(sources)
+
+
+def test_kg_view_of_node_link_json_with_nan_is_one_line(tmp_path):
+    bad = tmp_path / "graph.json"
+    bad.write_text(
+        '{"directed": true, "multigraph": true, "graph": {}, "nodes": [{"id": "a"}, {"id": "b"}],'
+        ' "links": [{"source": "a", "target": "b", "key": "p", "confidence": NaN}]}',
+        encoding="utf-8",
+    )
+    res = CliRunner().invoke(main, ["view", str(bad), "-o", str(tmp_path / "v.html")])
+    _one_line(res, f"Error: {bad}: not valid JSON (NaN is not a JSON number")
+    assert not (tmp_path / "v.html").exists()
