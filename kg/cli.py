@@ -233,7 +233,7 @@ def _read_sources(sources: tuple[str, ...], report: ReadReport, **options: Any) 
     ]
     docs = ingest.read(srcs, report=report, **options)
     for skipped in report.skipped:
-        click.echo(f"kg: skipped {skipped.path}: {skipped.reason}", err=True)
+        click.echo(escaped(f"kg: skipped {skipped.path}: {skipped.reason}"), err=True)
     if not docs:
         raise KgError("no documents to build from: every input was skipped")
     return docs

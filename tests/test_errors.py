@@ -353,9 +353,11 @@ def test_a_full_disk_is_one_line(tmp_path, good, monkeypatch):
 
 def test_a_newline_in_a_file_name_stays_on_one_line(tmp_path):
     (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "a\nb.txt").write_bytes(b"\x00\x01 binary")
+    (tmp_path / "in" / "a\nb.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    bad = str(tmp_path / "in" / "a\nb.txt")
     res = CliRunner().invoke(main, ["build", str(tmp_path / "in"), "--out", str(tmp_path / "o")])
-    _one_line(res, "a\\nb.txt: binary file")
+    skipped = "kg: skipped " + bad.replace("\n", "\\n") + ": binary file, not text"
+    assert skipped in res.output.splitlines()
 
 
 @pytest.mark.parametrize(
