@@ -396,34 +396,68 @@ def query(
     "fmt",
     default="turtle",
     show_default=True,
-    help="turtle, ntriples, nquads, trig, jsonld or xml (RDF/XML).",
+    help="RDF: turtle, ntriples, nquads, trig, jsonld or xml (RDF/XML). For other tools: "
+    "graphml, gexf (Gephi, Cytoscape), neo4j (neo4j-admin import files and import.cypher) "
+    "or csv (entities.csv, facts.csv, documents.csv).",
 )
 @click.option(
-    "--output", "-o", "output", type=FILE, help="File to write (default: standard output)."
+    "--output",
+    "-o",
+    "output",
+    type=click.Path(path_type=Path),
+    help="File to write (default: standard output); a folder for neo4j and csv.",
 )
-def export(store_dir: Path | None, graph_path: Path | None, fmt: str, output: Path | None) -> None:
-    """Write the graph as RDF: Turtle, N-Triples, N-Quads, TriG, JSON-LD or RDF/XML.
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0, 1),
+    default=0.0,
+    show_default=True,
+    help="Leave out facts below this confidence (0 keeps them all).",
+)
+def export(
+    store_dir: Path | None,
+    graph_path: Path | None,
+    fmt: str,
+    output: Path | None,
+    min_confidence: float,
+) -> None:
+    """Write the graph as RDF, GraphML, GEXF, Neo4j import files or CSV.
 
     N-Quads and TriG keep kg's named graphs: one per document, one for entities and facts,
-    one for the vocabulary.
+    one for the vocabulary. GraphML and GEXF hold one value per attribute (lists joined
+    with "|"); docs/exports.md says how to load the Neo4j files.
     """
+    from kg import export as tabular
     from kg.files import atomic_write
     from kg.graph import KnowledgeGraph
     from kg.rdf.formats import rdf_format
     from kg.rdf.write import serialize_kg
 
-    fmt = rdf_format(fmt)  # an unknown format fails before any work
+    fmt = fmt.lower()
+    if fmt not in tabular.FORMATS:
+        try:
+            fmt = rdf_format(fmt)  # an unknown format fails before any work
+        except KgError as e:
+            raise KgError(f"{e}; or for other tools: {', '.join(tabular.FORMATS)}") from None
+    elif tabular.FORMATS[fmt][1] and output is None:
+        raise KgError(f"--format {fmt} writes several files: give --output FOLDER")
     if store_dir is not None and graph_path is not None:
         raise KgError("give --store or --graph, not both")
     if graph_path is not None:
         g = KnowledgeGraph.from_rdf(graph_path)
     else:
         g = _store(store_dir).knowledge_graph()
-    text = serialize_kg(g, fmt)
-    if output is None:
-        click.echo(text, nl=False)
+    g = tabular.select(g, min_confidence)
+    if fmt in tabular.FORMATS:
+        if output is None:
+            click.echo(getattr(tabular, f"to_{fmt}")(g), nl=False)
+        else:
+            for p in tabular.export(g, fmt, output):
+                click.echo(f"wrote {p}")
+    elif output is None:
+        click.echo(serialize_kg(g, fmt), nl=False)
     else:
-        atomic_write(output, text)
+        atomic_write(output, serialize_kg(g, fmt))
 
 
 @main.command()
