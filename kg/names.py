@@ -26,6 +26,49 @@ def name_key(text: str) -> str:
     return " ".join(words)
 
 
+# How a name is folded for lookup (``fold``): after lower-casing, each pattern's letters are
+# spelled as the ASCII beside it (NFKD alone leaves ø, ł, đ and ß as they are). kg writes every
+# entity's name and aliases folded (kgv:nameKey), and kg.query binds a name parameter folded.
+FOLDS: tuple[tuple[str, str], ...] = (
+    ("[àáâãäåāăą]", "a"),
+    ("[çćĉċč]", "c"),
+    ("[ďđð]", "d"),
+    ("[èéêëēĕėęě]", "e"),
+    ("[ĝğġģ]", "g"),
+    ("[ĥħ]", "h"),
+    ("[ìíîïĩīĭįı]", "i"),
+    ("ĵ", "j"),
+    ("ķ", "k"),
+    ("[ĺļľŀł]", "l"),
+    ("[ñńņň]", "n"),
+    ("[òóôõöøōŏő]", "o"),
+    ("[ŕŗř]", "r"),
+    ("[śŝşšș]", "s"),
+    ("[ţťŧț]", "t"),
+    ("[ùúûüũūŭůűų]", "u"),
+    ("ŵ", "w"),
+    ("[ýÿŷ]", "y"),
+    ("[źżž]", "z"),
+    ("ß", "ss"),
+    ("æ", "ae"),
+    ("œ", "oe"),
+    ("þ", "th"),
+    ("[’‘]", "'"),
+)
+_FOLDS = tuple((re.compile(pattern), ascii) for pattern, ascii in FOLDS)
+
+
+@lru_cache(maxsize=1 << 16)
+def fold(name: str) -> str:
+    """A name as it is looked up, case and accents aside: 'Société Générale' -> 'societe
+    generale'. Unlike ``name_key`` it keeps every word and punctuation mark: a lookup finds the
+    name asked for, not a looser match."""
+    t = name.lower()
+    for pattern, ascii in _FOLDS:
+        t = pattern.sub(ascii, t)
+    return t
+
+
 def slug(name: str) -> str:
     """An IRI-safe id for a name: 'Alexandr Wang' -> 'alexandr-wang'."""
     t = unicodedata.normalize("NFKD", name)

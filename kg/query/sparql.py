@@ -6,7 +6,8 @@ the head of the query's WHERE group, each term written by Oxigraph's own N-Tripl
 serialiser (so a value can only ever be one literal or IRI). The ``VALUES`` row is there for
 speed: Oxigraph plans a query before it applies substitutions, so without it a query such as
 ``facts_about.rq`` scans every fact before it meets the bound name (seconds instead of
-milliseconds on a million triples).
+milliseconds on a million triples). Where a query uses ``?NAME_key``, a string parameter
+``NAME`` is also bound folded (``name_keys``), so that names are found case and accents aside.
 
 A ``timeout`` runs the query in a forked worker that is killed when time is up, so a runaway
 query cannot hang the caller. Both engines give their results as the same
@@ -29,6 +30,7 @@ from rdflib import XSD, BNode, Graph, Literal, URIRef
 from rdflib.plugins.sparql import prepareQuery
 
 from kg.errors import QueryError
+from kg.names import fold
 from kg.query.results import Result
 from kg.rdf.namespaces import PREFIXES
 
@@ -94,6 +96,24 @@ def _bindings(params: dict[str, Any] | None, source: str = "query") -> dict[str,
     return out
 
 
+def name_keys(sparql: str, bindings: dict[str, URIRef | Literal]) -> dict[str, Literal]:
+    """``?NAME_key`` for each string parameter ``NAME`` the query uses it for: the value folded
+    as kg folds names (``kg.names.fold``: lower case, accents spelled in ASCII).
+
+    kg writes each entity's name and aliases folded the same way (``kgv:nameKey``), so a query
+    finds ``--param name=microsoft`` as "Microsoft" with ``?e kgv:nameKey ?name_key``: an index
+    lookup of a term known before the query runs, on both engines (folding in SPARQL, with
+    REPLACE, left Oxigraph's planner and rdflib scanning every fact).
+    """
+    return {
+        f"{name}_key": Literal(fold(str(value)))
+        for name, value in bindings.items()
+        if isinstance(value, Literal)
+        and value.datatype in (None, XSD.string)
+        and re.search(rf"[?$]{re.escape(name)}_key\b", sparql)
+    }
+
+
 def query(
     g: Graph,
     sparql: str,
@@ -114,6 +134,7 @@ def query(
         for name in bindings:
             if name not in selected:
                 raise QueryError(_unselected(source, name))
+    bindings.update(name_keys(sparql, bindings))
 
     def run() -> Result:
         try:
@@ -149,8 +170,11 @@ def query_store(
         raise QueryError(_syntax_message(e, source)) from None
     except Exception:  # the empty store cannot evaluate it, but it parsed
         pass
-    subs = {ox.Variable(k): _to_ox(v) for k, v in _bindings(params, source).items()}
-    planned = with_values_row(sparql, {k.value: v for k, v in subs.items()})
+    bindings = _bindings(params, source)
+    subs = {ox.Variable(k): _to_ox(v) for k, v in bindings.items()}
+    # a name's folded key goes in the VALUES row alone: a substitution must be selected
+    keys = {k: _to_ox(v) for k, v in name_keys(sparql, bindings).items()}
+    planned = with_values_row(sparql, {k.value: v for k, v in subs.items()} | keys)
 
     def run() -> Result:
         if isinstance(path, ox.Store):

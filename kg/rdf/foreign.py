@@ -40,7 +40,7 @@ SCHEMA_TYPES = {str(c)[len(str(SDO)) :]: t for c, t in CLASS_TYPES.items()}
 # kg's bookkeeping nodes: folded into the edges and nodes they describe, never drawn
 FOLDED = {str(RDF.Statement), str(KGV.Fact), str(KGV.Evidence), str(KGV.Mention)}
 # predicates shown on the node, not drawn as edges
-ON_NODE = {*LABELS, *ALIASES, MENTION, str(KGV.id)}
+ON_NODE = {*LABELS, *ALIASES, MENTION, str(KGV.id), str(KGV.nameKey)}
 # namespace -> prefix, for a predicate's edge label; schema.org's old http IRIs too
 QNAMES = {ns: prefix for prefix, ns in PREFIXES.items() if prefix != "kgv"}
 QNAMES[SCHEMA_HTTP] = "schema"

@@ -66,6 +66,7 @@ class _Structure(DefinedNamespace):
     droppedBlocks: URIRef
     encoding: URIRef
     wikidata: URIRef
+    nameKey: URIRef
 
 
 # kg's vocabulary: the structural terms and every relation predicate (kg.vocab holds the list)

@@ -53,6 +53,11 @@ STRUCTURAL = {
     "droppedBlocks": ("dropped blocks", "blocks of page furniture left out", XSD.integer),
     "encoding": ("encoding", "how the document's file was encoded", XSD.string),
     "wikidata": ("Wikidata property", "id of the matching Wikidata property", XSD.string),
+    "nameKey": (
+        "name key",
+        "the entity's name or an alias folded for lookup: lower case, accents spelled in ASCII",
+        XSD.string,
+    ),
 }
 
 

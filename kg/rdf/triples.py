@@ -2,8 +2,9 @@
 
 The model, in short (docs have it in full):
 - an entity is ``<base>entity/<id>``, typed with a schema.org class, ``rdfs:label`` its name,
-  ``skos:altLabel`` its aliases, ``kgv:mention`` nodes for where it occurs, and each document
-  that names it says so with ``schema:mentions``;
+  ``skos:altLabel`` its aliases, ``kgv:nameKey`` each of them folded for lookup
+  (``kg.names.fold``: lower case, accents spelled in ASCII), ``kgv:mention`` nodes for where
+  it occurs, and each document that names it says so with ``schema:mentions``;
 - a fact is a plain triple ``<s> kgv:<predicate> <o>`` (or a typed literal), so it can be
   queried directly, *and* a reified ``rdf:Statement`` (also a ``prov:Entity``) carrying
   ``kgv:confidence`` and one ``kgv:evidence`` node per sentence: the document
@@ -28,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from rdflib import Literal, URIRef
 
 from kg.model import Document, Entity, Evidence, Relation
+from kg.names import fold
 from kg.rdf.namespaces import DCTERMS, KGV, PROV, RDF, RDFS, SDO, SKOS, XSD
 from kg.rdf.ontology import TYPE_CLASSES, vocabulary
 from kg.rdf.terms import OxTerms, RdflibTerms, Terms, Triple, decimal, literal
@@ -65,6 +67,7 @@ _WRITTEN = {
     "hedged": KGV.hedged,
     "id": KGV.id,
     "mention": KGV.mention,
+    "nameKey": KGV.nameKey,
     "negated": KGV.negated,
     "prov_Entity": PROV.Entity,
     "prov_wasDerivedFrom": PROV.wasDerivedFrom,
@@ -252,6 +255,9 @@ def _entities(kg: KnowledgeGraph, m: _Maker) -> Iterator[Part]:
             yield "entities", (it, v.rdfs_label, string(e.name))
             for al in e.aliases:
                 yield "entities", (it, v.skos_altLabel, string(al))
+            # the name and aliases as queries look them up, case and accents aside
+            for k in sorted({fold(e.name), *map(fold, e.aliases)}):
+                yield "entities", (it, v.nameKey, string(k))
         said_in: set[str] = set()
         for mention in e.mentions:
             doc_id = mention.doc_id
