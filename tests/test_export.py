@@ -268,3 +268,32 @@ def test_kg_export_bad_options_one_line(seeds_ttl: Path, args: list[str], messag
     res = CliRunner().invoke(main, ["export", "--graph", str(seeds_ttl), *args])
     assert res.exit_code != 0
     assert message in res.output
+
+
+def test_min_confidence_applies_to_rdf_too(seeds_graph, seeds_ttl: Path, tmp_path: Path):
+    out = tmp_path / "g.nq"
+    args = ["export", "--graph", str(seeds_ttl), "-f", "nquads", "-o", str(out)]
+    res = CliRunner().invoke(main, [*args, "--min-confidence", "0.8"])
+    assert res.exit_code == 0, res.output
+    back = kg.KnowledgeGraph.from_rdf(out)
+    keep = {r.key for r in seeds_graph.relations if r.confidence >= 0.8}
+    assert {r.key for r in back.relations} == keep and 0 < len(keep) < len(seeds_graph.relations)
+    assert len(back.entities) == len(seeds_graph.entities)
+
+
+def test_kg_export_from_the_store(tmp_path: Path):
+    """As a user runs it: build into the store, then export it for a spreadsheet."""
+    src = tmp_path / "news.txt"
+    src.write_text("Microsoft hired Jane Doe in Seattle.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert CliRunner().invoke(main, ["build", str(src), "--out", str(out), "-q"]).exit_code == 0
+    res = CliRunner().invoke(
+        main, ["export", "--store", str(out / "store"), "-f", "csv", "-o", str(out / "csv")]
+    )
+    assert res.exit_code == 0, res.output
+    with (out / "csv" / "facts.csv").open(encoding="utf-8", newline="") as f:
+        facts = list(csv.DictReader(f))
+    assert ("Jane Doe", "employer", "Microsoft") in {
+        (r["subject"], r["predicate"], r["object"]) for r in facts
+    }
+    assert all(r["sentence"] == "Microsoft hired Jane Doe in Seattle." for r in facts)
