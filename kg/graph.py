@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from kg.model import Document, Entity, Relation
+from kg.names import fold
 
 if TYPE_CHECKING:
     from kg.resolve.resolver import Merge
@@ -34,15 +35,16 @@ class KnowledgeGraph:
     # -- lookups ---------------------------------------------------------------------------
 
     def entity(self, name_or_id: str) -> Entity:
-        """The entity with this id, name or alias; KeyError lists close names."""
-        want = name_or_id.casefold()
+        """The entity with this id, name or alias, case and accents aside (``kg.names.fold``,
+        as the name queries match); KeyError lists close names."""
+        want = fold(name_or_id)
         for e in self.entities:
-            if e.id == name_or_id or e.name.casefold() == want:
+            if e.id == name_or_id or fold(e.name) == want:
                 return e
         for e in self.entities:
-            if want in (a.casefold() for a in e.aliases):
+            if want in (fold(a) for a in e.aliases):
                 return e
-        close = sorted(e.name for e in self.entities if want[:3] in e.name.casefold())[:8]
+        close = sorted(e.name for e in self.entities if want[:3] in fold(e.name))[:8]
         raise KeyError(f"no entity {name_or_id!r}; similar names: {', '.join(close) or 'none'}")
 
     def facts_about(self, entity: Entity | str) -> list[Relation]:

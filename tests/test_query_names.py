@@ -144,3 +144,9 @@ def test_kg_query_param_name_microsoft_finds_microsoft(tmp_path: Path, pipeline)
         res = CliRunner().invoke(main, [*base, *where])
         assert res.exit_code == 0, res.output
         assert "microsoft,Jane Doe,employer,Microsoft," in res.output, where
+
+
+@pytest.mark.parametrize("name", ["societe generale", "SOCGEN", "ole odegaard", "Øle Ødegaard"])
+def test_the_python_api_finds_names_the_same_way(name: str):
+    assert HAND_MADE.entity(name).name in {"Société Générale", "Øle Ødegaard"}
+    assert HAND_MADE.facts_about(name) == HAND_MADE.relations
