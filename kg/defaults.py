@@ -75,9 +75,10 @@ MAX_CONTEXTS = 3
 
 # Lengths of an all-capitals name read as an acronym ("EU" to "UNESCO").
 ACRONYM_MIN, ACRONYM_MAX = 2, 6
-# A lone word joins a person's full name unless it was tagged an organization or place this
-# many times more than a person.
-SURNAME_LABEL_MARGIN = 1
+# A lone word joins a person's full name of its document unless its type votes (spaCy's label
+# as the type model corrects it) go to an organization or place by this much more than to a
+# person: "Washington" the state stays apart from "George Washington".
+SURNAME_MARGIN = 1
 # Readings combine as independent; even many leave this much doubt.
 MAX_CONFIDENCE = 0.99
 # Only facts read with at least this confidence lead to others.

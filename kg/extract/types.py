@@ -19,7 +19,6 @@ from kg.defaults import (
 )
 from kg.extract.records import RawMention
 from kg.extract.tokens import Tokens
-from kg.files import DATA
 from kg.lexicon import (
     NOUN_TYPE,
     ORG_SUBJECT_VERBS,
@@ -28,6 +27,7 @@ from kg.lexicon import (
     PRODUCT_EVENT_NOUNS,
     PRODUCT_VERBS,
 )
+from kg.names import places
 
 # spaCy's entity label -> the type its vote goes to
 LABEL_TYPES = {
@@ -47,15 +47,8 @@ LABEL_TYPES = {
 MODEL_TYPES = ("Person", "Organization", "Place")
 
 
-def _nationalities() -> frozenset[str]:
-    """The nationality words of kg/data/demonyms.tsv (casefolded); its second column, the
-    country, documents the word for whoever extends the list."""
-    path = DATA / "demonyms.tsv"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(x.split("\t")[0].casefold() for x in lines if x and not x.startswith("#"))
-
-
-NATIONALITIES = _nationalities()
+# The nationality words of the places table (name keys), each linked there to its country.
+NATIONALITIES = frozenset(k for k, (_, kind) in places().items() if kind == "demonym")
 
 
 def is_nationality(text: str) -> bool:
