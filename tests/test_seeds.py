@@ -134,3 +134,10 @@ def test_weak_guesses_are_not_facts(seeds_graph):
         if (r.subject.name, r.predicate, getattr(r.object, "name", r.object)) not in KNOWN_WRONG
     )
     assert seeds_graph.relations and not seeds_graph.flagged  # the facts are there, none denied
+
+
+def test_meta_ai_is_kept_apart_from_meta_with_a_reason(seeds_graph):
+    meta, meta_ai = seeds_graph.entity("Meta"), seeds_graph.entity("Meta AI")
+    assert meta.id != meta_ai.id
+    (line,) = [m for m in seeds_graph.merges if m.entity_id == meta_ai.id]
+    assert line.rule == "kept apart" and line.merged == () and "'Meta'" in line.reason

@@ -168,6 +168,31 @@ def spellings(keys: list[str], names: Mapping[str, _Name], tops: dict[str, str])
     return out
 
 
+def kept_apart(keys: list[str], names: Mapping[str, _Name], tops: dict[str, str]) -> list[Link]:
+    """Names that begin with another name of a document they share and say more than it
+    ("Meta AI", "Meta"; "Apple Music", "Apple"): a lab, product or unit of a thing is not the
+    thing, so no rule joins them, and the log says so. ``kept`` is the shorter name."""
+    known = set(keys)
+    out = []
+    for k in keys:
+        words = k.split()
+        if len(words) < 2 or SCOPE in k or tops[k] == "Person":
+            continue
+        for i in range(1, len(words)):
+            head = " ".join(words[:i])
+            if head not in known or tops[head] == "Person":
+                continue
+            shared = names[head].docs & names[k].docs
+            if shared:
+                doc = min(shared)
+                reason = (
+                    f"{names[k].first!r} begins with {names[head].first!r} (document {doc}) "
+                    "and says more than it: a lab, product or unit of a thing is another thing"
+                )
+                out.append(Link(head, k, "kept apart", reason))
+    return out
+
+
 def _within(short: str, long: str) -> bool:
     """Whether the words of ``short`` are words of ``long``, in order, ending it."""
     sw, lw = short.split(), long.split()

@@ -186,6 +186,10 @@ class Resolver:
         entities, key_entity, log = self._entities()
         merges = []
         for link in log:
+            if link.rule == "kept apart":  # the entity of the longer name, which joined none
+                e = entities[key_entity[link.merged]]
+                merges.append(Merge(e.id, e.name, (), link.rule, link.reason))
+                continue
             e = entities[key_entity[link.kept]]
             first = self.names[link.merged].first
             merges.append(Merge(e.id, e.name, (first,), link.rule, link.reason))
@@ -215,6 +219,9 @@ class Resolver:
             if link is not None:
                 log.append(link)
                 uf.union(link.kept, link.merged)
+        for link in merges.kept_apart(keys, self.names, tops):
+            if uf.find(link.kept) != uf.find(link.merged):
+                log.append(link)
         clusters: dict[str, list[str]] = defaultdict(list)
         for k in keys:
             clusters[uf.find(k)].append(k)
