@@ -79,6 +79,9 @@ ACRONYM_MIN, ACRONYM_MAX = 2, 6
 # as the type model corrects it) go to an organization or place by this much more than to a
 # person: "Washington" the state stays apart from "George Washington".
 SURNAME_MARGIN = 1
+# A word this long may differ from its variant by one letter added or left out ("Mohamed",
+# "Mohammed"); in shorter words one letter makes another name ("Jon", "John").
+VARIANT_MIN_WORD = 6
 # Readings combine as independent; even many leave this much doubt.
 MAX_CONFIDENCE = 0.99
 # Only facts read with at least this confidence lead to others.

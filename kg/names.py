@@ -3,7 +3,8 @@ becomes an IRI-safe id.
 
 - ``name_key``: case, accents, punctuation, possessives, leading titles and honorifics ("Mr
   Ghosn"), and legal suffixes folded;
-- ``compact_key``: a key without its spaces, where spacing variants meet ("TimeWarner");
+- ``compact_key``: a key in ASCII without its spaces, where spacing variants and
+  transliterations meet ("TimeWarner", "Газпром");
 - ``place_name``: the country kg/data/places.tsv says a name, code or nationality word names
   ("U.S.", "America", "British"): the one table that decides which names are one country;
 - ``slug``: an id for a name, transliterated to ASCII ("Газпром" -> "gazprom").
@@ -46,9 +47,29 @@ def name_key(text: str) -> str:
     return " ".join(words)
 
 
+# what page furniture leaves around a name: a menu's separators, a credit's label before it
+_MENU_MARKS = re.compile(r"[|•»«©]")
+_CREDIT_BEFORE = re.compile(
+    r"(?:photo(?:graph)?s?|pictures?|images?|credits?|video|source)\s*(?::|/|by)\s*$", re.I
+)
+
+
+def is_clutter(text: str, before: str = "") -> bool:
+    """Whether a name is page furniture rather than a name the text uses: a run across a
+    site menu ("Ed | Sport"), or a photo or video credit ("Photo: PA"); ``before``: the text
+    just before the name.
+
+    >>> is_clutter("Ed | Sport"), is_clutter("PA", before="Photo: "), is_clutter("PA", "the ")
+    (True, True, False)
+    """
+    return bool(_MENU_MARKS.search(text) or _CREDIT_BEFORE.search(before))
+
+
+@lru_cache(maxsize=1 << 16)
 def compact_key(key: str) -> str:
-    """A name key without its spaces: "time warner" and "timewarner" meet here."""
-    return key.replace(" ", "")
+    """A name key in ASCII without its spaces: "time warner" and "timewarner" meet here, and
+    "газпром" and "gazprom"."""
+    return (key if key.isascii() else anyascii(key).casefold()).replace(" ", "")
 
 
 @lru_cache(maxsize=1)

@@ -128,7 +128,7 @@ def score_clusters(g: GoldDoc, entities: Iterable[Entity]) -> Counts:
     pairs: dict[tuple[int, int], tuple[int, int]] = {}  # gold span -> (kg entity, gold entity)
     for n, e in enumerate(entities):
         for m in e.mentions:
-            span = _best_span(starts, m.start, m.end)
+            span = best_span(starts, m.start, m.end)
             if span is not None:
                 pairs.setdefault(span, (n, gold_at[span]))
     counts = Counts()
@@ -142,7 +142,7 @@ def score_clusters(g: GoldDoc, entities: Iterable[Entity]) -> Counts:
     return counts
 
 
-def _best_span(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+def best_span(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
     """The gold span (of the sorted ``spans``) that overlaps ``start:end`` most, by at least
     half their union."""
     best, score = None, 0.5

@@ -7,9 +7,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
+from itertools import combinations
 from typing import NamedTuple
 
-from kg.defaults import ACRONYM_MAX, ACRONYM_MIN, SURNAME_MARGIN
+from rapidfuzz.distance import Indel
+
+from kg.defaults import ACRONYM_MAX, ACRONYM_MIN, SURNAME_MARGIN, VARIANT_MIN_WORD
 from kg.lexicon import ACRONYM_SKIP, LEGAL_SUFFIXES
 from kg.names import SCOPE, bare, compact_key, is_acronym
 from kg.resolve.records import _Name
@@ -150,21 +153,55 @@ def _acronym(
 
 
 def spellings(keys: list[str], names: Mapping[str, _Name], tops: dict[str, str]) -> list[Link]:
-    """Names that differ only in their spacing ("TimeWarner", "Time Warner") and whose types
-    agree: each joins the most mentioned of them."""
+    """Names that differ only in their spacing ("TimeWarner", "Time Warner") or script
+    ("Газпром", "Gazprom") and whose types agree: each joins the most mentioned of them."""
     groups: dict[str, list[str]] = defaultdict(list)
     for k in keys:
-        if SCOPE not in k:
-            groups[compact_key(k)].append(k)
+        groups[compact_key(bare(k))].append(k)
     out = []
     for ks in groups.values():
         if len(ks) < 2:
             continue
-        head = max(ks, key=lambda k: (names[k].count, k))
+        # a name of one document only joins a name of that document
+        head = max(ks, key=lambda k: (SCOPE not in k, names[k].count, k))
         for k in ks:
-            if k != head and (tops[k] == tops[head] or "Other" in (tops[k], tops[head])):
-                reason = f"{names[k].first!r} is {names[head].first!r} spaced otherwise"
-                out.append(Link(head, k, "spelling", reason))
+            if k == head or tops[k] != tops[head] and "Other" not in (tops[k], tops[head]):
+                continue
+            if SCOPE in k and names[k].docs.isdisjoint(names[head].docs):
+                continue
+            reason = f"{names[k].first!r} is {names[head].first!r} spelt otherwise"
+            out.append(Link(head, k, "spelling", reason))
+    return out
+
+
+def variants(keys: list[str], names: Mapping[str, _Name], tops: dict[str, str]) -> list[Link]:
+    """Names of one type that differ only by a letter added or left out in one word of six
+    letters or more ("Mohamed ElBaradei", "Mohammed ElBaradei"): each joins the most
+    mentioned. Candidates share every other word and the word's first letter (so each name
+    is compared with few others), and rapidfuzz's Indel distance measures the difference; a
+    changed letter ("Martin", "Marvin") is another name."""
+    buckets: dict[tuple, list[str]] = defaultdict(list)
+    for k in keys:
+        words = k.split()
+        if len(words) < 2 or SCOPE in k or tops[k] == "Other":
+            continue
+        for i, w in enumerate(words):
+            if len(w) >= VARIANT_MIN_WORD - 1:
+                buckets[(tops[k], i, w[0], *words[:i], *words[i + 1 :])].append(k)
+    out, seen = [], set()
+    for (_, i, *_), ks in buckets.items():
+        if len(ks) < 2:
+            continue
+        for a, b in combinations(sorted(ks), 2):
+            wa, wb = a.split()[i], b.split()[i]
+            if (a, b) in seen or len(a.split()) != len(b.split()):
+                continue
+            if max(len(wa), len(wb)) < VARIANT_MIN_WORD or Indel.distance(wa, wb) != 1:
+                continue
+            seen.add((a, b))
+            head, k = (a, b) if (names[a].count, b) >= (names[b].count, a) else (b, a)
+            reason = f"{names[k].first!r} is {names[head].first!r} with a letter more or less"
+            out.append(Link(head, k, "spelling", reason))
     return out
 
 

@@ -26,6 +26,7 @@ from kg.names import (
     abbreviates,
     compact_key,
     is_acronym,
+    is_clutter,
     name_key,
     place_name,
     places,
@@ -104,8 +105,13 @@ class Resolver:
 
     def _add_mentions(self, ex: DocExtraction) -> list[str]:
         """Sum the document's mentions into their names; each mention's key ("": none)."""
-        names, doc = self.names, ex.document.id
-        base = [_base_key(m.text, m.label) if m.votes else "" for m in ex.mentions]
+        names, doc, text = self.names, ex.document.id, ex.document.text
+        base = [
+            _base_key(m.text, m.label)
+            if m.votes and not is_clutter(m.text, text[max(0, m.start - 24) : m.start])
+            else ""
+            for m in ex.mentions
+        ]
         local = _local_keys(ex.mentions, base)
         keys = [scoped(k, doc) if k in local else k for k in base]
         self._add_definitions(ex, base)
@@ -211,7 +217,8 @@ class Resolver:
             uf.find(k)
         log: list[merges.Link] = []
         index = merges.index(keys, tops, self.names)
-        for link in merges.spellings(keys, self.names, tops):
+        spelt = merges.spellings(keys, self.names, tops) + merges.variants(keys, self.names, tops)
+        for link in spelt:
             log.append(link)
             uf.union(link.kept, link.merged)
         for k in keys:
@@ -341,7 +348,7 @@ def _base_key(text: str, label: str) -> str:
     """A mention's name key; where the places table gives the name, code or alias of a
     country ("U.S.", "Britain"), the country's own. A nationality word ("British") stays its
     own entity: a people is not its country, and both the Re-DocRED and DWIE annotations keep
-    the two apart (joined, they cost 5 points of Re-DocRED's pairwise precision)."""
+    the two apart (joined, they made most of Re-DocRED's wrongly joined mention pairs)."""
     place = place_name(text, label)
     return name_key(place[0]) if place and place[1] != "demonym" else name_key(text)
 
