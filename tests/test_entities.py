@@ -20,7 +20,7 @@ def entity_of(g, name):
     return hits[0]
 
 
-# (texts, groups of names that are one entity: the first is its name, and its type)
+# (texts, groups of names that are one entity: its name, its type (None: any), its aliases)
 ONE_ENTITY = {
     "country names, codes and aliases": (
         [
@@ -63,6 +63,10 @@ ONE_ENTITY = {
         ["TimeWarner rejected the offer on Monday. Time Warner's board met in New York."],
         [("Time Warner", "Organization", ["TimeWarner"])],
     ),
+    "a name in two scripts": (
+        ["Газпром raised gas prices for Ukraine. Gazprom's chief said demand was strong."],
+        [("Gazprom", None, ["Газпром"])],
+    ),
 }
 
 
@@ -71,7 +75,7 @@ def test_names_of_one_thing_are_one_entity(pipeline, texts, groups):
     g = build(pipeline, texts)
     for name, etype, aliases in groups:
         e = entity_of(g, name)
-        assert e.type == etype
+        assert etype is None or e.type == etype
         for a in aliases:
             assert entity_of(g, a) is e, (a, e.name, e.aliases)
 
@@ -120,6 +124,16 @@ def test_names_of_two_things_stay_apart(pipeline, texts, pairs):
         ea = [e for e in g.entities if a == e.name or a in e.aliases]
         eb = [e for e in g.entities if b == e.name or b in e.aliases]
         assert not {e.id for e in ea} & {e.id for e in eb}, (a, b)
+
+
+def test_menus_and_credits_are_no_names(pipeline):
+    g = build(
+        pipeline,
+        ["Home | News | Ed | Sport. Ed Sheeran played in Paris. Photo: PA. The show sold out."],
+    )
+    names = {a for e in g.entities for a in (e.name, *e.aliases)}
+    assert "Ed Sheeran" in names
+    assert not any("|" in n for n in names) and "PA" not in names
 
 
 def test_the_merge_log_names_the_rule_and_its_evidence(pipeline):
