@@ -48,19 +48,32 @@ def name_key(text: str) -> str:
 
 
 # what page furniture leaves around a name: a menu's separators, a credit's label before it
-_MENU_MARKS = re.compile(r"[|•»«©]")
+_MENU_MARKS = re.compile(r"[|•»«©/]")
 _CREDIT_BEFORE = re.compile(
-    r"(?:photo(?:graph)?s?|pictures?|images?|credits?|video|source)\s*(?::|/|by)\s*$", re.I
+    # "Photo: PA", "Image/Getty", "Video by ..."
+    r"\b(?:photo(?:graph)?s?|pictures?|images?|credits?|video|source)\s*(?::|/|by)\s*$"
+    # "Author: Jane Doe (AP, AFP) Editor: ...", "Interview: ..."
+    r"|\b(?:author|editor|interview|reporter|reporting|writer)s?\s*:[^.:!?\"]*$"
+    # a byline: "By Jane Doe" at the start of a line
+    r"|^\s*by\s*$"
+    # the sources after an editor's initials: "kms/msh (AP, AFP, Reuters)"
+    r"|(?-i:\b[a-z]{2,4}(?:/[a-z]{2,4})+)\s*\([^()]*$",
+    re.I,
 )
 
 
 def is_clutter(text: str, before: str = "") -> bool:
     """Whether a name is page furniture rather than a name the text uses: a run across a
-    site menu ("Ed | Sport"), or a photo or video credit ("Photo: PA"); ``before``: the text
-    just before the name.
+    site menu ("Ed | Sport"), a photo or video credit ("Photo: PA"), a byline or an author's
+    credit ("By Jane Doe", "Author: Jane Doe"), the sources of a wire story ("kms/msh (AP,
+    AFP)"); ``before``: the text of its line just before the name.
 
     >>> is_clutter("Ed | Sport"), is_clutter("PA", before="Photo: "), is_clutter("PA", "the ")
     (True, True, False)
+    >>> is_clutter("AFP", "kms/msh (AP, "), is_clutter("Jane Doe", "By "), is_clutter("Doe", "by ")
+    (True, True, True)
+    >>> is_clutter("Jane Doe", "was written by ")
+    False
     """
     return bool(_MENU_MARKS.search(text) or _CREDIT_BEFORE.search(before))
 

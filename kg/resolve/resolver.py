@@ -108,7 +108,7 @@ class Resolver:
         names, doc, text = self.names, ex.document.id, ex.document.text
         base = [
             _base_key(m.text, m.label)
-            if m.votes and not is_clutter(m.text, text[max(0, m.start - 24) : m.start])
+            if m.votes and not is_clutter(m.text, _line_before(text, m.start))
             else ""
             for m in ex.mentions
         ]
@@ -342,6 +342,11 @@ class Resolver:
         relations, flagged = made(snap.relations), made(snap.flagged)
         ordered = [entities[eid] for eid in snap.kept]
         return Resolution(ordered, relations, list(snap.merges), flagged, snap.rejected)
+
+
+def _line_before(text: str, start: int) -> str:
+    """The text of its line before offset ``start``, 80 characters at most."""
+    return text[max(text.rfind("\n", 0, start) + 1, start - 80) : start]
 
 
 def _base_key(text: str, label: str) -> str:
