@@ -75,7 +75,12 @@ class Resolver:
     pickled with each version, so that adding documents costs in proportion to them.
     """
 
+    # What a pickled Resolver holds and how its names are keyed; a store's resolver of another
+    # format is not added to but made afresh (2: names of one document, acronym definitions).
+    FORMAT = 2
+
     def __init__(self) -> None:
+        self.format = self.FORMAT
         self.documents: list[str] = []  # ids, in the order added
         self.names: dict[str, _Name] = {}
         self.facts: list[_Fact] = []
