@@ -233,3 +233,25 @@ def test_ids_do_not_depend_on_the_order_of_the_documents(pipeline):
     )
     assert {e.id: e.name for e in one.entities} == {e.id: e.name for e in two.entities}
     assert "gazprom" in {e.id for e in one.entities}
+
+
+VARIANTS = [
+    # (two spellings of one type, whether they are one name)
+    ("Mohamed ElBaradei", "Mohammed ElBaradei", True),  # a letter more in a long word
+    ("Martin Smith", "Marvin Smith", False),  # a letter changed: another name
+    ("Jon Stewart", "John Stewart", False),  # a short word: another name
+    ("Time Warner", "TimeWarner", True),  # spacing
+]
+
+
+@pytest.mark.parametrize("a, b, one", VARIANTS)
+def test_spelling_variants(a, b, one):
+    from kg.resolve import merges
+    from kg.resolve.records import _Name
+
+    keys = sorted({name_key(a), name_key(b)})
+    names = {name_key(a): _Name(a, count=2), name_key(b): _Name(b, count=1)}
+    tops = dict.fromkeys(keys, "Person")
+    links = merges.spellings(keys, names, tops) + merges.variants(keys, names, tops)
+    assert bool(links) is one
+    assert all(link.kept == name_key(a) and link.rule == "spelling" for link in links)
