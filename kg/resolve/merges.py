@@ -1,7 +1,12 @@
-"""Merges: the rules by which a shorter name joins the one longer name it stands for, each
-leaving a line in the merge log. A surname or first name joins the one full name that ends or
-starts with it, an acronym the one name whose initials it spells, a short form ("TBD") the name
-it shortens by a legal or unit suffix ("TBD Lab")."""
+"""Merges: the rules by which a name joins another it stands for, each leaving a line in the
+merge log with its evidence (a document, and for a definition its sentence). A merge needs
+evidence beyond likeness: a surname or first name joins the one full name of its document that
+ends or starts with it; an acronym the name a document defines it as ("General Motors (GM)",
+which then holds everywhere), or else the one name of a shared document whose initials it
+spells (three letters or more); a short form ("TBD") the name of a shared document it shortens
+by a legal or unit suffix ("TBD Lab"); spelling variants ("TimeWarner", "Газпром", "Mohammed")
+the most mentioned spelling. A name that begins with another and says more ("Meta AI") is kept
+apart, and the log says so."""
 
 from __future__ import annotations
 

@@ -1,10 +1,13 @@
 """Resolve: one entity per real thing, its type by the votes of all its mentions.
 
-Mentions are grouped by their normalised name, then groups are merged by rules that each leave a
-line in the merge log: a surname or first name joins the one full name that ends or starts with
-it, an acronym joins the one name whose initials it spells, a short form ("TBD") joins the name
-it shortens ("TBD Lab"). Facts are then grouped by their entities and predicate, and facts
-that follow from others (inverse properties, chains of places) added.
+Mentions are grouped by their normalised name (``kg.names``; a country's names, codes and
+aliases by the places table; a bare surname or first name within its document only), then
+groups are merged by rules that each leave a line in the merge log with their evidence
+(``merges``): spelling variants; a surname or first name joins the one full name of its
+document that ends or starts with it; an acronym joins the name a document defines it as, or
+the one name of a document it shares whose initials it spells; a short form ("TBD") joins the
+name it shortens ("TBD Lab"). Facts are then grouped by their entities and predicate, and
+facts that follow from others (inverse properties, chains of places) added.
 
 A ``Resolver`` takes documents in batches and gives, after each, what one resolution of all of
 them gives: the store keeps one with each version, so that adding documents costs in
@@ -145,7 +148,7 @@ class Resolver:
         )
         by_start = {a: (b, k) for a, b, k, _ in found}
         for a, b, k, sent in found:
-            short: tuple[str, str] | None = None
+            short: str | None = None
             after = _AFTER_NAME.match(text, b)
             if after and after.group(1):  # Name (ACR)
                 short, full = after.group(1), text[a:b]
