@@ -159,15 +159,20 @@ def prf(found: list[set[Any]], gold: list[set[Any]]) -> dict[str, float]:
     return {"precision": p, "recall": r, "f1": 2 * p * r / max(1e-9, p + r)}
 
 
-def _demonyms(path: Path) -> set[str]:
-    """kg's nationality words ("russian", "europeans"), which it links to places."""
+def _demonyms(data: Path) -> set[str]:
+    """kg's nationality words ("russian", "europeans"), which it links to places: the rows of
+    kind 'demonym' of its places table (data/demonyms.tsv in older checkouts)."""
+    places, old = data / "places.tsv", data / "demonyms.tsv"
+    path = places if places.is_file() else old
     if not path.is_file():
         return set()
     words = set()
     for line in path.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            w = normalise(line.split("\t")[0])
-            words |= {w, w + "s"}
+        cols = line.split("\t")
+        if line.startswith("#") or len(cols) < 2 or (path == places and cols[-1] != "demonym"):
+            continue
+        w = normalise(cols[0])
+        words |= {w, w + "s"}
     return words
 
 
@@ -192,7 +197,7 @@ def conll_scores(bench: Path) -> dict[str, Any]:
     t0 = time.perf_counter()
     g = kg.build(sources, model=nlp)
     seconds = time.perf_counter() - t0
-    demonyms = _demonyms(Path(kg.__file__).parent / "data" / "demonyms.tsv")
+    demonyms = _demonyms(Path(kg.__file__).parent / "data")
     found: list[set[tuple[str, str]]] = [set() for _ in texts]
     for e in g.entities:
         if e.type not in KG_TYPES:

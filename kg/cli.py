@@ -634,7 +634,8 @@ def eval_(
     """Score extraction against GOLD: DocRED/Re-DocRED JSON, CoNLL04 JSON or kg's JSON Lines.
 
     Prints entity and relation precision, recall and F1, overall and per relation type, and
-    documents and words per second.
+    documents and words per second; on gold that lists each entity's mentions (DocRED), the
+    pairwise precision and recall of the mentions put in one entity.
     """
     import json
 

@@ -26,6 +26,9 @@ STRING_MEMO_LIMIT = 500_000
 SUFFIX_VOTE = 3.0
 # A noun that says what the name is ("X, a startup"): outweighs spaCy's label.
 NOUN_VOTE = 3.0
+# The name of a large city (kg/data/places.tsv): more than spaCy's label, so that a city
+# tagged an organization ("Lagos said") is a place, less than a describing noun.
+CITY_VOTE = 1.5
 # A name that is released, launched, shipped ("unveiled the Galaxy Fold"): a product.
 PRODUCT_VERB_VOTE = 1.5
 # A name that is appointed, hired, married: a person, as sure as spaCy's label.
@@ -75,9 +78,13 @@ MAX_CONTEXTS = 3
 
 # Lengths of an all-capitals name read as an acronym ("EU" to "UNESCO").
 ACRONYM_MIN, ACRONYM_MAX = 2, 6
-# A lone word joins a person's full name unless it was tagged an organization or place this
-# many times more than a person.
-SURNAME_LABEL_MARGIN = 1
+# A lone word joins a person's full name of its document unless its type votes (spaCy's label
+# as the type model corrects it) go to an organization or place by this much more than to a
+# person: "Washington" the state stays apart from "George Washington".
+SURNAME_MARGIN = 1
+# A word this long may differ from its variant by one letter added or left out ("Mohamed",
+# "Mohammed"); in shorter words one letter makes another name ("Jon", "John").
+VARIANT_MIN_WORD = 6
 # Readings combine as independent; even many leave this much doubt.
 MAX_CONFIDENCE = 0.99
 # Only facts read with at least this confidence lead to others.

@@ -16,12 +16,15 @@ def _words(text: str) -> frozenset[str]:
 
 # Titles that name_key drops from the front of a name ("President Bill Clinton", "Sen. Bob
 # Dole" -> "bill clinton", "bob dole"): the words that decide when two spellings are one name.
-# "former", "late" and "the" are here because they only ever stand before the name too.
+# "former", "late" and "the" are here because they only ever stand before the name too. Words
+# that also begin organizations' and places' names are not: "General Motors", "Vice Media",
+# "Premier League", "Justice Department", "King Digital", "Prince Edward Island", "Chief
+# Executive" (a title the extraction drops from a person's name itself).
 TITLES = _words(
-    "mr mrs ms miss dr prof sir dame lord lady president vice sen senator rep representative "
-    "gov governor gen general col colonel lt capt captain maj sgt adm admiral judge justice "
-    "rev reverend father pope king queen prince princess sultan sheikh emir chancellor premier "
-    "minister secretary mayor ambassador commissioner chairman chief former late the"
+    "mr mrs ms miss dr prof sir dame lord lady president sen senator rep representative "
+    "gov governor gen col colonel lt capt captain maj sgt adm admiral judge "
+    "rev reverend father pope sultan sheikh emir chancellor "
+    "minister secretary mayor ambassador commissioner chairman former late the"
 )
 # Honorifics a proper-noun run loses at its start ("Sen. Kennedy", "Capt Smith"), without
 # their dot. Narrower than TITLES in meaning: a word here that ends a run ("Navy Capt") marks

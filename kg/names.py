@@ -1,13 +1,34 @@
 """Name keys and ids: the one place that says when two spellings are one name, and how a name
-becomes an IRI-safe id."""
+becomes an IRI-safe id.
+
+- ``name_key``: case, accents, punctuation, possessives, leading titles and honorifics ("Mr
+  Ghosn"), and legal suffixes folded;
+- ``compact_key``: a key in ASCII without its spaces, where spacing variants and
+  transliterations meet ("TimeWarner", "Газпром");
+- ``place_name``: the country kg/data/places.tsv says a name, code or nationality word names
+  ("U.S.", "America", "British"): the one table that decides which names are one country;
+- ``slug``: an id for a name, transliterated to ASCII ("Газпром" -> "gazprom").
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
+
+from anyascii import anyascii
 
 from kg.lexicon import NAME_KEY_SUFFIXES, TITLES
+
+PLACES = Path(__file__).with_name("data") / "places.tsv"
+# the recogniser's labels under which a table row's kind names its country: an ISO code only
+# where the mention was taken for a place ("PA" is also a news agency), a nationality word only
+# where it was taken for one; names and aliases wherever the mention is not a person's name
+_KIND_LABELS = {
+    "code": frozenset({"GPE", "LOC"}),
+    "demonym": frozenset({"NORP", "GPE"}),
+}
 
 
 @lru_cache(maxsize=1 << 16)
@@ -69,9 +90,132 @@ def fold(name: str) -> str:
     return t
 
 
+# what page furniture leaves around a name: a menu's separators, a credit's label before it
+_MENU_MARKS = re.compile(r"[|•»«©/]")
+_CREDIT_BEFORE = re.compile(
+    # "Photo: PA", "Image/Getty", "Video by ..."
+    r"\b(?:photo(?:graph)?s?|pictures?|images?|credits?|video|source)\s*(?::|/|by)\s*$"
+    # "Author: Jane Doe (AP, AFP) Editor: ...", "Interview: ..."
+    r"|\b(?:author|editor|interview|reporter|reporting|writer)s?\s*:[^.:!?\"]*$"
+    # a byline: "By Jane Doe" at the start of a line
+    r"|^\s*by\s*$"
+    # the sources after an editor's initials: "kms/msh (AP, AFP, Reuters)"
+    r"|(?-i:\b[a-z]{2,4}(?:/[a-z]{2,4})+)\s*\([^()]*$",
+    re.I,
+)
+
+
+def is_clutter(text: str, before: str = "") -> bool:
+    """Whether a name is page furniture rather than a name the text uses: a run across a
+    site menu ("Ed | Sport"), a photo or video credit ("Photo: PA"), a byline or an author's
+    credit ("By Jane Doe", "Author: Jane Doe"), the sources of a wire story ("kms/msh (AP,
+    AFP)"); ``before``: the text of its line just before the name.
+
+    >>> is_clutter("Ed | Sport"), is_clutter("PA", before="Photo: "), is_clutter("PA", "the ")
+    (True, True, False)
+    >>> is_clutter("AFP", "kms/msh (AP, "), is_clutter("Jane Doe", "By "), is_clutter("Doe", "by ")
+    (True, True, True)
+    >>> is_clutter("Jane Doe", "was written by ")
+    False
+    """
+    return bool(_MENU_MARKS.search(text) or _CREDIT_BEFORE.search(before))
+
+
+@lru_cache(maxsize=1 << 16)
+def compact_key(key: str) -> str:
+    """A name key in ASCII without its spaces: "time warner" and "timewarner" meet here, and
+    "газпром" and "gazprom"."""
+    return (key if key.isascii() else anyascii(key).casefold()).replace(" ", "")
+
+
+@lru_cache(maxsize=1)
+def places() -> dict[str, tuple[str, str]]:
+    """kg/data/places.tsv by name key: the country each name names, and the row's kind (name,
+    alias, code or demonym)."""
+    out: dict[str, tuple[str, str]] = {}
+    for line in PLACES.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or line.startswith("name\t"):
+            continue
+        name, country, kind = line.split("\t")
+        out.setdefault(name_key(name), (country, kind))
+    return out
+
+
+@lru_cache(maxsize=1 << 14)
+def place_name(text: str, label: str) -> tuple[str, str] | None:
+    """The country (or region) the places table says ``text`` names, given the recogniser's
+    ``label`` for the mention, and how (the row's kind); None when it names none.
+
+    >>> place_name("U.S.", "GPE"), place_name("Britain", "GPE"), place_name("Japanese", "NORP")
+    (('United States', 'alias'), ('United Kingdom', 'alias'), ('Japan', 'demonym'))
+    >>> place_name("PA", "ORG") is None, place_name("Jordan", "PERSON") is None
+    (True, True)
+    """
+    if label == "PERSON":
+        return None
+    table, key = places(), name_key(text)
+    row = table.get(key)
+    if row is None and label == "NORP" and key.endswith("s"):  # "Americans"
+        row = table.get(key[:-1])
+        row = row if row and row[1] == "demonym" else None
+    if row is None:
+        return None
+    country, kind = row
+    allowed = _KIND_LABELS.get(kind)
+    if allowed is not None and label not in allowed:
+        return None
+    if kind == "code" and not text.replace(".", "").isupper():
+        return None
+    return row
+
+
 def slug(name: str) -> str:
-    """An IRI-safe id for a name: 'Alexandr Wang' -> 'alexandr-wang'."""
-    t = unicodedata.normalize("NFKD", name)
-    t = "".join(c for c in t if not unicodedata.combining(c)).lower()
+    """An IRI-safe id for a name, transliterated to ASCII: 'Alexandr Wang' -> 'alexandr-wang',
+    'Газпром' -> 'gazprom'."""
+    t = anyascii(unicodedata.normalize("NFC", name)).lower()
     t = re.sub(r"[^a-z0-9]+", "-", t).strip("-")
     return t[:80] or "entity"
+
+
+# A name key made one document's own ("wang@doc-7"): a bare surname or first name is one
+# person only within its document. Name keys hold no "@" (name_key folds it).
+SCOPE = "@"
+
+
+def scoped(key: str, doc_id: str) -> str:
+    """``key`` as a name of document ``doc_id`` only."""
+    return f"{key}{SCOPE}{doc_id}"
+
+
+def bare(key: str) -> str:
+    """A name key without its document: "wang@doc-7" -> "wang"."""
+    return key.partition(SCOPE)[0]
+
+
+def is_acronym(text: str) -> bool:
+    """ "GM", "U.N.", "NATO": capitals, perhaps with dots, two to six letters."""
+    t = text.replace(".", "")
+    return 2 <= len(t) <= 6 and t.isalpha() and t.isupper()
+
+
+def abbreviates(short: str, long: str) -> bool:
+    """Whether ``short`` can be an abbreviation of ``long``: its letters and digits, in order,
+    are found in ``long``, the first at the start of a word (Schwartz and Hearst's test).
+
+    >>> abbreviates("GM", "General Motors"), abbreviates("IMF", "International Monetary Fund")
+    (True, True)
+    >>> abbreviates("MP", "Marshall Plan"), abbreviates("PA", "Associated Press")
+    (True, False)
+    """
+    s = [c for c in short.casefold() if c.isalnum()]
+    lo = long.casefold()
+    if len(s) < 2 or not s[0].isalpha() or len(lo.split()) > min(len(s) + 5, 2 * len(s)):
+        return False
+    j = len(lo) - 1
+    for i in range(len(s) - 1, -1, -1):
+        while j >= 0 and (lo[j] != s[i] or (i == 0 and j > 0 and lo[j - 1].isalnum())):
+            j -= 1
+        if j < 0:
+            return False
+        j -= 1
+    return True

@@ -22,7 +22,7 @@ SEED_NODES = {
     "alexandr-wang", "apache-kafka", "aws", "colombia", "google", "latam", "mark-zuckerberg",
     "menlo-park", "meta", "meta-ai", "muse-spark", "norvik-tech", "openai", "spain", "tbd-lab",
     # from the author box
-    "christopher-holloway", "progressive-robot", "uk", "php", "linux",
+    "christopher-holloway", "progressive-robot", "united-kingdom", "php", "linux",
 }  # fmt: skip
 
 

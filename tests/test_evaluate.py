@@ -49,6 +49,34 @@ def test_scoring_counts_matches_by_any_name_and_literal_dates():
     assert (covered.tp, covered.fp, covered.fn) == (2, 1, 1)
 
 
+def test_mention_clustering_counts_pairs_of_found_mentions():
+    # "Jane Doe met Doe and Acme. Acme hired Doe." with gold spans; kg joins the second Doe
+    # to Acme by mistake, leaves the first apart, and finds a name the gold lacks
+    text = "Jane Doe met Doe and Acme. Acme hired Doe."
+    gold = ev.GoldDoc(
+        "d",
+        text,
+        (
+            ev.GoldEntity(("Jane Doe", "Doe"), "Person", spans=((0, 8), (13, 16), (38, 41))),
+            ev.GoldEntity(("Acme",), "Organization", spans=((21, 25), (27, 31))),
+        ),
+        (),
+    )
+    jane = Entity("jane", "Jane Doe", "Person", (), (Mention("d", 0, 8, "Jane Doe"),))
+    doe = Entity("doe", "Doe", "Person", (), (Mention("d", 13, 16, "Doe"),))
+    acme = Entity(
+        "acme",
+        "Acme",
+        "Organization",
+        (),
+        (Mention("d", 21, 25, "Acme"), Mention("d", 27, 31, "Acme"), Mention("d", 38, 41, "Doe")),
+    )
+    extra = Entity("met", "Met", "Other", (), (Mention("d", 9, 12, "met"),))
+    c = ev.score_clusters(gold, [jane, doe, acme, extra])
+    # gold pairs: 3 of Jane Doe's mentions, 1 of Acme's; kg's: 3 in acme, of which 1 right
+    assert (c.tp, c.fp, c.fn) == (1, 2, 3)
+
+
 def test_a_place_qualified_by_its_state_is_named_by_the_town():
     g = ev.GoldDoc(
         "d",

@@ -39,12 +39,12 @@ FACTS = [
     ("Christopher Holloway", "employer", "Progressive Robot"),
     ("Progressive Robot", "director_manager", "Christopher Holloway"),
     ("Progressive Robot", "founded_by", "Christopher Holloway"),
-    ("Progressive Robot", "headquarters_location", "UK"),
-    ("Progressive Robot", "located_in", "UK"),
+    ("Progressive Robot", "headquarters_location", "United Kingdom"),
+    ("Progressive Robot", "located_in", "United Kingdom"),
 ]
 # Wrong, and known: "he works across PHP development, ecommerce, Linux infrastructure" in the
 # author box makes PHP an organisation in the UK. Listed so that any change to them shows.
-KNOWN_WRONG = [("PHP", "located_in", "UK"), ("PHP", "country", "UK")]
+KNOWN_WRONG = [("PHP", "located_in", "United Kingdom"), ("PHP", "country", "United Kingdom")]
 
 
 @pytest.mark.parametrize("subject, predicate, obj", FACTS)
@@ -92,7 +92,7 @@ def test_no_junk_nodes(seeds_graph):
         *EXPECTED, "AWS", "Apache Kafka", "Colombia", "Google", "LATAM", "Mark Zuckerberg",
         "Menlo Park", "Meta AI", "OpenAI", "Spain",
         # from the author box
-        "Christopher Holloway", "Progressive Robot", "UK", "PHP", "Linux",
+        "Christopher Holloway", "Progressive Robot", "United Kingdom", "PHP", "Linux",
     }  # fmt: skip
 
 
@@ -134,3 +134,10 @@ def test_weak_guesses_are_not_facts(seeds_graph):
         if (r.subject.name, r.predicate, getattr(r.object, "name", r.object)) not in KNOWN_WRONG
     )
     assert seeds_graph.relations and not seeds_graph.flagged  # the facts are there, none denied
+
+
+def test_meta_ai_is_kept_apart_from_meta_with_a_reason(seeds_graph):
+    meta, meta_ai = seeds_graph.entity("Meta"), seeds_graph.entity("Meta AI")
+    assert meta.id != meta_ai.id
+    (line,) = [m for m in seeds_graph.merges if m.entity_id == meta_ai.id]
+    assert line.rule == "kept apart" and line.merged == () and "'Meta'" in line.reason

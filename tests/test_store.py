@@ -101,12 +101,13 @@ def test_rebuilding_a_document_replaces_its_facts_and_keeps_the_others(tmp_path,
 
 def test_a_rebuild_writes_only_the_parts_that_changed(tmp_path, pipeline, monkeypatch):
     """Adding a document makes the triples of its own part, of the entities and facts, and of
-    the documents whose part it changes (here a surname that now joins a full name), and no
-    others; the store then holds exactly what a store built in one go holds."""
+    the documents whose part it changes (here an acronym that the new document defines, which
+    then joins its expansion in every document), and no others; the store then holds exactly
+    what a store built in one go holds."""
     import kg.rdf.triples
 
-    w1 = Document("w1", "Wang spoke at a conference in Paris on Monday.")
-    w2 = Document("w2", "Alexandr Wang, the chief executive of Scale AI, met Jane Doe.")
+    w1 = Document("w1", "GM cut 2,000 jobs on Monday, the company said.")
+    w2 = Document("w2", "General Motors (GM) opened a plant in Ohio.")
     made: set[str] = set()
     real = kg.rdf.triples.parts
 
@@ -120,14 +121,14 @@ def test_a_rebuild_writes_only_the_parts_that_changed(tmp_path, pipeline, monkey
     monkeypatch.setattr(kg.rdf.triples, "parts", spy)
     r = st.build([w2], model=pipeline)
     assert r.parsed == ("w2",) and r.changed and r.incremental
-    # w1's part changed (Wang is Alexandr Wang now), a's did not
+    # w1's part changed (GM is General Motors now), a's did not
     assert made == {"doc/w1", "doc/w2", "entities"}
     whole = Store(tmp_path / "whole")
     whole.build([A, w1, w2], model=pipeline)
     assert quads(st) == quads(whole)
     assert len(st) == len(whole) == len(quads(st))
     names = {e.name for e in r.graph.entities}
-    assert "Alexandr Wang" in names and "Wang" not in names
+    assert "General Motors" in names and "GM" not in names
 
 
 def test_replace_and_remove(tmp_path, pipeline):

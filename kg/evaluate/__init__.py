@@ -27,7 +27,7 @@ from kg.evaluate.gold import (
     read_gold,
     read_jsonl,
 )
-from kg.evaluate.match import Matcher, evaluate, label_of, score_doc
+from kg.evaluate.match import Matcher, evaluate, label_of, score_clusters, score_doc
 from kg.evaluate.report import Counts, Report
 
 __all__ = [
@@ -50,5 +50,6 @@ __all__ = [
     "read_docred",
     "read_gold",
     "read_jsonl",
+    "score_clusters",
     "score_doc",
 ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass
@@ -43,6 +43,8 @@ class Report:
     relations: Counts
     by_relation: dict[str, Counts]
     covered: Counts  # relations whose property kg's vocabulary has
+    # pairs of name mentions put in one entity (where the gold has mention spans, as DocRED)
+    clusters: Counts = field(default_factory=Counts)
 
     @property
     def docs_per_second(self) -> float:
@@ -56,6 +58,8 @@ class Report:
         """The scores as a plain-text table (percentages)."""
         rows = [("entities (typed)", self.entities)]
         rows += [(f"  {t}", c) for t, c in sorted(self.entity_types.items())]
+        if self.clusters.tp + self.clusters.fn:
+            rows.append(("mention pairs (one entity)", self.clusters))
         rows.append(("relations (all)", self.relations))
         rows.append(("relations (kg's properties)", self.covered))
         if per_relation:
@@ -97,5 +101,6 @@ class Report:
             "entity_types": {k: d(v) for k, v in sorted(self.entity_types.items())},
             "relations": d(self.relations),
             "covered_relations": d(self.covered),
+            "mention_pairs": d(self.clusters),
             "by_relation": {k: d(v) for k, v in sorted(self.by_relation.items())},
         }

@@ -286,6 +286,8 @@ def _trim(ent: Span, t: Tokens) -> Span | None:
         ):
             break
         start += 1
+    if ent.label_ in _NUMBERLESS:
+        end = _without_scores(start, end, ent.label_ == "PERSON", t)
     while end > start:
         k = end - 1
         if not (orth[k] in POSSESSIVES or punct[k] or space[k]):
@@ -294,6 +296,25 @@ def _trim(ent: Span, t: Tokens) -> Span | None:
     if start >= end:
         return None
     return Span(ent.doc, start, end, label=ent.label)
+
+
+# the labels whose names a score or count in a table runs into ("Hampshire 232")
+_NUMBERLESS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "NAME"})
+
+
+def _without_scores(start: int, end: int, person: bool, t: Tokens) -> int:
+    """The end of a name (tokens ``start:end``) without the numbers after it: a score or a
+    count in a table ("Hampshire 232", "J. Russell 56 not out") is no part of a name. A single
+    digit may be ("Channel 4", "Ligue 1"), except in a person's name."""
+    k = end
+    while k > start + 1 and (t.tag[k - 1] == "CD" or t.punct[k - 1]):
+        k -= 1
+    numbers = [x for x in range(k, end) if t.tag[x] == "CD"]
+    if not numbers or not any(t.alpha[x] for x in range(start, k)):
+        return end
+    if person or any(sum(c.isdigit() for c in t.orth[x]) >= 2 for x in numbers):
+        return k
+    return end
 
 
 def junk(span: Span, t: Tokens | None = None) -> bool:

@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from kg.defaults import (
+    CITY_VOTE,
     NOUN_VOTE,
     ORG_SUBJECT_VOTE,
     PERSON_VERB_VOTE,
@@ -19,7 +20,6 @@ from kg.defaults import (
 )
 from kg.extract.records import RawMention
 from kg.extract.tokens import Tokens
-from kg.files import DATA
 from kg.lexicon import (
     NOUN_TYPE,
     ORG_SUBJECT_VERBS,
@@ -28,6 +28,7 @@ from kg.lexicon import (
     PRODUCT_EVENT_NOUNS,
     PRODUCT_VERBS,
 )
+from kg.names import name_key, places
 
 # spaCy's entity label -> the type its vote goes to
 LABEL_TYPES = {
@@ -47,15 +48,11 @@ LABEL_TYPES = {
 MODEL_TYPES = ("Person", "Organization", "Place")
 
 
-def _nationalities() -> frozenset[str]:
-    """The nationality words of kg/data/demonyms.tsv (casefolded); its second column, the
-    country, documents the word for whoever extends the list."""
-    path = DATA / "demonyms.tsv"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(x.split("\t")[0].casefold() for x in lines if x and not x.startswith("#"))
-
-
-NATIONALITIES = _nationalities()
+# The nationality words of the places table (name keys), each linked there to its country.
+NATIONALITIES = frozenset(k for k, (_, kind) in places().items() if kind == "demonym")
+# The large cities of the places table (name keys): a name of one is evidence of a place,
+# except where spaCy read a person's name ("Charlotte", "Hamilton" are people too)
+CITIES = frozenset(k for k, (_, kind) in places().items() if kind == "city")
 
 
 def is_nationality(text: str) -> bool:
@@ -75,6 +72,8 @@ def label_votes(typ: str) -> Counter[str]:
 
 def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
     """Type votes from the name's own last word (tokens ``start:end``) and the words around it."""
+    if m.label != "PERSON" and name_key(m.text) in CITIES:
+        m.votes["Place"] += CITY_VOTE
     last = t.lower[end - 1]
     if last in ORG_SUFFIXES and end - start > 1:  # as strong as a describing noun
         m.votes["Organization"] += SUFFIX_VOTE

@@ -1,16 +1,25 @@
-"""Merges: the rules by which a shorter name joins the one longer name it stands for, each
-leaving a line in the merge log. A surname or first name joins the one full name that ends or
-starts with it, an acronym the one name whose initials it spells, a short form ("TBD") the name
-it shortens by a legal or unit suffix ("TBD Lab")."""
+"""Merges: the rules by which a name joins another it stands for, each leaving a line in the
+merge log with its evidence (a document, and for a definition its sentence). A merge needs
+evidence beyond likeness: a surname or first name joins the one full name of its document that
+ends or starts with it; an acronym the name a document defines it as ("General Motors (GM)",
+which then holds everywhere), or else the one name of a shared document whose initials it
+spells (three letters or more); a short form ("TBD") the name of a shared document it shortens
+by a legal or unit suffix ("TBD Lab"); spelling variants ("TimeWarner", "Газпром", "Mohammed")
+the most mentioned spelling. A name that begins with another and says more ("Meta AI") is kept
+apart, and the log says so."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
+from itertools import combinations
 from typing import NamedTuple
 
-from kg.defaults import ACRONYM_MAX, ACRONYM_MIN, SURNAME_LABEL_MARGIN
+from rapidfuzz.distance import Indel
+
+from kg.defaults import ACRONYM_MAX, ACRONYM_MIN, SURNAME_MARGIN, VARIANT_MIN_WORD
 from kg.lexicon import ACRONYM_SKIP, LEGAL_SUFFIXES
+from kg.names import SCOPE, bare, compact_key, is_acronym
 from kg.resolve.records import _Name
 
 
@@ -51,15 +60,17 @@ class Union:
             self.parent[b] = a
 
 
-def index(keys: list[str], tops: dict[str, str]) -> Index:
-    """The full names among ``keys`` by what a shorter name could match in them."""
+def index(keys: list[str], tops: dict[str, str], names: Mapping[str, _Name]) -> Index:
+    """The full names among ``keys`` by what a shorter name could match in them. A person's
+    name is one typed a person, or one the recogniser mostly tagged a person's (the votes of
+    words around it can mislead: "Toufique Imrose Khalidi, editor of ...")."""
     out = Index(defaultdict(list), defaultdict(list), defaultdict(list))
     for f in keys:
         fw = f.split()
         if len(fw) < 2:
             continue
-        t = tops[f]
-        if t == "Person":
+        t, labels = tops[f], names[f].labels
+        if t == "Person" or labels["PERSON"] * 2 > sum(labels.values()):
             for w in dict.fromkeys((fw[0], fw[-1])):
                 out.people_by_word[w].append(f)
         else:
@@ -69,32 +80,168 @@ def index(keys: list[str], tops: dict[str, str]) -> Index:
     return out
 
 
-def merge(names: Mapping[str, _Name], k: str, index: Index, tops: dict[str, str]) -> Link | None:
-    """The merge of name ``k`` into a longer name, by the first rule that applies."""
-    surface = names[k].first
-    if len(k.split()) == 1:
-        # surname or first name -> the one full person name that ends or starts with it
-        people = index.people_by_word.get(k, [])
-        near = [f for f in people if not names[f].docs.isdisjoint(names[k].docs)]
-        pick = near if near else people
-        label = names[k].labels
-        if len(pick) == 1 and label["ORG"] + label["GPE"] <= label["PERSON"] + SURNAME_LABEL_MARGIN:
-            f = pick[0]
-            part = "surname" if f.split()[-1] == k else "first name"
-            reason = f"{surface!r} is the {part} of {names[f].first!r}"
-            return Link(f, k, part, reason + (", named in the same document" if near else ""))
-        # acronym -> the one name whose initials it spells
-        if surface.isupper() and ACRONYM_MIN <= len(surface) <= ACRONYM_MAX:
-            full = index.by_initials.get(k, [])
-            if len(full) == 1:
-                reason = f"{surface!r} spells the initials of {names[full[0]].first!r}"
-                return Link(full[0], k, "acronym", reason)
-    # short form -> the name it shortens by a legal or unit suffix ("TBD" -> "TBD Lab")
-    longer = index.by_stem.get(k, [])
+def merge(
+    names: Mapping[str, _Name],
+    k: str,
+    index: Index,
+    tops: dict[str, str],
+    definitions: Mapping[str, Mapping[str, tuple[str, str]]],
+) -> Link | None:
+    """The merge of name ``k`` into a longer name, by the first rule that applies. A short
+    name joins a longer one only on evidence: a document that names both, or one that defines
+    the acronym (which then holds in every document)."""
+    n = names[k]
+    surface, word = n.first, bare(k)
+    if len(word.split()) == 1:
+        # surname or first name -> the one full person name that ends or starts with it, in
+        # a document that names both
+        near = [
+            f for f in index.people_by_word.get(word, []) if not names[f].docs.isdisjoint(n.docs)
+        ]
+        if len(near) > 1:
+            # "Dolly Parton" and "Legendary Dolly Parton", "Christine Razanamahasoa" and
+            # "Christine Harijaona Razanamahasoa": one name and fuller readings of it
+            short = min(near, key=lambda f: (len(f), f))
+            near = [short] if all(_within(short, f) for f in near) else near
+        v = n.votes
+        if len(near) == 1 and v["Organization"] + v["Place"] <= v["Person"] + SURNAME_MARGIN:
+            f = near[0]
+            part = "surname" if f.split()[-1] == word else "first name"
+            doc = min(names[f].docs & n.docs)
+            reason = f"{surface!r} is the {part} of {names[f].first!r}, named in document {doc}"
+            return Link(f, k, part, reason)
+    acr = compact_key(word)
+    if is_acronym(surface) and ACRONYM_MIN <= len(acr) <= ACRONYM_MAX and SCOPE not in k:
+        link = _acronym(names, k, acr, index, definitions)
+        if link is not None:
+            return link
+    # short form -> the name it shortens by a legal or unit suffix ("TBD" -> "TBD Lab"), in a
+    # document that names both
+    longer = [f for f in index.by_stem.get(k, []) if not names[f].docs.isdisjoint(n.docs)]
     if len(longer) == 1 and tops[k] != "Person":
-        reason = f"{surface!r} is {names[longer[0]].first!r} without its suffix"
-        return Link(longer[0], k, "short form", reason)
+        f = longer[0]
+        doc = min(names[f].docs & n.docs)
+        reason = f"{surface!r} is {names[f].first!r} without its suffix, in document {doc}"
+        return Link(f, k, "short form", reason)
     return None
+
+
+def _acronym(
+    names: Mapping[str, _Name],
+    k: str,
+    acr: str,
+    index: Index,
+    definitions: Mapping[str, Mapping[str, tuple[str, str]]],
+) -> Link | None:
+    """An acronym -> the name a document defines it as ("General Motors (GM)"), or else the
+    one name of a document it shares whose initials it spells, when it has three letters or
+    more (two letters spell too many names: "PA", "MP")."""
+    surface = names[k].first
+    defined = {f: ev for f, ev in definitions.get(acr, {}).items() if f in names and f != k}
+    if defined:
+        # the name defined in most documents; ties to the first in name order
+        full = max(sorted(defined), key=lambda f: len(names[f].docs))
+        doc, sentence = defined[full]
+        reason = f"{surface!r} is defined as {names[full].first!r} in document {doc}: {sentence!r}"
+        return Link(full, k, "acronym defined", reason)
+    if len(acr) < 3:
+        return None
+    near = [
+        f for f in index.by_initials.get(acr, []) if not names[f].docs.isdisjoint(names[k].docs)
+    ]
+    if len(near) == 1:
+        f = near[0]
+        doc = min(names[f].docs & names[k].docs)
+        reason = f"{surface!r} spells the initials of {names[f].first!r}, in document {doc}"
+        return Link(f, k, "acronym", reason)
+    return None
+
+
+def spellings(keys: list[str], names: Mapping[str, _Name], tops: dict[str, str]) -> list[Link]:
+    """Names that differ only in their spacing ("TimeWarner", "Time Warner") or script
+    ("Газпром", "Gazprom") and whose types agree: each joins the most mentioned of them."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for k in keys:
+        groups[compact_key(bare(k))].append(k)
+    out = []
+    for ks in groups.values():
+        if len(ks) < 2:
+            continue
+        # a name of one document only joins a name of that document
+        head = max(ks, key=lambda k: (SCOPE not in k, names[k].count, k))
+        for k in ks:
+            if k == head or tops[k] != tops[head] and "Other" not in (tops[k], tops[head]):
+                continue
+            if SCOPE in k and names[k].docs.isdisjoint(names[head].docs):
+                continue
+            reason = f"{names[k].first!r} is {names[head].first!r} spelt otherwise"
+            out.append(Link(head, k, "spelling", reason))
+    return out
+
+
+def variants(keys: list[str], names: Mapping[str, _Name], tops: dict[str, str]) -> list[Link]:
+    """Names of one type that differ only by a letter added or left out in one word of six
+    letters or more ("Mohamed ElBaradei", "Mohammed ElBaradei"): each joins the most
+    mentioned. Candidates share every other word and the word's first letter (so each name
+    is compared with few others), and rapidfuzz's Indel distance measures the difference; a
+    changed letter ("Martin", "Marvin") is another name."""
+    buckets: dict[tuple, list[str]] = defaultdict(list)
+    for k in keys:
+        words = k.split()
+        if len(words) < 2 or SCOPE in k or tops[k] == "Other":
+            continue
+        for i, w in enumerate(words):
+            if len(w) >= VARIANT_MIN_WORD - 1:
+                buckets[(tops[k], i, w[0], *words[:i], *words[i + 1 :])].append(k)
+    out, seen = [], set()
+    for (_, i, *_), ks in buckets.items():
+        if len(ks) < 2:
+            continue
+        for a, b in combinations(sorted(ks), 2):
+            wa, wb = a.split()[i], b.split()[i]
+            if (a, b) in seen or len(a.split()) != len(b.split()):
+                continue
+            if max(len(wa), len(wb)) < VARIANT_MIN_WORD or Indel.distance(wa, wb) != 1:
+                continue
+            seen.add((a, b))
+            head, k = (a, b) if (names[a].count, b) >= (names[b].count, a) else (b, a)
+            reason = f"{names[k].first!r} is {names[head].first!r} with a letter more or less"
+            out.append(Link(head, k, "spelling", reason))
+    return out
+
+
+def kept_apart(keys: list[str], names: Mapping[str, _Name], tops: dict[str, str]) -> list[Link]:
+    """Names that begin with another name of a document they share and say more than it
+    ("Meta AI", "Meta"; "Apple Music", "Apple"): a lab, product or unit of a thing is not the
+    thing, so no rule joins them, and the log says so. ``kept`` is the shorter name."""
+    known = set(keys)
+    out = []
+    for k in keys:
+        words = k.split()
+        if len(words) < 2 or SCOPE in k or tops[k] == "Person":
+            continue
+        for i in range(1, len(words)):
+            head = " ".join(words[:i])
+            if head not in known or tops[head] == "Person":
+                continue
+            shared = names[head].docs & names[k].docs
+            if shared:
+                doc = min(shared)
+                reason = (
+                    f"{names[k].first!r} begins with {names[head].first!r} (document {doc}) "
+                    "and says more than it: a lab, product or unit of a thing is another thing"
+                )
+                out.append(Link(head, k, "kept apart", reason))
+    return out
+
+
+def _within(short: str, long: str) -> bool:
+    """Whether the words of ``short`` are words of ``long``, in order, ending it."""
+    sw, lw = short.split(), long.split()
+    if sw[-1] != lw[-1]:
+        return False
+    it = iter(lw)
+    return all(w in it for w in sw)
 
 
 def _initials(key: str) -> str:

@@ -1,10 +1,13 @@
 """Resolve: one entity per real thing, its type by the votes of all its mentions.
 
-Mentions are grouped by their normalised name, then groups are merged by rules that each leave a
-line in the merge log: a surname or first name joins the one full name that ends or starts with
-it, an acronym joins the one name whose initials it spells, a short form ("TBD") joins the name
-it shortens ("TBD Lab"). Facts are then grouped by their entities and predicate, and facts
-that follow from others (inverse properties, chains of places) added.
+Mentions are grouped by their normalised name (``kg.names``; a country's names, codes and
+aliases by the places table; a bare surname or first name within its document only), then
+groups are merged by rules that each leave a line in the merge log with their evidence
+(``merges``): spelling variants; a surname or first name joins the one full name of its
+document that ends or starts with it; an acronym joins the name a document defines it as, or
+the one name of a document it shares whose initials it spells; a short form ("TBD") joins the
+name it shortens ("TBD Lab"). Facts are then grouped by their entities and predicate, and
+facts that follow from others (inverse properties, chains of places) added.
 
 A ``Resolver`` takes documents in batches and gives, after each, what one resolution of all of
 them gives: the store keeps one with each version, so that adding documents costs in
@@ -13,13 +16,26 @@ proportion to them (``resolve`` is one batch).
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections import Counter, defaultdict
-from collections.abc import Container, Iterable
+from collections.abc import Container, Iterable, Sequence
+from functools import lru_cache
 
 from kg import vocab
-from kg.extract.records import DocExtraction
+from kg.extract.records import DocExtraction, RawMention
 from kg.model import ENTITY_TYPES, Entity, Evidence, Mention, Relation
-from kg.names import name_key, slug
+from kg.names import (
+    abbreviates,
+    compact_key,
+    is_acronym,
+    is_clutter,
+    name_key,
+    place_name,
+    places,
+    scoped,
+    slug,
+)
 from kg.resolve import merges
 from kg.resolve.infer import combine, infer
 
@@ -44,6 +60,9 @@ def resolve(extractions: Iterable[DocExtraction]) -> Resolution:
     return Resolver().add(extractions).result()
 
 
+# what may follow a name in an acronym's definition: " (GM)", or " (" / ", or " before the
+# full name when the name is the acronym
+_AFTER_NAME = re.compile(r"\s*(?:\(\s*([A-Z][A-Za-z.&]{1,9})\s*\)|\(\s*|,\s+or\s+(?:the\s+)?)")
 _REJECTED = "rejected"  # a fact whose types fit none of its predicates
 _SHARED: dict = {}  # rule names and predicate tuples, one object each
 
@@ -59,11 +78,19 @@ class Resolver:
     pickled with each version, so that adding documents costs in proportion to them.
     """
 
+    # What a pickled Resolver holds and how its names are keyed; a store's resolver of another
+    # format is not added to but made afresh (2: names of one document, acronym definitions).
+    FORMAT = 2
+
     def __init__(self) -> None:
+        self.format = self.FORMAT
         self.documents: list[str] = []  # ids, in the order added
         self.names: dict[str, _Name] = {}
         self.facts: list[_Fact] = []
         self.facts_of: dict[str, list[int]] = {}  # name key -> the facts that name it
+        # acronym key -> the full names documents define it as, each with its first evidence
+        # (document, sentence): a definition holds in every document
+        self.definitions: dict[str, dict[str, tuple[str, str]]] = {}
         # the last result's decisions, which the next result starts from
         self._contrib: list[tuple[bool, tuple] | str | None] = []  # per fact: its group
         self._rejected = 0
@@ -86,11 +113,17 @@ class Resolver:
 
     def _add_mentions(self, ex: DocExtraction) -> list[str]:
         """Sum the document's mentions into their names; each mention's key ("": none)."""
-        names = self.names
-        keys: list[str] = []
-        for m in ex.mentions:
-            k = name_key(m.text) if m.votes else ""
-            keys.append(k)
+        names, doc, text = self.names, ex.document.id, ex.document.text
+        base = [
+            _base_key(m.text, m.label)
+            if m.votes and not is_clutter(m.text, _line_before(text, m.start))
+            else ""
+            for m in ex.mentions
+        ]
+        local = _local_keys(ex.mentions, base)
+        keys = [scoped(k, doc) if k in local else k for k in base]
+        self._add_definitions(ex, base)
+        for m, k in zip(ex.mentions, keys, strict=True):
             if not k:
                 continue
             n = names.get(k)
@@ -104,6 +137,31 @@ class Resolver:
             n.texts.add(m.text)
             n.mentions.append((m.doc_id, m.start, m.end, m.surface or m.text))
         return keys
+
+    def _add_definitions(self, ex: DocExtraction, base: list[str]) -> None:
+        """Keep the acronyms the document defines: "General Motors (GM)", "GM (General
+        Motors)", "GM, or General Motors"; each with its first evidence."""
+        text, doc = ex.document.text, ex.document.id
+        found = sorted(
+            ((m.start, m.end, k, m.sent) for m, k in zip(ex.mentions, base, strict=True) if k),
+            key=lambda x: x[:2],
+        )
+        by_start = {a: (b, k) for a, b, k, _ in found}
+        for a, b, k, sent in found:
+            short: str | None = None
+            after = _AFTER_NAME.match(text, b)
+            if after and after.group(1):  # Name (ACR)
+                short, full = after.group(1), text[a:b]
+            elif after and is_acronym(text[a:b]):  # ACR (Name) / ACR, or Name
+                nxt = by_start.get(after.end())
+                if nxt is not None and len(nxt[1].split()) > 1:
+                    short, full, k = text[a:b], text[after.end() : nxt[0]], nxt[1]
+            if short is None or not is_acronym(short) or len(k.split()) < 2:
+                continue
+            if abbreviates(short, full):
+                sentence = " ".join(text[sent[0] : sent[1]].split())
+                acr = self.definitions.setdefault(compact_key(name_key(short)), {})
+                acr.setdefault(k, (doc, sentence[:300]))
 
     def _add_facts(self, ex: DocExtraction, keys: list[str]) -> None:
         """Keep the document's facts between names (``keys``: each mention's name key)."""
@@ -142,6 +200,10 @@ class Resolver:
         entities, key_entity, log = self._entities()
         merges = []
         for link in log:
+            if link.rule == "kept apart":  # the entity of the longer name, which joined none
+                e = entities[key_entity[link.merged]]
+                merges.append(Merge(e.id, e.name, (), link.rule, link.reason))
+                continue
             e = entities[key_entity[link.kept]]
             first = self.names[link.merged].first
             merges.append(Merge(e.id, e.name, (first,), link.rule, link.reason))
@@ -162,12 +224,19 @@ class Resolver:
         for k in keys:
             uf.find(k)
         log: list[merges.Link] = []
-        index = merges.index(keys, tops)
+        index = merges.index(keys, tops, self.names)
+        spelt = merges.spellings(keys, self.names, tops) + merges.variants(keys, self.names, tops)
+        for link in spelt:
+            log.append(link)
+            uf.union(link.kept, link.merged)
         for k in keys:
-            link = merges.merge(self.names, k, index, tops)
+            link = merges.merge(self.names, k, index, tops, self.definitions)
             if link is not None:
                 log.append(link)
                 uf.union(link.kept, link.merged)
+        for link in merges.kept_apart(keys, self.names, tops):
+            if uf.find(link.kept) != uf.find(link.merged):
+                log.append(link)
         clusters: dict[str, list[str]] = defaultdict(list)
         for k in keys:
             clusters[uf.find(k)].append(k)
@@ -189,9 +258,10 @@ class Resolver:
             for k in ks:
                 total.update(names[k].votes)
             etype = _top_type(total)
-            name = _canonical(names[root].spellings)
+            country = next((_countries()[k] for k in ks if k in _countries()), None)
+            name = country or _canonical(names[root].spellings)
             aliases = sorted(set().union(*(names[k].texts for k in ks)) - {name})
-            eid = _new_id(name, etype, used_ids)
+            eid = _new_id(name, etype, root, used_ids)
             untyped = etype == "Other" and all(names[k].labels.keys() == {"NAME"} for k in ks)
             entities[eid] = EntityRecord(eid, name, etype, tuple(aliases), tuple(ks), untyped)
             for k in ks:
@@ -282,6 +352,44 @@ class Resolver:
         return Resolution(ordered, relations, list(snap.merges), flagged, snap.rejected)
 
 
+def _line_before(text: str, start: int) -> str:
+    """The text of its line before offset ``start``, 80 characters at most."""
+    return text[max(text.rfind("\n", 0, start) + 1, start - 80) : start]
+
+
+def _base_key(text: str, label: str) -> str:
+    """A mention's name key; where the places table gives the name, code or alias of a
+    country ("U.S.", "Britain"), the country's own. A nationality word ("British") stays its
+    own entity: a people is not its country, and both the Re-DocRED and DWIE annotations keep
+    the two apart (joined, they made most of Re-DocRED's wrongly joined mention pairs)."""
+    place = place_name(text, label)
+    return name_key(place[0]) if place and place[1] != "demonym" else name_key(text)
+
+
+def _local_keys(mentions: Sequence[RawMention], base: Sequence[str]) -> set[str]:
+    """The document's keys that are one person only within it: a single word (not an acronym)
+    its mentions call a person, or that begins or ends a person's full name in it."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    person_words: set[str] = set()
+    for m, k in zip(mentions, base, strict=True):
+        if not k:
+            continue
+        words = k.split()
+        if len(words) > 1:
+            if _top_type(m.votes) == "Person":
+                person_words.update((words[0], words[-1]))
+        elif not is_acronym(m.text):
+            votes[k].update(m.votes)
+    return {k for k, v in votes.items() if k in person_words or _top_type(v) == "Person"}
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    """The places table's countries by their name key: an entity with one of these keys is
+    named as the table names it."""
+    return {name_key(c): c for c, _ in places().values()}
+
+
 def _group(f: _Fact, mapping: dict[str, tuple[str, str]]) -> tuple[bool, tuple] | str | None:
     """The fact group a fact joins under the current entities, _REJECTED, or None."""
     sid, stype = mapping[f.subject]
@@ -309,14 +417,18 @@ def _canonical(spellings: Counter[str]) -> str:
     return max(spellings, key=lambda s: (spellings[s], len(s), s))
 
 
-def _new_id(name: str, etype: str, used: set[str]) -> str:
+def _new_id(name: str, etype: str, root: str, used: set[str]) -> str:
+    """The entity's id: its name's slug; where another entity has it, with its type; where
+    that too is taken, with a digest of the name key it was resolved around, which no other
+    entity has. Made in one step each, whatever the order entities come in."""
     base = slug(name)
     for cand in (base, f"{base}-{etype.lower()}"):
         if cand not in used:
             used.add(cand)
             return cand
-    n = 2
-    while f"{base}-{etype.lower()}-{n}" in used:
-        n += 1
-    used.add(f"{base}-{etype.lower()}-{n}")
-    return f"{base}-{etype.lower()}-{n}"
+    digest = hashlib.blake2b(root.encode("utf-8"), digest_size=8).hexdigest()
+    n = 6
+    while f"{base}-{etype.lower()}-{digest[:n]}" in used:
+        n += 2
+    used.add(f"{base}-{etype.lower()}-{digest[:n]}")
+    return f"{base}-{etype.lower()}-{digest[:n]}"

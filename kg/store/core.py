@@ -334,6 +334,8 @@ class Store:
         freeze()
         if man is None or not isinstance(state, Resolver) or state.last is None:
             return None
+        if getattr(state, "format", 1) != Resolver.FORMAT:  # an older kg's: resolve afresh
+            return None
         return state if state.documents == list(man.documents) else None
 
     # -- querying ----------------------------------------------------------------------------

