@@ -73,8 +73,10 @@ def shard_graph(g: KnowledgeGraph, doc_ids: Iterable[str]) -> KnowledgeGraph:
                 out.append(replace(r, evidence=evs))
         return out
 
+    # every entity stays, with the mentions of these documents alone: a document's author,
+    # publisher or dateline place names an entity that may be mentioned only elsewhere
     return KnowledgeGraph(
-        [e for e in entities if e.mentions],
+        entities,
         facts(g.relations),
         [d for d in g.documents if d.id in ids],
         [],
