@@ -124,7 +124,7 @@ def test_build_options_are_the_shared_ones():
 
 
 def test_build_skips_bad_files_lists_them_and_exits_3(tmp_path: Path, pipeline):
-    from .test_ingest import bad_folder
+    from .ingest.test_ingest import bad_folder
 
     root, bad = bad_folder(tmp_path)
     out = tmp_path / "out"
@@ -147,7 +147,7 @@ def test_build_skips_bad_files_lists_them_and_exits_3(tmp_path: Path, pipeline):
 
 
 def test_build_strict_stops_at_the_first_bad_file_with_one_line(tmp_path: Path):
-    from .test_ingest import bad_folder
+    from .ingest.test_ingest import bad_folder
 
     root, _ = bad_folder(tmp_path)
     out = tmp_path / "out"

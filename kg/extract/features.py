@@ -9,7 +9,7 @@ The contract: these functions give, for the same parse, exactly the strings the 
 (kg/data/relations.npz, types.npz) were trained on, and each model file records the
 FEATURES_VERSION it was trained with. Any change here, of a string, a cut-off or an order that
 decides which mentions are read, needs ``make train`` and FEATURES_VERSION bumped;
-tests/test_features.py fails on any change until its golden file is regenerated.
+tests/extract/test_features.py fails on any change until its golden file is regenerated.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from kg.rdf.terms import literal
 from kg.rdf.turtle import turtle
 from kg.rdf.write import serialize_kg
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 
 def test_entities_are_typed_and_labelled(seeds_graph):

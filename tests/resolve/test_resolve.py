@@ -3,7 +3,7 @@ import pytest
 import kg
 from kg.names import name_key, slug
 
-from .conftest import SEEDS
+from ..conftest import SEEDS
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,7 @@ from kg.errors import InputError, QueryError
 from kg.model import Document
 from kg.store.core import Store, StoreBusyError, StoreError
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 A = Document("a", "Acme Corp, a Boston-based startup, hired Jane Doe.")
 B = Document("b", "Globex Corporation, based in Springfield, hired John Smith.")

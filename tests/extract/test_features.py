@@ -3,7 +3,7 @@ strings (kg.extract.features.FEATURES_VERSION), so any change to what the featur
 give fails here first.
 
 A deliberate change of features needs ``make train`` and FEATURES_VERSION bumped; then
-regenerate the golden file with ``python -m tests.test_features`` and review its diff.
+regenerate the golden file with ``python -m tests.extract.test_features`` and review its diff.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import kg
 from kg.extract import classifier
 from kg.extract.features import FEATURES_VERSION
 
-GOLDEN = Path(__file__).resolve().parent / "data" / "features_golden.json"
+GOLDEN = Path(__file__).resolve().parents[1] / "data" / "features_golden.json"
 TEXT = (
     "Marta Quell, the chief executive of Norvane Systems, said on May 4, 2021 that the "
     "Oslo-based company had hired Ivo Brandt. Ivo Brandt was born in Bergen, Norway, and "

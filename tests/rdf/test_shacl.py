@@ -44,7 +44,7 @@ def test_the_seeds_graph_conforms(seeds_graph, shapes):
 
 
 def test_the_hand_made_graph_conforms(shapes):
-    from .test_queries import TOY  # dates, a negated and a hedged fact
+    from ..query.test_queries import TOY  # dates, a negated and a hedged fact
 
     conforms, text = validate(TOY.to_rdf(), shapes)
     assert conforms, text

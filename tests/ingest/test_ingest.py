@@ -9,7 +9,7 @@ from kg.ingest.blocks import MAX_BLOCK, pieces
 from kg.ingest.language import language
 from kg.model import Block
 
-from .conftest import SEEDS
+from ..conftest import SEEDS
 
 
 def blocks(text: str, **kw):

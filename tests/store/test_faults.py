@@ -25,7 +25,7 @@ import sys
 import time
 from pathlib import Path
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 A = "Acme Corp, a Boston-based startup, hired Jane Doe in 2019."
 B = "Globex Corporation, based in Springfield, hired John Smith. Initech acquired Globex."
@@ -168,7 +168,7 @@ def _child_build(
 
 
 CHILD = (
-    "import sys; from pathlib import Path; from tests.test_faults import _child_build; "
+    "import sys; from pathlib import Path; from tests.store.test_faults import _child_build; "
     "a = sys.argv[1:]; sys.exit(_child_build(Path(a[0]), Path(a[1]), Path(a[2]), int(a[3]), "
     "float(a[4]), Path(a[5]) if len(a) > 5 else None))"
 )

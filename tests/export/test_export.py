@@ -19,7 +19,7 @@ from kg.cli import main
 from kg.export import csv_files, export, flatten, neo4j_files, to_gexf, to_graphml
 from kg.export.neo4j import HEADERS
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 DOCS = ROOT / "docs" / "exports.md"
 SEED_NAMES = {"Meta", "Alexandr Wang", "Mark Zuckerberg", "Muse Spark", "TBD Lab"}

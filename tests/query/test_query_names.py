@@ -17,7 +17,7 @@ from kg.names import fold
 from kg.query.sparql import name_keys, query_store
 from kg.rdf.write import serialize_kg
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 FACTS_ABOUT = ROOT / "queries" / "facts_about.rq"
 # every query in queries/ with a parameter that is a name (not an id or a number)

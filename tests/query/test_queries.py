@@ -22,7 +22,7 @@ from kg.model import Document, Entity, Evidence, Mention, Relation
 from kg.query.sparql import query_store
 from kg.rdf.write import serialize_kg
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 QUERIES = {q.name: q for q in sorted((ROOT / "queries").glob("*.rq"))}
 SCHEMA = {"Work": "CreativeWork", "Other": "Thing"}

@@ -15,7 +15,7 @@ import kg
 from benchmarks.view import Browser, find_chromium, synthetic_graph
 from kg.view import page as view
 
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 
 # Document text that would run if the page ever treated it as markup: each payload sets a flag.
 EVIL = (
