@@ -57,3 +57,12 @@ def cannot_write(path: Path | str, e: OSError) -> OutputError:
             "(files and stores are left as they were)"
         )
     return OutputError(f"{path}: cannot write ({why})")
+
+
+def write_files(folder: str | Path, files: dict[str, str]) -> list[Path]:
+    """Write each ``name: text`` of ``files`` into ``folder`` (made if missing), each whole or
+    not at all (atomic_write); the paths written, in order."""
+    paths = [Path(folder) / name for name in files]
+    for path, text in zip(paths, files.values(), strict=True):
+        atomic_write(path, text)
+    return paths

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.export.table import Table, flatten
-from kg.files import atomic_write
+from kg.files import write_files
 from kg.graph import KnowledgeGraph
 
 ENTITY_FIELDS = ["id", "name", "type", "aliases", "mentions", "document_count", "documents"]
@@ -110,9 +110,4 @@ def csv_files(g: KnowledgeGraph, *, min_confidence: float = 0.0) -> dict[str, st
 def write_csv(g: KnowledgeGraph, folder: str | Path, *, min_confidence: float = 0.0) -> list[Path]:
     """Write ``entities.csv``, ``facts.csv`` and ``documents.csv`` into ``folder`` (made if
     missing); the paths written."""
-    folder = Path(folder)
-    paths = []
-    for name, text in csv_files(g, min_confidence=min_confidence).items():
-        atomic_write(folder / name, text)
-        paths.append(folder / name)
-    return paths
+    return write_files(folder, csv_files(g, min_confidence=min_confidence))

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.export.table import SEP, Row, Table, flatten
-from kg.files import atomic_write
+from kg.files import write_files
 from kg.graph import KnowledgeGraph
 
 ARRAY = ";"  # neo4j-admin's default --array-delimiter
@@ -192,9 +192,4 @@ def write_neo4j(
     g: KnowledgeGraph, folder: str | Path, *, min_confidence: float = 0.0
 ) -> list[Path]:
     """Write the Neo4j import files into ``folder`` (made if missing); the paths written."""
-    folder = Path(folder)
-    paths = []
-    for name, text in neo4j_files(g, min_confidence=min_confidence).items():
-        atomic_write(folder / name, text)
-        paths.append(folder / name)
-    return paths
+    return write_files(folder, neo4j_files(g, min_confidence=min_confidence))
