@@ -37,7 +37,7 @@ from kg.rdf.formats import serialize
 from kg.rdf.triples import graph_iri
 from kg.rdf.write import to_dataset
 from kg.run.local import assemble, write
-from kg.run.parse import BATCH_SIZE, extract_timed, iter_documents
+from kg.run.parse import BATCH_SIZE, chunks, extract_timed, iter_documents
 from kg.run.stats import BuildStats
 
 PARTITION_SIZE = 64  # documents per map task
@@ -174,7 +174,7 @@ def build(
     t0 = time.perf_counter()
     with connect(scheduler, workers=workers) as client:
         futures, partitions = [], []
-        for part in _partitions(iter_documents(sources, stats), partition_size):
+        for part in chunks(iter_documents(sources, stats), partition_size):
             partitions.append([d.id for d in part])
             futures.append(
                 client.submit(_extract_partition, part, model, gaz, batch_size, pure=False)
@@ -201,14 +201,3 @@ def build(
             if old.name not in names:
                 old.unlink()
     return g, paths
-
-
-def _partitions(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    part: list[Document] = []
-    for d in docs:
-        part.append(d)
-        if len(part) == size:
-            yield part
-            part = []
-    if part:
-        yield part

@@ -25,7 +25,7 @@ from kg.errors import ConfigError, WorkerError
 from kg.extract import pipeline as nlp
 from kg.extract.records import DocExtraction
 from kg.model import Document
-from kg.run.parse import BATCH_SIZE, extract_timed
+from kg.run.parse import BATCH_SIZE, chunks, extract_timed
 from kg.run.stats import BuildStats
 
 if TYPE_CHECKING:
@@ -43,17 +43,6 @@ def _init(model: str | Language | None, gazetteer: str | None) -> None:
 def _work(docs: list[Document], batch_size: int) -> tuple[list[DocExtraction], BuildStats]:
     stats = BuildStats()
     return list(extract_timed(docs, _PIPELINE, stats, batch_size=batch_size)), stats
-
-
-def _chunks(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    chunk: list[Document] = []
-    for d in docs:
-        chunk.append(d)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def context() -> mp.context.BaseContext:
@@ -96,7 +85,7 @@ def extract_parallel(
         yield from exs
 
     try:
-        for part in _chunks(docs, chunk):
+        for part in chunks(docs, chunk):
             pending.append(pool.submit(_work, part, batch_size))
             if len(pending) >= window:
                 yield from take()

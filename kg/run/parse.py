@@ -120,3 +120,15 @@ def extract_timed(
         ingest = stats.seconds["ingest"] - ingest0  # docs are read from inside nlp.pipe
         stats.seconds["spacy"] += timed.seconds - ingest
         stats.seconds["extract"] += total - timed.seconds
+
+
+def chunks(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    """``docs`` in lists of ``size`` (the last may be shorter), read as they come."""
+    chunk: list[Document] = []
+    for d in docs:
+        chunk.append(d)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
