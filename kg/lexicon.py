@@ -212,3 +212,28 @@ for _n in STAFF_NOUNS:
 
 # Words an acronym skips ("IMF" spells International Monetary Fund, "BoE" Bank of England).
 ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "&", "de", "la", "du", "des", "in", "on"})
+
+# -- words that carry a date fact ----------------------------------------------------------------
+
+# A date becomes a fact only when the parse attaches it to a word that says what happened then
+# ("founded in 1998", "born on 27 October 1920", "its release in 2004"): lemmas, verbs and nouns.
+DATE_TRIGGERS: dict[str, frozenset[str]] = {
+    "inception": _words(
+        "found cofound co-found establish form incorporate create launch open start set "
+        "founding foundation establishment formation creation inception incorporation launch"
+    ),
+    "date_of_birth": _words("bear birth"),
+    "date_of_death": _words("die death kill assassinate execute murder"),
+    "publication_date": _words(
+        "publish release issue premiere air debut launch publication release premiere debut"
+    ),
+    "start_time": _words("begin start open launch commence inaugurate beginning start opening"),
+    "end_time": _words("end close finish conclude dissolve disband abolish closure end"),
+    "point_in_time": _words("hold take occur happen stage win award sign"),
+}
+# Prepositions that mark a date as a start ("from 1990", "since 2004") or an end ("until 2010").
+START_PREPOSITIONS = _words("from since")
+END_PREPOSITIONS = _words("to until till through")
+# Facts whose date may hang on the subject's name itself: "Jane Doe (born 1950)", "Jane Doe
+# (12 May 1920 - 3 June 1990)", an encyclopedia's way of giving a life's or a thing's span.
+DATES_ON_THE_NAME = frozenset({"date_of_birth", "date_of_death", "start_time", "end_time"})
