@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from kg.lexicon import (
     DATE_TRIGGERS,
+    DATES_ON_THE_KIND,
     DATES_ON_THE_NAME,
     END_PREPOSITIONS,
     MONTHS,
@@ -67,6 +68,10 @@ def attached(date: Span, subject: Span, predicate: str) -> bool:
         return False
     if subject.start <= word.i < subject.end:
         return predicate in DATES_ON_THE_NAME
+    if not prep and word.pos_ in ("NOUN", "PROPN") and predicate in DATES_ON_THE_KIND:
+        # "X is a 2004 film", "X, a 2004 album": the year on the noun that describes X
+        if date.root.dep_ in ("nummod", "compound", "amod", "npadvmod") and _tied(word, subject):
+            return True
     triggers = DATE_TRIGGERS.get(predicate)
     if triggers is None:
         return False
