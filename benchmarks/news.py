@@ -27,7 +27,11 @@ DEFAULT_BENCH = Path(__file__).resolve().parents[1].parent / "shared" / "bench"
 PREDICATES: dict[str, tuple[tuple[str, ...], bool]] = {
     "citizen_of": (("P27",), False),  # person -> country
     "based_in0": (("P17", "P159", "P131"), False),  # organization -> its country
+    "based_in1": (("P159", "P131"), False),  # -> its region
+    "based_in2": (("P159", "P131"), False),  # -> its city
     "in0": (("P17", "P131"), False),  # place -> its country
+    "in1": (("P131",), False),  # -> its region
+    "in2": (("P131",), False),  # -> its city
     "member_of": (("P463", "P102", "P54"), False),  # person or body -> organization
     "player_of": (("P54",), False),  # player -> team
     "agent_of": (("P108", "P463"), False),  # person acting for an organization
