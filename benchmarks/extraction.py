@@ -16,6 +16,7 @@ import sys
 import time
 from pathlib import Path
 
+from kg.defaults import MIN_CONFIDENCE
 from kg.errors import KgError
 from kg.evaluate import (
     GoldDoc,
@@ -114,7 +115,18 @@ def main(argv: list[str] | None = None) -> int:
         for kind, gold in [] if args.speed_only else parts(args.bench, args.quick):
             rep = evaluate(gold, pipeline)
             reports.append((kind, rep))
-            print(f"[{kind}] " + rep.table(min_support=args.per_relation), end="\n\n", flush=True)
+            print(f"[{kind}] " + rep.table(min_support=args.per_relation), flush=True)
+            a = rep.asserted(MIN_CONFIDENCE)
+            print(
+                f"asserted (confidence >= {MIN_CONFIDENCE}): P {100 * a.precision:.1f} "
+                f"R {100 * a.recall:.1f} F1 {100 * a.f1:.1f}, {a.tp + a.fp} facts; the rest are "
+                "candidates"
+            )
+            rows, ece = rep.reliability()
+            print(f"reliability (ECE {ece:.3f}): confidence bin, mean confidence, right, facts")
+            for lo, mean, right, n in rows:
+                print(f"  {lo:.1f}-{lo + 0.1:.1f}  {mean:.2f}  {right:.2f}  {n}")
+            print(flush=True)
         texts = [g.text for _, gold in parts(args.bench, True)[1::2] for g in gold.docs]
         bare, ours = throughput(texts, pipeline)
     except KgError as e:
@@ -122,12 +134,18 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     words = sum(len(t.split()) for t in texts)
     ratio = bare / ours
-    print("summary            kind       entity F1  relation F1  kg-properties F1")
+    print(
+        "summary            kind       entity F1  relation F1  kg-properties F1"
+        "  asserted P  asserted R  asserted F1    ECE"
+    )
     for kind, rep in reports:
+        a = rep.asserted(MIN_CONFIDENCE)
         print(
             f"{rep.name:18} {kind:9} {100 * rep.entities.f1:10.1f} {100 * rep.relations.f1:12.1f}"
-            f" {100 * rep.covered.f1:17.1f}"
+            f" {100 * rep.covered.f1:17.1f} {100 * a.precision:11.1f} {100 * a.recall:11.1f}"
+            f" {100 * a.f1:12.1f} {rep.reliability()[1]:6.3f}"
         )
+    print(f"(asserted: facts with confidence >= {MIN_CONFIDENCE}, kg.defaults.MIN_CONFIDENCE)")
     print(
         f"\nthroughput on the held-out texts ({len(texts)} texts, {words} words): bare nlp.pipe "
         f"{words / bare:.0f} words/s, kg extraction {words / ours:.0f} words/s, "
@@ -135,7 +153,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     if args.json:
         data = {
-            "reports": [{"kind": k, **r.as_dict()} for k, r in reports],
+            "min_confidence": MIN_CONFIDENCE,
+            "reports": [
+                {
+                    "kind": k,
+                    **r.as_dict(),
+                    "asserted": _counts(r.asserted(MIN_CONFIDENCE)),
+                    "ece": round(r.reliability()[1], 4),
+                }
+                for k, r in reports
+            ],
             "throughput": {
                 "words": words,
                 "bare_seconds": bare,
@@ -146,6 +173,10 @@ def main(argv: list[str] | None = None) -> int:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     return 0
+
+
+def _counts(c) -> dict:
+    return {"precision": round(c.precision, 4), "recall": round(c.recall, 4), "f1": round(c.f1, 4)}
 
 
 if __name__ == "__main__":

@@ -5,8 +5,10 @@
 >>> for r in g.relations:
 ...     print(r.subject.name, r.predicate, r.object.name)
 Acme Corp headquarters_location Boston
-Acme Corp located_in Boston
-Jane Doe employer Acme Corp
+>>> for r in g.candidates:  # read with less confidence than kg asserts
+...     print(r.subject.name, r.predicate, r.object.name, r.confidence)
+Acme Corp located_in Boston 0.234
+Jane Doe employer Acme Corp 0.621
 """
 
 from kg.errors import (

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from kg import KgError
+from kg.defaults import MIN_CONFIDENCE
 from kg.query.results import OUTPUTS, QUERY_TIMEOUT
 from kg.run.cluster import PARTITION_SIZE
 
@@ -159,6 +160,14 @@ def options(*names: str) -> Callable[[F], F]:
     is_flag=True,
     help="Read files of kinds kg does not know (.sgm, .csv, ...) as plain text.",
 )
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0, 1),
+    default=None,
+    metavar="X",
+    help="Assert facts read with confidence X or more; the others are kept as candidates, "
+    f"reified with kgv:candidate true [default: {MIN_CONFIDENCE}].",
+)
 @options("quiet")
 def build(
     sources: tuple[str, ...],
@@ -273,6 +282,7 @@ def _summary(built: Any, store_dir: Path, read: ReadReport, report_path: Path) -
     for name, items in (("entities", g.entities), ("relations", g.relations)):
         counts = ", ".join(f"{k} {v}" for k, v in s[name].items())
         click.echo(f"{name}: {len(items)}  {counts}")
+    click.echo(f"candidates (below the confidence threshold, not asserted): {len(g.candidates)}")
     if report is not None:
         n = len(report.parsed)
         click.echo(
@@ -410,16 +420,17 @@ def query(
 @click.option(
     "--min-confidence",
     type=click.FloatRange(0, 1),
-    default=0.0,
-    show_default=True,
-    help="Leave out facts below this confidence (0 keeps them all).",
+    default=None,
+    metavar="X",
+    help="Write the facts read with confidence X or more, candidates included (0 writes every "
+    "fact read) [default: the graph's asserted facts].",
 )
 def export(
     store_dir: Path | None,
     graph_path: Path | None,
     fmt: str,
     output: Path | None,
-    min_confidence: float,
+    min_confidence: float | None,
 ) -> None:
     """Write the graph as RDF, GraphML, GEXF, Neo4j import files or CSV.
 
@@ -622,6 +633,14 @@ def view(
     help="Show relation rows with at least this many gold facts.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option(
+    "--errors",
+    "show_errors",
+    is_flag=True,
+    help="Also print each false positive (an asserted fact gold does not hold) and false "
+    "negative (a gold fact no asserted fact matches) with its sentence, grouped by relation "
+    "and rule.",
+)
 def eval_(
     gold: Path,
     fmt: str | None,
@@ -630,6 +649,7 @@ def eval_(
     gazetteer: Path | None,
     min_support: int,
     as_json: bool,
+    show_errors: bool,
 ) -> None:
     """Score extraction against GOLD: DocRED/Re-DocRED JSON, CoNLL04 JSON or kg's JSON Lines.
 
@@ -639,7 +659,7 @@ def eval_(
     """
     import json
 
-    from kg.evaluate import evaluate, read_gold
+    from kg.evaluate import error_table, evaluate, read_gold
     from kg.extract import pipeline as nlp
 
     part = None
@@ -650,9 +670,14 @@ def eval_(
         part = slice(int(a) if a else None, int(b) if b else None)
     report = evaluate(read_gold(gold, fmt, part), nlp.load(model, gazetteer=gazetteer))
     if as_json:
-        click.echo(json.dumps(report.as_dict(), indent=2))
+        data = report.as_dict()
+        if show_errors:
+            data["errors"] = [vars(e) for e in report.errors]
+        click.echo(json.dumps(data, indent=2))
     else:
         click.echo(report.table(min_support=min_support))
+        if show_errors:
+            click.echo("\n" + error_table(report.errors))
 
 
 if __name__ == "__main__":

@@ -5,15 +5,17 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from kg.defaults import MIN_CONFIDENCE
 from kg.model import Document, Entity, Relation
 from kg.names import fold
+from kg.resolve.calibration import calibrate
 
 if TYPE_CHECKING:
     from kg.resolve.resolver import Merge
@@ -31,6 +33,8 @@ class KnowledgeGraph:
     merges: list[Merge] = field(default_factory=list)
     flagged: list[Relation] = field(default_factory=list)  # negated: recorded, not asserted
     base: str = DEFAULT_BASE
+    # below the confidence threshold: recorded with their evidence, not asserted
+    candidates: list[Relation] = field(default_factory=list)
 
     # -- lookups ---------------------------------------------------------------------------
 
@@ -63,6 +67,15 @@ class KnowledgeGraph:
             "relations": dict(sorted(Counter(r.predicate for r in self.relations).items())),
             "dropped_blocks": sum(len(d.dropped) for d in self.documents),
         }
+
+    def at_confidence(self, min_confidence: float) -> KnowledgeGraph:
+        """The same graph asserting the facts at ``min_confidence`` or more (candidates
+        included): 0 asserts every fact read, 1 almost none."""
+        asserted, candidates = split([*self.relations, *self.candidates], min_confidence)
+        key = lambda r: (r.subject.id, r.predicate, str(r.key[2]))  # noqa: E731
+        return replace(
+            self, relations=sorted(asserted, key=key), candidates=sorted(candidates, key=key)
+        )
 
     # -- NetworkX ----------------------------------------------------------------------------
 
@@ -170,14 +183,31 @@ def _evidence_dict(ev) -> dict[str, Any]:
     }
 
 
+def split(
+    relations: Sequence[Relation], min_confidence: float | None = None
+) -> tuple[list[Relation], list[Relation]]:
+    """(asserted, candidates): the facts at or above ``min_confidence`` (default
+    kg.defaults.MIN_CONFIDENCE), and those below it."""
+    if min_confidence is None:
+        min_confidence = MIN_CONFIDENCE
+    asserted = [r for r in relations if r.confidence >= min_confidence]
+    return asserted, [r for r in relations if r.confidence < min_confidence]
+
+
 def from_parts(
-    documents: Sequence[Document], resolution, *, base: str = DEFAULT_BASE
+    documents: Sequence[Document],
+    resolution,
+    *,
+    base: str = DEFAULT_BASE,
+    min_confidence: float | None = None,
 ) -> KnowledgeGraph:
+    asserted, candidates = split(calibrate(resolution.relations), min_confidence)
     return KnowledgeGraph(
         list(resolution.entities),
-        list(resolution.relations),
+        asserted,
         list(documents),
         list(resolution.merges),
         list(resolution.flagged),
         base=base,
+        candidates=candidates,
     )

@@ -1,6 +1,8 @@
 """Train the relation classifier on the training parts of the benchmark data.
 
     python -m kg.train [--bench DIR] [--out kg/data/relations.npz] [--seed 0]
+    python -m kg.train --confidence-only --dev-out DEV.npz   # calibrate, write no model
+    python -m kg.train --dev-model DEV.npz                     # calibrate with that model
 
 Reads CoNLL04 train and dev and Re-DocRED dev documents 0-399 (never CoNLL04 test or Re-DocRED
 400-499, which are kept for the held-out scores), runs kg's extraction with the rules only, and
@@ -8,6 +10,12 @@ labels each candidate pair of names with the gold relations between the entities
 It fits the model on CoNLL04 train and Re-DocRED 0-299, picks the number of epochs and the
 threshold on CoNLL04 dev and Re-DocRED 300-399, then refits on all of them with those settings.
 Everything is seeded, so the same data gives the same weights.
+
+Between the two fits, the model fitted without the dev parts reads them end to end (rules,
+model, resolution, inference): the facts it gives, right or wrong, fit the confidence
+calibration (``kg/data/calibration.json``, see kg.resolve.calibration), and on the calibrated
+facts the lowest confidence at which they are right four times in five is printed, the value
+of ``kg.defaults.MIN_CONFIDENCE``.
 
 A CoNLL04 pair without a gold label only says "none of CoNLL04's five relations": its target is
 "none or any property outside CoNLL04's label space", so the sparse CoNLL04 annotation does not
@@ -20,17 +28,27 @@ import argparse
 import sys
 import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 
 from kg import vocab
-from kg.evaluate import GoldSet, Matcher, as_document, read_conll04, read_docred
+from kg.evaluate import (
+    GoldSet,
+    Matcher,
+    Report,
+    as_document,
+    evaluate,
+    read_conll04,
+    read_docred,
+)
 from kg.extract import pipeline as kg_nlp
 from kg.extract.classifier import ARTEFACT, NONE, TYPE_CLASSES, RelationModel
+from kg.extract.classifier import load as classifier_load
 from kg.extract.mentions import extract
 from kg.names import name_key
+from kg.resolve.calibration import IDENTITY, Calibration, chain, rules_only
 
 DEFAULT_BENCH = Path(__file__).resolve().parents[1].parent / "shared" / "bench"
 MIN_CLASS = 15  # positive training pairs a property needs to become a class
@@ -41,6 +59,15 @@ THRESHOLDS = (0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6)
 # two from seed to seed, their mean much less.
 RUNS = 3
 TYPE_EPOCHS = 3
+# Asserted facts must be right this often on the dev parts, each of them (a fact below the
+# threshold this gives is a candidate, see kg.defaults.MIN_CONFIDENCE).
+ASSERTED_PRECISION = 0.8
+CONFIDENCE_GRID = tuple(round(0.01 * k, 2) for k in range(5, 100))
+# Dev facts a source needs for its own calibration table (fewer: the table over all facts).
+MIN_CALIBRATION = 40
+# A rule's own confidence counts as this many dev facts read at it, where its family's are too
+# few to fit a map: a rule of 0.8 whose 9 dev facts were 4 right is then worth 0.69.
+RULE_PRIOR = 20
 
 
 @dataclass
@@ -248,6 +275,95 @@ def tune_thresholds(
     return best_t, best
 
 
+def choose_confidence(reports: list[Report], target: float = ASSERTED_PRECISION) -> float:
+    """The lowest confidence at and above which facts are right ``target`` of the time over
+    all the reports together (facts from the rules, the model and inference, after
+    resolution)."""
+    for t in CONFIDENCE_GRID:
+        tp = sum(r.asserted(t).tp for r in reports)
+        fp = sum(r.asserted(t).fp for r in reports)
+        if tp + fp and tp / (tp + fp) >= target:
+            return t
+    return CONFIDENCE_GRID[-1]
+
+
+def isotonic(points: list[tuple[float, bool]]) -> tuple[list[float], list[float]]:
+    """The monotone (non-decreasing) fit of right-or-wrong against confidence, by pooling
+    adjacent violators, as a table of points for kg.resolve.calibration."""
+    blocks: list[list[float]] = []  # [sum right, count, lowest x, highest x]
+    for x, ok in sorted(points):
+        blocks.append([float(ok), 1.0, x, x])
+        while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] >= blocks[-1][0] / blocks[-1][1]:
+            right, n, _, hi = blocks.pop()
+            blocks[-1][0] += right
+            blocks[-1][1] += n
+            blocks[-1][3] = hi
+    xs, ys = [], []
+    for right, n, lo, hi in blocks:
+        # a block's share right with one right and one wrong fact added (Laplace): a few facts
+        # all right say "often", not "always"
+        y = round((right + 1) / (n + 2), 4)
+        for x in (lo, hi) if hi > lo else (lo,):
+            if xs and x <= xs[-1]:
+                continue
+            xs.append(round(x, 4))
+            ys.append(y)
+    return xs, ys
+
+
+def fit_calibration(reports: list[Report]) -> Calibration:
+    """A calibration table per source and predicate, and per source, with at least
+    MIN_CALIBRATION facts on the dev parts, and one over all facts for the others."""
+    by_source: dict[str, list[tuple[float, bool]]] = {}
+    for rep in reports:
+        for c, ok, _, src, pred in rep.scored:
+            for key in chain(src, pred):
+                by_source.setdefault(key, []).append((c, ok))
+    tables = {k: isotonic(pts) for k, pts in by_source.items() if len(pts) >= MIN_CALIBRATION}
+    # a family of rules reads too few of the dev parts' facts for a fitted map: its own
+    # number is a prior worth RULE_PRIOR facts, moved by the facts it read, right or wrong
+    for k, pts in sorted(by_source.items()):
+        if "|" not in k and rules_only(k) and k not in tables:
+            n, right = len(pts), sum(ok for _, ok in pts)
+            print(f"rule family {k}: {n} dev facts, {right} right")
+            lo, hi = right / (n + RULE_PRIOR), (right + RULE_PRIOR) / (n + RULE_PRIOR)
+            tables[k] = ([0.0, 1.0], [round(lo, 4), round(hi, 4)])
+    return Calibration(tables)
+
+
+def recalibrated(rep: Report, cal: Calibration) -> Report:
+    """The report with each scored fact's confidence passed through ``cal``."""
+    scored = [(cal(src, c, p), ok, label, src, p) for c, ok, label, src, p in rep.scored]
+    return replace(rep, scored=scored)
+
+
+def calibrate_and_choose(
+    dev: list[GoldSet], pipeline, dev_model: RelationModel, out: Path
+) -> float:
+    """Fit the calibration on the dev parts read with ``dev_model`` (fitted without them),
+    write it beside ``out``, and choose the confidence threshold on the calibrated facts."""
+    raw = [evaluate(g, pipeline, relation_model=dev_model, calibration=IDENTITY) for g in dev]
+    cal = fit_calibration(raw)
+    path = out.with_name("calibration.json")
+    cal.save(path)
+    print(f"wrote {path}: sources {' '.join(sorted(cal.tables))}")
+    for rep in raw:
+        print(f"{rep.name} raw: ECE {rep.reliability()[1]:.3f}")
+    reports = [recalibrated(rep, cal) for rep in raw]
+    chosen = choose_confidence(reports)
+    for rep in reports:
+        a = rep.asserted(chosen)
+        rows_, ece = rep.reliability()
+        print(
+            f"{rep.name}: facts at confidence >= {chosen:.2f}: precision {a.precision:.3f}, "
+            f"recall {a.recall:.3f} (all facts: {rep.relations.precision:.3f}, "
+            f"{rep.relations.recall:.3f}); ECE {ece:.3f}"
+        )
+        print("  " + ", ".join(f"{lo:.1f}: {right:.2f} of {n}" for lo, _, right, n in rows_))
+    print(f"confidence threshold (kg.defaults.MIN_CONFIDENCE): {chosen:.2f}")
+    return chosen
+
+
 def _vocabulary(feature_lists: list[list[str]]) -> dict[str, int]:
     counts = Counter(f for fs in feature_lists for f in set(fs))
     return {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= MIN_FEATURE))}
@@ -300,7 +416,10 @@ def read_parts(bench: Path, pipeline, t0: float) -> dict[str, Part]:
     data: dict[str, Part] = {}
     for name, (gold, part) in sets.items():
         exs, total, typed = examples(gold, pipeline, part)
-        data[name] = Part(exs, total, gold.space, typed)
+        # Re-DocRED's labels are complete within its own relation types: each pair's target is
+        # its labels (space None), where CoNLL04's five say only what is not among them
+        space = gold.space if part == "conll" else None
+        data[name] = Part(exs, total, space, typed)
         print(f"{name}: {len(exs)} pairs, {total} gold facts ({time.perf_counter() - t0:.0f}s)")
     return data
 
@@ -318,15 +437,22 @@ def _masks(data: dict[str, Part], classes: tuple[str, ...], names: list[str]) ->
     )
 
 
+def dev_parts(bench: Path) -> list[GoldSet]:
+    """CoNLL04 dev and Re-DocRED 300-399: the tuned-on parts the first fit leaves out."""
+    c, r = bench / "conll04", bench / "re-docred" / "dev_revised.json"
+    return [read_conll04(c / "dev.json"), read_docred(r, slice(300, 400))]
+
+
 def choose_epochs(
     data: dict[str, Part], classes: tuple[str, ...], seed: int
-) -> tuple[int, np.ndarray]:
-    """The number of epochs and the thresholds with the best mean F1 on the dev parts."""
+) -> tuple[int, np.ndarray, RelationModel]:
+    """The number of epochs and the thresholds with the best mean F1 on the dev parts, and
+    the model so fitted (without the dev parts)."""
     train = data["conll-train"].examples + data["docred-train"].examples
     index = _vocabulary([e.features for e in train])
     rows = _encode(train, index)
     m = _masks(data, classes, ["conll-train", "docred-train"])
-    best: tuple[float, int, np.ndarray] = (-1.0, 0, np.zeros(0))
+    best: tuple[float, int, np.ndarray, np.ndarray] = (-1.0, 0, np.zeros(0), np.zeros(0))
     for epochs in EPOCHS:
         w = fit_averaged(rows, m, len(index), len(classes), epochs=epochs, seed=seed)
         dev = []
@@ -341,9 +467,9 @@ def choose_epochs(
             f"(threshold {np.median(thr[1:]):.2f} for most properties)"
         )
         if mean > best[0]:
-            best = (mean, epochs, thr)
-    _, epochs, thr = best
-    return epochs, thr
+            best = (mean, epochs, thr, w)
+    _, epochs, thr, w = best
+    return epochs, thr, _pruned(index, w, classes, thr)
 
 
 def refit(
@@ -369,16 +495,50 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=ARTEFACT, help="where to write the model")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--model", default=None, help="spaCy model (default: kg's)")
+    ap.add_argument(
+        "--confidence-only",
+        action="store_true",
+        help="only choose the confidence threshold (write no model)",
+    )
+    ap.add_argument(
+        "--dev-out",
+        type=Path,
+        default=None,
+        help="also write the model fitted without the dev parts here (for calibration)",
+    )
+    ap.add_argument(
+        "--dev-model",
+        type=Path,
+        default=None,
+        help="only calibrate and choose the confidence threshold, with this model fitted "
+        "without the dev parts (from --dev-out)",
+    )
     args = ap.parse_args(argv)
     if not args.bench.is_dir():
         print(f"{args.bench}: no benchmark data folder (pass --bench DIR)", file=sys.stderr)
         return 2
     t0 = time.perf_counter()
-    data = read_parts(args.bench, kg_nlp.load(args.model), t0)
+    pipeline = kg_nlp.load(args.model)
+    if args.dev_model is not None:
+        dev_model = classifier_load(str(args.dev_model))
+        if dev_model is None:
+            print(f"{args.dev_model}: no such model", file=sys.stderr)
+            return 2
+        calibrate_and_choose(dev_parts(args.bench), pipeline, dev_model, args.out)
+        return 0
+    data = read_parts(args.bench, pipeline, t0)
     classes = classes_of([e for part in data.values() for e in part.examples])
     print(f"{len(classes) - 1} properties: {' '.join(classes[1:])}")
-    train_types(data, args.out.with_name("types.npz"), args.seed)
-    epochs, thr = choose_epochs(data, classes, args.seed)
+    if not args.confidence_only:
+        train_types(data, args.out.with_name("types.npz"), args.seed)
+    epochs, thr, dev_model = choose_epochs(data, classes, args.seed)
+    # the confidence facts need to be asserted, from the whole extraction (rules, the model
+    # fitted without the dev parts, resolution and inference) on the dev parts
+    if args.dev_out is not None:
+        dev_model.save(args.dev_out)
+    calibrate_and_choose(dev_parts(args.bench), pipeline, dev_model, args.out)
+    if args.confidence_only:
+        return 0
     model = refit(data, classes, epochs, thr, args.seed)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     model.save(args.out)

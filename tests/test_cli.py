@@ -26,6 +26,17 @@ SEED_NODES = {
 }  # fmt: skip
 
 
+@pytest.mark.parametrize("store", [[], ["--no-store"]], ids=["store", "memory"])
+def test_min_confidence_moves_the_line_between_facts_and_candidates(tmp_path, pipeline, store):
+    args = ["build", str(SEEDS), "--out", str(tmp_path), "--min-confidence", "0", *store]
+    res = CliRunner().invoke(main, args)
+    assert res.exit_code == 0, res.output
+    lines = res.output.splitlines()
+    assert lines[2].startswith("relations: 13  ")  # every fact read: 6 asserted, 7 candidates
+    assert lines[3] == "candidates (below the confidence threshold, not asserted): 0"
+    assert "kgv:candidate true" not in (tmp_path / "graph.ttl").read_text()
+
+
 def test_build_writes_three_files_and_a_summary(built):
     out, output = built
     assert (
@@ -41,13 +52,15 @@ def test_build_writes_three_files_and_a_summary(built):
         "date line 1, repeats the block 1, page footer 1)"
     )
     assert lines[1].startswith("entities: 20  Organization 9, Person 3, Place 5, Product 3")
-    assert lines[2].startswith("relations: 13  ") and "developer 1" in lines[2]
+    assert lines[2].startswith("relations: 6  ") and "developer 1" in lines[2]
+    assert lines[3] == "candidates (below the confidence threshold, not asserted): 7"
+    assert "kgv:candidate true" in (out / "graph.ttl").read_text()
     assert (
-        lines[3]
+        lines[4]
         == f"store: {out / 'store'} (2 documents parsed, 0 kept, 0 removed; "
-        + (lines[3].split("removed; ")[1])
+        + (lines[4].split("removed; ")[1])
     )
-    assert lines[4:] == [
+    assert lines[5:] == [
         f"wrote {out / name}" for name in ("graph.ttl", "graph.json", "graph.html", "ingest.json")
     ]
 

@@ -31,27 +31,38 @@ FACTS = [
     ("Muse Spark", "developer", "Meta"),
     ("Alexandr Wang", "appointed_by", "Meta"),
     ("Alexandr Wang", "appointed_by", "Mark Zuckerberg"),
-    ("Alexandr Wang", "employer", "Meta"),
-    ("TBD Lab", "director_manager", "Alexandr Wang"),
     ("TBD Lab", "founded_by", "Meta"),
     # the author box, read like other text: "Christopher Holloway is the founder and director
     # of Progressive Robot, a UK-based technology company"
-    ("Christopher Holloway", "employer", "Progressive Robot"),
-    ("Progressive Robot", "director_manager", "Christopher Holloway"),
-    ("Progressive Robot", "founded_by", "Christopher Holloway"),
     ("Progressive Robot", "headquarters_location", "United Kingdom"),
     ("Progressive Robot", "located_in", "United Kingdom"),
 ]
+# Read, but below the confidence threshold (kg.defaults.MIN_CONFIDENCE, 0.67): kept as
+# candidates with their evidence. "appointed" says employer less surely than appointed_by
+# (0.62); "Alexandr Wang leading TBD Lab" is read from the words of a headline the parser could
+# not read (0.6); the role nouns' facts ("the founder and director of") are worth 0.667 by
+# their calibration, just under the threshold.
+CANDIDATES = [
+    ("Alexandr Wang", "employer", "Meta"),
+    ("TBD Lab", "director_manager", "Alexandr Wang"),
+    ("Christopher Holloway", "employer", "Progressive Robot"),
+    ("Progressive Robot", "director_manager", "Christopher Holloway"),
+    ("Progressive Robot", "founded_by", "Christopher Holloway"),
+]
 # Wrong, and known: "he works across PHP development, ecommerce, Linux infrastructure" in the
-# author box makes PHP an organisation in the UK. Listed so that any change to them shows.
+# author box makes PHP an organisation in the UK; the model is unsure of it (0.25, 0.22), so it
+# is a candidate. Listed so that any change to them shows.
 KNOWN_WRONG = [("PHP", "located_in", "United Kingdom"), ("PHP", "country", "United Kingdom")]
 
 
-@pytest.mark.parametrize("subject, predicate, obj", FACTS)
-def test_facts_a_reader_agrees_with(seeds_graph, subject, predicate, obj):
+@pytest.mark.parametrize(
+    "subject, predicate, obj, asserted",
+    [(*f, True) for f in FACTS] + [(*f, False) for f in CANDIDATES],
+)
+def test_facts_a_reader_agrees_with(seeds_graph, subject, predicate, obj, asserted):
     rel = [
         r
-        for r in seeds_graph.relations
+        for r in (seeds_graph.relations if asserted else seeds_graph.candidates)
         if r.subject.name == subject
         and r.predicate == predicate
         and getattr(r.object, "name", None) == obj
@@ -66,11 +77,13 @@ def test_facts_a_reader_agrees_with(seeds_graph, subject, predicate, obj):
 
 
 def test_the_facts_are_those_a_reader_agrees_with_and_no_others(seeds_graph):
-    got = [
-        (r.subject.name, r.predicate, getattr(r.object, "name", r.object))
-        for r in seeds_graph.relations
-    ]
-    assert sorted(got) == sorted(FACTS + KNOWN_WRONG)
+    def facts(rels):
+        return sorted(
+            (r.subject.name, r.predicate, getattr(r.object, "name", r.object)) for r in rels
+        )
+
+    assert facts(seeds_graph.relations) == sorted(FACTS)
+    assert facts(seeds_graph.candidates) == sorted(CANDIDATES + KNOWN_WRONG)
 
 
 def test_every_relation_fits_the_vocabulary(seeds_graph):

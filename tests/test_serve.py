@@ -24,6 +24,10 @@ from .conftest import ROOT
 
 SPARQLWrapper = pytest.importorskip("SPARQLWrapper")
 QUERIES = sorted((ROOT / "queries").glob("*.rq"))
+# queries the seeds answer only with candidates, which the answers leave out
+NONE_ASSERTED = {
+    "people_and_employers.rq": "the seeds' employer facts are candidates (tests/test_seeds.py)"
+}
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +73,9 @@ def test_the_endpoint_answers_as_kg_query(store, endpoint, path):
     remote = over_http(endpoint.query_url, text)
     local = json.loads(kg_query(store, str(path), "--format", "json"))
     assert canonical(remote) == canonical(local)
-    if "?entity" in text or "?person" in text:
+    if path.name in NONE_ASSERTED:
+        assert not remote["results"]["bindings"], NONE_ASSERTED[path.name]
+    elif "?entity" in text or "?person" in text:
         assert remote["results"]["bindings"], "the seeds answer this one"
 
 

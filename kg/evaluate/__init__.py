@@ -28,7 +28,7 @@ from kg.evaluate.gold import (
     read_jsonl,
 )
 from kg.evaluate.match import Matcher, evaluate, label_of, score_clusters, score_doc
-from kg.evaluate.report import Counts, Report
+from kg.evaluate.report import Counts, Error, Report, error_table
 
 __all__ = [
     "CONLL_RELATIONS",
@@ -37,6 +37,7 @@ __all__ = [
     "FORMATS",
     "SCORED_TYPES",
     "Counts",
+    "Error",
     "GoldDoc",
     "GoldEntity",
     "GoldRelation",
@@ -44,6 +45,7 @@ __all__ = [
     "Matcher",
     "Report",
     "as_document",
+    "error_table",
     "evaluate",
     "label_of",
     "read_conll04",

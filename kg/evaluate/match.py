@@ -9,13 +9,15 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from kg import vocab
+from kg.defaults import MIN_CONFIDENCE
 from kg.evaluate.gold import SCORED_TYPES, GoldDoc, GoldSet, as_document
-from kg.evaluate.report import Counts, Report
+from kg.evaluate.report import Counts, Error, Report
 from kg.extract.dates import iso_date
 from kg.extract.mentions import extract
 from kg.model import Entity, Relation
 from kg.names import name_key
 from kg.resolve import resolve
+from kg.resolve.calibration import Calibration, calibrate, source
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -83,12 +85,77 @@ def label_of(gold: GoldSet, prop: str, subject_type: str) -> str:
 
 
 def score_doc(
-    gold: GoldSet, g: GoldDoc, entities: Iterable[Entity], relations: Iterable[Relation]
+    gold: GoldSet,
+    g: GoldDoc,
+    entities: Iterable[Entity],
+    relations: Iterable[Relation],
+    scored: list[tuple[float, bool, str, str, str]] | None = None,
+    errors: list[Error] | None = None,
+    min_confidence: float = 0.0,
 ) -> tuple[dict[str, Counts], dict[str, Counts], Counts]:
-    """(typed entity counts per type, relation counts per label, covered) for one document."""
+    """(typed entity counts per type, relation counts per label, covered) for one document.
+
+    ``scored``, if given, gets (confidence, right, label, source, predicate) of each prediction
+    (source: what read it, see kg.resolve.calibration.source): a gold fact that several
+    predictions match counts once, with the highest confidence among them. ``errors``, if
+    given, gets each fact asserted at ``min_confidence`` that is wrong, and each gold fact
+    none asserts.
+    """
     match = Matcher(g)
-    by_label, covered = _score_relations(gold, g, match, relations)
+    out = _Scoring(scored, errors, min_confidence)
+    by_label, covered = _score_relations(gold, g, match, relations, out)
     return _score_entities(g, match, entities), by_label, covered
+
+
+class _Scoring:
+    """Where a document's scored facts and errors go (nowhere, when not asked for)."""
+
+    def __init__(self, scored, errors, min_confidence: float) -> None:
+        self.scored, self.errors, self.min_confidence = scored, errors, min_confidence
+
+    def wrong(self, g: GoldDoc, label: str, r: Relation) -> None:
+        if self.scored is not None:
+            src = source(ev.rule for ev in r.evidence)
+            self.scored.append((r.confidence, False, label, src, r.predicate))
+        if self.errors is not None and r.confidence >= self.min_confidence:
+            self.errors.append(_false_positive(g, label, r))
+
+    def gold_fact(self, g: GoldDoc, gold: GoldSet, r, best: Relation | None) -> None:
+        label = r.label if gold.format == "conll04" else gold.labels.get(r.label, r.label)
+        if best is not None and self.scored is not None:
+            src = source(ev.rule for ev in best.evidence)
+            self.scored.append((best.confidence, True, label, src, best.predicate))
+        if self.errors is not None and (best is None or best.confidence < self.min_confidence):
+            conf = best.confidence if best is not None else None
+            self.errors.append(_false_negative(g, label, r, conf))
+
+
+def _false_positive(g: GoldDoc, label: str, r: Relation) -> Error:
+    ev = r.evidence[0] if r.evidence else None
+    obj = r.object.name if isinstance(r.object, Entity) else str(r.object)
+    rule = "+".join(sorted({e.rule for e in r.evidence})) or "?"
+    sentence = ev.sentence if ev else ""
+    return Error("false positive", label, rule, g.id, r.subject.name, obj, r.confidence, sentence)
+
+
+def _false_negative(g: GoldDoc, label: str, r, candidate: float | None) -> Error:
+    head, tail = g.entities[r.head], g.entities[r.tail]
+    passage = _passage(g.text, head.spans, tail.spans)
+    return Error(
+        "false negative", label, "", g.id, head.names[0], tail.names[0], candidate, passage
+    )
+
+
+def _passage(text: str, a: tuple[tuple[int, int], ...], b: tuple[tuple[int, int], ...]) -> str:
+    """The sentence (or run of sentences) where two gold entities are named closest."""
+    if not a or not b:
+        return text[:300]
+    (s1, e1), (s2, e2) = min(((x, y) for x in a for y in b), key=lambda p: abs(p[0][0] - p[1][0]))
+    start, end = min(s1, s2), max(e1, e2)
+    dot = text.rfind(". ", 0, start)
+    start = dot + 2 if dot >= 0 else 0
+    stop = text.find(". ", end)
+    return text[start : stop + 1 if stop >= 0 else len(text)]
 
 
 def _score_entities(g: GoldDoc, match: Matcher, entities: Iterable[Entity]) -> dict[str, Counts]:
@@ -159,7 +226,7 @@ def best_span(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, 
 
 
 def _score_relations(
-    gold: GoldSet, g: GoldDoc, match: Matcher, relations: Iterable[Relation]
+    gold: GoldSet, g: GoldDoc, match: Matcher, relations: Iterable[Relation], out: _Scoring
 ) -> tuple[dict[str, Counts], Counts]:
     """Relation counts per label, and those of the properties kg's vocabulary has."""
     gold_props: dict[tuple[int, int, str], int] = {}
@@ -167,14 +234,19 @@ def _score_relations(
         for p in r.props:
             gold_props.setdefault((r.head, r.tail, p), n)
     predicted: dict[tuple, tuple[str, str]] = {}  # key -> (label, property)
+    best_of: dict[tuple, Relation] = {}  # key -> its most confident relation
     for r in relations:
         if r.wikidata is None or (gold.space is not None and r.wikidata not in gold.space):
             continue
         h = match.entity(r.subject)
         t = match.entity(r.object) if isinstance(r.object, Entity) else match.value(r.object)
+        if h is not None and h == t:
+            continue  # two names of one gold entity ("Salisbury , N.C"): gold cannot judge it
         key = (h, t, r.wikidata) if h is not None and t is not None else ("unmatched", r.key)
         predicted.setdefault(key, (label_of(gold, r.wikidata, r.subject.type), r.wikidata))
-    hit: set[int] = set()
+        if key not in best_of or r.confidence > best_of[key].confidence:
+            best_of[key] = r
+    hit: dict[int, Relation] = {}  # gold fact -> its most confident match
     by_label: dict[str, Counts] = defaultdict(Counts)
     covered = Counts()
     for key, (label, prop) in predicted.items():
@@ -182,9 +254,11 @@ def _score_relations(
         if n is None:
             by_label[label].fp += 1
             covered.fp += int(prop in vocab.BY_WIKIDATA)
-        else:
-            hit.add(n)
+            out.wrong(g, label, best_of[key])
+        elif n not in hit or best_of[key].confidence > hit[n].confidence:
+            hit[n] = best_of[key]
     for n, r in enumerate(g.relations):
+        out.gold_fact(g, gold, r, hit.get(n))
         c = by_label[r.label if gold.format == "conll04" else gold.labels.get(r.label, r.label)]
         if n in hit:
             c.tp += 1
@@ -204,11 +278,13 @@ def evaluate(
     progress: Callable[[int], None] | None = None,
     relation_model: object = "default",
     type_model: object = "default",
+    calibration: Calibration | None = None,
 ) -> Report:
     """Run extraction and resolution on each gold document and score the result.
 
     ``relation_model`` and ``type_model`` are passed to ``kg.extract.mentions.extract`` (None: rules
-    and spaCy alone).
+    and spaCy alone). The facts' confidences are calibrated as a graph's are (``calibration``:
+    kg's shipped one by default; ``kg.resolve.calibration.IDENTITY`` keeps them raw).
     """
     docs = [as_document(g) for g in gold.docs]
     t0 = time.perf_counter()
@@ -223,13 +299,15 @@ def evaluate(
     )
     for ex in exs:
         res = resolve([ex])
-        results.append((res.entities, res.relations))
+        results.append((res.entities, calibrate(res.relations, calibration)))
     seconds = time.perf_counter() - t0
     ent, rel, covered, clusters = Counts(), Counts(), Counts(), Counts()
     types: dict[str, Counts] = defaultdict(Counts)
     props: dict[str, Counts] = defaultdict(Counts)
+    scored: list[tuple[float, bool, str, str, str]] = []
+    errors: list[Error] = []
     for g, (ents, rels) in zip(gold.docs, results, strict=True):
-        per_type, per_label, cov = score_doc(gold, g, ents, rels)
+        per_type, per_label, cov = score_doc(gold, g, ents, rels, scored, errors, MIN_CONFIDENCE)
         covered.add(cov)
         clusters.add(score_clusters(g, ents))
         for k, c in per_type.items():
@@ -240,5 +318,16 @@ def evaluate(
             rel.add(c)
     words = sum(len(g.text.split()) for g in gold.docs)
     return Report(
-        gold.name, len(docs), words, seconds, ent, dict(types), rel, dict(props), covered, clusters
+        gold.name,
+        len(docs),
+        words,
+        seconds,
+        ent,
+        dict(types),
+        rel,
+        dict(props),
+        covered,
+        clusters,
+        scored,
+        errors,
     )

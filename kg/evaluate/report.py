@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 
@@ -45,6 +46,33 @@ class Report:
     covered: Counts  # relations whose property kg's vocabulary has
     # pairs of name mentions put in one entity (where the gold has mention spans, as DocRED)
     clusters: Counts = field(default_factory=Counts)
+    # each scored prediction: (confidence, right, label, source, predicate); with the gold
+    # facts, the scores of the facts at or above any threshold (``asserted``)
+    scored: list[tuple[float, bool, str, str, str]] = field(default_factory=list)
+    # the asserted facts that are wrong and the gold facts none asserts (kg.defaults threshold)
+    errors: list[Error] = field(default_factory=list)
+
+    def asserted(self, threshold: float) -> Counts:
+        """Relation counts of the facts with confidence >= ``threshold`` alone."""
+        tp = sum(1 for c, ok, *_ in self.scored if ok and c >= threshold)
+        fp = sum(1 for c, ok, *_ in self.scored if not ok and c >= threshold)
+        return Counts(tp, fp, self.relations.tp + self.relations.fn - tp)
+
+    def reliability(self, bins: int = 10) -> tuple[list[tuple[float, float, float, int]], float]:
+        """(bin lower edge, mean confidence, share right, facts) per confidence bin, and the
+        expected calibration error: the mean gap between confidence and share right,
+        weighted by facts."""
+        rows, gap = [], 0.0
+        for b in range(bins):
+            lo, hi, last = b / bins, (b + 1) / bins, b == bins - 1
+            inside = [(c, ok) for c, ok, *_ in self.scored if lo <= c < hi or (last and c >= hi)]
+            if not inside:
+                continue
+            right = sum(ok for _, ok in inside) / len(inside)
+            mean = sum(c for c, _ in inside) / len(inside)
+            gap += len(inside) * abs(mean - right)
+            rows.append((lo, mean, right, len(inside)))
+        return rows, gap / max(len(self.scored), 1)
 
     @property
     def docs_per_second(self) -> float:
@@ -104,3 +132,46 @@ class Report:
             "mention_pairs": d(self.clusters),
             "by_relation": {k: d(v) for k, v in sorted(self.by_relation.items())},
         }
+
+
+@dataclass(frozen=True)
+class Error:
+    """A false positive (an asserted fact gold does not hold) or a false negative (a gold fact
+    no asserted fact matches), with the sentence to read it in."""
+
+    kind: str  # "false positive" or "false negative"
+    label: str  # the gold label or Wikidata property of its row
+    rule: str  # what read it (a false positive) or "" (a false negative)
+    doc: str
+    subject: str
+    object: str
+    confidence: float | None  # of the fact; of a false negative's candidate, if one was read
+    sentence: str
+
+
+def error_table(errors: list[Error]) -> str:
+    """The errors grouped by label, then by rule, each with its sentence."""
+    by: dict[str, dict[str, list[Error]]] = defaultdict(lambda: defaultdict(list))
+    for e in errors:
+        by[e.label][e.rule if e.kind == "false positive" else "(missed)"].append(e)
+    lines = []
+    for label in sorted(by, key=lambda k: (-sum(len(v) for v in by[k].values()), k)):
+        groups = by[label]
+        lines.append(f"== {label}: {sum(len(v) for v in groups.values())} errors")
+        for rule in sorted(groups, key=lambda k: (k == "(missed)", -len(groups[k]), k)):
+            es = groups[rule]
+            kind = "false negatives" if rule == "(missed)" else f"false positives, rule {rule}"
+            lines.append(f"-- {kind}: {len(es)}")
+            for e in es:
+                lines.extend(_error_lines(e))
+    return "\n".join(lines)
+
+
+def _error_lines(e: Error) -> list[str]:
+    conf = "" if e.confidence is None else f" {e.confidence:.2f}"
+    if e.kind == "false negative" and e.confidence is not None:
+        conf = f" (read as a candidate at{conf})"
+    return [
+        f"  {e.subject} -> {e.object}{conf}  [{e.doc}]",
+        f"      {' '.join(e.sentence.split())[:400]}",
+    ]

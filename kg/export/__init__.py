@@ -1,7 +1,8 @@
 """The graph for analysts' tools: GraphML and GEXF (Gephi, Cytoscape), Neo4j's import CSV, and
 flat CSV for spreadsheets. One module per format; ``table`` flattens the graph once for all.
 
-Every writer takes ``min_confidence``: facts below it are left out (0 keeps them all).
+Every writer takes ``min_confidence``: the facts at it or more are written, candidates included
+(0 writes every fact read); None, the default, writes the graph's asserted facts.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ FORMATS = {
 
 
 def export(
-    g: KnowledgeGraph, format: str, path: str | Path, *, min_confidence: float = 0.0
+    g: KnowledgeGraph, format: str, path: str | Path, *, min_confidence: float | None = None
 ) -> list[Path]:
     """Write ``g`` in ``format`` (graphml, gexf: a file; neo4j, csv: a folder) at ``path``."""
     if format not in FORMATS:

@@ -102,12 +102,14 @@ def tables_to_csv(t: Table) -> dict[str, str]:
     }
 
 
-def csv_files(g: KnowledgeGraph, *, min_confidence: float = 0.0) -> dict[str, str]:
+def csv_files(g: KnowledgeGraph, *, min_confidence: float | None = None) -> dict[str, str]:
     """The text of each CSV file, by file name; facts below ``min_confidence`` left out."""
     return tables_to_csv(flatten(g, min_confidence=min_confidence))
 
 
-def write_csv(g: KnowledgeGraph, folder: str | Path, *, min_confidence: float = 0.0) -> list[Path]:
+def write_csv(
+    g: KnowledgeGraph, folder: str | Path, *, min_confidence: float | None = None
+) -> list[Path]:
     """Write ``entities.csv``, ``facts.csv`` and ``documents.csv`` into ``folder`` (made if
     missing); the paths written."""
     return write_files(folder, csv_files(g, min_confidence=min_confidence))

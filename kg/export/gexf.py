@@ -3,7 +3,7 @@ predicate.
 
 >>> import io, networkx as nx, kg
 >>> g = kg.build(["Acme Corp, a Boston-based startup, hired Jane Doe."])
->>> back = nx.read_gexf(io.BytesIO(to_gexf(g).encode("utf-8")))
+>>> back = nx.read_gexf(io.BytesIO(to_gexf(g, min_confidence=0).encode("utf-8")))
 >>> back.nodes["acme-corp"]["type"], sorted({d["label"] for *_, d in back.edges(data=True)})
 ('Organization', ['employer', 'headquarters_location', 'located_in'])
 """
@@ -19,7 +19,7 @@ from kg.files import atomic_write
 from kg.graph import KnowledgeGraph
 
 
-def to_gexf(g: KnowledgeGraph, *, min_confidence: float = 0.0) -> str:
+def to_gexf(g: KnowledgeGraph, *, min_confidence: float | None = None) -> str:
     """The graph as GEXF text; each edge's GEXF id is its fact id."""
     scalar = to_networkx(flatten(g, min_confidence=min_confidence))
     for _, _, key, data in scalar.edges(keys=True, data=True):
@@ -27,7 +27,7 @@ def to_gexf(g: KnowledgeGraph, *, min_confidence: float = 0.0) -> str:
     return "\n".join(nx.generate_gexf(scalar)) + "\n"
 
 
-def write_gexf(g: KnowledgeGraph, path: str | Path, *, min_confidence: float = 0.0) -> Path:
+def write_gexf(g: KnowledgeGraph, path: str | Path, *, min_confidence: float | None = None) -> Path:
     """Write ``g`` as GEXF to ``path`` (whole or not at all); facts below ``min_confidence``
     are left out."""
     path = Path(path)

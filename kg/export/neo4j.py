@@ -183,13 +183,13 @@ def tables_to_neo4j(t: Table) -> dict[str, str]:
     }
 
 
-def neo4j_files(g: KnowledgeGraph, *, min_confidence: float = 0.0) -> dict[str, str]:
+def neo4j_files(g: KnowledgeGraph, *, min_confidence: float | None = None) -> dict[str, str]:
     """The text of each Neo4j file, by file name; facts below ``min_confidence`` left out."""
     return tables_to_neo4j(flatten(g, min_confidence=min_confidence))
 
 
 def write_neo4j(
-    g: KnowledgeGraph, folder: str | Path, *, min_confidence: float = 0.0
+    g: KnowledgeGraph, folder: str | Path, *, min_confidence: float | None = None
 ) -> list[Path]:
     """Write the Neo4j import files into ``folder`` (made if missing); the paths written."""
     return write_files(folder, neo4j_files(g, min_confidence=min_confidence))

@@ -7,7 +7,9 @@ keeps their number, its first sentence and its documents.
 
 >>> import kg
 >>> g = kg.build(["Acme Corp, a Boston-based startup, hired Jane Doe."])
->>> t = flatten(g)
+>>> t = flatten(g, min_confidence=0)  # every fact read, candidates too
+>>> len(flatten(g).edges) < len(t.edges)  # the graph asserts fewer: "hired" is a candidate
+True
 >>> [(n["label"], n["type"]) for n in t.nodes]
 [('Acme Corp', 'Organization'), ('Boston', 'Place'), ('Jane Doe', 'Person')]
 >>> [(e["source"], e["predicate"], e["target"]) for e in t.edges][-1]
@@ -59,23 +61,21 @@ def check_confidence(min_confidence: float) -> float:
     return float(min_confidence)
 
 
-def kept(g: KnowledgeGraph, min_confidence: float = 0.0) -> list[Relation]:
-    """The facts at or above ``min_confidence`` (0, the default, keeps every fact)."""
-    floor = check_confidence(min_confidence)
-    return [r for r in g.relations if r.confidence >= floor]
+def kept(g: KnowledgeGraph, min_confidence: float | None = None) -> list[Relation]:
+    """The facts asserted at ``min_confidence`` (candidates included; None, the default, keeps
+    the graph's asserted facts)."""
+    return select(g, min_confidence).relations
 
 
-def select(g: KnowledgeGraph, min_confidence: float = 0.0) -> KnowledgeGraph:
-    """``g`` without its facts below ``min_confidence`` (asserted or denied); entities and
-    documents stay. ``g`` itself when nothing is left out."""
-    floor = check_confidence(min_confidence)
-    if floor == 0.0:
+def select(g: KnowledgeGraph, min_confidence: float | None = None) -> KnowledgeGraph:
+    """``g`` asserting the facts at ``min_confidence`` or more, its candidates included (0
+    asserts every fact read), and without the denied facts below it; entities and documents
+    stay. ``g`` itself for None."""
+    if min_confidence is None:
         return g
-    return replace(
-        g,
-        relations=[r for r in g.relations if r.confidence >= floor],
-        flagged=[r for r in g.flagged if r.confidence >= floor],
-    )
+    floor = check_confidence(min_confidence)
+    g = g.at_confidence(floor)
+    return replace(g, flagged=[r for r in g.flagged if r.confidence >= floor])
 
 
 def literal_id(value: Any) -> str:
@@ -89,8 +89,8 @@ def fact_id(r: Relation) -> str:
     return "fact-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
-def flatten(g: KnowledgeGraph, *, min_confidence: float = 0.0) -> Table:
-    """The rows of ``g``, its facts below ``min_confidence`` left out (entities stay)."""
+def flatten(g: KnowledgeGraph, *, min_confidence: float | None = None) -> Table:
+    """The rows of ``g``'s facts asserted at ``min_confidence`` (``kept``; entities stay)."""
     relations = kept(g, min_confidence)
     t = Table()
     for e in sorted(g.entities, key=lambda e: e.id):

@@ -24,7 +24,9 @@ from kg import vocab
 from kg.defaults import HEDGED_FACTOR, MIN_PROBABILITY, MODEL_MAX_CONFIDENCE
 from kg.errors import ModelError
 from kg.extract import modality
+from kg.extract.dates import attached
 from kg.extract.features import FEATURES_VERSION, candidates
+from kg.extract.links import linked, needs_link
 from kg.extract.records import DocExtraction, RawFact
 from kg.extract.tokens import Tokens
 from kg.files import DATA
@@ -140,10 +142,17 @@ def read(
     if not len(rows):
         return
     values = probs[:, 1:][above].tolist()
+    date_at = {(offset + d.start_char, offset + d.end_char): d for d in dates}
     for row, k, value in zip(rows.tolist(), (cols + 1).tolist(), values, strict=True):
         c = cands[row]
         pred = vocab.BY_WIKIDATA.get(classes[k])
         if pred is None:
+            continue
+        if isinstance(c.object, str) and not _date_attached(
+            c, pred.name, date_at, out, sdoc, offset
+        ):
+            continue
+        if isinstance(c.object, int) and not _country_linked(c, pred.name, out, sdoc, offset):
             continue
         hedged, negated = modality.of_path(c.verbs, verb_modality, tab.lemma_)
         conf = value * (HEDGED_FACTOR if hedged else 1.0)
@@ -160,6 +169,29 @@ def read(
                 negated=negated,
             )
         )
+
+
+def _date_attached(
+    c, predicate: str, date_at: dict, out: DocExtraction, sdoc: Doc, offset: int
+) -> bool:
+    """Whether the candidate's date is attached in the parse to a word carrying
+    ``predicate`` of its subject (kg.extract.dates.attached)."""
+    date = date_at.get(c.object_span)
+    m = out.mentions[c.subject]
+    subject = sdoc.char_span(m.start - offset, m.end - offset, alignment_mode="expand")
+    return date is not None and subject is not None and attached(date, subject, predicate)
+
+
+def _country_linked(c, predicate: str, out: DocExtraction, sdoc: Doc, offset: int) -> bool:
+    """Whether a citizenship, country or location fact to a country has the text tie the
+    two (kg.extract.links); any other fact needs no such tie."""
+    o = out.mentions[c.object]
+    if not needs_link(predicate, o.text):
+        return True
+    m = out.mentions[c.subject]
+    a = sdoc.char_span(m.start - offset, m.end - offset, alignment_mode="expand")
+    b = sdoc.char_span(o.start - offset, o.end - offset, alignment_mode="expand")
+    return a is not None and b is not None and linked(a, b)
 
 
 @lru_cache(maxsize=2)

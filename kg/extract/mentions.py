@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from kg.defaults import BATCH_CHARS, BATCH_SIZE
@@ -21,9 +22,11 @@ from kg.ingest.blocks import clean_text
 from kg.lexicon import (
     DETERMINERS,
     HONORIFICS,
+    MEMBERSHIP_BODY_WORDS,
     MONTHS,
     NOUN_TYPE,
     ORG_SUFFIXES,
+    PARTY_WORDS,
     POSSESSIVES,
     ROLE_NOUNS,
     STOPLIST,
@@ -152,6 +155,26 @@ def read_block(
         out.candidates.extend(candidates(out, sdoc, offset, first, dates, facts_from, tab))
     elif model is not None:
         classifier.read(out, sdoc, offset, first, dates, facts_from, model, reader.modality, tab)
+    if not keep_candidates:
+        _memberships(out, facts_from)
+
+
+def _memberships(out: DocExtraction, facts_from: int) -> None:
+    """An "employer" that is a party or a committee is a membership: a party leader's party is
+    member_of_political_party, a committee chair's committee member_of."""
+    for n in range(facts_from, len(out.facts)):
+        f = out.facts[n]
+        if "employer" not in f.predicates or not isinstance(f.object, int):
+            continue
+        words = set(out.mentions[f.object].text.casefold().split())
+        if words & PARTY_WORDS:
+            instead = "member_of_political_party"
+        elif words & MEMBERSHIP_BODY_WORDS:
+            instead = "member_of"
+        else:
+            continue
+        preds = tuple(dict.fromkeys(instead if p == "employer" else p for p in f.predicates))
+        out.facts[n] = replace(f, predicates=preds)
 
 
 def _read_mentions(

@@ -63,6 +63,7 @@ class _Structure(DefinedNamespace):
     confidence: URIRef
     hedged: URIRef
     negated: URIRef
+    candidate: URIRef
     droppedBlocks: URIRef
     encoding: URIRef
     wikidata: URIRef

@@ -50,6 +50,11 @@ STRUCTURAL = {
     "confidence": ("confidence", "kg's confidence that the fact holds, 0 to 1", XSD.decimal),
     "hedged": ("hedged", "the sentence states the fact with hedging", XSD.boolean),
     "negated": ("negated", "the sentence denies the fact: recorded, not asserted", XSD.boolean),
+    "candidate": (
+        "candidate",
+        "read with less confidence than the build's threshold: recorded, not asserted",
+        XSD.boolean,
+    ),
     "droppedBlocks": ("dropped blocks", "blocks of page furniture left out", XSD.integer),
     "encoding": ("encoding", "how the document's file was encoded", XSD.string),
     "wikidata": ("Wikidata property", "id of the matching Wikidata property", XSD.string),

@@ -27,7 +27,7 @@ def from_rdf(source: str | Path | Graph, *, format: str | None = None) -> Knowle
         entities = _entities(g, doc_ids)
         if not entities and not docs:
             raise RdfError("holds no kg entities or documents (is it a graph kg wrote?)")
-        relations, flagged = _facts(g, entities, doc_ids)
+        relations, flagged, candidates = _facts(g, entities, doc_ids)
     except RdfError as e:
         where = source if not isinstance(source, Graph) else "graph"
         raise type(e)(f"{where}: {e}") from None
@@ -37,6 +37,7 @@ def from_rdf(source: str | Path | Graph, *, format: str | None = None) -> Knowle
         sorted(relations, key=key),
         list(docs.values()),
         flagged=sorted(flagged, key=key),
+        candidates=sorted(candidates, key=key),
     )
 
 
@@ -113,9 +114,9 @@ def _entities(g: Graph, doc_ids: dict[URIRef, str]) -> dict[URIRef, Entity]:
 
 def _facts(
     g: Graph, entities: dict[URIRef, Entity], doc_ids: dict[URIRef, str]
-) -> tuple[list[Relation], list[Relation]]:
-    """The asserted facts and the denied ones, each with its evidence."""
-    relations, flagged = [], []
+) -> tuple[list[Relation], list[Relation], list[Relation]]:
+    """The asserted facts, the denied ones and the candidates, each with its evidence."""
+    relations, flagged, candidates = [], [], []
     for f in sorted(g.subjects(RDF.type, KGV.Fact)):
         s, p, o = g.value(f, RDF.subject), g.value(f, RDF.predicate), g.value(f, RDF.object)
         if s not in entities or not str(p).startswith(str(KGV)):
@@ -140,9 +141,14 @@ def _facts(
             _number(g, f, KGV.confidence, float),
             tuple(evs),
         )
-        negated = g.value(f, KGV.negated)
-        (flagged if negated is not None and negated.toPython() else relations).append(rel)
-    return relations, flagged
+        negated, candidate = g.value(f, KGV.negated), g.value(f, KGV.candidate)
+        if negated is not None and negated.toPython():
+            flagged.append(rel)
+        elif candidate is not None and candidate.toPython():
+            candidates.append(rel)
+        else:
+            relations.append(rel)
+    return relations, flagged, candidates
 
 
 def _evidence(g: Graph, e: URIRef, doc_ids: dict[URIRef, str]) -> Evidence:

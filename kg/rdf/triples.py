@@ -11,6 +11,9 @@ The model, in short (docs have it in full):
   (``prov:wasDerivedFrom``), the sentence text, character offsets and the rule that read it.
   Provenance is reified rather than carried by graph names because one fact may rest on
   several sentences of several documents, each with offsets and a rule;
+- a fact read with less confidence than the build asserts (``KnowledgeGraph.candidates``) and
+  a negated one (``flagged``) are the reified statement alone, marked ``kgv:candidate true``
+  or ``kgv:negated true``: no plain triple, so queries over the triples do not see them;
 - kg's vocabulary declares itself (kg.rdf.ontology);
 - the triples fall into parts (``parts``): the vocabulary, the entities and facts, and one part
   per document. N-Quads and TriG write each as a named graph, and the store keeps them so.
@@ -45,6 +48,7 @@ _WRITTEN = {
     "Evidence": KGV.Evidence,
     "Fact": KGV.Fact,
     "Mention": KGV.Mention,
+    "candidate": KGV.candidate,
     "confidence": KGV.confidence,
     "dc_source": DCTERMS.source,
     "dc_title": DCTERMS.title,
@@ -159,6 +163,7 @@ def parts(
     yield from _documents(kg, m)
     yield from _entities(kg, m)
     yield from _facts(kg.relations, m, negated=False)
+    yield from _facts(kg.candidates, m, negated=False, candidate=True)
     yield from _facts(kg.flagged, m, negated=True)
 
 
@@ -276,9 +281,11 @@ def _entities(kg: KnowledgeGraph, m: _Maker) -> Iterator[Part]:
             yield part, (mi, v.text, string(mention.text))
 
 
-def _facts(rels: list[Relation], m: _Maker, *, negated: bool) -> Iterator[Part]:
-    """Each fact's plain triple (unless denied) and reified statement in the entities' part,
-    and each piece of its evidence in its document's part."""
+def _facts(
+    rels: list[Relation], m: _Maker, *, negated: bool, candidate: bool = False
+) -> Iterator[Part]:
+    """Each fact's plain triple (unless denied or a candidate) and reified statement in the
+    entities' part, and each piece of its evidence in its document's part."""
     v, entity, key = m.v, m.entity, m.terms.key
     a = v.rdf_type
     for r in rels:
@@ -287,7 +294,7 @@ def _facts(rels: list[Relation], m: _Maker, *, negated: bool) -> Iterator[Part]:
         o = entity(r.object) if isinstance(r.object, Entity) else m.terms.term(literal(r.object))
         f = m.iri(f"{m.base}fact/{_h(r.subject.id, r.predicate, key(o), negated)}")
         if m.with_entities:
-            if not negated:
+            if not negated and not candidate:
                 yield "entities", (s, p, o)
             yield "entities", (f, a, v.rdf_Statement)
             yield "entities", (f, a, v.Fact)
@@ -298,6 +305,8 @@ def _facts(rels: list[Relation], m: _Maker, *, negated: bool) -> Iterator[Part]:
             yield "entities", (f, v.confidence, m.confidence(r.confidence))
             if negated:
                 yield "entities", (f, v.negated, v.true)
+            if candidate:
+                yield "entities", (f, v.candidate, v.true)
         fk = key(f)
         for ev in r.evidence:
             part = f"doc/{ev.doc_id}"
@@ -360,7 +369,8 @@ def document_parts(kg: KnowledgeGraph, *, base: str) -> dict[str, str]:
     for e in kg.entities:
         for mention in e.mentions:
             items[f"doc/{mention.doc_id}"].append(f"m\x1f{e.id}\x1f{mention!r}")
-    for negated, rels in ((False, kg.relations), (True, kg.flagged)):
+    # a candidate's fact node is the one it has when asserted: only the entities' part differs
+    for negated, rels in ((False, [*kg.relations, *kg.candidates]), (True, kg.flagged)):
         for r in rels:
             o = r.object.id if isinstance(r.object, Entity) else repr(literal(r.object))
             f = f"e\x1f{r.subject.id}\x1f{r.predicate}\x1f{o}\x1f{negated}"

@@ -82,6 +82,7 @@ def shard_graph(g: KnowledgeGraph, doc_ids: Iterable[str]) -> KnowledgeGraph:
         [],
         facts(g.flagged),
         base=g.base,
+        candidates=facts(g.candidates),
     )
 
 
@@ -95,6 +96,7 @@ def shared_graph(g: KnowledgeGraph) -> KnowledgeGraph:
         [],
         [replace(r, evidence=()) for r in g.flagged],
         base=g.base,
+        candidates=[replace(r, evidence=()) for r in g.candidates],
     )
 
 

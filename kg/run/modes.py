@@ -69,8 +69,12 @@ def build_to(
     scheduler: Any = None,
     partition_size: int = cluster.PARTITION_SIZE,
     progress: Callable[[int], None] | None = None,
+    min_confidence: float | None = None,
 ) -> Built:
     """Build ``docs`` and write the output files into ``out_dir``.
+
+    Facts below ``min_confidence`` (default kg.defaults.MIN_CONFIDENCE) are the graph's
+    candidates; a Dask build keeps the default.
 
     ``scheduler`` builds on a Dask cluster of ``jobs`` workers (see kg.run.cluster.build; it
     keeps no store), else ``keep`` builds into a store, else the build is made in memory in
@@ -94,9 +98,12 @@ def build_to(
         report = keep(
             docs, model=model, gazetteer=gazetteer, base=base, jobs=jobs, progress=progress
         )
-        return Built(report.graph, tuple(write(report.graph, out)), report)
+        g = report.graph
+        if min_confidence is not None:
+            g = g.at_confidence(min_confidence)
+        return Built(g, tuple(write(g, out)), report)
     exs = extractions(docs, model=model, gazetteer=gazetteer, jobs=jobs, progress=progress)
-    g = assemble(exs, base=base or DEFAULT_BASE)
+    g = assemble(exs, base=base or DEFAULT_BASE, min_confidence=min_confidence)
     return Built(g, tuple(write(g, out)))
 
 

@@ -19,9 +19,12 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg.graph import KnowledgeGraph, from_parts
+from kg.graph import KnowledgeGraph, from_parts, split
 from kg.model import Document, Entity, Relation
 from kg.rdf.triples import document_parts, quads
+from kg.resolve.calibration import load as load_calibration
+from kg.resolve.calibration import source
+from kg.resolve.records import EV_RULE
 from kg.resolve.resolver import EntityRecord, Resolver, Snapshot
 from kg.vocab import PREDICATES
 
@@ -171,8 +174,13 @@ def _changed_only(
         for key in sorted(facts[negated] & held.keys()):
             sid, pred, okey = key
             obj = entity(okey) if okey in snap.entities else okey
-            out.append(Relation(entity(sid), pred, obj, PREDICATES[pred].wikidata, held[key][1]))
+            evs, conf = held[key]
+            if not negated:  # calibrated as kg.graph.from_parts does, from its readings' rules
+                conf = cal(source(e[EV_RULE] for e in evs), conf, pred)
+            out.append(Relation(entity(sid), pred, obj, PREDICATES[pred].wikidata, conf))
         return out
 
+    cal = load_calibration()
     ents = [entity(eid) for eid in sorted(entities & snap.kept.keys())]
-    return KnowledgeGraph(ents, relations(False), flagged=relations(True), base=base)
+    asserted, candidates = split(relations(False))
+    return KnowledgeGraph(ents, asserted, flagged=relations(True), base=base, candidates=candidates)

@@ -96,6 +96,33 @@ def test_a_place_qualified_by_its_state_is_named_by_the_town():
     assert match.value("1971-03-03") == 2 and match.value("1971") is None
 
 
+def test_errors_and_asserted_counts_follow_the_threshold():
+    gold = ev.GoldSet("t", "jsonl", (gold_doc(),))
+    jane, acme = entity("Jane Doe", "Person"), entity("Acme Corp", "Organization")
+    paris = entity("Paris", "Place")
+    rels = [
+        Relation(jane, "employer", acme, "P108", 0.9),  # right, asserted
+        Relation(acme, "headquarters_location", paris, "P159", 0.9),  # wrong, asserted
+        Relation(acme, "inception", "1998", "P571", 0.3),  # right, a candidate
+    ]
+    scored, errors = [], []
+    ev.score_doc(gold, gold.docs[0], [jane, acme, paris], rels, scored, errors, 0.5)
+    kinds = sorted((e.kind, e.label, e.subject, e.object, e.confidence) for e in errors)
+    assert kinds == [
+        ("false negative", "P159", "Acme Corp", "Boston", None),
+        ("false negative", "P571", "Acme Corp", "1998", 0.3),  # read, but below the threshold
+        ("false positive", "P159", "Acme Corp", "Paris", 0.9),
+    ]
+    report = ev.Report(
+        "t", 1, 1, 1.0, ev.Counts(), {}, ev.Counts(2, 1, 1), {}, ev.Counts(), scored=scored
+    )
+    assert (report.asserted(0.5).tp, report.asserted(0.5).fp, report.asserted(0.5).fn) == (1, 1, 2)
+    assert (report.asserted(0.2).tp, report.asserted(0.2).fp) == (2, 1)
+    table = ev.error_table(errors)
+    assert "== P159: 2 errors" in table and "false positives, rule ?" in table
+    assert "read as a candidate at 0.30" in table
+
+
 def test_counts_give_precision_recall_f1():
     c = ev.Counts(tp=3, fp=1, fn=3)
     assert (c.precision, c.recall) == (0.75, 0.5)

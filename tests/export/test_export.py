@@ -185,7 +185,7 @@ def test_csv_facts_carry_evidence_document_and_confidence(seeds_graph):
     row = next(
         f
         for f in facts
-        if (f["subject"], f["predicate"], f["object"]) == ("Alexandr Wang", "employer", "Meta")
+        if (f["subject"], f["predicate"], f["object"]) == ("Alexandr Wang", "appointed_by", "Meta")
     )
     assert row["sentence"] and row["document"] and 0 < float(row["confidence"]) <= 1
     assert "Alexandr Wang" in row["sentence"]
@@ -211,7 +211,7 @@ def test_seeds_exports_hold_the_entities_by_name(seeds_graph, tmp_path: Path):
 
 @pytest.mark.parametrize("floor", [0.0, 0.75, 0.85, 1.0])
 def test_min_confidence_leaves_out_facts_below_it(seeds_graph, floor: float):
-    keep = [r for r in seeds_graph.relations if r.confidence >= floor]
+    keep = seeds_graph.at_confidence(floor).relations  # candidates at the floor or above too
     t = flatten(seeds_graph, min_confidence=floor)
     assert len(t.edges) == len(keep)
     assert len(t.nodes) >= len(seeds_graph.entities), "entities stay"
@@ -234,13 +234,13 @@ def seeds_ttl(seeds_graph, tmp_path_factory) -> Path:
 def test_kg_export_writes_each_format(seeds_ttl: Path, tmp_path: Path, fmt: str):
     out = tmp_path / f"out.{fmt}"
     args = ["export", "--graph", str(seeds_ttl), "--format", fmt, "-o", str(out)]
-    res = CliRunner().invoke(main, [*args, "--min-confidence", "0.8"])
+    res = CliRunner().invoke(main, [*args, "--min-confidence", "0.75"])
     assert res.exit_code == 0, res.output
     assert res.output.startswith("wrote ")
     if fmt == "graphml":
         back = nx.read_graphml(out, force_multigraph=True)
         assert back.number_of_edges() > 0
-        assert all(d["confidence"] >= 0.8 for *_, d in back.edges(data=True))
+        assert all(d["confidence"] >= 0.75 for *_, d in back.edges(data=True))
     elif fmt == "gexf":
         assert SEED_NAMES <= {d["label"] for _, d in nx.read_gexf(out).nodes(data=True)}
     else:
@@ -273,27 +273,30 @@ def test_kg_export_bad_options_one_line(seeds_ttl: Path, args: list[str], messag
 def test_min_confidence_applies_to_rdf_too(seeds_graph, seeds_ttl: Path, tmp_path: Path):
     out = tmp_path / "g.nq"
     args = ["export", "--graph", str(seeds_ttl), "-f", "nquads", "-o", str(out)]
-    res = CliRunner().invoke(main, [*args, "--min-confidence", "0.8"])
+    res = CliRunner().invoke(main, [*args, "--min-confidence", "0.75"])
     assert res.exit_code == 0, res.output
     back = kg.KnowledgeGraph.from_rdf(out)
-    keep = {r.key for r in seeds_graph.relations if r.confidence >= 0.8}
+    keep = {r.key for r in seeds_graph.relations if r.confidence >= 0.75}
     assert {r.key for r in back.relations} == keep and 0 < len(keep) < len(seeds_graph.relations)
     assert len(back.entities) == len(seeds_graph.entities)
 
 
-def test_kg_export_from_the_store(tmp_path: Path):
-    """As a user runs it: build into the store, then export it for a spreadsheet."""
+@pytest.mark.parametrize("floor", [[], ["--min-confidence", "0"]], ids=["asserted", "all"])
+def test_kg_export_from_the_store(tmp_path: Path, floor: list[str]):
+    """As a user runs it: build into the store, then export it for a spreadsheet; "hired"
+    says employer below kg's threshold, a candidate the export writes at --min-confidence 0."""
     src = tmp_path / "news.txt"
     src.write_text("Microsoft hired Jane Doe in Seattle.\n", encoding="utf-8")
     out = tmp_path / "out"
     assert CliRunner().invoke(main, ["build", str(src), "--out", str(out), "-q"]).exit_code == 0
     res = CliRunner().invoke(
-        main, ["export", "--store", str(out / "store"), "-f", "csv", "-o", str(out / "csv")]
+        main, ["export", "--store", str(out / "store"), "-f", "csv", "-o", str(out / "csv"), *floor]
     )
     assert res.exit_code == 0, res.output
     with (out / "csv" / "facts.csv").open(encoding="utf-8", newline="") as f:
         facts = list(csv.DictReader(f))
-    assert ("Jane Doe", "employer", "Microsoft") in {
+    found = ("Jane Doe", "employer", "Microsoft") in {
         (r["subject"], r["predicate"], r["object"]) for r in facts
     }
+    assert found == bool(floor)
     assert all(r["sentence"] == "Microsoft hired Jane Doe in Seattle." for r in facts)

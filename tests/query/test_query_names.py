@@ -57,9 +57,13 @@ def _subjects_and_objects(res) -> set[tuple[str, str, str]]:
     return {(str(d["subject"]), str(d["predicate"]), str(d["object"])) for d in res.dicts()}
 
 
+# a fact kg asserts: employer, read above the confidence threshold
+CEO = "Jane Doe, the chief executive of Microsoft, spoke in Seattle."
+
+
 @pytest.fixture(scope="module")
 def microsoft(pipeline) -> kg.KnowledgeGraph:
-    return kg.build(["Microsoft hired Jane Doe in Seattle."], model=pipeline)
+    return kg.build([CEO], model=pipeline)
 
 
 @pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
@@ -135,7 +139,7 @@ def test_kg_query_param_name_microsoft_finds_microsoft(tmp_path: Path, pipeline)
     """As a user types it: build a store from a file, then ask in lower case, on the store
     (Oxigraph) and on graph.ttl (rdflib)."""
     src = tmp_path / "news.txt"
-    src.write_text("Microsoft hired Jane Doe in Seattle.\n", encoding="utf-8")
+    src.write_text(CEO + "\n", encoding="utf-8")
     out = tmp_path / "out"
     res = CliRunner().invoke(main, ["build", str(src), "--out", str(out), "-q"])
     assert res.exit_code == 0, res.output

@@ -72,10 +72,38 @@ def test_round_trip_in_every_format(seeds_graph, tmp_path: Path, fmt):
         e.id: e.mentions for e in seeds_graph.entities
     }
 
-    def facts(g):
-        return {(r.key, r.confidence, r.evidence) for r in g.relations}
+    def facts(rels):
+        return {(r.key, r.confidence, r.evidence) for r in rels}
 
-    assert facts(back) == facts(seeds_graph)
+    assert facts(back.relations) == facts(seeds_graph.relations)
+    assert facts(back.candidates) == facts(seeds_graph.candidates)
+    assert facts(back.flagged) == facts(seeds_graph.flagged)
+
+
+def test_a_candidate_is_reified_and_marked_but_not_asserted():
+    from ..query.test_queries import TOY  # one candidate: Bob Roe residence Boston, 0.3
+
+    g = TOY.to_rdf()
+    (c,) = TOY.candidates
+    s, o = URIRef(TOY.base + "entity/bob-roe"), URIRef(TOY.base + "entity/boston")
+    assert (s, KGV.residence, o) not in g
+    (f,) = g.subjects(KGV.candidate, Literal(True))
+    assert (f, RDF.subject, s) in g and (f, RDF.object, o) in g
+    assert float(g.value(f, KGV.confidence)) == pytest.approx(c.confidence)
+    assert g.value(g.value(f, KGV.evidence), KGV.sentence) == Literal(c.evidence[0].sentence)
+    back = kg.KnowledgeGraph.from_rdf(g)
+    assert [r.key for r in back.candidates] == [c.key]
+    assert c.key not in {r.key for r in back.relations}
+
+
+def test_min_confidence_moves_facts_between_asserted_and_candidates(seeds_graph):
+    every = seeds_graph.at_confidence(0.0)
+    assert not every.candidates
+    assert len(every.relations) == len(seeds_graph.relations) + len(seeds_graph.candidates)
+    strict = seeds_graph.at_confidence(0.9)
+    assert all(r.confidence >= 0.9 for r in strict.relations)
+    assert all(r.confidence < 0.9 for r in strict.candidates)
+    assert strict.nx.number_of_edges() == len(strict.relations)
 
 
 def test_serialisation_is_deterministic(seeds_graph):

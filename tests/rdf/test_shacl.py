@@ -35,7 +35,12 @@ def copy(g: Graph) -> Graph:
 
 
 def a_fact(g: Graph) -> URIRef:
-    return sorted(f for f in g.subjects(RDF.type, KGV.Fact) if (f, KGV.negated, None) not in g)[0]
+    """An asserted fact: neither negated nor a candidate."""
+    return sorted(
+        f
+        for f in g.subjects(RDF.type, KGV.Fact)
+        if (f, KGV.negated, None) not in g and (f, KGV.candidate, None) not in g
+    )[0]
 
 
 def test_the_seeds_graph_conforms(seeds_graph, shapes):
@@ -44,7 +49,7 @@ def test_the_seeds_graph_conforms(seeds_graph, shapes):
 
 
 def test_the_hand_made_graph_conforms(shapes):
-    from ..query.test_queries import TOY  # dates, a negated and a hedged fact
+    from ..query.test_queries import TOY  # dates, a negated, a hedged and a candidate fact
 
     conforms, text = validate(TOY.to_rdf(), shapes)
     assert conforms, text
@@ -63,6 +68,11 @@ def _plain_triple_missing(g: Graph) -> None:
 def _negated_but_asserted(g: Graph) -> None:
     f = a_fact(g)
     g.add((f, KGV.negated, Literal(True)))
+
+
+def _candidate_but_asserted(g: Graph) -> None:
+    f = a_fact(g)
+    g.add((f, KGV.candidate, Literal(True)))
 
 
 def _undeclared_predicate(g: Graph) -> None:
@@ -86,6 +96,7 @@ def _mention_ends_before_it_starts(g: Graph) -> None:
         (_confidence_above_one, "MaxInclusive"),
         (_plain_triple_missing, "plain triple is missing"),
         (_negated_but_asserted, "plain triple is asserted"),
+        (_candidate_but_asserted, "is a candidate, but its plain triple is asserted"),
         (_undeclared_predicate, "NodeConstraintComponent"),
         (_evidence_without_sentence, "MinCountConstraintComponent"),
         (_mention_ends_before_it_starts, "LessThanConstraintComponent"),

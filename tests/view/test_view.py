@@ -73,7 +73,8 @@ def test_document_text_cannot_inject_markup(pipeline, tmp_path: Path):
         'Acme Corp hired Jane Doe "<script>window.pwned=1</script>" and '
         "<img src=x onerror=alert(1)> in 2001."
     )
-    g = kg.build([evil], model=pipeline)
+    # every fact asserted, so that the evidence sentence is on the page
+    g = kg.build([evil], model=pipeline, min_confidence=0)
     page = g.to_html(tmp_path / "evil.html", title="</title><script>x</script>")
     text = page.read_text(encoding="utf-8")
     assert "<script>window.pwned" not in text and "<img src=x" not in text
@@ -207,13 +208,12 @@ def test_query_graph_draws_a_construct(seeds_graph, tmp_path: Path):
     seeds_graph.write_rdf(ttl)
     q = (
         "PREFIX kgv: <https://example.org/kg/vocab#>\n"
-        "CONSTRUCT { ?p kgv:employer ?o . ?p rdfs:label ?pn . ?o rdfs:label ?on . ?p a ?t }\n"
-        "WHERE { ?p kgv:employer ?o ; rdfs:label ?pn ; a ?t . ?o rdfs:label ?on }"
+        "CONSTRUCT { ?p kgv:appointed_by ?o . ?p rdfs:label ?pn . ?o rdfs:label ?on . ?p a ?t }\n"
+        "WHERE { ?p kgv:appointed_by ?o ; rdfs:label ?pn ; a ?t . ?o rdfs:label ?on }"
     )
     g = query_graph(ttl, q)
-    want = {
-        (r.subject.name, r.object.name) for r in seeds_graph.relations if r.predicate == "employer"
-    }
+    rels = seeds_graph.relations
+    want = {(r.subject.name, r.object.name) for r in rels if r.predicate == "appointed_by"}
     got = {(g.nodes[u]["label"], g.nodes[v]["label"]) for u, v in g.edges()}
     assert got == want and want
     with pytest.raises(kg.QueryError, match="CONSTRUCT or DESCRIBE"):

@@ -1,0 +1,108 @@
+"""Calibrated confidence: a fact's confidence as the share of such facts that were right.
+
+A fact's raw confidence comes from its readings (a rule's set number, the relation model's
+probability, combined over sentences). How often facts of a given raw confidence are right
+depends on what read them and on what they say, so each *source* (the relation model, one
+family of rules, both, inference) has its own monotone map from raw to calibrated
+confidence, and so has each source and predicate the dev parts held enough facts of: a table
+of points, read by linear interpolation. ``python -m kg.train`` fits the tables by isotonic
+regression on the facts the whole extraction reads from the dev parts with a relation model
+fitted without them, and writes ``kg/data/calibration.json``; without that file the
+confidences stay raw.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+
+from kg.files import DATA
+from kg.model import Relation
+
+ARTEFACT = DATA / "calibration.json"
+# what a source falls back to when the dev parts held too few of its facts to fit its own map
+FALLBACK = "all"
+_NOT_RULES = frozenset({"model", "model+rules", "inferred"})
+
+
+def rules_only(src: str) -> bool:
+    """Whether a source is a family of rules alone (no model, no inference)."""
+    return src not in _NOT_RULES
+
+
+def chain(src: str, predicate: str) -> tuple[str, ...]:
+    """The tables a fact's confidence is read from, the first one there is: its source and
+    predicate's, its source's, then all facts' (for the model's and inference's; a rule
+    family the dev parts never saw keeps its own number)."""
+    return (f"{src}|{predicate}", src) if rules_only(src) else (f"{src}|{predicate}", src, FALLBACK)
+
+
+def source(rules: Iterable[str]) -> str:
+    """What read a fact, from the rules of its evidence: "model", "model+rules", "inferred",
+    a rule family ("verb", "x-based", ...) or "rules" for several."""
+    readings = {r for r in rules if not (r.startswith("inverse of ") or " + " in r)}
+    if not readings:
+        return "inferred"
+    if readings == {"model"}:
+        return "model"
+    if "model" in readings:
+        return "model+rules"
+    families = {r.split(":")[0] for r in readings}
+    return families.pop() if len(families) == 1 else "rules"
+
+
+class Calibration:
+    """Per source, a monotone table of (raw, calibrated) points."""
+
+    def __init__(self, tables: dict[str, tuple[list[float], list[float]]]) -> None:
+        self.tables = tables
+
+    def __call__(self, src: str, confidence: float, predicate: str = "") -> float:
+        table = next((self.tables[k] for k in chain(src, predicate) if k in self.tables), None)
+        if table is None:
+            return confidence
+        xs, ys = table
+        return round(_interp(confidence, xs, ys), 3)
+
+    def relation(self, r: Relation) -> Relation:
+        """``r`` with its calibrated confidence."""
+        c = self(source(ev.rule for ev in r.evidence), r.confidence, r.predicate)
+        return r if c == r.confidence else replace(r, confidence=c)
+
+    def save(self, path: Path) -> None:
+        data = {k: {"raw": xs, "calibrated": ys} for k, (xs, ys) in sorted(self.tables.items())}
+        path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+
+
+def _interp(x: float, xs: list[float], ys: list[float]) -> float:
+    if x <= xs[0]:
+        return ys[0]
+    for k in range(1, len(xs)):
+        if x <= xs[k]:
+            x0, x1, y0, y1 = xs[k - 1], xs[k], ys[k - 1], ys[k]
+            return y0 if x1 == x0 else y0 + (y1 - y0) * (x - x0) / (x1 - x0)
+    return ys[-1]
+
+
+IDENTITY = Calibration({})
+
+
+@lru_cache(maxsize=2)
+def load(path: str | None = None) -> Calibration:
+    """The shipped calibration (the identity when it has not been fitted)."""
+    p = Path(path) if path else ARTEFACT
+    if not p.is_file():
+        return IDENTITY
+    data = json.loads(p.read_text(encoding="utf-8"))
+    return Calibration({k: (v["raw"], v["calibrated"]) for k, v in data.items()})
+
+
+def calibrate(
+    relations: Iterable[Relation], calibration: Calibration | None = None
+) -> list[Relation]:
+    """The facts with calibrated confidences (kg's shipped calibration by default)."""
+    cal = calibration if calibration is not None else load()
+    return [cal.relation(r) for r in relations]
