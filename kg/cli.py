@@ -5,7 +5,7 @@ from __future__ import annotations
 import errno
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -168,6 +168,12 @@ def options(*names: str) -> Callable[[F], F]:
     help="Assert facts read with confidence X or more; the others are kept as candidates, "
     f"reified with kgv:candidate true [default: {MIN_CONFIDENCE}].",
 )
+@click.option(
+    "--root",
+    type=FOLDER,
+    help="A document's id is its file's path under this folder [default: the current "
+    "folder]; a source outside it is named from its own folder on (day1/a.txt is day1-a).",
+)
 @options("quiet")
 def build(
     sources: tuple[str, ...],
@@ -179,6 +185,7 @@ def build(
     scheduler: str | None,
     strict: bool,
     other_as_text: bool,
+    root: Path | None,
     quiet: bool,
     **parse: Any,
 ) -> None:
@@ -195,6 +202,10 @@ def build(
     in OUT/ingest.json, as are unreadable subfolders; files of other kinds are counted.
     Exit status: 0 when everything was read, 3 when the build finished but skipped inputs,
     1 on an error (with --strict, the first bad file is one).
+
+    A document is known by its source: a file by its path under --root (so day1/article.txt
+    and day2/article.txt are two documents), a JSON Lines record by its "id", else its "url".
+    A changed file replaces what the store held of it, and the summary says so.
     """
     from functools import partial
 
@@ -207,7 +218,12 @@ def build(
     read = ReadReport()
     # the output folder and the store are never read as input
     docs = _read_sources(
-        sources, read, strict=strict, other_as_text=other_as_text, exclude=[out_dir, store_dir]
+        sources,
+        read,
+        strict=strict,
+        other_as_text=other_as_text,
+        exclude=[out_dir, store_dir],
+        root=root,
     )
     keep = None
     if not (no_store or scheduler):
@@ -290,6 +306,11 @@ def _summary(built: Any, store_dir: Path, read: ReadReport, report_path: Path) -
             f"{len(report.reused)} kept, {len(report.removed)} removed; "
             f"+{report.added_triples} -{report.removed_triples} triples)"
         )
+        if report.replaced:
+            click.echo(f"replaced {_some(report.replaced, 'document')} (their source changed)")
+        if report.renamed:
+            kept = [f"{was} as {now}" for was, now in report.renamed.items()]
+            click.echo(f"kept {_some(kept, 'document')} beside another source's of that id")
     if read.skipped:
         n = len(read.skipped)
         click.echo(f"skipped: {n} input{'' if n == 1 else 's'} (listed in {report_path.name})")
@@ -297,6 +318,14 @@ def _summary(built: Any, store_dir: Path, read: ReadReport, report_path: Path) -
         click.echo(line)
     for p in [*built.paths, report_path]:
         click.echo(f"wrote {escaped(str(p))}")
+
+
+def _some(items: Sequence[str], what: str, shown: int = 5) -> str:
+    """'2 documents: a, b' or '9 documents: a, b, c, d, e and 4 more', escaped."""
+    n = len(items)
+    listed = ", ".join(escaped(i) for i in items[:shown])
+    more = f" and {n - shown} more" if n > shown else ""
+    return f"{n} {what}{'s' * (n != 1)}: {listed}{more}"
 
 
 def _read_query(arg: str) -> tuple[str, str]:

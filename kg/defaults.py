@@ -102,3 +102,15 @@ MIN_PREMISE = 0.5
 INFERRED = 0.9
 # Rounds of inference: chains of chains, a few steps deep.
 INFERENCE_ROUNDS = 3
+
+# -- documents and builds ------------------------------------------------------------------------
+
+# Hex digits of the digest that keeps a document's id distinct when its name is not plain ASCII
+# ("Über.txt", "a b.txt"): two names share an id once in four billion pairs, and the id stays
+# short enough to read.
+ID_DIGEST = 8
+# Progress lines a build writes to a pipe or a log (not a terminal): one every twentieth of
+# the documents says how it goes without filling a log ...
+PROGRESS_LINES = 20
+# ... and at least one a minute, so that a long build is seen alive between lines.
+PROGRESS_SECONDS = 60.0

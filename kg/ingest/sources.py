@@ -10,14 +10,19 @@ the user asked for that file.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
+import re
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from anyascii import anyascii
+
+from kg.defaults import ID_DIGEST
 from kg.errors import InputError
 from kg.ingest.blocks import segment, split_long
 from kg.ingest.encoding import decode_bytes
@@ -47,6 +52,8 @@ class ReadOptions:
     strict: bool = False
     other_as_text: bool = False  # read files of unknown kinds (.sgm, .csv, ...) as plain text
     exclude: tuple[Path, ...] = ()  # folders never read as input (the build's output folder)
+    # the folder a file's id is its path under (see ``file_base``); None is the current one
+    root: Path | None = None
 
 
 class _Reader:
@@ -79,6 +86,7 @@ def read(
     report: ReadReport | None = None,
     other_as_text: bool = False,
     exclude: Iterable[str | os.PathLike[str]] = (),
+    root: str | os.PathLike[str] | None = None,
 ) -> list[Document]:
     """Documents from paths (files, folders read recursively), Documents and raw strings.
 
@@ -86,8 +94,11 @@ def read(
     line ending in a known suffix or holding a path separator); otherwise it is the text itself.
     Bad files inside folders are skipped and listed in ``report`` (see the module's docstring);
     ``strict`` stops at the first. ``exclude`` names folders never read (an output folder).
+    A file's id is its path under ``root`` (see ``file_base``).
     """
-    options = ReadOptions(strict, other_as_text, tuple(Path(p) for p in exclude))
+    options = ReadOptions(
+        strict, other_as_text, tuple(Path(p) for p in exclude), Path(root) if root else None
+    )
     return unique_ids(iter_read(sources, options, report))
 
 
@@ -114,7 +125,46 @@ def iter_read(
 def _given(doc: Document) -> Document:
     text = printable(doc.text)
     blocks = split_long(text, doc.blocks) if doc.blocks else segment(text)
-    return replace(doc, id=safe_id(doc.id), text=text, blocks=blocks)
+    return replace(doc, id=source_id(doc.id), text=text, blocks=blocks)
+
+
+# What a source's name may hold and still be its id as it is (with '/' written '-'): any other
+# character, a name cut short or an edge of '.', '_' or '-' makes the id its ASCII spelling
+# plus a digest of the whole name, so that two names never share an id ("Über" and "Uber")
+# and a name's id does not depend on which other files there are.
+_PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*")
+_ID_LENGTH = 120  # safe_id's bound, kept with the digest inside it
+
+
+def source_id(name: str) -> str:
+    """The id of a source named ``name`` (a path under the root without its suffix, a URL, an
+    id given with the document): the name itself when it is plain ASCII, else its ASCII
+    spelling and a short digest of the name. Stable: it depends on nothing but ``name``.
+
+    >>> source_id("day1/article"), source_id("Über/straße")
+    ('day1-article', 'Uber-strasse-760f262b')
+    """
+    plain = safe_id(name)
+    if _PLAIN.fullmatch(name) and len(name) <= _ID_LENGTH and plain == name.replace("/", "-"):
+        return plain
+    digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:ID_DIGEST]
+    spelled = safe_id(anyascii(name))[: _ID_LENGTH - ID_DIGEST - 1].rstrip("._-")
+    return f"{spelled}-{digest}" if spelled and spelled != "doc" else f"doc-{digest}"
+
+
+def url_name(url: str) -> str:
+    """A URL as a source's name: without its scheme, 'www.' and a closing '/'."""
+    name = re.sub(r"^[A-Za-z][A-Za-z0-9+.-]*://(www\.)?", "", url.strip())
+    return name.rstrip("/") or url
+
+
+def file_base(path: Path, root: Path | None) -> Path:
+    """The folder the ids of the files of ``path`` (a file or folder given) are paths under:
+    ``root`` (the current folder when None) when ``path`` is inside it, else the folder
+    holding ``path``, so that a folder's name is always part of its files' ids."""
+    here = Path(os.path.abspath(root if root is not None else os.curdir))
+    given = Path(os.path.abspath(path))
+    return here if given.is_relative_to(here) else given.parent
 
 
 def looks_like_path(s: str) -> bool:
@@ -135,11 +185,12 @@ def _resolved(p: Path) -> Path:
 def _read_path(path: Path, reader: _Reader) -> Iterator[Document]:
     if not os.path.lexists(path):
         raise InputError(f"{path}: no such file or folder")
+    base = file_base(path, reader.options.root)
     if path.is_dir():
         found = False
         for f in walk(path, reader):
             try:
-                docs = read_file(f, base=path, reader=reader, other_as_text=True)
+                docs = read_file(f, base=base, reader=reader, other_as_text=True)
             except InputError as e:
                 reader.bad(f, str(e).removeprefix(f"{f}: "))
                 continue
@@ -152,7 +203,7 @@ def _read_path(path: Path, reader: _Reader) -> Iterator[Document]:
                 f"(looked for {', '.join(sorted(SUFFIXES))})"
             )
         return
-    yield from read_file(path, base=path.parent, reader=reader, other_as_text=True)
+    yield from read_file(path, base=base, reader=reader, other_as_text=True)
 
 
 def walk(folder: Path, reader: _Reader) -> Iterator[Path]:
@@ -216,8 +267,9 @@ def read_file(
     if not fmt:
         raise InputError(f"{path}: not a kind of file kg reads ({', '.join(sorted(SUFFIXES))})")
     raw = _read_bytes(path)
-    rel = path.relative_to(base) if path.is_relative_to(base) else Path(path.name)
-    doc_id = safe_id(rel.with_suffix("").as_posix())
+    full = Path(os.path.abspath(path))
+    rel = full.relative_to(base) if full.is_relative_to(base) else Path(path.name)
+    doc_id = source_id(rel.with_suffix("").as_posix())
     source = path.as_posix()
     if fmt == "html":
         return [from_html(raw, doc_id=doc_id, source=source)]
@@ -231,7 +283,10 @@ def read_file(
 
 
 def _read_jsonl(text: str, path: Path, stem: str, reader: _Reader) -> Iterator[Document]:
-    """One document a line: ``{"text": ..., "id"?, "title"?, "url"?, "date"?, "author"?}``."""
+    """One document a line: ``{"text": ..., "id"?, "title"?, "url"?, "date"?, "author"?}``.
+
+    A record's id is its own "id", else its URL, else the file's and a digest of its text:
+    never its line number, which a line added above it would change."""
     # split on newlines only: U+2028 and U+0085 may stand raw inside a JSON string
     for n, line in enumerate(text.split("\n"), 1):
         if not line.strip():
@@ -244,7 +299,16 @@ def _read_jsonl(text: str, path: Path, stem: str, reader: _Reader) -> Iterator[D
         if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
             reader.bad(f"{path}:{n}", "expected an object with a string field 'text'")
             continue
-        yield from_record(rec, doc_id=str(rec.get("id") or f"{stem}-{n}"), source=f"{path}:{n}")
+        yield from_record(rec, doc_id=_record_id(rec, stem), source=f"{path}:{n}")
+
+
+def _record_id(rec: dict[str, object], stem: str) -> str:
+    if rec.get("id") not in (None, ""):
+        return source_id(str(rec["id"]))
+    if url := _str(rec, "url"):
+        return source_id(url_name(url))
+    digest = hashlib.sha256(str(rec["text"]).encode("utf-8", "surrogatepass")).hexdigest()
+    return f"{stem}-{digest[:ID_DIGEST]}"
 
 
 def _str(rec: dict[str, object], *keys: str) -> str | None:

@@ -54,6 +54,7 @@ from kg.store.layout import (
     damaged,
     fingerprint,
 )
+from kg.store.identity import identify
 from kg.store.plan import Gathered, Plan, gather, plan
 from kg.store.versions import Written
 
@@ -80,6 +81,11 @@ class BuildReport:
     make_graph: Callable[[], KnowledgeGraph] = field(repr=False, compare=False)
     # one line for each thing the build did that its caller should hear of (an older cache)
     notices: tuple[str, ...] = ()
+    # ids of kept documents this build replaced: the same source, read again with changes
+    replaced: tuple[str, ...] = ()
+    # ids given to documents of another source than the kept one of their id (see
+    # kg.store.identity): the id each was given -> the id it is kept under
+    renamed: dict[str, str] = field(default_factory=dict)
 
     @cached_property
     def graph(self) -> KnowledgeGraph:
@@ -153,7 +159,9 @@ class Store:
 
     def build(self, sources: Iterable[Any] | Any, **options: Any) -> BuildReport:
         """Add ``sources`` to the store: new documents add their facts, a known document (same
-        id) with new content replaces its facts, and every other document stays. With
+        id, same source) with new content replaces its facts, and every other document stays.
+        A document whose id the store holds for another source is kept beside it (see
+        kg.store.identity). With
         ``replace=True`` the store holds exactly ``sources`` afterwards. The options are
         ``update``'s."""
         docs = ingest.read(as_sources(sources))
@@ -188,7 +196,8 @@ class Store:
             old = self._manifest() if (self.path / CURRENT).exists() else None
             versions.sweep(self.path, keep_previous=True)
             fp = fingerprint(model, gazetteer)
-            p = plan(old, docs, fp, base=base, replace=replace, remove=set(remove))
+            who = identify(old, docs, fp, self._kept_document)
+            p = plan(old, who.docs, fp, base=base, replace=replace, remove=set(remove))
             state = self._load_state(old, freeze) if p.only_adds else None
             # the extractions a build needs: after a pure addition only the new documents'
             need = p.added if state is not None else list(p.order)
@@ -215,6 +224,8 @@ class Store:
                 incremental=len(need) < len(p.order),
                 make_graph=self._graph_from(state, p, known, made),
                 notices=got.notices + _edited(old, p.base),
+                replaced=who.replaced,
+                renamed=who.renamed,
             )
 
     def _write(
@@ -300,6 +311,14 @@ class Store:
         if doc_id in known:
             return known[doc_id]
         return self._kept(doc_id, order[doc_id]).document
+
+    def _kept_document(self, key: str) -> Document | None:
+        """The document a kept extraction was read from; None when it cannot be read."""
+        try:
+            ex = self.cache.load(key)
+        except OlderKgError:
+            return self.cache.older_document(key)
+        return ex.document if ex is not None else None
 
     def _kept(self, doc_id: str, key: str) -> DocExtraction:
         """A kept extraction, as it is (an older kg's read where its classes live now)."""

@@ -124,9 +124,10 @@ def test_read_files_folders_and_strings(tmp_path: Path):
         '{"id": "x1", "text": "One."}\n{"text": "Two."}\n', encoding="utf-8"
     )
     (tmp_path / "ignored.bin").write_bytes(b"\0\1")
-    docs = read([tmp_path, "Raw text about Acme.", Document("given", "Given text.")])
+    docs = read([tmp_path, "Raw text about Acme.", Document("given", "Given text.")], root=tmp_path)
     ids = [d.id for d in docs]
-    assert ids[:5] == ["a", "c", "x1", "d-2", "sub-b"]
+    assert ids[:3] == ["a", "c", "x1"] and ids[4] == "sub-b"
+    assert ids[3].startswith("d-") and ids[3] != "d-2"  # a digest of the record, not its line
     assert ids[5].startswith("text-") and ids[6] == "given"
     html = next(d for d in docs if d.id == "c")
     assert html.title == "T" and "alert" not in html.text
@@ -397,7 +398,7 @@ def test_no_fact_is_read_from_a_dateline_or_byline(pipeline):
 
 def test_seeds_author_and_date():
     docs = {d.id: d for d in read([SEEDS])}
-    second = docs["001_fc92738084ff04bc"]
+    second = docs["seeds-001_fc92738084ff04bc"]
     assert second.authors == ("Christopher Holloway",)
     assert second.date == "2026-06-03T14:35"
     assert second.title == "Meta's AI Restructuring and the Push for Proprietary Systems"
@@ -467,7 +468,7 @@ def test_the_output_folder_is_never_read(tmp_path: Path):
     (tmp_path / "a.txt").write_text("Acme hired Jane Doe.")
     (tmp_path / "out").mkdir()
     (tmp_path / "out" / "old.txt").write_text("Stale output.")
-    docs = read([tmp_path], exclude=[tmp_path / "out"])
+    docs = read([tmp_path], exclude=[tmp_path / "out"], root=tmp_path)
     assert [d.id for d in docs] == ["a"]
 
 
@@ -545,7 +546,7 @@ def test_an_unreadable_subfolder_is_reported(tmp_path: Path, monkeypatch):
 
     monkeypatch.setattr(os, "scandir", refuse)
     report = ReadReport()
-    assert [d.id for d in read([tmp_path], report=report)] == ["a"]
+    assert [d.id for d in read([tmp_path], report=report, root=tmp_path)] == ["a"]
     assert [(Path(s.path).name, s.reason) for s in report.skipped] == [
         ("locked", "cannot read folder (Permission denied)")
     ]
