@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import re
+import shutil
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -206,10 +207,15 @@ def build(
     A document is known by its source: a file by its path under --root (so day1/article.txt
     and day2/article.txt are two documents), a JSON Lines record by its "id", else its "url".
     A changed file replaces what the store held of it, and the summary says so.
+
+    While it parses, a build shows its progress on standard error: a bar on a terminal, and
+    elsewhere (a pipe, a log) a line every twentieth of the documents, or every minute, with
+    the documents done, documents per second and the time left. --quiet prints none.
     """
     from functools import partial
 
     from kg.model import ReadReport
+    from kg.progress import progress
     from kg.run.modes import build_to, check_base
     from kg.store.core import Store
 
@@ -228,13 +234,8 @@ def build(
     keep = None
     if not (no_store or scheduler):
         keep = partial(Store(store_dir).update, replace=replace, wait=wait)
-    show = not quiet and sys.stderr.isatty()
-    with click.progressbar(
-        length=len(docs), label="Reading documents", file=sys.stderr, hidden=not show
-    ) as bar:
-        built = build_to(
-            out_dir, docs, keep=keep, scheduler=scheduler, progress=bar.update, **parse
-        )
+    with progress(len(docs), sys.stderr, quiet=quiet) as counted:
+        built = build_to(out_dir, docs, keep=keep, scheduler=scheduler, progress=counted, **parse)
     report_path = _write_read_report(read, out_dir)
     if not quiet:
         _summary(built, store_dir, read, report_path)
@@ -421,7 +422,9 @@ def query(
             where = escaped(str(st.path))
             click.echo(f"kg: reading {where} ({version}; --store picks another)", err=True)
         res = st.query(text, params=bound, source=source, timeout=timeout or None)
-    click.echo(format_result(res, output))
+    # a table fills a terminal's width, wrapping long values; elsewhere kg's default width
+    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+    click.echo(format_result(res, output, width=width))
 
 
 @main.command()

@@ -114,3 +114,12 @@ ID_DIGEST = 8
 PROGRESS_LINES = 20
 # ... and at least one a minute, so that a long build is seen alive between lines.
 PROGRESS_SECONDS = 60.0
+
+# -- query tables --------------------------------------------------------------------------------
+
+# Characters a `kg query` table fills when it is not shown on a terminal (a pipe, a file): a
+# wide window's worth; on a terminal the table fills its width.
+TABLE_WIDTH = 120
+# No column of a table is wrapped narrower than this: a sentence wrapped to a few characters a
+# line is harder to read than a table wider than the window.
+TABLE_MIN_COLUMN = 16

@@ -5,11 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import textwrap
 from dataclasses import dataclass, field
 from typing import Any
 
 from rdflib import BNode, Graph, Literal, URIRef
 
+from kg.defaults import TABLE_MIN_COLUMN, TABLE_WIDTH
 from kg.errors import FormatError
 
 OUTPUTS = ("table", "csv", "tsv", "json")
@@ -58,8 +60,9 @@ def _cell(term: Any) -> str:
     return str(term)
 
 
-def format_result(res: Result, output: str = "table") -> str:
-    """The result as a text table, CSV, TSV or SPARQL 1.1 Query Results JSON."""
+def format_result(res: Result, output: str = "table", *, width: int | None = None) -> str:
+    """The result as a text table (``width`` characters wide where it can be: a terminal's),
+    CSV, TSV or SPARQL 1.1 Query Results JSON."""
     if output not in OUTPUTS:
         raise FormatError(f"unknown output {output!r}; choose one of: {', '.join(OUTPUTS)}")
     if res.graph is not None:
@@ -93,19 +96,56 @@ def format_result(res: Result, output: str = "table") -> str:
         for row in res.rows:
             w.writerow([_cell(x) for x in row])
         return buf.getvalue().rstrip("\n")
-    cells = [[_cell(x).replace("\n", " ") for x in row] for row in res.rows]
-    widths = [max([len(v)] + [min(len(r[i]), 60) for r in cells]) for i, v in enumerate(res.vars)]
+    return _table(res, width or TABLE_WIDTH)
 
-    def line(vals: list[str]) -> str:
-        return " | ".join(
-            (v if len(v) <= 60 else v[:57] + "...").ljust(w)
-            for v, w in zip(vals, widths, strict=True)
-        ).rstrip()
 
-    out = [line(res.vars), "-+-".join("-" * w for w in widths)]
-    out += [line(r) for r in cells]
+def _table(res: Result, width: int) -> str:
+    """The rows as a text table at most ``width`` characters wide where it can be: a long
+    value is wrapped over several lines of its row, never cut."""
+    cells = [[" ".join(_cell(x).split()) for x in row] for row in res.rows]
+    natural = [max([len(v)] + [len(r[i]) for r in cells]) for i, v in enumerate(res.vars)]
+    widths = column_widths(natural, width - 3 * (len(natural) - 1))
+
+    def lines(vals: list[str]) -> list[str]:
+        wrapped = [_wrap(v, w) for v, w in zip(vals, widths, strict=True)]
+        height = max((len(c) for c in wrapped), default=1)
+        return [
+            " | ".join(
+                (c[n] if n < len(c) else "").ljust(w) for c, w in zip(wrapped, widths, strict=True)
+            ).rstrip()
+            for n in range(height)
+        ]
+
+    out = [*lines(res.vars), "-+-".join("-" * w for w in widths)]
+    for r in cells:
+        out += lines(r)
     out.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''})")
     return "\n".join(out)
+
+
+def column_widths(natural: list[int], room: int) -> list[int]:
+    """Widths for columns whose values are ``natural`` wide, in ``room`` characters: narrow
+    columns keep their width, and the wide ones share what is left equally (none narrower
+    than TABLE_MIN_COLUMN, so a table wider than the room is wider, not unreadable)."""
+    widths = list(natural)
+    left = sorted(range(len(natural)), key=natural.__getitem__)
+    while left:
+        share = max(TABLE_MIN_COLUMN, room // len(left))
+        if natural[left[0]] <= share:  # the narrowest fits its share: it keeps its width
+            room -= natural[left.pop(0)]
+            continue
+        for i in left:
+            widths[i] = share
+        break
+    return widths
+
+
+def _wrap(value: str, width: int) -> list[str]:
+    """``value`` over lines of ``width``: at spaces, and inside a word (an IRI) only when it is
+    longer than a line."""
+    if len(value) <= width:
+        return [value]
+    return textwrap.wrap(value, width, break_on_hyphens=False) or [""]
 
 
 def _json_term(term: Any) -> dict[str, str]:

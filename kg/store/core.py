@@ -42,6 +42,7 @@ from kg.run.memory import frozen_list, gc_freezing, gc_paused
 from kg.run.parse import as_sources
 from kg.store import cache, versions, write
 from kg.store.cache import ExtractionCache, OlderKgError
+from kg.store.identity import identify
 from kg.store.layout import (
     CURRENT,
     FORMAT,
@@ -54,7 +55,6 @@ from kg.store.layout import (
     damaged,
     fingerprint,
 )
-from kg.store.identity import identify
 from kg.store.plan import Gathered, Plan, gather, plan
 from kg.store.versions import Written
 
@@ -202,6 +202,9 @@ class Store:
             # the extractions a build needs: after a pure addition only the new documents'
             need = p.added if state is not None else list(p.order)
             got = gather(self.cache, p, need, self.path)
+            kept = len(p.given) - len({d.id for d in got.todo} & p.given.keys())
+            if progress is not None and kept:  # the given documents it need not parse
+                progress(kept)
             if got.todo:
                 parse = {"model": model, "gazetteer": gazetteer, "jobs": jobs}
                 self._parse(p, got, extractor, progress=progress, **parse)

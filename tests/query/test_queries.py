@@ -63,17 +63,30 @@ def _toy() -> KnowledgeGraph:
     boston = Entity("boston", "Boston", "Place", (), (Mention("d1", 40, 46, "Boston"),))
     widget = Entity("widget-x", "Widget X", "Product", (), (Mention("d2", 50, 58, "Widget X"),))
 
-    def ev(doc, start, sentence, conf, hedged=False):
+    def ev(doc, start, sentence, conf, hedged=False, rule="toy"):
         return Evidence(
-            doc, sentence, start, start + len(sentence), (0, 1), (2, 3), "toy", conf, hedged
+            doc, sentence, start, start + len(sentence), (0, 1), (2, 3), rule, conf, hedged
         )
+
+    works = "Jane Doe works at Acme Corp."
 
     def rel(s, p, o, conf, *evs):
         return Relation(s, p, o, vocab.PREDICATES[p].wikidata, conf, evs)
 
     relations = [
-        rel(jane, "employer", acme, 0.9, ev("d1", 0, "Jane Doe works at Acme Corp.", 0.9)),
-        rel(acme, "headquarters_location", boston, 0.8, ev("d1", 30, "Acme is in Boston.", 0.8)),
+        # read twice from one sentence, by a rule and by the model: one fact, one sentence
+        rel(
+            jane, "employer", acme, 0.9, ev("d1", 0, works, 0.9), ev("d1", 0, works, 0.8, rule="m")
+        ),
+        # read from two sentences, the later one first
+        rel(
+            acme,
+            "headquarters_location",
+            boston,
+            0.8,
+            ev("d1", 90, "Boston is home to Acme.", 0.6),
+            ev("d1", 30, "Acme is in Boston.", 0.8),
+        ),
         rel(acme, "chief_executive_officer", jane, 0.7, ev("d2", 0, "Jane runs Acme.", 0.7)),
         rel(widget, "manufacturer", acme, 0.95, ev("d2", 20, "Acme makes Widget X.", 0.95)),
         rel(acme, "inception", "1998", 0.6, ev("d1", 60, "Acme was founded in 1998.", 0.6)),
@@ -123,8 +136,9 @@ TOY_EXPECTED: dict[str, tuple[dict[str, str], list[tuple]]] = {
                 "chief_executive_officer",
                 "Jane Doe",
                 0.7,
-                "Jane runs Acme.",
+                1,
                 "d2",
+                "Jane runs Acme.",
             ),
             (
                 "Acme",
@@ -132,8 +146,9 @@ TOY_EXPECTED: dict[str, tuple[dict[str, str], list[tuple]]] = {
                 "founded_by",
                 "Bob Roe",
                 0.5,
-                "Bob Roe may have founded Acme.",
+                1,
                 "d2",
+                "Bob Roe may have founded Acme.",
             ),
             (
                 "Acme",
@@ -141,28 +156,39 @@ TOY_EXPECTED: dict[str, tuple[dict[str, str], list[tuple]]] = {
                 "headquarters_location",
                 "Boston",
                 0.8,
-                "Acme is in Boston.",
+                2,
                 "d1",
+                "Acme is in Boston.",
             ),
-            ("Acme", "Acme Corp", "inception", "1998", 0.6, "Acme was founded in 1998.", "d1"),
+            ("Acme", "Acme Corp", "inception", "1998", 0.6, 1, "d1", "Acme was founded in 1998."),
             (
                 "Acme",
                 "Jane Doe",
                 "employer",
                 "Acme Corp",
                 0.9,
-                "Jane Doe works at Acme Corp.",
+                1,
                 "d1",
+                "Jane Doe works at Acme Corp.",
             ),
-            ("Acme", "Widget X", "manufacturer", "Acme Corp", 0.95, "Acme makes Widget X.", "d2"),
+            (
+                "Acme",
+                "Widget X",
+                "manufacturer",
+                "Acme Corp",
+                0.95,
+                1,
+                "d2",
+                "Acme makes Widget X.",
+            ),
         ],
     ),
     "facts_from_document.rq": (
         {"doc": "d1"},
         [
-            ("d1", "Jane Doe", "employer", "Acme Corp", 0, "Jane Doe works at Acme Corp."),
-            ("d1", "Acme Corp", "headquarters_location", "Boston", 30, "Acme is in Boston."),
-            ("d1", "Acme Corp", "inception", "1998", 60, "Acme was founded in 1998."),
+            ("d1", "Jane Doe", "employer", "Acme Corp", 0, 1, "Jane Doe works at Acme Corp."),
+            ("d1", "Acme Corp", "headquarters_location", "Boston", 30, 2, "Acme is in Boston."),
+            ("d1", "Acme Corp", "inception", "1998", 60, 1, "Acme was founded in 1998."),
         ],
     ),
     "founders.rq": ({}, [("Acme Corp", "Bob Roe", 0.5)]),
@@ -275,29 +301,21 @@ def _oracle(g: KnowledgeGraph, query: str) -> tuple[dict[str, str], list[tuple],
     if query == "entity_types.rq":
         counts = Counter(SCHEMA.get(e.type, e.type) for e in g.entities)
         return {}, list(counts.items()), False
-    if query == "facts_about.rq":
-        out = [
-            (
-                "Meta",
-                r.subject.name,
-                r.predicate,
-                name(r.object),
-                r.confidence,
-                e.sentence,
-                e.doc_id,
-            )
-            for r in g.facts_about("Meta")
-            for e in r.evidence
-        ]
+    if query == "facts_about.rq":  # one row per fact, its first sentence by document, place
+        out = []
+        for r in g.facts_about("Meta"):
+            read = sorted({(e.doc_id, e.start, e.sentence) for e in r.evidence})
+            row = ("Meta", r.subject.name, r.predicate, name(r.object), r.confidence)
+            out.append((*row, len({(d, s) for d, s, _ in read}), read[0][0], read[0][2]))
         return {"name": "Meta"}, out, False
     if query == "facts_from_document.rq":
         doc = _seed_doc(g)
-        out = [
-            (doc, r.subject.name, r.predicate, name(r.object), e.start, e.sentence)
-            for r in rels
-            for e in r.evidence
-            if e.doc_id == doc
-        ]
+        out = []
+        for r in rels:
+            read = sorted({(e.start, e.sentence) for e in r.evidence if e.doc_id == doc})
+            if read:
+                row = (doc, r.subject.name, r.predicate, name(r.object), read[0][0])
+                out.append((*row, len({s for s, _ in read}), read[0][1]))
         return {"doc": doc}, out, False
     if query == "founders.rq":
         return {}, [(r.subject.name, name(r.object), r.confidence) for r in by("founded_by")], False

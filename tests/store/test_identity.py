@@ -56,9 +56,13 @@ def test_one_id_from_two_sources_keeps_both(tmp_path, pipeline):
     assert r.replaced == () and list(r.renamed) == ["article"]
     assert st.documents() == ["article", r.renamed["article"]]
     assert {"Acme Corp", "Globex Corporation"} <= _names(st)
-    # built again, the second source finds its own document: nothing to parse, nothing renamed
+    # built again, the second source finds its own document under its new id: nothing to parse
     again = st.update(read([day2], root=day2), model=pipeline)
-    assert again.parsed == () and not again.changed and again.renamed == {"article": r.renamed["article"]}
+    assert (
+        again.parsed == ()
+        and not again.changed
+        and again.renamed == {"article": r.renamed["article"]}
+    )
 
 
 def test_the_build_summary_names_the_replaced_document(tmp_path, pipeline, monkeypatch):
