@@ -308,10 +308,11 @@ def _summary(built: Any, store_dir: Path, read: ReadReport, report_path: Path) -
             f"+{report.added_triples} -{report.removed_triples} triples)"
         )
         if report.replaced:
-            click.echo(f"replaced {_some(report.replaced, 'document')} (their source changed)")
-        if report.renamed:
-            kept = [f"{was} as {now}" for was, now in report.renamed.items()]
-            click.echo(f"kept {_some(kept, 'document')} beside another source's of that id")
+            why = "its source changed" if len(report.replaced) == 1 else "their sources changed"
+            click.echo(f"replaced {_some(report.replaced, 'document')} ({why})")
+        # said once, when such a document is first kept (a build that reads it again is quiet)
+        if kept := [f"{a} as {b}" for a, b in report.renamed.items() if b in report.parsed]:
+            click.echo(f"renamed {_some(kept, 'document')} (another source holds that id)")
     if read.skipped:
         n = len(read.skipped)
         click.echo(f"skipped: {n} input{'' if n == 1 else 's'} (listed in {report_path.name})")

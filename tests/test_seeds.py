@@ -122,7 +122,7 @@ def test_furniture_is_recorded(seeds_graph):
     }  # fmt: skip
     # the author box is read, as the article's author and as text
     assert any(b.kind == "author" for d in seeds_graph.documents for b in d.blocks)
-    second = next(d for d in seeds_graph.documents if d.id.startswith("001"))
+    second = next(d for d in seeds_graph.documents if d.id.startswith("seeds-001"))
     assert second.authors == ("Christopher Holloway",) and second.date == "2026-06-03T14:35"
 
 

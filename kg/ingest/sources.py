@@ -125,7 +125,10 @@ def iter_read(
 def _given(doc: Document) -> Document:
     text = printable(doc.text)
     blocks = split_long(text, doc.blocks) if doc.blocks else segment(text)
-    return replace(doc, id=source_id(doc.id), text=text, blocks=blocks)
+    # an id given in ASCII is the caller's own: made safe as it is ("../x" is "x"); one in
+    # another script is spelled in ASCII with a digest, so that two never become one "doc"
+    doc_id = safe_id(doc.id) if doc.id.isascii() else source_id(doc.id)
+    return replace(doc, id=doc_id, text=text, blocks=blocks)
 
 
 # What a source's name may hold and still be its id as it is (with '/' written '-'): any other

@@ -70,7 +70,7 @@ def test_iter_documents_reads_one_file_at_a_time(tmp_path):
     (tmp_path / "2.txt").write_bytes(b"\x00\x01 binary")
     from kg.ingest.sources import ReadOptions
 
-    docs = iter_documents([tmp_path], options=ReadOptions(strict=True))
+    docs = iter_documents([tmp_path], options=ReadOptions(strict=True, root=tmp_path))
     assert next(docs).id == "1"  # read before the bad file is reached
     with pytest.raises(InputError, match="2.txt: binary file"):
         next(docs)

@@ -78,4 +78,21 @@ def test_the_build_summary_names_the_replaced_document(tmp_path, pipeline, monke
     _write(tmp_path / "day1", TWO)
     res = run(main, ["build", "day1", "--out", "o"])
     assert res.exit_code == 0, res.output
-    assert "replaced 1 document: day1-article (their source changed)" in res.stdout
+    assert "replaced 1 document: day1-article (its source changed)" in res.stdout
+
+
+def test_root_names_ids_and_a_second_source_of_one_id_is_told_once(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    _write(tmp_path / "day1", ONE)
+    _write(tmp_path / "day2", TWO)
+    run = CliRunner().invoke
+    assert run(main, ["build", "day1", "--root", "day1", "--out", "o"]).exit_code == 0
+    assert Store(tmp_path / "o" / "store").documents() == ["article"]
+    res = run(main, ["build", "day2", "--root", "day2", "--out", "o"])
+    assert res.exit_code == 0, res.output
+    told = [ln for ln in res.stdout.splitlines() if ln.startswith("renamed 1 document: ")]
+    assert len(told) == 1 and told[0].startswith("renamed 1 document: article as article-")
+    assert told[0].endswith(" (another source holds that id)")
+    again = run(main, ["build", "day2", "--root", "day2", "--out", "o"])
+    assert again.exit_code == 0 and "renamed" not in again.stdout
+    assert len(Store(tmp_path / "o" / "store").documents()) == 2
