@@ -68,7 +68,7 @@ def _toy() -> KnowledgeGraph:
             doc, sentence, start, start + len(sentence), (0, 1), (2, 3), rule, conf, hedged
         )
 
-    works = "Jane Doe works at Acme Corp."
+    works, appointed = "Jane Doe works at Acme Corp.", "Bob Roe appointed Jane Doe."
 
     def rel(s, p, o, conf, *evs):
         return Relation(s, p, o, vocab.PREDICATES[p].wikidata, conf, evs)
@@ -93,7 +93,14 @@ def _toy() -> KnowledgeGraph:
         rel(
             acme, "founded_by", bob, 0.5, ev("d2", 40, "Bob Roe may have founded Acme.", 0.5, True)
         ),
-        rel(jane, "appointed_by", bob, 0.8, ev("d2", 80, "Bob Roe appointed Jane Doe.", 0.8)),
+        rel(
+            jane,
+            "appointed_by",
+            bob,
+            0.8,
+            ev("d2", 80, appointed, 0.8),
+            ev("d2", 80, appointed, 0.7, rule="m"),
+        ),
     ]
     flagged = [rel(bob, "employer", acme, 0.7, ev("d2", 100, "Bob Roe never worked at Acme.", 0.7))]
     # below the confidence threshold: reified, not asserted
@@ -112,13 +119,13 @@ TOY = _toy()
 # query -> (parameters, exact rows on the hand-made graph)
 TOY_EXPECTED: dict[str, tuple[dict[str, str], list[tuple]]] = {
     "aliases.rq": ({}, [("Acme Corp", "Acme")]),
-    "appointments.rq": ({}, [("Jane Doe", "Bob Roe", "Bob Roe appointed Jane Doe.")]),
+    "appointments.rq": ({}, [("Jane Doe", "Bob Roe", 1, "Bob Roe appointed Jane Doe.")]),
     "dated_facts.rq": ({}, [("Acme Corp", "inception", 1998)]),
     "denied_and_hedged.rq": (
         {},
         [
-            ("Bob Roe", "employer", "Acme Corp", "denied", "Bob Roe never worked at Acme."),
-            ("Acme Corp", "founded_by", "Bob Roe", "hedged", "Bob Roe may have founded Acme."),
+            ("Bob Roe", "employer", "Acme Corp", "denied", 1, "Bob Roe never worked at Acme."),
+            ("Acme Corp", "founded_by", "Bob Roe", "hedged", 1, "Bob Roe may have founded Acme."),
         ],
     ),
     "entities_in_several_documents.rq": ({}, [("Acme Corp", 2)]),
@@ -241,6 +248,12 @@ def _seed_doc(g: KnowledgeGraph) -> str:
     return g.relations[0].evidence[0].doc_id
 
 
+def _read(evidence) -> tuple[int, str]:
+    """How many sentences a fact was read from, and the first by document and position."""
+    read = sorted({(e.doc_id, e.start, e.sentence) for e in evidence})
+    return len({(d, s) for d, s, _ in read}), read[0][2]
+
+
 def _oracle(g: KnowledgeGraph, query: str) -> tuple[dict[str, str], list[tuple], bool]:
     """(parameters, expected rows, whether their order matters) for ``query`` on ``g``."""
     rels = g.relations
@@ -251,11 +264,7 @@ def _oracle(g: KnowledgeGraph, query: str) -> tuple[dict[str, str], list[tuple],
     if query == "aliases.rq":
         return {}, [(e.name, a) for e in g.entities for a in e.aliases], False
     if query == "appointments.rq":
-        out = [
-            (r.subject.name, name(r.object), e.sentence)
-            for r in by("appointed_by")
-            for e in r.evidence
-        ]
+        out = [(r.subject.name, name(r.object), *_read(r.evidence)) for r in by("appointed_by")]
         return {}, out, False
     if query == "dated_facts.rq":
         out = [
@@ -266,14 +275,12 @@ def _oracle(g: KnowledgeGraph, query: str) -> tuple[dict[str, str], list[tuple],
         return {}, out, False
     if query == "denied_and_hedged.rq":
         out = [
-            (r.subject.name, r.predicate, name(r.object), "denied", e.sentence)
+            (r.subject.name, r.predicate, name(r.object), "denied", *_read(r.evidence))
             for r in g.flagged
-            for e in r.evidence
         ] + [
-            (r.subject.name, r.predicate, name(r.object), "hedged", e.sentence)
+            (r.subject.name, r.predicate, name(r.object), "hedged", *_read(hedged))
             for r in rels
-            for e in r.evidence
-            if e.hedged
+            if (hedged := [e for e in r.evidence if e.hedged])
         ]
         return {}, out, False
     if query == "entities_in_several_documents.rq":
