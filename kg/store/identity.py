@@ -40,9 +40,7 @@ class Identified:
 
 
 def origin(doc: Document) -> tuple[str, ...] | None:
-    """Where a document comes from, as path components from the end (a URL as one)."""
-    if doc.url:
-        return (doc.url,)
+    """Where a document was read from, as path components (None for one given as text)."""
     if doc.source is None:
         return None
     parts = PurePosixPath(_LINE.sub(r"\1", doc.source.replace("\\", "/"))).parts
@@ -52,25 +50,22 @@ def origin(doc: Document) -> tuple[str, ...] | None:
 def same_source(a: Document, b: Document) -> bool:
     """Whether two documents come from one source: the same URL, or paths of which the
     shorter is the end of the longer ("day1/a.txt" and "/data/day1/a.txt"); two documents
-    with neither (text given as a string, a Document of the caller's) are one by their id."""
-    if a.url and b.url:
-        return a.url == b.url
+    read from no path (text given as a string, a Document of the caller's) are one by their
+    id unless their URLs differ."""
+    if a.url and a.url == b.url:
+        return True
     oa, ob = origin(a), origin(b)
     if oa is None or ob is None:
-        return oa == ob
+        return oa == ob and a.url == b.url
     short, long = sorted((oa, ob), key=len)
     return long[len(long) - len(short) :] == short
 
 
 def source_digest(doc: Document) -> str:
     """A short digest of where ``doc`` comes from (the end of its path, or its URL)."""
-    o = origin(doc) or (doc.text,)
+    o = origin(doc) or (doc.url or doc.text,)
     name = "/".join(o[-_TAIL:])
     return hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:ID_DIGEST]
-
-
-def _content(doc: Document) -> Document:
-    return replace(doc, source=None, id="")
 
 
 def identify(
@@ -98,7 +93,8 @@ def identify(
                 break
             was = kept(key)
             if was is None or same_source(was, d):
-                if was is None or _content(was) != _content(d):
+                # its text changed (not only how kg reads it: a newer kg parses it again quietly)
+                if was is None or was.text != d.text:
                     replaced.append(d.id)
                 break
             new_id = f"{given}-{source_digest(d)}"

@@ -96,3 +96,24 @@ def test_root_names_ids_and_a_second_source_of_one_id_is_told_once(tmp_path, mon
     again = run(main, ["build", "day2", "--root", "day2", "--out", "o"])
     assert again.exit_code == 0 and "renamed" not in again.stdout
     assert len(Store(tmp_path / "o" / "store").documents()) == 2
+
+
+def test_same_source_is_the_same_url_or_paths_one_of_which_ends_the_other():
+    from kg.model import Document
+    from kg.store.identity import same_source
+
+    def doc(source=None, url=None):
+        return Document("x", "Text.", source, url=url)
+
+    assert same_source(doc("day1/article.txt"), doc("/data/day1/article.txt"))
+    assert same_source(doc("./day1/article.txt"), doc("day1/article.txt"))
+    assert not same_source(doc("day1/article.txt"), doc("day2/article.txt"))
+    assert not same_source(doc("a/b.txt"), doc("a-b.txt"))
+    assert not same_source(doc("a.txt"), doc("a.md"))
+    assert same_source(doc("feed.jsonl:3"), doc("news/feed.jsonl:7"))  # a record moved down
+    # a record moved to another feed is found by its URL; a file by its path, whatever URL
+    # its page states now
+    assert same_source(doc("a.jsonl:1", "https://x.org/1"), doc("b.jsonl:1", "https://x.org/1"))
+    assert same_source(doc("a.html", "https://x.org/1"), doc("a.html", "https://x.org/2"))
+    assert same_source(doc(), doc()) and not same_source(doc(), doc("a.txt"))
+    assert not same_source(doc(url="https://x.org/1"), doc(url="https://x.org/2"))
