@@ -152,7 +152,7 @@ def source_id(name: str) -> str:
         return plain
     digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:ID_DIGEST]
     spelled = safe_id(anyascii(name))[: _ID_LENGTH - ID_DIGEST - 1].rstrip("._-")
-    return f"{spelled}-{digest}" if spelled and spelled != "doc" else f"doc-{digest}"
+    return f"{spelled}-{digest}"
 
 
 def url_name(url: str) -> str:
