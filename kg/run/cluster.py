@@ -21,7 +21,7 @@ same path; they need no access to the input files.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -113,6 +113,15 @@ def _shared_shard(g: KnowledgeGraph) -> str:
     return serialize(to_dataset(shared_graph(g), base=g.base), "nquads")
 
 
+def _count(futures: list[Any], sizes: list[int], progress: Callable[[int], None]) -> None:
+    """Call ``progress`` with each partition's size as its parse finishes, in any order."""
+    from dask.distributed import as_completed
+
+    size = {f.key: n for f, n in zip(futures, sizes, strict=True)}
+    for done in as_completed(futures):
+        progress(size[done.key])
+
+
 @contextmanager
 def connect(scheduler: Any = "local", *, workers: int = 2, timeout: float = 10) -> Iterator[Any]:
     """A dask.distributed Client: ``"local"`` starts a LocalCluster of ``workers`` processes
@@ -160,10 +169,12 @@ def build(
     workers: int = 2,
     batch_size: int = BATCH_SIZE,
     stats: BuildStats | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> tuple[KnowledgeGraph, list[Path]]:
     """Build on a Dask cluster; with ``out_dir``, write the merged graph there (graph.ttl,
     graph.json, graph.html, as ``kg build`` does) and the N-Quads shards into
-    ``out_dir/shards/`` (``part-NNNNN.nq`` per partition and ``entities.nq``).
+    ``out_dir/shards/`` (``part-NNNNN.nq`` per partition and ``entities.nq``). ``progress``
+    is called with a partition's number of documents as each is parsed.
 
     Returns the graph and the files written.
     """
@@ -183,6 +194,8 @@ def build(
             )
         if not futures:
             raise InputError("no documents given: pass files, folders, kg.Documents or text")
+        if progress is not None:
+            _count(futures, [len(ids) for ids in partitions], progress)
         graph = client.submit(_reduce, base, *futures, pure=False)
         shards = []
         if out_dir is not None:

@@ -92,6 +92,7 @@ def build_to(
             base=base or DEFAULT_BASE,
             partition_size=partition_size,
             workers=jobs,
+            progress=progress,
         )
         return Built(g, tuple(paths))
     if keep is not None:

@@ -36,7 +36,11 @@ def builds(client, pages_dir, tmp_path_factory):
     g1 = kg.build([pages_dir])
     write(g1, one)
     dask_out = tmp_path_factory.mktemp("dask")
-    g2, paths = kd.build([pages_dir], scheduler=client, out_dir=dask_out, partition_size=3)
+    counted: list[int] = []
+    g2, paths = kd.build(
+        [pages_dir], scheduler=client, out_dir=dask_out, partition_size=3, progress=counted.append
+    )
+    assert sorted(counted) == [1, 3, 3, 3]  # each partition's documents, as it is parsed
     return g1, one, g2, dask_out, paths
 
 
