@@ -81,3 +81,18 @@ def test_kg_build_on_a_pipe_prints_progress_lines_and_quiet_prints_none(tmp_path
     assert "documents/s" not in res.stdout
     quiet = CliRunner().invoke(main, ["build", str(SEEDS), "--out", str(tmp_path / "b"), "-q"])
     assert quiet.exit_code == 0 and quiet.output == ""
+
+
+def test_a_terminal_gets_a_bar_with_the_time_left():
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Terminal()
+    with progress(4, screen) as counted:
+        assert counted is not None and not isinstance(counted, Lines)
+        for _ in range(4):
+            counted(1)
+    drawn = screen.getvalue()
+    assert "documents" in drawn and "4/4" in drawn and "━" in drawn
+    assert re.search(r"\d:\d\d:\d\d|-:--:--", drawn)  # rich's time left
