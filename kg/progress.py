@@ -49,6 +49,8 @@ class Lines:
 
     def __call__(self, n: int) -> None:
         before, self.done = self.done, self.done + n
+        # a store parses again, beside those given, documents an older kg kept
+        self.total = max(self.total, self.done)
         now = self.clock()
         crossed = self.done // self.every > before // self.every
         if crossed or self.done >= self.total or now - self.mark[0] >= PROGRESS_SECONDS:

@@ -96,3 +96,10 @@ def test_a_terminal_gets_a_bar_with_the_time_left():
     drawn = screen.getvalue()
     assert "documents" in drawn and "4/4" in drawn and "━" in drawn
     assert re.search(r"\d:\d\d:\d\d|-:--:--", drawn)  # rich's time left
+
+
+def test_more_documents_than_announced_raise_the_total():
+    out = io.StringIO()
+    counted = Lines(1, out, clock=Clock())
+    counted(2)  # a store parsed again a document an older kg kept
+    assert out.getvalue().startswith("kg: 2/2 documents")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -414,17 +415,20 @@ def test_a_store_of_an_older_kg_opens_builds_and_says_so_once(tmp_path, pipeline
     args = ["build", str(src), "--store", str(st.path), "--out", str(tmp_path / "out")]
     res = CliRunner().invoke(main, args)
     assert res.exit_code == 0, res.output
-    assert res.stderr.splitlines() == [
-        "kg: extraction cache from an older kg: 2 documents parsed again"
-    ]
+    assert _said(res) == ["kg: extraction cache from an older kg: 2 documents parsed again"]
     assert "store: " in res.stdout and "(3 documents parsed, 0 kept, 0 removed;" in res.stdout
     assert st.documents() == ["a", "b", "c"]  # nothing lost
     whole = Store(tmp_path / "whole")
     whole.build([A, B, src], model=pipeline)
     assert quads(st) == quads(whole)
     again = CliRunner().invoke(main, args)  # now all of this kg's: no notice, nothing parsed
-    assert again.exit_code == 0 and again.stderr == ""
+    assert again.exit_code == 0 and _said(again) == []
     assert "(0 documents parsed, 3 kept, 0 removed; +0 -0 triples)" in again.stdout
+
+
+def _said(res) -> list[str]:
+    """What a command said on standard error besides its progress lines."""
+    return [ln for ln in res.stderr.splitlines() if not re.match(r"kg: \d+/\d+ documents, ", ln)]
 
 
 # -- files others can read, caches that do not grow for ever, the store kg query reads -----
@@ -471,7 +475,7 @@ def test_kg_query_has_a_default_timeout(tmp_path, pipeline, monkeypatch):
 
     seen = []
     monkeypatch.setattr(Store, "query", lambda self, q, **kw: seen.append(kw["timeout"]))
-    monkeypatch.setattr("kg.query.results.format_result", lambda res, out: "")
+    monkeypatch.setattr("kg.query.results.format_result", lambda res, out, **kw: "")
     Store(tmp_path / "store").build([A], model=pipeline)
     for extra in ([], ["--timeout", "5"], ["--timeout", "0"]):
         args = ["query", "ASK {}", "--store", str(tmp_path / "store"), *extra]
