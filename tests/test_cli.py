@@ -31,7 +31,7 @@ def test_min_confidence_moves_the_line_between_facts_and_candidates(tmp_path, pi
     args = ["build", str(SEEDS), "--out", str(tmp_path), "--min-confidence", "0", *store]
     res = CliRunner().invoke(main, args)
     assert res.exit_code == 0, res.output
-    lines = res.output.splitlines()
+    lines = res.stdout.splitlines()  # standard error has the progress lines
     assert lines[2].startswith("relations: 13  ")  # every fact read: 6 asserted, 7 candidates
     assert lines[3] == "candidates (below the confidence threshold, not asserted): 0"
     assert "kgv:candidate true" not in (tmp_path / "graph.ttl").read_text()
