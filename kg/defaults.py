@@ -114,6 +114,9 @@ ID_DIGEST = 8
 PROGRESS_LINES = 20
 # ... and at least one a minute, so that a long build is seen alive between lines.
 PROGRESS_SECONDS = 60.0
+# Seconds of parsing a rate is measured over before it is trusted: `--jobs` workers report
+# their chunks in bursts, and two at one moment read as thousands of documents a second.
+PROGRESS_WINDOW = 5.0
 
 # -- query tables --------------------------------------------------------------------------------
 

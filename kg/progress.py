@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
-from kg.defaults import PROGRESS_LINES, PROGRESS_SECONDS
+from kg.defaults import PROGRESS_LINES, PROGRESS_SECONDS, PROGRESS_WINDOW
 
 Progress = Callable[[int], None]
 
@@ -30,8 +30,12 @@ def clock_time(seconds: float) -> str:
 class Lines:
     """Progress as lines of text: one every ``every`` documents (a twentieth of them unless
     told) or PROGRESS_SECONDS, whichever comes first, and one at the end. Each says the
-    documents done, the rate since the line before (documents taken from a store come at
-    once; parsing sets the pace) and the time left at that rate."""
+    documents done, the rate and the time left at that rate.
+
+    The rate is taken from the first count on: the documents of the first count (those a
+    store kept, which come at once, or the first parsed, after the model loaded) would make
+    it too high or too low. Over the whole run, not since the line before, and over no less
+    than PROGRESS_WINDOW: ``--jobs`` workers report in bursts."""
 
     def __init__(
         self,
@@ -44,21 +48,31 @@ class Lines:
         self.total, self.stream, self.clock = total, stream, clock
         self.every = every or max(1, math.ceil(total / PROGRESS_LINES))
         self.done = 0
-        self.mark = (clock(), 0)  # time and count of the last line (or the start)
-        self.start = self.mark[0]
+        self.start = clock()
+        self.first: tuple[float, int] | None = None  # time and count of the first count
+        self.last = self.start  # time of the last line
 
     def __call__(self, n: int) -> None:
         before, self.done = self.done, self.done + n
         # a store parses again, beside those given, documents an older kg kept
         self.total = max(self.total, self.done)
         now = self.clock()
+        if self.first is None:
+            self.first = (now, self.done)
         crossed = self.done // self.every > before // self.every
-        if crossed or self.done >= self.total or now - self.mark[0] >= PROGRESS_SECONDS:
+        if crossed or self.done >= self.total or now - self.last >= PROGRESS_SECONDS:
             self._line(now)
 
+    def rate(self, now: float) -> float:
+        """Documents a second since the first count; since the start until the first count is
+        PROGRESS_WINDOW seconds old."""
+        t0, n0 = self.first or (self.start, 0)
+        if now - t0 >= PROGRESS_WINDOW and self.done > n0:
+            return (self.done - n0) / (now - t0)
+        return self.done / (now - self.start) if now > self.start else 0.0
+
     def _line(self, now: float) -> None:
-        t0, n0 = self.mark
-        rate = (self.done - n0) / (now - t0) if now > t0 else 0.0
+        rate = self.rate(now)
         left = (self.total - self.done) / rate if rate > 0 else math.inf
         when = "done" if self.done >= self.total else f"{_left(left)} left"
         self.stream.write(
@@ -66,7 +80,7 @@ class Lines:
             f"({clock_time(now - self.start)} so far)\n"
         )
         self.stream.flush()
-        self.mark = (now, self.done)
+        self.last = now
 
 
 def _rate(rate: float) -> str:

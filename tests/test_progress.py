@@ -42,7 +42,7 @@ def test_lines_every_twentieth_with_rate_and_time_left():
     assert last[1] == "100" and last[4] is None and lines[-1].endswith("done (0:50 so far)")
 
 
-def test_the_rate_is_the_pace_since_the_last_line():
+def test_the_rate_leaves_out_the_first_count():
     # documents a store kept come at once; the time left follows the pace of parsing after
     out, clock = io.StringIO(), Clock()
     counted = Lines(20, out, every=10, clock=clock)
@@ -54,6 +54,17 @@ def test_the_rate_is_the_pace_since_the_last_line():
     counted(5)
     second = LINE.fullmatch(out.getvalue().splitlines()[1])
     assert second is not None and second[3] == "1.7"  # 10 documents in 6 seconds
+
+
+def test_bursts_of_documents_do_not_make_the_rate_jump():
+    # two --jobs workers that finish their chunks at the same moment
+    out, clock = io.StringIO(), Clock()
+    counted = Lines(40, out, every=8, clock=clock)
+    for t, n in ((13.0, 8), (13.001, 8), (17.0, 8), (19.0, 8), (20.0, 8)):
+        clock.now = t
+        counted(n)
+    rates = [float(m[3]) for m in map(LINE.fullmatch, out.getvalue().splitlines()) if m]
+    assert len(rates) == 5 and max(rates[1:]) < 10, rates
 
 
 def test_a_slow_build_writes_a_line_a_minute():
