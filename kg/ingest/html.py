@@ -22,6 +22,12 @@ from kg.model import Block, Document
 # htmldate's extensive search falls back on dateparser over every date-like string of the page,
 # which costs more than the rest of the extraction together; the markup's own dates suffice.
 _DATE_OPTIONS = {"extensive_search": False, "original_date": True}
+# Never the page's text: code (not JSON-LD, where the metadata is, nor a script of type
+# "text/template", in which some blogs ship the post), styles and drawings.
+_DEAD_XPATH = (
+    "//script[not(@type) or contains(@type, 'javascript') or @type='module']|//style|"
+    "//*[local-name()='svg']"
+)
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _SPACE = re.compile(r"\s+")
 MIN_WORDS = 4  # a page holds an article when one of its blocks has this many words
@@ -96,36 +102,76 @@ def clean_title(title: str | None, site: str | None, host: str | None) -> str | 
     return " - ".join(parts) if len(parts) > 1 else parts[0]
 
 
-def _extract(markup: str, url: str | None) -> Any:
-    """trafilatura's extraction: its own rules first, and its fallbacks (readability, jusText)
-    only when those found little, which is where the fallbacks win and they cost as much as
-    the rest of the extraction."""
+def parse(markup: str) -> Any:
+    """The page as an lxml tree, without the parts no extractor reads (code, styles, SVG
+    drawings, comments), so that each of trafilatura's passes
+    over the tree (it walks and copies it several times) has fewer nodes to visit. None when
+    the markup is not HTML."""
+    from lxml import etree
+    from trafilatura import load_html
+
+    tree = load_html(markup)
+    if tree is None:
+        return None
+    for el in tree.xpath(_DEAD_XPATH):
+        _drop(el)
+    etree.strip_elements(tree, etree.Comment, etree.ProcessingInstruction, with_tail=False)
+    return tree
+
+
+def _drop(el: Any) -> None:
+    """Remove ``el`` from its tree, keeping the text that follows it."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
+def _extract(tree: Any, url: str | None) -> Any:
+    """trafilatura's extraction of the article from ``tree`` (which it copies, leaving ours
+    whole): its own rules first, and its fallbacks (readability, jusText) only when those found
+    little, which is where the fallbacks win, since they cost as much as the rest."""
     from trafilatura import bare_extraction
 
     options = {
         "url": url,
-        "with_metadata": True,
+        "with_metadata": False,  # read once, from our tree (see ``metadata``)
         "include_comments": False,
         "include_tables": True,
         "include_formatting": False,
         "include_links": False,
-        "date_extraction_params": _DATE_OPTIONS,
     }
-    found = bare_extraction(markup, fast=True, **options)
+    found = bare_extraction(tree, fast=True, **options)
     if found is None or len(found.text or "") < FALLBACK_BELOW:
-        return bare_extraction(markup, fast=False, **options)
+        return bare_extraction(tree, fast=False, **options) or found
     return found
+
+
+def metadata(tree: Any, url: str | None) -> dict[str, Any]:
+    """The page's title, author, date, site name, canonical URL and description, from its
+    markup (JSON-LD, Open Graph, meta tags; dates through htmldate)."""
+    from trafilatura import extract_metadata
+
+    found = extract_metadata(tree, default_url=url, date_config=_DATE_OPTIONS)
+    return found.as_dict() if found is not None else {}
 
 
 def from_html(raw: bytes, *, doc_id: str, source: str, url: str | None = None) -> Document:
     """The article of a saved web page as a Document, or an InputError when it has none."""
     markup, encoding = decode_page(raw, source)
-    found = _extract(markup, url)
+    tree = parse(markup)
+    found = _extract(tree, url) if tree is not None else None
     units = _units(found.body) if found is not None and found.body is not None else []
     # a page whose only text is a menu entry or a caption has no article to read
     if not any(len(t.split()) >= MIN_WORDS for _, t in units):
         raise InputError(f"{source}: no article text found in the page")
-    meta = found.as_dict() if hasattr(found, "as_dict") else {}
+    meta = metadata(tree, url)  # last: htmldate and the author search may prune our tree
     site = meta.get("sitename") or None
     title = clean_title(meta.get("title"), site, meta.get("hostname"))
     parts: list[str] = []
