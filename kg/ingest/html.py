@@ -8,7 +8,10 @@ to a paragraph, heading, list item or table row, so that offsets point into that
 
 from __future__ import annotations
 
+import html
+import json
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from kg.errors import InputError
@@ -32,6 +35,16 @@ _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:
 _SPACE = re.compile(r"\s+")
 _HOST = re.compile(r"https?://(?:www\.|w[0-9]+\.)?([^/]+)")
 MIN_WORDS = 4  # a page holds an article when one of its blocks has this many words
+# The schema.org articleBody of a page's JSON-LD replaces the extraction when it is this many
+# times longer (and at least BODY_CHARS long): then the page renders its article with scripts,
+# or behind a wall, and the extractor found only a caption or a teaser.
+BODY_OVER = 2
+BODY_CHARS = 500
+LEAD_IN = 3  # paragraphs between the headline and the article, at most, taken back
+_SENTENCE_END = tuple('.!?"”’')
+_BY = re.compile(r"by\s", re.IGNORECASE)
+_NOT_LEAD = frozenset({"nav", "form", "figure", "figcaption", "aside", "footer", "button", "li"})
+_HIDDEN = frozenset({"script", "style", "noscript", "template", "title", "head"})
 FALLBACK_BELOW = 2000  # characters of article text below which the fallbacks are tried
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[|·•–—-]|::)\s+")
 _BLOCK_TAGS = {"p": "paragraph", "head": "heading", "quote": "paragraph", "code": "paragraph"}
@@ -185,6 +198,110 @@ def metadata(tree: Any, url: str | None) -> Any:
     return found
 
 
+def article_body(tree: Any) -> str:
+    """The longest schema.org ``articleBody`` in the page's JSON-LD, as text ('' if none)."""
+    best = ""
+    for el in tree.iter("script"):
+        code = el.text or ""
+        if "ld+json" not in (el.get("type") or "") or "articleBody" not in code:
+            continue
+        try:
+            data = json.loads(code, strict=False)
+        except ValueError:
+            continue
+        best = max([best, *_bodies(data, 0)], key=len)
+    if re.search(r"<(?:p|br|div|span|a)\b", best):  # some sites ship the body as HTML
+        best = re.sub(r"</?(?:p|br|div|h\d|li)\b[^>]*>", "\n", best)
+        best = re.sub(r"<[^>]{0,500}>", "", best)
+    return html.unescape(best).strip()
+
+
+def _bodies(data: Any, depth: int) -> Iterator[str]:
+    if depth > 4:  # @graph, then a list, then the article: deeper is not the page's article
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from _bodies(item, depth + 1)
+    elif isinstance(data, dict):
+        if isinstance(data.get("articleBody"), str):
+            yield data["articleBody"]
+        for value in data.values():
+            if isinstance(value, (dict, list)):
+                yield from _bodies(value, depth + 1)
+
+
+def _paragraphs(body: str) -> list[str]:
+    return [p for p in (_SPACE.sub(" ", line).strip() for line in body.splitlines()) if p]
+
+
+def standfirst(tree: Any, description: str | None, units: list[tuple[str, str]]) -> str | None:
+    """The page's description when the page shows it and the extraction lost it: the line under
+    the headline that many news pages set apart from the body (and that their markup repeats
+    as the description). A description the page does not show is a summary for search engines,
+    never the article's text."""
+    lead = _SPACE.sub(" ", description or "").strip()
+    if len(lead.split()) < MIN_WORDS or lead.endswith(("...", "…")):
+        return None
+    if any(lead in t for _, t in units):
+        return None
+    page = tree.find("body")
+    return lead if page is not None and lead in _SPACE.sub(" ", _visible(page)) else None
+
+
+def lead_in(tree: Any, units: list[tuple[str, str]]) -> list[str]:
+    """The paragraphs a page sets between its headline (``h1``) and the article's first
+    paragraph, which extractors often leave out with the header they sit in: a standfirst,
+    an editor's note ("This post originally appeared on ..."), a review's verdict. At most
+    LEAD_IN of them, each a ``p`` that is a sentence of MIN_WORDS words or more, mostly not
+    links, outside navigation, lists, forms and figures."""
+    first = next((t for k, t in units if k == "paragraph" and len(t.split()) >= MIN_WORDS), "")
+    if not first:
+        return []
+    key = first[:60]
+    found: list[str] = []
+    started = False
+    for el in tree.iter("h1", "p"):
+        if el.tag == "h1":
+            started, found = True, []
+            continue
+        text = _SPACE.sub(" ", el.text_content()).strip()
+        if key in text:
+            break
+        if started and _lead_like(el, text):
+            found.append(text)
+    else:
+        return []  # the article's first paragraph is not a paragraph of the page
+    known = " ".join(t for _, t in units)
+    return [t for t in found if t not in known][-LEAD_IN:]
+
+
+def _lead_like(el: Any, text: str) -> bool:
+    # a sentence, not a byline, a date line, a caption or a credit
+    if len(text.split()) < MIN_WORDS or not text.endswith(_SENTENCE_END) or _BY.match(text):
+        return False
+    links = sum(len(a.text_content()) for a in el.iter("a"))
+    if links > len(text) / 2:
+        return False
+    return not any(a.tag in _NOT_LEAD for a in el.iterancestors())
+
+
+def _visible(root: Any) -> str:
+    """The text of ``root`` a reader sees: not that of scripts, styles and the like."""
+    out: list[str] = []
+    stack = [root]
+    while stack:  # a stack, not recursion: a broken page may nest thousands deep
+        el = stack.pop()
+        if isinstance(el, str):  # the tail of an element, after its subtree
+            out.append(el)
+            continue
+        if el is not root and el.tail:
+            stack.append(el.tail)
+        if isinstance(el.tag, str) and el.tag not in _HIDDEN:
+            out.append(el.text or "")
+            stack.extend(reversed(el))
+    return " ".join(out)
+
+
 def from_html(raw: bytes, *, doc_id: str, source: str, url: str | None = None) -> Document:
     """The article of a saved web page as a Document, or an InputError when it has none."""
     markup, encoding = decode_page(raw, source)
@@ -194,7 +311,14 @@ def from_html(raw: bytes, *, doc_id: str, source: str, url: str | None = None) -
     # a page whose only text is a menu entry or a caption has no article to read
     if not any(len(t.split()) >= MIN_WORDS for _, t in units):
         raise InputError(f"{source}: no article text found in the page")
-    meta = metadata(tree, url).as_dict()  # last: it may prune our tree
+    meta = metadata(tree, url).as_dict()
+    body = article_body(tree)
+    if len(body) >= max(BODY_CHARS, BODY_OVER * sum(len(t) for _, t in units)):
+        units = [("paragraph", p) for p in _paragraphs(body)]
+    leads = lead_in(tree, units)
+    if (first := standfirst(tree, meta.get("description"), units)) and first not in leads:
+        leads.insert(0, first)
+    units[:0] = [("paragraph", p) for p in leads]
     site = meta.get("sitename") or None
     title = clean_title(meta.get("title"), site, meta.get("hostname"))
     parts: list[str] = []
