@@ -272,7 +272,8 @@ def lead_in(tree: Any, units: list[tuple[str, str]]) -> list[str]:
     else:
         return []  # the article's first paragraph is not a paragraph of the page
     known = " ".join(t for _, t in units)
-    return [t for t in found if t not in known][-LEAD_IN:]
+    found = [t for t in found if t not in known]
+    return found[max(0, len(found) - LEAD_IN) :]
 
 
 def _lead_like(el: Any, text: str) -> bool:
