@@ -25,12 +25,9 @@ from kg.model import Block, Document
 # htmldate's extensive search falls back on dateparser over every date-like string of the page,
 # which costs more than the rest of the extraction together; the markup's own dates suffice.
 _DATE_OPTIONS = {"extensive_search": False, "original_date": True}
-# Never the page's text: code (not JSON-LD, where the metadata is, nor a script of type
-# "text/template", in which some blogs ship the post), styles and drawings.
-_DEAD_XPATH = (
-    "//script[not(@type) or contains(@type, 'javascript') or @type='module']|//style|"
-    "//*[local-name()='svg']"
-)
+# Scripts of these types hold text a reader may see: JSON-LD (the metadata, sometimes the
+# article's body) and templates (some blogs ship the post in a "text/template" script).
+_KEPT_SCRIPTS = ("json", "template", "html")
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _SPACE = re.compile(r"\s+")
 _HOST = re.compile(r"https?://(?:www\.|w[0-9]+\.)?([^/]+)")
@@ -127,7 +124,12 @@ def parse(markup: str) -> Any:
     tree = load_html(markup)
     if tree is None:
         return None
-    for el in tree.xpath(_DEAD_XPATH):
+    dead = [
+        el
+        for el in tree.iter("script", "style", "svg")
+        if el.tag != "script" or not any(k in (el.get("type") or "") for k in _KEPT_SCRIPTS)
+    ]
+    for el in dead:
         _drop(el)
     etree.strip_elements(tree, etree.Comment, etree.ProcessingInstruction, with_tail=False)
     return tree
