@@ -92,7 +92,12 @@ def furniture(
     if page:
         lang = language or main_language(lines, why)
     else:
-        ids = [identify(line[:SAMPLE_BLOCK]) for line in lines]
+        # the model's time is most of ingest's: a block already judged (a widget, an advert)
+        # or too short to vote (under 3 words; see _majority and _foreign) is not given to it
+        ids = [
+            ("", 0.0) if w or len(line.split()) < 3 else identify(line[:SAMPLE_BLOCK])
+            for line, w in zip(lines, why, strict=True)
+        ]
         lang = language or _majority(lines, why, ids)
         for i, reason in _foreign(lines, why, blocks, lang, ids).items():
             why[i] = reason
