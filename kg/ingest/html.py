@@ -40,6 +40,10 @@ BODY_CHARS = 500
 LEAD_IN = 3  # paragraphs between the headline and the article, at most, taken back
 _SENTENCE_END = tuple('.!?"”’')
 _BY = re.compile(r"by\s", re.IGNORECASE)
+# Class and id names pages give their clutter (a cookie banner, a newsletter box, related links)
+_CLUTTER = re.compile(
+    r"cookie|consent|newsletter|subscri|promo|related|share|social|advert|sponsor|comment", re.I
+)
 _NOT_LEAD = frozenset({"nav", "form", "figure", "figcaption", "aside", "footer", "button", "li"})
 _HIDDEN = frozenset({"script", "style", "noscript", "template", "title", "head"})
 FALLBACK_BELOW = 2000  # characters of article text below which the fallbacks are tried
@@ -285,7 +289,10 @@ def _lead_like(el: Any, text: str) -> bool:
     links = sum(len(a.text_content()) for a in el.iter("a"))
     if links > len(text) / 2:
         return False
-    return not any(a.tag in _NOT_LEAD for a in el.iterancestors())
+    return not any(
+        a.tag in _NOT_LEAD or _CLUTTER.search(f"{a.get('class', '')} {a.get('id', '')}")
+        for a in el.iterancestors()
+    )
 
 
 def _visible(root: Any) -> str:

@@ -89,12 +89,13 @@ def test_the_standfirst_is_kept_when_the_page_shows_it(tmp_path: Path):
     assert lead not in kept_text(tmp_path, page(head=meta))
 
 
-def test_sentences_between_headline_and_body_are_kept_but_not_bylines(tmp_path: Path):
+def test_sentences_between_headline_and_body_are_kept_but_not_bylines_or_boxes(tmp_path: Path):
     note = "This story originally appeared in the Boston Ledger."
-    header = f"<p>By Jane Doe and Bo Chen, March 3, 2024</p><p class='note'>{note}</p>"
+    box = "<div class='newsletter-box'><p>The best stories of the week come in one email.</p></div>"
+    header = f"<p>By Jane Doe and Bo Chen, March 3, 2024</p><p class='note'>{note}</p>{box}"
     long = f"<p>{STORY}</p><p>{MORE}</p><p>{STORY.replace('Boston', 'Denver')}</p>"
     text = kept_text(tmp_path, page(header=header, article=long))
-    assert note in text and "By Jane Doe" not in text
+    assert note in text and "By Jane Doe" not in text and "best stories" not in text
 
 
 def test_on_a_page_a_reader_line_beside_an_advert_is_kept_unless_it_sells(tmp_path: Path):
