@@ -69,9 +69,10 @@ NEIGHBOUR_WORDS = 40
 # A repeated block this long is a page's repeat (a teaser shown twice); shorter ones (a table's
 # header row, "Men's singles, second round") repeat in real text.
 REPEAT_WORDS = 10  # a neighbour of an advert longer than this is judged on its own
-# Characters of text the model reads to tell the text's language, and a block's: enough to be
-# sure, and the model's time is linear in them.
-SAMPLE = 3000
+# Characters of text the model reads to tell a page's language, and a block's: enough to be
+# sure (a thousand characters of prose leave the model no doubt; a block's hundred are judged
+# with its neighbours when they do), and the model's time is linear in them.
+SAMPLE = 1000
 SAMPLE_BLOCK = 100  # a block this long is reporting, whatever it says
 
 

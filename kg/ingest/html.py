@@ -251,7 +251,7 @@ def standfirst(tree: Any, description: str | None, units: list[tuple[str, str]])
     if any(lead in t for _, t in units):
         return None
     page = tree.find("body")
-    return lead if page is not None and lead in _SPACE.sub(" ", _visible(page)) else None
+    return lead if page is not None and _shown(page, lead) else None
 
 
 def lead_in(tree: Any, units: list[tuple[str, str]]) -> list[str]:
@@ -295,21 +295,20 @@ def _lead_like(el: Any, text: str) -> bool:
     )
 
 
-def _visible(root: Any) -> str:
-    """The text of ``root`` a reader sees: not that of scripts, styles and the like."""
-    out: list[str] = []
-    stack = [root]
-    while stack:  # a stack, not recursion: a broken page may nest thousands deep
-        el = stack.pop()
-        if isinstance(el, str):  # the tail of an element, after its subtree
-            out.append(el)
-            continue
-        if el is not root and el.tail:
-            stack.append(el.tail)
-        if isinstance(el.tag, str) and el.tag not in _HIDDEN:
-            out.append(el.text or "")
-            stack.extend(reversed(el))
-    return " ".join(out)
+def _shown(root: Any, text: str) -> bool:
+    """Whether ``text`` (whitespace collapsed) is in the text of ``root`` that a reader sees:
+    searched in lxml's text of the tree (C code; the page's code and styles are gone already,
+    see ``parse``), outside the scripts and templates left in it."""
+    pattern = re.compile(r"\s+".join(map(re.escape, text.split())))
+    found = len(pattern.findall(_etree_text(root)))
+    hidden = sum(len(pattern.findall(_etree_text(el))) for el in root.iter(*_HIDDEN))
+    return found > hidden
+
+
+def _etree_text(el: Any) -> str:
+    from lxml import etree
+
+    return str(etree.tostring(el, method="text", encoding="unicode", with_tail=False))
 
 
 def from_html(raw: bytes, *, doc_id: str, source: str, url: str | None = None) -> Document:
