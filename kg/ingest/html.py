@@ -317,13 +317,13 @@ def from_html(raw: bytes, *, doc_id: str, source: str, url: str | None = None) -
     tree = parse(markup)
     found = _extract(tree, url) if tree is not None else None
     units = _units(found.body) if found is not None and found.body is not None else []
+    body = article_body(tree) if tree is not None else ""
+    if len(body) >= max(BODY_CHARS, BODY_OVER * sum(len(t) for _, t in units)):
+        units = [("paragraph", p) for p in _paragraphs(body)]
     # a page whose only text is a menu entry or a caption has no article to read
     if not any(len(t.split()) >= MIN_WORDS for _, t in units):
         raise InputError(f"{source}: no article text found in the page")
     meta = metadata(tree, url).as_dict()
-    body = article_body(tree)
-    if len(body) >= max(BODY_CHARS, BODY_OVER * sum(len(t) for _, t in units)):
-        units = [("paragraph", p) for p in _paragraphs(body)]
     leads = lead_in(tree, units)
     if (first := standfirst(tree, meta.get("description"), units)) and first not in leads:
         leads.insert(0, first)

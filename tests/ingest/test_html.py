@@ -109,3 +109,10 @@ def test_on_a_page_a_reader_line_beside_an_advert_is_kept_unless_it_sells(tmp_pa
     text = kept_text(tmp_path, page(article=article))
     assert closing in text
     assert "Subscribe to our newsletter" not in text and promo not in text
+
+
+def test_a_page_whose_only_text_is_its_json_ld_body_is_read(tmp_path: Path):
+    ld = json.dumps({"@type": "NewsArticle", "articleBody": f"{STORY}\n{MORE}"})
+    markup = page(head=f'<script type="application/ld+json">{ld}</script>', article="")
+    text = kept_text(tmp_path, markup)
+    assert "hired 9 engineers" in text and "7 more hires" in text
