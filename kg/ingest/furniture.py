@@ -70,10 +70,11 @@ NEIGHBOUR_WORDS = 40
 # header row, "Men's singles, second round") repeat in real text.
 REPEAT_WORDS = 10  # a neighbour of an advert longer than this is judged on its own
 # Characters of text the model reads to tell a page's language, and a block's: enough to be
-# sure (a thousand characters of prose leave the model no doubt; a block's hundred are judged
-# with its neighbours when they do), and the model's time is linear in them.
+# sure (a thousand characters of prose leave the model no doubt; a block's first 64, about ten
+# words, tell a foreign teaser from reporting, and a block the model is unsure of is judged
+# with its neighbours, whole), and the model's time, most of ingest's, is linear in them.
 SAMPLE = 1000
-SAMPLE_BLOCK = 100  # a block this long is reporting, whatever it says
+SAMPLE_BLOCK = 64
 
 
 def furniture(
