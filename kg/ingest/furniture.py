@@ -69,10 +69,12 @@ NEIGHBOUR_WORDS = 40
 # A repeated block this long is a page's repeat (a teaser shown twice); shorter ones (a table's
 # header row, "Men's singles, second round") repeat in real text.
 REPEAT_WORDS = 10  # a neighbour of an advert longer than this is judged on its own
-# Characters of text the model reads to tell the text's language, and a block's: enough to be
-# sure, and the model's time is linear in them.
-SAMPLE = 3000
-SAMPLE_BLOCK = 100  # a block this long is reporting, whatever it says
+# Characters of text the model reads to tell a page's language, and a block's: enough to be
+# sure (a thousand characters of prose leave the model no doubt; a block's first 64, about ten
+# words, tell a foreign teaser from reporting, and a block the model is unsure of is judged
+# with its neighbours, whole), and the model's time, most of ingest's, is linear in them.
+SAMPLE = 1000
+SAMPLE_BLOCK = 64
 
 
 def furniture(
@@ -92,7 +94,12 @@ def furniture(
     if page:
         lang = language or main_language(lines, why)
     else:
-        ids = [identify(line[:SAMPLE_BLOCK]) for line in lines]
+        # the model's time is most of ingest's: a block already judged (a widget, an advert)
+        # or too short to vote (under 3 words; see _majority and _foreign) is not given to it
+        ids = [
+            ("", 0.0) if w or len(line.split()) < 3 else identify(line[:SAMPLE_BLOCK])
+            for line, w in zip(lines, why, strict=True)
+        ]
         lang = language or _majority(lines, why, ids)
         for i, reason in _foreign(lines, why, blocks, lang, ids).items():
             why[i] = reason
@@ -102,7 +109,7 @@ def furniture(
             if line in seen and len(_WORD.findall(line)) >= REPEAT_WORDS:
                 why[i] = f"repeats the block at offset {blocks[seen[line]].start}"
             seen.setdefault(line, i)
-    _neighbours(lines, blocks, why)
+    _neighbours(lines, blocks, why, page=page)
     out = [
         Block(b.start, b.end, "furniture", w) if w else b for b, w in zip(blocks, why, strict=True)
     ]
@@ -209,11 +216,13 @@ def _foreign(
     return out
 
 
-def _neighbours(lines: list[str], blocks: list[Block], why: list[str]) -> None:
+def _neighbours(lines: list[str], blocks: list[Block], why: list[str], *, page: bool) -> None:
     """Furniture by the company it keeps: a short heading that opens an advert, a line beside
     an advert that speaks to the reader too, a short line beside a widget (a page footer).
     Only a block's own evidence counts for its neighbours, so no run of paragraphs is lost
-    one after another."""
+    one after another. In a page's article (``page``), which an extractor already cut out of
+    the page's clutter, a line beside an advert must sell too: there most lines that speak to
+    the reader beside an advert are the article's own ("If you have any questions, ...")."""
     own = list(why)
     for i, line in enumerate(lines):
         if why[i] or blocks[i].kind in _NEWS:
@@ -221,12 +230,14 @@ def _neighbours(lines: list[str], blocks: list[Block], why: list[str]) -> None:
         before = own[i - 1] if i > 0 else ""
         after = own[i + 1] if i + 1 < len(lines) else ""
         if before or after:
-            why[i] = _by_neighbours(line, blocks[i].kind, before, after)
+            why[i] = _by_neighbours(line, blocks[i].kind, before, after, page)
 
 
-def _by_neighbours(line: str, kind: str, before: str, after: str) -> str:
+def _by_neighbours(line: str, kind: str, before: str, after: str, page: bool) -> str:
     words = _WORD.findall(line)
     short = len(words) <= NEIGHBOUR_WORDS and not _QUOTED.search(line)
+    if page:
+        short = short and bool(_PROMO.search(line))
     if after.startswith("advert") and len(words) <= 8 and not line.endswith(tuple(".!?")):
         return "advert heading"
     if (before.startswith("advert") or after.startswith("advert")) and kind != "item":

@@ -8,7 +8,10 @@ to a paragraph, heading, list item or table row, so that offsets point into that
 
 from __future__ import annotations
 
+import html
+import json
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from kg.errors import InputError
@@ -22,9 +25,27 @@ from kg.model import Block, Document
 # htmldate's extensive search falls back on dateparser over every date-like string of the page,
 # which costs more than the rest of the extraction together; the markup's own dates suffice.
 _DATE_OPTIONS = {"extensive_search": False, "original_date": True}
+# Scripts of these types hold text a reader may see: JSON-LD (the metadata, sometimes the
+# article's body) and templates (some blogs ship the post in a "text/template" script).
+_KEPT_SCRIPTS = ("json", "template", "html")
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _SPACE = re.compile(r"\s+")
+_HOST = re.compile(r"https?://(?:www\.|w[0-9]+\.)?([^/]+)")
 MIN_WORDS = 4  # a page holds an article when one of its blocks has this many words
+# The schema.org articleBody of a page's JSON-LD replaces the extraction when it is this many
+# times longer (and at least BODY_CHARS long): then the page renders its article with scripts,
+# or behind a wall, and the extractor found only a caption or a teaser.
+BODY_OVER = 2
+BODY_CHARS = 500
+LEAD_IN = 3  # paragraphs between the headline and the article, at most, taken back
+_SENTENCE_END = tuple('.!?"”’')
+_BY = re.compile(r"by\s", re.IGNORECASE)
+# Class and id names pages give their clutter (a cookie banner, a newsletter box, related links)
+_CLUTTER = re.compile(
+    r"cookie|consent|newsletter|subscri|promo|related|share|social|advert|sponsor|comment", re.I
+)
+_NOT_LEAD = frozenset({"nav", "form", "figure", "figcaption", "aside", "footer", "button", "li"})
+_HIDDEN = frozenset({"script", "style", "noscript", "template", "title", "head"})
 FALLBACK_BELOW = 2000  # characters of article text below which the fallbacks are tried
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[|·•–—-]|::)\s+")
 _BLOCK_TAGS = {"p": "paragraph", "head": "heading", "quote": "paragraph", "code": "paragraph"}
@@ -96,36 +117,217 @@ def clean_title(title: str | None, site: str | None, host: str | None) -> str | 
     return " - ".join(parts) if len(parts) > 1 else parts[0]
 
 
-def _extract(markup: str, url: str | None) -> Any:
-    """trafilatura's extraction: its own rules first, and its fallbacks (readability, jusText)
-    only when those found little, which is where the fallbacks win and they cost as much as
-    the rest of the extraction."""
+def parse(markup: str) -> Any:
+    """The page as an lxml tree, without the parts no extractor reads (code, styles, SVG
+    drawings, comments), so that each of trafilatura's passes
+    over the tree (it walks and copies it several times) has fewer nodes to visit. None when
+    the markup is not HTML."""
+    from lxml import etree
+    from trafilatura import load_html
+
+    tree = load_html(markup)
+    if tree is None:
+        return None
+    dead = [
+        el
+        for el in tree.iter("script", "style", "svg")
+        if el.tag != "script" or not any(k in (el.get("type") or "") for k in _KEPT_SCRIPTS)
+    ]
+    for el in dead:
+        _drop(el)
+    etree.strip_elements(tree, etree.Comment, etree.ProcessingInstruction, with_tail=False)
+    return tree
+
+
+def _drop(el: Any) -> None:
+    """Remove ``el`` from its tree, keeping the text that follows it."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
+def _extract(tree: Any, url: str | None) -> Any:
+    """trafilatura's extraction of the article from ``tree`` (which it copies, leaving ours
+    whole): its own rules first, and its fallbacks (readability, jusText) only when those found
+    little, which is where the fallbacks win, since they cost as much as the rest."""
     from trafilatura import bare_extraction
 
     options = {
         "url": url,
-        "with_metadata": True,
+        "with_metadata": False,  # read once, from our tree (see ``metadata``)
         "include_comments": False,
         "include_tables": True,
         "include_formatting": False,
         "include_links": False,
-        "date_extraction_params": _DATE_OPTIONS,
     }
-    found = bare_extraction(markup, fast=True, **options)
+    found = bare_extraction(tree, fast=True, **options)
     if found is None or len(found.text or "") < FALLBACK_BELOW:
-        return bare_extraction(markup, fast=False, **options)
+        return bare_extraction(tree, fast=False, **options) or found
     return found
+
+
+def metadata(tree: Any, url: str | None) -> Any:
+    """The page's title, author, date, site name, canonical URL and description, from its
+    markup (meta tags, Open Graph, JSON-LD, then the page's own title and byline; dates
+    through htmldate), read in the order trafilatura's ``extract_metadata`` reads them, less
+    the categories, tags and licence that kg does not keep and that cost a fifth of the
+    page's metadata time (each is a search of every link of the page)."""
+    from courlan import extract_domain
+    from htmldate import find_date
+    from trafilatura import metadata as tm
+
+    found = tm.examine_meta(tree)
+    if found.author and " " not in found.author:
+        found.author = None  # a user name ("admin"), as trafilatura judges it
+    try:
+        found = tm.extract_meta_json(tree, found)
+    except Exception:  # noqa: BLE001 - trafilatura guards its JSON-LD reader the same way
+        pass
+    found.title = found.title or tm.extract_title(tree)
+    found.author = found.author or tm.extract_author(tree)
+    found.url = found.url or tm.extract_url(tree, url)
+    found.hostname = extract_domain(found.url, fast=True) if found.url else None
+    found.date = find_date(tree, url=found.url, **_DATE_OPTIONS)
+    site = (found.sitename or tm.extract_sitename(tree) or "").lstrip("@")
+    if site and "." not in site and not site[0].isupper():
+        site = site.title()  # "guardian" as a name: "Guardian"
+    host = _HOST.match(found.url or "")
+    found.sitename = site or (host[1] if host else None)
+    found.clean_and_trim()
+    return found
+
+
+def article_body(tree: Any) -> str:
+    """The longest schema.org ``articleBody`` in the page's JSON-LD, as text ('' if none)."""
+    best = ""
+    for el in tree.iter("script"):
+        code = el.text or ""
+        if "ld+json" not in (el.get("type") or "") or "articleBody" not in code:
+            continue
+        try:
+            data = json.loads(code, strict=False)
+        except ValueError:
+            continue
+        best = max([best, *_bodies(data, 0)], key=len)
+    if re.search(r"<(?:p|br|div|span|a)\b", best):  # some sites ship the body as HTML
+        best = re.sub(r"</?(?:p|br|div|h\d|li)\b[^>]*>", "\n", best)
+        best = re.sub(r"<[^>]{0,500}>", "", best)
+    return html.unescape(best).strip()
+
+
+def _bodies(data: Any, depth: int) -> Iterator[str]:
+    if depth > 4:  # @graph, then a list, then the article: deeper is not the page's article
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from _bodies(item, depth + 1)
+    elif isinstance(data, dict):
+        if isinstance(data.get("articleBody"), str):
+            yield data["articleBody"]
+        for value in data.values():
+            if isinstance(value, (dict, list)):
+                yield from _bodies(value, depth + 1)
+
+
+def _paragraphs(body: str) -> list[str]:
+    return [p for p in (_SPACE.sub(" ", line).strip() for line in body.splitlines()) if p]
+
+
+def standfirst(tree: Any, description: str | None, units: list[tuple[str, str]]) -> str | None:
+    """The page's description when the page shows it and the extraction lost it: the line under
+    the headline that many news pages set apart from the body (and that their markup repeats
+    as the description). A description the page does not show is a summary for search engines,
+    never the article's text."""
+    lead = _SPACE.sub(" ", description or "").strip()
+    if len(lead.split()) < MIN_WORDS or lead.endswith(("...", "…")):
+        return None
+    if any(lead in t for _, t in units):
+        return None
+    page = tree.find("body")
+    return lead if page is not None and _shown(page, lead) else None
+
+
+def lead_in(tree: Any, units: list[tuple[str, str]]) -> list[str]:
+    """The paragraphs a page sets between its headline (``h1``) and the article's first
+    paragraph, which extractors often leave out with the header they sit in: a standfirst,
+    an editor's note ("This post originally appeared on ..."), a review's verdict. At most
+    LEAD_IN of them, each a ``p`` that is a sentence of MIN_WORDS words or more, mostly not
+    links, outside navigation, lists, forms and figures."""
+    first = next((t for k, t in units if k == "paragraph" and len(t.split()) >= MIN_WORDS), "")
+    if not first:
+        return []
+    key = first[:60]
+    found: list[str] = []
+    started = False
+    for el in tree.iter("h1", "p"):
+        if el.tag == "h1":
+            started, found = True, []
+            continue
+        text = _SPACE.sub(" ", el.text_content()).strip()
+        if key in text:
+            break
+        if started and _lead_like(el, text):
+            found.append(text)
+    else:
+        return []  # the article's first paragraph is not a paragraph of the page
+    known = " ".join(t for _, t in units)
+    found = [t for t in found if t not in known]
+    return found[max(0, len(found) - LEAD_IN) :]
+
+
+def _lead_like(el: Any, text: str) -> bool:
+    # a sentence, not a byline, a date line, a caption or a credit
+    if len(text.split()) < MIN_WORDS or not text.endswith(_SENTENCE_END) or _BY.match(text):
+        return False
+    links = sum(len(a.text_content()) for a in el.iter("a"))
+    if links > len(text) / 2:
+        return False
+    return not any(
+        a.tag in _NOT_LEAD or _CLUTTER.search(f"{a.get('class', '')} {a.get('id', '')}")
+        for a in el.iterancestors()
+    )
+
+
+def _shown(root: Any, text: str) -> bool:
+    """Whether ``text`` (whitespace collapsed) is in the text of ``root`` that a reader sees:
+    searched in lxml's text of the tree (C code; the page's code and styles are gone already,
+    see ``parse``), outside the scripts and templates left in it."""
+    pattern = re.compile(r"\s+".join(map(re.escape, text.split())))
+    found = len(pattern.findall(_etree_text(root)))
+    hidden = sum(len(pattern.findall(_etree_text(el))) for el in root.iter(*_HIDDEN))
+    return found > hidden
+
+
+def _etree_text(el: Any) -> str:
+    from lxml import etree
+
+    return str(etree.tostring(el, method="text", encoding="unicode", with_tail=False))
 
 
 def from_html(raw: bytes, *, doc_id: str, source: str, url: str | None = None) -> Document:
     """The article of a saved web page as a Document, or an InputError when it has none."""
     markup, encoding = decode_page(raw, source)
-    found = _extract(markup, url)
+    tree = parse(markup)
+    found = _extract(tree, url) if tree is not None else None
     units = _units(found.body) if found is not None and found.body is not None else []
+    body = article_body(tree) if tree is not None else ""
+    if len(body) >= max(BODY_CHARS, BODY_OVER * sum(len(t) for _, t in units)):
+        units = [("paragraph", p) for p in _paragraphs(body)]
     # a page whose only text is a menu entry or a caption has no article to read
     if not any(len(t.split()) >= MIN_WORDS for _, t in units):
         raise InputError(f"{source}: no article text found in the page")
-    meta = found.as_dict() if hasattr(found, "as_dict") else {}
+    meta = metadata(tree, url).as_dict()
+    leads = lead_in(tree, units)
+    if (first := standfirst(tree, meta.get("description"), units)) and first not in leads:
+        leads.insert(0, first)
+    units[:0] = [("paragraph", p) for p in leads]
     site = meta.get("sitename") or None
     title = clean_title(meta.get("title"), site, meta.get("hostname"))
     parts: list[str] = []

@@ -1,0 +1,118 @@
+"""Web pages: what kg keeps of a page around trafilatura's extraction."""
+
+import json
+from pathlib import Path
+
+from kg.ingest import read
+from kg.ingest.html import article_body, metadata, parse
+
+STORY = " ".join(
+    f"Acme Corp said on Tuesday that it had hired {n} engineers at its plant in Boston."
+    for n in range(10)
+)
+MORE = " ".join(
+    f"The firm expects {n} more hires in Ohio next year, its chief executive told reporters."
+    for n in range(8)
+)
+
+
+def page(head: str = "", header: str = "", article: str = f"<p>{STORY}</p><p>{MORE}</p>") -> str:
+    return f"""<html lang="en"><head><title>Acme hires engineers | Daily Planet</title>{head}
+    </head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+    <div class="story"><header><h1>Acme hires engineers</h1></header>
+    <section class="meta">{header}</section><article>{article}</article></div>
+    <footer>Copyright Daily Planet. All rights reserved.</footer></body></html>"""
+
+
+def kept_text(tmp_path: Path, markup: str) -> str:
+    (tmp_path / "p.html").write_text(markup, encoding="utf-8")
+    (doc,) = read([tmp_path / "p.html"])
+    return " ".join(doc.text[b.start : b.end] for b in doc.kept)
+
+
+def test_parse_drops_code_but_keeps_json_ld_templates_and_text_after_a_script():
+    tree = parse(
+        """<html><head><script type="application/ld+json">{"headline": "H"}</script>
+        <style>p {color: red}</style></head><body><p>Before <script>var x = 1;</script>after.
+        </p><script type="text/template"><p>A post the page renders.</p></script>
+        <svg><text>drawn</text></svg></body></html>"""
+    )
+    scripts = [s.get("type") for s in tree.iter("script")]
+    assert scripts == ["application/ld+json", "text/template"]
+    text = " ".join(tree.find("body").itertext())
+    assert "after." in text and "var x" not in text and "drawn" not in text
+    assert tree.find(".//style") is None
+
+
+def test_metadata_reads_what_trafilatura_reads():
+    from trafilatura import extract_metadata
+
+    markup = page(
+        head="""<meta name="author" content="Jane Doe">
+        <meta property="og:site_name" content="Daily Planet">
+        <meta property="og:description" content="Acme grows in Boston.">
+        <meta property="article:published_time" content="2024-03-03T10:00:00Z">
+        <link rel="canonical" href="https://planet.example/acme">"""
+    )
+    ours = metadata(parse(markup), None).as_dict()
+    theirs = extract_metadata(parse(markup), date_config={"extensive_search": False}).as_dict()
+    fields = ("title", "author", "date", "sitename", "url", "hostname", "description")
+    assert [ours[f] for f in fields] == [theirs[f] for f in fields]
+    assert ours["author"] == "Jane Doe" and ours["date"] == "2024-03-03"
+
+
+def test_a_script_rendered_article_is_read_from_its_json_ld_body(tmp_path: Path):
+    body = "\n".join(f"Paragraph {n}: {STORY}" for n in range(3))
+    ld = json.dumps({"@graph": [{"@type": "NewsArticle", "articleBody": body}]})
+    markup = page(
+        head=f'<script type="application/ld+json">{ld}</script>',
+        article=f"<p>{MORE[:400]}</p><div id='app'></div>",
+    )
+    assert article_body(parse(markup)) == body
+    text = kept_text(tmp_path, markup)
+    assert "Paragraph 2: Acme Corp said" in text
+
+
+def test_a_short_json_ld_body_does_not_replace_the_article(tmp_path: Path):
+    ld = json.dumps({"@type": "NewsArticle", "articleBody": "Acme hired engineers."})
+    markup = page(head=f'<script type="application/ld+json">{ld}</script>')
+    text = kept_text(tmp_path, markup)
+    assert "hired 9 engineers" in text and "7 more hires" in text
+
+
+def test_the_standfirst_is_kept_when_the_page_shows_it(tmp_path: Path):
+    lead = "The company plans to double its workforce in Massachusetts by the end of 2026"
+    meta = f'<meta name="description" content="{lead}">'
+    shown = page(head=meta, header=f'<div class="dek">{lead}</div>')
+    assert lead in kept_text(tmp_path, shown)
+    # a description only search engines see is no part of the article
+    assert lead not in kept_text(tmp_path, page(head=meta))
+
+
+def test_sentences_between_headline_and_body_are_kept_but_not_bylines_or_boxes(tmp_path: Path):
+    note = "This story originally appeared in the Boston Ledger."
+    box = "<div class='newsletter-box'><p>The best stories of the week come in one email.</p></div>"
+    header = f"<p>By Jane Doe and Bo Chen, March 3, 2024</p><p class='note'>{note}</p>{box}"
+    long = f"<p>{STORY}</p><p>{MORE}</p><p>{STORY.replace('Boston', 'Denver')}</p>"
+    text = kept_text(tmp_path, page(header=header, article=long))
+    assert note in text and "By Jane Doe" not in text and "best stories" not in text
+
+
+def test_on_a_page_a_reader_line_beside_an_advert_is_kept_unless_it_sells(tmp_path: Path):
+    closing = "If you have any questions about the new plant, please tell us in the comments."
+    promo = "Never miss a story: our newsletter brings them every morning."
+    article = (
+        f"<p>{STORY}</p><p>{closing}</p>"
+        "<p>Subscribe to our newsletter for weekly updates.</p>"
+        f"<p>{promo}</p><p>{MORE}</p>"
+    )
+    text = kept_text(tmp_path, page(article=article))
+    assert closing in text
+    assert "Subscribe to our newsletter" not in text and promo not in text
+
+
+def test_a_page_whose_only_text_is_its_json_ld_body_is_read(tmp_path: Path):
+    ld = json.dumps({"@type": "NewsArticle", "articleBody": f"{STORY}\n{MORE}"})
+    markup = page(head=f'<script type="application/ld+json">{ld}</script>', article="")
+    text = kept_text(tmp_path, markup)
+    assert "hired 9 engineers" in text and "7 more hires" in text
