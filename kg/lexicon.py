@@ -226,7 +226,7 @@ SPEECH_VERBS = _words(
 SPEAKER_PRONOUNS = {"he": "Person", "she": "Person", "it": "Organization"}
 # Quotation marks: each opening mark with the closing marks it pairs with. A straight mark
 # both opens and closes; single marks are left out, as "’" is also the apostrophe.
-QUOTE_MARKS = {"“": "”", "\"": "\"", "«": "»", "„": "“”"}
+QUOTE_MARKS = {"“": "”", '"': '"', "«": "»", "„": "“”"}
 
 # -- acronyms ------------------------------------------------------------------------------------
 

@@ -53,7 +53,7 @@ class _Speaker(NamedTuple):
     span: tuple[int, int]  # document offsets of the name, pronoun or role noun
     rule: str
     candidates: tuple[int, ...]
-    attribution: tuple[int, int]  # document offsets of the verb and its subject
+    attribution: tuple[int, int]  # document offsets of the sentence that says who spoke
 
 
 @dataclass
@@ -113,9 +113,7 @@ def read(out: DocExtraction, tab: Tokens, offset: int, token_mention: dict[int, 
     for the next paragraph, and ``finish`` ends it)."""
     text = tab.text
     lead = len(text) - len(text.lstrip())
-    pieces = [
-        _Piece(offset + a, offset + b, True, closed) for a, b, closed in quote_spans(text)
-    ]
+    pieces = [_Piece(offset + a, offset + b, True, closed) for a, b, closed in quote_spans(text)]
     state = _state(out)
     state.quoted.extend((p.start, p.end) for p in pieces)
     state.subjects.update(
@@ -184,7 +182,10 @@ def _verbs(
         lo, hi = _attribution(tab, v, subj, quote_of)
         speaker = _speaker(out, tab, subj, offset, token_mention)
         if speaker is not None:
-            speaker = speaker._replace(attribution=(offset + tab.idx[lo], offset + tab.end_char[hi]))
+            sent = tab.sent(v)
+            speaker = speaker._replace(
+                attribution=(offset + sent.start_char, offset + sent.end_char)
+            )
         beside = _beside(tab, lo, hi, quote_of, pieces)
         for k in beside:
             if speaker is None:
@@ -211,7 +212,7 @@ def _according(
     quote_of: list[int],
     pieces: list[_Piece],
 ) -> None:
-    """"According to X, ...": X's statement is the clause the phrase hangs from, less it."""
+    """ "According to X, ...": X's statement is the clause the phrase hangs from, less it."""
     for i in range(tab.n):
         if tab.lower[i] != "according" or quote_of[i] >= 0:
             continue
@@ -223,7 +224,8 @@ def _according(
         if speaker is None:
             continue
         pa, pb = _edges(tab, i)
-        speaker = speaker._replace(attribution=(offset + tab.idx[pa], offset + tab.end_char[pb]))
+        sent = tab.sent(i)
+        speaker = speaker._replace(attribution=(offset + sent.start_char, offset + sent.end_char))
         head = tab.head[i]
         if head == i:
             continue
@@ -270,9 +272,15 @@ def _statement(
 def _raw(
     speaker: _Speaker, text: str, direct: bool, conf: float, span: tuple[int, int]
 ) -> RawQuote:
-    passage = (min(span[0], speaker.attribution[0]), max(span[1], speaker.attribution[1]))
-    rule = speaker.rule if speaker.rule != "quote.named" else (
-        "quote.direct" if direct else "quote.indirect"
+    marks = 1 if direct else 0  # a direct quotation's passage holds its quotation marks
+    passage = (
+        min(span[0] - marks, speaker.attribution[0]),
+        max(span[1] + marks, speaker.attribution[1]),
+    )
+    rule = (
+        speaker.rule
+        if speaker.rule != "quote.named"
+        else ("quote.direct" if direct else "quote.indirect")
     )
     return RawQuote(
         speaker.mention,
@@ -401,9 +409,7 @@ def _under(tab: Tokens, j: int, v: int) -> bool:
     return False
 
 
-def _beside(
-    tab: Tokens, lo: int, hi: int, quote_of: list[int], pieces: list[_Piece]
-) -> list[int]:
+def _beside(tab: Tokens, lo: int, hi: int, quote_of: list[int], pieces: list[_Piece]) -> list[int]:
     """The pieces that end just before the attribution and begin just after it."""
     found = []
     j = lo - 1
