@@ -79,6 +79,9 @@ REFERRED_SPEAKER_FACTOR = 0.8
 # Distinct names before a pronoun or role speaker that may be the one it stands for, nearest
 # first: a speaker is named within a few paragraphs of being called "he".
 SPEAKER_LOOKBACK = 12
+# Of those, the nearest few among which a sentence's subject goes first ("Merkel met Putin.
+# 'We agreed,' she said"): further back, the nearest name is the likelier.
+SUBJECT_LOOKBACK = 4
 
 # -- the relation model --------------------------------------------------------------------------
 

@@ -219,14 +219,18 @@ SPEECH_VERBS = _words(
     "say tell add state claim announce warn insist explain note stress argue declare assert "
     "comment confirm admit acknowledge emphasise emphasize reply respond write tweet post "
     "caution predict promise vow pledge suggest complain conclude recall report urge concede "
-    "remark observe maintain contend allege reiterate quip"
+    "remark observe maintain contend allege reiterate quip ask point"
 )
 # Pronouns that stand for a named speaker before them, by the type of entity each fits:
 # "he said" is the nearest person named before, "it said" the nearest organisation.
 SPEAKER_PRONOUNS = {"he": "Person", "she": "Person", "it": "Organization"}
+# Nouns of those whose words are their organisation's: "a spokesman for Siemens said" is
+# Siemens speaking (an official or a lawyer at Siemens speaks for himself).
+SPOKESPERSON_NOUNS = _words("spokesman spokeswoman spokesperson representative")
 # Quotation marks: each opening mark with the closing marks it pairs with. A straight mark
-# both opens and closes; single marks are left out, as "’" is also the apostrophe.
-QUOTE_MARKS = {"“": "”", '"': '"', "«": "»", "„": "“”"}
+# both opens and closes, and closes a curly one (copy mixes them: “...," he said); single
+# marks are left out, as "’" is also the apostrophe.
+QUOTE_MARKS = {"“": '”"', '"': '"”', "«": "»", "„": '“”"'}
 
 # -- acronyms ------------------------------------------------------------------------------------
 
