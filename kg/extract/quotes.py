@@ -153,7 +153,7 @@ def _verbs(
                 attribution=(offset + sent.start_char, offset + sent.end_char),
                 verb=offset + tab.idx[v],
             )
-        beside = _beside(tab, lo, hi, quote_of, pieces)
+        beside = _beside(tab, offset, lo, hi, quote_of, pieces)
         for k in beside:
             if who is None:
                 pieces[k].claimed = True
@@ -162,10 +162,10 @@ def _verbs(
         if beside or who is None:
             continue
         for c in _clauses(tab, v, lo):
-            if quote_of[c] >= 0:  # the clause is quoted words the marks did not set apart
+            a, b = _edges(tab, c)
+            if quote_of[c] >= 0 and quote_of[a] == quote_of[c]:  # the clause is quoted words
                 pieces[quote_of[c]].speaker = pieces[quote_of[c]].speaker or who
                 continue
-            a, b = _edges(tab, c)
             if _statement(out, tab, offset, a, b, who, quote_of, pieces):
                 said.append(who)
     return said
@@ -317,23 +317,29 @@ def _attribution(tab: Tokens, v: int, subj: int, quote_of: list[int]) -> tuple[i
 
 
 def _under(tab: Tokens, j: int, v: int) -> bool:
+    """Whether token ``j`` hangs from the verb ``v`` outside the clause it says."""
     for _ in range(6):
         if j == v:
             return True
-        if tab.head[j] == j:
+        if tab.head[j] == j or tab.dep[j] == "ccomp":
             return False
         j = tab.head[j]
     return False
 
 
-def _beside(tab: Tokens, lo: int, hi: int, quote_of: list[int], pieces: list[_Piece]) -> list[int]:
-    """The pieces that end just before the attribution and begin just after it."""
+def _beside(
+    tab: Tokens, offset: int, lo: int, hi: int, quote_of: list[int], pieces: list[_Piece]
+) -> list[int]:
+    """The pieces that end just before the attribution (not with a full stop: '"We won." He
+    said ...' begins a new sentence) and begin just after it."""
     found = []
     j = lo - 1
     while j >= 0 and quote_of[j] < 0 and tab.lower[j] in _BETWEEN:
         j -= 1
     if j >= 0 and quote_of[j] >= 0 and pieces[quote_of[j]].closed:
-        found.append(quote_of[j])
+        p = pieces[quote_of[j]]
+        if not tab.text[p.start - offset : p.end - offset].rstrip().endswith("."):
+            found.append(quote_of[j])
     j = hi + 1
     while j < tab.n and quote_of[j] < 0 and tab.lower[j] in _BETWEEN:
         j += 1

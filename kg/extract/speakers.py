@@ -66,6 +66,9 @@ def subject(tab: Tokens, v: int) -> tuple[int | None, bool]:
         subj = next((c for c in tab.children[v] if tab.dep[c] == _SUBJECT), None)
         if subj is not None and tab.lower[subj] in RELATIVE and tab.dep[v] == "relcl":
             return tab.head[v], False
+        if subj is None and tab.dep[v] == "acl" and tab.dep[tab.head[v]] == "dobj":
+            v, own = tab.head[tab.head[v]], False  # "issued a statement saying ..."
+            continue
         if subj is not None or tab.dep[v] not in _CLIMB or tab.head[v] == v:
             return subj, own
         v, own = tab.head[v], False
