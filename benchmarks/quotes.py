@@ -1,10 +1,10 @@
-"""Quotations attributed to their speakers, on news the extraction was never trained on: 30
+"""Quotations attributed to their speakers, on news the extraction was never trained on: 38
 Deutsche Welle articles of DWIE train (``../shared/bench/dwie``), annotated for this
 benchmark (``benchmarks/data/quotes_dwie.jsonl``). Measured only.
 
     python -m benchmarks.quotes [--bench DIR] [--json FILE] [--errors]
 
-The articles are the first 30, in the file's order, of those up to 3,000 characters long
+The articles are the first 38, in the file's order, of those up to 3,000 characters long
 that hold a quotation mark, "said", "says", "told" or "according to". The annotations hold,
 per DWIE document id, every statement an article attributes to a speaker it names (a person,
 an organisation, a country), quoted or reported ("said that", "according to"), the speaker
@@ -13,9 +13,10 @@ and the statement's first words, never the article's text. Statements of unnamed
 witness said", "officials said") and quotation marks around fewer than four words set in a
 sentence ("eurobonds", a slogan) are not annotated.
 
-Two sets (``quotes_dwie_documents.json``): ``dev``, 22 articles whose errors were studied
-while the rules were written, and ``test``, 8 articles annotated after that and scored without
-changing anything for them.
+Three sets (``quotes_dwie_documents.json``): ``dev``, 22 articles whose errors were studied
+while the rules were written; ``test``, 8 articles annotated after that, scored, and then
+studied too (two rules changed after its first score); ``test2``, 8 articles annotated last
+and scored once, with nothing changed after.
 
 A quotation kg reads counts as right when its speaker's entity bears one of the annotated
 names (as its name or an alias, case and accents aside) and its words contain the annotated

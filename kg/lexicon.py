@@ -224,9 +224,10 @@ SPEECH_VERBS = _words(
 # Pronouns that stand for a named speaker before them, by the type of entity each fits:
 # "he said" is the nearest person named before, "it said" the nearest organisation.
 SPEAKER_PRONOUNS = {"he": "Person", "she": "Person", "it": "Organization"}
-# Nouns of those whose words are their organisation's: "a spokesman for Siemens said" is
-# Siemens speaking (an official or a lawyer at Siemens speaks for himself).
-SPOKESPERSON_NOUNS = _words("spokesman spokeswoman spokesperson representative")
+# Nouns of those (and that) whose words are their organisation's: "a spokesman for Siemens
+# said", "a Siemens statement said" is Siemens speaking (an official or a lawyer at Siemens
+# speaks for himself).
+SPOKESPERSON_NOUNS = _words("spokesman spokeswoman spokesperson representative statement")
 # Quotation marks: each opening mark with the closing marks it pairs with. A straight mark
 # both opens and closes, and closes a curly one (copy mixes them: “...," he said); single
 # marks are left out, as "’" is also the apostrophe.

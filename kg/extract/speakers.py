@@ -23,9 +23,9 @@ _SUBJECT = "nsubj"  # not nsubjpass: "was told" has the listener as its subject
 # "smiled and said", "was clear to say": the subject is the verb's the speech verb hangs from
 _CLIMB = ("conj", "xcomp", "advcl", "acomp")
 # a spokesperson's words that name whom it speaks for: "Siemens spokesman", "Siemens'
-# spokesman", "a spokesman for Siemens"
+# spokesman", "a spokesman for Siemens", "a statement from Siemens"
 _OWNERS = ("compound", "poss", "nmod")
-_OWNER_PREPS = ("for", "of", "at")
+_OWNER_PREPS = ("for", "of", "at", "from", "by")
 _DEFINITE = frozenset({"the", "its", "his", "her", "their", "this"})
 
 
