@@ -22,7 +22,7 @@ from kg.errors import (
 )
 from kg.graph import DEFAULT_BASE, KnowledgeGraph
 from kg.ingest.text import from_text
-from kg.model import ENTITY_TYPES, Block, Document, Entity, Evidence, Mention, Relation
+from kg.model import ENTITY_TYPES, Block, Document, Entity, Evidence, Mention, Quote, Relation
 from kg.resolve.resolver import Merge
 from kg.run.local import build
 from kg.vocab import PREDICATES, Predicate
@@ -45,6 +45,7 @@ __all__ = [
     "ModelError",
     "Predicate",
     "QueryError",
+    "Quote",
     "RdfError",
     "Relation",
     "build",

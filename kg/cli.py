@@ -300,6 +300,11 @@ def _summary(built: Any, store_dir: Path, read: ReadReport, report_path: Path) -
         counts = ", ".join(f"{k} {v}" for k, v in s[name].items())
         click.echo(f"{name}: {len(items)}  {counts}")
     click.echo(f"candidates (below the confidence threshold, not asserted): {len(g.candidates)}")
+    if g.quotes:
+        quoted = sum(q.direct for q in g.quotes)
+        click.echo(
+            f"quotations: {len(g.quotes)}  quoted {quoted}, reported {len(g.quotes) - quoted}"
+        )
     if report is not None:
         n = len(report.parsed)
         click.echo(

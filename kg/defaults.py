@@ -60,6 +60,29 @@ HEDGED_FACTOR = 0.6
 # Heads above a verb whose hedges and negations still govern it ("denied that it had hired").
 MODALITY_DEPTH = 4
 
+# -- quotations ----------------------------------------------------------------------------------
+
+# Words a quotation needs to be a statement: fewer is a scare quote or a name ("so-called
+# 'reforms'", a film's title), which news sets in quotation marks too.
+QUOTE_MIN_WORDS = 4
+# Words an indirect statement ("X said that ...") needs: fewer is seldom a claim ("he said so").
+STATEMENT_MIN_WORDS = 3
+# Quoted words next to "said X", "X told": the attribution is the clearest news has.
+DIRECT_QUOTE_CONFIDENCE = 0.9
+# Quoted words in a paragraph (or paragraphs) whose other quoted words are attributed.
+CONTINUED_QUOTE_CONFIDENCE = 0.85
+# "X said that ...", "according to X, ...": what was said is the parse's clause, less exact.
+INDIRECT_CONFIDENCE = 0.8
+# A speaker read from "he", "it", "the minister": the nearest fitting name is often but not
+# always the one meant.
+REFERRED_SPEAKER_FACTOR = 0.8
+# Distinct names before a pronoun or role speaker that may be the one it stands for, nearest
+# first: a speaker is named within a few paragraphs of being called "he".
+SPEAKER_LOOKBACK = 12
+# Of those, the nearest few among which a sentence's subject goes first ("Merkel met Putin.
+# 'We agreed,' she said"): further back, the nearest name is the likelier.
+SUBJECT_LOOKBACK = 4
+
 # -- the relation model --------------------------------------------------------------------------
 
 # Below this a property is a guess, whatever threshold served the benchmark best: not a fact.

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from kg.defaults import MIN_CONFIDENCE
-from kg.model import Document, Entity, Relation
+from kg.model import Document, Entity, Quote, Relation
 from kg.names import fold
 from kg.resolve.calibration import calibrate
 
@@ -35,6 +35,8 @@ class KnowledgeGraph:
     base: str = DEFAULT_BASE
     # below the confidence threshold: recorded with their evidence, not asserted
     candidates: list[Relation] = field(default_factory=list)
+    # words attributed to speakers, by document and place in it
+    quotes: list[Quote] = field(default_factory=list)
 
     # -- lookups ---------------------------------------------------------------------------
 
@@ -58,6 +60,11 @@ class KnowledgeGraph:
             for r in self.relations
             if r.subject.id == e.id or (isinstance(r.object, Entity) and r.object.id == e.id)
         ]
+
+    def quotes_by(self, entity: Entity | str) -> list[Quote]:
+        """The quotations attributed to an entity (or its name, as ``entity`` finds it)."""
+        e = entity if isinstance(entity, Entity) else self.entity(entity)
+        return [q for q in self.quotes if q.speaker.id == e.id]
 
     def summary(self) -> dict[str, Any]:
         """Counts: documents, entities by type, relations by predicate, dropped blocks."""
@@ -210,4 +217,5 @@ def from_parts(
         list(resolution.flagged),
         base=base,
         candidates=candidates,
+        quotes=list(resolution.quotes),
     )

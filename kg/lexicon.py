@@ -211,6 +211,28 @@ for _n in LEADER_NOUNS:
 for _n in STAFF_NOUNS:
     ROLE_NOUNS.setdefault(_n, [("holder", ("employer",))])
 
+# -- quotations ----------------------------------------------------------------------------------
+
+# Verbs whose subject is a speaker and whose clause or adjoining quotation is what was said:
+# "said", "told Reuters", "added", "warned that ...". Lemmas, as the parse gives them.
+SPEECH_VERBS = _words(
+    "say tell add state claim announce warn insist explain note stress argue declare assert "
+    "comment confirm admit acknowledge emphasise emphasize reply respond write tweet post "
+    "caution predict promise vow pledge suggest complain conclude recall report urge concede "
+    "remark observe maintain contend allege reiterate quip ask point"
+)
+# Pronouns that stand for a named speaker before them, by the type of entity each fits:
+# "he said" is the nearest person named before, "it said" the nearest organisation.
+SPEAKER_PRONOUNS = {"he": "Person", "she": "Person", "it": "Organization"}
+# Nouns of those (and that) whose words are their organisation's: "a spokesman for Siemens
+# said", "a Siemens statement said" is Siemens speaking (an official or a lawyer at Siemens
+# speaks for himself).
+SPOKESPERSON_NOUNS = _words("spokesman spokeswoman spokesperson representative statement")
+# Quotation marks: each opening mark with the closing marks it pairs with. A straight mark
+# both opens and closes, and closes a curly one (copy mixes them: “...," he said); single
+# marks are left out, as "’" is also the apostrophe.
+QUOTE_MARKS = {"“": '”"', '"': '"”', "«": "»", "„": '“”"'}
+
 # -- acronyms ------------------------------------------------------------------------------------
 
 # Words an acronym skips ("IMF" spells International Monetary Fund, "BoE" Bank of England).

@@ -1,4 +1,5 @@
-"""The small, frozen things users hold: documents, mentions, entities, relations and evidence."""
+"""The small, frozen things users hold: documents, mentions, entities, relations, quotes and
+evidence."""
 
 from __future__ import annotations
 
@@ -160,3 +161,15 @@ class Relation:
     def key(self) -> tuple[str, str, str]:
         obj = self.object.id if isinstance(self.object, Entity) else repr(self.object)
         return (self.subject.id, self.predicate, obj)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Words attributed to a speaker: quoted (``direct``) or reported ("X said that ...",
+    "according to X, ..."). The evidence's subject span is where the speaker is named (a
+    name, or the "he" or "the minister" its rule resolved), its object span the words."""
+
+    speaker: Entity
+    text: str
+    direct: bool
+    evidence: Evidence

@@ -170,3 +170,16 @@ def test_build_strict_stops_at_the_first_bad_file_with_one_line(tmp_path: Path):
         f"Error: {root / 'binary.txt'}: binary file, not text"
     ]
     assert not (out / "graph.ttl").exists()
+
+
+def test_build_counts_quotations(tmp_path: Path):
+    src = tmp_path / "news"
+    src.mkdir()
+    (src / "a.txt").write_text(
+        'Talks\n\n"We agreed on almost nothing," said Lena Fischer. '
+        "Ivan Petrov said that the talks would go on.\n",
+        encoding="utf-8",
+    )
+    res = CliRunner().invoke(main, ["build", str(src), "--out", str(tmp_path / "out")])
+    assert res.exit_code == 0, res.output
+    assert "quotations: 2  quoted 1, reported 1" in res.output.splitlines()

@@ -1,5 +1,6 @@
 """Flat CSV files for spreadsheets and pandas: ``entities.csv``, ``facts.csv`` (one row per
-sentence a fact was read from, with its document and confidence) and ``documents.csv``.
+sentence a fact was read from, with its document and confidence), ``documents.csv``, and
+``quotes.csv`` (one row per quotation, with its speaker) when the graph holds quotations.
 
 >>> import kg
 >>> g = kg.build(["Acme Corp, a Boston-based startup, hired Jane Doe."])
@@ -40,6 +41,18 @@ FACT_FIELDS = [
     "hedged",
 ]
 DOCUMENT_FIELDS = ["id", "title", "source", "entities", "facts"]
+QUOTE_FIELDS = [
+    "speaker_id",
+    "speaker",
+    "text",
+    "direct",
+    "document",
+    "sentence",
+    "start",
+    "end",
+    "rule",
+    "confidence",
+]
 
 
 def _csv(header: list[str], rows: list[list[Any]]) -> str:
@@ -86,7 +99,7 @@ def tables_to_csv(t: Table) -> dict[str, str]:
                 ]
             )
             facts.append(head + tail)
-    return {
+    files = {
         "entities.csv": _csv(
             ENTITY_FIELDS,
             [
@@ -100,6 +113,9 @@ def tables_to_csv(t: Table) -> dict[str, str]:
             DOCUMENT_FIELDS, [[d[k] for k in DOCUMENT_FIELDS] for d in t.documents]
         ),
     }
+    if t.quotes:
+        files["quotes.csv"] = _csv(QUOTE_FIELDS, [[q[k] for k in QUOTE_FIELDS] for q in t.quotes])
+    return files
 
 
 def csv_files(g: KnowledgeGraph, *, min_confidence: float | None = None) -> dict[str, str]:
@@ -110,6 +126,6 @@ def csv_files(g: KnowledgeGraph, *, min_confidence: float | None = None) -> dict
 def write_csv(
     g: KnowledgeGraph, folder: str | Path, *, min_confidence: float | None = None
 ) -> list[Path]:
-    """Write ``entities.csv``, ``facts.csv`` and ``documents.csv`` into ``folder`` (made if
-    missing); the paths written."""
+    """Write ``entities.csv``, ``facts.csv``, ``documents.csv`` (and ``quotes.csv`` when the
+    graph holds quotations) into ``folder`` (made if missing); the paths written."""
     return write_files(folder, csv_files(g, min_confidence=min_confidence))

@@ -30,7 +30,7 @@ import networkx as nx
 
 from kg.errors import FormatError
 from kg.graph import KnowledgeGraph
-from kg.model import Entity, Relation
+from kg.model import Entity, Quote, Relation
 
 SEP = "|"  # joins a list into one cell; a value's own "|" becomes "/"
 
@@ -40,14 +40,15 @@ Row = dict[str, Any]
 @dataclass
 class Table:
     """A graph's rows: ``nodes`` (entities and literal values), ``edges`` (one per fact),
-    ``evidence`` (one per sentence a fact was read from), ``documents``, and ``mentions`` (how
-    often each entity is named in each document)."""
+    ``evidence`` (one per sentence a fact was read from), ``documents``, ``mentions`` (how
+    often each entity is named in each document) and ``quotes``."""
 
     nodes: list[Row] = field(default_factory=list)
     edges: list[Row] = field(default_factory=list)
     evidence: list[Row] = field(default_factory=list)
     documents: list[Row] = field(default_factory=list)
     mentions: list[Row] = field(default_factory=list)
+    quotes: list[Row] = field(default_factory=list)  # one per quotation, with its passage
 
 
 def join(values: Any) -> str:
@@ -168,7 +169,26 @@ def flatten(g: KnowledgeGraph, *, min_confidence: float | None = None) -> Table:
                 "facts": facts_in[d.id],
             }
         )
+    # quotations are not facts: every one, or those read with ``min_confidence`` or more
+    floor = 0.0 if min_confidence is None else check_confidence(min_confidence)
+    t.quotes = [_quote_row(q) for q in g.quotes if q.evidence.confidence >= floor]
     return t
+
+
+def _quote_row(q: Quote) -> Row:
+    ev = q.evidence
+    return {
+        "speaker_id": q.speaker.id,
+        "speaker": q.speaker.name,
+        "text": q.text,
+        "direct": q.direct,
+        "document": ev.doc_id,
+        "sentence": ev.sentence,
+        "start": ev.start,
+        "end": ev.end,
+        "rule": ev.rule,
+        "confidence": float(ev.confidence),
+    }
 
 
 # characters XML 1.0 cannot hold at all, not even escaped

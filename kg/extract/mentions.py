@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from kg.defaults import BATCH_CHARS, BATCH_SIZE
-from kg.extract import classifier, rules, types
+from kg.extract import classifier, quotes, rules, types
 from kg.extract.features import candidates, mention_features
 from kg.extract.records import DocExtraction, RawMention
 from kg.extract.tokens import Tokens
@@ -149,6 +149,8 @@ def read_block(
         types.model_votes(out.mentions[first:], probs.tolist(), type_model.classes)
     if kind in METADATA_KINDS:
         return  # a dateline or byline names things but states no fact about them
+    if kind not in TITLE_KINDS:  # a headline's quotation is the body's, cut short
+        quotes.read(out, tab, offset, token_mention)
     facts_from = len(out.facts)
     reader = rules.read(out, sdoc, offset, token_mention, dates, tab)
     if keep_candidates:
@@ -279,7 +281,9 @@ def no_name(span: Span, t: Tokens | None = None) -> bool:
 
 
 def finish(out: DocExtraction) -> None:
-    """Document-level clean-up: title-zone names count only when the body names them too."""
+    """Document-level clean-up: title-zone names count only when the body names them too;
+    a quotation still open at the end is closed."""
+    quotes.finish(out)
     body = {m.text.casefold() for m in out.mentions if m.zone == "body"}
     for m in out.mentions:
         if m.zone == "title" and m.text.casefold() not in body:

@@ -54,6 +54,27 @@ class RawFact:
     negated: bool = False
 
 
+@dataclass(frozen=True)
+class RawQuote:
+    """Words attributed to a speaker, before resolution decides the speaker's entity.
+
+    The speaker is a mention (an index), or, for "he said" or "the ministry said", the type
+    of entity it stands for (``refer``) and the mentions before it that may be the one meant,
+    nearest first (``candidates``): resolution takes the first whose entity has that type.
+    """
+
+    speaker: int | None
+    text: str
+    direct: bool
+    rule: str
+    confidence: float
+    sentence: tuple[int, int]  # document offsets of the passage: attribution and words
+    speaker_span: tuple[int, int]
+    quote_span: tuple[int, int]
+    refer: str = ""  # "Person" or "Organization" where ``speaker`` is None
+    candidates: tuple[int, ...] = ()
+
+
 @dataclass
 class DocExtraction:
     document: Document
@@ -61,3 +82,6 @@ class DocExtraction:
     facts: list[RawFact] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)  # kept for training
     mention_features: list[list[str]] = field(default_factory=list)  # likewise
+    quotes: list[RawQuote] = field(default_factory=list)
+    # what kg.extract.quotes keeps between a document's paragraphs while it reads them
+    reading: object = None

@@ -64,6 +64,7 @@ class _Structure(DefinedNamespace):
     hedged: URIRef
     negated: URIRef
     candidate: URIRef
+    direct: URIRef
     droppedBlocks: URIRef
     encoding: URIRef
     wikidata: URIRef

@@ -55,6 +55,11 @@ STRUCTURAL = {
         "read with less confidence than the build's threshold: recorded, not asserted",
         XSD.boolean,
     ),
+    "direct": (
+        "direct",
+        "the quotation's words are quoted as said (true) or reported (false)",
+        XSD.boolean,
+    ),
     "droppedBlocks": ("dropped blocks", "blocks of page furniture left out", XSD.integer),
     "encoding": ("encoding", "how the document's file was encoded", XSD.string),
     "wikidata": ("Wikidata property", "id of the matching Wikidata property", XSD.string),

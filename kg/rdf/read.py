@@ -12,7 +12,7 @@ from rdflib import Graph, Literal, URIRef
 from kg import vocab
 from kg.errors import RdfError, RdfValueError
 from kg.graph import KnowledgeGraph
-from kg.model import Block, Document, Entity, Evidence, Mention, Relation
+from kg.model import Block, Document, Entity, Evidence, Mention, Quote, Relation
 from kg.rdf.formats import parse
 from kg.rdf.namespaces import DCTERMS, KGV, PROV, RDF, RDFS, SDO, SKOS, XSD
 from kg.rdf.ontology import CLASS_TYPES
@@ -28,6 +28,7 @@ def from_rdf(source: str | Path | Graph, *, format: str | None = None) -> Knowle
         if not entities and not docs:
             raise RdfError("holds no kg entities or documents (is it a graph kg wrote?)")
         relations, flagged, candidates = _facts(g, entities, doc_ids)
+        quotes = _quotes(g, entities, doc_ids)
     except RdfError as e:
         where = source if not isinstance(source, Graph) else "graph"
         raise type(e)(f"{where}: {e}") from None
@@ -38,6 +39,7 @@ def from_rdf(source: str | Path | Graph, *, format: str | None = None) -> Knowle
         list(docs.values()),
         flagged=sorted(flagged, key=key),
         candidates=sorted(candidates, key=key),
+        quotes=quotes,
     )
 
 
@@ -149,6 +151,29 @@ def _facts(
         else:
             relations.append(rel)
     return relations, flagged, candidates
+
+
+def _quotes(g: Graph, entities: dict[URIRef, Entity], doc_ids: dict[URIRef, str]) -> list[Quote]:
+    """The quotations whose speaker is an entity of the graph, in document order."""
+    out = []
+    for q in g.subjects(RDF.type, SDO.Quotation):
+        speaker = entities.get(g.value(q, PROV.wasAttributedTo))  # type: ignore[arg-type]
+        ev = g.value(q, KGV.evidence)
+        if speaker is None or not isinstance(ev, URIRef):
+            continue
+        direct = g.value(q, KGV.direct)
+        text = str(g.value(q, SDO.text) or "")
+        out.append(
+            Quote(
+                speaker,
+                text,
+                bool(direct is not None and direct.toPython()),
+                _evidence(g, ev, doc_ids),
+            )
+        )
+    return sorted(
+        out, key=lambda q: (q.evidence.doc_id, q.evidence.object_span, q.speaker.id, q.text)
+    )
 
 
 def _evidence(g: Graph, e: URIRef, doc_ids: dict[URIRef, str]) -> Evidence:

@@ -14,6 +14,7 @@ The model, in short (docs have it in full):
 - a fact read with less confidence than the build asserts (``KnowledgeGraph.candidates``) and
   a negated one (``flagged``) are the reified statement alone, marked ``kgv:candidate true``
   or ``kgv:negated true``: no plain triple, so queries over the triples do not see them;
+- a quotation is a ``schema:Quotation`` with its speaker and evidence (kg.rdf.quotes);
 - kg's vocabulary declares itself (kg.rdf.ontology);
 - the triples fall into parts (``parts``): the vocabulary, the entities and facts, and one part
   per document. N-Quads and TriG write each as a named graph, and the store keeps them so.
@@ -35,6 +36,7 @@ from kg.model import Document, Entity, Evidence, Relation
 from kg.names import fold
 from kg.rdf.namespaces import DCTERMS, KGV, PROV, RDF, RDFS, SDO, SKOS, XSD
 from kg.rdf.ontology import TYPE_CLASSES, vocabulary
+from kg.rdf.quotes import quote_parts
 from kg.rdf.terms import OxTerms, RdflibTerms, Terms, Triple, decimal, literal
 
 if TYPE_CHECKING:
@@ -146,9 +148,9 @@ def parts(
 
     ``vocab`` holds the vocabulary; ``entities`` the entities and the facts (the plain triple
     and the reified statement with its confidence); ``doc/<id>`` what was read from one
-    document: the document itself, its mentions and the evidence sentences. N-Quads and TriG
-    write each part as a named graph, and the store keeps them so, which lets a rebuild touch
-    only what changed. ``terms`` makes the terms: rdflib's by default, ``OxTerms()``
+    document: the document itself, its mentions, its quotations and the evidence sentences.
+    N-Quads and TriG write each part as a named graph, and the store keeps them so, which lets
+    a rebuild touch only what changed. ``terms`` makes the terms: rdflib's by default, ``OxTerms()``
     pyoxigraph's, ``kg.rdf.turtle.TurtleTerms`` Turtle text. Parts named in ``skip`` are left out
     (the store skips documents whose part has not changed, and makes the entities' part from
     the entities and facts that changed).
@@ -165,6 +167,7 @@ def parts(
     yield from _facts(kg.relations, m, negated=False)
     yield from _facts(kg.candidates, m, negated=False, candidate=True)
     yield from _facts(kg.flagged, m, negated=True)
+    yield from quote_parts(kg, m, _evidence)
 
 
 def _documents(kg: KnowledgeGraph, m: _Maker) -> Iterator[Part]:
@@ -353,7 +356,7 @@ def quads(kg: KnowledgeGraph, *, base: str, skip: Container[str] = ()) -> Iterat
 
 
 # the code that makes a document's part: a change to it changes every document's digest
-_PART_CODE = ("triples.py", "terms.py", "namespaces.py")
+_PART_CODE = ("triples.py", "quotes.py", "terms.py", "namespaces.py")
 
 
 def document_parts(kg: KnowledgeGraph, *, base: str) -> dict[str, str]:
@@ -376,6 +379,8 @@ def document_parts(kg: KnowledgeGraph, *, base: str) -> dict[str, str]:
             f = f"e\x1f{r.subject.id}\x1f{r.predicate}\x1f{o}\x1f{negated}"
             for ev in r.evidence:
                 items[f"doc/{ev.doc_id}"].append(f"{f}\x1f{ev!r}")
+    for q in kg.quotes:
+        items[f"doc/{q.evidence.doc_id}"].append(f"q\x1f{q.speaker.id}\x1f{q!r}")
     return {
         part: hashlib.sha256("\x1e".join([salt, *sorted(xs)]).encode("utf-8")).hexdigest()[:32]
         for part, xs in items.items()

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from kg.model import Entity, Relation
+from kg.model import Entity, Quote, Relation
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,7 @@ class Resolution:
     merges: list[Merge]
     flagged: list[Relation]  # negated statements: read, recorded, not asserted
     rejected: int  # facts whose types fit none of their predicates
+    quotes: list[Quote] = field(default_factory=list)
 
 
 # Evidence as resolution keeps it: a plain tuple in kg.model.Evidence's field order, made an
@@ -70,6 +71,18 @@ class _Fact(NamedTuple):
     evidence: Ev
 
 
+class QuoteRecord(NamedTuple):
+    """A quotation as read, its speaker a name key, or the entity type a pronoun or role
+    stands for and the name keys before it that may be the one meant, nearest first."""
+
+    speaker: str  # name key, or "" where ``refer`` says what to look for
+    refer: str
+    candidates: tuple[str, ...]
+    text: str
+    direct: bool
+    evidence: Ev
+
+
 class EntityRecord(NamedTuple):
     """An entity without its mentions: what the entities' RDF is made from."""
 
@@ -92,3 +105,4 @@ class Snapshot:
     merges: list[Merge]
     rejected: int
     key_entity: dict[str, str]
+    quotes: list[tuple[str, QuoteRecord]] = field(default_factory=list)  # (speaker id, quote)

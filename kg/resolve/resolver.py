@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from kg import vocab
 from kg.extract.records import DocExtraction, RawMention
-from kg.model import ENTITY_TYPES, Entity, Evidence, Mention, Relation
+from kg.model import ENTITY_TYPES, Entity, Evidence, Mention, Quote, Relation
 from kg.names import (
     abbreviates,
     compact_key,
@@ -36,7 +36,7 @@ from kg.names import (
     scoped,
     slug,
 )
-from kg.resolve import merges
+from kg.resolve import merges, quotes
 from kg.resolve.infer import combine, infer
 
 # _Name, _Fact, EntityRecord and Snapshot are imported here for the stores of earlier versions
@@ -47,6 +47,7 @@ from kg.resolve.records import (
     EntityRecord,
     Ev,
     Merge,
+    QuoteRecord,
     Resolution,
     Snapshot,
     _Fact,
@@ -79,8 +80,9 @@ class Resolver:
     """
 
     # What a pickled Resolver holds and how its names are keyed; a store's resolver of another
-    # format is not added to but made afresh (2: names of one document, acronym definitions).
-    FORMAT = 2
+    # format is not added to but made afresh (2: names of one document, acronym definitions;
+    # 3: quotations).
+    FORMAT = 3
 
     def __init__(self) -> None:
         self.format = self.FORMAT
@@ -88,6 +90,7 @@ class Resolver:
         self.names: dict[str, _Name] = {}
         self.facts: list[_Fact] = []
         self.facts_of: dict[str, list[int]] = {}  # name key -> the facts that name it
+        self.quotes: list[QuoteRecord] = []
         # acronym key -> the full names documents define it as, each with its first evidence
         # (document, sentence): a definition holds in every document
         self.definitions: dict[str, dict[str, tuple[str, str]]] = {}
@@ -108,7 +111,9 @@ class Resolver:
         """Take more documents' extractions (after those already added)."""
         for ex in extractions:
             self.documents.append(ex.document.id)
-            self._add_facts(ex, self._add_mentions(ex))
+            keys = self._add_mentions(ex)
+            self._add_facts(ex, keys)
+            self.quotes.extend(quotes.read(ex, keys))
         return self
 
     def _add_mentions(self, ex: DocExtraction) -> list[str]:
@@ -208,11 +213,16 @@ class Resolver:
             first = self.names[link.merged].first
             merges.append(Merge(e.id, e.name, (first,), link.rule, link.reason))
         relations, flagged = self._relations(entities, key_entity)
-        # such a name stays where a fact holds it: alone, it is as often a title or a headline word
+        said = quotes.speakers(self.quotes, key_entity, entities)
+        # such a name stays where a fact or a quotation holds it: alone, it is as often a
+        # title or a headline word
         held = {x for rels in (relations, flagged) for (s, _, o) in rels for x in (s, o)}
+        held.update(eid for eid, _ in said)
         kept = {eid: e for eid, e in sorted(entities.items()) if not e.untyped or e.id in held}
         merges = [m for m in merges if m.entity_id in kept]
-        snap = Snapshot(entities, kept, relations, flagged, merges, self._rejected, key_entity)
+        snap = Snapshot(
+            entities, kept, relations, flagged, merges, self._rejected, key_entity, said
+        )
         self._last = snap
         return snap
 
@@ -349,7 +359,12 @@ class Resolver:
 
         relations, flagged = made(snap.relations), made(snap.flagged)
         ordered = [entities[eid] for eid in snap.kept]
-        return Resolution(ordered, relations, list(snap.merges), flagged, snap.rejected)
+        said = [
+            Quote(entities[eid], q.text, q.direct, Evidence(*q.evidence))
+            for eid, q in snap.quotes
+            if everything or q.evidence[EV_DOC] in documents  # type: ignore[operator]
+        ]
+        return Resolution(ordered, relations, list(snap.merges), flagged, snap.rejected, said)
 
 
 def _line_before(text: str, start: int) -> str:

@@ -59,7 +59,7 @@ def _reduce(base: str, *parts: list[DocExtraction]) -> KnowledgeGraph:
 
 def shard_graph(g: KnowledgeGraph, doc_ids: Iterable[str]) -> KnowledgeGraph:
     """The part of ``g`` read from the documents ``doc_ids``: their document records, and the
-    mentions and evidence in them (the ``doc/<id>`` parts of kg.rdf.triples.parts)."""
+    mentions, evidence and quotations in them (the ``doc/<id>`` parts of kg.rdf.triples.parts)."""
     ids = set(doc_ids)
     entities = [
         replace(e, mentions=tuple(m for m in e.mentions if m.doc_id in ids)) for e in g.entities
@@ -83,6 +83,7 @@ def shard_graph(g: KnowledgeGraph, doc_ids: Iterable[str]) -> KnowledgeGraph:
         facts(g.flagged),
         base=g.base,
         candidates=facts(g.candidates),
+        quotes=[q for q in g.quotes if q.evidence.doc_id in ids],
     )
 
 

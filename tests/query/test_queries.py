@@ -18,7 +18,7 @@ import pytest
 
 from kg import vocab
 from kg.graph import KnowledgeGraph
-from kg.model import Document, Entity, Evidence, Mention, Relation
+from kg.model import Document, Entity, Evidence, Mention, Quote, Relation
 from kg.query.sparql import query_store
 from kg.rdf.write import serialize_kg
 
@@ -105,12 +105,30 @@ def _toy() -> KnowledgeGraph:
     flagged = [rel(bob, "employer", acme, 0.7, ev("d2", 100, "Bob Roe never worked at Acme.", 0.7))]
     # below the confidence threshold: reified, not asserted
     candidates = [rel(bob, "residence", boston, 0.3, ev("d2", 120, "Bob Roe was in Boston.", 0.3))]
+    # Jane Doe quoted on Acme (named at 0 in d1); Acme reporting on Bob Roe (named at 30 in d2)
+    quotes = [
+        Quote(
+            jane,
+            "Acme Corp is growing fast",
+            True,
+            Evidence("d1", '"Acme Corp is growing," said Jane Doe.', 0, 38, (20, 28), (1, 26),
+                     "quote.direct", 0.9),
+        ),
+        Quote(
+            acme,
+            "Bob Roe will retire",
+            False,
+            Evidence("d2", "Acme said Bob Roe will retire.", 0, 48, (5, 9), (30, 49),
+                     "quote.indirect", 0.8),
+        ),
+    ]  # fmt: skip
     return KnowledgeGraph(
         [acme, bob, boston, jane, widget],
         relations,
         [d1, d2],
         flagged=flagged,
         candidates=candidates,
+        quotes=quotes,
     )
 
 
@@ -199,6 +217,23 @@ TOY_EXPECTED: dict[str, tuple[dict[str, str], list[tuple]]] = {
         ],
     ),
     "founders.rq": ({}, [("Acme Corp", "Bob Roe", 0.5)]),
+    "quotes_about.rq": (
+        {"name": "BOB roe"},
+        [("BOB roe", "Bob Roe", "Acme Corp", "Bob Roe will retire", "reported", "d2")],
+    ),
+    "quotes_by.rq": (
+        {"name": "jane doe"},
+        [
+            (
+                "jane doe",
+                "Jane Doe",
+                "Acme Corp is growing fast",
+                "quoted",
+                "d1",
+                '"Acme Corp is growing," said Jane Doe.',
+            )
+        ],
+    ),
     "leaders.rq": ({}, [("Acme Corp", "Jane Doe", "chief executive officer")]),
     "low_confidence_facts.rq": (
         {"threshold": "0.65"},
@@ -368,7 +403,33 @@ def _oracle(g: KnowledgeGraph, query: str) -> tuple[dict[str, str], list[tuple],
             (r.subject.name, name(r.object), r.predicate) for r in by("developer", "manufacturer")
         ]
         return {}, out, False
+    if query in ("quotes_by.rq", "quotes_about.rq"):
+        return _quotes_oracle(g, query)
     raise AssertionError(f"{query}: no answer from the Python API written for it")
+
+
+def _quotes_oracle(g: KnowledgeGraph, query: str) -> tuple[dict[str, str], list[tuple], bool]:
+    """The quotations of the most quoted speaker, or those naming the most named entity."""
+    flag = {True: "quoted", False: "reported"}
+    if query == "quotes_by.rq":
+        top = Counter(q.speaker for q in g.quotes).most_common(1)
+        e = top[0][0] if top else g.entities[0]
+        asked = e.name.upper()
+        out = [
+            (asked, e.name, q.text, flag[q.direct], q.evidence.doc_id, q.evidence.sentence)
+            for q in g.quotes_by(e)
+        ]
+        return {"name": asked}, out, False
+    e = max(g.entities, key=lambda x: (len(x.mentions), x.id))
+    out = [
+        (e.name, e.name, q.speaker.name, q.text, flag[q.direct], q.evidence.doc_id)
+        for q in g.quotes
+        for m in e.mentions
+        if m.doc_id == q.evidence.doc_id
+        and q.evidence.start <= m.start < q.evidence.end
+        and m.start != q.evidence.subject_span[0]
+    ]
+    return {"name": e.name}, out, False
 
 
 # facts from the seed articles that a reader agrees with: (query, a row that must be there)

@@ -1,0 +1,420 @@
+"""Quotations: who said what, read from a parsed paragraph.
+
+- Direct: quoted words next to a speech verb and its subject, before it (``"...," said X``,
+  ``"...," X told Reuters``) or after it (``X said: "..."``, ``X said that "..."``). Quoted
+  words that begin a sentence right after attributed words or an attributed statement
+  (``"A," he said. "B."``, ``X said the talks failed. "We tried."``) are the same speaker's,
+  and a quotation left open at a paragraph's end that the next paragraph reopens runs on
+  (news opens each paragraph of a long quotation and closes only the last).
+- Indirect: a speech verb's clause (``X said that ...``, ``..., the ministry said``) and the
+  clause ``according to X`` hangs from.
+
+Who the speaker is, kg.extract.speakers says.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from kg.defaults import (
+    CONTINUED_QUOTE_CONFIDENCE,
+    DIRECT_QUOTE_CONFIDENCE,
+    INDIRECT_CONFIDENCE,
+    QUOTE_MIN_WORDS,
+    REFERRED_SPEAKER_FACTOR,
+    STATEMENT_MIN_WORDS,
+)
+from kg.extract.records import DocExtraction, RawQuote
+from kg.extract.speakers import Memory, Speaker, memory, speaker, subject, unnamed
+from kg.extract.tokens import Tokens
+from kg.lexicon import QUOTE_MARKS, SPEECH_VERBS
+
+# what may lie between quoted words and their attribution: a comma, a colon, a dash, "that"
+_BETWEEN = frozenset({",", ":", ";", "-", "–", "—", "that"})
+# a clause that asks rather than states: "asked whether ...", "said what it would do"
+_QUESTION = frozenset({"whether", "if", "what", "who", "why", "how", "when", "where", "which"})
+_SENTENCE_END = re.compile(r"(?:^|[.!?:][\"”’)]?)\s*$")
+
+
+@dataclass
+class _Piece:
+    """Quoted words of one paragraph, as document offsets inside their marks."""
+
+    start: int
+    end: int
+    opened: bool  # the opening mark is in this paragraph (else it runs on from the last)
+    closed: bool
+    speaker: Speaker | None = None
+    claimed: bool = False  # beside a speech verb whose speaker is unnamed, or in a statement
+
+
+@dataclass
+class _Open:
+    """Pieces read as one quotation, and their speaker."""
+
+    pieces: list[_Piece] = field(default_factory=list)
+    speaker: Speaker | None = None
+
+
+def quote_spans(text: str) -> list[tuple[int, int, bool]]:
+    """The quoted words of a text as (start, end, closed): offsets inside the marks; a last
+    quotation left open runs to the end.
+
+    >>> quote_spans('He said: “We won.” Then "more')
+    [(10, 17, True), (25, 29, False)]
+    """
+    out: list[tuple[int, int, bool]] = []
+    start, closers = -1, ""
+    for i, ch in enumerate(text):
+        if start < 0:
+            if ch in QUOTE_MARKS:
+                start, closers = i + 1, QUOTE_MARKS[ch]
+        elif ch in closers:
+            out.append((start, i, True))
+            start = -1
+    if start >= 0:
+        out.append((start, len(text), False))
+    return out
+
+
+def read(out: DocExtraction, tab: Tokens, offset: int, token_mention: dict[int, int]) -> None:
+    """Add one parsed paragraph's quotations to ``out.quotes`` (a quotation left open waits
+    for the next paragraph, and ``finish`` ends it)."""
+    text = tab.text
+    lead = len(text) - len(text.lstrip())
+    pieces = [_Piece(offset + a, offset + b, True, closed) for a, b, closed in quote_spans(text)]
+    mem = memory(out)
+    mem.quoted.extend((p.start, p.end) for p in pieces)
+    mem.subjects.update(m for i, m in token_mention.items() if tab.dep[i].startswith("nsubj"))
+    chain: _Open | None = mem.open  # type: ignore[assignment]
+    if chain is not None and not (pieces and pieces[0].start == offset + lead + 1):
+        _close(out, mem)  # the paragraph does not reopen the quotation: it ended unclosed
+        chain = None
+    if chain is not None:
+        pieces[0].opened = False
+    quote_of = _token_quotes(tab, offset, pieces)
+    said = _verbs(out, tab, offset, token_mention, pieces, quote_of)
+    said += _according(out, tab, offset, token_mention, quote_of, pieces)
+    _inherit(out.document.text, pieces, chain, said)
+    _emit(out, mem, pieces, chain)
+
+
+def finish(out: DocExtraction) -> None:
+    """End the document: a quotation left open at its last paragraph (news leaves the last
+    mark out, now and then) counts if its speaker is known."""
+    if isinstance(out.reading, Memory):
+        _close(out, out.reading)
+    out.reading = None
+
+
+def _close(out: DocExtraction, mem: Memory) -> None:
+    chain, mem.open = mem.open, None
+    if isinstance(chain, _Open) and chain.speaker is not None:
+        _add(out, chain.pieces, chain.speaker)
+
+
+def _token_quotes(tab: Tokens, offset: int, pieces: list[_Piece]) -> list[int]:
+    """Each token's piece (its marks included), or -1."""
+    quote_of = [-1] * tab.n
+    for k, p in enumerate(pieces):
+        a = bisect_left(tab.end_char, p.start - offset)  # the opening mark's token
+        for i in range(a, tab.n):
+            if tab.idx[i] > p.end - offset:
+                break
+            quote_of[i] = k
+    return quote_of
+
+
+def _verbs(
+    out: DocExtraction,
+    tab: Tokens,
+    offset: int,
+    token_mention: dict[int, int],
+    pieces: list[_Piece],
+    quote_of: list[int],
+) -> list[Speaker]:
+    """Attach each speech verb's speaker to the quoted words beside it, or read its clause;
+    the speakers of the statements read."""
+    said = []
+    for v in range(tab.n):
+        if tab.lemma[v] not in SPEECH_VERBS or tab.pos[v] != "VERB" or quote_of[v] >= 0:
+            continue
+        subj, own = subject(tab, v)
+        if subj is None or quote_of[subj] >= 0:
+            continue
+        lo, hi = _attribution(tab, v, subj if own else v, quote_of)
+        who = speaker(out, tab, subj, offset, token_mention)
+        memory(out).unnamed = who is None and unnamed(tab, subj)
+        if who is not None:
+            sent = tab.sent(v)
+            who = who._replace(
+                attribution=(offset + sent.start_char, offset + sent.end_char),
+                verb=offset + tab.idx[v],
+            )
+        beside = _beside(tab, offset, lo, hi, quote_of, pieces)
+        for k in beside:
+            if who is None:
+                pieces[k].claimed = True
+            elif pieces[k].speaker is None:
+                pieces[k].speaker = who
+        if beside or who is None:
+            continue
+        for c in _clauses(tab, v, lo):
+            a, b = _edges(tab, c)
+            if quote_of[c] >= 0 and quote_of[a] == quote_of[c]:  # the clause is quoted words
+                pieces[quote_of[c]].speaker = pieces[quote_of[c]].speaker or who
+                continue
+            if _statement(out, tab, offset, a, b, who, quote_of, pieces):
+                said.append(who)
+    return said
+
+
+def _clauses(tab: Tokens, v: int, lo: int) -> list[int]:
+    """The clauses a speech verb says: its complement, or the one of "said in a statement
+    that ..."; not a question ("asked whether"), and, before the verb, only one set off by a
+    comma ("The talks failed, he said")."""
+    kids = tab.children[v]
+    found = [c for c in kids if tab.dep[c] == "ccomp"]
+    if not found:
+        found = [
+            g
+            for p in kids
+            if tab.dep[p] == "prep"
+            for o in tab.children[p]
+            if tab.dep[o] == "pobj"
+            for g in tab.children[o]
+            if tab.dep[g] in ("acl", "ccomp", "relcl")
+            and any(tab.dep[m] == "mark" and tab.lower[m] == "that" for m in tab.children[g])
+        ]
+    out = []
+    for c in found:
+        a, b = _edges(tab, c)
+        if tab.lower[a] in _QUESTION:
+            continue
+        if b < lo and not (b + 1 < tab.n and tab.lower[b + 1] in (",", "—", "–")):
+            continue
+        out.append(c)
+    return out
+
+
+def _according(
+    out: DocExtraction,
+    tab: Tokens,
+    offset: int,
+    token_mention: dict[int, int],
+    quote_of: list[int],
+    pieces: list[_Piece],
+) -> list[Speaker]:
+    """ "According to X, ...": X's statement is the clause the phrase hangs from, less it."""
+    said = []
+    for i in range(tab.n):
+        if tab.lower[i] != "according" or quote_of[i] >= 0 or tab.head[i] == i:
+            continue
+        to = next((c for c in tab.children[i] if tab.lower[c] == "to"), None)
+        obj = next((c for c in tab.children[to] if tab.dep[c] == "pobj"), None) if to else None
+        if obj is None:
+            continue
+        who = speaker(out, tab, obj, offset, token_mention, according=True)
+        if who is None:
+            continue
+        pa, pb = _edges(tab, i)
+        sent = tab.sent(i)
+        who = who._replace(
+            attribution=(offset + sent.start_char, offset + sent.end_char),
+            verb=offset + tab.idx[i],
+        )
+        a, b = _edges(tab, tab.head[i])
+        if _statement(out, tab, offset, a, b, who, quote_of, pieces, cut=(pa, pb)):
+            said.append(who)
+    return said
+
+
+def _statement(
+    out: DocExtraction,
+    tab: Tokens,
+    offset: int,
+    a: int,
+    b: int,
+    who: Speaker,
+    quote_of: list[int],
+    pieces: list[_Piece],
+    cut: tuple[int, int] | None = None,
+) -> bool:
+    """Tokens a..b (less ``cut``) as what the speaker said, when they are words enough."""
+    keep = [i for i in range(a, b + 1) if cut is None or not cut[0] <= i <= cut[1]]
+    while keep and (tab.punct[keep[0]] or tab.lower[keep[0]] == "that"):
+        keep.pop(0)
+    while keep and tab.punct[keep[-1]] and quote_of[keep[-1]] < 0:
+        keep.pop()
+    if sum(1 for i in keep if not tab.punct[i]) < STATEMENT_MIN_WORDS:
+        return False
+    for i in keep:  # quoted words inside the statement are part of it, not another quotation
+        if quote_of[i] >= 0:
+            pieces[quote_of[i]].claimed = True
+    runs, run = [], [keep[0]]
+    for i in keep[1:]:
+        if i != run[-1] + 1:
+            runs.append(run)
+            run = []
+        run.append(i)
+    runs.append(run)
+    words = " ".join(tab.span_text(r[0], r[-1] + 1).strip(" ,") for r in runs)
+    start, end = offset + tab.idx[keep[0]], offset + tab.end_char[keep[-1]]
+    conf = INDIRECT_CONFIDENCE * (REFERRED_SPEAKER_FACTOR if who.mention is None else 1)
+    out.quotes.append(_raw(who, " ".join(words.split()), False, conf, (start, end)))
+    return True
+
+
+def _raw(who: Speaker, text: str, direct: bool, conf: float, span: tuple[int, int]) -> RawQuote:
+    marks = 1 if direct else 0  # a direct quotation's passage holds its quotation marks
+    passage = (
+        min(span[0] - marks, who.attribution[0]),
+        max(span[1] + marks, who.attribution[1]),
+    )
+    rule = who.rule
+    if rule == "quote.named":
+        rule = "quote.direct" if direct else "quote.indirect"
+    return RawQuote(
+        who.mention,
+        text,
+        direct,
+        rule,
+        round(conf, 4),
+        passage,
+        who.span,
+        span,
+        who.refer,
+        who.candidates,
+    )
+
+
+def _edges(tab: Tokens, i: int) -> tuple[int, int]:
+    """The first and last token of ``i``'s subtree."""
+    lo = hi = i
+    todo = [i]
+    while todo:
+        t = todo.pop()
+        lo, hi = min(lo, t), max(hi, t)
+        todo.extend(tab.children[t])
+    return lo, hi
+
+
+def _attribution(tab: Tokens, v: int, subj: int, quote_of: list[int]) -> tuple[int, int]:
+    """The tokens of "X said" or "said X", with what follows the verb up to quoted words
+    ("told Reuters on Tuesday:"): the verb's own words, no clause or quotation."""
+    a, b = _edges(tab, subj) if subj != v else (v, v)
+    lo, hi = min(v, a), max(v, b)
+    j = hi + 1
+    while j < tab.n and quote_of[j] < 0 and tab.pos[j] not in ("VERB", "AUX"):
+        if tab.lower[j] in (".", "!", "?") or not _under(tab, j, v):
+            break
+        hi, j = j, j + 1
+    while hi > lo and tab.lower[hi] in _BETWEEN:
+        hi -= 1
+    return lo, hi
+
+
+def _under(tab: Tokens, j: int, v: int) -> bool:
+    """Whether token ``j`` hangs from the verb ``v`` outside the clause it says."""
+    for _ in range(6):
+        if j == v:
+            return True
+        if tab.head[j] == j or tab.dep[j] == "ccomp":
+            return False
+        j = tab.head[j]
+    return False
+
+
+def _beside(
+    tab: Tokens, offset: int, lo: int, hi: int, quote_of: list[int], pieces: list[_Piece]
+) -> list[int]:
+    """The pieces that end just before the attribution (not with a full stop: '"We won." He
+    said ...' begins a new sentence) and begin just after it."""
+    found = []
+    j = lo - 1
+    while j >= 0 and quote_of[j] < 0 and tab.lower[j] in _BETWEEN:
+        j -= 1
+    if j >= 0 and quote_of[j] >= 0 and pieces[quote_of[j]].closed:
+        p = pieces[quote_of[j]]
+        if not tab.text[p.start - offset : p.end - offset].rstrip().endswith("."):
+            found.append(quote_of[j])
+    j = hi + 1
+    while j < tab.n and quote_of[j] < 0 and tab.lower[j] in _BETWEEN:
+        j += 1
+    if j < tab.n and quote_of[j] >= 0 and pieces[quote_of[j]].opened:
+        if quote_of[j] not in found:
+            found.append(quote_of[j])
+    return found
+
+
+def _inherit(text: str, pieces: list[_Piece], chain: _Open | None, said: list[Speaker]) -> None:
+    """Quoted words with no verb beside them take the speaker of the quotation they run on
+    from; else, when they begin a sentence, of the attributed words or statement right
+    before them, or of the attributed words right after them."""
+    if chain is not None and pieces:
+        first = pieces[0]
+        if first.speaker is None and not first.claimed:
+            first.speaker = chain.speaker
+        elif chain.speaker is None:
+            chain.speaker = first.speaker
+    for k, p in enumerate(pieces):
+        if p.speaker is not None or p.claimed:
+            continue
+        if not _SENTENCE_END.search(text[max(0, p.start - 300) : p.start - 1]):
+            continue  # a title or a phrase set in marks inside a sentence
+        prev = pieces[k - 1] if k else None
+        nxt = pieces[k + 1] if k + 1 < len(pieces) else None
+        if prev is not None and prev.speaker and _adjacent(text, prev.end, p, prev.speaker):
+            p.speaker = prev.speaker
+        elif nxt is not None and nxt.speaker and not text[p.end + 1 : nxt.start - 1].strip():
+            p.speaker = nxt.speaker
+        else:
+            p.speaker = next(
+                (w for w in said if not text[w.attribution[1] : p.start - 1].strip()), None
+            )
+
+
+def _adjacent(text: str, end: int, p: _Piece, who: Speaker) -> bool:
+    """Whether nothing but blanks, or the sentence that says who spoke, lies between the
+    quoted words ending at ``end`` and the piece ``p``."""
+    between = text[end + 1 : p.start - 1]
+    a = end + 1 + len(between) - len(between.lstrip())
+    return not between.strip() or who.attribution[0] <= a and p.start - 1 <= who.attribution[1] + 1
+
+
+def _emit(out: DocExtraction, mem: Memory, pieces: list[_Piece], chain: _Open | None) -> None:
+    """Join neighbouring pieces of one speaker and add them; keep an unclosed last one open."""
+    groups: list[_Open] = [chain] if chain is not None else []
+    text = out.document.text
+    for k, p in enumerate(pieces):
+        last = groups[-1] if groups else None
+        runs_on = k == 0 and chain is not None
+        same = last is not None and p.speaker is not None and p.speaker == last.speaker
+        if last is not None and (
+            runs_on or same and _adjacent(text, last.pieces[-1].end, p, p.speaker)  # type: ignore[arg-type]
+        ):
+            last.pieces.append(p)
+            last.speaker = last.speaker or p.speaker
+        else:
+            groups.append(_Open([p], p.speaker))
+    mem.open = None
+    if pieces and not pieces[-1].closed:
+        mem.open = groups.pop()
+    for g in groups:
+        if g.speaker is not None:
+            _add(out, g.pieces, g.speaker)
+
+
+def _add(out: DocExtraction, pieces: list[_Piece], who: Speaker) -> None:
+    text = out.document.text
+    words = " ".join(" ".join(text[p.start : p.end].split()) for p in pieces).rstrip(",;:-–— ")
+    if len(words.split()) < QUOTE_MIN_WORDS:
+        return
+    conf = DIRECT_QUOTE_CONFIDENCE
+    if any(p.speaker is not who for p in pieces) or len(pieces) > 1:
+        conf = CONTINUED_QUOTE_CONFIDENCE
+    if who.mention is None:
+        conf *= REFERRED_SPEAKER_FACTOR
+    out.quotes.append(_raw(who, words, True, conf, (pieces[0].start, pieces[-1].end)))

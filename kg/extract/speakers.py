@@ -1,0 +1,170 @@
+"""Speakers: who a speech verb's subject (or "according to"'s object) stands for.
+
+A name is its mention; a spokesperson speaks for the name it hangs from ("a spokesman for
+Siemens", "Siemens' spokeswoman"); a title with a name beside it is that name ("the head of
+the agency, John Smith"); "he", "she", "it" and a definite role noun ("the minister", "the
+ministry") stand for a name before them, which resolution picks by entity type
+(``RawQuote.refer`` and ``candidates``). kg.extract.quotes reads what they said.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, NamedTuple
+
+from kg.defaults import SPEAKER_LOOKBACK, SUBJECT_LOOKBACK
+from kg.extract.tokens import Tokens
+from kg.lexicon import NOUN_TYPE, RELATIVE, SPEAKER_PRONOUNS, SPOKESPERSON_NOUNS
+
+if TYPE_CHECKING:
+    from kg.extract.records import DocExtraction
+
+_SUBJECT = "nsubj"  # not nsubjpass: "was told" has the listener as its subject
+# "smiled and said", "was clear to say": the subject is the verb's the speech verb hangs from
+_CLIMB = ("conj", "xcomp", "advcl", "acomp")
+# a spokesperson's words that name whom it speaks for: "Siemens spokesman", "Siemens'
+# spokesman", "a spokesman for Siemens", "a statement from Siemens"
+_OWNERS = ("compound", "poss", "nmod")
+_OWNER_PREPS = ("for", "of", "at", "from", "by")
+_DEFINITE = frozenset({"the", "its", "his", "her", "their", "this"})
+
+
+class Speaker(NamedTuple):
+    mention: int | None
+    refer: str
+    span: tuple[int, int]  # document offsets of the name, pronoun or role noun
+    rule: str
+    candidates: tuple[int, ...]
+    attribution: tuple[int, int] = (0, 0)  # document offsets of the sentence that says so
+    verb: int = -1  # document offset of the verb: another verb, another statement
+
+
+@dataclass
+class Memory:
+    """What a document's earlier paragraphs leave for the next: the spans of quoted words
+    (a name inside them is no one "he" stands for), the names that were a sentence's subject
+    (who "he" most often is), whether the last speaker was someone unnamed ("the officer
+    said ... He added" is the officer), and a quotation left open (kg.extract.quotes)."""
+
+    quoted: list[tuple[int, int]] = field(default_factory=list)
+    subjects: set[int] = field(default_factory=set)
+    unnamed: bool = False
+    open: object = None
+
+
+def memory(out: DocExtraction) -> Memory:
+    if not isinstance(out.reading, Memory):
+        out.reading = Memory()
+    return out.reading
+
+
+def subject(tab: Tokens, v: int) -> tuple[int | None, bool]:
+    """The verb's subject, and whether it is the verb's own: for a verb joined to another
+    ("nodded and said"), that one's; in a relative clause ("Smith, who said"), its head."""
+    own = True
+    for _ in range(3):
+        subj = next((c for c in tab.children[v] if tab.dep[c] == _SUBJECT), None)
+        if subj is not None and tab.lower[subj] in RELATIVE and tab.dep[v] == "relcl":
+            return tab.head[v], False
+        if subj is None and tab.dep[v] == "acl" and tab.dep[tab.head[v]] == "dobj":
+            v, own = tab.head[tab.head[v]], False  # "issued a statement saying ..."
+            continue
+        if subj is not None or tab.dep[v] not in _CLIMB or tab.head[v] == v:
+            return subj, own
+        v, own = tab.head[v], False
+    return None, False
+
+
+def speaker(
+    out: DocExtraction,
+    tab: Tokens,
+    s: int,
+    offset: int,
+    token_mention: dict[int, int],
+    *,
+    according: bool = False,
+) -> Speaker | None:
+    """Who the subject token ``s`` stands for, or None: someone unnamed ("officials")."""
+    span = (offset + tab.idx[s], offset + tab.end_char[s])
+    named = "quote.according" if according else "quote.named"
+    m = token_mention.get(s)
+    if m is not None:
+        return _named(out, m, named, span)
+    word = tab.lower[s]
+    if word in SPEAKER_PRONOUNS:
+        if memory(out).unnamed:
+            return None
+        return _referred(out, SPEAKER_PRONOUNS[word], span, "quote.pronoun")
+    if tab.pos[s] not in ("NOUN", "PROPN"):
+        return None
+    # "the head of the agency, John Smith": the name set beside the title
+    m = next((token_mention[a] for a in _appositions(tab, s) if a in token_mention), None)
+    if m is not None:
+        return _named(out, m, named, span)
+    single = tab.tag[s] in ("NN", "NNP")
+    if tab.lemma[s] in SPOKESPERSON_NOUNS and single:
+        for o in _owners(tab, s):
+            if (m := token_mention.get(o)) is not None:
+                return _named(out, m, "quote.for", span)
+    kind = NOUN_TYPE.get(tab.lemma[s])
+    definite = any(tab.lower[c] in _DEFINITE for c in tab.children[s])
+    if kind in ("Person", "Organization") and definite and single:
+        return _referred(out, kind, span, "quote.role")
+    return None
+
+
+def unnamed(tab: Tokens, s: int) -> bool:
+    """Whether a subject that stands for no name is one person or body ("the officer"): the
+    "he" that follows is that one, not a name before it."""
+    return tab.pos[s] == "NOUN" and tab.tag[s] == "NN"
+
+
+def _named(out: DocExtraction, m: int, rule: str, span: tuple[int, int]) -> Speaker:
+    mention = out.mentions[m]
+    return Speaker(m, "", (mention.start, mention.end), rule, (), span)
+
+
+def _appositions(tab: Tokens, s: int) -> list[int]:
+    """The appositions in the subject's phrase, nearest first: "the director of the
+    observatory, Kerry Sieh" sets the name beside the last noun, not the head."""
+    found, todo = [], [s]
+    while todo:
+        t = todo.pop()
+        for c in tab.children[t]:
+            if tab.dep[c] == "appos":
+                found.append(c)
+            elif tab.dep[c] in ("prep", "pobj", "compound", "poss"):
+                todo.append(c)
+    return sorted(found, key=lambda c: abs(c - s))
+
+
+def _owners(tab: Tokens, s: int) -> list[int]:
+    kids = tab.children[s]
+    out = [c for c in kids if tab.dep[c] in _OWNERS]
+    for c in kids:
+        if tab.dep[c] == "prep" and tab.lower[c] in _OWNER_PREPS:
+            out += [o for o in tab.children[c] if tab.dep[o] == "pobj"]
+    return out
+
+
+def _referred(out: DocExtraction, kind: str, span: tuple[int, int], rule: str) -> Speaker:
+    """A speaker named before ``span``: the mentions that may be it, nearest first, one per
+    name, leaving out names inside quoted words ("'I met Obama,' he said" is not Obama)."""
+    mem = memory(out)
+    seen: set[str] = set()
+    found: list[int] = []
+    for k in range(len(out.mentions) - 1, -1, -1):
+        m = out.mentions[k]
+        if m.end > span[0] or m.text in seen:
+            continue
+        if any(a <= m.start < b for a, b in mem.quoted):
+            continue
+        seen.add(m.text)
+        found.append(k)
+        if len(found) >= SPEAKER_LOOKBACK:
+            break
+    # of the nearest few, the names that were a sentence's subject first: "Merkel met Putin.
+    # 'We agreed,' she said" is Merkel, though Putin is nearer
+    near = found[:SUBJECT_LOOKBACK]
+    near.sort(key=lambda k: k not in mem.subjects)
+    return Speaker(None, kind, span, rule, tuple(near + found[SUBJECT_LOOKBACK:]), span)

@@ -1,0 +1,42 @@
+"""Quotations' speakers: a name's entity, or for "he said" and "the ministry said" the
+nearest name before it whose entity has the type the pronoun or role fits."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from kg.extract.records import DocExtraction
+from kg.resolve.records import EntityRecord, QuoteRecord
+
+
+def read(ex: DocExtraction, keys: list[str]) -> list[QuoteRecord]:
+    """The document's quotations with their speakers' name keys (``keys``: each mention's);
+    a named speaker that stands for no entity (a mention without votes) leaves its words out."""
+    d, out = ex.document, []
+    for q in ex.quotes:
+        speaker = keys[q.speaker] if q.speaker is not None else ""
+        if q.speaker is not None and not speaker:
+            continue
+        candidates = tuple(k for k in (keys[c] for c in q.candidates) if k)
+        a, b = q.sentence
+        ev = (d.id, d.text[a:b], a, b, q.speaker_span, q.quote_span, q.rule, q.confidence, False)
+        out.append(QuoteRecord(speaker, q.refer, candidates, q.text, q.direct, ev))
+    return out
+
+
+def speakers(
+    quotes: Iterable[QuoteRecord],
+    key_entity: Mapping[str, str],
+    entities: Mapping[str, EntityRecord],
+) -> list[tuple[str, QuoteRecord]]:
+    """Each quotation whose speaker is an entity, with its id: the named speaker's, else the
+    first candidate's whose entity has the type wanted. In document order."""
+    out = []
+    for q in quotes:
+        eid = key_entity.get(q.speaker) if q.speaker else None
+        if not q.speaker:
+            fits = (key_entity[k] for k in q.candidates if k in key_entity)
+            eid = next((e for e in fits if entities[e].type == q.refer), None)
+        if eid is not None:
+            out.append((eid, q))
+    return sorted(out, key=lambda x: (x[1].evidence[0], x[1].evidence[5], x[0], x[1].text))

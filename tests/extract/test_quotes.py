@@ -1,0 +1,219 @@
+"""Quotations and their speakers, as (text, expected quotations) tables: each expected one is
+(speaker's entity name, the first words said, quoted or reported); nothing else is read."""
+
+from __future__ import annotations
+
+import pytest
+
+import kg
+from kg.extract.quotes import quote_spans
+
+Expected = set[tuple[str, str, bool]]
+
+
+def quotes(text: str, pipeline) -> list[kg.Quote]:
+    """The quotations of ``text`` set under a headline, as an article is."""
+    return kg.build([f"Report\n\n{text}"], model=pipeline).quotes
+
+
+def check(got: list[kg.Quote], expected: Expected) -> None:
+    read = [(q.speaker.name, " ".join(q.text.split()), q.direct) for q in got]
+    assert len(read) == len(expected), read
+    for name, words, direct in expected:
+        assert any(n == name and t.startswith(words) and d == direct for n, t, d in read), (
+            f"{(name, words, direct)} not in {read}"
+        )
+
+
+DIRECT = [
+    (
+        '"We will not give up on the talks," said Angela Merkel.',
+        {("Angela Merkel", "We will not give up on the talks", True)},
+    ),
+    (
+        'Angela Merkel said: "We will not give up on the talks."',
+        {("Angela Merkel", "We will not give up on the talks", True)},
+    ),
+    (
+        '"The deal is done and signed," Carlos Mendes told Reuters on Tuesday.',
+        {("Carlos Mendes", "The deal is done and signed", True)},
+    ),
+    (
+        "“Prices will rise again next year,” Helga Brandt said.",
+        {("Helga Brandt", "Prices will rise again next year", True)},
+    ),
+    # copy that opens with a curly mark and closes with a straight one
+    (
+        '“We are ready for the vote," said Anna Kowalski.',
+        {("Anna Kowalski", "We are ready for the vote", True)},
+    ),
+    # one quotation split by its attribution
+    (
+        '"It was a mistake," Tom Reyes said, "and we deeply regret it."',
+        {("Tom Reyes", "It was a mistake, and we deeply regret it", True)},
+    ),
+    # quoted words that follow the attributed ones are the same speaker's
+    (
+        '"We tried everything we could," said Omar Haddad. "Nothing worked out at all."',
+        {("Omar Haddad", "We tried everything we could, Nothing worked out", True)},
+    ),
+    # two verbs, two statements of one speaker
+    (
+        '"The plan failed badly," Omar Haddad said, adding that "a new one is ready now."',
+        {
+            ("Omar Haddad", "The plan failed badly", True),
+            ("Omar Haddad", "a new one is ready now", True),
+        },
+    ),
+]
+
+INDIRECT = [
+    (
+        "Helga Brandt said that the company would open a plant in Ohio.",
+        {("Helga Brandt", "the company would open a plant in Ohio", False)},
+    ),
+    (
+        "The economy will shrink this year, Helga Brandt said.",
+        {("Helga Brandt", "The economy will shrink this year", False)},
+    ),
+    (
+        "According to Orion Motors, sales rose by ten percent in May.",
+        {("Orion Motors", "sales rose by ten percent in May", False)},
+    ),
+    (
+        "Orion Motors issued a statement saying that profits had doubled.",
+        {("Orion Motors", "profits had doubled", False)},
+    ),
+    (
+        "A spokesman for Orion Motors said the recall would cover 40,000 cars.",
+        {("Orion Motors", "the recall would cover 40,000 cars", False)},
+    ),
+    # the name set beside a title is the speaker
+    (
+        "The head of the agency, Lucia Romero, said the talks had failed.",
+        {("Lucia Romero", "the talks had failed", False)},
+    ),
+]
+
+REFERRED = [
+    # "she" is the subject named before, though another name is nearer
+    (
+        'Lena Fischer met Ivan Petrov in Vienna on Monday. "We agreed on almost nothing," '
+        "she told reporters.",
+        {("Lena Fischer", "We agreed on almost nothing", True)},
+    ),
+    (
+        'Northwind Bank cut 300 jobs on Friday. "The cuts were painful but necessary," '
+        "the bank said.",
+        {("Northwind Bank", "The cuts were painful but necessary", True)},
+    ),
+    (
+        "Tariq Aziz visited the plant. The minister said that the plant would reopen in spring.",
+        {("Tariq Aziz", "the plant would reopen in spring", False)},
+    ),
+    # "He" after an unnamed speaker is that speaker, not the name before
+    (
+        "Maria Silva runs the clinic. A police officer said the fire started at night. "
+        "He added that two people were hurt.",
+        set(),
+    ),
+]
+
+PARAGRAPHS = [
+    # the attribution opens the quotation, which runs on into the next paragraph
+    (
+        'John Carter said: "The first part of the plan is simple.\n\n'
+        '"The second part will take years of work," he added.',
+        {("John Carter", "The first part of the plan is simple. The second part", True)},
+    ),
+    # the attribution closes it
+    (
+        'Jane Doe spoke at the congress.\n\n"This is the first part of my speech\n\n'
+        '"and this is the second part of it," she said.',
+        {("Jane Doe", "This is the first part of my speech and this is the second", True)},
+    ),
+    # left open at the end of the article
+    (
+        'John Carter said: "We will fight on until the very end',
+        {("John Carter", "We will fight on until the very end", True)},
+    ),
+]
+
+NOT_QUOTES = [
+    ('Critics called the plan a "disaster" for the region.', set()),
+    ('The film "Gone with the Wind" was shown again in Atlanta.', set()),
+    ('The paper ran a story headlined "Mayor Quits After Long Fight" on Monday.', set()),
+    ("Officials said the bridge would stay closed for a week.", set()),
+    ("Helga Brandt asked whether the plant would stay open.", set()),
+    ('Helga Brandt said "no."', set()),
+    ('"We are ready." He said the vote would be close.', set()),
+]
+
+
+@pytest.mark.parametrize("text, expected", DIRECT + INDIRECT + REFERRED + PARAGRAPHS + NOT_QUOTES)
+def test_quotations(text: str, expected: Expected, pipeline):
+    check(quotes(text, pipeline), expected)
+
+
+def test_a_quoted_headline_is_not_read(pipeline):
+    g = kg.build(['"We will not give up," says Merkel\n\nThe chancellor spoke in Berlin.'])
+    assert g.quotes == []
+
+
+def test_the_evidence_says_how_the_speaker_was_found(pipeline):
+    text = (
+        'Lena Fischer met Ivan Petrov in Vienna. "We agreed on almost nothing," she said. '
+        '"The talks will go on," Ivan Petrov said.'
+    )
+    got = {q.speaker.name: q for q in quotes(text, pipeline)}
+    she, named = got["Lena Fischer"], got["Ivan Petrov"]
+    assert she.evidence.rule == "quote.pronoun" and named.evidence.rule == "quote.direct"
+    assert she.evidence.confidence < named.evidence.confidence
+    full = f"Report\n\n{text}"
+    assert full[slice(*she.evidence.subject_span)] == "she"
+    assert full[slice(*named.evidence.subject_span)] == "Ivan Petrov"
+    assert full[slice(*named.evidence.object_span)] == "The talks will go on,"
+    assert she.evidence.sentence in full
+
+
+def test_a_speaker_is_the_resolved_entity_of_its_name(pipeline):
+    text = (
+        "Angela Merkel arrived in Paris on Monday.\n\n"
+        '"Europe must stand together now," Merkel said.'
+    )
+    (q,) = quotes(text, pipeline)
+    assert q.speaker.name == "Angela Merkel" and "Merkel" in q.speaker.aliases
+
+
+def test_quotes_are_in_document_order_and_by_speaker(pipeline):
+    g = kg.build(
+        [
+            'Report\n\n"The market is calm today," Carlos Mendes said.',
+            'Report\n\nHelga Brandt said that rates would rise. "Not yet," said Carlos Mendes.',
+        ],
+        model=pipeline,
+    )
+    keys = [(q.evidence.doc_id, q.evidence.object_span) for q in g.quotes]
+    assert keys == sorted(keys)
+    assert [q.text for q in g.quotes_by("carlos mendes")] == ["The market is calm today"]
+
+
+@pytest.mark.parametrize(
+    "text, spans",
+    [
+        ('He said "one" and "two', [(9, 12, True), (19, 22, False)]),
+        ("«Oui», dit-il", [(1, 4, True)]),
+        ("no marks at all", []),
+    ],
+)
+def test_quote_spans(text: str, spans: list[tuple[int, int, bool]]):
+    assert quote_spans(text) == spans
+
+
+def test_quotes_on_annotated_news(bench_dir, pipeline):
+    """The benchmark's development set: attribution precision and recall stay at target."""
+    from benchmarks.quotes import run
+
+    dev = run(bench_dir, pipeline)["dev"]
+    c = dev["counts"]
+    assert c.precision >= 0.9 and c.recall >= 0.75, vars(c)
