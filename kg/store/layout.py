@@ -27,33 +27,26 @@ MARKER = "kg-store.json"
 CURRENT = "CURRENT"
 MANIFEST = "manifest.json"
 STATE = "resolver.pickle"  # in each version: the resolution, ready to take more documents
-# modules whose code decides what an extraction holds: a change to any invalidates the cache
-EXTRACTION_CODE = (
-    "ingest/text.py",
-    "ingest/blocks.py",
-    "ingest/furniture.py",
-    "ingest/news.py",
-    "ingest/html.py",
-    "ingest/language.py",
-    "extract/mentions.py",
-    "extract/records.py",
-    "extract/rules.py",
-    "extract/verbs.py",
-    "extract/tokens.py",
-    "extract/dates.py",
-    "extract/modality.py",
-    "extract/types.py",
-    "extract/features.py",
-    "extract/classifier.py",
-    "extract/pipeline.py",
+# what decides what an extraction holds: every module of the ingest and extract stages (so a
+# new one is never forgotten), the shared modules they read and the shipped models; a change
+# to any of them invalidates the cache
+EXTRACTION_STAGES = ("ingest", "extract")
+EXTRACTION_SHARED = (
     "model.py",
     "names.py",
     "lexicon.py",
+    "vocab.py",
     "defaults.py",
     "data/relations.npz",
     "data/types.npz",
     "data/places.tsv",
 )
+
+
+def extraction_code(root: Path) -> list[Path]:
+    """The files under the package folder ``root`` whose bytes make the extraction fingerprint."""
+    stages = [f for d in EXTRACTION_STAGES for f in sorted((root / d).glob("*.py"))]
+    return stages + [root / name for name in EXTRACTION_SHARED if (root / name).exists()]
 
 
 class StoreError(KgError):
@@ -117,7 +110,7 @@ def fingerprint(model: Any = None, gazetteer: str | Path | None = None) -> str:
     """What, besides a document's own content, decides its extraction: kg's extraction code,
     the spaCy model and the gazetteer."""
     here = Path(__file__).parents[1]
-    code = [(here / name).read_bytes() for name in EXTRACTION_CODE if (here / name).exists()]
+    code = [f.read_bytes() for f in extraction_code(here)]
     if model is None or isinstance(model, str):
         model_id = model or "default"
     else:
