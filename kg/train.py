@@ -276,13 +276,12 @@ def tune_thresholds(
 
 
 def choose_confidence(reports: list[Report], target: float = ASSERTED_PRECISION) -> float:
-    """The lowest confidence at and above which facts are right ``target`` of the time over
-    all the reports together (facts from the rules, the model and inference, after
-    resolution)."""
+    """The lowest confidence at and above which facts are right ``target`` of the time in
+    each report (facts from the rules, the model and inference, after resolution): pooled,
+    the larger part would carry the smaller one's shortfall."""
     for t in CONFIDENCE_GRID:
-        tp = sum(r.asserted(t).tp for r in reports)
-        fp = sum(r.asserted(t).fp for r in reports)
-        if tp + fp and tp / (tp + fp) >= target:
+        counts = [r.asserted(t) for r in reports]
+        if all(c.tp + c.fp and c.tp / (c.tp + c.fp) >= target for c in counts):
             return t
     return CONFIDENCE_GRID[-1]
 

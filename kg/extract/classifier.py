@@ -5,7 +5,8 @@ ordered pair of names in a block (and each name with a date in the same sentence
 ``kg.extract.features`` builds sparse features. A multinomial logistic regression (plain numpy,
 trained by ``python -m kg.train``) scores every Wikidata property kg's vocabulary has, plus
 "none"; each property whose probability clears its threshold (chosen per property on the
-development parts) becomes facts with ``rule="model"``. Its weights ship in
+development parts) becomes facts with ``rule="model"`` (``"model:across"`` for a pair
+named only in different sentences, which calibration maps apart). Its weights ship in
 ``kg/data/relations.npz``, the entity-type model's in ``kg/data/types.npz``; each file records
 the ``FEATURES_VERSION`` it was trained on, and loading refuses another.
 """
@@ -27,7 +28,7 @@ from kg.extract import modality
 from kg.extract.dates import attached
 from kg.extract.features import FEATURES_VERSION, candidates
 from kg.extract.links import linked, needs_link
-from kg.extract.records import DocExtraction, RawFact
+from kg.extract.records import MODEL, MODEL_ACROSS, DocExtraction, RawFact
 from kg.extract.tokens import Tokens
 from kg.files import DATA
 
@@ -161,7 +162,8 @@ def read(
                 subject=c.subject,
                 predicates=(pred.name,),
                 object=c.object,
-                rule="model",
+                # a pair named only in different sentences reads "|x" features throughout
+                rule=MODEL_ACROSS if c.features[0].endswith("|x") else MODEL,
                 confidence=round(min(conf, MODEL_MAX_CONFIDENCE), 3),
                 sentence=c.sentence,
                 object_span=c.object_span,

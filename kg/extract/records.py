@@ -8,6 +8,10 @@ from dataclasses import dataclass, field
 
 from kg.model import Document
 
+# The relation model's rule: a pair read within one sentence, and one named only in different
+# sentences, which are right at different rates for one probability (kg.resolve.calibration).
+MODEL, MODEL_ACROSS = "model", "model:across"
+
 
 @dataclass(slots=True)
 class Candidate:

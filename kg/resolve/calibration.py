@@ -19,13 +19,14 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
+from kg.extract.records import MODEL, MODEL_ACROSS
 from kg.files import DATA
 from kg.model import Relation
 
 ARTEFACT = DATA / "calibration.json"
 # what a source falls back to when the dev parts held too few of its facts to fit its own map
 FALLBACK = "all"
-_NOT_RULES = frozenset({"model", "model+rules", "inferred"})
+_NOT_RULES = frozenset({MODEL, MODEL_ACROSS, "model+rules", "inferred"})
 
 
 def rules_only(src: str) -> bool:
@@ -41,14 +42,16 @@ def chain(src: str, predicate: str) -> tuple[str, ...]:
 
 
 def source(rules: Iterable[str]) -> str:
-    """What read a fact, from the rules of its evidence: "model", "model+rules", "inferred",
-    a rule family ("verb", "x-based", ...) or "rules" for several."""
+    """What read a fact, from the rules of its evidence: "model" (in a sentence),
+    "model:across" (only across sentences), "model+rules", "inferred", a rule family ("verb",
+    "x-based", ...) or "rules" for several."""
     readings = {r for r in rules if not (r.startswith("inverse of ") or " + " in r)}
     if not readings:
         return "inferred"
-    if readings == {"model"}:
-        return "model"
-    if "model" in readings:
+    models = readings & {MODEL, MODEL_ACROSS}
+    if models == readings:
+        return MODEL if MODEL in models else MODEL_ACROSS
+    if models:
         return "model+rules"
     families = {r.split(":")[0] for r in readings}
     return families.pop() if len(families) == 1 else "rules"

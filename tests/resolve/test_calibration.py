@@ -1,0 +1,71 @@
+"""Calibrated confidence: what read a fact picks its table, tables are monotone maps, and the
+threshold holds on each tuning part."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.evaluate import Counts, Report
+from kg.model import Entity, Evidence, Relation
+from kg.resolve.calibration import FALLBACK, Calibration, chain, source
+from kg.train import choose_confidence, isotonic
+
+
+@pytest.mark.parametrize(
+    "rules, expected",
+    [
+        (["model"], "model"),
+        (["model:across"], "model:across"),
+        (["model", "model:across"], "model"),  # read within a sentence somewhere
+        (["model:across", "verb:found"], "model+rules"),
+        (["verb:found", "verb:hire"], "verb"),
+        (["verb:found", "role:wife"], "rules"),
+        (["inverse of spouse"], "inferred"),
+    ],
+)
+def test_the_source_of_a_fact(rules: list[str], expected: str):
+    assert source(rules) == expected
+
+
+def test_a_fact_reads_its_source_and_predicate_table_first_then_falls_back():
+    cal = Calibration(
+        {
+            "model:across|country": ([0.0, 1.0], [0.0, 0.5]),
+            "model:across": ([0.0, 1.0], [0.0, 0.8]),
+            FALLBACK: ([0.0, 1.0], [0.0, 1.0]),
+        }
+    )
+    assert chain("model:across", "country")[-1] == FALLBACK
+    assert cal("model:across", 0.8, "country") == 0.4
+    assert cal("model:across", 0.5, "employer") == 0.4
+    assert cal("model", 0.5, "employer") == 0.5  # no table of its own: all facts'
+    assert cal("verb", 0.7, "employer") == 0.7  # a rule family without a table keeps its number
+
+
+def test_calibration_is_applied_by_what_read_the_fact():
+    a, b = Entity("a", "A", "Person"), Entity("b", "B", "Place")
+    ev = Evidence("d", "A ... B", 0, 7, (0, 1), (6, 7), rule="model:across", confidence=0.9)
+    r = Relation(a, "residence", b, "P551", 0.9, (ev,))
+    cal = Calibration({"model:across": ([0.0, 1.0], [0.0, 0.5])})
+    assert cal.relation(r).confidence == 0.45
+
+
+def test_isotonic_is_monotone_and_never_certain():
+    points = [(0.1, False), (0.2, True), (0.3, False), (0.6, True), (0.7, True), (0.9, True)]
+    xs, ys = isotonic(points)
+    assert xs == sorted(xs) and ys == sorted(ys)
+    assert 0 < ys[0] and ys[-1] < 1  # a few facts all right say "often", not "always"
+
+
+def _report(scored: list[tuple[float, bool]]) -> Report:
+    rows = [(c, ok, "P1", "model", "p") for c, ok in scored]
+    tp = sum(ok for _, ok in scored)
+    return Report("r", 1, 1, 1.0, Counts(), {}, Counts(tp, 0, 0), {}, Counts(), scored=rows)
+
+
+def test_the_threshold_holds_on_each_part_not_only_pooled():
+    # a large part right 9 times in 10 above 0.5, a small one right half the time below 0.8
+    big = _report([(0.6, k % 10 != 0) for k in range(100)] + [(0.9, True)] * 10)
+    small = _report([(0.6, k % 2 == 0) for k in range(10)] + [(0.9, True)] * 4)
+    assert choose_confidence([big]) == 0.05
+    assert choose_confidence([big, small]) == 0.61  # pooled, 0.05 would do (109 of 124)
