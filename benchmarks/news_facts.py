@@ -8,7 +8,9 @@ article and the relations between them; its predicates are mapped to Wikidata pr
 (``PREDICATES``, with the direction kg reads them in), and only those properties are counted,
 so a fact kg reads outside them is neither right nor wrong here. Concepts tagged as roles,
 values or times are no named entities, and relations to them are left out. A "-x" predicate
-is the same relation through an adjective ("German" for Germany) and maps alike.
+is the same relation through an adjective ("German" for Germany) and maps alike. DWIE's
+``agent_of`` (a politician acting for a country) and ``minister_of`` have no kg property and
+are not counted.
 """
 
 from __future__ import annotations
@@ -33,9 +35,10 @@ PREDICATES: dict[str, tuple[tuple[str, ...], bool]] = {
     "in0": (("P17", "P131"), False),  # place -> its country
     "in1": (("P131",), False),  # -> its region
     "in2": (("P131",), False),  # -> its city
-    "member_of": (("P463", "P102", "P54"), False),  # person or body -> organization
+    # person or body -> organization: members, and employees ("a professor at X")
+    "member_of": (("P108", "P463", "P102", "P54"), False),
     "player_of": (("P54",), False),  # player -> team
-    "agent_of": (("P108", "P463"), False),  # person acting for an organization
+    "agency_of": (("P17",), False),  # a government body -> its country
     "spouse_of": (("P26",), False),
     "head_of": (("P1037", "P169", "P488"), True),  # kg: organization -> its head
     "head_of_state": (("P35",), True),  # kg: country -> its head of state
