@@ -103,9 +103,9 @@ MAX_CONTEXTS = 3
 # the queries' default answers) at this confidence or more; below it, it is a candidate
 # (g.candidates, reified in RDF and marked kgv:candidate). The lowest calibrated confidence at
 # which facts were right 4 times in 5 on CoNLL04 dev and on Re-DocRED 300-399, each of them
-# (82 % and 80 %), read by a relation model fitted without them (``python -m kg.train
+# (84 % and 81 %), read by a relation model fitted without them (``python -m kg.train
 # --confidence-only`` prints it).
-MIN_CONFIDENCE = 0.65
+MIN_CONFIDENCE = 0.68
 
 # -- resolution ----------------------------------------------------------------------------------
 

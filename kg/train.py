@@ -14,8 +14,8 @@ Everything is seeded, so the same data gives the same weights.
 Between the two fits, the model fitted without the dev parts reads them end to end (rules,
 model, resolution, inference): the facts it gives, right or wrong, fit the confidence
 calibration (``kg/data/calibration.json``, see kg.resolve.calibration), and on the calibrated
-facts the lowest confidence at which they are right four times in five is printed, the value
-of ``kg.defaults.MIN_CONFIDENCE``.
+facts the lowest confidence at which they are right four times in five on each dev part is
+printed, the value of ``kg.defaults.MIN_CONFIDENCE``.
 
 A CoNLL04 pair without a gold label only says "none of CoNLL04's five relations": its target is
 "none or any property outside CoNLL04's label space", so the sparse CoNLL04 annotation does not
@@ -307,6 +307,11 @@ def isotonic(points: list[tuple[float, bool]]) -> tuple[list[float], list[float]
                 continue
             xs.append(round(x, 4))
             ys.append(y)
+    # Laplace pulls a small block towards one half, which can undo the order (a first block of
+    # one fact wrong is worth 1/3, above a large one after it): each point no higher than the
+    # points after it keeps the map monotone, erring low
+    for k in range(len(ys) - 2, -1, -1):
+        ys[k] = min(ys[k], ys[k + 1])
     return xs, ys
 
 

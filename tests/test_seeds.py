@@ -33,24 +33,25 @@ FACTS = [
     ("Alexandr Wang", "appointed_by", "Mark Zuckerberg"),
     ("TBD Lab", "founded_by", "Meta"),
     # the author box, read like other text: "Christopher Holloway is the founder and director
-    # of Progressive Robot, a UK-based technology company"; the role nouns' facts are worth
-    # 0.667 by their calibration, just above the threshold (kg.defaults.MIN_CONFIDENCE, 0.65)
-    ("Christopher Holloway", "employer", "Progressive Robot"),
-    ("Progressive Robot", "director_manager", "Christopher Holloway"),
-    ("Progressive Robot", "founded_by", "Christopher Holloway"),
+    # of Progressive Robot, a UK-based technology company"
     ("Progressive Robot", "headquarters_location", "United Kingdom"),
     ("Progressive Robot", "located_in", "United Kingdom"),
 ]
-# Read, but below the confidence threshold: kept as candidates with their evidence.
-# "appointed" says employer less surely than appointed_by (0.62); "Alexandr Wang leading TBD
-# Lab" is read from the words of a headline the parser could not read (0.6).
+# Read, but below the confidence threshold (kg.defaults.MIN_CONFIDENCE, 0.68): kept as
+# candidates with their evidence. "appointed" says employer less surely than appointed_by
+# (0.62); "Alexandr Wang leading TBD Lab" is read from the words of a headline the parser could
+# not read (0.6); the role nouns' facts ("the founder and director of") are worth 0.667 by
+# their calibration, just under the threshold.
 CANDIDATES = [
     ("Alexandr Wang", "employer", "Meta"),
     ("TBD Lab", "director_manager", "Alexandr Wang"),
+    ("Christopher Holloway", "employer", "Progressive Robot"),
+    ("Progressive Robot", "director_manager", "Christopher Holloway"),
+    ("Progressive Robot", "founded_by", "Christopher Holloway"),
 ]
 # Wrong, and known: "he works across PHP development, ecommerce, Linux infrastructure" in the
-# author box makes PHP an organisation in the UK, read across sentences: a candidate (0.32,
-# 0.11). Listed so that any change to them shows.
+# author box makes PHP an organisation in the UK, read across sentences: a candidate (0.4,
+# 0.15). Listed so that any change to them shows.
 KNOWN_WRONG = [("PHP", "located_in", "United Kingdom"), ("PHP", "country", "United Kingdom")]
 
 

@@ -71,8 +71,15 @@ class Calibration:
         return round(_interp(confidence, xs, ys), 3)
 
     def relation(self, r: Relation) -> Relation:
-        """``r`` with its calibrated confidence."""
-        c = self(source(ev.rule for ev in r.evidence), r.confidence, r.predicate)
+        """``r`` with its calibrated confidence. A fact the model and rules both read is worth
+        at least what one of its rules' readings alone is worth: the model's agreement does
+        not make a rule's fact less sure ("founded by" and the model's own reading of it)."""
+        src = source(ev.rule for ev in r.evidence)
+        c = self(src, r.confidence, r.predicate)
+        if src == "model+rules":
+            for ev in r.evidence:
+                if rules_only(family := source([ev.rule])) and family != "inferred":
+                    c = max(c, self(family, ev.confidence, r.predicate))
         return r if c == r.confidence else replace(r, confidence=c)
 
     def save(self, path: Path) -> None:

@@ -57,6 +57,24 @@ def test_isotonic_is_monotone_and_never_certain():
     assert 0 < ys[0] and ys[-1] < 1  # a few facts all right say "often", not "always"
 
 
+def test_smoothing_a_small_block_keeps_the_map_monotone():
+    # one wrong fact (1/3 after smoothing) below ten facts one right (2/12)
+    points = [(0.1, False), (0.2, True)] + [(0.21 + 0.01 * k, False) for k in range(9)]
+    xs, ys = isotonic(points)
+    assert ys == sorted(ys) and ys[0] <= 2 / 12 + 1e-4
+
+
+def test_a_rule_reading_keeps_its_worth_when_the_model_agrees():
+    a, b = Entity("a", "Acme", "Organization"), Entity("b", "Jane", "Person")
+    evs = (
+        Evidence("d", "s", 0, 1, (0, 1), (0, 1), rule="model", confidence=0.4),
+        Evidence("d", "s", 0, 1, (0, 1), (0, 1), rule="verb:found", confidence=0.8),
+    )
+    r = Relation(a, "founded_by", b, "P112", 0.88, evs)
+    cal = Calibration({"model+rules": ([0.0, 1.0], [0.0, 0.6]), "verb": ([0.0, 1.0], [0.1, 0.9])})
+    assert cal.relation(r).confidence == 0.74  # the verb's 0.8 alone, not 0.88 as both (0.528)
+
+
 def _report(scored: list[tuple[float, bool]]) -> Report:
     rows = [(c, ok, "P1", "model", "p") for c, ok in scored]
     tp = sum(ok for _, ok in scored)
