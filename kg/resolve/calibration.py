@@ -70,16 +70,23 @@ class Calibration:
         xs, ys = table
         return round(_interp(confidence, xs, ys), 3)
 
-    def relation(self, r: Relation) -> Relation:
-        """``r`` with its calibrated confidence. A fact the model and rules both read is worth
-        at least what one of its rules' readings alone is worth: the model's agreement does
-        not make a rule's fact less sure ("founded by" and the model's own reading of it)."""
-        src = source(ev.rule for ev in r.evidence)
-        c = self(src, r.confidence, r.predicate)
+    def fact(self, readings: list[tuple[str, float]], confidence: float, predicate: str) -> float:
+        """A fact's calibrated confidence from its readings' (rule, raw confidence) and its
+        own raw ``confidence``. A fact the model and rules both read is worth at least what
+        one of its rules' readings alone is worth: the model's agreement does not make a
+        rule's fact less sure ("founded by" and the model's own weak reading of it)."""
+        src = source(rule for rule, _ in readings)
+        c = self(src, confidence, predicate)
         if src == "model+rules":
-            for ev in r.evidence:
-                if rules_only(family := source([ev.rule])) and family != "inferred":
-                    c = max(c, self(family, ev.confidence, r.predicate))
+            for rule, raw in readings:
+                if rules_only(family := source([rule])) and family != "inferred":
+                    c = max(c, self(family, raw, predicate))
+        return c
+
+    def relation(self, r: Relation) -> Relation:
+        """``r`` with its calibrated confidence (``fact``)."""
+        readings = [(ev.rule, ev.confidence) for ev in r.evidence]
+        c = self.fact(readings, r.confidence, r.predicate)
         return r if c == r.confidence else replace(r, confidence=c)
 
     def save(self, path: Path) -> None:

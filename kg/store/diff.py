@@ -23,8 +23,7 @@ from kg.graph import KnowledgeGraph, from_parts, split
 from kg.model import Document, Entity, Relation
 from kg.rdf.triples import document_parts, quads
 from kg.resolve.calibration import load as load_calibration
-from kg.resolve.calibration import source
-from kg.resolve.records import EV_RULE
+from kg.resolve.records import EV_CONFIDENCE, EV_RULE
 from kg.resolve.resolver import EntityRecord, Resolver, Snapshot
 from kg.vocab import PREDICATES
 
@@ -176,7 +175,7 @@ def _changed_only(
             obj = entity(okey) if okey in snap.entities else okey
             evs, conf = held[key]
             if not negated:  # calibrated as kg.graph.from_parts does, from its readings' rules
-                conf = cal(source(e[EV_RULE] for e in evs), conf, pred)
+                conf = cal.fact([(e[EV_RULE], e[EV_CONFIDENCE]) for e in evs], conf, pred)
             out.append(Relation(entity(sid), pred, obj, PREDICATES[pred].wikidata, conf))
         return out
 
