@@ -366,6 +366,16 @@ def _params(items: tuple[str, ...]) -> dict[str, str]:
     return bound
 
 
+def _with_min_confidence(text: str, value: float, source: str) -> str:
+    """The query with ``value`` written for ``?min_confidence``: the library's fact queries
+    compare candidates' confidences with it in a FILTER, where SPARQL pre-binding (which needs
+    the variable selected) cannot reach."""
+    pattern = re.compile(r"[?$]min_confidence\b")
+    if not pattern.search(text):
+        click.echo(f"kg: {source} has no ?min_confidence; --min-confidence ignored", err=True)
+    return pattern.sub(f"{value!r}", text)
+
+
 def _store(store_dir: Path | None):
     from kg.store.core import Store
 
@@ -398,6 +408,13 @@ def _store(store_dir: Path | None):
     show_default=True,
     help="Stop the query after SECONDS (0 means no limit).",
 )
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0, 1),
+    default=None,
+    help="Bind ?min_confidence: the library's fact queries then add the candidates (facts "
+    "below the build's threshold) at this confidence or above.",
+)
 def query(
     query_arg: str,
     store_dir: Path | None,
@@ -405,6 +422,7 @@ def query(
     params: tuple[str, ...],
     output: str,
     timeout: float,
+    min_confidence: float | None,
 ) -> None:
     """Run a SPARQL QUERY: a .rq file, the query text, or '-' for standard input.
 
@@ -419,6 +437,8 @@ def query(
         raise KgError("give --store or --graph, not both")
     text, source = _read_query(query_arg)
     bound = _params(params)
+    if min_confidence is not None:
+        text = _with_min_confidence(text, min_confidence, source)
     if graph_path is not None:
         res = run(parse(graph_path), text, params=bound, source=source, timeout=timeout or None)
     else:

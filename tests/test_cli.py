@@ -81,6 +81,28 @@ def test_query_prints_a_table(built, tmp_path: Path):
     assert res.exit_code == 0 and "entity/meta" in res.output
 
 
+@pytest.mark.parametrize("where", ["--graph", "--store"])
+def test_query_min_confidence_adds_the_candidates(built, where):
+    """The library's fact queries answer with asserted facts; --min-confidence adds the
+    candidates at that confidence or above (the seeds' author-box roles are candidates)."""
+    out, _ = built
+    src = str(out / "graph.ttl") if where == "--graph" else str(out / "store")
+    query = str(Path(__file__).parents[1] / "queries" / "facts_about.rq")
+    args = ["query", query, where, src, "--param", "name=christopher holloway", "--format"]
+    asserted = CliRunner().invoke(main, [*args, "json"])
+    more = CliRunner().invoke(main, [*args, "json", "--min-confidence", "0.3"])
+    assert asserted.exit_code == 0 and more.exit_code == 0, asserted.output + more.output
+
+    def rows(res) -> list:
+        return json.loads(res.stdout)["results"]["bindings"]
+
+    found = [float(r["confidence"]["value"]) for r in rows(more)]
+    assert len(found) > len(rows(asserted))
+    assert any(c < 0.68 for c in found) and all(c >= 0.3 for c in found)
+    bad = CliRunner().invoke(main, [*args, "json", "--min-confidence", "2"])
+    assert bad.exit_code == 2 and "Traceback" not in bad.output
+
+
 @pytest.mark.parametrize(
     "make, message",
     [
