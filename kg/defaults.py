@@ -1,4 +1,4 @@
-"""Every tuned number of extraction and resolution, each with why it is what it is (no kg
+"""Every tuned number of ingest, extraction and resolution, each with why it is what it is (no kg
 imports).
 
 The numbers marked *features* are part of what the shipped models were trained on: changing
@@ -18,6 +18,68 @@ BATCH_SIZE = 64
 BATCH_CHARS = 100_000
 # Strings the token tables' string memo holds before it starts afresh (bounds its memory).
 STRING_MEMO_LIMIT = 500_000
+
+# -- ingest --------------------------------------------------------------------------------------
+
+# Encodings. A UTF-8 file with at most this share of bad bytes is UTF-8 with a few damaged
+# characters (a truncated download, one stray Latin-1 byte), not text in another encoding.
+DAMAGED_UTF8 = 0.001
+# Text with more than this share of control characters is binary whatever it decodes as.
+CONTROL_SHARE = 0.01
+# How much messier than the detector's first choice cp1252 may read and still be taken: Western
+# news in cp1252 is the common case, and the detector's margins between cp1252 and its
+# neighbours are this small on short files.
+CHAOS_MARGIN = 0.02
+
+# A kept block longer than this is parsed in pieces. spaCy refuses texts over its max_length
+# (1,000,000 characters) and its parser needs about 1 GB per 100,000 characters, so a piece
+# stays far below both; ordinary paragraphs are much shorter and are never cut.
+MAX_BLOCK = 10_000
+
+# Furniture. A run of short blocks is in another language when the model gives that language
+# this much and the text's own language next to nothing.
+RUN_SURE = 0.4
+# An advert or newsletter line is short: one longer than this, or one that quotes someone, is
+# reporting whatever words it uses.
+ADVERT_WORDS = 80
+# A block beside an advert goes with it only when it is this short (a caption, a call to act)
+# and quotes no one.
+NEIGHBOUR_WORDS = 40
+# A repeated block this long is a page's repeat (a teaser shown twice); shorter ones (a table's
+# header row, "Men's singles, second round") repeat in real text.
+REPEAT_WORDS = 10
+# Characters of text the language model reads to tell a page's language, and a block's: enough
+# to be sure (a thousand characters of prose leave the model no doubt; a block's first 64, about
+# ten words, tell a foreign teaser from reporting, and a block the model is unsure of is judged
+# with its neighbours, whole), and the model's time, most of ingest's, is linear in them.
+LANGUAGE_SAMPLE = 1000
+LANGUAGE_SAMPLE_BLOCK = 64
+# Below this many words the language model's guess is weak: the block is judged with its
+# neighbours.
+LANGUAGE_MIN_WORDS = 5
+# A language probability at least this high is taken on its own (the model's normalised one).
+LANGUAGE_SURE = 0.8
+
+# Web pages. A page holds an article when one of its blocks has this many words.
+PAGE_MIN_WORDS = 4
+# The schema.org articleBody of a page's JSON-LD replaces the extraction when it is this many
+# times longer (and at least BODY_CHARS long): then the page renders its article with scripts,
+# or behind a wall, and the extractor found only a caption or a teaser.
+BODY_OVER = 2
+BODY_CHARS = 500
+# Paragraphs between the headline and the article, at most, taken back (an editor's note, a
+# review's verdict): more than a few there is a list of links, not a lead-in.
+LEAD_IN = 3
+# Characters of article text below which trafilatura's fallback extractors (jusText,
+# readability) are tried: on longer pages its own result keeps the must-keep text of the
+# benchmark pages, and the fallbacks cost most of HTML ingest's time.
+FALLBACK_BELOW = 2000
+
+# News structure. How far into a document a dateline or byline may stand (blocks after the
+# headline), and the longest headline and byline lines: longer lines are text.
+TOP_BLOCKS = 5
+HEADLINE_WORDS = 25
+BYLINE_WORDS = 16
 
 # -- type votes ----------------------------------------------------------------------------------
 

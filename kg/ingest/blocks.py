@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import replace
 
+from kg.defaults import MAX_BLOCK
 from kg.ingest.furniture import INLINE, furniture
 from kg.ingest.news import NewsMeta, structure
 from kg.model import Block, Document
@@ -141,10 +142,6 @@ def finish(text: str, blocks: list[Block]) -> tuple[Block, ...]:
     return tuple(out)
 
 
-# A kept block longer than this is parsed in pieces. spaCy refuses texts over its max_length
-# (1,000,000 characters) and its parser needs about 1 GB per 100,000 characters, so a piece stays
-# far below both; ordinary paragraphs are much shorter and are never cut.
-MAX_BLOCK = 10_000
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"”'’)\]]*(?=\s)")
 _SPACE = re.compile(r"\s+")
 _JOINERS = {"\u200d", "\u200c", "\u034f", "\u2060"}

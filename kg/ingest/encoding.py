@@ -6,6 +6,7 @@ from __future__ import annotations
 import codecs
 import re
 
+from kg.defaults import CHAOS_MARGIN, CONTROL_SHARE, DAMAGED_UTF8
 from kg.errors import InputError
 
 # UTF-32 first: its little-endian mark begins with UTF-16's
@@ -16,12 +17,6 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16", "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16", "utf-16"),
 )
-# A UTF-8 file with at most this share of bad bytes is UTF-8 with a few damaged characters
-# (a truncated download, one stray Latin-1 byte), not text in another encoding.
-_DAMAGED_UTF8 = 0.001
-# Text with more than this share of control characters is binary whatever it decodes as.
-_CONTROL_SHARE = 0.01
-_CHAOS_MARGIN = 0.02  # how much messier than the detector's first choice cp1252 may read
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
@@ -37,7 +32,7 @@ def _nearly_utf8(raw: bytes) -> bool:
     them (a Latin-1 file has none of those)."""
     text = raw.decode("utf-8", "replace")
     bad = text.count("\ufffd")
-    return bad <= max(1, len(raw) * _DAMAGED_UTF8) and any(
+    return bad <= max(1, len(raw) * DAMAGED_UTF8) and any(
         ord(c) > 127 and c != "\ufffd" for c in text
     )
 
@@ -70,10 +65,10 @@ def decode_bytes(raw: bytes, name: str) -> tuple[str, str]:
     # reads the bytes as cleanly as its first choice, take cp1252: the web's default for
     # undeclared Western text (the WHATWG encoding standard reads "latin-1" as cp1252 too).
     western = next((m for m in found if m.encoding == "cp1252"), None)
-    if western is not None and western.chaos <= best.chaos + _CHAOS_MARGIN:
+    if western is not None and western.chaos <= best.chaos + CHAOS_MARGIN:
         best = western
     text = str(best)
-    if len(_CONTROL.findall(text)) > _CONTROL_SHARE * max(1, len(text)):
+    if len(_CONTROL.findall(text)) > CONTROL_SHARE * max(1, len(text)):
         raise InputError(f"{name}: binary file, not text")
     return text, codecs.lookup(best.encoding).name
 

@@ -18,7 +18,16 @@ from __future__ import annotations
 
 import re
 
-from kg.ingest.language import SURE, identify, ranked
+from kg.defaults import (
+    ADVERT_WORDS,
+    LANGUAGE_SAMPLE,
+    LANGUAGE_SAMPLE_BLOCK,
+    LANGUAGE_SURE,
+    NEIGHBOUR_WORDS,
+    REPEAT_WORDS,
+    RUN_SURE,
+)
+from kg.ingest.language import identify, ranked
 from kg.model import Block
 
 # Kinds that the news structure gave: never furniture.
@@ -61,20 +70,6 @@ _YOU = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ours)\b|\b[Yy]ou[’'](?:ll|re|ve|d)
 _WE = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b|\b[Ww]e[’'](?:ll|re|ve|d)\b")
 _QUOTED = re.compile(r"[\"“”«»]")
 _WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)?")
-# A run of short blocks is in another language when the model gives that language this much
-# and the text's own language next to nothing.
-RUN_SURE = 0.4
-ADVERT_WORDS = 80
-NEIGHBOUR_WORDS = 40
-# A repeated block this long is a page's repeat (a teaser shown twice); shorter ones (a table's
-# header row, "Men's singles, second round") repeat in real text.
-REPEAT_WORDS = 10  # a neighbour of an advert longer than this is judged on its own
-# Characters of text the model reads to tell a page's language, and a block's: enough to be
-# sure (a thousand characters of prose leave the model no doubt; a block's first 64, about ten
-# words, tell a foreign teaser from reporting, and a block the model is unsure of is judged
-# with its neighbours, whole), and the model's time, most of ingest's, is linear in them.
-SAMPLE = 1000
-SAMPLE_BLOCK = 64
 
 
 def furniture(
@@ -97,7 +92,7 @@ def furniture(
         # the model's time is most of ingest's: a block already judged (a widget, an advert)
         # or too short to vote (under 3 words; see _majority and _foreign) is not given to it
         ids = [
-            ("", 0.0) if w or len(line.split()) < 3 else identify(line[:SAMPLE_BLOCK])
+            ("", 0.0) if w or len(line.split()) < 3 else identify(line[:LANGUAGE_SAMPLE_BLOCK])
             for line, w in zip(lines, why, strict=True)
         ]
         lang = language or _majority(lines, why, ids)
@@ -154,10 +149,10 @@ def main_language(lines: list[str], why: list[str]) -> str:
     characters (one call: the model is linear in the text's length)."""
     sample, n = [], 0
     for line, w in zip(lines, why, strict=True):
-        if not w and n < SAMPLE:
+        if not w and n < LANGUAGE_SAMPLE:
             sample.append(line)
             n += len(line)
-    lang, prob = identify(" ".join(sample)[:SAMPLE])
+    lang, prob = identify(" ".join(sample)[:LANGUAGE_SAMPLE])
     return lang if prob >= 0.5 else ""
 
 
@@ -207,7 +202,7 @@ def _foreign(
         lang, prob = ids[i]
         if lang == main and prob >= 0.5 and len(line.split()) >= 5:
             close()
-        elif lang != main and prob >= SURE and len(line.split()) >= 8:
+        elif lang != main and prob >= LANGUAGE_SURE and len(line.split()) >= 8:
             close()
             out[i] = f"language: {lang} ({prob:.2f})"
         else:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from kg.defaults import BODY_CHARS, BODY_OVER, FALLBACK_BELOW, LEAD_IN, PAGE_MIN_WORDS
 from kg.errors import InputError
 from kg.ingest.blocks import finish
 from kg.ingest.encoding import decode_bytes
@@ -31,13 +32,6 @@ _KEPT_SCRIPTS = ("json", "template", "html")
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _SPACE = re.compile(r"\s+")
 _HOST = re.compile(r"https?://(?:www\.|w[0-9]+\.)?([^/]+)")
-MIN_WORDS = 4  # a page holds an article when one of its blocks has this many words
-# The schema.org articleBody of a page's JSON-LD replaces the extraction when it is this many
-# times longer (and at least BODY_CHARS long): then the page renders its article with scripts,
-# or behind a wall, and the extractor found only a caption or a teaser.
-BODY_OVER = 2
-BODY_CHARS = 500
-LEAD_IN = 3  # paragraphs between the headline and the article, at most, taken back
 _SENTENCE_END = tuple('.!?"”’')
 _BY = re.compile(r"by\s", re.IGNORECASE)
 # Class and id names pages give their clutter (a cookie banner, a newsletter box, related links)
@@ -46,7 +40,6 @@ _CLUTTER = re.compile(
 )
 _NOT_LEAD = frozenset({"nav", "form", "figure", "figcaption", "aside", "footer", "button", "li"})
 _HIDDEN = frozenset({"script", "style", "noscript", "template", "title", "head"})
-FALLBACK_BELOW = 2000  # characters of article text below which the fallbacks are tried
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[|·•–—-]|::)\s+")
 _BLOCK_TAGS = {"p": "paragraph", "head": "heading", "quote": "paragraph", "code": "paragraph"}
 
@@ -246,7 +239,7 @@ def standfirst(tree: Any, description: str | None, units: list[tuple[str, str]])
     as the description). A description the page does not show is a summary for search engines,
     never the article's text."""
     lead = _SPACE.sub(" ", description or "").strip()
-    if len(lead.split()) < MIN_WORDS or lead.endswith(("...", "…")):
+    if len(lead.split()) < PAGE_MIN_WORDS or lead.endswith(("...", "…")):
         return None
     if any(lead in t for _, t in units):
         return None
@@ -258,9 +251,9 @@ def lead_in(tree: Any, units: list[tuple[str, str]]) -> list[str]:
     """The paragraphs a page sets between its headline (``h1``) and the article's first
     paragraph, which extractors often leave out with the header they sit in: a standfirst,
     an editor's note ("This post originally appeared on ..."), a review's verdict. At most
-    LEAD_IN of them, each a ``p`` that is a sentence of MIN_WORDS words or more, mostly not
+    LEAD_IN of them, each a ``p`` that is a sentence of PAGE_MIN_WORDS words or more, mostly not
     links, outside navigation, lists, forms and figures."""
-    first = next((t for k, t in units if k == "paragraph" and len(t.split()) >= MIN_WORDS), "")
+    first = next((t for k, t in units if k == "paragraph" and len(t.split()) >= PAGE_MIN_WORDS), "")
     if not first:
         return []
     key = first[:60]
@@ -284,7 +277,7 @@ def lead_in(tree: Any, units: list[tuple[str, str]]) -> list[str]:
 
 def _lead_like(el: Any, text: str) -> bool:
     # a sentence, not a byline, a date line, a caption or a credit
-    if len(text.split()) < MIN_WORDS or not text.endswith(_SENTENCE_END) or _BY.match(text):
+    if len(text.split()) < PAGE_MIN_WORDS or not text.endswith(_SENTENCE_END) or _BY.match(text):
         return False
     links = sum(len(a.text_content()) for a in el.iter("a"))
     if links > len(text) / 2:
@@ -321,7 +314,7 @@ def from_html(raw: bytes, *, doc_id: str, source: str, url: str | None = None) -
     if len(body) >= max(BODY_CHARS, BODY_OVER * sum(len(t) for _, t in units)):
         units = [("paragraph", p) for p in _paragraphs(body)]
     # a page whose only text is a menu entry or a caption has no article to read
-    if not any(len(t.split()) >= MIN_WORDS for _, t in units):
+    if not any(len(t.split()) >= PAGE_MIN_WORDS for _, t in units):
         raise InputError(f"{source}: no article text found in the page")
     meta = metadata(tree, url).as_dict()
     leads = lead_in(tree, units)

@@ -10,6 +10,8 @@ import functools
 import re
 from typing import Any
 
+from kg.defaults import LANGUAGE_MIN_WORDS, LANGUAGE_SURE
+
 # Languages a news page is commonly written in. Restricting the model to these keeps short
 # English strings ("LONDON 1996-08-30", "Like Like 0") from being read as Esperanto or Igbo,
 # the model's usual misfires on a handful of characters.
@@ -18,10 +20,6 @@ LANGUAGES = (
     "ar he fa hi bn ur id ms vi th zh ja ko sw tl af is ga cy"
 ).split()
 
-# Below this many words the model's guess is weak: the block is judged with its neighbours.
-MIN_WORDS = 5
-# A probability at least this high is taken on its own (the model's normalised probability).
-SURE = 0.8
 
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -55,6 +53,6 @@ def language(text: str) -> tuple[str, float]:
     """The language of a block: ``identify``'s answer, or ('', prob) when the block is too short
     or the model too unsure for the answer to stand alone."""
     lang, prob = identify(text)
-    if len(_WORD.findall(text)) < MIN_WORDS and prob < SURE:
+    if len(_WORD.findall(text)) < LANGUAGE_MIN_WORDS and prob < LANGUAGE_SURE:
         return "", prob
     return lang, prob

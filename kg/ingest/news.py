@@ -12,12 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
+from kg.defaults import BYLINE_WORDS, HEADLINE_WORDS, TOP_BLOCKS
 from kg.model import Block
-
-# How far into a document a dateline or byline may stand (blocks after the headline).
-TOP_BLOCKS = 5
-HEADLINE_WORDS = 25  # no headline is longer
-BYLINE_WORDS = 16
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
