@@ -155,6 +155,10 @@ def options(*names: str) -> Callable[[F], F]:
     show_default=True,
     help="Documents per Dask task (with --scheduler).",
 )
+@click.option(
+    "--title",
+    help="Title of the view (OUT/graph.html) [default: the name of the folder SOURCES share].",
+)
 @click.option("--strict", is_flag=True, help="Stop at the first bad file instead of skipping it.")
 @click.option(
     "--other-as-text",
@@ -184,6 +188,7 @@ def build(
     replace: bool,
     wait: float,
     scheduler: str | None,
+    title: str | None,
     strict: bool,
     other_as_text: bool,
     root: Path | None,
@@ -218,6 +223,7 @@ def build(
     from kg.progress import progress
     from kg.run.modes import build_to, check_base
     from kg.store.core import Store
+    from kg.view.data import corpus_title
 
     store_dir = store_dir or out_dir / "store"
     check_base(parse["base"])  # before any work
@@ -235,7 +241,15 @@ def build(
     if not (no_store or scheduler):
         keep = partial(Store(store_dir).update, replace=replace, wait=wait)
     with progress(len(docs), sys.stderr, quiet=quiet) as counted:
-        built = build_to(out_dir, docs, keep=keep, scheduler=scheduler, progress=counted, **parse)
+        built = build_to(
+            out_dir,
+            docs,
+            keep=keep,
+            scheduler=scheduler,
+            progress=counted,
+            title=title or corpus_title(sources) or "kg graph",
+            **parse,
+        )
     report_path = _write_read_report(read, out_dir)
     if not quiet:
         _summary(built, store_dir, read, report_path)
@@ -636,7 +650,11 @@ def check(store_dir: Path | None, repair: bool, wait: float) -> None:
     show_default=True,
     help="Above this many nodes, draw only the most important ones (by PageRank).",
 )
-@click.option("--title", help="Title shown on the page.")
+@click.option(
+    "--title",
+    help="Title shown on the page [default: the name of the folder the graph's documents were "
+    "read from, else of GRAPH's folder].",
+)
 def view(
     graph_path: Path,
     query_arg: str | None,
@@ -653,14 +671,14 @@ def view(
     from kg.files import atomic_write
     from kg.query.construct import query_graph
     from kg.rdf.foreign import load
-    from kg.view.page import page
+    from kg.view.page import graph_title, page
 
     if query_arg is None:
         if params:
             raise KgError("--param needs --query")
         g = load(graph_path)
         out = out or graph_path.with_suffix(".html")
-        title = title or graph_path.name
+        title = title or graph_title(g, graph_path)
     else:
         text, source = _read_query(query_arg)
         name = Path(source).stem if source not in ("query", "<stdin>") else "query"
@@ -669,9 +687,10 @@ def view(
         title = title or f"{name} over {graph_path.name}"
     html, info = page(g, title=title, max_nodes=max_nodes)
     atomic_write(out, html)
-    shown = info["shown_nodes"]
-    cut = f" of {info['total_nodes']}" if shown < info["total_nodes"] else ""
-    click.echo(f"wrote {escaped(str(out))} ({shown}{cut} nodes, {info['shown_edges']} relations)")
+    click.echo(
+        f"wrote {escaped(str(out))} ({info['total_nodes']} nodes, {info['total_edges']} "
+        f"relations; {info['shown_nodes']} nodes drawn at first)"
+    )
 
 
 @main.command(name="eval")

@@ -212,3 +212,25 @@ TABLE_WIDTH = 120
 # No column of a table is wrapped narrower than this: a sentence wrapped to a few characters a
 # line is harder to read than a table wider than the window.
 TABLE_MIN_COLUMN = 16
+
+# -- the view ------------------------------------------------------------------------------------
+
+# Nodes the page draws at first (the most important by PageRank, among those the filters keep);
+# "expand neighbours" brings back the rest. Measured in headless Chromium (benchmarks.view,
+# docs/benchmarks.md#view): MEASURED_BELOW.
+VIEW_MAX_NODES = 500
+# Nodes the page carries, drawn or not, so that filters and "expand neighbours" can bring them
+# back without a new page: beyond this the page's data (evidence sentences) grows past what a
+# browser opens in a few seconds, and the least important nodes are left out of the file.
+VIEW_PAGE_NODES = 20_000
+# Up to this many drawn nodes the browser settles the layout with physics, then stops: above
+# it vis-network's physics (O(n^2) per step without Barnes-Hut's pruning) takes seconds.
+VIEW_PHYSICS_NODES = 300
+# Above this many nodes the Python layout samples repulsion instead of computing every pair.
+VIEW_EXACT_LAYOUT_NODES = 600
+# Evidence sentences per fact carried into the page: enough to judge a fact, and the page's
+# size stays in proportion to its facts rather than to how often they were repeated.
+VIEW_MAX_EVIDENCE = 5
+# Resolution of the Louvain communities the view colours by: networkx's default, which
+# favours a few large communities over many small ones.
+VIEW_COMMUNITY_RESOLUTION = 1.0

@@ -171,9 +171,10 @@ def build(
     batch_size: int = BATCH_SIZE,
     stats: BuildStats | None = None,
     progress: Callable[[int], None] | None = None,
+    title: str | None = None,
 ) -> tuple[KnowledgeGraph, list[Path]]:
     """Build on a Dask cluster; with ``out_dir``, write the merged graph there (graph.ttl,
-    graph.json, graph.html, as ``kg build`` does) and the N-Quads shards into
+    graph.json, graph.html titled ``title``, as ``kg build`` does) and the N-Quads shards into
     ``out_dir/shards/`` (``part-NNNNN.nq`` per partition and ``entities.nq``). ``progress``
     is called with a partition's number of documents as each is parsed.
 
@@ -208,7 +209,7 @@ def build(
     paths: list[Path] = []
     if out_dir is not None:
         out = Path(out_dir)
-        paths = write(g, out, stats=stats)
+        paths = write(g, out, title=title, stats=stats)
         names = [f"part-{i:05d}.nq" for i in range(len(partitions))] + ["entities.nq"]
         for name, text in zip(names, texts, strict=True):
             atomic_write(out / "shards" / name, text)

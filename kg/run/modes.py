@@ -70,8 +70,9 @@ def build_to(
     partition_size: int = cluster.PARTITION_SIZE,
     progress: Callable[[int], None] | None = None,
     min_confidence: float | None = None,
+    title: str | None = None,
 ) -> Built:
-    """Build ``docs`` and write the output files into ``out_dir``.
+    """Build ``docs`` and write the output files into ``out_dir``; ``title`` is the view's.
 
     Facts below ``min_confidence`` (default kg.defaults.MIN_CONFIDENCE) are the graph's
     candidates; a Dask build keeps the default.
@@ -93,6 +94,7 @@ def build_to(
             partition_size=partition_size,
             workers=jobs,
             progress=progress,
+            title=title,
         )
         return Built(g, tuple(paths))
     if keep is not None:
@@ -102,10 +104,10 @@ def build_to(
         g = report.graph
         if min_confidence is not None:
             g = g.at_confidence(min_confidence)
-        return Built(g, tuple(write(g, out)), report)
+        return Built(g, tuple(write(g, out, title=title)), report)
     exs = extractions(docs, model=model, gazetteer=gazetteer, jobs=jobs, progress=progress)
     g = assemble(exs, base=base or DEFAULT_BASE, min_confidence=min_confidence)
-    return Built(g, tuple(write(g, out)))
+    return Built(g, tuple(write(g, out, title=title)))
 
 
 def check_base(base: str | None) -> None:

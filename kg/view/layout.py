@@ -15,7 +15,9 @@ import networkx as nx
 import numpy as np
 from pyvis.network import Network
 
+from kg import defaults
 from kg.errors import ConfigError
+from kg.model import Entity
 
 if TYPE_CHECKING:
     from kg.graph import KnowledgeGraph
@@ -47,16 +49,19 @@ SHAPES = {
 }
 
 
-MAX_NODES = 500  # above this the page keeps the most important nodes
+# Louvain communities beyond these colours, and nodes alone in theirs, are drawn grey.
+COMMUNITY_COLORS = (
+    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf",
+    "#bcbd22", "#aec7e8", "#ffbb78", "#98df8a", "#ff9896", "#c5b0d5", "#c49c94", "#f7b6d2",
+    "#9edae5", "#dbdb8d",
+)  # fmt: skip
+NO_COMMUNITY = "#c7c7c7"
 
-
-PHYSICS_NODES = 300  # up to this many nodes the browser settles the layout, then stops
-
-
-EXACT_LAYOUT_NODES = 600  # above this the Python layout samples repulsion instead
-
-
-MAX_EVIDENCE = 5  # sentences per edge carried into the page
+MAX_NODES = defaults.VIEW_MAX_NODES
+PAGE_NODES = defaults.VIEW_PAGE_NODES
+PHYSICS_NODES = defaults.VIEW_PHYSICS_NODES
+EXACT_LAYOUT_NODES = defaults.VIEW_EXACT_LAYOUT_NODES
+MAX_EVIDENCE = defaults.VIEW_MAX_EVIDENCE
 
 
 def _as_nx(source: KnowledgeGraph | nx.MultiDiGraph) -> nx.MultiDiGraph:
@@ -151,42 +156,121 @@ def layout(g: nx.Graph, *, seed: int = 7, iterations: int = 60) -> dict[Any, tup
     }
 
 
+def communities(g: nx.Graph, *, seed: int = 7) -> dict[Any, int]:
+    """Each node's Louvain community (networkx, seeded: the same graph gives the same
+    communities), numbered from the largest; a node without relations is alone in its own."""
+    u = nx.Graph()
+    u.add_nodes_from(sorted(g.nodes, key=str))  # Louvain's order follows the graph's
+    u.add_edges_from(sorted(((a, b) for a, b in g.edges() if a != b), key=str))
+    parts = nx.community.louvain_communities(
+        u, seed=seed, resolution=defaults.VIEW_COMMUNITY_RESOLUTION
+    )
+    parts = sorted(parts, key=lambda c: (-len(c), min(str(v) for v in c)))
+    return {v: i for i, c in enumerate(parts) for v in c}
+
+
 def network(
-    source: KnowledgeGraph | nx.MultiDiGraph, *, max_nodes: int = MAX_NODES, seed: int = 7
+    source: KnowledgeGraph | nx.MultiDiGraph,
+    *,
+    max_nodes: int = MAX_NODES,
+    seed: int = 7,
+    page_nodes: int = PAGE_NODES,
 ) -> tuple[Network, dict[str, Any]]:
-    """The pyvis Network for a graph, and what the page says about it (sizes, the cut)."""
+    """The pyvis Network for a graph, and what the page says about it (sizes, the cut).
+
+    The page carries every node up to ``page_nodes`` (the most important, by PageRank) and
+    draws at first the ``max_nodes`` most important of those with a relation; filters and
+    "expand neighbours" draw the others. A KnowledgeGraph's candidate facts (``candidates``,
+    below kg's threshold) are carried too, marked, for the confidence slider to show.
+    """
     if max_nodes < 1:
         raise ConfigError(f"max_nodes must be at least 1, not {max_nodes}")
     g = _as_nx(source)
     total = g.number_of_nodes()
     rank = importance(g)
-    keep = sorted(g.nodes, key=lambda v: (-rank[v], str(v)))[:max_nodes]
+    order = sorted(g.nodes, key=lambda v: (-rank[v], str(v)))
+    keep = order[: max(page_nodes, max_nodes)]
     sub = g if len(keep) == total else g.subgraph(keep)
     pos = layout(sub, seed=seed)
+    group = communities(sub, seed=seed)
+    sizes = Counter(group.values())
     top = max((rank[v] for v in keep), default=1.0) or 1.0
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
     # Fill pyvis's lists directly: add_node/add_edge check membership in lists, O(n) each,
     # which makes from_nx quadratic (pyvis #301, #304).
     for v in sorted(sub.nodes, key=str):
-        net.nodes.append(_node(v, sub.nodes[v], rank[v] / top, rank[v], pos[v]))
+        c = group[v]
+        color = COMMUNITY_COLORS[c] if sizes[c] > 1 and c < len(COMMUNITY_COLORS) else None
+        net.nodes.append(_node(v, sub.nodes[v], rank[v] / top, rank[v], pos[v], c, color))
         net.node_ids.append(str(v))
-    net.edges.extend(_edges(sub))
-    info = {
+    candidates = _candidates(source, sub, pos, net)
+    net.edges.extend(_edges([*sub.edges(data=True), *candidates]))
+    return net, _info(sub, order, max_nodes, total, g.number_of_edges())
+
+
+def _info(
+    sub: nx.MultiDiGraph, order: list[Any], max_nodes: int, total: int, total_edges: int
+) -> dict[str, Any]:
+    """What the page draws at first: the most important nodes with a relation."""
+    related = {v for a, b in sub.edges() if a != b for v in (a, b)}
+    shown = [v for v in order if v in related][:max_nodes]
+    drawn = set(shown)
+    return {
         "total_nodes": total,
-        "shown_nodes": sub.number_of_nodes(),
-        "total_edges": g.number_of_edges(),
-        "shown_edges": sub.number_of_edges(),
+        "page_nodes": sub.number_of_nodes(),
+        "related_nodes": len(related),
+        "shown_nodes": len(shown),
+        "total_edges": total_edges,
+        "shown_edges": sum(a in drawn and b in drawn for a, b in sub.edges()),
         "max_nodes": max_nodes,
-        "physics": 0 < sub.number_of_nodes() <= PHYSICS_NODES,
+        "physics": 0 < len(shown) <= PHYSICS_NODES,
     }
-    return net, info
+
+
+def _candidates(
+    source: Any, sub: nx.MultiDiGraph, pos: dict[Any, tuple[float, float]], net: Network
+) -> list[tuple[str, str, dict[str, Any]]]:
+    """The candidate facts between carried nodes, as edges marked ``candidate``; a literal
+    value only a candidate names gets a node beside its subject."""
+    out = []
+    for r in getattr(source, "candidates", None) or ():
+        if r.subject.id not in sub:
+            continue
+        if isinstance(r.object, Entity):
+            if r.object.id not in sub:
+                continue
+            target = r.object.id
+        else:
+            target = f"literal:{r.object}"
+            if target not in sub and target not in net.node_ids:
+                x, y = pos[r.subject.id]
+                literal = {"label": str(r.object), "type": "Literal"}
+                net.nodes.append(_node(target, literal, 0.0, 0.0, (x + 40, y + 40), -1, None))
+                net.node_ids.append(target)
+        evidence = [{"doc_id": ev.doc_id, "sentence": ev.sentence} for ev in r.evidence]
+        attrs = {
+            "predicate": r.predicate,
+            "wikidata": r.wikidata,
+            "confidence": r.confidence,
+            "evidence": evidence,
+            "candidate": True,
+        }
+        out.append((r.subject.id, target, attrs))
+    return out
 
 
 def _node(
-    v: Any, a: dict[str, Any], share: float, rank: float, pos: tuple[float, float]
+    v: Any,
+    a: dict[str, Any],
+    share: float,
+    rank: float,
+    pos: tuple[float, float],
+    community: int,
+    community_color: str | None,
 ) -> dict[str, Any]:
     """A node as the page draws it, sized by its share of the top importance."""
     t = str(a.get("type") or "Other")
+    color = COLORS.get(t, COLORS["Other"])
     return {
         "id": str(v),
         "label": str(a.get("label", v)),
@@ -194,7 +278,10 @@ def _node(
         "aliases": [str(x) for x in a.get("aliases") or []],
         "documents": [str(x) for x in a.get("documents") or []],
         "mentions": int(a.get("mentions") or 0),
-        "color": COLORS.get(t, COLORS["Other"]),
+        "color": color,
+        "typeColor": color,
+        "community": community,
+        "communityColor": community_color or NO_COMMUNITY,
         "shape": SHAPES.get(t, "dot"),
         "size": round(8 + 22 * math.sqrt(share), 1),
         "rank": round(rank, 6),
@@ -203,11 +290,17 @@ def _node(
     }
 
 
-def _edges(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
+def _edges(edges: list[tuple[Any, Any, dict[str, Any]]]) -> list[dict[str, Any]]:
     """The edges as the page draws them; relations between the same two nodes curve apart
     instead of drawing over each other."""
     edges = sorted(
-        g.edges(data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2].get("predicate")))
+        edges,
+        key=lambda e: (
+            str(e[0]),
+            str(e[1]),
+            str(e[2].get("predicate")),
+            bool(e[2].get("candidate")),
+        ),
     )
     pairs = Counter((min(str(u), str(v)), max(str(u), str(v))) for u, v, _ in edges)
     seen: dict[tuple[str, str], int] = {}
@@ -215,25 +308,7 @@ def _edges(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
     for i, (u, v, a) in enumerate(edges):
         key = (min(str(u), str(v)), max(str(u), str(v)))
         j = seen[key] = seen.get(key, -1) + 1
-        evidence = a.get("evidence") or []
-        conf = a.get("confidence")
-        pred = str(a.get("predicate") or "related")
-        edge = {
-            "id": f"e{i}",
-            "from": str(u),
-            "to": str(v),
-            "label": pred,
-            "predicate": pred,
-            "wikidata": a.get("wikidata"),
-            "confidence": None if conf is None else round(float(conf), 3),
-            "evidence": [
-                {"doc": str(ev.get("doc_id", "")), "sentence": str(ev.get("sentence", ""))}
-                for ev in evidence[:MAX_EVIDENCE]
-            ],
-            "moreEvidence": max(0, len(evidence) - MAX_EVIDENCE),
-            "arrows": "to",
-            "width": round(1 + 2 * float(conf if conf is not None else 0.5), 2),
-        }
+        edge = _edge(f"e{i}", str(u), str(v), a)
         if pairs[key] > 1:
             clockwise = (j % 2 == 0) == (str(u) <= str(v))
             edge["smooth"] = {
@@ -243,3 +318,33 @@ def _edges(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
             }
         out.append(edge)
     return out
+
+
+def _edge(edge_id: str, u: str, v: str, a: dict[str, Any]) -> dict[str, Any]:
+    """One fact: what it says, how sure, its evidence (the first few sentences) and every
+    document it was read in (the page's document and date filters look at these)."""
+    evidence = a.get("evidence") or []
+    conf = a.get("confidence")
+    pred = str(a.get("predicate") or "related")
+    candidate = bool(a.get("candidate"))
+    edge = {
+        "id": edge_id,
+        "from": u,
+        "to": v,
+        "label": pred,
+        "predicate": pred,
+        "wikidata": a.get("wikidata"),
+        "confidence": None if conf is None else round(float(conf), 3),
+        "candidate": candidate,
+        "evidence": [
+            {"doc": str(ev.get("doc_id", "")), "sentence": str(ev.get("sentence", ""))}
+            for ev in evidence[:MAX_EVIDENCE]
+        ],
+        "moreEvidence": max(0, len(evidence) - MAX_EVIDENCE),
+        "docs": sorted({str(ev.get("doc_id")) for ev in evidence if ev.get("doc_id")}),
+        "arrows": "to",
+        "width": round(1 + 2 * float(conf if conf is not None else 0.5), 2),
+    }
+    if candidate:
+        edge["dashes"] = True
+    return edge

@@ -24,14 +24,15 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from kg.errors import ConfigError
 from kg.files import DATA, atomic_write
+from kg.view.data import community_legend, corpus_title, documents, quotes, threshold
 from kg.view.layout import COLORS, MAX_NODES, SHAPES, network
 
 if TYPE_CHECKING:
     from kg.graph import KnowledgeGraph
 
 PAGE = DATA / "view.html"
+APP = DATA / "view.js"  # the page's own script, inlined
 VIS_DIR = ("templates", "lib", "vis-9.1.2")
 
 
@@ -128,6 +129,10 @@ def page(
     """The whole page as a string, and what it shows (nodes and relations shown and total)."""
     net, info = network(source, max_nodes=max_nodes)
     js, css = _vis_lib()
+    said = quotes(source)
+    for n in net.nodes:
+        if n["id"] in said:
+            n["quotes"] = said[n["id"]]
     data = {
         "nodes": net.nodes,
         "edges": net.edges,
@@ -137,19 +142,14 @@ def page(
         "predicates": sorted({e["predicate"] for e in net.edges}),
         "colors": COLORS,
         "shapes": SHAPES,
-        # a document's title (or source) beside its id in the evidence
-        "docs": {
-            d.id: d.title or d.source
-            for d in getattr(source, "documents", None) or []
-            if d.title or d.source
-        },
+        # titles, sources and dates of the documents named, for the filters and the panel
+        "docs": documents(source, net.nodes, net.edges),
+        "threshold": threshold(),
+        "communities": community_legend(net.nodes),
     }
     template = PAGE.read_text(encoding="utf-8")
     # the CSP allows exactly two scripts, by hash: the library and the page's own
-    m = re.search(r"<script>(/\*APP-START\*/.*?)</script>", template, re.S)
-    if m is None:  # pragma: no cover - the template ships with the package
-        raise ConfigError(f"{PAGE}: no application script found")
-    app = m.group(1)
+    app = APP.read_text(encoding="utf-8").replace("</script", "<\\/script")
     vis_js = js.replace("</script", "<\\/script")
     csp = (
         "default-src 'none'; "
@@ -163,10 +163,22 @@ def page(
         "/*VIS_CSS*/": css,
         "/*KG_DATA*/": _script_json(data),
         "/*VIS_JS*/": vis_js,
+        "/*APP_JS*/": app,
     }
     # one pass, so nothing inserted (data, the library) is searched for markers again
     pattern = re.compile("|".join(re.escape(k) for k in parts))
     return pattern.sub(lambda mm: parts[mm.group(0)], template), info
+
+
+def graph_title(source: Any, path: Path | None = None) -> str:
+    """A page's title from its corpus: the folder its documents were read from, else the folder
+    of the graph file ``path``, else "kg graph"."""
+    docs = getattr(source, "documents", None) or []
+    name = corpus_title(str(d.source) for d in docs if d.source)
+    if name:
+        return name
+    parent = Path(path).resolve().parent.name if path is not None else ""
+    return parent or "kg graph"
 
 
 def write_html(

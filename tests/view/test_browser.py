@@ -83,6 +83,11 @@ def seeds_page(seeds_graph, tmp_path_factory) -> Path:
 def test_seeds_view_draws_every_node_offline(browser, seeds_graph, seeds_page):
     browser.open(seeds_page)
     assert_quiet(browser, seeds_page)
+    # entities without a relation are left out at first, and drawn with the toggle
+    related = {v for u, w in seeds_graph.nx.edges() if u != w for v in (u, w)}
+    assert related and set(seeds_graph.nx.nodes) - related  # the seeds have both kinds
+    assert sorted(drawn_nodes(browser)) == sorted(related)
+    browser.driver.find_element("id", "isolated").click()
     assert sorted(drawn_nodes(browser)) == sorted(seeds_graph.nx.nodes)
     assert browser.js("return window.kgNetwork.body.edgeIndices.length") == (
         seeds_graph.nx.number_of_edges()
@@ -163,7 +168,9 @@ def test_search_and_filters(browser, seeds_graph, seeds_page):
     search.clear()
     search.send_keys("no such name")
     assert browser.wait("return document.getElementById('hits').textContent") == "no match"
-    # untick a type: its nodes go; untick a predicate: its edges go
+    # with entities without relations shown: untick a type, its nodes go; untick a
+    # predicate, its edges go
+    browser.driver.find_element("id", "isolated").click()
     people = [v for v, a in seeds_graph.nx.nodes(data=True) if a["type"] == "Person"]
     browser.driver.find_element("css selector", "#types input[value='Person']").click()
     assert people and sorted(drawn_nodes(browser)) == sorted(set(seeds_graph.nx) - set(people))

@@ -3,6 +3,7 @@ import hashlib
 import html
 import json
 import re
+from collections import Counter
 from pathlib import Path
 
 import networkx as nx
@@ -113,15 +114,70 @@ def test_layout_is_stable_and_spread():
 
 def test_large_graph_keeps_the_most_important_nodes():
     g = synthetic_graph(1200)
-    net, info = layout.network(g, max_nodes=200)
     rank = layout.importance(g)
-    top = sorted(g.nodes, key=lambda v: (-rank[v], v))[:200]
-    assert sorted(n["id"] for n in net.nodes) == sorted(top)
-    assert info["total_nodes"] == 1200 and info["shown_nodes"] == 200
-    assert all(e["from"] in top and e["to"] in top for e in net.edges)
+    top = sorted(g.nodes, key=lambda v: (-rank[v], v))
+    # the page carries every node, for the filters and "expand neighbours", and draws the 200
+    # most important at first
+    net, info = layout.network(g, max_nodes=200)
+    assert sorted(n["id"] for n in net.nodes) == sorted(g.nodes)
+    assert len(net.edges) == g.number_of_edges()
+    assert info["total_nodes"] == info["page_nodes"] == 1200 and info["shown_nodes"] == 200
+    drawn = set(top[:200])
+    assert info["shown_edges"] == sum(u in drawn and v in drawn for u, v in g.edges())
     assert info["physics"] is True
     _, big = layout.network(g, max_nodes=1200)
     assert big["physics"] is False  # too many nodes for the browser's physics: positions only
+    # beyond page_nodes the least important are left out of the file, and it says so
+    net, info = layout.network(g, max_nodes=200, page_nodes=500)
+    assert sorted(n["id"] for n in net.nodes) == sorted(top[:500])
+    assert all(e["from"] in top[:500] and e["to"] in top[:500] for e in net.edges)
+    assert info["total_nodes"] == 1200 and info["page_nodes"] == 500
+
+
+def test_nodes_without_relations_are_not_drawn_at_first():
+    g = nx.MultiDiGraph()
+    g.add_edge("a", "b", predicate="employer")
+    g.add_node("alone", label="alone", type="Person")
+    _, info = layout.network(g)
+    assert info["related_nodes"] == 2 and info["shown_nodes"] == 2
+    _, info = layout.network(nx.MultiDiGraph([("x", "x")]))  # a loop is no relation to another
+    assert info["related_nodes"] == 0 and info["shown_nodes"] == 0
+
+
+def test_communities_are_seeded_and_numbered_by_size():
+    g = nx.MultiDiGraph()
+    for a, b in [("a", "b"), ("b", "c"), ("c", "a"), ("x", "y"), ("c", "x")]:
+        g.add_edge(a, b, predicate="p")
+    for a, b in [("a", "d"), ("d", "e"), ("e", "a")]:
+        g.add_edge(a, b, predicate="p")
+    g.add_node("alone")
+    first = layout.communities(g)
+    assert first == layout.communities(g) and set(first) == set(g.nodes)
+    sizes = Counter(first.values())
+    assert [sizes[i] for i in sorted(sizes)] == sorted(sizes.values(), reverse=True)
+    assert first["x"] == first["y"] and first["alone"] not in {first[v] for v in "abcdexy"}
+    net, _ = layout.network(g)
+    colour = {n["id"]: n["communityColor"] for n in net.nodes}
+    assert colour["x"] == colour["y"] != colour["alone"] == layout.NO_COMMUNITY
+    assert all(n["typeColor"] == n["color"] for n in net.nodes)  # drawn by type at first
+
+
+def test_candidate_facts_are_carried_marked():
+    a = kg.Entity("a", "Acme", "Organization")
+    b = kg.Entity("b", "Jane Doe", "Person")
+    ev = kg.Evidence("d1", "Acme may hire Jane Doe.", 0, 23, (0, 4), (14, 22))
+    sure = kg.Relation(a, "employer", b, None, 0.9, (ev,))
+    weak = kg.Relation(b, "employer", a, None, 0.2, (ev,))
+    dated = kg.Relation(a, "inception", "2001", None, 0.1, (ev,))
+    g = kg.KnowledgeGraph([a, b], [sure])
+    g.candidates = [weak, dated]
+    net, info = layout.network(g)
+    by_pair = {(e["from"], e["to"]): e for e in net.edges}
+    assert by_pair[("a", "b")]["candidate"] is False
+    assert by_pair[("b", "a")]["candidate"] is True and by_pair[("b", "a")]["dashes"] is True
+    assert by_pair[("a", "literal:2001")]["candidate"] is True
+    assert "literal:2001" in {n["id"] for n in net.nodes}
+    assert info["total_edges"] == 1  # the graph's own facts; candidates are extra
 
 
 def test_network_fills_pyvis_without_its_membership_checks(monkeypatch):
