@@ -246,6 +246,58 @@ def time_to_click(b: Browser, path: Path) -> tuple[float, float]:
     return ready, time.perf_counter() - start
 
 
+def draw_times(b: Browser, path: Path) -> dict[str, float]:
+    """Seconds to ready, and milliseconds per frame: a full redraw of what is drawn (what each
+    step of a pan or zoom costs) and a filter change (the slider moved, the page recomputes
+    what to draw and draws it), each the median of five."""
+    ready = b.open(path)
+    frame = b.js(
+        "const n = window.kgNetwork, t = [];"
+        "for (let i = 0; i < 6; i++) { const s = performance.now(); n.renderer._redraw();"
+        " t.push(performance.now() - s); }"
+        "t.shift(); t.sort((a, b) => a - b); return t[2];"
+    )
+    change = b.driver.execute_async_script(
+        "const done = arguments[arguments.length - 1], s = document.getElementById('conf');"
+        "const frame = () => new Promise(r => requestAnimationFrame(() => r()));"
+        "(async () => { const t = [];"
+        " for (let i = 0; i < 5; i++) { const t0 = performance.now();"
+        "  s.value = String(i % 2 ? Number(s.min) : Number(s.min) + 0.01);"
+        "  s.dispatchEvent(new Event('input')); await frame(); await frame();"
+        "  t.push(performance.now() - t0); }"
+        " t.sort((a, b) => a - b); done(t[2]); })();"
+    )
+    drawn = b.js("return window.kgNetwork.body.nodeIndices.length")
+    return {"ready": ready, "frame_ms": frame, "filter_ms": change, "drawn": drawn}
+
+
+def sweep(sizes: list[int], runs: int, graph: Path | None = None) -> None:
+    """Draw time against node count: a synthetic graph of each size drawn whole or, with
+    ``graph`` (a graph file kg wrote), that graph's page with each size as its cap."""
+    from kg.rdf.foreign import load
+    from kg.view.page import page
+
+    real = load(graph) if graph is not None else None
+    print("nodes drawn | relations drawn | ready (s) | frame (ms) | filter change (ms) | page (MB)")
+    with tempfile.TemporaryDirectory(prefix="kg-bench-view-") as tmp:
+        for n in sizes:
+            g = real if real is not None else synthetic_graph(n)
+            html, info = page(g, title=f"{n} nodes", max_nodes=n)
+            path = Path(tmp) / f"sweep-{n}.html"
+            path.write_text(html, encoding="utf-8")
+            got = []
+            for _ in range(runs):  # a fresh browser each time: nothing cached
+                with Browser() as b:
+                    got.append(draw_times(b, path))
+            print(
+                f"{got[0]['drawn']:>11} | {info['shown_edges']:>15} | "
+                f"{median(x['ready'] for x in got):9.2f} | "
+                f"{median(x['frame_ms'] for x in got):10.0f} | "
+                f"{median(x['filter_ms'] for x in got):18.0f} | {len(html.encode()) / 1e6:9.1f}",
+                flush=True,
+            )
+
+
 def main(argv: list[str] | None = None) -> None:
     from kg.view.layout import MAX_NODES, importance, layout, network
     from kg.view.page import render
@@ -256,7 +308,20 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--nodes", type=int, default=5000, help="nodes in the synthetic graph")
     ap.add_argument("--runs", type=int, default=3, help="browser runs per page (median)")
     ap.add_argument("--no-browser", action="store_true", help="Python timings only")
+    ap.add_argument(
+        "--sweep",
+        metavar="N,N,...",
+        help="only time drawing graphs of these node counts, each drawn whole (the cap's basis)",
+    )
+    ap.add_argument(
+        "--graph",
+        type=Path,
+        help="with --sweep: a graph file kg wrote (graph.ttl), drawn with each count as its cap",
+    )
     args = ap.parse_args(argv)
+    if args.sweep:
+        sweep([int(x) for x in args.sweep.split(",")], args.runs, args.graph)
+        return
     g = synthetic_graph(args.nodes)
     print(f"graph: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges")
     t_pyvis = _pyvis_from_nx(g)
