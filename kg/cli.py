@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from kg import KgError
-from kg.defaults import MIN_CONFIDENCE
+from kg.defaults import MIN_CONFIDENCE, VIEW_MAX_NODES
 from kg.query.results import OUTPUTS, QUERY_TIMEOUT
 from kg.run.cluster import PARTITION_SIZE
 
@@ -646,9 +646,10 @@ def check(store_dir: Path | None, repair: bool, wait: float) -> None:
 @click.option(
     "--max-nodes",
     type=click.IntRange(min=1),
-    default=500,
+    default=VIEW_MAX_NODES,
     show_default=True,
-    help="Above this many nodes, draw only the most important ones (by PageRank).",
+    help="Nodes drawn at first: the most important (by PageRank) of those the filters keep. "
+    "The page holds the others for its filters and 'expand neighbours'.",
 )
 @click.option(
     "--title",
