@@ -219,6 +219,10 @@ TABLE_MIN_COLUMN = 16
 # "expand neighbours" brings back the rest. Measured in headless Chromium (benchmarks.view,
 # docs/benchmarks.md#view): MEASURED_BELOW.
 VIEW_MAX_NODES = 500
+# ...and relations among them: a news graph's most important nodes are densely tied (the top
+# 100 of 2,000 generated articles share 3,864 facts), and drawing costs per relation as much
+# as per node. The first node that would pass either limit ends the drawing.
+VIEW_MAX_EDGES = 3000
 # Nodes the page carries, drawn or not, so that filters and "expand neighbours" can bring them
 # back without a new page: beyond this the page's data (evidence sentences) grows past what a
 # browser opens in a few seconds, and the least important nodes are left out of the file.
@@ -226,6 +230,9 @@ VIEW_PAGE_NODES = 20_000
 # Up to this many drawn nodes the browser settles the layout with physics, then stops: above
 # it vis-network's physics (O(n^2) per step without Barnes-Hut's pruning) takes seconds.
 VIEW_PHYSICS_NODES = 300
+# ...and relations: each step of vis-network's physics, and each frame with curved edges,
+# costs per relation, so a small but dense drawing keeps the computed positions.
+VIEW_PHYSICS_EDGES = 600
 # Above this many nodes the Python layout samples repulsion instead of computing every pair.
 VIEW_EXACT_LAYOUT_NODES = 600
 # Evidence sentences per fact carried into the page: enough to judge a fact, and the page's

@@ -49,7 +49,7 @@ const state = {
 };
 const expanded = new Set();  // nodes whose neighbours are drawn though the cap cut them
 let docOk = null;            // per document: kept by the document, source and date filters
-let edgeOk = new Set(), drawn = new Set(), visibleCount = 0, hits = [];
+let edgeOk = new Set(), drawn = new Set(), visibleCount = 0, capped = 0, hits = [];
 
 function byDocuments() { return state.source !== "" || state.doc !== "" || state.from || state.to; }
 function keepDocument(d) {
@@ -83,7 +83,15 @@ function recompute() {
   const visible = ranked.filter(n => state.types.has(n.kgType) &&
                                      (related.has(n.id) || (state.isolated && inDocs(n))));
   visibleCount = visible.length;
-  drawn = new Set(visible.slice(0, INFO.max_nodes).map(n => n.id));
+  drawn = new Set();
+  let ties = 0;
+  for (const n of visible) {  // in order of importance, until a limit would be passed
+    let k = 0;
+    for (const e of adjacent.get(n.id)) if (edgeOk.has(e.id) && (e.from === e.to || drawn.has(other(e, n.id)))) k++;
+    if (drawn.size >= INFO.max_nodes || (drawn.size && ties + k > INFO.max_edges)) break;
+    drawn.add(n.id); ties += k;
+  }
+  capped = drawn.size;
   const keep = new Set(visible.map(n => n.id));
   for (const id of expanded) {
     if (!keep.has(id)) continue;
@@ -109,12 +117,13 @@ const network = new vis.Network($("graph"), {nodes: nodeView, edges: edgeView}, 
 
 function stats() {
   $("stats").textContent = fmt(drawn.size) + " nodes, " + fmt(edgeView.length) + " relations drawn";
-  const box = $("notice"), cut = visibleCount > INFO.max_nodes;
+  const box = $("notice"), cut = visibleCount > capped;
   box.hidden = !cut && INFO.page_nodes === INFO.total_nodes;
   box.textContent = "";
-  if (cut) box.textContent = "Large graph: showing the " + fmt(INFO.max_nodes) + " most important of " +
+  if (cut) box.textContent = "Large graph: showing the " + fmt(capped) + " most important of " +
     fmt(visibleCount) + " nodes (by PageRank) that the filters keep. The limit is " +
-    fmt(INFO.max_nodes) + " nodes (max_nodes, or kg view --max-nodes); click a node and " +
+    fmt(INFO.max_nodes) + " nodes and " + fmt(INFO.max_edges) + " relations among them " +
+    "(max_nodes and max_edges, or kg view --max-nodes); click a node and " +
     "\u201cExpand neighbours\u201d to bring back those cut around it.";
   if (INFO.page_nodes < INFO.total_nodes) box.textContent += " This page holds the " +
     fmt(INFO.page_nodes) + " most important of the graph's " + fmt(INFO.total_nodes) + " nodes.";

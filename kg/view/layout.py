@@ -58,6 +58,8 @@ COMMUNITY_COLORS = (
 NO_COMMUNITY = "#c7c7c7"
 
 MAX_NODES = defaults.VIEW_MAX_NODES
+MAX_EDGES = defaults.VIEW_MAX_EDGES
+PHYSICS_EDGES = defaults.VIEW_PHYSICS_EDGES
 PAGE_NODES = defaults.VIEW_PAGE_NODES
 PHYSICS_NODES = defaults.VIEW_PHYSICS_NODES
 EXACT_LAYOUT_NODES = defaults.VIEW_EXACT_LAYOUT_NODES
@@ -173,18 +175,22 @@ def network(
     source: KnowledgeGraph | nx.MultiDiGraph,
     *,
     max_nodes: int = MAX_NODES,
+    max_edges: int = MAX_EDGES,
     seed: int = 7,
     page_nodes: int = PAGE_NODES,
 ) -> tuple[Network, dict[str, Any]]:
     """The pyvis Network for a graph, and what the page says about it (sizes, the cut).
 
     The page carries every node up to ``page_nodes`` (the most important, by PageRank) and
-    draws at first the ``max_nodes`` most important of those with a relation; filters and
-    "expand neighbours" draw the others. A KnowledgeGraph's candidate facts (``candidates``,
-    below kg's threshold) are carried too, marked, for the confidence slider to show.
+    draws at first the most important of those with a relation, up to ``max_nodes`` nodes and
+    ``max_edges`` relations among them; filters and "expand neighbours" draw the others. A
+    KnowledgeGraph's candidate facts (``candidates``, below kg's threshold) are carried too,
+    marked, for the confidence slider to show.
     """
     if max_nodes < 1:
         raise ConfigError(f"max_nodes must be at least 1, not {max_nodes}")
+    if max_edges < 0:
+        raise ConfigError(f"max_edges must be 0 or more, not {max_edges}")
     g = _as_nx(source)
     total = g.number_of_nodes()
     rank = importance(g)
@@ -205,25 +211,45 @@ def network(
         net.node_ids.append(str(v))
     candidates = _candidates(source, sub, pos, net)
     net.edges.extend(_edges([*sub.edges(data=True), *candidates]))
-    return net, _info(sub, order, max_nodes, total, g.number_of_edges())
+    return net, _info(sub, order, (max_nodes, max_edges), total, g.number_of_edges())
 
 
 def _info(
-    sub: nx.MultiDiGraph, order: list[Any], max_nodes: int, total: int, total_edges: int
+    sub: nx.MultiDiGraph,
+    order: list[Any],
+    limits: tuple[int, int],
+    total: int,
+    total_edges: int,
 ) -> dict[str, Any]:
-    """What the page draws at first: the most important nodes with a relation."""
+    """What the page draws at first (its script picks the same): the most important nodes
+    with a relation, in order, until the next would pass either limit, nodes or relations."""
+    max_nodes, max_edges = limits
+    near: dict[Any, list[Any]] = {}
+    for a, b in sub.edges():
+        near.setdefault(a, []).append(b)
+        if a != b:
+            near.setdefault(b, []).append(a)
     related = {v for a, b in sub.edges() if a != b for v in (a, b)}
-    shown = [v for v in order if v in related][:max_nodes]
-    drawn = set(shown)
+    drawn: set[Any] = set()
+    edges = 0
+    for v in order:
+        if v not in related:
+            continue
+        k = sum(w in drawn or w == v for w in near[v])
+        if len(drawn) >= max_nodes or (drawn and edges + k > max_edges):
+            break
+        drawn.add(v)
+        edges += k
     return {
         "total_nodes": total,
         "page_nodes": sub.number_of_nodes(),
         "related_nodes": len(related),
-        "shown_nodes": len(shown),
+        "shown_nodes": len(drawn),
         "total_edges": total_edges,
-        "shown_edges": sum(a in drawn and b in drawn for a, b in sub.edges()),
+        "shown_edges": edges,
         "max_nodes": max_nodes,
-        "physics": 0 < len(shown) <= PHYSICS_NODES,
+        "max_edges": max_edges,
+        "physics": 0 < len(drawn) <= PHYSICS_NODES and edges <= PHYSICS_EDGES,
     }
 
 

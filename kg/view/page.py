@@ -26,7 +26,7 @@ import networkx as nx
 
 from kg.files import DATA, atomic_write
 from kg.view.data import community_legend, corpus_title, documents, quotes, threshold
-from kg.view.layout import COLORS, MAX_NODES, SHAPES, network
+from kg.view.layout import COLORS, MAX_EDGES, MAX_NODES, SHAPES, network
 
 if TYPE_CHECKING:
     from kg.graph import KnowledgeGraph
@@ -115,9 +115,10 @@ def render(
     *,
     title: str = "kg graph",
     max_nodes: int = MAX_NODES,
+    max_edges: int = MAX_EDGES,
 ) -> str:
     """The whole page as a string."""
-    return page(source, title=title, max_nodes=max_nodes)[0]
+    return page(source, title=title, max_nodes=max_nodes, max_edges=max_edges)[0]
 
 
 def page(
@@ -125,9 +126,15 @@ def page(
     *,
     title: str = "kg graph",
     max_nodes: int = MAX_NODES,
+    max_edges: int = MAX_EDGES,
 ) -> tuple[str, dict[str, Any]]:
-    """The whole page as a string, and what it shows (nodes and relations shown and total)."""
-    net, info = network(source, max_nodes=max_nodes)
+    """The whole page as a string, and what it shows (nodes and relations shown and total).
+
+    At first the page draws the most important nodes (PageRank) that have a relation, up to
+    ``max_nodes`` nodes and ``max_edges`` relations among them (kg.defaults.VIEW_MAX_NODES and
+    VIEW_MAX_EDGES, measured in the browser); it holds the rest for its filters and "expand
+    neighbours"."""
+    net, info = network(source, max_nodes=max_nodes, max_edges=max_edges)
     js, css = _vis_lib()
     said = quotes(source)
     for n in net.nodes:
@@ -187,9 +194,14 @@ def write_html(
     *,
     title: str | None = None,
     max_nodes: int = MAX_NODES,
+    max_edges: int = MAX_EDGES,
 ) -> Path:
-    """Write the view of ``source`` to ``path`` (whole or not at all)."""
-    atomic_write(Path(path), render(source, title=title or "kg graph", max_nodes=max_nodes))
+    """Write the view of ``source`` to ``path`` (whole or not at all); the title defaults to
+    the name of the folder its documents were read from (see graph_title)."""
+    page_text = render(
+        source, title=title or graph_title(source), max_nodes=max_nodes, max_edges=max_edges
+    )
+    atomic_write(Path(path), page_text)
     return Path(path)
 
 

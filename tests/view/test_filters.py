@@ -190,12 +190,16 @@ def test_every_filter_changes_what_is_drawn(browser, news, news_page, shots):
 def test_expand_neighbours_brings_back_cut_nodes(browser, news, tmp_path, shots):
     related = {v for u, w in news.nx.edges() if u != w for v in (u, w)}
     cap = max(10, len(related) // 10)
-    page = view.write_html(news, tmp_path / "cut.html", max_nodes=cap, title="news, cut")
+    html, info = view.page(news, max_nodes=cap, title="news, cut")
+    page = tmp_path / "cut.html"
+    page.write_text(html, encoding="utf-8")
     browser.open(page)
     before = drawn(browser)[0]
-    assert len(before) == cap
+    # the page draws what Python says it does: the most important, up to either limit
+    assert len(before) == info["shown_nodes"] <= cap
+    assert len(drawn(browser)[1]) == info["shown_edges"] <= info["max_edges"]
     notice = browser.js("return document.getElementById('notice').textContent")
-    assert f"{cap:,} most important of {len(related):,} nodes" in notice
+    assert f"{len(before):,} most important of {len(related):,} nodes" in notice
     # a drawn node with neighbours the cap cut: the one with the most
     node = browser.js(
         "const data = JSON.parse(document.getElementById('kg-data').textContent);"

@@ -134,6 +134,21 @@ def test_large_graph_keeps_the_most_important_nodes():
     assert info["total_nodes"] == 1200 and info["page_nodes"] == 500
 
 
+def test_the_first_drawing_stops_at_either_limit():
+    g = nx.MultiDiGraph(nx.complete_graph(10))  # every node tied to every other
+    for *_, a in g.edges(data=True):
+        a["predicate"] = "p"
+    _, info = layout.network(g, max_nodes=8, max_edges=10**6)
+    assert info["shown_nodes"] == 8 and info["shown_edges"] == 8 * 7  # both directions
+    _, info = layout.network(g, max_nodes=8, max_edges=20)
+    # 5 nodes hold 20 relations; a sixth would bring 10 more
+    assert info["shown_nodes"] == 5 and info["shown_edges"] == 20
+    _, info = layout.network(g, max_nodes=8, max_edges=0)
+    assert info["shown_nodes"] == 1  # the most important is always drawn
+    with pytest.raises(kg.ConfigError, match="max_edges"):
+        layout.network(g, max_edges=-1)
+
+
 def test_nodes_without_relations_are_not_drawn_at_first():
     g = nx.MultiDiGraph()
     g.add_edge("a", "b", predicate="employer")
