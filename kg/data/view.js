@@ -80,8 +80,7 @@ function recompute() {
   const related = new Set();
   for (const e of DATA.edges) if (edgeOk.has(e.id) && e.from !== e.to) { related.add(e.from); related.add(e.to); }
   const inDocs = n => !docOk || n.docNos.some(i => docOk[i]);
-  const visible = ranked.filter(n => state.types.has(n.kgType) &&
-                                     (related.has(n.id) || (state.isolated && inDocs(n))));
+  const visible = ranked.filter(n => state.types.has(n.kgType) && related.has(n.id));
   visibleCount = visible.length;
   drawn = new Set();
   let ties = 0;
@@ -92,7 +91,13 @@ function recompute() {
     drawn.add(n.id); ties += k;
   }
   capped = drawn.size;
-  const keep = new Set(visible.map(n => n.id));
+  // entities without relations, when shown, come on top of the cap (they add no relation
+  // to draw), the most important first, up to as many again
+  const lone = ranked.filter(n => state.types.has(n.kgType) && !related.has(n.id) && inDocs(n));
+  $("isolatedn").textContent = fmt(lone.length);
+  if (state.isolated) for (const n of lone.slice(0, INFO.max_nodes)) drawn.add(n.id);
+  const keep = new Set(drawn);
+  for (const n of visible) keep.add(n.id);
   for (const id of expanded) {
     if (!keep.has(id)) continue;
     drawn.add(id);
@@ -100,8 +105,6 @@ function recompute() {
   }
   hits = state.query ? DATA.nodes.filter(n => state.types.has(n.kgType) && matches(n)) : [];
   for (const n of hits) drawn.add(n.id);
-  $("isolatedn").textContent = fmt(ranked.filter(
-    n => state.types.has(n.kgType) && !related.has(n.id) && inDocs(n)).length);
 }
 
 // -- the drawing -------------------------------------------------------------------------------

@@ -222,7 +222,8 @@ def _info(
     total_edges: int,
 ) -> dict[str, Any]:
     """What the page draws at first (its script picks the same): the most important nodes
-    with a relation, in order, until the next would pass either limit, nodes or relations."""
+    with a relation, in order, until the next would pass either limit, nodes or relations; in a
+    graph without relations, the most important nodes."""
     max_nodes, max_edges = limits
     near: dict[Any, list[Any]] = {}
     for a, b in sub.edges():
@@ -240,6 +241,8 @@ def _info(
             break
         drawn.add(v)
         edges += k
+    if not related:  # a graph without relations shows its entities
+        drawn = set(order[:max_nodes])
     return {
         "total_nodes": total,
         "page_nodes": sub.number_of_nodes(),

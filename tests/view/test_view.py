@@ -156,7 +156,7 @@ def test_nodes_without_relations_are_not_drawn_at_first():
     _, info = layout.network(g)
     assert info["related_nodes"] == 2 and info["shown_nodes"] == 2
     _, info = layout.network(nx.MultiDiGraph([("x", "x")]))  # a loop is no relation to another
-    assert info["related_nodes"] == 0 and info["shown_nodes"] == 0
+    assert info["related_nodes"] == 0 and info["shown_nodes"] == 1  # shown: nothing else is
 
 
 def test_communities_are_seeded_and_numbered_by_size():
