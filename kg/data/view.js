@@ -213,15 +213,17 @@ for (const [prefix, what, m] of [["s", "site", sites], ["f", "folder", folders]]
 $("sourcebox").hidden = sites.size + folders.size < 2;
 option($("doc"), "", "All documents (" + fmt(DOCS.length) + ")");
 for (const d of DOCS) option($("doc"), d.id, (d.date ? d.date + " \u00b7 " : "") + (d.title || d.source || d.id));
+// a narrower set of documents draws a smaller graph somewhere else: frame it
+const refit = () => { if (drawn.size) network.fit({animation: false, maxZoomLevel: 1.5}); };
 for (const id of ["source", "doc"])
-  $(id).addEventListener("change", ev => { state[id] = ev.target.value; refresh(); });
+  $(id).addEventListener("change", ev => { state[id] = ev.target.value; refresh(); refit(); });
 // the days documents were published (a select, not a date input: Chromium's draws its icon
 // from a data: URL, and the page makes no request but itself)
 const dates = [...new Set(DOCS.map(d => d.date).filter(Boolean))].sort();
 for (const id of ["from", "to"]) {
   option($(id), "", id === "from" ? "the first" : "the last");
   for (const d of dates) option($(id), d, d);
-  $(id).addEventListener("change", ev => { state[id] = ev.target.value; refresh(); });
+  $(id).addEventListener("change", ev => { state[id] = ev.target.value; refresh(); refit(); });
 }
 $("datenote").textContent = dates.length ? "Published " + dates[0] + " to " + dates[dates.length - 1] +
   "; a fact counts on the days of the documents it was read in." : "No document carries a date.";
