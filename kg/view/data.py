@@ -13,11 +13,10 @@ from typing import Any
 from kg import defaults
 
 
-def threshold() -> float | None:
+def threshold() -> float:
     """kg's assert threshold: facts below it are candidates, hidden until the slider goes
-    lower. None for a kg without candidates (the slider then starts at zero)."""
-    value = getattr(defaults, "MIN_CONFIDENCE", None)
-    return None if value is None else float(value)
+    lower."""
+    return float(defaults.MIN_CONFIDENCE)
 
 
 def documents(

@@ -15,6 +15,7 @@ from rdflib.namespace import FOAF
 import kg
 from benchmarks.view import synthetic_graph
 from kg.cli import main
+from kg.defaults import MIN_CONFIDENCE
 from kg.query.construct import query_graph
 from kg.rdf.foreign import graph_from_triples
 from kg.view import data, layout
@@ -40,7 +41,9 @@ def test_view_is_self_contained(seeds_graph, tmp_path: Path):
     assert "vis.Network" in page and ".vis-network" in page  # library and its CSS inlined
     data = page_data(page)
     assert len(data["nodes"]) == seeds_graph.nx.number_of_nodes()
-    assert len(data["edges"]) == seeds_graph.nx.number_of_edges()
+    facts = [e for e in data["edges"] if not e["candidate"]]
+    assert len(facts) == seeds_graph.nx.number_of_edges()
+    assert len(data["edges"]) == len(facts) + len(seeds_graph.candidates)
     assert data["types"] == sorted({a["type"] for _, a in seeds_graph.nx.nodes(data=True)})
     assert {"Person", "Organization", "Product"} <= set(data["types"])  # what the seeds hold
 
@@ -384,15 +387,19 @@ def test_documents_table_carries_dates_sources_and_folders():
 def test_the_page_carries_what_the_filters_need(seeds_graph):
     d = page_data(view.render(seeds_graph))
     assert {x["id"] for x in d["docs"]} == {doc.id for doc in seeds_graph.documents}
-    for e in d["edges"]:
-        assert e["candidate"] is False and e["docs"]
+    assert all(e["docs"] for e in d["edges"])
+    # the seeds' candidates (below kg's threshold) are carried, marked, beside the facts
+    marked = [e for e in d["edges"] if e["candidate"]]
+    assert seeds_graph.candidates and len(marked) == len(seeds_graph.candidates)
+    assert all(e["confidence"] < d["threshold"] for e in marked)
+    assert all(e["confidence"] >= d["threshold"] for e in d["edges"] if not e["candidate"])
     facts = {(r.subject.id, r.predicate): r for r in seeds_graph.relations}
     for e in d["edges"]:
         r = facts.get((e["from"], e["predicate"]))
         if r is not None and e["to"] == getattr(r.object, "id", None):
             assert e["docs"] == sorted({ev.doc_id for ev in r.evidence})
     assert d["communities"] and all(c["size"] > 1 for c in d["communities"])
-    assert d["threshold"] == data.threshold()
+    assert d["threshold"] == data.threshold() == MIN_CONFIDENCE
 
 
 @pytest.mark.parametrize(
