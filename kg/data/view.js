@@ -41,8 +41,12 @@ const other = (e, id) => e.from === id ? e.to : e.from;
 
 // -- what the filters keep ----------------------------------------------------------------------
 const confs = DATA.edges.map(e => e.confidence).filter(c => c !== null && c !== undefined);
+// The slider starts at kg's threshold, so candidates are hidden, or lower where the graph
+// asserts facts below it (a graph made elsewhere): every asserted fact is drawn at first.
+const asserted = DATA.edges.filter(e => !e.candidate && e.confidence !== null && e.confidence !== undefined);
 const state = {
-  conf: DATA.threshold !== null && DATA.threshold !== undefined ? DATA.threshold : 0,
+  conf: asserted.reduce((m, e) => Math.min(m, e.confidence),
+                        DATA.threshold !== null && DATA.threshold !== undefined ? DATA.threshold : 0),
   source: "", doc: "", from: "", to: "", colour: "type", query: "",
   isolated: INFO.related_nodes === 0,  // a graph without relations shows its entities
   types: new Set(DATA.types), preds: new Set(DATA.predicates),
