@@ -10,7 +10,6 @@ screenshots go to a folder under pytest's temporary directory, printed (pytest -
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 import networkx as nx
@@ -230,16 +229,6 @@ def test_expand_neighbours_brings_back_cut_nodes(browser, news, tmp_path, shots)
     assert browser.js("return document.getElementById('expand').disabled")
 
 
-@dataclass(frozen=True)
-class Said:
-    """What the entity panel reads of a quote (kg.Quote's fields)."""
-
-    speaker: kg.Entity
-    text: str
-    direct: bool
-    evidence: kg.Evidence
-
-
 def test_entity_panel_lists_quotes(browser, tmp_path):
     jane = kg.Entity("jane-doe", "Jane Doe", "Person", mentions=(kg.Mention("d1", 0, 8, "Jane"),))
     acme = kg.Entity("acme", "Acme", "Organization")
@@ -251,7 +240,10 @@ def test_entity_panel_lists_quotes(browser, tmp_path):
     browser.click(*browser.node_point("jane-doe"))
     panel = browser.wait("return document.getElementById('details').textContent")
     assert "Jane Doe" in panel and "Quotes" not in panel and "Acme grows (d1)" in panel
-    g.quotes = (Said(jane, "We will grow,", True, ev), Said(jane, "sales would rise", False, ev))
+    g.quotes = (
+        kg.Quote(jane, "We will grow,", True, ev),
+        kg.Quote(jane, "sales would rise", False, ev),
+    )
     page = view.write_html(g, tmp_path / "after.html")
     browser.open(page)
     browser.click(*browser.node_point("jane-doe"))
