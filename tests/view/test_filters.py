@@ -4,7 +4,8 @@ screenshot of each state is kept, and "expand neighbours" brings back nodes the 
 The graph is a build of benchmarks.corpus's generated pages: KG_VIEW_DOCS of them (120 by
 default, so that the suite stays quick on two cores), or the graph file KG_VIEW_GRAPH names
 (kg build's graph.ttl; the view was shown on 2,000 documents that way, docs/view.md). The
-screenshots go to a folder under pytest's temporary directory, printed (pytest -s shows it).
+screenshots go to a folder under pytest's temporary directory, or to KG_VIEW_SHOTS, printed
+(pytest -s shows it).
 """
 
 from __future__ import annotations
@@ -44,7 +45,10 @@ def news(pipeline, tmp_path_factory) -> kg.KnowledgeGraph:
 
 @pytest.fixture(scope="module")
 def shots(tmp_path_factory) -> Path:
-    d = tmp_path_factory.mktemp("view-states")
+    # pytest keeps only its last few temporary folders: KG_VIEW_SHOTS keeps them elsewhere
+    chosen = os.environ.get("KG_VIEW_SHOTS")
+    d = Path(chosen) if chosen else tmp_path_factory.mktemp("view-states")
+    d.mkdir(parents=True, exist_ok=True)
     print(f"\nscreenshots of the view's states: {d}")
     return d
 
