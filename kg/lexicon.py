@@ -36,6 +36,15 @@ HONORIFICS = _words(
     "premier chancellor secretary ambassador senator governor mayor judge commander admiral "
     "colonel lieutenant captain sergeant marshal"
 )
+# Titles that follow an organisation's name in news ("FAA Administrator Allan McArtor", "Coast
+# Guard Lt. Steve Hardy"): spaCy takes them into the organisation's name, which ends before them.
+# Not the royal titles, which end names ("Burger King"), nor "general" or "state" ("Secretary of
+# State"); a title that is the whole name stays.
+ORG_TRAILING_TITLES = _words(
+    "administrator spokesman spokeswoman spokesperson chairman chairwoman chairperson "
+    "director official officials secretary minister president ceo lt capt cmdr col gen maj "
+    "sgt adm cpl pvt commander commissioner ambassador envoy correspondent analyst"
+)
 # Words that, however capitalised, only ever title a name ("Prime Minister", "Acting"): a
 # proper-noun run of these words alone names nothing.
 TITLE_WORDS = HONORIFICS | _words(

@@ -26,6 +26,7 @@ from kg.lexicon import (
     MONTHS,
     NOUN_TYPE,
     ORG_SUFFIXES,
+    ORG_TRAILING_TITLES,
     PARTY_WORDS,
     POSSESSIVES,
     ROLE_NOUNS,
@@ -308,13 +309,18 @@ def _trim(ent: Span, t: Tokens) -> Span | None:
             lower[start] in DETERMINERS
             or punct[start]
             or space[start]
-            # a nationality is its adjective ("a German painter"): Wikidata reads it as the country
-            or (tag[start] in ("JJ", "JJR", "JJS", "VBN", "VBG", "RB") and not norp)
+            # a nationality is its adjective ("a German painter"): Wikidata reads it as the country;
+            # a capitalised adjective begins a name ("Latin American School", "Imperial
+            # Japanese Army"), a lower-case one qualifies it ("former", "legendary")
+            or (tag[start] in ("JJ", "JJR", "JJS", "VBN", "VBG", "RB") and not norp and t.is_lower[start])
         ):
             break
         start += 1
     if ent.label_ in _NUMBERLESS:
         end = _without_scores(start, end, ent.label_ == "PERSON", t)
+    if ent.label_ == "ORG":  # "FAA Administrator" (Allan McArtor): the title is not the name's
+        while end - start > 1 and lower[end - 1].rstrip(".") in ORG_TRAILING_TITLES:
+            end -= 1
     while end > start:
         k = end - 1
         if not (orth[k] in POSSESSIVES or punct[k] or space[k]):

@@ -44,8 +44,11 @@ LABEL_TYPES = {
     "LAW": "Work",
     "NAME": "Other",  # a run of proper nouns the recogniser left out: the type model types it
 }
-# the types the type model may move a vote to
-MODEL_TYPES = ("Person", "Organization", "Place")
+# the types the type model may move a vote to. "Other" too: a work, law, award, event or
+# division that spaCy labels ORG or PERSON is no organization or person, and the model learns
+# those from the names the benchmarks annotate as none of the three (on Re-DocRED 0-399 this
+# took the precision of typed entities from 72.8 to 78.7, recall from 79.9 to 79.7)
+MODEL_TYPES = ("Other", "Person", "Organization", "Place")
 
 
 # The nationality words of the places table (name keys), each linked there to its country.
