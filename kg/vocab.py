@@ -331,6 +331,17 @@ _ALL: tuple[Predicate, ...] = (
     Predicate(
         "conflict", "conflict", "war or battle the subject took part in", (ANY,), (ANY,), "P607"
     ),
+    # a nationality word ("Japanese") and the country it names, by the places table: linked,
+    # not merged, since a people is not its country (Wikidata keeps the word as the
+    # country's demonym, a string, so there is no property to align to)
+    Predicate(
+        "demonym_of",
+        "nationality word of",
+        "the country a nationality word names",
+        (ANY,),
+        (ANY,),
+        None,
+    ),
     # general
     Predicate("part_of", "part of", "larger whole the subject belongs to", (ANY,), (ANY,), "P361"),
     Predicate("has_part", "has part", "a part of the subject", (ANY,), (ANY,), "P527"),

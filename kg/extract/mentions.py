@@ -309,10 +309,14 @@ def _trim(ent: Span, t: Tokens) -> Span | None:
             lower[start] in DETERMINERS
             or punct[start]
             or space[start]
-            # a nationality is its adjective ("a German painter"): Wikidata reads it as the country;
-            # a capitalised adjective begins a name ("Latin American School", "Imperial
-            # Japanese Army"), a lower-case one qualifies it ("former", "legendary")
-            or (tag[start] in ("JJ", "JJR", "JJS", "VBN", "VBG", "RB") and not norp and t.is_lower[start])
+            # a nationality is its adjective ("a German painter"): Wikidata reads it as the
+            # country; a capitalised adjective inside a sentence begins a name ("the Latin
+            # American School"), a lower-case one qualifies it ("former", "legendary")
+            or (
+                tag[start] in ("JJ", "JJR", "JJS", "VBN", "VBG", "RB")
+                and not norp
+                and (t.is_lower[start] or t.sent_start[start])
+            )
         ):
             break
         start += 1

@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 
 from kg.defaults import (
     CITY_VOTE,
+    COUNTRY_VOTE,
     NOUN_VOTE,
     ORG_SUBJECT_VOTE,
     PERSON_VERB_VOTE,
@@ -56,6 +57,9 @@ NATIONALITIES = frozenset(k for k, (_, kind) in places().items() if kind == "dem
 # The large cities of the places table (name keys): a name of one is evidence of a place,
 # except where spaCy read a person's name ("Charlotte", "Hamilton" are people too)
 CITIES = frozenset(k for k, (_, kind) in places().items() if kind == "city")
+# The countries' names and aliases (name keys): "Cameroon" or "United States" that spaCy labels
+# ORG is the country (a government acting is read as its country, as Wikidata does)
+COUNTRIES = frozenset(k for k, (_, kind) in places().items() if kind in ("name", "alias"))
 
 
 def is_nationality(text: str) -> bool:
@@ -75,8 +79,12 @@ def label_votes(typ: str) -> Counter[str]:
 
 def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
     """Type votes from the name's own last word (tokens ``start:end``) and the words around it."""
-    if m.label != "PERSON" and name_key(m.text) in CITIES:
-        m.votes["Place"] += CITY_VOTE
+    if m.label != "PERSON":
+        key = name_key(m.text)
+        if key in CITIES:
+            m.votes["Place"] += CITY_VOTE
+        elif key in COUNTRIES:
+            m.votes["Place"] += COUNTRY_VOTE
     last = t.lower[end - 1]
     if last in ORG_SUFFIXES and end - start > 1:  # as strong as a describing noun
         m.votes["Organization"] += SUFFIX_VOTE

@@ -65,6 +65,8 @@ def resolve(extractions: Iterable[DocExtraction]) -> Resolution:
 # full name when the name is the acronym
 _AFTER_NAME = re.compile(r"\s*(?:\(\s*([A-Z][A-Za-z.&]{1,9})\s*\)|\(\s*|,\s+or\s+(?:the\s+)?)")
 _REJECTED = "rejected"  # a fact whose types fit none of its predicates
+DEMONYM_RULE = "places table"  # the rule of a nationality word's link to its country
+DEMONYM_PREDICATES = ("demonym_of",)
 _SHARED: dict = {}  # rule names and predicate tuples, one object each
 
 
@@ -81,8 +83,8 @@ class Resolver:
 
     # What a pickled Resolver holds and how its names are keyed; a store's resolver of another
     # format is not added to but made afresh (2: names of one document, acronym definitions;
-    # 3: quotations).
-    FORMAT = 3
+    # 3: quotations; 4: nationality words linked to their countries).
+    FORMAT = 4
 
     def __init__(self) -> None:
         self.format = self.FORMAT
@@ -128,6 +130,7 @@ class Resolver:
         local = _local_keys(ex.mentions, base)
         keys = [scoped(k, doc) if k in local else k for k in base]
         self._add_definitions(ex, base)
+        self._add_demonyms(ex, keys)
         for m, k in zip(ex.mentions, keys, strict=True):
             if not k:
                 continue
@@ -167,6 +170,25 @@ class Resolver:
                 sentence = " ".join(text[sent[0] : sent[1]].split())
                 acr = self.definitions.setdefault(compact_key(name_key(short)), {})
                 acr.setdefault(k, (doc, sentence[:300]))
+
+    def _add_demonyms(self, ex: DocExtraction, keys: list[str]) -> None:
+        """Link each nationality word of the document ("Japanese") to the country the places
+        table says it names ("Japan"), with its first mention as the evidence. The link holds
+        once the country is an entity (named in this document or another)."""
+        d, seen = ex.document, set()
+        for m, k in zip(ex.mentions, keys, strict=True):
+            place = place_name(m.text, m.label) if k else None
+            if place is None or place[1] != "demonym" or k in seen:
+                continue
+            seen.add(k)
+            country = name_key(place[0])
+            span = (m.start, m.end)
+            sent = d.text[m.sent[0] : m.sent[1]]
+            ev = (d.id, sent, *m.sent, span, span, DEMONYM_RULE, 1.0, False)
+            i = len(self.facts)
+            self.facts.append(_Fact(k, country, None, DEMONYM_PREDICATES, False, ev))
+            self.facts_of.setdefault(k, []).append(i)
+            self.facts_of.setdefault(country, []).append(i)
 
     def _add_facts(self, ex: DocExtraction, keys: list[str]) -> None:
         """Keep the document's facts between names (``keys``: each mention's name key)."""
@@ -378,7 +400,12 @@ def _base_key(text: str, label: str) -> str:
     own entity: a people is not its country, and both the Re-DocRED and DWIE annotations keep
     the two apart (joined, they made most of Re-DocRED's wrongly joined mention pairs)."""
     place = place_name(text, label)
-    return name_key(place[0]) if place and place[1] != "demonym" else name_key(text)
+    if place is None:
+        return name_key(text)
+    if place[1] == "demonym":  # "Americans" is "American"'s plural: one key
+        key = name_key(text)
+        return key if key in places() else key[:-1]
+    return name_key(place[0])
 
 
 def _local_keys(mentions: Sequence[RawMention], base: Sequence[str]) -> set[str]:
@@ -410,6 +437,8 @@ def _group(f: _Fact, mapping: dict[str, tuple[str, str]]) -> tuple[bool, tuple] 
     sid, stype = mapping[f.subject]
     otype: str | None = None
     if f.object is not None:
+        if f.object not in mapping:
+            return None  # a nationality word's country that no document names yet
         okey, otype = mapping[f.object]
         if okey == sid:
             return None  # a name and the entity it is a part of
