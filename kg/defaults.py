@@ -107,6 +107,10 @@ ORG_SUBJECT_VOTE = 1.5
 TYPE_MODEL_SURE = 0.6
 # ...with a vote of this weight times its probability: more than the label it takes away.
 TYPE_MODEL_WEIGHT = 1.5
+# It takes a name out of the three types (a work, law or award spaCy labelled ORG) only when
+# surer still: a company after "CEO of" read as a work ("CEO of Google") is worse than a work
+# read as a company.
+TYPE_MODEL_OTHER_SURE = 0.7
 
 # -- rule confidences ----------------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from kg.defaults import (
     PERSON_VERB_VOTE,
     PRODUCT_VERB_VOTE,
     SUFFIX_VOTE,
+    TYPE_MODEL_OTHER_SURE,
     TYPE_MODEL_SURE,
     TYPE_MODEL_WEIGHT,
 )
@@ -138,6 +139,10 @@ def model_votes(
             continue  # no name (see mentions.no_name)
         k = max(range(len(p)), key=p.__getitem__)  # the first highest, as argmax
         t, mine = classes[k], LABEL_TYPES[m.label]
-        if p[k] >= TYPE_MODEL_SURE and t != mine and t in MODEL_TYPES:
+        # "Other" is every type but the three: a product's or an event's label says more
+        sure = TYPE_MODEL_OTHER_SURE if t == "Other" else TYPE_MODEL_SURE
+        if t == "Other" and mine not in MODEL_TYPES:
+            continue
+        if p[k] >= sure and t != mine and t in MODEL_TYPES:
             m.votes[mine] -= 1.0
             m.votes[t] += TYPE_MODEL_WEIGHT * p[k]
