@@ -293,3 +293,28 @@ LINKING_VERBS = _words("be base locate headquarter situate bear live")
 # leader is a party member (member_of_political_party), a committee's chair a member of it.
 PARTY_WORDS = _words("party")
 MEMBERSHIP_BODY_WORDS = _words("committee subcommittee caucus parliament senate congress assembly")
+
+# Acronyms news uses without defining them, and the names they stand for: an acronym joins the
+# name where a document names it, in any document (rule "acronym known"), as a definition
+# would. Only international bodies whose acronym has no other common reading in news.
+KNOWN_ACRONYMS: dict[str, str] = {
+    "eu": "European Union",
+    "un": "United Nations",
+    "nato": "North Atlantic Treaty Organization",
+    "imf": "International Monetary Fund",
+    "opec": "Organization of the Petroleum Exporting Countries",
+    "unesco": "United Nations Educational, Scientific and Cultural Organization",
+    "unicef": "United Nations Children's Fund",
+    "unhcr": "United Nations High Commissioner for Refugees",
+    "iaea": "International Atomic Energy Agency",
+    "wto": "World Trade Organization",
+    "ecb": "European Central Bank",
+    "fifa": "Fédération Internationale de Football Association",
+    "uefa": "Union of European Football Associations",
+    "asean": "Association of Southeast Asian Nations",
+    "osce": "Organization for Security and Co-operation in Europe",
+    "oecd": "Organisation for Economic Co-operation and Development",
+    "fbi": "Federal Bureau of Investigation",
+    "cia": "Central Intelligence Agency",
+    "nasa": "National Aeronautics and Space Administration",
+}

@@ -18,8 +18,8 @@ from typing import NamedTuple
 from rapidfuzz.distance import Indel
 
 from kg.defaults import ACRONYM_MAX, ACRONYM_MIN, SURNAME_MARGIN, VARIANT_MIN_WORD
-from kg.lexicon import ACRONYM_SKIP, LEGAL_SUFFIXES
-from kg.names import SCOPE, bare, compact_key, is_acronym
+from kg.lexicon import ACRONYM_SKIP, KNOWN_ACRONYMS, LEGAL_SUFFIXES
+from kg.names import SCOPE, bare, compact_key, is_acronym, name_key
 from kg.resolve.records import _Name
 
 
@@ -103,6 +103,9 @@ def merge(
             # "Christine Harijaona Razanamahasoa": one name and fuller readings of it
             short = min(near, key=lambda f: (len(f), f))
             near = [short] if all(_within(short, f) for f in near) else near
+        if len(near) > 1:
+            # "Alger" where "Ross Patterson Alger" and "Harry Alger" are named: the subject
+            near = [_first_named(names, near, n)]
         v = n.votes
         if len(near) == 1 and v["Organization"] + v["Place"] <= v["Person"] + SURNAME_MARGIN:
             f = near[0]
@@ -117,7 +120,7 @@ def merge(
             return link
     # short form -> the name it shortens by a legal or unit suffix ("TBD" -> "TBD Lab"), in a
     # document that names both
-    longer = [f for f in index.by_stem.get(k, []) if not names[f].docs.isdisjoint(n.docs)]
+    longer = [f for f in index.by_stem.get(word, []) if not names[f].docs.isdisjoint(n.docs)]
     if len(longer) == 1 and tops[k] != "Person":
         f = longer[0]
         doc = min(names[f].docs & n.docs)
@@ -144,6 +147,11 @@ def _acronym(
         doc, sentence = defined[full]
         reason = f"{surface!r} is defined as {names[full].first!r} in document {doc}: {sentence!r}"
         return Link(full, k, "acronym defined", reason)
+    known = KNOWN_ACRONYMS.get(acr)
+    full = name_key(known) if known else ""
+    if full in names and full != k:
+        reason = f"{surface!r} stands for {names[full].first!r} (kg's table of known acronyms)"
+        return Link(full, k, "acronym known", reason)
     if len(acr) < 3:
         return None
     near = [
@@ -210,6 +218,36 @@ def variants(keys: list[str], names: Mapping[str, _Name], tops: dict[str, str]) 
     return out
 
 
+def middle_names(keys: list[str], names: Mapping[str, _Name], tops: dict[str, str]) -> list[Link]:
+    """A person's name with and without middle names ("Henrik Angell", "Henrik August
+    Angell") in a document that names both: one person, named as the most mentioned. Both
+    are full names (two words or more) that begin and end alike, typed a person."""
+    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for k in keys:
+        words = k.split()
+        if len(words) > 1 and SCOPE not in k and tops[k] == "Person":
+            groups[(words[0], words[-1])].append(k)
+    out = []
+    for ks in groups.values():
+        if len(ks) < 2:
+            continue
+        ks.sort(key=lambda k: (len(k.split()), k))
+        for i, short in enumerate(ks):
+            longer = [f for f in ks[i + 1 :] if _within(short, f)]
+            longer = [f for f in longer if not names[f].docs.isdisjoint(names[short].docs)]
+            if len(longer) != 1:
+                continue  # several fuller names: "George Bush", two of them
+            f = longer[0]
+            doc = min(names[f].docs & names[short].docs)
+            head, k = (f, short) if names[f].count >= names[short].count else (short, f)
+            reason = (
+                f"{names[short].first!r} is {names[f].first!r} without its middle names, "
+                f"in document {doc}"
+            )
+            out.append(Link(head, k, "middle names", reason))
+    return out
+
+
 def kept_apart(keys: list[str], names: Mapping[str, _Name], tops: dict[str, str]) -> list[Link]:
     """Names that begin with another name of a document they share and say more than it
     ("Meta AI", "Meta"; "Apple Music", "Apple"): a lab, product or unit of a thing is not the
@@ -233,6 +271,15 @@ def kept_apart(keys: list[str], names: Mapping[str, _Name], tops: dict[str, str]
                 )
                 out.append(Link(head, k, "kept apart", reason))
     return out
+
+
+def _first_named(names: Mapping[str, _Name], near: list[str], n: _Name) -> str:
+    """Of the full names ``near`` a short name could stand for, the one its document names
+    first: a text introduces its subject by the full name before any other of that name."""
+    doc = min(set.intersection(n.docs, *(names[f].docs for f in near)) or n.docs)
+    def first(f: str) -> tuple[int, str]:
+        return (min((m[1] for m in names[f].mentions if m[0] == doc), default=1 << 60), f)
+    return min(near, key=first)
 
 
 def _within(short: str, long: str) -> bool:

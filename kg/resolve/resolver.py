@@ -257,7 +257,11 @@ class Resolver:
             uf.find(k)
         log: list[merges.Link] = []
         index = merges.index(keys, tops, self.names)
-        spelt = merges.spellings(keys, self.names, tops) + merges.variants(keys, self.names, tops)
+        spelt = (
+            merges.spellings(keys, self.names, tops)
+            + merges.variants(keys, self.names, tops)
+            + merges.middle_names(keys, self.names, tops)
+        )
         for link in spelt:
             log.append(link)
             uf.union(link.kept, link.merged)
