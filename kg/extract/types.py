@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from kg.defaults import (
     CITY_VOTE,
@@ -20,6 +21,7 @@ from kg.defaults import (
     TYPE_MODEL_SURE,
     TYPE_MODEL_WEIGHT,
 )
+from kg.extract.features import mention_features
 from kg.extract.records import RawMention
 from kg.extract.tokens import Tokens
 from kg.lexicon import (
@@ -31,6 +33,9 @@ from kg.lexicon import (
     PRODUCT_VERBS,
 )
 from kg.names import name_key, places
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 # spaCy's entity label -> the type its vote goes to
 LABEL_TYPES = {
@@ -146,3 +151,24 @@ def model_votes(
         if p[k] >= sure and t != mine and t in MODEL_TYPES:
             m.votes[mine] -= 1.0
             m.votes[t] += TYPE_MODEL_WEIGHT * p[k]
+
+
+def type_features(span: Span, t: Tokens, m: RawMention) -> list[str]:
+    """The type model's features of a name: ``features.mention_features`` (its words, shape,
+    label and context) and what generalises past the names seen in training: each word's
+    ending ("-burg", "-ov"), the noun the text describes it by, and the places table."""
+    f = mention_features(span, t)
+    words = t.lower[span.start : span.end]
+    f += [f"wsuf:{w[-3:]}" for w in words if len(w) > 3]
+    if m.kind:
+        f.append(f"kind:{m.kind}")
+    key = name_key(m.text)
+    if key in CITIES:
+        f.append("table:city")
+    elif key in COUNTRIES:
+        f.append("table:country")
+    elif is_nationality(m.text):
+        f.append("table:nationality")
+    if m.text.isupper():
+        f.append(f"caps|{span.label_}")
+    return f
