@@ -147,7 +147,9 @@ def read_block(
             types.type_features(s, tab, m) for s, m in zip(spans, out.mentions[first:], strict=True)
         )
     elif type_model is not None and spans:
-        feats = [types.type_features(s, tab, m) for s, m in zip(spans, out.mentions[first:], strict=True)]
+        feats = [
+            types.type_features(s, tab, m) for s, m in zip(spans, out.mentions[first:], strict=True)
+        ]
         probs = type_model.probabilities(feats)
         # plain floats (each float32 exactly): numpy's per-element indexing costs more
         types.model_votes(out.mentions[first:], probs.tolist(), type_model.classes)

@@ -156,7 +156,9 @@ def model_votes(
 def type_features(span: Span, t: Tokens, m: RawMention) -> list[str]:
     """The type model's features of a name: ``features.mention_features`` (its words, shape,
     label and context) and what generalises past the names seen in training: each word's
-    ending ("-burg", "-ov"), the noun the text describes it by, and the places table."""
+    ending ("-burg", "-ov"), the noun the text describes it by, and the places table. These
+    are added to the pinned ones: a type model trained without them gives what it gave, since
+    a model ignores features it has no weight for."""
     f = mention_features(span, t)
     words = t.lower[span.start : span.end]
     f += [f"wsuf:{w[-3:]}" for w in words if len(w) > 3]

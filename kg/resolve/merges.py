@@ -103,7 +103,8 @@ def merge(
             # "Christine Harijaona Razanamahasoa": one name and fuller readings of it
             short = min(near, key=lambda f: (len(f), f))
             near = [short] if all(_within(short, f) for f in near) else near
-        if len(near) > 1:
+        among = len(near)
+        if among > 1:
             # "Alger" where "Ross Patterson Alger" and "Harry Alger" are named: the subject
             near = [_first_named(names, near, n)]
         v = n.votes
@@ -112,6 +113,8 @@ def merge(
             part = "surname" if f.split()[-1] == word else "first name"
             doc = min(names[f].docs & n.docs)
             reason = f"{surface!r} is the {part} of {names[f].first!r}, named in document {doc}"
+            if among > 1:
+                reason += f", the first named of {among} full names it could stand for"
             return Link(f, k, part, reason)
     acr = compact_key(word)
     if is_acronym(surface) and ACRONYM_MIN <= len(acr) <= ACRONYM_MAX and SCOPE not in k:
@@ -147,21 +150,20 @@ def _acronym(
         doc, sentence = defined[full]
         reason = f"{surface!r} is defined as {names[full].first!r} in document {doc}: {sentence!r}"
         return Link(full, k, "acronym defined", reason)
+    near = [
+        f for f in index.by_initials.get(acr, []) if not names[f].docs.isdisjoint(names[k].docs)
+    ]
+    if len(acr) >= 3 and len(near) == 1:
+        f = near[0]
+        doc = min(names[f].docs & names[k].docs)
+        reason = f"{surface!r} spells the initials of {names[f].first!r}, in document {doc}"
+        return Link(f, k, "acronym", reason)
+    # "EU", "UN": the table of acronyms news uses without defining them
     known = KNOWN_ACRONYMS.get(acr)
     full = name_key(known) if known else ""
     if full in names and full != k:
         reason = f"{surface!r} stands for {names[full].first!r} (kg's table of known acronyms)"
         return Link(full, k, "acronym known", reason)
-    if len(acr) < 3:
-        return None
-    near = [
-        f for f in index.by_initials.get(acr, []) if not names[f].docs.isdisjoint(names[k].docs)
-    ]
-    if len(near) == 1:
-        f = near[0]
-        doc = min(names[f].docs & names[k].docs)
-        reason = f"{surface!r} spells the initials of {names[f].first!r}, in document {doc}"
-        return Link(f, k, "acronym", reason)
     return None
 
 
@@ -277,8 +279,10 @@ def _first_named(names: Mapping[str, _Name], near: list[str], n: _Name) -> str:
     """Of the full names ``near`` a short name could stand for, the one its document names
     first: a text introduces its subject by the full name before any other of that name."""
     doc = min(set.intersection(n.docs, *(names[f].docs for f in near)) or n.docs)
+
     def first(f: str) -> tuple[int, str]:
         return (min((m[1] for m in names[f].mentions if m[0] == doc), default=1 << 60), f)
+
     return min(near, key=first)
 
 

@@ -63,6 +63,31 @@ ONE_ENTITY = {
         ["TimeWarner rejected the offer on Monday. Time Warner's board met in New York."],
         [("Time Warner", "Organization", ["TimeWarner"])],
     ),
+    "a known acronym in another document": (
+        [
+            "The EU imposed new tariffs on steel imports on Monday.",
+            "The European Union said talks with China would resume in May.",
+        ],
+        [("European Union", "Organization", ["EU"])],
+    ),
+    "a name with and without its middle name": (
+        [
+            "Mary Ann Walsh founded Corvid Labs in 2004. Mary Walsh left the company in 2015 to "
+            "teach in Boston."
+        ],
+        [("Mary Ann Walsh", "Person", ["Mary Walsh"])],
+    ),
+    "a bare surname is the first named of two full names": (
+        [
+            "Ross Alger was the mayor of Calgary from 1977 to 1980. His brother Harry Alger ran "
+            "a law firm in Toronto. Alger lost the election in 1980."
+        ],
+        [("Ross Alger", "Person", ["Alger"])],
+    ),
+    "a nationality word and its plural": (
+        ["American buyers liked the cars, and the Americans in Tokyo bought more."],
+        [("Americans", "Place", ["American"])],
+    ),
     "a name in two scripts": (
         ["Газпром raised gas prices for Ukraine. Gazprom's chief said demand was strong."],
         [("Gazprom", None, ["Газпром"])],
@@ -124,6 +149,52 @@ def test_names_of_two_things_stay_apart(pipeline, texts, pairs):
         ea = [e for e in g.entities if a == e.name or a in e.aliases]
         eb = [e for e in g.entities if b == e.name or b in e.aliases]
         assert not {e.id for e in ea} & {e.id for e in eb}, (a, b)
+
+
+def test_a_nationality_word_links_to_its_country(pipeline):
+    # linked, not merged: the link holds when the country is named in another document
+    g = build(
+        pipeline,
+        [
+            "Japanese carmakers sold more cars in Japan this year, and American buyers liked them.",
+            "The United States imposed tariffs on steel.",
+        ],
+    )
+    links = {
+        (r.subject.name, r.object.name, r.evidence[0].rule)
+        for r in g.relations
+        if r.predicate == "demonym_of"
+    }
+    assert links == {
+        ("Japanese", "Japan", "places table"),
+        ("American", "United States", "places table"),
+    }
+    assert entity_of(g, "Japanese") is not entity_of(g, "Japan")
+
+
+def test_a_nationality_word_without_its_country_links_nothing(pipeline):
+    g = build(pipeline, ["Japanese carmakers sold more cars this year."])
+    assert entity_of(g, "Japanese").type == "Place"
+    assert not [r for r in g.relations if r.predicate == "demonym_of"]
+
+
+def test_an_organization_name_ends_before_a_title(pipeline):
+    g = build(pipeline, ["FAA Administrator Allan McArtor issued the order after a review."])
+    names = {(e.name, e.type) for e in g.entities}
+    assert ("FAA", "Organization") in names and ("Allan McArtor", "Person") in names
+    assert not any("Administrator" in n for n, _ in names)
+
+
+def test_the_first_named_of_several_is_logged(pipeline):
+    g = build(
+        pipeline,
+        [
+            "Ross Alger was the mayor of Calgary from 1977 to 1980. His brother Harry Alger ran "
+            "a law firm in Toronto. Alger lost the election in 1980."
+        ],
+    )
+    (m,) = [m for m in g.merges if m.merged == ("Alger",)]
+    assert m.rule == "surname" and "first named of 2" in m.reason
 
 
 def test_menus_and_credits_are_no_names(pipeline):
