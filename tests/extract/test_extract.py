@@ -436,3 +436,24 @@ def test_titles_alone_make_no_entity(pipeline):
     ]
     names = {e.name for e in kg.build(texts, model=pipeline).entities}
     assert "Oslo" in names and not names & {"Secretary", "Chancellor", "The Secretary"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected", "absent"),
+    [
+        ("Officials in Lagos said the port was shut.", "Lagos", "table:city", "table:country"),
+        ("Cameroon said the border was shut.", "Cameroon", "table:country", "table:city"),
+        ("Vela Robotics, a startup, hired Ivo Brandt.", "Vela Robotics", "kind:startup", "table:"),
+    ],
+)
+def test_the_type_model_reads_the_places_table_and_describing_nouns(
+    pipeline, text, name, expected, absent
+):
+    from kg.extract.mentions import extract
+    from kg.model import Block, Document
+
+    doc = Document("d", text, blocks=(Block(0, len(text), "paragraph"),))
+    (ex,) = extract([doc], pipeline, keep_candidates=True)
+    (feats,) = [f for m, f in zip(ex.mentions, ex.mention_features, strict=True) if m.text == name]
+    assert expected in feats
+    assert not any(f.startswith(absent) for f in feats)

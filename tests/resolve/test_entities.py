@@ -236,6 +236,9 @@ PLACES = [
     ("Jordan", "PERSON", None),
     # a large city names itself
     ("Lagos", "GPE", "Lagos"),
+    # a nation a nationality word names, without an ISO code, is in the table by its name
+    ("Soviet Union", "ORG", "Soviet Union"),
+    ("Scotland", "GPE", "Scotland"),
 ]
 
 
