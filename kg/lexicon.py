@@ -244,6 +244,11 @@ QUOTE_MARKS = {"“": '”"', '"': '"”', "«": "»", "„": '“”"'}
 
 # -- acronyms ------------------------------------------------------------------------------------
 
+# Words that begin a surname of several words ("Le Pen", "Van Houten", "De Boer", "al-Momani"):
+# such a surname, alone, is one person of its document only, as a one-word surname is.
+NAME_PARTICLES = frozenset(
+    "van von der den de del della di da das dos du la le bin ibn al el abu".split()
+)
 # Words an acronym skips ("IMF" spells International Monetary Fund, "BoE" Bank of England).
 ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "&", "de", "la", "du", "des", "in", "on"})
 

@@ -18,7 +18,7 @@ from typing import NamedTuple
 from rapidfuzz.distance import Indel
 
 from kg.defaults import ACRONYM_MAX, ACRONYM_MIN, SURNAME_MARGIN, VARIANT_MIN_WORD
-from kg.lexicon import ACRONYM_SKIP, KNOWN_ACRONYMS, LEGAL_SUFFIXES
+from kg.lexicon import ACRONYM_SKIP, KNOWN_ACRONYMS, LEGAL_SUFFIXES, NAME_PARTICLES
 from kg.names import SCOPE, bare, compact_key, is_acronym, name_key
 from kg.resolve.records import _Name
 
@@ -71,7 +71,7 @@ def index(keys: list[str], tops: dict[str, str], names: Mapping[str, _Name]) -> 
             continue
         t, labels = tops[f], names[f].labels
         if t == "Person" or labels["PERSON"] * 2 > sum(labels.values()):
-            for w in dict.fromkeys((fw[0], fw[-1])):
+            for w in dict.fromkeys((fw[0], fw[-1], *particle_surnames(fw))):
                 out.people_by_word[w].append(f)
         else:
             out.by_initials[_initials(f)].append(f)
@@ -92,7 +92,7 @@ def merge(
     the acronym (which then holds in every document)."""
     n = names[k]
     surface, word = n.first, bare(k)
-    if len(word.split()) == 1:
+    if len(word.split()) == 1 or SCOPE in k and word in index.people_by_word:
         # surname or first name -> the one full person name that ends or starts with it, in
         # a document that names both
         near = [
@@ -110,7 +110,7 @@ def merge(
         v = n.votes
         if len(near) == 1 and v["Organization"] + v["Place"] <= v["Person"] + SURNAME_MARGIN:
             f = near[0]
-            part = "surname" if f.split()[-1] == word else "first name"
+            part = "first name" if f.split()[0] == word else "surname"
             doc = min(names[f].docs & n.docs)
             reason = f"{surface!r} is the {part} of {names[f].first!r}, named in document {doc}"
             if among > 1:
@@ -284,6 +284,12 @@ def _first_named(names: Mapping[str, _Name], near: list[str], n: _Name) -> str:
         return (min((m[1] for m in names[f].mentions if m[0] == doc), default=1 << 60), f)
 
     return min(near, key=first)
+
+
+def particle_surnames(words: list[str]) -> list[str]:
+    """The surnames of several words that end a full name, each beginning with a particle:
+    "Marine Le Pen" -> ["le pen"]; "Leslie Van Houten" -> ["van houten"]."""
+    return [" ".join(words[i:]) for i in range(1, len(words) - 1) if words[i] in NAME_PARTICLES]
 
 
 def _within(short: str, long: str) -> bool:

@@ -414,19 +414,24 @@ def _base_key(text: str, label: str) -> str:
 
 def _local_keys(mentions: Sequence[RawMention], base: Sequence[str]) -> set[str]:
     """The document's keys that are one person only within it: a single word (not an acronym)
-    its mentions call a person, or that begins or ends a person's full name in it."""
+    its mentions call a person, or that begins or ends a person's full name in it; and a
+    surname of several words that ends one ("Le Pen" of "Marine Le Pen")."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     person_words: set[str] = set()
+    keys: set[str] = set()
     for m, k in zip(mentions, base, strict=True):
         if not k:
             continue
         words = k.split()
+        keys.add(k)
         if len(words) > 1:
             if _top_type(m.votes) == "Person":
                 person_words.update((words[0], words[-1]))
+                person_words.update(merges.particle_surnames(words))
         elif not is_acronym(m.text):
             votes[k].update(m.votes)
-    return {k for k, v in votes.items() if k in person_words or _top_type(v) == "Person"}
+    out = {k for k, v in votes.items() if k in person_words or _top_type(v) == "Person"}
+    return out | {k for k in keys if " " in k and k in person_words}
 
 
 @lru_cache(maxsize=1)

@@ -84,6 +84,12 @@ ONE_ENTITY = {
         ],
         [("Ross Alger", "Person", ["Alger"])],
     ),
+    "a surname of several words, in its full name's document": (
+        [
+            "Marine Le Pen leads the National Rally. Le Pen said on Monday the vote was close.",
+        ],
+        [("Marine Le Pen", "Person", ["Le Pen"])],
+    ),
     "a nationality word and its plural": (
         ["American buyers liked the cars, and the Americans in Tokyo bought more."],
         [("Americans", "Place", ["American"])],
@@ -134,6 +140,13 @@ APART = {
             "Marsh said the vote would be close, the senator told reporters.",
         ],
         [("Helen Marsh", "Marsh")],
+    ),
+    "a surname of several words joins no full name of another document": (
+        [
+            "Marine Le Pen leads the National Rally in France.",
+            "Le Pen said on Monday the vote in Lyon was close.",
+        ],
+        [("Marine Le Pen", "Le Pen")],
     ),
     "a nationality word is a people, not its country": (
         ["Japanese carmakers sold more in Japan this year."],
