@@ -168,11 +168,12 @@ def _acronym(
 
 
 def spellings(keys: list[str], names: Mapping[str, _Name], tops: dict[str, str]) -> list[Link]:
-    """Names that differ only in their spacing ("TimeWarner", "Time Warner") or script
-    ("Газпром", "Gazprom") and whose types agree: each joins the most mentioned of them."""
+    """Names that differ only in their spacing ("TimeWarner", "Time Warner"), script
+    ("Газпром", "Gazprom") or a known acronym written out ("UN Security Council", "United
+    Nations Security Council") and whose types agree: each joins the most mentioned."""
     groups: dict[str, list[str]] = defaultdict(list)
     for k in keys:
-        groups[compact_key(bare(k))].append(k)
+        groups[compact_key(_expanded(bare(k)))].append(k)
     out = []
     for ks in groups.values():
         if len(ks) < 2:
@@ -284,6 +285,14 @@ def _first_named(names: Mapping[str, _Name], near: list[str], n: _Name) -> str:
         return (min((m[1] for m in names[f].mentions if m[0] == doc), default=1 << 60), f)
 
     return min(near, key=first)
+
+
+def _expanded(key: str) -> str:
+    """A name key with a known acronym that begins it written out: "un security council" ->
+    "united nations security council" (kg.lexicon.KNOWN_ACRONYMS)."""
+    first, _, rest = key.partition(" ")
+    full = KNOWN_ACRONYMS.get(first) if rest else None
+    return f"{name_key(full)} {rest}" if full else key
 
 
 def particle_surnames(words: list[str]) -> list[str]:

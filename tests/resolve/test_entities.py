@@ -70,6 +70,13 @@ ONE_ENTITY = {
         ],
         [("European Union", "Organization", ["EU"])],
     ),
+    "a known acronym inside a name": (
+        [
+            "The UN Security Council met on Monday in New York. The United Nations Security "
+            "Council voted on a resolution."
+        ],
+        [("United Nations Security Council", "Organization", ["UN Security Council"])],
+    ),
     "a name with and without its middle name": (
         [
             "Mary Ann Walsh founded Corvid Labs in 2004. Mary Walsh left the company in 2015 to "
