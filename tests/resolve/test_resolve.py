@@ -197,3 +197,21 @@ def test_resolving_in_batches_gives_what_resolving_at_once_gives(corpus_extracti
             r.result()
             r = pickle.loads(pickle.dumps(r))
         assert _resolution(r.result()) == whole, cuts
+
+
+def test_a_nationality_link_waits_for_its_country_across_batches(pipeline):
+    """A nationality word's link to its country holds once a later batch names the country,
+    as it does when both are resolved at once."""
+    from kg.extract.mentions import extract
+    from kg.resolve.resolver import Resolver, resolve
+
+    docs = [
+        kg.from_text("Japanese carmakers sold more cars this year.", doc_id="a"),
+        kg.from_text("Exports from Japan rose in May.", doc_id="b"),
+    ]
+    exs = list(extract(docs, pipeline))
+    r = Resolver().add(exs[:1])
+    assert not [x for x in r.result().relations if x.predicate == "demonym_of"]
+    links = [x for x in r.add(exs[1:]).result().relations if x.predicate == "demonym_of"]
+    assert [(x.subject.name, x.object.name) for x in links] == [("Japanese", "Japan")]
+    assert _resolution(r.result()) == _resolution(resolve(exs))
