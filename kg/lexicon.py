@@ -73,7 +73,12 @@ ORG_SUFFIXES = _words(
     "airlines airways motors partners capital ventures research solutions robotics "
     "industries enterprises press times news school academy commission union federation "
     "organization organisation ai office bureau service services authority board court "
-    "police army navy team society church hospital museum records pictures"
+    "police army navy team society church hospital museum records pictures "
+    # what a company makes or trades, as the last word of its name ("Halvorsen Foods", "Gulf
+    # Oil", "Vela Pharmaceuticals"): an oil company and a drinks group were typed persons
+    "foods food brands beverages drinks pharmaceuticals pharma energy oil petroleum gas steel "
+    "mining insurance logistics telecom communications electronics chemicals entertainment "
+    "financial securities investments automotive aerospace"
 )
 
 # -- dates ---------------------------------------------------------------------------------------

@@ -162,6 +162,11 @@ def type_features(span: Span, t: Tokens, m: RawMention) -> list[str]:
     f = mention_features(span, t)
     words = t.lower[span.start : span.end]
     f += [f"wsuf:{w[-3:]}" for w in words if len(w) > 3]
+    # a name that ends in a plural ("Halvorsen Foods", "Acme Systems") or an organization's
+    # word is seldom a person's
+    f.append(f"lasttag:{t.tag[span.end - 1]}|{span.label_}")
+    if words[-1] in ORG_SUFFIXES and len(words) > 1:
+        f.append("orgsuffix")
     if m.kind:
         f.append(f"kind:{m.kind}")
     key = name_key(m.text)
