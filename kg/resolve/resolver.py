@@ -19,12 +19,12 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Container, Iterable
 from functools import lru_cache
 
 from kg import vocab
-from kg.extract.records import DocExtraction, RawMention
-from kg.model import ENTITY_TYPES, Entity, Evidence, Mention, Quote, Relation
+from kg.extract.records import DocExtraction
+from kg.model import Entity, Evidence, Mention, Quote, Relation
 from kg.names import (
     abbreviates,
     compact_key,
@@ -38,6 +38,7 @@ from kg.names import (
 )
 from kg.resolve import merges, quotes
 from kg.resolve.infer import combine, infer
+from kg.resolve.keys import base_key, line_before, local_keys, top_type
 
 # _Name, _Fact, EntityRecord and Snapshot are imported here for the stores of earlier versions
 # too, whose pickled resolvers name them as kg.resolve.resolver's
@@ -122,12 +123,12 @@ class Resolver:
         """Sum the document's mentions into their names; each mention's key ("": none)."""
         names, doc, text = self.names, ex.document.id, ex.document.text
         base = [
-            _base_key(m.text, m.label)
-            if m.votes and not is_clutter(m.text, _line_before(text, m.start))
+            base_key(m.text, m.label)
+            if m.votes and not is_clutter(m.text, line_before(text, m.start))
             else ""
             for m in ex.mentions
         ]
-        local = _local_keys(ex.mentions, base)
+        local = local_keys(ex.mentions, base)
         keys = [scoped(k, doc) if k in local else k for k in base]
         self._add_definitions(ex, base)
         self._add_demonyms(ex, keys)
@@ -251,7 +252,7 @@ class Resolver:
     def _entities(self) -> tuple[dict[str, EntityRecord], dict[str, str], list[merges.Link]]:
         """Every entity, the entity of each name key, and the merges that made them."""
         keys = sorted(self.names)
-        tops = {k: _top_type(n.votes) for k, n in self.names.items()}
+        tops = {k: top_type(n.votes) for k, n in self.names.items()}
         uf = merges.Union()
         for k in keys:
             uf.find(k)
@@ -293,7 +294,7 @@ class Resolver:
             total: Counter[str] = Counter()
             for k in ks:
                 total.update(names[k].votes)
-            etype = _top_type(total)
+            etype = top_type(total)
             country = next((_countries()[k] for k in ks if k in _countries()), None)
             name = country or _canonical(names[root].spellings)
             aliases = sorted(set().union(*(names[k].texts for k in ks)) - {name})
@@ -393,47 +394,6 @@ class Resolver:
         return Resolution(ordered, relations, list(snap.merges), flagged, snap.rejected, said)
 
 
-def _line_before(text: str, start: int) -> str:
-    """The text of its line before offset ``start``, 80 characters at most."""
-    return text[max(text.rfind("\n", 0, start) + 1, start - 80) : start]
-
-
-def _base_key(text: str, label: str) -> str:
-    """A mention's name key; where the places table gives the name, code or alias of a
-    country ("U.S.", "Britain"), the country's own. A nationality word ("British") stays its
-    own entity: a people is not its country, and both the Re-DocRED and DWIE annotations keep
-    the two apart (joined, they made most of Re-DocRED's wrongly joined mention pairs)."""
-    place = place_name(text, label)
-    if place is None:
-        return name_key(text)
-    if place[1] == "demonym":  # "Americans" is "American"'s plural: one key
-        key = name_key(text)
-        return key if key in places() else key[:-1]
-    return name_key(place[0])
-
-
-def _local_keys(mentions: Sequence[RawMention], base: Sequence[str]) -> set[str]:
-    """The document's keys that are one person only within it: a single word (not an acronym)
-    its mentions call a person, or that begins or ends a person's full name in it; and a
-    surname of several words that ends one ("Le Pen" of "Marine Le Pen")."""
-    votes: dict[str, Counter[str]] = defaultdict(Counter)
-    person_words: set[str] = set()
-    keys: set[str] = set()
-    for m, k in zip(mentions, base, strict=True):
-        if not k:
-            continue
-        words = k.split()
-        keys.add(k)
-        if len(words) > 1:
-            if _top_type(m.votes) == "Person":
-                person_words.update((words[0], words[-1]))
-                person_words.update(merges.particle_surnames(words))
-        elif not is_acronym(m.text):
-            votes[k].update(m.votes)
-    out = {k for k, v in votes.items() if k in person_words or _top_type(v) == "Person"}
-    return out | {k for k in keys if " " in k and k in person_words}
-
-
 @lru_cache(maxsize=1)
 def _countries() -> dict[str, str]:
     """The places table's countries by their name key: an entity with one of these keys is
@@ -457,12 +417,6 @@ def _group(f: _Fact, mapping: dict[str, tuple[str, str]]) -> tuple[bool, tuple] 
     if pred is None:
         return _REJECTED
     return (f.negated, (sid, pred, okey))
-
-
-def _top_type(votes: Counter[str]) -> str:
-    if not votes:
-        return "Other"
-    return max(ENTITY_TYPES, key=lambda t: (votes.get(t, 0.0), -ENTITY_TYPES.index(t)))
 
 
 def _canonical(spellings: Counter[str]) -> str:

@@ -1,0 +1,60 @@
+"""Name keys of a document's mentions: the key each mention is grouped under (a country's
+name, code or alias by the places table; a nationality word's plural by its singular), and the
+keys that are one person only within their document (a bare surname or first name)."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from kg.extract.records import RawMention
+from kg.model import ENTITY_TYPES
+from kg.names import is_acronym, name_key, place_name, places
+from kg.resolve import merges
+
+
+def line_before(text: str, start: int) -> str:
+    """The text of its line before offset ``start``, 80 characters at most."""
+    return text[max(text.rfind("\n", 0, start) + 1, start - 80) : start]
+
+
+def base_key(text: str, label: str) -> str:
+    """A mention's name key; where the places table gives the name, code or alias of a
+    country ("U.S.", "Britain"), the country's own. A nationality word ("British") stays its
+    own entity: a people is not its country, and both the Re-DocRED and DWIE annotations keep
+    the two apart (joined, they made most of Re-DocRED's wrongly joined mention pairs)."""
+    place = place_name(text, label)
+    if place is None:
+        return name_key(text)
+    if place[1] == "demonym":  # "Americans" is "American"'s plural: one key
+        key = name_key(text)
+        return key if key in places() else key[:-1]
+    return name_key(place[0])
+
+
+def local_keys(mentions: Sequence[RawMention], base: Sequence[str]) -> set[str]:
+    """The document's keys that are one person only within it: a single word (not an acronym)
+    its mentions call a person, or that begins or ends a person's full name in it; and a
+    surname of several words that ends one ("Le Pen" of "Marine Le Pen")."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    person_words: set[str] = set()
+    keys: set[str] = set()
+    for m, k in zip(mentions, base, strict=True):
+        if not k:
+            continue
+        words = k.split()
+        keys.add(k)
+        if len(words) > 1:
+            if top_type(m.votes) == "Person":
+                person_words.update((words[0], words[-1]))
+                person_words.update(merges.particle_surnames(words))
+        elif not is_acronym(m.text):
+            votes[k].update(m.votes)
+    out = {k for k, v in votes.items() if k in person_words or top_type(v) == "Person"}
+    return out | {k for k in keys if " " in k and k in person_words}
+
+
+def top_type(votes: Counter[str]) -> str:
+    if not votes:
+        return "Other"
+    return max(ENTITY_TYPES, key=lambda t: (votes.get(t, 0.0), -ENTITY_TYPES.index(t)))
