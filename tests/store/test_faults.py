@@ -57,6 +57,7 @@ def _snapshot(store: Path, out: Path) -> dict:
     from kg.rdf.terms import OxTerms
     from kg.rdf.triples import graph_iri, parts
     from kg.run.local import write as write_build
+    from kg.view.data import corpus_title
 
     conv = OxTerms().term  # rdflib's terms, converted: a check independent of the store's path
     expected = sorted(
@@ -64,7 +65,9 @@ def _snapshot(store: Path, out: Path) -> dict:
         for part, (s, p, o) in parts(g, base=st.base)
     )
     written = out.parent / "expected"
-    write_build(g, written)
+    # the page's title is the sources' folder (kg build's default): the trials' sources are
+    # work/a.txt and work/b.txt, and each trial's store and out sit in work/NAME/
+    write_build(g, written, title=corpus_title([str(out.parent.parent / "b.txt")]))
     expected_files = {n: (written / n).read_bytes().hex() for n in files}
     shutil.rmtree(written)
     return {
