@@ -158,7 +158,7 @@ def test_meta_ai_is_kept_apart_from_meta_with_a_reason(seeds_graph):
 
 
 def test_facts_from_the_second_article_carry_its_publication_date(seeds_graph):
-    second = next(d for d in seeds_graph.documents if d.id.startswith("001"))
+    second = next(d for d in seeds_graph.documents if d.id.startswith("seeds-001"))
     reports = [e for r in seeds_graph.relations for e in r.evidence if e.doc_id == second.id]
     assert reports and {e.reported for e in reports} == {"2026-06-03T14:35"}
     rdf = seeds_graph.to_rdf()
