@@ -50,9 +50,9 @@ TIMES = [
         {"start": ("2019", "year")},
     ),
     (
-        "Tim Cook ran Apple until 2020.",
+        "Tim Cook ran Apple Inc until 2020.",
         "2026-06-03",
-        ("Apple", "director_manager", "Tim Cook"),
+        ("Apple Inc", "director_manager", "Tim Cook"),
         {"end": ("2020", "year")},
     ),
     (

@@ -72,19 +72,19 @@ def test_facts_as_of_on_the_store_engine_too(two_ceos, tmp_path):
 
 
 def test_an_explicit_end_ends_a_fact(pipeline):
-    doc = replace(kg.from_text("Tim Cook ran Apple until 2020."), date="2026-06-03")
+    doc = replace(kg.from_text("Tim Cook ran Apple Inc until 2020."), date="2026-06-03")
     g = kg.build([doc], model=pipeline, min_confidence=0.0)
     held = {
         (str(r["subject"]), str(r["predicate"]), str(r["until"]))
         for r in g.query(AS_OF, params={"date": "2019-06-30"}).dicts()
     }
-    assert ("Apple", "director_manager", "2020") not in held  # reported in 2026: not begun
-    doc = replace(kg.from_text("Tim Cook ran Apple from 2011 until 2020."), date="2026-06-03")
+    assert ("Apple Inc", "director_manager", "2020") not in held  # reported in 2026: not begun
+    doc = replace(kg.from_text("Tim Cook ran Apple Inc from 2011 until 2020."), date="2026-06-03")
     g = kg.build([doc], model=pipeline, min_confidence=0.0)
     for day, holds in (("2010-06-30", False), ("2019-06-30", True), ("2021-01-01", False)):
         rows = g.query(AS_OF, params={"date": day}).dicts()
         got = {(str(r["subject"]), str(r["predicate"]), str(r["object"])) for r in rows}
-        assert (("Apple", "director_manager", "Tim Cook") in got) == holds, day
+        assert (("Apple Inc", "director_manager", "Tim Cook") in got) == holds, day
 
 
 def test_timeline_orders_facts_and_quotes_by_time(two_ceos):

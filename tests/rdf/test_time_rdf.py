@@ -19,7 +19,7 @@ TEXTS = [
     ("Globex Corp agreed to buy Initech Inc on Tuesday.", "2026-06-03"),
     ("WPP chief executive Martin Sorrell said profits rose.", "2004-03-01T09:30"),
     ("Satya Nadella has led Microsoft since February 2014.", "2026-06-03"),
-    ("Tim Cook ran Apple until 2020.", "2026-06-03"),
+    ("Tim Cook ran Apple Inc until 2020.", "2026-06-03"),
     ("John Smith stepped down as chief executive of Siemens on Tuesday.", "2026-06-03"),
     ("Microsoft hired Jane Doe last year.", "2026-06-03"),
 ]
