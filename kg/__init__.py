@@ -22,7 +22,17 @@ from kg.errors import (
 )
 from kg.graph import DEFAULT_BASE, KnowledgeGraph
 from kg.ingest.text import from_text
-from kg.model import ENTITY_TYPES, Block, Document, Entity, Evidence, Mention, Quote, Relation
+from kg.model import (
+    ENTITY_TYPES,
+    Block,
+    Document,
+    Entity,
+    Evidence,
+    Mention,
+    Quote,
+    Relation,
+    Time,
+)
 from kg.resolve.resolver import Merge
 from kg.run.local import build
 from kg.vocab import PREDICATES, Predicate
@@ -48,6 +58,7 @@ __all__ = [
     "Quote",
     "RdfError",
     "Relation",
+    "Time",
     "build",
     "from_text",
 ]

@@ -127,6 +127,9 @@ BASED_CONFIDENCE = 0.8
 PLACE_APPOSITION_CONFIDENCE = 0.8
 # "Karen Holt of Redwood Capital": "of" has many readings.
 OF_PHRASE_CONFIDENCE = 0.55
+# "Acme's acquisition of Initech", "a 10% stake in Initech": a deal noun names buyer and
+# bought as plainly as a verb of buying (its verb rule has 0.75).
+DEAL_NOUN_CONFIDENCE = 0.75
 # "Wang leading TBD Lab" read from the words alone, where the parse failed.
 LEADING_CONFIDENCE = 0.6
 # A hedged statement ("may acquire", "reportedly") keeps this share of its confidence.

@@ -116,11 +116,13 @@ class KnowledgeGraph:
             g.add_edge(
                 r.subject.id,
                 target,
-                key=r.predicate,
+                # a position held at two organisations is two edges to one literal
+                key=r.predicate if r.of is None else f"{r.predicate} of {r.of.id}",
                 predicate=r.predicate,
                 wikidata=r.wikidata,
                 confidence=r.confidence,
                 evidence=[_evidence_dict(ev) for ev in r.evidence],
+                **_qualifiers(r),
             )
         return g
 
@@ -176,7 +178,26 @@ class KnowledgeGraph:
         return from_rdf(source, format=format)
 
 
+def _qualifiers(r: Relation) -> dict[str, Any]:
+    """A fact's qualifiers that it has, as edge attributes (ISO times, status, organisation)."""
+    out: dict[str, Any] = {
+        name: t.value
+        for name, t in (("start_time", r.start), ("end_time", r.end), ("point_in_time", r.when))
+        if t is not None
+    }
+    if r.status:
+        out["status"] = r.status
+    if r.of is not None:
+        out["of"] = r.of.id
+    return out
+
+
 def _evidence_dict(ev) -> dict[str, Any]:
+    extra: dict[str, Any] = {"reported": ev.reported} if ev.reported else {}
+    if ev.times:
+        extra["times"] = {role: t.value for role, t in ev.times}
+    if ev.status:
+        extra["status"] = ev.status
     return {
         "doc_id": ev.doc_id,
         "sentence": ev.sentence,
@@ -187,6 +208,7 @@ def _evidence_dict(ev) -> dict[str, Any]:
         "rule": ev.rule,
         "confidence": ev.confidence,
         "hedged": ev.hedged,
+        **extra,
     }
 
 

@@ -181,6 +181,56 @@ NEGATION_WORDS = _words("never no")
 # Subordinators that make a statement a condition ("if Acme buys Initech").
 CONDITIONAL_MARKS = _words("if unless whether")
 
+# -- times and events ----------------------------------------------------------------------------
+
+# "one year after X appointed Y": the clause's time is a length before or after the time of the
+# clause it hangs from (+1 after: the event came earlier than the main clause by the length).
+TIME_MARKS = {"after": -1, "before": 1}
+# Units of a length of time ("one year", "18 months") and the precision a date shifted by one
+# keeps; number words a length is written with.
+TIME_UNITS = {"year": "year", "month": "month", "week": "day", "day": "day"}
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "several": None, "few": None, "some": None,
+}  # fmt: skip
+# Verbs whose time is when a state began ("hired in 2019": employed since then) or ended ("left
+# in 2020": employed until then); for other verbs the time is when the fact held.
+BEGINNING_VERBS = _words(
+    "appoint name hire tap recruit promote elect nominate join found cofound co-found "
+    "establish form start create launch acquire buy purchase become succeed replace move "
+    "relocate marry wed settle"
+)
+ENDING_VERBS = _words(
+    "leave quit resign retire depart exit step fire oust dismiss sack sell divest"
+)
+# Verbs of appointing someone to a post ("Acme appointed Jane Doe as chairman"): an organisation
+# as their subject is what the post is of.
+APPOINTING_VERBS = _words("appoint name hire tap recruit promote elect nominate choose select")
+# Verbs of leaving a post ("resigned from Acme", "stepped down as chief executive"): the
+# employment they end is recorded with status "ended".
+DEPARTURE_VERBS = _words("leave quit resign retire depart exit step")
+# Verbs and nouns of buying ("agreed to buy", "completed its acquisition of"), and the verbs
+# that say how far a purchase has got: announced ("plans to buy", "offered to buy"), agreed
+# ("agreed to buy", "signed a deal to buy") or completed ("completed the purchase").
+ACQUISITION_VERBS = _words("acquire buy purchase")
+ACQUISITION_NOUNS = _words("acquisition takeover purchase buyout")
+STAKE_NOUNS = _words("stake share interest holding")
+ANNOUNCED_VERBS = _words(
+    "announce plan propose offer bid seek intend aim want consider explore move expect launch"
+)
+AGREED_VERBS = _words("agree sign reach strike approve")
+COMPLETED_VERBS = _words("complete close finalize finalise finish conclude")
+# Verbs of selling what a deal noun names ("plans to sell its stake in"): the seller's stake is
+# no purchase, and whether it still holds it is the sale's business, so no fact is read.
+SELLING_VERBS = _words("sell divest offload dispose trim reduce cut unload")
+# Verbs that hold what they name ("owns a 10% stake"): a stake held is a completed purchase.
+HOLDING_VERBS = _words("own hold have control")
+# Verbs of succession ("X succeeded Y", "X will replace Y as chief executive").
+SUCCESSION_VERBS = _words("succeed replace")
+# Verbs of merging ("X merged with Y", "X merged into Y").
+MERGER_VERBS = _words("merge combine")
+
 # -- role nouns ----------------------------------------------------------------------------------
 
 # role noun -> [(the fact's subject: "holder" or "org", predicates)], read as "X, the N of Y".
@@ -247,6 +297,15 @@ SPOKESPERSON_NOUNS = _words("spokesman spokeswoman spokesperson representative s
 # marks are left out, as "’" is also the apostrophe.
 QUOTE_MARKS = {"“": '”"', '"': '"”', "«": "»", "„": '“”"'}
 
+# Role nouns that name a position held, with the name kg gives it ("WPP chief executive Martin
+# Sorrell": position held "chief executive officer"); the words a position's name keeps from
+# its noun phrase ("vice president", "managing director", "chief operating officer").
+POSITION_NAMES = {"ceo": "chief executive officer"}
+POSITION_WORDS = frozenset(LEADER_NOUNS) | _words(
+    "officer secretary treasurer vice deputy managing executive chief general senior "
+    "financial operating technology technical marketing editorial acting interim co-chair"
+)
+
 # -- acronyms ------------------------------------------------------------------------------------
 
 # Words that begin a surname of several words ("Le Pen", "Van Houten", "De Boer", "al-Momani"):
@@ -278,6 +337,13 @@ DATE_TRIGGERS: dict[str, frozenset[str]] = {
 # Prepositions that mark a date as a start ("from 1990", "since 2004") or an end ("until 2010").
 START_PREPOSITIONS = _words("from since")
 END_PREPOSITIONS = _words("to until till through")
+# The prepositions that attach a time qualifier to a fact's verb (kg.extract.times): a start
+# as above ("since March"), an end as above but "to" ("until 2020"; "moved to 2021" is no end,
+# where a date fact's "from 1990 to 2004" is a span), and, for the others, when the fact
+# happened or held ("in 2019", "on Tuesday"); "by 2020" (a deadline) and "for three years" (a
+# length) are not among them.
+TIME_END_PREPOSITIONS = END_PREPOSITIONS - {"to"}
+TIME_AT_PREPOSITIONS = _words("in on at during")
 # Facts whose date may modify the noun the text describes the subject by: "X is a 2004 film",
 # "the 2019 election".
 DATES_ON_THE_KIND = frozenset({"publication_date", "point_in_time", "inception"})

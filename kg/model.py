@@ -128,6 +128,28 @@ class Entity:
 
 
 @dataclass(frozen=True)
+class Time:
+    """A time as a text states it: an ISO 8601 value as precise as the text is ("2019",
+    "2019-03", "2019-03-05") and that precision ("year", "month" or "day")."""
+
+    value: str
+    precision: str
+
+    @classmethod
+    def of(cls, value: str) -> Time:
+        """The time of an ISO value, its precision read from its length."""
+        return cls(value, {4: "year", 7: "month"}.get(len(value), "day"))
+
+
+# What a time says of a fact: when it began (Wikidata's start time, P580), when it ended (end
+# time, P582), or when it happened (point in time, P585).
+TIME_ROLES = ("start", "end", "when")
+# What became of an acquisition or a stake: announced, agreed, or completed (only then is the
+# bought thing owned by the buyer); a departure's fact "ended".
+STATUSES = ("announced", "agreed", "completed", "ended")
+
+
+@dataclass(frozen=True)
 class Evidence:
     """Where a fact was read: the sentence and the two mentions, as document offsets."""
 
@@ -140,6 +162,10 @@ class Evidence:
     rule: str = ""  # which extraction rule produced it
     confidence: float = 1.0
     hedged: bool = False  # "may", "reportedly", ...: said, but not as a plain fact
+    reported: str | None = None  # the document's publication date: when this was reported
+    # the times the sentence attaches to the fact: (role, time), role one of TIME_ROLES
+    times: tuple[tuple[str, Time], ...] = ()
+    status: str | None = None  # one of STATUSES, where the sentence gives one
 
 
 @dataclass(frozen=True)
@@ -152,6 +178,13 @@ class Relation:
     wikidata: str | None
     confidence: float
     evidence: tuple[Evidence, ...] = ()
+    # the time qualifiers the evidence gives: the earliest start, the latest end, the
+    # earliest point in time
+    start: Time | None = None
+    end: Time | None = None
+    when: Time | None = None
+    status: str | None = None  # the furthest status the evidence reports (STATUSES)
+    of: Entity | None = None  # the organisation a position held is of (Wikidata's P642)
 
     @property
     def is_literal(self) -> bool:
@@ -160,7 +193,14 @@ class Relation:
     @property
     def key(self) -> tuple[str, str, str]:
         obj = self.object.id if isinstance(self.object, Entity) else repr(self.object)
+        if self.of is not None:  # "chief executive officer" of one company and of another
+            obj = f"{obj} of {self.of.id}"
         return (self.subject.id, self.predicate, obj)
+
+    @property
+    def reported(self) -> str | None:
+        """The earliest publication date among the documents that report the fact."""
+        return min((e.reported for e in self.evidence if e.reported), default=None)
 
 
 @dataclass(frozen=True)
@@ -173,3 +213,19 @@ class Quote:
     text: str
     direct: bool
     evidence: Evidence
+
+
+def qualifiers(evidence: tuple[Evidence, ...]) -> dict[str, object]:
+    """A fact's time qualifiers and status from its evidence: the earliest start, the latest
+    end, the earliest point in time, and the furthest status (``Relation``'s fields)."""
+    out: dict[str, object] = {}
+    if not any(e.times or e.status for e in evidence):
+        return out  # most facts: no time, no status
+    for role, pick in (("start", min), ("end", max), ("when", min)):
+        times = [t for e in evidence for r, t in e.times if r == role]
+        if times:
+            out[role] = pick(times, key=lambda t: t.value)
+    statuses = [e.status for e in evidence if e.status]
+    if statuses:
+        out["status"] = max(statuses, key=STATUSES.index)
+    return out

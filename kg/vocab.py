@@ -20,6 +20,7 @@ OTHER = "Other"
 ANY = "*"
 DATE = "date"
 NUMBER = "number"
+TEXT = "text"  # a plain string: the name of a position held
 
 
 @dataclass(frozen=True)
@@ -28,12 +29,15 @@ class Predicate:
     label: str
     description: str
     domain: tuple[str, ...]
-    range: tuple[str, ...]  # entity types, or "date" / "number" for literals
+    range: tuple[str, ...]  # entity types, or "date" / "number" / "text" for literals
     wikidata: str | None
+    # held by one at a time ("chief executive officer"): a later holder ends an earlier one's
+    # term where the text gives no end (queries/facts_as_of.rq)
+    single: bool = False
 
     @property
     def literal(self) -> bool:
-        return any(r in (DATE, NUMBER) for r in self.range)
+        return any(r in (DATE, NUMBER, TEXT) for r in self.range)
 
 
 _ALL: tuple[Predicate, ...] = (
@@ -61,6 +65,7 @@ _ALL: tuple[Predicate, ...] = (
         (ORG,),
         (PER,),
         "P169",
+        single=True,
     ),
     Predicate(
         "director_manager",
@@ -96,6 +101,38 @@ _ALL: tuple[Predicate, ...] = (
     ),
     Predicate(
         "owned_by", "owned by", "owner of the subject", (ORG, PRODUCT, PLACE), (ORG, PER), "P127"
+    ),
+    Predicate(
+        "owner_of",
+        "owner of",
+        "what the subject owns, wholly or in part",
+        (ORG, PER),
+        (ORG, PRODUCT, PLACE),
+        "P1830",
+    ),
+    Predicate(
+        "replaces",
+        "replaces",
+        "whom or what the subject took the place of (a successor in a post, a company)",
+        (PER, ORG),
+        (PER, ORG),
+        "P1365",
+    ),
+    Predicate(
+        "replaced_by",
+        "replaced by",
+        "who or what took the subject's place",
+        (PER, ORG),
+        (PER, ORG),
+        "P1366",
+    ),
+    Predicate(
+        "merged_into",
+        "merged into",
+        "organization the subject was merged into",
+        (ORG,),
+        (ORG,),
+        "P7888",
     ),
     Predicate(
         "member_of",
@@ -142,7 +179,12 @@ _ALL: tuple[Predicate, ...] = (
     ),
     # people
     Predicate(
-        "position_held", "position held", "office or role the person holds", (PER,), (ANY,), "P39"
+        "position_held",
+        "position held",
+        "office or role the person holds (the organisation it is of: the fact's kgv:of)",
+        (PER,),
+        (TEXT,),
+        "P39",
     ),
     Predicate(
         "educated_at",
@@ -270,9 +312,16 @@ _ALL: tuple[Predicate, ...] = (
         (PLACE, ORG),
         (PER,),
         "P6",
+        single=True,
     ),
     Predicate(
-        "head_of_state", "head of state", "person who is the head of state", (PLACE,), (PER,), "P35"
+        "head_of_state",
+        "head of state",
+        "person who is the head of state",
+        (PLACE,),
+        (PER,),
+        "P35",
+        single=True,
     ),
     Predicate("league", "league", "league the team plays in", (ORG,), (ORG,), "P118"),
     # works and events
@@ -348,6 +397,16 @@ _ALL: tuple[Predicate, ...] = (
 )
 
 PREDICATES: dict[str, Predicate] = {p.name: p for p in _ALL}
+# Facts that hold for a while (a job, an office, an ownership): a time the text gives them is
+# when they began or ended; other facts (an appointment, a death) happen at a time.
+STATES = frozenset(
+    {
+        "employer", "chief_executive_officer", "director_manager", "owned_by", "owner_of",
+        "member_of", "position_held", "parent_organization", "subsidiary", "residence",
+        "member_of_political_party", "member_of_sports_team", "work_location",
+        "headquarters_location", "spouse", "head_of_government", "head_of_state",
+    }
+)  # fmt: skip
 BY_WIKIDATA: dict[str, Predicate] = {p.wikidata: p for p in _ALL if p.wikidata}
 
 

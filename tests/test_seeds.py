@@ -48,6 +48,7 @@ CANDIDATES = [
     ("Christopher Holloway", "employer", "Progressive Robot"),
     ("Progressive Robot", "director_manager", "Christopher Holloway"),
     ("Progressive Robot", "founded_by", "Christopher Holloway"),
+    ("Christopher Holloway", "position_held", "director"),  # of Progressive Robot
 ]
 # Wrong, and known: "he works across PHP development, ecommerce, Linux infrastructure" in the
 # author box makes PHP an organisation in the UK, read across sentences: a candidate (0.4,
@@ -65,7 +66,7 @@ def test_facts_a_reader_agrees_with(seeds_graph, subject, predicate, obj, assert
         for r in (seeds_graph.relations if asserted else seeds_graph.candidates)
         if r.subject.name == subject
         and r.predicate == predicate
-        and getattr(r.object, "name", None) == obj
+        and getattr(r.object, "name", r.object) == obj
     ]
     assert len(rel) == 1
     docs = {d.id: d for d in seeds_graph.documents}
@@ -154,3 +155,33 @@ def test_meta_ai_is_kept_apart_from_meta_with_a_reason(seeds_graph):
     assert meta.id != meta_ai.id
     (line,) = [m for m in seeds_graph.merges if m.entity_id == meta_ai.id]
     assert line.rule == "kept apart" and line.merged == () and "'Meta'" in line.reason
+
+
+def test_facts_from_the_second_article_carry_its_publication_date(seeds_graph):
+    second = next(d for d in seeds_graph.documents if d.id.startswith("seeds-001"))
+    reports = [e for r in seeds_graph.relations for e in r.evidence if e.doc_id == second.id]
+    assert reports and {e.reported for e in reports} == {"2026-06-03T14:35"}
+    rdf = seeds_graph.to_rdf()
+    from kg.rdf.namespaces import KGV
+
+    assert {str(o) for o in rdf.objects(None, KGV.reportedOn)} == {"2026-06-03T14:35:00"}
+
+
+def test_wangs_appointment_is_dated_one_year_before_the_article(seeds_graph):
+    """ "One year after Mark Zuckerberg appointed Alexandr Wang ..., the technology giant has
+    unveiled Muse Spark", in an article of 3 June 2026: the appointment was in 2025."""
+    (r,) = [
+        r
+        for r in seeds_graph.relations
+        if (r.subject.name, r.predicate, getattr(r.object, "name", None))
+        == ("Alexandr Wang", "appointed_by", "Mark Zuckerberg")
+    ]
+    assert r.when == kg.Time("2025", "year") and r.start is None and r.end is None
+    # "Meta has appointed Alexandr Wang to lead its AI division" gives no time: none is made
+    (meta,) = [
+        r
+        for r in seeds_graph.relations
+        if (r.subject.name, r.predicate, getattr(r.object, "name", None))
+        == ("Alexandr Wang", "appointed_by", "Meta")
+    ]
+    assert (meta.start, meta.end, meta.when) == (None, None, None)

@@ -6,7 +6,7 @@ sentence a fact was read from, with its document and confidence), ``documents.cs
 >>> g = kg.build(["Acme Corp, a Boston-based startup, hired Jane Doe."])
 >>> files = csv_files(g)
 >>> files["facts.csv"].splitlines()[0]
-'fact,subject_id,subject,predicate,object_id,object,wikidata,confidence,document,sentence,start,end,rule,evidence_confidence,hedged'
+'fact,subject_id,subject,predicate,object_id,object,wikidata,confidence,document,sentence,start,end,rule,evidence_confidence,hedged,reported,start_time,end_time,point_in_time,status,of'
 >>> files["entities.csv"].splitlines()[1]
 'acme-corp,Acme Corp,Organization,,1,1,text-b1c3691099fc'
 """  # noqa: E501
@@ -39,6 +39,13 @@ FACT_FIELDS = [
     "rule",
     "evidence_confidence",
     "hedged",
+    "reported",  # the evidence's document's publication date
+    # the fact's time qualifiers (ISO, as precise as the text), status and organisation
+    "start_time",
+    "end_time",
+    "point_in_time",
+    "status",
+    "of",
 ]
 DOCUMENT_FIELDS = ["id", "title", "source", "entities", "facts"]
 QUOTE_FIELDS = [
@@ -86,7 +93,7 @@ def tables_to_csv(t: Table) -> dict[str, str]:
         ]
         for ev in evidence.get(e["id"]) or [None]:
             tail = (
-                ["", "", "", "", "", "", ""]
+                ["", "", "", "", "", "", "", ""]
                 if ev is None
                 else [
                     ev["document"],
@@ -96,9 +103,11 @@ def tables_to_csv(t: Table) -> dict[str, str]:
                     ev["rule"],
                     ev["confidence"],
                     ev["hedged"],
+                    ev["reported"],
                 ]
             )
-            facts.append(head + tail)
+            qualifiers = [e[k] for k in ("start_time", "end_time", "point_in_time", "status", "of")]
+            facts.append(head + tail + qualifiers)
     files = {
         "entities.csv": _csv(
             ENTITY_FIELDS,

@@ -15,7 +15,7 @@ shows both ways to load them.
 >>> sorted(files)
 ['documents.csv', 'entities.csv', 'facts.csv', 'import.cypher', 'mentions.csv']
 >>> files["facts.csv"].splitlines()[0]
-':START_ID(Entity),:END_ID(Entity),:TYPE,id,predicate,wikidata,confidence:float,evidence_count:int,hedged:boolean,documents:string[],sentence'
+':START_ID(Entity),:END_ID(Entity),:TYPE,id,predicate,wikidata,confidence:float,evidence_count:int,hedged:boolean,documents:string[],sentence,start_time,end_time,point_in_time,status,of,reported'
 >>> next(r for r in csv.DictReader(io.StringIO(files["entities.csv"])) if r["name"] == "Jane Doe")[":LABEL"]
 'Entity;Person'
 """  # noqa: E501
@@ -56,7 +56,16 @@ FACT_HEADER = [
     "hedged:boolean",
     "documents:string[]",
     "sentence",
+    # the time qualifiers as ISO text (a year, a month or a day, as precise as the text), the
+    # status, the id of a position's organisation, and the first publication date reporting it
+    "start_time",
+    "end_time",
+    "point_in_time",
+    "status",
+    "of",
+    "reported",
 ]
+QUALIFIER_COLUMNS = ("start_time", "end_time", "point_in_time", "status", "of", "reported")
 MENTION_HEADER = [":START_ID(Entity)", ":END_ID(Document)", ":TYPE", "mentions:int"]
 HEADERS = {
     "entities.csv": ENTITY_HEADER,
@@ -105,7 +114,9 @@ SET r.id = row.id, r.predicate = row.predicate, r.wikidata = row.wikidata,
     r.evidence_count = toInteger(row.`evidence_count:int`),
     r.hedged = row.`hedged:boolean` = 'true',
     r.documents = split(row.`documents:string[]`, ';'),
-    r.sentence = row.sentence;
+    r.sentence = row.sentence, r.start_time = row.start_time, r.end_time = row.end_time,
+    r.point_in_time = row.point_in_time, r.status = row.status, r.of = row.of,
+    r.reported = row.reported;
 """
 
 
@@ -160,6 +171,7 @@ def _fact(e: Row) -> list[Any]:
         e["hedged"],
         _array(e["documents"]),
         _text(e["sentence"]),
+        *(e[k] for k in QUALIFIER_COLUMNS),
     ]
 
 

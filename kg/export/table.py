@@ -129,20 +129,7 @@ def flatten(g: KnowledgeGraph, *, min_confidence: float | None = None) -> Table:
         fid = fact_id(r)
         docs = sorted({ev.doc_id for ev in r.evidence})
         facts_in.update(docs)
-        t.edges.append(
-            {
-                "id": fid,
-                "source": r.subject.id,
-                "target": r.object.id if isinstance(r.object, Entity) else literal_id(r.object),
-                "predicate": r.predicate,
-                "wikidata": r.wikidata or "",
-                "confidence": float(r.confidence),
-                "evidence_count": len(r.evidence),
-                "hedged": any(ev.hedged for ev in r.evidence),
-                "documents": join(docs),
-                "sentence": r.evidence[0].sentence if r.evidence else "",
-            }
-        )
+        t.edges.append(_edge(r, fid, docs))
         for ev in r.evidence:
             t.evidence.append(
                 {
@@ -154,6 +141,7 @@ def flatten(g: KnowledgeGraph, *, min_confidence: float | None = None) -> Table:
                     "rule": ev.rule,
                     "confidence": float(ev.confidence),
                     "hedged": ev.hedged,
+                    "reported": ev.reported or "",
                 }
             )
     named_in: Counter[str] = Counter()
@@ -188,6 +176,29 @@ def _quote_row(q: Quote) -> Row:
         "end": ev.end,
         "rule": ev.rule,
         "confidence": float(ev.confidence),
+    }
+
+
+def _edge(r: Relation, fid: str, docs: list[str]) -> Row:
+    """A fact's row: its ends, predicate, confidence, evidence in brief and qualifiers."""
+    return {
+        "id": fid,
+        "source": r.subject.id,
+        "target": r.object.id if isinstance(r.object, Entity) else literal_id(r.object),
+        "predicate": r.predicate,
+        "wikidata": r.wikidata or "",
+        "confidence": float(r.confidence),
+        "evidence_count": len(r.evidence),
+        "hedged": any(ev.hedged for ev in r.evidence),
+        "documents": join(docs),
+        "sentence": r.evidence[0].sentence if r.evidence else "",
+        # the time qualifiers (ISO, as precise as the text), status and organisation
+        "start_time": r.start.value if r.start else "",
+        "end_time": r.end.value if r.end else "",
+        "point_in_time": r.when.value if r.when else "",
+        "status": r.status or "",
+        "of": r.of.id if r.of else "",
+        "reported": r.reported or "",
     }
 
 

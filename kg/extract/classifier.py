@@ -24,7 +24,7 @@ import numpy as np
 from kg import vocab
 from kg.defaults import HEDGED_FACTOR, MIN_PROBABILITY, MODEL_MAX_CONFIDENCE
 from kg.errors import ModelError
-from kg.extract import modality
+from kg.extract import modality, times
 from kg.extract.dates import attached
 from kg.extract.features import FEATURES_VERSION, candidates
 from kg.extract.links import linked, needs_link
@@ -144,6 +144,7 @@ def read(
         return
     values = probs[:, 1:][above].tolist()
     date_at = {(offset + d.start_char, offset + d.end_char): d for d in dates}
+    date_of = {i: d for d in dates for i in range(d.start, d.end)}  # for time qualifiers
     for row, k, value in zip(rows.tolist(), (cols + 1).tolist(), values, strict=True):
         c = cands[row]
         pred = vocab.BY_WIKIDATA.get(classes[k])
@@ -169,8 +170,22 @@ def read(
                 object_span=c.object_span,
                 hedged=hedged,
                 negated=negated,
+                times=_path_times(c, pred.name, sdoc, date_of, out.document.date),
             )
         )
+
+
+def _path_times(c, predicate: str, sdoc: Doc, date_of: dict, published: str | None) -> tuple:
+    """The time qualifiers of a fact between two names: the times on the first verb of the
+    path joining them that has any (kg.extract.times); none for a date fact or a block
+    without dates."""
+    if not date_of or not isinstance(c.object, int):
+        return ()
+    for v in c.verbs:
+        said = times.on_verb(sdoc[v], date_of, published)
+        if said:
+            return times.roles(said, sdoc[v].lemma_, predicate)
+    return ()
 
 
 def _date_attached(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from kg.model import Document
+from kg.model import Document, Time
 
 # The relation model's rule: a pair read within one sentence, and one named only in different
 # sentences, which are right at different rates for one probability (kg.resolve.calibration).
@@ -56,6 +56,11 @@ class RawFact:
     object_span: tuple[int, int]
     hedged: bool = False
     negated: bool = False
+    # the times attached to the fact's word, resolved against the publication date:
+    # (role, time), role one of kg.model.TIME_ROLES
+    times: tuple[tuple[str, Time], ...] = ()
+    status: str | None = None  # an acquisition's or a departure's (kg.model.STATUSES)
+    of: int | None = None  # a position held: the mention of the organisation it is of
 
 
 @dataclass(frozen=True)

@@ -13,21 +13,28 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from kg.defaults import (
-    BASED_CONFIDENCE,
     HEDGED_FACTOR,
-    LEADING_CONFIDENCE,
-    OF_PHRASE_CONFIDENCE,
-    PLACE_APPOSITION_CONFIDENCE,
-    POSSESSIVE_CONFIDENCE,
     ROLE_NOUN_CONFIDENCE,
 )
-from kg.extract import modality
+from kg.extract import events, modality, phrases, times
 from kg.extract.dates import iso_date
 from kg.extract.modality import PLAIN, Modality
 from kg.extract.records import DocExtraction, RawFact
 from kg.extract.tokens import Sentence, Tokens
 from kg.extract.verbs import VERB_RULES, VerbRule
-from kg.lexicon import COREF_NOUNS, LEAD_FORMS, RELATIVE, ROLE_NOUNS
+from kg.lexicon import (
+    ACQUISITION_NOUNS,
+    ACQUISITION_VERBS,
+    APPOINTING_VERBS,
+    COREF_NOUNS,
+    DEPARTURE_VERBS,
+    LEAD_FORMS,
+    RELATIVE,
+    ROLE_NOUNS,
+    STAKE_NOUNS,
+    SUCCESSION_VERBS,
+)
+from kg.model import Time
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -56,10 +63,13 @@ class _Reader:
         # Doc.text joins every token's text anew at each call: the table holds it
         self.text = t.text
         self.asked = modality.questions(t)
+        self.published = out.document.date  # relative times are read against it
         # the tokens each rule looks at, found once a block (ascending): most tokens are none
         lemma, lower, dep = t.lemma, t.lower, t.dep
         self._verb_ids = [i for i, x in enumerate(lemma) if x in VERB_RULES]
         self._noun_ids = [i for i, x in enumerate(lemma) if x in ROLE_NOUNS]
+        deals = ACQUISITION_NOUNS | STAKE_NOUNS
+        self._deal_ids = [i for i, x in enumerate(lemma) if x in deals]
         self._poss_ids = [i for i, x in enumerate(dep) if x == "poss"]
         self._appos_ids = [i for i, x in enumerate(dep) if x in ("appos", "npadvmod")]
         self._based_ids = [i for i, x in enumerate(lower) if x == "based"]
@@ -122,6 +132,14 @@ class _Reader:
             return verb.head
         if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "Wang, leading the lab"
             return verb.head
+        if (
+            verb.dep_ in ("acl", "relcl")
+            and verb.tag_ == "VB"
+            and verb.head.dep_ in OBJ
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        ):
+            # "Acme signed a deal to buy Initech": the subject of the verb that has the noun
+            return self.subject(verb.head.head)
         if verb.dep_ == "xcomp":  # "appointed Wang to lead": object control, else subject
             obj = next((c for c in verb.head.children if c.dep_ in ("dobj", "obj")), None)
             return obj or self.subject(verb.head)
@@ -176,15 +194,21 @@ class _Reader:
         sent: Sentence,
         obj_tok: Token | None = None,
         mod: Modality = PLAIN,
+        when: tuple[tuple[str, Time], ...] = (),
+        status: str | None = None,
+        of: int | None = None,
     ) -> None:
         if not isinstance(a, int) or b is None or a == b:
             return
-        if isinstance(b, str):
+        if isinstance(b, str) and of is not None and obj_tok is not None:  # a position's noun
+            start = self.offset + obj_tok.idx
+            start, end = start, start + len(obj_tok.text)
+        elif isinstance(b, str):
             start, end = self._date_span(obj_tok)
         else:
             m = self.out.mentions[b]
             start, end = m.start, m.end
-        key = (a, b, preds)
+        key = (a, b, preds, of)
         if key in self.seen:
             return
         self.seen.add(key)
@@ -201,6 +225,9 @@ class _Reader:
                 object_span=(start, end),
                 hedged=hedged,
                 negated=negated,
+                times=() if isinstance(b, str) and of is None else when,
+                status=status,
+                of=of,
             )
         )
 
@@ -224,8 +251,18 @@ class _Reader:
             verb = self.sdoc[i]
             roles = self.roles(verb)
             mod = self.modality(verb)
+            # most blocks name no date: their verbs have no time to look for
+            said = times.on_verb(verb, self.date_of, self.published) if self.date_of else []
+            status = None
+            if lemma in ACQUISITION_VERBS:
+                status = events.status(verb)
+            elif lemma in DEPARTURE_VERBS:
+                status = "ended"
+            # an acquisition not yet completed began no ownership: its time is when it was said
+            began = "" if status in ("announced", "agreed") else lemma
             for rule in rules:
-                self._verb_rule(rule, roles, f"verb:{lemma}", sent, mod)
+                when = times.roles(said, began, rule.predicates[0]) if said else ()
+                self._verb_rule(rule, roles, f"verb:{lemma}", sent, mod, when, status)
 
     def _verb_rule(
         self,
@@ -234,6 +271,8 @@ class _Reader:
         name: str,
         sent: Sentence,
         mod: Modality,
+        when: tuple[tuple[str, Time], ...] = (),
+        status: str | None = None,
     ) -> None:
         for a_tok in roles.get(rule.subject, []):
             for b_tok in roles.get(rule.object, []):
@@ -241,7 +280,10 @@ class _Reader:
                     for b in self.refs(b_tok):
                         if isinstance(b, str) and rule.object != "date":
                             continue
-                        self.emit(a, b, rule.predicates, rule.confidence, name, sent, b_tok, mod)
+                        self.emit(
+                            a, b, rule.predicates, rule.confidence, name, sent, b_tok, mod,
+                            when, status,
+                        )  # fmt: skip
 
     def role_nouns(self, sent: Sentence) -> None:
         pos, lemmas = self.t.pos, self.t.lemma
@@ -256,14 +298,34 @@ class _Reader:
                 key = "ceo"
             holder = self._holder(noun)
             orgs = list(self._orgs(noun, holder))
+            verb = events.role_verb(noun)
+            if holder is not None and not orgs and verb is not None:
+                orgs = self._appointer(verb)  # "Acme appointed Jane Doe as chairman"
             if holder is None or not orgs:
                 continue
-            mod = self.modality(noun.head) if noun.dep_ == "attr" else PLAIN
+            mod = self.modality(verb) if verb is not None else PLAIN
+            said = (
+                times.on_verb(verb, self.date_of, self.published)
+                if verb is not None and self.date_of
+                else []
+            )
+            lemma = verb.lemma_ if verb is not None else ""
+            status = "ended" if lemma in DEPARTURE_VERBS else None
+            position = events.position(noun, key)
+            rule = f"role:{key}"
             for h in self.refs(holder):
                 for o in orgs:
                     for side, preds in ROLE_NOUNS[key]:
                         a, b = (h, o) if side == "holder" else (o, h)
-                        self.emit(a, b, preds, ROLE_NOUN_CONFIDENCE, f"role:{key}", sent, None, mod)
+                        when = times.roles(said, lemma, preds[0]) if said else ()
+                        conf = ROLE_NOUN_CONFIDENCE
+                        self.emit(a, b, preds, conf, rule, sent, None, mod, when, status)
+                    if position and isinstance(h, int):
+                        when = times.roles(said, lemma, "position_held") if said else ()
+                        self.emit(
+                            h, position, ("position_held",), ROLE_NOUN_CONFIDENCE, rule, sent,
+                            noun, mod, when, status, o,
+                        )  # fmt: skip
 
     def _holder(self, noun: Token) -> Token | None:
         if noun.dep_ == "conj":
@@ -284,8 +346,20 @@ class _Reader:
             return next((c for c in noun.head.children if c.dep_ in OBJ), None)
         if noun.dep_ == "pobj" and noun.head.lower_ == "as":
             verb = noun.head.head
+            if verb.lemma_ in SUCCESSION_VERBS:  # "X succeeded Y as chief executive": X
+                return self.subject(verb)
             return next((c for c in verb.children if c.dep_ in OBJ), None) or self.subject(verb)
         return None
+
+    def _appointer(self, verb: Token) -> list[int]:
+        """The organisation that appoints to a post, where a verb of appointing has one as
+        its subject ("Acme appointed Jane Doe as chairman"): the post is of it."""
+        if verb.lemma_ not in APPOINTING_VERBS:
+            return []
+        subj = self.subject(verb)
+        return [
+            r for r in self.refs(subj) if isinstance(r, int) and self.out.mentions[r].label == "ORG"
+        ]
 
     def _orgs(self, noun: Token, holder: Token | None) -> Iterator[int]:
         held = self.ref(holder) if holder is not None else None
@@ -302,95 +376,6 @@ class _Reader:
                 if r != held:
                     yield r
 
-    def possessives(self, sent: Sentence) -> None:
-        """ "Meta's TBD Lab", "Google's Android"."""
-        dep, head, tm = self.t.dep, self.t.head, self.tm
-        for i in self._within(self._poss_ids, sent):
-            if dep[i] != "poss" or i not in tm or head[i] not in tm:
-                continue
-            owner, owned = tm[i], tm[head[i]]
-            if owner != owned:
-                self.emit(
-                    owned,
-                    owner,
-                    ("parent_organization", "developer", "located_in"),
-                    POSSESSIVE_CONFIDENCE,
-                    "possessive",
-                    sent,
-                )
-
-    def based(self, sent: Sentence) -> None:
-        """ "a UK-based company", "the Paris-based startup Mistral"."""
-        lower = self.t.lower
-        for i in self._within(self._based_ids, sent):
-            if lower[i] != "based" or i < 2 or self.sdoc[i - 1].text not in "-–":
-                continue
-            place = self.ref(self.sdoc[i - 2])
-            noun = self.sdoc[i].head
-            org = self.ref(noun)
-            if org is None and noun.dep_ == "appos":
-                org = self.ref(noun.head)
-            if org is None and noun.dep_ == "attr" and noun.head.lemma_ == "be":
-                org = self.ref(next((c for c in noun.head.children if c.dep_ in SUBJ), None))
-            self.emit(org, place, ("headquarters_location",), BASED_CONFIDENCE, "x-based", sent)
-
-    def places(self, sent: Sentence) -> None:
-        """ "Palo Alto, California": a place in apposition to a place lies in it."""
-        dep, head, tm = self.t.dep, self.t.head, self.tm
-        for i in self._within(self._appos_ids, sent):
-            if dep[i] not in ("appos", "npadvmod") or i not in tm:
-                continue
-            inner, outer = tm.get(head[i]), tm[i]
-            if inner is None or inner == outer:
-                continue
-            mi, mo = self.out.mentions[inner], self.out.mentions[outer]
-            between = self.text[mi.end - self.offset : mo.start - self.offset]
-            if between.strip() == "," and mi.label in ("GPE", "LOC") and mo.label == "GPE":
-                self.emit(
-                    inner,
-                    outer,
-                    ("located_in", "country"),
-                    PLACE_APPOSITION_CONFIDENCE,
-                    "place-appos",
-                    sent,
-                )
-
-    def of_phrases(self, sent: Sentence) -> None:
-        """ "John Smith of Acme", "Acme of Dallas": a name qualified by another."""
-        dep, head, lower, tm = self.t.dep, self.t.head, self.t.lower, self.tm
-        for i in self._within(self._named_ids, sent):
-            if i not in tm or lower[head[i]] not in ("of", "from"):
-                continue
-            prep = self.sdoc[head[i]]
-            if dep[i] != "pobj" or head[prep.i] not in tm:
-                continue
-            a, b = tm[head[prep.i]], tm[i]
-            if a == b:
-                continue
-            if self.out.mentions[a].end > self.out.mentions[b].start:
-                continue  # "University of Chicago": one name
-            self.emit(
-                a,
-                b,
-                ("employer", "headquarters_location", "residence"),
-                OF_PHRASE_CONFIDENCE,
-                f"prep:{prep.lower_}",
-                sent,
-            )
-
-    def leading(self, sent: Sentence) -> None:
-        """ "Wang leading TBD Lab" read from the words, where the parse goes astray."""
-        lower = self.t.lower
-        for k in self._within(self._lead_ids, sent):
-            if not sent.start < k < sent.end - 1 or lower[k] not in LEAD_FORMS:
-                continue
-            left, right = k - 1, k + 1
-            if lower[right] == "the" and k + 2 < sent.end:
-                right = k + 2
-            a, b = self.tm.get(left), self.tm.get(right)
-            if a is not None and b is not None and a != b:
-                self.emit(b, a, ("director_manager",), LEADING_CONFIDENCE, "surface:leading", sent)
-
 
 def read(
     out: DocExtraction,
@@ -406,9 +391,10 @@ def read(
     for sent in r.t.sents:
         r.verbs(sent)
         r.role_nouns(sent)
-        r.possessives(sent)
-        r.based(sent)
-        r.places(sent)
-        r.of_phrases(sent)
-        r.leading(sent)
+        phrases.possessives(r, sent)
+        phrases.based(r, sent)
+        phrases.places(r, sent)
+        phrases.of_phrases(r, sent)
+        phrases.leading(r, sent)
+        events.deals(r, sent)
     return r

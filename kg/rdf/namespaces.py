@@ -69,6 +69,14 @@ class _Structure(DefinedNamespace):
     encoding: URIRef
     wikidata: URIRef
     nameKey: URIRef
+    # time, status and organisation of a fact (on the statement and on each evidence)
+    reportedOn: URIRef
+    startTime: URIRef
+    endTime: URIRef
+    pointInTime: URIRef
+    status: URIRef
+    of: URIRef
+    singleValued: URIRef
 
 
 # kg's vocabulary: the structural terms and every relation predicate (kg.vocab holds the list)

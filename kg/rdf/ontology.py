@@ -68,7 +68,43 @@ STRUCTURAL = {
         "the entity's name or an alias folded for lookup: lower case, accents spelled in ASCII",
         XSD.string,
     ),
+    "reportedOn": (
+        "reported on",
+        "the publication date of the document the evidence was read in: when it was reported",
+        RDFS.Literal,
+    ),
+    "startTime": (
+        "start time",
+        "when the fact began (a qualifier, as Wikidata's P580): xsd:gYear, xsd:gYearMonth or "
+        "xsd:date, as precise as the text",
+        RDFS.Literal,
+    ),
+    "endTime": (
+        "end time",
+        "when the fact ended (a qualifier, as Wikidata's P582), as precise as the text",
+        RDFS.Literal,
+    ),
+    "pointInTime": (
+        "point in time",
+        "when the fact happened or held (a qualifier, as Wikidata's P585), as precise as the text",
+        RDFS.Literal,
+    ),
+    "status": (
+        "status",
+        "how far an acquisition has got (announced, agreed, completed; only a completed one is "
+        "asserted), or 'ended' for a post left",
+        XSD.string,
+    ),
+    "of": ("of", "the organisation a position held is of (a qualifier, as Wikidata's P642)", None),
+    "singleValued": (
+        "single valued",
+        "the predicate's object is one at a time (a company's chief executive): a later one ends "
+        "an earlier one's term",
+        XSD.boolean,
+    ),
 }
+# the qualifiers and the Wikidata properties they stand for (on a statement, pq:P580 and so on)
+QUALIFIERS = {"startTime": "P580", "endTime": "P582", "pointInTime": "P585", "of": "P642"}
 
 
 def vocabulary() -> Iterator[Triple]:
@@ -93,6 +129,8 @@ def vocabulary() -> Iterator[Triple]:
         yield from _described(KGV[name], kind, label, comment, onto)
         if rng is not None:
             yield KGV[name], RDFS.range, rng
+        if name in QUALIFIERS:
+            yield KGV[name], KGV.wikidata, Literal(QUALIFIERS[name])
     for p in vocab.PREDICATES.values():
         yield from _predicate(p, onto)
 
@@ -110,6 +148,8 @@ def _predicate(p: vocab.Predicate, onto: URIRef) -> Iterator[Triple]:
     iri = KGV[p.name]
     kind = OWL.DatatypeProperty if p.literal else OWL.ObjectProperty
     yield from _described(iri, kind, p.label, p.description, onto)
+    if p.single:
+        yield iri, KGV.singleValued, Literal(True)
     if p.wikidata:
         yield iri, OWL.equivalentProperty, WDT[p.wikidata]
         yield iri, KGV.wikidata, Literal(p.wikidata)
@@ -121,3 +161,5 @@ def _predicate(p: vocab.Predicate, onto: URIRef) -> Iterator[Triple]:
             yield iri, SDO.rangeIncludes, TYPE_CLASSES[t]
         elif t == vocab.DATE:
             yield iri, SDO.rangeIncludes, XSD.date
+        elif t == vocab.TEXT:
+            yield iri, SDO.rangeIncludes, XSD.string

@@ -12,7 +12,7 @@ from rdflib import Graph, Literal, URIRef
 from kg import vocab
 from kg.errors import RdfError, RdfValueError
 from kg.graph import KnowledgeGraph
-from kg.model import Block, Document, Entity, Evidence, Mention, Quote, Relation
+from kg.model import Block, Document, Entity, Evidence, Mention, Quote, Relation, Time
 from kg.rdf.formats import parse
 from kg.rdf.namespaces import DCTERMS, KGV, PROV, RDF, RDFS, SDO, SKOS, XSD
 from kg.rdf.ontology import CLASS_TYPES
@@ -81,7 +81,7 @@ def _article(g: Graph, it: URIRef) -> dict[str, Any]:
     date = g.value(it, SDO.datePublished)
     return {
         "authors": tuple(sorted(name(o) for o in g.objects(it, SDO.author))),
-        "date": str(date)[:16] if date is not None and "T" in str(date) else one(SDO.datePublished),
+        "date": _date(date) if date is not None else None,
         "site": one(SDO.publisher),
         "language": one(SDO.inLanguage),
         "url": one(SDO.url),
@@ -142,6 +142,7 @@ def _facts(
             vocab.PREDICATES[pred].wikidata,
             _number(g, f, KGV.confidence, float),
             tuple(evs),
+            **_qualifiers(g, f, entities),
         )
         negated, candidate = g.value(f, KGV.negated), g.value(f, KGV.candidate)
         if negated is not None and negated.toPython():
@@ -176,9 +177,34 @@ def _quotes(g: Graph, entities: dict[URIRef, Entity], doc_ids: dict[URIRef, str]
     )
 
 
+_TIMES = (("start", KGV.startTime), ("end", KGV.endTime), ("when", KGV.pointInTime))
+
+
+def _time(g: Graph, s: Any, p: URIRef) -> Time | None:
+    """The time ``s p`` gives, its precision read from its datatype (xsd:gYear: a year)."""
+    o = g.value(s, p)
+    if o is None:
+        return None
+    if not isinstance(o, Literal) or o.datatype not in (XSD.gYear, XSD.gYearMonth, XSD.date):
+        raise RdfValueError(f"<{s}> <{p}> {_show(o)}: expected an xsd:gYear, gYearMonth or date")
+    return Time.of(str(o))
+
+
+def _qualifiers(g: Graph, f: URIRef, entities: dict[URIRef, Entity]) -> dict[str, Any]:
+    """A fact's qualifiers as Relation's keyword arguments."""
+    out: dict[str, Any] = {role: _time(g, f, p) for role, p in _TIMES}
+    status, of = g.value(f, KGV.status), g.value(f, KGV.of)
+    out["status"] = str(status) if status is not None else None
+    out["of"] = entities.get(of) if of is not None else None
+    return out
+
+
 def _evidence(g: Graph, e: URIRef, doc_ids: dict[URIRef, str]) -> Evidence:
     def num(name: str) -> int:
         return _number(g, e, KGV[name], int)
+
+    reported, status = g.value(e, KGV.reportedOn), g.value(e, KGV.status)
+    times = tuple((role, t) for role, p in _TIMES if (t := _time(g, e, p)) is not None)
 
     return Evidence(
         doc_ids.get(g.value(e, PROV.wasDerivedFrom), ""),
@@ -190,7 +216,15 @@ def _evidence(g: Graph, e: URIRef, doc_ids: dict[URIRef, str]) -> Evidence:
         str(g.value(e, KGV.rule) or ""),
         _number(g, e, KGV.confidence, float),
         bool(g.value(e, KGV.hedged).toPython()),
+        _date(reported) if reported is not None else None,
+        times,
+        str(status) if status is not None else None,
     )
+
+
+def _date(o: Any) -> str:
+    """A date as kg.model keeps it: xsd:dateTime to the minute, as the document's date is."""
+    return str(o)[:16] if "T" in str(o) else str(o)
 
 
 def _number(g: Graph, s: Any, p: URIRef, kind: Callable[[Any], Any]) -> Any:

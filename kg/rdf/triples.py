@@ -90,7 +90,17 @@ _WRITTEN = {
     "start": KGV.start,
     "text": KGV.text,
     "true": Literal(True),
+    "reportedOn": KGV.reportedOn,
+    "startTime": KGV.startTime,
+    "endTime": KGV.endTime,
+    "pointInTime": KGV.pointInTime,
+    "status": KGV.status,
+    "of": KGV.of,
 }
+# the qualifier each of kg.model's time roles is written with
+TIME_TERMS = {"start": "startTime", "end": "endTime", "when": "pointInTime"}
+# statuses of a fact not (yet) asserted: an acquisition announced or agreed is not ownership
+UNASSERTED = ("announced", "agreed")
 
 
 def graph_iri(base: str, part: str) -> URIRef:
@@ -295,9 +305,11 @@ def _facts(
         s = entity(r.subject)
         p = m.kgv(r.predicate)
         o = entity(r.object) if isinstance(r.object, Entity) else m.terms.term(literal(r.object))
-        f = m.iri(f"{m.base}fact/{_h(r.subject.id, r.predicate, key(o), negated)}")
+        # a position held's organisation is part of the fact (the same post at two companies)
+        of = (r.of.id,) if r.of is not None else ()
+        f = m.iri(f"{m.base}fact/{_h(r.subject.id, r.predicate, key(o), negated, *of)}")
         if m.with_entities:
-            if not negated and not candidate:
+            if not negated and not candidate and r.status not in UNASSERTED:
                 yield "entities", (s, p, o)
             yield "entities", (f, a, v.rdf_Statement)
             yield "entities", (f, a, v.Fact)
@@ -310,11 +322,25 @@ def _facts(
                 yield "entities", (f, v.negated, v.true)
             if candidate:
                 yield "entities", (f, v.candidate, v.true)
+            yield from _qualifiers(f, r, m)
         fk = key(f)
         for ev in r.evidence:
             part = f"doc/{ev.doc_id}"
             if part not in m.skip:
                 yield from _evidence(f, fk, ev, part, m)
+
+
+def _qualifiers(f: Any, r: Relation, m: _Maker) -> Iterator[Part]:
+    """A fact's Wikidata-style qualifiers on its statement: start, end and point in time (typed
+    by their precision), status, and the organisation a position held is of."""
+    v = m.v
+    for role, t in (("start", r.start), ("end", r.end), ("when", r.when)):
+        if t is not None:
+            yield "entities", (f, getattr(v, TIME_TERMS[role]), m.terms.term(literal(t.value)))
+    if r.status:
+        yield "entities", (f, v.status, m.string(r.status))
+    if r.of is not None:
+        yield "entities", (f, v.of, m.entity(r.of))
 
 
 def _evidence(f: Any, fk: str, ev: Evidence, part: str, m: _Maker) -> Iterator[Part]:
@@ -341,6 +367,12 @@ def _evidence(f: Any, fk: str, ev: Evidence, part: str, m: _Maker) -> Iterator[P
     yield part, (e, v.rule, m.string(ev.rule))
     yield part, (e, v.confidence, m.confidence(ev.confidence))
     yield part, (e, v.hedged, (v.true if ev.hedged else v.false))
+    if ev.reported:
+        yield part, (e, v.reportedOn, m.terms.term(_published(ev.reported)))
+    for role, t in ev.times:
+        yield part, (e, getattr(v, TIME_TERMS[role]), m.terms.term(literal(t.value)))
+    if ev.status:
+        yield part, (e, v.status, m.string(ev.status))
 
 
 def quads(kg: KnowledgeGraph, *, base: str, skip: Container[str] = ()) -> Iterator[tuple[str, Any]]:
@@ -377,6 +409,8 @@ def document_parts(kg: KnowledgeGraph, *, base: str) -> dict[str, str]:
         for r in rels:
             o = r.object.id if isinstance(r.object, Entity) else repr(literal(r.object))
             f = f"e\x1f{r.subject.id}\x1f{r.predicate}\x1f{o}\x1f{negated}"
+            if r.of is not None:
+                f += f"\x1f{r.of.id}"
             for ev in r.evidence:
                 items[f"doc/{ev.doc_id}"].append(f"{f}\x1f{ev!r}")
     for q in kg.quotes:

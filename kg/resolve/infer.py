@@ -39,6 +39,10 @@ INVERSES = {
     "contains": "located_in",
     "subsidiary": "parent_organization",
     "parent_organization": "subsidiary",
+    "owned_by": "owner_of",
+    "owner_of": "owned_by",
+    "replaces": "replaced_by",
+    "replaced_by": "replaces",
 }
 
 
@@ -61,8 +65,9 @@ Key = tuple
 
 def ev_order(e: Ev) -> tuple:
     """A total order of evidence: kg.model.Evidence's fields but the sentence, which its
-    offsets decide."""
-    return (e[0], e[2], e[3], e[4], e[5], e[6], e[7], e[8])
+    offsets decide (the reported date, times and status as their text: an inverse fact's
+    readings of one sentence differ in these alone)."""
+    return (e[0], e[2], e[3], e[4], e[5], e[6], e[7], e[8], repr(e[9:]))
 
 
 def ev_inferred(e: Ev) -> bool:
@@ -153,6 +158,6 @@ class _Inference:
         # that subject_span still points at the subject's name and object_span at the object's
         c = round(c, 3)
         a, b = (EV_OBJECT_SPAN, EV_SUBJECT_SPAN) if swap else (EV_SUBJECT_SPAN, EV_OBJECT_SPAN)
-        made = [(*e[:EV_SUBJECT_SPAN], e[a], e[b], rule, c, e[EV_HEDGED]) for e in evs]
+        made = [(*e[:EV_SUBJECT_SPAN], e[a], e[b], rule, c, *e[EV_HEDGED:]) for e in evs]
         self.facts[key] = self.inferred[key] = made
         return True

@@ -8,10 +8,12 @@ refer to through kg.resolve.resolver).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from kg.model import Entity, Quote, Relation
+from kg import vocab
+from kg.model import Entity, Evidence, Quote, Relation, qualifiers
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,8 @@ class Resolution:
 Ev = tuple
 EV_DOC, EV_SENTENCE, EV_START, EV_END, EV_SUBJECT_SPAN, EV_OBJECT_SPAN = 0, 1, 2, 3, 4, 5
 EV_RULE, EV_CONFIDENCE, EV_HEDGED = 6, 7, 8
+# the document's publication date, the times the sentence gives and the status it reports
+EV_REPORTED, EV_TIMES, EV_STATUS = 9, 10, 11
 
 
 @dataclass
@@ -69,6 +73,12 @@ class _Fact(NamedTuple):
     predicates: tuple[str, ...]
     negated: bool
     evidence: Ev
+    of: str | None = None  # a position held: the name key of the organisation it is of
+
+
+# A position held's literal and the entity it is of, joined into one fact key ("chief executive
+# officer" of WPP and of Acme are two facts); kg.model.Relation holds them apart again.
+OF_SEP = "\x1f"
 
 
 class QuoteRecord(NamedTuple):
@@ -106,3 +116,35 @@ class Snapshot:
     rejected: int
     key_entity: dict[str, str]
     quotes: list[tuple[str, QuoteRecord]] = field(default_factory=list)  # (speaker id, quote)
+
+
+def relation(
+    key: tuple,
+    evs: Sequence[Ev],
+    conf: float,
+    entity: Callable[[str], Entity | None],
+    *,
+    with_evidence: bool = True,
+) -> Relation:
+    """The Relation of a fact group: its entities (``entity`` gives each by id), its object
+    (a position held's organisation split off its literal into ``of``), its qualifiers from
+    its evidence, and the evidence itself unless ``with_evidence`` is False."""
+    sid, pred, okey = key
+    obj = entity(okey) or okey
+    of = None
+    if isinstance(obj, str) and OF_SEP in obj:
+        obj, of_id = obj.split(OF_SEP, 1)
+        of = entity(of_id)
+    evidence = tuple(Evidence(*e) for e in evs)
+    subject = entity(sid)
+    assert subject is not None, sid
+    return Relation(
+        subject,
+        pred,
+        obj,
+        vocab.PREDICATES[pred].wikidata,
+        conf,
+        evidence if with_evidence else (),
+        of=of,
+        **qualifiers(evidence),  # type: ignore[arg-type]
+    )

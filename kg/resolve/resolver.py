@@ -45,6 +45,7 @@ from kg.resolve.keys import base_key, line_before, local_keys, top_type
 from kg.resolve.records import (
     EV_CONFIDENCE,
     EV_DOC,
+    OF_SEP,
     EntityRecord,
     Ev,
     Merge,
@@ -53,6 +54,7 @@ from kg.resolve.records import (
     Snapshot,
     _Fact,
     _Name,
+    relation,
 )
 
 
@@ -210,12 +212,17 @@ class Resolver:
             rule = _SHARED.setdefault(f.rule, f.rule)
             preds = _SHARED.setdefault(f.predicates, f.predicates)
             span = (sm.start, sm.end)
-            ev = (d.id, sent, start, end, span, f.object_span, rule, f.confidence, f.hedged)
+            ev = (
+                *(d.id, sent, start, end, span, f.object_span, rule, f.confidence, f.hedged),
+                *(d.date, f.times, f.status),
+            )
+            of = keys[f.of] or None if f.of is not None else None
             i = len(facts)
-            facts.append(_Fact(skey, okey, lit, preds, f.negated, ev))
+            facts.append(_Fact(skey, okey, lit, preds, f.negated, ev, of))
             self.facts_of.setdefault(skey, []).append(i)
-            if okey and okey != skey:
-                self.facts_of.setdefault(okey, []).append(i)
+            for k in (okey, of):
+                if k and k != skey:
+                    self.facts_of.setdefault(k, []).append(i)
 
     def result(self) -> Resolution:
         """The entities and facts of every document added so far."""
@@ -378,10 +385,7 @@ class Resolver:
             for (sid, pred, okey), (evs, conf) in rels.items():
                 if not everything:
                     evs = tuple(e for e in evs if e[EV_DOC] in documents)  # type: ignore[operator]
-                obj = entities.get(okey, okey)
-                wikidata = vocab.PREDICATES[pred].wikidata
-                evidence = tuple(Evidence(*e) for e in evs)
-                out.append(Relation(entities[sid], pred, obj, wikidata, conf, evidence))
+                out.append(relation((sid, pred, okey), evs, conf, entities.get))
             return out
 
         relations, flagged = made(snap.relations), made(snap.flagged)
@@ -413,6 +417,9 @@ def _group(f: _Fact, mapping: dict[str, tuple[str, str]]) -> tuple[bool, tuple] 
             return None  # a name and the entity it is a part of
     else:
         okey = f.literal  # type: ignore[assignment]
+        of = mapping.get(f.of) if f.of else None
+        if of is not None:
+            okey = f"{okey}{OF_SEP}{of[0]}"
     pred = next((p for p in f.predicates if vocab.fits(p, stype, otype)), None)
     if pred is None:
         return _REJECTED

@@ -23,9 +23,8 @@ from kg.graph import KnowledgeGraph, from_parts, split
 from kg.model import Document, Entity, Relation
 from kg.rdf.triples import document_parts, quads
 from kg.resolve.calibration import load as load_calibration
-from kg.resolve.records import EV_CONFIDENCE, EV_RULE
+from kg.resolve.records import EV_CONFIDENCE, EV_RULE, relation
 from kg.resolve.resolver import EntityRecord, Resolver, Snapshot
-from kg.vocab import PREDICATES
 
 FactKey = tuple[str, str, str]  # (subject id, predicate, object id or value key)
 
@@ -167,16 +166,17 @@ def _changed_only(
         e = snap.entities[eid]
         return Entity(e.id, e.name, e.type, e.aliases)
 
+    def known(eid: str) -> Entity | None:
+        return entity(eid) if eid in snap.entities else None
+
     def relations(negated: bool) -> list[Relation]:
         held = snap.flagged if negated else snap.relations
         out = []
         for key in sorted(facts[negated] & held.keys()):
-            sid, pred, okey = key
-            obj = entity(okey) if okey in snap.entities else okey
             evs, conf = held[key]
             if not negated:  # calibrated as kg.graph.from_parts does, from its readings' rules
-                conf = cal.fact([(e[EV_RULE], e[EV_CONFIDENCE]) for e in evs], conf, pred)
-            out.append(Relation(entity(sid), pred, obj, PREDICATES[pred].wikidata, conf))
+                conf = cal.fact([(e[EV_RULE], e[EV_CONFIDENCE]) for e in evs], conf, key[1])
+            out.append(relation(key, evs, conf, known, with_evidence=False))  # no evidence
         return out
 
     cal = load_calibration()

@@ -33,9 +33,9 @@ STATE = "resolver.pickle"  # in each version: the resolution, ready to take more
 EXTRACTION_STAGES = ("ingest", "extract")
 EXTRACTION_SHARED = (
     "model.py",
+    "vocab.py",
     "names.py",
     "lexicon.py",
-    "vocab.py",
     "defaults.py",
     "data/relations.npz",
     "data/types.npz",

@@ -20,13 +20,18 @@ RULES = [
     # appositions and copulas with role nouns
     (
         "Tim Cook, the chief executive of Apple, spoke on Monday.",
-        {("Apple", "chief_executive_officer", "Tim Cook"), ("Tim Cook", "employer", "Apple")},
+        {
+            ("Apple", "chief_executive_officer", "Tim Cook"),
+            ("Tim Cook", "employer", "Apple"),
+            ("Tim Cook", "position_held", "chief executive officer"),
+        },
     ),
     (
         "Sundar Pichai is the CEO of Google.",
         {
             ("Google", "chief_executive_officer", "Sundar Pichai"),
             ("Sundar Pichai", "employer", "Google"),
+            ("Sundar Pichai", "position_held", "chief executive officer"),
         },
     ),
     (
@@ -43,7 +48,10 @@ RULES = [
         {("Acme Corp", "founded_by", "Jane Doe"), ("Acme Corp", "inception", "1998")},
     ),
     ("Boeing hired Ellen Marsh last year.", {("Ellen Marsh", "employer", "Boeing")}),
-    ("Globex acquired Initech in a deal worth $2 billion.", {("Initech", "owned_by", "Globex")}),
+    (
+        "Globex acquired Initech in a deal worth $2 billion.",
+        {("Initech", "owned_by", "Globex"), ("Globex", "owner_of", "Initech")},
+    ),
     ("Peter Hall works for Siemens.", {("Peter Hall", "employer", "Siemens")}),
     (
         "Anna Berg was born in Oslo on March 3, 1971.",
@@ -78,7 +86,7 @@ RULES = [
     # passives with an agent, and dates of death
     (
         "Vela Robotics was acquired by Siemens in 2019.",
-        {("Vela Robotics", "owned_by", "Siemens")},
+        {("Vela Robotics", "owned_by", "Siemens"), ("Siemens", "owner_of", "Vela Robotics")},
     ),
     ("Omar Ruiz died in 2011.", {("Omar Ruiz", "date_of_death", "2011")}),
     # marriage, both ways

@@ -18,7 +18,7 @@ import pytest
 
 from kg import vocab
 from kg.graph import KnowledgeGraph
-from kg.model import Document, Entity, Evidence, Mention, Quote, Relation
+from kg.model import Document, Entity, Evidence, Mention, Quote, Relation, Time
 from kg.query.sparql import query_store
 from kg.rdf.write import serialize_kg
 
@@ -64,20 +64,28 @@ def _toy() -> KnowledgeGraph:
     widget = Entity("widget-x", "Widget X", "Product", (), (Mention("d2", 50, 58, "Widget X"),))
 
     def ev(doc, start, sentence, conf, hedged=False, rule="toy"):
+        reported = "2024-03-03" if doc == "d1" else None  # d1's date; d2 has none
         return Evidence(
-            doc, sentence, start, start + len(sentence), (0, 1), (2, 3), rule, conf, hedged
-        )
+            doc, sentence, start, start + len(sentence), (0, 1), (2, 3), rule, conf, hedged,
+            reported,
+        )  # fmt: skip
 
     works, appointed = "Jane Doe works at Acme Corp.", "Bob Roe appointed Jane Doe."
 
-    def rel(s, p, o, conf, *evs):
-        return Relation(s, p, o, vocab.PREDICATES[p].wikidata, conf, evs)
+    def rel(s, p, o, conf, *evs, **qualifiers):
+        return Relation(s, p, o, vocab.PREDICATES[p].wikidata, conf, evs, **qualifiers)
 
     relations = [
         # read twice from one sentence, by a rule and by the model: one fact, one sentence
         rel(
-            jane, "employer", acme, 0.9, ev("d1", 0, works, 0.9), ev("d1", 0, works, 0.8, rule="m")
-        ),
+            jane,
+            "employer",
+            acme,
+            0.9,
+            ev("d1", 0, works, 0.9),
+            ev("d1", 0, works, 0.8, rule="m"),
+            start=Time("2020", "year"),
+        ),  # fmt: skip
         # read from two sentences, the later one first
         rel(
             acme,
@@ -147,6 +155,23 @@ TOY_EXPECTED: dict[str, tuple[dict[str, str], list[tuple]]] = {
         ],
     ),
     "entities_in_several_documents.rq": ({}, [("Acme Corp", 2)]),
+    # begun by the date: a start time, else the day it was reported; d2 has no date
+    "facts_as_of.rq": (
+        {"date": "2024-06-30"},
+        [
+            ("2024-06-30", "Jane Doe", "employer", "Acme Corp", "2020", ""),
+            ("2024-06-30", "Acme Corp", "headquarters_location", "Boston", "2024-03-03", ""),
+            ("2024-06-30", "Acme Corp", "inception", "1998", "2024-03-03", ""),
+        ],
+    ),
+    "timeline.rq": (
+        {"name": "Acme"},
+        [
+            ("Acme", "2020", "start", "Jane Doe", "employer", "Acme Corp"),
+            ("Acme", "2024-03-03", "reported", "Acme Corp", "headquarters_location", "Boston"),
+            ("Acme", "2024-03-03", "reported", "Acme Corp", "inception", "1998"),
+        ],
+    ),
     "articles_by_author.rq": ({}, [("Jane Doe", "2024-03-03", "One", "d1")]),
     "entity_types.rq": (
         {},
@@ -359,6 +384,15 @@ def _oracle(g: KnowledgeGraph, query: str) -> tuple[dict[str, str], list[tuple],
                 row = (doc, r.subject.name, r.predicate, name(r.object), read[0][0])
                 out.append((*row, len({s for s, _ in read}), read[0][1]))
         return {"doc": doc}, out, False
+    if query == "facts_as_of.rq":
+        return {"date": "2026-06-30"}, _as_of(g, "2026-06-30"), False
+    if query == "timeline.rq":
+        out = [
+            ("Meta", *_time_of(r), r.subject.name, r.predicate, name(r.object))
+            for r in g.facts_about("Meta")
+            if _time_of(r)
+        ]
+        return {"name": "Meta"}, out, False
     if query == "founders.rq":
         return {}, [(r.subject.name, name(r.object), r.confidence) for r in by("founded_by")], False
     if query == "leaders.rq":
@@ -430,6 +464,48 @@ def _quotes_oracle(g: KnowledgeGraph, query: str) -> tuple[dict[str, str], list[
         and m.start != q.evidence.subject_span[0]
     ]
     return {"name": e.name}, out, False
+
+
+def _since(r: Relation, ev: Evidence | None = None) -> str | None:
+    """When a fact began as facts_as_of.rq reads it: its start, its point in time, or the first
+    day it (or the one report ``ev``) was reported."""
+    t = r.start or r.when
+    reported = [e.reported[:10] for e in ([ev] if ev else r.evidence) if e.reported]
+    return t.value if t else min(reported, default=None)
+
+
+def _as_of(g: KnowledgeGraph, day: str) -> list[tuple]:
+    """facts_as_of.rq's rows, from the Python API."""
+    out = []
+    for r in g.relations:
+        since = _since(r)
+        last = max((e.reported[:10] for e in r.evidence if e.reported), default=None)
+        until = r.end.value if r.end else (last if r.status == "ended" else None)
+        if r.status in ("announced", "agreed") or since is None or since > day:
+            continue
+        if until is not None and until <= day:
+            continue
+        later = [
+            s2
+            for r2 in g.relations
+            if vocab.PREDICATES[r.predicate].single
+            and (r2.subject, r2.predicate) == (r.subject, r.predicate)
+            and r2.object != r.object
+            for e2 in r2.evidence
+            if (s2 := _since(r2, e2)) is not None and since < s2 <= day
+        ]
+        if not later:
+            out.append((day, r.subject.name, r.predicate, name(r.object), since, until or ""))
+    return out
+
+
+def _time_of(r: Relation) -> tuple[str, str] | tuple[()]:
+    """timeline.rq's time and kind of a fact."""
+    for kind, t in (("start", r.start), ("point in time", r.when), ("end", r.end)):
+        if t is not None:
+            return (t.value, kind)
+    reported = min((e.reported[:10] for e in r.evidence if e.reported), default=None)
+    return (reported, "reported") if reported else ()
 
 
 # facts from the seed articles that a reader agrees with: (query, a row that must be there)

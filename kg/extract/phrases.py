@@ -1,0 +1,117 @@
+"""The relation rules that read a phrase rather than a verb's arguments: possessives ("Meta's
+TBD Lab"), "X-based", places in apposition ("Palo Alto, California"), "of" phrases ("John
+Smith of Acme") and "X leading Y" read from the words. Each takes the block's reader
+(kg.extract.rules) and one sentence."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.defaults import (
+    BASED_CONFIDENCE,
+    LEADING_CONFIDENCE,
+    OF_PHRASE_CONFIDENCE,
+    PLACE_APPOSITION_CONFIDENCE,
+    POSSESSIVE_CONFIDENCE,
+)
+from kg.lexicon import LEAD_FORMS
+
+if TYPE_CHECKING:
+    from kg.extract.rules import _Reader
+    from kg.extract.tokens import Sentence
+
+SUBJ = ("nsubj", "csubj")
+
+
+def possessives(r: _Reader, sent: Sentence) -> None:
+    """ "Meta's TBD Lab", "Google's Android"."""
+    dep, head, tm = r.t.dep, r.t.head, r.tm
+    for i in r._within(r._poss_ids, sent):
+        if dep[i] != "poss" or i not in tm or head[i] not in tm:
+            continue
+        owner, owned = tm[i], tm[head[i]]
+        if owner != owned:
+            r.emit(
+                owned,
+                owner,
+                ("parent_organization", "developer", "located_in"),
+                POSSESSIVE_CONFIDENCE,
+                "possessive",
+                sent,
+            )
+
+
+def based(r: _Reader, sent: Sentence) -> None:
+    """ "a UK-based company", "the Paris-based startup Mistral"."""
+    lower = r.t.lower
+    for i in r._within(r._based_ids, sent):
+        if lower[i] != "based" or i < 2 or r.sdoc[i - 1].text not in "-–":
+            continue
+        place = r.ref(r.sdoc[i - 2])
+        noun = r.sdoc[i].head
+        org = r.ref(noun)
+        if org is None and noun.dep_ == "appos":
+            org = r.ref(noun.head)
+        if org is None and noun.dep_ == "attr" and noun.head.lemma_ == "be":
+            org = r.ref(next((c for c in noun.head.children if c.dep_ in SUBJ), None))
+        r.emit(org, place, ("headquarters_location",), BASED_CONFIDENCE, "x-based", sent)
+
+
+def places(r: _Reader, sent: Sentence) -> None:
+    """ "Palo Alto, California": a place in apposition to a place lies in it."""
+    dep, head, tm = r.t.dep, r.t.head, r.tm
+    for i in r._within(r._appos_ids, sent):
+        if dep[i] not in ("appos", "npadvmod") or i not in tm:
+            continue
+        inner, outer = tm.get(head[i]), tm[i]
+        if inner is None or inner == outer:
+            continue
+        mi, mo = r.out.mentions[inner], r.out.mentions[outer]
+        between = r.text[mi.end - r.offset : mo.start - r.offset]
+        if between.strip() == "," and mi.label in ("GPE", "LOC") and mo.label == "GPE":
+            r.emit(
+                inner,
+                outer,
+                ("located_in", "country"),
+                PLACE_APPOSITION_CONFIDENCE,
+                "place-appos",
+                sent,
+            )
+
+
+def of_phrases(r: _Reader, sent: Sentence) -> None:
+    """ "John Smith of Acme", "Acme of Dallas": a name qualified by another."""
+    dep, head, lower, tm = r.t.dep, r.t.head, r.t.lower, r.tm
+    for i in r._within(r._named_ids, sent):
+        if i not in tm or lower[head[i]] not in ("of", "from"):
+            continue
+        prep = r.sdoc[head[i]]
+        if dep[i] != "pobj" or head[prep.i] not in tm:
+            continue
+        a, b = tm[head[prep.i]], tm[i]
+        if a == b:
+            continue
+        if r.out.mentions[a].end > r.out.mentions[b].start:
+            continue  # "University of Chicago": one name
+        r.emit(
+            a,
+            b,
+            ("employer", "headquarters_location", "residence"),
+            OF_PHRASE_CONFIDENCE,
+            f"prep:{prep.lower_}",
+            sent,
+        )
+
+
+def leading(r: _Reader, sent: Sentence) -> None:
+    """ "Wang leading TBD Lab" read from the words, where the parse goes astray."""
+    lower = r.t.lower
+    for k in r._within(r._lead_ids, sent):
+        if not sent.start < k < sent.end - 1 or lower[k] not in LEAD_FORMS:
+            continue
+        left, right = k - 1, k + 1
+        if lower[right] == "the" and k + 2 < sent.end:
+            right = k + 2
+        a, b = r.tm.get(left), r.tm.get(right)
+        if a is not None and b is not None and a != b:
+            r.emit(b, a, ("director_manager",), LEADING_CONFIDENCE, "surface:leading", sent)
