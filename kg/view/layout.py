@@ -259,23 +259,16 @@ def _info(
 def _candidates(
     source: Any, sub: nx.MultiDiGraph, pos: dict[Any, tuple[float, float]], net: Network
 ) -> list[tuple[str, str, dict[str, Any]]]:
-    """The candidate facts between carried nodes, as edges marked ``candidate``; a literal
-    value only a candidate names gets a node beside its subject."""
+    """The candidate facts between carried nodes, as edges marked ``candidate``. A candidate
+    with a literal value (a date, a post's name) is not drawn: the page's nodes stay those of
+    the graph (``g.nx``), and a value below the threshold is no thing to place."""
     out = []
     for r in getattr(source, "candidates", None) or ():
         if r.subject.id not in sub:
             continue
-        if isinstance(r.object, Entity):
-            if r.object.id not in sub:
-                continue
-            target = r.object.id
-        else:
-            target = f"literal:{r.object}"
-            if target not in sub and target not in net.node_ids:
-                x, y = pos[r.subject.id]
-                literal = {"label": str(r.object), "type": "Literal"}
-                net.nodes.append(_node(target, literal, 0.0, 0.0, (x + 40, y + 40), -1, None))
-                net.node_ids.append(target)
+        if not isinstance(r.object, Entity) or r.object.id not in sub:
+            continue
+        target = r.object.id
         evidence = [{"doc_id": ev.doc_id, "sentence": ev.sentence} for ev in r.evidence]
         attrs = {
             "predicate": r.predicate,

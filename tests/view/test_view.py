@@ -42,7 +42,8 @@ def test_view_is_self_contained(seeds_graph, tmp_path: Path):
     assert len(data["nodes"]) == seeds_graph.nx.number_of_nodes()
     facts = [e for e in data["edges"] if not e["candidate"]]
     assert len(facts) == seeds_graph.nx.number_of_edges()
-    assert len(data["edges"]) == len(facts) + len(seeds_graph.candidates)
+    between = [r for r in seeds_graph.candidates if isinstance(r.object, kg.Entity)]
+    assert len(data["edges"]) == len(facts) + len(between)
     assert data["types"] == sorted({a["type"] for _, a in seeds_graph.nx.nodes(data=True)})
     assert {"Person", "Organization", "Product"} <= set(data["types"])  # what the seeds hold
 
@@ -192,8 +193,9 @@ def test_candidate_facts_are_carried_marked():
     by_pair = {(e["from"], e["to"]): e for e in net.edges}
     assert by_pair[("a", "b")]["candidate"] is False
     assert by_pair[("b", "a")]["candidate"] is True and by_pair[("b", "a")]["dashes"] is True
-    assert by_pair[("a", "literal:2001")]["candidate"] is True
-    assert "literal:2001" in {n["id"] for n in net.nodes}
+    # a literal value only a candidate names is no node: the page's nodes are the graph's
+    assert ("a", "literal:2001") not in by_pair
+    assert "literal:2001" not in {n["id"] for n in net.nodes}
     assert info["total_edges"] == 1  # the graph's own facts; candidates are extra
 
 
