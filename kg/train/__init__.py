@@ -24,6 +24,7 @@ teach the model that, say, a person is never a citizen of the country named besi
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from pathlib import Path
@@ -139,6 +140,12 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="only fit the calibration and choose the confidence threshold (write no model)",
     )
+    ap.add_argument(
+        "--facts",
+        type=Path,
+        default=None,
+        help="also write the out-of-fold facts the calibration is fitted on here (JSON)",
+    )
     args = ap.parse_args(argv)
     if not args.bench.is_dir():
         print(f"{args.bench}: no benchmark data folder (pass --bench DIR)", file=sys.stderr)
@@ -160,6 +167,8 @@ def main(argv: list[str] | None = None) -> int:
     raw = out_of_fold(
         data, classes, thr, pipeline, folds=args.folds, epochs=epochs, seed=args.seed, t0=t0
     )
+    if args.facts is not None:
+        args.facts.write_text(json.dumps({r.name: r.scored for r in raw}) + "\n", encoding="utf-8")
     calibrate_and_choose(raw, args.out.with_name("calibration.json"))
     if args.confidence_only:
         return 0

@@ -50,12 +50,16 @@ def choose_confidence(reports: list[Report], target: float = ASSERTED_PRECISION)
     return CONFIDENCE_GRID[-1]
 
 
-def isotonic(points: list[tuple[float, bool]]) -> tuple[list[float], list[float]]:
+def isotonic(
+    points: list[tuple[float, bool]] | list[tuple[float, bool, float]],
+) -> tuple[list[float], list[float]]:
     """The monotone (non-decreasing) fit of right-or-wrong against confidence, by pooling
-    adjacent violators, as a table of points for kg.resolve.calibration."""
-    blocks: list[list[float]] = []  # [sum right, count, lowest x, highest x]
-    for x, ok in sorted(points):
-        blocks.append([float(ok), 1.0, x, x])
+    adjacent violators, as a table of points for kg.resolve.calibration. A point may carry a
+    weight (1 without)."""
+    blocks: list[list[float]] = []  # [weight right, weight, lowest x, highest x]
+    for x, ok, *weight in sorted(points):
+        w = weight[0] if weight else 1.0
+        blocks.append([float(ok) * w, w, x, x])
         while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] >= blocks[-1][0] / blocks[-1][1]:
             right, n, _, hi = blocks.pop()
             blocks[-1][0] += right
@@ -79,21 +83,30 @@ def isotonic(points: list[tuple[float, bool]]) -> tuple[list[float], list[float]
     return xs, ys
 
 
-def fit_calibration(reports: list[Report]) -> Calibration:
+def part_weights(reports: list[Report]) -> list[float]:
+    """A weight for each part's facts such that each part weighs the same and all facts
+    together as many as they are: pooled, Re-DocRED's facts (six times CoNLL04's) would set
+    the maps of every source, and CoNLL04's sentences, nearer news, would count for little."""
+    total = sum(len(r.scored) for r in reports)
+    return [total / (len(reports) * max(len(r.scored), 1)) for r in reports]
+
+
+def fit_calibration(reports: list[Report], weights: list[float] | None = None) -> Calibration:
     """A calibration table per source and predicate, and per source, with at least
-    MIN_CALIBRATION out-of-fold facts, and one over all facts for the others."""
-    by_source: dict[str, list[tuple[float, bool]]] = {}
-    for rep in reports:
+    MIN_CALIBRATION out-of-fold facts, and one over all facts for the others; each report's
+    facts weigh ``weights`` (1 without)."""
+    by_source: dict[str, list[tuple[float, bool, float]]] = {}
+    for rep, w in zip(reports, weights or [1.0] * len(reports), strict=True):
         for c, ok, _, src, pred in rep.scored:
             for key in chain(src, pred):
-                by_source.setdefault(key, []).append((c, ok))
+                by_source.setdefault(key, []).append((c, ok, w))
     tables = {k: isotonic(pts) for k, pts in by_source.items() if len(pts) >= MIN_CALIBRATION}
     # a family of rules reads too few of the tuning facts for a fitted map: its own
     # number is a prior worth RULE_PRIOR facts, moved by the facts it read, right or wrong
     for k, pts in sorted(by_source.items()):
         if "|" not in k and rules_only(k) and k not in tables:
-            n, right = len(pts), sum(ok for _, ok in pts)
-            print(f"rule family {k}: {n} facts, {right} right")
+            n, right = sum(w for *_, w in pts), sum(ok * w for _, ok, w in pts)
+            print(f"rule family {k}: {len(pts)} facts, weighing {n:.1f}, {right:.1f} right")
             lo, hi = right / (n + RULE_PRIOR), (right + RULE_PRIOR) / (n + RULE_PRIOR)
             tables[k] = ([0.0, 1.0], [round(lo, 4), round(hi, 4)])
     return Calibration(tables)
@@ -180,7 +193,7 @@ def out_of_fold(
 def calibrate_and_choose(raw: list[Report], out: Path) -> float:
     """Fit the calibration on the out-of-fold facts ``raw``, write it to ``out``, and choose
     the confidence threshold on the calibrated facts."""
-    cal = fit_calibration(raw)
+    cal = fit_calibration(raw, part_weights(raw))
     cal.save(out)
     print(f"wrote {out}: sources {' '.join(sorted(cal.tables))}")
     for rep in raw:
