@@ -106,3 +106,10 @@ def test_the_folds_of_a_part_make_one_report():
     assert part.relations == Counts(2, 0, 2)
     # recall at a threshold counts the gold facts of every fold
     assert part.asserted(0.5) == Counts(1, 1, 3)
+
+
+def test_a_weighted_fact_counts_as_that_many():
+    weighted = isotonic([(0.2, False, 2.0), (0.5, True, 3.0), (0.5, False, 1.0)])
+    repeated = isotonic([(0.2, False)] * 2 + [(0.5, True)] * 3 + [(0.5, False)])
+    assert weighted == repeated
+    assert weighted != isotonic([(0.2, False), (0.5, True), (0.5, False)])
