@@ -37,7 +37,7 @@ FACTS = [
     ("Progressive Robot", "headquarters_location", "United Kingdom"),
     ("Progressive Robot", "located_in", "United Kingdom"),
 ]
-# Read, but below the confidence threshold (kg.defaults.MIN_CONFIDENCE, 0.68): kept as
+# Read, but below the confidence threshold (kg.defaults.MIN_CONFIDENCE, 0.67): kept as
 # candidates with their evidence. "appointed" says employer less surely than appointed_by
 # (0.62); "Alexandr Wang leading TBD Lab" is read from the words of a headline the parser could
 # not read (0.6); the role nouns' facts ("the founder and director of") are worth 0.667 by

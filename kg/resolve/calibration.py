@@ -4,11 +4,11 @@ A fact's raw confidence comes from its readings (a rule's set number, the relati
 probability, combined over sentences). How often facts of a given raw confidence are right
 depends on what read them and on what they say, so each *source* (the relation model, one
 family of rules, both, inference) has its own monotone map from raw to calibrated
-confidence, and so has each source and predicate the dev parts held enough facts of: a table
-of points, read by linear interpolation. ``python -m kg.train`` fits the tables by isotonic
-regression on the facts the whole extraction reads from the dev parts with a relation model
-fitted without them, and writes ``kg/data/calibration.json``; without that file the
-confidences stay raw.
+confidence, and so has each source and predicate the tuning data held enough facts of: a
+table of points, read by linear interpolation. ``python -m kg.train`` fits the tables by
+isotonic regression on out-of-fold facts: each fold of the tuning documents read end to end
+with a relation model fitted without it (kg.train.calibrate). It writes
+``kg/data/calibration.json``; without that file the confidences stay raw.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from kg.files import DATA
 from kg.model import Relation
 
 ARTEFACT = DATA / "calibration.json"
-# what a source falls back to when the dev parts held too few of its facts to fit its own map
+# what a source falls back to when the tuning data held too few of its facts to fit its own map
 FALLBACK = "all"
 _NOT_RULES = frozenset({MODEL, MODEL_ACROSS, "model+rules", "inferred"})
 
@@ -37,7 +37,7 @@ def rules_only(src: str) -> bool:
 def chain(src: str, predicate: str) -> tuple[str, ...]:
     """The tables a fact's confidence is read from, the first one there is: its source and
     predicate's, its source's, then all facts' (for the model's and inference's; a rule
-    family the dev parts never saw keeps its own number)."""
+    family the tuning data never gave a fact keeps its own number)."""
     return (f"{src}|{predicate}", src) if rules_only(src) else (f"{src}|{predicate}", src, FALLBACK)
 
 

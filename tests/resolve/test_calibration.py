@@ -3,12 +3,15 @@ threshold holds on each tuning part."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from kg.evaluate import Counts, Report
 from kg.model import Entity, Evidence, Relation
 from kg.resolve.calibration import FALLBACK, Calibration, chain, source
 from kg.train import choose_confidence, isotonic
+from kg.train.calibrate import in_fold, merged
 
 
 @pytest.mark.parametrize(
@@ -87,3 +90,26 @@ def test_the_threshold_holds_on_each_part_not_only_pooled():
     small = _report([(0.6, k % 2 == 0) for k in range(10)] + [(0.9, True)] * 4)
     assert choose_confidence([big]) == 0.05
     assert choose_confidence([big, small]) == 0.61  # pooled, 0.05 would do (109 of 124)
+
+
+def test_each_document_is_held_out_by_exactly_one_fold():
+    for n in (3, 5):
+        for i in range(23):
+            assert sum(in_fold(i, (k, n)) for k in range(n)) == 1
+
+
+def test_the_folds_of_a_part_make_one_report():
+    a = _report([(0.9, True), (0.7, False)])
+    b = replace(_report([(0.3, True)]), relations=Counts(1, 0, 2))
+    part = merged("part", [a, b])
+    assert part.name == "part" and len(part.scored) == 3
+    assert part.relations == Counts(2, 0, 2)
+    # recall at a threshold counts the gold facts of every fold
+    assert part.asserted(0.5) == Counts(1, 1, 3)
+
+
+def test_a_weighted_fact_counts_as_that_many():
+    weighted = isotonic([(0.2, False, 2.0), (0.5, True, 3.0), (0.5, False, 1.0)])
+    repeated = isotonic([(0.2, False)] * 2 + [(0.5, True)] * 3 + [(0.5, False)])
+    assert weighted == repeated
+    assert weighted != isotonic([(0.2, False), (0.5, True), (0.5, False)])

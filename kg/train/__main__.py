@@ -1,0 +1,7 @@
+"""python -m kg.train"""
+
+import sys
+
+from kg.train import main
+
+sys.exit(main())
