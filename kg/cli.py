@@ -426,8 +426,9 @@ def _store(store_dir: Path | None):
     "--min-confidence",
     type=click.FloatRange(0, 1),
     default=None,
-    help="Bind ?min_confidence: the library's fact queries then add the candidates (facts "
-    "below the build's threshold) at this confidence or above.",
+    metavar="X",
+    help="Write X for ?min_confidence in the query: the library's fact queries then also list "
+    "the candidates (facts below the build's threshold) at confidence X or above.",
 )
 def query(
     query_arg: str,

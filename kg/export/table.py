@@ -30,7 +30,7 @@ import networkx as nx
 
 from kg.errors import FormatError
 from kg.graph import KnowledgeGraph
-from kg.model import Entity, Quote, Relation
+from kg.model import Entity, Evidence, Quote, Relation
 
 SEP = "|"  # joins a list into one cell; a value's own "|" becomes "/"
 
@@ -131,19 +131,8 @@ def flatten(g: KnowledgeGraph, *, min_confidence: float | None = None) -> Table:
         facts_in.update(docs)
         t.edges.append(_edge(r, fid, docs))
         for ev in r.evidence:
-            t.evidence.append(
-                {
-                    "fact": fid,
-                    "document": ev.doc_id,
-                    "sentence": ev.sentence,
-                    "start": ev.start,
-                    "end": ev.end,
-                    "rule": ev.rule,
-                    "confidence": float(ev.confidence),
-                    "hedged": ev.hedged,
-                    "reported": ev.reported or "",
-                }
-            )
+            row = {"fact": fid, **_evidence_row(ev)}
+            t.evidence.append({**row, "hedged": ev.hedged, "reported": ev.reported or ""})
     named_in: Counter[str] = Counter()
     for e in g.entities:
         named_in.update({m.doc_id for m in e.mentions})
@@ -163,13 +152,9 @@ def flatten(g: KnowledgeGraph, *, min_confidence: float | None = None) -> Table:
     return t
 
 
-def _quote_row(q: Quote) -> Row:
-    ev = q.evidence
+def _evidence_row(ev: Evidence) -> Row:
+    """Where a fact or a quotation was read: the columns the two tables share."""
     return {
-        "speaker_id": q.speaker.id,
-        "speaker": q.speaker.name,
-        "text": q.text,
-        "direct": q.direct,
         "document": ev.doc_id,
         "sentence": ev.sentence,
         "start": ev.start,
@@ -177,6 +162,11 @@ def _quote_row(q: Quote) -> Row:
         "rule": ev.rule,
         "confidence": float(ev.confidence),
     }
+
+
+def _quote_row(q: Quote) -> Row:
+    speaker = {"speaker_id": q.speaker.id, "speaker": q.speaker.name}
+    return {**speaker, "text": q.text, "direct": q.direct, **_evidence_row(q.evidence)}
 
 
 def _edge(r: Relation, fid: str, docs: list[str]) -> Row:
