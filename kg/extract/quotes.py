@@ -36,6 +36,10 @@ _BETWEEN = frozenset({",", ":", ";", "-", "–", "—", "that"})
 # a clause that asks rather than states: "asked whether ...", "said what it would do"
 _QUESTION = frozenset({"whether", "if", "what", "who", "why", "how", "when", "where", "which"})
 _SENTENCE_END = re.compile(r"(?:^|[.!?:][\"”’)]?)\s*$")
+# any opening or closing quotation mark
+_MARK = re.compile(
+    "[" + re.escape("".join(sorted({*QUOTE_MARKS, *"".join(QUOTE_MARKS.values())}))) + "]"
+)
 
 
 @dataclass
@@ -67,7 +71,8 @@ def quote_spans(text: str) -> list[tuple[int, int, bool]]:
     """
     out: list[tuple[int, int, bool]] = []
     start, closers = -1, ""
-    for i, ch in enumerate(text):
+    for m in _MARK.finditer(text):  # the marks alone: no other character moves the state
+        i, ch = m.start(), m.group()
         if start < 0:
             if ch in QUOTE_MARKS:
                 start, closers = i + 1, QUOTE_MARKS[ch]

@@ -204,6 +204,10 @@ def test_quotes_are_in_document_order_and_by_speaker(pipeline):
         ('He said "one" and "two', [(9, 12, True), (19, 22, False)]),
         ("«Oui», dit-il", [(1, 4, True)]),
         ("no marks at all", []),
+        # a closing mark with nothing open is no quotation; inside one, only its own closers
+        ('a ” b "c"', [(7, 8, True)]),
+        ('„ja“ und „nein"', [(1, 3, True), (10, 14, True)]),
+        ('«a "b" c» “d', [(1, 8, True), (11, 12, False)]),
     ],
 )
 def test_quote_spans(text: str, spans: list[tuple[int, int, bool]]):
