@@ -16,7 +16,8 @@ BATCH_SIZE = 64
 # Characters of text a batch may hold past its first block: spaCy's memory follows a batch's
 # text, and a long document's pieces (10,000 characters each) in batches of a hundred took 3 GB.
 BATCH_CHARS = 100_000
-# Strings the token tables' string memo holds before it starts afresh (bounds its memory).
+# Strings the token tables' string memo (and the attribute ruler's memo of regular-expression
+# tests) holds before it starts afresh (bounds its memory).
 STRING_MEMO_LIMIT = 500_000
 
 # -- ingest --------------------------------------------------------------------------------------

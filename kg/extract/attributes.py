@@ -1,13 +1,16 @@
-"""spaCy's attribute ruler with its one-token patterns looked up instead of matched.
+"""spaCy's attribute ruler with its patterns looked up instead of matched.
 
 The English pipelines' attribute ruler maps each token's fine tag (and, for some words, its
 lower-cased form or dependency label) to its coarse POS, morphology and a few lemmas: 179
-patterns, nearly all of one token with plain values. spaCy's Matcher tries every pattern at
-every token, about a sixth of the whole parse's time. Here a one-token pattern with plain
-values is a dictionary key (its attributes' values), so each token costs one lookup per set
-of attributes the patterns use; the other patterns (two tokens, or any operator) stay with a
-Matcher of their own. The matches, and so every token's attributes, are the ruler's own: the
-ruler still sorts them and sets the attributes itself.
+patterns, nearly all of one token. spaCy's Matcher tries every pattern at every token, in
+Python where a pattern has a set of values or a regular expression: about a sixth of the whole
+parse's time on news. Here the values a pattern's first token must have (a plain value, or
+one of a set) are a dictionary key, so each token costs one lookup per set of attributes the
+patterns test; the rest of a pattern (values left out, a regular expression, a second token)
+is checked only where the lookup found it. A pattern of any other kind (an operator, an
+attribute not in LOOKED_UP) stays with a Matcher of its own. The matches, and so every
+token's attributes, are the ruler's own: the ruler still sets the attributes itself, in the
+order of its rules.
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ from collections import defaultdict
 from itertools import product
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
+
+from kg.defaults import STRING_MEMO_LIMIT
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -115,6 +120,8 @@ class IndexedMatcher:
             return value not in v
         found = self._searched.get((v, value))
         if found is None:  # a regular expression, on the value's string, as the Matcher reads it
+            if len(self._searched) > STRING_MEMO_LIMIT:
+                self._searched.clear()  # bounds its memory on a corpus of many distinct words
             found = self._searched[(v, value)] = bool(v.search(self.strings[value]))
         return found
 
