@@ -83,8 +83,8 @@ def load(
     """A spaCy pipeline: ``model`` itself, the named package or path, or the default model.
 
     The gazetteer (EntityRuler patterns in JSON Lines) is kg's own unless one is given.
-    ``indexed``: the attribute ruler looks its one-token patterns up (kg.extract.attributes);
-    False leaves it as spaCy loads it (the benchmarks' bare spaCy), with the same output.
+    ``indexed``: the attribute ruler looks its patterns up (kg.extract.attributes), to the same
+    output; False leaves its matching as spaCy loads it (the benchmarks' bare spaCy).
     """
     if model is not None and not isinstance(model, str):
         return model
