@@ -121,11 +121,13 @@ def fit_calibration(reports: list[Report], weights: list[float] | None = None) -
             print(f"rule family {k}: {len(pts)} facts, weighing {n:.1f}, {right:.1f} right")
             lo, hi = right / (n + RULE_PRIOR), (right + RULE_PRIOR) / (n + RULE_PRIOR)
             tables[k] = ([0.0, 1.0], [round(lo, 4), round(hi, 4)])
-    # a predicate a family read too few facts of for a map of its own: the family's map, worth
-    # RULE_PRIOR facts, moved by those few ("residence" of the verb rules, 2 right of 13)
+    # a predicate a family read too few facts of for a map of its own: the family's fitted
+    # map, worth RULE_PRIOR facts, moved by those few (a family of few facts has no fitted
+    # map: its prior already holds them all)
+    fitted = {k for k, pts in by_source.items() if len(pts) >= MIN_CALIBRATION}
     for k, pts in sorted(by_source.items()):
         family = k.split("|")[0]
-        if "|" in k and rules_only(family) and k not in tables and family in tables:
+        if "|" in k and rules_only(family) and k not in tables and family in fitted:
             n, right = sum(w for *_, w in pts), sum(ok * w for _, ok, w in pts)
             xs, ys = tables[family]
             ys = [round((right + RULE_PRIOR * y) / (n + RULE_PRIOR), 4) for y in ys]
