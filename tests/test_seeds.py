@@ -28,32 +28,31 @@ def test_named_entities_once_with_the_right_type(seeds_graph, name, etype):
 
 
 FACTS = [
-    ("Muse Spark", "developer", "Meta"),  # two readings ("releasing", "has unveiled"): 0.74
-]
-# Read, but below the confidence threshold (kg.defaults.MIN_CONFIDENCE, 0.65): kept as
-# candidates with their evidence. Each rule family's confidence is what its facts measured out
-# of fold on the tuning parts (kg.train.calibrate): a verb rule's 0.8 is worth 0.55 (the verb
-# facts the model did not also read were right about half the time), "founded by" 0.50 (2 of
-# its 8 on Re-DocRED right), "X-based" 0.56 (1 of 7 right), a role noun's 0.8 0.41 to 0.50.
-# "Alexandr Wang leading TBD Lab" is read from the words of a headline the parser could not
-# read (0.6, a family the tuning parts never gave a fact).
-CANDIDATES = [
+    ("Muse Spark", "developer", "Meta"),
     ("Alexandr Wang", "appointed_by", "Meta"),
     ("Alexandr Wang", "appointed_by", "Mark Zuckerberg"),
     ("TBD Lab", "founded_by", "Meta"),
-    # "Meta ... establishing the secretive TBD Lab": a lab an organization founds is its unit
-    ("TBD Lab", "parent_organization", "Meta"),
-    ("Meta", "subsidiary", "TBD Lab"),
     # the author box, read like other text: "Christopher Holloway is the founder and director
     # of Progressive Robot, a UK-based technology company"
     ("Progressive Robot", "headquarters_location", "United Kingdom"),
     ("Progressive Robot", "located_in", "United Kingdom"),
+]
+# Read, but below the confidence threshold (kg.defaults.MIN_CONFIDENCE, 0.67): kept as
+# candidates with their evidence. "appointed" says employer less surely than appointed_by
+# (0.62); "Alexandr Wang leading TBD Lab" is read from the words of a headline the parser could
+# not read (0.6); the role nouns' facts ("the founder and director of") are worth 0.667 by
+# their calibration, just under the threshold.
+CANDIDATES = [
     ("Alexandr Wang", "employer", "Meta"),
     ("TBD Lab", "director_manager", "Alexandr Wang"),
     ("Christopher Holloway", "employer", "Progressive Robot"),
     ("Progressive Robot", "director_manager", "Christopher Holloway"),
     ("Progressive Robot", "founded_by", "Christopher Holloway"),
     ("Christopher Holloway", "position_held", "director"),  # of Progressive Robot
+    # "Meta ... establishing the secretive TBD Lab": a lab an organization founds is its unit
+    # (the verb rules' map gives the rule's 0.75 0.655), and its inverse
+    ("TBD Lab", "parent_organization", "Meta"),
+    ("Meta", "subsidiary", "TBD Lab"),
 ]
 # Wrong, and known: "he works across PHP development, ecommerce, Linux infrastructure" in the
 # author box makes PHP an organisation in the UK, read across sentences: a candidate (0.4,
@@ -174,12 +173,10 @@ def test_facts_from_the_second_article_carry_its_publication_date(seeds_graph):
 
 def test_wangs_appointment_is_dated_one_year_before_the_article(seeds_graph):
     """ "One year after Mark Zuckerberg appointed Alexandr Wang ..., the technology giant has
-    unveiled Muse Spark", in an article of 3 June 2026: the appointment was in 2025. The
-    appointments are candidates (see CANDIDATES): their times are kept all the same."""
-    facts = [*seeds_graph.relations, *seeds_graph.candidates]
+    unveiled Muse Spark", in an article of 3 June 2026: the appointment was in 2025."""
     (r,) = [
         r
-        for r in facts
+        for r in seeds_graph.relations
         if (r.subject.name, r.predicate, getattr(r.object, "name", None))
         == ("Alexandr Wang", "appointed_by", "Mark Zuckerberg")
     ]
@@ -187,7 +184,7 @@ def test_wangs_appointment_is_dated_one_year_before_the_article(seeds_graph):
     # "Meta has appointed Alexandr Wang to lead its AI division" gives no time: none is made
     (meta,) = [
         r
-        for r in facts
+        for r in seeds_graph.relations
         if (r.subject.name, r.predicate, getattr(r.object, "name", None))
         == ("Alexandr Wang", "appointed_by", "Meta")
     ]
