@@ -45,7 +45,7 @@ _rule(
 _rule("launch create", "obj", "subj", "founded_by", 0.65)
 # "Acme established the Acme AI Lab": a unit (its name ends in "Lab", "Division", ...) that an
 # organization founds is part of it; the object's role "unit" is such a name. A little below
-# founding itself (0.8): the founder may be a person, whom the types then turn away.
+# founding itself (0.8): a unit one founds may stand apart from it (a joint venture, a fund).
 _rule(
     "found cofound co-found establish form start create launch",
     "unit",
