@@ -125,6 +125,10 @@ ROLE_NOUN_CONFIDENCE = 0.8
 POSSESSIVE_CONFIDENCE = 0.6
 # "the Paris-based startup Mistral": seldom anything but the headquarters.
 BASED_CONFIDENCE = 0.8
+# "Acme's Leeds headquarters", "has its headquarters in Leeds": as sure as "X-based". Out of
+# fold the rule read 1 fact of the tuning parts (wrong): calibrated, this number is a prior
+# worth 20 facts, moved by it (0.69).
+HEADQUARTERS_CONFIDENCE = 0.8
 # "Palo Alto, California": a place beside a place lies in it.
 PLACE_APPOSITION_CONFIDENCE = 0.8
 # "Karen Holt of Redwood Capital": "of" has many readings.

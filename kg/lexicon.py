@@ -160,6 +160,13 @@ COREF_NOUNS = _words(
     "company firm giant group startup corporation conglomerate organization organisation "
     "business maker lab laboratory"
 )
+# The last words of a unit's name ("TBD Lab", "Reality Labs", "the Azure Division"): a unit an
+# organization founds is part of it.
+UNIT_WORDS = _words("lab labs laboratory laboratories division unit")
+# Verbs of founding whose object may be their conjunct's ("founded and runs Acme").
+FOUNDING_VERBS = _words("found cofound co-found establish create start build")
+# Nouns of an organization's head office ("Acme's Leeds headquarters").
+HEADQUARTERS_NOUNS = _words("headquarters hq")
 # Inflected forms of "lead", "head" and "run" read from the words where the parse goes astray.
 LEAD_FORMS = _words("leading leads led heading heads headed running runs ran")
 # Adverbs that hedge a statement ("reportedly acquired").
@@ -254,6 +261,11 @@ ROLE_NOUNS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
     "division": [("holder", ("parent_organization",))],
     "arm": [("holder", ("parent_organization",))],
     "affiliate": [("holder", ("parent_organization",))],
+    # "X is part of Y", "X, the research lab of Y": an organization's unit, else a part
+    "part": [("holder", ("parent_organization", "part_of"))],
+    "lab": [("holder", ("parent_organization",))],
+    "laboratory": [("holder", ("parent_organization",))],
+    "branch": [("holder", ("parent_organization",))],
     "parent": [("org", ("parent_organization",))],
     "capital": [("holder", ("country", "located_in"))],
 }

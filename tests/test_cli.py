@@ -32,7 +32,7 @@ def test_min_confidence_moves_the_line_between_facts_and_candidates(tmp_path, pi
     res = CliRunner().invoke(main, args)
     assert res.exit_code == 0, res.output
     lines = res.stdout.splitlines()  # standard error has the progress lines
-    assert lines[2].startswith("relations: 14  ")  # every fact read: 6 asserted, 8 candidates
+    assert lines[2].startswith("relations: 16  ")  # every fact read: 6 asserted, 10 candidates
     assert lines[3] == "candidates (below the confidence threshold, not asserted): 0"
     assert "kgv:candidate true" not in (tmp_path / "graph.ttl").read_text()
 
@@ -53,8 +53,8 @@ def test_build_writes_three_files_and_a_summary(built):
     )
     assert lines[1].startswith("entities: 20  Organization 9, Person 3, Place 5, Product 3")
     assert lines[2].startswith("relations: 6  ") and "developer 1" in lines[2]
-    # 8: the author box's role facts, with Holloway's position held
-    assert lines[3] == "candidates (below the confidence threshold, not asserted): 8"
+    # 10: the author box's role facts, with Holloway's position held, and TBD Lab as Meta's unit
+    assert lines[3] == "candidates (below the confidence threshold, not asserted): 10"
     assert "kgv:candidate true" in (out / "graph.ttl").read_text()
     assert (
         lines[4]

@@ -1,7 +1,7 @@
 """The relation rules that read a phrase rather than a verb's arguments: possessives ("Meta's
-TBD Lab"), "X-based", places in apposition ("Palo Alto, California"), "of" phrases ("John
-Smith of Acme") and "X leading Y" read from the words. Each takes the block's reader
-(kg.extract.rules) and one sentence."""
+TBD Lab"), "X-based", head offices ("Acme's Leeds headquarters"), places in apposition ("Palo
+Alto, California"), "of" phrases ("John Smith of Acme") and "X leading Y" read from the words.
+Each takes the block's reader (kg.extract.rules) and one sentence."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from kg.defaults import (
     BASED_CONFIDENCE,
+    HEADQUARTERS_CONFIDENCE,
     LEADING_CONFIDENCE,
     OF_PHRASE_CONFIDENCE,
     PLACE_APPOSITION_CONFIDENCE,
@@ -17,6 +18,9 @@ from kg.defaults import (
 from kg.lexicon import LEAD_FORMS
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from kg.extract.records import RawMention
     from kg.extract.rules import _Reader
     from kg.extract.tokens import Sentence
 
@@ -55,6 +59,60 @@ def based(r: _Reader, sent: Sentence) -> None:
         if org is None and noun.dep_ == "attr" and noun.head.lemma_ == "be":
             org = r.ref(next((c for c in noun.head.children if c.dep_ in SUBJ), None))
         r.emit(org, place, ("headquarters_location",), BASED_CONFIDENCE, "x-based", sent)
+
+
+# labels of the names that may be a head office's place ("the Leeds headquarters")
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+
+
+def headquarters(r: _Reader, sent: Sentence) -> None:
+    """ "Acme's Leeds headquarters", "the headquarters of Acme in Leeds", "Acme has its
+    headquarters in Leeds", "Acme's headquarters are in Leeds"."""
+    for i in r._within(r._hq_ids, sent):
+        noun = r.sdoc[i]
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        owners, places = _hq_names(r, noun)
+        for o in owners:
+            for p in places:
+                r.emit(
+                    o, p, ("headquarters_location",), HEADQUARTERS_CONFIDENCE, "headquarters",
+                    sent,
+                )  # fmt: skip
+
+
+def _hq_names(r: _Reader, noun: Token) -> tuple[list[int], list[int]]:
+    """The names of a head office's organization and of its place, from the noun's own words
+    (its possessive, "of", "in", a name before it) and the verb it hangs from ("has its
+    headquarters in", "headquarters are in")."""
+    owners: list[int] = []
+    places: list[int] = []
+    mentions = r.out.mentions
+    for c in noun.children:
+        m = r.tm.get(c.i)
+        if c.dep_ == "poss" and m is not None:
+            owners.append(m)
+        elif c.dep_ == "poss" and c.lower_ in ("its", "their"):
+            owners += [x for x in r.refs(r.subject(noun.head)) if isinstance(x, int)]
+        elif c.dep_ == "compound" and m is not None:
+            (places if _is_place(mentions[m]) else owners).append(m)
+        elif c.dep_ == "prep" and c.lower_ in ("of", "in"):
+            got = [x for p in c.children if p.dep_ == "pobj" for x in r.refs(p)]
+            (owners if c.lower_ == "of" else places).extend(x for x in got if isinstance(x, int))
+    verb = noun.head
+    if noun.dep_ in ("nsubj", "dobj", "obj") and verb.pos_ in ("VERB", "AUX"):
+        # "headquarters are in Leeds", "has its headquarters in Leeds", "moved ... to Leeds"
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "to"):
+                got = [x for p in c.children if p.dep_ == "pobj" for x in r.refs(p)]
+                places.extend(x for x in got if isinstance(x, int))
+    return list(dict.fromkeys(owners)), list(dict.fromkeys(places))
+
+
+def _is_place(m: RawMention) -> bool:
+    """Whether a name is a place by its label or, where the label says otherwise ("Leeds"
+    labelled a product), by its type votes so far (the places table's)."""
+    return m.label in PLACE_LABELS or (bool(m.votes) and max(m.votes, key=m.votes.get) == "Place")
 
 
 def places(r: _Reader, sent: Sentence) -> None:

@@ -28,11 +28,14 @@ from kg.lexicon import (
     APPOINTING_VERBS,
     COREF_NOUNS,
     DEPARTURE_VERBS,
+    FOUNDING_VERBS,
+    HEADQUARTERS_NOUNS,
     LEAD_FORMS,
     RELATIVE,
     ROLE_NOUNS,
     STAKE_NOUNS,
     SUCCESSION_VERBS,
+    UNIT_WORDS,
 )
 from kg.model import Time
 
@@ -74,6 +77,7 @@ class _Reader:
         self._appos_ids = [i for i, x in enumerate(dep) if x in ("appos", "npadvmod")]
         self._based_ids = [i for i, x in enumerate(lower) if x == "based"]
         self._lead_ids = [i for i, x in enumerate(lower) if x in LEAD_FORMS]
+        self._hq_ids = [i for i, x in enumerate(lower) if x in HEADQUARTERS_NOUNS]
         self._named_ids = sorted(tm)
 
     @staticmethod
@@ -176,7 +180,28 @@ class _Reader:
             for c in verb.children:
                 if c.dep_ in ("dobj", "nsubjpass") and c.lower_ in RELATIVE:
                     r["obj"] = [verb.head] + [t for t in r.get("obj", []) if t is not c]
+        if "obj" not in r and verb.lemma_ in FOUNDING_VERBS:
+            r["obj"] = self._conjunct_object(verb)
+        units = [t for t in r.get("obj", []) if self._names_unit(t)]
+        if units:
+            r["unit"] = units
         return r
+
+    @staticmethod
+    def _conjunct_object(verb: Token) -> list[Token]:
+        """ "founded and runs Acme": a verb of founding without an object of its own takes the
+        object of the verb joined to it, which the parse hangs there."""
+        for c in verb.children:
+            if c.dep_ == "conj" and c.pos_ == "VERB":
+                got = [t for t in c.children if t.dep_ in ("dobj", "obj")]
+                if got:
+                    return got
+        return []
+
+    def _names_unit(self, tok: Token) -> bool:
+        """Whether the token stands in a name whose last word names a unit ("TBD Lab")."""
+        m = self.tm.get(tok.i)
+        return m is not None and self.out.mentions[m].text.split()[-1].lower() in UNIT_WORDS
 
     def modality(self, verb: Token | int) -> Modality:
         """The modality of a verb (a Token or its index) and the verbs it hangs from."""
@@ -393,6 +418,7 @@ def read(
         r.role_nouns(sent)
         phrases.possessives(r, sent)
         phrases.based(r, sent)
+        phrases.headquarters(r, sent)
         phrases.places(r, sent)
         phrases.of_phrases(r, sent)
         phrases.leading(r, sent)

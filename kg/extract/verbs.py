@@ -18,7 +18,8 @@ class VerbRule(NamedTuple):
 
 # verb lemma -> (role of the fact's subject, role of its object, predicates in preference).
 # Roles: "subj" the doer, "obj" what is done to (a passive's subject too), "prep:X" the object
-# of preposition X, "date" a date attached to the verb. Each confidence rates its construction.
+# of preposition X, "date" a date attached to the verb, "unit" what is done to where its name is
+# a unit's ("TBD Lab"). Each confidence rates its construction.
 VERB_RULES: dict[str, list[VerbRule]] = {}
 
 
@@ -42,6 +43,16 @@ _rule(
     0.8,
 )
 _rule("launch create", "obj", "subj", "founded_by", 0.65)
+# "Acme established the Acme AI Lab": a unit (its name ends in "Lab", "Division", ...) that an
+# organization founds is part of it; the object's role "unit" is such a name. A little below
+# founding itself (0.8): a unit one founds may stand apart from it (a joint venture, a fund).
+_rule(
+    "found cofound co-found establish form start create launch",
+    "unit",
+    "subj",
+    "parent_organization",
+    0.75,
+)
 _rule(
     "release unveil launch develop build introduce ship debut design create roll unveil announce",
     "obj",

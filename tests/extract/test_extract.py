@@ -89,6 +89,108 @@ RULES = [
         {("Vela Robotics", "owned_by", "Siemens"), ("Siemens", "owner_of", "Vela Robotics")},
     ),
     ("Omar Ruiz died in 2011.", {("Omar Ruiz", "date_of_death", "2011")}),
+    # an organization's units: "part of", "a unit of", "the lab of", "a division of", and a
+    # unit (its name ends in "Lab", "Division", ...) that an organization founds
+    (
+        "Harbor Analytics is part of Redwood Holdings.",
+        {
+            ("Harbor Analytics", "parent_organization", "Redwood Holdings"),
+            ("Redwood Holdings", "subsidiary", "Harbor Analytics"),
+        },
+    ),
+    (
+        "Quantix Labs, a unit of Orion Systems, makes sensors for drones.",
+        {
+            ("Quantix Labs", "parent_organization", "Orion Systems"),
+            ("Orion Systems", "subsidiary", "Quantix Labs"),
+        },
+    ),
+    (
+        "Kelvin Research is the research lab of Tessaro Motors.",
+        {
+            ("Kelvin Research", "parent_organization", "Tessaro Motors"),
+            ("Tessaro Motors", "subsidiary", "Kelvin Research"),
+        },
+    ),
+    (
+        "Nimbus Cloud is a division of Stratos Group.",
+        {
+            ("Nimbus Cloud", "parent_organization", "Stratos Group"),
+            ("Stratos Group", "subsidiary", "Nimbus Cloud"),
+        },
+    ),
+    (
+        "Tessaro Motors established the Tessaro AI Lab in 2019.",
+        {
+            ("Tessaro AI Lab", "founded_by", "Tessaro Motors"),
+            ("Tessaro AI Lab", "inception", "2019"),
+            ("Tessaro AI Lab", "parent_organization", "Tessaro Motors"),
+            ("Tessaro Motors", "subsidiary", "Tessaro AI Lab"),
+        },
+    ),
+    # founded, but no unit's name: no parent; a person's lab has no parent organization
+    (
+        "Tessaro Motors established Kelvin Research in 2019.",
+        {
+            ("Kelvin Research", "founded_by", "Tessaro Motors"),
+            ("Kelvin Research", "inception", "2019"),
+        },
+    ),
+    (
+        "Jane Doe founded Doe Labs in 2010.",
+        {("Doe Labs", "founded_by", "Jane Doe"), ("Doe Labs", "inception", "2010")},
+    ),
+    # head offices
+    (
+        "Brightwater Foods has its headquarters in Leeds.",
+        {("Brightwater Foods", "headquarters_location", "Leeds")},
+    ),
+    (
+        "The headquarters of Brightwater Foods are in Leeds.",
+        {("Brightwater Foods", "headquarters_location", "Leeds")},
+    ),
+    (
+        "Staff gathered at the Leeds headquarters of Brightwater Foods.",
+        {("Brightwater Foods", "headquarters_location", "Leeds")},
+    ),
+    (
+        "Brightwater Foods' headquarters in Leeds employs 400 people.",
+        {("Brightwater Foods", "headquarters_location", "Leeds")},
+    ),
+    (
+        "Brightwater Foods moved its headquarters to Leeds in 2015.",
+        {("Brightwater Foods", "headquarters_location", "Leeds")},
+    ),
+    ("The company's headquarters are in Austin.", set()),
+    # founders who run what they founded: a verb of founding takes its conjunct's object
+    (
+        "Sarah Okafor founded and runs Lumen Health.",
+        {
+            ("Lumen Health", "founded_by", "Sarah Okafor"),
+            ("Lumen Health", "director_manager", "Sarah Okafor"),
+        },
+    ),
+    (
+        "Daniel Reyes, who founded and leads Copperline Software, spoke at the event.",
+        {
+            ("Copperline Software", "founded_by", "Daniel Reyes"),
+            ("Copperline Software", "director_manager", "Daniel Reyes"),
+        },
+    ),
+    (
+        "Sarah Okafor is the founder and director of Lumen Health.",
+        {
+            ("Lumen Health", "founded_by", "Sarah Okafor"),
+            ("Lumen Health", "director_manager", "Sarah Okafor"),
+            ("Sarah Okafor", "employer", "Lumen Health"),
+            ("Sarah Okafor", "position_held", "director"),
+        },
+    ),
+    # its own object: what it founded is not what the other verb runs
+    (
+        "Omar Ruiz founded a charity and runs Kestrel Bank.",
+        {("Kestrel Bank", "director_manager", "Omar Ruiz")},
+    ),
     # marriage, both ways
     (
         "Paul Grant married Susan Reyes in 1990.",

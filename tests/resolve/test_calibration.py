@@ -10,7 +10,7 @@ import pytest
 from kg.evaluate import Counts, Report
 from kg.model import Entity, Evidence, Relation
 from kg.resolve.calibration import FALLBACK, Calibration, chain, source
-from kg.train import choose_confidence, isotonic
+from kg.train import choose_confidence, fit_calibration, isotonic
 from kg.train.calibrate import in_fold, merged
 
 
@@ -113,3 +113,71 @@ def test_a_weighted_fact_counts_as_that_many():
     repeated = isotonic([(0.2, False)] * 2 + [(0.5, True)] * 3 + [(0.5, False)])
     assert weighted == repeated
     assert weighted != isotonic([(0.2, False), (0.5, True), (0.5, False)])
+
+
+def _facts(rows: list[tuple[float, bool, str, str]]) -> Report:
+    """A report of (confidence, right, source, predicate) facts."""
+    scored = [(c, ok, "P1", src, pred) for c, ok, src, pred in rows]
+    return Report("r", 1, 1, 1.0, Counts(), {}, Counts(), {}, Counts(), scored=scored)
+
+
+@pytest.mark.parametrize(
+    "rows, src, predicate, expected",
+    [
+        # a family of many facts: its map is what its facts measure, not its own number
+        ([(0.8, k % 4 == 0, "verb", "founded_by") for k in range(60)], "verb", "founded_by", 0.258),
+        # many facts of one predicate: their own table
+        (
+            [(0.8, k % 4 != 0, "role", "employer") for k in range(60)]
+            + [(0.8, False, "role", "spouse")] * 10,
+            "role",
+            "employer",
+            0.742,
+        ),
+        # ... and for a predicate of few facts the family's map (45 right of 70: 0.639) worth 20
+        # facts, moved by its own 10, none right: (0 + 20 x 0.639) / 30
+        (
+            [(0.8, k % 4 != 0, "role", "employer") for k in range(60)]
+            + [(0.8, False, "role", "spouse")] * 10,
+            "role",
+            "spouse",
+            0.426,
+        ),
+        # a predicate the family never read takes the family's map
+        (
+            [(0.8, k % 4 != 0, "role", "employer") for k in range(60)]
+            + [(0.8, False, "role", "spouse")] * 10,
+            "role",
+            "educated_at",
+            0.639,
+        ),
+        # a family of few facts: its own number worth 20 facts, moved by the 10 it read (2 right)
+        ([(0.8, k < 2, "x-based", "headquarters_location") for k in range(10)], "x-based", "", 0.6),
+        # a post held is text, which the gold cannot judge: such facts do not count
+        (
+            [(0.8, True, "role", "employer")] * 10 + [(0.8, False, "role", "position_held")] * 50,
+            "role",
+            "position_held",
+            0.867,
+        ),
+    ],
+)
+def test_a_rule_family_is_calibrated_by_its_measured_facts(rows, src, predicate, expected):
+    cal = fit_calibration([_facts(rows)])
+    assert cal(src, 0.8, predicate) == expected
+
+
+@pytest.mark.parametrize(
+    "points, expected",
+    [
+        # one confidence, right one time in four: the tie is one block (Laplace: 16 of 62)
+        ([(0.8, k % 4 == 0) for k in range(60)], ([0.8], [0.2581])),
+        # ties pooled before the monotone fit: 0.5 right 1 of 3, 0.9 right 2 of 2
+        (
+            [(0.5, True), (0.5, False), (0.5, False), (0.9, True), (0.9, True)],
+            ([0.5, 0.9], [0.4, 0.75]),
+        ),
+    ],
+)
+def test_isotonic_pools_facts_of_one_confidence(points, expected):
+    assert isotonic(points) == expected
