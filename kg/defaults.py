@@ -102,6 +102,20 @@ PRODUCT_VERB_VOTE = 1.5
 PERSON_VERB_VOTE = 1.0
 # A name that acquires, hires, sues: an organization.
 ORG_SUBJECT_VOTE = 1.5
+# A name used for a sports team ("Stuttgart coach", "a win over Nuremberg"): as sure as a
+# describing noun, so that it outvotes a city's label and table vote (1 + 1.5) in its mention;
+# other mentions of the name ("flights to Stuttgart") keep theirs, and the document's sum
+# decides.
+TEAM_VOTE = 3.0
+# A document whose words use this many place names for teams is a sports report, where such a
+# name is the team in all its mentions (kg.extract.types.sports_teams). One is not enough:
+# "a win over Ohio" may be an election's.
+TEAMS_IN_REPORT = 2
+# A name a company's words are said of ("Ford's chief executive", "shares of Ford"): as an
+# acquiring subject's vote, more than a label or the type model's surest move (1.5 x 1 less the
+# label's 1), so that "Ford" that spaCy or the type model read as a person, or "Toyota" that the
+# places table reads as a city, is the company where the text says so once more than it does not.
+COMPANY_VOTE = 1.5
 # The trained type model overrules spaCy's label only when it is this sure, so that a hesitant
 # model leaves the label alone (with a model fitted on CoNLL04 train and Re-DocRED 0-299, scored
 # on CoNLL04 dev and Re-DocRED 300-399, 0.4 to 0.7 moved typed F1 by under a point; at 0.5 a

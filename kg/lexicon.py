@@ -150,6 +150,34 @@ ORG_SUBJECT_VERBS = _words(
 )
 # Verbs whose object is usually a person ("Acme appointed Jane Doe").
 PERSON_VERBS = _words("appoint hire name elect nominate promote fire marry interview arrest kill")
+# What a company has and others seldom do, said of it by a possessive ("Ford's chief
+# executive", "Toyota's sales"), as a compound ("Shell shares") or with "of"/"in" ("shares of
+# Ford", "a stake in Daimler"; the first six only). Lemmas ("executive" of "chief executive").
+COMPANY_NOUNS = _words(
+    "share stock stake shareholder stockholder subsidiary executive ceo cfo chairman "
+    "earnings revenue profit sale dividend takeover"
+)
+COMPANY_OF_NOUNS = _words("share stock stake shareholder stockholder subsidiary")
+# A place's name used for its sports team, by the words around it: the team's people
+# ("Stuttgart coach", "his Nuremberg squad"), what a match ends in ("a win over Nuremberg",
+# "Hamburg's loss to Hanover", "a draw against Wolfsburg") and the verbs of beating ("Dortmund
+# beat Schalke", "Freiburg were beaten by Unterhaching").
+TEAM_NOUNS = _words(
+    "coach keeper goalkeeper goalie striker midfielder defender squad fan supporter captain "
+    "skipper forward winger playmaker teammate"
+)
+MATCH_NOUNS = _words(
+    "win victory defeat loss draw match game derby fixture replay semifinal semi-final rout "
+    "thrashing"
+)
+# Verbs whose subject and object are teams when both are places ("Dortmund beat Schalke");
+# "lose" and "draw" only with a preposition ("lost to Hanover": "Detroit lost jobs").
+MATCH_VERBS = _words("beat defeat thrash rout trounce outplay eliminate relegate")
+MATCH_PREP_VERBS = MATCH_VERBS | _words("lose draw")
+# The prepositions that join a match or a beating to the team on the other side.
+MATCH_PREPOSITIONS = _words("against over to with versus vs vs. v v. by")
+# Nouns right before a name that say it is a team: "relegated side Bochum", "rivals Dortmund".
+TEAM_TITLES = _words("side club rivals archrivals champions opponents")
 
 # -- what a fact's words say ---------------------------------------------------------------------
 

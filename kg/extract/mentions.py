@@ -288,8 +288,9 @@ def no_name(span: Span, t: Tokens | None = None) -> bool:
 
 def finish(out: DocExtraction) -> None:
     """Document-level clean-up: title-zone names count only when the body names them too;
-    a quotation still open at the end is closed."""
+    a quotation still open at the end is closed; a sports report's teams are teams."""
     quotes.finish(out)
+    types.sports_teams(out.mentions)
     body = {m.text.casefold() for m in out.mentions if m.zone == "body"}
     for m in out.mentions:
         if m.zone == "title" and m.text.casefold() not in body:

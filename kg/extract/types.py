@@ -11,12 +11,15 @@ from typing import TYPE_CHECKING
 
 from kg.defaults import (
     CITY_VOTE,
+    COMPANY_VOTE,
     COUNTRY_VOTE,
     NOUN_VOTE,
     ORG_SUBJECT_VOTE,
     PERSON_VERB_VOTE,
     PRODUCT_VERB_VOTE,
     SUFFIX_VOTE,
+    TEAM_VOTE,
+    TEAMS_IN_REPORT,
     TYPE_MODEL_OTHER_SURE,
     TYPE_MODEL_SURE,
     TYPE_MODEL_WEIGHT,
@@ -25,12 +28,21 @@ from kg.extract.features import mention_features
 from kg.extract.records import RawMention
 from kg.extract.tokens import Tokens
 from kg.lexicon import (
+    COMPANY_NOUNS,
+    COMPANY_OF_NOUNS,
+    MATCH_NOUNS,
+    MATCH_PREP_VERBS,
+    MATCH_PREPOSITIONS,
+    MATCH_VERBS,
+    MONTHS,
     NOUN_TYPE,
     ORG_SUBJECT_VERBS,
     ORG_SUFFIXES,
     PERSON_VERBS,
     PRODUCT_EVENT_NOUNS,
     PRODUCT_VERBS,
+    TEAM_NOUNS,
+    TEAM_TITLES,
 )
 from kg.names import name_key, places
 
@@ -85,8 +97,8 @@ def label_votes(typ: str) -> Counter[str]:
 
 def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
     """Type votes from the name's own last word (tokens ``start:end``) and the words around it."""
+    key = name_key(m.text)
     if m.label != "PERSON":
-        key = name_key(m.text)
         if key in CITIES:
             m.votes["Place"] += CITY_VOTE
         elif key in COUNTRIES:
@@ -95,6 +107,15 @@ def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
     if last in ORG_SUFFIXES and end - start > 1:  # as strong as a describing noun
         m.votes["Organization"] += SUFFIX_VOTE
     root = t.root(start, end)
+    # a country's national team stays the country, as CoNLL and Wikidata's readers take it
+    if key not in COUNTRIES and m.label != "NORP":
+        words = key.split()
+        # a person-labelled name only where it holds a city ("Werder Bremen"): "Seles beat Graf"
+        if (m.label != "PERSON" or any(w in CITIES for w in words)) and team(t, start, end, root):
+            m.votes["Organization"] += TEAM_VOTE
+            m.team = True
+        elif company(t, root, key in CITIES):
+            m.votes["Organization"] += COMPANY_VOTE
     # "X, a foundational model" / "X is a startup" / "the startup X"
     for noun in _describing_nouns(t, root, start):
         lemma = t.lemma[noun]
@@ -114,6 +135,86 @@ def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
         m.votes["Organization"] += ORG_SUBJECT_VOTE
     if dep == "compound" and t.lemma[head] in PRODUCT_EVENT_NOUNS:
         m.votes["Product"] += PRODUCT_VERB_VOTE
+
+
+def sports_teams(mentions: Sequence[RawMention]) -> None:
+    """In a sports report, a place's name the report uses for a team once is the team
+    throughout ("With the exception of Bremen, the top teams..."), and a name spaCy labels an
+    organization is one, as the city table or the type model may have it a place: their place
+    votes go to the organization. A sports report: one
+    whose words use TEAMS_IN_REPORT names or more for teams."""
+    teams = {name_key(m.text) for m in mentions if m.team}
+    if len(teams) < TEAMS_IN_REPORT:
+        return
+    for m in mentions:
+        if not m.votes or "Place" not in m.votes:
+            continue
+        key = name_key(m.text)
+        if key in teams or m.label == "ORG":
+            m.votes["Organization"] += m.votes.pop("Place")
+
+
+def team(t: Tokens, start: int, end: int, root: int) -> bool:
+    """Whether the words around the name (tokens ``start:end``, root ``root``) use it for a
+    sports team: "Stuttgart coach", "Hamburg's loss to Hanover", "Dortmund beat Schalke",
+    "beaten by Unterhaching", "relegated side Bochum", or a results line ("Chicago 5 Boston
+    3")."""
+    head, dep, lemma = t.head[root], t.dep[root], t.lemma
+    above = lemma[head]
+    if dep in ("compound", "poss") and above in TEAM_NOUNS:  # "Stuttgart coach"
+        return True
+    if dep == "poss" and above in MATCH_NOUNS:  # "Hamburg's loss"
+        return True
+    if dep in ("nsubj", "dobj", "nsubjpass") and above in MATCH_VERBS and t.pos[head] == "VERB":
+        return True  # "Dortmund beat Schalke"
+    if dep == "pobj" and t.lower[head] in MATCH_PREPOSITIONS:  # "a win over Nuremberg"
+        verb = lemma[t.head[head]]
+        if verb in MATCH_NOUNS or verb in MATCH_PREP_VERBS:
+            return True
+    if start > 0 and t.lower[start - 1] in TEAM_TITLES:  # "rivals Dortmund"
+        return True
+    return _scored(t, end - 1) and _scores_in_sentence(t, start) >= 2
+
+
+def _scored(t: Tokens, k: int) -> bool:
+    """Whether token ``k``, a proper noun, has a score or a count right after it: "Boston 5",
+    "Bochum 2-0"; not a date or a time ("Apr 94", "GMT 22 Apr", "1996-08-30")."""
+    end = k + 1
+    if end >= t.n or t.tag[end] != "CD" or t.lower[k].rstrip(".") in MONTHS:
+        return False
+    if t.orth[k].isupper() and len(t.orth[k]) <= 4:  # "GMT 22", "UTC 10": a time
+        return False
+    if end + 1 < t.n and t.lower[end + 1].rstrip(".") in MONTHS:
+        return False
+    parts = t.orth[end].split("-")
+    return len(parts) <= 2 and all(p.isdigit() and len(p) <= 3 for p in parts)
+
+
+def _scores_in_sentence(t: Tokens, i: int) -> int:
+    """Proper nouns with a score right after them in the sentence of token ``i``: a results
+    line names two teams or more so."""
+    s = t.sent(i)
+    return sum(
+        1 for k in range(s.start, s.end - 1) if t.tag[k] in ("NNP", "NNPS") and _scored(t, k)
+    )
+
+
+def company(t: Tokens, root: int, city: bool) -> bool:
+    """Whether the words around the name (root ``root``) say a company: "Ford's chief
+    executive", "Shell shares", "shares of Ford". A city's name only by a possessive: "London
+    shares" and "shares in Tokyo" are its market's."""
+    head, dep = t.head[root], t.dep[root]
+    if dep == "poss" and t.lemma[head] in COMPANY_NOUNS:
+        return True
+    if city:
+        return False
+    if dep == "compound" and t.lemma[head] in COMPANY_NOUNS and t.pos[head] == "NOUN":
+        return True
+    return (
+        dep == "pobj"
+        and t.lower[head] in ("of", "in")
+        and t.lemma[t.head[head]] in COMPANY_OF_NOUNS
+    )
 
 
 def _describing_nouns(t: Tokens, root: int, start: int) -> Iterator[int]:
