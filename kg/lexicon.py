@@ -125,7 +125,7 @@ TYPE_NOUNS = {
     "Organization": "company firm startup start-up lab laboratory organization organisation "
     "agency group team unit division subsidiary maker manufacturer developer "
     "corporation conglomerate bank university college school institute party "
-    "club publisher broadcaster newspaper retailer airline carrier insurer "
+    "club publisher broadcaster newspaper magazine tabloid daily weekly retailer airline carrier insurer "
     "regulator ministry department government giant provider consultancy "
     "nonprofit charity union association foundation".split(),
     "Person": "executive founder ceo chairman chairwoman president director researcher "
@@ -176,6 +176,8 @@ MATCH_VERBS = _words("beat defeat thrash rout trounce outplay eliminate relegate
 MATCH_PREP_VERBS = MATCH_VERBS | _words("lose draw")
 # The prepositions that join a match or a beating to the team on the other side.
 MATCH_PREPOSITIONS = _words("against over to with versus vs vs. v v. by")
+# Last words of names a number follows that are no score: "Highway 2", "Flight 17".
+ROUTE_WORDS = _words("highway road route interstate street avenue flight line channel")
 # Nouns right before a name that say it is a team: "relegated side Bochum", "rivals Dortmund".
 TEAM_TITLES = _words("side club rivals archrivals champions opponents")
 

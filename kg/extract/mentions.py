@@ -199,7 +199,8 @@ def _read_mentions(
     doc_id = out.document.id
     label_end = _item_label_end(tab.text) if kind == "item" else -1
     spans: list[Span] = []
-    for ent in sorted((*sdoc.ents, *_unlabelled_names(sdoc, tab)), key=lambda e: e.start):
+    found = sorted((*sdoc.ents, *_unlabelled_names(sdoc, tab)), key=lambda e: e.start)
+    for ent in (piece for e in found for piece in _bracket_pieces(e, tab)):
         label = ent.label_
         if label in LITERAL_LABELS:
             dates.append(ent)
@@ -234,6 +235,26 @@ def _read_mentions(
         out.mentions.append(m)
         spans.append(span)
     return spans
+
+
+_BRACKETS = frozenset("()[]")
+
+
+def _bracket_pieces(ent: Span, t: Tokens) -> list[Span]:
+    """A name cut at the brackets inside it: the recogniser runs a name into the one its
+    brackets define or explain ("Council on Foreign Relations ( CFR", "Terje Halleland (
+    Progress Party"), and each is a name of its own."""
+    cuts = [k for k in range(ent.start, ent.end) if t.orth[k] in _BRACKETS]
+    if not cuts:
+        return [ent]
+    from spacy.tokens import Span
+
+    bounds = [ent.start - 1, *cuts, ent.end]
+    return [
+        Span(ent.doc, a + 1, b, label=ent.label)
+        for a, b in zip(bounds, bounds[1:], strict=False)
+        if b > a + 1
+    ]
 
 
 def _unlabelled_names(sdoc: Doc, t: Tokens) -> list[Span]:

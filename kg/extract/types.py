@@ -41,6 +41,7 @@ from kg.lexicon import (
     PERSON_VERBS,
     PRODUCT_EVENT_NOUNS,
     PRODUCT_VERBS,
+    ROUTE_WORDS,
     TEAM_NOUNS,
     TEAM_TITLES,
 )
@@ -107,15 +108,21 @@ def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
     if last in ORG_SUFFIXES and end - start > 1:  # as strong as a describing noun
         m.votes["Organization"] += SUFFIX_VOTE
     root = t.root(start, end)
-    # a country's national team stays the country, as CoNLL and Wikidata's readers take it
-    if key not in COUNTRIES and m.label != "NORP":
-        words = key.split()
-        # a person-labelled name only where it holds a city ("Werder Bremen"): "Seles beat Graf"
-        if (m.label != "PERSON" or any(w in CITIES for w in words)) and team(t, start, end, root):
-            m.votes["Organization"] += TEAM_VOTE
-            m.team = True
-        elif company(t, root, key in CITIES):
-            m.votes["Organization"] += COMPANY_VOTE
+    # a country's national team stays the country, as CoNLL and Wikidata's readers take it; a
+    # person-labelled name is a team only where it holds a city ("Werder Bremen" beside "Seles
+    # beat Graf")
+    place = "Place" in m.votes or any(w in CITIES for w in key.split())
+    if (
+        (m.label != "PERSON" or place)
+        and key not in COUNTRIES
+        and not is_nationality(m.text)
+        and t.lower[end - 1] not in ROUTE_WORDS
+        and team(t, start, end, root, place)
+    ):
+        m.votes["Organization"] += TEAM_VOTE
+        m.team = True
+    elif key not in COUNTRIES and company(t, root, key in CITIES):
+        m.votes["Organization"] += COMPANY_VOTE
     # "X, a foundational model" / "X is a startup" / "the startup X"
     for noun in _describing_nouns(t, root, start):
         lemma = t.lemma[noun]
@@ -154,26 +161,30 @@ def sports_teams(mentions: Sequence[RawMention]) -> None:
             m.votes["Organization"] += m.votes.pop("Place")
 
 
-def team(t: Tokens, start: int, end: int, root: int) -> bool:
+def team(t: Tokens, start: int, end: int, root: int, place: bool) -> bool:
     """Whether the words around the name (tokens ``start:end``, root ``root``) use it for a
-    sports team: "Stuttgart coach", "Hamburg's loss to Hanover", "Dortmund beat Schalke",
-    "beaten by Unterhaching", "relegated side Bochum", or a results line ("Chicago 5 Boston
-    3")."""
+    sports team: "Stuttgart coach", "rivals Dortmund", a results line ("Chicago 5 Boston 3");
+    and, for a place's name (``place``), "Hamburg's loss to Hanover", "Dortmund beat
+    Schalke", "beaten by Unterhaching" (of others these are said of people too: "lost the
+    nomination to Ford")."""
     head, dep, lemma = t.head[root], t.dep[root], t.lemma
     above = lemma[head]
     if dep in ("compound", "poss") and above in TEAM_NOUNS:  # "Stuttgart coach"
         return True
+    if start > 0 and t.lower[start - 1] in TEAM_TITLES:  # "rivals Dortmund"
+        return True
+    if _scored(t, end - 1) and _scores_in_sentence(t, start) >= 2:
+        return True
+    if not place:
+        return False
     if dep == "poss" and above in MATCH_NOUNS:  # "Hamburg's loss"
         return True
     if dep in ("nsubj", "dobj", "nsubjpass") and above in MATCH_VERBS and t.pos[head] == "VERB":
         return True  # "Dortmund beat Schalke"
     if dep == "pobj" and t.lower[head] in MATCH_PREPOSITIONS:  # "a win over Nuremberg"
         verb = lemma[t.head[head]]
-        if verb in MATCH_NOUNS or verb in MATCH_PREP_VERBS:
-            return True
-    if start > 0 and t.lower[start - 1] in TEAM_TITLES:  # "rivals Dortmund"
-        return True
-    return _scored(t, end - 1) and _scores_in_sentence(t, start) >= 2
+        return verb in MATCH_NOUNS or verb in MATCH_PREP_VERBS
+    return False
 
 
 def _scored(t: Tokens, k: int) -> bool:
