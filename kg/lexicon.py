@@ -125,7 +125,8 @@ TYPE_NOUNS = {
     "Organization": "company firm startup start-up lab laboratory organization organisation "
     "agency group team unit division subsidiary maker manufacturer developer "
     "corporation conglomerate bank university college school institute party "
-    "club publisher broadcaster newspaper magazine tabloid daily weekly retailer airline carrier insurer "
+    "club publisher broadcaster newspaper magazine tabloid daily weekly retailer airline "
+    "carrier insurer "
     "regulator ministry department government giant provider consultancy "
     "nonprofit charity union association foundation".split(),
     "Person": "executive founder ceo chairman chairwoman president director researcher "

@@ -17,7 +17,7 @@ from kg.extract import classifier, quotes, rules, types
 from kg.extract.features import candidates
 from kg.extract.records import DocExtraction, RawMention
 from kg.extract.tokens import Tokens
-from kg.extract.types import LABEL_TYPES, is_nationality
+from kg.extract.types import CITIES, LABEL_TYPES, is_nationality
 from kg.ingest.blocks import clean_text
 from kg.lexicon import (
     DETERMINERS,
@@ -34,6 +34,7 @@ from kg.lexicon import (
     TITLE_WORDS,
 )
 from kg.model import METADATA_KINDS, Document
+from kg.names import name_key
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -369,16 +370,17 @@ _NUMBERLESS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "NAME"})
 def _without_scores(start: int, end: int, person: bool, t: Tokens) -> int:
     """The end of a name (tokens ``start:end``) without the numbers after it: a score or a
     count in a table ("Hampshire 232", "J. Russell 56 not out") is no part of a name. A single
-    digit may be ("Channel 4", "Ligue 1"), except in a person's name."""
+    digit may be ("Channel 4", "Ligue 1"), except in a person's name, after a city's ("Boston
+    5": there is no such name) and in a score ("Boston 5-3")."""
     k = end
     while k > start + 1 and (t.tag[k - 1] == "CD" or t.punct[k - 1]):
         k -= 1
     numbers = [x for x in range(k, end) if t.tag[x] == "CD"]
     if not numbers or not any(t.alpha[x] for x in range(start, k)):
         return end
-    if person or any(sum(c.isdigit() for c in t.orth[x]) >= 2 for x in numbers):
+    if person or len(numbers) > 1 or any(sum(c.isdigit() for c in t.orth[x]) >= 2 for x in numbers):
         return k
-    return end
+    return k if name_key(t.span_text(start, k)) in CITIES else end
 
 
 def junk(span: Span, t: Tokens | None = None) -> bool:
