@@ -159,6 +159,9 @@ COMPANY_NOUNS = _words(
     "earnings revenue profit sale dividend takeover"
 )
 COMPANY_OF_NOUNS = _words("share stock stake shareholder stockholder subsidiary")
+# Nouns a publisher's or an agency's name is the compound of: "the Bild newspaper", "Der
+# Spiegel magazine", "the dpa news agency" (not of a place's: "a Berlin daily").
+MEDIA_NOUNS = _words("newspaper magazine daily weekly tabloid broadcaster agency")
 # A place's name used for its sports team, by the words around it: the team's people
 # ("Stuttgart coach", "his Nuremberg squad"), what a match ends in ("a win over Nuremberg",
 # "Hamburg's loss to Hanover", "a draw against Wolfsburg") and the verbs of beating ("Dortmund

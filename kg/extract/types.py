@@ -34,6 +34,7 @@ from kg.lexicon import (
     MATCH_PREP_VERBS,
     MATCH_PREPOSITIONS,
     MATCH_VERBS,
+    MEDIA_NOUNS,
     MONTHS,
     NOUN_TYPE,
     ORG_SUBJECT_VERBS,
@@ -123,6 +124,8 @@ def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
         m.team = True
     elif key not in COUNTRIES and company(t, root, key in CITIES):
         m.votes["Organization"] += COMPANY_VOTE
+    if t.dep[root] == "compound" and t.lemma[t.head[root]] in MEDIA_NOUNS and not place:
+        m.votes["Organization"] += NOUN_VOTE  # "the Bild newspaper"
     # "X, a foundational model" / "X is a startup" / "the startup X"
     for noun in _describing_nouns(t, root, start):
         lemma = t.lemma[noun]

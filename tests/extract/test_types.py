@@ -63,6 +63,9 @@ COMPANIES = [
         "Helen Ford",
         "Person",
     ),
+    # a publisher named with what it is; a city's daily stays the city
+    ("Helmut Kohl told the Bild newspaper that he was tired.", "Bild", "Organization"),
+    ("The Berlin daily reported the fire on Sunday.", "Berlin", "Place"),
     # a city's market is no company ("London shares", "shares in Tokyo")
     ("London shares rose on Monday, and shares in Tokyo fell.", "London", "Place"),
 ]
