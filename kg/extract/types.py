@@ -261,7 +261,8 @@ def model_votes(
         t, mine = classes[k], LABEL_TYPES[m.label]
         # "Other" is every type but the three: a product's or an event's label says more
         sure = TYPE_MODEL_OTHER_SURE if t == "Other" else TYPE_MODEL_SURE
-        if t == "Other" and mine not in MODEL_TYPES:
+        # a one-word organization ("Apple agreed to buy Beats") is seldom a work or an award
+        if t == "Other" and (mine not in MODEL_TYPES or " " not in m.text):
             continue
         if p[k] >= sure and t != mine and t in MODEL_TYPES:
             m.votes[mine] -= 1.0
