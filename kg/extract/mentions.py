@@ -201,7 +201,8 @@ def _read_mentions(
     label_end = _item_label_end(tab.text) if kind == "item" else -1
     spans: list[Span] = []
     found = sorted((*sdoc.ents, *_unlabelled_names(sdoc, tab)), key=lambda e: e.start)
-    for ent in (piece for e in found for piece in _bracket_pieces(e, tab)):
+    pieces = (p for e in found for b in _bracket_pieces(e, tab) for p in _dateline_pieces(b, tab))
+    for ent in pieces:
         label = ent.label_
         if label in LITERAL_LABELS:
             dates.append(ent)
@@ -256,6 +257,34 @@ def _bracket_pieces(ent: Span, t: Tokens) -> list[Span]:
         for a, b in zip(bounds, bounds[1:], strict=False)
         if b > a + 1
     ]
+
+
+# Words that begin a broadcaster's name after its city in a dateline ("Beirut Radio Lebanon")
+_BROADCAST_WORDS = frozenset({"radio", "television", "tv"})
+
+
+def _dateline_pieces(ent: Span, t: Tokens) -> list[Span]:
+    """An organization's name that a dateline's city runs into, cut in two: "Moscow
+    ITAR-TASS", "Beirut Radio Lebanon" (the city, then an agency in capitals or a
+    broadcaster). A city's name that begins an organization's own ("Moscow State University",
+    "Tokyo Electric Power") is left whole."""
+    if ent.label_ not in ("ORG", "GPE") or len(ent) < 2:
+        return [ent]
+    for k in (1, 2):
+        nxt = ent.start + k
+        if nxt >= ent.end or name_key(t.span_text(ent.start, nxt)) not in CITIES:
+            continue
+        word = t.orth[nxt]
+        # "Damascus Radio" is the city's own radio: a broadcaster needs its name after the word
+        broadcast = word.lower() in _BROADCAST_WORDS and nxt + 1 < ent.end
+        if (word.isupper() and len(word) > 1) or broadcast:
+            from spacy.tokens import Span
+
+            return [
+                Span(ent.doc, ent.start, nxt, label="GPE"),
+                Span(ent.doc, nxt, ent.end, label="ORG"),
+            ]
+    return [ent]
 
 
 def _unlabelled_names(sdoc: Doc, t: Tokens) -> list[Span]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import kg
-from kg.extract.mentions import _bracket_pieces, extract
+from kg.extract.mentions import _bracket_pieces, _dateline_pieces, extract
 from kg.extract.records import RawMention
 from kg.extract.tokens import Tokens
 from kg.extract.types import _scored, sports_teams
@@ -95,6 +95,26 @@ def test_names_are_cut_at_their_brackets(pipeline, words, label, expected):
     doc = Doc(pipeline.vocab, words=words.split())
     span = Span(doc, 0, len(doc), label=label)  # the recogniser's span: every word
     assert [p.text for p in _bracket_pieces(span, Tokens(doc))] == expected
+
+
+@pytest.mark.parametrize(
+    "words, label, expected",
+    [
+        ("Moscow ITAR-TASS", "ORG", [("Moscow", "GPE"), ("ITAR-TASS", "ORG")]),
+        ("Beirut Radio Lebanon", "ORG", [("Beirut", "GPE"), ("Radio Lebanon", "ORG")]),
+        ("Damascus Radio", "ORG", [("Damascus Radio", "ORG")]),  # the city's own radio
+        ("Moscow State University", "ORG", [("Moscow State University", "ORG")]),
+        ("Tokyo Electric Power", "ORG", [("Tokyo Electric Power", "ORG")]),
+        ("Ivan Petrov ITAR", "PERSON", [("Ivan Petrov ITAR", "PERSON")]),
+    ],
+)
+def test_a_datelines_city_is_cut_from_the_agency(pipeline, words, label, expected):
+    from spacy.tokens import Span
+
+    doc = pipeline.make_doc(words)
+    span = Span(doc, 0, len(doc), label=label)
+    got = [(p.text, p.label_) for p in _dateline_pieces(span, Tokens(doc))]
+    assert got == expected
 
 
 @pytest.mark.parametrize(
