@@ -1,6 +1,7 @@
 """Entity types as votes: spaCy's label gives one, and a name's own last word, the nouns that
-describe it and the verbs around it give more; the trained type model moves a vote where it is
-sure. Resolution sums the votes over all mentions of one thing.
+describe it and the verbs around it give more, and so do the words that use a city's name for
+its team or say a company; the trained type model moves a vote where it is sure. Resolution
+sums the votes over all mentions of one thing.
 """
 
 from __future__ import annotations
@@ -151,8 +152,8 @@ def sports_teams(mentions: Sequence[RawMention]) -> None:
     """In a sports report, a place's name the report uses for a team once is the team
     throughout ("With the exception of Bremen, the top teams..."), and a name spaCy labels an
     organization is one, as the city table or the type model may have it a place: their place
-    votes go to the organization. A sports report: one
-    whose words use TEAMS_IN_REPORT names or more for teams."""
+    votes go to the organization. A sports report: one whose words use TEAMS_IN_REPORT names
+    or more for teams."""
     teams = {name_key(m.text) for m in mentions if m.team}
     if len(teams) < TEAMS_IN_REPORT:
         return
