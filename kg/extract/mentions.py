@@ -274,10 +274,14 @@ def _dateline_pieces(ent: Span, t: Tokens) -> list[Span]:
         nxt = ent.start + k
         if nxt >= ent.end or name_key(t.span_text(ent.start, nxt)) not in CITIES:
             continue
-        word = t.orth[nxt]
+        word, rest = t.orth[nxt], t.span_text(nxt, ent.end)
         # "Damascus Radio" is the city's own radio: a broadcaster needs its name after the word
         broadcast = word.lower() in _BROADCAST_WORDS and nxt + 1 < ent.end
-        if (word.isupper() and len(word) > 1) or broadcast:
+        # an agency in capitals: "Prague CTK"; not a state's or region's code after a place
+        # the recogniser read ("Washington D.C.", "Hong Kong SAR")
+        least = 3 if ent.label_ == "ORG" else 4
+        capitals = any(x.isupper() and sum(c.isalpha() for c in x) >= least for x in (word, rest))
+        if capitals or broadcast:
             from spacy.tokens import Span
 
             return [

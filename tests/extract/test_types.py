@@ -106,6 +106,16 @@ def test_names_are_cut_at_their_brackets(pipeline, words, label, expected):
         ("Moscow State University", "ORG", [("Moscow State University", "ORG")]),
         ("Tokyo Electric Power", "ORG", [("Tokyo Electric Power", "ORG")]),
         ("Ivan Petrov ITAR", "PERSON", [("Ivan Petrov ITAR", "PERSON")]),
+        ("Prague CTK", "ORG", [("Prague", "GPE"), ("CTK", "ORG")]),
+        ("Cairo AL-AHALI", "ORG", [("Cairo", "GPE"), ("AL-AHALI", "ORG")]),
+        (
+            "Beijing XINHUA Domestic Service",
+            "ORG",
+            [("Beijing", "GPE"), ("XINHUA Domestic Service", "ORG")],
+        ),
+        ("Washington D.C.", "GPE", [("Washington D.C.", "GPE")]),
+        ("Hong Kong SAR", "GPE", [("Hong Kong SAR", "GPE")]),
+        ("Moscow ITAR-TASS", "GPE", [("Moscow", "GPE"), ("ITAR-TASS", "ORG")]),
     ],
 )
 def test_a_datelines_city_is_cut_from_the_agency(pipeline, words, label, expected):
