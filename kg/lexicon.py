@@ -125,7 +125,8 @@ TYPE_NOUNS = {
     "Organization": "company firm startup start-up lab laboratory organization organisation "
     "agency group team unit division subsidiary maker manufacturer developer "
     "corporation conglomerate bank university college school institute party "
-    "club publisher broadcaster newspaper retailer airline carrier insurer "
+    "club publisher broadcaster newspaper magazine tabloid daily weekly retailer airline "
+    "carrier insurer "
     "regulator ministry department government giant provider consultancy "
     "nonprofit charity union association foundation".split(),
     "Person": "executive founder ceo chairman chairwoman president director researcher "
@@ -150,6 +151,39 @@ ORG_SUBJECT_VERBS = _words(
 )
 # Verbs whose object is usually a person ("Acme appointed Jane Doe").
 PERSON_VERBS = _words("appoint hire name elect nominate promote fire marry interview arrest kill")
+# What a company has and others seldom do, said of it by a possessive ("Ford's chief
+# executive", "Toyota's sales"), as a compound ("Shell shares") or with "of"/"in" ("shares of
+# Ford", "a stake in Daimler"; the first six only). Lemmas ("executive" of "chief executive").
+COMPANY_NOUNS = _words(
+    "share stock stake shareholder stockholder subsidiary executive ceo cfo chairman "
+    "earnings revenue profit sale dividend takeover"
+)
+COMPANY_OF_NOUNS = _words("share stock stake shareholder stockholder subsidiary")
+# Nouns a publisher's or an agency's name is the compound of: "the Bild newspaper", "Der
+# Spiegel magazine", "the dpa news agency" (not of a place's: "a Berlin daily").
+MEDIA_NOUNS = _words("newspaper magazine daily weekly tabloid broadcaster agency")
+# A place's name used for its sports team, by the words around it: the team's people
+# ("Stuttgart coach", "his Nuremberg squad"), what a match ends in ("a win over Nuremberg",
+# "Hamburg's loss to Hanover", "a draw against Wolfsburg") and the verbs of beating ("Dortmund
+# beat Schalke", "Freiburg were beaten by Unterhaching").
+TEAM_NOUNS = _words(
+    "coach keeper goalkeeper goalie striker midfielder defender squad fan supporter captain "
+    "skipper forward winger playmaker teammate"
+)
+MATCH_NOUNS = _words(
+    "win victory defeat loss draw match game derby fixture replay semifinal semi-final rout "
+    "thrashing"
+)
+# Verbs whose subject and object are teams when both are places ("Dortmund beat Schalke");
+# "lose" and "draw" only with a preposition ("lost to Hanover": "Detroit lost jobs").
+MATCH_VERBS = _words("beat defeat thrash rout trounce outplay eliminate relegate")
+MATCH_PREP_VERBS = MATCH_VERBS | _words("lose draw")
+# The prepositions that join a match or a beating to the team on the other side.
+MATCH_PREPOSITIONS = _words("against over to with versus vs vs. v v. by")
+# Last words of names a number follows that are no score: "Highway 2", "Flight 17".
+ROUTE_WORDS = _words("highway road route interstate street avenue flight line channel")
+# Nouns right before a name that say it is a team: "relegated side Bochum", "rivals Dortmund".
+TEAM_TITLES = _words("side club rivals archrivals champions opponents")
 
 # -- what a fact's words say ---------------------------------------------------------------------
 

@@ -41,6 +41,7 @@ class RawMention:
     sent: tuple[int, int] = (0, 0)
     kind: str = ""  # the noun the text describes it by ("X, a town in ..."), if any
     surface: str = ""  # the document's own characters at start:end (text is the tidied name)
+    team: bool = False  # the words around it use it for a sports team ("Stuttgart coach")
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """Entity types as votes: spaCy's label gives one, and a name's own last word, the nouns that
-describe it and the verbs around it give more; the trained type model moves a vote where it is
-sure. Resolution sums the votes over all mentions of one thing.
+describe it and the verbs around it give more, and so do the words that use a city's name for
+its team or say a company; the trained type model moves a vote where it is sure. Resolution
+sums the votes over all mentions of one thing.
 """
 
 from __future__ import annotations
@@ -11,12 +12,15 @@ from typing import TYPE_CHECKING
 
 from kg.defaults import (
     CITY_VOTE,
+    COMPANY_VOTE,
     COUNTRY_VOTE,
     NOUN_VOTE,
     ORG_SUBJECT_VOTE,
     PERSON_VERB_VOTE,
     PRODUCT_VERB_VOTE,
     SUFFIX_VOTE,
+    TEAM_VOTE,
+    TEAMS_IN_REPORT,
     TYPE_MODEL_OTHER_SURE,
     TYPE_MODEL_SURE,
     TYPE_MODEL_WEIGHT,
@@ -25,12 +29,23 @@ from kg.extract.features import mention_features
 from kg.extract.records import RawMention
 from kg.extract.tokens import Tokens
 from kg.lexicon import (
+    COMPANY_NOUNS,
+    COMPANY_OF_NOUNS,
+    MATCH_NOUNS,
+    MATCH_PREP_VERBS,
+    MATCH_PREPOSITIONS,
+    MATCH_VERBS,
+    MEDIA_NOUNS,
+    MONTHS,
     NOUN_TYPE,
     ORG_SUBJECT_VERBS,
     ORG_SUFFIXES,
     PERSON_VERBS,
     PRODUCT_EVENT_NOUNS,
     PRODUCT_VERBS,
+    ROUTE_WORDS,
+    TEAM_NOUNS,
+    TEAM_TITLES,
 )
 from kg.names import name_key, places
 
@@ -85,8 +100,8 @@ def label_votes(typ: str) -> Counter[str]:
 
 def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
     """Type votes from the name's own last word (tokens ``start:end``) and the words around it."""
+    key = name_key(m.text)
     if m.label != "PERSON":
-        key = name_key(m.text)
         if key in CITIES:
             m.votes["Place"] += CITY_VOTE
         elif key in COUNTRIES:
@@ -95,6 +110,23 @@ def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
     if last in ORG_SUFFIXES and end - start > 1:  # as strong as a describing noun
         m.votes["Organization"] += SUFFIX_VOTE
     root = t.root(start, end)
+    # a country's national team stays the country, as CoNLL and Wikidata's readers take it; a
+    # person-labelled name is a team only where it holds a city ("Werder Bremen" beside "Seles
+    # beat Graf")
+    place = "Place" in m.votes or any(w in CITIES for w in key.split())
+    if (
+        (m.label != "PERSON" or place)
+        and key not in COUNTRIES
+        and not is_nationality(m.text)
+        and t.lower[end - 1] not in ROUTE_WORDS
+        and team(t, start, end, root, place)
+    ):
+        m.votes["Organization"] += TEAM_VOTE
+        m.team = True
+    elif key not in COUNTRIES and company(t, root, key in CITIES):
+        m.votes["Organization"] += COMPANY_VOTE
+    if t.dep[root] == "compound" and t.lemma[t.head[root]] in MEDIA_NOUNS and not place:
+        m.votes["Organization"] += NOUN_VOTE  # "the Bild newspaper"
     # "X, a foundational model" / "X is a startup" / "the startup X"
     for noun in _describing_nouns(t, root, start):
         lemma = t.lemma[noun]
@@ -114,6 +146,90 @@ def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
         m.votes["Organization"] += ORG_SUBJECT_VOTE
     if dep == "compound" and t.lemma[head] in PRODUCT_EVENT_NOUNS:
         m.votes["Product"] += PRODUCT_VERB_VOTE
+
+
+def sports_teams(mentions: Sequence[RawMention]) -> None:
+    """In a sports report, a place's name the report uses for a team once is the team
+    throughout ("With the exception of Bremen, the top teams..."), and a name spaCy labels an
+    organization is one, as the city table or the type model may have it a place: their place
+    votes go to the organization. A sports report: one whose words use TEAMS_IN_REPORT names
+    or more for teams."""
+    teams = {name_key(m.text) for m in mentions if m.team}
+    if len(teams) < TEAMS_IN_REPORT:
+        return
+    for m in mentions:
+        if not m.votes or "Place" not in m.votes:
+            continue
+        key = name_key(m.text)
+        if key in teams or m.label == "ORG":
+            m.votes["Organization"] += m.votes.pop("Place")
+
+
+def team(t: Tokens, start: int, end: int, root: int, place: bool) -> bool:
+    """Whether the words around the name (tokens ``start:end``, root ``root``) use it for a
+    sports team: "Stuttgart coach", "rivals Dortmund", a results line ("Chicago 5 Boston 3");
+    and, for a place's name (``place``), "Hamburg's loss to Hanover", "Dortmund beat
+    Schalke", "beaten by Unterhaching" (of others these are said of people too: "lost the
+    nomination to Ford")."""
+    head, dep, lemma = t.head[root], t.dep[root], t.lemma
+    above = lemma[head]
+    if dep in ("compound", "poss") and above in TEAM_NOUNS:  # "Stuttgart coach"
+        return True
+    if start > 0 and t.lower[start - 1] in TEAM_TITLES:  # "rivals Dortmund"
+        return True
+    if _scored(t, end - 1) and _scores_in_sentence(t, start) >= 2:
+        return True
+    if not place:
+        return False
+    if dep == "poss" and above in MATCH_NOUNS:  # "Hamburg's loss"
+        return True
+    if dep in ("nsubj", "dobj", "nsubjpass") and above in MATCH_VERBS and t.pos[head] == "VERB":
+        return True  # "Dortmund beat Schalke"
+    if dep == "pobj" and t.lower[head] in MATCH_PREPOSITIONS:  # "a win over Nuremberg"
+        verb = lemma[t.head[head]]
+        return verb in MATCH_NOUNS or verb in MATCH_PREP_VERBS
+    return False
+
+
+def _scored(t: Tokens, k: int) -> bool:
+    """Whether token ``k``, a proper noun, has a score or a count right after it: "Boston 5",
+    "Bochum 2-0"; not a date or a time ("Apr 94", "GMT 22 Apr", "1996-08-30")."""
+    end = k + 1
+    if end >= t.n or t.tag[end] != "CD" or t.lower[k].rstrip(".") in MONTHS:
+        return False
+    if t.orth[k].isupper() and len(t.orth[k]) <= 4:  # "GMT 22", "UTC 10": a time
+        return False
+    if end + 1 < t.n and t.lower[end + 1].rstrip(".") in MONTHS:
+        return False
+    parts = t.orth[end].split("-")
+    return len(parts) <= 2 and all(p.isdigit() and len(p) <= 3 for p in parts)
+
+
+def _scores_in_sentence(t: Tokens, i: int) -> int:
+    """Proper nouns with a score right after them in the sentence of token ``i``: a results
+    line names two teams or more so."""
+    s = t.sent(i)
+    return sum(
+        1 for k in range(s.start, s.end - 1) if t.tag[k] in ("NNP", "NNPS") and _scored(t, k)
+    )
+
+
+def company(t: Tokens, root: int, city: bool) -> bool:
+    """Whether the words around the name (root ``root``) say a company: "Ford's chief
+    executive", "Shell shares", "shares of Ford". A city's name only by a possessive: "London
+    shares" and "shares in Tokyo" are its market's."""
+    head, dep = t.head[root], t.dep[root]
+    if dep == "poss" and t.lemma[head] in COMPANY_NOUNS:
+        return True
+    if city:
+        return False
+    if dep == "compound" and t.lemma[head] in COMPANY_NOUNS and t.pos[head] == "NOUN":
+        return True
+    return (
+        dep == "pobj"
+        and t.lower[head] in ("of", "in")
+        and t.lemma[t.head[head]] in COMPANY_OF_NOUNS
+    )
 
 
 def _describing_nouns(t: Tokens, root: int, start: int) -> Iterator[int]:
@@ -146,7 +262,8 @@ def model_votes(
         t, mine = classes[k], LABEL_TYPES[m.label]
         # "Other" is every type but the three: a product's or an event's label says more
         sure = TYPE_MODEL_OTHER_SURE if t == "Other" else TYPE_MODEL_SURE
-        if t == "Other" and mine not in MODEL_TYPES:
+        # a one-word organization ("Apple agreed to buy Beats") is seldom a work or an award
+        if t == "Other" and (mine not in MODEL_TYPES or " " not in m.text):
             continue
         if p[k] >= sure and t != mine and t in MODEL_TYPES:
             m.votes[mine] -= 1.0

@@ -1,0 +1,182 @@
+"""Entity types from the words around a name: sports teams named for their city, companies
+named by what a company has, and names cut at their brackets."""
+
+from __future__ import annotations
+
+import pytest
+
+import kg
+from kg.extract.mentions import _bracket_pieces, _dateline_pieces, extract
+from kg.extract.records import RawMention
+from kg.extract.tokens import Tokens
+from kg.extract.types import _scored, sports_teams
+from kg.model import Block, Document
+
+
+def _types(pipeline, text: str) -> dict[str, str]:
+    return {e.name: e.type for e in kg.build([text], model=pipeline).entities}
+
+
+def _mentions(pipeline, text: str) -> list[RawMention]:
+    doc = Document(id="d", text=text, blocks=(Block(0, len(text), "paragraph"),))
+    return next(extract([doc], pipeline)).mentions
+
+
+# (text, name, its type): a city's name is its team where the words around it say so, and
+# the city elsewhere
+TEAMS = [
+    ("Oslo beat Bergen 2-1 on Sunday. The Oslo coach praised his players.", "Oslo", "Organization"),
+    ("Fans cheered the win over Leeds in the cup. Leeds fans left early.", "Leeds", "Organization"),
+    ("Chicago 5, Boston 3. Detroit 7, Seattle 2.", "Chicago", "Organization"),
+    ("Chicago beat Boston 5-3 on Friday night.", "Boston", "Organization"),
+    (
+        "The league leaders travelled to face rivals Stuttgart on Saturday.",
+        "Stuttgart",
+        "Organization",
+    ),
+    ("She took a train from Stuttgart to Munich on Friday.", "Stuttgart", "Place"),
+    ("Detroit lost 2,000 jobs last year, the mayor said.", "Detroit", "Place"),
+    ("The mayor of Boston met business leaders in Boston on Monday.", "Boston", "Place"),
+    ("Route 9 and Highway 12 meet in Bergen, 40 miles from Oslo.", "Oslo", "Place"),
+    # a national team stays its country
+    ("Germany beat France 2-0 in the friendly. The Germany coach was pleased.", "Germany", "Place"),
+]
+
+
+@pytest.mark.parametrize("text, name, etype", TEAMS, ids=[t[:40] for t, _, _ in TEAMS])
+def test_a_city_used_for_its_team(pipeline, text, name, etype):
+    assert _types(pipeline, text)[name] == etype
+
+
+# (text, name, its type): what a company has, said of a name, makes it the company
+COMPANIES = [
+    (
+        "Ford said it would cut jobs in Europe. Shares of Ford fell 3 percent.",
+        "Ford",
+        "Organization",
+    ),
+    ("Toyota recalled 400,000 cars. Toyota's sales in China rose.", "Toyota", "Organization"),
+    ("Shell cut its dividend. Shell shares fell sharply.", "Shell", "Organization"),
+    # a person's "lost to" is no match, and a person keeps the person's type
+    (
+        "Helen Ford said she would run again. Tom Hale lost the nomination to Ford in May.",
+        "Helen Ford",
+        "Person",
+    ),
+    # a publisher named with what it is; a city's daily stays the city
+    ("Helmut Kohl told the Bild newspaper that he was tired.", "Bild", "Organization"),
+    ("The Berlin daily reported the fire on Sunday.", "Berlin", "Place"),
+    # a city's market is no company ("London shares", "shares in Tokyo")
+    ("London shares rose on Monday, and shares in Tokyo fell.", "London", "Place"),
+]
+
+
+@pytest.mark.parametrize("text, name, etype", COMPANIES, ids=[t[:40] for t, _, _ in COMPANIES])
+def test_what_a_company_has(pipeline, text, name, etype):
+    assert _types(pipeline, text)[name] == etype
+
+
+@pytest.mark.parametrize(
+    "words, label, expected",
+    [
+        (
+            "Terje Halleland ( Progress Party )",
+            "ORG",
+            ["Terje Halleland", "Progress Party"],
+        ),
+        ("Council on Foreign Relations ( CFR", "ORG", ["Council on Foreign Relations", "CFR"]),
+        ("General Motors said", "ORG", ["General Motors said"]),
+        ("( Acme )", "ORG", ["Acme"]),
+    ],
+)
+def test_names_are_cut_at_their_brackets(pipeline, words, label, expected):
+    from spacy.tokens import Doc, Span
+
+    doc = Doc(pipeline.vocab, words=words.split())
+    span = Span(doc, 0, len(doc), label=label)  # the recogniser's span: every word
+    assert [p.text for p in _bracket_pieces(span, Tokens(doc))] == expected
+
+
+@pytest.mark.parametrize(
+    "words, label, expected",
+    [
+        ("Moscow ITAR-TASS", "ORG", [("Moscow", "GPE"), ("ITAR-TASS", "ORG")]),
+        ("Beirut Radio Lebanon", "ORG", [("Beirut", "GPE"), ("Radio Lebanon", "ORG")]),
+        ("Damascus Radio", "ORG", [("Damascus Radio", "ORG")]),  # the city's own radio
+        ("Moscow State University", "ORG", [("Moscow State University", "ORG")]),
+        ("Tokyo Electric Power", "ORG", [("Tokyo Electric Power", "ORG")]),
+        ("Ivan Petrov ITAR", "PERSON", [("Ivan Petrov ITAR", "PERSON")]),
+        ("Prague CTK", "ORG", [("Prague", "GPE"), ("CTK", "ORG")]),
+        ("Cairo AL-AHALI", "ORG", [("Cairo", "GPE"), ("AL-AHALI", "ORG")]),
+        (
+            "Beijing XINHUA Domestic Service",
+            "ORG",
+            [("Beijing", "GPE"), ("XINHUA Domestic Service", "ORG")],
+        ),
+        ("Washington D.C.", "GPE", [("Washington D.C.", "GPE")]),
+        ("Hong Kong SAR", "GPE", [("Hong Kong SAR", "GPE")]),
+        ("Moscow ITAR-TASS", "GPE", [("Moscow", "GPE"), ("ITAR-TASS", "ORG")]),
+    ],
+)
+def test_a_datelines_city_is_cut_from_the_agency(pipeline, words, label, expected):
+    from spacy.tokens import Span
+
+    doc = pipeline.make_doc(words)
+    span = Span(doc, 0, len(doc), label=label)
+    got = [(p.text, p.label_) for p in _dateline_pieces(span, Tokens(doc))]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text, index, expected",
+    [
+        ("Boston 5 Chicago 3", 0, True),
+        ("Bochum 2-0", 0, True),
+        ("at 1300 GMT 22 Apr", 2, False),  # a time, not a score
+        ("Paris 22 May", 0, False),  # a date
+        ("London 1996-08-30", 0, False),  # a dateline
+        ("Boston rose", 0, False),
+    ],
+)
+def test_scores_after_a_name(pipeline, text, index, expected):
+    assert _scored(Tokens(pipeline(text)), index) is expected
+
+
+def _mention(text: str, label: str, votes: dict[str, float], team: bool = False) -> RawMention:
+    m = RawMention("d", 0, len(text), text, label, team=team)
+    m.votes.update(votes)
+    return m
+
+
+def test_a_sports_report_makes_its_teams_teams_throughout():
+    mentions = [
+        _mention("Bergen", "GPE", {"Place": 2.5}),
+        _mention("Bergen", "GPE", {"Organization": 3.0, "Place": 2.5}, team=True),
+        _mention("Oslo", "GPE", {"Organization": 3.0, "Place": 2.5}, team=True),
+        _mention("Tromso", "ORG", {"Organization": 0.0, "Place": 1.2}),  # the model's move
+        _mention("Trondheim", "GPE", {"Place": 1.0}),  # never used for a team: still the city
+    ]
+    sports_teams(mentions)
+    assert [dict(m.votes) for m in mentions] == [
+        {"Organization": 2.5},
+        {"Organization": 5.5},
+        {"Organization": 5.5},
+        {"Organization": 1.2},
+        {"Place": 1.0},
+    ]
+
+
+def test_one_team_does_not_make_a_sports_report():
+    mentions = [
+        _mention("Bergen", "GPE", {"Place": 2.5}),
+        _mention("Bergen", "GPE", {"Organization": 3.0, "Place": 2.5}, team=True),
+        _mention("Tromso", "ORG", {"Organization": 0.0, "Place": 1.2}),
+    ]
+    before = [dict(m.votes) for m in mentions]
+    sports_teams(mentions)
+    assert [dict(m.votes) for m in mentions] == before
+
+
+def test_team_mentions_are_marked(pipeline):
+    marked = {m.text: m.team for m in _mentions(pipeline, "Leeds fans sang as Leeds beat Hull.")}
+    assert marked.get("Leeds") is True
