@@ -369,6 +369,14 @@ LINKING_VERBS = _words("be base locate headquarter situate bear live")
 # leader is a party member (member_of_political_party), a committee's chair a member of it.
 PARTY_WORDS = _words("party")
 MEMBERSHIP_BODY_WORDS = _words("committee subcommittee caucus parliament senate congress assembly")
+# The nouns a text calls an organization by, capitalised, once it has named it in full ("the
+# Court" after "the Supreme Court", "the Commission", "the Party"): within a document, such a
+# word joins the one organization's name there it ends (rule "head word").
+ORG_HEAD_NOUNS = (
+    frozenset(w for w in ORG_SUFFIXES if "." not in w)
+    | MEMBERSHIP_BODY_WORDS
+    | _words("legislature government ministry cabinet")
+)
 
 # Acronyms news uses without defining them, and the names they stand for: an acronym joins the
 # name where a document names it, in any document (rule "acronym known"), as a definition

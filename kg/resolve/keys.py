@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from kg.extract.records import RawMention
+from kg.lexicon import ORG_HEAD_NOUNS
 from kg.model import ENTITY_TYPES
 from kg.names import is_acronym, name_key, place_name, places
 from kg.resolve import merges
@@ -33,25 +34,40 @@ def base_key(text: str, label: str) -> str:
 
 
 def local_keys(mentions: Sequence[RawMention], base: Sequence[str]) -> set[str]:
-    """The document's keys that are one person only within it: a single word (not an acronym)
-    its mentions call a person, or that begins or ends a person's full name in it; and a
-    surname of several words that ends one ("Le Pen" of "Marine Le Pen")."""
+    """The document's keys that are one thing only within it: a single word (not an acronym)
+    its mentions call a person, or that begins or ends a person's full name in it; a surname
+    of several words that ends one ("Le Pen" of "Marine Le Pen"); and a single word that is
+    the last word of an organization's name in it ("the Court" of "the Supreme Court"), unless
+    its mentions call it a person or place."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
+    long_votes: dict[str, Counter[str]] = defaultdict(Counter)
     person_words: set[str] = set()
-    keys: set[str] = set()
     for m, k in zip(mentions, base, strict=True):
         if not k:
             continue
         words = k.split()
-        keys.add(k)
         if len(words) > 1:
+            long_votes[k].update(m.votes)
             if top_type(m.votes) == "Person":
                 person_words.update((words[0], words[-1]))
                 person_words.update(merges.particle_surnames(words))
         elif not is_acronym(m.text):
             votes[k].update(m.votes)
-    out = {k for k, v in votes.items() if k in person_words or top_type(v) == "Person"}
-    return out | {k for k in keys if " " in k and k in person_words}
+    org_heads = {
+        w
+        for k, v in long_votes.items()
+        if (w := k.split()[-1]) in ORG_HEAD_NOUNS and top_type(v) == "Organization"
+    }
+    out = {
+        k
+        for k, v in votes.items()
+        if k in person_words
+        or top_type(v) == "Person"
+        or k in org_heads
+        and top_type(v) not in ("Place", "Person")
+        and k not in places()
+    }
+    return out | {k for k in long_votes if k in person_words}
 
 
 def top_type(votes: Counter[str]) -> str:

@@ -18,7 +18,13 @@ from typing import NamedTuple
 from rapidfuzz.distance import Indel
 
 from kg.defaults import ACRONYM_MAX, ACRONYM_MIN, SURNAME_MARGIN, VARIANT_MIN_WORD
-from kg.lexicon import ACRONYM_SKIP, KNOWN_ACRONYMS, LEGAL_SUFFIXES, NAME_PARTICLES
+from kg.lexicon import (
+    ACRONYM_SKIP,
+    KNOWN_ACRONYMS,
+    LEGAL_SUFFIXES,
+    NAME_PARTICLES,
+    ORG_HEAD_NOUNS,
+)
 from kg.names import SCOPE, bare, compact_key, is_acronym, name_key
 from kg.resolve.records import _Name
 
@@ -39,6 +45,7 @@ class Index(NamedTuple):
     people_by_word: dict[str, list[str]]  # first or last word -> people's full names
     by_initials: dict[str, list[str]]  # initials -> names of other types
     by_stem: dict[str, list[str]]  # an organization's name without its legal suffix
+    orgs_by_head: dict[str, list[str]]  # last word -> organizations' names of several words
 
 
 class Union:
@@ -64,7 +71,7 @@ def index(keys: list[str], tops: dict[str, str], names: Mapping[str, _Name]) -> 
     """The full names among ``keys`` by what a shorter name could match in them. A person's
     name is one typed a person, or one the recogniser mostly tagged a person's (the votes of
     words around it can mislead: "Toufique Imrose Khalidi, editor of ...")."""
-    out = Index(defaultdict(list), defaultdict(list), defaultdict(list))
+    out = Index(defaultdict(list), defaultdict(list), defaultdict(list), defaultdict(list))
     for f in keys:
         fw = f.split()
         if len(fw) < 2:
@@ -74,9 +81,13 @@ def index(keys: list[str], tops: dict[str, str], names: Mapping[str, _Name]) -> 
             for w in dict.fromkeys((fw[0], fw[-1], *particle_surnames(fw))):
                 out.people_by_word[w].append(f)
         else:
-            out.by_initials[_initials(f)].append(f)
-        if fw[-1] in LEGAL_SUFFIXES and t == "Organization":
-            out.by_stem[" ".join(fw[:-1])].append(f)
+            # "Tears for Fears" is "TFF" as well as "TF"
+            for initials in dict.fromkeys((_initials(f), "".join(w[0] for w in fw))):
+                out.by_initials[initials].append(f)
+        if t == "Organization" and SCOPE not in f:
+            out.orgs_by_head[fw[-1]].append(f)
+            if fw[-1] in LEGAL_SUFFIXES:
+                out.by_stem[" ".join(fw[:-1])].append(f)
     return out
 
 
@@ -121,6 +132,10 @@ def merge(
         link = _acronym(names, k, acr, index, definitions)
         if link is not None:
             return link
+    if SCOPE in k and word in ORG_HEAD_NOUNS and tops[k] not in ("Person", "Place"):
+        link = _head_word(names, k, index)
+        if link is not None:
+            return link
     # short form -> the name it shortens by a legal or unit suffix ("TBD" -> "TBD Lab"), in a
     # document that names both
     longer = [f for f in index.by_stem.get(word, []) if not names[f].docs.isdisjoint(n.docs)]
@@ -130,6 +145,22 @@ def merge(
         reason = f"{surface!r} is {names[f].first!r} without its suffix, in document {doc}"
         return Link(f, k, "short form", reason)
     return None
+
+
+def _head_word(names: Mapping[str, _Name], k: str, index: Index) -> Link | None:
+    """A single word of one document -> the one organization's name of that document it
+    ends: "the Court" after "the Supreme Court", "the Commission" after "the European
+    Commission". Two such names ("Supreme Court", "District Court") leave it alone."""
+    n = names[k]
+    near = [f for f in index.orgs_by_head.get(bare(k), []) if not names[f].docs.isdisjoint(n.docs)]
+    if len(near) != 1:
+        return None
+    f = near[0]
+    doc = min(names[f].docs & n.docs)
+    reason = (
+        f"{n.first!r} is the last word of {names[f].first!r}, the one such name of document {doc}"
+    )
+    return Link(f, k, "head word", reason)
 
 
 def _acronym(
@@ -249,6 +280,48 @@ def middle_names(keys: list[str], names: Mapping[str, _Name], tops: dict[str, st
             )
             out.append(Link(head, k, "middle names", reason))
     return out
+
+
+def initials(keys: list[str], names: Mapping[str, _Name], tops: dict[str, str]) -> list[Link]:
+    """A person's name with initials for given names ("J. H. Dearle", "N. C. Wyeth") and the
+    one full name of a document they share that they abbreviate ("John Henry Dearle"): one
+    person, named as the full name. Both end in the same surname and are typed a person."""
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for k in keys:
+        words = k.split()
+        if len(words) > 1 and SCOPE not in k and tops[k] == "Person":
+            by_surname[words[-1]].append(k)
+    out = []
+    for ks in by_surname.values():
+        for short in ks:
+            if not any(len(w) == 1 for w in short.split()[:-1]):
+                continue
+            longer = [
+                f
+                for f in ks
+                if f != short
+                and _abbreviated(short, f)
+                and not names[f].docs.isdisjoint(names[short].docs)
+            ]
+            if len(longer) != 1:
+                continue  # "J. Smith" where "John Smith" and "Jane Smith" are named
+            f = longer[0]
+            doc = min(names[f].docs & names[short].docs)
+            reason = (
+                f"{names[short].first!r} is {names[f].first!r} with initials, in document {doc}"
+            )
+            out.append(Link(f, short, "initials", reason))
+    return out
+
+
+def _abbreviated(short: str, long: str) -> bool:
+    """Whether the given names of ``short`` are those of ``long``, in order, each written
+    whole or as its initial: "j h dearle" of "john henry dearle", "j dearle" too."""
+    sw, lw = short.split(), long.split()
+    if sw[-1] != lw[-1] or len(sw) > len(lw) or sw == lw:
+        return False
+    it = iter(lw[:-1])
+    return all(any(w == x or len(w) == 1 and x[0] == w for x in it) for w in sw[:-1])
 
 
 def kept_apart(keys: list[str], names: Mapping[str, _Name], tops: dict[str, str]) -> list[Link]:

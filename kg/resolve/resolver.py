@@ -269,6 +269,7 @@ class Resolver:
             merges.spellings(keys, self.names, tops)
             + merges.variants(keys, self.names, tops)
             + merges.middle_names(keys, self.names, tops)
+            + merges.initials(keys, self.names, tops)
         )
         for link in spelt:
             log.append(link)
