@@ -8,7 +8,6 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from kg.extract.records import RawMention
-from kg.lexicon import ORG_HEAD_NOUNS
 from kg.model import ENTITY_TYPES
 from kg.names import is_acronym, name_key, place_name, places
 from kg.resolve import merges
@@ -56,7 +55,8 @@ def local_keys(mentions: Sequence[RawMention], base: Sequence[str]) -> set[str]:
     org_heads = {
         w
         for k, v in long_votes.items()
-        if (w := k.split()[-1]) in ORG_HEAD_NOUNS and top_type(v) == "Organization"
+        if top_type(v) == "Organization"
+        for w in merges.head_nouns(k.split())
     }
     out = {
         k

@@ -4,9 +4,11 @@ evidence beyond likeness: a surname or first name joins the one full name of its
 ends or starts with it; an acronym the name a document defines it as ("General Motors (GM)",
 which then holds everywhere), or else the one name of a shared document whose initials it
 spells (three letters or more); a short form ("TBD") the name of a shared document it shortens
-by a legal or unit suffix ("TBD Lab"); spelling variants ("TimeWarner", "Газпром", "Mohammed")
-the most mentioned spelling. A name that begins with another and says more ("Meta AI") is kept
-apart, and the log says so."""
+by a legal or unit suffix ("TBD Lab"); an organization's noun ("the Court") the one name of
+its document it heads ("the Supreme Court"); a name with initials ("J. H. Dearle") the one full
+name of a shared document they abbreviate; spelling variants ("TimeWarner", "Газпром",
+"Mohammed") the most mentioned spelling. A name that begins with another and says more ("Meta
+AI") is kept apart, and the log says so."""
 
 from __future__ import annotations
 
@@ -85,7 +87,8 @@ def index(keys: list[str], tops: dict[str, str], names: Mapping[str, _Name]) -> 
             for initials in dict.fromkeys((_initials(f), "".join(w[0] for w in fw))):
                 out.by_initials[initials].append(f)
         if t == "Organization" and SCOPE not in f:
-            out.orgs_by_head[fw[-1]].append(f)
+            for w in head_nouns(fw):
+                out.orgs_by_head[w].append(f)
             if fw[-1] in LEGAL_SUFFIXES:
                 out.by_stem[" ".join(fw[:-1])].append(f)
     return out
@@ -148,18 +151,16 @@ def merge(
 
 
 def _head_word(names: Mapping[str, _Name], k: str, index: Index) -> Link | None:
-    """A single word of one document -> the one organization's name of that document it
-    ends: "the Court" after "the Supreme Court", "the Commission" after "the European
-    Commission". Two such names ("Supreme Court", "District Court") leave it alone."""
+    """A noun of one document -> the one organization's name of that document it heads:
+    "the Court" after "the Supreme Court", "the Council" after "the Council of Europe". Two
+    such names ("Supreme Court", "District Court") leave it alone."""
     n = names[k]
     near = [f for f in index.orgs_by_head.get(bare(k), []) if not names[f].docs.isdisjoint(n.docs)]
     if len(near) != 1:
         return None
     f = near[0]
     doc = min(names[f].docs & n.docs)
-    reason = (
-        f"{n.first!r} is the last word of {names[f].first!r}, the one such name of document {doc}"
-    )
+    reason = f"{n.first!r} stands for {names[f].first!r}, the one name it heads in document {doc}"
     return Link(f, k, "head word", reason)
 
 
@@ -366,6 +367,16 @@ def _expanded(key: str) -> str:
     first, _, rest = key.partition(" ")
     full = KNOWN_ACRONYMS.get(first) if rest else None
     return f"{name_key(full)} {rest}" if full else key
+
+
+def head_nouns(words: list[str]) -> list[str]:
+    """The nouns an organization's name of these words is called by once named: its last
+    word ("Supreme Court"), or its first before "of" ("Council of Europe"), where it is one
+    of ``ORG_HEAD_NOUNS``."""
+    out = [words[-1]] if words[-1] in ORG_HEAD_NOUNS else []
+    if len(words) > 2 and words[1] == "of" and words[0] in ORG_HEAD_NOUNS:
+        out.append(words[0])
+    return out
 
 
 def particle_surnames(words: list[str]) -> list[str]:

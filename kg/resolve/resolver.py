@@ -6,7 +6,8 @@ groups are merged by rules that each leave a line in the merge log with their ev
 (``merges``): spelling variants; a surname or first name joins the one full name of its
 document that ends or starts with it; an acronym joins the name a document defines it as, or
 the one name of a document it shares whose initials it spells; a short form ("TBD") joins the
-name it shortens ("TBD Lab"). Facts are then grouped by their entities and predicate, and
+name it shortens ("TBD Lab"); an organization's noun ("the Court") the one name of its document
+it heads; a name with initials the full name they abbreviate. Facts are then grouped by their entities and predicate, and
 facts that follow from others (inverse properties, chains of places) added.
 
 A ``Resolver`` takes documents in batches and gives, after each, what one resolution of all of

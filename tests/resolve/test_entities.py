@@ -115,6 +115,13 @@ ONE_ENTITY = {
         ],
         [("Royal Navy", "Organization", ["Navy"])],
     ),
+    "an organization called by the noun its name begins with": (
+        [
+            "The Council of Europe met in Strasbourg on Monday. The Council said Turkey "
+            "had to free the journalists."
+        ],
+        [("Council of Europe", "Organization", ["Council"])],
+    ),
     "given names as initials": (
         [
             "John Henry Dearle designed tapestries for Morris & Co. J. H. Dearle became its "
