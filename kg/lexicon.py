@@ -24,7 +24,10 @@ TITLES = _words(
     "mr mrs ms miss dr prof sir dame lord lady president sen senator rep representative "
     "gov governor gen col colonel lt capt captain maj sgt adm admiral judge "
     "rev reverend father pope sultan sheikh emir chancellor "
-    "minister secretary mayor ambassador commissioner chairman former late the"
+    "minister secretary mayor ambassador commissioner chairman former late the "
+    # other languages' honorifics news keeps ("Frau Merkel", "Monsieur Macron"), and "ex",
+    # which is "former" ("ex-CIA")
+    "frau herr madame monsieur mme mlle senor senora signor signora ex"
 )
 # Honorifics a proper-noun run loses at its start ("Sen. Kennedy", "Capt Smith"), without
 # their dot. Narrower than TITLES in meaning: a word here that ends a run ("Navy Capt") marks

@@ -129,6 +129,12 @@ ONE_ENTITY = {
         ],
         [("John Henry Dearle", "Person", ["J. H. Dearle"])],
     ),
+    "another language's honorific": (
+        [
+            "Angela Merkel met the press in Berlin. Frau Merkel said the talks had failed.",
+        ],
+        [("Angela Merkel", "Person", ["Frau Merkel"])],
+    ),
     "a name in two scripts": (
         ["Газпром raised gas prices for Ukraine. Gazprom's chief said demand was strong."],
         [("Gazprom", None, ["Газпром"])],
@@ -325,6 +331,10 @@ NAME_KEYS = [
     ("Mr. Ghosn's", "Ghosn"),
     ("Ghosn’s", "ghosn"),
     ("Sen. Bob Dole", "Bob Dole"),
+    ("Frau Merkel", "Merkel"),
+    ("Señora Mendoza", "Mendoza"),
+    ("Monsieur Macron's", "Macron"),
+    ("Ex-CIA", "CIA"),
 ]
 
 
