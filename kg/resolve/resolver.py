@@ -38,7 +38,7 @@ from kg.names import (
     scoped,
     slug,
 )
-from kg.resolve import merges, quotes
+from kg.resolve import merges, people, quotes
 from kg.resolve.infer import combine, infer
 from kg.resolve.keys import base_key, line_before, local_keys, top_type
 
@@ -270,8 +270,8 @@ class Resolver:
         spelt = (
             merges.spellings(keys, self.names, tops)
             + merges.variants(keys, self.names, tops)
-            + merges.middle_names(keys, self.names, tops)
-            + merges.initials(keys, self.names, tops)
+            + people.middle_names(keys, self.names, tops)
+            + people.initials(keys, self.names, tops)
         )
         for link in spelt:
             log.append(link)

@@ -108,6 +108,13 @@ ONE_ENTITY = {
         ],
         [("Supreme Court", "Organization", ["Court"])],
     ),
+    "an organization's noun where a fuller name of it is named too": (
+        [
+            "The United States Supreme Court took the case. The Supreme Court had refused "
+            "it twice, and the Court ruled in June."
+        ],
+        [("Supreme Court", "Organization", ["Court"])],
+    ),
     "a navy called by its last word": (
         [
             "The Royal Navy sent two frigates to the Gulf. The Navy said the ships would "
