@@ -126,9 +126,10 @@ def cause_table(errors: list[PairError], examples: int = 3) -> str:
     for e in errors:
         by[(e.kind, e.cause)].append(e)
     lines = []
-    for kind, label in (("split", "split: the gold's one entity"), ("joined", "joined")):
+    labels = {"split": "one gold entity, two kg entities", "joined": "one kg entity, two gold"}
+    for kind, label in labels.items():
         total = sum(len(v) for (k, _), v in by.items() if k == kind)
-        lines.append(f"== mention pairs {label}, kg's {2 if kind == 'split' else 1}: {total}")
+        lines.append(f"== mention pairs {kind} ({label}): {total}")
         for (k, c), es in sorted(by.items(), key=lambda x: -len(x[1])):
             if k != kind:
                 continue

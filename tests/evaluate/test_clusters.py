@@ -38,7 +38,8 @@ def test_each_wrong_pair_is_listed_with_its_kind_and_cause():
         ("split", "Doe", "Jane Doe", "a name and a word of it"),
     ]
     table = ev.cause_table(errors, examples=1)
-    assert "== mention pairs split: the gold's one entity, kg's 2: 2" in table
+    assert "== mention pairs split (one gold entity, two kg entities): 2" in table
+    assert "== mention pairs joined (one kg entity, two gold): 1" in table
     assert "'Acme Rockets' ~ 'Doe'" in table
 
 
