@@ -205,11 +205,15 @@ def _acronym(
 
 def spellings(keys: list[str], names: Mapping[str, _Name], tops: dict[str, str]) -> list[Link]:
     """Names that differ only in their spacing ("TimeWarner", "Time Warner"), script
-    ("Газпром", "Gazprom") or a known acronym written out ("UN Security Council", "United
-    Nations Security Council") and whose types agree: each joins the most mentioned."""
+    ("Газпром", "Gazprom"), a known acronym written out ("UN Security Council", "United
+    Nations Security Council") or a person's name particle ("Bashar al-Assad", "Bashar
+    Assad") and whose types agree: each joins the most mentioned."""
     groups: dict[str, list[str]] = defaultdict(list)
     for k in keys:
-        groups[compact_key(_expanded(bare(k)))].append(k)
+        words = bare(k).split()
+        if tops[k] == "Person":  # the particles after the first word ("Du Han" keeps "du")
+            words = words[:1] + [w for w in words[1:] if w not in NAME_PARTICLES]
+        groups[compact_key(_expanded(" ".join(words)))].append(k)
     out = []
     for ks in groups.values():
         if len(ks) < 2:

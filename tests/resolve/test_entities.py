@@ -406,6 +406,9 @@ VARIANTS = [
     ("Martin Smith", "Marvin Smith", False),  # a letter changed: another name
     ("Jon Stewart", "John Stewart", False),  # a short word: another name
     ("Time Warner", "TimeWarner", True),  # spacing
+    ("Bashar al-Assad", "Bashar Assad", True),  # a particle in a person's name
+    ("Charles de Gaulle", "Charles Gaulle", True),
+    ("Du Han de Martigny", "Han de Martigny", False),  # a particle that begins the name
 ]
 
 
