@@ -127,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
             rep = evaluate(gold, pipeline)
             reports.append((kind, rep))
             print(f"[{kind}] " + rep.table(min_support=args.per_relation), flush=True)
-            if args.pair_errors and rep.pairs:
+            if args.pair_errors and rep.clusters.tp + rep.clusters.fn:  # gold groups mentions
                 shown = args.pair_errors if kind == "tuned" else 0
                 print(cause_table(rep.pairs, examples=shown), flush=True)
             a = rep.asserted(MIN_CONFIDENCE)
