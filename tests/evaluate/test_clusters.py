@@ -1,5 +1,7 @@
 """Mention clustering errors: each pair kg groups otherwise than the gold, with its cause."""
 
+import json
+
 import pytest
 
 from kg import evaluate as ev
@@ -62,3 +64,39 @@ CAUSES = [
 @pytest.mark.parametrize("kind, a, b, expected", CAUSES)
 def test_causes(kind, a, b, expected):
     assert cause(kind, a, b) == expected
+
+
+def test_kg_eval_errors_lists_the_pairs_by_cause(tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    # one DocRED document of our own: "General Motors (GM)" defines GM, and "Dana Reyes"
+    # is named again by her surname; the gold groups both
+    sents = [
+        ["General", "Motors", "(", "GM", ")", "hired", "Dana", "Reyes", "in", "May", "."],
+        ["GM", "said", "Reyes", "would", "run", "its", "plant", "in", "Ohio", "."],
+    ]
+    vertex = [
+        [
+            {"name": "General Motors", "type": "ORG", "sent_id": 0, "pos": [0, 2]},
+            {"name": "GM", "type": "ORG", "sent_id": 0, "pos": [3, 4]},
+            {"name": "GM", "type": "ORG", "sent_id": 1, "pos": [0, 1]},
+        ],
+        [
+            {"name": "Dana Reyes", "type": "PER", "sent_id": 0, "pos": [6, 8]},
+            {"name": "Reyes", "type": "PER", "sent_id": 1, "pos": [2, 3]},
+        ],
+        [{"name": "Ohio", "type": "LOC", "sent_id": 1, "pos": [8, 9]}],
+    ]
+    gold = tmp_path / "gold.json"
+    gold.write_text(
+        json.dumps([{"title": "t", "sents": sents, "vertexSet": vertex, "labels": []}]),
+        encoding="utf-8",
+    )
+    res = CliRunner().invoke(main, ["eval", str(gold), "--errors"])
+    assert res.exit_code == 0, res.output
+    assert "== mention pairs split (one gold entity, two kg entities): 0" in res.output
+    assert "== mention pairs joined (one kg entity, two gold): 0" in res.output
+    row = next(line for line in res.output.splitlines() if line.startswith("mention pairs"))
+    assert row.split()[4:] == ["100.0", "100.0", "100.0", "4", "4"], row
