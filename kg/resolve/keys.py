@@ -1,6 +1,7 @@
 """Name keys of a document's mentions: the key each mention is grouped under (a country's
 name, code or alias by the places table; a nationality word's plural by its singular), and the
-keys that are one person only within their document (a bare surname or first name)."""
+keys that are one thing only within their document (a bare surname or first name; an
+organization's noun, "the Court")."""
 
 from __future__ import annotations
 
@@ -35,9 +36,10 @@ def base_key(text: str, label: str) -> str:
 def local_keys(mentions: Sequence[RawMention], base: Sequence[str]) -> set[str]:
     """The document's keys that are one thing only within it: a single word (not an acronym)
     its mentions call a person, or that begins or ends a person's full name in it; a surname
-    of several words that ends one ("Le Pen" of "Marine Le Pen"); and a single word that is
-    the last word of an organization's name in it ("the Court" of "the Supreme Court"), unless
-    its mentions call it a person or place."""
+    of several words that ends one ("Le Pen" of "Marine Le Pen"); and a noun that heads an
+    organization's name in it ("the Court" of "the Supreme Court", "the Council" of "the
+    Council of Europe": ``merges.head_nouns``), unless its mentions call it a person or place
+    or the places table knows it."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     long_votes: dict[str, Counter[str]] = defaultdict(Counter)
     person_words: set[str] = set()

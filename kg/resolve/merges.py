@@ -47,7 +47,7 @@ class Index(NamedTuple):
     people_by_word: dict[str, list[str]]  # first or last word -> people's full names
     by_initials: dict[str, list[str]]  # initials -> names of other types
     by_stem: dict[str, list[str]]  # an organization's name without its legal suffix
-    orgs_by_head: dict[str, list[str]]  # last word -> organizations' names of several words
+    orgs_by_head: dict[str, list[str]]  # the noun it is called by -> organizations' names
 
 
 class Union:
