@@ -423,3 +423,21 @@ def test_spelling_variants(a, b, one):
     links = merges.spellings(keys, names, tops) + merges.variants(keys, names, tops)
     assert bool(links) is one
     assert all(link.kept == name_key(a) and link.rule == "spelling" for link in links)
+
+
+INITIALS = [
+    # (a name with initials, a full name, whether the first abbreviates the second)
+    ("j h dearle", "john henry dearle", True),
+    ("j dearle", "john henry dearle", True),  # a middle name left out
+    ("n c wyeth", "newell convers wyeth", True),
+    ("h j dearle", "john henry dearle", False),  # initials out of order
+    ("j h dearle", "john henry marsh", False),  # another surname
+    ("j h dearle", "j h dearle", False),  # the same name
+]
+
+
+@pytest.mark.parametrize("short, long, expected", INITIALS)
+def test_initials_abbreviate_given_names(short, long, expected):
+    from kg.resolve.people import _abbreviated
+
+    assert _abbreviated(short, long) is expected
