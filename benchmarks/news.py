@@ -25,7 +25,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from kg.evaluate import Counts
-from kg.evaluate.match import best_span
+from kg.evaluate.clusters import best_span
 from kg.extract import pipeline as kg_nlp
 from kg.extract.mentions import extract
 from kg.extract.types import is_nationality

@@ -24,7 +24,10 @@ TITLES = _words(
     "mr mrs ms miss dr prof sir dame lord lady president sen senator rep representative "
     "gov governor gen col colonel lt capt captain maj sgt adm admiral judge "
     "rev reverend father pope sultan sheikh emir chancellor "
-    "minister secretary mayor ambassador commissioner chairman former late the"
+    "minister secretary mayor ambassador commissioner chairman former late the "
+    # other languages' honorifics news keeps ("Frau Merkel", "Monsieur Macron"), and "ex",
+    # which is "former" ("ex-CIA")
+    "frau herr madame monsieur mme mlle senor senora signor signora ex"
 )
 # Honorifics a proper-noun run loses at its start ("Sen. Kennedy", "Capt Smith"), without
 # their dot. Narrower than TITLES in meaning: a word here that ends a run ("Navy Capt") marks
@@ -415,6 +418,14 @@ LINKING_VERBS = _words("be base locate headquarter situate bear live")
 # leader is a party member (member_of_political_party), a committee's chair a member of it.
 PARTY_WORDS = _words("party")
 MEMBERSHIP_BODY_WORDS = _words("committee subcommittee caucus parliament senate congress assembly")
+# The nouns a text calls an organization by, capitalised, once it has named it in full ("the
+# Court" after "the Supreme Court", "the Commission", "the Party"): within a document, such a
+# word joins the one organization's name there it ends (rule "head word").
+ORG_HEAD_NOUNS = (
+    frozenset(w for w in ORG_SUFFIXES if "." not in w)
+    | MEMBERSHIP_BODY_WORDS
+    | _words("legislature government ministry cabinet")
+)
 
 # Acronyms news uses without defining them, and the names they stand for: an acronym joins the
 # name where a document names it, in any document (rule "acronym known"), as a definition

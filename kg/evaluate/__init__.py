@@ -8,9 +8,11 @@ An entity matches when one of its names (canonical name, aliases, mention texts,
 entity's names; a gold place written "Town, State" is also named by "Town" alone. A literal
 matches a gold date whose ISO form is the same. A relation matches when both its entities
 match and its Wikidata property is one the gold label accepts (``match``). The counts and
-their table are in ``report``.
+their table are in ``report``; mention clustering, pair by pair with the cause of each
+error, in ``clusters``.
 """
 
+from kg.evaluate.clusters import PairError, cause_table, score_clusters
 from kg.evaluate.gold import (
     CONLL_RELATIONS,
     CONLL_TYPES,
@@ -27,7 +29,7 @@ from kg.evaluate.gold import (
     read_gold,
     read_jsonl,
 )
-from kg.evaluate.match import Matcher, evaluate, label_of, score_clusters, score_doc
+from kg.evaluate.match import Matcher, evaluate, label_of, score_doc
 from kg.evaluate.report import Counts, Error, Report, error_table
 
 __all__ = [
@@ -43,8 +45,10 @@ __all__ = [
     "GoldRelation",
     "GoldSet",
     "Matcher",
+    "PairError",
     "Report",
     "as_document",
+    "cause_table",
     "error_table",
     "evaluate",
     "label_of",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -10,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from kg import vocab
 from kg.defaults import MIN_CONFIDENCE
+from kg.evaluate.clusters import PairError, score_clusters
 from kg.evaluate.gold import SCORED_TYPES, GoldDoc, GoldSet, as_document
 from kg.evaluate.report import Counts, Error, Report
 from kg.extract.dates import iso_date
@@ -179,52 +179,6 @@ def _score_entities(g: GoldDoc, match: Matcher, entities: Iterable[Entity]) -> d
     return dict(per_type)
 
 
-def score_clusters(g: GoldDoc, entities: Iterable[Entity]) -> Counts:
-    """Pairwise mention clustering: of the pairs of name mentions that both kg and the gold
-    found, those kg put in one entity (``tp + fp``) and those the gold did (``tp + fn``).
-
-    A kg mention is the gold mention it overlaps most, when the overlap is at least half of
-    their union; mentions one side alone found are left out (detection is scored apart).
-    """
-    gold_at: dict[tuple[int, int], int] = {}
-    for i, ge in enumerate(g.entities):
-        if not ge.literal:
-            for span in ge.spans:
-                gold_at.setdefault(span, i)
-    starts = sorted(gold_at)
-    pairs: dict[tuple[int, int], tuple[int, int]] = {}  # gold span -> (kg entity, gold entity)
-    for n, e in enumerate(entities):
-        for m in e.mentions:
-            span = best_span(starts, m.start, m.end)
-            if span is not None:
-                pairs.setdefault(span, (n, gold_at[span]))
-    counts = Counts()
-    found = list(pairs.values())
-    for a in range(len(found)):
-        for b in range(a + 1, len(found)):
-            same_kg, same_gold = found[a][0] == found[b][0], found[a][1] == found[b][1]
-            counts.tp += same_kg and same_gold
-            counts.fp += same_kg and not same_gold
-            counts.fn += same_gold and not same_kg
-    return counts
-
-
-def best_span(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
-    """The gold span (of the sorted ``spans``) that overlaps ``start:end`` most, by at least
-    half their union."""
-    best, score = None, 0.5
-    i = bisect.bisect_left(spans, (start - 200, 0))
-    while i < len(spans) and spans[i][0] < end:
-        a, b = spans[i]
-        inter = min(b, end) - max(a, start)
-        if inter > 0:
-            s = inter / (max(b, end) - min(a, start))
-            if s >= score:
-                best, score = spans[i], s
-        i += 1
-    return best
-
-
 def _score_relations(
     gold: GoldSet, g: GoldDoc, match: Matcher, relations: Iterable[Relation], out: _Scoring
 ) -> tuple[dict[str, Counts], Counts]:
@@ -306,10 +260,11 @@ def evaluate(
     props: dict[str, Counts] = defaultdict(Counts)
     scored: list[tuple[float, bool, str, str, str]] = []
     errors: list[Error] = []
+    pairs: list[PairError] = []
     for g, (ents, rels) in zip(gold.docs, results, strict=True):
         per_type, per_label, cov = score_doc(gold, g, ents, rels, scored, errors, MIN_CONFIDENCE)
         covered.add(cov)
-        clusters.add(score_clusters(g, ents))
+        clusters.add(score_clusters(g, ents, pairs))
         for k, c in per_type.items():
             types[k].add(c)
             ent.add(c)
@@ -330,4 +285,5 @@ def evaluate(
         clusters,
         scored,
         errors,
+        pairs,
     )

@@ -51,6 +51,8 @@ class Report:
     scored: list[tuple[float, bool, str, str, str]] = field(default_factory=list)
     # the asserted facts that are wrong and the gold facts none asserts (kg.defaults threshold)
     errors: list[Error] = field(default_factory=list)
+    # the mention pairs kg groups otherwise than the gold (kg.evaluate.clusters.PairError)
+    pairs: list = field(default_factory=list)
 
     def asserted(self, threshold: float) -> Counts:
         """Relation counts of the facts with confidence >= ``threshold`` alone."""

@@ -1,6 +1,7 @@
 """Name keys of a document's mentions: the key each mention is grouped under (a country's
 name, code or alias by the places table; a nationality word's plural by its singular), and the
-keys that are one person only within their document (a bare surname or first name)."""
+keys that are one thing only within their document (a bare surname or first name; an
+organization's noun, "the Court")."""
 
 from __future__ import annotations
 
@@ -33,25 +34,42 @@ def base_key(text: str, label: str) -> str:
 
 
 def local_keys(mentions: Sequence[RawMention], base: Sequence[str]) -> set[str]:
-    """The document's keys that are one person only within it: a single word (not an acronym)
-    its mentions call a person, or that begins or ends a person's full name in it; and a
-    surname of several words that ends one ("Le Pen" of "Marine Le Pen")."""
+    """The document's keys that are one thing only within it: a single word (not an acronym)
+    its mentions call a person, or that begins or ends a person's full name in it; a surname
+    of several words that ends one ("Le Pen" of "Marine Le Pen"); and a noun that heads an
+    organization's name in it ("the Court" of "the Supreme Court", "the Council" of "the
+    Council of Europe": ``merges.head_nouns``), unless its mentions call it a person or place
+    or the places table knows it."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
+    long_votes: dict[str, Counter[str]] = defaultdict(Counter)
     person_words: set[str] = set()
-    keys: set[str] = set()
     for m, k in zip(mentions, base, strict=True):
         if not k:
             continue
         words = k.split()
-        keys.add(k)
         if len(words) > 1:
+            long_votes[k].update(m.votes)
             if top_type(m.votes) == "Person":
                 person_words.update((words[0], words[-1]))
                 person_words.update(merges.particle_surnames(words))
         elif not is_acronym(m.text):
             votes[k].update(m.votes)
-    out = {k for k, v in votes.items() if k in person_words or top_type(v) == "Person"}
-    return out | {k for k in keys if " " in k and k in person_words}
+    org_heads = {
+        w
+        for k, v in long_votes.items()
+        if top_type(v) == "Organization"
+        for w in merges.head_nouns(k.split())
+    }
+    out = {
+        k
+        for k, v in votes.items()
+        if k in person_words
+        or top_type(v) == "Person"
+        or k in org_heads
+        and top_type(v) not in ("Place", "Person")
+        and k not in places()
+    }
+    return out | {k for k in long_votes if k in person_words}
 
 
 def top_type(votes: Counter[str]) -> str:

@@ -4,9 +4,11 @@ evidence beyond likeness: a surname or first name joins the one full name of its
 ends or starts with it; an acronym the name a document defines it as ("General Motors (GM)",
 which then holds everywhere), or else the one name of a shared document whose initials it
 spells (three letters or more); a short form ("TBD") the name of a shared document it shortens
-by a legal or unit suffix ("TBD Lab"); spelling variants ("TimeWarner", "Газпром", "Mohammed")
-the most mentioned spelling. A name that begins with another and says more ("Meta AI") is kept
-apart, and the log says so."""
+by a legal or unit suffix ("TBD Lab"); an organization's noun ("the Court") the one name of
+its document it heads ("the Supreme Court"); a name with initials ("J. H. Dearle") the one full
+name of a shared document they abbreviate; spelling variants ("TimeWarner", "Газпром",
+"Mohammed") the most mentioned spelling. A name that begins with another and says more ("Meta
+AI") is kept apart, and the log says so."""
 
 from __future__ import annotations
 
@@ -18,7 +20,13 @@ from typing import NamedTuple
 from rapidfuzz.distance import Indel
 
 from kg.defaults import ACRONYM_MAX, ACRONYM_MIN, SURNAME_MARGIN, VARIANT_MIN_WORD
-from kg.lexicon import ACRONYM_SKIP, KNOWN_ACRONYMS, LEGAL_SUFFIXES, NAME_PARTICLES
+from kg.lexicon import (
+    ACRONYM_SKIP,
+    KNOWN_ACRONYMS,
+    LEGAL_SUFFIXES,
+    NAME_PARTICLES,
+    ORG_HEAD_NOUNS,
+)
 from kg.names import SCOPE, bare, compact_key, is_acronym, name_key
 from kg.resolve.records import _Name
 
@@ -39,6 +47,7 @@ class Index(NamedTuple):
     people_by_word: dict[str, list[str]]  # first or last word -> people's full names
     by_initials: dict[str, list[str]]  # initials -> names of other types
     by_stem: dict[str, list[str]]  # an organization's name without its legal suffix
+    orgs_by_head: dict[str, list[str]]  # the noun it is called by -> organizations' names
 
 
 class Union:
@@ -64,7 +73,7 @@ def index(keys: list[str], tops: dict[str, str], names: Mapping[str, _Name]) -> 
     """The full names among ``keys`` by what a shorter name could match in them. A person's
     name is one typed a person, or one the recogniser mostly tagged a person's (the votes of
     words around it can mislead: "Toufique Imrose Khalidi, editor of ...")."""
-    out = Index(defaultdict(list), defaultdict(list), defaultdict(list))
+    out = Index(defaultdict(list), defaultdict(list), defaultdict(list), defaultdict(list))
     for f in keys:
         fw = f.split()
         if len(fw) < 2:
@@ -74,9 +83,14 @@ def index(keys: list[str], tops: dict[str, str], names: Mapping[str, _Name]) -> 
             for w in dict.fromkeys((fw[0], fw[-1], *particle_surnames(fw))):
                 out.people_by_word[w].append(f)
         else:
-            out.by_initials[_initials(f)].append(f)
-        if fw[-1] in LEGAL_SUFFIXES and t == "Organization":
-            out.by_stem[" ".join(fw[:-1])].append(f)
+            # "Tears for Fears" is "TFF" as well as "TF"
+            for initials in dict.fromkeys((_initials(f), "".join(w[0] for w in fw))):
+                out.by_initials[initials].append(f)
+        if t == "Organization" and SCOPE not in f:
+            for w in head_nouns(fw):
+                out.orgs_by_head[w].append(f)
+            if fw[-1] in LEGAL_SUFFIXES:
+                out.by_stem[" ".join(fw[:-1])].append(f)
     return out
 
 
@@ -102,7 +116,7 @@ def merge(
             # "Dolly Parton" and "Legendary Dolly Parton", "Christine Razanamahasoa" and
             # "Christine Harijaona Razanamahasoa": one name and fuller readings of it
             short = min(near, key=lambda f: (len(f), f))
-            near = [short] if all(_within(short, f) for f in near) else near
+            near = [short] if all(within(short, f) for f in near) else near
         among = len(near)
         if among > 1:
             # "Alger" where "Ross Patterson Alger" and "Harry Alger" are named: the subject
@@ -121,6 +135,10 @@ def merge(
         link = _acronym(names, k, acr, index, definitions)
         if link is not None:
             return link
+    if SCOPE in k and word in ORG_HEAD_NOUNS and tops[k] not in ("Person", "Place"):
+        link = _head_word(names, k, index)
+        if link is not None:
+            return link
     # short form -> the name it shortens by a legal or unit suffix ("TBD" -> "TBD Lab"), in a
     # document that names both
     longer = [f for f in index.by_stem.get(word, []) if not names[f].docs.isdisjoint(n.docs)]
@@ -130,6 +148,24 @@ def merge(
         reason = f"{surface!r} is {names[f].first!r} without its suffix, in document {doc}"
         return Link(f, k, "short form", reason)
     return None
+
+
+def _head_word(names: Mapping[str, _Name], k: str, index: Index) -> Link | None:
+    """A noun of one document -> the one organization's name of that document it heads:
+    "the Court" after "the Supreme Court", "the Council" after "the Council of Europe". Two
+    such names ("Supreme Court", "District Court") leave it alone."""
+    n = names[k]
+    near = [f for f in index.orgs_by_head.get(bare(k), []) if not names[f].docs.isdisjoint(n.docs)]
+    if len(near) > 1:
+        # "Supreme Court" and "United States Supreme Court": one name and fuller readings
+        short = min(near, key=lambda f: (len(f), f))
+        near = [short] if all(within(short, f) for f in near) else near
+    if len(near) != 1:
+        return None
+    f = near[0]
+    doc = min(names[f].docs & n.docs)
+    reason = f"{n.first!r} stands for {names[f].first!r}, the one name it heads in document {doc}"
+    return Link(f, k, "head word", reason)
 
 
 def _acronym(
@@ -169,11 +205,15 @@ def _acronym(
 
 def spellings(keys: list[str], names: Mapping[str, _Name], tops: dict[str, str]) -> list[Link]:
     """Names that differ only in their spacing ("TimeWarner", "Time Warner"), script
-    ("Газпром", "Gazprom") or a known acronym written out ("UN Security Council", "United
-    Nations Security Council") and whose types agree: each joins the most mentioned."""
+    ("Газпром", "Gazprom"), a known acronym written out ("UN Security Council", "United
+    Nations Security Council") or a person's name particle ("Bashar al-Assad", "Bashar
+    Assad") and whose types agree: each joins the most mentioned."""
     groups: dict[str, list[str]] = defaultdict(list)
     for k in keys:
-        groups[compact_key(_expanded(bare(k)))].append(k)
+        words = bare(k).split()
+        if tops[k] == "Person":  # the particles after the first word ("Du Han" keeps "du")
+            words = words[:1] + [w for w in words[1:] if w not in NAME_PARTICLES]
+        groups[compact_key(_expanded(" ".join(words)))].append(k)
     out = []
     for ks in groups.values():
         if len(ks) < 2:
@@ -221,36 +261,6 @@ def variants(keys: list[str], names: Mapping[str, _Name], tops: dict[str, str]) 
     return out
 
 
-def middle_names(keys: list[str], names: Mapping[str, _Name], tops: dict[str, str]) -> list[Link]:
-    """A person's name with and without middle names ("Henrik Angell", "Henrik August
-    Angell") in a document that names both: one person, named as the most mentioned. Both
-    are full names (two words or more) that begin and end alike, typed a person."""
-    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for k in keys:
-        words = k.split()
-        if len(words) > 1 and SCOPE not in k and tops[k] == "Person":
-            groups[(words[0], words[-1])].append(k)
-    out = []
-    for ks in groups.values():
-        if len(ks) < 2:
-            continue
-        ks.sort(key=lambda k: (len(k.split()), k))
-        for i, short in enumerate(ks):
-            longer = [f for f in ks[i + 1 :] if _within(short, f)]
-            longer = [f for f in longer if not names[f].docs.isdisjoint(names[short].docs)]
-            if len(longer) != 1:
-                continue  # several fuller names: "George Bush", two of them
-            f = longer[0]
-            doc = min(names[f].docs & names[short].docs)
-            head, k = (f, short) if names[f].count >= names[short].count else (short, f)
-            reason = (
-                f"{names[short].first!r} is {names[f].first!r} without its middle names, "
-                f"in document {doc}"
-            )
-            out.append(Link(head, k, "middle names", reason))
-    return out
-
-
 def kept_apart(keys: list[str], names: Mapping[str, _Name], tops: dict[str, str]) -> list[Link]:
     """Names that begin with another name of a document they share and say more than it
     ("Meta AI", "Meta"; "Apple Music", "Apple"): a lab, product or unit of a thing is not the
@@ -295,13 +305,23 @@ def _expanded(key: str) -> str:
     return f"{name_key(full)} {rest}" if full else key
 
 
+def head_nouns(words: list[str]) -> list[str]:
+    """The nouns an organization's name of these words is called by once named: its last
+    word ("Supreme Court"), or its first before "of" ("Council of Europe"), where it is one
+    of ``ORG_HEAD_NOUNS``."""
+    out = [words[-1]] if words[-1] in ORG_HEAD_NOUNS else []
+    if len(words) > 2 and words[1] == "of" and words[0] in ORG_HEAD_NOUNS:
+        out.append(words[0])
+    return out
+
+
 def particle_surnames(words: list[str]) -> list[str]:
     """The surnames of several words that end a full name, each beginning with a particle:
     "Marine Le Pen" -> ["le pen"]; "Leslie Van Houten" -> ["van houten"]."""
     return [" ".join(words[i:]) for i in range(1, len(words) - 1) if words[i] in NAME_PARTICLES]
 
 
-def _within(short: str, long: str) -> bool:
+def within(short: str, long: str) -> bool:
     """Whether the words of ``short`` are words of ``long``, in order, ending it."""
     sw, lw = short.split(), long.split()
     if sw[-1] != lw[-1]:

@@ -6,8 +6,10 @@ groups are merged by rules that each leave a line in the merge log with their ev
 (``merges``): spelling variants; a surname or first name joins the one full name of its
 document that ends or starts with it; an acronym joins the name a document defines it as, or
 the one name of a document it shares whose initials it spells; a short form ("TBD") joins the
-name it shortens ("TBD Lab"). Facts are then grouped by their entities and predicate, and
-facts that follow from others (inverse properties, chains of places) added.
+name it shortens ("TBD Lab"); an organization's noun ("the Court") the one name of its document
+it heads; a name with initials the full name they abbreviate. Facts are then grouped by their
+entities and predicate, and facts that follow from others (inverse properties, chains of
+places) added.
 
 A ``Resolver`` takes documents in batches and gives, after each, what one resolution of all of
 them gives: the store keeps one with each version, so that adding documents costs in
@@ -36,7 +38,7 @@ from kg.names import (
     scoped,
     slug,
 )
-from kg.resolve import merges, quotes
+from kg.resolve import merges, people, quotes
 from kg.resolve.infer import combine, infer
 from kg.resolve.keys import base_key, line_before, local_keys, top_type
 
@@ -86,8 +88,9 @@ class Resolver:
 
     # What a pickled Resolver holds and how its names are keyed; a store's resolver of another
     # format is not added to but made afresh (2: names of one document, acronym definitions;
-    # 3: quotations; 4: nationality words linked to their countries).
-    FORMAT = 4
+    # 3: quotations; 4: nationality words linked to their countries; 5: an organization's
+    # noun is a name of its document, and more honorifics fold).
+    FORMAT = 5
 
     def __init__(self) -> None:
         self.format = self.FORMAT
@@ -268,7 +271,8 @@ class Resolver:
         spelt = (
             merges.spellings(keys, self.names, tops)
             + merges.variants(keys, self.names, tops)
-            + merges.middle_names(keys, self.names, tops)
+            + people.middle_names(keys, self.names, tops)
+            + people.initials(keys, self.names, tops)
         )
         for link in spelt:
             log.append(link)

@@ -1,0 +1,141 @@
+"""Mention clustering: the pairs of name mentions kg puts in one entity against the gold's
+(DocRED lists every mention of each entity), and the pairs it gets wrong, each with a cause.
+
+A pair is *split* when the gold holds both mentions in one entity and kg in two (a recall
+error), *joined* when kg holds them in one entity and the gold in two (a precision error). The
+causes say which part of kg to look at: a nationality word apart from its country is a policy
+of the places table; names with no word in common need knowledge kg does not have; a short
+name (a surname, an acronym, an organization's last word) is a merge rule's business.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from kg.evaluate.gold import GoldDoc
+from kg.evaluate.report import Counts
+from kg.model import Entity
+from kg.names import abbreviates, compact_key, is_acronym, name_key, place_name
+
+
+class PairError(NamedTuple):
+    """Two name mentions of one document that kg and the gold group differently."""
+
+    kind: str  # "split" (the gold's one entity, kg's two) or "joined" (kg's one, the gold's two)
+    cause: str  # see ``cause``
+    doc: str
+    a: str  # the mentions' texts
+    b: str
+    entities: tuple[str, str]  # kg's entity names (the same twice for "joined")
+
+
+def best_span(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    """The gold span (of the sorted ``spans``) that overlaps ``start:end`` most, by at least
+    half their union."""
+    best, score = None, 0.5
+    i = bisect.bisect_left(spans, (start - 200, 0))
+    while i < len(spans) and spans[i][0] < end:
+        a, b = spans[i]
+        inter = min(b, end) - max(a, start)
+        if inter > 0:
+            s = inter / (max(b, end) - min(a, start))
+            if s >= score:
+                best, score = spans[i], s
+        i += 1
+    return best
+
+
+def _found(g: GoldDoc, entities: Iterable[Entity]) -> list[tuple[int, int, str, str]]:
+    """(kg entity, gold entity, mention text, kg entity name) of each gold mention kg found:
+    a kg mention is the gold mention it overlaps most, by at least half of their union."""
+    gold_at: dict[tuple[int, int], int] = {}
+    for i, ge in enumerate(g.entities):
+        if not ge.literal:
+            for span in ge.spans:
+                gold_at.setdefault(span, i)
+    starts = sorted(gold_at)
+    pairs: dict[tuple[int, int], tuple[int, int, str, str]] = {}
+    for n, e in enumerate(entities):
+        for m in e.mentions:
+            span = best_span(starts, m.start, m.end)
+            if span is not None:
+                pairs.setdefault(span, (n, gold_at[span], m.text, e.name))
+    return list(pairs.values())
+
+
+def score_clusters(
+    g: GoldDoc, entities: Iterable[Entity], errors: list[PairError] | None = None
+) -> Counts:
+    """Pairwise mention clustering: of the pairs of name mentions that both kg and the gold
+    found, those kg put in one entity (``tp + fp``) and those the gold did (``tp + fn``).
+    Mentions one side alone found are left out (detection is scored apart). ``errors``, if
+    given, gets each pair kg groups otherwise than the gold, with its cause."""
+    found = _found(g, entities)
+    counts = Counts()
+    for i, (ka, ga, ta, na) in enumerate(found):
+        for kb, gb, tb, nb in found[i + 1 :]:
+            same_kg, same_gold = ka == kb, ga == gb
+            counts.tp += same_kg and same_gold
+            counts.fp += same_kg and not same_gold
+            counts.fn += same_gold and not same_kg
+            if errors is not None and same_kg != same_gold:
+                kind = "joined" if same_kg else "split"
+                errors.append(PairError(kind, cause(kind, ta, tb), g.id, ta, tb, (na, nb)))
+    return counts
+
+
+def cause(kind: str, a: str, b: str) -> str:
+    """Why two mentions are grouped otherwise than the gold groups them, from their texts.
+
+    >>> cause("split", "France", "French"), cause("split", "GM", "General Motors")
+    ('a nationality word and its country', 'an acronym and its name')
+    >>> cause("split", "Court", "Supreme Court"), cause("joined", "Casanova", "Casanova")
+    ('a name and a word of it', 'one name, two things in the gold')
+    """
+    ka, kb = name_key(a), name_key(b)
+    if kind == "joined":
+        if ka == kb:
+            return "one name, two things in the gold"
+        if min(len(ka.split()), len(kb.split())) == 1 or is_acronym(a) or is_acronym(b):
+            return "a short name joined a longer one"
+        return "two names joined"
+    if any((p := place_name(t, "NORP")) and p[1] == "demonym" for t in (a, b)):
+        return "a nationality word and its country"
+    if ka == kb or compact_key(ka) == compact_key(kb):
+        return "one name kept apart (types or documents)"
+    if is_acronym(a) or is_acronym(b):
+        short, long = (a, b) if is_acronym(a) else (b, a)
+        return "an acronym and its name" if abbreviates(short, long) else "an acronym, otherwise"
+    wa, wb = ka.split(), kb.split()
+    short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if len(short) == 1 and short[0] in long:
+        return "a name and a word of it"
+    if all(w in long for w in short):
+        return "a name and a longer name holding its words"
+    if set(wa) & set(wb):
+        return "names that share a word"
+    return "names with no word in common (an alias)"
+
+
+def cause_table(errors: list[PairError], examples: int = 3) -> str:
+    """The pair errors counted by kind and cause, each with its most frequent pairs."""
+    by: dict[tuple[str, str], list[PairError]] = defaultdict(list)
+    for e in errors:
+        by[(e.kind, e.cause)].append(e)
+    lines = []
+    labels = {"split": "one gold entity, two kg entities", "joined": "one kg entity, two gold"}
+    for kind, label in labels.items():
+        total = sum(len(v) for (k, _), v in by.items() if k == kind)
+        lines.append(f"== mention pairs {kind} ({label}): {total}")
+        for (k, c), es in sorted(by.items(), key=lambda x: -len(x[1])):
+            if k != kind:
+                continue
+            lines.append(f"  {len(es):5d}  {c}")
+            top = Counter((e.doc, e.a, e.b, e.entities) for e in es).most_common(examples)
+            for (doc, a, b, (na, nb)), n in top:
+                where = f"kg: {na!r}" if kind == "joined" else f"kg: {na!r} | {nb!r}"
+                lines.append(f"           {n:3d} x {a!r} ~ {b!r}  [{doc}; {where}]")
+    return "\n".join(lines)

@@ -1,0 +1,84 @@
+"""Merges between people's full names: a name with and without its middle names ("Mary Walsh",
+"Mary Ann Walsh"), and a name with initials for its given names ("J. H. Dearle", "John Henry
+Dearle"). Each needs a document that names both, and one full name only that fits."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+
+from kg.names import SCOPE
+from kg.resolve.merges import Link, within
+from kg.resolve.records import _Name
+
+
+def middle_names(keys: list[str], names: Mapping[str, _Name], tops: dict[str, str]) -> list[Link]:
+    """A person's name with and without middle names ("Henrik Angell", "Henrik August
+    Angell") in a document that names both: one person, named as the most mentioned. Both
+    are full names (two words or more) that begin and end alike, typed a person."""
+    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for k in keys:
+        words = k.split()
+        if len(words) > 1 and SCOPE not in k and tops[k] == "Person":
+            groups[(words[0], words[-1])].append(k)
+    out = []
+    for ks in groups.values():
+        if len(ks) < 2:
+            continue
+        ks.sort(key=lambda k: (len(k.split()), k))
+        for i, short in enumerate(ks):
+            longer = [f for f in ks[i + 1 :] if within(short, f)]
+            longer = [f for f in longer if not names[f].docs.isdisjoint(names[short].docs)]
+            if len(longer) != 1:
+                continue  # several fuller names: "George Bush", two of them
+            f = longer[0]
+            doc = min(names[f].docs & names[short].docs)
+            head, k = (f, short) if names[f].count >= names[short].count else (short, f)
+            reason = (
+                f"{names[short].first!r} is {names[f].first!r} without its middle names, "
+                f"in document {doc}"
+            )
+            out.append(Link(head, k, "middle names", reason))
+    return out
+
+
+def initials(keys: list[str], names: Mapping[str, _Name], tops: dict[str, str]) -> list[Link]:
+    """A person's name with initials for given names ("J. H. Dearle", "N. C. Wyeth") and the
+    one full name of a document they share that they abbreviate ("John Henry Dearle"): one
+    person, named as the full name. Both end in the same surname and are typed a person."""
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for k in keys:
+        words = k.split()
+        if len(words) > 1 and SCOPE not in k and tops[k] == "Person":
+            by_surname[words[-1]].append(k)
+    out = []
+    for ks in by_surname.values():
+        for short in ks:
+            if not any(len(w) == 1 for w in short.split()[:-1]):
+                continue
+            longer = [
+                f
+                for f in ks
+                if f != short
+                and _abbreviated(short, f)
+                and not names[f].docs.isdisjoint(names[short].docs)
+            ]
+            if len(longer) != 1:
+                continue  # "J. Smith" where "John Smith" and "Jane Smith" are named
+            f = longer[0]
+            doc = min(names[f].docs & names[short].docs)
+            reason = (
+                f"{names[short].first!r} is {names[f].first!r} with initials, in document {doc}"
+            )
+            out.append(Link(f, short, "initials", reason))
+    return out
+
+
+def _abbreviated(short: str, long: str) -> bool:
+    """Whether the given names of ``short`` are those of ``long``, in order, each written
+    whole or as its initial: "j h dearle" of "john henry dearle", "j dearle" too."""
+    sw, lw = short.split(), long.split()
+    if sw[-1] != lw[-1] or len(sw) > len(lw) or sw == lw:
+        return False
+    it = iter(lw[:-1])
+    return all(any(w == x or len(w) == 1 and x[0] == w for x in it) for w in sw[:-1])

@@ -1,0 +1,102 @@
+"""Mention clustering errors: each pair kg groups otherwise than the gold, with its cause."""
+
+import json
+
+import pytest
+
+from kg import evaluate as ev
+from kg.evaluate.clusters import cause
+from kg.model import Entity, Mention
+
+
+def test_each_wrong_pair_is_listed_with_its_kind_and_cause():
+    # "Acme Rockets sued Acme. Doe met Jane Doe." kg joins the two Doe mentions to Acme and
+    # leaves the short "Acme" apart
+    text = "Acme Rockets sued Acme. Doe met Jane Doe."
+    gold = ev.GoldDoc(
+        "d",
+        text,
+        (
+            ev.GoldEntity(("Acme Rockets", "Acme"), "Organization", spans=((0, 12), (18, 22))),
+            ev.GoldEntity(("Doe", "Jane Doe"), "Person", spans=((24, 27), (32, 40))),
+        ),
+        (),
+    )
+    corp = Entity(
+        "acme-rockets",
+        "Acme Rockets",
+        "Organization",
+        (),
+        (Mention("d", 0, 12, "Acme Rockets"), Mention("d", 24, 27, "Doe")),
+    )
+    acme = Entity("acme", "Acme", "Organization", (), (Mention("d", 18, 22, "Acme"),))
+    jane = Entity("jane-doe", "Jane Doe", "Person", (), (Mention("d", 32, 40, "Jane Doe"),))
+    errors: list[ev.PairError] = []
+    c = ev.score_clusters(gold, [corp, acme, jane], errors)
+    assert (c.tp, c.fp, c.fn) == (0, 1, 2)
+    assert sorted((e.kind, e.a, e.b, e.cause) for e in errors) == [
+        ("joined", "Acme Rockets", "Doe", "a short name joined a longer one"),
+        ("split", "Acme Rockets", "Acme", "a name and a word of it"),
+        ("split", "Doe", "Jane Doe", "a name and a word of it"),
+    ]
+    table = ev.cause_table(errors, examples=1)
+    assert "== mention pairs split (one gold entity, two kg entities): 2" in table
+    assert "== mention pairs joined (one kg entity, two gold): 1" in table
+    assert "'Acme Rockets' ~ 'Doe'" in table
+
+
+CAUSES = [
+    ("split", "Australia", "Australian", "a nationality word and its country"),
+    ("split", "Americans", "United States", "a nationality word and its country"),
+    ("split", "NATO", "North Atlantic Treaty Organization", "an acronym and its name"),
+    ("split", "NSB", "Railways", "an acronym, otherwise"),
+    ("split", "Court", "Supreme Court", "a name and a word of it"),
+    ("split", "Blue Note", "Blue Note Records", "a name and a longer name holding its words"),
+    ("split", "South Sudan", "Southern Sudan", "names that share a word"),
+    ("split", "Siam", "Thailand", "names with no word in common (an alias)"),
+    ("split", "Time Warner", "TimeWarner", "one name kept apart (types or documents)"),
+    ("joined", "Portuguese", "Portuguese", "one name, two things in the gold"),
+    ("joined", "Casanova", "Giacomo Casanova", "a short name joined a longer one"),
+    ("joined", "Heathrow Airport", "Heathrow Holdings", "two names joined"),
+]
+
+
+@pytest.mark.parametrize("kind, a, b, expected", CAUSES)
+def test_causes(kind, a, b, expected):
+    assert cause(kind, a, b) == expected
+
+
+def test_kg_eval_errors_lists_the_pairs_by_cause(tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    # one DocRED document of our own: "General Motors (GM)" defines GM, and "Dana Reyes"
+    # is named again by her surname; the gold groups both
+    sents = [
+        ["General", "Motors", "(", "GM", ")", "hired", "Dana", "Reyes", "in", "May", "."],
+        ["GM", "said", "Reyes", "would", "run", "its", "plant", "in", "Ohio", "."],
+    ]
+    vertex = [
+        [
+            {"name": "General Motors", "type": "ORG", "sent_id": 0, "pos": [0, 2]},
+            {"name": "GM", "type": "ORG", "sent_id": 0, "pos": [3, 4]},
+            {"name": "GM", "type": "ORG", "sent_id": 1, "pos": [0, 1]},
+        ],
+        [
+            {"name": "Dana Reyes", "type": "PER", "sent_id": 0, "pos": [6, 8]},
+            {"name": "Reyes", "type": "PER", "sent_id": 1, "pos": [2, 3]},
+        ],
+        [{"name": "Ohio", "type": "LOC", "sent_id": 1, "pos": [8, 9]}],
+    ]
+    gold = tmp_path / "gold.json"
+    gold.write_text(
+        json.dumps([{"title": "t", "sents": sents, "vertexSet": vertex, "labels": []}]),
+        encoding="utf-8",
+    )
+    res = CliRunner().invoke(main, ["eval", str(gold), "--errors"])
+    assert res.exit_code == 0, res.output
+    assert "== mention pairs split (one gold entity, two kg entities): 0" in res.output
+    assert "== mention pairs joined (one kg entity, two gold): 0" in res.output
+    row = next(line for line in res.output.splitlines() if line.startswith("mention pairs"))
+    assert row.split()[4:] == ["100.0", "100.0", "100.0", "4", "4"], row
