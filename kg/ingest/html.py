@@ -174,7 +174,9 @@ def _drop(el: Any) -> None:
 def _extract(tree: Any, url: str | None) -> Any:
     """trafilatura's extraction of the article from ``tree`` (which it copies, leaving ours
     whole): its own rules first, and its fallbacks (readability, jusText) only when those found
-    little, which is where the fallbacks win, since they cost as much as the rest."""
+    little, which is where the fallbacks win, since they cost as much as the rest. A page whose
+    paragraphs (``p``) hold less text than that goes to the fallbacks at once: its rules' result
+    would be as short, and the extraction would run twice."""
     from trafilatura import bare_extraction
 
     options = {
@@ -185,6 +187,8 @@ def _extract(tree: Any, url: str | None) -> Any:
         "include_formatting": False,
         "include_links": False,
     }
+    if sum(len(p.text_content()) for p in tree.iter("p")) < FALLBACK_BELOW:
+        return bare_extraction(tree, fast=False, **options)
     found = bare_extraction(tree, fast=True, **options)
     if found is None or len(found.text or "") < FALLBACK_BELOW:
         return bare_extraction(tree, fast=False, **options) or found

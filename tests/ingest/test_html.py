@@ -159,3 +159,28 @@ def test_cutting_changes_nothing_trafilatura_extracts(tmp_path: Path):
         before = bare_extraction(whole, fast=fast, include_comments=False)
         after = bare_extraction(cut, fast=fast, include_comments=False)
         assert after.text == before.text and STORY[:40] in after.text
+
+
+def test_a_page_of_short_paragraphs_goes_to_the_fallbacks_at_once(monkeypatch):
+    import trafilatura
+
+    from kg.ingest import html
+
+    calls: list[bool] = []
+    real = trafilatura.bare_extraction
+
+    def spy(tree, *, fast, **options):
+        calls.append(fast)
+        return real(tree, fast=fast, **options)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", spy)
+    long = "".join(f"<p>{STORY}</p><p>{MORE}</p>" for _ in range(3))  # over 2,000 characters
+    table = [
+        # (article, the extractions run: fast is trafilatura's rules alone)
+        (f"<p>{STORY}</p>", [False]),
+        (long, [True]),
+    ]
+    for article, expected in table:
+        calls.clear()
+        found = html._extract(parse(page(article=article)), None)
+        assert calls == expected and "hired 9 engineers" in found.text
