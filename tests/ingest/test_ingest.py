@@ -595,3 +595,23 @@ def test_html_benchmark_shares_count_snippets_and_markup():
         ("pages_with_date_markup", 1),
     ]
     assert [(k, got[k]) for k, _ in table] == table
+
+
+ADVERTS = [
+    # (line, an advert?)
+    ("Subscribe to our newsletter for weekly updates.", True),
+    ("Sign up now and get your first month free.", True),
+    ("Book a demo: we will show you the platform.", True),
+    ("Our newsletter brings you the best stories every morning.", True),
+    ("The company will sign up 2,000 customers, its chief executive said.", False),
+    ("US market regulators opened an inquiry into the deal on Friday.", False),
+    ("If you have any questions about the plant, the council said, call it.", False),
+    ('"Subscribe to our newsletter," the banner read, "and you will never miss a story."', False),
+    ("You can " + "read the full report on the council's website and " * 10 + "subscribe.", False),
+]
+
+
+def test_an_advert_addresses_the_reader_and_sells_in_a_short_unquoted_line():
+    from kg.ingest.furniture import advert
+
+    assert [(line, bool(advert(line))) for line, _ in ADVERTS] == ADVERTS
