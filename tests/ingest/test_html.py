@@ -134,6 +134,7 @@ CUTS = [
     # markup that never closes its nav: the article is inside it, so it stays
     ("<nav><a href='/'>Home</a><h1>Headline</h1><p>Story.</p></nav>", "Home Headline Story."),
     ("<aside><article><p>Story.</p></article></aside>", "Story."),
+    ("<footer><main><p>Story.</p></main></footer>", "Story."),
 ]
 
 
