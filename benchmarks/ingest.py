@@ -29,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -61,27 +62,41 @@ def kept_text(doc: Any) -> str:
     return _collapse(" ".join(doc.text[b.start : b.end] for b in doc.kept))
 
 
-def html_scores(bench: Path) -> dict[str, Any]:
-    """Must-keep, must-drop, title, author and date shares and pages per second."""
+def held_out(name: str) -> bool:
+    """Whether a page of ``bench/html`` is in the held-out quarter: chosen by a digest of its
+    file name, so the split is fixed, blind to the pages' content and the same in every
+    checkout. Ingest's rules and numbers are tuned on the other pages."""
+    return zlib.crc32(name.encode("utf-8")) % 4 == 0
+
+
+def _read_pages(pages: Path, names: list[str], rounds: int) -> tuple[dict[str, Any], float, float]:
+    """Each page read as kg reads it; the wall-clock and CPU seconds of the fastest round (on a
+    shared machine the fastest is the one least slowed by other work)."""
     from kg.errors import KgError
     from kg.ingest import read
 
-    expected = json.loads((bench / "html" / "expected.json").read_text(encoding="utf-8"))
-    pages = bench / "html" / "pages"
-    raws = {name: (pages / name).read_bytes() for name in expected}
-    docs: dict[str, Any] = {}
     _warm_up(read, KgError)
-    t0, cpu0 = time.perf_counter(), time.process_time()
-    for name in expected:
-        try:
-            docs[name] = read([str(pages / name)])[0]
-        except KgError:
-            docs[name] = None
-    seconds, cpu = time.perf_counter() - t0, time.process_time() - cpu0
+    docs: dict[str, Any] = {}
+    best = (float("inf"), float("inf"))
+    for _ in range(max(1, rounds)):
+        t0, cpu0 = time.perf_counter(), time.process_time()
+        for name in names:
+            try:
+                docs[name] = read([str(pages / name)])[0]
+            except KgError:
+                docs[name] = None
+        best = min(best, (time.process_time() - cpu0, time.perf_counter() - t0))
+    return docs, best[1], best[0]
+
+
+def _shares(
+    names: list[str], expected: dict[str, Any], docs: dict[str, Any], raws: dict[str, bytes]
+) -> dict[str, Any]:
+    """Must-keep, must-drop, title, author and date shares over ``names``."""
     keep = drop = keep_n = drop_n = titles = 0
     authors = dates = with_author = with_date = 0
-    for name, exp in expected.items():
-        doc = docs[name]
+    for name in names:
+        exp, doc = expected[name], docs[name]
         text = kept_text(doc) if doc is not None else ""
         keep_n += len(exp.get("with", []))
         drop_n += len(exp.get("without", []))
@@ -95,20 +110,36 @@ def html_scores(bench: Path) -> dict[str, Any]:
         if MARKUP_DATE.search(head):
             with_date += 1
             dates += bool(doc is not None and getattr(doc, "date", None))
-    n = len(expected)
     return {
-        "pages": n,
-        "must_keep_kept": keep / keep_n,
-        "must_drop_left_out": drop / drop_n,
-        "title": titles / n,
+        "pages": len(names),
+        "must_keep_kept": keep / max(1, keep_n),
+        "must_keep_snippets": keep_n,
+        "must_drop_left_out": drop / max(1, drop_n),
+        "must_drop_snippets": drop_n,
+        "title": titles / max(1, len(names)),
         "author": authors / max(1, with_author),
         "pages_with_author_markup": with_author,
         "date": dates / max(1, with_date),
         "pages_with_date_markup": with_date,
-        "pages_per_second": n / seconds,
-        "pages_per_cpu_second": n / cpu,
-        "empty": sum(d is None for d in docs.values()),
     }
+
+
+def html_scores(bench: Path, rounds: int = 1) -> dict[str, Any]:
+    """Must-keep, must-drop, title, author and date shares (over all pages, the tuned-on part
+    and the held-out part) and pages per second."""
+    expected = json.loads((bench / "html" / "expected.json").read_text(encoding="utf-8"))
+    pages = bench / "html" / "pages"
+    names = list(expected)
+    raws = {name: (pages / name).read_bytes() for name in names}
+    docs, seconds, cpu = _read_pages(pages, names, rounds)
+    out = _shares(names, expected, docs, raws)
+    out["tuned_on"] = _shares([n for n in names if not held_out(n)], expected, docs, raws)
+    out["held_out"] = _shares([n for n in names if held_out(n)], expected, docs, raws)
+    out["pages_per_second"] = len(names) / seconds
+    out["pages_per_cpu_second"] = len(names) / cpu
+    out["cpu_ms_per_page"] = 1000 * cpu / len(names)
+    out["empty"] = sum(d is None for d in docs.values())
+    return out
 
 
 # A page with a short article: reading it loads what a first short page would load inside the
@@ -264,25 +295,60 @@ def _in_subprocess(checkout: Path, bench: Path, conll: bool) -> dict[str, Any]:
     return json.loads(res.stdout)
 
 
+_SPEED = ("pages_per_second", "pages_per_cpu_second", "cpu_ms_per_page")
+
+
+def compare(checkouts: dict[str, Path], bench: Path, conll: bool, rounds: int) -> dict[str, Any]:
+    """Each checkout measured in its own process, the checkouts taking turns ``rounds`` times,
+    so that a slow spell of the machine falls on both; each keeps its fastest round's speed
+    (the quality figures are the same in every round; CoNLL is measured in the first)."""
+    results: dict[str, dict[str, Any]] = {}
+    for r in range(max(1, rounds)):
+        for name, checkout in checkouts.items():
+            res = _in_subprocess(checkout, bench, conll and r == 0)
+            if name not in results or "error" in res:
+                results.setdefault(name, res)
+                continue
+            best, html = results[name]["html"], res["html"]
+            if html["pages_per_cpu_second"] > best["pages_per_cpu_second"]:
+                best.update({k: html[k] for k in _SPEED})
+    return results
+
+
+_HTML_ROWS = [
+    ("must-keep kept", "must_keep_kept", "{:.1%}"),
+    ("must-drop left out", "must_drop_left_out", "{:.1%}"),
+    ("title", "title", "{:.1%}"),
+    ("author (pages with markup)", "author", "{:.1%}"),
+    ("date (pages with markup)", "date", "{:.1%}"),
+]
+
+
 def _table(results: dict[str, dict[str, Any]]) -> str:
-    rows = [
-        ("html must-keep kept", "html", "must_keep_kept", "{:.1%}"),
-        ("html must-drop left out", "html", "must_drop_left_out", "{:.1%}"),
-        ("html title", "html", "title", "{:.1%}"),
-        ("html author (of pages with author markup)", "html", "author", "{:.1%}"),
-        ("html date (of pages with date markup)", "html", "date", "{:.1%}"),
-        ("html pages/second (wall clock)", "html", "pages_per_second", "{:.1f}"),
-        ("html pages/second (CPU time)", "html", "pages_per_cpu_second", "{:.1f}"),
-        ("html pages with no text", "html", "empty", "{}"),
-    ]
     names = list(results)
-    lines = [f"{'':44}" + "".join(f"{n:>12}" for n in names)]
-    for label, part, key, fmt in rows:
-        vals = [results[n].get(part, {}).get(key) for n in names]
-        lines.append(
-            f"{label:44}" + "".join(f"{fmt.format(v) if v is not None else '-':>12}" for v in vals)
-        )
+    h = next(iter(results.values())).get("html", {})
+    rows: list[tuple[str, Any, str]] = []
+    for part, label in (("", "all"), ("tuned_on", "tuned on"), ("held_out", "held out")):
+        n = (h.get(part) if part else h or {}).get("pages")
+        for what, key, fmt in _HTML_ROWS:
+            rows.append((f"html {what}, {label} ({n})", (part, key), fmt))
+    rows += [
+        ("html pages/second (wall clock)", ("", "pages_per_second"), "{:.1f}"),
+        ("html pages/second (CPU time)", ("", "pages_per_cpu_second"), "{:.1f}"),
+        ("html CPU milliseconds a page", ("", "cpu_ms_per_page"), "{:.1f}"),
+        ("html pages with no text", ("", "empty"), "{}"),
+    ]
+    lines = [f"{'':52}" + "".join(f"{n:>10}" for n in names)]
+    for label, (part, key), fmt in rows:
+        vals = []
+        for n in names:
+            html = results[n].get("html", {})
+            vals.append((html.get(part, {}) if part else html).get(key))
+        cells = "".join(f"{fmt.format(v) if v is not None else '-':>10}" for v in vals)
+        lines.append(f"{label:52}{cells}")
     for n in names:
+        if "error" in results[n]:
+            lines.append(f"[{n}] failed: {results[n]['error']}")
         c = results[n].get("conll03")
         if c:
             lines.append(
@@ -290,10 +356,10 @@ def _table(results: dict[str, dict[str, Any]]) -> str:
                 f"R {c['kg']['recall']:.3f}), bare spaCy F1 {c['spacy']['f1']:.3f}, "
                 f"blocks dropped as furniture {c['dropped_blocks']}"
             )
-    h = next(iter(results.values())).get("html", {})
     lines.append(
         f"(author and date shares count the {h.get('pages_with_author_markup')} and "
-        f"{h.get('pages_with_date_markup')} pages whose markup carries an author or a date field)"
+        f"{h.get('pages_with_date_markup')} pages whose markup carries an author or a date "
+        "field; the held-out pages are a fixed quarter chosen by a digest of the file name)"
     )
     return "\n".join(lines)
 
@@ -304,6 +370,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--old", type=Path, default=None, help="an older checkout to compare with")
     ap.add_argument("--json", type=Path, default=None, help="write the results here too")
     ap.add_argument("--skip-conll", action="store_true", help="HTML only (a minute faster)")
+    ap.add_argument(
+        "--rounds", type=int, default=1, help="times each checkout reads the pages, in turns"
+    )
     ap.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if not (args.bench / "html" / "expected.json").is_file():
@@ -312,10 +381,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.measure:  # one checkout, in this process
         print(json.dumps(measure(args.bench, not args.skip_conll)))
         return 0
-    results: dict[str, dict[str, Any]] = {}
-    if args.old is not None:
-        results["old"] = _in_subprocess(args.old, args.bench, not args.skip_conll)
-    results["new"] = _in_subprocess(ROOT, args.bench, not args.skip_conll)
+    checkouts = {"old": args.old} if args.old is not None else {}
+    checkouts["new"] = ROOT
+    results = compare(checkouts, args.bench, not args.skip_conll, args.rounds)
     print(_table(results))
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)

@@ -16,6 +16,7 @@ furniture when it is
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from kg.defaults import (
@@ -129,19 +130,25 @@ def _alone(line: str) -> str:
 def advert(line: str) -> str:
     """Why ``line`` is an advert, or '': it must address the reader (a "you", or a call to
     action such as "Subscribe" or "Book a demo") and sell (a call to action or a promotional
-    phrase), with at least two of those signals and a "we", outside any quotation."""
-    if len(_WORD.findall(line)) > ADVERT_WORDS or _QUOTED.search(line):
+    phrase), with at least two of those signals and a "we", outside any quotation, in at most
+    ADVERT_WORDS words. The tests run cheapest and most often failed first: most lines of
+    reporting never address the reader, and the rest is not looked at."""
+    call = _CALL.match(line)
+    you = _YOU.search(line)
+    if not (you or call):
         return ""
-    you, call, promo, we = (
-        _YOU.search(line),
-        _CALL.match(line),
-        _PROMO.search(line),
-        _WE.search(line),
-    )
-    if (you or call) and (call or promo) and sum(map(bool, (you, call, promo, we))) >= 2:
+    promo = _PROMO.search(line)
+    if not (call or promo) or _QUOTED.search(line) or _longer(line, ADVERT_WORDS):
+        return ""
+    if sum(map(bool, (you, call, promo, _WE.search(line)))) >= 2:
         cue = (call or promo).group(0).lower()  # type: ignore[union-attr]
         return f"advert or newsletter (addresses the reader and sells: {cue!r})"
     return ""
+
+
+def _longer(line: str, words: int) -> bool:
+    """Whether ``line`` has more than ``words`` words (counted no further than that)."""
+    return next(itertools.islice(_WORD.finditer(line), words, None), None) is not None
 
 
 def main_language(lines: list[str], why: list[str]) -> str:

@@ -4,7 +4,7 @@ import json
 from pathlib import Path
 
 from kg.ingest import read
-from kg.ingest.html import article_body, metadata, parse
+from kg.ingest.html import article_body, cut_for_extraction, metadata, parse
 
 STORY = " ".join(
     f"Acme Corp said on Tuesday that it had hired {n} engineers at its plant in Boston."
@@ -116,3 +116,72 @@ def test_a_page_whose_only_text_is_its_json_ld_body_is_read(tmp_path: Path):
     markup = page(head=f'<script type="application/ld+json">{ld}</script>', article="")
     text = kept_text(tmp_path, markup)
     assert "hired 9 engineers" in text and "7 more hires" in text
+
+
+CUTS = [
+    # (body markup, text left for the extractor)
+    ("<nav><a href='/'>Home</a></nav><p>Story.</p>", "Story."),
+    ("<p>Story<button>Share</button> goes on.</p>", "Story goes on."),
+    ("<div><aside><p>Most read</p></aside>Tail text.<p>Story.</p></div>", "Tail text. Story."),
+    ("<p>Story.</p><footer><p>Copyright</p><nav>Links</nav></footer>", "Story."),
+    ("<p>Posted <time datetime='2024-03-03'>March 3</time> by Jane.</p>", "Posted by Jane."),
+    ("<form><p>A story inside a form.</p></form>", "A story inside a form."),
+    ("<figure><table><tr><td>Cell</td></tr></table></figure>", "Cell"),
+    (
+        "<noscript><p>A post for readers without scripts.</p></noscript>",
+        "A post for readers without scripts.",
+    ),
+    # markup that never closes its nav: the article is inside it, so it stays
+    ("<nav><a href='/'>Home</a><h1>Headline</h1><p>Story.</p></nav>", "Home Headline Story."),
+    ("<aside><article><p>Story.</p></article></aside>", "Story."),
+    ("<footer><main><p>Story.</p></main></footer>", "Story."),
+]
+
+
+def test_elements_trafilatura_deletes_are_cut_before_it_runs_but_not_the_article():
+    for body, expected in CUTS:
+        tree = parse(f"<html><head><title>T</title></head><body>{body}</body></html>")
+        cut_for_extraction(tree)
+        text = " ".join(" ".join(tree.find("body").itertext()).split())
+        assert text == expected, body
+        assert tree.find("head/title") is not None  # the head stays, for the metadata
+
+
+def test_cutting_changes_nothing_trafilatura_extracts(tmp_path: Path):
+    from trafilatura import bare_extraction
+
+    markup = page(
+        header="<time datetime='2024-03-03'>March 3</time><button>Share</button>",
+        article=f"<p>{STORY}</p><aside><p>Most read: a list of links</p></aside><p>{MORE}</p>",
+    )
+    whole, cut = parse(markup), parse(markup)
+    cut_for_extraction(cut)
+    for fast in (True, False):
+        before = bare_extraction(whole, fast=fast, include_comments=False)
+        after = bare_extraction(cut, fast=fast, include_comments=False)
+        assert after.text == before.text and STORY[:40] in after.text
+
+
+def test_a_page_of_short_paragraphs_goes_to_the_fallbacks_at_once(monkeypatch):
+    import trafilatura
+
+    from kg.ingest import html
+
+    calls: list[bool] = []
+    real = trafilatura.bare_extraction
+
+    def spy(tree, *, fast, **options):
+        calls.append(fast)
+        return real(tree, fast=fast, **options)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", spy)
+    long = "".join(f"<p>{STORY}</p><p>{MORE}</p>" for _ in range(3))  # over 2,000 characters
+    table = [
+        # (article, the extractions run: fast is trafilatura's rules alone)
+        (f"<p>{STORY}</p>", [False]),
+        (long, [True]),
+    ]
+    for article, expected in table:
+        calls.clear()
+        found = html._extract(parse(page(article=article)), None)
+        assert calls == expected and "hired 9 engineers" in found.text

@@ -550,3 +550,68 @@ def test_an_unreadable_subfolder_is_reported(tmp_path: Path, monkeypatch):
     assert [(Path(s.path).name, s.reason) for s in report.skipped] == [
         ("locked", "cannot read folder (Permission denied)")
     ]
+
+
+def test_the_html_benchmark_holds_out_a_fixed_quarter_of_its_pages(bench_dir: Path):
+    from benchmarks.ingest import held_out
+
+    names = sorted(json.loads((bench_dir / "html" / "expected.json").read_text(encoding="utf-8")))
+    held = [n for n in names if held_out(n)]
+    assert 0.2 * len(names) <= len(held) <= 0.3 * len(names)
+
+
+def test_html_benchmark_shares_count_snippets_and_markup():
+    from types import SimpleNamespace
+
+    from benchmarks.ingest import _shares
+    from kg.model import Block
+
+    def doc(text: str, **meta: object) -> SimpleNamespace:
+        return SimpleNamespace(text=text, kept=[Block(0, len(text), "paragraph")], **meta)
+
+    expected = {
+        "a": {"with": ["kept  line", "lost line"], "without": ["menu"]},
+        "b": {"with": ["story"], "without": ["menu", "ad"]},
+        "c": {"with": ["x"], "without": []},
+    }
+    docs = {
+        "a": doc("a kept line and a menu", title="A", authors=("Jo",), date=None),
+        "b": doc("the story", title=None, authors=(), date="2024-01-01"),
+        "c": None,  # a page read as empty
+    }
+    raws = {
+        "a": b'<meta name="author" content="Jo">',
+        "b": b'<meta property="article:published_time" content="2024">',
+        "c": b"<p>x</p>",
+    }
+    got = _shares(list(expected), expected, docs, raws)
+    table = [
+        ("must_keep_kept", 2 / 4),
+        ("must_drop_left_out", 2 / 3),
+        ("title", 1 / 3),
+        ("author", 1.0),
+        ("pages_with_author_markup", 1),
+        ("date", 1.0),
+        ("pages_with_date_markup", 1),
+    ]
+    assert [(k, got[k]) for k, _ in table] == table
+
+
+ADVERTS = [
+    # (line, an advert?)
+    ("Subscribe to our newsletter for weekly updates.", True),
+    ("Sign up now and get your first month free.", True),
+    ("Book a demo: we will show you the platform.", True),
+    ("Our newsletter brings you the best stories every morning.", True),
+    ("The company will sign up 2,000 customers, its chief executive said.", False),
+    ("US market regulators opened an inquiry into the deal on Friday.", False),
+    ("If you have any questions about the plant, the council said, call it.", False),
+    ('"Subscribe to our newsletter," the banner read, "and you will never miss a story."', False),
+    ("You can " + "read the full report on the council's website and " * 10 + "subscribe.", False),
+]
+
+
+def test_an_advert_addresses_the_reader_and_sells_in_a_short_unquoted_line():
+    from kg.ingest.furniture import advert
+
+    assert [(line, bool(advert(line))) for line, _ in ADVERTS] == ADVERTS
