@@ -6,8 +6,8 @@
   (``"A," he said. "B."``, ``X said the talks failed. "We tried."``) are the same speaker's,
   and a quotation left open at a paragraph's end that the next paragraph reopens runs on
   (news opens each paragraph of a long quotation and closes only the last).
-- Indirect: a speech verb's clause (``X said that ...``, ``..., the ministry said``) and the
-  clause ``according to X`` hangs from.
+- Indirect: kg.extract.statements reads them.
+- Several speakers of one statement (``A and B said``) each said it.
 
 Who the speaker is, kg.extract.speakers says.
 """
@@ -21,20 +21,17 @@ from dataclasses import dataclass, field
 from kg.defaults import (
     CONTINUED_QUOTE_CONFIDENCE,
     DIRECT_QUOTE_CONFIDENCE,
-    INDIRECT_CONFIDENCE,
     QUOTE_MIN_WORDS,
     REFERRED_SPEAKER_FACTOR,
-    STATEMENT_MIN_WORDS,
 )
-from kg.extract.records import DocExtraction, RawQuote
-from kg.extract.speakers import Memory, Speaker, memory, speaker, subject, unnamed
+from kg.extract.records import DocExtraction
+from kg.extract.speakers import Memory, Speaker, conjoined, memory, speaker, subject, unnamed
+from kg.extract.statements import Piece, according, clauses, edges, raw, statement
 from kg.extract.tokens import Tokens
 from kg.lexicon import QUOTE_MARKS, SPEECH_VERBS
 
 # what may lie between quoted words and their attribution: a comma, a colon, a dash, "that"
 _BETWEEN = frozenset({",", ":", ";", "-", "–", "—", "that"})
-# a clause that asks rather than states: "asked whether ...", "said what it would do"
-_QUESTION = frozenset({"whether", "if", "what", "who", "why", "how", "when", "where", "which"})
 _SENTENCE_END = re.compile(r"(?:^|[.!?:][\"”’)]?)\s*$")
 # any opening or closing quotation mark
 _MARK = re.compile(
@@ -43,22 +40,10 @@ _MARK = re.compile(
 
 
 @dataclass
-class _Piece:
-    """Quoted words of one paragraph, as document offsets inside their marks."""
-
-    start: int
-    end: int
-    opened: bool  # the opening mark is in this paragraph (else it runs on from the last)
-    closed: bool
-    speaker: Speaker | None = None
-    claimed: bool = False  # beside a speech verb whose speaker is unnamed, or in a statement
-
-
-@dataclass
 class _Open:
     """Pieces read as one quotation, and their speaker."""
 
-    pieces: list[_Piece] = field(default_factory=list)
+    pieces: list[Piece] = field(default_factory=list)
     speaker: Speaker | None = None
 
 
@@ -89,7 +74,7 @@ def read(out: DocExtraction, tab: Tokens, offset: int, token_mention: dict[int, 
     for the next paragraph, and ``finish`` ends it)."""
     text = tab.text
     lead = len(text) - len(text.lstrip())
-    pieces = [_Piece(offset + a, offset + b, True, closed) for a, b, closed in quote_spans(text)]
+    pieces = [Piece(offset + a, offset + b, True, closed) for a, b, closed in quote_spans(text)]
     mem = memory(out)
     mem.quoted.extend((p.start, p.end) for p in pieces)
     mem.subjects.update(m for i, m in token_mention.items() if tab.dep[i].startswith("nsubj"))
@@ -101,7 +86,7 @@ def read(out: DocExtraction, tab: Tokens, offset: int, token_mention: dict[int, 
         pieces[0].opened = False
     quote_of = _token_quotes(tab, offset, pieces)
     said = _verbs(out, tab, offset, token_mention, pieces, quote_of)
-    said += _according(out, tab, offset, token_mention, quote_of, pieces)
+    said += according(out, tab, offset, token_mention, quote_of, pieces)
     _inherit(out.document.text, pieces, chain, said)
     _emit(out, mem, pieces, chain)
 
@@ -120,7 +105,7 @@ def _close(out: DocExtraction, mem: Memory) -> None:
         _add(out, chain.pieces, chain.speaker)
 
 
-def _token_quotes(tab: Tokens, offset: int, pieces: list[_Piece]) -> list[int]:
+def _token_quotes(tab: Tokens, offset: int, pieces: list[Piece]) -> list[int]:
     """Each token's piece (its marks included), or -1."""
     quote_of = [-1] * tab.n
     for k, p in enumerate(pieces):
@@ -137,179 +122,101 @@ def _verbs(
     tab: Tokens,
     offset: int,
     token_mention: dict[int, int],
-    pieces: list[_Piece],
+    pieces: list[Piece],
     quote_of: list[int],
 ) -> list[Speaker]:
-    """Attach each speech verb's speaker to the quoted words beside it, or read its clause;
-    the speakers of the statements read."""
-    said = []
+    """Attach each speech verb's speakers to the quoted words beside it, or read its
+    clause; the speakers of the statements read."""
+    said: list[Speaker] = []
+    done: set[int] = set()  # participles read as part of another verb's statement
     for v in range(tab.n):
         if tab.lemma[v] not in SPEECH_VERBS or tab.pos[v] != "VERB" or quote_of[v] >= 0:
+            continue
+        if v in done or v in token_mention:  # "Ahmed Said Khadr": a name, not a verb
             continue
         subj, own = subject(tab, v)
         if subj is None or quote_of[subj] >= 0:
             continue
         lo, hi = _attribution(tab, v, subj if own else v, quote_of)
         who = speaker(out, tab, subj, offset, token_mention)
-        memory(out).unnamed = who is None and unnamed(tab, subj)
-        if who is not None:
-            sent = tab.sent(v)
-            who = who._replace(
-                attribution=(offset + sent.start_char, offset + sent.end_char),
-                verb=offset + tab.idx[v],
-            )
-        beside = _beside(tab, offset, lo, hi, quote_of, pieces)
-        for k in beside:
-            if who is None:
-                pieces[k].claimed = True
-            elif pieces[k].speaker is None:
-                pieces[k].speaker = who
-        if beside or who is None:
-            continue
-        for c in _clauses(tab, v, lo):
-            a, b = _edges(tab, c)
-            if quote_of[c] >= 0 and quote_of[a] == quote_of[c]:  # the clause is quoted words
-                pieces[quote_of[c]].speaker = pieces[quote_of[c]].speaker or who
-                continue
-            if _statement(out, tab, offset, a, b, who, quote_of, pieces):
-                said.append(who)
-    return said
-
-
-def _clauses(tab: Tokens, v: int, lo: int) -> list[int]:
-    """The clauses a speech verb says: its complement, or the one of "said in a statement
-    that ..."; not a question ("asked whether"), and, before the verb, only one set off by a
-    comma ("The talks failed, he said")."""
-    kids = tab.children[v]
-    found = [c for c in kids if tab.dep[c] == "ccomp"]
-    if not found:
-        found = [
-            g
-            for p in kids
-            if tab.dep[p] == "prep"
-            for o in tab.children[p]
-            if tab.dep[o] == "pobj"
-            for g in tab.children[o]
-            if tab.dep[g] in ("acl", "ccomp", "relcl")
-            and any(tab.dep[m] == "mark" and tab.lower[m] == "that" for m in tab.children[g])
-        ]
-    out = []
-    for c in found:
-        a, b = _edges(tab, c)
-        if tab.lower[a] in _QUESTION:
-            continue
-        if b < lo and not (b + 1 < tab.n and tab.lower[b + 1] in (",", "—", "–")):
-            continue
-        out.append(c)
-    return out
-
-
-def _according(
-    out: DocExtraction,
-    tab: Tokens,
-    offset: int,
-    token_mention: dict[int, int],
-    quote_of: list[int],
-    pieces: list[_Piece],
-) -> list[Speaker]:
-    """ "According to X, ...": X's statement is the clause the phrase hangs from, less it."""
-    said = []
-    for i in range(tab.n):
-        if tab.lower[i] != "according" or quote_of[i] >= 0 or tab.head[i] == i:
-            continue
-        to = next((c for c in tab.children[i] if tab.lower[c] == "to"), None)
-        obj = next((c for c in tab.children[to] if tab.dep[c] == "pobj"), None) if to else None
-        if obj is None:
-            continue
-        who = speaker(out, tab, obj, offset, token_mention, according=True)
+        mem = memory(out)
+        mem.unnamed = who is None and unnamed(tab, subj)
+        mem.voice = who if who is not None and who.rule == "quote.for" else None
         if who is None:
+            for k in _beside(tab, offset, lo, hi, quote_of, pieces):
+                pieces[k].claimed = True
             continue
-        pa, pb = _edges(tab, i)
-        sent = tab.sent(i)
-        who = who._replace(
-            attribution=(offset + sent.start_char, offset + sent.end_char),
-            verb=offset + tab.idx[i],
-        )
-        a, b = _edges(tab, tab.head[i])
-        if _statement(out, tab, offset, a, b, who, quote_of, pieces, cut=(pa, pb)):
-            said.append(who)
+        sent = tab.sent(v)
+        at = {"attribution": (offset + sent.start_char, offset + sent.end_char)}
+        also = (speaker(out, tab, c, offset, token_mention) for c in conjoined(tab, subj))
+        whos = [who] + [w for w in also if w is not None and w.mention is not None]
+        whos = [w._replace(**at, verb=offset + tab.idx[v]) for w in whos]
+        part = False
+        while v >= 0:
+            done.add(v)
+            v = _one_verb(out, tab, offset, v, lo, hi, whos, pieces, quote_of, said, part)
+            lo = hi = v
+            part = True
     return said
 
 
-def _statement(
+def _one_verb(
     out: DocExtraction,
     tab: Tokens,
     offset: int,
-    a: int,
-    b: int,
-    who: Speaker,
+    v: int,
+    lo: int,
+    hi: int,
+    whos: list[Speaker],
+    pieces: list[Piece],
     quote_of: list[int],
-    pieces: list[_Piece],
-    cut: tuple[int, int] | None = None,
-) -> bool:
-    """Tokens a..b (less ``cut``) as what the speaker said, when they are words enough."""
-    keep = [i for i in range(a, b + 1) if cut is None or not cut[0] <= i <= cut[1]]
-    while keep and (tab.punct[keep[0]] or tab.lower[keep[0]] == "that"):
-        keep.pop(0)
-    while keep and tab.punct[keep[-1]] and quote_of[keep[-1]] < 0:
-        keep.pop()
-    if sum(1 for i in keep if not tab.punct[i]) < STATEMENT_MIN_WORDS:
+    said: list[Speaker],
+    participle: bool,
+) -> int:
+    """Give one verb's quoted words or clauses to its speakers; a participle that ends its
+    statement (", adding that ..."), to be read next with the same speakers, or -1."""
+    who, more = whos[0], -1
+    beside = _beside(tab, offset, lo, hi, quote_of, pieces)
+    if participle:  # the words before it are the statement that it ends
+        beside = [k for k in beside if pieces[k].start - offset > tab.idx[v]]
+    for k in beside:
+        if k == beside[0] and _mid_sentence(tab, offset, v, pieces[k], lo):
+            sent = tab.sent(v)
+            if statement(out, tab, offset, sent.start, lo - 1, whos, quote_of, pieces)[0]:
+                said.append(who)
+            continue
+        if pieces[k].speaker is None:
+            pieces[k].speaker, pieces[k].others = who, tuple(whos[1:])
+    if beside:
+        return -1
+    for c in clauses(tab, v, lo):
+        a, b = edges(tab, c)
+        if quote_of[c] >= 0 and quote_of[a] == quote_of[c]:  # the clause is quoted words
+            p = pieces[quote_of[c]]
+            if p.speaker is None:
+                p.speaker, p.others = who, tuple(whos[1:])
+            continue
+        ok, part = statement(out, tab, offset, a, b, whos, quote_of, pieces)
+        if ok:
+            said.append(who)
+        more = part if part >= 0 else more
+    return more
+
+
+def _mid_sentence(tab: Tokens, offset: int, v: int, p: Piece, lo: int) -> bool:
+    """Whether quoted words that end before the attribution began inside its sentence
+    ('The plane flew "two hours," X said'): a reported statement that quotes some words."""
+    if p.end - offset >= tab.idx[lo] or not p.opened:
         return False
-    for i in keep:  # quoted words inside the statement are part of it, not another quotation
-        if quote_of[i] >= 0:
-            pieces[quote_of[i]].claimed = True
-    runs, run = [], [keep[0]]
-    for i in keep[1:]:
-        if i != run[-1] + 1:
-            runs.append(run)
-            run = []
-        run.append(i)
-    runs.append(run)
-    words = " ".join(tab.span_text(r[0], r[-1] + 1).strip(" ,") for r in runs)
-    start, end = offset + tab.idx[keep[0]], offset + tab.end_char[keep[-1]]
-    conf = INDIRECT_CONFIDENCE * (REFERRED_SPEAKER_FACTOR if who.mention is None else 1)
-    out.quotes.append(_raw(who, " ".join(words.split()), False, conf, (start, end)))
-    return True
-
-
-def _raw(who: Speaker, text: str, direct: bool, conf: float, span: tuple[int, int]) -> RawQuote:
-    marks = 1 if direct else 0  # a direct quotation's passage holds its quotation marks
-    passage = (
-        min(span[0] - marks, who.attribution[0]),
-        max(span[1] + marks, who.attribution[1]),
-    )
-    rule = who.rule
-    if rule == "quote.named":
-        rule = "quote.direct" if direct else "quote.indirect"
-    return RawQuote(
-        who.mention,
-        text,
-        direct,
-        rule,
-        round(conf, 4),
-        passage,
-        who.span,
-        span,
-        who.refer,
-        who.candidates,
-    )
-
-
-def _edges(tab: Tokens, i: int) -> tuple[int, int]:
-    """The first and last token of ``i``'s subtree."""
-    lo = hi = i
-    todo = [i]
-    while todo:
-        t = todo.pop()
-        lo, hi = min(lo, t), max(hi, t)
-        todo.extend(tab.children[t])
-    return lo, hi
+    sent = tab.sent(v)
+    before = tab.text[sent.start_char : p.start - offset - 1]
+    return sent.start_char < p.start - offset - 1 and not _SENTENCE_END.search(before)
 
 
 def _attribution(tab: Tokens, v: int, subj: int, quote_of: list[int]) -> tuple[int, int]:
     """The tokens of "X said" or "said X", with what follows the verb up to quoted words
     ("told Reuters on Tuesday:"): the verb's own words, no clause or quotation."""
-    a, b = _edges(tab, subj) if subj != v else (v, v)
+    a, b = edges(tab, subj) if subj != v else (v, v)
     lo, hi = min(v, a), max(v, b)
     j = hi + 1
     while j < tab.n and quote_of[j] < 0 and tab.pos[j] not in ("VERB", "AUX"):
@@ -333,7 +240,7 @@ def _under(tab: Tokens, j: int, v: int) -> bool:
 
 
 def _beside(
-    tab: Tokens, offset: int, lo: int, hi: int, quote_of: list[int], pieces: list[_Piece]
+    tab: Tokens, offset: int, lo: int, hi: int, quote_of: list[int], pieces: list[Piece]
 ) -> list[int]:
     """The pieces that end just before the attribution (not with a full stop: '"We won." He
     said ...' begins a new sentence) and begin just after it."""
@@ -343,7 +250,8 @@ def _beside(
         j -= 1
     if j >= 0 and quote_of[j] >= 0 and pieces[quote_of[j]].closed:
         p = pieces[quote_of[j]]
-        if not tab.text[p.start - offset : p.end - offset].rstrip().endswith("."):
+        said = tab.text[p.start - offset : p.end - offset].rstrip(" ,")
+        if not said.endswith(".") or said.endswith(("...", "…")):  # "..." trails off
             found.append(quote_of[j])
     j = hi + 1
     while j < tab.n and quote_of[j] < 0 and tab.lower[j] in _BETWEEN:
@@ -354,7 +262,7 @@ def _beside(
     return found
 
 
-def _inherit(text: str, pieces: list[_Piece], chain: _Open | None, said: list[Speaker]) -> None:
+def _inherit(text: str, pieces: list[Piece], chain: _Open | None, said: list[Speaker]) -> None:
     """Quoted words with no verb beside them take the speaker of the quotation they run on
     from; else, when they begin a sentence, of the attributed words or statement right
     before them, or of the attributed words right after them."""
@@ -381,7 +289,7 @@ def _inherit(text: str, pieces: list[_Piece], chain: _Open | None, said: list[Sp
             )
 
 
-def _adjacent(text: str, end: int, p: _Piece, who: Speaker) -> bool:
+def _adjacent(text: str, end: int, p: Piece, who: Speaker) -> bool:
     """Whether nothing but blanks, or the sentence that says who spoke, lies between the
     quoted words ending at ``end`` and the piece ``p``."""
     between = text[end + 1 : p.start - 1]
@@ -389,7 +297,7 @@ def _adjacent(text: str, end: int, p: _Piece, who: Speaker) -> bool:
     return not between.strip() or who.attribution[0] <= a and p.start - 1 <= who.attribution[1] + 1
 
 
-def _emit(out: DocExtraction, mem: Memory, pieces: list[_Piece], chain: _Open | None) -> None:
+def _emit(out: DocExtraction, mem: Memory, pieces: list[Piece], chain: _Open | None) -> None:
     """Join neighbouring pieces of one speaker and add them; keep an unclosed last one open."""
     groups: list[_Open] = [chain] if chain is not None else []
     text = out.document.text
@@ -412,7 +320,7 @@ def _emit(out: DocExtraction, mem: Memory, pieces: list[_Piece], chain: _Open | 
             _add(out, g.pieces, g.speaker)
 
 
-def _add(out: DocExtraction, pieces: list[_Piece], who: Speaker) -> None:
+def _add(out: DocExtraction, pieces: list[Piece], who: Speaker) -> None:
     text = out.document.text
     words = " ".join(" ".join(text[p.start : p.end].split()) for p in pieces).rstrip(",;:-–— ")
     if len(words.split()) < QUOTE_MIN_WORDS:
@@ -420,6 +328,7 @@ def _add(out: DocExtraction, pieces: list[_Piece], who: Speaker) -> None:
     conf = DIRECT_QUOTE_CONFIDENCE
     if any(p.speaker is not who for p in pieces) or len(pieces) > 1:
         conf = CONTINUED_QUOTE_CONFIDENCE
-    if who.mention is None:
-        conf *= REFERRED_SPEAKER_FACTOR
-    out.quotes.append(_raw(who, words, True, conf, (pieces[0].start, pieces[-1].end)))
+    others = next((p.others for p in pieces if p.others), ())
+    for w in (who, *others):
+        c = conf * (REFERRED_SPEAKER_FACTOR if w.mention is None else 1)
+        out.quotes.append(raw(w, words, True, c, (pieces[0].start, pieces[-1].end)))

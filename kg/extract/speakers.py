@@ -1,10 +1,14 @@
 """Speakers: who a speech verb's subject (or "according to"'s object) stands for.
 
-A name is its mention; a spokesperson speaks for the name it hangs from ("a spokesman for
-Siemens", "Siemens' spokeswoman"); a title with a name beside it is that name ("the head of
-the agency, John Smith"); "he", "she", "it" and a definite role noun ("the minister", "the
-ministry") stand for a name before them, which resolution picks by entity type
-(``RawQuote.refer`` and ``candidates``). kg.extract.quotes reads what they said.
+A name is its mention; a spokesperson, a statement or a report speaks for the name it hangs
+from ("a spokesman for Siemens", "Siemens' spokeswoman", "a UN report", "information
+provided by the FBI"), and a body for the name that owns it ("Canada's government", "the
+SNCF state railway"); a title with a name beside it is that name ("the head of the agency,
+John Smith"); "he", "she", "it" and a definite role noun ("the minister", "the ministry")
+stand for a name before them, which resolution picks by entity type (``RawQuote.refer`` and
+``candidates``), and so does a spokesperson of a kind of body ("a bank spokesman" is the
+nearest organisation's), whom a "he" right after still is. kg.extract.quotes reads what they
+said.
 """
 
 from __future__ import annotations
@@ -27,6 +31,15 @@ _CLIMB = ("conj", "xcomp", "advcl", "acomp")
 _OWNERS = ("compound", "poss", "nmod")
 _OWNER_PREPS = ("for", "of", "at", "from", "by")
 _DEFINITE = frozenset({"the", "its", "his", "her", "their", "this"})
+# words a body puts out, which speak for the name they hang from ("a UN report said",
+# "according to information provided by the FBI"), as a spokesperson's do
+_DOCUMENTS = frozenset(
+    "report study survey assessment information data figure statistic estimate "
+    "release letter".split()
+)
+# bodies that speak (with kg.lexicon.NOUN_TYPE's organisations): "the court ruled", "the
+# paper reported"
+_BODIES = frozenset("court tribunal paper daily newspaper council commission body".split())
 
 
 class Speaker(NamedTuple):
@@ -49,6 +62,7 @@ class Memory:
     quoted: list[tuple[int, int]] = field(default_factory=list)
     subjects: set[int] = field(default_factory=set)
     unnamed: bool = False
+    voice: Speaker | None = None  # the body a spokesperson just spoke for: "he" is it too
     open: object = None
 
 
@@ -92,8 +106,11 @@ def speaker(
         return _named(out, m, named, span)
     word = tab.lower[s]
     if word in SPEAKER_PRONOUNS:
-        if memory(out).unnamed:
+        mem = memory(out)
+        if mem.unnamed:
             return None
+        if mem.voice is not None and word != "it":
+            return mem.voice._replace(span=span, rule="quote.pronoun")
         return _referred(out, SPEAKER_PRONOUNS[word], span, "quote.pronoun")
     if tab.pos[s] not in ("NOUN", "PROPN"):
         return None
@@ -102,15 +119,32 @@ def speaker(
     if m is not None:
         return _named(out, m, named, span)
     single = tab.tag[s] in ("NN", "NNP")
-    if tab.lemma[s] in SPOKESPERSON_NOUNS and single:
+    lemma = tab.lemma[s]
+    kind = "Organization" if lemma in _BODIES else NOUN_TYPE.get(lemma)
+    voice = lemma in SPOKESPERSON_NOUNS and single
+    if voice or lemma in _DOCUMENTS or kind == "Organization" and single:
         for o in _owners(tab, s):
             if (m := token_mention.get(o)) is not None:
                 return _named(out, m, "quote.for", span)
-    kind = NOUN_TYPE.get(tab.lemma[s])
+            if voice and NOUN_TYPE.get(tab.lemma[o]) == "Organization":  # "a bank spokesman"
+                return _referred(out, "Organization", span, "quote.for")
     definite = any(tab.lower[c] in _DEFINITE for c in tab.children[s])
     if kind in ("Person", "Organization") and definite and single:
         return _referred(out, kind, span, "quote.role")
     return None
+
+
+def conjoined(tab: Tokens, s: int) -> list[int]:
+    """The subjects joined to ``s`` or to the name set beside it ("A and B said", "the
+    two chiefs, A and B, said"): each said it too."""
+    out, todo = [], [s, *(a for a in tab.children[s] if tab.dep[a] == "appos")]
+    while todo:
+        t = todo.pop()
+        for c in tab.children[t]:
+            if tab.dep[c] == "conj":
+                out.append(c)
+                todo.append(c)
+    return sorted(out)
 
 
 def unnamed(tab: Tokens, s: int) -> bool:
@@ -139,10 +173,16 @@ def _appositions(tab: Tokens, s: int) -> list[int]:
 
 
 def _owners(tab: Tokens, s: int) -> list[int]:
+    """The words that may name whom ``s`` speaks for: its compounds and possessor, the
+    object of "for", "of", "from" ..., and the agent of "provided by", "released by"."""
     kids = tab.children[s]
     out = [c for c in kids if tab.dep[c] in _OWNERS]
+    preps = [c for c in kids if tab.dep[c] == "prep"]
     for c in kids:
-        if tab.dep[c] == "prep" and tab.lower[c] in _OWNER_PREPS:
+        if tab.dep[c] == "acl":
+            preps += [p for p in tab.children[c] if tab.dep[p] in ("agent", "prep")]
+    for c in preps:
+        if tab.lower[c] in _OWNER_PREPS:
             out += [o for o in tab.children[c] if tab.dep[o] == "pobj"]
     return out
 

@@ -1,0 +1,201 @@
+"""Reported statements: what a speaker said, read from the parse without quotation marks.
+
+- A speech verb's clause (``X said that ...``, ``..., the ministry said``, ``X said in a
+  statement that ...``), not a question (``asked whether``) nor the clause of someone else's
+  words the verb answers (``responded to reports that ...``).
+- The clause ``according to X`` hangs from, less the phrase.
+- A participle of a speech verb set off by a comma inside a statement (``X said A, adding
+  that B``; the parse often hangs it from A's verb) ends the statement: B is another one.
+- Quoted words that begin inside a sentence and end just before its attribution (``The
+  aircraft flew "two hours," X said``) are part of a reported statement, not a quotation.
+
+kg.extract.quotes reads the quoted words; kg.extract.speakers who spoke.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kg.defaults import INDIRECT_CONFIDENCE, REFERRED_SPEAKER_FACTOR, STATEMENT_MIN_WORDS
+from kg.extract.records import RawQuote
+from kg.extract.speakers import Speaker, speaker
+from kg.extract.tokens import Tokens
+from kg.lexicon import SPEECH_VERBS
+
+if TYPE_CHECKING:
+    from kg.extract.records import DocExtraction
+
+# a clause that asks rather than states: "asked whether ...", "said what it would do"
+_QUESTION = frozenset({"whether", "if", "what", "who", "why", "how", "when", "where", "which"})
+# nouns of words that are not the speaker's own: "responded to reports that ...", "denied
+# claims that ..." say what others said (the speaker's are "said in a statement that ...")
+_HEARSAY = frozenset(
+    "report claim allegation accusation rumor rumour speculation suggestion charge criticism "
+    "question news".split()
+)
+
+
+@dataclass
+class Piece:
+    """Quoted words of one paragraph, as document offsets inside their marks."""
+
+    start: int
+    end: int
+    opened: bool  # the opening mark is in this paragraph (else it runs on from the last)
+    closed: bool
+    speaker: Speaker | None = None
+    claimed: bool = False  # beside a speech verb whose speaker is unnamed, or in a statement
+    others: tuple[Speaker, ...] = ()  # further speakers of the same words ("A and B said")
+
+
+def clauses(tab: Tokens, v: int, lo: int) -> list[int]:
+    """The clauses a speech verb says: its complement, or the one of "said in a statement
+    that ..."; not a question ("asked whether"), and, before the verb, only one set off by a
+    comma ("The talks failed, he said")."""
+    kids = tab.children[v]
+    found = [c for c in kids if tab.dep[c] == "ccomp"]
+    if not found:
+        found = [
+            g
+            for p in kids
+            if tab.dep[p] == "prep"
+            for o in tab.children[p]
+            if tab.dep[o] == "pobj" and tab.lemma[o] not in _HEARSAY
+            for g in tab.children[o]
+            if tab.dep[g] in ("acl", "ccomp", "relcl")
+            and any(tab.dep[m] == "mark" and tab.lower[m] == "that" for m in tab.children[g])
+        ]
+    out = []
+    for c in found:
+        a, b = edges(tab, c)
+        if tab.lower[a] in _QUESTION:
+            continue
+        if b < lo and not (b + 1 < tab.n and tab.lower[b + 1] in (",", "—", "–")):
+            continue
+        out.append(c)
+    return out
+
+
+def according(
+    out: DocExtraction,
+    tab: Tokens,
+    offset: int,
+    token_mention: dict[int, int],
+    quote_of: list[int],
+    pieces: list[Piece],
+) -> list[Speaker]:
+    """ "According to X, ...": X's statement is the clause the phrase hangs from, less it."""
+    said = []
+    for i in range(tab.n):
+        if tab.lower[i] != "according" or quote_of[i] >= 0 or tab.head[i] == i:
+            continue
+        to = next((c for c in tab.children[i] if tab.lower[c] == "to"), None)
+        obj = next((c for c in tab.children[to] if tab.dep[c] == "pobj"), None) if to else None
+        if obj is None:
+            continue
+        who = speaker(out, tab, obj, offset, token_mention, according=True)
+        if who is None:
+            continue
+        pa, pb = edges(tab, i)
+        sent = tab.sent(i)
+        who = who._replace(
+            attribution=(offset + sent.start_char, offset + sent.end_char),
+            verb=offset + tab.idx[i],
+        )
+        a, b = edges(tab, tab.head[i])
+        if statement(out, tab, offset, a, b, [who], quote_of, pieces, cut=(pa, pb))[0]:
+            said.append(who)
+    return said
+
+
+def statement(
+    out: DocExtraction,
+    tab: Tokens,
+    offset: int,
+    a: int,
+    b: int,
+    who: list[Speaker],
+    quote_of: list[int],
+    pieces: list[Piece],
+    cut: tuple[int, int] | None = None,
+) -> tuple[bool, int]:
+    """Tokens a..b (less ``cut``) as what the speakers said, when they are words enough;
+    whether they were, and the participle of a speech verb that ended them (``, adding that
+    ...``: another statement of the same speakers), or -1."""
+    keep = [i for i in range(a, b + 1) if cut is None or not cut[0] <= i <= cut[1]]
+    more = next(
+        (
+            i
+            for i in keep[2:]
+            if tab.tag[i] == "VBG"
+            and tab.lemma[i] in SPEECH_VERBS
+            and _after_comma(tab, i)
+            and quote_of[i] < 0
+        ),
+        -1,
+    )
+    if more >= 0:
+        keep = [i for i in keep if i < more and not (i == more - 1 and tab.lower[i] == ",")]
+    while keep and (tab.punct[keep[0]] or tab.lower[keep[0]] == "that"):
+        keep.pop(0)
+    while keep and tab.punct[keep[-1]] and quote_of[keep[-1]] < 0:
+        keep.pop()
+    if sum(1 for i in keep if not tab.punct[i]) < STATEMENT_MIN_WORDS:
+        return False, more
+    for i in keep:  # quoted words inside the statement are part of it, not another quotation
+        if quote_of[i] >= 0:
+            pieces[quote_of[i]].claimed = True
+    runs, run = [], [keep[0]]
+    for i in keep[1:]:
+        if i != run[-1] + 1:
+            runs.append(run)
+            run = []
+        run.append(i)
+    runs.append(run)
+    words = " ".join(tab.span_text(r[0], r[-1] + 1).strip(" ,") for r in runs)
+    start, end = offset + tab.idx[keep[0]], offset + tab.end_char[keep[-1]]
+    for w in who:
+        conf = INDIRECT_CONFIDENCE * (REFERRED_SPEAKER_FACTOR if w.mention is None else 1)
+        out.quotes.append(raw(w, " ".join(words.split()), False, conf, (start, end)))
+    return True, more
+
+
+def _after_comma(tab: Tokens, i: int) -> bool:
+    """Whether a comma ends the words before token ``i`` (inside quotation marks or not:
+    '... was "irresponsible," adding that')."""
+    return tab.lower[i - 1] == "," or tab.lower[i - 2] == "," and tab.punct[i - 1]
+
+
+def raw(who: Speaker, text: str, direct: bool, conf: float, span: tuple[int, int]) -> RawQuote:
+    marks = 1 if direct else 0  # a direct quotation's passage holds its quotation marks
+    passage = (
+        min(span[0] - marks, who.attribution[0]),
+        max(span[1] + marks, who.attribution[1]),
+    )
+    rule = who.rule
+    if rule == "quote.named":
+        rule = "quote.direct" if direct else "quote.indirect"
+    return RawQuote(
+        who.mention,
+        text,
+        direct,
+        rule,
+        round(conf, 4),
+        passage,
+        who.span,
+        span,
+        who.refer,
+        who.candidates,
+    )
+
+
+def edges(tab: Tokens, i: int) -> tuple[int, int]:
+    """The first and last token of ``i``'s subtree."""
+    lo = hi = i
+    todo = [i]
+    while todo:
+        t = todo.pop()
+        lo, hi = min(lo, t), max(hi, t)
+        todo.extend(tab.children[t])
+    return lo, hi
