@@ -134,6 +134,10 @@ def _verbs(
             continue
         if v in done or v in token_mention:  # "Ahmed Said Khadr": a name, not a verb
             continue
+        if tab.lower[tab.head[v]] == "as" and tab.tag[v] == "VBG":
+            v = tab.head[tab.head[v]]  # "quoted X as saying": the verb whose clause it is
+            if v in done:
+                continue
         subj, own = subject(tab, v)
         if subj is None or quote_of[subj] >= 0:
             continue

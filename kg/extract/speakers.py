@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from kg.defaults import SPEAKER_LOOKBACK, SUBJECT_LOOKBACK
 from kg.extract.tokens import Tokens
-from kg.lexicon import NOUN_TYPE, RELATIVE, SPEAKER_PRONOUNS, SPOKESPERSON_NOUNS
+from kg.lexicon import NOUN_TYPE, RELATIVE, SPEAKER_PRONOUNS, SPEECH_VERBS, SPOKESPERSON_NOUNS
 
 if TYPE_CHECKING:
     from kg.extract.records import DocExtraction
@@ -74,8 +74,13 @@ def memory(out: DocExtraction) -> Memory:
 
 def subject(tab: Tokens, v: int) -> tuple[int | None, bool]:
     """The verb's subject, and whether it is the verb's own: for a verb joined to another
-    ("nodded and said"), that one's; in a relative clause ("Smith, who said"), its head."""
-    own = True
+    ("nodded and said"), that one's; in a relative clause ("Smith, who said"), its head; for
+    "Reuters quoted X as saying", X. A participle the parse hangs inside another speech
+    verb's clause ("X warned that A could win, saying ...") is that verb's, not A's."""
+    as_said = _quoted_as(tab, v)
+    if as_said is not None:
+        return as_said, False
+    own, participle = True, tab.tag[v] == "VBG"
     for _ in range(3):
         subj = next((c for c in tab.children[v] if tab.dep[c] == _SUBJECT), None)
         if subj is not None and tab.lower[subj] in RELATIVE and tab.dep[v] == "relcl":
@@ -86,7 +91,22 @@ def subject(tab: Tokens, v: int) -> tuple[int | None, bool]:
         if subj is not None or tab.dep[v] not in _CLIMB or tab.head[v] == v:
             return subj, own
         v, own = tab.head[v], False
+        if participle and tab.dep[v] == "ccomp" and tab.lemma[tab.head[v]] in SPEECH_VERBS:
+            v = tab.head[v]
     return None, False
+
+
+def _quoted_as(tab: Tokens, v: int) -> int | None:
+    """The object of "quoted X as saying", "reported X as saying": who spoke."""
+    if tab.lower[tab.head[v]] == "as" and tab.tag[v] == "VBG":  # from "saying"
+        v = tab.head[tab.head[v]]
+    kids = tab.children[v]
+    if not any(
+        tab.lower[p] == "as" and any(tab.lemma[c] in SPEECH_VERBS for c in tab.children[p])
+        for p in kids
+    ):
+        return None
+    return next((c for c in kids if tab.dep[c] == "dobj"), None)
 
 
 def speaker(
@@ -123,15 +143,31 @@ def speaker(
     kind = "Organization" if lemma in _BODIES else NOUN_TYPE.get(lemma)
     voice = lemma in SPOKESPERSON_NOUNS and single
     if voice or lemma in _DOCUMENTS or kind == "Organization" and single:
-        for o in _owners(tab, s):
+        # a body's owner is its possessor ("Canada's government"): "the EU body", "a UN
+        # agency" may be one of the EU's or UN's, not the EU or the UN
+        owners = _owners(tab, s) if voice or lemma in _DOCUMENTS else _possessors(tab, s)
+        for o in owners:
             if (m := token_mention.get(o)) is not None:
                 return _named(out, m, "quote.for", span)
             if voice and NOUN_TYPE.get(tab.lemma[o]) == "Organization":  # "a bank spokesman"
                 return _referred(out, "Organization", span, "quote.for")
     definite = any(tab.lower[c] in _DEFINITE for c in tab.children[s])
-    if kind in ("Person", "Organization") and definite and single:
-        return _referred(out, kind, span, "quote.role")
+    # "the family lawyer", "the Litvinenko family lawyer": someone's, unnamed
+    whose = kind == "Person" and any(tab.dep[c] == "compound" for c in tab.children[s])
+    if kind in ("Person", "Organization") and definite and single and not whose:
+        # a name inside the phrase is not whom it stands for: "the EU body" is not the EU
+        first = min(_subtree(tab, s))
+        return _referred(out, kind, (offset + tab.idx[first], span[1]), "quote.role")
     return None
+
+
+def _subtree(tab: Tokens, s: int) -> list[int]:
+    out, todo = [], [s]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo.extend(tab.children[t])
+    return out
 
 
 def conjoined(tab: Tokens, s: int) -> list[int]:
@@ -170,6 +206,10 @@ def _appositions(tab: Tokens, s: int) -> list[int]:
             elif tab.dep[c] in ("prep", "pobj", "compound", "poss"):
                 todo.append(c)
     return sorted(found, key=lambda c: abs(c - s))
+
+
+def _possessors(tab: Tokens, s: int) -> list[int]:
+    return [c for c in tab.children[s] if tab.dep[c] == "poss"]
 
 
 def _owners(tab: Tokens, s: int) -> list[int]:
