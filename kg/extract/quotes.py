@@ -193,7 +193,8 @@ def _one_verb(
             pieces[k].speaker, pieces[k].others = who, tuple(whos[1:])
     if beside:
         return -1
-    for c in clauses(tab, v, lo):
+    found = clauses(tab, v, lo)
+    for c in found:
         a, b = edges(tab, c)
         if quote_of[c] >= 0 and quote_of[a] == quote_of[c]:  # the clause is quoted words
             p = pieces[quote_of[c]]
@@ -204,6 +205,11 @@ def _one_verb(
         if ok:
             said.append(who)
         more = part if part >= 0 else more
+    h = tab.head[v]
+    if not found and tab.dep[v] == "conj" and h < lo and tab.lower[lo - 1] == ",":
+        # "A happened, X said", parsed as two verbs joined: A is what X said
+        if statement(out, tab, offset, edges(tab, h)[0], lo - 1, whos, quote_of, pieces)[0]:
+            said.append(who)
     return more
 
 

@@ -151,7 +151,8 @@ def speaker(
                 return _named(out, m, "quote.for", span)
             if voice and NOUN_TYPE.get(tab.lemma[o]) == "Organization":  # "a bank spokesman"
                 return _referred(out, "Organization", span, "quote.for")
-    definite = any(tab.lower[c] in _DEFINITE for c in tab.children[s])
+    # "the minister", "its chairman", "the bloc's central bank"
+    definite = any(tab.lower[c] in _DEFINITE or tab.dep[c] == "poss" for c in tab.children[s])
     # "the family lawyer", "the Litvinenko family lawyer": someone's, unnamed
     whose = kind == "Person" and any(tab.dep[c] == "compound" for c in tab.children[s])
     if kind in ("Person", "Organization") and definite and single and not whose:

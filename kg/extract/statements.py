@@ -98,12 +98,16 @@ def according(
         if who is None:
             continue
         pa, pb = edges(tab, i)
+        # the phrase ends at its comma, whatever the parse hangs from its name after it
+        pb = next((k for k in range(obj, pb + 1) if tab.lower[k] == ","), pb)
         sent = tab.sent(i)
         who = who._replace(
             attribution=(offset + sent.start_char, offset + sent.end_char),
             verb=offset + tab.idx[i],
         )
         a, b = edges(tab, tab.head[i])
+        if b <= pb + 1 and pb + 2 < sent.end:  # "This would be, according to X, unlike ..."
+            b = sent.end - 1
         if statement(out, tab, offset, a, b, [who], quote_of, pieces, cut=(pa, pb))[0]:
             said.append(who)
     return said
