@@ -99,9 +99,7 @@ def score(quotes: list[Quote], gold: list[dict]) -> tuple[Counts, int, list, lis
     return c, same_kind, wrong, left
 
 
-def run(
-    bench: Path, nlp=None, only: list[str] | None = None
-) -> dict[str, dict[str, object]]:
+def run(bench: Path, nlp=None, only: list[str] | None = None) -> dict[str, dict[str, object]]:
     """The scores of each set (or of the sets ``only`` names), from one build of their
     articles, and of all of them together."""
     gold = read_gold()

@@ -138,6 +138,19 @@ def speaker(
     m = next((token_mention[a] for a in _appositions(tab, s) if a in token_mention), None)
     if m is not None:
         return _named(out, m, named, span)
+    return _noun(out, tab, s, offset, token_mention, span)
+
+
+def _noun(
+    out: DocExtraction,
+    tab: Tokens,
+    s: int,
+    offset: int,
+    token_mention: dict[int, int],
+    span: tuple[int, int],
+) -> Speaker | None:
+    """Whom a noun with no name beside it speaks for: a spokesperson's, a report's or a
+    body's owner, or the name a definite role stands for."""
     single = tab.tag[s] in ("NN", "NNP")
     lemma = tab.lemma[s]
     kind = "Organization" if lemma in _BODIES else NOUN_TYPE.get(lemma)

@@ -150,7 +150,125 @@ NOT_QUOTES = [
 ]
 
 
-@pytest.mark.parametrize("text, expected", DIRECT + INDIRECT + REFERRED + PARAGRAPHS + NOT_QUOTES)
+# general rules of news attribution, each with the case that would go wrong without it
+ATTRIBUTION = [
+    # a participle of a speech verb ends a statement and says another
+    (
+        "Manuel Ortiz warned on Sunday that the Green Party could win the next election, "
+        "saying its plans were dangerous for the country.",
+        {
+            ("Manuel Ortiz", "the Green Party could win the next election", False),
+            ("Manuel Ortiz", "its plans were dangerous for the country", False),
+        },
+    ),
+    (
+        "Helga Brandt said the plant in Ohio would close next year, adding that 300 jobs "
+        "would be lost.",
+        {
+            ("Helga Brandt", "the plant in Ohio would close next year", False),
+            ("Helga Brandt", "300 jobs would be lost", False),
+        },
+    ),
+    # quoted words begun inside a sentence: a reported statement that quotes a few words
+    (
+        'The flight lasted "maybe two hours at most," Sam Cardwell said.',
+        {("Sam Cardwell", 'The flight lasted "maybe two hours', False)},
+    ),
+    # two speakers of one statement
+    (
+        "Anna Weber and Paul Kline said they would step down in June.",
+        {
+            ("Anna Weber", "they would step down in June", False),
+            ("Paul Kline", "they would step down in June", False),
+        },
+    ),
+    # a spokesperson of a kind of body speaks for the nearest organisation, and "he" after
+    (
+        'Northwind Bank was searched by the police on Monday. "We are cooperating fully '
+        'with the authorities," a bank spokesman said. "Nothing was seized at the offices," '
+        "he said.",
+        {
+            ("Northwind Bank", "We are cooperating fully with the authorities", True),
+            ("Northwind Bank", "Nothing was seized at the offices", True),
+        },
+    ),
+    # a report or figures speak for the name they hang from
+    (
+        "An Amnesty International report said civilian deaths rose sharply last year.",
+        {("Amnesty International", "civilian deaths rose sharply last year", False)},
+    ),
+    (
+        "According to figures released by Eurostat, prices rose by two percent in May.",
+        {("Eurostat", "prices rose by two percent in May", False)},
+    ),
+    # a body speaks for its possessor; a role with a possessor is definite
+    (
+        "Canada's government argues that the court had no jurisdiction in the case.",
+        {("Canada", "the court had no jurisdiction in the case", False)},
+    ),
+    (
+        "Orion Motors opened a plant in Ohio. The carmaker's parent company said that the "
+        "plant would employ 500 people.",
+        {("Orion Motors", "the plant would employ 500 people", False)},
+    ),
+    # "quoted X as saying" is X's words, not the agency's
+    (
+        "The deal was dead, Reuters quoted Lena Fischer as saying.",
+        {("Lena Fischer", "The deal was dead", False)},
+    ),
+    # a trailing ellipsis is no full stop: the quoted words are the speaker's
+    (
+        '"They will not manage it in the future either ..." Pervez Musharraf said.',
+        {("Pervez Musharraf", "They will not manage it in the future either", True)},
+    ),
+    # a name inside a role's phrase is not whom the role stands for
+    (
+        "Martin Schulz met European Parliament leaders on Monday. Schulz wrote to the "
+        "minister to express his doubts, the EU body said in a statement.",
+        {("European Parliament", "Schulz wrote to the minister", False)},
+    ),
+    # "A happened, X said" parsed as two joined verbs
+    (
+        "Search crews will, for the first time, send an autonomous submarine to determine "
+        "whether signals detected by sonar equipment are from the missing plane's black "
+        "boxes, search chief Angus Houston said at a news conference Monday.",
+        {("Angus Houston", "Search crews will, for the first time, send", False)},
+    ),
+    # "according to X," ends at its comma
+    (
+        "This would be, according to Helga Brandt, different from the terms set for Greece.",
+        {("Helga Brandt", "This would be different from the terms", False)},
+    ),
+]
+
+NOT_ATTRIBUTED = [
+    # the agency reports an unnamed lawyer's words
+    (
+        "Marina Litvinenko spoke in London. The killing was ordered in Moscow, Reuters "
+        "reported the family lawyer as saying.",
+        set(),
+    ),
+    # someone's lawyer, unnamed: not the name before
+    (
+        "Marina Litvinenko spoke in London. The killing was ordered in Moscow, the family "
+        "lawyer said.",
+        set(),
+    ),
+    # "Said" in a name is no verb
+    (
+        "Omar Khadr's lawyers met the judge. Khadr's attorneys said his father, Ahmed Said "
+        "Khadr - a financier who once lived in Peshawar - had pushed the boy into the war.",
+        set(),
+    ),
+    # the clause of others' words the speaker answers
+    ("Peter Dutton responded to reports that the men had come with fake passports.", set()),
+]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    DIRECT + INDIRECT + REFERRED + PARAGRAPHS + NOT_QUOTES + ATTRIBUTION + NOT_ATTRIBUTED,
+)
 def test_quotations(text: str, expected: Expected, pipeline):
     check(quotes(text, pipeline), expected)
 
