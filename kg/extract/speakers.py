@@ -13,6 +13,7 @@ said.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -171,7 +172,8 @@ def _noun(
     if kind in ("Person", "Organization") and definite and single and not whose:
         # a name inside the phrase is not whom it stands for: "the EU body" is not the EU
         first = min(_subtree(tab, s))
-        return _referred(out, kind, (offset + tab.idx[first], span[1]), "quote.role")
+        where = (offset + tab.idx[first], span[1])
+        return _referred(out, kind, where, "quote.role", title=tab.lemma[s])
     return None
 
 
@@ -241,9 +243,12 @@ def _owners(tab: Tokens, s: int) -> list[int]:
     return out
 
 
-def _referred(out: DocExtraction, kind: str, span: tuple[int, int], rule: str) -> Speaker:
+def _referred(
+    out: DocExtraction, kind: str, span: tuple[int, int], rule: str, title: str = ""
+) -> Speaker:
     """A speaker named before ``span``: the mentions that may be it, nearest first, one per
-    name, leaving out names inside quoted words ("'I met Obama,' he said" is not Obama)."""
+    name, leaving out names inside quoted words ("'I met Obama,' he said" is not Obama); for
+    a role ("the minister"), the nearest name the text gave that title first."""
     mem = memory(out)
     seen: set[str] = set()
     found: list[int] = []
@@ -261,4 +266,41 @@ def _referred(out: DocExtraction, kind: str, span: tuple[int, int], rule: str) -
     # 'We agreed,' she said" is Merkel, though Putin is nearer
     near = found[:SUBJECT_LOOKBACK]
     near.sort(key=lambda k: k not in mem.subjects)
-    return Speaker(None, kind, span, rule, tuple(near + found[SUBJECT_LOOKBACK:]), span)
+    found = near + found[SUBJECT_LOOKBACK:]
+    if title:
+        found = _titled(out, title, span[0]) + found
+    return Speaker(None, kind, span, rule, tuple(dict.fromkeys(found)), span)
+
+
+def _titled(out: DocExtraction, title: str, before: int) -> list[int]:
+    """The nearest mention before ``before`` that the text gives the title ("Foreign
+    Minister Ana Ruiz", "Ruiz, the minister"), and the nearer mentions of the same name
+    ("Ruiz"): whom "the minister" most likely stands for."""
+    text, word = out.document.text, re.compile(rf"\b{re.escape(title)}\b")
+    mentions = [k for k, m in enumerate(out.mentions) if m.end <= before]
+    named = next(
+        (
+            out.mentions[k].text
+            for k in reversed(mentions)
+            if word.search(_beside(text, out.mentions[k].start, out.mentions[k].end))
+        ),
+        None,
+    )
+    if named is None:
+        return []
+    same = [k for k in reversed(mentions) if _same_name(out.mentions[k].text, named)]
+    return same[:1]
+
+
+def _beside(text: str, start: int, end: int) -> str:
+    """The three words just before a name and the apposition just after it, lower-cased:
+    "Foreign Minister Ana Ruiz", "Ruiz, the minister,"."""
+    before = re.split(r"[,.;:()]", text[max(0, start - 60) : start])[-1]
+    before = " ".join(before.split()[-3:])
+    after = text[end : end + 40]
+    after = after[: after.find(",", 1)] if after.startswith(",") else ""
+    return f"{before} {after}".lower()
+
+
+def _same_name(a: str, b: str) -> bool:
+    return a == b or b.endswith(" " + a) or a.endswith(" " + b)

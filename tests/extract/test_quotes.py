@@ -234,6 +234,17 @@ ATTRIBUTION = [
         "boxes, search chief Angus Houston said at a news conference Monday.",
         {("Angus Houston", "Search crews will, for the first time, send", False)},
     ),
+    # "the minister" is the name the text called minister, not the nearest name
+    (
+        "Foreign Minister Ana Ruiz met Paul Kline in Madrid on Monday. Kline later flew to "
+        "Rome. The minister said that the talks would go on in June.",
+        {("Ana Ruiz", "the talks would go on in June", False)},
+    ),
+    (
+        "Paul Kline met Ana Ruiz, the foreign minister, in Madrid on Monday. Kline later "
+        "flew to Rome with Tom Reyes. The minister said that the talks would go on in June.",
+        {("Ana Ruiz", "the talks would go on in June", False)},
+    ),
     # "according to X," ends at its comma
     (
         "This would be, according to Helga Brandt, different from the terms set for Greece.",
