@@ -32,6 +32,8 @@ from kg.lexicon import QUOTE_MARKS, SPEECH_VERBS
 
 # what may lie between quoted words and their attribution: a comma, a colon, a dash, "that"
 _BETWEEN = frozenset({",", ":", ";", "-", "–", "—", "that"})
+# "asked Europe to help as ...", "urged X to ...": a request, whose clause no one stated
+_REQUESTS = frozenset({"ask", "urge"})
 _SENTENCE_END = re.compile(r"(?:^|[.!?:][\"”’)]?)\s*$")
 # any opening or closing quotation mark
 _MARK = re.compile(
@@ -77,7 +79,7 @@ def read(out: DocExtraction, tab: Tokens, offset: int, token_mention: dict[int, 
     pieces = [Piece(offset + a, offset + b, True, closed) for a, b, closed in quote_spans(text)]
     mem = memory(out)
     mem.quoted.extend((p.start, p.end) for p in pieces)
-    mem.subjects.update(m for i, m in token_mention.items() if tab.dep[i].startswith("nsubj"))
+    mem.subjects.update(m for i, m in token_mention.items() if _subject_name(tab, i))
     chain: _Open | None = mem.open  # type: ignore[assignment]
     if chain is not None and not (pieces and pieces[0].start == offset + lead + 1):
         _close(out, mem)  # the paragraph does not reopen the quotation: it ended unclosed
@@ -89,6 +91,13 @@ def read(out: DocExtraction, tab: Tokens, offset: int, token_mention: dict[int, 
     said += according(out, tab, offset, token_mention, quote_of, pieces)
     _inherit(out.document.text, pieces, chain, said)
     _emit(out, mem, pieces, chain)
+
+
+def _subject_name(tab: Tokens, i: int) -> bool:
+    """Whether token ``i`` is a sentence's subject or the name set beside it ("His
+    spokesman, Ibrahim Musa, accused ...")."""
+    dep = tab.dep[i]
+    return dep.startswith("nsubj") or dep == "appos" and tab.dep[tab.head[i]].startswith("nsubj")
 
 
 def finish(out: DocExtraction) -> None:
@@ -139,7 +148,7 @@ def _verbs(
             if v in done:
                 continue
         subj, own = subject(tab, v)
-        if subj is None or quote_of[subj] >= 0:
+        if subj is None or quote_of[subj] >= 0 and not _title(tab, subj, quote_of, token_mention):
             continue
         lo, hi = _attribution(tab, v, subj if own else v, quote_of)
         who = speaker(out, tab, subj, offset, token_mention)
@@ -164,6 +173,13 @@ def _verbs(
     return said
 
 
+def _title(tab: Tokens, s: int, quote_of: list[int], token_mention: dict[int, int]) -> bool:
+    """Whether the subject in quotation marks is a name set in them (a newspaper's,
+    '"Der Spiegel" reported'): every word inside the marks is part of a name."""
+    words = [i for i in range(tab.n) if quote_of[i] == quote_of[s] and not tab.punct[i]]
+    return all(i in token_mention for i in words)
+
+
 def _one_verb(
     out: DocExtraction,
     tab: Tokens,
@@ -181,7 +197,7 @@ def _one_verb(
     statement (", adding that ..."), to be read next with the same speakers, or -1."""
     who, more = whos[0], -1
     beside = _beside(tab, offset, lo, hi, quote_of, pieces)
-    if participle:  # the words before it are the statement that it ends
+    if participle or tab.tag[v] == "VBG":  # quoted words before ", saying" are not its
         beside = [k for k in beside if pieces[k].start - offset > tab.idx[v]]
     for k in beside:
         if k == beside[0] and _mid_sentence(tab, offset, v, pieces[k], lo):
@@ -193,7 +209,7 @@ def _one_verb(
             pieces[k].speaker, pieces[k].others = who, tuple(whos[1:])
     if beside:
         return -1
-    found = clauses(tab, v, lo)
+    found = [] if tab.lemma[v] in _REQUESTS else clauses(tab, v, lo)
     for c in found:
         a, b = edges(tab, c)
         if quote_of[c] >= 0 and quote_of[a] == quote_of[c]:  # the clause is quoted words
@@ -206,8 +222,11 @@ def _one_verb(
             said.append(who)
         more = part if part >= 0 else more
     h = tab.head[v]
-    if not found and tab.dep[v] == "conj" and h < lo and tab.lower[lo - 1] == ",":
-        # "A happened, X said", parsed as two verbs joined: A is what X said
+    own = any(tab.dep[c] == "nsubj" for c in tab.children[v])
+    joined = tab.dep[v] == "conj" or tab.dep[v] == "ccomp" and tab.lemma[h] in SPEECH_VERBS
+    if not found and own and joined and h < lo and tab.lower[lo - 1] == ",":
+        # "A happened, X said" parsed as two verbs joined, or "B said A, X reported" as X's
+        # verb in B's clause: A (B's statement) is what X said
         if statement(out, tab, offset, edges(tab, h)[0], lo - 1, whos, quote_of, pieces)[0]:
             said.append(who)
     return more
@@ -285,8 +304,11 @@ def _inherit(text: str, pieces: list[Piece], chain: _Open | None, said: list[Spe
     for k, p in enumerate(pieces):
         if p.speaker is not None or p.claimed:
             continue
-        if not _SENTENCE_END.search(text[max(0, p.start - 300) : p.start - 1]):
-            continue  # a title or a phrase set in marks inside a sentence
+        before = text[max(0, p.start - 300) : p.start - 1]
+        if not _SENTENCE_END.search(before) or before.rstrip().endswith(":"):
+            # a title or a phrase set in marks inside a sentence; or words a sentence with
+            # no speech verb introduces ("One onlooker shouted: ..."), no one else's
+            continue
         prev = pieces[k - 1] if k else None
         nxt = pieces[k + 1] if k + 1 < len(pieces) else None
         if prev is not None and prev.speaker and _adjacent(text, prev.end, p, prev.speaker):

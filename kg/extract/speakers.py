@@ -41,6 +41,10 @@ _DOCUMENTS = frozenset(
 # bodies that speak (with kg.lexicon.NOUN_TYPE's organisations): "the court ruled", "the
 # paper reported"
 _BODIES = frozenset("court tribunal paper daily newspaper council commission body".split())
+# people by the office they hold, beside kg.lexicon.NOUN_TYPE's: "the German leader said"
+_ROLES = dict.fromkeys(
+    "leader chancellor premier envoy ambassador prosecutor commissioner chief".split(), "Person"
+)
 
 
 class Speaker(NamedTuple):
@@ -107,7 +111,8 @@ def _quoted_as(tab: Tokens, v: int) -> int | None:
         for p in kids
     ):
         return None
-    return next((c for c in kids if tab.dep[c] == "dobj"), None)
+    # "Reuters quoted X as saying", "X was quoted as saying"
+    return next((c for c in kids if tab.dep[c] in ("dobj", "nsubjpass")), None)
 
 
 def speaker(
@@ -154,7 +159,7 @@ def _noun(
     body's owner, or the name a definite role stands for."""
     single = tab.tag[s] in ("NN", "NNP")
     lemma = tab.lemma[s]
-    kind = "Organization" if lemma in _BODIES else NOUN_TYPE.get(lemma)
+    kind = "Organization" if lemma in _BODIES else _ROLES.get(lemma) or NOUN_TYPE.get(lemma)
     voice = lemma in SPOKESPERSON_NOUNS and single
     if voice or lemma in _DOCUMENTS or kind == "Organization" and single:
         # a body's owner is its possessor ("Canada's government"): "the EU body", "a UN
@@ -165,10 +170,19 @@ def _noun(
                 return _named(out, m, "quote.for", span)
             if voice and NOUN_TYPE.get(tab.lemma[o]) == "Organization":  # "a bank spokesman"
                 return _referred(out, "Organization", span, "quote.for")
-    # "the minister", "its chairman", "the bloc's central bank"
-    definite = any(tab.lower[c] in _DEFINITE or tab.dep[c] == "poss" for c in tab.children[s])
-    # "the family lawyer", "the Litvinenko family lawyer": someone's, unnamed
-    whose = kind == "Person" and any(tab.dep[c] == "compound" for c in tab.children[s])
+    # "the minister", "its chairman"; a body's possessor makes it definite ("the bloc's
+    # central bank"), a person's makes it someone's ("Hoeness' lawyer")
+    kids = tab.children[s]
+    definite = any(tab.lower[c] in _DEFINITE for c in kids)
+    poss = any(tab.dep[c] == "poss" for c in kids)
+    if kind == "Person":
+        # "the family lawyer", "Hoeness' lawyer": someone's, unnamed
+        whose = poss or any(tab.dep[c] == "compound" for c in kids)
+    else:
+        definite = definite or poss
+        # "the EU body", "the Russian foreign ministry": a body its phrase names as its
+        # owner's, not the nearest other organisation
+        whose = any(t in token_mention for t in _subtree(tab, s) if t != s)
     if kind in ("Person", "Organization") and definite and single and not whose:
         # a name inside the phrase is not whom it stands for: "the EU body" is not the EU
         first = min(_subtree(tab, s))
@@ -277,7 +291,12 @@ def _titled(out: DocExtraction, title: str, before: int) -> list[int]:
     Minister Ana Ruiz", "Ruiz, the minister"), and the nearer mentions of the same name
     ("Ruiz"): whom "the minister" most likely stands for."""
     text, word = out.document.text, re.compile(rf"\b{re.escape(title)}\b")
-    mentions = [k for k, m in enumerate(out.mentions) if m.end <= before]
+    quoted = memory(out).quoted
+    mentions = [
+        k
+        for k, m in enumerate(out.mentions)
+        if m.end <= before and not any(a <= m.start < b for a, b in quoted)
+    ]
     named = next(
         (
             out.mentions[k].text

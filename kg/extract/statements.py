@@ -69,12 +69,28 @@ def clauses(tab: Tokens, v: int, lo: int) -> list[int]:
     out = []
     for c in found:
         a, b = edges(tab, c)
-        if tab.lower[a] in _QUESTION:
+        if tab.lower[a] in _QUESTION or _attribution_only(tab, c):
             continue
         if b < lo and not (b + 1 < tab.n and tab.lower[b + 1] in (",", "—", "–")):
             continue
         out.append(c)
     return out
+
+
+def _attribution_only(tab: Tokens, c: int) -> bool:
+    """Whether a clause is another speaker's attribution the parse hangs here ("B said A,
+    news magazine X reported"): a speech verb after a comma, with no clause of its own."""
+    kids = tab.children[c]
+    a, b = edges(tab, c)
+    while a < b and tab.punct[a]:  # the comma may hang from the verb
+        a += 1
+    return (
+        tab.lemma[c] in SPEECH_VERBS
+        and any(tab.dep[k] == "nsubj" for k in kids)
+        and not any(tab.dep[k] == "ccomp" for k in kids)
+        and a > 0
+        and tab.lower[a - 1] == ","
+    )
 
 
 def according(
@@ -141,7 +157,9 @@ def statement(
     )
     if more >= 0:
         keep = [i for i in keep if i < more and not (i == more - 1 and tab.lower[i] == ",")]
-    while keep and (tab.punct[keep[0]] or tab.lower[keep[0]] == "that"):
+    while keep and (
+        tab.punct[keep[0]] or tab.dep[keep[0]] == "mark" and tab.lower[keep[0]] == "that"
+    ):
         keep.pop(0)
     while keep and tab.punct[keep[-1]] and quote_of[keep[-1]] < 0:
         keep.pop()

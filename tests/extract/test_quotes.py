@@ -221,11 +221,42 @@ ATTRIBUTION = [
         '"They will not manage it in the future either ..." Pervez Musharraf said.',
         {("Pervez Musharraf", "They will not manage it in the future either", True)},
     ),
-    # a name inside a role's phrase is not whom the role stands for
+    # the name set beside a subject was a subject: "he" is that name, not a nearer one
     (
-        "Martin Schulz met European Parliament leaders on Monday. Schulz wrote to the "
-        "minister to express his doubts, the EU body said in a statement.",
-        {("European Parliament", "Schulz wrote to the minister", False)},
+        "His spokesman, Ibrahim Musa, accused the army of shooting Ibraheem Zakzaky. "
+        '"The killing was so brutal and so cruel," he said.',
+        {("Ibrahim Musa", "The killing was so brutal and so cruel", True)},
+    ),
+    # quoted words a sentence with no speech verb introduces are no one else's
+    (
+        'Tom Reyes spoke at the rally. One onlooker shouted the phrase: "You are no Muslim, '
+        'brother!" "We will not give up the fight," Tom Reyes said.',
+        {("Tom Reyes", "We will not give up the fight", True)},
+    ),
+    # "X was quoted as saying"
+    (
+        '"This will affect the security of the whole region," Serzh Sargsyan was quoted as saying.',
+        {("Serzh Sargsyan", "This will affect the security of the whole region", True)},
+    ),
+    # a medium's name set in quotation marks reports another's statement
+    (
+        "An internal assessment from the Foreign Office said the trip was unsafe, news "
+        'magazine "Der Spiegel" reported on Saturday.',
+        {
+            ("Der Spiegel", "An internal assessment from the Foreign Office said", False),
+            ("Foreign Office", "the trip was unsafe", False),
+        },
+    ),
+    # quoted words before ", saying" are not the participle's
+    (
+        'Uli Hoeness dedicated the song to "my beloved wife Susi and my children," saying '
+        "that they had helped him through this difficult time.",
+        {("Uli Hoeness", "they had helped him through this difficult time", False)},
+    ),
+    # "That" before a noun is no conjunction to leave out
+    (
+        "That company was close to a deal with the labels, the Financial Times noted.",
+        {("Financial Times", "That company was close to a deal", False)},
     ),
     # "A happened, X said" parsed as two joined verbs
     (
@@ -235,6 +266,11 @@ ATTRIBUTION = [
         {("Angus Houston", "Search crews will, for the first time, send", False)},
     ),
     # "the minister" is the name the text called minister, not the nearest name
+    (
+        "Francois Hollande met German Chancellor Angela Merkel in Paris. The chancellor said "
+        "that the talks had gone well.",
+        {("Angela Merkel", "the talks had gone well", False)},
+    ),
     (
         "Foreign Minister Ana Ruiz met Paul Kline in Madrid on Monday. Kline later flew to "
         "Rome. The minister said that the talks would go on in June.",
@@ -269,6 +305,19 @@ NOT_ATTRIBUTED = [
     (
         "Omar Khadr's lawyers met the judge. Khadr's attorneys said his father, Ahmed Said "
         "Khadr - a financier who once lived in Peshawar - had pushed the boy into the war.",
+        set(),
+    ),
+    # a body its phrase names as its owner's is not the nearest other organisation
+    (
+        "Martin Schulz met European Parliament leaders on Monday. Schulz wrote to the "
+        "minister to express his doubts, the EU body said in a statement.",
+        set(),
+    ),
+    # a request ("asked X to"), and someone's lawyer, say no statement
+    ("Alexis Tsipras asked Europe to help as his country could not deal with them alone.", set()),
+    (
+        "Uli Hoeness met Claus Pätzel. Hoeness' lawyer said that his client would seek an "
+        "early release.",
         set(),
     ),
     # the clause of others' words the speaker answers
