@@ -2,8 +2,7 @@
 
 A name is its mention; a spokesperson, a statement or a report speaks for the name it hangs
 from ("a spokesman for Siemens", "Siemens' spokeswoman", "a UN report", "information
-provided by the FBI"), and a body for the name that owns it ("Canada's government", "the
-SNCF state railway"); a title with a name beside it is that name ("the head of the agency,
+provided by the FBI"), and a body for its possessor ("Canada's government"); a title with a name beside it is that name ("the head of the agency,
 John Smith"); "he", "she", "it" and a definite role noun ("the minister", "the ministry")
 stand for a name before them, which resolution picks by entity type (``RawQuote.refer`` and
 ``candidates``), and so does a spokesperson of a kind of body ("a bank spokesman" is the
@@ -184,7 +183,7 @@ def _noun(
         # owner's, not the nearest other organisation
         whose = any(t in token_mention for t in _subtree(tab, s) if t != s)
     if kind in ("Person", "Organization") and definite and single and not whose:
-        # a name inside the phrase is not whom it stands for: "the EU body" is not the EU
+        # a name inside the phrase is not whom it stands for ("the German chancellor")
         first = min(_subtree(tab, s))
         where = (offset + tab.idx[first], span[1])
         return _referred(out, kind, where, "quote.role", title=tab.lemma[s])
@@ -287,9 +286,9 @@ def _referred(
 
 
 def _titled(out: DocExtraction, title: str, before: int) -> list[int]:
-    """The nearest mention before ``before`` that the text gives the title ("Foreign
-    Minister Ana Ruiz", "Ruiz, the minister"), and the nearer mentions of the same name
-    ("Ruiz"): whom "the minister" most likely stands for."""
+    """The nearest mention of the last name before ``before`` that the text gave the title
+    ("Foreign Minister Ana Ruiz", "Ruiz, the minister", not inside quoted words): whom "the
+    minister" most likely stands for."""
     text, word = out.document.text, re.compile(rf"\b{re.escape(title)}\b")
     quoted = memory(out).quoted
     mentions = [
