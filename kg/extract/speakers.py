@@ -2,12 +2,12 @@
 
 A name is its mention; a spokesperson, a statement or a report speaks for the name it hangs
 from ("a spokesman for Siemens", "Siemens' spokeswoman", "a UN report", "information
-provided by the FBI"), and a body for its possessor ("Canada's government"); a title with a name beside it is that name ("the head of the agency,
-John Smith"); "he", "she", "it" and a definite role noun ("the minister", "the ministry")
-stand for a name before them, which resolution picks by entity type (``RawQuote.refer`` and
-``candidates``), and so does a spokesperson of a kind of body ("a bank spokesman" is the
-nearest organisation's), whom a "he" right after still is. kg.extract.quotes reads what they
-said.
+provided by the FBI"), and a body for its possessor ("Canada's government"); a title with a
+name beside it is that name ("the head of the agency, John Smith"); "he", "she", "it" and a
+definite role noun ("the minister", "the ministry") stand for a name before them, which
+resolution picks by entity type (``RawQuote.refer`` and ``candidates``), and so does a
+spokesperson of a kind of body ("a bank spokesman" is the nearest organisation's), whom a
+"he" right after still is. kg.extract.quotes reads what they said.
 """
 
 from __future__ import annotations
