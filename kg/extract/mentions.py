@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from kg.defaults import BATCH_CHARS, BATCH_SIZE
 from kg.extract import classifier, quotes, rules, types
+from kg.extract.cuts import NUMBERLESS, bracket_pieces, dateline_pieces, without_scores
 from kg.extract.features import candidates
 from kg.extract.records import DocExtraction, RawMention
 from kg.extract.tokens import Tokens
-from kg.extract.types import CITIES, LABEL_TYPES, is_nationality
+from kg.extract.types import LABEL_TYPES, is_nationality
 from kg.ingest.blocks import clean_text
 from kg.lexicon import (
     DETERMINERS,
@@ -34,7 +35,6 @@ from kg.lexicon import (
     TITLE_WORDS,
 )
 from kg.model import METADATA_KINDS, Document
-from kg.names import name_key
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -201,7 +201,7 @@ def _read_mentions(
     label_end = _item_label_end(tab.text) if kind == "item" else -1
     spans: list[Span] = []
     found = sorted((*sdoc.ents, *_unlabelled_names(sdoc, tab)), key=lambda e: e.start)
-    pieces = (p for e in found for b in _bracket_pieces(e, tab) for p in _dateline_pieces(b, tab))
+    pieces = (p for e in found for b in bracket_pieces(e, tab) for p in dateline_pieces(b, tab))
     for ent in pieces:
         label = ent.label_
         if label in LITERAL_LABELS:
@@ -237,58 +237,6 @@ def _read_mentions(
         out.mentions.append(m)
         spans.append(span)
     return spans
-
-
-_BRACKETS = frozenset("()[]")
-
-
-def _bracket_pieces(ent: Span, t: Tokens) -> list[Span]:
-    """A name cut at the brackets inside it: the recogniser runs a name into the one its
-    brackets define or explain ("Council on Foreign Relations ( CFR", "Terje Halleland (
-    Progress Party"), and each is a name of its own."""
-    cuts = [k for k in range(ent.start, ent.end) if t.orth[k] in _BRACKETS]
-    if not cuts:
-        return [ent]
-    from spacy.tokens import Span
-
-    bounds = [ent.start - 1, *cuts, ent.end]
-    return [
-        Span(ent.doc, a + 1, b, label=ent.label)
-        for a, b in zip(bounds, bounds[1:], strict=False)
-        if b > a + 1
-    ]
-
-
-# Words that begin a broadcaster's name after its city in a dateline ("Beirut Radio Lebanon")
-_BROADCAST_WORDS = frozenset({"radio", "television", "tv"})
-
-
-def _dateline_pieces(ent: Span, t: Tokens) -> list[Span]:
-    """An organization's name that a dateline's city runs into, cut in two: "Moscow
-    ITAR-TASS", "Beirut Radio Lebanon" (the city, then an agency in capitals or a
-    broadcaster). A city's name that begins an organization's own ("Moscow State University",
-    "Tokyo Electric Power") is left whole."""
-    if ent.label_ not in ("ORG", "GPE") or len(ent) < 2:
-        return [ent]
-    for k in (1, 2):
-        nxt = ent.start + k
-        if nxt >= ent.end or name_key(t.span_text(ent.start, nxt)) not in CITIES:
-            continue
-        word, rest = t.orth[nxt], t.span_text(nxt, ent.end)
-        # "Damascus Radio" is the city's own radio: a broadcaster needs its name after the word
-        broadcast = word.lower() in _BROADCAST_WORDS and nxt + 1 < ent.end
-        # an agency in capitals: "Prague CTK"; not a state's or region's code after a place
-        # the recogniser read ("Washington D.C.", "Hong Kong SAR")
-        least = 3 if ent.label_ == "ORG" else 4
-        capitals = any(x.isupper() and sum(c.isalpha() for c in x) >= least for x in (word, rest))
-        if capitals or broadcast:
-            from spacy.tokens import Span
-
-            return [
-                Span(ent.doc, ent.start, nxt, label="GPE"),
-                Span(ent.doc, nxt, ent.end, label="ORG"),
-            ]
-    return [ent]
 
 
 def _unlabelled_names(sdoc: Doc, t: Tokens) -> list[Span]:
@@ -381,8 +329,8 @@ def _trim(ent: Span, t: Tokens) -> Span | None:
         ):
             break
         start += 1
-    if ent.label_ in _NUMBERLESS:
-        end = _without_scores(start, end, ent.label_ == "PERSON", t)
+    if ent.label_ in NUMBERLESS:
+        end = without_scores(start, end, ent.label_ == "PERSON", t)
     if ent.label_ == "ORG":  # "FAA Administrator" (Allan McArtor): the title is not the name's
         while end - start > 1 and lower[end - 1].rstrip(".") in ORG_TRAILING_TITLES:
             end -= 1
@@ -394,26 +342,6 @@ def _trim(ent: Span, t: Tokens) -> Span | None:
     if start >= end:
         return None
     return Span(ent.doc, start, end, label=ent.label)
-
-
-# the labels whose names a score or count in a table runs into ("Hampshire 232")
-_NUMBERLESS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "NAME"})
-
-
-def _without_scores(start: int, end: int, person: bool, t: Tokens) -> int:
-    """The end of a name (tokens ``start:end``) without the numbers after it: a score or a
-    count in a table ("Hampshire 232", "J. Russell 56 not out") is no part of a name. A single
-    digit may be ("Channel 4", "Ligue 1"), except in a person's name, after a city's ("Boston
-    5": there is no such name) and in a score ("Boston 5-3")."""
-    k = end
-    while k > start + 1 and (t.tag[k - 1] == "CD" or t.punct[k - 1]):
-        k -= 1
-    numbers = [x for x in range(k, end) if t.tag[x] == "CD"]
-    if not numbers or not any(t.alpha[x] for x in range(start, k)):
-        return end
-    if person or len(numbers) > 1 or any(sum(c.isdigit() for c in t.orth[x]) >= 2 for x in numbers):
-        return k
-    return k if name_key(t.span_text(start, k)) in CITIES else end
 
 
 def junk(span: Span, t: Tokens | None = None) -> bool:

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 import kg
-from kg.extract.mentions import _bracket_pieces, _dateline_pieces, extract
+from kg.extract.cuts import bracket_pieces, dateline_pieces
+from kg.extract.mentions import extract
 from kg.extract.records import RawMention
 from kg.extract.tokens import Tokens
 from kg.extract.types import _scored, sports_teams
@@ -94,7 +95,7 @@ def test_names_are_cut_at_their_brackets(pipeline, words, label, expected):
 
     doc = Doc(pipeline.vocab, words=words.split())
     span = Span(doc, 0, len(doc), label=label)  # the recogniser's span: every word
-    assert [p.text for p in _bracket_pieces(span, Tokens(doc))] == expected
+    assert [p.text for p in bracket_pieces(span, Tokens(doc))] == expected
 
 
 @pytest.mark.parametrize(
@@ -123,7 +124,7 @@ def test_a_datelines_city_is_cut_from_the_agency(pipeline, words, label, expecte
 
     doc = pipeline.make_doc(words)
     span = Span(doc, 0, len(doc), label=label)
-    got = [(p.text, p.label_) for p in _dateline_pieces(span, Tokens(doc))]
+    got = [(p.text, p.label_) for p in dateline_pieces(span, Tokens(doc))]
     assert got == expected
 
 
