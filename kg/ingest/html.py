@@ -32,6 +32,14 @@ _KEPT_SCRIPTS = ("json", "template", "html")
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _SPACE = re.compile(r"\s+")
 _HOST = re.compile(r"https?://(?:www\.|w[0-9]+\.)?([^/]+)")
+# The words a page's author line puts before the name ("View all posts by Jane Doe", "Article
+# by", "Written by:"), which the markup's author field sometimes carries with it.
+_AUTHOR_LEAD = re.compile(
+    r"^(?:(?:view|see|read)\s+(?:all\s+|more\s+)?(?:posts|articles|stories)\s+by"
+    r"|(?:posted|written|reported|edited|article|story|words|text|report)\s+by"
+    r"|by|author|authors|written)\b\s*:?\s*",
+    re.IGNORECASE,
+)
 _SENTENCE_END = tuple('.!?"”’')
 _BY = re.compile(r"by\s", re.IGNORECASE)
 # Class and id names pages give their clutter (a cookie banner, a newsletter box, related links)
@@ -213,7 +221,7 @@ def metadata(tree: Any, url: str | None) -> Any:
     except Exception:  # noqa: BLE001 - trafilatura guards its JSON-LD reader the same way
         pass
     found.title = found.title or tm.extract_title(tree)
-    found.author = found.author or tm.extract_author(tree)
+    found.author = author_name(found.author or tm.extract_author(tree))
     found.url = found.url or tm.extract_url(tree, url)
     found.hostname = extract_domain(found.url, fast=True) if found.url else None
     found.date = find_date(tree, url=found.url, **_DATE_OPTIONS)
@@ -224,6 +232,15 @@ def metadata(tree: Any, url: str | None) -> Any:
     found.sitename = site or (host[1] if host else None)
     found.clean_and_trim()
     return found
+
+
+def author_name(found: str | None) -> str | None:
+    """An author field without the words of its line ("View all posts by Jane Doe" is "Jane
+    Doe"); None where nothing but those words is left ("Article by")."""
+    if not found:
+        return None
+    name = _AUTHOR_LEAD.sub("", found.strip(), count=1).strip(" :|-")
+    return name or None
 
 
 def article_body(tree: Any) -> str:

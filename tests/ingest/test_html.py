@@ -3,8 +3,10 @@
 import json
 from pathlib import Path
 
+import pytest
+
 from kg.ingest import read
-from kg.ingest.html import article_body, cut_for_extraction, metadata, parse
+from kg.ingest.html import article_body, author_name, cut_for_extraction, metadata, parse
 
 STORY = " ".join(
     f"Acme Corp said on Tuesday that it had hired {n} engineers at its plant in Boston."
@@ -185,3 +187,22 @@ def test_a_page_of_short_paragraphs_goes_to_the_fallbacks_at_once(monkeypatch):
         calls.clear()
         found = html._extract(parse(page(article=article)), None)
         assert calls == expected and "hired 9 engineers" in found.text
+
+
+@pytest.mark.parametrize(
+    ("field", "expected"),
+    [
+        ("View all posts by Daniel Lemire", "Daniel Lemire"),
+        ("Article by", None),
+        ("By Jane Doe", "Jane Doe"),
+        ("Written by: Ann Lee", "Ann Lee"),
+        ("Story by Omar Haddad | Staff", "Omar Haddad | Staff"),
+        ("Jane Doe", "Jane Doe"),
+        ("Byron Katz", "Byron Katz"),
+        ("Authorised Agent Ltd", "Authorised Agent Ltd"),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_author_field_loses_the_words_of_its_line(field, expected):
+    assert author_name(field) == expected
