@@ -427,6 +427,22 @@ ORG_HEAD_NOUNS = (
     | _words("legislature government ministry cabinet")
 )
 
+# A state's bodies named by what they do, not whose they are ("the Interior Ministry", "the
+# Supreme Court", "the Ministry of Foreign Affairs"): every country has one, so the name alone
+# is no evidence that two documents mean the same body (``keys.generic_body``).
+GENERIC_BODY_NOUNS = _words(
+    "ministry department court council committee commission parliament senate congress "
+    "assembly government cabinet police army navy bank agency office bureau service authority "
+    "board legislature prosecutor tribunal"
+)
+GENERIC_BODY_WORDS = GENERIC_BODY_NOUNS | _words(
+    "supreme constitutional high federal national central state interior foreign finance "
+    "defence defense health justice education economy economic economics trade labour labor "
+    "security intelligence electoral election appeals appeal district regional military public "
+    "environment energy agriculture transport culture home treasury affairs internal general "
+    "of the for and"
+)
+
 # Acronyms news uses without defining them, and the names they stand for: an acronym joins the
 # name where a document names it, in any document (rule "acronym known"), as a definition
 # would. Only international bodies whose acronym has no other common reading in news.

@@ -1,7 +1,8 @@
 """Name keys of a document's mentions: the key each mention is grouped under (a country's
 name, code or alias by the places table; a nationality word's plural by its singular), and the
 keys that are one thing only within their document (a bare surname or first name; an
-organization's noun, "the Court")."""
+organization's noun, "the Court"; a state's body named by what it does, "the Interior
+Ministry")."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from kg.extract.records import RawMention
+from kg.lexicon import GENERIC_BODY_NOUNS, GENERIC_BODY_WORDS
 from kg.model import ENTITY_TYPES
 from kg.names import is_acronym, name_key, place_name, places
 from kg.resolve import merges
@@ -69,7 +71,22 @@ def local_keys(mentions: Sequence[RawMention], base: Sequence[str]) -> set[str]:
         and top_type(v) not in ("Place", "Person")
         and k not in places()
     }
-    return out | {k for k in long_votes if k in person_words}
+    generic = {
+        k for k, v in long_votes.items() if top_type(v) == "Organization" and generic_body(k)
+    }
+    return out | generic | {k for k in long_votes if k in person_words}
+
+
+def generic_body(key: str) -> bool:
+    """Whether a name key names a state's body by what it does only ("interior ministry",
+    "ministry of foreign affairs", "supreme court"): one thing within its document, never
+    joined across documents on the name alone."""
+    words = key.split()
+    return (
+        len(words) > 1
+        and all(w in GENERIC_BODY_WORDS for w in words)
+        and any(w in GENERIC_BODY_NOUNS for w in words)
+    )
 
 
 def top_type(votes: Counter[str]) -> str:

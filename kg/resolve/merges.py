@@ -86,10 +86,11 @@ def index(keys: list[str], tops: dict[str, str], names: Mapping[str, _Name]) -> 
             # "Tears for Fears" is "TFF" as well as "TF"
             for initials in dict.fromkeys((_initials(f), "".join(w[0] for w in fw))):
                 out.by_initials[initials].append(f)
-        if t == "Organization" and SCOPE not in f:
-            for w in head_nouns(fw):
+        if t == "Organization":
+            # a state's body named by what it does is a name of its document ("supreme court@d")
+            for w in head_nouns(bare(f).split()):
                 out.orgs_by_head[w].append(f)
-            if fw[-1] in LEGAL_SUFFIXES:
+            if fw[-1] in LEGAL_SUFFIXES and SCOPE not in f:
                 out.by_stem[" ".join(fw[:-1])].append(f)
     return out
 
@@ -158,8 +159,8 @@ def _head_word(names: Mapping[str, _Name], k: str, index: Index) -> Link | None:
     near = [f for f in index.orgs_by_head.get(bare(k), []) if not names[f].docs.isdisjoint(n.docs)]
     if len(near) > 1:
         # "Supreme Court" and "United States Supreme Court": one name and fuller readings
-        short = min(near, key=lambda f: (len(f), f))
-        near = [short] if all(within(short, f) for f in near) else near
+        short = min(near, key=lambda f: (len(bare(f)), f))
+        near = [short] if all(within(bare(short), bare(f)) for f in near) else near
     if len(near) != 1:
         return None
     f = near[0]

@@ -89,8 +89,9 @@ class Resolver:
     # What a pickled Resolver holds and how its names are keyed; a store's resolver of another
     # format is not added to but made afresh (2: names of one document, acronym definitions;
     # 3: quotations; 4: nationality words linked to their countries; 5: an organization's
-    # noun is a name of its document, and more honorifics fold).
-    FORMAT = 5
+    # noun is a name of its document, and more honorifics fold; 6: so is a state's body
+    # named by what it does, "the Interior Ministry").
+    FORMAT = 6
 
     def __init__(self) -> None:
         self.format = self.FORMAT

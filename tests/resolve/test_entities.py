@@ -6,6 +6,7 @@ import pytest
 
 import kg
 from kg.names import abbreviates, name_key, place_name, slug
+from kg.resolve.keys import generic_body
 
 
 def build(pipeline, texts):
@@ -441,3 +442,37 @@ def test_initials_abbreviate_given_names(short, long, expected):
     from kg.resolve.people import _abbreviated
 
     assert _abbreviated(short, long) is expected
+
+
+@pytest.mark.parametrize(
+    ("key", "generic"),
+    [
+        ("interior ministry", True),
+        ("ministry of foreign affairs", True),
+        ("supreme court", True),
+        ("central bank", True),
+        ("european central bank", False),
+        ("bank of england", False),
+        ("national rally", False),
+        ("parliament", False),  # one word: the head-word rule decides within a document
+        ("foreign affairs", False),  # no body's noun
+    ],
+)
+def test_a_states_body_named_by_what_it_does(key, generic):
+    assert generic_body(key) is generic
+
+
+def test_a_states_body_named_by_what_it_does_joins_only_within_its_document(pipeline):
+    g = build(
+        pipeline,
+        [
+            "The Interior Ministry in Paris said on Monday that the border would stay open. "
+            "The Interior Ministry later confirmed it.",
+            "Egypt's Interior Ministry arrested two men in Cairo, the Interior Ministry said.",
+            "The European Central Bank raised rates in Frankfurt.",
+            "The European Central Bank kept rates unchanged in June.",
+        ],
+    )
+    ministries = [e for e in g.entities if e.name == "Interior Ministry"]
+    assert len(ministries) == 2, [(e.name, e.aliases) for e in g.entities]
+    assert len([e for e in g.entities if e.name == "European Central Bank"]) == 1
