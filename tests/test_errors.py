@@ -316,10 +316,16 @@ def test_a_damaged_store_is_one_line_and_kg_store_check_repairs_it(store, tmp_pa
     if how == "missing":  # RocksDB refuses to open it: every reader says so on one line
         for args in (["query", "ASK {}"], ["query", "ASK {}", "--timeout", "0"]):
             _one_line(CliRunner().invoke(main, [*args, "--store", str(copy)]), "damaged", ".sst")
-    # a build on top of it stops on one line and leaves the store as it was
+    # a build on top of it stops on one line and leaves the store as it was: one that adds
+    # more than a tenth of the store compacts it and so reads every block (a smaller one may
+    # not read the damaged block; `kg store check` finds it in any case)
     src = tmp_path / "more"
     src.mkdir()
-    (src / "b.txt").write_text("Globex hired John Smith in Paris.\n", encoding="utf-8")
+    more = (
+        "Globex hired John Smith in Paris. Initech, based in Austin, bought Hooli in 2019. "
+        "Maria Lopez, the chief executive of Initech, said the deal was done.\n"
+    )
+    (src / "b.txt").write_text(more, encoding="utf-8")
     build = ["build", str(src), "--out", str(tmp_path / "o"), "--store", str(copy)]
     _one_line(CliRunner().invoke(main, build), "damaged store", "--repair")
     assert [p.name for p in (copy / "versions").iterdir()] == ["v000001"]
