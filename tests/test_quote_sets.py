@@ -1,0 +1,106 @@
+"""The quotation benchmark's sets: the filter that chose their articles, and the annotations
+that follow the guideline's form (docs/benchmarks.md). No article is read by kg here."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from benchmarks import quotes
+from benchmarks.quotes import GOLD, SHORT, _words, read_gold, speech_articles
+from kg.names import fold
+
+SETS = GOLD.parent / "quotes_dwie_documents.json"
+
+
+def _articles(*lengths_and_texts: tuple[int, str]) -> list[dict]:
+    """Articles ``a0``, ``a1``, ... of the given lengths, each padded after its text."""
+    return [
+        {"id": f"a{n}", "content": text + " " + "x" * (size - len(text) - 1)}
+        for n, (size, text) in enumerate(lengths_and_texts)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, passes",
+    [
+        ('He was "quiet".', True),
+        ("«Oui»", True),
+        ("The minister said no.", True),
+        ("She says so.", True),
+        ("They told Reuters.", True),
+        ("The rise, according to the bank.", True),
+        ("a unsaid word, a stold word, toldo", False),
+        ("No speech here at all.", False),
+        # the filter reads the words as written, small letters only, as it chose the sets
+        ("Said the man.", False),
+    ],
+)
+def test_speech_filter(text: str, passes: bool):
+    assert speech_articles(_articles((40, text)), 0, 100) == (["a0"] if passes else [])
+
+
+@pytest.mark.parametrize(
+    "sizes, shortest, longest, expected",
+    [
+        ((10, 3000, 3001, 5000, 5001), 0, 3000, ["a0", "a1"]),
+        ((10, 3000, 3001, 5000, 5001), 3000, 5000, ["a2", "a3"]),
+        ((5001,), 3000, 5000, []),
+    ],
+)
+def test_speech_filter_lengths(sizes, shortest: int, longest: int, expected: list[str]):
+    data = _articles(*((size, 'x "y" said') for size in sizes))
+    assert speech_articles(data, shortest, longest) == expected
+
+
+@pytest.mark.parametrize(
+    "taken, size, expected",
+    [
+        # short articles first, in the file's order, then the long ones
+        (set(), 4, ["a1", "a3", "a0", "a4"]),
+        ({"a1"}, 3, ["a3", "a0", "a4"]),
+        ({"a1", "a3", "a0"}, 5, ["a4"]),
+        (set(), 1, ["a1"]),
+    ],
+)
+def test_test5_articles(taken: set[str], size: int, expected: list[str]):
+    data = _articles(
+        (3500, "he said"),  # a0: long
+        (100, "she said"),  # a1: short
+        (200, "no speech"),  # a2: fails the filter
+        (3000, "told"),  # a3: short, at the bound
+        (5000, "says"),  # a4: long, at the bound
+        (5001, "says"),  # a5: too long
+    )
+    assert quotes.test5_ids(data, taken, size) == expected
+
+
+def test_annotations_have_the_guideline_form():
+    sets = json.loads(SETS.read_text(encoding="utf-8"))
+    members = [i for docs in sets.values() for i in docs]
+    assert len(members) == len(set(members)), "an article in two sets"
+    for g in read_gold():
+        assert set(g) == {"doc", "speaker", "words", "direct"}, g
+        assert g["doc"] in members, g
+        assert g["speaker"] and all(n.strip() for n in g["speaker"]), g
+        assert isinstance(g["direct"], bool), g
+
+
+def test_sets_follow_the_filter(bench_dir):
+    """Every set's articles are what the written rule chooses from DWIE train, in order."""
+    data = json.loads((bench_dir / "dwie" / "train.json").read_text(encoding="utf-8"))
+    sets = json.loads(SETS.read_text(encoding="utf-8"))
+    before = [i for name, docs in sets.items() if name != "test5" for i in docs]
+    assert speech_articles(data, 0, SHORT)[: len(before)] == before
+    assert sets["test5"] == quotes.test5_ids(data, set(before))
+
+
+def test_annotations_are_in_their_articles(bench_dir):
+    """Each annotation's first words and speaker's names are printed in its article."""
+    data = json.loads((bench_dir / "dwie" / "train.json").read_text(encoding="utf-8"))
+    texts = {d["id"]: d["content"] for d in data}
+    for g in read_gold():
+        text = texts[g["doc"]]
+        assert _words(g["words"]) in _words(text), g
+        assert any(fold(n) in fold(text) for n in g["speaker"]), g
