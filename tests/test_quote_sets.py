@@ -76,6 +76,20 @@ def test_test5_articles(taken: set[str], size: int, expected: list[str]):
     assert quotes.test5_ids(data, taken, size) == expected
 
 
+@pytest.mark.parametrize(
+    "only, expected",
+    [
+        # a plain run leaves the held-out set out, also from "all"
+        (None, {"dev": ["a"], "test4": ["b"], "all": ["a", "b"]}),
+        (["test5"], {"test5": ["c", "d"], "all": ["c", "d"]}),
+        (["dev", "test5"], {"dev": ["a"], "test5": ["c", "d"], "all": ["a", "c", "d"]}),
+    ],
+)
+def test_scored_sets(only: list[str] | None, expected: dict[str, list[str]]):
+    sets = {"dev": ["a"], "test4": ["b"], "test5": ["c", "d"]}
+    assert quotes.scored_sets(sets, only) == expected
+
+
 def test_annotations_have_the_guideline_form():
     sets = json.loads(SETS.read_text(encoding="utf-8"))
     members = [i for docs in sets.values() for i in docs]
