@@ -1,11 +1,13 @@
-"""Merges: the rules by which a name joins another it stands for, each leaving a line in the
-merge log with its evidence (a document, and for a definition its sentence). A merge needs
-evidence beyond likeness: a surname or first name joins the one full name of its document that
-ends or starts with it; an acronym the name a document defines it as ("General Motors (GM)",
-which then holds everywhere), or else the one name of a shared document whose initials it
-spells (three letters or more); a short form ("TBD") the name of a shared document it shortens
-by a legal or unit suffix ("TBD Lab"); an organization's noun ("the Court") the one name of
-its document it heads ("the Supreme Court"); a name with initials ("J. H. Dearle") the one full
+"""Merges: the rules by which a name joins another it stands for, each leaving a line in the merge
+log with its evidence (a document, and for a definition its sentence). A merge needs evidence
+beyond likeness: a surname or first name joins the one full name of its document that ends or
+starts with it (where its own readings call it an organization or place, only a full name that
+the document names before it); an acronym the name a document defines it as ("General Motors
+(GM)", which then holds everywhere; an organization's name in another language too, "Federation
+of German Industry (BDI)"), or else the one name of a shared document whose initials it spells
+(three letters or more); a short form ("TBD") the name of a shared document it shortens by a
+legal or unit suffix ("TBD Lab"); an organization's noun ("the Court") the one name of its
+document it heads ("the Supreme Court"); a name with initials ("J. H. Dearle") the one full
 name of a shared document they abbreviate; spelling variants ("TimeWarner", "Газпром",
 "Mohammed") the most mentioned spelling. A name that begins with another and says more ("Meta
 AI") is kept apart, and the log says so."""
@@ -27,7 +29,7 @@ from kg.lexicon import (
     NAME_PARTICLES,
     ORG_HEAD_NOUNS,
 )
-from kg.names import SCOPE, bare, compact_key, is_acronym, name_key
+from kg.names import SCOPE, abbreviates, bare, compact_key, is_acronym, name_key, places
 from kg.resolve.records import _Name
 
 
@@ -123,17 +125,20 @@ def merge(
             # "Alger" where "Ross Patterson Alger" and "Harry Alger" are named: the subject
             near = [_first_named(names, near, n)]
         v = n.votes
-        if len(near) == 1 and v["Organization"] + v["Place"] <= v["Person"] + SURNAME_MARGIN:
+        agree = v["Organization"] + v["Place"] <= v["Person"] + SURNAME_MARGIN
+        if len(near) == 1 and (agree or _introduced(names, near[0], k, tops)):
             f = near[0]
             part = "first name" if f.split()[0] == word else "surname"
             doc = min(names[f].docs & n.docs)
             reason = f"{surface!r} is the {part} of {names[f].first!r}, named in document {doc}"
+            if not agree:
+                reason += " before it (the word's own readings said otherwise)"
             if among > 1:
                 reason += f", the first named of {among} full names it could stand for"
             return Link(f, k, part, reason)
     acr = compact_key(word)
     if is_acronym(surface) and ACRONYM_MIN <= len(acr) <= ACRONYM_MAX and SCOPE not in k:
-        link = _acronym(names, k, acr, index, definitions)
+        link = _acronym(names, k, acr, index, tops, definitions)
         if link is not None:
             return link
     if SCOPE in k and word in ORG_HEAD_NOUNS and tops[k] not in ("Person", "Place"):
@@ -174,13 +179,20 @@ def _acronym(
     k: str,
     acr: str,
     index: Index,
+    tops: dict[str, str],
     definitions: Mapping[str, Mapping[str, tuple[str, str]]],
 ) -> Link | None:
     """An acronym -> the name a document defines it as ("General Motors (GM)"), or else the
     one name of a document it shares whose initials it spells, when it has three letters or
     more (two letters spell too many names: "PA", "MP")."""
     surface = names[k].first
-    defined = {f: ev for f, ev in definitions.get(acr, {}).items() if f in names and f != k}
+    defined = {
+        f: ev
+        for f, ev in definitions.get(acr, {}).items()
+        if f in names
+        and f != k
+        and (abbreviates(surface, names[f].first) or _translated(f, k, tops))
+    }
     if defined:
         # the name defined in most documents; ties to the first in name order
         full = max(sorted(defined), key=lambda f: len(names[f].docs))
@@ -202,6 +214,20 @@ def _acronym(
         reason = f"{surface!r} stands for {names[full].first!r} (kg's table of known acronyms)"
         return Link(full, k, "acronym known", reason)
     return None
+
+
+def _translated(full: str, acr: str, tops: dict[str, str]) -> bool:
+    """Whether a definition whose letters do not spell its name still holds: the name is an
+    organization's and the acronym no person's or place's ("Federation of German Industry
+    (BDI)", "Social Democrats (SPD)"; not "Michael Müller (SPD)"), and no longer than
+    two words a letter (a longer one holds another name: "Kansas City Chiefs of the National
+    Football League (NFL)")."""
+    short = compact_key(bare(acr))
+    return (
+        tops[full] == "Organization"
+        and tops[acr] not in ("Person", "Place")
+        and len(full.split()) <= 2 * len(short)
+    )
 
 
 def spellings(keys: list[str], names: Mapping[str, _Name], tops: dict[str, str]) -> list[Link]:
@@ -285,6 +311,22 @@ def kept_apart(keys: list[str], names: Mapping[str, _Name], tops: dict[str, str]
                 )
                 out.append(Link(head, k, "kept apart", reason))
     return out
+
+
+def _introduced(names: Mapping[str, _Name], f: str, k: str, tops: dict[str, str]) -> bool:
+    """Whether the full name ``f`` introduces the lone word ``k`` in their document whatever
+    the word's own votes say ("Viktor Orban" ... "Orban", which the recogniser may call an
+    organization): ``f`` is a person's name by its type and most of its labels, named before
+    the word, and the word names no place the places table knows."""
+    labels = names[f].labels
+    if tops[f] != "Person" or labels["PERSON"] * 2 <= sum(labels.values()):
+        return False
+    if bare(k) in places() or is_acronym(names[f].first.split()[0]):
+        return False  # "CSU Bavaria" is a name cut wrong: no given name is an acronym
+    doc = min(names[f].docs & names[k].docs)
+    first_f = min(m[1] for m in names[f].mentions if m[0] == doc)
+    first_k = min(m[1] for m in names[k].mentions if m[0] == doc)
+    return first_f < first_k
 
 
 def _first_named(names: Mapping[str, _Name], near: list[str], n: _Name) -> str:

@@ -90,8 +90,9 @@ class Resolver:
     # format is not added to but made afresh (2: names of one document, acronym definitions;
     # 3: quotations; 4: nationality words linked to their countries; 5: an organization's
     # noun is a name of its document, and more honorifics fold; 6: so is a state's body
-    # named by what it does, "the Interior Ministry").
-    FORMAT = 6
+    # named by what it does, "the Interior Ministry"; 7: "Name (ACR)" kept as a definition
+    # where the letters do not spell the name).
+    FORMAT = 7
 
     def __init__(self) -> None:
         self.format = self.FORMAT
@@ -173,7 +174,11 @@ class Resolver:
                     short, full, k = text[a:b], text[after.end() : nxt[0]], nxt[1]
             if short is None or not is_acronym(short) or len(k.split()) < 2:
                 continue
-            if abbreviates(short, full):
+            # "Name (ACR)" defines even where the letters do not spell the name (a name
+            # translated, "the Federation of German Industry (BDI)"); the merge takes such a
+            # definition for an organization's name only ("Michael Müller (SPD)" is no
+            # definition)
+            if abbreviates(short, full) or after.group(1):
                 sentence = " ".join(text[sent[0] : sent[1]].split())
                 acr = self.definitions.setdefault(compact_key(name_key(short)), {})
                 acr.setdefault(k, (doc, sentence[:300]))
