@@ -6,11 +6,11 @@ the document names before it); an acronym the name a document defines it as ("Ge
 (GM)", which then holds everywhere; an organization's name in another language too, "Federation
 of German Industry (BDI)"), or else the one name of a shared document whose initials it spells
 (three letters or more); a short form ("TBD") the name of a shared document it shortens by a
-legal or unit suffix ("TBD Lab"); an organization's noun ("the Court") the one name of its
-document it heads ("the Supreme Court"); a name with initials ("J. H. Dearle") the one full
-name of a shared document they abbreviate; spelling variants ("TimeWarner", "Газпром",
-"Mohammed") the most mentioned spelling. A name that begins with another and says more ("Meta
-AI") is kept apart, and the log says so."""
+legal or unit suffix ("TBD Lab") or a place's generic noun ("Golan Heights"); an organization's
+noun ("the Court") the one name of its document it heads ("the Supreme Court"); a name with
+initials ("J. H. Dearle") the one full name of a shared document they abbreviate; spelling
+variants ("TimeWarner", "Газпром", "Mohammed") the most mentioned spelling. A name that begins
+with another and says more ("Meta AI") is kept apart, and the log says so."""
 
 from __future__ import annotations
 
@@ -28,8 +28,18 @@ from kg.lexicon import (
     LEGAL_SUFFIXES,
     NAME_PARTICLES,
     ORG_HEAD_NOUNS,
+    PLACE_SUFFIXES,
 )
-from kg.names import SCOPE, abbreviates, bare, compact_key, is_acronym, name_key, places
+from kg.names import (
+    SCOPE,
+    abbreviates,
+    bare,
+    compact_key,
+    is_acronym,
+    name_key,
+    places,
+    umlaut_key,
+)
 from kg.resolve.records import _Name
 
 
@@ -94,6 +104,8 @@ def index(keys: list[str], tops: dict[str, str], names: Mapping[str, _Name]) -> 
                 out.orgs_by_head[w].append(f)
             if fw[-1] in LEGAL_SUFFIXES and SCOPE not in f:
                 out.by_stem[" ".join(fw[:-1])].append(f)
+        elif t == "Place" and fw[-1] in PLACE_SUFFIXES and SCOPE not in f:
+            out.by_stem[" ".join(fw[:-1])].append(f)
     return out
 
 
@@ -145,10 +157,15 @@ def merge(
         link = _head_word(names, k, index)
         if link is not None:
             return link
-    # short form -> the name it shortens by a legal or unit suffix ("TBD" -> "TBD Lab"), in a
-    # document that names both
+    # short form -> the name it shortens by a legal or unit suffix ("TBD" -> "TBD Lab"), or a
+    # place's generic noun ("Golan" -> "Golan Heights": not a country or city the places table
+    # knows), in a document that names both
     longer = [f for f in index.by_stem.get(word, []) if not names[f].docs.isdisjoint(n.docs)]
-    if len(longer) == 1 and tops[k] != "Person":
+    if (
+        len(longer) == 1
+        and tops[k] != "Person"
+        and (tops[longer[0]] != "Place" or word not in places())
+    ):
         f = longer[0]
         doc = min(names[f].docs & n.docs)
         reason = f"{surface!r} is {names[f].first!r} without its suffix, in document {doc}"
@@ -234,13 +251,17 @@ def spellings(keys: list[str], names: Mapping[str, _Name], tops: dict[str, str])
     """Names that differ only in their spacing ("TimeWarner", "Time Warner"), script
     ("Газпром", "Gazprom"), a known acronym written out ("UN Security Council", "United
     Nations Security Council") or a person's name particle ("Bashar al-Assad", "Bashar
-    Assad") and whose types agree: each joins the most mentioned."""
+    Assad"), or umlauts written out ("Duesseldorf", "Düsseldorf") and whose types agree: each
+    joins the most mentioned."""
     groups: dict[str, list[str]] = defaultdict(list)
     for k in keys:
-        words = bare(k).split()
-        if tops[k] == "Person":  # the particles after the first word ("Du Han" keeps "du")
-            words = words[:1] + [w for w in words[1:] if w not in NAME_PARTICLES]
-        groups[compact_key(_expanded(" ".join(words)))].append(k)
+        variants = [bare(k)]
+        variants += [u for t in names[k].texts if (u := umlaut_key(t)) and u != variants[0]]
+        for v in dict.fromkeys(variants):
+            words = v.split()
+            if tops[k] == "Person":  # the particles after the first word ("Du Han" keeps "du")
+                words = words[:1] + [w for w in words[1:] if w not in NAME_PARTICLES]
+            groups[compact_key(_expanded(" ".join(words)))].append(k)
     out = []
     for ks in groups.values():
         if len(ks) < 2:

@@ -38,7 +38,7 @@ from kg.names import (
     scoped,
     slug,
 )
-from kg.resolve import merges, people, quotes
+from kg.resolve import aliases, merges, people, quotes
 from kg.resolve.infer import combine, infer
 from kg.resolve.keys import base_key, line_before, local_keys, top_type
 
@@ -104,6 +104,9 @@ class Resolver:
         # acronym key -> the full names documents define it as, each with its first evidence
         # (document, sentence): a definition holds in every document
         self.definitions: dict[str, dict[str, tuple[str, str]]] = {}
+        # (name key, alias key) -> the first evidence (document, sentence) of an alias a
+        # document defines ("Kim Dotcom, born Kim Schmitz"): it too holds in every document
+        self.aliases: dict[tuple[str, str], tuple[str, str]] = {}
         # the last result's decisions, which the next result starts from
         self._contrib: list[tuple[bool, tuple] | str | None] = []  # per fact: its group
         self._rejected = 0
@@ -122,6 +125,8 @@ class Resolver:
         for ex in extractions:
             self.documents.append(ex.document.id)
             keys = self._add_mentions(ex)
+            for a, b, sentence in aliases.read(ex, keys):
+                self.aliases.setdefault((a, b), (ex.document.id, sentence))
             self._add_facts(ex, keys)
             self.quotes.extend(quotes.read(ex, keys))
         return self
@@ -279,6 +284,7 @@ class Resolver:
             + merges.variants(keys, self.names, tops)
             + people.middle_names(keys, self.names, tops)
             + people.initials(keys, self.names, tops)
+            + aliases.links(self.aliases, self.names, tops)
         )
         for link in spelt:
             log.append(link)

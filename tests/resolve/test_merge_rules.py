@@ -130,6 +130,84 @@ CASES = {
         ],
         [{"Kansas City Chiefs of the National Football League"}, {"NFL"}],
     ),
+    "a name at birth after 'born'": (
+        [
+            (
+                "Kim Dotcom (born Kim Schmitz) lost his appeal. Dotcom said he would fight on.",
+                [("Kim Dotcom", P), ("Kim Schmitz", P), ("Dotcom", P)],
+            )
+        ],
+        [{"Kim Dotcom", "Kim Schmitz", "Dotcom"}],
+    ),
+    "an alias after 'also known as'": (
+        [
+            (
+                "The Northern Alliance, also known as the United Front, took Kabul.",
+                [("Northern Alliance", ORG), ("United Front", ORG), ("Kabul", G)],
+            )
+        ],
+        [{"Northern Alliance", "United Front"}],
+    ),
+    "an alias defined in one document holds in another": (
+        [
+            (
+                "Arcadia Foods, formerly known as Brightwater Mills, cut prices.",
+                [("Arcadia Foods", ORG), ("Brightwater Mills", ORG)],
+            ),
+            ("Brightwater Mills opened in 1921.", [("Brightwater Mills", ORG)]),
+        ],
+        [{"Arcadia Foods", "Brightwater Mills"}],
+    ),
+    "'born' gives a person's name only": (
+        [
+            (
+                "Nova Motors, born Zeta Works in a garage, sold its first car.",
+                [("Nova Motors", ORG), ("Zeta Works", ORG)],
+            )
+        ],
+        [{"Nova Motors"}, {"Zeta Works"}],
+    ),
+    "an alias of a longer phrase is not the name that ends it": (
+        [
+            (
+                "The old port of Hamburg, also known as Speicherstadt, drew tourists.",
+                [("Hamburg", G), ("Speicherstadt", G)],
+            )
+        ],
+        [{"Hamburg"}, {"Speicherstadt"}],
+    ),
+    "a place named without its generic noun": (
+        [
+            (
+                "Israel captured the Golan Heights in 1967. Syria wants the Golan back.",
+                [("Israel", G), ("Golan Heights", G), ("Golan", G), ("Syria", G)],
+            )
+        ],
+        [{"Golan Heights", "Golan"}],
+    ),
+    "a short form that two places' names begin stays apart": (
+        [
+            (
+                "The Arabian Sea and the Arabian Desert are hot. Arabian winds blow.",
+                [("Arabian Sea", G), ("Arabian Desert", G), ("Arabian", G)],
+            )
+        ],
+        [{"Arabian Sea"}, {"Arabian Desert"}],
+    ),
+    "umlauts written out": (
+        [
+            ("Düsseldorf won the vote.", [("Düsseldorf", G)]),
+            ("Duesseldorf lost the appeal.", [("Duesseldorf", G)]),
+        ],
+        [{"Düsseldorf", "Duesseldorf"}],
+    ),
+    "a wire agency's acronym": (
+        [
+            ("The Associated Press reported the attack.", [("Associated Press", ORG)]),
+            ("Police told AP that two people died.", [("AP", ORG)]),
+        ],
+        [{"Associated Press", "AP"}],
+    ),
 }
 
 
