@@ -251,8 +251,8 @@ def spellings(keys: list[str], names: Mapping[str, _Name], tops: dict[str, str])
     """Names that differ only in their spacing ("TimeWarner", "Time Warner"), script
     ("Газпром", "Gazprom"), a known acronym written out ("UN Security Council", "United
     Nations Security Council") or a person's name particle ("Bashar al-Assad", "Bashar
-    Assad"), or umlauts written out ("Duesseldorf", "Düsseldorf") and whose types agree: each
-    joins the most mentioned."""
+    Assad"), the Arabic article ("al-Qaeda", "Qaeda") or umlauts written out ("Duesseldorf",
+    "Düsseldorf") and whose types agree: each joins the most mentioned."""
     groups: dict[str, list[str]] = defaultdict(list)
     for k in keys:
         variants = [bare(k)]
@@ -261,6 +261,8 @@ def spellings(keys: list[str], names: Mapping[str, _Name], tops: dict[str, str])
             words = v.split()
             if tops[k] == "Person":  # the particles after the first word ("Du Han" keeps "du")
                 words = words[:1] + [w for w in words[1:] if w not in NAME_PARTICLES]
+            elif len(words) > 1 and words[0] == "al":  # the Arabic article: "al-Qaeda", "Qaeda"
+                words = words[1:]
             groups[compact_key(_expanded(" ".join(words)))].append(k)
     out = []
     for ks in groups.values():
@@ -283,11 +285,12 @@ def variants(keys: list[str], names: Mapping[str, _Name], tops: dict[str, str]) 
     letters or more ("Mohamed ElBaradei", "Mohammed ElBaradei"): each joins the most
     mentioned. Candidates share every other word and the word's first letter (so each name
     is compared with few others), and rapidfuzz's Indel distance measures the difference; a
-    changed letter ("Martin", "Marvin") is another name."""
+    changed letter ("Martin", "Marvin") is another name, and a nationality word is no
+    spelling of its country ("South Korean", "South Korea")."""
     buckets: dict[tuple, list[str]] = defaultdict(list)
     for k in keys:
         words = k.split()
-        if len(words) < 2 or SCOPE in k or tops[k] == "Other":
+        if len(words) < 2 or SCOPE in k or tops[k] == "Other" or _nationality(k):
             continue
         for i, w in enumerate(words):
             if len(w) >= VARIANT_MIN_WORD - 1:
@@ -307,6 +310,13 @@ def variants(keys: list[str], names: Mapping[str, _Name], tops: dict[str, str]) 
             reason = f"{names[k].first!r} is {names[head].first!r} with a letter more or less"
             out.append(Link(head, k, "spelling", reason))
     return out
+
+
+def _nationality(key: str) -> bool:
+    """Whether the places table gives ``key`` as a nationality word, whatever the recogniser
+    labelled the mention."""
+    row = places().get(key)
+    return row is not None and row[1] == "demonym"
 
 
 def kept_apart(keys: list[str], names: Mapping[str, _Name], tops: dict[str, str]) -> list[Link]:

@@ -10,7 +10,7 @@ from kg.extract.records import DocExtraction, RawMention
 from kg.model import Block, Document
 from kg.resolve import resolve
 
-LABEL_TYPE = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "NORP": "Place"}
+LABEL_TYPE = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place"}
 
 
 def extraction(doc_id: str, text: str, names: list[tuple[str, str]]) -> DocExtraction:
@@ -200,6 +200,24 @@ CASES = {
             ("Duesseldorf lost the appeal.", [("Duesseldorf", G)]),
         ],
         [{"Düsseldorf", "Duesseldorf"}],
+    ),
+    "the Arabic article": (
+        [
+            (
+                "Al-Qaeda claimed the attack. Qaeda fighters fled.",
+                [("Al-Qaeda", ORG), ("Qaeda", ORG)],
+            )
+        ],
+        [{"Al-Qaeda", "Qaeda"}],
+    ),
+    "a nationality word is no spelling of its country, whatever its label": (
+        [
+            (
+                "South Korea raised rates. South Korean exports fell.",
+                [("South Korea", G), ("South Korean", "LOC")],
+            )
+        ],
+        [{"South Korea"}, {"South Korean"}],
     ),
     "a wire agency's acronym": (
         [
