@@ -60,6 +60,7 @@ class Index(NamedTuple):
     by_initials: dict[str, list[str]]  # initials -> names of other types
     by_stem: dict[str, list[str]]  # an organization's name without its legal suffix
     orgs_by_head: dict[str, list[str]]  # the noun it is called by -> organizations' names
+    by_owner: dict[str, list[str]]  # "justice department" -> "us justice department"
 
 
 class Union:
@@ -85,7 +86,7 @@ def index(keys: list[str], tops: dict[str, str], names: Mapping[str, _Name]) -> 
     """The full names among ``keys`` by what a shorter name could match in them. A person's
     name is one typed a person, or one the recogniser mostly tagged a person's (the votes of
     words around it can mislead: "Toufique Imrose Khalidi, editor of ...")."""
-    out = Index(defaultdict(list), defaultdict(list), defaultdict(list), defaultdict(list))
+    out = Index(*(defaultdict(list) for _ in Index._fields))
     for f in keys:
         fw = f.split()
         if len(fw) < 2:
@@ -104,6 +105,11 @@ def index(keys: list[str], tops: dict[str, str], names: Mapping[str, _Name]) -> 
                 out.orgs_by_head[w].append(f)
             if fw[-1] in LEGAL_SUFFIXES and SCOPE not in f:
                 out.by_stem[" ".join(fw[:-1])].append(f)
+            # "US Justice Department", "German Foreign Ministry": a country's body by its country
+            for i in (1, 2):
+                row = places().get(" ".join(fw[:i])) if len(fw) > i else None
+                if row is not None and row[1] != "city" and SCOPE not in f:
+                    out.by_owner[" ".join(fw[i:])].append(f)
         elif t == "Place" and fw[-1] in PLACE_SUFFIXES and SCOPE not in f:
             out.by_stem[" ".join(fw[:-1])].append(f)
     return out
@@ -169,6 +175,14 @@ def merge(
         f = longer[0]
         doc = min(names[f].docs & n.docs)
         reason = f"{surface!r} is {names[f].first!r} without its suffix, in document {doc}"
+        return Link(f, k, "short form", reason)
+    # a name of one document -> the one name there that is it with its country before it
+    # ("the Justice Department" after "the US Justice Department")
+    owned = [f for f in index.by_owner.get(word, []) if not names[f].docs.isdisjoint(n.docs)]
+    if SCOPE in k and len(owned) == 1 and tops[k] not in ("Person", "Place"):
+        f = owned[0]
+        doc = min(names[f].docs & n.docs)
+        reason = f"{surface!r} is {names[f].first!r}, the one name of document {doc} it ends"
         return Link(f, k, "short form", reason)
     return None
 

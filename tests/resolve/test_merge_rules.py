@@ -219,6 +219,17 @@ CASES = {
         ],
         [{"South Korea"}, {"South Korean"}],
     ),
+    "a state's body after its country's name": (
+        [
+            (
+                "The US Justice Department sued the bank. The Justice Department said fraud "
+                "was common.",
+                [("US Justice Department", ORG), ("Justice Department", ORG)],
+            ),
+            ("The Justice Department in Ottawa said no.", [("Justice Department", ORG)]),
+        ],
+        [{"US Justice Department", "Justice Department"}, {"Justice Department"}],
+    ),
     "a wire agency's acronym": (
         [
             ("The Associated Press reported the attack.", [("Associated Press", ORG)]),
