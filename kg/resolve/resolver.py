@@ -40,7 +40,7 @@ from kg.names import (
 )
 from kg.resolve import aliases, merges, people, quotes
 from kg.resolve.infer import combine, infer
-from kg.resolve.keys import base_key, line_before, local_keys, top_type
+from kg.resolve.keys import base_key, line_before, local_keys, team_keys, top_type
 
 # _Name, _Fact, EntityRecord and Snapshot are imported here for the stores of earlier versions
 # too, whose pickled resolvers name them as kg.resolve.resolver's
@@ -141,7 +141,7 @@ class Resolver:
             for m in ex.mentions
         ]
         local = local_keys(ex.mentions, base)
-        keys = [scoped(k, doc) if k in local else k for k in base]
+        keys = team_keys(ex.mentions, [scoped(k, doc) if k in local else k for k in base])
         self._add_definitions(ex, base)
         self._add_demonyms(ex, keys)
         for m, k in zip(ex.mentions, keys, strict=True):

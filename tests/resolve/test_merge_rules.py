@@ -10,7 +10,15 @@ from kg.extract.records import DocExtraction, RawMention
 from kg.model import Block, Document
 from kg.resolve import resolve
 
-LABEL_TYPE = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place"}
+# "TEAM": a name the words around use for a sports team ("Stuttgart coach"), labelled ORG
+TEAM = "TEAM"
+LABEL_TYPE = {
+    "PERSON": "Person",
+    "ORG": "Organization",
+    "GPE": "Place",
+    "LOC": "Place",
+    TEAM: "Organization",
+}
 
 
 def extraction(doc_id: str, text: str, names: list[tuple[str, str]]) -> DocExtraction:
@@ -29,7 +37,16 @@ def extraction(doc_id: str, text: str, names: list[tuple[str, str]]) -> DocExtra
                 spans.append((i, i + len(name), name, label))
             i = text.find(name, i + 1)
     mentions = [
-        RawMention(doc_id, a, b, t, lab, Counter({LABEL_TYPE[lab]: 2.0}), sent=(0, len(text)))
+        RawMention(
+            doc_id,
+            a,
+            b,
+            t,
+            "ORG" if lab == TEAM else lab,
+            Counter({LABEL_TYPE[lab]: 2.0}),
+            sent=(0, len(text)),
+            team=lab == TEAM,
+        )
         for a, b, t, lab in sorted(spans)
     ]
     return DocExtraction(doc, mentions)
@@ -256,3 +273,21 @@ def test_the_merge_log_gives_the_translated_definition():
     (m,) = [m for m in resolve([ex]).merges if m.rule == "acronym defined"]
     assert m.name == "Federation of German Industry"
     assert "(BDI)" in m.reason and "document d0" in m.reason
+
+
+def test_a_citys_club_is_not_the_city():
+    docs = [
+        (
+            "Stuttgart coach Bruno Labbadia was angry. Stuttgart lost 2-0.",
+            [("Stuttgart", TEAM), ("Bruno Labbadia", P)],
+        ),
+        ("Stuttgart's mayor opened a school in Stuttgart.", [("Stuttgart", G)]),
+        ("Rivals Stuttgart won again.", [("Stuttgart", TEAM)]),
+    ]
+    exs = [extraction(f"d{n}", text, names) for n, (text, names) in enumerate(docs)]
+    found = {
+        e.type: {m.doc_id for m in e.mentions}
+        for e in resolve(exs).entities
+        if e.name == "Stuttgart"
+    }
+    assert found == {"Organization": {"d0", "d2"}, "Place": {"d1"}}
