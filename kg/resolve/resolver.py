@@ -91,7 +91,8 @@ class Resolver:
     # 3: quotations; 4: nationality words linked to their countries; 5: an organization's
     # noun is a name of its document, and more honorifics fold; 6: so is a state's body
     # named by what it does, "the Interior Ministry"; 7: "Name (ACR)" kept as a definition
-    # where the letters do not spell the name).
+    # where the letters do not spell the name, aliases a document defines, and a city's club
+    # keyed apart from the city).
     FORMAT = 7
 
     def __init__(self) -> None:
