@@ -7,21 +7,19 @@ the document names before it); an acronym the name a document defines it as ("Ge
 of German Industry (BDI)"), or else the one name of a shared document whose initials it spells
 (three letters or more); a short form ("TBD") the name of a shared document it shortens by a
 legal or unit suffix ("TBD Lab") or a place's generic noun ("Golan Heights"); an organization's
-noun ("the Court") the one name of its document it heads ("the Supreme Court"); a name with
-initials ("J. H. Dearle") the one full name of a shared document they abbreviate; spelling
-variants ("TimeWarner", "Газпром", "Mohammed") the most mentioned spelling. A name that begins
-with another and says more ("Meta AI") is kept apart, and the log says so."""
+noun ("the Court") the one name of its document it heads ("the Supreme Court"), or the one
+name there that is it with its country before it ("the US Justice Department"). A name that
+begins with another and says more ("Meta AI") is kept apart, and the log says so. Spelling
+variants are ``spelling``'s, people's fuller names ``people``'s, aliases a text defines
+``aliases``'."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
-from itertools import combinations
 from typing import NamedTuple
 
-from rapidfuzz.distance import Indel
-
-from kg.defaults import ACRONYM_MAX, ACRONYM_MIN, SURNAME_MARGIN, VARIANT_MIN_WORD
+from kg.defaults import ACRONYM_MAX, ACRONYM_MIN, SURNAME_MARGIN
 from kg.lexicon import (
     ACRONYM_SKIP,
     KNOWN_ACRONYMS,
@@ -38,7 +36,6 @@ from kg.names import (
     is_acronym,
     name_key,
     places,
-    umlaut_key,
 )
 from kg.resolve.records import _Name
 
@@ -261,78 +258,6 @@ def _translated(full: str, acr: str, tops: dict[str, str]) -> bool:
     )
 
 
-def spellings(keys: list[str], names: Mapping[str, _Name], tops: dict[str, str]) -> list[Link]:
-    """Names that differ only in their spacing ("TimeWarner", "Time Warner"), script
-    ("Газпром", "Gazprom"), a known acronym written out ("UN Security Council", "United
-    Nations Security Council") or a person's name particle ("Bashar al-Assad", "Bashar
-    Assad"), the Arabic article ("al-Qaeda", "Qaeda") or umlauts written out ("Duesseldorf",
-    "Düsseldorf") and whose types agree: each joins the most mentioned."""
-    groups: dict[str, list[str]] = defaultdict(list)
-    for k in keys:
-        variants = [bare(k)]
-        variants += [u for t in names[k].texts if (u := umlaut_key(t)) and u != variants[0]]
-        for v in dict.fromkeys(variants):
-            words = v.split()
-            if tops[k] == "Person":  # the particles after the first word ("Du Han" keeps "du")
-                words = words[:1] + [w for w in words[1:] if w not in NAME_PARTICLES]
-            elif len(words) > 1 and words[0] == "al":  # the Arabic article: "al-Qaeda", "Qaeda"
-                words = words[1:]
-            groups[compact_key(_expanded(" ".join(words)))].append(k)
-    out = []
-    for ks in groups.values():
-        if len(ks) < 2:
-            continue
-        # a name of one document only joins a name of that document
-        head = max(ks, key=lambda k: (SCOPE not in k, names[k].count, k))
-        for k in ks:
-            if k == head or tops[k] != tops[head] and "Other" not in (tops[k], tops[head]):
-                continue
-            if SCOPE in k and names[k].docs.isdisjoint(names[head].docs):
-                continue
-            reason = f"{names[k].first!r} is {names[head].first!r} spelt otherwise"
-            out.append(Link(head, k, "spelling", reason))
-    return out
-
-
-def variants(keys: list[str], names: Mapping[str, _Name], tops: dict[str, str]) -> list[Link]:
-    """Names of one type that differ only by a letter added or left out in one word of six
-    letters or more ("Mohamed ElBaradei", "Mohammed ElBaradei"): each joins the most
-    mentioned. Candidates share every other word and the word's first letter (so each name
-    is compared with few others), and rapidfuzz's Indel distance measures the difference; a
-    changed letter ("Martin", "Marvin") is another name, and a nationality word is no
-    spelling of its country ("South Korean", "South Korea")."""
-    buckets: dict[tuple, list[str]] = defaultdict(list)
-    for k in keys:
-        words = k.split()
-        if len(words) < 2 or SCOPE in k or tops[k] == "Other" or _nationality(k):
-            continue
-        for i, w in enumerate(words):
-            if len(w) >= VARIANT_MIN_WORD - 1:
-                buckets[(tops[k], i, w[0], *words[:i], *words[i + 1 :])].append(k)
-    out, seen = [], set()
-    for (_, i, *_), ks in buckets.items():
-        if len(ks) < 2:
-            continue
-        for a, b in combinations(sorted(ks), 2):
-            wa, wb = a.split()[i], b.split()[i]
-            if (a, b) in seen or len(a.split()) != len(b.split()):
-                continue
-            if max(len(wa), len(wb)) < VARIANT_MIN_WORD or Indel.distance(wa, wb) != 1:
-                continue
-            seen.add((a, b))
-            head, k = (a, b) if (names[a].count, b) >= (names[b].count, a) else (b, a)
-            reason = f"{names[k].first!r} is {names[head].first!r} with a letter more or less"
-            out.append(Link(head, k, "spelling", reason))
-    return out
-
-
-def _nationality(key: str) -> bool:
-    """Whether the places table gives ``key`` as a nationality word, whatever the recogniser
-    labelled the mention."""
-    row = places().get(key)
-    return row is not None and row[1] == "demonym"
-
-
 def kept_apart(keys: list[str], names: Mapping[str, _Name], tops: dict[str, str]) -> list[Link]:
     """Names that begin with another name of a document they share and say more than it
     ("Meta AI", "Meta"; "Apple Music", "Apple"): a lab, product or unit of a thing is not the
@@ -383,14 +308,6 @@ def _first_named(names: Mapping[str, _Name], near: list[str], n: _Name) -> str:
         return (min((m[1] for m in names[f].mentions if m[0] == doc), default=1 << 60), f)
 
     return min(near, key=first)
-
-
-def _expanded(key: str) -> str:
-    """A name key with a known acronym that begins it written out: "un security council" ->
-    "united nations security council" (kg.lexicon.KNOWN_ACRONYMS)."""
-    first, _, rest = key.partition(" ")
-    full = KNOWN_ACRONYMS.get(first) if rest else None
-    return f"{name_key(full)} {rest}" if full else key
 
 
 def head_nouns(words: list[str]) -> list[str]:

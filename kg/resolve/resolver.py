@@ -38,7 +38,7 @@ from kg.names import (
     scoped,
     slug,
 )
-from kg.resolve import aliases, merges, people, quotes
+from kg.resolve import aliases, merges, people, quotes, spelling
 from kg.resolve.infer import combine, infer
 from kg.resolve.keys import base_key, line_before, local_keys, team_keys, top_type
 
@@ -281,8 +281,8 @@ class Resolver:
         log: list[merges.Link] = []
         index = merges.index(keys, tops, self.names)
         spelt = (
-            merges.spellings(keys, self.names, tops)
-            + merges.variants(keys, self.names, tops)
+            spelling.spellings(keys, self.names, tops)
+            + spelling.variants(keys, self.names, tops)
             + people.middle_names(keys, self.names, tops)
             + people.initials(keys, self.names, tops)
             + aliases.links(self.aliases, self.names, tops)
