@@ -38,13 +38,13 @@ def read(ex: DocExtraction, keys: Sequence[str]) -> list[tuple[str, str, str]]:
     found = sorted((m.start, m.end, k, m.sent) for m, k in zip(ex.mentions, keys, strict=True) if k)
     out = []
     for (a, b, ka, sent), (c, _, kb, _) in zip(found, found[1:], strict=False):
-        if ka == kb or c - b > 40 or c > sent[1]:
+        if ka == kb or not 1 < c - b < 30 or c > sent[1]:
             continue
-        if _PART_OF.search(text, max(0, a - 12), a):
-            continue  # "the Financial District of Lower Manhattan, also known as FiDi"
-        between = _BETWEEN.fullmatch(text, b, c) if b < c else None
-        if between is None:
+        if not (text[b].isspace() or text[b] in ",("):
             continue
+        between = _BETWEEN.fullmatch(text, b, c)
+        if between is None or _PART_OF.search(text, max(0, a - 12), a):
+            continue  # (the latter: "the Financial District of Lower Manhattan, also known as")
         sentence = " ".join(text[sent[0] : sent[1]].split())[:300]
         out.append((ka, kb, ("birth " if between.group("birth") else "") + sentence))
     return out
