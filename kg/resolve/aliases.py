@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from kg.defaults import ALIAS_GAP
 from kg.extract.records import DocExtraction
 from kg.resolve.merges import Link
 from kg.resolve.records import _Name
@@ -38,7 +39,7 @@ def read(ex: DocExtraction, keys: Sequence[str]) -> list[tuple[str, str, str]]:
     found = sorted((m.start, m.end, k, m.sent) for m, k in zip(ex.mentions, keys, strict=True) if k)
     out = []
     for (a, b, ka, sent), (c, _, kb, _) in zip(found, found[1:], strict=False):
-        if ka == kb or not 1 < c - b < 30 or c > sent[1]:
+        if ka == kb or not 1 < c - b < ALIAS_GAP or c > sent[1]:
             continue
         if not (text[b].isspace() or text[b] in ",("):
             continue
