@@ -1,6 +1,6 @@
 """Aliases a text defines: two names the words between them say are one thing ("Kim Dotcom,
 born Kim Schmitz"; "Thailand, formerly known as Siam"; "Lenor (known as Downy in North
-America)"; "Jahseh Onfroy, better known as XXXTentacion"). Such a definition is the evidence
+America)"; "XXXTentacion, whose real name was Jahseh Onfroy"). Such a definition is the evidence
 that joins names with no word in common; like an acronym's, once read it holds in every
 document (rule "alias defined")."""
 
@@ -15,8 +15,8 @@ from kg.resolve.merges import Link
 from kg.resolve.records import _Name
 
 # The words between a name and its alias: an opening bracket or a comma, then "also known as",
-# "formerly", "now called", "nicknamed", "a.k.a." and the like; "born" and "née" give a
-# person's name at birth.
+# "formerly", "now called", "nicknamed", "a.k.a." and the like; "born", "née" and "whose real
+# name is" give a person's name at birth.
 # A bare "formerly" renames; a bare "now" more often moves a place to another country
 # ("Vitebsk, Russian Empire (now Belarus)").
 _ADVERBS = r"(?:also|better|commonly|formerly|previously|originally|popularly|locally|now|once)"
@@ -24,7 +24,7 @@ _SAYING = r"(?:known\s+as|called|named|renamed|nicknamed|dubbed|styled|spelt|spe
 _BETWEEN = re.compile(
     rf"\s*[(,]\s*(?:(?:{_ADVERBS}\s+)?{_SAYING}|formerly|previously|a\.?k\.?a\.?)\s+"
     r"(?:the\s+)?$"
-    r"|\s*[(,]\s*(?P<birth>born|n[ée]e)\s+$",
+    r"|\s*[(,]\s*(?P<birth>born|n[ée]e|(?:whose\s+)?real\s+name(?:\s+(?:is|was))?)\s+$",
     re.I,
 )
 

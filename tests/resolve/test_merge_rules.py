@@ -156,6 +156,15 @@ CASES = {
         ],
         [{"Kim Dotcom", "Kim Schmitz", "Dotcom"}],
     ),
+    "a person's real name": (
+        [
+            (
+                "Rapper Lil Nova, whose real name is Dario Mendes, toured Brazil.",
+                [("Lil Nova", P), ("Dario Mendes", P), ("Brazil", G)],
+            )
+        ],
+        [{"Lil Nova", "Dario Mendes"}],
+    ),
     "an alias after 'also known as'": (
         [
             (
