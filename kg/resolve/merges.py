@@ -173,15 +173,20 @@ def merge(
         doc = min(names[f].docs & n.docs)
         reason = f"{surface!r} is {names[f].first!r} without its suffix, in document {doc}"
         return Link(f, k, "short form", reason)
-    # a name of one document -> the one name there that is it with its country before it
-    # ("the Justice Department" after "the US Justice Department")
-    owned = [f for f in index.by_owner.get(word, []) if not names[f].docs.isdisjoint(n.docs)]
-    if SCOPE in k and len(owned) == 1 and tops[k] not in ("Person", "Place"):
-        f = owned[0]
-        doc = min(names[f].docs & n.docs)
-        reason = f"{surface!r} is {names[f].first!r}, the one name of document {doc} it ends"
-        return Link(f, k, "short form", reason)
-    return None
+    return _owned(names, k, index, tops) if SCOPE in k else None
+
+
+def _owned(names: Mapping[str, _Name], k: str, index: Index, tops: dict[str, str]) -> Link | None:
+    """A name of one document -> the one name there that is it with its country before it:
+    "the Justice Department" after "the US Justice Department"."""
+    n = names[k]
+    owned = [f for f in index.by_owner.get(bare(k), []) if not names[f].docs.isdisjoint(n.docs)]
+    if len(owned) != 1 or tops[k] in ("Person", "Place"):
+        return None
+    f = owned[0]
+    doc = min(names[f].docs & n.docs)
+    reason = f"{n.first!r} is {names[f].first!r}, the one name of document {doc} it ends"
+    return Link(f, k, "short form", reason)
 
 
 def _head_word(names: Mapping[str, _Name], k: str, index: Index) -> Link | None:
