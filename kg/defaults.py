@@ -220,6 +220,9 @@ SURNAME_MARGIN = 1
 # A word this long may differ from its variant by one letter added or left out ("Mohamed",
 # "Mohammed"); in shorter words one letter makes another name ("Jon", "John").
 VARIANT_MIN_WORD = 6
+# The most characters between a name and the alias a text defines for it: the longest words of
+# a definition (" (popularly known as the ") fit; a wider gap holds other words.
+ALIAS_GAP = 30
 # Readings combine as independent; even many leave this much doubt.
 MAX_CONFIDENCE = 0.99
 # Only facts read with at least this confidence lead to others.

@@ -66,6 +66,12 @@ NAME_KEY_SUFFIXES = _words("inc corp ltd llc plc co gmbh")
 LEGAL_SUFFIXES = _words(
     "inc corp corporation ltd llc plc co company group holdings lab labs gmbh ag sa limited"
 )
+# The generic nouns of a place's name that news drops once it has named the place ("the Gaza
+# Strip", then "Gaza"; "the Mediterranean Sea", "the Mediterranean"): a short form joins such a
+# name of its document (rule "short form"). Not "river", "airport", "lake" or "island(s)":
+# "Missouri", "Hamburg", "Geneva" are as often the state or city, "the Falklands" another
+# spelling.
+PLACE_SUFFIXES = _words("sea ocean strip heights peninsula desert mountains")
 # Last words that make a name an organization ("Norvik Tech", "Acme Corp", "TBD Lab"): a type
 # vote, so any word an organization's name ends in, with and without the dot (read as tokens).
 ORG_SUFFIXES = _words(
@@ -445,7 +451,8 @@ GENERIC_BODY_WORDS = GENERIC_BODY_NOUNS | _words(
 
 # Acronyms news uses without defining them, and the names they stand for: an acronym joins the
 # name where a document names it, in any document (rule "acronym known"), as a definition
-# would. Only international bodies whose acronym has no other common reading in news.
+# would. Only international bodies and wire agencies whose acronym has no other common reading
+# in news.
 KNOWN_ACRONYMS: dict[str, str] = {
     "eu": "European Union",
     "un": "United Nations",
@@ -466,4 +473,8 @@ KNOWN_ACRONYMS: dict[str, str] = {
     "fbi": "Federal Bureau of Investigation",
     "cia": "Central Intelligence Agency",
     "nasa": "National Aeronautics and Space Administration",
+    # the wire agencies news credits by their acronym and names in full elsewhere
+    "ap": "Associated Press",
+    "afp": "Agence France-Presse",
+    "dpa": "Deutsche Presse-Agentur",
 }

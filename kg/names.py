@@ -4,7 +4,8 @@ becomes an IRI-safe id.
 - ``name_key``: case, accents, punctuation, possessives, leading titles and honorifics ("Mr
   Ghosn"), and legal suffixes folded;
 - ``compact_key``: a key in ASCII without its spaces, where spacing variants and
-  transliterations meet ("TimeWarner", "Газпром");
+  transliterations meet ("TimeWarner", "Газпром"); ``umlaut_key``: a key with German umlauts
+  written out, where "Duesseldorf" meets "Düsseldorf";
 - ``place_name``: the country kg/data/places.tsv says a name, code or nationality word names
   ("U.S.", "America", "British"): the one table that decides which names are one country;
 - ``slug``: an id for a name, transliterated to ASCII ("Газпром" -> "gazprom").
@@ -126,6 +127,22 @@ def compact_key(key: str) -> str:
     """A name key in ASCII without its spaces: "time warner" and "timewarner" meet here, and
     "газпром" and "gazprom"."""
     return (key if key.isascii() else anyascii(key).casefold()).replace(" ", "")
+
+
+# German umlauts as news written without them spells them ("Duesseldorf", "Goettingen"): the
+# other way to ASCII beside anyascii's ("Dusseldorf").
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+
+
+def umlaut_key(text: str) -> str | None:
+    """The name key of ``text`` with its umlauts written out ("Düsseldorf" -> "duesseldorf"),
+    or None where it has none: "Duesseldorf" and "Düsseldorf" are one name.
+
+    >>> umlaut_key("Düsseldorf"), umlaut_key("Göring-Eckardt"), umlaut_key("Berlin")
+    ('duesseldorf', 'goering eckardt', None)
+    """
+    t = text.translate(_UMLAUTS)
+    return name_key(t) if t != text else None
 
 
 @lru_cache(maxsize=1)

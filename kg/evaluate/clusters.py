@@ -19,6 +19,7 @@ from kg.evaluate.gold import GoldDoc
 from kg.evaluate.report import Counts
 from kg.model import Entity
 from kg.names import abbreviates, compact_key, is_acronym, name_key, place_name
+from kg.resolve.records import Merge
 
 
 class PairError(NamedTuple):
@@ -30,6 +31,9 @@ class PairError(NamedTuple):
     a: str  # the mentions' texts
     b: str
     entities: tuple[str, str]  # kg's entity names (the same twice for "joined")
+    # for "joined": the merge rule that joined the two names ("surname", "acronym defined";
+    # "same name" where both are one name key; "" where the log does not say)
+    rule: str = ""
 
 
 def best_span(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
@@ -48,43 +52,61 @@ def best_span(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, 
     return best
 
 
-def _found(g: GoldDoc, entities: Iterable[Entity]) -> list[tuple[int, int, str, str]]:
-    """(kg entity, gold entity, mention text, kg entity name) of each gold mention kg found:
-    a kg mention is the gold mention it overlaps most, by at least half of their union."""
+def _found(g: GoldDoc, entities: Iterable[Entity]) -> list[tuple[int, int, str, Entity]]:
+    """(kg entity's index, gold entity, mention text, kg entity) of each gold mention kg
+    found: a kg mention is the gold mention it overlaps most, by at least half of their
+    union."""
     gold_at: dict[tuple[int, int], int] = {}
     for i, ge in enumerate(g.entities):
         if not ge.literal:
             for span in ge.spans:
                 gold_at.setdefault(span, i)
     starts = sorted(gold_at)
-    pairs: dict[tuple[int, int], tuple[int, int, str, str]] = {}
+    pairs: dict[tuple[int, int], tuple[int, int, str, Entity]] = {}
     for n, e in enumerate(entities):
         for m in e.mentions:
             span = best_span(starts, m.start, m.end)
             if span is not None:
-                pairs.setdefault(span, (n, gold_at[span], m.text, e.name))
+                pairs.setdefault(span, (n, gold_at[span], m.text, e))
     return list(pairs.values())
 
 
 def score_clusters(
-    g: GoldDoc, entities: Iterable[Entity], errors: list[PairError] | None = None
+    g: GoldDoc,
+    entities: Iterable[Entity],
+    errors: list[PairError] | None = None,
+    merges: Iterable[Merge] = (),
 ) -> Counts:
     """Pairwise mention clustering: of the pairs of name mentions that both kg and the gold
     found, those kg put in one entity (``tp + fp``) and those the gold did (``tp + fn``).
     Mentions one side alone found are left out (detection is scored apart). ``errors``, if
-    given, gets each pair kg groups otherwise than the gold, with its cause."""
+    given, gets each pair kg groups otherwise than the gold, with its cause, and for a pair
+    wrongly joined the rule of the merge log (``merges``) that joined its names."""
     found = _found(g, entities)
+    rule_of = {(m.entity_id, name_key(t)): m.rule for m in merges for t in m.merged}
     counts = Counts()
-    for i, (ka, ga, ta, na) in enumerate(found):
-        for kb, gb, tb, nb in found[i + 1 :]:
+    for i, (ka, ga, ta, ea) in enumerate(found):
+        for kb, gb, tb, eb in found[i + 1 :]:
             same_kg, same_gold = ka == kb, ga == gb
             counts.tp += same_kg and same_gold
             counts.fp += same_kg and not same_gold
             counts.fn += same_gold and not same_kg
             if errors is not None and same_kg != same_gold:
                 kind = "joined" if same_kg else "split"
-                errors.append(PairError(kind, cause(kind, ta, tb), g.id, ta, tb, (na, nb)))
+                rule = _rule(ea.id, ta, tb, rule_of) if same_kg else ""
+                why = cause(kind, ta, tb)
+                errors.append(PairError(kind, why, g.id, ta, tb, (ea.name, eb.name), rule))
     return counts
+
+
+def _rule(eid: str, a: str, b: str, rule_of: dict[tuple[str, str], str]) -> str:
+    """The merge rule that joined the names of two mentions of entity ``eid``: the rule that
+    merged one of them in, "same name" for one name key, "" where the log does not say (a
+    name merged in through a third)."""
+    ka, kb = name_key(a), name_key(b)
+    if ka == kb:
+        return "same name"
+    return rule_of.get((eid, ka)) or rule_of.get((eid, kb)) or ""
 
 
 def cause(kind: str, a: str, b: str) -> str:
@@ -134,6 +156,11 @@ def cause_table(errors: list[PairError], examples: int = 3) -> str:
             if k != kind:
                 continue
             lines.append(f"  {len(es):5d}  {c}")
+            rules = Counter(e.rule or "other" for e in es if e.kind == "joined")
+            if rules:
+                lines.append(
+                    "           by rule: " + ", ".join(f"{r} {n}" for r, n in rules.most_common())
+                )
             top = Counter((e.doc, e.a, e.b, e.entities) for e in es).most_common(examples)
             for (doc, a, b, (na, nb)), n in top:
                 where = f"kg: {na!r}" if kind == "joined" else f"kg: {na!r} | {nb!r}"

@@ -253,7 +253,7 @@ def evaluate(
     )
     for ex in exs:
         res = resolve([ex])
-        results.append((res.entities, calibrate(res.relations, calibration)))
+        results.append((res.entities, calibrate(res.relations, calibration), res.merges))
     seconds = time.perf_counter() - t0
     ent, rel, covered, clusters = Counts(), Counts(), Counts(), Counts()
     types: dict[str, Counts] = defaultdict(Counts)
@@ -261,10 +261,10 @@ def evaluate(
     scored: list[tuple[float, bool, str, str, str]] = []
     errors: list[Error] = []
     pairs: list[PairError] = []
-    for g, (ents, rels) in zip(gold.docs, results, strict=True):
+    for g, (ents, rels, merges) in zip(gold.docs, results, strict=True):
         per_type, per_label, cov = score_doc(gold, g, ents, rels, scored, errors, MIN_CONFIDENCE)
         covered.add(cov)
-        clusters.add(score_clusters(g, ents, pairs))
+        clusters.add(score_clusters(g, ents, pairs, merges))
         for k, c in per_type.items():
             types[k].add(c)
             ent.add(c)

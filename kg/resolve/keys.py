@@ -77,6 +77,33 @@ def local_keys(mentions: Sequence[RawMention], base: Sequence[str]) -> set[str]:
     return out | generic | {k for k in long_votes if k in person_words}
 
 
+# What a city's name used for its club is keyed by, beside the city's own key: name keys hold
+# no "#" (``name_key`` folds it).
+TEAM = "#team"
+
+
+def team_keys(mentions: Sequence[RawMention], keys: Sequence[str]) -> list[str]:
+    """``keys`` with the mentions of a city's name that its document uses for a sports team
+    ("Stuttgart coach", "rivals Dortmund") keyed apart from the city: in a document where one
+    mention of the name is a team's and its mentions vote organization, they are the club.
+    A club is not its city ("Stuttgart" the club and the city are two things); a country's
+    name stays the country (its national team is read as the country)."""
+    places_ = places()
+    teams = {
+        k
+        for m, k in zip(mentions, keys, strict=True)
+        if m.team and k and (row := places_.get(k)) is not None and row[1] == "city"
+    }
+    if not teams:
+        return list(keys)
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for m, k in zip(mentions, keys, strict=True):
+        if k in teams:
+            votes[k].update(m.votes)
+    clubs = {k for k in teams if top_type(votes[k]) == "Organization"}
+    return [k + TEAM if k in clubs else k for k in keys]
+
+
 def generic_body(key: str) -> bool:
     """Whether a name key names a state's body by what it does only ("interior ministry",
     "ministry of foreign affairs", "supreme court"): one thing within its document, never

@@ -1,33 +1,42 @@
-"""Merges: the rules by which a name joins another it stands for, each leaving a line in the
-merge log with its evidence (a document, and for a definition its sentence). A merge needs
-evidence beyond likeness: a surname or first name joins the one full name of its document that
-ends or starts with it; an acronym the name a document defines it as ("General Motors (GM)",
-which then holds everywhere), or else the one name of a shared document whose initials it
-spells (three letters or more); a short form ("TBD") the name of a shared document it shortens
-by a legal or unit suffix ("TBD Lab"); an organization's noun ("the Court") the one name of
-its document it heads ("the Supreme Court"); a name with initials ("J. H. Dearle") the one full
-name of a shared document they abbreviate; spelling variants ("TimeWarner", "Газпром",
-"Mohammed") the most mentioned spelling. A name that begins with another and says more ("Meta
-AI") is kept apart, and the log says so."""
+"""Merges: the rules by which a name joins another it stands for, each leaving a line in the merge
+log with its evidence (a document, and for a definition its sentence). A merge needs evidence
+beyond likeness: a surname or first name joins the one full name of its document that ends or
+starts with it (where its own readings call it an organization or place, only a full name that
+the document names before it); an acronym the name a document defines it as ("General Motors
+(GM)", which then holds everywhere; an organization's name in another language too, "Federation
+of German Industry (BDI)"), or else the one name of a shared document whose initials it spells
+(three letters or more); a short form ("TBD") the name of a shared document it shortens by a
+legal or unit suffix ("TBD Lab") or a place's generic noun ("Golan Heights"); an organization's
+noun ("the Court") the one name of its document it heads ("the Supreme Court"), or the one
+name there that is it with its country before it ("the US Justice Department"). A name that
+begins with another and says more ("Meta AI") is kept apart, and the log says so. Spelling
+variants are ``spelling``'s, people's fuller names ``people``'s, aliases a text defines
+``aliases``'."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
-from itertools import combinations
 from typing import NamedTuple
 
-from rapidfuzz.distance import Indel
-
-from kg.defaults import ACRONYM_MAX, ACRONYM_MIN, SURNAME_MARGIN, VARIANT_MIN_WORD
+from kg.defaults import ACRONYM_MAX, ACRONYM_MIN, SURNAME_MARGIN
 from kg.lexicon import (
     ACRONYM_SKIP,
     KNOWN_ACRONYMS,
     LEGAL_SUFFIXES,
     NAME_PARTICLES,
     ORG_HEAD_NOUNS,
+    PLACE_SUFFIXES,
 )
-from kg.names import SCOPE, bare, compact_key, is_acronym, name_key
+from kg.names import (
+    SCOPE,
+    abbreviates,
+    bare,
+    compact_key,
+    is_acronym,
+    name_key,
+    places,
+)
 from kg.resolve.records import _Name
 
 
@@ -48,6 +57,7 @@ class Index(NamedTuple):
     by_initials: dict[str, list[str]]  # initials -> names of other types
     by_stem: dict[str, list[str]]  # an organization's name without its legal suffix
     orgs_by_head: dict[str, list[str]]  # the noun it is called by -> organizations' names
+    by_owner: dict[str, list[str]]  # "justice department" -> "us justice department"
 
 
 class Union:
@@ -73,7 +83,7 @@ def index(keys: list[str], tops: dict[str, str], names: Mapping[str, _Name]) -> 
     """The full names among ``keys`` by what a shorter name could match in them. A person's
     name is one typed a person, or one the recogniser mostly tagged a person's (the votes of
     words around it can mislead: "Toufique Imrose Khalidi, editor of ...")."""
-    out = Index(defaultdict(list), defaultdict(list), defaultdict(list), defaultdict(list))
+    out = Index(*(defaultdict(list) for _ in Index._fields))
     for f in keys:
         fw = f.split()
         if len(fw) < 2:
@@ -92,6 +102,13 @@ def index(keys: list[str], tops: dict[str, str], names: Mapping[str, _Name]) -> 
                 out.orgs_by_head[w].append(f)
             if fw[-1] in LEGAL_SUFFIXES and SCOPE not in f:
                 out.by_stem[" ".join(fw[:-1])].append(f)
+            # "US Justice Department", "German Foreign Ministry": a country's body by its country
+            for i in (1, 2):
+                row = places().get(" ".join(fw[:i])) if len(fw) > i else None
+                if row is not None and row[1] != "city" and SCOPE not in f:
+                    out.by_owner[" ".join(fw[i:])].append(f)
+        elif t == "Place" and fw[-1] in PLACE_SUFFIXES and SCOPE not in f:
+            out.by_stem[" ".join(fw[:-1])].append(f)
     return out
 
 
@@ -123,32 +140,53 @@ def merge(
             # "Alger" where "Ross Patterson Alger" and "Harry Alger" are named: the subject
             near = [_first_named(names, near, n)]
         v = n.votes
-        if len(near) == 1 and v["Organization"] + v["Place"] <= v["Person"] + SURNAME_MARGIN:
+        agree = v["Organization"] + v["Place"] <= v["Person"] + SURNAME_MARGIN
+        if len(near) == 1 and (agree or _introduced(names, near[0], k, tops)):
             f = near[0]
             part = "first name" if f.split()[0] == word else "surname"
             doc = min(names[f].docs & n.docs)
             reason = f"{surface!r} is the {part} of {names[f].first!r}, named in document {doc}"
+            if not agree:
+                reason += " before it (the word's own readings said otherwise)"
             if among > 1:
                 reason += f", the first named of {among} full names it could stand for"
             return Link(f, k, part, reason)
     acr = compact_key(word)
     if is_acronym(surface) and ACRONYM_MIN <= len(acr) <= ACRONYM_MAX and SCOPE not in k:
-        link = _acronym(names, k, acr, index, definitions)
+        link = _acronym(names, k, acr, index, tops, definitions)
         if link is not None:
             return link
     if SCOPE in k and word in ORG_HEAD_NOUNS and tops[k] not in ("Person", "Place"):
         link = _head_word(names, k, index)
         if link is not None:
             return link
-    # short form -> the name it shortens by a legal or unit suffix ("TBD" -> "TBD Lab"), in a
-    # document that names both
+    # short form -> the name it shortens by a legal or unit suffix ("TBD" -> "TBD Lab"), or a
+    # place's generic noun ("Golan" -> "Golan Heights": not a country or city the places table
+    # knows), in a document that names both
     longer = [f for f in index.by_stem.get(word, []) if not names[f].docs.isdisjoint(n.docs)]
-    if len(longer) == 1 and tops[k] != "Person":
+    if (
+        len(longer) == 1
+        and tops[k] != "Person"
+        and (tops[longer[0]] != "Place" or word not in places())
+    ):
         f = longer[0]
         doc = min(names[f].docs & n.docs)
         reason = f"{surface!r} is {names[f].first!r} without its suffix, in document {doc}"
         return Link(f, k, "short form", reason)
-    return None
+    return _owned(names, k, index, tops) if SCOPE in k else None
+
+
+def _owned(names: Mapping[str, _Name], k: str, index: Index, tops: dict[str, str]) -> Link | None:
+    """A name of one document -> the one name there that is it with its country before it:
+    "the Justice Department" after "the US Justice Department"."""
+    n = names[k]
+    owned = [f for f in index.by_owner.get(bare(k), []) if not names[f].docs.isdisjoint(n.docs)]
+    if len(owned) != 1 or tops[k] in ("Person", "Place"):
+        return None
+    f = owned[0]
+    doc = min(names[f].docs & n.docs)
+    reason = f"{n.first!r} is {names[f].first!r}, the one name of document {doc} it ends"
+    return Link(f, k, "short form", reason)
 
 
 def _head_word(names: Mapping[str, _Name], k: str, index: Index) -> Link | None:
@@ -174,13 +212,20 @@ def _acronym(
     k: str,
     acr: str,
     index: Index,
+    tops: dict[str, str],
     definitions: Mapping[str, Mapping[str, tuple[str, str]]],
 ) -> Link | None:
     """An acronym -> the name a document defines it as ("General Motors (GM)"), or else the
     one name of a document it shares whose initials it spells, when it has three letters or
     more (two letters spell too many names: "PA", "MP")."""
     surface = names[k].first
-    defined = {f: ev for f, ev in definitions.get(acr, {}).items() if f in names and f != k}
+    defined = {
+        f: ev
+        for f, ev in definitions.get(acr, {}).items()
+        if f in names
+        and f != k
+        and (abbreviates(surface, names[f].first) or _translated(f, k, tops))
+    }
     if defined:
         # the name defined in most documents; ties to the first in name order
         full = max(sorted(defined), key=lambda f: len(names[f].docs))
@@ -204,62 +249,18 @@ def _acronym(
     return None
 
 
-def spellings(keys: list[str], names: Mapping[str, _Name], tops: dict[str, str]) -> list[Link]:
-    """Names that differ only in their spacing ("TimeWarner", "Time Warner"), script
-    ("Газпром", "Gazprom"), a known acronym written out ("UN Security Council", "United
-    Nations Security Council") or a person's name particle ("Bashar al-Assad", "Bashar
-    Assad") and whose types agree: each joins the most mentioned."""
-    groups: dict[str, list[str]] = defaultdict(list)
-    for k in keys:
-        words = bare(k).split()
-        if tops[k] == "Person":  # the particles after the first word ("Du Han" keeps "du")
-            words = words[:1] + [w for w in words[1:] if w not in NAME_PARTICLES]
-        groups[compact_key(_expanded(" ".join(words)))].append(k)
-    out = []
-    for ks in groups.values():
-        if len(ks) < 2:
-            continue
-        # a name of one document only joins a name of that document
-        head = max(ks, key=lambda k: (SCOPE not in k, names[k].count, k))
-        for k in ks:
-            if k == head or tops[k] != tops[head] and "Other" not in (tops[k], tops[head]):
-                continue
-            if SCOPE in k and names[k].docs.isdisjoint(names[head].docs):
-                continue
-            reason = f"{names[k].first!r} is {names[head].first!r} spelt otherwise"
-            out.append(Link(head, k, "spelling", reason))
-    return out
-
-
-def variants(keys: list[str], names: Mapping[str, _Name], tops: dict[str, str]) -> list[Link]:
-    """Names of one type that differ only by a letter added or left out in one word of six
-    letters or more ("Mohamed ElBaradei", "Mohammed ElBaradei"): each joins the most
-    mentioned. Candidates share every other word and the word's first letter (so each name
-    is compared with few others), and rapidfuzz's Indel distance measures the difference; a
-    changed letter ("Martin", "Marvin") is another name."""
-    buckets: dict[tuple, list[str]] = defaultdict(list)
-    for k in keys:
-        words = k.split()
-        if len(words) < 2 or SCOPE in k or tops[k] == "Other":
-            continue
-        for i, w in enumerate(words):
-            if len(w) >= VARIANT_MIN_WORD - 1:
-                buckets[(tops[k], i, w[0], *words[:i], *words[i + 1 :])].append(k)
-    out, seen = [], set()
-    for (_, i, *_), ks in buckets.items():
-        if len(ks) < 2:
-            continue
-        for a, b in combinations(sorted(ks), 2):
-            wa, wb = a.split()[i], b.split()[i]
-            if (a, b) in seen or len(a.split()) != len(b.split()):
-                continue
-            if max(len(wa), len(wb)) < VARIANT_MIN_WORD or Indel.distance(wa, wb) != 1:
-                continue
-            seen.add((a, b))
-            head, k = (a, b) if (names[a].count, b) >= (names[b].count, a) else (b, a)
-            reason = f"{names[k].first!r} is {names[head].first!r} with a letter more or less"
-            out.append(Link(head, k, "spelling", reason))
-    return out
+def _translated(full: str, acr: str, tops: dict[str, str]) -> bool:
+    """Whether a definition whose letters do not spell its name still holds: the name is an
+    organization's and the acronym no person's or place's ("Federation of German Industry
+    (BDI)", "Social Democrats (SPD)"; not "Michael Müller (SPD)"), and no longer than
+    two words a letter (a longer one holds another name: "Kansas City Chiefs of the National
+    Football League (NFL)")."""
+    short = compact_key(bare(acr))
+    return (
+        tops[full] == "Organization"
+        and tops[acr] not in ("Person", "Place")
+        and len(full.split()) <= 2 * len(short)
+    )
 
 
 def kept_apart(keys: list[str], names: Mapping[str, _Name], tops: dict[str, str]) -> list[Link]:
@@ -287,6 +288,22 @@ def kept_apart(keys: list[str], names: Mapping[str, _Name], tops: dict[str, str]
     return out
 
 
+def _introduced(names: Mapping[str, _Name], f: str, k: str, tops: dict[str, str]) -> bool:
+    """Whether the full name ``f`` introduces the lone word ``k`` in their document whatever
+    the word's own votes say ("Viktor Orban" ... "Orban", which the recogniser may call an
+    organization): ``f`` is a person's name by its type and most of its labels, named before
+    the word, and the word names no place the places table knows."""
+    labels = names[f].labels
+    if tops[f] != "Person" or labels["PERSON"] * 2 <= sum(labels.values()):
+        return False
+    if bare(k) in places() or is_acronym(names[f].first.split()[0]):
+        return False  # "CSU Bavaria" is a name cut wrong: no given name is an acronym
+    doc = min(names[f].docs & names[k].docs)
+    first_f = min(m[1] for m in names[f].mentions if m[0] == doc)
+    first_k = min(m[1] for m in names[k].mentions if m[0] == doc)
+    return first_f < first_k
+
+
 def _first_named(names: Mapping[str, _Name], near: list[str], n: _Name) -> str:
     """Of the full names ``near`` a short name could stand for, the one its document names
     first: a text introduces its subject by the full name before any other of that name."""
@@ -296,14 +313,6 @@ def _first_named(names: Mapping[str, _Name], near: list[str], n: _Name) -> str:
         return (min((m[1] for m in names[f].mentions if m[0] == doc), default=1 << 60), f)
 
     return min(near, key=first)
-
-
-def _expanded(key: str) -> str:
-    """A name key with a known acronym that begins it written out: "un security council" ->
-    "united nations security council" (kg.lexicon.KNOWN_ACRONYMS)."""
-    first, _, rest = key.partition(" ")
-    full = KNOWN_ACRONYMS.get(first) if rest else None
-    return f"{name_key(full)} {rest}" if full else key
 
 
 def head_nouns(words: list[str]) -> list[str]:

@@ -38,9 +38,9 @@ from kg.names import (
     scoped,
     slug,
 )
-from kg.resolve import merges, people, quotes
+from kg.resolve import aliases, merges, people, quotes, spelling
 from kg.resolve.infer import combine, infer
-from kg.resolve.keys import base_key, line_before, local_keys, top_type
+from kg.resolve.keys import base_key, line_before, local_keys, team_keys, top_type
 
 # _Name, _Fact, EntityRecord and Snapshot are imported here for the stores of earlier versions
 # too, whose pickled resolvers name them as kg.resolve.resolver's
@@ -90,8 +90,10 @@ class Resolver:
     # format is not added to but made afresh (2: names of one document, acronym definitions;
     # 3: quotations; 4: nationality words linked to their countries; 5: an organization's
     # noun is a name of its document, and more honorifics fold; 6: so is a state's body
-    # named by what it does, "the Interior Ministry").
-    FORMAT = 6
+    # named by what it does, "the Interior Ministry"; 7: "Name (ACR)" kept as a definition
+    # where the letters do not spell the name, aliases a document defines, and a city's club
+    # keyed apart from the city).
+    FORMAT = 7
 
     def __init__(self) -> None:
         self.format = self.FORMAT
@@ -103,6 +105,9 @@ class Resolver:
         # acronym key -> the full names documents define it as, each with its first evidence
         # (document, sentence): a definition holds in every document
         self.definitions: dict[str, dict[str, tuple[str, str]]] = {}
+        # (name key, alias key) -> the first evidence (document, sentence) of an alias a
+        # document defines ("Kim Dotcom, born Kim Schmitz"): it too holds in every document
+        self.aliases: dict[tuple[str, str], tuple[str, str]] = {}
         # the last result's decisions, which the next result starts from
         self._contrib: list[tuple[bool, tuple] | str | None] = []  # per fact: its group
         self._rejected = 0
@@ -121,6 +126,8 @@ class Resolver:
         for ex in extractions:
             self.documents.append(ex.document.id)
             keys = self._add_mentions(ex)
+            for a, b, sentence in aliases.read(ex, keys):
+                self.aliases.setdefault((a, b), (ex.document.id, sentence))
             self._add_facts(ex, keys)
             self.quotes.extend(quotes.read(ex, keys))
         return self
@@ -135,7 +142,7 @@ class Resolver:
             for m in ex.mentions
         ]
         local = local_keys(ex.mentions, base)
-        keys = [scoped(k, doc) if k in local else k for k in base]
+        keys = team_keys(ex.mentions, [scoped(k, doc) if k in local else k for k in base])
         self._add_definitions(ex, base)
         self._add_demonyms(ex, keys)
         for m, k in zip(ex.mentions, keys, strict=True):
@@ -173,7 +180,11 @@ class Resolver:
                     short, full, k = text[a:b], text[after.end() : nxt[0]], nxt[1]
             if short is None or not is_acronym(short) or len(k.split()) < 2:
                 continue
-            if abbreviates(short, full):
+            # "Name (ACR)" defines even where the letters do not spell the name (a name
+            # translated, "the Federation of German Industry (BDI)"); the merge takes such a
+            # definition for an organization's name only ("Michael Müller (SPD)" is no
+            # definition)
+            if abbreviates(short, full) or after.group(1):
                 sentence = " ".join(text[sent[0] : sent[1]].split())
                 acr = self.definitions.setdefault(compact_key(name_key(short)), {})
                 acr.setdefault(k, (doc, sentence[:300]))
@@ -270,10 +281,11 @@ class Resolver:
         log: list[merges.Link] = []
         index = merges.index(keys, tops, self.names)
         spelt = (
-            merges.spellings(keys, self.names, tops)
-            + merges.variants(keys, self.names, tops)
+            spelling.spellings(keys, self.names, tops)
+            + spelling.variants(keys, self.names, tops)
             + people.middle_names(keys, self.names, tops)
             + people.initials(keys, self.names, tops)
+            + aliases.links(self.aliases, self.names, tops)
         )
         for link in spelt:
             log.append(link)

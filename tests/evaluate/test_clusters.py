@@ -7,6 +7,7 @@ import pytest
 from kg import evaluate as ev
 from kg.evaluate.clusters import cause
 from kg.model import Entity, Mention
+from kg.resolve.records import Merge
 
 
 def test_each_wrong_pair_is_listed_with_its_kind_and_cause():
@@ -43,6 +44,45 @@ def test_each_wrong_pair_is_listed_with_its_kind_and_cause():
     assert "== mention pairs split (one gold entity, two kg entities): 2" in table
     assert "== mention pairs joined (one kg entity, two gold): 1" in table
     assert "'Acme Rockets' ~ 'Doe'" in table
+
+
+def test_a_wrongly_joined_pair_names_the_rule_that_joined_it():
+    # "Doe Labs hired Jane Doe. Doe said so." kg's surname rule took "Doe" into Jane Doe, the
+    # gold reads it as the lab; "Jane Doe" twice is one name
+    text = "Doe Labs hired Jane Doe. Doe said so. Jane Doe left."
+    gold = ev.GoldDoc(
+        "d",
+        text,
+        (
+            ev.GoldEntity(("Doe Labs", "Doe"), "Organization", spans=((0, 8), (25, 28))),
+            ev.GoldEntity(("Jane Doe",), "Person", spans=((15, 23),)),
+            ev.GoldEntity(("Jane Doe",), "Person", spans=((38, 46),)),
+        ),
+        (),
+    )
+    lab = Entity("doe-labs", "Doe Labs", "Organization", (), (Mention("d", 0, 8, "Doe Labs"),))
+    jane = Entity(
+        "jane-doe",
+        "Jane Doe",
+        "Person",
+        ("Doe",),
+        (
+            Mention("d", 15, 23, "Jane Doe"),
+            Mention("d", 25, 28, "Doe"),
+            Mention("d", 38, 46, "Jane Doe"),
+        ),
+    )
+    log = [Merge("jane-doe", "Jane Doe", ("Doe",), "surname", "'Doe' is the surname of ...")]
+    errors: list[ev.PairError] = []
+    ev.score_clusters(gold, [lab, jane], errors, log)
+    joined = sorted((e.a, e.b, e.rule) for e in errors if e.kind == "joined")
+    assert joined == [
+        ("Doe", "Jane Doe", "surname"),
+        ("Jane Doe", "Doe", "surname"),
+        ("Jane Doe", "Jane Doe", "same name"),
+    ]
+    table = ev.cause_table(errors, examples=0)
+    assert "by rule: surname 2" in table and "same name 1" in table
 
 
 CAUSES = [

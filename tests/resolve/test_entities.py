@@ -415,13 +415,13 @@ VARIANTS = [
 
 @pytest.mark.parametrize("a, b, one", VARIANTS)
 def test_spelling_variants(a, b, one):
-    from kg.resolve import merges
+    from kg.resolve import spelling
     from kg.resolve.records import _Name
 
     keys = sorted({name_key(a), name_key(b)})
     names = {name_key(a): _Name(a, count=2), name_key(b): _Name(b, count=1)}
     tops = dict.fromkeys(keys, "Person")
-    links = merges.spellings(keys, names, tops) + merges.variants(keys, names, tops)
+    links = spelling.spellings(keys, names, tops) + spelling.variants(keys, names, tops)
     assert bool(links) is one
     assert all(link.kept == name_key(a) and link.rule == "spelling" for link in links)
 

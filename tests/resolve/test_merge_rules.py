@@ -1,0 +1,302 @@
+"""Merge rules on mentions as extraction would hand them over, with the recogniser's label and
+the type votes written out: each case says what the words around a name would have made of
+it, so that the rule, not spaCy's reading of the sentence, is under test."""
+
+from collections import Counter
+
+import pytest
+
+from kg.extract.records import DocExtraction, RawMention
+from kg.model import Block, Document
+from kg.resolve import resolve
+
+# "TEAM": a name the words around use for a sports team ("Stuttgart coach"), labelled ORG
+TEAM = "TEAM"
+LABEL_TYPE = {
+    "PERSON": "Person",
+    "ORG": "Organization",
+    "GPE": "Place",
+    "LOC": "Place",
+    TEAM: "Organization",
+}
+
+
+def extraction(doc_id: str, text: str, names: list[tuple[str, str]]) -> DocExtraction:
+    """The document's mentions: each (text, label) at every place the text holds it, as a
+    whole word, voted the label's type as a sure reading (2 votes: more than
+    ``SURNAME_MARGIN``); a longer name before the shorter ones it holds."""
+    doc = Document(doc_id, text, blocks=(Block(0, len(text), "paragraph"),))
+    spans = []
+    for name, label in sorted(names, key=lambda x: -len(x[0])):
+        i = text.find(name)
+        while i >= 0:
+            after = text[i + len(name) : i + len(name) + 1]
+            before = text[i - 1 : i] if i else ""
+            taken = any(a <= i < b or a < i + len(name) <= b for a, b, *_ in spans)
+            if not taken and not (before.isalnum() or after.isalnum()):
+                spans.append((i, i + len(name), name, label))
+            i = text.find(name, i + 1)
+    mentions = [
+        RawMention(
+            doc_id,
+            a,
+            b,
+            t,
+            "ORG" if lab == TEAM else lab,
+            Counter({LABEL_TYPE[lab]: 2.0}),
+            sent=(0, len(text)),
+            team=lab == TEAM,
+        )
+        for a, b, t, lab in sorted(spans)
+    ]
+    return DocExtraction(doc, mentions)
+
+
+def groups(docs: list[tuple[str, list[tuple[str, str]]]]) -> set[frozenset[str]]:
+    """The mention texts of each entity resolution makes of the documents."""
+    exs = [extraction(f"d{n}", text, names) for n, (text, names) in enumerate(docs)]
+    res = resolve(exs)
+    return {frozenset(m.text for m in e.mentions) for e in res.entities}
+
+
+P, ORG, G = "PERSON", "ORG", "GPE"
+
+# (documents: text and its names with their labels, the groups of names that are one entity)
+CASES = {
+    "a surname read as an organization joins the full name that introduced it": (
+        [
+            (
+                "Viktor Orban won a fourth term on Sunday. Orban thanked voters in Budapest.",
+                [("Viktor Orban", P), ("Orban", ORG), ("Budapest", G)],
+            )
+        ],
+        [{"Viktor Orban", "Orban"}],
+    ),
+    "a surname read as a place joins the full name that introduced it": (
+        [
+            (
+                "Adama Barrow took office in Banjul. Barrow promised free elections.",
+                [("Adama Barrow", P), ("Barrow", G), ("Banjul", G)],
+            )
+        ],
+        [{"Adama Barrow", "Barrow"}],
+    ),
+    "a word read as an organization before any full name holding it stays apart": (
+        [
+            (
+                "Ford sold fewer trucks in May. Harrison Ford starred in the new film.",
+                [("Ford", ORG), ("Harrison Ford", P)],
+            )
+        ],
+        [{"Ford"}, {"Harrison Ford"}],
+    ),
+    "a place the places table knows stays apart from a person named after it": (
+        [
+            (
+                "George Washington crossed the river in 1776. Washington sent more troops.",
+                [("George Washington", P), ("Washington", G)],
+            )
+        ],
+        [{"George Washington"}, {"Washington"}],
+    ),
+    "a name cut wrong that begins with an acronym is no person's full name": (
+        [
+            (
+                "CSU Bavaria chief Markus Soeder spoke. Bavaria voted on Sunday.",
+                [("CSU Bavaria", P), ("Markus Soeder", P), ("Bavaria", ORG)],
+            )
+        ],
+        [{"CSU Bavaria"}, {"Bavaria"}, {"Markus Soeder"}],
+    ),
+    "an acronym defined in another language joins the organization's name": (
+        [
+            (
+                "The Federation of German Industry (BDI) cut its forecast. The BDI said exports "
+                "would fall.",
+                [("Federation of German Industry", ORG), ("BDI", ORG)],
+            )
+        ],
+        [{"Federation of German Industry", "BDI"}],
+    ),
+    "the translated definition holds in another document": (
+        [
+            (
+                "The Social Democrats (SPD) lost votes in Hesse.",
+                [("Social Democrats", ORG), ("SPD", ORG), ("Hesse", G)],
+            ),
+            ("The SPD chose a new leader on Friday.", [("SPD", ORG)]),
+        ],
+        [{"Social Democrats", "SPD"}],
+    ),
+    "a party after a person's name is no definition": (
+        [
+            (
+                "Mayor Michael Mueller (SPD) opened the airport. The SPD had opposed it.",
+                [("Michael Mueller", P), ("SPD", ORG)],
+            )
+        ],
+        [{"Michael Mueller"}, {"SPD"}],
+    ),
+    "a name too long for its acronym holds another name": (
+        [
+            (
+                "He joined the Kansas City Chiefs of the National Football League (NFL) in "
+                "1990. The NFL fined him.",
+                [("Kansas City Chiefs of the National Football League", ORG), ("NFL", ORG)],
+            )
+        ],
+        [{"Kansas City Chiefs of the National Football League"}, {"NFL"}],
+    ),
+    "a name at birth after 'born'": (
+        [
+            (
+                "Kim Dotcom (born Kim Schmitz) lost his appeal. Dotcom said he would fight on.",
+                [("Kim Dotcom", P), ("Kim Schmitz", P), ("Dotcom", P)],
+            )
+        ],
+        [{"Kim Dotcom", "Kim Schmitz", "Dotcom"}],
+    ),
+    "a person's real name": (
+        [
+            (
+                "Rapper Lil Nova, whose real name is Dario Mendes, toured Brazil.",
+                [("Lil Nova", P), ("Dario Mendes", P), ("Brazil", G)],
+            )
+        ],
+        [{"Lil Nova", "Dario Mendes"}],
+    ),
+    "an alias after 'also known as'": (
+        [
+            (
+                "The Northern Alliance, also known as the United Front, took Kabul.",
+                [("Northern Alliance", ORG), ("United Front", ORG), ("Kabul", G)],
+            )
+        ],
+        [{"Northern Alliance", "United Front"}],
+    ),
+    "an alias defined in one document holds in another": (
+        [
+            (
+                "Arcadia Foods, formerly known as Brightwater Mills, cut prices.",
+                [("Arcadia Foods", ORG), ("Brightwater Mills", ORG)],
+            ),
+            ("Brightwater Mills opened in 1921.", [("Brightwater Mills", ORG)]),
+        ],
+        [{"Arcadia Foods", "Brightwater Mills"}],
+    ),
+    "'born' gives a person's name only": (
+        [
+            (
+                "Nova Motors, born Zeta Works in a garage, sold its first car.",
+                [("Nova Motors", ORG), ("Zeta Works", ORG)],
+            )
+        ],
+        [{"Nova Motors"}, {"Zeta Works"}],
+    ),
+    "an alias of a longer phrase is not the name that ends it": (
+        [
+            (
+                "The old port of Hamburg, also known as Speicherstadt, drew tourists.",
+                [("Hamburg", G), ("Speicherstadt", G)],
+            )
+        ],
+        [{"Hamburg"}, {"Speicherstadt"}],
+    ),
+    "a place named without its generic noun": (
+        [
+            (
+                "Israel captured the Golan Heights in 1967. Syria wants the Golan back.",
+                [("Israel", G), ("Golan Heights", G), ("Golan", G), ("Syria", G)],
+            )
+        ],
+        [{"Golan Heights", "Golan"}],
+    ),
+    "a short form that two places' names begin stays apart": (
+        [
+            (
+                "The Arabian Sea and the Arabian Desert are hot. Arabian winds blow.",
+                [("Arabian Sea", G), ("Arabian Desert", G), ("Arabian", G)],
+            )
+        ],
+        [{"Arabian Sea"}, {"Arabian Desert"}],
+    ),
+    "umlauts written out": (
+        [
+            ("Düsseldorf won the vote.", [("Düsseldorf", G)]),
+            ("Duesseldorf lost the appeal.", [("Duesseldorf", G)]),
+        ],
+        [{"Düsseldorf", "Duesseldorf"}],
+    ),
+    "the Arabic article": (
+        [
+            (
+                "Al-Qaeda claimed the attack. Qaeda fighters fled.",
+                [("Al-Qaeda", ORG), ("Qaeda", ORG)],
+            )
+        ],
+        [{"Al-Qaeda", "Qaeda"}],
+    ),
+    "a nationality word is no spelling of its country, whatever its label": (
+        [
+            (
+                "South Korea raised rates. South Korean exports fell.",
+                [("South Korea", G), ("South Korean", "LOC")],
+            )
+        ],
+        [{"South Korea"}, {"South Korean"}],
+    ),
+    "a state's body after its country's name": (
+        [
+            (
+                "The US Justice Department sued the bank. The Justice Department said fraud "
+                "was common.",
+                [("US Justice Department", ORG), ("Justice Department", ORG)],
+            ),
+            ("The Justice Department in Ottawa said no.", [("Justice Department", ORG)]),
+        ],
+        [{"US Justice Department", "Justice Department"}, {"Justice Department"}],
+    ),
+    "a wire agency's acronym": (
+        [
+            ("The Associated Press reported the attack.", [("Associated Press", ORG)]),
+            ("Police told AP that two people died.", [("AP", ORG)]),
+        ],
+        [{"Associated Press", "AP"}],
+    ),
+}
+
+
+@pytest.mark.parametrize("docs, expected", CASES.values(), ids=CASES)
+def test_merge_rules(docs, expected):
+    got = groups(docs)
+    for group in expected:
+        assert frozenset(group) in got, (group, got)
+
+
+def test_the_merge_log_gives_the_translated_definition():
+    ex = extraction(
+        "d0",
+        "The Federation of German Industry (BDI) cut its forecast. The BDI said so.",
+        [("Federation of German Industry", ORG), ("BDI", ORG)],
+    )
+    (m,) = [m for m in resolve([ex]).merges if m.rule == "acronym defined"]
+    assert m.name == "Federation of German Industry"
+    assert "(BDI)" in m.reason and "document d0" in m.reason
+
+
+def test_a_citys_club_is_not_the_city():
+    docs = [
+        (
+            "Stuttgart coach Bruno Labbadia was angry. Stuttgart lost 2-0.",
+            [("Stuttgart", TEAM), ("Bruno Labbadia", P)],
+        ),
+        ("Stuttgart's mayor opened a school in Stuttgart.", [("Stuttgart", G)]),
+        ("Rivals Stuttgart won again.", [("Stuttgart", TEAM)]),
+    ]
+    exs = [extraction(f"d{n}", text, names) for n, (text, names) in enumerate(docs)]
+    found = {
+        e.type: {m.doc_id for m in e.mentions}
+        for e in resolve(exs).entities
+        if e.name == "Stuttgart"
+    }
+    assert found == {"Organization": {"d0", "d2"}, "Place": {"d1"}}
