@@ -164,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"epochs {epochs} chosen ({time.perf_counter() - t0:.0f}s)")
     # the confidence facts need to be asserted, from the whole extraction (rules, a model
     # fitted without the document, resolution and inference), on every tuning document
-    raw = out_of_fold(
+    raw, thr = out_of_fold(
         data, classes, thr, pipeline, folds=args.folds, epochs=epochs, seed=args.seed, t0=t0
     )
     if args.facts is not None:
