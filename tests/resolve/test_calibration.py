@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import numpy as np
 import pytest
 
 from kg.evaluate import Counts, Report
+from kg.extract.classifier import NONE, RelationModel
 from kg.model import Entity, Evidence, Relation
 from kg.resolve.calibration import FALLBACK, Calibration, chain, source
 from kg.train import choose_confidence, fit_calibration, isotonic
-from kg.train.calibrate import in_fold, merged
+from kg.train.calibrate import fold_thresholds, in_fold, merged
+from kg.train.fit import Example, Part
 
 
 @pytest.mark.parametrize(
@@ -181,3 +184,54 @@ def test_a_rule_family_is_calibrated_by_its_measured_facts(rows, src, predicate,
 )
 def test_isotonic_pools_facts_of_one_confidence(points, expected):
     assert isotonic(points) == expected
+
+
+_TWO_PREDICATES = [(0.8, k % 4 != 0, "model", "employer") for k in range(60)] + [
+    (0.8, k % 4 == 0, "model", "spouse") for k in range(60)
+]
+
+
+@pytest.mark.parametrize(
+    "rows, src, predicate, expected",
+    [
+        # the model's facts of two predicates, 45 and 15 right of 60: one map for the source,
+        # 60 right of 120 with Laplace (61 / 122), whatever the predicate
+        (_TWO_PREDICATES, "model", "employer", 0.5),
+        (_TWO_PREDICATES, "model", "spouse", 0.5),
+        # a rule family's facts of the same counts keep a map per predicate
+        ([(c, ok, "verb", p) for c, ok, _, p in _TWO_PREDICATES], "verb", "employer", 0.742),
+        ([(c, ok, "verb", p) for c, ok, _, p in _TWO_PREDICATES], "verb", "spouse", 0.258),
+    ],
+)
+def test_the_model_has_one_map_per_source(rows, src, predicate, expected):
+    cal = fit_calibration([_facts(rows)])
+    assert cal(src, 0.8, predicate) == expected
+
+
+def _fold_data(right: tuple[bool, bool]) -> dict:
+    """One Re-DocRED-like part of six documents: each names a pair the model reads at 0.35
+    ("x") and one it reads at 0.12 ("y"); ``right`` says whether each is an employer fact."""
+    exs = [
+        Example([f], frozenset({"P108"}) if ok else frozenset(), "docred", doc)
+        for doc in range(6)
+        for f, ok in zip(("x", "y"), right, strict=True)
+    ]
+    total = sum(len(e.gold) for e in exs)
+    return {"docred-train": Part(exs, total, None, [], None)}
+
+
+@pytest.mark.parametrize(
+    "right, expected",
+    [
+        # only the pairs read at 0.35 are right: the threshold keeps them, not those at 0.12
+        ((True, False), 0.15),
+        # both are right: the lowest threshold keeps both
+        ((True, True), 0.05),
+    ],
+)
+def test_thresholds_are_chosen_on_the_pairs_read_out_of_fold(right, expected):
+    logit = {"x": np.log(0.35 / 0.65), "y": np.log(0.12 / 0.88)}
+    weights = np.array([[0.0, logit["x"]], [0.0, logit["y"]], [0.0, 0.0]], dtype=np.float32)
+    model = RelationModel({"x": 0, "y": 1}, weights, (NONE, "P108"), np.ones(2, np.float32))
+    thr = fold_thresholds(_fold_data(right), (NONE, "P108"), [model, model, model])
+    assert thr[1] == pytest.approx(expected)
