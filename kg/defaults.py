@@ -155,6 +155,16 @@ OF_PHRASE_CONFIDENCE = 0.55
 # "Acme's acquisition of Initech", "a 10% stake in Initech": a deal noun names buyer and
 # bought as plainly as a verb of buying (its verb rule has 0.75).
 DEAL_NOUN_CONFIDENCE = 0.75
+# "Lincoln's assassin, John Wilkes Booth", "the killer of Jane Doe": MEASURE
+KILLER_NOUN_CONFIDENCE = 0.8
+# "X was convicted of the murder of Y": MEASURE
+KILLING_NOUN_CONFIDENCE = 0.8
+# "the Crane Hospital in Salem": MEASURE
+NAMED_IN_CONFIDENCE = 0.7
+# "Lakeview, a small town in Oregon", "Acme, a bank in Leeds": MEASURE
+DESCRIBED_IN_CONFIDENCE = 0.7
+# "Dana Kerr, a nurse from Dayton": MEASURE
+DESCRIBED_FROM_CONFIDENCE = 0.55
 # "Wang leading TBD Lab" read from the words alone, where the parse failed.
 LEADING_CONFIDENCE = 0.6
 # A hedged statement ("may acquire", "reportedly") keeps this share of its confidence.

@@ -9,12 +9,14 @@ from typing import TYPE_CHECKING
 
 from kg.defaults import (
     BASED_CONFIDENCE,
+    DESCRIBED_FROM_CONFIDENCE,
     HEADQUARTERS_CONFIDENCE,
     LEADING_CONFIDENCE,
     OF_PHRASE_CONFIDENCE,
     PLACE_APPOSITION_CONFIDENCE,
     POSSESSIVE_CONFIDENCE,
 )
+from kg.extract import located
 from kg.lexicon import LEAD_FORMS
 
 if TYPE_CHECKING:
@@ -144,21 +146,20 @@ def of_phrases(r: _Reader, sent: Sentence) -> None:
         if i not in tm or lower[head[i]] not in ("of", "from"):
             continue
         prep = r.sdoc[head[i]]
-        if dep[i] != "pobj" or head[prep.i] not in tm:
+        if dep[i] != "pobj":
             continue
-        a, b = tm[head[prep.i]], tm[i]
-        if a == b:
+        if head[prep.i] in tm:
+            a, rule, conf = tm[head[prep.i]], f"prep:{prep.lower_}", OF_PHRASE_CONFIDENCE
+        elif prep.lower_ == "from":  # "Dana Kerr, a nurse from Dayton": the name described
+            a = r._named(prep.head) if prep.head.pos_ == "NOUN" else None
+            rule, conf = "described-from", DESCRIBED_FROM_CONFIDENCE
+        else:
             continue
-        if r.out.mentions[a].end > r.out.mentions[b].start:
+        b = tm[i]
+        if a is None or a == b or r.out.mentions[a].end > r.out.mentions[b].start:
             continue  # "University of Chicago": one name
-        r.emit(
-            a,
-            b,
-            ("employer", "headquarters_location", "residence"),
-            OF_PHRASE_CONFIDENCE,
-            f"prep:{prep.lower_}",
-            sent,
-        )
+        for o in located.with_outer(r, r.sdoc[i]):  # "Jane Doe of Dayton, Ohio"
+            r.emit(a, o, ("employer", "headquarters_location", "residence"), conf, rule, sent)
 
 
 def leading(r: _Reader, sent: Sentence) -> None:
