@@ -1,8 +1,9 @@
-"""Where a place or an organization is, read from a phrase: "the Crane Hospital in Salem"
-(a name with "in" and a place), "Lakeview, a small town in Oregon", "Acme, a bank in Leeds"
-(a name described by a noun of places or organizations, with "in" or, for a place, "of":
-"a suburb of Chicago"). Each function takes the block's reader (kg.extract.rules) and one
-sentence; the types of the entities decide among the predicates, as for every rule."""
+"""Where a place, a site or an organization lies, read from a phrase: "the Crane Hospital in
+Salem" (a name with "in" and a place), "Lakeview, a small town in Oregon", "Norvale is a
+suburb of Chicago" (a name described by a noun of places, with "in" or "of"). Each function
+takes the block's reader (kg.extract.rules) and one sentence. An organization "in" a place
+lies there (P131) rather than has its head office there: on the tuning parts the head office
+was right 16 times in 60, the place 31 in 50."""
 
 from __future__ import annotations
 
@@ -21,17 +22,8 @@ if TYPE_CHECKING:
 PLACE_LABELS = ("GPE", "LOC")
 # labels of the names that may lie in a place: places, buildings and sites, organizations
 LOCATED_LABELS = ("GPE", "LOC", "FAC", "ORG")
-# nouns that say a name is a place ("a town in Oregon") or an organization ("a bank in Leeds")
-PLACE_NOUNS = frozenset(TYPE_NOUNS["Place"]) - {"capital"}  # "capital": a role noun's
-ORG_NOUNS = frozenset(TYPE_NOUNS["Organization"])
-KIND_NOUNS = PLACE_NOUNS | ORG_NOUNS
-
-
-def _preds(label: str) -> tuple[str, ...]:
-    """An organization in a place has its seat there; a place, a site, lies in it."""
-    if label == "ORG":
-        return ("headquarters_location", "located_in")
-    return ("located_in", "country")
+# nouns that say a name is a place ("a town in Oregon"); "capital" is a role noun's
+PLACE_NOUNS = frozenset(TYPE_NOUNS["Place"]) - {"capital"}
 
 
 def places_in(r: _Reader, sent: Sentence) -> None:
@@ -48,31 +40,32 @@ def places_in(r: _Reader, sent: Sentence) -> None:
         if mentions[a].label not in LOCATED_LABELS or mentions[a].end > mentions[b].start:
             continue
         for p in with_outer(r, r.sdoc[i]):
-            r.emit(a, p, _preds(mentions[a].label), NAMED_IN_CONFIDENCE, "named-in", sent)
+            r.emit(a, p, ("located_in", "country"), NAMED_IN_CONFIDENCE, "named-in", sent)
 
 
 def described_in(r: _Reader, sent: Sentence) -> None:
-    """ "Lakeview, a small town in Oregon", "Acme is a bank in Leeds", "a suburb of Chicago"."""
-    lemma, pos = r.t.lemma, r.t.pos
+    """ "Lakeview, a small town in Oregon", "Norvale is a suburb of Chicago"."""
     for i in r._within(r._kind_ids, sent):
-        if pos[i] != "NOUN":
+        if r.t.pos[i] != "NOUN":
             continue
         noun = r.sdoc[i]
-        place = lemma[i] in PLACE_NOUNS
-        preps = ("in", "of") if place else ("in",)
         a = r._named(noun)
         if a is None:
             continue
-        preds = ("located_in", "country") if place else ("headquarters_location", "located_in")
         for c in noun.children:
-            if c.dep_ != "prep" or c.lower_ not in preps:
+            if c.dep_ != "prep" or c.lower_ not in ("in", "of"):
                 continue
             for pobj in c.children:
-                if pobj.dep_ == "pobj" and pobj.i in r.tm:
-                    if r.out.mentions[r.tm[pobj.i]].label not in PLACE_LABELS:
-                        continue
-                    for p in with_outer(r, pobj):
-                        r.emit(a, p, preds, DESCRIBED_IN_CONFIDENCE, "described-in", sent)
+                m = r.tm.get(pobj.i)
+                if pobj.dep_ != "pobj" or m is None:
+                    continue
+                if r.out.mentions[m].label not in PLACE_LABELS:
+                    continue
+                for p in with_outer(r, pobj):
+                    r.emit(
+                        a, p, ("located_in", "country"), DESCRIBED_IN_CONFIDENCE,
+                        "described-in", sent,
+                    )  # fmt: skip
 
 
 def with_outer(r: _Reader, tok: Token) -> list[int]:

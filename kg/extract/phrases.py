@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from kg.defaults import (
     BASED_CONFIDENCE,
-    DESCRIBED_FROM_CONFIDENCE,
     HEADQUARTERS_CONFIDENCE,
     LEADING_CONFIDENCE,
     OF_PHRASE_CONFIDENCE,
@@ -148,18 +147,16 @@ def of_phrases(r: _Reader, sent: Sentence) -> None:
         prep = r.sdoc[head[i]]
         if dep[i] != "pobj":
             continue
-        if head[prep.i] in tm:
-            a, rule, conf = tm[head[prep.i]], f"prep:{prep.lower_}", OF_PHRASE_CONFIDENCE
-        elif prep.lower_ == "from":  # "Dana Kerr, a nurse from Dayton": the name described
-            a = r._named(prep.head) if prep.head.pos_ == "NOUN" else None
-            rule, conf = "described-from", DESCRIBED_FROM_CONFIDENCE
-        else:
+        if head[prep.i] not in tm:
             continue
-        b = tm[i]
-        if a is None or a == b or r.out.mentions[a].end > r.out.mentions[b].start:
+        a, b = tm[head[prep.i]], tm[i]
+        if a == b or r.out.mentions[a].end > r.out.mentions[b].start:
             continue  # "University of Chicago": one name
         for o in located.with_outer(r, r.sdoc[i]):  # "Jane Doe of Dayton, Ohio"
-            r.emit(a, o, ("employer", "headquarters_location", "residence"), conf, rule, sent)
+            r.emit(
+                a, o, ("employer", "headquarters_location", "residence"), OF_PHRASE_CONFIDENCE,
+                f"prep:{prep.lower_}", sent,
+            )  # fmt: skip
 
 
 def leading(r: _Reader, sent: Sentence) -> None:

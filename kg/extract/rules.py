@@ -79,7 +79,7 @@ class _Reader:
         self._lead_ids = [i for i, x in enumerate(lower) if x in LEAD_FORMS]
         self._hq_ids = [i for i, x in enumerate(lower) if x in HEADQUARTERS_NOUNS]
         self._named_ids = sorted(tm)
-        self._kind_ids = [i for i, x in enumerate(lemma) if x in located.KIND_NOUNS]
+        self._kind_ids = [i for i, x in enumerate(lemma) if x in located.PLACE_NOUNS]
         kills = KILLER_NOUNS | KILLING_NOUNS
         self._kill_ids = [i for i, x in enumerate(lemma) if x in kills]
 

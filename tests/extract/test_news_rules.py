@@ -82,9 +82,9 @@ PLACES = [
         set(),
     ),
     ("Norvale is a suburb of Chicago.", {("Norvale", "located_in", "Chicago")}, set()),
-    # a person described as from a place lives there, and in the place beside it
+    # a person of a place lives there, and in the place beside it
     (
-        "Dana Kerr, a nurse from Dayton, Ohio, said the clinic had closed.",
+        "Dana Kerr of Dayton, Ohio, said the clinic had closed.",
         {("Dana Kerr", "residence", "Dayton"), ("Dana Kerr", "residence", "Ohio")},
         set(),
     ),
