@@ -9,7 +9,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.defaults import DESCRIBED_IN_CONFIDENCE, NAMED_IN_CONFIDENCE
+from kg.defaults import (
+    DESCRIBED_IN_CONFIDENCE,
+    NAMED_IN_CONFIDENCE,
+    PLACE_APPOSITION_CONFIDENCE,
+)
+from kg.extract.links import is_country
 from kg.lexicon import TYPE_NOUNS
 
 if TYPE_CHECKING:
@@ -76,3 +81,29 @@ def with_outer(r: _Reader, tok: Token) -> list[int]:
         if c.dep_ == "appos" and m is not None and r.out.mentions[m].label in PLACE_LABELS:
             out.append(m)
     return out
+
+
+def beside(r: _Reader, sent: Sentence) -> None:
+    """ "100 miles from Reno, Nev.": a place, a comma and a place, where the parse does not
+    make the second an apposition (kg.extract.phrases.places reads those); not in a list
+    ("Brazoria, Fort Bend, Galveston and Harris counties")."""
+    mentions, off = r.out.mentions, r.offset
+    ms = sorted({r.tm[i] for i in r._within(r._named_ids, sent)}, key=lambda m: mentions[m].start)
+
+    def gap(x: int, y: int) -> str:
+        return r.text[mentions[x].end - off : mentions[y].start - off].strip()
+
+    for k in range(len(ms) - 1):
+        a, b = ms[k], ms[k + 1]
+        if mentions[a].label not in PLACE_LABELS or mentions[b].label != "GPE":
+            continue
+        if gap(a, b) != "," or is_country(mentions[a].text):
+            continue  # "France, Germany": a country lies in no other
+        if k > 0 and gap(ms[k - 1], a) in (",", "and", "or", ", and", ", or"):
+            continue
+        tail = r.text[mentions[b].end - off : mentions[b].end - off + 5].lstrip(" ,")
+        if tail.startswith(("and ", "or ")):
+            continue
+        if k + 2 < len(ms) and gap(b, ms[k + 2]) in (",", "and", "or", ", and", ", or"):
+            continue
+        r.emit(a, b, ("located_in", "country"), PLACE_APPOSITION_CONFIDENCE, "place-appos", sent)

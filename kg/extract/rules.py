@@ -387,4 +387,5 @@ def read(
         killings.killings(r, sent)
         located.places_in(r, sent)
         located.described_in(r, sent)
+        located.beside(r, sent)
     return r

@@ -88,6 +88,22 @@ PLACES = [
         {("Dana Kerr", "residence", "Dayton"), ("Dana Kerr", "residence", "Ohio")},
         set(),
     ),
+    # a place, a comma and a place, whatever the parse; not in a list, not two countries
+    (
+        "The plant is about 100 miles from Reno, Nev., officials said.",
+        {("Reno", "located_in", "Nev.")},
+        set(),
+    ),
+    (
+        "Floods hit Brazoria, Fort Bend, Galveston and Harris counties.",
+        set(),
+        {("Brazoria", "located_in", "Fort Bend"), ("Fort Bend", "located_in", "Galveston")},
+    ),
+    (
+        "Ministers from France, Germany met in Rome.",
+        set(),
+        {("France", "located_in", "Germany")},
+    ),
     # "in" that hangs from the verb ties nothing to the name before it
     (
         "Tom Burke met Anna Lind in Madrid.",
