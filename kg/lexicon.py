@@ -305,6 +305,8 @@ ROLE_NOUNS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
     "branch": [("holder", ("parent_organization",))],
     "parent": [("org", ("parent_organization",))],
     "capital": [("holder", ("country", "located_in"))],
+    "resident": [("holder", ("residence",))],
+    "native": [("holder", ("place_of_birth",))],
 }
 # the nouns of those who lead an organization ("the chairman of Acme")
 LEADER_NOUNS = (

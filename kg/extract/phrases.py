@@ -139,10 +139,11 @@ def places(r: _Reader, sent: Sentence) -> None:
 
 
 def of_phrases(r: _Reader, sent: Sentence) -> None:
-    """ "John Smith of Acme", "Acme of Dallas": a name qualified by another."""
+    """ "John Smith of Acme", "Jill Marks at Corvin Bank", "Acme of Dallas": a name qualified
+    by another, and by the place beside that place ("Jane Doe of Dayton, Ohio")."""
     dep, head, lower, tm = r.t.dep, r.t.head, r.t.lower, r.tm
     for i in r._within(r._named_ids, sent):
-        if i not in tm or lower[head[i]] not in ("of", "from"):
+        if i not in tm or lower[head[i]] not in ("of", "from", "at"):
             continue
         prep = r.sdoc[head[i]]
         if dep[i] != "pobj":

@@ -104,6 +104,22 @@ PLACES = [
         set(),
         {("France", "located_in", "Germany")},
     ),
+    # residents and natives, by apposition and by title
+    (
+        "Tom Hale, a resident of Dayton, said the water was cloudy.",
+        {("Tom Hale", "residence", "Dayton")},
+        set(),
+    ),
+    (
+        "Dayton resident Tom Hale said the water was cloudy.",
+        {("Tom Hale", "residence", "Dayton")},
+        set(),
+    ),
+    (
+        "Lena Ross, a Fargo native, sent one of her old records.",
+        {("Lena Ross", "place_of_birth", "Fargo")},
+        {("Lena Ross", "residence", "Fargo")},
+    ),
     # "in" that hangs from the verb ties nothing to the name before it
     (
         "Tom Burke met Anna Lind in Madrid.",
@@ -122,6 +138,12 @@ WORK = [
     (
         "Roger Lane, a Delmont Bank loan officer, said the branch would close.",
         {("Roger Lane", "employer", "Delmont Bank")},
+        set(),
+    ),
+    # a person "at" an organization works there
+    (
+        "Jill Marks at Corvin Bank said rates would rise.",
+        {("Jill Marks", "employer", "Corvin Bank")},
         set(),
     ),
     # a leader noun with a word before it heads a part, not the organization
