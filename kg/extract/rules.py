@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from kg.defaults import (
     HEDGED_FACTOR,
 )
-from kg.extract import events, killings, located, modality, phrases, roles, times
+from kg.extract import events, killings, located, modality, nationality, phrases, roles, times
 from kg.extract.dates import iso_date
 from kg.extract.modality import PLAIN, Modality
 from kg.extract.records import DocExtraction, RawFact
@@ -388,4 +388,5 @@ def read(
         located.places_in(r, sent)
         located.described_in(r, sent)
         located.beside(r, sent)
+        nationality.nationalities(r, sent)
     return r

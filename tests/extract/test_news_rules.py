@@ -128,6 +128,31 @@ PLACES = [
     ),
 ]
 
+NATIONALITIES = [
+    # a nationality word before a person's name, through nouns and titles
+    (
+        "The French minister Paul Roux met the press in Brussels.",
+        {("Paul Roux", "country_of_citizenship", "French")},
+        set(),
+    ),
+    (
+        "Swiss President Eva Lind opened the session.",
+        {("Eva Lind", "country_of_citizenship", "Swiss")},
+        set(),
+    ),
+    # a verb ends the phrase; an organization takes no country from it
+    (
+        "A Chinese court sentenced Omar Vance on Monday.",
+        set(),
+        {("Omar Vance", "country_of_citizenship", "Chinese")},
+    ),
+    (
+        "The German carmaker Brenner Motors opened a plant.",
+        set(),
+        {("Brenner Motors", "country", "German")},
+    ),
+]
+
 WORK = [
     # a title between an organization's name and a person's
     (
@@ -157,8 +182,8 @@ WORK = [
 
 @pytest.mark.parametrize(
     "text, expected, forbidden",
-    KILLINGS + PLACES + WORK,
-    ids=[t[:48] for t, _, _ in KILLINGS + PLACES + WORK],
+    KILLINGS + PLACES + NATIONALITIES + WORK,
+    ids=[t[:48] for t, _, _ in KILLINGS + PLACES + NATIONALITIES + WORK],
 )
 def test_news_rule(pipeline, text, expected, forbidden):
     got = _facts(pipeline, text)
