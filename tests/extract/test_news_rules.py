@@ -59,6 +59,12 @@ KILLINGS = [
         {("Paul Lund", "killed_by", "Dan Ortiz")},
         set(),
     ),
+    # the gerund of a clause on a noun in apposition: the name the noun stands for
+    (
+        "Omar Vance, the man convicted of killing Lina Kos, lost his appeal.",
+        {("Lina Kos", "killed_by", "Omar Vance")},
+        set(),
+    ),
     # acquittals, negations and a killing no court ties to anyone make no fact
     ("Omar Vance was acquitted of the murder of Lina Kos.", set(),
      {("Lina Kos", "killed_by", "Omar Vance")}),
