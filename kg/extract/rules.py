@@ -115,9 +115,10 @@ class _Reader:
 
     def _named(self, noun: Token) -> int | None:
         """The name a common noun stands for by apposition or copula: "Jane Doe, the woman
-        who founded Acme", "Doe was the gunman who shot Smith". Only where a clause on the
-        noun says what the name did: read for every noun, "X is a company based in Y" made
-        head offices Re-DocRED 0-399 does not hold (6 of its 14 new wrong asserted facts)."""
+        who founded Acme", "Doe was the gunman who shot Smith", "Lakeview, a town in Oregon".
+        ``ref`` asks it only for a noun with a relative clause: asked for every noun, "X is a
+        company based in Y" made head offices Re-DocRED 0-399 does not hold (6 of the 14
+        wrong asserted facts the news rules first added there)."""
         tok = self._name_token(noun)
         return self.tm[tok.i] if tok is not None else None
 
