@@ -142,7 +142,7 @@ NATIONALITIES = [
         set(),
     ),
     (
-        "Swiss President Eva Lind opened the session.",
+        "Swiss President Eva Lind opened the summit.",
         {("Eva Lind", "country_of_citizenship", "Swiss")},
         set(),
     ),
