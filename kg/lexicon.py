@@ -311,6 +311,8 @@ ROLE_NOUNS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
     "branch": [("holder", ("parent_organization",))],
     "parent": [("org", ("parent_organization",))],
     "capital": [("holder", ("country", "located_in"))],
+    "resident": [("holder", ("residence",))],
+    "native": [("holder", ("place_of_birth",))],
 }
 # the nouns of those who lead an organization ("the chairman of Acme")
 LEADER_NOUNS = (
@@ -323,12 +325,30 @@ STAFF_NOUNS = (
     "spokesman spokeswoman spokesperson engineer researcher scientist analyst executive "
     "official employee reporter correspondent editor economist lawyer attorney adviser "
     "advisor officer vp staffer worker professor lecturer coach player secretary "
-    "treasurer partner designer architect strategist programmer developer"
+    "treasurer partner designer architect strategist programmer developer pilot anchor "
+    "anchorman anchorwoman columnist commentator trader teacher nurse physician surgeon "
+    "accountant consultant"
 ).split()
 for _n in LEADER_NOUNS:
     ROLE_NOUNS[_n] = _LEADER
 for _n in STAFF_NOUNS:
     ROLE_NOUNS.setdefault(_n, [("holder", ("employer",))])
+
+# -- killings -----------------------------------------------------------------------------------
+
+# Nouns of one who killed ("Lincoln's assassin, John Wilkes Booth", "the killer of Jane Doe").
+KILLER_NOUNS = _words("assassin killer murderer slayer")
+# Nouns of a killing, whose "of" names who was killed ("the assassination of Jane Doe").
+KILLING_NOUNS = _words("assassination murder killing slaying")
+# Verbs of the courts and police whose subject (or passive subject) is who did what the noun
+# or gerund after them names: "X was convicted of murdering Y", "X was charged with the murder
+# of Y", "X pleaded guilty to killing Y".
+ACCUSING_VERBS = _words(
+    "convict charge accuse indict sentence arrest try jail imprison hang execute suspect "
+    "blame commit confess admit plead find prosecute"
+)
+# Verbs of the courts that say the one they name did not do it ("was acquitted of killing Y").
+ACQUITTING_VERBS = _words("acquit clear exonerate")
 
 # -- quotations ----------------------------------------------------------------------------------
 

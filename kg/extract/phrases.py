@@ -15,6 +15,7 @@ from kg.defaults import (
     PLACE_APPOSITION_CONFIDENCE,
     POSSESSIVE_CONFIDENCE,
 )
+from kg.extract import located
 from kg.lexicon import LEAD_FORMS
 
 if TYPE_CHECKING:
@@ -138,27 +139,25 @@ def places(r: _Reader, sent: Sentence) -> None:
 
 
 def of_phrases(r: _Reader, sent: Sentence) -> None:
-    """ "John Smith of Acme", "Acme of Dallas": a name qualified by another."""
+    """ "John Smith of Acme", "Jill Marks at Corvin Bank", "Acme of Dallas": a name qualified
+    by another, and by the place beside that place ("Jane Doe of Dayton, Ohio")."""
     dep, head, lower, tm = r.t.dep, r.t.head, r.t.lower, r.tm
     for i in r._within(r._named_ids, sent):
-        if i not in tm or lower[head[i]] not in ("of", "from"):
+        if i not in tm or lower[head[i]] not in ("of", "from", "at"):
             continue
         prep = r.sdoc[head[i]]
-        if dep[i] != "pobj" or head[prep.i] not in tm:
+        if dep[i] != "pobj":
+            continue
+        if head[prep.i] not in tm:
             continue
         a, b = tm[head[prep.i]], tm[i]
-        if a == b:
-            continue
-        if r.out.mentions[a].end > r.out.mentions[b].start:
+        if a == b or r.out.mentions[a].end > r.out.mentions[b].start:
             continue  # "University of Chicago": one name
-        r.emit(
-            a,
-            b,
-            ("employer", "headquarters_location", "residence"),
-            OF_PHRASE_CONFIDENCE,
-            f"prep:{prep.lower_}",
-            sent,
-        )
+        for o in located.with_outer(r, r.sdoc[i]):  # "Jane Doe of Dayton, Ohio"
+            r.emit(
+                a, o, ("employer", "headquarters_location", "residence"), OF_PHRASE_CONFIDENCE,
+                f"prep:{prep.lower_}", sent,
+            )  # fmt: skip
 
 
 def leading(r: _Reader, sent: Sentence) -> None:

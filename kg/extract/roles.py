@@ -1,0 +1,133 @@
+"""Role nouns: "Tim Cook, the chief executive of Apple", "Delmont Bank spokesman Ray Ortiz",
+"Jane Doe is the founder of Acme", "Acme appointed Jane Doe as chairman". A role noun's
+holder is the name it describes (by apposition, copula, title or "as"), its organization the
+name it is of (by "of", "at", "for", a possessive or a name before it); kg.lexicon.ROLE_NOUNS
+says which facts each noun gives. Each function takes the block's reader (kg.extract.rules)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from kg.defaults import ROLE_NOUN_CONFIDENCE
+from kg.extract import events, times
+from kg.extract.modality import PLAIN
+from kg.lexicon import (
+    APPOINTING_VERBS,
+    DEPARTURE_VERBS,
+    LEADER_NOUNS,
+    ROLE_NOUNS,
+    SUCCESSION_VERBS,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from kg.extract.rules import _Reader
+    from kg.extract.tokens import Sentence
+
+SUBJ = ("nsubj", "csubj")
+OBJ = ("dobj", "nsubjpass", "obj")
+
+
+def role_nouns(r: _Reader, sent: Sentence) -> None:
+    """The facts of the sentence's role nouns, with the post held where the noun names one."""
+    pos, lemmas = r.t.pos, r.t.lemma
+    for i in r._within(r._noun_ids, sent):
+        key = lemmas[i]
+        if pos[i] not in ("NOUN", "PROPN") or key not in ROLE_NOUNS:
+            continue
+        noun = r.sdoc[i]
+        if key == "executive" and any(c.lower_ == "chief" for c in noun.children):
+            key = "ceo"
+        if noun.lower_ == "officer" and any(c.lower_ == "executive" for c in noun.children):
+            key = "ceo"
+        holder = holder_of(r, noun)
+        orgs = list(orgs_of(r, noun, holder))
+        verb = events.role_verb(noun)
+        if holder is not None and not orgs and verb is not None:
+            orgs = _appointer(r, verb)  # "Acme appointed Jane Doe as chairman"
+        if holder is None or not orgs:
+            continue
+        mod = r.modality(verb) if verb is not None else PLAIN
+        said = times.on_verb(verb, r.date_of, r.published) if verb is not None and r.date_of else []
+        lemma = verb.lemma_ if verb is not None else ""
+        status = "ended" if lemma in DEPARTURE_VERBS else None
+        position = events.position(noun, key)
+        rule = f"role:{key}"
+        # "a branch manager", "the sales director": the head of a part, not of the whole
+        part = key in LEADER_NOUNS and any(
+            c.dep_ == "compound" and c.pos_ == "NOUN" for c in noun.children
+        )
+        for h in r.refs(holder):
+            for o in orgs:
+                for side, preds in ROLE_NOUNS[key]:
+                    if part and side == "org":
+                        continue
+                    a, b = (h, o) if side == "holder" else (o, h)
+                    when = times.roles(said, lemma, preds[0]) if said else ()
+                    conf = ROLE_NOUN_CONFIDENCE
+                    r.emit(a, b, preds, conf, rule, sent, None, mod, when, status)
+                if position and isinstance(h, int):
+                    when = times.roles(said, lemma, "position_held") if said else ()
+                    r.emit(
+                        h, position, ("position_held",), ROLE_NOUN_CONFIDENCE, rule, sent,
+                        noun, mod, when, status, o,
+                    )  # fmt: skip
+
+
+def holder_of(r: _Reader, noun: Token) -> Token | None:
+    """The token of the name a role noun describes, if any."""
+    if noun.dep_ == "conj":
+        first = noun
+        while first.dep_ == "conj":
+            first = first.head
+        return holder_of(r, first)
+    if noun.dep_ == "appos":
+        return noun.head
+    for c in noun.children:
+        if c.dep_ == "appos" and c.i in r.tm:
+            return c
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        return next((c for c in noun.head.children if c.dep_ in SUBJ), None)
+    if noun.dep_ == "compound" and noun.head.i in r.tm and noun.head.i > noun.i:
+        return noun.head
+    if noun.dep_ == "oprd":
+        return next((c for c in noun.head.children if c.dep_ in OBJ), None)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "as":
+        verb = noun.head.head
+        if verb.lemma_ in SUCCESSION_VERBS:  # "X succeeded Y as chief executive": X
+            return r.subject(verb)
+        return next((c for c in verb.children if c.dep_ in OBJ), None) or r.subject(verb)
+    return None
+
+
+def _appointer(r: _Reader, verb: Token) -> list[int]:
+    """The organisation that appoints to a post, where a verb of appointing has one as
+    its subject ("Acme appointed Jane Doe as chairman"): the post is of it."""
+    if verb.lemma_ not in APPOINTING_VERBS:
+        return []
+    subj = r.subject(verb)
+    return [x for x in r.refs(subj) if isinstance(x, int) and r.out.mentions[x].label == "ORG"]
+
+
+def orgs_of(r: _Reader, noun: Token, holder: Token | None) -> Iterator[int]:
+    """The mentions a role noun is of ("of", "at", "for", a possessive, a name before it)."""
+    held = r.ref(holder) if holder is not None else None
+    family = [noun, *noun.conjuncts]
+    for n in family:
+        for c in n.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "at", "for"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        yield from (x for x in r.refs(p) if isinstance(x, int))
+    for c in noun.children:
+        if c.dep_ in ("poss", "compound", "nmod") and c.i in r.tm:
+            m = r.tm[c.i]
+            if m != held:
+                yield m
+        elif c.dep_ == "compound" and c.pos_ == "NOUN" and noun.lemma_ not in LEADER_NOUNS:
+            # "a Harmon College law professor" (a "branch manager" heads no bank)
+            for g in c.children:
+                if g.dep_ == "compound" and g.i in r.tm and r.tm[g.i] != held:
+                    yield r.tm[g.i]
