@@ -248,6 +248,9 @@ def _unlabelled_names(sdoc: Doc, t: Tokens) -> list[Span]:
     out: list[Span] = []
     start, end = -1, 0
     for i, (tag, ent, punct) in enumerate(zip(t.tag, t.ent, t.punct, strict=True)):
+        if start >= 0 and i == end and _joining_hyphen(i, t):
+            end = i + 1  # "ITAR-TASS", "Interfax-Ukraine": one name
+            continue
         if tag not in ("NNP", "NNPS") or ent or punct:
             continue
         if start >= 0 and (i != end or t.sent_start[i]):
@@ -259,6 +262,22 @@ def _unlabelled_names(sdoc: Doc, t: Tokens) -> list[Span]:
     if start >= 0:
         out.append(Span(sdoc, start, end, label="NAME"))
     return [_without_titles(s, t.lower) for s in out]
+
+
+def _joining_hyphen(i: int, t: Tokens) -> bool:
+    """Whether token ``i`` is a hyphen written without spaces between two proper nouns
+    outside spaCy's entities, as in the name of an agency or a company ("ITAR-TASS"): the
+    tokenizer splits it, and the run of proper nouns would be cut in two names."""
+    k = i + 1
+    return (
+        t.orth[i] == "-"
+        and k < t.n
+        and t.end_char[i - 1] == t.idx[i]
+        and t.end_char[i] == t.idx[k]
+        and t.tag[k] in ("NNP", "NNPS")
+        and not t.ent[k]
+        and not t.sent_start[k]
+    )
 
 
 def _without_titles(span: Span, lower: list[str]) -> Span:

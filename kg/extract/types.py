@@ -107,7 +107,8 @@ def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
         elif key in COUNTRIES:
             m.votes["Place"] += COUNTRY_VOTE
     last = t.lower[end - 1]
-    if last in ORG_SUFFIXES and end - start > 1:  # as strong as a describing noun
+    # as strong as a describing noun; not in a country's name ("Soviet Union")
+    if last in ORG_SUFFIXES and end - start > 1 and key not in COUNTRIES:
         m.votes["Organization"] += SUFFIX_VOTE
     root = t.root(start, end)
     # a country's national team stays the country, as CoNLL and Wikidata's readers take it; a
