@@ -113,6 +113,8 @@ STOPLIST = _words(
     "url html css ui ux gpu gpus cpu b2b b2c roi kpi esg covid like love dislike comments "
     "comment user share reply newsletter email"
 )
+# Time zones, which the recogniser reads as organizations in a time ("1100 GMT"): no names
+TIME_ZONES = _words("gmt utc est edt cst cdt mst mdt pst pdt bst cet cest eet eest jst aest")
 DETERMINERS = _words("the a an this that these those")
 # a name's trailing possessive ("Meta's", "Northwind Labs'"), as tokens
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})

@@ -32,6 +32,7 @@ from kg.lexicon import (
     POSSESSIVES,
     ROLE_NOUNS,
     STOPLIST,
+    TIME_ZONES,
     TITLE_WORDS,
 )
 from kg.model import METADATA_KINDS, Document
@@ -371,7 +372,7 @@ def junk(span: Span, t: Tokens | None = None) -> bool:
     text = t.span_text(start, end)
     if len(text) < 2 or not any(c.isalpha() for c in text) or "\n" in text:
         return True
-    if text.casefold() in STOPLIST or text.islower():
+    if text.casefold() in STOPLIST or text.casefold() in TIME_ZONES or text.islower():
         return True
     label = span.label_
     if label == "NORP" and not is_nationality(text):
