@@ -382,4 +382,8 @@ def junk(span: Span, t: Tokens | None = None) -> bool:
     ):
         return True
     words = [k for k in range(start, end) if t.alpha[k]]
-    return bool(words) and all(t.is_lower[k] or t.stop[k] for k in words)
+    # an abbreviation the recogniser labelled is no stop word: "US" is not "us"
+    caps = label != "NAME"
+    return bool(words) and all(
+        t.is_lower[k] or (t.stop[k] and not (caps and t.orth[k].isupper())) for k in words
+    )
