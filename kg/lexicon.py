@@ -113,6 +113,12 @@ STOPLIST = _words(
     "url html css ui ux gpu gpus cpu b2b b2c roi kpi esg covid like love dislike comments "
     "comment user share reply newsletter email"
 )
+# The points of the compass: before a word that ends an organization's name elsewhere, they make
+# a region's name ("West Bank"); the recogniser's label still types "Western Union"
+COMPASS_WORDS = _words(
+    "north south east west northern southern eastern western northeast northwest southeast "
+    "southwest"
+)
 # Time zones, which the recogniser reads as organizations in a time ("1100 GMT"): no names
 TIME_ZONES = _words("gmt utc est edt cst cdt mst mdt pst pdt bst cet cest eet eest jst aest")
 DETERMINERS = _words("the a an this that these those")

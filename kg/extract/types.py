@@ -31,6 +31,7 @@ from kg.extract.tokens import Tokens
 from kg.lexicon import (
     COMPANY_NOUNS,
     COMPANY_OF_NOUNS,
+    COMPASS_WORDS,
     MATCH_NOUNS,
     MATCH_PREP_VERBS,
     MATCH_PREPOSITIONS,
@@ -107,8 +108,14 @@ def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
         elif key in COUNTRIES:
             m.votes["Place"] += COUNTRY_VOTE
     last = t.lower[end - 1]
-    # as strong as a describing noun; not in a country's name ("Soviet Union")
-    if last in ORG_SUFFIXES and end - start > 1 and key not in COUNTRIES:
+    # as strong as a describing noun; not in a country's name ("Soviet Union") nor after a
+    # point of the compass alone ("West Bank")
+    if (
+        last in ORG_SUFFIXES
+        and end - start > 1
+        and key not in COUNTRIES
+        and not all(w in COMPASS_WORDS for w in t.lower[start : end - 1])
+    ):
         m.votes["Organization"] += SUFFIX_VOTE
     root = t.root(start, end)
     # a country's national team stays the country, as CoNLL and Wikidata's readers take it; a
