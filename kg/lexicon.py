@@ -119,6 +119,13 @@ COMPASS_WORDS = _words(
     "north south east west northern southern eastern western northeast northwest southeast "
     "southwest"
 )
+# The last words of a competition's or an occasion's name ("the World Cup", "the Hong Kong Open",
+# "the G20 summit"): an event, which the recogniser often labels an organization. Not "games"
+# ("Epic Games") nor "league" ("Arab League", "Awami League"), which name organizations too.
+EVENT_SUFFIXES = _words(
+    "cup championship championships tournament trophy olympics olympiad prix open summit "
+    "festival marathon"
+)
 # Time zones, which the recogniser reads as organizations in a time ("1100 GMT"): no names
 TIME_ZONES = _words("gmt utc est edt cst cdt mst mdt pst pdt bst cet cest eet eest jst aest")
 DETERMINERS = _words("the a an this that these those")

@@ -32,6 +32,7 @@ from kg.lexicon import (
     COMPANY_NOUNS,
     COMPANY_OF_NOUNS,
     COMPASS_WORDS,
+    EVENT_SUFFIXES,
     MATCH_NOUNS,
     MATCH_PREP_VERBS,
     MATCH_PREPOSITIONS,
@@ -108,6 +109,8 @@ def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
         elif key in COUNTRIES:
             m.votes["Place"] += COUNTRY_VOTE
     last = t.lower[end - 1]
+    if last in EVENT_SUFFIXES and end - start > 1:
+        m.votes["Event"] += SUFFIX_VOTE  # "the World Cup", "the Hong Kong Open"
     # as strong as a describing noun; not in a country's name ("Soviet Union") nor after a
     # point of the compass alone ("West Bank")
     if (
