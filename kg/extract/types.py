@@ -130,6 +130,7 @@ def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
         and key not in COUNTRIES
         and not is_nationality(m.text)
         and t.lower[end - 1] not in ROUTE_WORDS
+        and not initialled(t.orth[start], end - start)
         and team(t, start, end, root, place)
     ):
         m.votes["Organization"] += TEAM_VOTE
@@ -157,6 +158,12 @@ def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
         m.votes["Organization"] += ORG_SUBJECT_VOTE
     if dep == "compound" and t.lemma[head] in PRODUCT_EVENT_NOUNS:
         m.votes["Product"] += PRODUCT_VERB_VOTE
+
+
+def initialled(first: str, words: int) -> bool:
+    """Whether a name of ``words`` tokens whose first is ``first`` begins with a person's
+    initial ("A. Dale 69" in a scorecard): no team's name does ("L.A. Galaxy" has two)."""
+    return words > 1 and len(first) == 2 and first[0].isupper() and first[1] == "."
 
 
 def sports_teams(mentions: Sequence[RawMention]) -> None:
