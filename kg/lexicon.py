@@ -81,7 +81,10 @@ ORG_SUFFIXES = _words(
     # Oil", "Vela Pharmaceuticals"): an oil company and a drinks group were typed persons
     "foods food brands beverages drinks pharmaceuticals pharma energy oil petroleum gas steel "
     "mining insurance logistics telecom communications electronics chemicals entertainment "
-    "financial securities investments automotive aerospace"
+    "financial securities investments automotive aerospace "
+    # a newspaper's or a magazine's last word ("Famagusta Gazette", "Saarbrücker Zeitung"):
+    # news reads its publisher, which says and reports things, as an organization
+    "gazette journal herald tribune chronicle telegraph courier zeitung magazine magazin"
 )
 
 # -- dates ---------------------------------------------------------------------------------------
