@@ -199,6 +199,9 @@ NAME_WORDS = [
     ("Officials told ITAR-TASS on Monday that the plant closed.", "ITAR-TASS", "Organization"),
     ("Officials told ITAR-TASS on Monday that the plant closed.", "TASS", None),
     ("The talks began at 1100 GMT on Tuesday in Geneva.", "GMT", None),
+    # a building is a place, as spaCy's facility label has it
+    ("He was treated at Shands Hospital in Gainesville.", "Shands Hospital", "Place"),
+    ("The painting hangs in the Städel Museum.", "Städel Museum", "Place"),
     ("Surrey 312 ( W. Athey 111 , V. Drakes 52 ) , Kent 197 .", "V. Drakes", "Person"),
 ]
 
