@@ -35,6 +35,9 @@ def bracket_pieces(ent: Span, t: Tokens) -> list[Span]:
 
 # Words that begin a broadcaster's name after its city in a dateline ("Beirut Radio Lebanon")
 _BROADCAST_WORDS = frozenset({"radio", "television", "tv"})
+# the labels of the names a dateline's city runs into: an agency's, a place's, and a
+# person's or none where the recogniser took the agency for a surname or missed it
+_DATELINE_LABELS = frozenset({"ORG", "GPE", "PERSON", "NAME"})
 
 
 def dateline_pieces(ent: Span, t: Tokens) -> list[Span]:
@@ -42,11 +45,16 @@ def dateline_pieces(ent: Span, t: Tokens) -> list[Span]:
     ITAR-TASS", "Beirut Radio Lebanon" (the city, then an agency in capitals or a
     broadcaster). A city's name that begins an organization's own ("Moscow State University",
     "Tokyo Electric Power") is left whole."""
-    if ent.label_ not in ("ORG", "GPE") or len(ent) < 2:
+    if ent.label_ not in _DATELINE_LABELS or len(ent) < 2:
         return [ent]
+    # the recogniser reads a city and an agency in capitals as a person's name too ("Cairo
+    # AL-AHALI"); a line all in capitals says nothing so ("PARIS HILTON")
+    named = ent.label_ in ("ORG", "GPE")
     for k in (1, 2):
         nxt = ent.start + k
         if nxt >= ent.end or name_key(t.span_text(ent.start, nxt)) not in CITIES:
+            continue
+        if not named and t.span_text(ent.start, nxt).isupper():
             continue
         word, rest = t.orth[nxt], t.span_text(nxt, ent.end)
         # "Damascus Radio" is the city's own radio: a broadcaster needs its name after the word

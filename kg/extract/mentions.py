@@ -32,6 +32,7 @@ from kg.lexicon import (
     POSSESSIVES,
     ROLE_NOUNS,
     STOPLIST,
+    TIME_ZONES,
     TITLE_WORDS,
 )
 from kg.model import METADATA_KINDS, Document
@@ -248,6 +249,9 @@ def _unlabelled_names(sdoc: Doc, t: Tokens) -> list[Span]:
     out: list[Span] = []
     start, end = -1, 0
     for i, (tag, ent, punct) in enumerate(zip(t.tag, t.ent, t.punct, strict=True)):
+        if start >= 0 and i == end and _joining_hyphen(i, t):
+            end = i + 1  # "ITAR-TASS", "Interfax-Ukraine": one name
+            continue
         if tag not in ("NNP", "NNPS") or ent or punct:
             continue
         if start >= 0 and (i != end or t.sent_start[i]):
@@ -259,6 +263,22 @@ def _unlabelled_names(sdoc: Doc, t: Tokens) -> list[Span]:
     if start >= 0:
         out.append(Span(sdoc, start, end, label="NAME"))
     return [_without_titles(s, t.lower) for s in out]
+
+
+def _joining_hyphen(i: int, t: Tokens) -> bool:
+    """Whether token ``i`` is a hyphen written without spaces between two proper nouns
+    outside spaCy's entities, as in the name of an agency or a company ("ITAR-TASS"): the
+    tokenizer splits it, and the run of proper nouns would be cut in two names."""
+    k = i + 1
+    return (
+        t.orth[i] == "-"
+        and k < t.n
+        and t.end_char[i - 1] == t.idx[i]
+        and t.end_char[i] == t.idx[k]
+        and t.tag[k] in ("NNP", "NNPS")
+        and not t.ent[k]
+        and not t.sent_start[k]
+    )
 
 
 def _without_titles(span: Span, lower: list[str]) -> Span:
@@ -352,7 +372,7 @@ def junk(span: Span, t: Tokens | None = None) -> bool:
     text = t.span_text(start, end)
     if len(text) < 2 or not any(c.isalpha() for c in text) or "\n" in text:
         return True
-    if text.casefold() in STOPLIST or text.islower():
+    if text.casefold() in STOPLIST or text.casefold() in TIME_ZONES or text.islower():
         return True
     label = span.label_
     if label == "NORP" and not is_nationality(text):
@@ -362,4 +382,8 @@ def junk(span: Span, t: Tokens | None = None) -> bool:
     ):
         return True
     words = [k for k in range(start, end) if t.alpha[k]]
-    return bool(words) and all(t.is_lower[k] or t.stop[k] for k in words)
+    # an abbreviation the recogniser labelled is no stop word: "US" is not "us"
+    caps = label != "NAME"
+    return bool(words) and all(
+        t.is_lower[k] or (t.stop[k] and not (caps and t.orth[k].isupper())) for k in words
+    )

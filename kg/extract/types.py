@@ -31,6 +31,8 @@ from kg.extract.tokens import Tokens
 from kg.lexicon import (
     COMPANY_NOUNS,
     COMPANY_OF_NOUNS,
+    COMPASS_WORDS,
+    EVENT_SUFFIXES,
     MATCH_NOUNS,
     MATCH_PREP_VERBS,
     MATCH_PREPOSITIONS,
@@ -107,7 +109,16 @@ def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
         elif key in COUNTRIES:
             m.votes["Place"] += COUNTRY_VOTE
     last = t.lower[end - 1]
-    if last in ORG_SUFFIXES and end - start > 1:  # as strong as a describing noun
+    if last in EVENT_SUFFIXES and end - start > 1:
+        m.votes["Event"] += SUFFIX_VOTE  # "the World Cup", "the Hong Kong Open"
+    # as strong as a describing noun; not in a country's name ("Soviet Union") nor after a
+    # point of the compass alone ("West Bank")
+    if (
+        last in ORG_SUFFIXES
+        and end - start > 1
+        and key not in COUNTRIES
+        and not all(w in COMPASS_WORDS for w in t.lower[start : end - 1])
+    ):
         m.votes["Organization"] += SUFFIX_VOTE
     root = t.root(start, end)
     # a country's national team stays the country, as CoNLL and Wikidata's readers take it; a
@@ -119,6 +130,7 @@ def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
         and key not in COUNTRIES
         and not is_nationality(m.text)
         and t.lower[end - 1] not in ROUTE_WORDS
+        and not initialled(t.orth[start], end - start)
         and team(t, start, end, root, place)
     ):
         m.votes["Organization"] += TEAM_VOTE
@@ -146,6 +158,12 @@ def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
         m.votes["Organization"] += ORG_SUBJECT_VOTE
     if dep == "compound" and t.lemma[head] in PRODUCT_EVENT_NOUNS:
         m.votes["Product"] += PRODUCT_VERB_VOTE
+
+
+def initialled(first: str, words: int) -> bool:
+    """Whether a name of ``words`` tokens whose first is ``first`` begins with a person's
+    initial ("A. Dale 69" in a scorecard): no team's name does ("L.A. Galaxy" has two)."""
+    return words > 1 and len(first) == 2 and first[0].isupper() and first[1] == "."
 
 
 def sports_teams(mentions: Sequence[RawMention]) -> None:

@@ -10,7 +10,7 @@ from kg.extract.cuts import bracket_pieces, dateline_pieces
 from kg.extract.mentions import extract
 from kg.extract.records import RawMention
 from kg.extract.tokens import Tokens
-from kg.extract.types import _scored, sports_teams
+from kg.extract.types import _scored, initialled, sports_teams
 from kg.model import Block, Document
 
 
@@ -117,6 +117,11 @@ def test_names_are_cut_at_their_brackets(pipeline, words, label, expected):
         ("Washington D.C.", "GPE", [("Washington D.C.", "GPE")]),
         ("Hong Kong SAR", "GPE", [("Hong Kong SAR", "GPE")]),
         ("Moscow ITAR-TASS", "GPE", [("Moscow", "GPE"), ("ITAR-TASS", "ORG")]),
+        # an agency the recogniser took for a surname, or missed
+        ("Cairo AL-AHALI", "PERSON", [("Cairo", "GPE"), ("AL-AHALI", "ORG")]),
+        ("Kyiv INTERFAX", "NAME", [("Kyiv", "GPE"), ("INTERFAX", "ORG")]),
+        ("Paris Hilton", "PERSON", [("Paris Hilton", "PERSON")]),
+        ("PARIS HILTON", "PERSON", [("PARIS HILTON", "PERSON")]),  # a line in capitals
     ],
 )
 def test_a_datelines_city_is_cut_from_the_agency(pipeline, words, label, expected):
@@ -181,3 +186,36 @@ def test_one_team_does_not_make_a_sports_report():
 def test_team_mentions_are_marked(pipeline):
     marked = {m.text: m.team for m in _mentions(pipeline, "Leeds fans sang as Leeds beat Hull.")}
     assert marked.get("Leeds") is True
+
+
+# (text, name, its type, or None for no entity of that name): what a name's own words say
+NAME_WORDS = [
+    ("The Soviet Union invaded Afghanistan in 1979.", "Soviet Union", "Place"),
+    ("Israel expanded settlements in the West Bank.", "West Bank", "Place"),
+    ("The US imposed new sanctions on Iran.", "United States", "Place"),
+    ("Leaders met at the G20 Summit in Osaka on Friday.", "G20 Summit", "Event"),
+    ("Tennis fans flocked to the Hong Kong Open this week.", "Hong Kong Open", "Event"),
+    ("According to the Boston Herald, the mayor resigned.", "Boston Herald", "Organization"),
+    ("Officials told ITAR-TASS on Monday that the plant closed.", "ITAR-TASS", "Organization"),
+    ("Officials told ITAR-TASS on Monday that the plant closed.", "TASS", None),
+    ("The talks began at 1100 GMT on Tuesday in Geneva.", "GMT", None),
+    # a building is a place, as spaCy's facility label has it
+    ("He was treated at Shands Hospital in Gainesville.", "Shands Hospital", "Place"),
+    ("The painting hangs in the Städel Museum.", "Städel Museum", "Place"),
+    ("Surrey 312 ( W. Athey 111 , V. Drakes 52 ) , Kent 197 .", "V. Drakes", "Person"),
+]
+
+
+@pytest.mark.parametrize(
+    "text, name, etype", NAME_WORDS, ids=[f"{n}-{t[:30]}" for t, n, _ in NAME_WORDS]
+)
+def test_what_a_names_own_words_say(pipeline, text, name, etype):
+    assert _types(pipeline, text).get(name) == etype
+
+
+@pytest.mark.parametrize(
+    "first, words, expected",
+    [("A.", 2, True), ("W.", 3, True), ("L.A.", 2, False), ("A.", 1, False), ("Al", 2, False)],
+)
+def test_a_persons_initial(first, words, expected):
+    assert initialled(first, words) is expected
