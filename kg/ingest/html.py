@@ -8,6 +8,7 @@ to a paragraph, heading, list item or table row, so that offsets point into that
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -124,9 +125,8 @@ def parse(markup: str) -> Any:
     over the tree (it walks and copies it several times) has fewer nodes to visit. None when
     the markup is not HTML."""
     from lxml import etree
-    from trafilatura import load_html
 
-    tree = load_html(markup)
+    tree = _load(markup)
     if tree is None:
         return None
     dead = [
@@ -137,6 +137,50 @@ def parse(markup: str) -> Any:
     for el in dead:
         _drop(el)
     etree.strip_elements(tree, etree.Comment, etree.ProcessingInstruction, with_tail=False)
+    return tree
+
+
+@functools.cache
+def _parser() -> Any:
+    """trafilatura's HTML parser, with lxml's element classes chosen in C: lxml.html's own
+    choice (a form's elements get classes of their own) is a Python call for every element
+    Python touches, a tenth of a page's time, and no extractor kg calls uses those classes."""
+    from lxml import etree
+    from lxml import html as lh
+
+    parser = lh.HTMLParser(
+        collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True,
+        remove_pis=True,
+    )
+    parser.set_element_class_lookup(
+        etree.ElementDefaultClassLookup(
+            element=lh.HtmlElement, comment=lh.HtmlComment, pi=lh.HtmlProcessingInstruction,
+            entity=lh.HtmlEntity,
+        )
+    )
+    return parser
+
+
+def _load(markup: str) -> Any:
+    """trafilatura's ``load_html`` on a decoded page, with ``_parser``: the faulty markup it
+    repairs, the bytes it falls back on, the pages it rejects as not HTML."""
+    from lxml import html as lh
+    from trafilatura.utils import is_dubious_html, repair_faulty_html
+
+    beginning = markup[:50].lower()
+    markup = repair_faulty_html(markup, beginning)
+    tree = None
+    try:
+        tree = lh.fromstring(markup, parser=_parser())
+    except Exception:  # noqa: BLE001 - a string that declares its encoding, or worse: as bytes
+        pass
+    if tree is None or len(tree) < 1:
+        try:
+            tree = lh.fromstring(markup.encode("utf8", "surrogatepass"), parser=_parser())
+        except Exception:  # noqa: BLE001
+            return None
+    if tree is not None and is_dubious_html(beginning) and len(tree) < 2:
+        return None
     return tree
 
 
