@@ -14,6 +14,7 @@ import json
 import re
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urlsplit
 
 from kg.defaults import BODY_CHARS, BODY_OVER, FALLBACK_BELOW, LEAD_IN, PAGE_MIN_WORDS
 from kg.errors import InputError
@@ -149,12 +150,17 @@ def _parser() -> Any:
     from lxml import html as lh
 
     parser = lh.HTMLParser(
-        collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True,
+        collect_ids=False,
+        default_doctype=False,
+        encoding="utf-8",
+        remove_comments=True,
         remove_pis=True,
     )
     parser.set_element_class_lookup(
         etree.ElementDefaultClassLookup(
-            element=lh.HtmlElement, comment=lh.HtmlComment, pi=lh.HtmlProcessingInstruction,
+            element=lh.HtmlElement,
+            comment=lh.HtmlComment,
+            pi=lh.HtmlProcessingInstruction,
             entity=lh.HtmlEntity,
         )
     )
@@ -199,11 +205,12 @@ _EXTRACTOR_CUTS = frozenset(
 _ARTICLE_MARKS = ".//h1|.//article|.//main"
 
 
-def cut_for_extraction(tree: Any) -> None:
-    """Remove from ``tree`` the elements trafilatura deletes anyway (``_EXTRACTOR_CUTS``),
-    keeping the text that follows each, except one that holds the article's marks."""
-    for el in list(tree.iter(*_EXTRACTOR_CUTS)):
-        if any(a.tag in _EXTRACTOR_CUTS for a in el.iterancestors()):
+def cut_for_extraction(tree: Any, tags: frozenset[str] = _EXTRACTOR_CUTS) -> None:
+    """Remove from ``tree`` the elements trafilatura deletes anyway (``_EXTRACTOR_CUTS``, or
+    those of them in ``tags``), keeping the text that follows each, except one that holds the
+    article's marks."""
+    for el in list(tree.iter(*tags)):
+        if any(a.tag in tags for a in el.iterancestors()):
             continue  # gone with its ancestor, or kept with it
         if not el.xpath(_ARTICLE_MARKS):
             _drop(el)
@@ -228,32 +235,51 @@ def _extract(tree: Any, url: str | None) -> Any:
     whole): its own rules first, and its fallbacks (readability, jusText) only when those found
     little, which is where the fallbacks win, since they cost as much as the rest. A page whose
     paragraphs (``p``) hold less text than that goes to the fallbacks at once: its rules' result
-    would be as short, and the extraction would run twice."""
+    would be as short, and the extraction would run twice. The result's ``body`` is the
+    article; its ``raw_text`` the body's text, not formatted (kg reads the body)."""
     from trafilatura import bare_extraction
 
-    options = {
-        "url": url,
-        "with_metadata": False,  # read once, from our tree (see ``metadata``)
-        "include_comments": False,
-        "include_tables": True,
-        "include_formatting": False,
-        "include_links": False,
-    }
     if sum(len(p.text_content()) for p in tree.iter("p")) < FALLBACK_BELOW:
-        return bare_extraction(tree, fast=False, **options)
-    found = bare_extraction(tree, fast=True, **options)
-    if found is None or len(found.text or "") < FALLBACK_BELOW:
-        return bare_extraction(tree, fast=False, **options) or found
+        return bare_extraction(tree, options=_options(False, url))
+    found = bare_extraction(tree, options=_options(True, url))
+    if found is None or len(found.raw_text or "") < FALLBACK_BELOW:
+        return bare_extraction(tree, options=_options(False, url)) or found
     return found
+
+
+def _options(fast: bool, url: str | None) -> Any:
+    """trafilatura's options for one page: built once (reading its settings costs a millisecond
+    a page) and copied with the page's URL. Text output ("txt") spares the formatting of the
+    article as text that kg does not read; the extraction is the same."""
+    from copy import copy
+
+    options = copy(_base_options(fast))
+    options.url = options.source = url
+    return options
+
+
+@functools.cache
+def _base_options(fast: bool) -> Any:
+    from trafilatura.settings import Extractor
+
+    return Extractor(
+        output_format="txt",
+        fast=fast,
+        comments=False,
+        tables=True,
+        formatting=False,
+        links=False,
+        with_metadata=False,  # read once, from our tree (see ``metadata``)
+    )
 
 
 def metadata(tree: Any, url: str | None) -> Any:
     """The page's title, author, date, site name, canonical URL and description, from its
-    markup (meta tags, Open Graph, JSON-LD, then the page's own title and byline; dates
-    through htmldate), read in the order trafilatura's ``extract_metadata`` reads them, less
-    the categories, tags and licence that kg does not keep and that cost a fifth of the
-    page's metadata time (each is a search of every link of the page)."""
-    from courlan import extract_domain
+    markup (meta tags, Open Graph, JSON-LD, then the page's own title; dates through htmldate),
+    read in the order trafilatura's ``extract_metadata`` reads them, less the categories, tags
+    and licence that kg does not keep and that cost a fifth of the page's metadata time (each
+    is a search of every link of the page). The byline search, when the markup names no
+    author, is ``byline_author``'s, on the tree cut for extraction."""
     from htmldate import find_date
     from trafilatura import metadata as tm
 
@@ -265,9 +291,9 @@ def metadata(tree: Any, url: str | None) -> Any:
     except Exception:  # noqa: BLE001 - trafilatura guards its JSON-LD reader the same way
         pass
     found.title = found.title or tm.extract_title(tree)
-    found.author = author_name(found.author or tm.extract_author(tree))
+    found.author = author_name(found.author)
     found.url = found.url or tm.extract_url(tree, url)
-    found.hostname = extract_domain(found.url, fast=True) if found.url else None
+    found.hostname = host_name(found.url)
     found.date = find_date(tree, url=found.url, **_DATE_OPTIONS)
     site = (found.sitename or tm.extract_sitename(tree) or "").lstrip("@")
     if site and "." not in site and not site[0].isupper():
@@ -276,6 +302,33 @@ def metadata(tree: Any, url: str | None) -> Any:
     found.sitename = site or (host[1] if host else None)
     found.clean_and_trim()
     return found
+
+
+def byline_author(tree: Any) -> str | None:
+    """The author from the page's byline (trafilatura's search of the elements whose class or
+    id says author, byline and the like), for a page whose markup names none. It copies and
+    walks the whole tree with a dozen regular expressions per element, so it runs on the tree
+    cut for extraction but for its asides (``cut_for_extraction``): what the cut leaves out
+    (navigation, footers, buttons, menus, ``time``) holds other articles' authors, not this
+    one's, while some themes set the byline in an aside. On the benchmark pages the same
+    authors are found, less a button's word ("Message") after one."""
+    from trafilatura import metadata as tm
+    from trafilatura.utils import line_processing
+
+    found = tm.extract_author(tree)
+    return author_name(line_processing(html.unescape(found))) if found else None
+
+
+def host_name(url: str | None) -> str | None:
+    """The host of ``url`` without ``www.`` ("www.bbc.co.uk" is "bbc.co.uk"), the site's name
+    as a title's suffix may spell it."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return None
+    return re.sub(r"^www[0-9]*\.", "", host) if host else None
 
 
 def author_name(found: str | None) -> str | None:
@@ -402,7 +455,12 @@ def from_html(raw: bytes, *, doc_id: str, source: str, url: str | None = None) -
         raise InputError(f"{source}: no article text found in the page")
     meta = metadata(tree, url).as_dict()
     body = article_body(tree)
-    cut_for_extraction(tree)
+    # the byline search runs on the tree cut of all but the asides, where some themes set
+    # the byline ("<aside class='post-author'>")
+    cut_for_extraction(tree, _EXTRACTOR_CUTS - {"aside"})
+    if not meta.get("author"):
+        meta["author"] = byline_author(tree)
+    cut_for_extraction(tree, frozenset({"aside"}))
     found = _extract(tree, url)
     units = _units(found.body) if found is not None and found.body is not None else []
     if len(body) >= max(BODY_CHARS, BODY_OVER * sum(len(t) for _, t in units)):
