@@ -41,7 +41,10 @@ _ITEM = re.compile(r"^\s*(?:[-*+•·–]|\d{1,3}[.)])\s+")
 _WIDGET = re.compile(
     r"^(?:(like|dislike|love|funny|wow|sad|angry|haha|care|share|tweet|pin|email|print|"
     r"save|reply|comments?)(?:\s+\1)?\s*\(?\d*\)?|what'?s your reaction\??|"
-    r"share (?:this|on \w+)|follow us.*|(?:follow|find|join) [^.!?\n]{1,60}? on "
+    r"share (?:this|on \w+)|follow us.*|"
+    # a call to follow a name or handle on a network ("Follow The Gleaner on Twitter"), never
+    # "Follow these steps shared on Twitter": the name is capitalised whatever the case flag
+    r"(?:follow|find|join) (?-i:us|@\w+|[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,4}) on "
     r"(?:twitter|facebook|instagram|linkedin|tiktok|youtube|threads|bluesky|whatsapp|"
     r"telegram)\b.{0,300}|leave a (?:comment|reply)|"
     r"advertisement|sponsored(?: content)?)$",

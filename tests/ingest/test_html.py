@@ -6,16 +6,8 @@ from pathlib import Path
 import pytest
 
 from kg.ingest import read
-from kg.ingest.html import (
-    _squash,
-    article_body,
-    author_name,
-    byline_author,
-    cut_for_extraction,
-    host_name,
-    metadata,
-    parse,
-)
+from kg.ingest.html import _squash, article_body, author_name, byline_author, host_name, metadata
+from kg.ingest.page import cut_for_extraction, parse
 
 STORY = " ".join(
     f"Acme Corp said on Tuesday that it had hired {n} engineers at its plant in Boston."
@@ -176,7 +168,7 @@ def test_cutting_changes_nothing_trafilatura_extracts(tmp_path: Path):
 def test_a_page_of_short_paragraphs_goes_to_the_fallbacks_at_once(monkeypatch):
     import trafilatura
 
-    from kg.ingest import html
+    from kg.ingest import page as html_page
 
     calls: list[bool] = []
     real = trafilatura.bare_extraction
@@ -194,7 +186,7 @@ def test_a_page_of_short_paragraphs_goes_to_the_fallbacks_at_once(monkeypatch):
     ]
     for article, expected in table:
         calls.clear()
-        found = html._extract(parse(page(article=article)), None)
+        found = html_page.extract(parse(page(article=article)), None)
         assert calls == expected and "hired 9 engineers" in found.raw_text
 
 

@@ -621,8 +621,11 @@ WIDGETS = [
     # (block, a social widget?)
     ("Follow us on Twitter", True),
     ("Follow The Daily Planet on Twitter and Instagram @DailyPlanet.", True),
-    ("Join our readers on Telegram for the day's headlines", True),
+    ("Join us on Telegram for the day's headlines", True),
     ("Find Acme News on Facebook", True),
+    ("Follow @acmenews on Instagram", True),
+    ("Follow these tips shared on Facebook to keep a garden green.", False),
+    ("Join thousands of readers on Telegram", False),
     ("Follow-up talks on Twitter's sale are due on Monday.", False),
     ("Millions follow the senator on Twitter, where she posts daily.", False),
     ("Like other firms on Facebook's platform, Acme pays for ads.", False),
