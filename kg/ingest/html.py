@@ -21,7 +21,13 @@ from kg.errors import InputError
 from kg.ingest.blocks import finish
 from kg.ingest.furniture import furniture
 from kg.ingest.news import parse_date, structure
-from kg.ingest.page import EXTRACTOR_CUTS, cut_for_extraction, decode_page, extract, parse
+from kg.ingest.page import (
+    EXTRACTOR_CUTS,
+    cut_for_extraction,
+    decode_page,
+    extract_article,
+    parse,
+)
 from kg.ingest.text import printable
 from kg.model import Block, Document
 
@@ -298,7 +304,7 @@ def from_html(raw: bytes, *, doc_id: str, source: str, url: str | None = None) -
     if not meta.get("author"):
         meta["author"] = byline_author(tree)
     cut_for_extraction(tree, frozenset({"aside"}))
-    found = extract(tree, url)
+    found = extract_article(tree, url)
     units = _units(found.body) if found is not None and found.body is not None else []
     if len(body) >= max(BODY_CHARS, BODY_OVER * sum(len(t) for _, t in units)):
         units = [("paragraph", p) for p in _paragraphs(body)]

@@ -143,7 +143,7 @@ def _drop(el: Any) -> None:
     parent.remove(el)
 
 
-def extract(tree: Any, url: str | None) -> Any:
+def extract_article(tree: Any, url: str | None) -> Any:
     """trafilatura's extraction of the article from ``tree`` (which it copies, leaving ours
     whole): its own rules first, and its fallbacks (readability, jusText) only when those found
     little, which is where the fallbacks win, since they cost as much as the rest. A page whose

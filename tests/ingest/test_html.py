@@ -186,7 +186,7 @@ def test_a_page_of_short_paragraphs_goes_to_the_fallbacks_at_once(monkeypatch):
     ]
     for article, expected in table:
         calls.clear()
-        found = html_page.extract(parse(page(article=article)), None)
+        found = html_page.extract_article(parse(page(article=article)), None)
         assert calls == expected and "hired 9 engineers" in found.raw_text
 
 
