@@ -269,3 +269,26 @@ def test_the_parsed_page_is_lxml_html_and_non_html_is_refused():
     assert tree.find(".//form/p").text_content() == "A form's text."
     for markup in ("just a line of text", ""):
         assert parse(markup) is None, markup
+
+
+LOADS = [
+    # markup trafilatura's loader repairs, falls back on or refuses: parsed the same
+    '<?xml version="1.0" encoding="utf-8"?><html><head><title>T</title></head>'
+    "<body><p>Café news.</p></body></html>",
+    '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN" "x.dtd">\n<html><body><p>A.</p><p>B.</p>',
+    "<html/>\n<body><p>A story.</p><p>More.</p></body>",
+    "<html><head><title>T</title></head><body><p>Nul\x00 and \x0b controls.</p></body></html>",
+    "just a line of text",
+    "<p>one fragment</p>",
+]
+
+
+def test_pages_are_loaded_as_trafilaturas_loader_loads_them():
+    from lxml import etree
+    from trafilatura import load_html
+
+    for markup in LOADS:
+        ours, theirs = parse(markup), load_html(markup)
+        assert (ours is None) == (theirs is None), markup
+        if ours is not None:
+            assert etree.tostring(ours) == etree.tostring(theirs), markup
