@@ -4,7 +4,8 @@ Only strong signals count, never a single keyword: a real report may say that a 
 "sign up" customers, quote a "privacy policy" or name "US market regulators". A block is
 furniture when it is
 
-- a widget: a reaction counter, a share button, a bare number (the whole block, nothing else);
+- a widget: a reaction counter, a share button, a bare number, a call to follow the site on a
+  social network (the whole block, nothing else);
 - a relative time stamp ("Updated: 2 hours ago") or a lone date away from the top;
 - in another language than the text's (py3langid; short blocks are judged together with the
   run of short blocks around them, where one is too few characters to tell);
@@ -40,7 +41,12 @@ _ITEM = re.compile(r"^\s*(?:[-*+•·–]|\d{1,3}[.)])\s+")
 _WIDGET = re.compile(
     r"^(?:(like|dislike|love|funny|wow|sad|angry|haha|care|share|tweet|pin|email|print|"
     r"save|reply|comments?)(?:\s+\1)?\s*\(?\d*\)?|what'?s your reaction\??|"
-    r"share (?:this|on \w+)|follow us.*|leave a (?:comment|reply)|"
+    r"share (?:this|on \w+)|follow us.*|"
+    # a call to follow a name or handle on a network ("Follow The Gleaner on Twitter"), never
+    # "Follow these steps shared on Twitter": the name is capitalised whatever the case flag
+    r"(?:follow|find|join) (?-i:us|@\w+|[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,4}) on "
+    r"(?:twitter|facebook|instagram|linkedin|tiktok|youtube|threads|bluesky|whatsapp|"
+    r"telegram)\b.{0,300}|leave a (?:comment|reply)|"
     r"advertisement|sponsored(?: content)?)$",
     re.IGNORECASE,
 )

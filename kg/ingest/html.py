@@ -3,7 +3,8 @@
 trafilatura finds the main text (its own rules, with jusText and readability as fallbacks) and
 reads the metadata from the page's markup (JSON-LD, Open Graph, meta tags; dates through
 htmldate). kg stores the headline and the article's blocks as the document's text, one block
-to a paragraph, heading, list item or table row, so that offsets point into that text.
+to a paragraph, heading, list item or table row, so that offsets point into that text. The
+page's tree and the extraction itself are ``kg.ingest.page``'s.
 """
 
 from __future__ import annotations
@@ -13,23 +14,26 @@ import json
 import re
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urlsplit
 
-from kg.defaults import BODY_CHARS, BODY_OVER, FALLBACK_BELOW, LEAD_IN, PAGE_MIN_WORDS
+from kg.defaults import BODY_CHARS, BODY_OVER, LEAD_IN, PAGE_MIN_WORDS
 from kg.errors import InputError
 from kg.ingest.blocks import finish
-from kg.ingest.encoding import decode_bytes
 from kg.ingest.furniture import furniture
 from kg.ingest.news import parse_date, structure
+from kg.ingest.page import (
+    EXTRACTOR_CUTS,
+    cut_for_extraction,
+    decode_page,
+    extract_article,
+    parse,
+)
 from kg.ingest.text import printable
 from kg.model import Block, Document
 
 # htmldate's extensive search falls back on dateparser over every date-like string of the page,
 # which costs more than the rest of the extraction together; the markup's own dates suffice.
 _DATE_OPTIONS = {"extensive_search": False, "original_date": True}
-# Scripts of these types hold text a reader may see: JSON-LD (the metadata, sometimes the
-# article's body) and templates (some blogs ship the post in a "text/template" script).
-_KEPT_SCRIPTS = ("json", "template", "html")
-_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _SPACE = re.compile(r"\s+")
 _HOST = re.compile(r"https?://(?:www\.|w[0-9]+\.)?([^/]+)")
 # The words a page's author line puts before the name ("View all posts by Jane Doe", "Article
@@ -52,20 +56,14 @@ _TITLE_SEPARATORS = re.compile(r"\s+(?:[|·•–—-]|::)\s+")
 _BLOCK_TAGS = {"p": "paragraph", "head": "heading", "quote": "paragraph", "code": "paragraph"}
 
 
-def decode_page(raw: bytes, name: str) -> tuple[str, str]:
-    """A page's text and encoding: the charset its markup declares, else as any text file."""
-    m = _CHARSET.search(raw[:4096])
-    if m:
-        declared = m.group(1).decode("ascii", "replace").lower()
-        try:
-            return raw.decode(declared), declared
-        except (LookupError, UnicodeDecodeError):
-            pass  # a wrong or unknown declaration: detect instead
-    return decode_bytes(raw, name)
+def _squash(text: str) -> str:
+    """``text`` with its runs of white space one space, trimmed (str.split's white space is the
+    regular expression's ``\\s``; split and join cost a third of a substitution)."""
+    return " ".join(text.split())
 
 
 def _text(el: Any) -> str:
-    return _SPACE.sub(" ", "".join(el.itertext())).strip()
+    return _squash("".join(el.itertext()))
 
 
 def _units(body: Any) -> list[tuple[str, str]]:
@@ -79,7 +77,7 @@ def _units(body: Any) -> list[tuple[str, str]]:
 
 def _walk(el: Any, out: list[tuple[str, str]]) -> None:
     if el.text and el.text.strip():  # text straight inside a container
-        out.append(("paragraph", _SPACE.sub(" ", el.text).strip()))
+        out.append(("paragraph", _squash(el.text)))
     for child in el:
         tag = child.tag if isinstance(child.tag, str) else ""
         if tag == "list":
@@ -97,7 +95,7 @@ def _walk(el: Any, out: list[tuple[str, str]]) -> None:
         elif tag and (t := _text(child)):
             out.append(("paragraph", t))
         if child.tail and child.tail.strip():
-            out.append(("paragraph", _SPACE.sub(" ", child.tail).strip()))
+            out.append(("paragraph", _squash(child.tail)))
 
 
 def clean_title(title: str | None, site: str | None, host: str | None) -> str | None:
@@ -118,98 +116,13 @@ def clean_title(title: str | None, site: str | None, host: str | None) -> str | 
     return " - ".join(parts) if len(parts) > 1 else parts[0]
 
 
-def parse(markup: str) -> Any:
-    """The page as an lxml tree, without the parts no extractor reads (code, styles, SVG
-    drawings, comments), so that each of trafilatura's passes
-    over the tree (it walks and copies it several times) has fewer nodes to visit. None when
-    the markup is not HTML."""
-    from lxml import etree
-    from trafilatura import load_html
-
-    tree = load_html(markup)
-    if tree is None:
-        return None
-    dead = [
-        el
-        for el in tree.iter("script", "style", "svg")
-        if el.tag != "script" or not any(k in (el.get("type") or "") for k in _KEPT_SCRIPTS)
-    ]
-    for el in dead:
-        _drop(el)
-    etree.strip_elements(tree, etree.Comment, etree.ProcessingInstruction, with_tail=False)
-    return tree
-
-
-# Elements trafilatura deletes with all they hold before it looks for the article (its
-# MANUALLY_CLEANED list). kg cuts them once the metadata is read, so that trafilatura's passes
-# over the raw tree (pruning XPaths, copies, the page-length measure, the fallbacks) visit about
-# a third fewer elements. Kept: the head (its JSON-LD tells trafilatura a forum thread and feeds
-# its baseline), forms (trafilatura keeps one that holds the article), figures (one may hold a
-# table) and noscript (a script-rendered blog puts its post there, which the fallbacks read).
-_EXTRACTOR_CUTS = frozenset(
-    "nav aside footer iframe button select menu picture video audio time embed object canvas "
-    "map textarea".split()
-)
-# An element to cut that holds one of these holds the article: a page whose markup leaves a
-# "nav" unclosed puts everything after it inside.
-_ARTICLE_MARKS = ".//h1|.//article|.//main"
-
-
-def cut_for_extraction(tree: Any) -> None:
-    """Remove from ``tree`` the elements trafilatura deletes anyway (``_EXTRACTOR_CUTS``),
-    keeping the text that follows each, except one that holds the article's marks."""
-    for el in list(tree.iter(*_EXTRACTOR_CUTS)):
-        if any(a.tag in _EXTRACTOR_CUTS for a in el.iterancestors()):
-            continue  # gone with its ancestor, or kept with it
-        if not el.xpath(_ARTICLE_MARKS):
-            _drop(el)
-
-
-def _drop(el: Any) -> None:
-    """Remove ``el`` from its tree, keeping the text that follows it."""
-    parent = el.getparent()
-    if parent is None:
-        return
-    if el.tail:
-        prev = el.getprevious()
-        if prev is not None:
-            prev.tail = (prev.tail or "") + el.tail
-        else:
-            parent.text = (parent.text or "") + el.tail
-    parent.remove(el)
-
-
-def _extract(tree: Any, url: str | None) -> Any:
-    """trafilatura's extraction of the article from ``tree`` (which it copies, leaving ours
-    whole): its own rules first, and its fallbacks (readability, jusText) only when those found
-    little, which is where the fallbacks win, since they cost as much as the rest. A page whose
-    paragraphs (``p``) hold less text than that goes to the fallbacks at once: its rules' result
-    would be as short, and the extraction would run twice."""
-    from trafilatura import bare_extraction
-
-    options = {
-        "url": url,
-        "with_metadata": False,  # read once, from our tree (see ``metadata``)
-        "include_comments": False,
-        "include_tables": True,
-        "include_formatting": False,
-        "include_links": False,
-    }
-    if sum(len(p.text_content()) for p in tree.iter("p")) < FALLBACK_BELOW:
-        return bare_extraction(tree, fast=False, **options)
-    found = bare_extraction(tree, fast=True, **options)
-    if found is None or len(found.text or "") < FALLBACK_BELOW:
-        return bare_extraction(tree, fast=False, **options) or found
-    return found
-
-
 def metadata(tree: Any, url: str | None) -> Any:
     """The page's title, author, date, site name, canonical URL and description, from its
-    markup (meta tags, Open Graph, JSON-LD, then the page's own title and byline; dates
-    through htmldate), read in the order trafilatura's ``extract_metadata`` reads them, less
-    the categories, tags and licence that kg does not keep and that cost a fifth of the
-    page's metadata time (each is a search of every link of the page)."""
-    from courlan import extract_domain
+    markup (meta tags, Open Graph, JSON-LD, then the page's own title; dates through htmldate),
+    read in the order trafilatura's ``extract_metadata`` reads them, less the categories, tags
+    and licence that kg does not keep and that cost a fifth of the page's metadata time (each
+    is a search of every link of the page). The byline search, when the markup names no
+    author, is ``byline_author``'s, on the tree cut for extraction."""
     from htmldate import find_date
     from trafilatura import metadata as tm
 
@@ -221,9 +134,9 @@ def metadata(tree: Any, url: str | None) -> Any:
     except Exception:  # noqa: BLE001 - trafilatura guards its JSON-LD reader the same way
         pass
     found.title = found.title or tm.extract_title(tree)
-    found.author = author_name(found.author or tm.extract_author(tree))
+    found.author = author_name(found.author)
     found.url = found.url or tm.extract_url(tree, url)
-    found.hostname = extract_domain(found.url, fast=True) if found.url else None
+    found.hostname = host_name(found.url)
     found.date = find_date(tree, url=found.url, **_DATE_OPTIONS)
     site = (found.sitename or tm.extract_sitename(tree) or "").lstrip("@")
     if site and "." not in site and not site[0].isupper():
@@ -232,6 +145,33 @@ def metadata(tree: Any, url: str | None) -> Any:
     found.sitename = site or (host[1] if host else None)
     found.clean_and_trim()
     return found
+
+
+def byline_author(tree: Any) -> str | None:
+    """The author from the page's byline (trafilatura's search of the elements whose class or
+    id says author, byline and the like), for a page whose markup names none. It copies and
+    walks the whole tree with a dozen regular expressions per element, so it runs on the tree
+    cut for extraction but for its asides (``cut_for_extraction``): what the cut leaves out
+    (navigation, footers, buttons, menus, ``time``) holds other articles' authors, not this
+    one's, while some themes set the byline in an aside. On the benchmark pages the same
+    authors are found, less a button's word ("Message") after one."""
+    from trafilatura import metadata as tm
+    from trafilatura.utils import line_processing
+
+    found = tm.extract_author(tree)
+    return author_name(line_processing(html.unescape(found))) if found else None
+
+
+def host_name(url: str | None) -> str | None:
+    """The host of ``url`` without ``www.`` ("www.bbc.co.uk" is "bbc.co.uk"), the site's name
+    as a title's suffix may spell it."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return None
+    return re.sub(r"^www[0-9]*\.", "", host) if host else None
 
 
 def author_name(found: str | None) -> str | None:
@@ -309,7 +249,7 @@ def lead_in(tree: Any, units: list[tuple[str, str]]) -> list[str]:
         if el.tag == "h1":
             started, found = True, []
             continue
-        text = _SPACE.sub(" ", el.text_content()).strip()
+        text = _squash(el.text_content())
         if key in text:
             break
         if started and _lead_like(el, text):
@@ -358,8 +298,13 @@ def from_html(raw: bytes, *, doc_id: str, source: str, url: str | None = None) -
         raise InputError(f"{source}: no article text found in the page")
     meta = metadata(tree, url).as_dict()
     body = article_body(tree)
-    cut_for_extraction(tree)
-    found = _extract(tree, url)
+    # the byline search runs on the tree cut of all but the asides, where some themes set
+    # the byline ("<aside class='post-author'>")
+    cut_for_extraction(tree, EXTRACTOR_CUTS - {"aside"})
+    if not meta.get("author"):
+        meta["author"] = byline_author(tree)
+    cut_for_extraction(tree, frozenset({"aside"}))
+    found = extract_article(tree, url)
     units = _units(found.body) if found is not None and found.body is not None else []
     if len(body) >= max(BODY_CHARS, BODY_OVER * sum(len(t) for _, t in units)):
         units = [("paragraph", p) for p in _paragraphs(body)]

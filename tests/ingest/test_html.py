@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from kg.ingest import read
-from kg.ingest.html import article_body, author_name, cut_for_extraction, metadata, parse
+from kg.ingest.html import _squash, article_body, author_name, byline_author, host_name, metadata
+from kg.ingest.page import cut_for_extraction, parse
 
 STORY = " ".join(
     f"Acme Corp said on Tuesday that it had hired {n} engineers at its plant in Boston."
@@ -167,17 +168,17 @@ def test_cutting_changes_nothing_trafilatura_extracts(tmp_path: Path):
 def test_a_page_of_short_paragraphs_goes_to_the_fallbacks_at_once(monkeypatch):
     import trafilatura
 
-    from kg.ingest import html
+    from kg.ingest import page as html_page
 
     calls: list[bool] = []
     real = trafilatura.bare_extraction
 
-    def spy(tree, *, fast, **options):
-        calls.append(fast)
-        return real(tree, fast=fast, **options)
+    def spy(tree, *, options):
+        calls.append(options.fast)
+        return real(tree, options=options)
 
     monkeypatch.setattr(trafilatura, "bare_extraction", spy)
-    long = "".join(f"<p>{STORY}</p><p>{MORE}</p>" for _ in range(3))  # over 2,000 characters
+    long = "".join(f"<p>{STORY}</p><p>{MORE}</p>" for _ in range(2))  # over 1,000 characters
     table = [
         # (article, the extractions run: fast is trafilatura's rules alone)
         (f"<p>{STORY}</p>", [False]),
@@ -185,8 +186,8 @@ def test_a_page_of_short_paragraphs_goes_to_the_fallbacks_at_once(monkeypatch):
     ]
     for article, expected in table:
         calls.clear()
-        found = html._extract(parse(page(article=article)), None)
-        assert calls == expected and "hired 9 engineers" in found.text
+        found = html_page.extract_article(parse(page(article=article)), None)
+        assert calls == expected and "hired 9 engineers" in found.raw_text
 
 
 @pytest.mark.parametrize(
@@ -206,3 +207,88 @@ def test_a_page_of_short_paragraphs_goes_to_the_fallbacks_at_once(monkeypatch):
 )
 def test_author_field_loses_the_words_of_its_line(field, expected):
     assert author_name(field) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://www.bbc.co.uk/news/world-1", "bbc.co.uk"),
+        ("https://www2.example.org/a?b=c", "example.org"),
+        ("http://edition.cnn.com:8080/x", "edition.cnn.com"),
+        ("https://news.example/", "news.example"),
+        ("/relative/path", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_host_name_is_the_urls_host_without_www(url, expected):
+    assert host_name(url) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("  a \n\t b  ", "a b"),
+        ("a\u00a0\u2009b", "a b"),  # no-break and thin spaces are white space too
+        ("one", "one"),
+        (" \n ", ""),
+    ],
+)
+def test_squash_is_the_regular_expressions_white_space(text, expected):
+    import re
+
+    assert _squash(text) == expected == re.sub(r"\s+", " ", text).strip()
+
+
+BYLINES = [
+    # (markup between the headline and the article, the author found)
+    ("<span class='byline'>By Jane Doe</span>", "Jane Doe"),
+    ("<aside class='post-author'><span itemprop='author'>Ann Lee</span></aside>", "Ann Lee"),
+    # another article's author, in the navigation or the footer, is not this one's
+    ("<nav><span class='author'>Omar Haddad</span></nav>", None),
+    ("<footer><a rel='author' href='/a'>Omar Haddad</a></footer>", None),
+    ("", None),
+]
+
+
+def test_the_byline_is_searched_on_the_tree_cut_for_extraction_but_for_its_asides(tmp_path):
+    for header, expected in BYLINES:
+        (tmp_path / "p.html").write_text(page(header=header), encoding="utf-8")
+        (doc,) = read([tmp_path / "p.html"])
+        assert doc.authors == ((expected,) if expected else ()), header
+        tree = parse(page(header=header))
+        cut_for_extraction(tree, frozenset({"nav", "footer"}))
+        assert byline_author(tree) == expected, header
+
+
+def test_the_parsed_page_is_lxml_html_and_non_html_is_refused():
+    from lxml.html import HtmlElement
+
+    tree = parse(page(article="<form><p>A form's text.</p><input name='q'></form>"))
+    assert all(isinstance(el, HtmlElement) for el in tree.iter() if isinstance(el.tag, str))
+    assert tree.find(".//form/p").text_content() == "A form's text."
+    for markup in ("just a line of text", ""):
+        assert parse(markup) is None, markup
+
+
+LOADS = [
+    # markup trafilatura's loader repairs, falls back on or refuses: parsed the same
+    '<?xml version="1.0" encoding="utf-8"?><html><head><title>T</title></head>'
+    "<body><p>Café news.</p></body></html>",
+    '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN" "x.dtd">\n<html><body><p>A.</p><p>B.</p>',
+    "<html/>\n<body><p>A story.</p><p>More.</p></body>",
+    "<html><head><title>T</title></head><body><p>Nul\x00 and \x0b controls.</p></body></html>",
+    "just a line of text",
+    "<p>one fragment</p>",
+]
+
+
+def test_pages_are_loaded_as_trafilaturas_loader_loads_them():
+    from lxml import etree
+    from trafilatura import load_html
+
+    for markup in LOADS:
+        ours, theirs = parse(markup), load_html(markup)
+        assert (ours is None) == (theirs is None), markup
+        if ours is not None:
+            assert etree.tostring(ours) == etree.tostring(theirs), markup

@@ -615,3 +615,25 @@ def test_an_advert_addresses_the_reader_and_sells_in_a_short_unquoted_line():
     from kg.ingest.furniture import advert
 
     assert [(line, bool(advert(line))) for line, _ in ADVERTS] == ADVERTS
+
+
+WIDGETS = [
+    # (block, a social widget?)
+    ("Follow us on Twitter", True),
+    ("Follow The Daily Planet on Twitter and Instagram @DailyPlanet.", True),
+    ("Join us on Telegram for the day's headlines", True),
+    ("Find Acme News on Facebook", True),
+    ("Follow @acmenews on Instagram", True),
+    ("Follow these tips shared on Facebook to keep a garden green.", False),
+    ("Join thousands of readers on Telegram", False),
+    ("Follow-up talks on Twitter's sale are due on Monday.", False),
+    ("Millions follow the senator on Twitter, where she posts daily.", False),
+    ("Like other firms on Facebook's platform, Acme pays for ads.", False),
+    ("Follow the money, investigators said. On Twitter, the firm denied it.", False),
+]
+
+
+def test_a_call_to_follow_on_a_social_network_is_a_widget():
+    from kg.ingest.furniture import _WIDGET
+
+    assert [(line, bool(_WIDGET.match(line))) for line, _ in WIDGETS] == WIDGETS

@@ -1,0 +1,186 @@
+"""A saved web page as a tree, and trafilatura's extraction of its article from it.
+
+The page is decoded, parsed once by lxml and stripped of what no extractor reads; the elements
+trafilatura deletes anyway are cut before it runs, so that its passes over the tree (it walks
+and copies it several times) visit fewer elements. ``kg.ingest.html`` reads the metadata from
+the tree and makes the Document of the article.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+from kg.defaults import FALLBACK_BELOW
+from kg.ingest.encoding import decode_bytes
+
+# Scripts of these types hold text a reader may see: JSON-LD (the metadata, sometimes the
+# article's body) and templates (some blogs ship the post in a "text/template" script).
+_KEPT_SCRIPTS = ("json", "template", "html")
+_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+
+
+def decode_page(raw: bytes, name: str) -> tuple[str, str]:
+    """A page's text and encoding: the charset its markup declares, else as any text file."""
+    m = _CHARSET.search(raw[:4096])
+    if m:
+        declared = m.group(1).decode("ascii", "replace").lower()
+        try:
+            return raw.decode(declared), declared
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong or unknown declaration: detect instead
+    return decode_bytes(raw, name)
+
+
+def parse(markup: str) -> Any:
+    """The page as an lxml tree, without the parts no extractor reads (code, styles, SVG
+    drawings, comments), so that each of trafilatura's passes
+    over the tree (it walks and copies it several times) has fewer nodes to visit. None when
+    the markup is not HTML."""
+    from lxml import etree
+
+    tree = _load(markup)
+    if tree is None:
+        return None
+    dead = [
+        el
+        for el in tree.iter("script", "style", "svg")
+        if el.tag != "script" or not any(k in (el.get("type") or "") for k in _KEPT_SCRIPTS)
+    ]
+    for el in dead:
+        _drop(el)
+    etree.strip_elements(tree, etree.Comment, etree.ProcessingInstruction, with_tail=False)
+    return tree
+
+
+@functools.cache
+def _parser() -> Any:
+    """trafilatura's HTML parser, with lxml's element classes chosen in C: lxml.html's own
+    choice (a form's elements get classes of their own) is a Python call for every element
+    Python touches, about 3,000 a page, and no extractor kg calls uses those classes."""
+    from lxml import etree
+    from lxml import html as lh
+
+    parser = lh.HTMLParser(
+        collect_ids=False,
+        default_doctype=False,
+        encoding="utf-8",
+        remove_comments=True,
+        remove_pis=True,
+    )
+    parser.set_element_class_lookup(
+        etree.ElementDefaultClassLookup(
+            element=lh.HtmlElement,
+            comment=lh.HtmlComment,
+            pi=lh.HtmlProcessingInstruction,
+            entity=lh.HtmlEntity,
+        )
+    )
+    return parser
+
+
+def _load(markup: str) -> Any:
+    """trafilatura's ``load_html`` on a decoded page, with ``_parser``: the faulty markup it
+    repairs, the bytes it falls back on, the pages it rejects as not HTML."""
+    from lxml import html as lh
+    from trafilatura.utils import is_dubious_html, repair_faulty_html
+
+    beginning = markup[:50].lower()
+    markup = repair_faulty_html(markup, beginning)
+    tree = None
+    try:
+        tree = lh.fromstring(markup, parser=_parser())
+    except Exception:  # noqa: BLE001 - a string that declares its encoding, or worse: as bytes
+        pass
+    if tree is None or len(tree) < 1:
+        try:
+            tree = lh.fromstring(markup.encode("utf8", "surrogatepass"), parser=_parser())
+        except Exception:  # noqa: BLE001
+            return None
+    if tree is not None and is_dubious_html(beginning) and len(tree) < 2:
+        return None
+    return tree
+
+
+# Elements trafilatura deletes with all they hold before it looks for the article (its
+# MANUALLY_CLEANED list). kg cuts them once the metadata is read, so that trafilatura's passes
+# over the raw tree (pruning XPaths, copies, the page-length measure, the fallbacks) visit about
+# a third fewer elements. Kept: the head (its JSON-LD tells trafilatura a forum thread and feeds
+# its baseline), forms (trafilatura keeps one that holds the article), figures (one may hold a
+# table) and noscript (a script-rendered blog puts its post there, which the fallbacks read).
+EXTRACTOR_CUTS = frozenset(
+    "nav aside footer iframe button select menu picture video audio time embed object canvas "
+    "map textarea".split()
+)
+# An element to cut that holds one of these holds the article: a page whose markup leaves a
+# "nav" unclosed puts everything after it inside.
+_ARTICLE_MARKS = ".//h1|.//article|.//main"
+
+
+def cut_for_extraction(tree: Any, tags: frozenset[str] = EXTRACTOR_CUTS) -> None:
+    """Remove from ``tree`` the elements trafilatura deletes anyway (``EXTRACTOR_CUTS``, or
+    those of them in ``tags``), keeping the text that follows each, except one that holds the
+    article's marks."""
+    for el in list(tree.iter(*tags)):
+        if any(a.tag in tags for a in el.iterancestors()):
+            continue  # gone with its ancestor, or kept with it
+        if not el.xpath(_ARTICLE_MARKS):
+            _drop(el)
+
+
+def _drop(el: Any) -> None:
+    """Remove ``el`` from its tree, keeping the text that follows it."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
+def extract_article(tree: Any, url: str | None) -> Any:
+    """trafilatura's extraction of the article from ``tree`` (which it copies, leaving ours
+    whole): its own rules first, and its fallbacks (readability, jusText) only when those found
+    little, which is where the fallbacks win, since they cost as much as the rest. A page whose
+    paragraphs (``p``) hold less text than that goes to the fallbacks at once: its rules' result
+    would be as short, and the extraction would run twice. The result's ``body`` is the
+    article; its ``raw_text`` the body's text, not formatted (kg reads the body)."""
+    from trafilatura import bare_extraction
+
+    if sum(len(p.text_content()) for p in tree.iter("p")) < FALLBACK_BELOW:
+        return bare_extraction(tree, options=_options(False, url))
+    found = bare_extraction(tree, options=_options(True, url))
+    if found is None or len(found.raw_text or "") < FALLBACK_BELOW:
+        return bare_extraction(tree, options=_options(False, url)) or found
+    return found
+
+
+def _options(fast: bool, url: str | None) -> Any:
+    """trafilatura's options for one page: built once (reading its settings costs a millisecond
+    a page) and copied with the page's URL. Text output ("txt") spares the formatting of the
+    article as text that kg does not read; the extraction is the same."""
+    from copy import copy
+
+    options = copy(_base_options(fast))
+    options.url = options.source = url
+    return options
+
+
+@functools.cache
+def _base_options(fast: bool) -> Any:
+    from trafilatura.settings import Extractor
+
+    return Extractor(
+        output_format="txt",
+        fast=fast,
+        comments=False,
+        tables=True,
+        formatting=False,
+        links=False,
+        with_metadata=False,  # read once, from our tree (kg.ingest.html.metadata)
+    )
