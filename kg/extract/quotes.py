@@ -34,6 +34,8 @@ from kg.lexicon import QUOTE_MARKS, SPEECH_VERBS
 _BETWEEN = frozenset({",", ":", ";", "-", "–", "—", "that"})
 # "asked Europe to help as ...", "urged X to ...": a request, whose clause no one stated
 _REQUESTS = frozenset({"ask", "urge"})
+# a closing mark the sentence runs on from in lower case: the marks held a name or a title
+_GOES_ON = re.compile(r"[ \t]*[a-z]")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:][\"”’)]?)\s*$")
 # any opening or closing quotation mark
 _MARK = re.compile(
@@ -155,7 +157,7 @@ def _verbs(
         mem = memory(out)
         mem.unnamed = who is None and unnamed(tab, subj)
         mem.voice = who if who is not None and who.rule == "quote.for" else None
-        if who is None:
+        if who is None or _negated(tab, v):  # "did not say she was quoting": no statement
             for k in _beside(tab, offset, lo, hi, quote_of, pieces):
                 pieces[k].claimed = True
             continue
@@ -171,6 +173,11 @@ def _verbs(
             lo = hi = v
             part = True
     return said
+
+
+def _negated(tab: Tokens, v: int) -> bool:
+    """Whether the speech verb is denied ("did not say", "never said"): it attributes nothing."""
+    return any(tab.dep[c] == "neg" for c in tab.children[v])
 
 
 def _title(tab: Tokens, s: int, quote_of: list[int], token_mention: dict[int, int]) -> bool:
@@ -305,9 +312,14 @@ def _inherit(text: str, pieces: list[Piece], chain: _Open | None, said: list[Spe
         if p.speaker is not None or p.claimed:
             continue
         before = text[max(0, p.start - 300) : p.start - 1]
-        if not _SENTENCE_END.search(before) or before.rstrip().endswith(":"):
+        if (
+            not _SENTENCE_END.search(before)
+            or before.rstrip().endswith(":")
+            or _GOES_ON.match(text, p.end + 1)
+        ):
             # a title or a phrase set in marks inside a sentence; or words a sentence with
-            # no speech verb introduces ("One onlooker shouted: ..."), no one else's
+            # no speech verb introduces ("One onlooker shouted: ..."), no one else's; or a
+            # title a sentence opens with ('"The Comet" had 12 nominations')
             continue
         prev = pieces[k - 1] if k else None
         nxt = pieces[k + 1] if k + 1 < len(pieces) else None

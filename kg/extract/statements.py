@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from kg.defaults import INDIRECT_CONFIDENCE, REFERRED_SPEAKER_FACTOR, STATEMENT_MIN_WORDS
 from kg.extract.records import RawQuote
-from kg.extract.speakers import Speaker, speaker
+from kg.extract.speakers import Speaker, memory, speaker
 from kg.extract.tokens import Tokens
 from kg.lexicon import SPEECH_VERBS
 
@@ -69,12 +69,18 @@ def clauses(tab: Tokens, v: int, lo: int) -> list[int]:
     out = []
     for c in found:
         a, b = edges(tab, c)
-        if tab.lower[a] in _QUESTION or _attribution_only(tab, c):
+        if tab.lower[a] in _QUESTION or _attribution_only(tab, c) or not _verbal(tab, c):
             continue
         if b < lo and not (b + 1 < tab.n and tab.lower[b + 1] in (",", "—", "–")):
             continue
         out.append(c)
     return out
+
+
+def _verbal(tab: Tokens, c: int) -> bool:
+    """Whether a clause has a verb: "declared the country an Islamic Republic" parses a noun
+    as the clause, which states nothing."""
+    return tab.pos[c] in ("VERB", "AUX") or any(tab.pos[k] == "AUX" for k in tab.children[c])
 
 
 def _attribution_only(tab: Tokens, c: int) -> bool:
@@ -177,6 +183,9 @@ def statement(
     runs.append(run)
     words = " ".join(tab.span_text(r[0], r[-1] + 1).strip(" ,") for r in runs)
     start, end = offset + tab.idx[keep[0]], offset + tab.end_char[keep[-1]]
+    # a name in what was said is no one "he" or "the minister" stands for after it, as one
+    # in quoted words is not ("X told AFP she was with her daughter Y. 'We hid,' she said")
+    memory(out).quoted.append((start, end))
     for w in who:
         conf = INDIRECT_CONFIDENCE * (REFERRED_SPEAKER_FACTOR if w.mention is None else 1)
         out.quotes.append(raw(w, " ".join(words.split()), False, conf, (start, end)))
