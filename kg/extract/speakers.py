@@ -40,6 +40,18 @@ _DOCUMENTS = frozenset(
 # bodies that speak (with kg.lexicon.NOUN_TYPE's organisations): "the court ruled", "the
 # paper reported"
 _BODIES = frozenset("court tribunal paper daily newspaper council commission body".split())
+# bodies that speak for the state or body that has them ("Canada's government", "the
+# party's leadership"); any other body with a possessor is a part of it ("China's foreign
+# ministry" is the ministry, not China)
+_WHOLE = frozenset("government administration cabinet leadership regime".split())
+# bodies whose "the ministry", "the agency", "the court" is the nearest organisation of that
+# name ("Foreign Ministry", "Maritime Agency") or that the text called so ("Europol, the EU
+# police agency"): the nearest organisation of another name is seldom the one meant, as the
+# nearest is for "the company", "the bank"
+_NAMED_BODIES = frozenset(
+    "ministry agency department commission court tribunal council office regulator "
+    "government body authority parliament".split()
+)
 # people by the office they hold, beside kg.lexicon.NOUN_TYPE's: "the German leader said"
 _ROLES = dict.fromkeys(
     "leader chancellor premier envoy ambassador prosecutor commissioner chief".split(), "Person"
@@ -164,6 +176,10 @@ def _noun(
         # a body's owner is its possessor ("Canada's government"): "the EU body", "a UN
         # agency" may be one of the EU's or UN's, not the EU or the UN
         owners = _owners(tab, s) if voice or lemma in _DOCUMENTS else _possessors(tab, s)
+        if not (voice or lemma in _DOCUMENTS or lemma in _WHOLE) and any(
+            o in token_mention for o in owners
+        ):
+            return None  # "China's foreign ministry": a part, not the whole
         for o in owners:
             if (m := token_mention.get(o)) is not None:
                 return _named(out, m, "quote.for", span)
@@ -186,7 +202,10 @@ def _noun(
         # a name inside the phrase is not whom it stands for ("the German chancellor")
         first = min(_subtree(tab, s))
         where = (offset + tab.idx[first], span[1])
-        return _referred(out, kind, where, "quote.role", title=tab.lemma[s])
+        named = ()
+        if kind == "Organization" and lemma in _NAMED_BODIES:  # "the customs agency"
+            named = (lemma, *(tab.lower[c] for c in kids if tab.dep[c] in ("compound", "amod")))
+        return _referred(out, kind, where, "quote.role", title=lemma, named=named)
     return None
 
 
@@ -257,11 +276,19 @@ def _owners(tab: Tokens, s: int) -> list[int]:
 
 
 def _referred(
-    out: DocExtraction, kind: str, span: tuple[int, int], rule: str, title: str = ""
+    out: DocExtraction,
+    kind: str,
+    span: tuple[int, int],
+    rule: str,
+    title: str = "",
+    *,
+    named: tuple[str, ...] = (),
 ) -> Speaker:
     """A speaker named before ``span``: the mentions that may be it, nearest first, one per
     name, leaving out names inside quoted words ("'I met Obama,' he said" is not Obama); for
-    a role ("the minister"), the nearest name the text gave that title first."""
+    a role ("the minister"), the nearest name the text gave that title first; ``named``:
+    only that one or names with one of these words ("the customs agency": "Customs Agency",
+    "General Administration of Customs")."""
     mem = memory(out)
     seen: set[str] = set()
     found: list[int] = []
@@ -280,6 +307,9 @@ def _referred(
     near = found[:SUBJECT_LOOKBACK]
     near.sort(key=lambda k: k not in mem.subjects)
     found = near + found[SUBJECT_LOOKBACK:]
+    if named:
+        word = re.compile("|".join(rf"\b{re.escape(w)}\b" for w in named), re.IGNORECASE)
+        found = [k for k in found if word.search(out.mentions[k].text)]
     if title:
         found = _titled(out, title, span[0]) + found
     return Speaker(None, kind, span, rule, tuple(dict.fromkeys(found)), span)
