@@ -25,6 +25,7 @@ from kg.defaults import (
     REFERRED_SPEAKER_FACTOR,
 )
 from kg.extract.records import DocExtraction
+from kg.extract.speaker_names import refit
 from kg.extract.speakers import Memory, Speaker, conjoined, memory, speaker, subject, unnamed
 from kg.extract.statements import Piece, according, clauses, edges, raw, statement
 from kg.extract.tokens import Tokens
@@ -107,6 +108,7 @@ def finish(out: DocExtraction) -> None:
     mark out, now and then) counts if its speaker is known."""
     if isinstance(out.reading, Memory):
         _close(out, out.reading)
+        refit(out, out.reading.renamed)
     out.reading = None
 
 

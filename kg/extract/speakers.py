@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 from kg.defaults import SPEAKER_LOOKBACK, SUBJECT_LOOKBACK
+from kg.extract.speaker_names import fitted
 from kg.extract.tokens import Tokens
 from kg.lexicon import NOUN_TYPE, RELATIVE, SPEAKER_PRONOUNS, SPEECH_VERBS, SPOKESPERSON_NOUNS
 
@@ -79,6 +80,8 @@ class Memory:
     subjects: set[int] = field(default_factory=set)
     unnamed: bool = False
     voice: Speaker | None = None  # the body a spokesperson just spoke for: "he" is it too
+    # named speakers whose sentence gives their name otherwise (kg.extract.speaker_names)
+    renamed: dict[int, str] = field(default_factory=dict)
     open: object = None
 
 
@@ -140,7 +143,7 @@ def speaker(
     named = "quote.according" if according else "quote.named"
     m = token_mention.get(s)
     if m is not None:
-        return _named(out, m, named, span)
+        return _named(out, tab, m, token_mention, named, span)
     word = tab.lower[s]
     if word in SPEAKER_PRONOUNS:
         mem = memory(out)
@@ -154,7 +157,7 @@ def speaker(
     # "the head of the agency, John Smith": the name set beside the title
     m = next((token_mention[a] for a in _appositions(tab, s) if a in token_mention), None)
     if m is not None:
-        return _named(out, m, named, span)
+        return _named(out, tab, m, token_mention, named, span)
     return _noun(out, tab, s, offset, token_mention, span)
 
 
@@ -182,7 +185,7 @@ def _noun(
             return None  # "China's foreign ministry": a part, not the whole
         for o in owners:
             if (m := token_mention.get(o)) is not None:
-                return _named(out, m, "quote.for", span)
+                return _named(out, tab, m, token_mention, "quote.for", span)
             if voice and NOUN_TYPE.get(tab.lemma[o]) == "Organization":  # "a bank spokesman"
                 return _referred(out, "Organization", span, "quote.for")
     # "the minister", "its chairman"; a body's possessor makes it definite ("the bloc's
@@ -237,8 +240,18 @@ def unnamed(tab: Tokens, s: int) -> bool:
     return tab.pos[s] == "NOUN" and tab.tag[s] == "NN"
 
 
-def _named(out: DocExtraction, m: int, rule: str, span: tuple[int, int]) -> Speaker:
+def _named(
+    out: DocExtraction,
+    tab: Tokens,
+    m: int,
+    token_mention: dict[int, int],
+    rule: str,
+    span: tuple[int, int],
+) -> Speaker:
     mention = out.mentions[m]
+    name = fitted(out, tab, m, token_mention)
+    if name and name != mention.text:
+        memory(out).renamed[m] = name
     return Speaker(m, "", (mention.start, mention.end), rule, (), span)
 
 
