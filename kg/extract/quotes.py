@@ -219,8 +219,7 @@ def _one_verb(
     if beside:
         return -1
     found = [] if tab.lemma[v] in _REQUESTS else clauses(tab, v, lo)
-    for c in found:
-        a, b = edges(tab, c)
+    for c, a, b in _joined(tab, found):
         if quote_of[c] >= 0 and quote_of[a] == quote_of[c]:  # the clause is quoted words
             p = pieces[quote_of[c]]
             if p.speaker is None:
@@ -239,6 +238,20 @@ def _one_verb(
         if statement(out, tab, offset, edges(tab, h)[0], lo - 1, whos, quote_of, pieces)[0]:
             said.append(who)
     return more
+
+
+def _joined(tab: Tokens, found: list[int]) -> list[tuple[int, int, int]]:
+    """Each clause with its first and last token; clauses with nothing but punctuation
+    between them are one the parse broke in two, at a relative clause ("noted that
+    Australia, which has ..., has fallen behind") or a colon in a title."""
+    out: list[tuple[int, int, int]] = []
+    for c in sorted(found):
+        a, b = edges(tab, c)
+        if out and all(tab.punct[k] for k in range(out[-1][2] + 1, a)):
+            out[-1] = (out[-1][0], out[-1][1], b)
+        else:
+            out.append((c, a, b))
+    return out
 
 
 def _mid_sentence(tab: Tokens, offset: int, v: int, p: Piece, lo: int) -> bool:
