@@ -82,6 +82,7 @@ class Memory:
     voice: Speaker | None = None  # the body a spokesperson just spoke for: "he" is it too
     # named speakers whose sentence gives their name otherwise (kg.extract.speaker_names)
     renamed: dict[int, str] = field(default_factory=dict)
+    last: int = -1  # the mention of the last speaker named
     open: object = None
 
 
@@ -208,7 +209,12 @@ def _noun(
         named = ()
         if kind == "Organization" and lemma in _NAMED_BODIES:  # "the customs agency"
             named = (lemma, *(tab.lower[c] for c in kids if tab.dep[c] in ("compound", "amod")))
-        return _referred(out, kind, where, "quote.role", title=lemma, named=named)
+        # "the Swiss foreign minister": an office the phrase places, which the text gave
+        # the one it stands for, or which the last speaker holds
+        placed = kind == "Person" and any(t in token_mention for t in _subtree(tab, s))
+        return _referred(
+            out, kind, where, "quote.role", title=lemma, named=named, placed=placed
+        )
     return None
 
 
@@ -249,6 +255,7 @@ def _named(
     span: tuple[int, int],
 ) -> Speaker:
     mention = out.mentions[m]
+    memory(out).last = m
     name = fitted(out, tab, m, token_mention)
     if name and name != mention.text:
         memory(out).renamed[m] = name
@@ -296,12 +303,13 @@ def _referred(
     title: str = "",
     *,
     named: tuple[str, ...] = (),
+    placed: bool = False,
 ) -> Speaker:
     """A speaker named before ``span``: the mentions that may be it, nearest first, one per
     name, leaving out names inside quoted words ("'I met Obama,' he said" is not Obama); for
     a role ("the minister"), the nearest name the text gave that title first; ``named``:
     only that one or names with one of these words ("the customs agency": "Customs Agency",
-    "General Administration of Customs")."""
+    "General Administration of Customs"); ``placed``: only that one or the last speaker."""
     mem = memory(out)
     seen: set[str] = set()
     found: list[int] = []
@@ -320,9 +328,15 @@ def _referred(
     near = found[:SUBJECT_LOOKBACK]
     near.sort(key=lambda k: k not in mem.subjects)
     found = near + found[SUBJECT_LOOKBACK:]
+    # the last named speaker, if among these: "Europol said ... The agency added"
+    last = [mem.last] if mem.last in found else []
     if named:
         word = re.compile("|".join(rf"\b{re.escape(w)}\b" for w in named), re.IGNORECASE)
-        found = [k for k in found if word.search(out.mentions[k].text)]
+        found = [k for k in found if word.search(out.mentions[k].text)] + last
+    elif placed:
+        # "the Swiss foreign minister" is the one the text called so, or the last to speak;
+        # the nearest other person is too often someone else
+        found = last
     if title:
         found = _titled(out, title, span[0]) + found
     return Speaker(None, kind, span, rule, tuple(dict.fromkeys(found)), span)
