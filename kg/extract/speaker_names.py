@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 # words that join the parts of an organisation's name ("Maritime and Coastguard Agency",
 # "Office of the Attorney General"), taken in only between capitalised words
 _JOINERS = frozenset({"and", "of", "the", "for", "&"})
+# the recogniser's labels of names that may be a part of an organisation's name
+_PARTS = frozenset({"ORG", "NAME"})
 
 
 def fitted(out: DocExtraction, tab: Tokens, m: int, token_mention: dict[int, int]) -> str:
@@ -39,14 +41,15 @@ def fitted(out: DocExtraction, tab: Tokens, m: int, token_mention: dict[int, int
     while b > a and (tab.is_lower[b] or not tab.alpha[b]):
         b -= 1  # "Chidi Odinkalu of", "IRNA news agency"
     if not person:
-        # another organisation's name the recogniser split off in the phrase is part of
-        # this one ("Maritime" of "the Maritime and Coastguard Agency"); a place's is not
+        # another organisation's name (or a proper noun of no kind) the recogniser split
+        # off in the phrase is part of this one ("Maritime" of "the Maritime and Coastguard
+        # Agency"); a place's is not
         # ("US" of "the US State Department")
         head = tab.root(a, b + 1)
         taken = {
             k
             for k, v in token_mention.items()
-            if out.mentions[v].votes and not (out.mentions[v].label == "ORG" and _of(tab, k, head))
+            if out.mentions[v].votes and not (out.mentions[v].label in _PARTS and _of(tab, k, head))
         }
         a, b = _grown(tab, a, b, taken)
     return " ".join(tab.span_text(a, b + 1).split())
@@ -74,8 +77,10 @@ def _grown(tab: Tokens, a: int, b: int, taken: set[int]) -> tuple[int, int]:
     sent = tab.sent(a)
 
     def free(i: int) -> bool:
-        return sent.start <= i < sent.end and tab.tag[i] in ("NNP", "NNPS") and (
-            i not in taken and tab.orth[i][:1].isupper()
+        return (
+            sent.start <= i < sent.end
+            and tab.tag[i] in ("NNP", "NNPS")
+            and (i not in taken and tab.orth[i][:1].isupper())
         )
 
     while True:

@@ -212,9 +212,7 @@ def _noun(
         # "the Swiss foreign minister": an office the phrase places, which the text gave
         # the one it stands for, or which the last speaker holds
         placed = kind == "Person" and any(t in token_mention for t in _subtree(tab, s))
-        return _referred(
-            out, kind, where, "quote.role", title=lemma, named=named, placed=placed
-        )
+        return _referred(out, kind, where, "quote.role", title=lemma, named=named, placed=placed)
     return None
 
 
