@@ -33,6 +33,8 @@ from kg.lexicon import QUOTE_MARKS, SPEECH_VERBS
 
 # what may lie between quoted words and their attribution: a comma, a colon, a dash, "that"
 _BETWEEN = frozenset({",", ":", ";", "-", "–", "—", "that"})
+# "he seemed to say", "appeared to suggest": the writer's reading, not the speaker's words
+_SEEM = frozenset({"seem", "appear"})
 # "asked Europe to help as ...", "urged X to ...": a request, whose clause no one stated
 _REQUESTS = frozenset({"ask", "urge"})
 # a closing mark the sentence runs on from in lower case: the marks held a name or a title
@@ -159,7 +161,7 @@ def _verbs(
         mem = memory(out)
         mem.unnamed = who is None and unnamed(tab, subj)
         mem.voice = who if who is not None and who.rule == "quote.for" else None
-        if who is None or _negated(tab, v):  # "did not say she was quoting": no statement
+        if who is None or _unsaid(tab, v):  # "did not say", "seemed to say": no statement
             for k in _beside(tab, offset, lo, hi, quote_of, pieces):
                 pieces[k].claimed = True
             continue
@@ -177,9 +179,12 @@ def _verbs(
     return said
 
 
-def _negated(tab: Tokens, v: int) -> bool:
-    """Whether the speech verb is denied ("did not say", "never said"): it attributes nothing."""
-    return any(tab.dep[c] == "neg" for c in tab.children[v])
+def _unsaid(tab: Tokens, v: int) -> bool:
+    """Whether the speech verb is denied ("did not say", "never said") or only seems to be
+    ("he seemed to say", "appeared to suggest"): it attributes nothing."""
+    if any(tab.dep[c] == "neg" for c in tab.children[v]):
+        return True
+    return tab.dep[v] == "xcomp" and tab.lemma[tab.head[v]] in _SEEM
 
 
 def _title(tab: Tokens, s: int, quote_of: list[int], token_mention: dict[int, int]) -> bool:

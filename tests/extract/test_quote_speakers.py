@@ -72,6 +72,16 @@ NOT_SAID = [
     # a denied attribution states nothing
     ("Ana Ruiz did not say that the plant would close next year.", set()),
     ("Ana Ruiz never said that the plant would close next year.", set()),
+    # what the speaker only seems to say is the writer's reading
+    (
+        'Paul Kline listened to the plan. "Well," he seemed to say, "what took you so long?"',
+        set(),
+    ),
+    ("Ana Ruiz appeared to suggest that the talks had failed for good.", set()),
+    (
+        'Paul Kline listened to the plan. "Well," he said, "what took you so long?"',
+        {("Paul Kline", "Well, what took you so long?", True)},
+    ),
     # a clause without a verb is no statement
     ("During his term Paul Kline declared the region a free trade zone.", set()),
     # a title a sentence opens with is no one's words
