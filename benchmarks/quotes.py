@@ -1,10 +1,10 @@
-"""Quotations attributed to their speakers, on news the extraction was never trained on: 38
+"""Quotations attributed to their speakers, on news the extraction was never trained on: 82
 Deutsche Welle articles of DWIE train (``../shared/bench/dwie``), annotated for this
 benchmark (``benchmarks/data/quotes_dwie.jsonl``). Measured only.
 
     python -m benchmarks.quotes [--bench DIR] [--json FILE] [--errors] [--sets NAME ...]
 
-The articles are the first 38, in the file's order, of those up to 3,000 characters long
+The articles are the first 82, in the file's order, of those up to 3,000 characters long
 that hold a quotation mark, "said", "says", "told" or "according to". The annotations hold,
 per DWIE document id, every statement an article attributes to a speaker it names (a person,
 an organisation, a country), quoted or reported ("said that", "according to"), the speaker
@@ -20,7 +20,7 @@ scored once as held out, then studied with the others; ``test3``, the next 22 ar
 same filter (the 39th to the 60th), and ``test4``, the 22 after them (the 61st to the 82nd),
 each annotated by reading the articles before kg read them, following the guideline of
 docs/benchmarks.md, and scored once as held out (test3 was studied after its score, for the
-rules test4 then scored).
+rules test4 then scored; both were studied for the rules of the round after).
 ``--sets`` scores only the sets named (a study of errors leaves the held-out set out).
 
 A quotation kg reads counts as right when its speaker's entity bears one of the annotated
