@@ -83,6 +83,7 @@ class Memory:
     # named speakers whose sentence gives their name otherwise (kg.extract.speaker_names)
     renamed: dict[int, str] = field(default_factory=dict)
     last: int = -1  # the mention of the last speaker named
+    heard: set[int] = field(default_factory=set)  # mentions of whom a speaker told
     open: object = None
 
 
@@ -212,7 +213,12 @@ def _noun(
         # "the Swiss foreign minister": an office the phrase places, which the text gave
         # the one it stands for, or which the last speaker holds
         placed = kind == "Person" and any(t in token_mention for t in _subtree(tab, s))
-        return _referred(out, kind, where, "quote.role", title=lemma, named=named, placed=placed)
+        # "the chairman of Germany's electric car council": an office of a body the phrase
+        # names, someone other than the last speaker
+        of = placed and any(tab.dep[c] == "prep" for c in kids)
+        return _referred(
+            out, kind, where, "quote.role", title=lemma, named=named, placed=placed, of=of
+        )
     return None
 
 
@@ -302,12 +308,14 @@ def _referred(
     *,
     named: tuple[str, ...] = (),
     placed: bool = False,
+    of: bool = False,
 ) -> Speaker:
     """A speaker named before ``span``: the mentions that may be it, nearest first, one per
     name, leaving out names inside quoted words ("'I met Obama,' he said" is not Obama); for
     a role ("the minister"), the nearest name the text gave that title first; ``named``:
     only that one or names with one of these words ("the customs agency": "Customs Agency",
-    "General Administration of Customs"); ``placed``: only that one or the last speaker."""
+    "General Administration of Customs"); ``placed``: only that one or the last speaker
+    (``of``: only that one)."""
     mem = memory(out)
     seen: set[str] = set()
     found: list[int] = []
@@ -315,7 +323,7 @@ def _referred(
         m = out.mentions[k]
         if m.end > span[0] or m.text in seen:
             continue
-        if any(a <= m.start < b for a, b in mem.quoted):
+        if k in mem.heard or any(a <= m.start < b for a, b in mem.quoted):
             continue
         seen.add(m.text)
         found.append(k)
@@ -327,7 +335,7 @@ def _referred(
     near.sort(key=lambda k: k not in mem.subjects)
     found = near + found[SUBJECT_LOOKBACK:]
     # the last named speaker, if among these: "Europol said ... The agency added"
-    last = [mem.last] if mem.last in found else []
+    last = [mem.last] if mem.last in found and not of else []
     if named:
         word = re.compile("|".join(rf"\b{re.escape(w)}\b" for w in named), re.IGNORECASE)
         found = [k for k in found if word.search(out.mentions[k].text)] + last

@@ -43,6 +43,31 @@ REFERENCE = [
             ("Laura Mendes", "We waited for hours at the border", True),
         },
     ),
+    # one the document called "he" is not the "she" after, though first in line
+    (
+        'Paul Kline met Maria Costa at the plant. "We are hiring again this year," he said. '
+        'The union was less sure. "Nothing has changed for the workers at all," she said.',
+        {
+            ("Paul Kline", "We are hiring again this year", True),
+            ("Maria Costa", "Nothing has changed for the workers at all", True),
+        },
+    ),
+    # whom the speaker told is not the "he" after
+    (
+        "Paul Kline spoke at the party congress in Berlin on Monday with Tom Reyes and Lena "
+        "Fischer. Business leaders should invest at home, he told Anna Weber. "
+        '"The cuts were wrong and must end now," he said.',
+        {
+            ("Paul Kline", "Business leaders should invest at home", False),
+            ("Paul Kline", "The cuts were wrong and must end now", True),
+        },
+    ),
+    # an office of a body the phrase names is not the last speaker's
+    (
+        "Angela Merkel said the plan was ambitious. The chairman of the German Car Council "
+        "said that the targets could be met.",
+        {("Angela Merkel", "the plan was ambitious", False)},
+    ),
     # a part of a country's state is not the country; a government is
     ("Japan's defence ministry said the missile fell into the sea near Hokkaido.", set()),
     # "the ministry" is an organisation of that name, not the nearest organisation
