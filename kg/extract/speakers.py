@@ -51,7 +51,8 @@ _WHOLE = frozenset("government administration cabinet leadership regime".split()
 # nearest is for "the company", "the bank"
 _NAMED_BODIES = frozenset(
     "ministry agency department commission court tribunal council office regulator "
-    "government body authority parliament".split()
+    "government body authority parliament paper newspaper daily weekly magazine tabloid "
+    "broadcaster".split()
 )
 # people by the office they hold, beside kg.lexicon.NOUN_TYPE's: "the German leader said"
 _ROLES = dict.fromkeys(
@@ -363,7 +364,7 @@ def _titled(out: DocExtraction, title: str, before: int) -> list[int]:
         (
             out.mentions[k].text
             for k in reversed(mentions)
-            if word.search(_beside(text, out.mentions[k].start, out.mentions[k].end))
+            if _called(word, text, out.mentions[k].start, out.mentions[k].end)
         ),
         None,
     )
@@ -373,14 +374,17 @@ def _titled(out: DocExtraction, title: str, before: int) -> list[int]:
     return same[:1]
 
 
-def _beside(text: str, start: int, end: int) -> str:
-    """The three words just before a name and the apposition just after it, lower-cased:
-    "Foreign Minister Ana Ruiz", "Ruiz, the minister,"."""
-    before = re.split(r"[,.;:()]", text[max(0, start - 60) : start])[-1]
-    before = " ".join(before.split()[-3:])
+def _called(word: re.Pattern[str], text: str, start: int, end: int) -> bool:
+    """Whether the text gives the name at start:end the title ``word`` (lower case): among
+    the three words just before it with nothing but capitalised words between ("Foreign
+    Minister Ana Ruiz", "the German chancellor Angela Merkel"; not "the Defense Ministry
+    told DW"), or in the apposition just after it ("Ruiz, the minister,")."""
+    before = re.split(r"[,.;:()]", text[max(0, start - 60) : start])[-1].split()[-3:]
+    for i, w in enumerate(before):
+        if word.search(w.lower()) and all(x[:1].isupper() for x in before[i + 1 :]):
+            return True
     after = text[end : end + 40]
-    after = after[: after.find(",", 1)] if after.startswith(",") else ""
-    return f"{before} {after}".lower()
+    return after.startswith(",") and bool(word.search(after[: after.find(",", 1)].lower()))
 
 
 def _same_name(a: str, b: str) -> bool:

@@ -77,6 +77,21 @@ REFERENCE = [
         "Monday. The ministry said that exports would fall sharply.",
         {("Federal Trade Ministry", "exports would fall sharply", False)},
     ),
+    # a title before a name with a verb between is not the name's ("... Ministry told X")
+    (
+        "The Norwegian Defence Ministry told Nordic Radio that the ships had been hired for "
+        "the mission. The ministry said that the costs were rising every week.",
+        {
+            ("Norwegian Defence Ministry", "the ships had been hired for the mission", False),
+            ("Norwegian Defence Ministry", "the costs were rising every week", False),
+        },
+    ),
+    # "the paper" is a medium of that name or the last speaker, not the nearest company
+    (
+        "The Daily Ledger got hold of an internal report on the army. Orion Motors supplied "
+        "the trucks. The paper wrote that the army lacked spare parts.",
+        set(),
+    ),
     # a role the phrase places: the one the text called so, or the last speaker
     (
         "Paul Kline met Ana Ruiz in Madrid. The Spanish foreign minister told reporters that "
