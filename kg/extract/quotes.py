@@ -33,6 +33,11 @@ from kg.lexicon import QUOTE_MARKS, SPEECH_VERBS
 
 # what may lie between quoted words and their attribution: a comma, a colon, a dash, "that"
 _BETWEEN = frozenset({",", ":", ";", "-", "–", "—", "that"})
+# verbs whose "to say" is a statement meant, asked for or refused, not made
+_MEANT = frozenset(
+    "plan want intend refuse decline expect instruct ask urge hope aim prepare promise "
+    "threaten wish seek try order".split()
+)
 # verbs whose object is the one told ("told Bild", "informed the court")
 _TELL = frozenset({"tell", "inform"})
 # "he seemed to say", "appeared to suggest": the writer's reading, not the speaker's words
@@ -195,7 +200,13 @@ def _unsaid(tab: Tokens, v: int) -> bool:
     ("he seemed to say", "appeared to suggest"): it attributes nothing."""
     if any(tab.dep[c] == "neg" for c in tab.children[v]):
         return True
-    return tab.dep[v] == "xcomp" and tab.lemma[tab.head[v]] in _SEEM
+    h = tab.head[v]
+    if tab.dep[v] == "xcomp" and tab.lemma[h] in _SEEM:
+        return True
+    # "plans to announce", "instructed the ministry to insist", "refused to say": a
+    # statement meant, asked for or refused, not made ("took pains to stress" is made)
+    to = any(tab.lower[c] == "to" and tab.dep[c] == "aux" for c in tab.children[v])
+    return to and tab.lemma[h] in _MEANT
 
 
 def _title(tab: Tokens, s: int, quote_of: list[int], token_mention: dict[int, int]) -> bool:

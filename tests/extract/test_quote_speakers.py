@@ -122,6 +122,13 @@ NOT_SAID = [
         'Paul Kline listened to the plan. "Well," he said, "what took you so long?"',
         {("Paul Kline", "Well, what took you so long?", True)},
     ),
+    # a statement meant or refused is not made; one the speaker took pains over is
+    ("Ana Ruiz plans to announce that the plant will close next year.", set()),
+    ("Paul Kline declined to confirm that the plant would close in June.", set()),
+    (
+        "Paul Kline took pains to stress that the plant would stay open.",
+        {("Paul Kline", "the plant would stay open", False)},
+    ),
     # a clause without a verb is no statement
     ("During his term Paul Kline declared the region a free trade zone.", set()),
     # a title a sentence opens with is no one's words
