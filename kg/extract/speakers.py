@@ -274,11 +274,22 @@ def _appositions(tab: Tokens, s: int) -> list[int]:
     while todo:
         t = todo.pop()
         for c in tab.children[t]:
-            if tab.dep[c] == "appos":
+            if tab.dep[c] == "appos" and not _names_place(tab, c):
                 found.append(c)
             elif tab.dep[c] in ("prep", "pobj", "compound", "poss"):
                 todo.append(c)
     return sorted(found, key=lambda c: abs(c - s))
+
+
+def _names_place(tab: Tokens, a: int) -> bool:
+    """Whether the apposition names the place noun before its comma ("the police chief in
+    the capital, Canberra, said"), whatever the parse hangs it from."""
+    first = min(_subtree(tab, a))
+    return (
+        first >= 2
+        and tab.lower[first - 1] == ","
+        and NOUN_TYPE.get(tab.lemma[first - 2]) == "Place"
+    )
 
 
 def _possessors(tab: Tokens, s: int) -> list[int]:

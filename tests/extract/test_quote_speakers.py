@@ -68,6 +68,12 @@ REFERENCE = [
         "said that the targets could be met.",
         {("Angela Merkel", "the plan was ambitious", False)},
     ),
+    # the name set beside a place noun in the phrase is the place's, not the speaker's
+    (
+        "The police chief in the Australian capital, Canberra, said he was considering "
+        "buying drones for the force.",
+        set(),
+    ),
     # a part of a country's state is not the country; a government is
     ("Japan's defence ministry said the missile fell into the sea near Hokkaido.", set()),
     # "the ministry" is an organisation of that name, not the nearest organisation
