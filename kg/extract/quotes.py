@@ -27,21 +27,23 @@ from kg.defaults import (
 from kg.extract.records import DocExtraction
 from kg.extract.speaker_names import refit
 from kg.extract.speakers import Memory, Speaker, conjoined, memory, speaker, subject, unnamed
-from kg.extract.statements import Piece, according, clauses, edges, raw, statement
+from kg.extract.statements import (
+    Piece,
+    according,
+    clauses,
+    edges,
+    merged,
+    raw,
+    statement,
+    unsaid,
+)
 from kg.extract.tokens import Tokens
 from kg.lexicon import QUOTE_MARKS, SPEECH_VERBS
 
 # what may lie between quoted words and their attribution: a comma, a colon, a dash, "that"
 _BETWEEN = frozenset({",", ":", ";", "-", "–", "—", "that"})
-# verbs whose "to say" is a statement meant, asked for or refused, not made
-_MEANT = frozenset(
-    "plan want intend refuse decline expect instruct ask urge hope aim prepare promise "
-    "threaten wish seek try order".split()
-)
 # verbs whose object is the one told ("told Bild", "informed the court")
 _TELL = frozenset({"tell", "inform"})
-# "he seemed to say", "appeared to suggest": the writer's reading, not the speaker's words
-_SEEM = frozenset({"seem", "appear"})
 # "asked Europe to help as ...", "urged X to ...": a request, whose clause no one stated
 _REQUESTS = frozenset({"ask", "urge"})
 # a closing mark the sentence runs on from in lower case: the marks held a name or a title
@@ -168,7 +170,7 @@ def _verbs(
         mem = memory(out)
         mem.unnamed = who is None and unnamed(tab, subj)
         mem.voice = who if who is not None and who.rule == "quote.for" else None
-        if who is None or _unsaid(tab, v):  # "did not say", "seemed to say": no statement
+        if who is None or unsaid(tab, v):  # "did not say", "seemed to say": no statement
             for k in _beside(tab, offset, lo, hi, quote_of, pieces):
                 pieces[k].claimed = True
             continue
@@ -193,20 +195,6 @@ def _verbs(
             lo = hi = v
             part = True
     return said
-
-
-def _unsaid(tab: Tokens, v: int) -> bool:
-    """Whether the speech verb is denied ("did not say", "never said") or only seems to be
-    ("he seemed to say", "appeared to suggest"): it attributes nothing."""
-    if any(tab.dep[c] == "neg" for c in tab.children[v]):
-        return True
-    h = tab.head[v]
-    if tab.dep[v] == "xcomp" and tab.lemma[h] in _SEEM:
-        return True
-    # "plans to announce", "instructed the ministry to insist", "refused to say": a
-    # statement meant, asked for or refused, not made ("took pains to stress" is made)
-    to = any(tab.lower[c] == "to" and tab.dep[c] == "aux" for c in tab.children[v])
-    return to and tab.lemma[h] in _MEANT
 
 
 def _title(tab: Tokens, s: int, quote_of: list[int], token_mention: dict[int, int]) -> bool:
@@ -246,7 +234,7 @@ def _one_verb(
     if beside:
         return -1
     found = [] if tab.lemma[v] in _REQUESTS else clauses(tab, v, lo)
-    for c, a, b in _joined(tab, found):
+    for c, a, b in merged(tab, found):
         if quote_of[c] >= 0 and quote_of[a] == quote_of[c]:  # the clause is quoted words
             p = pieces[quote_of[c]]
             if p.speaker is None:
@@ -265,20 +253,6 @@ def _one_verb(
         if statement(out, tab, offset, edges(tab, h)[0], lo - 1, whos, quote_of, pieces)[0]:
             said.append(who)
     return more
-
-
-def _joined(tab: Tokens, found: list[int]) -> list[tuple[int, int, int]]:
-    """Each clause with its first and last token; clauses with nothing but punctuation
-    between them are one the parse broke in two, at a relative clause ("noted that
-    Australia, which has ..., has fallen behind") or a colon in a title."""
-    out: list[tuple[int, int, int]] = []
-    for c in sorted(found):
-        a, b = edges(tab, c)
-        if out and all(tab.punct[k] for k in range(out[-1][2] + 1, a)):
-            out[-1] = (out[-1][0], out[-1][1], b)
-        else:
-            out.append((c, a, b))
-    return out
 
 
 def _mid_sentence(tab: Tokens, offset: int, v: int, p: Piece, lo: int) -> bool:

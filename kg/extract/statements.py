@@ -8,6 +8,9 @@
   that B``; the parse often hangs it from A's verb) ends the statement: B is another one.
 - Quoted words that begin inside a sentence and end just before its attribution (``The
   aircraft flew "two hours," X said``) are part of a reported statement, not a quotation.
+- No statement: a denied verb (``did not say``), one only seeming (``seemed to say``) or
+  meant (``plans to announce``), a clause without a verb; two clauses of one verb with only
+  punctuation between are one (the parse broke it at a relative clause or a colon).
 
 kg.extract.quotes reads the quoted words; kg.extract.speakers who spoke.
 """
@@ -34,6 +37,15 @@ _HEARSAY = frozenset(
     "report claim allegation accusation rumor rumour speculation suggestion charge criticism "
     "question news".split()
 )
+
+
+# verbs whose "to say" is a statement meant, asked for or refused, not made
+_MEANT = frozenset(
+    "plan want intend refuse decline expect instruct ask urge hope aim prepare promise "
+    "threaten wish seek try order".split()
+)
+# "he seemed to say", "appeared to suggest": the writer's reading, not the speaker's words
+_SEEM = frozenset({"seem", "appear"})
 
 
 @dataclass
@@ -74,6 +86,34 @@ def clauses(tab: Tokens, v: int, lo: int) -> list[int]:
         if b < lo and not (b + 1 < tab.n and tab.lower[b + 1] in (",", "—", "–")):
             continue
         out.append(c)
+    return out
+
+
+def unsaid(tab: Tokens, v: int) -> bool:
+    """Whether the speech verb is denied ("did not say", "never said") or only seems to be
+    ("he seemed to say", "appeared to suggest"): it attributes nothing."""
+    if any(tab.dep[c] == "neg" for c in tab.children[v]):
+        return True
+    h = tab.head[v]
+    if tab.dep[v] == "xcomp" and tab.lemma[h] in _SEEM:
+        return True
+    # "plans to announce", "instructed the ministry to insist", "refused to say": a
+    # statement meant, asked for or refused, not made ("took pains to stress" is made)
+    to = any(tab.lower[c] == "to" and tab.dep[c] == "aux" for c in tab.children[v])
+    return to and tab.lemma[h] in _MEANT
+
+
+def merged(tab: Tokens, found: list[int]) -> list[tuple[int, int, int]]:
+    """Each clause with its first and last token; clauses with nothing but punctuation
+    between them are one the parse broke in two, at a relative clause ("noted that
+    Australia, which has ..., has fallen behind") or a colon in a title."""
+    out: list[tuple[int, int, int]] = []
+    for c in sorted(found):
+        a, b = edges(tab, c)
+        if out and all(tab.punct[k] for k in range(out[-1][2] + 1, a)):
+            out[-1] = (out[-1][0], out[-1][1], b)
+        else:
+            out.append((c, a, b))
     return out
 
 
