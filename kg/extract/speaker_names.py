@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 # words that join the parts of an organisation's name ("Maritime and Coastguard Agency",
 # "Office of the Attorney General"), taken in only between capitalised words
 _JOINERS = frozenset({"and", "of", "the", "for", "&"})
+# titles that are part of how a name is given ("King Abdullah", "Pope Francis")
+_NAME_TITLES = frozenset("king queen prince princess pope sheikh emir lord lady dame sir".split())
 # the recogniser's labels of names that may be a part of an organisation's name
 _PARTS = frozenset({"ORG", "NAME"})
 
@@ -38,7 +40,7 @@ def fitted(out: DocExtraction, tab: Tokens, m: int, token_mention: dict[int, int
     person = label == "PERSON"
     while person and a < b and _title(tab, a):
         a += 1  # "Spokesman Claus Pätzel"
-    while b > a and (tab.is_lower[b] or not tab.alpha[b]):
+    while b > a and (tab.is_lower[b] or tab.punct[b]):
         b -= 1  # "Chidi Odinkalu of", "IRNA news agency"
     if not person:
         # another organisation's name (or a proper noun of no kind) the recogniser split
@@ -68,6 +70,8 @@ def _of(tab: Tokens, k: int, head: int) -> bool:
 
 def _title(tab: Tokens, i: int) -> bool:
     word = tab.lower[i].rstrip(".")
+    if word in _NAME_TITLES:
+        return False
     return word in TITLE_WORDS or word in SPOKESPERSON_NOUNS or NOUN_TYPE.get(word) == "Person"
 
 
@@ -101,11 +105,7 @@ def refit(out: DocExtraction, names: dict[int, str]) -> None:
     gives it) to a mention of that name, or leave them out; likewise their candidates."""
     if not names:
         return
-    by_text: dict[str, int] = {}
-    for k, m in enumerate(out.mentions):
-        if m.votes and k not in names:
-            by_text.setdefault(m.text.casefold(), k)
-    moved = {m: by_text.get(name.casefold()) for m, name in names.items()}
+    moved = {m: _mention(out, name, names) for m, name in names.items()}
     kept: list[RawQuote] = []
     for q in out.quotes:
         speaker = moved.get(q.speaker, q.speaker) if q.speaker is not None else None
@@ -114,3 +114,14 @@ def refit(out: DocExtraction, names: dict[int, str]) -> None:
         cands = tuple(c for c in (moved.get(c, c) for c in q.candidates) if c is not None)
         kept.append(dataclasses.replace(q, speaker=speaker, candidates=cands))
     out.quotes[:] = kept
+
+
+def _mention(out: DocExtraction, name: str, names: dict[int, str]) -> int | None:
+    """A mention of ``name``, else of a fuller form of it ("Barack Obama" for "Obama"; not
+    a shorter one, which resolution may join to the name cut wrong), else None."""
+    want = name.casefold()
+    cut = {out.mentions[k].text.casefold() for k in names}  # the names cut wrong, anywhere
+    found = [k for k, m in enumerate(out.mentions) if m.votes and m.text.casefold() not in cut]
+    same = (k for k in found if out.mentions[k].text.casefold() == want)
+    fuller = (k for k in found if out.mentions[k].text.casefold().endswith(" " + want))
+    return next(same, next(fuller, None))

@@ -18,6 +18,17 @@ NAMES = [
         {("Maria Lindqvist", "the airport would reopen on Friday", False)},
     ),
     ("Spokeswoman Maria Lindqvist said that the airport would reopen on Friday.", set()),
+    # a fuller form of the name the document gives will do
+    (
+        "Spokeswoman Lindqvist said that the airport would reopen on Friday. Maria Lindqvist "
+        "runs the press office.",
+        {("Maria Lindqvist", "the airport would reopen on Friday", False)},
+    ),
+    # a title that is part of how a name is given stays
+    (
+        "King Abdullah spoke in Amman. King Abdullah said that the border would stay open.",
+        {("King Abdullah", "the border would stay open", False)},
+    ),
     # the noun a medium's name is set before
     (
         "The state-run KCNA news agency said the launch had been a success. KCNA also said "
@@ -30,6 +41,12 @@ NAMES = [
     # an organisation's name cut short: "Rail Accident Board" is no one's name
     ("The Air and Rail Accident Board said that the bridge had been closed for repairs.", set()),
     ("The Maritime and Fisheries Agency said that the bridge had been closed for repairs.", set()),
+    # the same cut name elsewhere is not the full name
+    (
+        "The Fisheries Agency sent a boat. The Maritime and Fisheries Agency said that the "
+        "bridge had been closed for repairs.",
+        set(),
+    ),
 ]
 
 REFERENCE = [
