@@ -42,8 +42,6 @@ from kg.lexicon import QUOTE_MARKS, SPEECH_VERBS
 
 # what may lie between quoted words and their attribution: a comma, a colon, a dash, "that"
 _BETWEEN = frozenset({",", ":", ";", "-", "–", "—", "that"})
-# verbs whose object is the one told ("told Bild", "informed the court")
-_TELL = frozenset({"tell", "inform"})
 # "asked Europe to help as ...", "urged X to ...": a request, whose clause no one stated
 _REQUESTS = frozenset({"ask", "urge"})
 # a closing mark the sentence runs on from in lower case: the marks held a name or a title
@@ -174,15 +172,6 @@ def _verbs(
             for k in _beside(tab, offset, lo, hi, quote_of, pieces):
                 pieces[k].claimed = True
             continue
-        # whom the speaker told ("he told Bild") is no one a later "he" stands for
-        mem.heard.update(
-            token_mention[c]
-            for c in tab.children[v]
-            if tab.dep[c] in ("dative", "dobj")
-            and tab.lemma[v] in _TELL
-            and c != subj
-            and c in token_mention
-        )
         sent = tab.sent(v)
         at = {"attribution": (offset + sent.start_char, offset + sent.end_char)}
         also = (speaker(out, tab, c, offset, token_mention) for c in conjoined(tab, subj))

@@ -51,8 +51,7 @@ _WHOLE = frozenset("government administration cabinet leadership regime".split()
 # nearest is for "the company", "the bank"
 _NAMED_BODIES = frozenset(
     "ministry agency department commission court tribunal council office regulator "
-    "government body authority parliament paper newspaper daily weekly magazine tabloid "
-    "broadcaster".split()
+    "government body authority parliament".split()
 )
 # people by the office they hold, beside kg.lexicon.NOUN_TYPE's: "the German leader said"
 _ROLES = dict.fromkeys(
@@ -84,7 +83,6 @@ class Memory:
     # named speakers whose sentence gives their name otherwise (kg.extract.speaker_names)
     renamed: dict[int, str] = field(default_factory=dict)
     last: int = -1  # the mention of the last speaker named
-    heard: set[int] = field(default_factory=set)  # mentions of whom a speaker told
     open: object = None
 
 
@@ -214,12 +212,7 @@ def _noun(
         # "the Swiss foreign minister": an office the phrase places, which the text gave
         # the one it stands for, or which the last speaker holds
         placed = kind == "Person" and any(t in token_mention for t in _subtree(tab, s))
-        # "the chairman of Germany's electric car council": an office of a body the phrase
-        # names, someone other than the last speaker
-        of = placed and any(tab.dep[c] == "prep" for c in kids)
-        return _referred(
-            out, kind, where, "quote.role", title=lemma, named=named, placed=placed, of=of
-        )
+        return _referred(out, kind, where, "quote.role", title=lemma, named=named, placed=placed)
     return None
 
 
@@ -274,22 +267,11 @@ def _appositions(tab: Tokens, s: int) -> list[int]:
     while todo:
         t = todo.pop()
         for c in tab.children[t]:
-            if tab.dep[c] == "appos" and not _names_place(tab, c):
+            if tab.dep[c] == "appos":
                 found.append(c)
             elif tab.dep[c] in ("prep", "pobj", "compound", "poss"):
                 todo.append(c)
     return sorted(found, key=lambda c: abs(c - s))
-
-
-def _names_place(tab: Tokens, a: int) -> bool:
-    """Whether the apposition names the place noun before its comma ("the police chief in
-    the capital, Canberra, said"), whatever the parse hangs it from."""
-    first = min(_subtree(tab, a))
-    return (
-        first >= 2
-        and tab.lower[first - 1] == ","
-        and NOUN_TYPE.get(tab.lemma[first - 2]) == "Place"
-    )
 
 
 def _possessors(tab: Tokens, s: int) -> list[int]:
@@ -320,14 +302,12 @@ def _referred(
     *,
     named: tuple[str, ...] = (),
     placed: bool = False,
-    of: bool = False,
 ) -> Speaker:
     """A speaker named before ``span``: the mentions that may be it, nearest first, one per
     name, leaving out names inside quoted words ("'I met Obama,' he said" is not Obama); for
     a role ("the minister"), the nearest name the text gave that title first; ``named``:
     only that one or names with one of these words ("the customs agency": "Customs Agency",
-    "General Administration of Customs"); ``placed``: only that one or the last speaker
-    (``of``: only that one)."""
+    "General Administration of Customs"); ``placed``: only that one or the last speaker."""
     mem = memory(out)
     seen: set[str] = set()
     found: list[int] = []
@@ -335,7 +315,7 @@ def _referred(
         m = out.mentions[k]
         if m.end > span[0] or m.text in seen:
             continue
-        if k in mem.heard or any(a <= m.start < b for a, b in mem.quoted):
+        if any(a <= m.start < b for a, b in mem.quoted):
             continue
         seen.add(m.text)
         found.append(k)
@@ -347,7 +327,7 @@ def _referred(
     near.sort(key=lambda k: k not in mem.subjects)
     found = near + found[SUBJECT_LOOKBACK:]
     # the last named speaker, if among these: "Europol said ... The agency added"
-    last = [mem.last] if mem.last in found and not of else []
+    last = [mem.last] if mem.last in found else []
     if named:
         word = re.compile("|".join(rf"\b{re.escape(w)}\b" for w in named), re.IGNORECASE)
         found = [k for k in found if word.search(out.mentions[k].text)] + last
@@ -375,7 +355,7 @@ def _titled(out: DocExtraction, title: str, before: int) -> list[int]:
         (
             out.mentions[k].text
             for k in reversed(mentions)
-            if _called(word, text, out.mentions[k].start, out.mentions[k].end)
+            if word.search(_beside(text, out.mentions[k].start, out.mentions[k].end))
         ),
         None,
     )
@@ -385,17 +365,14 @@ def _titled(out: DocExtraction, title: str, before: int) -> list[int]:
     return same[:1]
 
 
-def _called(word: re.Pattern[str], text: str, start: int, end: int) -> bool:
-    """Whether the text gives the name at start:end the title ``word`` (lower case): among
-    the three words just before it with nothing but capitalised words between ("Foreign
-    Minister Ana Ruiz", "the German chancellor Angela Merkel"; not "the Defense Ministry
-    told DW"), or in the apposition just after it ("Ruiz, the minister,")."""
-    before = re.split(r"[,.;:()]", text[max(0, start - 60) : start])[-1].split()[-3:]
-    for i, w in enumerate(before):
-        if word.search(w.lower()) and all(x[:1].isupper() for x in before[i + 1 :]):
-            return True
+def _beside(text: str, start: int, end: int) -> str:
+    """The three words just before a name and the apposition just after it, lower-cased:
+    "Foreign Minister Ana Ruiz", "Ruiz, the minister,"."""
+    before = re.split(r"[,.;:()]", text[max(0, start - 60) : start])[-1]
+    before = " ".join(before.split()[-3:])
     after = text[end : end + 40]
-    return after.startswith(",") and bool(word.search(after[: after.find(",", 1)].lower()))
+    after = after[: after.find(",", 1)] if after.startswith(",") else ""
+    return f"{before} {after}".lower()
 
 
 def _same_name(a: str, b: str) -> bool:

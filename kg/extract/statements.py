@@ -8,9 +8,9 @@
   that B``; the parse often hangs it from A's verb) ends the statement: B is another one.
 - Quoted words that begin inside a sentence and end just before its attribution (``The
   aircraft flew "two hours," X said``) are part of a reported statement, not a quotation.
-- No statement: a denied verb (``did not say``), one only seeming (``seemed to say``) or
-  meant (``plans to announce``), a clause without a verb; two clauses of one verb with only
-  punctuation between are one (the parse broke it at a relative clause or a colon).
+- No statement: a denied verb (``did not say``), one only seeming (``seemed to say``), a
+  clause without a verb; two clauses of one verb with only punctuation between are one (the
+  parse broke it at a relative clause or a colon).
 
 kg.extract.quotes reads the quoted words; kg.extract.speakers who spoke.
 """
@@ -38,12 +38,6 @@ _HEARSAY = frozenset(
     "question news".split()
 )
 
-
-# verbs whose "to say" is a statement meant, asked for or refused, not made
-_MEANT = frozenset(
-    "plan want intend refuse decline expect instruct ask urge hope aim prepare promise "
-    "threaten wish seek try order".split()
-)
 # "he seemed to say", "appeared to suggest": the writer's reading, not the speaker's words
 _SEEM = frozenset({"seem", "appear"})
 
@@ -94,13 +88,7 @@ def unsaid(tab: Tokens, v: int) -> bool:
     ("he seemed to say", "appeared to suggest"): it attributes nothing."""
     if any(tab.dep[c] == "neg" for c in tab.children[v]):
         return True
-    h = tab.head[v]
-    if tab.dep[v] == "xcomp" and tab.lemma[h] in _SEEM:
-        return True
-    # "plans to announce", "instructed the ministry to insist", "refused to say": a
-    # statement meant, asked for or refused, not made ("took pains to stress" is made)
-    to = any(tab.lower[c] == "to" and tab.dep[c] == "aux" for c in tab.children[v])
-    return to and tab.lemma[h] in _MEANT
+    return tab.dep[v] == "xcomp" and tab.lemma[tab.head[v]] in _SEEM
 
 
 def merged(tab: Tokens, found: list[int]) -> list[tuple[int, int, int]]:

@@ -30,35 +30,13 @@ def speakers(
     entities: Mapping[str, EntityRecord],
 ) -> list[tuple[str, QuoteRecord]]:
     """Each quotation whose speaker is an entity, with its id: the named speaker's, else the
-    first candidate's whose entity has the type wanted and, for "he" or "she", whom the
-    document has not called by the other pronoun. In document order."""
+    first candidate's whose entity has the type wanted. In document order."""
     out = []
-    called: dict[tuple[str, str], str] = {}  # (document, entity) -> "he" or "she"
     for q in quotes:
         eid = key_entity.get(q.speaker) if q.speaker else None
         if not q.speaker:
-            word = _pronoun(q)
-            doc = q.evidence[0]
             fits = (key_entity[k] for k in q.candidates if k in key_entity)
-            eid = next(
-                (
-                    e
-                    for e in fits
-                    if entities[e].type == q.refer
-                    and (not word or called.get((doc, e), word) == word)
-                ),
-                None,
-            )
-            if eid is not None and word:
-                called[(doc, eid)] = word
+            eid = next((e for e in fits if entities[e].type == q.refer), None)
         if eid is not None:
             out.append((eid, q))
     return sorted(out, key=lambda x: (x[1].evidence[0], x[1].evidence[5], x[0], x[1].text))
-
-
-def _pronoun(q: QuoteRecord) -> str:
-    """ "he" or "she" where the speaker is one, else "": a person the document calls "he"
-    is not the "she" of a later quotation ("Wengler ... he said. ... While she said")."""
-    _, passage, a, _, span, *_ = q.evidence
-    word = passage[span[0] - a : span[1] - a].lower()
-    return word if word in ("he", "she") else ""

@@ -60,37 +60,6 @@ REFERENCE = [
             ("Laura Mendes", "We waited for hours at the border", True),
         },
     ),
-    # one the document called "he" is not the "she" after, though first in line
-    (
-        'Paul Kline met Maria Costa at the plant. "We are hiring again this year," he said. '
-        'The union was less sure. "Nothing has changed for the workers at all," she said.',
-        {
-            ("Paul Kline", "We are hiring again this year", True),
-            ("Maria Costa", "Nothing has changed for the workers at all", True),
-        },
-    ),
-    # whom the speaker told is not the "he" after
-    (
-        "Paul Kline spoke at the party congress in Berlin on Monday with Tom Reyes and Lena "
-        "Fischer. Business leaders should invest at home, he told Anna Weber. "
-        '"The cuts were wrong and must end now," he said.',
-        {
-            ("Paul Kline", "Business leaders should invest at home", False),
-            ("Paul Kline", "The cuts were wrong and must end now", True),
-        },
-    ),
-    # an office of a body the phrase names is not the last speaker's
-    (
-        "Angela Merkel said the plan was ambitious. The chairman of the German Car Council "
-        "said that the targets could be met.",
-        {("Angela Merkel", "the plan was ambitious", False)},
-    ),
-    # the name set beside a place noun in the phrase is the place's, not the speaker's
-    (
-        "The police chief in the Australian capital, Canberra, said he was considering "
-        "buying drones for the force.",
-        set(),
-    ),
     # a part of a country's state is not the country; a government is
     ("Japan's defence ministry said the missile fell into the sea near Hokkaido.", set()),
     # "the ministry" is an organisation of that name, not the nearest organisation
@@ -99,21 +68,6 @@ REFERENCE = [
         "The Federal Trade Ministry raised tariffs on steel. Orion Motors cut its forecast on "
         "Monday. The ministry said that exports would fall sharply.",
         {("Federal Trade Ministry", "exports would fall sharply", False)},
-    ),
-    # a title before a name with a verb between is not the name's ("... Ministry told X")
-    (
-        "The Norwegian Defence Ministry told Nordic Radio that the ships had been hired for "
-        "the mission. The ministry said that the costs were rising every week.",
-        {
-            ("Norwegian Defence Ministry", "the ships had been hired for the mission", False),
-            ("Norwegian Defence Ministry", "the costs were rising every week", False),
-        },
-    ),
-    # "the paper" is a medium of that name or the last speaker, not the nearest company
-    (
-        "The Daily Ledger got hold of an internal report on the army. Orion Motors supplied "
-        "the trucks. The paper wrote that the army lacked spare parts.",
-        set(),
     ),
     # a role the phrase places: the one the text called so, or the last speaker
     (
@@ -144,13 +98,6 @@ NOT_SAID = [
     (
         'Paul Kline listened to the plan. "Well," he said, "what took you so long?"',
         {("Paul Kline", "Well, what took you so long?", True)},
-    ),
-    # a statement meant or refused is not made; one the speaker took pains over is
-    ("Ana Ruiz plans to announce that the plant will close next year.", set()),
-    ("Paul Kline declined to confirm that the plant would close in June.", set()),
-    (
-        "Paul Kline took pains to stress that the plant would stay open.",
-        {("Paul Kline", "the plant would stay open", False)},
     ),
     # a clause without a verb is no statement
     ("During his term Paul Kline declared the region a free trade zone.", set()),
