@@ -45,8 +45,7 @@ def fitted(out: DocExtraction, tab: Tokens, m: int, token_mention: dict[int, int
     if not person:
         # another organisation's name (or a proper noun of no kind) the recogniser split
         # off in the phrase is part of this one ("Maritime" of "the Maritime and Coastguard
-        # Agency"); a place's is not
-        # ("US" of "the US State Department")
+        # Agency"); a place's is not ("US" of "the US State Department")
         head = tab.root(a, b + 1)
         taken = {
             k
