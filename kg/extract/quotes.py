@@ -25,8 +25,18 @@ from kg.defaults import (
     REFERRED_SPEAKER_FACTOR,
 )
 from kg.extract.records import DocExtraction
+from kg.extract.speaker_names import refit
 from kg.extract.speakers import Memory, Speaker, conjoined, memory, speaker, subject, unnamed
-from kg.extract.statements import Piece, according, clauses, edges, raw, statement
+from kg.extract.statements import (
+    Piece,
+    according,
+    clauses,
+    edges,
+    merged,
+    raw,
+    statement,
+    unsaid,
+)
 from kg.extract.tokens import Tokens
 from kg.lexicon import QUOTE_MARKS, SPEECH_VERBS
 
@@ -34,6 +44,8 @@ from kg.lexicon import QUOTE_MARKS, SPEECH_VERBS
 _BETWEEN = frozenset({",", ":", ";", "-", "–", "—", "that"})
 # "asked Europe to help as ...", "urged X to ...": a request, whose clause no one stated
 _REQUESTS = frozenset({"ask", "urge"})
+# a closing mark the sentence runs on from in lower case: the marks held a name or a title
+_GOES_ON = re.compile(r"[ \t]*[a-z]")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:][\"”’)]?)\s*$")
 # any opening or closing quotation mark
 _MARK = re.compile(
@@ -105,6 +117,7 @@ def finish(out: DocExtraction) -> None:
     mark out, now and then) counts if its speaker is known."""
     if isinstance(out.reading, Memory):
         _close(out, out.reading)
+        refit(out, out.reading.renamed)
     out.reading = None
 
 
@@ -155,7 +168,7 @@ def _verbs(
         mem = memory(out)
         mem.unnamed = who is None and unnamed(tab, subj)
         mem.voice = who if who is not None and who.rule == "quote.for" else None
-        if who is None:
+        if who is None or unsaid(tab, v):  # "did not say", "seemed to say": no statement
             for k in _beside(tab, offset, lo, hi, quote_of, pieces):
                 pieces[k].claimed = True
             continue
@@ -210,8 +223,7 @@ def _one_verb(
     if beside:
         return -1
     found = [] if tab.lemma[v] in _REQUESTS else clauses(tab, v, lo)
-    for c in found:
-        a, b = edges(tab, c)
+    for c, a, b in merged(tab, found):
         if quote_of[c] >= 0 and quote_of[a] == quote_of[c]:  # the clause is quoted words
             p = pieces[quote_of[c]]
             if p.speaker is None:
@@ -305,9 +317,14 @@ def _inherit(text: str, pieces: list[Piece], chain: _Open | None, said: list[Spe
         if p.speaker is not None or p.claimed:
             continue
         before = text[max(0, p.start - 300) : p.start - 1]
-        if not _SENTENCE_END.search(before) or before.rstrip().endswith(":"):
+        if (
+            not _SENTENCE_END.search(before)
+            or before.rstrip().endswith(":")
+            or _GOES_ON.match(text, p.end + 1)
+        ):
             # a title or a phrase set in marks inside a sentence; or words a sentence with
-            # no speech verb introduces ("One onlooker shouted: ..."), no one else's
+            # no speech verb introduces ("One onlooker shouted: ..."), no one else's; or a
+            # title a sentence opens with ('"The Comet" had 12 nominations')
             continue
         prev = pieces[k - 1] if k else None
         nxt = pieces[k + 1] if k + 1 < len(pieces) else None

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 from kg.defaults import SPEAKER_LOOKBACK, SUBJECT_LOOKBACK
+from kg.extract.speaker_names import fitted
 from kg.extract.tokens import Tokens
 from kg.lexicon import NOUN_TYPE, RELATIVE, SPEAKER_PRONOUNS, SPEECH_VERBS, SPOKESPERSON_NOUNS
 
@@ -40,6 +41,18 @@ _DOCUMENTS = frozenset(
 # bodies that speak (with kg.lexicon.NOUN_TYPE's organisations): "the court ruled", "the
 # paper reported"
 _BODIES = frozenset("court tribunal paper daily newspaper council commission body".split())
+# bodies that speak for the state or body that has them ("Canada's government", "the
+# party's leadership"); any other body with a possessor is a part of it ("China's foreign
+# ministry" is the ministry, not China)
+_WHOLE = frozenset("government administration cabinet leadership regime".split())
+# bodies whose "the ministry", "the agency", "the court" is the nearest organisation of that
+# name ("Foreign Ministry", "Maritime Agency") or that the text called so ("Europol, the EU
+# police agency"): the nearest organisation of another name is seldom the one meant, as the
+# nearest is for "the company", "the bank"
+_NAMED_BODIES = frozenset(
+    "ministry agency department commission court tribunal council office regulator "
+    "government body authority parliament".split()
+)
 # people by the office they hold, beside kg.lexicon.NOUN_TYPE's: "the German leader said"
 _ROLES = dict.fromkeys(
     "leader chancellor premier envoy ambassador prosecutor commissioner chief".split(), "Person"
@@ -67,6 +80,9 @@ class Memory:
     subjects: set[int] = field(default_factory=set)
     unnamed: bool = False
     voice: Speaker | None = None  # the body a spokesperson just spoke for: "he" is it too
+    # named speakers whose sentence gives their name otherwise (kg.extract.speaker_names)
+    renamed: dict[int, str] = field(default_factory=dict)
+    last: int = -1  # the mention of the last speaker named
     open: object = None
 
 
@@ -128,7 +144,7 @@ def speaker(
     named = "quote.according" if according else "quote.named"
     m = token_mention.get(s)
     if m is not None:
-        return _named(out, m, named, span)
+        return _named(out, tab, m, token_mention, named, span)
     word = tab.lower[s]
     if word in SPEAKER_PRONOUNS:
         mem = memory(out)
@@ -142,7 +158,7 @@ def speaker(
     # "the head of the agency, John Smith": the name set beside the title
     m = next((token_mention[a] for a in _appositions(tab, s) if a in token_mention), None)
     if m is not None:
-        return _named(out, m, named, span)
+        return _named(out, tab, m, token_mention, named, span)
     return _noun(out, tab, s, offset, token_mention, span)
 
 
@@ -164,9 +180,13 @@ def _noun(
         # a body's owner is its possessor ("Canada's government"): "the EU body", "a UN
         # agency" may be one of the EU's or UN's, not the EU or the UN
         owners = _owners(tab, s) if voice or lemma in _DOCUMENTS else _possessors(tab, s)
+        if not (voice or lemma in _DOCUMENTS or lemma in _WHOLE) and any(
+            o in token_mention for o in owners
+        ):
+            return None  # "China's foreign ministry": a part, not the whole
         for o in owners:
             if (m := token_mention.get(o)) is not None:
-                return _named(out, m, "quote.for", span)
+                return _named(out, tab, m, token_mention, "quote.for", span)
             if voice and NOUN_TYPE.get(tab.lemma[o]) == "Organization":  # "a bank spokesman"
                 return _referred(out, "Organization", span, "quote.for")
     # "the minister", "its chairman"; a body's possessor makes it definite ("the bloc's
@@ -186,7 +206,13 @@ def _noun(
         # a name inside the phrase is not whom it stands for ("the German chancellor")
         first = min(_subtree(tab, s))
         where = (offset + tab.idx[first], span[1])
-        return _referred(out, kind, where, "quote.role", title=tab.lemma[s])
+        named = ()
+        if kind == "Organization" and lemma in _NAMED_BODIES:  # "the customs agency"
+            named = (lemma, *(tab.lower[c] for c in kids if tab.dep[c] in ("compound", "amod")))
+        # "the Swiss foreign minister": an office the phrase places, which the text gave
+        # the one it stands for, or which the last speaker holds
+        placed = kind == "Person" and any(t in token_mention for t in _subtree(tab, s))
+        return _referred(out, kind, where, "quote.role", title=lemma, named=named, placed=placed)
     return None
 
 
@@ -218,8 +244,19 @@ def unnamed(tab: Tokens, s: int) -> bool:
     return tab.pos[s] == "NOUN" and tab.tag[s] == "NN"
 
 
-def _named(out: DocExtraction, m: int, rule: str, span: tuple[int, int]) -> Speaker:
+def _named(
+    out: DocExtraction,
+    tab: Tokens,
+    m: int,
+    token_mention: dict[int, int],
+    rule: str,
+    span: tuple[int, int],
+) -> Speaker:
     mention = out.mentions[m]
+    memory(out).last = m
+    name = fitted(out, tab, m, token_mention)
+    if name and name != mention.text:
+        memory(out).renamed[m] = name
     return Speaker(m, "", (mention.start, mention.end), rule, (), span)
 
 
@@ -257,11 +294,20 @@ def _owners(tab: Tokens, s: int) -> list[int]:
 
 
 def _referred(
-    out: DocExtraction, kind: str, span: tuple[int, int], rule: str, title: str = ""
+    out: DocExtraction,
+    kind: str,
+    span: tuple[int, int],
+    rule: str,
+    title: str = "",
+    *,
+    named: tuple[str, ...] = (),
+    placed: bool = False,
 ) -> Speaker:
     """A speaker named before ``span``: the mentions that may be it, nearest first, one per
     name, leaving out names inside quoted words ("'I met Obama,' he said" is not Obama); for
-    a role ("the minister"), the nearest name the text gave that title first."""
+    a role ("the minister"), the nearest name the text gave that title first; ``named``:
+    only that one or names with one of these words ("the customs agency": "Customs Agency",
+    "General Administration of Customs"); ``placed``: only that one or the last speaker."""
     mem = memory(out)
     seen: set[str] = set()
     found: list[int] = []
@@ -280,6 +326,15 @@ def _referred(
     near = found[:SUBJECT_LOOKBACK]
     near.sort(key=lambda k: k not in mem.subjects)
     found = near + found[SUBJECT_LOOKBACK:]
+    # the last named speaker, if among these: "Europol said ... The agency added"
+    last = [mem.last] if mem.last in found else []
+    if named:
+        word = re.compile("|".join(rf"\b{re.escape(w)}\b" for w in named), re.IGNORECASE)
+        found = [k for k in found if word.search(out.mentions[k].text)] + last
+    elif placed:
+        # "the Swiss foreign minister" is the one the text called so, or the last to speak;
+        # the nearest other person is too often someone else
+        found = last
     if title:
         found = _titled(out, title, span[0]) + found
     return Speaker(None, kind, span, rule, tuple(dict.fromkeys(found)), span)

@@ -8,6 +8,9 @@
   that B``; the parse often hangs it from A's verb) ends the statement: B is another one.
 - Quoted words that begin inside a sentence and end just before its attribution (``The
   aircraft flew "two hours," X said``) are part of a reported statement, not a quotation.
+- No statement: a denied verb (``did not say``), one only seeming (``seemed to say``), a
+  clause without a verb; two clauses of one verb with only punctuation between are one (the
+  parse broke it at a relative clause or a colon).
 
 kg.extract.quotes reads the quoted words; kg.extract.speakers who spoke.
 """
@@ -19,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from kg.defaults import INDIRECT_CONFIDENCE, REFERRED_SPEAKER_FACTOR, STATEMENT_MIN_WORDS
 from kg.extract.records import RawQuote
-from kg.extract.speakers import Speaker, speaker
+from kg.extract.speakers import Speaker, memory, speaker
 from kg.extract.tokens import Tokens
 from kg.lexicon import SPEECH_VERBS
 
@@ -34,6 +37,9 @@ _HEARSAY = frozenset(
     "report claim allegation accusation rumor rumour speculation suggestion charge criticism "
     "question news".split()
 )
+
+# "he seemed to say", "appeared to suggest": the writer's reading, not the speaker's words
+_SEEM = frozenset({"seem", "appear"})
 
 
 @dataclass
@@ -69,12 +75,40 @@ def clauses(tab: Tokens, v: int, lo: int) -> list[int]:
     out = []
     for c in found:
         a, b = edges(tab, c)
-        if tab.lower[a] in _QUESTION or _attribution_only(tab, c):
+        if tab.lower[a] in _QUESTION or _attribution_only(tab, c) or not _verbal(tab, c):
             continue
         if b < lo and not (b + 1 < tab.n and tab.lower[b + 1] in (",", "—", "–")):
             continue
         out.append(c)
     return out
+
+
+def unsaid(tab: Tokens, v: int) -> bool:
+    """Whether the speech verb is denied ("did not say", "never said") or only seems to be
+    ("he seemed to say", "appeared to suggest"): it attributes nothing."""
+    if any(tab.dep[c] == "neg" for c in tab.children[v]):
+        return True
+    return tab.dep[v] == "xcomp" and tab.lemma[tab.head[v]] in _SEEM
+
+
+def merged(tab: Tokens, found: list[int]) -> list[tuple[int, int, int]]:
+    """Each clause with its first and last token; clauses with nothing but punctuation
+    between them are one the parse broke in two, at a relative clause ("noted that
+    Australia, which has ..., has fallen behind") or a colon in a title."""
+    out: list[tuple[int, int, int]] = []
+    for c in sorted(found):
+        a, b = edges(tab, c)
+        if out and all(tab.punct[k] for k in range(out[-1][2] + 1, a)):
+            out[-1] = (out[-1][0], out[-1][1], b)
+        else:
+            out.append((c, a, b))
+    return out
+
+
+def _verbal(tab: Tokens, c: int) -> bool:
+    """Whether a clause has a verb: "declared the country an Islamic Republic" parses a noun
+    as the clause, which states nothing."""
+    return tab.pos[c] in ("VERB", "AUX") or any(tab.pos[k] == "AUX" for k in tab.children[c])
 
 
 def _attribution_only(tab: Tokens, c: int) -> bool:
@@ -177,6 +211,9 @@ def statement(
     runs.append(run)
     words = " ".join(tab.span_text(r[0], r[-1] + 1).strip(" ,") for r in runs)
     start, end = offset + tab.idx[keep[0]], offset + tab.end_char[keep[-1]]
+    # a name in what was said is no one "he" or "the minister" stands for after it, as one
+    # in quoted words is not ("X told AFP she was with her daughter Y. 'We hid,' she said")
+    memory(out).quoted.append((start, end))
     for w in who:
         conf = INDIRECT_CONFIDENCE * (REFERRED_SPEAKER_FACTOR if w.mention is None else 1)
         out.quotes.append(raw(w, " ".join(words.split()), False, conf, (start, end)))

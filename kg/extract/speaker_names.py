@@ -1,0 +1,126 @@
+"""Speakers' names as the sentence gives them, where the recogniser cut the name short or
+long: "Spokesman Claus Pätzel" (a title taken in), "Chidi Odinkalu of" (a word of the phrase
+after it), "IRNA news agency" (the noun a medium's name is set before), "Coastguard Agency" in
+"the Maritime and Coastguard Agency" and "Office of the Attorney" before "General" (a name cut
+short). The quotation goes to a mention of the name as the sentence gives it, wherever the
+document names it so; when it never does, the speaker's entity would bear a name no one has,
+and the quotation is left out (a quotation left out costs less than one given to a name that
+is wrong).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING
+
+from kg.extract.tokens import Tokens
+from kg.lexicon import NOUN_TYPE, SPOKESPERSON_NOUNS, TITLE_WORDS
+
+if TYPE_CHECKING:
+    from kg.extract.records import DocExtraction, RawQuote
+
+# words that join the parts of an organisation's name ("Maritime and Coastguard Agency",
+# "Office of the Attorney General"), taken in only between capitalised words
+_JOINERS = frozenset({"and", "of", "the", "for", "&"})
+# titles that are part of how a name is given ("King Abdullah", "Pope Francis")
+_NAME_TITLES = frozenset("king queen prince princess pope sheikh emir lord lady dame sir".split())
+# the recogniser's labels of names that may be a part of an organisation's name
+_PARTS = frozenset({"ORG", "NAME"})
+
+
+def fitted(out: DocExtraction, tab: Tokens, m: int, token_mention: dict[int, int]) -> str:
+    """The name of mention ``m`` as the sentence gives it: without a title before a person's
+    name or words that are no name's after it, and for an organisation, with the capitalised
+    words of its name the recogniser left out next to it."""
+    label = out.mentions[m].label
+    toks = sorted(k for k, v in token_mention.items() if v == m)
+    if not toks or toks[-1] - toks[0] + 1 != len(toks):
+        return ""
+    a, b = toks[0], toks[-1]
+    person = label == "PERSON"
+    while person and a < b and _title(tab, a):
+        a += 1  # "Spokesman Claus Pätzel"
+    while b > a and (tab.is_lower[b] or tab.punct[b]):
+        b -= 1  # "Chidi Odinkalu of", "IRNA news agency"
+    if not person:
+        # another organisation's name (or a proper noun of no kind) the recogniser split
+        # off in the phrase is part of this one ("Maritime" of "the Maritime and Coastguard
+        # Agency"); a place's is not ("US" of "the US State Department")
+        head = tab.root(a, b + 1)
+        taken = {
+            k
+            for k, v in token_mention.items()
+            if out.mentions[v].votes and not (out.mentions[v].label in _PARTS and _of(tab, k, head))
+        }
+        a, b = _grown(tab, a, b, taken)
+    return " ".join(tab.span_text(a, b + 1).split())
+
+
+def _of(tab: Tokens, k: int, head: int) -> bool:
+    """Whether token ``k`` hangs from ``head`` as part of its name."""
+    for _ in range(3):
+        if tab.dep[k] not in ("compound", "nmod", "conj", "cc") or k == tab.head[k]:
+            return False
+        k = tab.head[k]
+        if k == head:
+            return True
+    return False
+
+
+def _title(tab: Tokens, i: int) -> bool:
+    word = tab.lower[i].rstrip(".")
+    if word in _NAME_TITLES:
+        return False
+    return word in TITLE_WORDS or word in SPOKESPERSON_NOUNS or NOUN_TYPE.get(word) == "Person"
+
+
+def _grown(tab: Tokens, a: int, b: int, taken: set[int]) -> tuple[int, int]:
+    """Tokens a..b grown over the capitalised proper nouns next to them that no other name
+    holds, through "and", "of", "the" between two of them."""
+    sent = tab.sent(a)
+
+    def free(i: int) -> bool:
+        return (
+            sent.start <= i < sent.end
+            and tab.tag[i] in ("NNP", "NNPS")
+            and (i not in taken and tab.orth[i][:1].isupper())
+        )
+
+    while True:
+        if free(a - 1) and not _title(tab, a - 1):  # "Vice President Florian Philippot"
+            a -= 1
+        elif a - 2 >= sent.start and tab.lower[a - 1] in _JOINERS and free(a - 2):
+            a -= 2
+        elif free(b + 1):
+            b += 1
+        elif tab.lower[b + 1 : b + 2] == ["of"] and free(b + 2):
+            b += 2
+        else:
+            return a, b
+
+
+def refit(out: DocExtraction, names: dict[int, str]) -> None:
+    """Give the quotations of the mentions in ``names`` (mention -> its name as its sentence
+    gives it) to a mention of that name, or leave them out; likewise their candidates."""
+    if not names:
+        return
+    moved = {m: _mention(out, name, names) for m, name in names.items()}
+    kept: list[RawQuote] = []
+    for q in out.quotes:
+        speaker = moved.get(q.speaker, q.speaker) if q.speaker is not None else None
+        if q.speaker is not None and speaker is None:
+            continue
+        cands = tuple(c for c in (moved.get(c, c) for c in q.candidates) if c is not None)
+        kept.append(dataclasses.replace(q, speaker=speaker, candidates=cands))
+    out.quotes[:] = kept
+
+
+def _mention(out: DocExtraction, name: str, names: dict[int, str]) -> int | None:
+    """A mention of ``name``, else of a fuller form of it ("Barack Obama" for "Obama"; not
+    a shorter one, which resolution may join to the name cut wrong), else None."""
+    want = name.casefold()
+    cut = {out.mentions[k].text.casefold() for k in names}  # the names cut wrong, anywhere
+    found = [k for k, m in enumerate(out.mentions) if m.votes and m.text.casefold() not in cut]
+    same = (k for k in found if out.mentions[k].text.casefold() == want)
+    fuller = (k for k in found if out.mentions[k].text.casefold().endswith(" " + want))
+    return next(same, next(fuller, None))

@@ -1,0 +1,130 @@
+"""Who said it, where the first reading goes wrong: names the recogniser cuts short or long,
+pronouns and roles with other names nearer, parts of bodies, denied attributions, titles and
+clauses the parse breaks. (text, expected quotations) tables, as in test_quotes."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.test_quotes import Expected, check, quotes
+
+# the name as the sentence gives it, not as the recogniser cut it
+NAMES = [
+    # a title taken into a person's name: the quotation is the name's, where the document
+    # names it so, and no one's where it never does
+    (
+        "Maria Lindqvist runs the press office of the airport. Spokeswoman Maria Lindqvist "
+        "said that the airport would reopen on Friday.",
+        {("Maria Lindqvist", "the airport would reopen on Friday", False)},
+    ),
+    ("Spokeswoman Maria Lindqvist said that the airport would reopen on Friday.", set()),
+    # a fuller form of the name the document gives will do
+    (
+        "Spokeswoman Lindqvist said that the airport would reopen on Friday. Maria Lindqvist "
+        "runs the press office.",
+        {("Maria Lindqvist", "the airport would reopen on Friday", False)},
+    ),
+    # a title that is part of how a name is given stays
+    (
+        "King Abdullah spoke in Amman. King Abdullah said that the border would stay open.",
+        {("King Abdullah", "the border would stay open", False)},
+    ),
+    # the noun a medium's name is set before
+    (
+        "The state-run KCNA news agency said the launch had been a success. KCNA also said "
+        "that the rocket had reached orbit.",
+        {
+            ("KCNA", "the launch had been a success", False),
+            ("KCNA", "the rocket had reached orbit", False),
+        },
+    ),
+    # an organisation's name cut short: "Rail Accident Board" is no one's name
+    ("The Air and Rail Accident Board said that the bridge had been closed for repairs.", set()),
+    ("The Maritime and Fisheries Agency said that the bridge had been closed for repairs.", set()),
+    # the same cut name elsewhere is not the full name
+    (
+        "The Fisheries Agency sent a boat. The Maritime and Fisheries Agency said that the "
+        "bridge had been closed for repairs.",
+        set(),
+    ),
+]
+
+REFERENCE = [
+    # "she" is not a name inside the statement before it
+    (
+        "Laura Mendes, a nurse from Porto, told Reuters that she had travelled with her son "
+        'Pedro and her daughter Ines when the storm hit Lisbon. "We waited for hours at the '
+        'border," she said.',
+        {
+            ("Laura Mendes", "she had travelled with her son Pedro", False),
+            ("Laura Mendes", "We waited for hours at the border", True),
+        },
+    ),
+    # a part of a country's state is not the country; a government is
+    ("Japan's defence ministry said the missile fell into the sea near Hokkaido.", set()),
+    # "the ministry" is an organisation of that name, not the nearest organisation
+    ("Orion Motors cut its forecast on Monday. The ministry said that exports would fall.", set()),
+    (
+        "The Federal Trade Ministry raised tariffs on steel. Orion Motors cut its forecast on "
+        "Monday. The ministry said that exports would fall sharply.",
+        {("Federal Trade Ministry", "exports would fall sharply", False)},
+    ),
+    # a role the phrase places: the one the text called so, or the last speaker
+    (
+        "Paul Kline met Ana Ruiz in Madrid. The Spanish foreign minister told reporters that "
+        "the talks would go on.",
+        set(),
+    ),
+    (
+        'Angela Merkel said the talks had gone well. "Europe must act now and together," the '
+        "German leader said.",
+        {
+            ("Angela Merkel", "the talks had gone well", False),
+            ("Angela Merkel", "Europe must act now and together", True),
+        },
+    ),
+]
+
+NOT_SAID = [
+    # a denied attribution states nothing
+    ("Ana Ruiz did not say that the plant would close next year.", set()),
+    ("Ana Ruiz never said that the plant would close next year.", set()),
+    # what the speaker only seems to say is the writer's reading
+    (
+        'Paul Kline listened to the plan. "Well," he seemed to say, "what took you so long?"',
+        set(),
+    ),
+    ("Ana Ruiz appeared to suggest that the talks had failed for good.", set()),
+    (
+        'Paul Kline listened to the plan. "Well," he said, "what took you so long?"',
+        {("Paul Kline", "Well, what took you so long?", True)},
+    ),
+    # a clause without a verb is no statement
+    ("During his term Paul Kline declared the region a free trade zone.", set()),
+    # a title a sentence opens with is no one's words
+    (
+        'Tom Reyes said the show had been a great success. "The Long Night of the Comet" won '
+        "three awards on Sunday.",
+        {("Tom Reyes", "the show had been a great success", False)},
+    ),
+]
+
+CLAUSES = [
+    # a clause the parse breaks at a title's colon is one statement
+    (
+        "Her lawyer, Tom Reyes, says she did nothing wrong as the facts in her book, entitled "
+        '"Night and Fog: The Hidden Files of the War" were already known.',
+        {("Tom Reyes", "she did nothing wrong as the facts in her book", False)},
+    ),
+    # and one the parse keeps whole stays so
+    (
+        "Helga Brandt noted that Portugal, which has yet to ratify the treaty, has fallen "
+        "behind its neighbours.",
+        {("Helga Brandt", "Portugal, which has yet to ratify the treaty, has fallen", False)},
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", NAMES + REFERENCE + NOT_SAID + CLAUSES)
+def test_speakers(text: str, expected: Expected, pipeline):
+    check(quotes(text, pipeline), expected)
