@@ -90,6 +90,28 @@ def test_scored_sets(only: list[str] | None, expected: dict[str, list[str]]):
     assert quotes.scored_sets(sets, only) == expected
 
 
+def test_scored_sets_count_an_article_once_in_all():
+    sets = {"test5": ["c", "d"], "test5-unread": ["d"]}
+    assert quotes.scored_sets(sets, None)["all"] == []
+    assert quotes.scored_sets(sets, ["test5", "test5-unread"])["all"] == ["c", "d"]
+
+
+@pytest.mark.parametrize(
+    "read_long, expected",
+    [
+        # the first READ_LONG articles longer than SHORT were read; short ones never were
+        (0, ["a1", "a3", "a0", "a4"]),
+        (1, ["a1", "a3", "a4"]),
+        (2, ["a1", "a3"]),
+        (9, ["a1", "a3"]),
+    ],
+)
+def test_unread(monkeypatch, read_long: int, expected: list[str]):
+    data = _articles((3500, "said"), (100, "said"), (200, "x"), (3000, "told"), (5000, "says"))
+    monkeypatch.setattr(quotes, "READ_LONG", read_long)
+    assert quotes.unread(data, ["a1", "a3", "a0", "a4"]) == expected
+
+
 def test_annotations_have_the_guideline_form():
     sets = json.loads(SETS.read_text(encoding="utf-8"))
     members = [i for docs in sets.values() for i in docs]
