@@ -35,9 +35,8 @@ FACTS = [
     # the author box, read like other text: "Christopher Holloway is the founder and director
     # of Progressive Robot, a UK-based technology company"
     ("Progressive Robot", "headquarters_location", "United Kingdom"),
-    ("Progressive Robot", "located_in", "United Kingdom"),
 ]
-# Read, but below the confidence threshold (kg.defaults.MIN_CONFIDENCE, 0.67): kept as
+# Read, but below the confidence threshold (kg.defaults.MIN_CONFIDENCE, 0.69): kept as
 # candidates with their evidence. "appointed" says employer less surely than appointed_by
 # (0.62); "Alexandr Wang leading TBD Lab" is read from the words of a headline the parser could
 # not read (0.6); the role nouns' facts ("the founder and director of") are worth 0.667 by
@@ -53,11 +52,18 @@ CANDIDATES = [
     # (the verb rules' map gives the rule's 0.75 0.655), and its inverse
     ("TBD Lab", "parent_organization", "Meta"),
     ("Meta", "subsidiary", "TBD Lab"),
+    # the relation model's reading of "a UK-based technology company" as located in (0.64 by
+    # the calibration refitted with this round's rules); the rule's head office is asserted
+    ("Progressive Robot", "located_in", "United Kingdom"),
 ]
 # Wrong, and known: "he works across PHP development, ecommerce, Linux infrastructure" in the
-# author box makes PHP an organisation in the UK, read across sentences: a candidate (0.4,
-# 0.15). Listed so that any change to them shows.
-KNOWN_WRONG = [("PHP", "located_in", "United Kingdom"), ("PHP", "country", "United Kingdom")]
+# author box makes PHP an organisation in the UK, read across sentences: a candidate (0.37,
+# 0.18). Listed so that any change to them shows.
+KNOWN_WRONG = [
+    ("PHP", "located_in", "United Kingdom"),
+    ("PHP", "country", "United Kingdom"),
+    ("Christopher Holloway", "educated_at", "PHP"),  # 0.21, read across the same sentences
+]
 
 
 @pytest.mark.parametrize(
