@@ -16,6 +16,7 @@ from kg.defaults import (
     POSSESSIVE_CONFIDENCE,
 )
 from kg.extract import located
+from kg.extract.tokens import SUBJ
 from kg.lexicon import LEAD_FORMS
 
 if TYPE_CHECKING:
@@ -24,8 +25,6 @@ if TYPE_CHECKING:
     from kg.extract.records import RawMention
     from kg.extract.rules import _Reader
     from kg.extract.tokens import Sentence
-
-SUBJ = ("nsubj", "csubj")
 
 
 def possessives(r: _Reader, sent: Sentence) -> None:

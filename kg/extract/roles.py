@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from kg.defaults import ROLE_NOUN_CONFIDENCE
 from kg.extract import events, times
 from kg.extract.modality import PLAIN
+from kg.extract.tokens import OBJ, SUBJ
 from kg.lexicon import (
     APPOINTING_VERBS,
     DEPARTURE_VERBS,
@@ -25,9 +26,6 @@ if TYPE_CHECKING:
 
     from kg.extract.rules import _Reader
     from kg.extract.tokens import Sentence
-
-SUBJ = ("nsubj", "csubj")
-OBJ = ("dobj", "nsubjpass", "obj")
 
 
 def role_nouns(r: _Reader, sent: Sentence) -> None:

@@ -19,7 +19,7 @@ from kg.extract import events, killings, located, modality, nationality, phrases
 from kg.extract.dates import iso_date
 from kg.extract.modality import PLAIN, Modality
 from kg.extract.records import DocExtraction, RawFact
-from kg.extract.tokens import Sentence, Tokens
+from kg.extract.tokens import OBJ, SUBJ, Sentence, Tokens
 from kg.extract.verbs import VERB_RULES, VerbRule
 from kg.lexicon import (
     ACQUISITION_NOUNS,
@@ -41,10 +41,6 @@ from kg.model import Time
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
-
-# dependency labels of a verb's subject and of what it is done to (a passive's subject too)
-SUBJ = ("nsubj", "csubj")
-OBJ = ("dobj", "nsubjpass", "obj")
 
 
 class _Reader:

@@ -15,6 +15,10 @@ if TYPE_CHECKING:
     from spacy.strings import StringStore
     from spacy.tokens import Doc
 
+# dependency labels of a verb's subject and of what it is done to (a passive's subject too)
+SUBJ = ("nsubj", "csubj")
+OBJ = ("dobj", "nsubjpass", "obj")
+
 
 @lru_cache(maxsize=1)
 def _attrs() -> list[int]:
