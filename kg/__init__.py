@@ -7,7 +7,7 @@
 Acme Corp headquarters_location Boston
 >>> for r in g.candidates:  # read with less confidence than kg asserts
 ...     print(r.subject.name, r.predicate, r.object.name, r.confidence)
-Acme Corp located_in Boston 0.374
+Acme Corp located_in Boston 0.369
 Jane Doe employer Acme Corp 0.621
 """
 
