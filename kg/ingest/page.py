@@ -130,17 +130,10 @@ def cut_for_extraction(tree: Any, tags: frozenset[str] = EXTRACTOR_CUTS) -> None
 
 
 def _drop(el: Any) -> None:
-    """Remove ``el`` from its tree, keeping the text that follows it."""
-    parent = el.getparent()
-    if parent is None:
-        return
-    if el.tail:
-        prev = el.getprevious()
-        if prev is not None:
-            prev.tail = (prev.tail or "") + el.tail
-        else:
-            parent.text = (parent.text or "") + el.tail
-    parent.remove(el)
+    """Remove ``el`` from its tree, keeping the text that follows it (lxml.html's
+    ``drop_tree``; a fragment's root stays)."""
+    if el.getparent() is not None:
+        el.drop_tree()
 
 
 def extract_article(tree: Any, url: str | None) -> Any:
