@@ -7,8 +7,9 @@ import json
 
 import pytest
 
-from benchmarks import quotes
-from benchmarks.quotes import GOLD, SHORT, _words, read_gold, speech_articles
+from benchmarks import quote_pages, quotes
+from benchmarks.quote_pages import is_news, page_document, page_text
+from benchmarks.quotes import GOLD, PAGES_GOLD, SHORT, SPEECH, _words, read_gold, speech_articles
 from kg.names import fold
 
 SETS = GOLD.parent / "quotes_dwie_documents.json"
@@ -83,10 +84,11 @@ def test_test5_articles(taken: set[str], expected: list[str]):
         (None, {"dev": ["a"], "test4": ["b"], "all": ["a", "b"]}),
         (["test5"], {"test5": ["c", "d"], "all": ["c", "d"]}),
         (["dev", "test5"], {"dev": ["a"], "test5": ["c", "d"], "all": ["a", "c", "d"]}),
+        (["test6"], {"test6": ["e", "p.html"], "all": ["e", "p.html"]}),
     ],
 )
 def test_scored_sets(only: list[str] | None, expected: dict[str, list[str]]):
-    sets = {"dev": ["a"], "test4": ["b"], "test5": ["c", "d"]}
+    sets = {"dev": ["a"], "test4": ["b"], "test5": ["c", "d"], "test6": ["e", "p.html"]}
     assert quotes.scored_sets(sets, only) == expected
 
 
@@ -116,7 +118,7 @@ def test_annotations_have_the_guideline_form():
     sets = json.loads(SETS.read_text(encoding="utf-8"))
     members = [i for docs in sets.values() for i in docs]
     assert len(members) == len(set(members)), "an article in two sets"
-    for g in read_gold():
+    for g in read_gold() + read_gold(PAGES_GOLD):
         assert set(g) == {"doc", "speaker", "words", "direct"}, g
         assert g["doc"] in members, g
         assert g["speaker"] and all(n.strip() for n in g["speaker"]), g
@@ -127,7 +129,7 @@ def test_sets_follow_the_filter(bench_dir):
     """Every set's articles are what the written rule chooses from DWIE train, in order."""
     data = json.loads((bench_dir / "dwie" / "train.json").read_text(encoding="utf-8"))
     sets = json.loads(SETS.read_text(encoding="utf-8"))
-    before = [i for name, docs in sets.items() if name != "test5" for i in docs]
+    before = [i for name, docs in sets.items() if name not in ("test5", "test6") for i in docs]
     assert speech_articles(data, 0, SHORT)[: len(before)] == before
     assert sets["test5"] == quotes.test5_ids(data, set(before))
 
@@ -137,6 +139,118 @@ def test_annotations_are_in_their_articles(bench_dir):
     data = json.loads((bench_dir / "dwie" / "train.json").read_text(encoding="utf-8"))
     texts = {d["id"]: d["content"] for d in data}
     for g in read_gold():
+        text = texts[g["doc"]]
+        assert _words(g["words"]) in _words(text), g
+        assert any(fold(n) in fold(text) for n in g["speaker"]), g
+
+
+@pytest.mark.parametrize(
+    "read_long, expected",
+    [
+        # longer than LONG and passing the filter, less the first READ_LONG longer than SHORT
+        (0, ["a1", "a3"]),
+        (1, ["a1", "a3"]),  # the first longer than SHORT is a0, too short for test6
+        (2, ["a3"]),
+        (4, []),
+    ],
+)
+def test_test6_articles(monkeypatch, read_long: int, expected: list[str]):
+    data = _articles(
+        (3500, "he said"),  # a0: not longer than LONG
+        (5001, "she said"),  # a1
+        (6000, "no speech"),  # a2: fails the filter
+        (7000, "told"),  # a3
+        (5000, "says"),  # a4: at the bound, not longer
+    )
+    monkeypatch.setattr(quotes, "READ_LONG", read_long)
+    assert quotes.test6_dwie_ids(data) == expected
+
+
+@pytest.mark.parametrize(
+    "name, url, news",
+    [
+        ("bbc.com.1.html", "https://www.bbc.com/news/world-52241221", True),
+        ("k.html", "https://www.kxan.com/news/texas/voters-pass-increase/", True),
+        # a page saved without its address: the file name starts with the site
+        ("nationnews.com-schools.html", "hard::nationnews.com-schools.html", True),
+        ("haitiantimes.com-family.html", "hard::haitiantimes.com-family.html", True),
+        # a news site's pages of other kinds
+        ("c.html", "https://www.corkbeo.ie/news/local-news/level-3-live-cork-ireland-1", False),
+        ("a.html", "https://www.axios.com/newsletters/axios-future-7120a6cf.html", False),
+        ("s.html", "https://www.scmp.com/comment/opinion/article/3046526/playbook", False),
+        ("mercurynews.com.2023.01.16.letters-1119.html", "hard::x", False),
+        ("h.html", "https://www.heartlandnewsfeed.com/2023/10/27/police-blotters/", False),
+        # not a news publisher: a blog, a directory, a government's service, a similar name
+        ("blog.html", "https://anarc.at/blog/2020-10-18-cdpath-replacement/", False),
+        ("bahamaslocal.com-atlantis.html", "hard::bahamaslocal.com-atlantis.html", False),
+        ("jis.gov.jm-investment.html", "hard::jis.gov.jm-investment.html", False),
+        ("x.html", "https://notbbc.com/news/1", False),
+        # words inside other words name no kind of page
+        ("o.html", "https://www.latimes.com/food/olive-delivery-reviewed", True),
+    ],
+)
+def test_news_pages(name: str, url: str, news: bool):
+    assert is_news(name, url) is news
+
+
+@pytest.mark.parametrize(
+    "taken, texts, expected",
+    [
+        # sorted by file name; the filter, the length bound and the site each leave a page out
+        (
+            3,
+            {
+                "wsvn.com-b.html": 'He "said" it.',
+                "kxan.com-a.html": "She said so.",
+                "bbc.com.c.html": "No speech here.",
+                "anarc.at.d.html": "He said so.",
+                "vice.com.e.html": "told " + "x" * quote_pages.PAGE_LONGEST,
+                "salon.com.f.html": "according to them",
+            },
+            ["kxan.com-a.html", "salon.com.f.html", "wsvn.com-b.html"],
+        ),
+        (1, {"wsvn.com-b.html": "said", "kxan.com-a.html": "said"}, ["kxan.com-a.html"]),
+        (5, {"kxan.com-a.html": "x" * 10}, []),
+    ],
+)
+def test_test6_pages(monkeypatch, taken: int, texts: dict[str, str], expected: list[str]):
+    monkeypatch.setattr(quote_pages, "PAGES_TAKEN", taken)
+    read: list[str] = []
+
+    def text_of(name: str) -> str:
+        read.append(name)
+        return texts[name]
+
+    assert quote_pages.test6_pages(texts, {}, text_of, SPEECH) == expected
+    # only news pages are ingested, and none after the last page taken
+    assert "anarc.at.d.html" not in read
+    assert not expected or max(read) == expected[-1]
+
+
+def _page_urls(bench_dir) -> dict[str, str]:
+    expected = json.loads((bench_dir / "html" / "expected.json").read_text(encoding="utf-8"))
+    return {name: page.get("url", "") for name, page in expected.items()}
+
+
+def test_test6_follows_its_rule(bench_dir):
+    """test6 is DWIE's unread long articles, then the news pages the written rule takes."""
+    data = json.loads((bench_dir / "dwie" / "train.json").read_text(encoding="utf-8"))
+    pages = bench_dir / "html" / "pages"
+    chosen = quote_pages.test6_pages(
+        _page_urls(bench_dir), _page_urls(bench_dir),
+        lambda name: page_text(page_document(pages, name)), SPEECH,
+    )  # fmt: skip
+    sets = json.loads(SETS.read_text(encoding="utf-8"))
+    assert sets["test6"] == quotes.test6_dwie_ids(data) + chosen
+
+
+def test_page_annotations_are_in_their_pages(bench_dir):
+    """Each page annotation's first words and speaker's names are in the text kg ingests."""
+    pages = bench_dir / "html" / "pages"
+    texts: dict[str, str] = {}
+    for g in read_gold(PAGES_GOLD):
+        if g["doc"] not in texts:
+            texts[g["doc"]] = page_text(page_document(pages, g["doc"]))
         text = texts[g["doc"]]
         assert _words(g["words"]) in _words(text), g
         assert any(fold(n) in fold(text) for n in g["speaker"]), g
