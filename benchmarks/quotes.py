@@ -1,35 +1,41 @@
-"""Quotations attributed to their speakers, on news the extraction was never trained on: 175
-Deutsche Welle articles of DWIE train (``../shared/bench/dwie``), annotated for this
-benchmark (``benchmarks/data/quotes_dwie.jsonl``). Measured only.
+"""Quotations attributed to their speakers, on news the extraction was never trained on: 186
+Deutsche Welle articles of DWIE train (``../shared/bench/dwie``) and 25 saved news pages of
+``../shared/bench/html`` (trafilatura's evaluation set, Apache-2.0), annotated for this
+benchmark (``benchmarks/data/quotes_dwie.jsonl``, ``benchmarks/data/quotes_pages.jsonl``, the
+pages keyed by file name and read by kg.ingest as a build reads them). Measured only.
 
     python -m benchmarks.quotes [--bench DIR] [--json FILE] [--errors] [--sets NAME ...]
 
 The articles are chosen by a filter (``speech_articles``): in the file's order, those whose
 text holds a quotation mark, "said", "says", "told" or "according to". The annotations hold,
-per DWIE document id, every statement an article attributes to a speaker it names (a person,
-an organisation, a country), quoted or reported ("said that", "according to"), the speaker
-resolved by the annotator where the article says "he" or "the court": the speaker's names
-and the statement's first words, never the article's text. Statements of unnamed speakers ("a
-witness said", "officials said") and quotation marks around fewer than four words set in a
+per DWIE document id (or page file name), every statement an article attributes to a speaker it
+names (a person, an organisation, a country), quoted or reported ("said that", "according to"),
+the speaker resolved by the annotator where the article says "he" or "the court": the speaker's
+names and the statement's first words, never the article's text. Statements of unnamed speakers
+("a witness said", "officials said") and quotation marks around fewer than four words set in a
 sentence ("eurobonds", a slogan) are not annotated.
 
-Six sets (``quotes_dwie_documents.json``), the first five the first 82 articles of up to
-3,000 characters that pass the filter: ``dev``, 22 articles whose errors were studied
-while the rules were written; ``test``, 8 articles annotated after that, scored, and then
-studied too (two rules changed after its first score); ``test2``, 8 articles annotated next,
-scored once as held out, then studied with the others; ``test3``, the next 22 articles by the
-same filter (the 39th to the 60th), and ``test4``, the 22 after them (the 61st to the 82nd),
-each annotated by reading the articles before kg read them, following the guideline of
-docs/benchmarks.md, and scored once as held out (test3 was studied after its score, for the
-rules test4 then scored; both were studied for the rules of the round after). ``test5``
-(``test5_ids``), 93 articles: every other article of up to 5,000 characters that passes the
-filter (the 11 of up to 3,000 characters no set held, and the 82 of 3,000 to 5,000); 589
-statements, annotated by reading the articles before kg read them, to be scored once as held
-out.
-``test5-unread`` is test5 without the articles on which kg's quotations were read, unscored,
-while the rules it scores were written (``READ_LONG``).
-``--sets`` scores only the sets named (a study of errors leaves the held-out set out); a run
-without it scores every set but test5 and test5-unread, which are scored only when named.
+Seven sets (``quotes_dwie_documents.json``, which lists test6's pages too), the first five the
+first 82 articles of up to 3,000 characters that pass the filter: ``dev``, 22 articles whose
+errors were studied while the rules were written; ``test``, 8 articles annotated after that,
+scored, and then studied too (two rules changed after its first score); ``test2``, 8 articles
+annotated next, scored once as held out, then studied with the others; ``test3``, the next 22
+articles by the same filter (the 39th to the 60th), and ``test4``, the 22 after them (the 61st
+to the 82nd), each annotated by reading the articles before kg read them, following the
+guideline of docs/benchmarks.md, and scored once as held out (test3 was studied after its
+score, for the rules test4 then scored; both were studied for the rules of the round after).
+``test5`` (``test5_ids``), 93 articles: every other article of up to 5,000 characters that
+passes the filter (the 11 of up to 3,000 characters no set held, and the 82 of 3,000 to 5,000);
+589 statements, annotated by reading the articles before kg read them, to be scored once as
+held out. ``test5-unread`` is test5 without the articles on which kg's quotations were read,
+unscored, while the rules it scores were written (``READ_LONG``). ``test6``, 36 articles: the
+11 articles of DWIE train longer than 5,000 characters that pass the filter and whose
+quotations no one writing rules has seen kg read (``test6_dwie_ids``), then the first 25 saved
+news pages by file name whose ingested text passes the filter
+(``benchmarks.quote_pages.test6_pages``); 268 statements, annotated by reading the texts before
+kg read them, to be scored once as held out. ``--sets`` scores only the sets named (a study of
+errors leaves the held-out sets out); a run without it scores every set but test5, test5-unread
+and test6, which are scored only when named.
 
 A quotation kg reads counts as right when its speaker's entity bears one of the annotated
 names (as its name or an alias, case and accents aside) and its words contain the annotated
