@@ -292,3 +292,63 @@ def test_pages_are_loaded_as_trafilaturas_loader_loads_them():
         assert (ours is None) == (theirs is None), markup
         if ours is not None:
             assert etree.tostring(ours) == etree.tostring(theirs), markup
+
+
+FILLER = "<p>" + "Filler text of a long page. " * 200 + "</p>\n"  # past the repaired head
+REPAIRS = [
+    # the starts of pages: a doctype libxml2 misreads, a self-closed root, a control character
+    '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN" "x/y.dtd">\n<html><body>',
+    "<html/>\n<body>",
+    "<html><body><p>A nul\x00 at the start</p>",
+    "<html><body>",
+    "<html><body>" + "x" * 5000,  # no line break after the head: the whole page repaired
+]
+
+
+@pytest.mark.parametrize("start", REPAIRS)
+@pytest.mark.parametrize(
+    "end",
+    [
+        "</body></html>",
+        "<p>A control\x0b character at the end.</p></body></html>",
+        "<p>A noncharacter \ufffe at the end.</p></body></html>",
+        "<p>A \uffff and a vertical tab\x0c.</p>\n</body></html>",
+    ],
+)
+def test_a_page_is_repaired_as_trafilatura_repairs_it(start, end):
+    from trafilatura.utils import repair_faulty_html
+
+    from kg.ingest.page import page_bytes
+
+    markup = start + FILLER * 3 + end
+    beginning = markup[:50].lower()
+    expected = repair_faulty_html(markup, beginning).encode("utf8", "surrogatepass")
+    assert page_bytes(markup, beginning) == expected
+
+
+BYLINE_MARKS = [
+    # (an element of the page, whether the byline search may find an author there)
+    ("<span class='byline'>By Jane Doe</span>", True),
+    ("<div class='post-Author'>Jane Doe</div>", True),
+    ("<a rel='author' href='/jd'>Jane Doe</a>", True),
+    ("<span itemprop='author'>Jane Doe</span>", True),
+    ("<div data-component='Byline'>Jane Doe</div>", True),
+    ("<p class='writer-box'>Jane Doe</p>", True),
+    ("<author>Jane Doe</author>", True),
+    ("<span class='date'>Jun 3</span>", False),
+    ("<p>By Jane Doe</p>", False),
+    ("<div id='main'><p class='lead'>Written by Jane Doe.</p></div>", False),
+]
+
+
+@pytest.mark.parametrize(("element", "may"), BYLINE_MARKS)
+def test_the_byline_search_is_skipped_only_where_it_could_find_nothing(element, may):
+    from trafilatura import metadata as tm
+
+    from kg.ingest.html import _may_name_author
+
+    tree = parse(page(header=element))
+    assert _may_name_author(tree) is may
+    if not may:
+        assert tm.extract_author(tree) is None
+        assert byline_author(tree) is None
