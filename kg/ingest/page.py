@@ -148,6 +148,13 @@ EXTRACTOR_CUTS = frozenset(
 _ARTICLE_MARKS = ".//h1|.//article|.//main"
 
 
+@functools.cache
+def _article_marks() -> Any:
+    from lxml import etree
+
+    return etree.XPath(_ARTICLE_MARKS)  # compiled once, not at every element cut
+
+
 def cut_for_extraction(tree: Any, tags: frozenset[str] = EXTRACTOR_CUTS) -> None:
     """Remove from ``tree`` the elements trafilatura deletes anyway (``EXTRACTOR_CUTS``, or
     those of them in ``tags``), keeping the text that follows each, except one that holds the
@@ -155,7 +162,7 @@ def cut_for_extraction(tree: Any, tags: frozenset[str] = EXTRACTOR_CUTS) -> None
     for el in list(tree.iter(*tags)):
         if any(a.tag in tags for a in el.iterancestors()):
             continue  # gone with its ancestor, or kept with it
-        if not el.xpath(_ARTICLE_MARKS):
+        if not _article_marks()(el):
             _drop(el)
 
 
