@@ -24,6 +24,7 @@ from kg.ingest.news import parse_date, structure
 from kg.ingest.page import (
     EXTRACTOR_CUTS,
     cut_for_extraction,
+    cut_textless,
     decode_page,
     extract_article,
     parse,
@@ -331,6 +332,7 @@ def from_html(raw: bytes, *, doc_id: str, source: str, url: str | None = None) -
     if not meta.get("author"):
         meta["author"] = byline_author(tree)
     cut_for_extraction(tree, frozenset({"aside"}))
+    cut_textless(tree)
     found = extract_article(tree, url)
     units = _units(found.body) if found is not None and found.body is not None else []
     if len(body) >= max(BODY_CHARS, BODY_OVER * sum(len(t) for _, t in units)):

@@ -166,6 +166,20 @@ def cut_for_extraction(tree: Any, tags: frozenset[str] = EXTRACTOR_CUTS) -> None
             _drop(el)
 
 
+# Elements without text that no extractor reads once the metadata and the byline are read:
+# trafilatura strips "meta" and deletes "link" before it looks for the article, and its
+# fallbacks and page measure take no text from them. They are a tenth of a page's elements, which
+# each of its passes walks and each of its copies copies.
+_TEXTLESS = ("meta", "link")
+
+
+def cut_textless(tree: Any) -> None:
+    """Remove the ``meta`` and ``link`` elements of ``tree`` (any text after one stays)."""
+    from lxml import etree
+
+    etree.strip_elements(tree, *_TEXTLESS, with_tail=False)
+
+
 def _drop(el: Any) -> None:
     """Remove ``el`` from its tree, keeping the text that follows it (lxml.html's
     ``drop_tree``; a fragment's root stays)."""

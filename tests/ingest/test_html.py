@@ -7,7 +7,7 @@ import pytest
 
 from kg.ingest import read
 from kg.ingest.html import _squash, article_body, author_name, byline_author, host_name, metadata
-from kg.ingest.page import cut_for_extraction, parse
+from kg.ingest.page import cut_for_extraction, cut_textless, parse
 
 STORY = " ".join(
     f"Acme Corp said on Tuesday that it had hired {n} engineers at its plant in Boston."
@@ -154,11 +154,14 @@ def test_cutting_changes_nothing_trafilatura_extracts(tmp_path: Path):
     from trafilatura import bare_extraction
 
     markup = page(
+        head="<meta name='author' content='Jane Doe'><link rel='canonical' href='/a'>",
         header="<time datetime='2024-03-03'>March 3</time><button>Share</button>",
-        article=f"<p>{STORY}</p><aside><p>Most read: a list of links</p></aside><p>{MORE}</p>",
+        article=f"<p>{STORY}<meta itemprop='wordCount' content='90'></p>"
+        f"<aside><p>Most read: a list of links</p></aside><p>{MORE}</p>",
     )
     whole, cut = parse(markup), parse(markup)
     cut_for_extraction(cut)
+    cut_textless(cut)
     for fast in (True, False):
         before = bare_extraction(whole, fast=fast, include_comments=False)
         after = bare_extraction(cut, fast=fast, include_comments=False)
@@ -352,3 +355,22 @@ def test_the_byline_search_is_skipped_only_where_it_could_find_nothing(element, 
     if not may:
         assert tm.extract_author(tree) is None
         assert byline_author(tree) is None
+
+
+TEXTLESS = [
+    # (markup of a body, its text once meta and link elements are cut)
+    ("<p>Acme<meta itemprop='name' content='Acme'> said so.</p>", "Acme said so."),
+    ("<div><link rel='author' href='/jd'>By Jane Doe</div>", "By Jane Doe"),
+    ("<p>No element to cut.</p>", "No element to cut."),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), TEXTLESS)
+def test_meta_and_link_elements_are_cut_with_the_text_after_them_kept(body, expected):
+    tree = parse(
+        f"<html><head><meta charset='utf-8'><title>T</title></head><body>{body}</body></html>"
+    )
+    cut_textless(tree)
+    assert tree.find(".//meta") is None and tree.find(".//link") is None
+    assert " ".join(" ".join(tree.find("body").itertext()).split()) == expected
+    assert tree.find("head/title").text == "T"
