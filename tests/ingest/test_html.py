@@ -7,7 +7,7 @@ import pytest
 
 from kg.ingest import read
 from kg.ingest.html import _squash, article_body, author_name, byline_author, host_name, metadata
-from kg.ingest.page import cut_for_extraction, parse
+from kg.ingest.page import cut_for_extraction, cut_textless, parse
 
 STORY = " ".join(
     f"Acme Corp said on Tuesday that it had hired {n} engineers at its plant in Boston."
@@ -154,11 +154,14 @@ def test_cutting_changes_nothing_trafilatura_extracts(tmp_path: Path):
     from trafilatura import bare_extraction
 
     markup = page(
+        head="<meta name='author' content='Jane Doe'><link rel='canonical' href='/a'>",
         header="<time datetime='2024-03-03'>March 3</time><button>Share</button>",
-        article=f"<p>{STORY}</p><aside><p>Most read: a list of links</p></aside><p>{MORE}</p>",
+        article=f"<p>{STORY}<meta itemprop='wordCount' content='90'></p>"
+        f"<aside><p>Most read: a list of links</p></aside><p>{MORE}</p>",
     )
     whole, cut = parse(markup), parse(markup)
     cut_for_extraction(cut)
+    cut_textless(cut)
     for fast in (True, False):
         before = bare_extraction(whole, fast=fast, include_comments=False)
         after = bare_extraction(cut, fast=fast, include_comments=False)
@@ -292,3 +295,82 @@ def test_pages_are_loaded_as_trafilaturas_loader_loads_them():
         assert (ours is None) == (theirs is None), markup
         if ours is not None:
             assert etree.tostring(ours) == etree.tostring(theirs), markup
+
+
+FILLER = "<p>" + "Filler text of a long page. " * 200 + "</p>\n"  # past the repaired head
+REPAIRS = [
+    # the starts of pages: a doctype libxml2 misreads, a self-closed root, a control character
+    '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN" "x/y.dtd">\n<html><body>',
+    "<html/>\n<body>",
+    "<html><body><p>A nul\x00 at the start</p>",
+    "<html><body>",
+    "<html><body>" + "x" * 5000,  # no line break after the head: the whole page repaired
+]
+
+
+@pytest.mark.parametrize("start", REPAIRS)
+@pytest.mark.parametrize(
+    "end",
+    [
+        "</body></html>",
+        "<p>A control\x0b character at the end.</p></body></html>",
+        "<p>A noncharacter \ufffe at the end.</p></body></html>",
+        "<p>A \uffff and a vertical tab\x0c.</p>\n</body></html>",
+    ],
+)
+def test_a_page_is_repaired_as_trafilatura_repairs_it(start, end):
+    from trafilatura.utils import repair_faulty_html
+
+    from kg.ingest.page import page_bytes
+
+    markup = start + FILLER * 3 + end
+    beginning = markup[:50].lower()
+    expected = repair_faulty_html(markup, beginning).encode("utf8", "surrogatepass")
+    assert page_bytes(markup, beginning) == expected
+
+
+BYLINE_MARKS = [
+    # (an element of the page, whether the byline search may find an author there)
+    ("<span class='byline'>By Jane Doe</span>", True),
+    ("<div class='post-Author'>Jane Doe</div>", True),
+    ("<a rel='author' href='/jd'>Jane Doe</a>", True),
+    ("<span itemprop='author'>Jane Doe</span>", True),
+    ("<div data-component='Byline'>Jane Doe</div>", True),
+    ("<p class='writer-box'>Jane Doe</p>", True),
+    ("<author>Jane Doe</author>", True),
+    ("<span class='date'>Jun 3</span>", False),
+    ("<p>By Jane Doe</p>", False),
+    ("<div id='main'><p class='lead'>Written by Jane Doe.</p></div>", False),
+]
+
+
+@pytest.mark.parametrize(("element", "may"), BYLINE_MARKS)
+def test_the_byline_search_is_skipped_only_where_it_could_find_nothing(element, may):
+    from trafilatura import metadata as tm
+
+    from kg.ingest.html import _may_name_author
+
+    tree = parse(page(header=element))
+    assert _may_name_author(tree) is may
+    if not may:
+        assert tm.extract_author(tree) is None
+        assert byline_author(tree) is None
+
+
+TEXTLESS = [
+    # (markup of a body, its text once meta and link elements are cut)
+    ("<p>Acme<meta itemprop='name' content='Acme'> said so.</p>", "Acme said so."),
+    ("<div><link rel='author' href='/jd'>By Jane Doe</div>", "By Jane Doe"),
+    ("<p>No element to cut.</p>", "No element to cut."),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), TEXTLESS)
+def test_meta_and_link_elements_are_cut_with_the_text_after_them_kept(body, expected):
+    tree = parse(
+        f"<html><head><meta charset='utf-8'><title>T</title></head><body>{body}</body></html>"
+    )
+    cut_textless(tree)
+    assert tree.find(".//meta") is None and tree.find(".//link") is None
+    assert " ".join(" ".join(tree.find("body").itertext()).split()) == expected
+    assert tree.find("head/title").text == "T"
