@@ -53,6 +53,19 @@ ORG_TRAILING_TITLES = _words(
 TITLE_WORDS = HONORIFICS | _words(
     "general state district attorney acting vice prime chief deputy justice"
 )
+# A government's portfolios: in a title ("Defense Minister", "Secretary of State", "Minister
+# for Trade") the word alone is no organization's name, though the recogniser labels it one
+PORTFOLIO_WORDS = _words(
+    "state defense defence interior justice finance commerce trade treasury home foreign "
+    "health education labor labour energy agriculture transport transportation environment "
+    "economy culture"
+)
+# The titles a portfolio's word goes with, before it ("Secretary of State") or after it
+# ("Defense Minister", "Interior Ministry spokesman" is an organization's and stays)
+PORTFOLIO_TITLES = _words(
+    "minister ministers secretary secretaries undersecretary spokesman spokeswoman "
+    "spokesperson official officials chief"
+)
 
 # -- organisation suffixes -----------------------------------------------------------------------
 

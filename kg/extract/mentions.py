@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from kg.defaults import BATCH_CHARS, BATCH_SIZE
 from kg.extract import classifier, quotes, rules, types
-from kg.extract.cuts import NUMBERLESS, bracket_pieces, dateline_pieces, without_scores
+from kg.extract.cuts import (
+    NUMBERLESS,
+    bracket_pieces,
+    dateline_pieces,
+    particle_joins,
+    portfolio,
+    without_scores,
+)
 from kg.extract.features import candidates
 from kg.extract.records import DocExtraction, RawMention
 from kg.extract.tokens import Tokens
@@ -202,6 +209,7 @@ def _read_mentions(
     label_end = _item_label_end(tab.text) if kind == "item" else -1
     spans: list[Span] = []
     found = sorted((*sdoc.ents, *_unlabelled_names(sdoc, tab)), key=lambda e: e.start)
+    found = particle_joins(found, tab)
     pieces = (p for e in found for b in bracket_pieces(e, tab) for p in dateline_pieces(b, tab))
     for ent in pieces:
         label = ent.label_
@@ -231,7 +239,7 @@ def _read_mentions(
             surface=out.document.text[start:end],
         )
         types.vote(m, i, j, tab)
-        if label == "NAME" and no_name(span, tab):
+        if (label == "NAME" and no_name(span, tab)) or portfolio(i, j, tab):
             m.votes.clear()
         for k in range(i, j):
             token_mention[k] = len(out.mentions)
