@@ -88,6 +88,11 @@ BYLINE_WORDS = 16
 
 # -- type votes ----------------------------------------------------------------------------------
 
+# A line break inside a name the recogniser read cuts it in two unless the line before it is
+# prose wrapped at this width or more and ends without a sentence's end: a byline, a title or
+# a table's row is shorter ("Jim Adams" over "WASHINGTON"). Ingest's test of a wrapped line.
+WRAPPED_LINE_CHARS = 50
+
 # spaCy's label gives one vote; the rest are weighed against it.
 # A legal or unit suffix ("Acme Corp") is as sure as a describing noun.
 SUFFIX_VOTE = 3.0

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from kg.defaults import WRAPPED_LINE_CHARS
 from kg.extract.tokens import Tokens
 from kg.extract.types import CITIES
 from kg.lexicon import NAME_PARTICLES, PORTFOLIO_TITLES, PORTFOLIO_WORDS
@@ -35,6 +36,32 @@ def bracket_pieces(ent: Span, t: Tokens) -> list[Span]:
         for a, b in zip(bounds, bounds[1:], strict=False)
         if b > a + 1
     ]
+
+
+# what ends a line that no name runs on from
+_LINE_ENDS = tuple(".!?:;…\"”'’)|")
+
+
+def line_pieces(ent: Span, t: Tokens, raw: str) -> list[Span]:
+    """A name cut where a line breaks inside it in ``raw``, the block's own characters (the
+    parse reads a block's line breaks as spaces): the recogniser runs a byline into a
+    dateline ("Jim Adams" over "WASHINGTON"), a title into the next line, a table's row into
+    the next. A name wrapped across the lines of a paragraph stays whole: the line before
+    the break is prose, ``WRAPPED_LINE_CHARS`` long or more, and ends mid-sentence."""
+    cuts = []
+    for k in range(ent.start, ent.end - 1):
+        gap = raw[t.end_char[k] : t.idx[k + 1]]
+        if "\n" not in gap:
+            continue
+        line = raw[raw.rfind("\n", 0, t.end_char[k]) + 1 : t.end_char[k]].strip()
+        if len(line) < WRAPPED_LINE_CHARS or line.endswith(_LINE_ENDS) or gap.count("\n") > 1:
+            cuts.append(k + 1)
+    if not cuts:
+        return [ent]
+    from spacy.tokens import Span
+
+    bounds = [ent.start, *cuts, ent.end]
+    return [Span(ent.doc, a, b, label=ent.label) for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
 # Words that begin a broadcaster's name after its city in a dateline ("Beirut Radio Lebanon")

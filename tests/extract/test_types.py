@@ -6,7 +6,13 @@ from __future__ import annotations
 import pytest
 
 import kg
-from kg.extract.cuts import bracket_pieces, dateline_pieces, particle_joins, portfolio
+from kg.extract.cuts import (
+    bracket_pieces,
+    dateline_pieces,
+    line_pieces,
+    particle_joins,
+    portfolio,
+)
 from kg.extract.mentions import extract
 from kg.extract.records import RawMention
 from kg.extract.tokens import Tokens
@@ -284,3 +290,30 @@ def test_a_name_cut_after_its_particle_is_joined(pipeline, words, spans, expecte
     sdoc = Doc(pipeline.vocab, words=words)
     found = [Span(sdoc, a, b, label=lab) for a, b, lab in spans]
     assert [s.text for s in particle_joins(found, Tokens(sdoc))] == expected
+
+
+# (block text, the first and last word of a name the recogniser ran across a line break, its
+# pieces): cut where the line before the break is no wrapped prose
+PROSE = "The report was published on Tuesday by the economists who work at the Bank of"
+LINES = [
+    ("By Ann Lee\nBERLIN Talks began.", "Ann", "BERLIN", ["Ann Lee", "BERLIN"]),
+    ("By Ann Lee\n\nBERLIN Talks began.", "Ann", "BERLIN", ["Ann Lee", "BERLIN"]),
+    # a short line that ends mid-name is a title's or a table row's, not a wrapped sentence's
+    ("Bank of\nEngland cut rates.", "Bank", "England", ["Bank of", "England"]),
+    (PROSE + "\nEngland, who said so.", "Bank", "England", ["Bank of England"]),
+    # a line that ends a sentence ends any name on it
+    (PROSE + " Ann Lee:\nMary Smith said so.", "Ann", "Smith", ["Ann Lee:", "Mary Smith"]),
+    ("Ann Lee met Mary Smith.", "Ann", "Lee", ["Ann Lee"]),
+]
+
+
+@pytest.mark.parametrize("raw, first, last, expected", LINES, ids=[e[-1] for *_, e in LINES])
+def test_a_name_is_cut_at_a_line_break(pipeline, raw, first, last, expected):
+    from spacy.tokens import Span
+
+    sdoc = pipeline(raw.replace("\n", " "))  # the parse reads a block's line breaks as spaces
+    t = Tokens(sdoc)
+    start, end = t.orth.index(first), len(t.orth) - t.orth[::-1].index(last)
+    span = Span(sdoc, start, end, label="ORG")
+    # (a piece's leading blank is trimmed with its determiners, see mentions._trim)
+    assert [p.text.strip() for p in line_pieces(span, t, raw)] == expected
