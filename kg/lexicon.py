@@ -421,6 +421,9 @@ POSITION_WORDS = frozenset(LEADER_NOUNS) | _words(
 NAME_PARTICLES = frozenset(
     "van von der den de del della di da das dos du la le bin ibn al el abu".split()
 )
+# The particles of NAME_PARTICLES that stand inside a person's name only: not the Romance ones,
+# which join places' and organizations' names too ("Rio de Janeiro", "Banco del Estado")
+PERSON_PARTICLES = frozenset({"van", "von", "bin", "ibn"})
 # Words an acronym skips ("IMF" spells International Monetary Fund, "BoE" Bank of England).
 ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "&", "de", "la", "du", "des", "in", "on"})
 

@@ -16,7 +16,7 @@ from kg.extract.cuts import (
 from kg.extract.mentions import extract
 from kg.extract.records import RawMention
 from kg.extract.tokens import Tokens
-from kg.extract.types import _scored, initialled, sports_teams
+from kg.extract.types import _scored, initialled, particled, sports_teams
 from kg.model import Block, Document
 
 
@@ -209,6 +209,8 @@ NAME_WORDS = [
     ("He was treated at Shands Hospital in Gainesville.", "Shands Hospital", "Place"),
     ("The painting hangs in the Städel Museum.", "Städel Museum", "Place"),
     ("Surrey 312 ( W. Athey 111 , V. Drakes 52 ) , Kent 197 .", "V. Drakes", "Person"),
+    ("Ludwig van Beethoven wrote nine symphonies.", "Ludwig van Beethoven", "Person"),
+    ("The Bernard van Leer Foundation gave money.", "Bernard van Leer Foundation", "Organization"),
 ]
 
 
@@ -317,3 +319,22 @@ def test_a_name_is_cut_at_a_line_break(pipeline, raw, first, last, expected):
     span = Span(sdoc, start, end, label="ORG")
     # (a piece's leading blank is trimmed with its determiners, see mentions._trim)
     assert [p.text.strip() for p in line_pieces(span, t, raw)] == expected
+
+
+# (name's words, expected): a Germanic or Arabic surname particle in lower case between
+# capitalised words says a person's name; a Romance one does not, nor a capitalised one
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        ("Ludwig van Beethoven", True),
+        ("Osama bin Laden", True),
+        ("Karl von Frisch", True),
+        ("Rio de Janeiro", False),
+        ("Banco del Estado", False),
+        ("Lake Van Region", False),
+        ("Bernard van", False),
+    ],
+)
+def test_a_persons_particle(pipeline, words, expected):
+    t = Tokens(pipeline(words))
+    assert particled(0, t.n, t) is expected
