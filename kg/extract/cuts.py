@@ -1,8 +1,8 @@
 """Where a name the recogniser read is cut: at brackets, at a line break, after a dateline's
-city, before a score. The small model runs neighbouring names and numbers into one span; each piece here is a
-name of its own (or no part of one). Where it cuts a person's name after its surname's
-particle ("Ursula von der" and "Leyen"), the pieces are one name again; and a word of a title
-it took for a name ("Secretary of State") is none."""
+city, before a score. The small model runs neighbouring names and numbers into one span; each
+piece here is a name of its own (or no part of one). Where it cuts a person's name after its
+surname's particle ("Ursula von der" and "Leyen"), the pieces are one name again; and a word of
+a title it took for a name ("Secretary of State") is none."""
 
 from __future__ import annotations
 
