@@ -88,6 +88,11 @@ BYLINE_WORDS = 16
 
 # -- type votes ----------------------------------------------------------------------------------
 
+# A line break inside a name the recogniser read cuts it in two unless the line before it is
+# prose wrapped at this width or more and ends without a sentence's end: a byline, a title or
+# a table's row is shorter ("Jim Adams" over "WASHINGTON"). Ingest's test of a wrapped line.
+WRAPPED_LINE_CHARS = 50
+
 # spaCy's label gives one vote; the rest are weighed against it.
 # A legal or unit suffix ("Acme Corp") is as sure as a describing noun.
 SUFFIX_VOTE = 3.0
@@ -96,6 +101,10 @@ NOUN_VOTE = 3.0
 # The name of a large city (kg/data/places.tsv): more than spaCy's label, so that a city
 # tagged an organization ("Lagos said") is a place, less than a describing noun.
 CITY_VOTE = 1.5
+# A lower-case Germanic or Arabic surname particle between capitalised words ("Ludwig van
+# Beethoven", "Osama bin Laden"), which spaCy labels an organization or a place: more than
+# the label, less than an organization's word or a describing noun ("van Leer Foundation").
+PARTICLE_VOTE = 1.5
 # A name or alias of a country of the places table (not a code), however spaCy labelled it:
 # more than a label and the type model's surest move (1.5 x 1), so that only a describing
 # noun or a suffix ("Cameroon Airlines") outvotes it. On Re-DocRED 0-399 and CoNLL04

@@ -53,6 +53,19 @@ ORG_TRAILING_TITLES = _words(
 TITLE_WORDS = HONORIFICS | _words(
     "general state district attorney acting vice prime chief deputy justice"
 )
+# A government's portfolios: in a title ("Defense Minister", "Secretary of State", "Minister
+# for Trade") the word alone is no organization's name, though the recogniser labels it one
+PORTFOLIO_WORDS = _words(
+    "state defense defence interior justice finance commerce trade treasury home foreign "
+    "health education labor labour energy agriculture transport transportation environment "
+    "economy culture"
+)
+# The titles a portfolio's word goes with, before it ("Secretary of State") or after it
+# ("Defense Minister", "Interior Ministry spokesman" is an organization's and stays)
+PORTFOLIO_TITLES = _words(
+    "minister ministers secretary secretaries undersecretary spokesman spokeswoman "
+    "spokesperson official officials chief"
+)
 
 # -- organisation suffixes -----------------------------------------------------------------------
 
@@ -408,6 +421,9 @@ POSITION_WORDS = frozenset(LEADER_NOUNS) | _words(
 NAME_PARTICLES = frozenset(
     "van von der den de del della di da das dos du la le bin ibn al el abu".split()
 )
+# The particles of NAME_PARTICLES that stand inside a person's name only: not the Romance ones,
+# which join places' and organizations' names too ("Rio de Janeiro", "Banco del Estado")
+PERSON_PARTICLES = frozenset({"van", "von", "bin", "ibn"})
 # Words an acronym skips ("IMF" spells International Monetary Fund, "BoE" Bank of England).
 ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "&", "de", "la", "du", "des", "in", "on"})
 

@@ -1,13 +1,18 @@
-"""Where a name the recogniser read is cut: at brackets, after a dateline's city, before a
-score. The small model runs neighbouring names and numbers into one span; each piece here is a
-name of its own (or no part of one)."""
+"""Where a name the recogniser read is cut: at brackets, at a line break, after a dateline's
+city, before a score. The small model runs neighbouring names and numbers into one span; each
+piece here is a name of its own (or no part of one). Where it cuts a person's name after its
+surname's particle ("Ursula von der" and "Leyen"), the pieces are one name again; and a word of
+a title it took for a name ("Secretary of State") is none."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from kg.defaults import WRAPPED_LINE_CHARS
 from kg.extract.tokens import Tokens
 from kg.extract.types import CITIES
+from kg.lexicon import NAME_PARTICLES, PORTFOLIO_TITLES, PORTFOLIO_WORDS
 from kg.names import name_key
 
 if TYPE_CHECKING:
@@ -31,6 +36,32 @@ def bracket_pieces(ent: Span, t: Tokens) -> list[Span]:
         for a, b in zip(bounds, bounds[1:], strict=False)
         if b > a + 1
     ]
+
+
+# what ends a line that no name runs on from
+_LINE_ENDS = tuple(".!?:;…\"”'’)|")
+
+
+def line_pieces(ent: Span, t: Tokens, raw: str) -> list[Span]:
+    """A name cut where a line breaks inside it in ``raw``, the block's own characters (the
+    parse reads a block's line breaks as spaces): the recogniser runs a byline into a
+    dateline ("Jim Adams" over "WASHINGTON"), a title into the next line, a table's row into
+    the next. A name wrapped across the lines of a paragraph stays whole: the line before
+    the break is prose, ``WRAPPED_LINE_CHARS`` long or more, and ends mid-sentence."""
+    cuts = []
+    for k in range(ent.start, ent.end - 1):
+        gap = raw[t.end_char[k] : t.idx[k + 1]]
+        if "\n" not in gap:
+            continue
+        line = raw[raw.rfind("\n", 0, t.end_char[k]) + 1 : t.end_char[k]].strip()
+        if len(line) < WRAPPED_LINE_CHARS or line.endswith(_LINE_ENDS) or gap.count("\n") > 1:
+            cuts.append(k + 1)
+    if not cuts:
+        return [ent]
+    from spacy.tokens import Span
+
+    bounds = [ent.start, *cuts, ent.end]
+    return [Span(ent.doc, a, b, label=ent.label) for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
 # Words that begin a broadcaster's name after its city in a dateline ("Beirut Radio Lebanon")
@@ -91,3 +122,43 @@ def without_scores(start: int, end: int, person: bool, t: Tokens) -> int:
     if person or len(numbers) > 1 or any(sum(c.isdigit() for c in t.orth[x]) >= 2 for x in numbers):
         return k
     return k if name_key(t.span_text(start, k)) in CITIES else end
+
+
+def portfolio(start: int, end: int, t: Tokens) -> bool:
+    """Whether the one-word name at token ``start`` is a government portfolio's word in a
+    title: "Defense Minister", "Secretary of State", "Minister for Trade". The word alone
+    names no organization (the ministry does: "Defense Ministry", "State Department")."""
+    if end - start != 1 or t.lower[start] not in PORTFOLIO_WORDS:
+        return False
+    if end < t.n and t.lower[end] in PORTFOLIO_TITLES:
+        return True
+    return (
+        start >= 2
+        and t.lower[start - 1] in ("of", "for")
+        and t.lower[start - 2] in PORTFOLIO_TITLES
+    )
+
+
+def particle_joins(found: Sequence[Span], t: Tokens) -> list[Span]:
+    """The names ``found`` (in order), where a person's name ends in a surname's particle
+    written in lower case and the next name follows it at once, the two as one person's name:
+    the recogniser cuts "Ursula von der Leyen" into "Ursula von der" and "Leyen", "Rafael van
+    der Vaart" into a person and an organization."""
+    out: list[Span] = []
+    for ent in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label_ == "PERSON"
+            and ent.start == prev.end
+            and len(prev) > 1
+            and t.is_lower[prev.end - 1]
+            and t.lower[prev.end - 1] in NAME_PARTICLES
+            and (t.title[ent.start] or t.lower[ent.start] in NAME_PARTICLES)
+        ):
+            from spacy.tokens import Span
+
+            out[-1] = Span(ent.doc, prev.start, ent.end, label="PERSON")
+            continue
+        out.append(ent)
+    return out

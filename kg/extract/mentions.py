@@ -13,8 +13,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from kg.defaults import BATCH_CHARS, BATCH_SIZE
-from kg.extract import classifier, quotes, rules, types
-from kg.extract.cuts import NUMBERLESS, bracket_pieces, dateline_pieces, without_scores
+from kg.extract import classifier, cuts, quotes, rules, types
+from kg.extract.cuts import NUMBERLESS, without_scores
 from kg.extract.features import candidates
 from kg.extract.records import DocExtraction, RawMention
 from kg.extract.tokens import Tokens
@@ -202,7 +202,13 @@ def _read_mentions(
     label_end = _item_label_end(tab.text) if kind == "item" else -1
     spans: list[Span] = []
     found = sorted((*sdoc.ents, *_unlabelled_names(sdoc, tab)), key=lambda e: e.start)
-    pieces = (p for e in found for b in bracket_pieces(e, tab) for p in dateline_pieces(b, tab))
+    found = cuts.particle_joins(found, tab)
+    raw = out.document.text[offset : offset + len(tab.text)]
+    if "\n" in raw:  # the block's own line breaks, which the parse read as spaces
+        found = [p for e in found for p in cuts.line_pieces(e, tab, raw)]
+    pieces = (
+        p for e in found for b in cuts.bracket_pieces(e, tab) for p in cuts.dateline_pieces(b, tab)
+    )
     for ent in pieces:
         label = ent.label_
         if label in LITERAL_LABELS:
@@ -231,7 +237,7 @@ def _read_mentions(
             surface=out.document.text[start:end],
         )
         types.vote(m, i, j, tab)
-        if label == "NAME" and no_name(span, tab):
+        if (label == "NAME" and no_name(span, tab)) or cuts.portfolio(i, j, tab):
             m.votes.clear()
         for k in range(i, j):
             token_mention[k] = len(out.mentions)

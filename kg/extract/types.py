@@ -16,6 +16,7 @@ from kg.defaults import (
     COUNTRY_VOTE,
     NOUN_VOTE,
     ORG_SUBJECT_VOTE,
+    PARTICLE_VOTE,
     PERSON_VERB_VOTE,
     PRODUCT_VERB_VOTE,
     SUFFIX_VOTE,
@@ -42,6 +43,7 @@ from kg.lexicon import (
     NOUN_TYPE,
     ORG_SUBJECT_VERBS,
     ORG_SUFFIXES,
+    PERSON_PARTICLES,
     PERSON_VERBS,
     PRODUCT_EVENT_NOUNS,
     PRODUCT_VERBS,
@@ -108,6 +110,8 @@ def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
             m.votes["Place"] += CITY_VOTE
         elif key in COUNTRIES:
             m.votes["Place"] += COUNTRY_VOTE
+        if particled(start, end, t):
+            m.votes["Person"] += PARTICLE_VOTE
     last = t.lower[end - 1]
     if last in EVENT_SUFFIXES and end - start > 1:
         m.votes["Event"] += SUFFIX_VOTE  # "the World Cup", "the Hong Kong Open"
@@ -158,6 +162,15 @@ def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
         m.votes["Organization"] += ORG_SUBJECT_VOTE
     if dep == "compound" and t.lemma[head] in PRODUCT_EVENT_NOUNS:
         m.votes["Product"] += PRODUCT_VERB_VOTE
+
+
+def particled(start: int, end: int, t: Tokens) -> bool:
+    """Whether the name (tokens ``start:end``) holds a person's surname particle in lower case
+    between capitalised words: "Ludwig van Beethoven", "Osama bin Laden"."""
+    return any(
+        t.lower[k] in PERSON_PARTICLES and t.is_lower[k] and t.title[k - 1] and t.title[k + 1]
+        for k in range(start + 1, end - 1)
+    )
 
 
 def initialled(first: str, words: int) -> bool:

@@ -6,11 +6,17 @@ from __future__ import annotations
 import pytest
 
 import kg
-from kg.extract.cuts import bracket_pieces, dateline_pieces
+from kg.extract.cuts import (
+    bracket_pieces,
+    dateline_pieces,
+    line_pieces,
+    particle_joins,
+    portfolio,
+)
 from kg.extract.mentions import extract
 from kg.extract.records import RawMention
 from kg.extract.tokens import Tokens
-from kg.extract.types import _scored, initialled, sports_teams
+from kg.extract.types import _scored, initialled, particled, sports_teams
 from kg.model import Block, Document
 
 
@@ -203,6 +209,8 @@ NAME_WORDS = [
     ("He was treated at Shands Hospital in Gainesville.", "Shands Hospital", "Place"),
     ("The painting hangs in the Städel Museum.", "Städel Museum", "Place"),
     ("Surrey 312 ( W. Athey 111 , V. Drakes 52 ) , Kent 197 .", "V. Drakes", "Person"),
+    ("Ludwig van Beethoven wrote nine symphonies.", "Ludwig van Beethoven", "Person"),
+    ("The Bernard van Leer Foundation gave money.", "Bernard van Leer Foundation", "Organization"),
 ]
 
 
@@ -219,3 +227,114 @@ def test_what_a_names_own_words_say(pipeline, text, name, etype):
 )
 def test_a_persons_initial(first, words, expected):
     assert initialled(first, words) is expected
+
+
+# (text, the names kg makes, by type; None where no entity of the name may be made): a
+# government portfolio's word in a title names no organization, the ministry does
+PORTFOLIOS = [
+    ("Secretary of State Anna Berg met her Danish counterpart.", "State", None),
+    ("Secretary of State Anna Berg met her Danish counterpart.", "Anna Berg", "Person"),
+    ("Defense Minister Tom Hale visited the base on Monday.", "Defense", None),
+    ("The Finance Minister said taxes would rise.", "Finance", None),
+    ("She served as Minister for Trade until 2019.", "Trade", None),
+    ("The Defense Ministry said the drill was planned.", "Defense Ministry", "Organization"),
+    ("Shoppers crowded Home Depot on Saturday.", "Home Depot", "Organization"),
+]
+
+
+@pytest.mark.parametrize(
+    "text, name, etype", PORTFOLIOS, ids=[f"{n}-{t[:30]}" for t, n, _ in PORTFOLIOS]
+)
+def test_a_portfolios_word_in_a_title_is_no_name(pipeline, text, name, etype):
+    assert _types(pipeline, text).get(name) == etype
+
+
+# (words, token of a title, expected): the rule alone, on a sentence's words
+@pytest.mark.parametrize(
+    "words, index, expected",
+    [
+        ("Secretary of State Anna Berg", 2, True),
+        ("the Interior Minister", 1, True),
+        ("the Interior Ministry", 1, False),
+        ("a visit to State College", 3, False),
+        ("Secretary of Homeland Security", 2, False),
+    ],
+)
+def test_portfolio_rule(pipeline, words, index, expected):
+    t = Tokens(pipeline(words))
+    assert portfolio(index, index + 1, t) is expected
+
+
+# (words as spaCy may cut them, the spans' labels, expected names): a person's name cut after
+# a surname's particle is one name again
+PARTICLES = [
+    (
+        ["Ursula", "von", "der", "Leyen", "spoke"],
+        [(0, 2, "PERSON"), (2, 3, "NAME"), (3, 4, "GPE")],
+        ["Ursula von der Leyen"],
+    ),
+    (
+        ["Rafael", "van", "der", "Vaart", "scored"],
+        [(0, 3, "PERSON"), (3, 4, "ORG")],
+        ["Rafael van der Vaart"],
+    ),
+    # a particle in capitals begins a name of its own ("Van" is a city too)
+    (["Ali", "Van", "Bergen", "won"], [(0, 1, "PERSON"), (1, 3, "GPE")], ["Ali", "Van Bergen"]),
+    # an organization that ends in a particle's word takes in nothing
+    (["Banco", "de", "Chile", "fell"], [(0, 2, "ORG"), (2, 3, "GPE")], ["Banco de", "Chile"]),
+]
+
+
+@pytest.mark.parametrize("words, spans, expected", PARTICLES, ids=[p[2][0] for p in PARTICLES])
+def test_a_name_cut_after_its_particle_is_joined(pipeline, words, spans, expected):
+    from spacy.tokens import Doc, Span
+
+    sdoc = Doc(pipeline.vocab, words=words)
+    found = [Span(sdoc, a, b, label=lab) for a, b, lab in spans]
+    assert [s.text for s in particle_joins(found, Tokens(sdoc))] == expected
+
+
+# (block text, the first and last word of a name the recogniser ran across a line break, its
+# pieces): cut where the line before the break is no wrapped prose
+PROSE = "The report was published on Tuesday by the economists who work at the Bank of"
+LINES = [
+    ("By Ann Lee\nBERLIN Talks began.", "Ann", "BERLIN", ["Ann Lee", "BERLIN"]),
+    ("By Ann Lee\n\nBERLIN Talks began.", "Ann", "BERLIN", ["Ann Lee", "BERLIN"]),
+    # a short line that ends mid-name is a title's or a table row's, not a wrapped sentence's
+    ("Bank of\nEngland cut rates.", "Bank", "England", ["Bank of", "England"]),
+    (PROSE + "\nEngland, who said so.", "Bank", "England", ["Bank of England"]),
+    # a line that ends a sentence ends any name on it
+    (PROSE + " Ann Lee:\nMary Smith said so.", "Ann", "Smith", ["Ann Lee:", "Mary Smith"]),
+    ("Ann Lee met Mary Smith.", "Ann", "Lee", ["Ann Lee"]),
+]
+
+
+@pytest.mark.parametrize("raw, first, last, expected", LINES, ids=[e[-1] for *_, e in LINES])
+def test_a_name_is_cut_at_a_line_break(pipeline, raw, first, last, expected):
+    from spacy.tokens import Span
+
+    sdoc = pipeline(raw.replace("\n", " "))  # the parse reads a block's line breaks as spaces
+    t = Tokens(sdoc)
+    start, end = t.orth.index(first), len(t.orth) - t.orth[::-1].index(last)
+    span = Span(sdoc, start, end, label="ORG")
+    # (a piece's leading blank is trimmed with its determiners, see mentions._trim)
+    assert [p.text.strip() for p in line_pieces(span, t, raw)] == expected
+
+
+# (name's words, expected): a Germanic or Arabic surname particle in lower case between
+# capitalised words says a person's name; a Romance one does not, nor a capitalised one
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        ("Ludwig van Beethoven", True),
+        ("Osama bin Laden", True),
+        ("Karl von Frisch", True),
+        ("Rio de Janeiro", False),
+        ("Banco del Estado", False),
+        ("Lake Van Region", False),
+        ("Bernard van", False),
+    ],
+)
+def test_a_persons_particle(pipeline, words, expected):
+    t = Tokens(pipeline(words))
+    assert particled(0, t.n, t) is expected
