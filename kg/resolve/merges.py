@@ -292,7 +292,8 @@ def _introduced(names: Mapping[str, _Name], f: str, k: str, tops: dict[str, str]
     """Whether the full name ``f`` introduces the lone word ``k`` in their document whatever
     the word's own votes say ("Viktor Orban" ... "Orban", which the recogniser may call an
     organization): ``f`` is a person's name by its type and most of its labels, named before
-    the word, and the word names no place the places table knows."""
+    the word (its mentions in the headline aside), and the word names no place the places
+    table knows."""
     labels = names[f].labels
     if tops[f] != "Person" or labels["PERSON"] * 2 <= sum(labels.values()):
         return False
@@ -300,8 +301,11 @@ def _introduced(names: Mapping[str, _Name], f: str, k: str, tops: dict[str, str]
         return False  # "CSU Bavaria" is a name cut wrong: no given name is an acronym
     doc = min(names[f].docs & names[k].docs)
     first_f = min(m[1] for m in names[f].mentions if m[0] == doc)
-    first_k = min(m[1] for m in names[k].mentions if m[0] == doc)
-    return first_f < first_k
+    # a headline names people by their surname before the text introduces them in full
+    # ("Hungary's Orban attempts ...", then "Prime Minister Viktor Orban")
+    headlined = names[k].headlined
+    below = [m[1] for m in names[k].mentions if m[0] == doc and (doc, m[1]) not in headlined]
+    return first_f < min(below, default=first_f + 1)
 
 
 def _first_named(names: Mapping[str, _Name], near: list[str], n: _Name) -> str:

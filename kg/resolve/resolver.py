@@ -32,7 +32,15 @@ from kg.names import (
 )
 from kg.resolve import aliases, definitions, ids, merges, people, quotes, spelling
 from kg.resolve.infer import combine, infer
-from kg.resolve.keys import base_key, line_before, local_keys, team_keys, top_type
+from kg.resolve.keys import (
+    base_key,
+    headline_end,
+    line_before,
+    local_keys,
+    on_one_line,
+    team_keys,
+    top_type,
+)
 
 # _Name, _Fact, EntityRecord and Snapshot are imported here for the stores of earlier versions
 # too, whose pickled resolvers name them as kg.resolve.resolver's
@@ -81,8 +89,8 @@ class Resolver:
     # noun is a name of its document, and more honorifics fold; 6: so is a state's body
     # named by what it does, "the Interior Ministry"; 7: "Name (ACR)" kept as a definition
     # where the letters do not spell the name, aliases a document defines, and a city's club
-    # keyed apart from the city).
-    FORMAT = 7
+    # keyed apart from the city; 8: a name cut to one line, and its mentions in a headline).
+    FORMAT = 8
 
     def __init__(self) -> None:
         self.format = self.FORMAT
@@ -124,17 +132,19 @@ class Resolver:
     def _add_mentions(self, ex: DocExtraction) -> list[str]:
         """Sum the document's mentions into their names; each mention's key ("": none)."""
         names, doc, text = self.names, ex.document.id, ex.document.text
+        mentions = [on_one_line(m) for m in ex.mentions]
         base = [
             base_key(m.text, m.label)
             if m.votes and not is_clutter(m.text, line_before(text, m.start))
             else ""
-            for m in ex.mentions
+            for m in mentions
         ]
-        local = local_keys(ex.mentions, base)
-        keys = team_keys(ex.mentions, [scoped(k, doc) if k in local else k for k in base])
+        local = local_keys(mentions, base)
+        keys = team_keys(mentions, [scoped(k, doc) if k in local else k for k in base])
         self._add_definitions(ex, base)
         self._add_demonyms(ex, keys)
-        for m, k in zip(ex.mentions, keys, strict=True):
+        headline = headline_end(ex.document)
+        for m, k in zip(mentions, keys, strict=True):
             if not k:
                 continue
             n = names.get(k)
@@ -147,6 +157,8 @@ class Resolver:
             n.spellings[m.text.replace("’", "'")] += 1
             n.texts.add(m.text)
             n.mentions.append((m.doc_id, m.start, m.end, m.surface or m.text))
+            if m.zone == "title" or m.end <= headline:
+                n.headlined.add((m.doc_id, m.start))
         return keys
 
     def _add_definitions(self, ex: DocExtraction, base: list[str]) -> None:
