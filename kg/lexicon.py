@@ -27,7 +27,12 @@ TITLES = _words(
     "minister secretary mayor ambassador commissioner chairman former late the "
     # other languages' honorifics news keeps ("Frau Merkel", "Monsieur Macron"), and "ex",
     # which is "former" ("ex-CIA")
-    "frau herr madame monsieur mme mlle senor senora signor signora ex"
+    "frau herr madame monsieur mme mlle senor senora signor signora ex "
+    # the trade news writes before a person's name as a title ("Coach Pep Guardiola",
+    # "Archaeologist Herbert Lutz", "MEP Ulrike Lunacek", "starring Meryl Streep"): words
+    # that begin no organization's or place's name
+    "coach mep filmmaker archaeologist historian economist novelist playwright rapper "
+    "midfielder striker goalkeeper starring"
 )
 # Honorifics a proper-noun run loses at its start ("Sen. Kennedy", "Capt Smith"), without
 # their dot. Narrower than TITLES in meaning: a word here that ends a run ("Navy Capt") marks

@@ -310,6 +310,27 @@ CASES = {
         ],
         [{"Orban"}, {"Viktor Orban"}],
     ),
+    "a trade before a person's name is a title": (
+        [
+            (
+                "Coach Pep Guardiola praised the defence. Guardiola smiled.",
+                [("Coach Pep Guardiola", P), ("Guardiola", P)],
+            ),
+            (
+                "MEP Ulrike Lunacek spoke first. Archaeologist Herbert Lutz spoke next.",
+                [("MEP Ulrike Lunacek", P), ("Archaeologist Herbert Lutz", P)],
+            ),
+            (
+                "Ulrike Lunacek and Herbert Lutz met in Graz.",
+                [("Ulrike Lunacek", P), ("Herbert Lutz", P)],
+            ),
+        ],
+        [
+            {"Coach Pep Guardiola", "Guardiola"},
+            {"MEP Ulrike Lunacek", "Ulrike Lunacek"},
+            {"Archaeologist Herbert Lutz", "Herbert Lutz"},
+        ],
+    ),
 }
 
 
