@@ -58,6 +58,7 @@ class Index(NamedTuple):
     by_stem: dict[str, list[str]]  # an organization's name without its legal suffix
     orgs_by_head: dict[str, list[str]]  # the noun it is called by -> organizations' names
     by_owner: dict[str, list[str]]  # "justice department" -> "us justice department"
+    by_home: dict[str, list[str]]  # "times" -> "new york times", "bayern" -> "bayern munich"
 
 
 class Union:
@@ -107,6 +108,8 @@ def index(keys: list[str], tops: dict[str, str], names: Mapping[str, _Name]) -> 
                 row = places().get(" ".join(fw[:i])) if len(fw) > i else None
                 if row is not None and row[1] != "city" and SCOPE not in f:
                     out.by_owner[" ".join(fw[i:])].append(f)
+            for rest in _homed(fw) if SCOPE not in f else ():
+                out.by_home[rest].append(f)
         elif t == "Place" and fw[-1] in PLACE_SUFFIXES and SCOPE not in f:
             out.by_stem[" ".join(fw[:-1])].append(f)
     return out
@@ -173,14 +176,36 @@ def merge(
         doc = min(names[f].docs & n.docs)
         reason = f"{surface!r} is {names[f].first!r} without its suffix, in document {doc}"
         return Link(f, k, "short form", reason)
-    return _owned(names, k, index, tops) if SCOPE in k else None
+    return _owned(names, k, index, tops)
+
+
+def _homed(words: list[str]) -> list[str]:
+    """What an organization's name of these words is called by without the place it is named
+    after: the words after a country, region or city that begins it ("the New York Times":
+    "the Times"), or before a city that ends it ("Bayern Munich": "Bayern"). Not after a
+    nationality word, which news writes to tell one of two names apart ("the Irish Labour
+    Party"), nor before a country or region, which names a thing's unit ("Square Enix
+    Europe")."""
+    out = []
+    for i in (1, 2):
+        if len(words) <= i:
+            break
+        row = places().get(" ".join(words[:i]))
+        if row is not None and row[1] != "demonym":
+            out.append(" ".join(words[i:]))
+        row = places().get(" ".join(words[-i:]))
+        if row is not None and row[1] == "city":
+            out.append(" ".join(words[:-i]))
+    return out
 
 
 def _owned(names: Mapping[str, _Name], k: str, index: Index, tops: dict[str, str]) -> Link | None:
-    """A name of one document -> the one name there that is it with its country before it:
-    "the Justice Department" after "the US Justice Department"."""
+    """A name -> the one name of a document it shares that is it with the place it is of
+    before or after it: "the Justice Department" (a name of its document) after "the US
+    Justice Department"; "the Times" after "the New York Times" (``_homed``)."""
     n = names[k]
-    owned = [f for f in index.by_owner.get(bare(k), []) if not names[f].docs.isdisjoint(n.docs)]
+    by = index.by_owner if SCOPE in k else index.by_home
+    owned = [f for f in by.get(bare(k), []) if not names[f].docs.isdisjoint(n.docs)]
     if len(owned) != 1 or tops[k] in ("Person", "Place"):
         return None
     f = owned[0]

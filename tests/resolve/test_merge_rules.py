@@ -331,6 +331,37 @@ CASES = {
             {"Archaeologist Herbert Lutz", "Herbert Lutz"},
         ],
     ),
+    "an organization named after its city, without the city": (
+        [
+            (
+                "The New York Times sued the agency. The Times said it would appeal.",
+                [("New York Times", ORG), ("Times", ORG)],
+            ),
+            (
+                "Bayern Munich won the league. Bayern scored four goals.",
+                [("Bayern Munich", ORG), ("Bayern", ORG)],
+            ),
+        ],
+        [{"New York Times", "Times"}, {"Bayern Munich", "Bayern"}],
+    ),
+    "a nationality word before a name tells it from another of that name": (
+        [
+            (
+                "The Irish Labour Party met the Labour Party of Britain in Dublin.",
+                [("Irish Labour Party", ORG), ("Labour Party", ORG), ("Britain", G)],
+            )
+        ],
+        [{"Irish Labour Party"}, {"Labour Party"}],
+    ),
+    "a company's regional unit is not the company": (
+        [
+            (
+                "Square Enix Europe will publish the game that Square Enix made.",
+                [("Square Enix Europe", ORG), ("Square Enix", ORG)],
+            )
+        ],
+        [{"Square Enix Europe"}, {"Square Enix"}],
+    ),
 }
 
 
