@@ -69,14 +69,17 @@ NAME_KEY_SUFFIXES = _words("inc corp ltd llc plc co gmbh")
 # NAME_KEY_SUFFIXES (a decision with a log line, not a spelling fold); narrower than
 # ORG_SUFFIXES ("Acme Bank" without "Bank" is seldom the bank).
 LEGAL_SUFFIXES = _words(
-    "inc corp corporation ltd llc plc co company group holdings lab labs gmbh ag sa limited"
+    "inc corp corporation ltd llc plc co company group holdings lab labs gmbh ag sa limited "
+    # a record label is named without its "Records" ("Interscope", "Epic")
+    "records"
 )
 # The generic nouns of a place's name that news drops once it has named the place ("the Gaza
 # Strip", then "Gaza"; "the Mediterranean Sea", "the Mediterranean"): a short form joins such a
-# name of its document (rule "short form"). Not "river", "airport", "lake" or "island(s)":
-# "Missouri", "Hamburg", "Geneva" are as often the state or city, "the Falklands" another
-# spelling.
-PLACE_SUFFIXES = _words("sea ocean strip heights peninsula desert mountains")
+# name of its document (rule "short form"); so does a province's name alone ("Kunene
+# Province", "Kunene") where the places table knows no city of that name. Not "river",
+# "airport", "lake" or "island(s)": "Missouri", "Hamburg", "Geneva" are as often the state or
+# city, "the Falklands" another spelling.
+PLACE_SUFFIXES = _words("sea ocean strip heights peninsula desert mountains province")
 # Last words that make a name an organization ("Norvik Tech", "Acme Corp", "TBD Lab"): a type
 # vote, so any word an organization's name ends in, with and without the dot (read as tokens).
 ORG_SUFFIXES = _words(

@@ -362,6 +362,24 @@ CASES = {
         ],
         [{"Square Enix Europe"}, {"Square Enix"}],
     ),
+    "a record label without its 'Records'": (
+        [
+            (
+                "Interscope Records signed the band. Interscope released the album in May.",
+                [("Interscope Records", ORG), ("Interscope", ORG)],
+            )
+        ],
+        [{"Interscope Records", "Interscope"}],
+    ),
+    "a province by its name alone": (
+        [
+            (
+                "Fighting spread in Kassongue province. Refugees left Kassongue by road.",
+                [("Kassongue province", "LOC"), ("Kassongue", G)],
+            )
+        ],
+        [{"Kassongue province", "Kassongue"}],
+    ),
 }
 
 
