@@ -74,6 +74,7 @@ def local_keys(mentions: Sequence[RawMention], base: Sequence[str]) -> set[str]:
             if top_type(m.votes) == "Person":
                 person_words.update((words[0], words[-1]))
                 person_words.update(merges.particle_surnames(words))
+                person_words.update(merges.hyphen_surnames((m.text,), words))
         elif not is_acronym(m.text):
             votes[k].update(m.votes)
     org_heads = {

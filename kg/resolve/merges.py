@@ -15,8 +15,9 @@ variants are ``spelling``'s, people's fuller names ``people``'s, aliases a text 
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from kg.defaults import ACRONYM_MAX, ACRONYM_MIN, SURNAME_MARGIN
@@ -91,7 +92,8 @@ def index(keys: list[str], tops: dict[str, str], names: Mapping[str, _Name]) -> 
             continue
         t, labels = tops[f], names[f].labels
         if t == "Person" or labels["PERSON"] * 2 > sum(labels.values()):
-            for w in dict.fromkeys((fw[0], fw[-1], *particle_surnames(fw))):
+            surnames = (*particle_surnames(fw), *hyphen_surnames(names[f].texts, fw))
+            for w in dict.fromkeys((fw[0], fw[-1], *surnames)):
                 out.people_by_word[w].append(f)
         else:
             # "Tears for Fears" is "TFF" as well as "TF"
@@ -358,6 +360,21 @@ def particle_surnames(words: list[str]) -> list[str]:
     """The surnames of several words that end a full name, each beginning with a particle:
     "Marine Le Pen" -> ["le pen"]; "Leslie Van Houten" -> ["van houten"]."""
     return [" ".join(words[i:]) for i in range(1, len(words) - 1) if words[i] in NAME_PARTICLES]
+
+
+# a double-barrelled surname that ends a name: "Doering-Smirnov", "Burne - Jones" (tokenised)
+_HYPHENED = re.compile(r"([^\W\d_]+)\s?-\s?([^\W\d_]+)\W*$")
+
+
+def hyphen_surnames(texts: Iterable[str], words: list[str]) -> list[str]:
+    """The double-barrelled surname that ends a full name of three words or more, as a name
+    key, where one of its spellings ``texts`` joins the two words with a hyphen: "Johanna
+    Doering-Smirnov" -> ["doering smirnov"]; a name of two words is itself that surname."""
+    if len(words) < 3:
+        return []
+    last = " ".join(words[-2:])
+    found = (m for t in texts if (m := _HYPHENED.search(t)))
+    return [last] if any(name_key(f"{m[1]} {m[2]}") == last for m in found) else []
 
 
 def within(short: str, long: str) -> bool:

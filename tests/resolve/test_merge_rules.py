@@ -380,6 +380,22 @@ CASES = {
         ],
         [{"Kassongue province", "Kassongue"}],
     ),
+    "a double-barrelled surname joins the full name of its document": (
+        [
+            (
+                "Johanna Doering-Smirnov runs the clinic. Doering-Smirnov said it was full.",
+                [("Johanna Doering-Smirnov", P), ("Doering-Smirnov", P)],
+            ),
+            (
+                "Edward Burne - Jones painted it . Burne - Jones died in 1898 .",
+                [("Edward Burne - Jones", P), ("Burne - Jones", P)],
+            ),
+        ],
+        [
+            {"Johanna Doering-Smirnov", "Doering-Smirnov"},
+            {"Edward Burne - Jones", "Burne - Jones"},
+        ],
+    ),
 }
 
 
