@@ -373,7 +373,7 @@ def hyphen_surnames(texts: Iterable[str], words: list[str]) -> list[str]:
     if len(words) < 3:
         return []
     last = " ".join(words[-2:])
-    found = (m for t in texts if (m := _HYPHENED.search(t)))
+    found = (m for t in texts if "-" in t and (m := _HYPHENED.search(t)))
     return [last] if any(name_key(f"{m[1]} {m[2]}") == last for m in found) else []
 
 
