@@ -35,10 +35,11 @@ def on_one_line(m: RawMention) -> RawMention:
 
 
 def headline_end(doc: Document) -> int:
-    """Where the document's first line, its headline, ends (0: no line break, no headline):
-    news names people by their surname there and in full in the text below."""
-    end = doc.text.find("\n")
-    return max(end, 0)
+    """Where the document's headline ends: its headline block's end where ingest marked one,
+    else its first line's (0: no line break, no headline). News names people by their surname
+    there and in full in the text below."""
+    ends = [b.end for b in doc.blocks if b.kind == "headline"]
+    return max(ends) if ends else max(doc.text.find("\n"), 0)
 
 
 def base_key(text: str, label: str) -> str:

@@ -433,3 +433,14 @@ def test_a_citys_club_is_not_the_city():
         if e.name == "Stuttgart"
     }
     assert found == {"Organization": {"d0", "d2"}, "Place": {"d1"}}
+
+
+@pytest.mark.parametrize("headline, joined", [(True, True), (False, False)])
+def test_a_headline_block_marks_where_the_headline_ends(headline, joined):
+    text = "Orban tightens his grip. Prime Minister Viktor Orban won a fourth term."
+    ex = extraction("d0", text, [("Orban", ORG), ("Viktor Orban", P)])
+    blocks = (Block(0, 24, "headline"), Block(25, len(text), "paragraph"))
+    if headline:
+        ex = DocExtraction(Document("d0", text, blocks=blocks), ex.mentions)
+    groups = {frozenset(m.text for m in e.mentions) for e in resolve([ex]).entities}
+    assert (frozenset({"Orban", "Viktor Orban"}) in groups) is joined
