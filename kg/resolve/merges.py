@@ -8,7 +8,9 @@ of German Industry (BDI)"), or else the one name of a shared document whose init
 (three letters or more); a short form ("TBD") the name of a shared document it shortens by a
 legal or unit suffix ("TBD Lab") or a place's generic noun ("Golan Heights"); an organization's
 noun ("the Court") the one name of its document it heads ("the Supreme Court"), or the one
-name there that is it with its country before it ("the US Justice Department"). A name that
+name there that is it with its country before it ("the US Justice Department"); a name the one
+organization's name of a shared document that is it with its place ("the Times", "the New York
+Times"; "Bayern", "Bayern Munich"). A name that
 begins with another and says more ("Meta AI") is kept apart, and the log says so. Spelling
 variants are ``spelling``'s, people's fuller names ``people``'s, aliases a text defines
 ``aliases``'."""
@@ -279,15 +281,16 @@ def _acronym(
 def _translated(full: str, acr: str, tops: dict[str, str]) -> bool:
     """Whether a definition whose letters do not spell its name still holds: the name is an
     organization's and the acronym no person's or place's ("Federation of German Industry
-    (BDI)", "Social Democrats (SPD)"; not "Michael Müller (SPD)"), and no longer than
+    (BDI)"; not "Michael Müller (SPD)"), or the name is typed nothing sure and the acronym an
+    organization's ("the Social Democrats (SPD)"), and no longer than
     two words a letter (a longer one holds another name: "Kansas City Chiefs of the National
     Football League (NFL)")."""
     short = compact_key(bare(acr))
-    return (
-        tops[full] == "Organization"
-        and tops[acr] not in ("Person", "Place")
-        and len(full.split()) <= 2 * len(short)
-    )
+    org = tops[full] == "Organization" and tops[acr] not in ("Person", "Place")
+    # a name typed nothing sure ("the Social Democrats": a people's word) with an
+    # organization's acronym
+    org = org or tops[full] == "Other" and tops[acr] == "Organization"
+    return org and len(full.split()) <= 2 * len(short)
 
 
 def kept_apart(keys: list[str], names: Mapping[str, _Name], tops: dict[str, str]) -> list[Link]:

@@ -1,7 +1,8 @@
 """Resolve: one entity per real thing, its type by the votes of all its mentions.
 
-Mentions are grouped by their normalised name (``kg.names``; a country's names, codes and
-aliases by the places table; a bare surname or first name within its document only), then
+Mentions are grouped by their normalised name (``kg.names``; a name run across a line break
+cut to one; a country's names, codes and aliases by the places table; a bare surname or first
+name within its document only), then
 groups are merged by rules that each leave a line in the merge log with their evidence
 (``merges``): spelling variants; a surname or first name joins the one full name of its
 document that ends or starts with it; an acronym joins the name a document defines it as, or

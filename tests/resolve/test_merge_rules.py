@@ -444,3 +444,17 @@ def test_a_headline_block_marks_where_the_headline_ends(headline, joined):
         ex = DocExtraction(Document("d0", text, blocks=blocks), ex.mentions)
     groups = {frozenset(m.text for m in e.mentions) for e in resolve([ex]).entities}
     assert (frozenset({"Orban", "Viktor Orban"}) in groups) is joined
+
+
+@pytest.mark.parametrize(
+    "full_type, joined",
+    [("Other", True), ("Organization", True), ("Person", False)],
+)
+def test_a_bracketed_acronym_defines_a_name_typed_nothing_sure(full_type, joined):
+    text = "Merkel led a coalition with the Social Democrats (SPD). The SPD agreed."
+    ex = extraction("d0", text, [("Social Democrats", ORG), ("SPD", ORG)])
+    for m in ex.mentions:
+        if m.text == "Social Democrats":
+            m.votes = Counter({full_type: 2.0})
+    groups = {frozenset(m.text for m in e.mentions) for e in resolve([ex]).entities}
+    assert (frozenset({"Social Democrats", "SPD"}) in groups) is joined
