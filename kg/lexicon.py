@@ -76,9 +76,10 @@ LEGAL_SUFFIXES = _words(
 # The generic nouns of a place's name that news drops once it has named the place ("the Gaza
 # Strip", then "Gaza"; "the Mediterranean Sea", "the Mediterranean"): a short form joins such a
 # name of its document (rule "short form"); so does a province's name alone ("Kunene
-# Province", "Kunene") where the places table knows no city of that name. Not "river",
-# "airport", "lake" or "island(s)": "Missouri", "Hamburg", "Geneva" are as often the state or
-# city, "the Falklands" another spelling.
+# Province", "Kunene") where the places table knows no city of that name (a province named
+# after its capital is another place). Not "river", "airport", "lake" or "island(s)":
+# "Missouri", "Hamburg", "Geneva" are as often the state or city, "the Falklands" another
+# spelling.
 PLACE_SUFFIXES = _words("sea ocean strip heights peninsula desert mountains province")
 # Last words that make a name an organization ("Norvik Tech", "Acme Corp", "TBD Lab"): a type
 # vote, so any word an organization's name ends in, with and without the dot (read as tokens).

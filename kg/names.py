@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
 from anyascii import anyascii
 
-from kg.lexicon import NAME_KEY_SUFFIXES, TITLES
+from kg.lexicon import NAME_KEY_SUFFIXES, NAME_PARTICLES, TITLES
 
 PLACES = Path(__file__).with_name("data") / "places.tsv"
 # the recogniser's labels under which a table row's kind names its country: an ISO code only
@@ -273,3 +274,24 @@ def one_line(surface: str) -> tuple[int, int] | None:
     if len(parts) > 1 and len(surface[a:b].split()) < 2:
         a, b = max(parts, key=lambda p: (p[1] - p[0], p[0]))
     return a, b
+
+
+def particle_surnames(words: list[str]) -> list[str]:
+    """The surnames of several words that end a full name, each beginning with a particle:
+    "Marine Le Pen" -> ["le pen"]; "Leslie Van Houten" -> ["van houten"]."""
+    return [" ".join(words[i:]) for i in range(1, len(words) - 1) if words[i] in NAME_PARTICLES]
+
+
+# a double-barrelled surname that ends a name: "Doering-Smirnov", "Burne - Jones" (tokenised)
+_HYPHENED = re.compile(r"([^\W\d_]+)\s?-\s?([^\W\d_]+)\W*$")
+
+
+def hyphen_surnames(texts: Iterable[str], words: list[str]) -> list[str]:
+    """The double-barrelled surname that ends a full name of three words or more, as a name
+    key, where one of its spellings ``texts`` joins the two words with a hyphen: "Johanna
+    Doering-Smirnov" -> ["doering smirnov"]; a name of two words is itself that surname."""
+    if len(words) < 3:
+        return []
+    last = " ".join(words[-2:])
+    found = (m for t in texts if "-" in t and (m := _HYPHENED.search(t)))
+    return [last] if any(name_key(f"{m[1]} {m[2]}") == last for m in found) else []

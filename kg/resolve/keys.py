@@ -13,7 +13,15 @@ from dataclasses import replace
 from kg.extract.records import RawMention
 from kg.lexicon import GENERIC_BODY_NOUNS, GENERIC_BODY_WORDS
 from kg.model import ENTITY_TYPES, Document
-from kg.names import is_acronym, name_key, one_line, place_name, places
+from kg.names import (
+    hyphen_surnames,
+    is_acronym,
+    name_key,
+    one_line,
+    particle_surnames,
+    place_name,
+    places,
+)
 from kg.resolve import merges
 
 
@@ -74,8 +82,8 @@ def local_keys(mentions: Sequence[RawMention], base: Sequence[str]) -> set[str]:
             long_votes[k].update(m.votes)
             if top_type(m.votes) == "Person":
                 person_words.update((words[0], words[-1]))
-                person_words.update(merges.particle_surnames(words))
-                person_words.update(merges.hyphen_surnames((m.text,), words))
+                person_words.update(particle_surnames(words))
+                person_words.update(hyphen_surnames((m.text,), words))
         elif not is_acronym(m.text):
             votes[k].update(m.votes)
     org_heads = {

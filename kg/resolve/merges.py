@@ -17,9 +17,8 @@ variants are ``spelling``'s, people's fuller names ``people``'s, aliases a text 
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import NamedTuple
 
 from kg.defaults import ACRONYM_MAX, ACRONYM_MIN, SURNAME_MARGIN
@@ -27,7 +26,6 @@ from kg.lexicon import (
     ACRONYM_SKIP,
     KNOWN_ACRONYMS,
     LEGAL_SUFFIXES,
-    NAME_PARTICLES,
     ORG_HEAD_NOUNS,
     PLACE_SUFFIXES,
 )
@@ -36,8 +34,10 @@ from kg.names import (
     abbreviates,
     bare,
     compact_key,
+    hyphen_surnames,
     is_acronym,
     name_key,
+    particle_surnames,
     places,
 )
 from kg.resolve.records import _Name
@@ -168,14 +168,10 @@ def merge(
         if link is not None:
             return link
     # short form -> the name it shortens by a legal or unit suffix ("TBD" -> "TBD Lab"), or a
-    # place's generic noun ("Golan" -> "Golan Heights": not a country or city the places table
-    # knows), in a document that names both
+    # place's generic noun ("Golan" -> "Golan Heights", "Gaza" -> "Gaza Strip"), in a document
+    # that names both
     longer = [f for f in index.by_stem.get(word, []) if not names[f].docs.isdisjoint(n.docs)]
-    if (
-        len(longer) == 1
-        and tops[k] != "Person"
-        and (tops[longer[0]] != "Place" or word not in places())
-    ):
+    if len(longer) == 1 and tops[k] != "Person" and _shortens(word, longer[0], tops):
         f = longer[0]
         doc = min(names[f].docs & n.docs)
         reason = f"{surface!r} is {names[f].first!r} without its suffix, in document {doc}"
@@ -201,6 +197,17 @@ def _homed(words: list[str]) -> list[str]:
         if row is not None and row[1] == "city":
             out.append(" ".join(words[:-i]))
     return out
+
+
+def _shortens(word: str, f: str, tops: dict[str, str]) -> bool:
+    """Whether a place's name ``f`` may be called ``word`` (its name without its generic
+    noun): not where the places table knows the word as a country, nor as a city where the
+    name is a province's (a province named after its capital is another place: "Aydın
+    Province", "Aydın")."""
+    if tops[f] != "Place":
+        return True
+    kind = places().get(word, ("", ""))[1]
+    return kind == "" or kind == "city" and f.split()[-1] != "province"
 
 
 def _owned(names: Mapping[str, _Name], k: str, index: Index, tops: dict[str, str]) -> Link | None:
@@ -357,27 +364,6 @@ def head_nouns(words: list[str]) -> list[str]:
     if len(words) > 2 and words[1] == "of" and words[0] in ORG_HEAD_NOUNS:
         out.append(words[0])
     return out
-
-
-def particle_surnames(words: list[str]) -> list[str]:
-    """The surnames of several words that end a full name, each beginning with a particle:
-    "Marine Le Pen" -> ["le pen"]; "Leslie Van Houten" -> ["van houten"]."""
-    return [" ".join(words[i:]) for i in range(1, len(words) - 1) if words[i] in NAME_PARTICLES]
-
-
-# a double-barrelled surname that ends a name: "Doering-Smirnov", "Burne - Jones" (tokenised)
-_HYPHENED = re.compile(r"([^\W\d_]+)\s?-\s?([^\W\d_]+)\W*$")
-
-
-def hyphen_surnames(texts: Iterable[str], words: list[str]) -> list[str]:
-    """The double-barrelled surname that ends a full name of three words or more, as a name
-    key, where one of its spellings ``texts`` joins the two words with a hyphen: "Johanna
-    Doering-Smirnov" -> ["doering smirnov"]; a name of two words is itself that surname."""
-    if len(words) < 3:
-        return []
-    last = " ".join(words[-2:])
-    found = (m for t in texts if "-" in t and (m := _HYPHENED.search(t)))
-    return [last] if any(name_key(f"{m[1]} {m[2]}") == last for m in found) else []
 
 
 def within(short: str, long: str) -> bool:

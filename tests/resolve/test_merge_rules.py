@@ -362,6 +362,24 @@ CASES = {
         ],
         [{"Square Enix Europe"}, {"Square Enix"}],
     ),
+    "a territory by its name without its generic noun, though a city has the name": (
+        [
+            (
+                "Rockets were fired from the Gaza Strip. Hamas rules Gaza.",
+                [("Gaza Strip", "LOC"), ("Gaza", G)],
+            )
+        ],
+        [{"Gaza Strip", "Gaza"}],
+    ),
+    "a province named after its capital is not the city": (
+        [
+            (
+                "Kermanshah Province lies in the west. Kermanshah has a university.",
+                [("Kermanshah Province", "LOC"), ("Kermanshah", G)],
+            )
+        ],
+        [{"Kermanshah Province"}, {"Kermanshah"}],
+    ),
     "a record label without its 'Records'": (
         [
             (
