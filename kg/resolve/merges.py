@@ -112,7 +112,7 @@ def index(keys: list[str], tops: dict[str, str], names: Mapping[str, _Name]) -> 
                 row = places().get(" ".join(fw[:i])) if len(fw) > i else None
                 if row is not None and row[1] != "city" and SCOPE not in f:
                     out.by_owner[" ".join(fw[i:])].append(f)
-            for rest in _homed(fw) if SCOPE not in f else ():
+            for rest in _homed(fw, names[f].first) if SCOPE not in f else ():
                 out.by_home[rest].append(f)
         elif t == "Place" and fw[-1] in PLACE_SUFFIXES and SCOPE not in f:
             out.by_stem[" ".join(fw[:-1])].append(f)
@@ -179,14 +179,15 @@ def merge(
     return _owned(names, k, index, tops)
 
 
-def _homed(words: list[str]) -> list[str]:
-    """What an organization's name of these words is called by without the place it is named
-    after: the words after a country, region or city that begins it ("the New York Times":
-    "the Times"), or before a city that ends it ("Bayern Munich": "Bayern"). Not after a
-    nationality word, which news writes to tell one of two names apart ("the Irish Labour
-    Party"), nor before a country or region, which names a thing's unit ("Square Enix
-    Europe")."""
+def _homed(words: list[str], surface: str) -> list[str]:
+    """What an organization's name of these words (``surface``: as written) is called by
+    without the place it is named after: the words after a country, region or city that
+    begins it ("the New York Times": "the Times"), or before a city that ends it ("Bayern
+    Munich": "Bayern"). Not after a nationality word, which news writes to tell one of two
+    names apart ("the Irish Labour Party"), nor before a country or region, or an acronym
+    before a city, which name a thing's unit ("Square Enix Europe", "CIA Milan")."""
     out = []
+    unit = is_acronym(surface.split()[0])
     for i in (1, 2):
         if len(words) <= i:
             break
@@ -194,7 +195,7 @@ def _homed(words: list[str]) -> list[str]:
         if row is not None and row[1] != "demonym":
             out.append(" ".join(words[i:]))
         row = places().get(" ".join(words[-i:]))
-        if row is not None and row[1] == "city":
+        if row is not None and row[1] == "city" and not (unit and len(words) == i + 1):
             out.append(" ".join(words[:-i]))
     return out
 

@@ -353,6 +353,15 @@ CASES = {
         ],
         [{"Irish Labour Party"}, {"Labour Party"}],
     ),
+    "an agency's office in a city is not the agency": (
+        [
+            (
+                "The CIA Milan station planned it, and the CIA later denied it.",
+                [("CIA Milan", ORG), ("CIA", ORG)],
+            )
+        ],
+        [{"CIA Milan"}, {"CIA"}],
+    ),
     "a company's regional unit is not the company": (
         [
             (
