@@ -222,7 +222,8 @@ def _owned(names: Mapping[str, _Name], k: str, index: Index, tops: dict[str, str
         return None
     f = owned[0]
     doc = min(names[f].docs & n.docs)
-    reason = f"{n.first!r} is {names[f].first!r}, the one name of document {doc} it ends"
+    where = "ends" if SCOPE in k else "is with the place it is named after"
+    reason = f"{n.first!r} is {names[f].first!r}, the one name of document {doc} it {where}"
     return Link(f, k, "short form", reason)
 
 

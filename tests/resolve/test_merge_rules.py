@@ -485,3 +485,14 @@ def test_a_bracketed_acronym_defines_a_name_typed_nothing_sure(full_type, joined
             m.votes = Counter({full_type: 2.0})
     groups = {frozenset(m.text for m in e.mentions) for e in resolve([ex]).entities}
     assert (frozenset({"Social Democrats", "SPD"}) in groups) is joined
+
+
+def test_the_merge_log_gives_the_place_a_name_is_without():
+    ex = extraction(
+        "d0",
+        "The New York Times sued the agency. The Times said it would appeal.",
+        [("New York Times", ORG), ("Times", ORG)],
+    )
+    (m,) = [m for m in resolve([ex]).merges if m.merged == ("Times",)]
+    assert (m.name, m.rule) == ("New York Times", "short form")
+    assert "document d0" in m.reason and "place" in m.reason
