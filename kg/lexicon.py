@@ -27,7 +27,12 @@ TITLES = _words(
     "minister secretary mayor ambassador commissioner chairman former late the "
     # other languages' honorifics news keeps ("Frau Merkel", "Monsieur Macron"), and "ex",
     # which is "former" ("ex-CIA")
-    "frau herr madame monsieur mme mlle senor senora signor signora ex"
+    "frau herr madame monsieur mme mlle senor senora signor signora ex "
+    # the trade news writes before a person's name as a title ("Coach Pep Guardiola",
+    # "Archaeologist Herbert Lutz", "MEP Ulrike Lunacek", "starring Meryl Streep"): words
+    # that begin no organization's or place's name
+    "coach mep filmmaker archaeologist historian economist novelist playwright rapper "
+    "midfielder striker goalkeeper starring"
 )
 # Honorifics a proper-noun run loses at its start ("Sen. Kennedy", "Capt Smith"), without
 # their dot. Narrower than TITLES in meaning: a word here that ends a run ("Navy Capt") marks
@@ -77,14 +82,18 @@ NAME_KEY_SUFFIXES = _words("inc corp ltd llc plc co gmbh")
 # NAME_KEY_SUFFIXES (a decision with a log line, not a spelling fold); narrower than
 # ORG_SUFFIXES ("Acme Bank" without "Bank" is seldom the bank).
 LEGAL_SUFFIXES = _words(
-    "inc corp corporation ltd llc plc co company group holdings lab labs gmbh ag sa limited"
+    "inc corp corporation ltd llc plc co company group holdings lab labs gmbh ag sa limited "
+    # a record label is named without its "Records" ("Interscope", "Epic")
+    "records"
 )
 # The generic nouns of a place's name that news drops once it has named the place ("the Gaza
 # Strip", then "Gaza"; "the Mediterranean Sea", "the Mediterranean"): a short form joins such a
-# name of its document (rule "short form"). Not "river", "airport", "lake" or "island(s)":
+# name of its document (rule "short form"); so does a province's name alone ("Kunene
+# Province", "Kunene") where the places table knows no city of that name (a province named
+# after its capital is another place). Not "river", "airport", "lake" or "island(s)":
 # "Missouri", "Hamburg", "Geneva" are as often the state or city, "the Falklands" another
 # spelling.
-PLACE_SUFFIXES = _words("sea ocean strip heights peninsula desert mountains")
+PLACE_SUFFIXES = _words("sea ocean strip heights peninsula desert mountains province")
 # Last words that make a name an organization ("Norvik Tech", "Acme Corp", "TBD Lab"): a type
 # vote, so any word an organization's name ends in, with and without the dot (read as tokens).
 ORG_SUFFIXES = _words(

@@ -8,17 +8,46 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 
 from kg.extract.records import RawMention
 from kg.lexicon import GENERIC_BODY_NOUNS, GENERIC_BODY_WORDS
-from kg.model import ENTITY_TYPES
-from kg.names import is_acronym, name_key, place_name, places
+from kg.model import ENTITY_TYPES, Document
+from kg.names import (
+    hyphen_surnames,
+    is_acronym,
+    name_key,
+    one_line,
+    particle_surnames,
+    place_name,
+    places,
+)
 from kg.resolve import merges
 
 
 def line_before(text: str, start: int) -> str:
     """The text of its line before offset ``start``, 80 characters at most."""
     return text[max(text.rfind("\n", 0, start) + 1, start - 80) : start]
+
+
+def on_one_line(m: RawMention) -> RawMention:
+    """The mention cut to the one name of a run across a line break (``names.one_line``):
+    "Obama\\nPaul Ryan" is "Paul Ryan"; itself where it is on one line."""
+    surface = m.surface or m.text
+    cut = one_line(surface)
+    if cut is None:
+        return m
+    a, b = cut
+    part = " ".join(surface[a:b].split())
+    return replace(m, start=m.start + a, end=m.start + b, text=part, surface=surface[a:b])
+
+
+def headline_end(doc: Document) -> int:
+    """Where the document's headline ends: its headline block's end where ingest marked one,
+    else its first line's (0: no line break, no headline). News names people by their surname
+    there and in full in the text below."""
+    ends = [b.end for b in doc.blocks if b.kind == "headline"]
+    return max(ends) if ends else max(doc.text.find("\n"), 0)
 
 
 def base_key(text: str, label: str) -> str:
@@ -53,7 +82,8 @@ def local_keys(mentions: Sequence[RawMention], base: Sequence[str]) -> set[str]:
             long_votes[k].update(m.votes)
             if top_type(m.votes) == "Person":
                 person_words.update((words[0], words[-1]))
-                person_words.update(merges.particle_surnames(words))
+                person_words.update(particle_surnames(words))
+                person_words.update(hyphen_surnames((m.text,), words))
         elif not is_acronym(m.text):
             votes[k].update(m.votes)
     org_heads = {

@@ -8,7 +8,9 @@ of German Industry (BDI)"), or else the one name of a shared document whose init
 (three letters or more); a short form ("TBD") the name of a shared document it shortens by a
 legal or unit suffix ("TBD Lab") or a place's generic noun ("Golan Heights"); an organization's
 noun ("the Court") the one name of its document it heads ("the Supreme Court"), or the one
-name there that is it with its country before it ("the US Justice Department"). A name that
+name there that is it with its country before it ("the US Justice Department"); a name the one
+organization's name of a shared document that is it with its place ("the Times", "the New York
+Times"; "Bayern", "Bayern Munich"). A name that
 begins with another and says more ("Meta AI") is kept apart, and the log says so. Spelling
 variants are ``spelling``'s, people's fuller names ``people``'s, aliases a text defines
 ``aliases``'."""
@@ -24,7 +26,6 @@ from kg.lexicon import (
     ACRONYM_SKIP,
     KNOWN_ACRONYMS,
     LEGAL_SUFFIXES,
-    NAME_PARTICLES,
     ORG_HEAD_NOUNS,
     PLACE_SUFFIXES,
 )
@@ -33,8 +34,10 @@ from kg.names import (
     abbreviates,
     bare,
     compact_key,
+    hyphen_surnames,
     is_acronym,
     name_key,
+    particle_surnames,
     places,
 )
 from kg.resolve.records import _Name
@@ -58,6 +61,7 @@ class Index(NamedTuple):
     by_stem: dict[str, list[str]]  # an organization's name without its legal suffix
     orgs_by_head: dict[str, list[str]]  # the noun it is called by -> organizations' names
     by_owner: dict[str, list[str]]  # "justice department" -> "us justice department"
+    by_home: dict[str, list[str]]  # "times" -> "new york times", "bayern" -> "bayern munich"
 
 
 class Union:
@@ -90,7 +94,8 @@ def index(keys: list[str], tops: dict[str, str], names: Mapping[str, _Name]) -> 
             continue
         t, labels = tops[f], names[f].labels
         if t == "Person" or labels["PERSON"] * 2 > sum(labels.values()):
-            for w in dict.fromkeys((fw[0], fw[-1], *particle_surnames(fw))):
+            surnames = (*particle_surnames(fw), *hyphen_surnames(names[f].texts, fw))
+            for w in dict.fromkeys((fw[0], fw[-1], *surnames)):
                 out.people_by_word[w].append(f)
         else:
             # "Tears for Fears" is "TFF" as well as "TF"
@@ -107,6 +112,8 @@ def index(keys: list[str], tops: dict[str, str], names: Mapping[str, _Name]) -> 
                 row = places().get(" ".join(fw[:i])) if len(fw) > i else None
                 if row is not None and row[1] != "city" and SCOPE not in f:
                     out.by_owner[" ".join(fw[i:])].append(f)
+            for rest in _homed(fw, names[f].first) if SCOPE not in f else ():
+                out.by_home[rest].append(f)
         elif t == "Place" and fw[-1] in PLACE_SUFFIXES and SCOPE not in f:
             out.by_stem[" ".join(fw[:-1])].append(f)
     return out
@@ -161,31 +168,62 @@ def merge(
         if link is not None:
             return link
     # short form -> the name it shortens by a legal or unit suffix ("TBD" -> "TBD Lab"), or a
-    # place's generic noun ("Golan" -> "Golan Heights": not a country or city the places table
-    # knows), in a document that names both
+    # place's generic noun ("Golan" -> "Golan Heights", "Gaza" -> "Gaza Strip"), in a document
+    # that names both
     longer = [f for f in index.by_stem.get(word, []) if not names[f].docs.isdisjoint(n.docs)]
-    if (
-        len(longer) == 1
-        and tops[k] != "Person"
-        and (tops[longer[0]] != "Place" or word not in places())
-    ):
+    if len(longer) == 1 and tops[k] != "Person" and _shortens(word, longer[0], tops):
         f = longer[0]
         doc = min(names[f].docs & n.docs)
         reason = f"{surface!r} is {names[f].first!r} without its suffix, in document {doc}"
         return Link(f, k, "short form", reason)
-    return _owned(names, k, index, tops) if SCOPE in k else None
+    return _owned(names, k, index, tops)
+
+
+def _homed(words: list[str], surface: str) -> list[str]:
+    """What an organization's name of these words (``surface``: as written) is called by
+    without the place it is named after: the words after a country, region or city that
+    begins it ("the New York Times": "the Times"), or before a city that ends it ("Bayern
+    Munich": "Bayern"). Not after a nationality word, which news writes to tell one of two
+    names apart ("the Irish Labour Party"), nor before a country or region, or an acronym
+    before a city, which name a thing's unit ("Square Enix Europe", "CIA Milan")."""
+    out = []
+    unit = is_acronym(surface.split()[0])
+    for i in (1, 2):
+        if len(words) <= i:
+            break
+        row = places().get(" ".join(words[:i]))
+        if row is not None and row[1] != "demonym":
+            out.append(" ".join(words[i:]))
+        row = places().get(" ".join(words[-i:]))
+        if row is not None and row[1] == "city" and not (unit and len(words) == i + 1):
+            out.append(" ".join(words[:-i]))
+    return out
+
+
+def _shortens(word: str, f: str, tops: dict[str, str]) -> bool:
+    """Whether a place's name ``f`` may be called ``word`` (its name without its generic
+    noun): not where the places table knows the word as a country, nor as a city where the
+    name is a province's (a province named after its capital is another place: "Aydın
+    Province", "Aydın")."""
+    if tops[f] != "Place":
+        return True
+    kind = places().get(word, ("", ""))[1]
+    return kind == "" or kind == "city" and f.split()[-1] != "province"
 
 
 def _owned(names: Mapping[str, _Name], k: str, index: Index, tops: dict[str, str]) -> Link | None:
-    """A name of one document -> the one name there that is it with its country before it:
-    "the Justice Department" after "the US Justice Department"."""
+    """A name -> the one name of a document it shares that is it with the place it is of
+    before or after it: "the Justice Department" (a name of its document) after "the US
+    Justice Department"; "the Times" after "the New York Times" (``_homed``)."""
     n = names[k]
-    owned = [f for f in index.by_owner.get(bare(k), []) if not names[f].docs.isdisjoint(n.docs)]
+    by = index.by_owner if SCOPE in k else index.by_home
+    owned = [f for f in by.get(bare(k), []) if not names[f].docs.isdisjoint(n.docs)]
     if len(owned) != 1 or tops[k] in ("Person", "Place"):
         return None
     f = owned[0]
     doc = min(names[f].docs & n.docs)
-    reason = f"{n.first!r} is {names[f].first!r}, the one name of document {doc} it ends"
+    where = "ends" if SCOPE in k else "is with the place it is named after"
+    reason = f"{n.first!r} is {names[f].first!r}, the one name of document {doc} it {where}"
     return Link(f, k, "short form", reason)
 
 
@@ -252,15 +290,16 @@ def _acronym(
 def _translated(full: str, acr: str, tops: dict[str, str]) -> bool:
     """Whether a definition whose letters do not spell its name still holds: the name is an
     organization's and the acronym no person's or place's ("Federation of German Industry
-    (BDI)", "Social Democrats (SPD)"; not "Michael Müller (SPD)"), and no longer than
+    (BDI)"; not "Michael Müller (SPD)"), or the name is typed nothing sure and the acronym an
+    organization's ("the Social Democrats (SPD)"), and no longer than
     two words a letter (a longer one holds another name: "Kansas City Chiefs of the National
     Football League (NFL)")."""
     short = compact_key(bare(acr))
-    return (
-        tops[full] == "Organization"
-        and tops[acr] not in ("Person", "Place")
-        and len(full.split()) <= 2 * len(short)
-    )
+    org = tops[full] == "Organization" and tops[acr] not in ("Person", "Place")
+    # a name typed nothing sure ("the Social Democrats": a people's word) with an
+    # organization's acronym
+    org = org or tops[full] == "Other" and tops[acr] == "Organization"
+    return org and len(full.split()) <= 2 * len(short)
 
 
 def kept_apart(keys: list[str], names: Mapping[str, _Name], tops: dict[str, str]) -> list[Link]:
@@ -292,7 +331,8 @@ def _introduced(names: Mapping[str, _Name], f: str, k: str, tops: dict[str, str]
     """Whether the full name ``f`` introduces the lone word ``k`` in their document whatever
     the word's own votes say ("Viktor Orban" ... "Orban", which the recogniser may call an
     organization): ``f`` is a person's name by its type and most of its labels, named before
-    the word, and the word names no place the places table knows."""
+    the word (its mentions in the headline aside), and the word names no place the places
+    table knows."""
     labels = names[f].labels
     if tops[f] != "Person" or labels["PERSON"] * 2 <= sum(labels.values()):
         return False
@@ -300,8 +340,11 @@ def _introduced(names: Mapping[str, _Name], f: str, k: str, tops: dict[str, str]
         return False  # "CSU Bavaria" is a name cut wrong: no given name is an acronym
     doc = min(names[f].docs & names[k].docs)
     first_f = min(m[1] for m in names[f].mentions if m[0] == doc)
-    first_k = min(m[1] for m in names[k].mentions if m[0] == doc)
-    return first_f < first_k
+    # a headline names people by their surname before the text introduces them in full
+    # ("Hungary's Orban attempts ...", then "Prime Minister Viktor Orban")
+    headlined = names[k].headlined
+    below = [m[1] for m in names[k].mentions if m[0] == doc and (doc, m[1]) not in headlined]
+    return first_f < min(below, default=first_f + 1)
 
 
 def _first_named(names: Mapping[str, _Name], near: list[str], n: _Name) -> str:
@@ -323,12 +366,6 @@ def head_nouns(words: list[str]) -> list[str]:
     if len(words) > 2 and words[1] == "of" and words[0] in ORG_HEAD_NOUNS:
         out.append(words[0])
     return out
-
-
-def particle_surnames(words: list[str]) -> list[str]:
-    """The surnames of several words that end a full name, each beginning with a particle:
-    "Marine Le Pen" -> ["le pen"]; "Leslie Van Houten" -> ["van houten"]."""
-    return [" ".join(words[i:]) for i in range(1, len(words) - 1) if words[i] in NAME_PARTICLES]
 
 
 def within(short: str, long: str) -> bool:

@@ -62,6 +62,9 @@ class _Name:
     spellings: Counter[str] = field(default_factory=Counter)  # for the canonical name
     texts: set[str] = field(default_factory=set)  # for the aliases
     mentions: list[tuple[str, int, int, str]] = field(default_factory=list)
+    # the (document, start) of its mentions in a headline (the document's first line or a
+    # title block): a surname there may come before the full name that introduces it
+    headlined: set[tuple[str, int]] = field(default_factory=set)
 
 
 class _Fact(NamedTuple):

@@ -1,7 +1,8 @@
 """Resolve: one entity per real thing, its type by the votes of all its mentions.
 
-Mentions are grouped by their normalised name (``kg.names``; a country's names, codes and
-aliases by the places table; a bare surname or first name within its document only), then
+Mentions are grouped by their normalised name (``kg.names``; a name run across a line break
+cut to one; a country's names, codes and aliases by the places table; a bare surname or first
+name within its document only), then
 groups are merged by rules that each leave a line in the merge log with their evidence
 (``merges``): spelling variants; a surname or first name joins the one full name of its
 document that ends or starts with it; an acronym joins the name a document defines it as, or
@@ -18,29 +19,29 @@ proportion to them (``resolve`` is one batch).
 
 from __future__ import annotations
 
-import hashlib
-import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Container, Iterable
-from functools import lru_cache
 
 from kg import vocab
 from kg.extract.records import DocExtraction
 from kg.model import Entity, Evidence, Mention, Quote, Relation
 from kg.names import (
-    abbreviates,
-    compact_key,
-    is_acronym,
     is_clutter,
     name_key,
     place_name,
-    places,
     scoped,
-    slug,
 )
-from kg.resolve import aliases, merges, people, quotes, spelling
+from kg.resolve import aliases, definitions, ids, merges, people, quotes, spelling
 from kg.resolve.infer import combine, infer
-from kg.resolve.keys import base_key, line_before, local_keys, team_keys, top_type
+from kg.resolve.keys import (
+    base_key,
+    headline_end,
+    line_before,
+    local_keys,
+    on_one_line,
+    team_keys,
+    top_type,
+)
 
 # _Name, _Fact, EntityRecord and Snapshot are imported here for the stores of earlier versions
 # too, whose pickled resolvers name them as kg.resolve.resolver's
@@ -66,9 +67,6 @@ def resolve(extractions: Iterable[DocExtraction]) -> Resolution:
     return Resolver().add(extractions).result()
 
 
-# what may follow a name in an acronym's definition: " (GM)", or " (" / ", or " before the
-# full name when the name is the acronym
-_AFTER_NAME = re.compile(r"\s*(?:\(\s*([A-Z][A-Za-z.&]{1,9})\s*\)|\(\s*|,\s+or\s+(?:the\s+)?)")
 _REJECTED = "rejected"  # a fact whose types fit none of its predicates
 DEMONYM_RULE = "places table"  # the rule of a nationality word's link to its country
 DEMONYM_PREDICATES = ("demonym_of",)
@@ -92,8 +90,8 @@ class Resolver:
     # noun is a name of its document, and more honorifics fold; 6: so is a state's body
     # named by what it does, "the Interior Ministry"; 7: "Name (ACR)" kept as a definition
     # where the letters do not spell the name, aliases a document defines, and a city's club
-    # keyed apart from the city).
-    FORMAT = 7
+    # keyed apart from the city; 8: a name cut to one line, and its mentions in a headline).
+    FORMAT = 8
 
     def __init__(self) -> None:
         self.format = self.FORMAT
@@ -135,17 +133,19 @@ class Resolver:
     def _add_mentions(self, ex: DocExtraction) -> list[str]:
         """Sum the document's mentions into their names; each mention's key ("": none)."""
         names, doc, text = self.names, ex.document.id, ex.document.text
+        mentions = [on_one_line(m) for m in ex.mentions]
         base = [
             base_key(m.text, m.label)
             if m.votes and not is_clutter(m.text, line_before(text, m.start))
             else ""
-            for m in ex.mentions
+            for m in mentions
         ]
-        local = local_keys(ex.mentions, base)
-        keys = team_keys(ex.mentions, [scoped(k, doc) if k in local else k for k in base])
+        local = local_keys(mentions, base)
+        keys = team_keys(mentions, [scoped(k, doc) if k in local else k for k in base])
         self._add_definitions(ex, base)
         self._add_demonyms(ex, keys)
-        for m, k in zip(ex.mentions, keys, strict=True):
+        headline = headline_end(ex.document)
+        for m, k in zip(mentions, keys, strict=True):
             if not k:
                 continue
             n = names.get(k)
@@ -158,36 +158,15 @@ class Resolver:
             n.spellings[m.text.replace("’", "'")] += 1
             n.texts.add(m.text)
             n.mentions.append((m.doc_id, m.start, m.end, m.surface or m.text))
+            if m.zone == "title" or m.end <= headline:
+                n.headlined.add((m.doc_id, m.start))
         return keys
 
     def _add_definitions(self, ex: DocExtraction, base: list[str]) -> None:
-        """Keep the acronyms the document defines: "General Motors (GM)", "GM (General
-        Motors)", "GM, or General Motors"; each with its first evidence."""
-        text, doc = ex.document.text, ex.document.id
-        found = sorted(
-            ((m.start, m.end, k, m.sent) for m, k in zip(ex.mentions, base, strict=True) if k),
-            key=lambda x: x[:2],
-        )
-        by_start = {a: (b, k) for a, b, k, _ in found}
-        for a, b, k, sent in found:
-            short: str | None = None
-            after = _AFTER_NAME.match(text, b)
-            if after and after.group(1):  # Name (ACR)
-                short, full = after.group(1), text[a:b]
-            elif after and is_acronym(text[a:b]):  # ACR (Name) / ACR, or Name
-                nxt = by_start.get(after.end())
-                if nxt is not None and len(nxt[1].split()) > 1:
-                    short, full, k = text[a:b], text[after.end() : nxt[0]], nxt[1]
-            if short is None or not is_acronym(short) or len(k.split()) < 2:
-                continue
-            # "Name (ACR)" defines even where the letters do not spell the name (a name
-            # translated, "the Federation of German Industry (BDI)"); the merge takes such a
-            # definition for an organization's name only ("Michael Müller (SPD)" is no
-            # definition)
-            if abbreviates(short, full) or after.group(1):
-                sentence = " ".join(text[sent[0] : sent[1]].split())
-                acr = self.definitions.setdefault(compact_key(name_key(short)), {})
-                acr.setdefault(k, (doc, sentence[:300]))
+        """Keep the acronyms the document defines (``definitions``), each with its first
+        evidence."""
+        for acr, full, ev in definitions.read(ex, base):
+            self.definitions.setdefault(acr, {}).setdefault(full, ev)
 
     def _add_demonyms(self, ex: DocExtraction, keys: list[str]) -> None:
         """Link each nationality word of the document ("Japanese") to the country the places
@@ -301,33 +280,8 @@ class Resolver:
         clusters: dict[str, list[str]] = defaultdict(list)
         for k in keys:
             clusters[uf.find(k)].append(k)
-        entities, key_entity = self._records(clusters)
+        entities, key_entity = ids.records(self.names, clusters)
         return entities, key_entity, log
-
-    def _records(
-        self, clusters: dict[str, list[str]]
-    ) -> tuple[dict[str, EntityRecord], dict[str, str]]:
-        """An entity of each cluster of names, the largest first (it keeps the plain id)."""
-        names = self.names
-        entities: dict[str, EntityRecord] = {}
-        key_entity: dict[str, str] = {}
-        used_ids: set[str] = set()
-        size = {r: sum(names[k].count for k in ks) for r, ks in clusters.items()}
-        for root in sorted(clusters, key=lambda r: (-size[r], r)):
-            ks = clusters[root]
-            total: Counter[str] = Counter()
-            for k in ks:
-                total.update(names[k].votes)
-            etype = top_type(total)
-            country = next((_countries()[k] for k in ks if k in _countries()), None)
-            name = country or _canonical(names[root].spellings)
-            aliases = sorted(set().union(*(names[k].texts for k in ks)) - {name})
-            eid = _new_id(name, etype, root, used_ids)
-            untyped = etype == "Other" and all(names[k].labels.keys() == {"NAME"} for k in ks)
-            entities[eid] = EntityRecord(eid, name, etype, tuple(aliases), tuple(ks), untyped)
-            for k in ks:
-                key_entity[k] = eid
-        return entities, key_entity
 
     def _relations(
         self, entities: dict[str, EntityRecord], key_entity: dict[str, str]
@@ -415,13 +369,6 @@ class Resolver:
         return Resolution(ordered, relations, list(snap.merges), flagged, snap.rejected, said)
 
 
-@lru_cache(maxsize=1)
-def _countries() -> dict[str, str]:
-    """The places table's countries by their name key: an entity with one of these keys is
-    named as the table names it."""
-    return {name_key(c): c for c, _ in places().values()}
-
-
 def _group(f: _Fact, mapping: dict[str, tuple[str, str]]) -> tuple[bool, tuple] | str | None:
     """The fact group a fact joins under the current entities, _REJECTED, or None."""
     sid, stype = mapping[f.subject]
@@ -441,25 +388,3 @@ def _group(f: _Fact, mapping: dict[str, tuple[str, str]]) -> tuple[bool, tuple] 
     if pred is None:
         return _REJECTED
     return (f.negated, (sid, pred, okey))
-
-
-def _canonical(spellings: Counter[str]) -> str:
-    """The name's most frequent spelling; the longest, then the last in order, among ties."""
-    return max(spellings, key=lambda s: (spellings[s], len(s), s))
-
-
-def _new_id(name: str, etype: str, root: str, used: set[str]) -> str:
-    """The entity's id: its name's slug; where another entity has it, with its type; where
-    that too is taken, with a digest of the name key it was resolved around, which no other
-    entity has. Made in one step each, whatever the order entities come in."""
-    base = slug(name)
-    for cand in (base, f"{base}-{etype.lower()}"):
-        if cand not in used:
-            used.add(cand)
-            return cand
-    digest = hashlib.blake2b(root.encode("utf-8"), digest_size=8).hexdigest()
-    n = 6
-    while f"{base}-{etype.lower()}-{digest[:n]}" in used:
-        n += 2
-    used.add(f"{base}-{etype.lower()}-{digest[:n]}")
-    return f"{base}-{etype.lower()}-{digest[:n]}"

@@ -263,6 +263,166 @@ CASES = {
         ],
         [{"Associated Press", "AP"}],
     ),
+    "a name run across a line break is the name the next line begins": (
+        [
+            (
+                "Budget talks stall for Obama\nPaul Ryan met Barack Obama on Friday. Ryan "
+                "said no deal was near.",
+                [("Obama\nPaul Ryan", P), ("Barack Obama", P), ("Ryan", P)],
+            )
+        ],
+        [{"Paul Ryan", "Ryan"}, {"Barack Obama"}],
+    ),
+    "a name run across a line break keeps the longer part when the next line has one word": (
+        [
+            (
+                "Aid arrives in Turkey\nGermany sent tents to Turkey on Monday.",
+                [("Turkey\nGermany", G), ("Turkey", G)],
+            )
+        ],
+        [{"Germany"}, {"Turkey"}],
+    ),
+    "a name run across a line break loses the words a line begins with": (
+        [
+            (
+                "A new mayor for Palermo\nFor Lena Conte, Palermo is home. Conte won.",
+                [("Palermo\nFor Lena Conte", P), ("Palermo", G), ("Conte", P)],
+            )
+        ],
+        [{"Lena Conte", "Conte"}, {"Palermo"}],
+    ),
+    "a surname in the headline joins the full name the text gives below": (
+        [
+            (
+                "Orban tightens his grip\nPrime Minister Viktor Orban won a fourth term. "
+                "Orban thanked voters.",
+                [("Orban", ORG), ("Viktor Orban", P)],
+            )
+        ],
+        [{"Orban", "Viktor Orban"}],
+    ),
+    "a word read as an organization before a full name in the text stays apart": (
+        [
+            (
+                "Orban cut its prices on Monday. Viktor Orban said nothing.",
+                [("Orban", ORG), ("Viktor Orban", P)],
+            )
+        ],
+        [{"Orban"}, {"Viktor Orban"}],
+    ),
+    "a trade before a person's name is a title": (
+        [
+            (
+                "Coach Pep Guardiola praised the defence. Guardiola smiled.",
+                [("Coach Pep Guardiola", P), ("Guardiola", P)],
+            ),
+            (
+                "MEP Ulrike Lunacek spoke first. Archaeologist Herbert Lutz spoke next.",
+                [("MEP Ulrike Lunacek", P), ("Archaeologist Herbert Lutz", P)],
+            ),
+            (
+                "Ulrike Lunacek and Herbert Lutz met in Graz.",
+                [("Ulrike Lunacek", P), ("Herbert Lutz", P)],
+            ),
+        ],
+        [
+            {"Coach Pep Guardiola", "Guardiola"},
+            {"MEP Ulrike Lunacek", "Ulrike Lunacek"},
+            {"Archaeologist Herbert Lutz", "Herbert Lutz"},
+        ],
+    ),
+    "an organization named after its city, without the city": (
+        [
+            (
+                "The New York Times sued the agency. The Times said it would appeal.",
+                [("New York Times", ORG), ("Times", ORG)],
+            ),
+            (
+                "Bayern Munich won the league. Bayern scored four goals.",
+                [("Bayern Munich", ORG), ("Bayern", ORG)],
+            ),
+        ],
+        [{"New York Times", "Times"}, {"Bayern Munich", "Bayern"}],
+    ),
+    "a nationality word before a name tells it from another of that name": (
+        [
+            (
+                "The Irish Labour Party met the Labour Party of Britain in Dublin.",
+                [("Irish Labour Party", ORG), ("Labour Party", ORG), ("Britain", G)],
+            )
+        ],
+        [{"Irish Labour Party"}, {"Labour Party"}],
+    ),
+    "an agency's office in a city is not the agency": (
+        [
+            (
+                "The CIA Milan station planned it, and the CIA later denied it.",
+                [("CIA Milan", ORG), ("CIA", ORG)],
+            )
+        ],
+        [{"CIA Milan"}, {"CIA"}],
+    ),
+    "a company's regional unit is not the company": (
+        [
+            (
+                "Square Enix Europe will publish the game that Square Enix made.",
+                [("Square Enix Europe", ORG), ("Square Enix", ORG)],
+            )
+        ],
+        [{"Square Enix Europe"}, {"Square Enix"}],
+    ),
+    "a territory by its name without its generic noun, though a city has the name": (
+        [
+            (
+                "Rockets were fired from the Gaza Strip. Hamas rules Gaza.",
+                [("Gaza Strip", "LOC"), ("Gaza", G)],
+            )
+        ],
+        [{"Gaza Strip", "Gaza"}],
+    ),
+    "a province named after its capital is not the city": (
+        [
+            (
+                "Kermanshah Province lies in the west. Kermanshah has a university.",
+                [("Kermanshah Province", "LOC"), ("Kermanshah", G)],
+            )
+        ],
+        [{"Kermanshah Province"}, {"Kermanshah"}],
+    ),
+    "a record label without its 'Records'": (
+        [
+            (
+                "Interscope Records signed the band. Interscope released the album in May.",
+                [("Interscope Records", ORG), ("Interscope", ORG)],
+            )
+        ],
+        [{"Interscope Records", "Interscope"}],
+    ),
+    "a province by its name alone": (
+        [
+            (
+                "Fighting spread in Kassongue province. Refugees left Kassongue by road.",
+                [("Kassongue province", "LOC"), ("Kassongue", G)],
+            )
+        ],
+        [{"Kassongue province", "Kassongue"}],
+    ),
+    "a double-barrelled surname joins the full name of its document": (
+        [
+            (
+                "Johanna Doering-Smirnov runs the clinic. Doering-Smirnov said it was full.",
+                [("Johanna Doering-Smirnov", P), ("Doering-Smirnov", P)],
+            ),
+            (
+                "Edward Burne - Jones painted it . Burne - Jones died in 1898 .",
+                [("Edward Burne - Jones", P), ("Burne - Jones", P)],
+            ),
+        ],
+        [
+            {"Johanna Doering-Smirnov", "Doering-Smirnov"},
+            {"Edward Burne - Jones", "Burne - Jones"},
+        ],
+    ),
 }
 
 
@@ -300,3 +460,39 @@ def test_a_citys_club_is_not_the_city():
         if e.name == "Stuttgart"
     }
     assert found == {"Organization": {"d0", "d2"}, "Place": {"d1"}}
+
+
+@pytest.mark.parametrize("headline, joined", [(True, True), (False, False)])
+def test_a_headline_block_marks_where_the_headline_ends(headline, joined):
+    text = "Orban tightens his grip. Prime Minister Viktor Orban won a fourth term."
+    ex = extraction("d0", text, [("Orban", ORG), ("Viktor Orban", P)])
+    blocks = (Block(0, 24, "headline"), Block(25, len(text), "paragraph"))
+    if headline:
+        ex = DocExtraction(Document("d0", text, blocks=blocks), ex.mentions)
+    groups = {frozenset(m.text for m in e.mentions) for e in resolve([ex]).entities}
+    assert (frozenset({"Orban", "Viktor Orban"}) in groups) is joined
+
+
+@pytest.mark.parametrize(
+    "full_type, joined",
+    [("Other", True), ("Organization", True), ("Person", False)],
+)
+def test_a_bracketed_acronym_defines_a_name_typed_nothing_sure(full_type, joined):
+    text = "Merkel led a coalition with the Social Democrats (SPD). The SPD agreed."
+    ex = extraction("d0", text, [("Social Democrats", ORG), ("SPD", ORG)])
+    for m in ex.mentions:
+        if m.text == "Social Democrats":
+            m.votes = Counter({full_type: 2.0})
+    groups = {frozenset(m.text for m in e.mentions) for e in resolve([ex]).entities}
+    assert (frozenset({"Social Democrats", "SPD"}) in groups) is joined
+
+
+def test_the_merge_log_gives_the_place_a_name_is_without():
+    ex = extraction(
+        "d0",
+        "Bayern Munich won the league. Bayern scored four goals.",
+        [("Bayern Munich", ORG), ("Bayern", ORG)],
+    )
+    (m,) = [m for m in resolve([ex]).merges if m.merged == ("Bayern",)]
+    assert (m.name, m.rule) == ("Bayern Munich", "short form")
+    assert "document d0" in m.reason and "place" in m.reason

@@ -1,0 +1,46 @@
+"""Acronyms a document defines: "General Motors (GM)", "GM (General Motors)", "GM, or General
+Motors". A definition is the evidence on which an acronym joins its name (rule "acronym
+defined", ``merges``); once read it holds in every document."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from kg.extract.records import DocExtraction
+from kg.names import abbreviates, compact_key, is_acronym, name_key
+
+# what may follow a name in an acronym's definition: " (GM)", or " (" / ", or " before the
+# full name when the name is the acronym
+_AFTER_NAME = re.compile(r"\s*(?:\(\s*([A-Z][A-Za-z.&]{1,9})\s*\)|\(\s*|,\s+or\s+(?:the\s+)?)")
+
+
+def read(ex: DocExtraction, base: Sequence[str]) -> list[tuple[str, str, tuple[str, str]]]:
+    """The (acronym's compact key, full name's key, (document, sentence)) of each definition
+    the document makes; ``base``: each mention's name key ("": none)."""
+    text, doc = ex.document.text, ex.document.id
+    found = sorted(
+        ((m.start, m.end, k, m.sent) for m, k in zip(ex.mentions, base, strict=True) if k),
+        key=lambda x: x[:2],
+    )
+    by_start = {a: (b, k) for a, b, k, _ in found}
+    out = []
+    for a, b, k, sent in found:
+        short: str | None = None
+        after = _AFTER_NAME.match(text, b)
+        if after and after.group(1):  # Name (ACR)
+            short, full = after.group(1), text[a:b]
+        elif after and is_acronym(text[a:b]):  # ACR (Name) / ACR, or Name
+            nxt = by_start.get(after.end())
+            if nxt is not None and len(nxt[1].split()) > 1:
+                short, full, k = text[a:b], text[after.end() : nxt[0]], nxt[1]
+        if short is None or not is_acronym(short) or len(k.split()) < 2:
+            continue
+        # "Name (ACR)" defines even where the letters do not spell the name (a name
+        # translated, "the Federation of German Industry (BDI)"); the merge takes such a
+        # definition for an organization's name only ("Michael Müller (SPD)" is no
+        # definition)
+        if abbreviates(short, full) or after.group(1):  # type: ignore[union-attr]
+            sentence = " ".join(text[sent[0] : sent[1]].split())
+            out.append((compact_key(name_key(short)), k, (doc, sentence[:300])))
+    return out
