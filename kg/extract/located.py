@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from kg.defaults import (
     DESCRIBED_IN_CONFIDENCE,
     NAMED_IN_CONFIDENCE,
-    PLACE_APPOSITION_CONFIDENCE,
+    PLACE_BESIDE_CONFIDENCE,
 )
 from kg.extract.links import is_country
 from kg.lexicon import TYPE_NOUNS
@@ -106,4 +106,4 @@ def beside(r: _Reader, sent: Sentence) -> None:
             continue
         if k + 2 < len(ms) and gap(b, ms[k + 2]) in (",", "and", "or", ", and", ", or"):
             continue
-        r.emit(a, b, ("located_in", "country"), PLACE_APPOSITION_CONFIDENCE, "place-appos", sent)
+        r.emit(a, b, ("located_in", "country"), PLACE_BESIDE_CONFIDENCE, "place-beside", sent)

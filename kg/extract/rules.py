@@ -19,6 +19,7 @@ from kg.extract import events, killings, located, modality, nationality, phrases
 from kg.extract.dates import iso_date
 from kg.extract.modality import PLAIN, Modality
 from kg.extract.records import DocExtraction, RawFact
+from kg.extract.residence import residences
 from kg.extract.tokens import OBJ, SUBJ, Sentence, Tokens
 from kg.extract.verbs import VERB_RULES, VerbRule
 from kg.lexicon import (
@@ -394,4 +395,5 @@ def read(
         located.described_in(r, sent)
         located.beside(r, sent)
         nationality.nationalities(r, sent)
+        residences(r, sent)
     return r

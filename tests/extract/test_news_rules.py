@@ -183,13 +183,60 @@ WORK = [
         set(),
         {("Delmont Bank", "director_manager", "Roger Lane")},
     ),
+    # a post "with" an organization; a kinship noun's "with" names no parent
+    (
+        "Nina Park, an analyst with Corvin Bank, expects rates to rise.",
+        {("Nina Park", "employer", "Corvin Bank")},
+        set(),
+    ),
+    (
+        "His daughter with Nina Park, Ella Grant, studies law.",
+        set(),
+        {("Nina Park", "child", "Ella Grant"), ("Ella Grant", "employer", "Nina Park")},
+    ),
+    # a journalist writes or reports for a paper
+    (
+        "Ann Lee writes for the Harlow Gazette.",
+        {("Ann Lee", "employer", "Harlow Gazette")},
+        set(),
+    ),
 ]
+
+RESIDENCES = [
+    # a person "from" a place, by apposition or copula, and the place beside that place
+    (
+        "Tom Baker, a mechanic from Fresno, California, found the wreck.",
+        {("Tom Baker", "residence", "Fresno"), ("Tom Baker", "residence", "California")},
+        set(),
+    ),
+    (
+        "The singer Lara Voss is from Tulsa.",
+        {("Lara Voss", "residence", "Tulsa")},
+        set(),
+    ),
+    # a hometown is where one lives
+    (
+        "The parade passed through Carl Imber's hometown of Dover.",
+        {("Carl Imber", "residence", "Dover")},
+        set(),
+    ),
+    # a journey "from" a place, a negation, and a thing from a place say nothing of home
+    ("Lara Voss flew in from Tulsa on Monday.", set(), {("Lara Voss", "residence", "Tulsa")}),
+    ("Lara Voss is not from Tulsa.", set(), {("Lara Voss", "residence", "Tulsa")}),
+    (
+        "Lara Voss bought a truck from Tulsa Motors in Tulsa.",
+        set(),
+        {("Lara Voss", "residence", "Tulsa")},
+    ),
+]
+
+ALL = KILLINGS + PLACES + NATIONALITIES + WORK + RESIDENCES
 
 
 @pytest.mark.parametrize(
     "text, expected, forbidden",
-    KILLINGS + PLACES + NATIONALITIES + WORK,
-    ids=[t[:48] for t, _, _ in KILLINGS + PLACES + NATIONALITIES + WORK],
+    ALL,
+    ids=[t[:48] for t, _, _ in ALL],
 )
 def test_news_rule(pipeline, text, expected, forbidden):
     got = _facts(pipeline, text)
