@@ -65,6 +65,21 @@ KILLINGS = [
         {("Lina Kos", "killed_by", "Omar Vance")},
         set(),
     ),
+    # a killing's possessive without "of" is the one killed, the killer the courts' subject
+    (
+        "Omar Vance was sentenced to death for Lina Kos's murder.",
+        {("Lina Kos", "killed_by", "Omar Vance")},
+        {("Omar Vance", "killed_by", "Lina Kos")},
+    ),
+    (
+        "Ruth Ames's murder of Carl Bright shocked the town.",
+        {("Carl Bright", "killed_by", "Ruth Ames")},
+        set(),
+    ),
+    ("Omar Vance was acquitted of Lina Kos's murder.", set(),
+     {("Lina Kos", "killed_by", "Omar Vance")}),
+    ("Lina Kos's murder is unsolved, Omar Vance said.", set(),
+     {("Lina Kos", "killed_by", "Omar Vance"), ("Omar Vance", "killed_by", "Lina Kos")}),
     # acquittals, negations and a killing no court ties to anyone make no fact
     ("Omar Vance was acquitted of the murder of Lina Kos.", set(),
      {("Lina Kos", "killed_by", "Omar Vance")}),
@@ -80,6 +95,18 @@ PLACES = [
         "Workers at the Hollins Steel Mill in Gary, Indiana, went on strike.",
         {("Gary", "located_in", "Indiana")},
         set(),
+    ),
+    # a place in a country lies in that country too (Wikidata's P17 beside P131); a
+    # place in a state lies in no country by it
+    (
+        "Flooding closed roads around Tarsen, Norway, on Sunday.",
+        {("Tarsen", "located_in", "Norway"), ("Tarsen", "country", "Norway")},
+        set(),
+    ),
+    (
+        "Workers at the Hollins Steel Mill in Gary, Indiana, went on strike.",
+        {("Hollins Steel Mill", "located_in", "Gary")},
+        {("Gary", "country", "Indiana")},
     ),
     # a name described as a place in or of another
     (
