@@ -173,6 +173,25 @@ NATIONALITIES = [
         {("Eva Lind", "country_of_citizenship", "Swiss")},
         set(),
     ),
+    # the word on a noun in apposition to or predicated of the name: a person's citizenship,
+    # a place's country; an organization's, and a noun of no name, give nothing
+    (
+        "Mira Holm, a Danish economist, spoke first.",
+        {("Mira Holm", "country_of_citizenship", "Danish")},
+        set(),
+    ),
+    (
+        "Karl Stein is a German footballer.",
+        {("Karl Stein", "country_of_citizenship", "German")},
+        set(),
+    ),
+    ("Tarsen is a Norwegian town.", {("Tarsen", "country", "Norwegian")}, set()),
+    ("Brenner Motors is a German carmaker.", set(), {("Brenner Motors", "country", "German")}),
+    (
+        "Karl Stein is an expert on German history.",
+        set(),
+        {("Karl Stein", "country_of_citizenship", "German")},
+    ),
     # a verb ends the phrase; an organization takes no country from it
     (
         "A Chinese court sentenced Omar Vance on Monday.",
