@@ -194,6 +194,11 @@ NATIONALITY_NOUN_CONFIDENCE = 0.85
 # "residence"), measured by the rules alone on the tuning parts: 7 of 12 facts right (CoNLL04 5
 # of 5; Re-DocRED 2 of 7, whose "a singer from Malatya, Turkey" it seldom labels a residence).
 RESIDENCE_PHRASE_CONFIDENCE = 0.58
+# "Ahmet Kaya (28 October 1957 – 16 November 2000)": the dates of a life after a name. MEASURE
+LIFESPAN_CONFIDENCE = 0.85
+# Years between the two dates below which a bracket after a name is a tenure or a school's
+# years ("Lynn Harrell (1986–1993)" in a list of holders of a post, alumni's years), not a life.
+LIFESPAN_MIN_YEARS = 20
 # "Wang leading TBD Lab" read from the words alone, where the parse failed.
 LEADING_CONFIDENCE = 0.6
 # A hedged statement ("may acquire", "reportedly") keeps this share of its confidence.

@@ -276,7 +276,34 @@ RESIDENCES = [
     ),
 ]
 
-ALL = KILLINGS + PLACES + NATIONALITIES + WORK + RESIDENCES
+LIFESPANS = [
+    # the dates of a life in brackets after a person's name, as one date phrase or two
+    (
+        "Mira Holm (3 May 1901 – 12 June 1980) was a painter.",
+        {
+            ("Mira Holm", "date_of_birth", "1901-05-03"),
+            ("Mira Holm", "date_of_death", "1980-06-12"),
+        },
+        set(),
+    ),
+    (
+        "Karl Stein (1920-1999) wrote novels.",
+        {("Karl Stein", "date_of_birth", "1920"), ("Karl Stein", "date_of_death", "1999")},
+        set(),
+    ),
+    # an unknown end, dates out of order, a bracket that says more, a company's years
+    ("Karl Stein (1920 - after 1960) wrote novels.", set(),
+     {("Karl Stein", "date_of_birth", "1920")}),
+    ("Karl Stein (1999-1920) wrote novels.", set(), {("Karl Stein", "date_of_death", "1920")}),
+    ("Karl Stein (mayor 1920-1930) wrote novels.", set(),
+     {("Karl Stein", "date_of_birth", "1920"), ("Karl Stein", "date_of_death", "1930")}),
+    ("Jane Doe (1986-1993) and Ann Lee held the post.", set(),
+     {("Jane Doe", "date_of_birth", "1986")}),
+    ("Brenner Motors (1920-1999) made trucks.", set(),
+     {("Brenner Motors", "date_of_death", "1999")}),
+]  # fmt: skip
+
+ALL = KILLINGS + PLACES + NATIONALITIES + WORK + RESIDENCES + LIFESPANS
 
 
 @pytest.mark.parametrize(
