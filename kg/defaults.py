@@ -188,7 +188,7 @@ NATIONALITY_CONFIDENCE = 0.89
 # "Jane Doe, a British journalist", "Karl Stein is a German footballer" (citizenship), "Hamburg
 # is a German city" (country, also where the noun is a noun of places): the word on a noun in
 # apposition or after "be". 51 of 61 right (Re-DocRED 0-399; most of the others a name cut
-# short or "English" for the United Kingdom).
+# short or "English" for the United Kingdom); 51 of 60 once a negated "be" reads no fact.
 NATIONALITY_NOUN_CONFIDENCE = 0.84
 # "Tom Baker, a mechanic from Fresno", "Lara Voss is from Tulsa" (a citizenship where the place
 # is a country), "Carl Imber's hometown of Dover": a person's residence (rule family

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from kg.defaults import NATIONALITY_CONFIDENCE, NATIONALITY_NOUN_CONFIDENCE
 from kg.extract.located import PLACE_NOUNS
+from kg.extract.modality import PLAIN
 from kg.extract.types import is_nationality
 from kg.lexicon import TITLES
 
@@ -66,7 +67,12 @@ def _described(r: _Reader, i: int, b: int, sent: Sentence) -> None:
     if a is None or a == b:
         return
     label = r.out.mentions[a].label
+    noun = t.head[i]
+    mod = r.modality(t.head[noun]) if t.dep[noun] == "attr" else PLAIN  # "is not a German"
     if label == "PERSON":
-        r.emit(a, b, CITIZENSHIP, NATIONALITY_NOUN_CONFIDENCE, "nationality-noun", sent)
-    elif label in ("GPE", "LOC") or t.lemma[t.head[i]] in PLACE_NOUNS:  # "a Norwegian town"
-        r.emit(a, b, COUNTRY, NATIONALITY_NOUN_CONFIDENCE, "nationality-noun", sent)
+        preds = CITIZENSHIP
+    elif label in ("GPE", "LOC") or t.lemma[noun] in PLACE_NOUNS:  # "a Norwegian town"
+        preds = COUNTRY
+    else:
+        return
+    r.emit(a, b, preds, NATIONALITY_NOUN_CONFIDENCE, "nationality-noun", sent, None, mod)

@@ -186,6 +186,11 @@ NATIONALITIES = [
         set(),
     ),
     ("Tarsen is a Norwegian town.", {("Tarsen", "country", "Norwegian")}, set()),
+    (
+        "Karl Stein is not a German footballer.",
+        set(),
+        {("Karl Stein", "country_of_citizenship", "German")},
+    ),
     ("Brenner Motors is a German carmaker.", set(), {("Brenner Motors", "country", "German")}),
     (
         "Karl Stein is an expert on German history.",
