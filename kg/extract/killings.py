@@ -37,7 +37,7 @@ def killings(r: _Reader, sent: Sentence) -> None:
             rule, conf = "killer-noun", KILLER_NOUN_CONFIDENCE
         else:
             killers = [x for t in _accused(r, noun) for x in r.refs(t)]
-            victims = [x for t in _of(noun) for x in r.refs(t)]
+            victims = [x for t in _of(noun) or _victim_owner(r, noun) for x in r.refs(t)]
             rule, conf = "killing-noun", KILLING_NOUN_CONFIDENCE
         mod = _modality(r, noun)
         for v in victims:
@@ -52,12 +52,18 @@ def _of(noun: Token) -> list[Token]:
             for p in c.children if p.dep_ == "pobj"]  # fmt: skip
 
 
+def _victim_owner(r: _Reader, noun: Token) -> list[Token]:
+    """The possessive of a killing noun without "of", the one killed ("was convicted of
+    Kennedy's murder"); where the noun has "of", its possessive is the killer (``_accused``)."""
+    return [c for c in noun.children if c.dep_ == "poss" and c.i in r.tm]
+
+
 def _accused(r: _Reader, noun: Token) -> list[Token]:
     """Who committed the killing the noun names: its possessive ("Doe's murder of Smith"), or
     who a verb of the courts charges with it ("Doe was convicted of the murder of Smith",
     "police charged Doe with the killing", "Doe confessed to the murder")."""
     owner = [c for c in noun.children if c.dep_ == "poss" and c.i in r.tm]
-    if owner:
+    if owner and _of(noun):  # "Doe's murder of Smith"; "Smith's murder" names the victim
         return owner
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
         gov = noun.head.head

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from kg.defaults import (
     DESCRIBED_IN_CONFIDENCE,
     NAMED_IN_CONFIDENCE,
-    PLACE_APPOSITION_CONFIDENCE,
+    PLACE_BESIDE_CONFIDENCE,
 )
 from kg.extract.links import is_country
 from kg.lexicon import TYPE_NOUNS
@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from kg.extract.rules import _Reader
     from kg.extract.tokens import Sentence
 
+LOCATED_IN = ("located_in", "country")
+COUNTRY = ("country",)
 # labels of the names a place may be
 PLACE_LABELS = ("GPE", "LOC")
 # labels of the names that may lie in a place: places, buildings and sites, organizations
@@ -45,7 +47,7 @@ def places_in(r: _Reader, sent: Sentence) -> None:
         if mentions[a].label not in LOCATED_LABELS or mentions[a].end > mentions[b].start:
             continue
         for p in with_outer(r, r.sdoc[i]):
-            r.emit(a, p, ("located_in", "country"), NAMED_IN_CONFIDENCE, "named-in", sent)
+            lies_in(r, a, p, NAMED_IN_CONFIDENCE, "named-in", sent)
 
 
 def described_in(r: _Reader, sent: Sentence) -> None:
@@ -67,10 +69,15 @@ def described_in(r: _Reader, sent: Sentence) -> None:
                 if r.out.mentions[m].label not in PLACE_LABELS:
                     continue
                 for p in with_outer(r, pobj):
-                    r.emit(
-                        a, p, ("located_in", "country"), DESCRIBED_IN_CONFIDENCE,
-                        "described-in", sent,
-                    )  # fmt: skip
+                    lies_in(r, a, p, DESCRIBED_IN_CONFIDENCE, "described-in", sent)
+
+
+def lies_in(r: _Reader, a: int, b: int, conf: float, rule: str, sent: Sentence) -> None:
+    """``a`` lies in place ``b``: located in it, and where ``b`` is a country, in that
+    country too (Wikidata's "country", P17, beside "located in", P131: "Malatya, Turkey")."""
+    r.emit(a, b, LOCATED_IN, conf, rule, sent)
+    if is_country(r.out.mentions[b].text):
+        r.emit(a, b, COUNTRY, conf, rule, sent)
 
 
 def with_outer(r: _Reader, tok: Token) -> list[int]:
@@ -106,4 +113,4 @@ def beside(r: _Reader, sent: Sentence) -> None:
             continue
         if k + 2 < len(ms) and gap(b, ms[k + 2]) in (",", "and", "or", ", and", ", or"):
             continue
-        r.emit(a, b, ("located_in", "country"), PLACE_APPOSITION_CONFIDENCE, "place-appos", sent)
+        lies_in(r, a, b, PLACE_BESIDE_CONFIDENCE, "place-beside", sent)

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.defaults import NATIONALITY_CONFIDENCE
+from kg.defaults import NATIONALITY_CONFIDENCE, NATIONALITY_NOUN_CONFIDENCE
+from kg.extract.located import PLACE_NOUNS
+from kg.extract.modality import PLAIN
 from kg.extract.types import is_nationality
 from kg.lexicon import TITLES
 
@@ -21,6 +23,7 @@ if TYPE_CHECKING:
 # words of the phrase between the nationality and the name, at most
 MAX_BETWEEN = 3
 CITIZENSHIP = ("country_of_citizenship",)
+COUNTRY = ("country",)
 
 
 def nationalities(r: _Reader, sent: Sentence) -> None:
@@ -32,6 +35,7 @@ def nationalities(r: _Reader, sent: Sentence) -> None:
         if b in done or mentions[b].label != "NORP" or not is_nationality(mentions[b].text):
             continue
         done.add(b)
+        _described(r, i, b, sent)
         k = i
         while k < sent.end and tm.get(k) == b:
             k += 1  # past the nationality's words
@@ -47,3 +51,28 @@ def nationalities(r: _Reader, sent: Sentence) -> None:
             if t.pos[k] not in ("NOUN", "ADJ") and not title:
                 break
             k += 1
+
+
+def _described(r: _Reader, i: int, b: int, sent: Sentence) -> None:
+    """ "Jane Doe, a British journalist", "Karl Stein is a German footballer" (a person's
+    citizenship), "Hamburg is a German city" (a place's country): the nationality word on a
+    noun in apposition to or predicated of the name, a place's where the noun says it is
+    one whatever spaCy's label. An organization takes nothing ("Acme, a German carmaker"), as
+    above."""
+    t = r.t
+    if t.dep[i] not in ("amod", "compound") or t.pos[t.head[i]] != "NOUN" or t.head[i] in r.tm:
+        return
+    tok = r._name_token(r.sdoc[t.head[i]])
+    a = r.tm.get(tok.i) if tok is not None else None
+    if a is None or a == b:
+        return
+    label = r.out.mentions[a].label
+    noun = t.head[i]
+    mod = r.modality(t.head[noun]) if t.dep[noun] == "attr" else PLAIN  # "is not a German"
+    if label == "PERSON":
+        preds = CITIZENSHIP
+    elif label in ("GPE", "LOC") or t.lemma[noun] in PLACE_NOUNS:  # "a Norwegian town"
+        preds = COUNTRY
+    else:
+        return
+    r.emit(a, b, preds, NATIONALITY_NOUN_CONFIDENCE, "nationality-noun", sent, None, mod)

@@ -127,14 +127,7 @@ def places(r: _Reader, sent: Sentence) -> None:
         mi, mo = r.out.mentions[inner], r.out.mentions[outer]
         between = r.text[mi.end - r.offset : mo.start - r.offset]
         if between.strip() == "," and mi.label in ("GPE", "LOC") and mo.label == "GPE":
-            r.emit(
-                inner,
-                outer,
-                ("located_in", "country"),
-                PLACE_APPOSITION_CONFIDENCE,
-                "place-appos",
-                sent,
-            )
+            located.lies_in(r, inner, outer, PLACE_APPOSITION_CONFIDENCE, "place-appos", sent)
 
 
 def of_phrases(r: _Reader, sent: Sentence) -> None:

@@ -18,8 +18,12 @@ from kg.lexicon import (
     DEPARTURE_VERBS,
     LEADER_NOUNS,
     ROLE_NOUNS,
+    STAFF_NOUNS,
     SUCCESSION_VERBS,
 )
+
+# the nouns of posts held in an organization, whose "with" names it
+WORK_NOUNS = frozenset(LEADER_NOUNS) | frozenset(STAFF_NOUNS)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -114,8 +118,10 @@ def orgs_of(r: _Reader, noun: Token, holder: Token | None) -> Iterator[int]:
     held = r.ref(holder) if holder is not None else None
     family = [noun, *noun.conjuncts]
     for n in family:
+        # "an economist with Acme" names the employer of a post; "his son with Jane" no parent
+        preps = ("of", "at", "for", "with") if n.lemma_ in WORK_NOUNS else ("of", "at", "for")
         for c in n.children:
-            if c.dep_ == "prep" and c.lower_ in ("of", "at", "for"):
+            if c.dep_ == "prep" and c.lower_ in preps:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         yield from (x for x in r.refs(p) if isinstance(x, int))

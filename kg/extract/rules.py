@@ -12,13 +12,13 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from kg.defaults import (
-    HEDGED_FACTOR,
-)
+from kg.defaults import HEDGED_FACTOR
 from kg.extract import events, killings, located, modality, nationality, phrases, roles, times
 from kg.extract.dates import iso_date
+from kg.extract.lifespans import lifespans
 from kg.extract.modality import PLAIN, Modality
 from kg.extract.records import DocExtraction, RawFact
+from kg.extract.residence import residences
 from kg.extract.tokens import OBJ, SUBJ, Sentence, Tokens
 from kg.extract.verbs import VERB_RULES, VerbRule
 from kg.lexicon import (
@@ -394,4 +394,6 @@ def read(
         located.described_in(r, sent)
         located.beside(r, sent)
         nationality.nationalities(r, sent)
+        residences(r, sent)
+        lifespans(r, sent)
     return r

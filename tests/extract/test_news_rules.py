@@ -65,6 +65,21 @@ KILLINGS = [
         {("Lina Kos", "killed_by", "Omar Vance")},
         set(),
     ),
+    # a killing's possessive without "of" is the one killed, the killer the courts' subject
+    (
+        "Omar Vance was sentenced to death for Lina Kos's murder.",
+        {("Lina Kos", "killed_by", "Omar Vance")},
+        {("Omar Vance", "killed_by", "Lina Kos")},
+    ),
+    (
+        "Ruth Ames's murder of Carl Bright shocked the town.",
+        {("Carl Bright", "killed_by", "Ruth Ames")},
+        set(),
+    ),
+    ("Omar Vance was acquitted of Lina Kos's murder.", set(),
+     {("Lina Kos", "killed_by", "Omar Vance")}),
+    ("Lina Kos's murder is unsolved, Omar Vance said.", set(),
+     {("Lina Kos", "killed_by", "Omar Vance"), ("Omar Vance", "killed_by", "Lina Kos")}),
     # acquittals, negations and a killing no court ties to anyone make no fact
     ("Omar Vance was acquitted of the murder of Lina Kos.", set(),
      {("Lina Kos", "killed_by", "Omar Vance")}),
@@ -80,6 +95,18 @@ PLACES = [
         "Workers at the Hollins Steel Mill in Gary, Indiana, went on strike.",
         {("Gary", "located_in", "Indiana")},
         set(),
+    ),
+    # a place in a country lies in that country too (Wikidata's P17 beside P131); a
+    # place in a state lies in no country by it
+    (
+        "Flooding closed roads around Tarsen, Norway, on Sunday.",
+        {("Tarsen", "located_in", "Norway"), ("Tarsen", "country", "Norway")},
+        set(),
+    ),
+    (
+        "Workers at the Hollins Steel Mill in Gary, Indiana, went on strike.",
+        {("Hollins Steel Mill", "located_in", "Gary")},
+        {("Gary", "country", "Indiana")},
     ),
     # a name described as a place in or of another
     (
@@ -146,6 +173,30 @@ NATIONALITIES = [
         {("Eva Lind", "country_of_citizenship", "Swiss")},
         set(),
     ),
+    # the word on a noun in apposition to or predicated of the name: a person's citizenship,
+    # a place's country; an organization's, and a noun of no name, give nothing
+    (
+        "Mira Holm, a Danish economist, spoke first.",
+        {("Mira Holm", "country_of_citizenship", "Danish")},
+        set(),
+    ),
+    (
+        "Karl Stein is a German footballer.",
+        {("Karl Stein", "country_of_citizenship", "German")},
+        set(),
+    ),
+    ("Tarsen is a Norwegian town.", {("Tarsen", "country", "Norwegian")}, set()),
+    (
+        "Karl Stein is not a German footballer.",
+        set(),
+        {("Karl Stein", "country_of_citizenship", "German")},
+    ),
+    ("Brenner Motors is a German carmaker.", set(), {("Brenner Motors", "country", "German")}),
+    (
+        "Karl Stein is an expert on German history.",
+        set(),
+        {("Karl Stein", "country_of_citizenship", "German")},
+    ),
     # a verb ends the phrase; an organization takes no country from it
     (
         "A Chinese court sentenced Omar Vance on Monday.",
@@ -183,13 +234,87 @@ WORK = [
         set(),
         {("Delmont Bank", "director_manager", "Roger Lane")},
     ),
+    # a post "with" an organization; a kinship noun's "with" names no parent
+    (
+        "Nina Park, an analyst with Corvin Bank, expects rates to rise.",
+        {("Nina Park", "employer", "Corvin Bank")},
+        set(),
+    ),
+    (
+        "His daughter with Nina Park, Ella Grant, studies law.",
+        set(),
+        {("Nina Park", "child", "Ella Grant"), ("Ella Grant", "employer", "Nina Park")},
+    ),
+    # a journalist writes or reports for a paper
+    (
+        "Ann Lee writes for the Harlow Gazette.",
+        {("Ann Lee", "employer", "Harlow Gazette")},
+        set(),
+    ),
 ]
+
+RESIDENCES = [
+    # a person "from" a place, by apposition or copula, and the place beside that place
+    (
+        "Tom Baker, a mechanic from Fresno, California, found the wreck.",
+        {("Tom Baker", "residence", "Fresno"), ("Tom Baker", "residence", "California")},
+        set(),
+    ),
+    (
+        "The singer Lara Voss is from Tulsa.",
+        {("Lara Voss", "residence", "Tulsa")},
+        set(),
+    ),
+    # a hometown is where one lives
+    (
+        "The parade passed through Carl Imber's hometown of Dover.",
+        {("Carl Imber", "residence", "Dover")},
+        set(),
+    ),
+    # a journey "from" a place, a negation, and a thing from a place say nothing of home
+    ("Lara Voss flew in from Tulsa on Monday.", set(), {("Lara Voss", "residence", "Tulsa")}),
+    ("Lara Voss is not from Tulsa.", set(), {("Lara Voss", "residence", "Tulsa")}),
+    (
+        "Lara Voss bought a truck from Tulsa Motors in Tulsa.",
+        set(),
+        {("Lara Voss", "residence", "Tulsa")},
+    ),
+]
+
+LIFESPANS = [
+    # the dates of a life in brackets after a person's name, as one date phrase or two
+    (
+        "Mira Holm (3 May 1901 – 12 June 1980) was a painter.",
+        {
+            ("Mira Holm", "date_of_birth", "1901-05-03"),
+            ("Mira Holm", "date_of_death", "1980-06-12"),
+        },
+        set(),
+    ),
+    (
+        "Karl Stein (1920-1999) wrote novels.",
+        {("Karl Stein", "date_of_birth", "1920"), ("Karl Stein", "date_of_death", "1999")},
+        set(),
+    ),
+    # an unknown end, dates out of order, a bracket that says more, a company's years
+    ("Karl Stein (1920 - after 1960) wrote novels.", set(),
+     {("Karl Stein", "date_of_birth", "1920")}),
+    ("Karl Stein (1999-1920) wrote novels.", set(), {("Karl Stein", "date_of_death", "1920")}),
+    ("Karl Stein (mayor 1920-1930) wrote novels.", set(),
+     {("Karl Stein", "date_of_birth", "1920"), ("Karl Stein", "date_of_death", "1930")}),
+    ("Jane Doe (1986-1993) and Ann Lee held the post.", set(),
+     {("Jane Doe", "date_of_birth", "1986")}),
+    ("Brenner Motors (1920-1999) made trucks.", set(),
+     {("Brenner Motors", "date_of_death", "1999")}),
+]  # fmt: skip
+
+ALL = KILLINGS + PLACES + NATIONALITIES + WORK + RESIDENCES + LIFESPANS
 
 
 @pytest.mark.parametrize(
     "text, expected, forbidden",
-    KILLINGS + PLACES + NATIONALITIES + WORK,
-    ids=[t[:48] for t, _, _ in KILLINGS + PLACES + NATIONALITIES + WORK],
+    ALL,
+    ids=[t[:48] for t, _, _ in ALL],
 )
 def test_news_rule(pipeline, text, expected, forbidden):
     got = _facts(pipeline, text)

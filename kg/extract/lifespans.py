@@ -1,0 +1,85 @@
+"""The dates of a life in brackets after a person's name: "Ahmet Kaya (28 October 1957 – 16
+November 2000) was a singer" gives the date of birth and the date of death. Obituaries and
+encyclopedias write a life so; the two dates hang from the name itself, not from a year
+elsewhere in the sentence. Takes the block's reader (kg.extract.rules) and one sentence."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from kg.defaults import LIFESPAN_CONFIDENCE, LIFESPAN_MIN_YEARS
+from kg.extract.dates import iso_date
+from kg.lexicon import MONTHS
+
+if TYPE_CHECKING:
+    from kg.extract.rules import _Reader
+    from kg.extract.tokens import Sentence
+
+BIRTH, DEATH = ("date_of_birth",), ("date_of_death",)
+# words between the two dates of a life
+DASHES = frozenset({"–", "-", "—", "to"})
+# tokens of a bracket after a name, at most: a longer one holds more than a life
+MAX_BRACKET = 16
+
+
+def lifespans(r: _Reader, sent: Sentence) -> None:
+    """ "Name (date – date)": the person's dates of birth and death."""
+    if not r.date_of:
+        return  # most blocks name no date
+    orth, tm = r.t.orth, r.tm
+    mentions = r.out.mentions
+    for i in r._within(r._named_ids, sent):
+        a = tm[i]
+        if tm.get(i + 1) == a or mentions[a].label != "PERSON":
+            continue  # not the name's last word
+        if i + 1 >= sent.end or orth[i + 1] != "(":
+            continue
+        last = min(sent.end, i + MAX_BRACKET)
+        close = next((k for k in range(i + 2, last) if orth[k] == ")"), None)
+        if close is None:
+            continue
+        dates = _two_dates(r, i + 2, close)
+        if dates is None:
+            continue
+        (born, b_tok), (died, d_tok) = dates
+        r.emit(a, born, BIRTH, LIFESPAN_CONFIDENCE, "lifespan", sent, r.sdoc[b_tok])
+        r.emit(a, died, DEATH, LIFESPAN_CONFIDENCE, "lifespan", sent, r.sdoc[d_tok])
+
+
+def _two_dates(r: _Reader, start: int, end: int) -> tuple[tuple[str, int], ...] | None:
+    """The two dates (ISO, a token of each) of tokens ``start`` to ``end`` when they are a
+    date, a dash and a date and nothing else (a day spaCy left out of a date counts: "3 May
+    1901 – 12 June 1980"); None otherwise ("born 1957", "? – after 1612", "mayor 1920-1930")."""
+    orth, pos = r.t.orth, r.t.pos
+    dated = [k for k in range(start, end) if k in r.date_of]
+    if not dated:
+        return None
+    for k in range(start, end):
+        if k not in r.date_of and orth[k] not in DASHES and not _day(orth[k], pos[k]):
+            return None
+    parts = _split(" ".join(orth[start:end]))
+    if parts is None:
+        return None
+    return ((parts[0], dated[0]), (parts[1], dated[-1]))
+
+
+def _day(word: str, pos: str) -> bool:
+    return pos == "NUM" and word.isdigit() and len(word) <= 2
+
+
+def _split(text: str) -> tuple[str, str] | None:
+    """The two dates of one date phrase that holds both ("1950-2010")."""
+    parts = re.split(r"\s*[–—-]\s*|\s+to\s+", text.strip())
+    if len(parts) != 2 or not all(map(_plain, parts)):
+        return None
+    born, died = iso_date(parts[0]), iso_date(parts[1])
+    if born is None or died is None or int(died[:4]) - int(born[:4]) < LIFESPAN_MIN_YEARS:
+        return None  # "Lynn Harrell (1986–1993)" after a post: a tenure
+    return born, died
+
+
+def _plain(date: str) -> bool:
+    """Whether a date is days, months and years alone ("after 1612", "c. 1600" are not)."""
+    words = date.replace(",", " ").split()
+    return bool(words) and all(w.isdigit() or w.lower().rstrip(".") in MONTHS for w in words)

@@ -1,0 +1,78 @@
+"""Where a person lives, read from a phrase: "Tom Baker, a mechanic from Fresno", "the singer
+Lara Voss is from Tulsa" (a person "from" a place, by apposition or copula), and "Carl Imber's
+hometown of Dover". "Jane Doe of Dayton" and "a Dayton resident" are the "of" phrases' and the
+role nouns' (kg.extract.phrases, kg.extract.roles); "a Fargo native" is a place of birth. Each
+function takes the block's reader (kg.extract.rules) and one sentence."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.defaults import RESIDENCE_PHRASE_CONFIDENCE
+from kg.extract.links import is_country
+from kg.extract.located import PLACE_LABELS, with_outer
+from kg.extract.modality import PLAIN
+from kg.extract.tokens import SUBJ
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from kg.extract.rules import _Reader
+    from kg.extract.tokens import Sentence
+
+RESIDENCE = ("residence",)
+CITIZENSHIP = ("country_of_citizenship",)
+# nouns of the town a person comes from ("his hometown of Dover")
+HOMETOWN_NOUNS = frozenset({"hometown", "home-town"})
+
+
+def residences(r: _Reader, sent: Sentence) -> None:
+    """The person "from" a place, and the hometown "of" a place, of the sentence's places."""
+    dep, head, lower, lemma, tm = r.t.dep, r.t.head, r.t.lower, r.t.lemma, r.tm
+    mentions = r.out.mentions
+    for i in r._within(r._named_ids, sent):
+        if dep[i] != "pobj" or mentions[tm[i]].label not in PLACE_LABELS:
+            continue
+        prep = head[i]
+        if dep[prep] != "prep" or lower[prep] not in ("from", "of"):
+            continue
+        gov = r.sdoc[head[prep]]
+        if lower[prep] == "from":
+            person, rule = _from_whom(r, gov), "residence:from"
+        elif lemma[gov.i] in HOMETOWN_NOUNS:
+            person, rule = _owner(r, gov), "residence:hometown"
+        else:
+            continue
+        if person is None or mentions[person].label != "PERSON":
+            continue
+        mod = r.modality(gov) if gov.pos_ in ("VERB", "AUX") else PLAIN  # "is not from"
+        for p in with_outer(r, r.sdoc[i]):
+            # "a pastor from Nigeria": a person from a country is its citizen
+            preds = CITIZENSHIP if is_country(mentions[p].text) else RESIDENCE
+            r.emit(person, p, preds, RESIDENCE_PHRASE_CONFIDENCE, rule, sent, None, mod)
+
+
+def _from_whom(r: _Reader, gov: Token) -> int | None:
+    """The person a "from" tells of: a noun in apposition to or predicated of a name ("Tom
+    Baker, a mechanic from Fresno", "Baker is a mechanic from Fresno"), or the subject of
+    "be" ("Lara Voss is from Tulsa"). A name's own "from" ("Tom Baker from Fresno") is the
+    "of" phrases' rule; a verb's "from" ("flew from Fresno", "came from Fresno") tells where
+    someone was, not where they live."""
+    if gov.pos_ == "NOUN" and gov.i not in r.tm:
+        tok = r._name_token(gov)
+        if tok is None:
+            tok = next((c for c in gov.children if c.dep_ == "appos" and c.i in r.tm), None)
+        return r.tm[tok.i] if tok is not None else None
+    if gov.lemma_ == "be" and not any(c.dep_ in ("attr", "acomp") for c in gov.children):
+        subj = next((c for c in gov.children if c.dep_ in SUBJ), None)
+        got = r.ref(subj)
+        return got if isinstance(got, int) else None
+    return None
+
+
+def _owner(r: _Reader, noun: Token) -> int | None:
+    """The name whose hometown the noun is ("Imber's hometown")."""
+    for c in noun.children:
+        if c.dep_ == "poss" and c.i in r.tm:
+            return r.tm[c.i]
+    return None
