@@ -13,7 +13,7 @@ from kg.extract.classifier import NONE, RelationModel
 from kg.model import Entity, Evidence, Relation
 from kg.resolve.calibration import FALLBACK, Calibration, chain, source
 from kg.train import choose_confidence, fit_calibration, isotonic
-from kg.train.calibrate import fold_thresholds, in_fold, merged
+from kg.train.calibrate import fold_thresholds, in_fold, lower_bound, merged
 from kg.train.fit import Example, Part
 
 
@@ -91,31 +91,41 @@ def test_the_threshold_holds_on_each_part_not_only_pooled():
     # a large part right 9 times in 10 above 0.5, a small one right half the time below 0.8
     big = _report([(0.6, k % 10 != 0) for k in range(100)] + [(0.9, True)] * 10)
     small = _report([(0.6, k % 2 == 0) for k in range(10)] + [(0.9, True)] * 4)
-    assert choose_confidence([big]) == 0.05
-    assert choose_confidence([big, small]) == 0.61  # pooled, 0.05 would do (109 of 124)
+    assert choose_confidence([big], z=0.0) == 0.05
+    assert choose_confidence([big, small], z=0.0) == 0.61  # pooled, 0.05 would do (109 of 124)
 
 
-def test_each_document_is_held_out_by_exactly_one_fold():
-    for n in (3, 5):
-        for i in range(23):
-            assert sum(in_fold(i, (k, n)) for k in range(n)) == 1
+@pytest.mark.parametrize(
+    "right, n, z, expected",
+    [
+        (8, 10, 0.0, 0.8),  # no bound: the share
+        (8, 10, 1.28, 0.6019),  # few facts: far under the share
+        (80, 100, 1.28, 0.7441),
+        (800, 1000, 1.28, 0.7833),  # many: near it
+        (10, 10, 1.28, 0.8592),  # all right, still not certain
+        (0, 0, 1.28, 0.0),  # no facts say nothing
+    ],
+)
+def test_the_lower_bound_of_a_share_narrows_with_more_facts(right, n, z, expected):
+    assert lower_bound(right, n, z) == pytest.approx(expected, abs=1e-4)
 
 
-def test_the_folds_of_a_part_make_one_report():
-    a = _report([(0.9, True), (0.7, False)])
-    b = replace(_report([(0.3, True)]), relations=Counts(1, 0, 2))
-    part = merged("part", [a, b])
-    assert part.name == "part" and len(part.scored) == 3
-    assert part.relations == Counts(2, 0, 2)
-    # recall at a threshold counts the gold facts of every fold
-    assert part.asserted(0.5) == Counts(1, 1, 3)
-
-
-def test_a_weighted_fact_counts_as_that_many():
-    weighted = isotonic([(0.2, False, 2.0), (0.5, True, 3.0), (0.5, False, 1.0)])
-    repeated = isotonic([(0.2, False)] * 2 + [(0.5, True)] * 3 + [(0.5, False)])
-    assert weighted == repeated
-    assert weighted != isotonic([(0.2, False), (0.5, True), (0.5, False)])
+@pytest.mark.parametrize(
+    "z, expected",
+    [
+        # from 0.6 up, 170 right of 210 (0.81): enough as a share, not with its noise (0.77
+        # at 1.28); from 0.7 up, 100 of 110 (0.868 at 1.28, 0.812 at 2.6)
+        (0.0, 0.05),
+        (1.28, 0.61),
+        (2.6, 0.61),
+        # too strict a bound: even the 10 facts at 0.95, all right, do not reach it
+        (4.0, 0.99),
+    ],
+)
+def test_the_threshold_needs_the_share_less_its_noise(z, expected):
+    rows = [(0.6, k % 10 < 7) for k in range(100)] + [(0.7, k % 10 != 0) for k in range(100)]
+    rows += [(0.95, True)] * 10
+    assert choose_confidence([_report(rows)], z=z) == expected
 
 
 def _facts(rows: list[tuple[float, bool, str, str]]) -> Report:
