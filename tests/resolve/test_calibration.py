@@ -12,8 +12,15 @@ from kg.evaluate import Counts, Report
 from kg.extract.classifier import NONE, RelationModel
 from kg.model import Entity, Evidence, Relation
 from kg.resolve.calibration import FALLBACK, Calibration, chain, source
-from kg.train import choose_confidence, fit_calibration, isotonic
-from kg.train.calibrate import fold_thresholds, in_fold, lower_bound, merged
+from kg.train import calibrate, choose_confidence, fit_calibration, isotonic
+from kg.train.calibrate import (
+    family_readings,
+    fold_thresholds,
+    in_fold,
+    lower_bound,
+    merged,
+    recalibrated,
+)
 from kg.train.fit import Example, Part
 
 
@@ -126,6 +133,29 @@ def test_the_threshold_needs_the_share_less_its_noise(z, expected):
     rows = [(0.6, k % 10 < 7) for k in range(100)] + [(0.7, k % 10 != 0) for k in range(100)]
     rows += [(0.95, True)] * 10
     assert choose_confidence([_report(rows)], z=z) == expected
+
+
+def test_each_document_is_held_out_by_exactly_one_fold():
+    for n in (3, 5):
+        for i in range(23):
+            assert sum(in_fold(i, (k, n)) for k in range(n)) == 1
+
+
+def test_the_folds_of_a_part_make_one_report():
+    a = _report([(0.9, True), (0.7, False)])
+    b = replace(_report([(0.3, True)]), relations=Counts(1, 0, 2))
+    part = merged("part", [a, b])
+    assert part.name == "part" and len(part.scored) == 3
+    assert part.relations == Counts(2, 0, 2)
+    # recall at a threshold counts the gold facts of every fold
+    assert part.asserted(0.5) == Counts(1, 1, 3)
+
+
+def test_a_weighted_fact_counts_as_that_many():
+    weighted = isotonic([(0.2, False, 2.0), (0.5, True, 3.0), (0.5, False, 1.0)])
+    repeated = isotonic([(0.2, False)] * 2 + [(0.5, True)] * 3 + [(0.5, False)])
+    assert weighted == repeated
+    assert weighted != isotonic([(0.2, False), (0.5, True), (0.5, False)])
 
 
 def _facts(rows: list[tuple[float, bool, str, str]]) -> Report:
@@ -245,3 +275,52 @@ def test_thresholds_are_chosen_on_the_pairs_read_out_of_fold(right, expected):
     model = RelationModel({"x": 0, "y": 1}, weights, (NONE, "P108"), np.ones(2, np.float32))
     thr = fold_thresholds(_fold_data(right), (NONE, "P108"), [model, model, model])
     assert thr[1] == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    "readings, expected",
+    [
+        ((("model", 0.4), ("verb:found", 0.8)), {"verb": 0.8}),
+        # a family's highest reading; each family of several
+        (
+            (("verb:found", 0.6), ("verb:hire", 0.75), ("role:wife", 0.5)),
+            {"verb": 0.75, "role": 0.5},
+        ),
+        ((("inverse of spouse", 0.7),), {}),  # inference is no rule family
+        ((("model:across", 0.3),), {}),
+    ],
+)
+def test_the_rule_families_of_a_fact(readings, expected):
+    assert family_readings(readings) == expected
+
+
+_BOTH = (("model", 0.4), ("verb:found", 0.8))
+# a verb rule's facts: 40 the model read too, 30 of them right; 40 it read alone, 10 right
+_VERB_FACTS = [(0.88, k % 4 != 0, "P1", "model+rules", "founded_by", _BOTH) for k in range(40)] + [
+    (0.8, k % 4 == 0, "P1", "verb", "founded_by", (("verb:found", 0.8),)) for k in range(40)
+]
+
+
+@pytest.mark.parametrize(
+    "with_model, expected",
+    [
+        (True, 0.5),  # every fact it read: 40 right of 80 (41 / 82)
+        (False, 0.262),  # those it read alone: 10 of 40 (11 / 42)
+    ],
+)
+def test_a_rule_family_is_measured_on_every_fact_it_read(monkeypatch, with_model, expected):
+    monkeypatch.setattr(calibrate, "FAMILIES_WITH_MODEL", with_model)
+    cal = fit_calibration(
+        [Report("r", 1, 1, 1.0, Counts(), {}, Counts(), {}, Counts(), scored=_VERB_FACTS)]
+    )
+    assert cal("verb", 0.8, "founded_by") == expected
+
+
+def test_out_of_fold_facts_are_calibrated_from_their_readings():
+    cal = Calibration({"model+rules": ([0.0, 1.0], [0.0, 0.5]), "verb": ([0.0, 1.0], [0.0, 0.9])})
+    rep = Report("r", 1, 1, 1.0, Counts(), {}, Counts(), {}, Counts(), scored=_VERB_FACTS[:1])
+    # the verb's 0.8 alone (0.72) is worth more than the model+rules map's 0.44
+    assert recalibrated(rep, cal).scored[0][0] == 0.72
+    # a fact without readings (an older facts file) by its source alone
+    rep = replace(rep, scored=[_VERB_FACTS[0][:5]])
+    assert recalibrated(rep, cal).scored[0][0] == 0.44
