@@ -14,6 +14,8 @@ from kg.model import Entity, Evidence, Relation
 from kg.resolve.calibration import FALLBACK, Calibration, chain, source
 from kg.train import calibrate, choose_confidence, fit_calibration, isotonic
 from kg.train.calibrate import (
+    binned,
+    each_part,
     family_readings,
     fold_thresholds,
     in_fold,
@@ -324,3 +326,43 @@ def test_out_of_fold_facts_are_calibrated_from_their_readings():
     # a fact without readings (an older facts file) by its source alone
     rep = replace(rep, scored=[_VERB_FACTS[0][:5]])
     assert recalibrated(rep, cal).scored[0][0] == 0.44
+
+
+@pytest.mark.parametrize(
+    "tied, size, expected",
+    [
+        # confidence -> [weight right, weight, facts]: bins of 3 or more, at their facts' mean
+        (
+            {0.1: [1, 2, 2], 0.2: [0, 1, 1], 0.3: [3, 3, 3], 0.5: [1, 4, 4], 0.9: [1, 1, 1]},
+            3,
+            {0.1333: [1, 3, 3], 0.3: [3, 3, 3], 0.58: [2, 5, 5]},  # the last one joins 0.5
+        ),
+        ({0.1: [1, 2, 2]}, 3, {0.1: [1, 2, 2]}),  # too few for one bin: one all the same
+        ({0.1: [1, 2, 2], 0.2: [1, 1, 1]}, 0, {0.1: [1, 2, 2], 0.2: [1, 1, 1]}),  # no bins
+        ({0.4: [10, 10, 10], 0.6: [0, 1, 1]}, 3, {0.4182: [10, 11, 11]}),  # a tie of 10 is one bin
+    ],
+)
+def test_neighbouring_confidences_are_binned(tied, size, expected):
+    assert binned(tied, size) == expected
+
+
+def test_a_map_of_bins_rests_on_their_facts():
+    # four facts one by one: 0, 1, 0, 1 right (Laplace 1/3 and 2/3 pooled to 1/2); in bins of
+    # two, each bin one right of two
+    points = [(0.1, False), (0.2, True), (0.3, False), (0.4, True)]
+    assert isotonic(points, 2) == ([0.15, 0.35], [0.5, 0.5])
+
+
+@pytest.mark.parametrize(
+    "xs, ys, parts, expected",
+    [
+        # "X of Y" as a head office: right 17 of 17 in one part, 0 of 16 in the other
+        ([0.55], [0.8], [[(0.55, True)] * 17, [(0.55, False)] * 16], [0.0556]),
+        # a part of too few facts (4) does not count
+        ([0.55], [0.8], [[(0.55, True)] * 17, [(0.55, False)] * 4], [0.8]),
+        # under a part's map, kept monotone: 0.8 wrong 6 times where 0.5 was right 6 times
+        ([0.5, 0.8], [0.5, 0.8], [[(0.5, True)] * 6 + [(0.8, False)] * 6, []], [0.5, 0.5]),
+    ],
+)
+def test_a_rule_family_is_held_to_each_parts_measure(xs, ys, parts, expected):
+    assert each_part(xs, ys, parts) == (xs, expected)
