@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 import tempfile
 import time
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
@@ -233,7 +234,9 @@ def fit_calibration(reports: list[Report], weights: list[float] | None = None) -
     return Calibration(tables)
 
 
-def each_part(xs: list[float], ys: list[float], parts: list[list[tuple[float, bool]]]):
+def each_part(
+    xs: list[float], ys: list[float], parts: list[list[tuple[float, bool]]]
+) -> tuple[list[float], list[float]]:
     """A rule family's map no higher, at any point, than the map of any one part that read
     EACH_PART facts or more of it: one part's annotation can hold what the other's never does
     ("X of Y" as a head office: CoNLL04 17 right of 17 out of fold, Re-DocRED 0 of 16)."""
@@ -245,7 +248,7 @@ def each_part(xs: list[float], ys: list[float], parts: list[list[tuple[float, bo
     return xs, [round(y, 4) for y in ys]
 
 
-def family_readings(readings) -> dict[str, float]:
+def family_readings(readings: Iterable[tuple[str, float]]) -> dict[str, float]:
     """The rule families among a fact's readings ((rule, raw confidence) pairs), each with
     its highest raw confidence: what Calibration.fact reads a model+rules fact's worth from."""
     out: dict[str, float] = {}
@@ -385,8 +388,8 @@ def calibrate_and_choose(raw: list[Report], out: Path) -> float:
     # The rule families are fitted out of fold too: the maps of the dev parts they kept until
     # now were overconfident out of fold (the verb rules' 0.8 worth 0.69 by them, its facts
     # right 13 times in 31 out of fold). What a family's map measures is the facts it read
-    # alone; a fact the model read too is calibrated by the model+rules map, and is worth at
-    # least its rule's reading (kg.resolve.calibration.Calibration.fact).
+    # alone (FAMILIES_WITH_MODEL); a fact the model read too is calibrated by the model+rules
+    # map, and is worth at least its rule's reading (kg.resolve.calibration.Calibration.fact).
     cal = fit_calibration(raw, part_weights(raw))
     for k in sorted(cal.tables):
         if rules_only(k.split("|")[0]) and k != FALLBACK:
