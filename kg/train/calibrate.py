@@ -391,6 +391,7 @@ def calibrate_and_choose(raw: list[Report], out: Path) -> float:
     # alone (FAMILIES_WITH_MODEL); a fact the model read too is calibrated by the model+rules
     # map, and is worth at least its rule's reading (kg.resolve.calibration.Calibration.fact).
     cal = fit_calibration(raw, part_weights(raw))
+    print_families(raw)
     for k in sorted(cal.tables):
         if rules_only(k.split("|")[0]) and k != FALLBACK:
             xs, ys = cal.tables[k]
@@ -410,6 +411,28 @@ def calibrate_and_choose(raw: list[Report], out: Path) -> float:
         f"(the share alone, without the bound at ASSERTED_Z {ASSERTED_Z}: {bare:.2f})"
     )
     return chosen
+
+
+def print_families(raw: list[Report]) -> None:
+    """Each rule family's out-of-fold facts right, per part: those it read alone (which its
+    map is fitted on) and those the model read too."""
+    counts: dict[str, list[list[int]]] = {}
+    for i, rep in enumerate(raw):
+        for _, ok, _, src, pred, *readings in rep.scored:
+            if not judged(pred):
+                continue
+            alone = rules_only(src) and src not in ("inferred", "rules")
+            with_model = family_readings(readings[0]) if readings and src == "model+rules" else {}
+            for family, k in [(src, 0)] * alone + [(f, 2) for f in with_model]:
+                c = counts.setdefault(family, [[0, 0, 0, 0] for _ in raw])[i]
+                c[k] += ok
+                c[k + 1] += 1
+    for family, parts in sorted(counts.items()):
+        text = "; ".join(
+            f"{rep.name} alone {a} of {n}, with the model {b} of {m}"
+            for rep, (a, n, b, m) in zip(raw, parts, strict=True)
+        )
+        print(f"  rule family {family} out of fold: {text}")
 
 
 def print_part(rep: Report, threshold: float) -> None:

@@ -366,3 +366,15 @@ def test_a_map_of_bins_rests_on_their_facts():
 )
 def test_a_rule_family_is_held_to_each_parts_measure(xs, ys, parts, expected):
     assert each_part(xs, ys, parts) == (xs, expected)
+
+
+def test_the_log_counts_each_familys_facts_alone_and_with_the_model(capsys):
+    alone = [(0.8, k < 1, "P1", "verb", "founded_by", (("verb:found", 0.8),)) for k in range(3)]
+    both = [(0.9, True, "P1", "model+rules", "founded_by", _BOTH)] * 2
+    held = (0.8, True, "P1", "role", "position_held", (("role:director", 0.8),))  # not judged
+    rep = Report("part", 1, 1, 1.0, Counts(), {}, Counts(), {}, Counts(), scored=alone + both)
+    calibrate.print_families([rep, replace(rep, name="other", scored=[held])])
+    assert capsys.readouterr().out == (
+        "  rule family verb out of fold: part alone 1 of 3, with the model 2 of 2; "
+        "other alone 0 of 0, with the model 0 of 0\n"
+    )
