@@ -11,7 +11,7 @@ from kg import vocab
 from kg.defaults import MIN_CONFIDENCE
 from kg.evaluate.clusters import PairError, score_clusters
 from kg.evaluate.gold import SCORED_TYPES, GoldDoc, GoldSet, as_document
-from kg.evaluate.report import Counts, Error, Report
+from kg.evaluate.report import Counts, Error, Report, Scored
 from kg.extract.dates import iso_date
 from kg.extract.mentions import extract
 from kg.model import Entity, Relation
@@ -89,14 +89,15 @@ def score_doc(
     g: GoldDoc,
     entities: Iterable[Entity],
     relations: Iterable[Relation],
-    scored: list[tuple[float, bool, str, str, str]] | None = None,
+    scored: list[Scored] | None = None,
     errors: list[Error] | None = None,
     min_confidence: float = 0.0,
 ) -> tuple[dict[str, Counts], dict[str, Counts], Counts]:
     """(typed entity counts per type, relation counts per label, covered) for one document.
 
-    ``scored``, if given, gets (confidence, right, label, source, predicate) of each prediction
-    (source: what read it, see kg.resolve.calibration.source): a gold fact that several
+    ``scored``, if given, gets (confidence, right, label, source, predicate, readings) of each
+    prediction (source: what read it, see kg.resolve.calibration.source; readings: each piece
+    of evidence's rule and raw confidence, which the calibration reads): a gold fact that several
     predictions match counts once, with the highest confidence among them. ``errors``, if
     given, gets each fact asserted at ``min_confidence`` that is wrong, and each gold fact
     none asserts.
@@ -116,7 +117,7 @@ class _Scoring:
     def wrong(self, g: GoldDoc, label: str, r: Relation) -> None:
         if self.scored is not None:
             src = source(ev.rule for ev in r.evidence)
-            self.scored.append((r.confidence, False, label, src, r.predicate))
+            self.scored.append((r.confidence, False, label, src, r.predicate, _readings(r)))
         if self.errors is not None and r.confidence >= self.min_confidence:
             self.errors.append(_false_positive(g, label, r))
 
@@ -124,10 +125,14 @@ class _Scoring:
         label = r.label if gold.format == "conll04" else gold.labels.get(r.label, r.label)
         if best is not None and self.scored is not None:
             src = source(ev.rule for ev in best.evidence)
-            self.scored.append((best.confidence, True, label, src, best.predicate))
+            self.scored.append((best.confidence, True, label, src, best.predicate, _readings(best)))
         if self.errors is not None and (best is None or best.confidence < self.min_confidence):
             conf = best.confidence if best is not None else None
             self.errors.append(_false_negative(g, label, r, conf))
+
+
+def _readings(r: Relation) -> tuple[tuple[str, float], ...]:
+    return tuple((ev.rule, ev.confidence) for ev in r.evidence)
 
 
 def _false_positive(g: GoldDoc, label: str, r: Relation) -> Error:
@@ -258,7 +263,7 @@ def evaluate(
     ent, rel, covered, clusters = Counts(), Counts(), Counts(), Counts()
     types: dict[str, Counts] = defaultdict(Counts)
     props: dict[str, Counts] = defaultdict(Counts)
-    scored: list[tuple[float, bool, str, str, str]] = []
+    scored: list[Scored] = []
     errors: list[Error] = []
     pairs: list[PairError] = []
     for g, (ents, rels, merges) in zip(gold.docs, results, strict=True):

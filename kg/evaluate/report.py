@@ -5,6 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+# A scored prediction: (confidence, right, label, source, predicate, readings), its readings
+# each piece of evidence's (rule, raw confidence), which the calibration is fitted on.
+Scored = tuple[float, bool, str, str, str, tuple[tuple[str, float], ...]]
+
 
 @dataclass
 class Counts:
@@ -46,9 +50,9 @@ class Report:
     covered: Counts  # relations whose property kg's vocabulary has
     # pairs of name mentions put in one entity (where the gold has mention spans, as DocRED)
     clusters: Counts = field(default_factory=Counts)
-    # each scored prediction: (confidence, right, label, source, predicate); with the gold
+    # each scored prediction: (confidence, right, label, source, predicate, readings); with the gold
     # facts, the scores of the facts at or above any threshold (``asserted``)
-    scored: list[tuple[float, bool, str, str, str]] = field(default_factory=list)
+    scored: list[Scored] = field(default_factory=list)
     # the asserted facts that are wrong and the gold facts none asserts (kg.defaults threshold)
     errors: list[Error] = field(default_factory=list)
     # the mention pairs kg groups otherwise than the gold (kg.evaluate.clusters.PairError)

@@ -68,7 +68,7 @@ class Calibration:
         if table is None:
             return confidence
         xs, ys = table
-        return round(_interp(confidence, xs, ys), 3)
+        return round(interpolate(confidence, xs, ys), 3)
 
     def fact(self, readings: list[tuple[str, float]], confidence: float, predicate: str) -> float:
         """A fact's calibrated confidence from its readings' (rule, raw confidence) and its
@@ -94,7 +94,7 @@ class Calibration:
         path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
 
 
-def _interp(x: float, xs: list[float], ys: list[float]) -> float:
+def interpolate(x: float, xs: list[float], ys: list[float]) -> float:
     if x <= xs[0]:
         return ys[0]
     for k in range(1, len(xs)):

@@ -18,9 +18,10 @@ Everything is seeded, so the same data gives the same weights.
 
 Before the refit, each fold of the tuning documents is read end to end by a model fitted
 without it (kg.train.calibrate): the facts they give, right or wrong, fit the confidence
-calibration (``kg/data/calibration.json``, see kg.resolve.calibration), and on the calibrated
-facts the lowest confidence at which they are right four times in five on each part is
-printed, the value of ``kg.defaults.MIN_CONFIDENCE``.
+calibration (``kg/data/calibration.json``, see kg.resolve.calibration) of every source, the
+rule families included, and on the calibrated facts the lowest confidence at which they are
+right four times in five on each part, by the lower bound of that share
+(``kg.defaults.ASSERTED_Z``), is printed: the value of ``kg.defaults.MIN_CONFIDENCE``.
 
 A CoNLL04 pair without a gold label only says "none of CoNLL04's five relations": its target is
 "none or any property outside CoNLL04's label space", so the sparse CoNLL04 annotation does not

@@ -12,8 +12,17 @@ from kg.evaluate import Counts, Report
 from kg.extract.classifier import NONE, RelationModel
 from kg.model import Entity, Evidence, Relation
 from kg.resolve.calibration import FALLBACK, Calibration, chain, source
-from kg.train import choose_confidence, fit_calibration, isotonic
-from kg.train.calibrate import fold_thresholds, in_fold, merged
+from kg.train import calibrate, choose_confidence, fit_calibration, isotonic
+from kg.train.calibrate import (
+    binned,
+    each_part,
+    family_readings,
+    fold_thresholds,
+    in_fold,
+    lower_bound,
+    merged,
+    recalibrated,
+)
 from kg.train.fit import Example, Part
 
 
@@ -91,8 +100,41 @@ def test_the_threshold_holds_on_each_part_not_only_pooled():
     # a large part right 9 times in 10 above 0.5, a small one right half the time below 0.8
     big = _report([(0.6, k % 10 != 0) for k in range(100)] + [(0.9, True)] * 10)
     small = _report([(0.6, k % 2 == 0) for k in range(10)] + [(0.9, True)] * 4)
-    assert choose_confidence([big]) == 0.05
-    assert choose_confidence([big, small]) == 0.61  # pooled, 0.05 would do (109 of 124)
+    assert choose_confidence([big], z=0.0) == 0.05
+    assert choose_confidence([big, small], z=0.0) == 0.61  # pooled, 0.05 would do (109 of 124)
+
+
+@pytest.mark.parametrize(
+    "right, n, z, expected",
+    [
+        (8, 10, 0.0, 0.8),  # no bound: the share
+        (8, 10, 1.28, 0.6019),  # few facts: far under the share
+        (80, 100, 1.28, 0.7441),
+        (800, 1000, 1.28, 0.7833),  # many: near it
+        (10, 10, 1.28, 0.8592),  # all right, still not certain
+        (0, 0, 1.28, 0.0),  # no facts say nothing
+    ],
+)
+def test_the_lower_bound_of_a_share_narrows_with_more_facts(right, n, z, expected):
+    assert lower_bound(right, n, z) == pytest.approx(expected, abs=1e-4)
+
+
+@pytest.mark.parametrize(
+    "z, expected",
+    [
+        # from 0.6 up, 170 right of 210 (0.81): enough as a share, not with its noise (0.77
+        # at 1.28); from 0.7 up, 100 of 110 (0.868 at 1.28, 0.812 at 2.6)
+        (0.0, 0.05),
+        (1.28, 0.61),
+        (2.6, 0.61),
+        # too strict a bound: even the 10 facts at 0.95, all right, do not reach it
+        (4.0, 0.99),
+    ],
+)
+def test_the_threshold_needs_the_share_less_its_noise(z, expected):
+    rows = [(0.6, k % 10 < 7) for k in range(100)] + [(0.7, k % 10 != 0) for k in range(100)]
+    rows += [(0.95, True)] * 10
+    assert choose_confidence([_report(rows)], z=z) == expected
 
 
 def test_each_document_is_held_out_by_exactly_one_fold():
@@ -235,3 +277,104 @@ def test_thresholds_are_chosen_on_the_pairs_read_out_of_fold(right, expected):
     model = RelationModel({"x": 0, "y": 1}, weights, (NONE, "P108"), np.ones(2, np.float32))
     thr = fold_thresholds(_fold_data(right), (NONE, "P108"), [model, model, model])
     assert thr[1] == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    "readings, expected",
+    [
+        ((("model", 0.4), ("verb:found", 0.8)), {"verb": 0.8}),
+        # a family's highest reading; each family of several
+        (
+            (("verb:found", 0.6), ("verb:hire", 0.75), ("role:wife", 0.5)),
+            {"verb": 0.75, "role": 0.5},
+        ),
+        ((("inverse of spouse", 0.7),), {}),  # inference is no rule family
+        ((("model:across", 0.3),), {}),
+    ],
+)
+def test_the_rule_families_of_a_fact(readings, expected):
+    assert family_readings(readings) == expected
+
+
+_BOTH = (("model", 0.4), ("verb:found", 0.8))
+# a verb rule's facts: 40 the model read too, 30 of them right; 40 it read alone, 10 right
+_VERB_FACTS = [(0.88, k % 4 != 0, "P1", "model+rules", "founded_by", _BOTH) for k in range(40)] + [
+    (0.8, k % 4 == 0, "P1", "verb", "founded_by", (("verb:found", 0.8),)) for k in range(40)
+]
+
+
+@pytest.mark.parametrize(
+    "with_model, expected",
+    [
+        (True, 0.5),  # every fact it read: 40 right of 80 (41 / 82)
+        (False, 0.262),  # those it read alone: 10 of 40 (11 / 42)
+    ],
+)
+def test_a_rule_family_is_measured_on_every_fact_it_read(monkeypatch, with_model, expected):
+    monkeypatch.setattr(calibrate, "FAMILIES_WITH_MODEL", with_model)
+    cal = fit_calibration(
+        [Report("r", 1, 1, 1.0, Counts(), {}, Counts(), {}, Counts(), scored=_VERB_FACTS)]
+    )
+    assert cal("verb", 0.8, "founded_by") == expected
+
+
+def test_out_of_fold_facts_are_calibrated_from_their_readings():
+    cal = Calibration({"model+rules": ([0.0, 1.0], [0.0, 0.5]), "verb": ([0.0, 1.0], [0.0, 0.9])})
+    rep = Report("r", 1, 1, 1.0, Counts(), {}, Counts(), {}, Counts(), scored=_VERB_FACTS[:1])
+    # the verb's 0.8 alone (0.72) is worth more than the model+rules map's 0.44
+    assert recalibrated(rep, cal).scored[0][0] == 0.72
+    # a fact without readings (an older facts file) by its source alone
+    rep = replace(rep, scored=[_VERB_FACTS[0][:5]])
+    assert recalibrated(rep, cal).scored[0][0] == 0.44
+
+
+@pytest.mark.parametrize(
+    "tied, size, expected",
+    [
+        # confidence -> [weight right, weight, facts]: bins of 3 or more, at their facts' mean
+        (
+            {0.1: [1, 2, 2], 0.2: [0, 1, 1], 0.3: [3, 3, 3], 0.5: [1, 4, 4], 0.9: [1, 1, 1]},
+            3,
+            {0.1333: [1, 3, 3], 0.3: [3, 3, 3], 0.58: [2, 5, 5]},  # the last one joins 0.5
+        ),
+        ({0.1: [1, 2, 2]}, 3, {0.1: [1, 2, 2]}),  # too few for one bin: one all the same
+        ({0.1: [1, 2, 2], 0.2: [1, 1, 1]}, 0, {0.1: [1, 2, 2], 0.2: [1, 1, 1]}),  # no bins
+        ({0.4: [10, 10, 10], 0.6: [0, 1, 1]}, 3, {0.4182: [10, 11, 11]}),  # a tie of 10 is one bin
+    ],
+)
+def test_neighbouring_confidences_are_binned(tied, size, expected):
+    assert binned(tied, size) == expected
+
+
+def test_a_map_of_bins_rests_on_their_facts():
+    # four facts one by one: 0, 1, 0, 1 right (Laplace 1/3 and 2/3 pooled to 1/2); in bins of
+    # two, each bin one right of two
+    points = [(0.1, False), (0.2, True), (0.3, False), (0.4, True)]
+    assert isotonic(points, 2) == ([0.15, 0.35], [0.5, 0.5])
+
+
+@pytest.mark.parametrize(
+    "xs, ys, parts, expected",
+    [
+        # "X of Y" as a head office: right 17 of 17 in one part, 0 of 16 in the other
+        ([0.55], [0.8], [[(0.55, True)] * 17, [(0.55, False)] * 16], [0.0556]),
+        # a part of too few facts (4) does not count
+        ([0.55], [0.8], [[(0.55, True)] * 17, [(0.55, False)] * 4], [0.8]),
+        # under a part's map, kept monotone: 0.8 wrong 6 times where 0.5 was right 6 times
+        ([0.5, 0.8], [0.5, 0.8], [[(0.5, True)] * 6 + [(0.8, False)] * 6, []], [0.5, 0.5]),
+    ],
+)
+def test_a_rule_family_is_held_to_each_parts_measure(xs, ys, parts, expected):
+    assert each_part(xs, ys, parts) == (xs, expected)
+
+
+def test_the_log_counts_each_familys_facts_alone_and_with_the_model(capsys):
+    alone = [(0.8, k < 1, "P1", "verb", "founded_by", (("verb:found", 0.8),)) for k in range(3)]
+    both = [(0.9, True, "P1", "model+rules", "founded_by", _BOTH)] * 2
+    held = (0.8, True, "P1", "role", "position_held", (("role:director", 0.8),))  # not judged
+    rep = Report("part", 1, 1, 1.0, Counts(), {}, Counts(), {}, Counts(), scored=alone + both)
+    calibrate.print_families([rep, replace(rep, name="other", scored=[held])])
+    assert capsys.readouterr().out == (
+        "  rule family verb out of fold: part alone 1 of 3, with the model 2 of 2; "
+        "other alone 0 of 0, with the model 0 of 0\n"
+    )
