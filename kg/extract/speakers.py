@@ -55,7 +55,9 @@ _NAMED_BODIES = frozenset(
 )
 # people by the office they hold, beside kg.lexicon.NOUN_TYPE's: "the German leader said"
 _ROLES = dict.fromkeys(
-    "leader chancellor premier envoy ambassador prosecutor commissioner chief".split(), "Person"
+    "leader chancellor premier envoy ambassador prosecutor commissioner chief expert "
+    "politician diplomat activist historian".split(),
+    "Person",
 )
 
 
@@ -323,9 +325,32 @@ def _referred(
             break
     # of the nearest few, the names that were a sentence's subject first: "Merkel met Putin.
     # 'We agreed,' she said" is Merkel, though Putin is nearer
-    near = found[:SUBJECT_LOOKBACK]
-    near.sort(key=lambda k: k not in mem.subjects)
+    # and so was the last one to speak, whom "he said" most often goes on with ("Yatsenyuk
+    # told parliament. That was a mistake, according to Gros. Ukraine, he said, ...")
+    # (where it spoke, not where its name was last given: "Kamper agreed with Dreyer when
+    # he wrote" is Kamper, though Dreyer spoke before)
+    spoke = out.mentions[mem.last] if mem.last >= 0 else None
+
+    def rank(k: int) -> tuple[bool, int]:
+        if k not in mem.subjects and spoke is not None and out.mentions[k].text == spoke.text:
+            return False, -spoke.start
+        return k not in mem.subjects, -out.mentions[k].start
+
+    near = sorted(found[:SUBJECT_LOOKBACK], key=rank)
     found = near + found[SUBJECT_LOOKBACK:]
+    if spoke is not None and any(out.mentions[k].text == spoke.text for k in near):
+        # no name older than the last speech: when the last speaker is not of the type
+        # wanted (its entity typed otherwise), someone named paragraphs before is not who
+        # spoke either, and the words are better left out; but its fuller name may be
+        # ("Angus Houston said ... Houston warned ... He said")
+        words = set(spoke.text.split())
+        found = [
+            k
+            for k in found
+            if out.mentions[k].start >= spoke.start
+            or k in near[:1]
+            or words & set(out.mentions[k].text.split())
+        ]
     # the last named speaker, if among these: "Europol said ... The agency added"
     last = [mem.last] if mem.last in found else []
     if named:

@@ -134,10 +134,12 @@ def according(
     token_mention: dict[int, int],
     quote_of: list[int],
     pieces: list[Piece],
+    span: tuple[int, int],
 ) -> list[Speaker]:
-    """ "According to X, ...": X's statement is the clause the phrase hangs from, less it."""
+    """ "According to X, ...": X's statement is the clause the phrase hangs from, less it
+    (for each "according" of the tokens ``span`` holds)."""
     said = []
-    for i in range(tab.n):
+    for i in range(*span):
         if tab.lower[i] != "according" or quote_of[i] >= 0 or tab.head[i] == i:
             continue
         to = next((c for c in tab.children[i] if tab.lower[c] == "to"), None)
