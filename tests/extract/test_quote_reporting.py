@@ -1,0 +1,95 @@
+"""Statements by reporting words beyond "said": an attribution set into its sentence, news'
+other reporting verbs, roles that stand for a named expert, and "he said" after the last to
+speak. (text, expected quotations) tables, as in test_quotes."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.test_quotes import Expected, check, quotes
+
+# the attribution set into the sentence it attributes: the sentence less it
+SET_OFF = [
+    (
+        "Lena Vogt spoke in Hamburg. The new rules, she said, will cost the port two million "
+        "euros.",
+        {("Lena Vogt", "The new rules will cost the port", False)},
+    ),
+    (
+        "Lena Vogt spoke in Hamburg. In the long run, Vogt added, the port will need a new "
+        "terminal.",
+        {("Lena Vogt", "In the long run the port will need a new terminal", False)},
+    ),
+    (
+        "Ravi Patel visited the plant. As Ravi Patel explained, the line will stop for two "
+        "weeks in May.",
+        {("Ravi Patel", "the line will stop for two weeks in May", False)},
+    ),
+    # "as X claimed" after the clause may set the claim against it: not read
+    ("The workers were paid in full each month, as Ravi Patel claimed.", set()),
+]
+
+# reporting verbs news uses with a clause or beside quoted words
+VERBS = [
+    (
+        "Nadia Karim denied that the company had hidden its losses from the bank.",
+        {("Nadia Karim", "the company had hidden its losses", False)},
+    ),
+    (
+        "Nadia Karim revealed that the firm would move its offices to Lyon next year.",
+        {("Nadia Karim", "the firm would move its offices to Lyon", False)},
+    ),
+    (
+        '"We have nothing at all to hide," Nadia Karim countered.',
+        {("Nadia Karim", "We have nothing at all to hide", True)},
+    ),
+    (
+        '"The harvest was poor this year," Jonas Berg went on.',
+        {("Jonas Berg", "The harvest was poor this year", True)},
+    ),
+    # an attempt to reassure states nothing
+    ("Nadia Karim tried to reassure the farmers that prices would recover soon.", set()),
+]
+
+# a role that stands for the named expert the text gave it to
+ROLES = [
+    (
+        'Middle East expert Omar Saleh met reporters. "Talks without a schedule will fail '
+        'again," the expert said.',
+        {("Omar Saleh", "Talks without a schedule will fail again", True)},
+    ),
+]
+
+# "he said" goes on with the last to speak, where it spoke, unless someone newer is a subject
+LAST_SPEAKER = [
+    (
+        "Prices rose sharply this year, Viktor Hallo told parliament. That was a mistake, "
+        "according to Jan Berger. The bank, he said, should have raised rates in May.",
+        {
+            ("Viktor Hallo", "Prices rose sharply this year", False),
+            ("Jan Berger", "That was a mistake", False),
+            ("Jan Berger", "The bank should have raised rates in May", False),
+        },
+    ),
+    (
+        '"We will not pay this year," Jan Berger said. Viktor Hallo arrived in Brussels on '
+        "Monday. He said that his country would repay its debts.",
+        {
+            ("Jan Berger", "We will not pay this year", True),
+            ("Viktor Hallo", "his country would repay its debts", False),
+        },
+    ),
+    (
+        '"Cities have lost their soul," Maria Dreyer said. The architect Paul Stein agreed with '
+        'Dreyer in 1990 when he wrote: "Every square must be a place to meet."',
+        {
+            ("Maria Dreyer", "Cities have lost their soul", True),
+            ("Paul Stein", "Every square must be a place to meet", True),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", SET_OFF + VERBS + ROLES + LAST_SPEAKER)
+def test_reporting(text: str, expected: Expected, pipeline):
+    check(quotes(text, pipeline), expected)
