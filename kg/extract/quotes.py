@@ -332,6 +332,11 @@ def _beside(
     while j < tab.n and quote_of[j] < 0 and tab.lower[j] in _BETWEEN:
         j += 1
     if j < tab.n and quote_of[j] >= 0 and pieces[quote_of[j]].opened:
+        p = pieces[quote_of[j]]
+        # 'said that "elements in the party" oppose it': the sentence goes on after the
+        # marks, whose words are part of a reported clause
+        if p.closed and _GOES_ON.match(tab.text, p.end - offset + 1):
+            return found
         if quote_of[j] not in found:
             found.append(quote_of[j])
     return found

@@ -41,6 +41,8 @@ _DOCUMENTS = frozenset(
 # bodies that speak (with kg.lexicon.NOUN_TYPE's organisations): "the court ruled", "the
 # paper reported"
 _BODIES = frozenset("court tribunal paper daily newspaper council commission body".split())
+# the press, whose "the paper" is the last speaker (kg.extract.speakers._noun)
+_MEDIA = frozenset("paper newspaper daily weekly magazine tabloid broadcaster".split())
 # bodies that speak for the state or body that has them ("Canada's government", "the
 # party's leadership"); any other body with a possessor is a part of it ("China's foreign
 # ministry" is the ministry, not China)
@@ -191,9 +193,12 @@ def _noun(
                 return _named(out, tab, m, token_mention, "quote.for", span)
             if voice and NOUN_TYPE.get(tab.lemma[o]) == "Organization":  # "a bank spokesman"
                 return _referred(out, "Organization", span, "quote.for")
+    kids = tab.children[s]
+    if lemma in _DOCUMENTS and single and any(tab.lower[c] == "the" for c in kids):
+        # "the study concluded": the study of the body that spoke last, if one did
+        return _referred(out, "Organization", span, "quote.for", placed=True)
     # "the minister", "its chairman"; a body's possessor makes it definite ("the bloc's
     # central bank"), a person's makes it someone's ("Hoeness' lawyer")
-    kids = tab.children[s]
     definite = any(tab.lower[c] in _DEFINITE for c in kids)
     poss = any(tab.dep[c] == "poss" for c in kids)
     if kind == "Person":
@@ -214,6 +219,9 @@ def _noun(
         # "the Swiss foreign minister": an office the phrase places, which the text gave
         # the one it stands for, or which the last speaker holds
         placed = kind == "Person" and any(t in token_mention for t in _subtree(tab, s))
+        # "the paper wrote": the paper the text quoted last; a press review names many
+        # other bodies between, none of them the paper
+        placed = placed or lemma in _MEDIA
         return _referred(out, kind, where, "quote.role", title=lemma, named=named, placed=placed)
     return None
 

@@ -150,8 +150,13 @@ def according(
         if who is None:
             continue
         pa, pb = edges(tab, i)
-        # the phrase ends at its comma, whatever the parse hangs from its name after it
-        pb = next((k for k in range(obj, pb + 1) if tab.lower[k] == ","), pb)
+        # the phrase ends at its comma, whatever the parse hangs from its name after it,
+        # but for a name's apposition ("according to the UBA, the federal agency, ...")
+        comma = next((k for k in range(obj, pb + 1) if tab.lower[k] == ","), pb)
+        apps = [
+            t for t in range(comma + 1, pb + 1) if tab.dep[t] == "appos" and tab.head[t] < comma
+        ]
+        pb = max((edges(tab, t)[1] for t in apps), default=comma)
         sent = tab.sent(i)
         who = who._replace(
             attribution=(offset + sent.start_char, offset + sent.end_char),
@@ -215,7 +220,8 @@ def statement(
     start, end = offset + tab.idx[keep[0]], offset + tab.end_char[keep[-1]]
     # a name in what was said is no one "he" or "the minister" stands for after it, as one
     # in quoted words is not ("X told AFP she was with her daughter Y. 'We hid,' she said")
-    memory(out).quoted.append((start, end))
+    # (each run of it: the phrase cut out, "according to X", is not what was said)
+    memory(out).quoted.extend((offset + tab.idx[r[0]], offset + tab.end_char[r[-1]]) for r in runs)
     for w in who:
         conf = INDIRECT_CONFIDENCE * (REFERRED_SPEAKER_FACTOR if w.mention is None else 1)
         out.quotes.append(raw(w, " ".join(words.split()), False, conf, (start, end)))
