@@ -89,7 +89,43 @@ LAST_SPEAKER = [
     ),
 ]
 
+# a body's study or a paper is the body or paper that spoke last, not the nearest other body
+BODIES = [
+    (
+        "Young people read fewer books, according to a study by the Reading Foundation, a "
+        'charity in Bonn. "Schools must give reading much more time," the study concluded.',
+        {
+            ("Reading Foundation", "Young people read fewer books", False),
+            ("Reading Foundation", "Schools must give reading much more time", True),
+        },
+    ),
+    (
+        "The Daily Courier reported that the strike would go on for weeks. Ministers met in "
+        "Rome on Monday, and the European Union sent an envoy to the talks. The paper said the "
+        "talks would fail before Easter.",
+        {
+            ("Daily Courier", "the strike would go on for weeks", False),
+            ("Daily Courier", "the talks would fail before Easter", False),
+        },
+    ),
+    (
+        "Ministers met in Rome on Monday, and the European Union sent an envoy to the talks. "
+        "The paper said the talks would fail before Easter.",
+        set(),
+    ),
+]
 
-@pytest.mark.parametrize("text, expected", SET_OFF + VERBS + ROLES + LAST_SPEAKER)
+# quoted words a clause goes on after are part of the reported clause
+IN_CLAUSE = [
+    (
+        'Nadia Karim admitted that "several of our plants" were closed last year.',
+        {("Nadia Karim", 'several of our plants" were closed last year', False)},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "text, expected", SET_OFF + VERBS + ROLES + LAST_SPEAKER + BODIES + IN_CLAUSE
+)
 def test_reporting(text: str, expected: Expected, pipeline):
     check(quotes(text, pipeline), expected)
