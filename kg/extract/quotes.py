@@ -28,6 +28,8 @@ from kg.extract.records import DocExtraction
 from kg.extract.speaker_names import refit
 from kg.extract.speakers import Memory, Speaker, conjoined, memory, speaker, subject, unnamed
 from kg.extract.statements import (
+    STANCE_VERBS,
+    STANCES,
     Piece,
     according,
     clauses,
@@ -191,12 +193,14 @@ def _verbs(
 
 
 def _speech(tab: Tokens, v: int) -> bool:
-    """Whether token ``v`` is a speech verb: one of the lexicon's, or '"...," he went on'."""
+    """Whether token ``v`` is a speech verb: one of the lexicon's, one that expresses a
+    stance ("expressed concern that"), or '"...," he went on'."""
     if tab.lemma[v] in SPEECH_VERBS:
         return True
-    return tab.lemma[v] == "go" and any(
-        tab.dep[c] == "prt" and tab.lower[c] == "on" for c in tab.children[v]
-    )
+    kids = tab.children[v]
+    if tab.lemma[v] in STANCE_VERBS:  # "expressed concern that ..."
+        return any(tab.dep[c] == "dobj" and tab.lemma[c] in STANCES for c in kids)
+    return tab.lemma[v] == "go" and any(tab.dep[c] == "prt" and tab.lower[c] == "on" for c in kids)
 
 
 def _title(tab: Tokens, s: int, quote_of: list[int], token_mention: dict[int, int]) -> bool:

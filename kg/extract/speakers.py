@@ -38,6 +38,8 @@ _DOCUMENTS = frozenset(
     "report study survey assessment information data figure statistic estimate "
     "release letter".split()
 )
+# verbs whose subject takes in the words of their object: "received a letter saying"
+_TAKEN = frozenset("receive get obtain see read hear reject dismiss deny".split())
 # bodies that speak (with kg.lexicon.NOUN_TYPE's organisations): "the court ruled", "the
 # paper reported"
 _BODIES = frozenset("court tribunal paper daily newspaper council commission body".split())
@@ -109,7 +111,7 @@ def subject(tab: Tokens, v: int) -> tuple[int | None, bool]:
         subj = next((c for c in tab.children[v] if tab.dep[c] == _SUBJECT), None)
         if subj is not None and tab.lower[subj] in RELATIVE and tab.dep[v] == "relcl":
             return tab.head[v], False
-        if subj is None and tab.dep[v] == "acl" and tab.dep[tab.head[v]] == "dobj":
+        if subj is None and tab.dep[v] == "acl" and _issued(tab, tab.head[v]):
             v, own = tab.head[tab.head[v]], False  # "issued a statement saying ..."
             continue
         if subj is not None or tab.dep[v] not in _CLIMB or tab.head[v] == v:
@@ -118,6 +120,12 @@ def subject(tab: Tokens, v: int) -> tuple[int | None, bool]:
         if participle and tab.dep[v] == "ccomp" and tab.lemma[tab.head[v]] in SPEECH_VERBS:
             v = tab.head[v]
     return None, False
+
+
+def _issued(tab: Tokens, o: int) -> bool:
+    """Whether ``o`` is the object of a verb that puts words out ("issued a statement
+    saying"), not of one that takes them in ("received a call telling her")."""
+    return tab.dep[o] == "dobj" and tab.lemma[tab.head[o]] not in _TAKEN
 
 
 def _quoted_as(tab: Tokens, v: int) -> int | None:
@@ -156,7 +164,9 @@ def speaker(
             return None
         if mem.voice is not None and word != "it":
             return mem.voice._replace(span=span, rule="quote.pronoun")
-        return _referred(out, SPEAKER_PRONOUNS[word], span, "quote.pronoun")
+        # "it said" is the body that spoke last: the nearest other body is as often a
+        # place or a thing's maker as the one speaking
+        return _referred(out, SPEAKER_PRONOUNS[word], span, "quote.pronoun", acting=word == "it")
     if tab.pos[s] not in ("NOUN", "PROPN"):
         return None
     # "the head of the agency, John Smith": the name set beside the title
@@ -312,12 +322,14 @@ def _referred(
     *,
     named: tuple[str, ...] = (),
     placed: bool = False,
+    acting: bool = False,
 ) -> Speaker:
     """A speaker named before ``span``: the mentions that may be it, nearest first, one per
     name, leaving out names inside quoted words ("'I met Obama,' he said" is not Obama); for
     a role ("the minister"), the nearest name the text gave that title first; ``named``:
     only that one or names with one of these words ("the customs agency": "Customs Agency",
-    "General Administration of Customs"); ``placed``: only that one or the last speaker."""
+    "General Administration of Customs"); ``placed``: only that one or the last speaker;
+    ``acting``: only names that were a sentence's subject or the last speaker."""
     mem = memory(out)
     seen: set[str] = set()
     found: list[int] = []
@@ -364,6 +376,8 @@ def _referred(
     if named:
         word = re.compile("|".join(rf"\b{re.escape(w)}\b" for w in named), re.IGNORECASE)
         found = [k for k in found if word.search(out.mentions[k].text)] + last
+    elif acting:
+        found = [k for k in near if rank(k)[0] is False]
     elif placed:
         # "the Swiss foreign minister" is the one the text called so, or the last to speak;
         # the nearest other person is too often someone else

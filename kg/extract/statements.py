@@ -35,8 +35,17 @@ _QUESTION = frozenset({"whether", "if", "what", "who", "why", "how", "when", "wh
 # claims that ..." say what others said (the speaker's are "said in a statement that ...")
 _HEARSAY = frozenset(
     "report claim allegation accusation rumor rumour speculation suggestion charge criticism "
-    "question news".split()
+    "question news "
+    # what someone holds or feels, not what the speaker states: "warned against
+    # expectations that ...", "voiced fears that ..." (the speaker's view may be the opposite)
+    "expectation belief assumption impression notion perception".split()
 )
+
+# what a speaker expresses or voices with a clause: "expressed concern that ...", "voiced
+# doubt that ...", "gave assurances that ..." (kg.extract.quotes reads these verbs as speech);
+# not a hope or a confidence, which the guideline counts with thoughts ("hope", "be sure")
+STANCES = frozenset("concern fear regret doubt worry assurance assurances".split())
+STANCE_VERBS = frozenset({"express", "voice", "give"})
 
 # "he seemed to say", "appeared to suggest": the writer's reading, not the speaker's words
 _SEEM = frozenset({"seem", "appear"})
@@ -62,12 +71,13 @@ def clauses(tab: Tokens, v: int, lo: int) -> list[int]:
     kids = tab.children[v]
     found = [c for c in kids if tab.dep[c] == "ccomp"]
     if not found:
+        # "said in a statement that ...", "expressed concern that ..."
+        nouns = [o for p in kids if tab.dep[p] == "prep" for o in tab.children[p]]
+        nouns = [o for o in nouns if tab.dep[o] == "pobj" and tab.lemma[o] not in _HEARSAY]
+        nouns += [o for o in kids if tab.dep[o] == "dobj" and tab.lemma[o] in STANCES]
         found = [
             g
-            for p in kids
-            if tab.dep[p] == "prep"
-            for o in tab.children[p]
-            if tab.dep[o] == "pobj" and tab.lemma[o] not in _HEARSAY
+            for o in nouns
             for g in tab.children[o]
             if tab.dep[g] in ("acl", "ccomp", "relcl")
             and any(tab.dep[m] == "mark" and tab.lower[m] == "that" for m in tab.children[g])

@@ -123,9 +123,46 @@ IN_CLAUSE = [
     ),
 ]
 
+# "it said" is a body that was a sentence's subject or spoke last, not the nearest body
+IT = [
+    (
+        "Orion Motors cut its forecast on Monday, after a report by the Rail Union. It said "
+        "that sales in Asia had fallen by a fifth.",
+        {("Orion Motors", "sales in Asia had fallen by a fifth", False)},
+    ),
+    (
+        "A report by the Rail Union was published on Monday. It said that the trains had been "
+        "late all year.",
+        set(),
+    ),
+]
+
+# stances voiced with a clause are statements; what others expect, or a call one received,
+# is not the speaker's
+STANCE = [
+    (
+        "Helga Brandt expressed concern that the new law would hurt small farmers.",
+        {("Helga Brandt", "the new law would hurt small farmers", False)},
+    ),
+    (
+        "Helga Brandt gave assurances that the plant would stay open until 2030.",
+        {("Helga Brandt", "the plant would stay open until 2030", False)},
+    ),
+    ("Helga Brandt expressed hope that the plant would stay open until 2030.", set()),
+    ("Todd Brenner cautioned against expectations that the city could solve it alone.", set()),
+    (
+        "Ana Ruiz received a call from the hospital telling her that her father had woken up.",
+        set(),
+    ),
+    (
+        "Ana Ruiz issued a statement saying that her father had woken up on Monday.",
+        {("Ana Ruiz", "her father had woken up on Monday", False)},
+    ),
+]
+
 
 @pytest.mark.parametrize(
-    "text, expected", SET_OFF + VERBS + ROLES + LAST_SPEAKER + BODIES + IN_CLAUSE
+    "text, expected", SET_OFF + VERBS + ROLES + LAST_SPEAKER + BODIES + IN_CLAUSE + IT + STANCE
 )
 def test_reporting(text: str, expected: Expected, pipeline):
     check(quotes(text, pipeline), expected)
