@@ -28,14 +28,14 @@ from kg.extract.records import DocExtraction
 from kg.extract.speaker_names import refit
 from kg.extract.speakers import Memory, Speaker, conjoined, memory, speaker, subject, unnamed
 from kg.extract.statements import (
-    STANCE_VERBS,
-    STANCES,
     Piece,
     according,
     clauses,
     edges,
     merged,
     raw,
+    set_off,
+    speech,
     statement,
     unsaid,
 )
@@ -158,7 +158,7 @@ def _verbs(
     said: list[Speaker] = []
     done: set[int] = set()  # participles read as part of another verb's statement
     for v in range(*span):
-        if not _speech(tab, v) or tab.pos[v] != "VERB" or quote_of[v] >= 0:
+        if not speech(tab, v) or tab.pos[v] != "VERB" or quote_of[v] >= 0:
             continue
         if v in done or v in token_mention:  # "Ahmed Said Khadr": a name, not a verb
             continue
@@ -190,17 +190,6 @@ def _verbs(
             lo = hi = v
             part = True
     return said
-
-
-def _speech(tab: Tokens, v: int) -> bool:
-    """Whether token ``v`` is a speech verb: one of the lexicon's, one that expresses a
-    stance ("expressed concern that"), or '"...," he went on'."""
-    if tab.lemma[v] in SPEECH_VERBS:
-        return True
-    kids = tab.children[v]
-    if tab.lemma[v] in STANCE_VERBS:  # "expressed concern that ..."
-        return any(tab.dep[c] == "dobj" and tab.lemma[c] in STANCES for c in kids)
-    return tab.lemma[v] == "go" and any(tab.dep[c] == "prt" and tab.lower[c] == "on" for c in kids)
 
 
 def _title(tab: Tokens, s: int, quote_of: list[int], token_mention: dict[int, int]) -> bool:
@@ -258,28 +247,11 @@ def _one_verb(
         # verb in B's clause: A (B's statement) is what X said
         if statement(out, tab, offset, edges(tab, h)[0], lo - 1, whos, quote_of, pieces)[0]:
             said.append(who)
-    elif not found and own and _set_off(tab, v, h, lo):
+    elif not found and own and set_off(tab, v, h, lo):
         # "A, he added, B" and "As X explained, A": the sentence less the attribution
         if statement(out, tab, offset, *edges(tab, h), whos, quote_of, pieces, edges(tab, v))[0]:
             said.append(who)
     return more
-
-
-def _set_off(tab: Tokens, v: int, h: int, lo: int) -> bool:
-    """Whether the speech verb's clause is set into the sentence it attributes: between
-    commas inside it ("Ukraine, he said, should pay"), or opened by "as" ("As X explained,
-    the plan failed"); not when the sentence is another speech verb's."""
-    if h == v or tab.lemma[h] in SPEECH_VERBS or tab.pos[h] not in ("VERB", "AUX"):
-        return False
-    if tab.dep[v] == "advcl":  # not after it: "..., not interned, as the minister suggested"
-        return v < h and any(tab.dep[c] == "mark" and tab.lower[c] == "as" for c in tab.children[v])
-    b = edges(tab, v)[1]  # the comma after the verb may hang from it
-    return (
-        tab.dep[v] == "parataxis"
-        and lo > 0
-        and tab.lower[lo - 1] == ","
-        and (tab.lower[b] == "," or b + 1 >= tab.n or tab.lower[b + 1] in (",", ".", "!", "?"))
-    )
 
 
 def _mid_sentence(tab: Tokens, offset: int, v: int, p: Piece, lo: int) -> bool:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 from kg.defaults import SPEAKER_LOOKBACK, SUBJECT_LOOKBACK
-from kg.extract.speaker_names import fitted
+from kg.extract.speaker_names import fitted, titled
 from kg.extract.tokens import Tokens
 from kg.lexicon import NOUN_TYPE, RELATIVE, SPEAKER_PRONOUNS, SPEECH_VERBS, SPOKESPERSON_NOUNS
 
@@ -383,44 +383,5 @@ def _referred(
         # the nearest other person is too often someone else
         found = last
     if title:
-        found = _titled(out, title, span[0]) + found
+        found = titled(out, title, span[0], mem.quoted) + found
     return Speaker(None, kind, span, rule, tuple(dict.fromkeys(found)), span)
-
-
-def _titled(out: DocExtraction, title: str, before: int) -> list[int]:
-    """The nearest mention of the last name before ``before`` that the text gave the title
-    ("Foreign Minister Ana Ruiz", "Ruiz, the minister", not inside quoted words): whom "the
-    minister" most likely stands for."""
-    text, word = out.document.text, re.compile(rf"\b{re.escape(title)}\b")
-    quoted = memory(out).quoted
-    mentions = [
-        k
-        for k, m in enumerate(out.mentions)
-        if m.end <= before and not any(a <= m.start < b for a, b in quoted)
-    ]
-    named = next(
-        (
-            out.mentions[k].text
-            for k in reversed(mentions)
-            if word.search(_beside(text, out.mentions[k].start, out.mentions[k].end))
-        ),
-        None,
-    )
-    if named is None:
-        return []
-    same = [k for k in reversed(mentions) if _same_name(out.mentions[k].text, named)]
-    return same[:1]
-
-
-def _beside(text: str, start: int, end: int) -> str:
-    """The three words just before a name and the apposition just after it, lower-cased:
-    "Foreign Minister Ana Ruiz", "Ruiz, the minister,"."""
-    before = re.split(r"[,.;:()]", text[max(0, start - 60) : start])[-1]
-    before = " ".join(before.split()[-3:])
-    after = text[end : end + 40]
-    after = after[: after.find(",", 1)] if after.startswith(",") else ""
-    return f"{before} {after}".lower()
-
-
-def _same_name(a: str, b: str) -> bool:
-    return a == b or b.endswith(" " + a) or a.endswith(" " + b)

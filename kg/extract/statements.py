@@ -93,6 +93,34 @@ def clauses(tab: Tokens, v: int, lo: int) -> list[int]:
     return out
 
 
+def speech(tab: Tokens, v: int) -> bool:
+    """Whether token ``v`` is a speech verb: one of the lexicon's, one that expresses a
+    stance ("expressed concern that"), or '"...," he went on'."""
+    if tab.lemma[v] in SPEECH_VERBS:
+        return True
+    kids = tab.children[v]
+    if tab.lemma[v] in STANCE_VERBS:  # "expressed concern that ..."
+        return any(tab.dep[c] == "dobj" and tab.lemma[c] in STANCES for c in kids)
+    return tab.lemma[v] == "go" and any(tab.dep[c] == "prt" and tab.lower[c] == "on" for c in kids)
+
+
+def set_off(tab: Tokens, v: int, h: int, lo: int) -> bool:
+    """Whether the speech verb's clause is set into the sentence it attributes: between
+    commas inside it ("Ukraine, he said, should pay"), or opened by "as" ("As X explained,
+    the plan failed"); not when the sentence is another speech verb's."""
+    if h == v or tab.lemma[h] in SPEECH_VERBS or tab.pos[h] not in ("VERB", "AUX"):
+        return False
+    if tab.dep[v] == "advcl":  # not after it: "..., not interned, as the minister suggested"
+        return v < h and any(tab.dep[c] == "mark" and tab.lower[c] == "as" for c in tab.children[v])
+    b = edges(tab, v)[1]  # the comma after the verb may hang from it
+    return (
+        tab.dep[v] == "parataxis"
+        and lo > 0
+        and tab.lower[lo - 1] == ","
+        and (tab.lower[b] == "," or b + 1 >= tab.n or tab.lower[b + 1] in (",", ".", "!", "?"))
+    )
+
+
 def unsaid(tab: Tokens, v: int) -> bool:
     """Whether the speech verb is denied ("did not say", "never said") or only seems to be
     ("he seemed to say", "appeared to suggest"): it attributes nothing."""
