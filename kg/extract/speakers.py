@@ -202,6 +202,12 @@ def _noun(
             if (m := token_mention.get(o)) is not None:
                 return _named(out, tab, m, token_mention, "quote.for", span)
             if voice and NOUN_TYPE.get(tab.lemma[o]) == "Organization":  # "a bank spokesman"
+                # "a fire department spokesperson" is a department's, none if none was named
+                kind = tab.lemma[o]
+                if kind in _NAMED_BODIES:
+                    return _referred(
+                        out, "Organization", span, "quote.for", named=(kind,), only=True
+                    )
                 return _referred(out, "Organization", span, "quote.for")
     kids = tab.children[s]
     if lemma in _DOCUMENTS and single and any(tab.lower[c] == "the" for c in kids):
@@ -323,13 +329,15 @@ def _referred(
     named: tuple[str, ...] = (),
     placed: bool = False,
     acting: bool = False,
+    only: bool = False,
 ) -> Speaker:
     """A speaker named before ``span``: the mentions that may be it, nearest first, one per
     name, leaving out names inside quoted words ("'I met Obama,' he said" is not Obama); for
     a role ("the minister"), the nearest name the text gave that title first; ``named``:
     only that one or names with one of these words ("the customs agency": "Customs Agency",
     "General Administration of Customs"); ``placed``: only that one or the last speaker;
-    ``acting``: only names that were a sentence's subject or the last speaker."""
+    ``acting``: only names that were a sentence's subject or the last speaker; ``only``: with
+    ``named``, not the last speaker either."""
     mem = memory(out)
     seen: set[str] = set()
     found: list[int] = []
@@ -375,7 +383,7 @@ def _referred(
     last = [mem.last] if mem.last in found else []
     if named:
         word = re.compile("|".join(rf"\b{re.escape(w)}\b" for w in named), re.IGNORECASE)
-        found = [k for k in found if word.search(out.mentions[k].text)] + last
+        found = [k for k in found if word.search(out.mentions[k].text)] + ([] if only else last)
     elif acting:
         found = [k for k in near if rank(k)[0] is False]
     elif placed:

@@ -113,6 +113,20 @@ BODIES = [
         "The paper said the talks would fail before Easter.",
         set(),
     ),
+    # a spokesperson of a kind of body named by its kind is one of that name, or no one's
+    (
+        'Northwind Rail said that trains would run late. "The fire spread fast in the dry '
+        'grass," a fire department spokesman said.',
+        {("Northwind Rail", "trains would run late", False)},
+    ),
+    (
+        "Northwind Rail said that trains would run late. The Bonn Fire Department sent ten "
+        'crews. "The fire spread fast in the dry grass," a fire department spokesman said.',
+        {
+            ("Northwind Rail", "trains would run late", False),
+            ("Bonn Fire Department", "The fire spread fast in the dry grass", True),
+        },
+    ),
 ]
 
 # quoted words a clause goes on after are part of the reported clause
