@@ -7,7 +7,9 @@ name beside it is that name ("the head of the agency, John Smith"); "he", "she",
 definite role noun ("the minister", "the ministry") stand for a name before them, which
 resolution picks by entity type (``RawQuote.refer`` and ``candidates``), and so does a
 spokesperson of a kind of body ("a bank spokesman" is the nearest organisation's), whom a
-"he" right after still is. kg.extract.quotes reads what they said.
+"he" right after still is. "He" goes on with the last speaker or a newer subject; "it",
+"the paper" and "the study" take only a subject or the last speaker. kg.extract.quotes reads
+what they said.
 """
 
 from __future__ import annotations

@@ -3,7 +3,11 @@
 - A speech verb's clause (``X said that ...``, ``..., the ministry said``, ``X said in a
   statement that ...``), not a question (``asked whether``) nor the clause of someone else's
   words the verb answers (``responded to reports that ...``).
-- The clause ``according to X`` hangs from, less the phrase.
+- The clause ``according to X`` hangs from, less the phrase (and its name's apposition).
+- An attribution set into the sentence it attributes (``Ukraine, he said, should pay``, ``As
+  X explained, the plan failed``): the sentence less the attribution.
+- A stance voiced with a clause (``expressed concern that ...``) is a statement; what others
+  expect (``cautioned against expectations that``) is not the speaker's.
 - A participle of a speech verb set off by a comma inside a statement (``X said A, adding
   that B``; the parse often hangs it from A's verb) ends the statement: B is another one.
 - Quoted words that begin inside a sentence and end just before its attribution (``The
