@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
-from kg.defaults import SPEAKER_LOOKBACK, SUBJECT_LOOKBACK
+from kg.extract.referents import nearest, ranked
 from kg.extract.speaker_names import fitted, titled
 from kg.extract.tokens import Tokens
 from kg.lexicon import NOUN_TYPE, RELATIVE, SPEAKER_PRONOUNS, SPEECH_VERBS, SPOKESPERSON_NOUNS
@@ -193,24 +193,9 @@ def _noun(
     kind = "Organization" if lemma in _BODIES else _ROLES.get(lemma) or NOUN_TYPE.get(lemma)
     voice = lemma in SPOKESPERSON_NOUNS and single
     if voice or lemma in _DOCUMENTS or kind == "Organization" and single:
-        # a body's owner is its possessor ("Canada's government"): "the EU body", "a UN
-        # agency" may be one of the EU's or UN's, not the EU or the UN
-        owners = _owners(tab, s) if voice or lemma in _DOCUMENTS else _possessors(tab, s)
-        if not (voice or lemma in _DOCUMENTS or lemma in _WHOLE) and any(
-            o in token_mention for o in owners
-        ):
-            return None  # "China's foreign ministry": a part, not the whole
-        for o in owners:
-            if (m := token_mention.get(o)) is not None:
-                return _named(out, tab, m, token_mention, "quote.for", span)
-            if voice and NOUN_TYPE.get(tab.lemma[o]) == "Organization":  # "a bank spokesman"
-                # "a fire department spokesperson" is a department's, none if none was named
-                kind = tab.lemma[o]
-                if kind in _NAMED_BODIES:
-                    return _referred(
-                        out, "Organization", span, "quote.for", named=(kind,), only=True
-                    )
-                return _referred(out, "Organization", span, "quote.for")
+        decided, who = _owned(out, tab, s, token_mention, span, voice)
+        if decided:
+            return who
     kids = tab.children[s]
     if lemma in _DOCUMENTS and single and any(tab.lower[c] == "the" for c in kids):
         # "the study concluded": the study of the body that spoke last, if one did
@@ -242,6 +227,37 @@ def _noun(
         placed = placed or lemma in _MEDIA
         return _referred(out, kind, where, "quote.role", title=lemma, named=named, placed=placed)
     return None
+
+
+def _owned(
+    out: DocExtraction,
+    tab: Tokens,
+    s: int,
+    token_mention: dict[int, int],
+    span: tuple[int, int],
+    voice: bool,
+) -> tuple[bool, Speaker | None]:
+    """Whom a spokesperson, a document or a body speaks for by the owner its phrase names:
+    (True, the speaker) when the phrase decides (None: a part of another body), else
+    (False, None)."""
+    lemma = tab.lemma[s]
+    # a body's owner is its possessor ("Canada's government"): "the EU body", "a UN
+    # agency" may be one of the EU's or UN's, not the EU or the UN
+    owners = _owners(tab, s) if voice or lemma in _DOCUMENTS else _possessors(tab, s)
+    if not (voice or lemma in _DOCUMENTS or lemma in _WHOLE) and any(
+        o in token_mention for o in owners
+    ):
+        return True, None  # "China's foreign ministry": a part, not the whole
+    for o in owners:
+        if (m := token_mention.get(o)) is not None:
+            return True, _named(out, tab, m, token_mention, "quote.for", span)
+        if voice and NOUN_TYPE.get(tab.lemma[o]) == "Organization":  # "a bank spokesman"
+            # "a fire department spokesperson" is a department's, none if none was named
+            kind = tab.lemma[o]
+            named = (kind,) if kind in _NAMED_BODIES else ()
+            who = _referred(out, "Organization", span, "quote.for", named=named, only=True)
+            return True, who
+    return False, None
 
 
 def _subtree(tab: Tokens, s: int) -> list[int]:
@@ -341,53 +357,14 @@ def _referred(
     ``acting``: only names that were a sentence's subject or the last speaker; ``only``: with
     ``named``, not the last speaker either."""
     mem = memory(out)
-    seen: set[str] = set()
-    found: list[int] = []
-    for k in range(len(out.mentions) - 1, -1, -1):
-        m = out.mentions[k]
-        if m.end > span[0] or m.text in seen:
-            continue
-        if any(a <= m.start < b for a, b in mem.quoted):
-            continue
-        seen.add(m.text)
-        found.append(k)
-        if len(found) >= SPEAKER_LOOKBACK:
-            break
-    # of the nearest few, the names that were a sentence's subject first: "Merkel met Putin.
-    # 'We agreed,' she said" is Merkel, though Putin is nearer
-    # and so was the last one to speak, whom "he said" most often goes on with ("Yatsenyuk
-    # told parliament. That was a mistake, according to Gros. Ukraine, he said, ...")
-    # (where it spoke, not where its name was last given: "Kamper agreed with Dreyer when
-    # he wrote" is Kamper, though Dreyer spoke before)
-    spoke = out.mentions[mem.last] if mem.last >= 0 else None
-
-    def rank(k: int) -> tuple[bool, int]:
-        if k not in mem.subjects and spoke is not None and out.mentions[k].text == spoke.text:
-            return False, -spoke.start
-        return k not in mem.subjects, -out.mentions[k].start
-
-    near = sorted(found[:SUBJECT_LOOKBACK], key=rank)
-    found = near + found[SUBJECT_LOOKBACK:]
-    if spoke is not None and any(out.mentions[k].text == spoke.text for k in near):
-        # no name older than the last speech: when the last speaker is not of the type
-        # wanted (its entity typed otherwise), someone named paragraphs before is not who
-        # spoke either, and the words are better left out; but its fuller name may be
-        # ("Angus Houston said ... Houston warned ... He said")
-        words = set(spoke.text.split())
-        found = [
-            k
-            for k in found
-            if out.mentions[k].start >= spoke.start
-            or k in near[:1]
-            or words & set(out.mentions[k].text.split())
-        ]
+    found, acted = ranked(out, mem.last, mem.subjects, nearest(out, span[0], mem.quoted))
     # the last named speaker, if among these: "Europol said ... The agency added"
     last = [mem.last] if mem.last in found else []
     if named:
         word = re.compile("|".join(rf"\b{re.escape(w)}\b" for w in named), re.IGNORECASE)
         found = [k for k in found if word.search(out.mentions[k].text)] + ([] if only else last)
     elif acting:
-        found = [k for k in near if rank(k)[0] is False]
+        found = acted
     elif placed:
         # "the Swiss foreign minister" is the one the text called so, or the last to speak;
         # the nearest other person is too often someone else
