@@ -114,8 +114,15 @@ def set_off(tab: Tokens, v: int, h: int, lo: int) -> bool:
     the plan failed"); not when the sentence is another speech verb's."""
     if h == v or tab.lemma[h] in SPEECH_VERBS or tab.pos[h] not in ("VERB", "AUX"):
         return False
+    kids = tab.children[v]
     if tab.dep[v] == "advcl":  # not after it: "..., not interned, as the minister suggested"
-        return v < h and any(tab.dep[c] == "mark" and tab.lower[c] == "as" for c in tab.children[v])
+        # nor a verb with an object of its own: "As he said goodbye, the crowd cheered"
+        told = tab.lemma[v] == "tell"
+        return (
+            v < h
+            and any(tab.dep[c] == "mark" and tab.lower[c] == "as" for c in kids)
+            and not any(tab.dep[c] == "dobj" and not told for c in kids)
+        )
     b = edges(tab, v)[1]  # the comma after the verb may hang from it
     return (
         tab.dep[v] == "parataxis"

@@ -27,6 +27,12 @@ SET_OFF = [
     ),
     # "as X claimed" after the clause may set the claim against it: not read
     ("The workers were paid in full each month, as Ravi Patel claimed.", set()),
+    # nor a speech verb with an object of its own, which says no clause
+    ("As Ravi Patel announced the closure, the workers left the hall in silence.", set()),
+    (
+        "Ravi Patel met the press. As he told reporters, the line will stop for two weeks.",
+        {("Ravi Patel", "the line will stop for two weeks", False)},
+    ),
 ]
 
 # reporting verbs news uses with a clause or beside quoted words
