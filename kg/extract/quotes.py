@@ -158,7 +158,7 @@ def _verbs(
     said: list[Speaker] = []
     done: set[int] = set()  # participles read as part of another verb's statement
     for v in range(*span):
-        if not speech(tab, v) or tab.pos[v] != "VERB" or quote_of[v] >= 0:
+        if tab.pos[v] != "VERB" or quote_of[v] >= 0 or not speech(tab, v):
             continue
         if v in done or v in token_mention:  # "Ahmed Said Khadr": a name, not a verb
             continue
