@@ -48,6 +48,8 @@ _BETWEEN = frozenset({",", ":", ";", "-", "–", "—", "that"})
 _REQUESTS = frozenset({"ask", "urge"})
 # a closing mark the sentence runs on from in lower case: the marks held a name or a title
 _GOES_ON = re.compile(r"[ \t]*[a-z]")
+# punctuation that ends quoted words as a clause of their own
+_CLOSING = (",", ".", ";", ":", "!", "?", "…")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:][\"”’)]?)\s*$")
 # any opening or closing quotation mark
 _MARK = re.compile(
@@ -172,8 +174,11 @@ def _verbs(
         lo, hi = _attribution(tab, v, subj if own else v, quote_of)
         who = speaker(out, tab, subj, offset, token_mention)
         mem = memory(out)
-        mem.unnamed = who is None and unnamed(tab, subj)
-        mem.voice = who if who is not None and who.rule == "quote.for" else None
+        if not _reported(mem, offset + tab.idx[v]):
+            # a verb inside a statement just read is part of that speaker's account: "X said
+            # the pair had also informed her ..." leaves no "he" after it to someone unnamed
+            mem.unnamed = who is None and unnamed(tab, subj)
+            mem.voice = who if who is not None and who.rule == "quote.for" else None
         if who is None or unsaid(tab, v):  # "did not say", "seemed to say": no statement
             for k in _beside(tab, offset, lo, hi, quote_of, pieces):
                 pieces[k].claimed = True
@@ -190,6 +195,11 @@ def _verbs(
             lo = hi = v
             part = True
     return said
+
+
+def _reported(mem: Memory, at: int) -> bool:
+    """Whether the offset ``at`` lies inside a statement or quotation read before it."""
+    return any(a <= at < b for a, b in reversed(mem.quoted))
 
 
 def _title(tab: Tokens, s: int, quote_of: list[int], token_mention: dict[int, int]) -> bool:
@@ -310,8 +320,14 @@ def _beside(
     if j < tab.n and quote_of[j] >= 0 and pieces[quote_of[j]].opened:
         p = pieces[quote_of[j]]
         # 'said that "elements in the party" oppose it': the sentence goes on after the
-        # marks, whose words are part of a reported clause
-        if p.closed and _GOES_ON.match(tab.text, p.end - offset + 1):
+        # marks, whose words are part of a reported clause; not 'added that "A," and that
+        # "B"', a clause quoted whole
+        said = tab.text[p.start - offset : p.end - offset].rstrip()
+        if (
+            p.closed
+            and not said.endswith(_CLOSING)
+            and _GOES_ON.match(tab.text, p.end - offset + 1)
+        ):
             return found
         if quote_of[j] not in found:
             found.append(quote_of[j])

@@ -172,7 +172,8 @@ def speaker(
     if tab.pos[s] not in ("NOUN", "PROPN"):
         return None
     # "the head of the agency, John Smith": the name set beside the title
-    m = next((token_mention[a] for a in _appositions(tab, s) if a in token_mention), None)
+    apps = [a for a in _appositions(tab, s) if not according or _closed(tab, a)]
+    m = next((token_mention[a] for a in apps if a in token_mention), None)
     if m is not None:
         return _named(out, tab, m, token_mention, named, span)
     return _noun(out, tab, s, offset, token_mention, span)
@@ -316,6 +317,19 @@ def _appositions(tab: Tokens, s: int) -> list[int]:
             elif tab.dep[c] in ("prep", "pobj", "compound", "poss"):
                 todo.append(c)
     return sorted(found, key=lambda c: abs(c - s))
+
+
+def _closed(tab: Tokens, a: int) -> bool:
+    """Whether a comma or the sentence's end closes apposition ``a``: "according to a report
+    by the Herald, the Institute predicts ..." sets no name beside the Herald, but the
+    clause's subject."""
+    lo = hi = a
+    todo = [a]
+    while todo:
+        t = todo.pop()
+        lo, hi = min(lo, t), max(hi, t)
+        todo.extend(tab.children[t])
+    return hi + 1 >= tab.n or tab.lower[hi + 1] in (",", ".", ";", "!", "?")
 
 
 def _possessors(tab: Tokens, s: int) -> list[int]:

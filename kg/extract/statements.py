@@ -203,9 +203,13 @@ def according(
         # but for a name's apposition ("according to the UBA, the federal agency, ...")
         comma = next((k for k in range(obj, pb + 1) if tab.lower[k] == ","), pb)
         apps = [
-            t for t in range(comma + 1, pb + 1) if tab.dep[t] == "appos" and tab.head[t] < comma
+            edges(tab, t)[1]
+            for t in range(comma + 1, pb + 1)
+            if tab.dep[t] == "appos" and tab.head[t] < comma
         ]
-        pb = max((edges(tab, t)[1] for t in apps), default=comma)
+        # set off by commas on both sides: "..., Brazil's institute predicts" is the clause
+        apps = [b for b in apps if b + 1 < tab.n and tab.lower[b + 1] == ","]
+        pb = max(apps, default=comma)
         sent = tab.sent(i)
         who = who._replace(
             attribution=(offset + sent.start_char, offset + sent.end_char),

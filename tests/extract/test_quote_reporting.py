@@ -135,11 +135,33 @@ BODIES = [
     ),
 ]
 
-# quoted words a clause goes on after are part of the reported clause
+# quoted words a clause goes on after are part of the reported clause; a clause quoted whole
+# stays quoted words
 IN_CLAUSE = [
     (
         'Nadia Karim admitted that "several of our plants" were closed last year.',
         {("Nadia Karim", 'several of our plants" were closed last year', False)},
+    ),
+    (
+        'Nadia Karim spoke on Monday. She added that "the plant is closed for now," and that '
+        "she would visit it soon.",
+        {("Nadia Karim", "the plant is closed for now", True)},
+    ),
+    # a verb inside a statement is the speaker's account: its unnamed subject is no one the
+    # "he" after it stands for
+    (
+        "Jonas Berg said the two ministers had met twice and also informed the press of their "
+        'plan. "We have known each other for many years," he said.',
+        {
+            ("Jonas Berg", "the two ministers had met twice", False),
+            ("Jonas Berg", "We have known each other for many years", True),
+        },
+    ),
+    # only an apposition set off by commas is cut with "according to"'s name
+    (
+        "According to a report by the Rio Herald, the Tide Institute predicts that rain will be "
+        "scarce this spring.",
+        {("Rio Herald", "the Tide Institute predicts that rain will be scarce", False)},
     ),
 ]
 
