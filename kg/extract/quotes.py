@@ -28,11 +28,13 @@ from kg.extract.records import DocExtraction
 from kg.extract.speaker_names import refit
 from kg.extract.speakers import Memory, Speaker, conjoined, memory, speaker, subject, unnamed
 from kg.extract.statements import (
+    SENTENCE_END,
     Piece,
     according,
     clauses,
     edges,
     merged,
+    mid_sentence,
     raw,
     set_off,
     speech,
@@ -50,7 +52,6 @@ _REQUESTS = frozenset({"ask", "urge"})
 _GOES_ON = re.compile(r"[ \t]*[a-z]")
 # punctuation that ends quoted words as a clause of their own
 _CLOSING = (",", ".", ";", ":", "!", "?", "…")
-_SENTENCE_END = re.compile(r"(?:^|[.!?:][\"”’)]?)\s*$")
 # any opening or closing quotation mark
 _MARK = re.compile(
     "[" + re.escape("".join(sorted({*QUOTE_MARKS, *"".join(QUOTE_MARKS.values())}))) + "]"
@@ -174,7 +175,7 @@ def _verbs(
         lo, hi = _attribution(tab, v, subj if own else v, quote_of)
         who = speaker(out, tab, subj, offset, token_mention)
         mem = memory(out)
-        if not _reported(mem, offset + tab.idx[v]):
+        if not mem.inside(offset + tab.idx[v]):
             # a verb inside a statement just read is part of that speaker's account: "X said
             # the pair had also informed her ..." leaves no "he" after it to someone unnamed
             mem.unnamed = who is None and unnamed(tab, subj)
@@ -195,11 +196,6 @@ def _verbs(
             lo = hi = v
             part = True
     return said
-
-
-def _reported(mem: Memory, at: int) -> bool:
-    """Whether the offset ``at`` lies inside a statement or quotation read before it."""
-    return any(a <= at < b for a, b in reversed(mem.quoted))
 
 
 def _title(tab: Tokens, s: int, quote_of: list[int], token_mention: dict[int, int]) -> bool:
@@ -229,7 +225,7 @@ def _one_verb(
     if participle or tab.tag[v] == "VBG":  # quoted words before ", saying" are not its
         beside = [k for k in beside if pieces[k].start - offset > tab.idx[v]]
     for k in beside:
-        if k == beside[0] and _mid_sentence(tab, offset, v, pieces[k], lo):
+        if k == beside[0] and mid_sentence(tab, offset, v, pieces[k], lo):
             sent = tab.sent(v)
             if statement(out, tab, offset, sent.start, lo - 1, whos, quote_of, pieces)[0]:
                 said.append(who)
@@ -262,16 +258,6 @@ def _one_verb(
         if statement(out, tab, offset, *edges(tab, h), whos, quote_of, pieces, edges(tab, v))[0]:
             said.append(who)
     return more
-
-
-def _mid_sentence(tab: Tokens, offset: int, v: int, p: Piece, lo: int) -> bool:
-    """Whether quoted words that end before the attribution began inside its sentence
-    ('The plane flew "two hours," X said'): a reported statement that quotes some words."""
-    if p.end - offset >= tab.idx[lo] or not p.opened:
-        return False
-    sent = tab.sent(v)
-    before = tab.text[sent.start_char : p.start - offset - 1]
-    return sent.start_char < p.start - offset - 1 and not _SENTENCE_END.search(before)
 
 
 def _attribution(tab: Tokens, v: int, subj: int, quote_of: list[int]) -> tuple[int, int]:
@@ -349,7 +335,7 @@ def _inherit(text: str, pieces: list[Piece], chain: _Open | None, said: list[Spe
             continue
         before = text[max(0, p.start - 300) : p.start - 1]
         if (
-            not _SENTENCE_END.search(before)
+            not SENTENCE_END.search(before)
             or before.rstrip().endswith(":")
             or _GOES_ON.match(text, p.end + 1)
         ):

@@ -93,6 +93,10 @@ class Memory:
     last: int = -1  # the mention of the last speaker named
     open: object = None
 
+    def inside(self, at: int) -> bool:
+        """Whether the offset ``at`` lies inside a statement or quotation read before it."""
+        return any(a <= at < b for a, b in reversed(self.quoted))
+
 
 def memory(out: DocExtraction) -> Memory:
     if not isinstance(out.reading, Memory):

@@ -21,6 +21,7 @@ kg.extract.quotes reads the quoted words; kg.extract.speakers who spoke.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -50,6 +51,9 @@ _HEARSAY = frozenset(
 # not a hope or a confidence, which the guideline counts with thoughts ("hope", "be sure")
 STANCES = frozenset("concern fear regret doubt worry assurance assurances".split())
 STANCE_VERBS = frozenset({"express", "voice", "give"})
+
+# the end of a sentence, before quoted words that open the next
+SENTENCE_END = re.compile(r"(?:^|[.!?:][\"”’)]?)\s*$")
 
 # "he seemed to say", "appeared to suggest": the writer's reading, not the speaker's words
 _SEEM = frozenset({"seem", "appear"})
@@ -130,6 +134,16 @@ def set_off(tab: Tokens, v: int, h: int, lo: int) -> bool:
         and tab.lower[lo - 1] == ","
         and (tab.lower[b] == "," or b + 1 >= tab.n or tab.lower[b + 1] in (",", ".", "!", "?"))
     )
+
+
+def mid_sentence(tab: Tokens, offset: int, v: int, p: Piece, lo: int) -> bool:
+    """Whether quoted words that end before the attribution began inside its sentence
+    ('The plane flew "two hours," X said'): a reported statement that quotes some words."""
+    if p.end - offset >= tab.idx[lo] or not p.opened:
+        return False
+    sent = tab.sent(v)
+    before = tab.text[sent.start_char : p.start - offset - 1]
+    return sent.start_char < p.start - offset - 1 and not SENTENCE_END.search(before)
 
 
 def unsaid(tab: Tokens, v: int) -> bool:
