@@ -221,8 +221,9 @@ def according(
             for t in range(comma + 1, pb + 1)
             if tab.dep[t] == "appos" and tab.head[t] < comma
         ]
-        # set off by commas on both sides: "..., Brazil's institute predicts" is the clause
-        apps = [b for b in apps if b + 1 < tab.n and tab.lower[b + 1] == ","]
+        # closed by a comma or the sentence's end: "..., Brazil's institute predicts" is
+        # the clause
+        apps = [b for b in apps if b + 1 >= tab.n or tab.lower[b + 1] in (",", ".", ";", "?")]
         pb = max(apps, default=comma)
         sent = tab.sent(i)
         who = who._replace(

@@ -157,7 +157,7 @@ IN_CLAUSE = [
             ("Jonas Berg", "We have known each other for many years", True),
         },
     ),
-    # only an apposition set off by commas is cut with "according to"'s name
+    # only an apposition closed by a comma or the sentence's end is cut with the name
     (
         "According to a report by the Rio Herald, the Tide Institute predicts that rain will be "
         "scarce this spring.",
@@ -208,3 +208,21 @@ STANCE = [
 )
 def test_reporting(text: str, expected: Expected, pipeline):
     check(quotes(text, pipeline), expected)
+
+
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        (
+            "Sales fell by a tenth this spring, according to the Marlow Group, a research firm "
+            "that follows the trade.",
+            "Sales fell by a tenth this spring",
+        ),
+        (
+            "According to the Marlow Group, a research firm, sales fell by a tenth this spring.",
+            "sales fell by a tenth this spring",
+        ),
+    ],
+)
+def test_according_cuts_the_names_apposition(text: str, said: str, pipeline):
+    assert [q.text for q in quotes(text, pipeline)] == [said]
