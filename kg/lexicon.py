@@ -400,7 +400,11 @@ SPEECH_VERBS = _words(
     "say tell add state claim announce warn insist explain note stress argue declare assert "
     "comment confirm admit acknowledge emphasise emphasize reply respond write tweet post "
     "caution predict promise vow pledge suggest complain conclude recall report urge concede "
-    "remark observe maintain contend allege reiterate quip ask point"
+    "remark observe maintain contend allege reiterate quip ask point "
+    # reporting verbs of the same kind that news uses for speech, with a clause or beside
+    # quoted words: "denied that", "revealed that", "assured him that", '"...," she countered'
+    "deny reveal disclose counter retort answer assure inform testify mention "
+    "underline underscore recount exclaim affirm reaffirm repeat lament boast"
 )
 # Pronouns that stand for a named speaker before them, by the type of entity each fits:
 # "he said" is the nearest person named before, "it said" the nearest organisation.

@@ -28,12 +28,16 @@ from kg.extract.records import DocExtraction
 from kg.extract.speaker_names import refit
 from kg.extract.speakers import Memory, Speaker, conjoined, memory, speaker, subject, unnamed
 from kg.extract.statements import (
+    SENTENCE_END,
     Piece,
     according,
     clauses,
     edges,
     merged,
+    mid_sentence,
     raw,
+    set_off,
+    speech,
     statement,
     unsaid,
 )
@@ -46,7 +50,8 @@ _BETWEEN = frozenset({",", ":", ";", "-", "–", "—", "that"})
 _REQUESTS = frozenset({"ask", "urge"})
 # a closing mark the sentence runs on from in lower case: the marks held a name or a title
 _GOES_ON = re.compile(r"[ \t]*[a-z]")
-_SENTENCE_END = re.compile(r"(?:^|[.!?:][\"”’)]?)\s*$")
+# punctuation that ends quoted words as a clause of their own
+_CLOSING = (",", ".", ";", ":", "!", "?", "…")
 # any opening or closing quotation mark
 _MARK = re.compile(
     "[" + re.escape("".join(sorted({*QUOTE_MARKS, *"".join(QUOTE_MARKS.values())}))) + "]"
@@ -99,8 +104,11 @@ def read(out: DocExtraction, tab: Tokens, offset: int, token_mention: dict[int, 
     if chain is not None:
         pieces[0].opened = False
     quote_of = _token_quotes(tab, offset, pieces)
-    said = _verbs(out, tab, offset, token_mention, pieces, quote_of)
-    said += according(out, tab, offset, token_mention, quote_of, pieces)
+    said: list[Speaker] = []
+    for sent in tab.sents:  # in the text's order: who spoke last is who spoke before
+        span = (sent.start, sent.end)
+        said += _verbs(out, tab, offset, token_mention, pieces, quote_of, span)
+        said += according(out, tab, offset, token_mention, quote_of, pieces, span)
     _inherit(out.document.text, pieces, chain, said)
     _emit(out, mem, pieces, chain)
 
@@ -146,13 +154,14 @@ def _verbs(
     token_mention: dict[int, int],
     pieces: list[Piece],
     quote_of: list[int],
+    span: tuple[int, int],
 ) -> list[Speaker]:
-    """Attach each speech verb's speakers to the quoted words beside it, or read its
-    clause; the speakers of the statements read."""
+    """Attach each speech verb of the tokens ``span`` holds to the quoted words beside it,
+    or read its clause; the speakers of the statements read."""
     said: list[Speaker] = []
     done: set[int] = set()  # participles read as part of another verb's statement
-    for v in range(tab.n):
-        if tab.lemma[v] not in SPEECH_VERBS or tab.pos[v] != "VERB" or quote_of[v] >= 0:
+    for v in range(*span):
+        if tab.pos[v] != "VERB" or quote_of[v] >= 0 or not speech(tab, v):
             continue
         if v in done or v in token_mention:  # "Ahmed Said Khadr": a name, not a verb
             continue
@@ -166,8 +175,11 @@ def _verbs(
         lo, hi = _attribution(tab, v, subj if own else v, quote_of)
         who = speaker(out, tab, subj, offset, token_mention)
         mem = memory(out)
-        mem.unnamed = who is None and unnamed(tab, subj)
-        mem.voice = who if who is not None and who.rule == "quote.for" else None
+        if not mem.inside(offset + tab.idx[v]):
+            # a verb inside a statement just read is part of that speaker's account: "X said
+            # the pair had also informed her ..." leaves no "he" after it to someone unnamed
+            mem.unnamed = who is None and unnamed(tab, subj)
+            mem.voice = who if who is not None and who.rule == "quote.for" else None
         if who is None or unsaid(tab, v):  # "did not say", "seemed to say": no statement
             for k in _beside(tab, offset, lo, hi, quote_of, pieces):
                 pieces[k].claimed = True
@@ -213,7 +225,7 @@ def _one_verb(
     if participle or tab.tag[v] == "VBG":  # quoted words before ", saying" are not its
         beside = [k for k in beside if pieces[k].start - offset > tab.idx[v]]
     for k in beside:
-        if k == beside[0] and _mid_sentence(tab, offset, v, pieces[k], lo):
+        if k == beside[0] and mid_sentence(tab, offset, v, pieces[k], lo):
             sent = tab.sent(v)
             if statement(out, tab, offset, sent.start, lo - 1, whos, quote_of, pieces)[0]:
                 said.append(who)
@@ -241,17 +253,11 @@ def _one_verb(
         # verb in B's clause: A (B's statement) is what X said
         if statement(out, tab, offset, edges(tab, h)[0], lo - 1, whos, quote_of, pieces)[0]:
             said.append(who)
+    elif not found and own and set_off(tab, v, h, lo):
+        # "A, he added, B" and "As X explained, A": the sentence less the attribution
+        if statement(out, tab, offset, *edges(tab, h), whos, quote_of, pieces, edges(tab, v))[0]:
+            said.append(who)
     return more
-
-
-def _mid_sentence(tab: Tokens, offset: int, v: int, p: Piece, lo: int) -> bool:
-    """Whether quoted words that end before the attribution began inside its sentence
-    ('The plane flew "two hours," X said'): a reported statement that quotes some words."""
-    if p.end - offset >= tab.idx[lo] or not p.opened:
-        return False
-    sent = tab.sent(v)
-    before = tab.text[sent.start_char : p.start - offset - 1]
-    return sent.start_char < p.start - offset - 1 and not _SENTENCE_END.search(before)
 
 
 def _attribution(tab: Tokens, v: int, subj: int, quote_of: list[int]) -> tuple[int, int]:
@@ -298,6 +304,17 @@ def _beside(
     while j < tab.n and quote_of[j] < 0 and tab.lower[j] in _BETWEEN:
         j += 1
     if j < tab.n and quote_of[j] >= 0 and pieces[quote_of[j]].opened:
+        p = pieces[quote_of[j]]
+        # 'said that "elements in the party" oppose it': the sentence goes on after the
+        # marks, whose words are part of a reported clause; not 'added that "A," and that
+        # "B"', a clause quoted whole
+        said = tab.text[p.start - offset : p.end - offset].rstrip()
+        if (
+            p.closed
+            and not said.endswith(_CLOSING)
+            and _GOES_ON.match(tab.text, p.end - offset + 1)
+        ):
+            return found
         if quote_of[j] not in found:
             found.append(quote_of[j])
     return found
@@ -318,7 +335,7 @@ def _inherit(text: str, pieces: list[Piece], chain: _Open | None, said: list[Spe
             continue
         before = text[max(0, p.start - 300) : p.start - 1]
         if (
-            not _SENTENCE_END.search(before)
+            not SENTENCE_END.search(before)
             or before.rstrip().endswith(":")
             or _GOES_ON.match(text, p.end + 1)
         ):

@@ -5,12 +5,14 @@ after it), "IRNA news agency" (the noun a medium's name is set before), "Coastgu
 short). The quotation goes to a mention of the name as the sentence gives it, wherever the
 document names it so; when it never does, the speaker's entity would bear a name no one has,
 and the quotation is left out (a quotation left out costs less than one given to a name that
-is wrong).
+is wrong). And the name a title was given to ("Foreign Minister Ana Ruiz", "Ruiz, the
+minister"), whom "the minister" most likely stands for.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import TYPE_CHECKING
 
 from kg.extract.tokens import Tokens
@@ -124,3 +126,41 @@ def _mention(out: DocExtraction, name: str, names: dict[int, str]) -> int | None
     same = (k for k in found if out.mentions[k].text.casefold() == want)
     fuller = (k for k in found if out.mentions[k].text.casefold().endswith(" " + want))
     return next(same, next(fuller, None))
+
+
+def titled(out: DocExtraction, title: str, before: int, quoted: list[tuple[int, int]]) -> list[int]:
+    """The nearest mention of the last name before ``before`` that the text gave the title
+    ("Foreign Minister Ana Ruiz", "Ruiz, the minister", not inside quoted words): whom "the
+    minister" most likely stands for."""
+    text, word = out.document.text, re.compile(rf"\b{re.escape(title)}\b")
+    mentions = [
+        k
+        for k, m in enumerate(out.mentions)
+        if m.end <= before and not any(a <= m.start < b for a, b in quoted)
+    ]
+    named = next(
+        (
+            out.mentions[k].text
+            for k in reversed(mentions)
+            if word.search(_beside(text, out.mentions[k].start, out.mentions[k].end))
+        ),
+        None,
+    )
+    if named is None:
+        return []
+    same = [k for k in reversed(mentions) if _same_name(out.mentions[k].text, named)]
+    return same[:1]
+
+
+def _beside(text: str, start: int, end: int) -> str:
+    """The three words just before a name and the apposition just after it, lower-cased:
+    "Foreign Minister Ana Ruiz", "Ruiz, the minister,"."""
+    before = re.split(r"[,.;:()]", text[max(0, start - 60) : start])[-1]
+    before = " ".join(before.split()[-3:])
+    after = text[end : end + 40]
+    after = after[: after.find(",", 1)] if after.startswith(",") else ""
+    return f"{before} {after}".lower()
+
+
+def _same_name(a: str, b: str) -> bool:
+    return a == b or b.endswith(" " + a) or a.endswith(" " + b)

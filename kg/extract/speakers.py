@@ -7,7 +7,9 @@ name beside it is that name ("the head of the agency, John Smith"); "he", "she",
 definite role noun ("the minister", "the ministry") stand for a name before them, which
 resolution picks by entity type (``RawQuote.refer`` and ``candidates``), and so does a
 spokesperson of a kind of body ("a bank spokesman" is the nearest organisation's), whom a
-"he" right after still is. kg.extract.quotes reads what they said.
+"he" right after still is. "He" goes on with the last speaker or a newer subject; "it",
+"the paper" and "the study" take only a subject or the last speaker. kg.extract.quotes reads
+what they said.
 """
 
 from __future__ import annotations
@@ -16,8 +18,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
-from kg.defaults import SPEAKER_LOOKBACK, SUBJECT_LOOKBACK
-from kg.extract.speaker_names import fitted
+from kg.extract.referents import nearest, ranked
+from kg.extract.speaker_names import fitted, titled
 from kg.extract.tokens import Tokens
 from kg.lexicon import NOUN_TYPE, RELATIVE, SPEAKER_PRONOUNS, SPEECH_VERBS, SPOKESPERSON_NOUNS
 
@@ -38,9 +40,13 @@ _DOCUMENTS = frozenset(
     "report study survey assessment information data figure statistic estimate "
     "release letter".split()
 )
+# verbs whose subject takes in the words of their object: "received a letter saying"
+_TAKEN = frozenset("receive get obtain see read hear reject dismiss deny".split())
 # bodies that speak (with kg.lexicon.NOUN_TYPE's organisations): "the court ruled", "the
 # paper reported"
 _BODIES = frozenset("court tribunal paper daily newspaper council commission body".split())
+# the press, whose "the paper" is the last speaker (kg.extract.speakers._noun)
+_MEDIA = frozenset("paper newspaper daily weekly magazine tabloid broadcaster".split())
 # bodies that speak for the state or body that has them ("Canada's government", "the
 # party's leadership"); any other body with a possessor is a part of it ("China's foreign
 # ministry" is the ministry, not China)
@@ -55,7 +61,9 @@ _NAMED_BODIES = frozenset(
 )
 # people by the office they hold, beside kg.lexicon.NOUN_TYPE's: "the German leader said"
 _ROLES = dict.fromkeys(
-    "leader chancellor premier envoy ambassador prosecutor commissioner chief".split(), "Person"
+    "leader chancellor premier envoy ambassador prosecutor commissioner chief expert "
+    "politician diplomat activist historian".split(),
+    "Person",
 )
 
 
@@ -85,6 +93,10 @@ class Memory:
     last: int = -1  # the mention of the last speaker named
     open: object = None
 
+    def inside(self, at: int) -> bool:
+        """Whether the offset ``at`` lies inside a statement or quotation read before it."""
+        return any(a <= at < b for a, b in reversed(self.quoted))
+
 
 def memory(out: DocExtraction) -> Memory:
     if not isinstance(out.reading, Memory):
@@ -105,7 +117,7 @@ def subject(tab: Tokens, v: int) -> tuple[int | None, bool]:
         subj = next((c for c in tab.children[v] if tab.dep[c] == _SUBJECT), None)
         if subj is not None and tab.lower[subj] in RELATIVE and tab.dep[v] == "relcl":
             return tab.head[v], False
-        if subj is None and tab.dep[v] == "acl" and tab.dep[tab.head[v]] == "dobj":
+        if subj is None and tab.dep[v] == "acl" and _issued(tab, tab.head[v]):
             v, own = tab.head[tab.head[v]], False  # "issued a statement saying ..."
             continue
         if subj is not None or tab.dep[v] not in _CLIMB or tab.head[v] == v:
@@ -114,6 +126,12 @@ def subject(tab: Tokens, v: int) -> tuple[int | None, bool]:
         if participle and tab.dep[v] == "ccomp" and tab.lemma[tab.head[v]] in SPEECH_VERBS:
             v = tab.head[v]
     return None, False
+
+
+def _issued(tab: Tokens, o: int) -> bool:
+    """Whether ``o`` is the object of a verb that puts words out ("issued a statement
+    saying"), not of one that takes them in ("received a call telling her")."""
+    return tab.dep[o] == "dobj" and tab.lemma[tab.head[o]] not in _TAKEN
 
 
 def _quoted_as(tab: Tokens, v: int) -> int | None:
@@ -152,11 +170,14 @@ def speaker(
             return None
         if mem.voice is not None and word != "it":
             return mem.voice._replace(span=span, rule="quote.pronoun")
-        return _referred(out, SPEAKER_PRONOUNS[word], span, "quote.pronoun")
+        # "it said" is the body that spoke last: the nearest other body is as often a
+        # place or a thing's maker as the one speaking
+        return _referred(out, SPEAKER_PRONOUNS[word], span, "quote.pronoun", acting=word == "it")
     if tab.pos[s] not in ("NOUN", "PROPN"):
         return None
     # "the head of the agency, John Smith": the name set beside the title
-    m = next((token_mention[a] for a in _appositions(tab, s) if a in token_mention), None)
+    apps = [a for a in _appositions(tab, s) if not according or _closed(tab, a)]
+    m = next((token_mention[a] for a in apps if a in token_mention), None)
     if m is not None:
         return _named(out, tab, m, token_mention, named, span)
     return _noun(out, tab, s, offset, token_mention, span)
@@ -177,21 +198,15 @@ def _noun(
     kind = "Organization" if lemma in _BODIES else _ROLES.get(lemma) or NOUN_TYPE.get(lemma)
     voice = lemma in SPOKESPERSON_NOUNS and single
     if voice or lemma in _DOCUMENTS or kind == "Organization" and single:
-        # a body's owner is its possessor ("Canada's government"): "the EU body", "a UN
-        # agency" may be one of the EU's or UN's, not the EU or the UN
-        owners = _owners(tab, s) if voice or lemma in _DOCUMENTS else _possessors(tab, s)
-        if not (voice or lemma in _DOCUMENTS or lemma in _WHOLE) and any(
-            o in token_mention for o in owners
-        ):
-            return None  # "China's foreign ministry": a part, not the whole
-        for o in owners:
-            if (m := token_mention.get(o)) is not None:
-                return _named(out, tab, m, token_mention, "quote.for", span)
-            if voice and NOUN_TYPE.get(tab.lemma[o]) == "Organization":  # "a bank spokesman"
-                return _referred(out, "Organization", span, "quote.for")
+        decided, who = _owned(out, tab, s, token_mention, span, voice)
+        if decided:
+            return who
+    kids = tab.children[s]
+    if lemma in _DOCUMENTS and single and any(tab.lower[c] == "the" for c in kids):
+        # "the study concluded": the study of the body that spoke last, if one did
+        return _referred(out, "Organization", span, "quote.for", placed=True)
     # "the minister", "its chairman"; a body's possessor makes it definite ("the bloc's
     # central bank"), a person's makes it someone's ("Hoeness' lawyer")
-    kids = tab.children[s]
     definite = any(tab.lower[c] in _DEFINITE for c in kids)
     poss = any(tab.dep[c] == "poss" for c in kids)
     if kind == "Person":
@@ -212,8 +227,42 @@ def _noun(
         # "the Swiss foreign minister": an office the phrase places, which the text gave
         # the one it stands for, or which the last speaker holds
         placed = kind == "Person" and any(t in token_mention for t in _subtree(tab, s))
+        # "the paper wrote": the paper the text quoted last; a press review names many
+        # other bodies between, none of them the paper
+        placed = placed or lemma in _MEDIA
         return _referred(out, kind, where, "quote.role", title=lemma, named=named, placed=placed)
     return None
+
+
+def _owned(
+    out: DocExtraction,
+    tab: Tokens,
+    s: int,
+    token_mention: dict[int, int],
+    span: tuple[int, int],
+    voice: bool,
+) -> tuple[bool, Speaker | None]:
+    """Whom a spokesperson, a document or a body speaks for by the owner its phrase names:
+    (True, the speaker) when the phrase decides (None: a part of another body), else
+    (False, None)."""
+    lemma = tab.lemma[s]
+    # a body's owner is its possessor ("Canada's government"): "the EU body", "a UN
+    # agency" may be one of the EU's or UN's, not the EU or the UN
+    owners = _owners(tab, s) if voice or lemma in _DOCUMENTS else _possessors(tab, s)
+    if not (voice or lemma in _DOCUMENTS or lemma in _WHOLE) and any(
+        o in token_mention for o in owners
+    ):
+        return True, None  # "China's foreign ministry": a part, not the whole
+    for o in owners:
+        if (m := token_mention.get(o)) is not None:
+            return True, _named(out, tab, m, token_mention, "quote.for", span)
+        if voice and NOUN_TYPE.get(tab.lemma[o]) == "Organization":  # "a bank spokesman"
+            # "a fire department spokesperson" is a department's, none if none was named
+            kind = tab.lemma[o]
+            named = (kind,) if kind in _NAMED_BODIES else ()
+            who = _referred(out, "Organization", span, "quote.for", named=named, only=True)
+            return True, who
+    return False, None
 
 
 def _subtree(tab: Tokens, s: int) -> list[int]:
@@ -274,6 +323,19 @@ def _appositions(tab: Tokens, s: int) -> list[int]:
     return sorted(found, key=lambda c: abs(c - s))
 
 
+def _closed(tab: Tokens, a: int) -> bool:
+    """Whether a comma or the sentence's end closes apposition ``a``: "according to a report
+    by the Herald, the Institute predicts ..." sets no name beside the Herald, but the
+    clause's subject."""
+    lo = hi = a
+    todo = [a]
+    while todo:
+        t = todo.pop()
+        lo, hi = min(lo, t), max(hi, t)
+        todo.extend(tab.children[t])
+    return hi + 1 >= tab.n or tab.lower[hi + 1] in (",", ".", ";", "!", "?")
+
+
 def _possessors(tab: Tokens, s: int) -> list[int]:
     return [c for c in tab.children[s] if tab.dep[c] == "poss"]
 
@@ -302,78 +364,29 @@ def _referred(
     *,
     named: tuple[str, ...] = (),
     placed: bool = False,
+    acting: bool = False,
+    only: bool = False,
 ) -> Speaker:
     """A speaker named before ``span``: the mentions that may be it, nearest first, one per
     name, leaving out names inside quoted words ("'I met Obama,' he said" is not Obama); for
     a role ("the minister"), the nearest name the text gave that title first; ``named``:
     only that one or names with one of these words ("the customs agency": "Customs Agency",
-    "General Administration of Customs"); ``placed``: only that one or the last speaker."""
+    "General Administration of Customs"); ``placed``: only that one or the last speaker;
+    ``acting``: only names that were a sentence's subject or the last speaker; ``only``: with
+    ``named``, not the last speaker either."""
     mem = memory(out)
-    seen: set[str] = set()
-    found: list[int] = []
-    for k in range(len(out.mentions) - 1, -1, -1):
-        m = out.mentions[k]
-        if m.end > span[0] or m.text in seen:
-            continue
-        if any(a <= m.start < b for a, b in mem.quoted):
-            continue
-        seen.add(m.text)
-        found.append(k)
-        if len(found) >= SPEAKER_LOOKBACK:
-            break
-    # of the nearest few, the names that were a sentence's subject first: "Merkel met Putin.
-    # 'We agreed,' she said" is Merkel, though Putin is nearer
-    near = found[:SUBJECT_LOOKBACK]
-    near.sort(key=lambda k: k not in mem.subjects)
-    found = near + found[SUBJECT_LOOKBACK:]
+    found, acted = ranked(out, mem.last, mem.subjects, nearest(out, span[0], mem.quoted))
     # the last named speaker, if among these: "Europol said ... The agency added"
     last = [mem.last] if mem.last in found else []
     if named:
         word = re.compile("|".join(rf"\b{re.escape(w)}\b" for w in named), re.IGNORECASE)
-        found = [k for k in found if word.search(out.mentions[k].text)] + last
+        found = [k for k in found if word.search(out.mentions[k].text)] + ([] if only else last)
+    elif acting:
+        found = acted
     elif placed:
         # "the Swiss foreign minister" is the one the text called so, or the last to speak;
         # the nearest other person is too often someone else
         found = last
     if title:
-        found = _titled(out, title, span[0]) + found
+        found = titled(out, title, span[0], mem.quoted) + found
     return Speaker(None, kind, span, rule, tuple(dict.fromkeys(found)), span)
-
-
-def _titled(out: DocExtraction, title: str, before: int) -> list[int]:
-    """The nearest mention of the last name before ``before`` that the text gave the title
-    ("Foreign Minister Ana Ruiz", "Ruiz, the minister", not inside quoted words): whom "the
-    minister" most likely stands for."""
-    text, word = out.document.text, re.compile(rf"\b{re.escape(title)}\b")
-    quoted = memory(out).quoted
-    mentions = [
-        k
-        for k, m in enumerate(out.mentions)
-        if m.end <= before and not any(a <= m.start < b for a, b in quoted)
-    ]
-    named = next(
-        (
-            out.mentions[k].text
-            for k in reversed(mentions)
-            if word.search(_beside(text, out.mentions[k].start, out.mentions[k].end))
-        ),
-        None,
-    )
-    if named is None:
-        return []
-    same = [k for k in reversed(mentions) if _same_name(out.mentions[k].text, named)]
-    return same[:1]
-
-
-def _beside(text: str, start: int, end: int) -> str:
-    """The three words just before a name and the apposition just after it, lower-cased:
-    "Foreign Minister Ana Ruiz", "Ruiz, the minister,"."""
-    before = re.split(r"[,.;:()]", text[max(0, start - 60) : start])[-1]
-    before = " ".join(before.split()[-3:])
-    after = text[end : end + 40]
-    after = after[: after.find(",", 1)] if after.startswith(",") else ""
-    return f"{before} {after}".lower()
-
-
-def _same_name(a: str, b: str) -> bool:
-    return a == b or b.endswith(" " + a) or a.endswith(" " + b)

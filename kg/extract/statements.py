@@ -3,7 +3,11 @@
 - A speech verb's clause (``X said that ...``, ``..., the ministry said``, ``X said in a
   statement that ...``), not a question (``asked whether``) nor the clause of someone else's
   words the verb answers (``responded to reports that ...``).
-- The clause ``according to X`` hangs from, less the phrase.
+- The clause ``according to X`` hangs from, less the phrase (and its name's apposition).
+- An attribution set into the sentence it attributes (``Ukraine, he said, should pay``, ``As
+  X explained, the plan failed``): the sentence less the attribution.
+- A stance voiced with a clause (``expressed concern that ...``) is a statement; what others
+  expect (``cautioned against expectations that``) is not the speaker's.
 - A participle of a speech verb set off by a comma inside a statement (``X said A, adding
   that B``; the parse often hangs it from A's verb) ends the statement: B is another one.
 - Quoted words that begin inside a sentence and end just before its attribution (``The
@@ -17,6 +21,7 @@ kg.extract.quotes reads the quoted words; kg.extract.speakers who spoke.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -35,8 +40,20 @@ _QUESTION = frozenset({"whether", "if", "what", "who", "why", "how", "when", "wh
 # claims that ..." say what others said (the speaker's are "said in a statement that ...")
 _HEARSAY = frozenset(
     "report claim allegation accusation rumor rumour speculation suggestion charge criticism "
-    "question news".split()
+    "question news "
+    # what someone holds or feels, not what the speaker states: "warned against
+    # expectations that ...", "voiced fears that ..." (the speaker's view may be the opposite)
+    "expectation belief assumption impression notion perception".split()
 )
+
+# what a speaker expresses or voices with a clause: "expressed concern that ...", "voiced
+# doubt that ...", "gave assurances that ..." (kg.extract.quotes reads these verbs as speech);
+# not a hope or a confidence, which the guideline counts with thoughts ("hope", "be sure")
+STANCES = frozenset("concern fear regret doubt worry assurance assurances".split())
+STANCE_VERBS = frozenset({"express", "voice", "give"})
+
+# the end of a sentence, before quoted words that open the next
+SENTENCE_END = re.compile(r"(?:^|[.!?:][\"”’)]?)\s*$")
 
 # "he seemed to say", "appeared to suggest": the writer's reading, not the speaker's words
 _SEEM = frozenset({"seem", "appear"})
@@ -62,12 +79,13 @@ def clauses(tab: Tokens, v: int, lo: int) -> list[int]:
     kids = tab.children[v]
     found = [c for c in kids if tab.dep[c] == "ccomp"]
     if not found:
+        # "said in a statement that ...", "expressed concern that ..."
+        nouns = [o for p in kids if tab.dep[p] == "prep" for o in tab.children[p]]
+        nouns = [o for o in nouns if tab.dep[o] == "pobj" and tab.lemma[o] not in _HEARSAY]
+        nouns += [o for o in kids if tab.dep[o] == "dobj" and tab.lemma[o] in STANCES]
         found = [
             g
-            for p in kids
-            if tab.dep[p] == "prep"
-            for o in tab.children[p]
-            if tab.dep[o] == "pobj" and tab.lemma[o] not in _HEARSAY
+            for o in nouns
             for g in tab.children[o]
             if tab.dep[g] in ("acl", "ccomp", "relcl")
             and any(tab.dep[m] == "mark" and tab.lower[m] == "that" for m in tab.children[g])
@@ -81,6 +99,51 @@ def clauses(tab: Tokens, v: int, lo: int) -> list[int]:
             continue
         out.append(c)
     return out
+
+
+def speech(tab: Tokens, v: int) -> bool:
+    """Whether token ``v`` is a speech verb: one of the lexicon's, one that expresses a
+    stance ("expressed concern that"), or '"...," he went on'."""
+    if tab.lemma[v] in SPEECH_VERBS:
+        return True
+    kids = tab.children[v]
+    if tab.lemma[v] in STANCE_VERBS:  # "expressed concern that ..."
+        return any(tab.dep[c] == "dobj" and tab.lemma[c] in STANCES for c in kids)
+    return tab.lemma[v] == "go" and any(tab.dep[c] == "prt" and tab.lower[c] == "on" for c in kids)
+
+
+def set_off(tab: Tokens, v: int, h: int, lo: int) -> bool:
+    """Whether the speech verb's clause is set into the sentence it attributes: between
+    commas inside it ("Ukraine, he said, should pay"), or opened by "as" ("As X explained,
+    the plan failed"); not when the sentence is another speech verb's."""
+    if h == v or tab.lemma[h] in SPEECH_VERBS or tab.pos[h] not in ("VERB", "AUX"):
+        return False
+    kids = tab.children[v]
+    if tab.dep[v] == "advcl":  # not after it: "..., not interned, as the minister suggested"
+        # nor a verb with an object of its own: "As he said goodbye, the crowd cheered"
+        told = tab.lemma[v] == "tell"
+        return (
+            v < h
+            and any(tab.dep[c] == "mark" and tab.lower[c] == "as" for c in kids)
+            and not any(tab.dep[c] == "dobj" and not told for c in kids)
+        )
+    b = edges(tab, v)[1]  # the comma after the verb may hang from it
+    return (
+        tab.dep[v] == "parataxis"
+        and lo > 0
+        and tab.lower[lo - 1] == ","
+        and (tab.lower[b] == "," or b + 1 >= tab.n or tab.lower[b + 1] in (",", ".", "!", "?"))
+    )
+
+
+def mid_sentence(tab: Tokens, offset: int, v: int, p: Piece, lo: int) -> bool:
+    """Whether quoted words that end before the attribution began inside its sentence
+    ('The plane flew "two hours," X said'): a reported statement that quotes some words."""
+    if p.end - offset >= tab.idx[lo] or not p.opened:
+        return False
+    sent = tab.sent(v)
+    before = tab.text[sent.start_char : p.start - offset - 1]
+    return sent.start_char < p.start - offset - 1 and not SENTENCE_END.search(before)
 
 
 def unsaid(tab: Tokens, v: int) -> bool:
@@ -134,10 +197,12 @@ def according(
     token_mention: dict[int, int],
     quote_of: list[int],
     pieces: list[Piece],
+    span: tuple[int, int],
 ) -> list[Speaker]:
-    """ "According to X, ...": X's statement is the clause the phrase hangs from, less it."""
+    """ "According to X, ...": X's statement is the clause the phrase hangs from, less it
+    (for each "according" of the tokens ``span`` holds)."""
     said = []
-    for i in range(tab.n):
+    for i in range(*span):
         if tab.lower[i] != "according" or quote_of[i] >= 0 or tab.head[i] == i:
             continue
         to = next((c for c in tab.children[i] if tab.lower[c] == "to"), None)
@@ -148,8 +213,18 @@ def according(
         if who is None:
             continue
         pa, pb = edges(tab, i)
-        # the phrase ends at its comma, whatever the parse hangs from its name after it
-        pb = next((k for k in range(obj, pb + 1) if tab.lower[k] == ","), pb)
+        # the phrase ends at its comma, whatever the parse hangs from its name after it,
+        # but for a name's apposition ("according to the UBA, the federal agency, ...")
+        comma = next((k for k in range(obj, pb + 1) if tab.lower[k] == ","), pb)
+        apps = [
+            edges(tab, t)[1]
+            for t in range(comma + 1, pb + 1)
+            if tab.dep[t] == "appos" and tab.head[t] < comma
+        ]
+        # closed by a comma or the sentence's end: "..., Brazil's institute predicts" is
+        # the clause
+        apps = [b for b in apps if b + 1 >= tab.n or tab.lower[b + 1] in (",", ".", ";", "?")]
+        pb = max(apps, default=comma)
         sent = tab.sent(i)
         who = who._replace(
             attribution=(offset + sent.start_char, offset + sent.end_char),
@@ -213,7 +288,8 @@ def statement(
     start, end = offset + tab.idx[keep[0]], offset + tab.end_char[keep[-1]]
     # a name in what was said is no one "he" or "the minister" stands for after it, as one
     # in quoted words is not ("X told AFP she was with her daughter Y. 'We hid,' she said")
-    memory(out).quoted.append((start, end))
+    # (each run of it: the phrase cut out, "according to X", is not what was said)
+    memory(out).quoted.extend((offset + tab.idx[r[0]], offset + tab.end_char[r[-1]]) for r in runs)
     for w in who:
         conf = INDIRECT_CONFIDENCE * (REFERRED_SPEAKER_FACTOR if w.mention is None else 1)
         out.quotes.append(raw(w, " ".join(words.split()), False, conf, (start, end)))
