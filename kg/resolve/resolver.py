@@ -1,7 +1,8 @@
 """Resolve: one entity per real thing, its type by the votes of all its mentions.
 
-Mentions are grouped by their normalised name (``kg.names``; a country's names, codes and
-aliases by the places table; a bare surname or first name within its document only), then
+Mentions are grouped by their normalised name (``kg.names``; a name run across a line break
+cut to one; a country's names, codes and aliases by the places table; a bare surname or first
+name within its document only), then
 groups are merged by rules that each leave a line in the merge log with their evidence
 (``merges``): spelling variants; a surname or first name joins the one full name of its
 document that ends or starts with it; an acronym joins the name a document defines it as, or
@@ -37,6 +38,7 @@ from kg.resolve.keys import (
     headline_end,
     line_before,
     local_keys,
+    on_one_line,
     team_keys,
     top_type,
 )
@@ -88,7 +90,7 @@ class Resolver:
     # noun is a name of its document, and more honorifics fold; 6: so is a state's body
     # named by what it does, "the Interior Ministry"; 7: "Name (ACR)" kept as a definition
     # where the letters do not spell the name, aliases a document defines, and a city's club
-    # keyed apart from the city; 8: a name's mentions in a headline).
+    # keyed apart from the city; 8: a name cut to one line, and its mentions in a headline).
     FORMAT = 8
 
     def __init__(self) -> None:
@@ -131,7 +133,7 @@ class Resolver:
     def _add_mentions(self, ex: DocExtraction) -> list[str]:
         """Sum the document's mentions into their names; each mention's key ("": none)."""
         names, doc, text = self.names, ex.document.id, ex.document.text
-        mentions = ex.mentions
+        mentions = [on_one_line(m) for m in ex.mentions]
         base = [
             base_key(m.text, m.label)
             if m.votes and not is_clutter(m.text, line_before(text, m.start))
