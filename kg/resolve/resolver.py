@@ -133,7 +133,11 @@ class Resolver:
     def _add_mentions(self, ex: DocExtraction) -> list[str]:
         """Sum the document's mentions into their names; each mention's key ("": none)."""
         names, doc, text = self.names, ex.document.id, ex.document.text
-        mentions = [on_one_line(m) for m in ex.mentions]
+        headline = headline_end(ex.document)
+        # a name run from the headline into the text below is cut to one (mention detection
+        # keeps a name across a line break whole where the line before reads as wrapped prose,
+        # as a long headline does)
+        mentions = [on_one_line(m) if m.start < headline < m.end else m for m in ex.mentions]
         base = [
             base_key(m.text, m.label)
             if m.votes and not is_clutter(m.text, line_before(text, m.start))
@@ -144,7 +148,6 @@ class Resolver:
         keys = team_keys(mentions, [scoped(k, doc) if k in local else k for k in base])
         self._add_definitions(ex, base)
         self._add_demonyms(ex, keys)
-        headline = headline_end(ex.document)
         for m, k in zip(mentions, keys, strict=True):
             if not k:
                 continue

@@ -496,3 +496,10 @@ def test_the_merge_log_gives_the_place_a_name_is_without():
     (m,) = [m for m in resolve([ex]).merges if m.merged == ("Bayern",)]
     assert (m.name, m.rule) == ("Bayern Munich", "short form")
     assert "document d0" in m.reason and "place" in m.reason
+
+
+def test_a_name_wrapped_across_a_paragraphs_lines_stays_whole():
+    text = "Talks resume\nThe delegation that Barack\nObama led arrived on Monday in Geneva."
+    ex = extraction("d0", text, [("Barack\nObama", P), ("Geneva", G)])
+    groups = {frozenset(m.text for m in e.mentions) for e in resolve([ex]).entities}
+    assert frozenset({"Barack\nObama"}) in groups
