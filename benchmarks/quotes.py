@@ -33,9 +33,11 @@ unscored, while the rules it scores were written (``READ_LONG``). ``test6``, 36 
 quotations no one writing rules has seen kg read (``test6_dwie_ids``), then the first 25 saved
 news pages by file name whose ingested text passes the filter
 (``benchmarks.quote_pages.test6_pages``); 268 statements, annotated by reading the texts before
-kg read them, to be scored once as held out. ``--sets`` scores only the sets named (a study of
-errors leaves the held-out sets out); a run without it scores every set but test5, test5-unread
-and test6, which are scored only when named.
+kg read them, to be scored once as held out (``test6-dwie`` and ``test6-pages`` score its two
+sources apart: kg's quotations on all 145 pages of the html set, test6's 25 among them, were
+read, unscored, while the rules it scores were written). ``--sets`` scores only the sets named
+(a study of errors leaves the held-out sets out); a run without it scores every set but test5,
+test5-unread and test6, which are scored only when named.
 
 A quotation kg reads counts as right when its speaker's entity bears one of the annotated
 names (as its name or an alias, case and accents aside) and its words contain the annotated
@@ -71,7 +73,7 @@ SPEECH = re.compile(r'["“”„«»]|\b(?:said|says|told|according to)\b')
 SHORT, LONG = 3_000, 5_000  # characters: the sets up to test4 are short; test5 goes on longer
 # Sets scored only when named (``--sets``): a plain run, or a study of its errors, never shows
 # a held-out set's quotations to whoever writes the rules.
-HELD_OUT = ("test5", "test5-unread", "test6")
+HELD_OUT = ("test5", "test5-unread", "test6", "test6-dwie", "test6-pages")
 # While the rules of the round that test5 scores were written, kg's quotations (not scored)
 # were read on the first 70 articles of DWIE train longer than 3,000 characters, in the file's
 # order; 49 of test5's articles are among them. "test5-unread" is test5 without those: the
@@ -169,8 +171,18 @@ def unread(data: list[dict], ids: list[str]) -> list[str]:
 
 
 def with_unread(sets: dict[str, list[str]], data: list[dict]) -> dict[str, list[str]]:
-    """The sets of the file and ``test5-unread``, derived from test5 by ``unread``."""
-    return {**sets, "test5-unread": unread(data, sets.get("test5", []))}
+    """The sets of the file, ``test5-unread`` (test5 by ``unread``) and test6's two sources
+    apart: ``test6-dwie``, its DWIE articles, which no rule writer saw kg read, and
+    ``test6-pages``, its saved pages, on which kg's quotations (of all 145 pages of the html
+    set) were read, unscored, while the rules it scores were written."""
+    dwie = {d["id"] for d in data}
+    test6 = sets.get("test6", [])
+    return {
+        **sets,
+        "test5-unread": unread(data, sets.get("test5", [])),
+        "test6-dwie": [i for i in test6 if i in dwie],
+        "test6-pages": [i for i in test6 if i not in dwie],
+    }
 
 
 def scored_sets(sets: dict[str, list[str]], only: list[str] | None) -> dict[str, list[str]]:
@@ -225,6 +237,8 @@ def main(argv: list[str] | None = None) -> int:
     known = [
         *json.loads((GOLD.parent / "quotes_dwie_documents.json").read_text("utf-8")),
         "test5-unread",
+        "test6-dwie",
+        "test6-pages",
     ]
     unknown = [s for s in args.sets or () if s not in known]
     if unknown:

@@ -254,3 +254,13 @@ def test_page_annotations_are_in_their_pages(bench_dir):
         text = texts[g["doc"]]
         assert _words(g["words"]) in _words(text), g
         assert any(fold(n) in fold(text) for n in g["speaker"]), g
+
+
+def test_test6_sources_are_scored_apart():
+    """test6's DWIE articles and its saved pages are sets of their own, both held out."""
+    data = _articles((6000, "he said"), (100, "she said"))
+    ids = [d["id"] for d in data]
+    sets = quotes.with_unread({"test6": [ids[0], "page.html"]}, data)
+    assert sets["test6-dwie"] == [ids[0]] and sets["test6-pages"] == ["page.html"]
+    plain = quotes.scored_sets(sets, None)
+    assert not {"test6", "test6-dwie", "test6-pages"} & plain.keys() and plain["all"] == []
