@@ -32,7 +32,6 @@ from kg.extract.statements import (
     Piece,
     according,
     clauses,
-    edges,
     merged,
     mid_sentence,
     raw,
@@ -41,7 +40,7 @@ from kg.extract.statements import (
     statement,
     unsaid,
 )
-from kg.extract.tokens import Tokens
+from kg.extract.tokens import Tokens, edges
 from kg.lexicon import QUOTE_MARKS, SPEECH_VERBS
 
 # what may lie between quoted words and their attribution: a comma, a colon, a dash, "that"

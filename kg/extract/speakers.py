@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from kg.extract.referents import nearest, ranked
 from kg.extract.speaker_names import fitted, titled
-from kg.extract.tokens import Tokens
+from kg.extract.tokens import Tokens, edges
 from kg.lexicon import NOUN_TYPE, RELATIVE, SPEAKER_PRONOUNS, SPEECH_VERBS, SPOKESPERSON_NOUNS
 
 if TYPE_CHECKING:
@@ -327,12 +327,7 @@ def _closed(tab: Tokens, a: int) -> bool:
     """Whether a comma or the sentence's end closes apposition ``a``: "according to a report
     by the Herald, the Institute predicts ..." sets no name beside the Herald, but the
     clause's subject."""
-    lo = hi = a
-    todo = [a]
-    while todo:
-        t = todo.pop()
-        lo, hi = min(lo, t), max(hi, t)
-        todo.extend(tab.children[t])
+    hi = edges(tab, a)[1]
     return hi + 1 >= tab.n or tab.lower[hi + 1] in (",", ".", ";", "!", "?")
 
 

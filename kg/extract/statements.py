@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from kg.defaults import INDIRECT_CONFIDENCE, REFERRED_SPEAKER_FACTOR, STATEMENT_MIN_WORDS
 from kg.extract.records import RawQuote
 from kg.extract.speakers import Speaker, memory, speaker
-from kg.extract.tokens import Tokens
+from kg.extract.tokens import Tokens, edges
 from kg.lexicon import SPEECH_VERBS
 
 if TYPE_CHECKING:
@@ -323,14 +323,3 @@ def raw(who: Speaker, text: str, direct: bool, conf: float, span: tuple[int, int
         who.refer,
         who.candidates,
     )
-
-
-def edges(tab: Tokens, i: int) -> tuple[int, int]:
-    """The first and last token of ``i``'s subtree."""
-    lo = hi = i
-    todo = [i]
-    while todo:
-        t = todo.pop()
-        lo, hi = min(lo, t), max(hi, t)
-        todo.extend(tab.children[t])
-    return lo, hi

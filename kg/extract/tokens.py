@@ -236,3 +236,14 @@ class Tokens:
         """The token whose text or trailing space holds character ``c`` (-1: none)."""
         i = bisect_right(self.idx, c) - 1
         return i if 0 <= i and c < len(self.text) else -1
+
+
+def edges(tab: Tokens, i: int) -> tuple[int, int]:
+    """The first and last token of ``i``'s subtree."""
+    lo = hi = i
+    todo = [i]
+    while todo:
+        t = todo.pop()
+        lo, hi = min(lo, t), max(hi, t)
+        todo.extend(tab.children[t])
+    return lo, hi
