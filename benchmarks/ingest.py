@@ -9,7 +9,7 @@ in the text of the document's kept blocks, whitespace collapsed), the share of p
 title, with an author and with a date among the pages whose markup carries one (see
 ``MARKUP_AUTHOR`` and ``MARKUP_DATE``), and pages per second (one process, decoding included,
 the libraries loaded before the clock starts), by the wall clock and by the process's CPU time:
-on a shared machine the wall clock counts other people's work too. Apart from those, a figure
+on a shared machine the wall clock counts other processes' work too. Apart from those, a figure
 of its own: pages per wall-clock second when ``--jobs`` processes (2 by default) read the pages
 at once, in chunks handed out in order as ``kg build --jobs`` hands out documents. It says
 what the machine's cores give together; it is not a per-CPU figure, and a build today reads
