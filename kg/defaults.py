@@ -162,8 +162,11 @@ HEADQUARTERS_CONFIDENCE = 0.8
 # where the second is one). Rules alone on the tuning parts (CoNLL04 train + dev, Re-DocRED
 # 0-399), the share of its facts gold holds: 174 of 266 (located in 137 of 229 before the
 # country facts were added; it was set at 0.8). Most of the others are right but unlabelled:
-# CoNLL04 seldom labels "born in Staunton, Va." as Staunton located in Virginia.
-PLACE_APPOSITION_CONFIDENCE = 0.65
+# CoNLL04 seldom labels "born in Staunton, Va." as Staunton located in Virginia. Kept at 0.8
+# until the calibration is refitted: the shipped maps (the model's with the rules', and this
+# family's) were fitted on facts that read 0.8 here, and a raw number is only what its map
+# reads; at 0.65 under those maps CoNLL04 test's ECE rose from 0.064 to 0.087.
+PLACE_APPOSITION_CONFIDENCE = 0.8
 # "100 miles from Reno, Nev.": a place, a comma and a place where the parse makes no
 # apposition of them (rule place-beside, measured as above): 48 of 72 (40 of 58 before the
 # country facts).
