@@ -7,9 +7,19 @@ import json
 
 import pytest
 
-from benchmarks import quote_pages, quotes
+from benchmarks import quote_pages, quote_reuters, quotes
 from benchmarks.quote_pages import is_news, page_document, page_text
-from benchmarks.quotes import GOLD, PAGES_GOLD, SHORT, SPEECH, _words, read_gold, speech_articles
+from benchmarks.quote_reuters import detokenize, is_table, read_conll, reuters_documents
+from benchmarks.quotes import (
+    GOLD,
+    PAGES_GOLD,
+    REUTERS_GOLD,
+    SHORT,
+    SPEECH,
+    _words,
+    read_gold,
+    speech_articles,
+)
 from kg.names import fold
 
 SETS = GOLD.parent / "quotes_dwie_documents.json"
@@ -118,7 +128,7 @@ def test_annotations_have_the_guideline_form():
     sets = json.loads(SETS.read_text(encoding="utf-8"))
     members = [i for docs in sets.values() for i in docs]
     assert len(members) == len(set(members)), "an article in two sets"
-    for g in read_gold() + read_gold(PAGES_GOLD):
+    for g in read_gold() + read_gold(PAGES_GOLD) + read_gold(REUTERS_GOLD):
         assert set(g) == {"doc", "speaker", "words", "direct"}, g
         assert g["doc"] in members, g
         assert g["speaker"] and all(n.strip() for n in g["speaker"]), g
@@ -129,7 +139,8 @@ def test_sets_follow_the_filter(bench_dir):
     """Every set's articles are what the written rule chooses from DWIE train, in order."""
     data = json.loads((bench_dir / "dwie" / "train.json").read_text(encoding="utf-8"))
     sets = json.loads(SETS.read_text(encoding="utf-8"))
-    before = [i for name, docs in sets.items() if name not in ("test5", "test6") for i in docs]
+    later = ("test5", "test6", "test7")
+    before = [i for name, docs in sets.items() if name not in later for i in docs]
     assert speech_articles(data, 0, SHORT)[: len(before)] == before
     assert sets["test5"] == quotes.test5_ids(data, set(before))
 
@@ -264,3 +275,98 @@ def test_test6_sources_are_scored_apart():
     assert sets["test6-dwie"] == [ids[0]] and sets["test6-pages"] == ["page.html"]
     plain = quotes.scored_sets(sets, None)
     assert not {"test6", "test6-dwie", "test6-pages"} & plain.keys() and plain["all"] == []
+
+
+@pytest.mark.parametrize(
+    "sentences, text",
+    [
+        # no space before , . : ; ? ! 's n't ) %, none after ( $
+        ("He paid $ 5 million ( 3 % ) , did n't he ?", "He paid $5 million (3%), didn't he?"),
+        ("It is Britain 's best ; I do n't know .", "It is Britain's best; I don't know."),
+        ('" We will win , " he said .', '"We will win," he said.'),
+        ('He said : " Yes we can . "|Next .', 'He said: "Yes we can."\nNext.'),
+        # a quotation whose sentences are lines of their own stays open across them
+        ('" We are strong .|We win , " he said .', '"We are strong.\nWe win," he said.'),
+        # a line opening with a mark opens a quotation again (a new paragraph of it)
+        ('" A b .|" C d , " he said .', '"A b.\n"C d," he said.'),
+        # an opening mark the sentence splitting left at a line's end goes to the next line
+        ('" A , " said Rios . "|But no . "', '"A," said Rios.\n"But no."'),
+        (
+            "CRICKET - ENGLISH RESULTS .|LONDON 1996-08-30",
+            "CRICKET - ENGLISH RESULTS.\nLONDON 1996-08-30",
+        ),
+    ],
+)
+def test_reuters_text(sentences: str, text: str):
+    assert detokenize([line.split() for line in sentences.split("|")]) == text
+
+
+@pytest.mark.parametrize(
+    "text, table",
+    [
+        ("RESULTS\nLONDON 1996-08-30\n1. Mika Hakkinen 1:32.418\n2. Jean Alesi 1:33.1", True),
+        ("SOCCER\nLONDON 1996-08-30\nLeeds 2 Chelsea 1\nHe said the win was deserved.", False),
+        ("SOCCER\nLONDON 1996-08-30\nShearer, 26, joined Newcastle for 15 million pounds.", False),
+        ("SOCCER\nLONDON 1996-08-30\nA 2 1\nB 3 0\nC 1 1\nThey said so.", True),
+        # a heading and a dateline alone: no article
+        ("SOCCER\nLONDON 1996-08-30", True),
+    ],
+)
+def test_reuters_tables(text: str, table: bool):
+    assert is_table(text) is table
+
+
+def test_test7_articles(monkeypatch):
+    head = "SOCCER - LEEDS WIN.\nLONDON 1996-08-30\n"
+    prose = head + "He said the side played well.\n" * 40  # 1,237 characters
+    table = head + "Leeds 2 Chelsea 1\n" * 80 + "he said"
+    quiet = head + "The side played well.\n" * 50
+    texts = [prose, head + "x " * 1000 + "told", quiet, table, prose[:900], prose, prose]
+    # the filter, the length bound and the tables each leave one out; the rest in order
+    assert quote_reuters.test7_ids(texts, SPEECH) == [
+        "conll03-dev-000", "conll03-dev-001", "conll03-dev-005", "conll03-dev-006",
+    ]  # fmt: skip
+    monkeypatch.setattr(quote_reuters, "REUTERS_TAKEN", 2)
+    assert quote_reuters.test7_ids(texts, SPEECH) == ["conll03-dev-000", "conll03-dev-001"]
+
+
+def test_read_conll(tmp_path):
+    path = tmp_path / "dev.txt"
+    path.write_text(
+        "-DOCSTART- -X- -X- O\n\nA NNP B-NP B-ORG\nsaid VBD B-VP O\n\nLONDON NNP B-NP B-LOC\n"
+        "\n-DOCSTART- -X- -X- O\n\nB NNP B-NP B-PER\n",
+        encoding="utf-8",
+    )
+    assert read_conll(path) == [[["A", "said"], ["LONDON"]], [["B"]]]
+
+
+def test_test7_is_held_out():
+    sets = {"dev": ["a"], "test7": ["conll03-dev-002"]}
+    assert quotes.scored_sets(sets, None) == {"dev": ["a"], "all": ["a"]}
+    assert quotes.scored_sets(sets, ["test7"])["all"] == ["conll03-dev-002"]
+
+
+def _reuters(bench_dir) -> dict[str, str]:
+    path = bench_dir / "conll03" / "dev.txt"
+    if not path.is_file():
+        pytest.skip(f"CoNLL-2003 dev not found at {path}")
+    return reuters_documents(path)
+
+
+def test_test7_follows_its_rule(bench_dir):
+    """test7 is the Reuters documents the written rule takes from CoNLL-2003 dev, in order."""
+    texts = _reuters(bench_dir)
+    sets = json.loads(SETS.read_text(encoding="utf-8"))
+    assert sets["test7"] == quote_reuters.test7_ids(list(texts.values()), SPEECH)
+    assert len(sets["test7"]) == quote_reuters.REUTERS_TAKEN
+
+
+def test_reuters_annotations_are_in_their_articles(bench_dir):
+    """Each test7 annotation's first words and speaker's names are in the article's text."""
+    texts = _reuters(bench_dir)
+    sets = json.loads(SETS.read_text(encoding="utf-8"))
+    for g in read_gold(REUTERS_GOLD):
+        assert g["doc"] in sets["test7"], g
+        text = texts[g["doc"]]
+        assert _words(g["words"]) in _words(text), g
+        assert any(fold(n) in fold(text) for n in g["speaker"]), g
