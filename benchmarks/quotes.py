@@ -1,8 +1,10 @@
 """Quotations attributed to their speakers, on news the extraction was never trained on: 186
-Deutsche Welle articles of DWIE train (``../shared/bench/dwie``) and 25 saved news pages of
-``../shared/bench/html`` (trafilatura's evaluation set, Apache-2.0), annotated for this
-benchmark (``benchmarks/data/quotes_dwie.jsonl``, ``benchmarks/data/quotes_pages.jsonl``, the
-pages keyed by file name and read by kg.ingest as a build reads them). Measured only.
+Deutsche Welle articles of DWIE train (``../shared/bench/dwie``), 25 saved news pages of
+``../shared/bench/html`` (trafilatura's evaluation set, Apache-2.0) and 40 Reuters articles of
+CoNLL-2003 dev (``../shared/bench/conll03``), annotated for this benchmark
+(``benchmarks/data/quotes_dwie.jsonl``, ``quotes_pages.jsonl``, ``quotes_reuters.jsonl``, the
+pages keyed by file name and the Reuters articles by number, both read by kg.ingest as a build
+reads a file). Measured only.
 
     python -m benchmarks.quotes [--bench DIR] [--json FILE] [--errors] [--sets NAME ...]
 
@@ -15,14 +17,14 @@ names and the statement's first words, never the article's text. Statements of u
 ("a witness said", "officials said") and quotation marks around fewer than four words set in a
 sentence ("eurobonds", a slogan) are not annotated.
 
-Seven sets (``quotes_dwie_documents.json``, which lists test6's pages too), the first five the
-first 82 articles of up to 3,000 characters that pass the filter: ``dev``, 22 articles whose
-errors were studied while the rules were written; ``test``, 8 articles annotated after that,
-scored, and then studied too (two rules changed after its first score); ``test2``, 8 articles
-annotated next, scored once as held out, then studied with the others; ``test3``, the next 22
-articles by the same filter (the 39th to the 60th), and ``test4``, the 22 after them (the 61st
-to the 82nd), each annotated by reading the articles before kg read them, following the
-guideline of docs/benchmarks.md, and scored once as held out (test3 was studied after its
+Eight sets (``quotes_dwie_documents.json``, which lists test6's pages and test7 too), the first
+five the first 82 articles of up to 3,000 characters that pass the filter: ``dev``, 22 articles
+whose errors were studied while the rules were written; ``test``, 8 articles annotated after
+that, scored, and then studied too (two rules changed after its first score); ``test2``, 8
+articles annotated next, scored once as held out, then studied with the others; ``test3``, the
+next 22 articles by the same filter (the 39th to the 60th), and ``test4``, the 22 after them
+(the 61st to the 82nd), each annotated by reading the articles before kg read them, following
+the guideline of docs/benchmarks.md, and scored once as held out (test3 was studied after its
 score, for the rules test4 then scored; both were studied for the rules of the round after).
 ``test5`` (``test5_ids``), 93 articles: every other article of up to 5,000 characters that
 passes the filter (the 11 of up to 3,000 characters no set held, and the 82 of 3,000 to 5,000);
@@ -35,9 +37,15 @@ news pages by file name whose ingested text passes the filter
 (``benchmarks.quote_pages.test6_pages``); 268 statements, annotated by reading the texts before
 kg read them, to be scored once as held out (``test6-dwie`` and ``test6-pages`` score its two
 sources apart: kg's quotations on all 145 pages of the html set, test6's 25 among them, were
-read, unscored, while the rules it scores were written). ``--sets`` scores only the sets named
-(a study of errors leaves the held-out sets out); a run without it scores every set but test5,
-test5-unread and test6, which are scored only when named.
+read, unscored, while the rules it scores were written). ``test7``, 40 Reuters articles of 1996
+(CoNLL-2003 dev, ``../shared/bench/conll03``, research use: measured only;
+``benchmarks.quote_reuters``): the first 40 documents, in the file's order, whose text (the
+tokens rejoined) passes the filter, is longer than 1,000 characters and is not a table of
+results; 173 statements (``quotes_reuters.jsonl``, keyed by the document's number), annotated
+by reading the texts before kg read them, from a source no rule writer had read, to be scored
+once as held out. ``--sets`` scores only the sets named (a study of errors leaves the held-out
+sets out); a run without it scores every set but test5, test5-unread, test6 and test7, which
+are scored only when named.
 
 A quotation kg reads counts as right when its speaker's entity bears one of the annotated
 names (as its name or an alias, case and accents aside) and its words contain the annotated
