@@ -206,6 +206,18 @@ def scored_sets(sets: dict[str, list[str]], only: list[str] | None) -> dict[str,
     return chosen
 
 
+def set_documents(bench: Path, data: list[dict], ids: set[str]) -> list[Document]:
+    """The articles ``ids`` names as kg reads them: DWIE's (``data``), the saved pages (by file
+    name) and the Reuters articles of CoNLL-2003 dev (``conll03-dev-NNN``)."""
+    docs = [dwie_document(d) for d in data if d["id"] in ids]
+    pages = bench / "html" / "pages"
+    docs += [page_document(pages, name) for name in sorted(ids) if name.endswith(".html")]
+    if any(i.startswith("conll03-") for i in ids):
+        texts = reuters_documents(bench / "conll03" / "dev.txt")
+        docs += [reuters_document(i, text) for i, text in texts.items() if i in ids]
+    return docs
+
+
 def run(bench: Path, nlp=None, only: list[str] | None = None) -> dict[str, dict[str, object]]:
     """The scores of each set (or of the sets ``only`` names; without it, of every set but
     the held-out ones), from one build of their articles, and of all of them together."""
@@ -213,13 +225,7 @@ def run(bench: Path, nlp=None, only: list[str] | None = None) -> dict[str, dict[
     data = json.loads((bench / "dwie" / "train.json").read_text(encoding="utf-8"))
     listed = json.loads((GOLD.parent / "quotes_dwie_documents.json").read_text(encoding="utf-8"))
     sets = scored_sets(with_unread(listed, data), only)
-    ids = {i for docs in sets.values() for i in docs}
-    docs = [dwie_document(d) for d in data if d["id"] in ids]
-    pages = bench / "html" / "pages"
-    docs += [page_document(pages, name) for name in sorted(ids) if name.endswith(".html")]
-    if any(i.startswith("conll03-") for i in ids):
-        texts = reuters_documents(bench / "conll03" / "dev.txt")
-        docs += [reuters_document(i, text) for i, text in texts.items() if i in ids]
+    docs = set_documents(bench, data, {i for docs in sets.values() for i in docs})
     exs = list(extract(docs, nlp or kg_nlp.load()))
     g = from_parts(docs, resolve(exs))
     out = {}

@@ -370,3 +370,17 @@ def test_reuters_annotations_are_in_their_articles(bench_dir):
         text = texts[g["doc"]]
         assert _words(g["words"]) in _words(text), g
         assert any(fold(n) in fold(text) for n in g["speaker"]), g
+
+
+def test_reuters_articles_are_read_as_plain_text(bench_dir):
+    """A test7 article is read as a build reads a plain-text file: its heading the headline,
+    its dateline's date the document's; DWIE's articles are read as before."""
+    texts = _reuters(bench_dir)
+    data = [{"id": "DW_1", "content": "Title\nTeaser said so.\nBody."}]
+    docs = quotes.set_documents(bench_dir, data, {"conll03-dev-003", "DW_1"})
+    assert [d.id for d in docs] == ["DW_1", "conll03-dev-003"]
+    reuters = docs[1]
+    assert reuters.text == texts["conll03-dev-003"]
+    assert reuters.title == reuters.text.split("\n", 1)[0]
+    assert reuters.date == "1996-08-30"
+    assert [b.kind for b in reuters.blocks][:3] == ["headline", "dateline", "paragraph"]
