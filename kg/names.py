@@ -239,43 +239,6 @@ def abbreviates(short: str, long: str) -> bool:
     return True
 
 
-# words a headline or a paragraph may begin with before a name ("Against Ireland", "For Biagio
-# Conte"): not part of the name the next line begins
-_LINE_LEAD = re.compile(r"(?i:(?:for|against|in|on|at|of|from|with|by|to|as|and|how)\s+)+")
-
-
-def one_line(surface: str) -> tuple[int, int] | None:
-    """Where, in a name the recogniser ran across a line break ("Obama\\nPaul Ryan": a
-    headline's last word and the next paragraph's first name), the one name is: the part on
-    the next line when it has two words or more (after the words a line may begin with), else
-    the longer part; None where the name is on one line. A name never runs across a line
-    break in news: the break ends a headline or a paragraph.
-
-    >>> s = "Obama\\nPaul Ryan"; a, b = one_line(s); s[a:b]
-    'Paul Ryan'
-    >>> s = "Jürgen Neyer\\nPolitical"; a, b = one_line(s); s[a:b]
-    'Jürgen Neyer'
-    >>> s = "Palermo\\nFor Biagio Conte"; a, b = one_line(s); s[a:b]
-    'Biagio Conte'
-    >>> one_line("Paul Ryan") is None
-    True
-    """
-    if "\n" not in surface:
-        return None
-    parts = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", surface)]
-    parts = [(a + len(surface[a:b]) - len(surface[a:b].lstrip()), b) for a, b in parts]
-    parts = [(a, b) for a, b in parts if surface[a:b].strip()]
-    if not parts:
-        return None
-    a, b = parts[-1]
-    lead = _LINE_LEAD.match(surface, a)
-    if lead and lead.end() < b:
-        a = lead.end()
-    if len(parts) > 1 and len(surface[a:b].split()) < 2:
-        a, b = max(parts, key=lambda p: (p[1] - p[0], p[0]))
-    return a, b
-
-
 def particle_surnames(words: list[str]) -> list[str]:
     """The surnames of several words that end a full name, each beginning with a particle:
     "Marine Le Pen" -> ["le pen"]; "Leslie Van Houten" -> ["van houten"]."""

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from kg.defaults import WRAPPED_LINE_CHARS
 from kg.extract.tokens import Tokens
 from kg.extract.types import CITIES
+from kg.ingest.blocks import spans
+from kg.ingest.news import structure
 from kg.lexicon import NAME_PARTICLES, PORTFOLIO_TITLES, PORTFOLIO_WORDS
 from kg.names import name_key
 
@@ -40,28 +42,60 @@ def bracket_pieces(ent: Span, t: Tokens) -> list[Span]:
 
 # what ends a line that no name runs on from
 _LINE_ENDS = tuple(".!?:;…\"”'’)|")
+# the tags of a word a line may begin with before a name ("For Biagio Conte", "Against
+# Ireland"): no part of the name the line begins
+_LINE_LEADS = frozenset({"IN", "TO", "CC", "WRB"})
 
 
-def line_pieces(ent: Span, t: Tokens, raw: str) -> list[Span]:
+def headline_end(text: str, offset: int, raw: str) -> int:
+    """Where the document's headline ends in ``raw``, the block at ``offset`` of ``text``:
+    the block's first line, where the block opens the document and ingest would read that
+    line as a headline block (``kg.ingest.news.structure``); else 0. Ingest gives the
+    headline it finds a block of its own; a document given as one block (a JSON record's or
+    a benchmark's text) still begins with its headline, which may be long and end without a
+    full stop, as wrapped prose does."""
+    first = raw.find("\n")
+    if first <= 0 or text[:offset].strip():
+        return 0
+    second = len(raw) - len(raw[first:].lstrip())  # the next line's start, past blank ones
+    end = raw.find("\n", second)
+    two = raw[: end if end >= 0 else len(raw)]
+    blocks, _ = structure(two, spans(two))
+    return blocks[0].end if blocks[0].kind == "headline" else 0
+
+
+def line_pieces(ent: Span, t: Tokens, raw: str, headline: int = 0) -> list[Span]:
     """A name cut where a line breaks inside it in ``raw``, the block's own characters (the
     parse reads a block's line breaks as spaces): the recogniser runs a byline into a
-    dateline ("Jim Adams" over "WASHINGTON"), a title into the next line, a table's row into
-    the next. A name wrapped across the lines of a paragraph stays whole: the line before
-    the break is prose, ``WRAPPED_LINE_CHARS`` long or more, and ends mid-sentence."""
+    dateline ("Jim Adams" over "WASHINGTON"), a headline or a title into the next line, a
+    table's row into the next. A name wrapped across the lines of a paragraph stays whole:
+    the line before the break is prose, ``WRAPPED_LINE_CHARS`` long or more, and ends
+    mid-sentence; a headline (ending at ``headline`` in ``raw``, 0: none) is none however
+    long. The words a line begins with before a name ("For", "Against") are no part of it."""
     cuts = []
     for k in range(ent.start, ent.end - 1):
         gap = raw[t.end_char[k] : t.idx[k + 1]]
         if "\n" not in gap:
             continue
         line = raw[raw.rfind("\n", 0, t.end_char[k]) + 1 : t.end_char[k]].strip()
-        if len(line) < WRAPPED_LINE_CHARS or line.endswith(_LINE_ENDS) or gap.count("\n") > 1:
+        if (
+            len(line) < WRAPPED_LINE_CHARS
+            or line.endswith(_LINE_ENDS)
+            or gap.count("\n") > 1
+            or t.end_char[k] <= headline <= t.idx[k + 1]
+        ):
             cuts.append(k + 1)
     if not cuts:
         return [ent]
     from spacy.tokens import Span
 
     bounds = [ent.start, *cuts, ent.end]
-    return [Span(ent.doc, a, b, label=ent.label) for a, b in zip(bounds, bounds[1:], strict=False)]
+    out = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        while a > ent.start and a < b - 1 and t.tag[a] in _LINE_LEADS:
+            a += 1
+        out.append(Span(ent.doc, a, b, label=ent.label))
+    return out
 
 
 # Words that begin a broadcaster's name after its city in a dateline ("Beirut Radio Lebanon")

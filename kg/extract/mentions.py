@@ -205,7 +205,8 @@ def _read_mentions(
     found = cuts.particle_joins(found, tab)
     raw = out.document.text[offset : offset + len(tab.text)]
     if "\n" in raw:  # the block's own line breaks, which the parse read as spaces
-        found = [p for e in found for p in cuts.line_pieces(e, tab, raw)]
+        head = cuts.headline_end(out.document.text, offset, raw)
+        found = [p for e in found for p in cuts.line_pieces(e, tab, raw, head)]
     pieces = (
         p for e in found for b in cuts.bracket_pieces(e, tab) for p in cuts.dateline_pieces(b, tab)
     )

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import replace
 
 from kg.extract.records import RawMention
 from kg.lexicon import GENERIC_BODY_NOUNS, GENERIC_BODY_WORDS
@@ -17,7 +16,6 @@ from kg.names import (
     hyphen_surnames,
     is_acronym,
     name_key,
-    one_line,
     particle_surnames,
     place_name,
     places,
@@ -28,18 +26,6 @@ from kg.resolve import merges
 def line_before(text: str, start: int) -> str:
     """The text of its line before offset ``start``, 80 characters at most."""
     return text[max(text.rfind("\n", 0, start) + 1, start - 80) : start]
-
-
-def on_one_line(m: RawMention) -> RawMention:
-    """The mention cut to the one name of a run across a line break (``names.one_line``):
-    "Obama\\nPaul Ryan" is "Paul Ryan"; itself where it is on one line."""
-    surface = m.surface or m.text
-    cut = one_line(surface)
-    if cut is None:
-        return m
-    a, b = cut
-    part = " ".join(surface[a:b].split())
-    return replace(m, start=m.start + a, end=m.start + b, text=part, surface=surface[a:b])
 
 
 def headline_end(doc: Document) -> int:

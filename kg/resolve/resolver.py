@@ -38,7 +38,6 @@ from kg.resolve.keys import (
     headline_end,
     line_before,
     local_keys,
-    on_one_line,
     team_keys,
     top_type,
 )
@@ -90,8 +89,9 @@ class Resolver:
     # noun is a name of its document, and more honorifics fold; 6: so is a state's body
     # named by what it does, "the Interior Ministry"; 7: "Name (ACR)" kept as a definition
     # where the letters do not spell the name, aliases a document defines, and a city's club
-    # keyed apart from the city; 8: a name cut to one line, and its mentions in a headline).
-    FORMAT = 8
+    # keyed apart from the city; 8: a name cut to one line, and its mentions in a headline;
+    # 9: a name run across a line break cut by mention detection alone).
+    FORMAT = 9
 
     def __init__(self) -> None:
         self.format = self.FORMAT
@@ -134,10 +134,7 @@ class Resolver:
         """Sum the document's mentions into their names; each mention's key ("": none)."""
         names, doc, text = self.names, ex.document.id, ex.document.text
         headline = headline_end(ex.document)
-        # a name run from the headline into the text below is cut to one (mention detection
-        # keeps a name across a line break whole where the line before reads as wrapped prose,
-        # as a long headline does)
-        mentions = [on_one_line(m) if m.start < headline < m.end else m for m in ex.mentions]
+        mentions = ex.mentions  # a name run across a line break was cut in mention detection
         base = [
             base_key(m.text, m.label)
             if m.votes and not is_clutter(m.text, line_before(text, m.start))

@@ -9,6 +9,7 @@ import kg
 from kg.extract.cuts import (
     bracket_pieces,
     dateline_pieces,
+    headline_end,
     line_pieces,
     particle_joins,
     portfolio,
@@ -292,6 +293,7 @@ def test_a_name_cut_after_its_particle_is_joined(pipeline, words, spans, expecte
 # (block text, the first and last word of a name the recogniser ran across a line break, its
 # pieces): cut where the line before the break is no wrapped prose
 PROSE = "The report was published on Tuesday by the economists who work at the Bank of"
+HEADLINE = "Budget talks stall again in Washington as the House leaders wait for Obama"
 LINES = [
     ("By Ann Lee\nBERLIN Talks began.", "Ann", "BERLIN", ["Ann Lee", "BERLIN"]),
     ("By Ann Lee\n\nBERLIN Talks began.", "Ann", "BERLIN", ["Ann Lee", "BERLIN"]),
@@ -301,6 +303,16 @@ LINES = [
     # a line that ends a sentence ends any name on it
     (PROSE + " Ann Lee:\nMary Smith said so.", "Ann", "Smith", ["Ann Lee:", "Mary Smith"]),
     ("Ann Lee met Mary Smith.", "Ann", "Lee", ["Ann Lee"]),
+    # a document's headline is no wrapped prose, however long and without a full stop
+    (HEADLINE + "\nPaul Ryan met them on Monday.", "Obama", "Ryan", ["Obama", "Paul Ryan"]),
+    # nor is a name that runs on from it: the words a line begins with are no part of a name
+    (
+        HEADLINE + "\nFor Biagio Conte the work goes on.",
+        "Obama",
+        "Conte",
+        ["Obama", "Biagio Conte"],
+    ),
+    (HEADLINE + "\nAgainst Mary Smith they said so.", "Obama", "Smith", ["Obama", "Mary Smith"]),
 ]
 
 
@@ -313,7 +325,55 @@ def test_a_name_is_cut_at_a_line_break(pipeline, raw, first, last, expected):
     start, end = t.orth.index(first), len(t.orth) - t.orth[::-1].index(last)
     span = Span(sdoc, start, end, label="ORG")
     # (a piece's leading blank is trimmed with its determiners, see mentions._trim)
-    assert [p.text.strip() for p in line_pieces(span, t, raw)] == expected
+    pieces = line_pieces(span, t, raw, headline_end(raw, 0, raw))
+    assert [p.text.strip() for p in pieces] == expected
+
+
+# (a document's text, given as one block, and its names): the recogniser runs the headline's
+# last name into the first name below ("Obama Paul Ryan"); mention detection cuts them apart
+RUN_ON = [
+    (HEADLINE + "\nPaul Ryan met Barack Obama on Friday.", ["Obama", "Paul Ryan", "Barack Obama"]),
+    (
+        "A home in the old churches of Palermo\nFor Biagio Conte it is work.",
+        ["Palermo", "Biagio Conte"],
+    ),
+    ("Aid arrives in Turkey\nGermany sent tents to Turkey.", ["Turkey", "Germany", "Turkey"]),
+]
+
+
+@pytest.mark.parametrize("text, names", RUN_ON)
+def test_a_name_run_from_the_headline_into_the_text_is_cut(pipeline, text, names):
+    doc = Document("d0", text, blocks=(Block(0, len(text), "paragraph"),))
+    (ex,) = extract([doc], pipeline)
+    got = [m.text for m in ex.mentions if m.votes]
+    assert [n for n in got if n in names] == names
+    assert not any("\n" in m.surface for m in ex.mentions)
+
+
+# (document's text, the offset of the block, the headline the block begins with): the
+# document's first line, where ingest would read it as a headline block of its own
+HEADLINES = [
+    (
+        "Mzoudi Verdict Postponed\nAl Qaeda is said to plan an attack.",
+        0,
+        "Mzoudi Verdict Postponed",
+    ),
+    (HEADLINE + "\nPaul Ryan met them.", 0, HEADLINE),
+    ("Talks Stall\n\nPaul Ryan met them.", 0, "Talks Stall"),
+    ("  Talks Stall\nPaul Ryan met them.", 2, "Talks Stall"),
+    # a line wrapped mid-sentence, a sentence, one line: no headline
+    (PROSE + "\nEngland, who said so.", 0, ""),
+    ("Talks stalled on Monday.\nPaul Ryan met them.", 0, ""),
+    ("Talks Stall", 0, ""),
+    # a block further into the document does not begin with its headline
+    ("Talks Stall\nPaul Ryan met them.\nMore Talks\nAnn Lee came.", 32, ""),
+]
+
+
+@pytest.mark.parametrize("text, offset, expected", HEADLINES)
+def test_the_document_s_headline_is_its_first_line(text, offset, expected):
+    raw = text[offset:]
+    assert raw[: headline_end(text, offset, raw)].strip() == expected
 
 
 # (name's words, expected): a Germanic or Arabic surname particle in lower case between

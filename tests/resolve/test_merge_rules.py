@@ -263,34 +263,6 @@ CASES = {
         ],
         [{"Associated Press", "AP"}],
     ),
-    "a name run across a line break is the name the next line begins": (
-        [
-            (
-                "Budget talks stall for Obama\nPaul Ryan met Barack Obama on Friday. Ryan "
-                "said no deal was near.",
-                [("Obama\nPaul Ryan", P), ("Barack Obama", P), ("Ryan", P)],
-            )
-        ],
-        [{"Paul Ryan", "Ryan"}, {"Barack Obama"}],
-    ),
-    "a name run across a line break keeps the longer part when the next line has one word": (
-        [
-            (
-                "Aid arrives in Turkey\nGermany sent tents to Turkey on Monday.",
-                [("Turkey\nGermany", G), ("Turkey", G)],
-            )
-        ],
-        [{"Germany"}, {"Turkey"}],
-    ),
-    "a name run across a line break loses the words a line begins with": (
-        [
-            (
-                "A new mayor for Palermo\nFor Lena Conte, Palermo is home. Conte won.",
-                [("Palermo\nFor Lena Conte", P), ("Palermo", G), ("Conte", P)],
-            )
-        ],
-        [{"Lena Conte", "Conte"}, {"Palermo"}],
-    ),
     "a surname in the headline joins the full name the text gives below": (
         [
             (
