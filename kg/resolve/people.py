@@ -1,13 +1,15 @@
 """Merges between people's full names: a name with and without its middle names ("Mary Walsh",
 "Mary Ann Walsh"), and a name with initials for its given names ("J. H. Dearle", "John Henry
-Dearle"). Each needs a document that names both, and one full name only that fits."""
+Dearle"); and a surname read as a person's with a full name read otherwise ("Steinbach", "Udo
+Steinbach" typed an organization). Each needs a document that names both, and one full name
+only that fits."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
 
-from kg.names import SCOPE
+from kg.names import SCOPE, bare, name_key, places
 from kg.resolve.merges import Link, within
 from kg.resolve.records import _Name
 
@@ -82,3 +84,65 @@ def _abbreviated(short: str, long: str) -> bool:
         return False
     it = iter(lw[:-1])
     return all(any(w == x or len(w) == 1 and x[0] == w for x in it) for w in sw[:-1])
+
+
+def surnames_typed_otherwise(
+    keys: list[str], names: Mapping[str, _Name], tops: dict[str, str]
+) -> list[Link]:
+    """A lone word its type votes and the recogniser's labels call a person (and no place the
+    places table knows) -> the one name of two words of its document that ends with it,
+    written as a person's name may be, which the votes read otherwise ("Udo Steinbach", typed
+    an organization, then "Steinbach said"): the word's readings are the evidence that the
+    full name is a person's. Where a full name typed a person holds the word, the surname
+    rule decides (``merges.merge``)."""
+    by_last: dict[str, list[str]] = defaultdict(list)
+    people: dict[str, list[str]] = defaultdict(list)
+    for f in keys:
+        fw = f.split()
+        if len(fw) < 2 or SCOPE in f:
+            continue
+        if tops[f] == "Person" or _mostly_person(names[f]):
+            for w in (fw[0], fw[-1]):
+                people[w].append(f)
+        elif len(fw) == 2 and tops[f] != "Place" and _name_like(names[f].first):
+            by_last[fw[1]].append(f)
+    out = []
+    for k in keys:
+        n, word = names[k], bare(k)
+        if word not in by_last or not _read_a_person(n, tops[k]) or word in places():
+            continue
+        if any(not names[f].docs.isdisjoint(n.docs) for f in people.get(word, ())):
+            continue
+        near = [f for f in by_last[word] if not names[f].docs.isdisjoint(n.docs)]
+        if len(near) != 1:
+            continue
+        f = near[0]
+        doc = min(names[f].docs & n.docs)
+        reason = (
+            f"{n.first!r} is the surname of {names[f].first!r}, named in document {doc}: the "
+            f"word's readings say a person, the full name's said {tops[f].lower()}"
+        )
+        out.append(Link(f, k, "surname", reason))
+    return out
+
+
+def _mostly_person(n: _Name) -> bool:
+    return n.labels["PERSON"] * 2 > sum(n.labels.values())
+
+
+def _read_a_person(n: _Name, top: str) -> bool:
+    """Whether a name's type votes and the recogniser's labels both say a person."""
+    v = n.votes
+    return top == "Person" and v["Person"] > v["Organization"] + v["Place"] and _mostly_person(n)
+
+
+def _name_like(surface: str) -> bool:
+    """Whether a name of two words is written as a person's may be: two capitalised words of
+    letters, neither in capitals, the first no place's ("Udo Steinbach"; not "BBC World",
+    "London Stansted")."""
+    words = surface.replace("-", "").split()
+    return (
+        len(words) == 2
+        and all(w.isalpha() and w[0].isupper() and not w.isupper() for w in words)
+        and name_key(words[0]) not in places()
+    )

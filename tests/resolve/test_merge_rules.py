@@ -395,6 +395,50 @@ CASES = {
             {"Edward Burne - Jones", "Burne - Jones"},
         ],
     ),
+    "a surname read as a person's joins the full name read otherwise": (
+        [
+            (
+                "Middle East expert Udo Steinbach warned of war. Steinbach said talks failed.",
+                [("Udo Steinbach", ORG), ("Steinbach", P)],
+            ),
+            (
+                "The ship reached Port Elizabeth at dawn. Elizabeth waved from the quay.",
+                [("Port Elizabeth", "LOC"), ("Elizabeth", P)],
+            ),
+        ],
+        [{"Udo Steinbach", "Steinbach"}, {"Port Elizabeth"}, {"Elizabeth"}],
+    ),
+    "a surname read as a person's stays apart from two full names read otherwise": (
+        [
+            (
+                "Udo Steinbach and Eva Steinbach run the firm. Steinbach said so.",
+                [("Udo Steinbach", ORG), ("Eva Steinbach", ORG), ("Steinbach", P)],
+            ),
+        ],
+        [{"Udo Steinbach"}, {"Eva Steinbach"}, {"Steinbach"}],
+    ),
+    "a word read as a person's stays apart from a name after a place, in capitals, elsewhere": (
+        [
+            (
+                "Flights to London Stansted were cut. Stansted said fuel cost too much.",
+                [("London Stansted", ORG), ("Stansted", P)],
+            ),
+            (
+                "The BBC World service grew. World said it was proud.",
+                [("BBC World", ORG), ("World", P)],
+            ),
+            ("Udo Steinbach warned of war.", [("Udo Steinbach", ORG)]),
+            ("Steinbach said talks failed.", [("Steinbach", P)]),
+        ],
+        [
+            {"London Stansted"},
+            {"Stansted"},
+            {"BBC World"},
+            {"World"},
+            {"Udo Steinbach"},
+            {"Steinbach"},
+        ],
+    ),
 }
 
 
