@@ -10,9 +10,12 @@ from collections.abc import Sequence
 from kg.extract.records import DocExtraction
 from kg.names import abbreviates, compact_key, is_acronym, name_key
 
-# what may follow a name in an acronym's definition: " (GM)", or " (" / ", or " before the
-# full name when the name is the acronym
-_AFTER_NAME = re.compile(r"\s*(?:\(\s*([A-Z][A-Za-z.&]{1,9})\s*\)|\(\s*|,\s+or\s+(?:the\s+)?)")
+# what may follow a name in an acronym's definition: " (GM)", also after the name's
+# possessive ("the Association's (VDMA) expert", "General Motors' (GM) plant"), or " (" /
+# ", or " before the full name when the name is the acronym
+_AFTER_NAME = re.compile(
+    r"\s*(?:(?:['’]s?\s*)?\(\s*([A-Z][A-Za-z.&]{1,9})\s*\)|\(\s*|,\s+or\s+(?:the\s+)?)"
+)
 
 
 def read(ex: DocExtraction, base: Sequence[str]) -> list[tuple[str, str, tuple[str, str]]]:

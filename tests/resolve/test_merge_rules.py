@@ -118,6 +118,17 @@ CASES = {
         ],
         [{"Federation of German Industry", "BDI"}],
     ),
+    "an acronym defined after the name's possessive": (
+        [
+            (
+                "The Machine Builders Association's (VDMA) expert spoke. The VDMA said orders "
+                "fell, and General Motors’ (GM) plant closed.",
+                [("Machine Builders Association", ORG), ("VDMA", ORG), ("General Motors", ORG)],
+            ),
+            ("GM cut jobs.", [("GM", ORG)]),
+        ],
+        [{"Machine Builders Association", "VDMA"}, {"General Motors", "GM"}],
+    ),
     "the translated definition holds in another document": (
         [
             (
