@@ -21,7 +21,15 @@ from typing import TYPE_CHECKING, NamedTuple
 from kg.extract.referents import nearest, ranked
 from kg.extract.speaker_names import fitted, titled
 from kg.extract.tokens import Tokens, edges
-from kg.lexicon import NOUN_TYPE, RELATIVE, SPEAKER_PRONOUNS, SPEECH_VERBS, SPOKESPERSON_NOUNS
+from kg.lexicon import (
+    NOUN_TYPE,
+    PORTFOLIO_WORDS,
+    RELATIVE,
+    SPEAKER_PRONOUNS,
+    SPEECH_VERBS,
+    SPOKESPERSON_NOUNS,
+    TITLE_WORDS,
+)
 
 if TYPE_CHECKING:
     from kg.extract.records import DocExtraction
@@ -38,7 +46,7 @@ _DEFINITE = frozenset({"the", "its", "his", "her", "their", "this"})
 # "according to information provided by the FBI"), as a spokesperson's do
 _DOCUMENTS = frozenset(
     "report study survey assessment information data figure statistic estimate "
-    "release letter".split()
+    "release letter analysis affidavit filing memo audit".split()
 )
 # verbs whose subject takes in the words of their object: "received a letter saying"
 _TAKEN = frozenset("receive get obtain see read hear reject dismiss deny".split())
@@ -161,8 +169,13 @@ def speaker(
     span = (offset + tab.idx[s], offset + tab.end_char[s])
     named = "quote.according" if according else "quote.named"
     m = token_mention.get(s)
-    if m is not None:
+    if m is not None and out.mentions[m].votes:
         return _named(out, tab, m, token_mention, named, span)
+    title = m is not None
+    if title:
+        # a title the recogniser took for a name ("The Prime Minister said"): no one's name,
+        # so read as the role it is
+        token_mention = {t: k for t, k in token_mention.items() if k != m}
     word = tab.lower[s]
     if word in SPEAKER_PRONOUNS:
         mem = memory(out)
@@ -180,7 +193,45 @@ def speaker(
     m = next((token_mention[a] for a in apps if a in token_mention), None)
     if m is not None:
         return _named(out, tab, m, token_mention, named, span)
-    return _noun(out, tab, s, offset, token_mention, span)
+    m = surname(out, tab, s, span[0])
+    if m is not None:
+        memory(out).last = m
+        return Speaker(m, "", span, named, (), span)
+    return _noun(out, tab, s, offset, token_mention, span, titled_only=title)
+
+
+def surname(out: DocExtraction, tab: Tokens, s: int, before: int) -> int | None:
+    """The name a capitalised word the recogniser left unnamed is the last word of ("Marta
+    Ilves met the press. ... Ilves told reporters": an uncommon surname spaCy's small model
+    does not tag, or tags as a common noun at a sentence's start): the nearest earlier
+    mention of two words or more that ends with it, whatever its type; else None. Not a word
+    that names a kind of speaker ("Minister", "Police"), nor one word of an untagged name."""
+    word = tab.orth[s]
+    if not word[:1].isupper() or word.isupper() or tab.pos[s] not in ("PROPN", "NOUN"):
+        return None
+    if _common(tab.lemma[s]) or any(
+        tab.dep[c] in ("compound", "flat", "det", "poss", "amod") for c in tab.children[s]
+    ):
+        return None
+    for k in range(len(out.mentions) - 1, -1, -1):
+        m = out.mentions[k]
+        words = m.text.split()
+        if m.end <= before and m.votes and len(words) > 1 and words[-1] == word:
+            return k
+    return None
+
+
+def _common(lemma: str) -> bool:
+    """Whether a word is one of the nouns kg reads as a kind of speaker or a title."""
+    return (
+        lemma in NOUN_TYPE
+        or lemma in _ROLES
+        or lemma in _BODIES
+        or lemma in _DOCUMENTS
+        or lemma in SPOKESPERSON_NOUNS
+        or lemma in TITLE_WORDS
+        or lemma in PORTFOLIO_WORDS
+    )
 
 
 def _noun(
@@ -190,9 +241,13 @@ def _noun(
     offset: int,
     token_mention: dict[int, int],
     span: tuple[int, int],
+    *,
+    titled_only: bool = False,
 ) -> Speaker | None:
     """Whom a noun with no name beside it speaks for: a spokesperson's, a report's or a
-    body's owner, or the name a definite role stands for."""
+    body's owner, or the name a definite role stands for (``titled_only``, a capitalised
+    title the recogniser took for a name, "The Director said": only the name the text gave
+    that title, or the last speaker)."""
     single = tab.tag[s] in ("NN", "NNP")
     lemma = tab.lemma[s]
     kind = "Organization" if lemma in _BODIES else _ROLES.get(lemma) or NOUN_TYPE.get(lemma)
@@ -210,8 +265,9 @@ def _noun(
     definite = any(tab.lower[c] in _DEFINITE for c in kids)
     poss = any(tab.dep[c] == "poss" for c in kids)
     if kind == "Person":
-        # "the family lawyer", "Hoeness' lawyer": someone's, unnamed
-        whose = poss or any(tab.dep[c] == "compound" for c in kids)
+        # "the family lawyer", "Hoeness' lawyer": someone's, unnamed; not "the Prime
+        # Minister", "the finance minister", an office's own words
+        whose = poss or any(tab.dep[c] == "compound" and not _office(tab, c) for c in kids)
     else:
         definite = definite or poss
         # "the EU body", "the Russian foreign ministry": a body its phrase names as its
@@ -229,9 +285,15 @@ def _noun(
         placed = kind == "Person" and any(t in token_mention for t in _subtree(tab, s))
         # "the paper wrote": the paper the text quoted last; a press review names many
         # other bodies between, none of them the paper
-        placed = placed or lemma in _MEDIA
+        placed = placed or lemma in _MEDIA or titled_only
         return _referred(out, kind, where, "quote.role", title=lemma, named=named, placed=placed)
     return None
+
+
+def _office(tab: Tokens, c: int) -> bool:
+    """Whether a compound before a role is part of the office's title ("Prime", "Vice",
+    "finance", "Foreign"), not whose the role is."""
+    return tab.lemma[c] in TITLE_WORDS or tab.lemma[c] in PORTFOLIO_WORDS
 
 
 def _owned(

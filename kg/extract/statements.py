@@ -93,12 +93,23 @@ def clauses(tab: Tokens, v: int, lo: int) -> list[int]:
     out = []
     for c in found:
         a, b = edges(tab, c)
-        if tab.lower[a] in _QUESTION or _attribution_only(tab, c) or not _verbal(tab, c):
+        if _question(tab, a, c) or _attribution_only(tab, c) or not _verbal(tab, c):
             continue
         if b < lo and not (b + 1 < tab.n and tab.lower[b + 1] in (",", "—", "–")):
             continue
         out.append(c)
     return out
+
+
+def _question(tab: Tokens, a: int, c: int) -> bool:
+    """Whether the clause ``c`` that opens with token ``a`` asks ("asked if it would", "said
+    what it would do"); not a clause opened by a condition or a time of its own ("said if
+    that happens, the talks will fail", "said when the war ended, the town was empty")."""
+    if tab.lower[a] not in _QUESTION:
+        return False
+    h = tab.head[a]
+    conditional = tab.lower[a] in ("if", "when") and h != c and tab.dep[h] == "advcl"
+    return not (conditional and tab.head[h] == c)
 
 
 def speech(tab: Tokens, v: int) -> bool:
