@@ -186,6 +186,9 @@ def speaker(
         # "it said" is the body that spoke last: the nearest other body is as often a
         # place or a thing's maker as the one speaking
         return _referred(out, SPEAKER_PRONOUNS[word], span, "quote.pronoun", acting=word == "it")
+    if _aged(tab, s):
+        # "the 58-year-old said": a person, named before, as "he" is
+        return _referred(out, "Person", span, "quote.role")
     if tab.pos[s] not in ("NOUN", "PROPN"):
         return None
     # "the head of the agency, John Smith": the name set beside the title
@@ -198,6 +201,13 @@ def speaker(
         memory(out).last = m
         return Speaker(m, "", span, named, (), span)
     return _noun(out, tab, s, offset, token_mention, span, titled_only=title)
+
+
+def _aged(tab: Tokens, s: int) -> bool:
+    """Whether the subject is "the 58-year-old" (the parse's head is "old")."""
+    if s < 5 or tab.lower[s] != "old" or tab.lower[s - 5] != "the":
+        return False
+    return tab.lower[s - 4].isdigit() and tab.lower[s - 3 : s] == ["-", "year", "-"]
 
 
 def surname(out: DocExtraction, tab: Tokens, s: int, before: int) -> int | None:
