@@ -30,13 +30,28 @@ def speakers(
     entities: Mapping[str, EntityRecord],
 ) -> list[tuple[str, QuoteRecord]]:
     """Each quotation whose speaker is an entity, with its id: the named speaker's, else the
-    first candidate's whose entity has the type wanted. In document order."""
+    first candidate's whose entity has the type wanted, or is of no type ("Other") and spoke
+    by its name in the same document (one who speaks is a person or a body, whatever types
+    an uncommon name ends with: "Pep Guardiola said ... he added"). In document order."""
+    quotes = list(quotes)
+    spoke = {
+        (q.evidence[0], key_entity[q.speaker]) for q in quotes if q.speaker in key_entity
+    }
     out = []
     for q in quotes:
         eid = key_entity.get(q.speaker) if q.speaker else None
         if not q.speaker:
             fits = (key_entity[k] for k in q.candidates if k in key_entity)
-            eid = next((e for e in fits if entities[e].type == q.refer), None)
+            eid = next(
+                (
+                    e
+                    for e in fits
+                    if entities[e].type == q.refer
+                    or entities[e].type == "Other"
+                    and (q.evidence[0], e) in spoke
+                ),
+                None,
+            )
         if eid is not None:
             out.append((eid, q))
     return sorted(out, key=lambda x: (x[1].evidence[0], x[1].evidence[5], x[0], x[1].text))
