@@ -122,7 +122,10 @@ def subject(tab: Tokens, v: int) -> tuple[int | None, bool]:
         return as_said, False
     own, participle = True, tab.tag[v] == "VBG"
     for _ in range(3):
-        subj = next((c for c in tab.children[v] if tab.dep[c] == _SUBJECT), None)
+        # the nearest subject before the verb: a heading run into the sentence ("Putin's
+        # last chance Speaking to reporters, Kerry said") parses as a second subject
+        subjs = [c for c in tab.children[v] if tab.dep[c] == _SUBJECT]
+        subj = max((c for c in subjs if c < v), default=subjs[0] if subjs else None)
         if subj is not None and tab.lower[subj] in RELATIVE and tab.dep[v] == "relcl":
             return tab.head[v], False
         if subj is None and tab.dep[v] == "acl" and _issued(tab, tab.head[v]):
@@ -169,6 +172,8 @@ def speaker(
     span = (offset + tab.idx[s], offset + tab.end_char[s])
     named = "quote.according" if according else "quote.named"
     m = token_mention.get(s)
+    if m is not None and _kind_plural(tab, s) and len(out.mentions[m].text.split()) == 1:
+        return None  # "Officials said" after a heading: a common noun, no one named
     if m is not None and out.mentions[m].votes:
         return _named(out, tab, m, token_mention, named, span)
     title = m is not None
@@ -201,6 +206,12 @@ def speaker(
         memory(out).last = m
         return Speaker(m, "", span, named, (), span)
     return _noun(out, tab, s, offset, token_mention, span, titled_only=title)
+
+
+def _kind_plural(tab: Tokens, s: int) -> bool:
+    """Whether the word is the plural of a kind of speaker ("Officials", "Analysts")."""
+    word = tab.lower[s]
+    return tab.tag[s] in ("NNS", "NNPS") and word.endswith("s") and word[:-1] in NOUN_TYPE
 
 
 def _aged(tab: Tokens, s: int) -> bool:
