@@ -34,9 +34,7 @@ def speakers(
     by its name in the same document (one who speaks is a person or a body, whatever types
     an uncommon name ends with: "Pep Guardiola said ... he added"). In document order."""
     quotes = list(quotes)
-    spoke = {
-        (q.evidence[0], key_entity[q.speaker]) for q in quotes if q.speaker in key_entity
-    }
+    spoke = {(q.evidence[0], key_entity[q.speaker]) for q in quotes if q.speaker in key_entity}
     out = []
     for q in quotes:
         eid = key_entity.get(q.speaker) if q.speaker else None
