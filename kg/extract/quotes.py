@@ -26,7 +26,8 @@ from kg.defaults import (
 )
 from kg.extract.records import DocExtraction
 from kg.extract.speaker_names import refit
-from kg.extract.speakers import Memory, Speaker, conjoined, memory, speaker, subject, unnamed
+from kg.extract.speaker_subjects import conjoined, subject
+from kg.extract.speakers import Memory, Speaker, memory, speaker, unnamed
 from kg.extract.statements import (
     SENTENCE_END,
     Piece,

@@ -6,7 +6,9 @@ short). The quotation goes to a mention of the name as the sentence gives it, wh
 document names it so; when it never does, the speaker's entity would bear a name no one has,
 and the quotation is left out (a quotation left out costs less than one given to a name that
 is wrong). And the name a title was given to ("Foreign Minister Ana Ruiz", "Ruiz, the
-minister"), whom "the minister" most likely stands for.
+minister"), whom "the minister" most likely stands for; the earlier name an untagged surname
+ends ("Marta Ilves ... Ilves told reporters"); words that name no one ("Officials", "the
+58-year-old").
 """
 
 from __future__ import annotations
@@ -164,3 +166,36 @@ def _beside(text: str, start: int, end: int) -> str:
 
 def _same_name(a: str, b: str) -> bool:
     return a == b or b.endswith(" " + a) or a.endswith(" " + b)
+
+
+def kind_plural(tab: Tokens, s: int) -> bool:
+    """Whether the word is the plural of a kind of speaker ("Officials", "Analysts")."""
+    word = tab.lower[s]
+    return tab.tag[s] in ("NNS", "NNPS") and word.endswith("s") and word[:-1] in NOUN_TYPE
+
+
+def aged(tab: Tokens, s: int) -> bool:
+    """Whether the subject is "the 58-year-old" (the parse's head is "old")."""
+    if s < 5 or tab.lower[s] != "old" or tab.lower[s - 5] != "the":
+        return False
+    return tab.lower[s - 4].isdigit() and tab.lower[s - 3 : s] == ["-", "year", "-"]
+
+
+def surname(out: DocExtraction, tab: Tokens, s: int, before: int) -> int | None:
+    """The name a capitalised word the recogniser left unnamed is the last word of ("Marta
+    Ilves met the press. ... Ilves told reporters": an uncommon surname spaCy's small model
+    does not tag, or tags as a common noun at a sentence's start): the nearest earlier
+    mention of two words or more that ends with it, whatever its type; else None. Not one
+    word of an untagged name (the caller leaves out the words that name a kind of speaker,
+    "Minister", "Police")."""
+    word = tab.orth[s]
+    if not word[:1].isupper() or word.isupper() or tab.pos[s] not in ("PROPN", "NOUN"):
+        return None
+    if any(tab.dep[c] in ("compound", "flat", "det", "poss", "amod") for c in tab.children[s]):
+        return None
+    for k in range(len(out.mentions) - 1, -1, -1):
+        m = out.mentions[k]
+        words = m.text.split()
+        if m.end <= before and m.votes and len(words) > 1 and words[-1] == word:
+            return k
+    return None

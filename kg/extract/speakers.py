@@ -19,14 +19,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 from kg.extract.referents import nearest, ranked
-from kg.extract.speaker_names import fitted, titled
+from kg.extract.speaker_names import aged, fitted, kind_plural, surname, titled
 from kg.extract.tokens import Tokens, edges
 from kg.lexicon import (
     NOUN_TYPE,
     PORTFOLIO_WORDS,
-    RELATIVE,
     SPEAKER_PRONOUNS,
-    SPEECH_VERBS,
     SPOKESPERSON_NOUNS,
     TITLE_WORDS,
 )
@@ -34,9 +32,6 @@ from kg.lexicon import (
 if TYPE_CHECKING:
     from kg.extract.records import DocExtraction
 
-_SUBJECT = "nsubj"  # not nsubjpass: "was told" has the listener as its subject
-# "smiled and said", "was clear to say": the subject is the verb's the speech verb hangs from
-_CLIMB = ("conj", "xcomp", "advcl", "acomp")
 # a spokesperson's words that name whom it speaks for: "Siemens spokesman", "Siemens'
 # spokesman", "a spokesman for Siemens", "a statement from Siemens"
 _OWNERS = ("compound", "poss", "nmod")
@@ -48,8 +43,6 @@ _DOCUMENTS = frozenset(
     "report study survey assessment information data figure statistic estimate "
     "release letter analysis affidavit filing memo audit".split()
 )
-# verbs whose subject takes in the words of their object: "received a letter saying"
-_TAKEN = frozenset("receive get obtain see read hear reject dismiss deny".split())
 # bodies that speak (with kg.lexicon.NOUN_TYPE's organisations): "the court ruled", "the
 # paper reported"
 _BODIES = frozenset("court tribunal paper daily newspaper council commission body".split())
@@ -112,53 +105,6 @@ def memory(out: DocExtraction) -> Memory:
     return out.reading
 
 
-def subject(tab: Tokens, v: int) -> tuple[int | None, bool]:
-    """The verb's subject, and whether it is the verb's own: for a verb joined to another
-    ("nodded and said"), that one's; in a relative clause ("Smith, who said"), its head; for
-    "Reuters quoted X as saying", X. A participle the parse hangs inside another speech
-    verb's clause ("X warned that A could win, saying ...") is that verb's, not A's."""
-    as_said = _quoted_as(tab, v)
-    if as_said is not None:
-        return as_said, False
-    own, participle = True, tab.tag[v] == "VBG"
-    for _ in range(3):
-        # the nearest subject before the verb: a heading run into the sentence ("Putin's
-        # last chance Speaking to reporters, Kerry said") parses as a second subject
-        subjs = [c for c in tab.children[v] if tab.dep[c] == _SUBJECT]
-        subj = max((c for c in subjs if c < v), default=subjs[0] if subjs else None)
-        if subj is not None and tab.lower[subj] in RELATIVE and tab.dep[v] == "relcl":
-            return tab.head[v], False
-        if subj is None and tab.dep[v] == "acl" and _issued(tab, tab.head[v]):
-            v, own = tab.head[tab.head[v]], False  # "issued a statement saying ..."
-            continue
-        if subj is not None or tab.dep[v] not in _CLIMB or tab.head[v] == v:
-            return subj, own
-        v, own = tab.head[v], False
-        if participle and tab.dep[v] == "ccomp" and tab.lemma[tab.head[v]] in SPEECH_VERBS:
-            v = tab.head[v]
-    return None, False
-
-
-def _issued(tab: Tokens, o: int) -> bool:
-    """Whether ``o`` is the object of a verb that puts words out ("issued a statement
-    saying"), not of one that takes them in ("received a call telling her")."""
-    return tab.dep[o] == "dobj" and tab.lemma[tab.head[o]] not in _TAKEN
-
-
-def _quoted_as(tab: Tokens, v: int) -> int | None:
-    """The object of "quoted X as saying", "reported X as saying": who spoke."""
-    if tab.lower[tab.head[v]] == "as" and tab.tag[v] == "VBG":  # from "saying"
-        v = tab.head[tab.head[v]]
-    kids = tab.children[v]
-    if not any(
-        tab.lower[p] == "as" and any(tab.lemma[c] in SPEECH_VERBS for c in tab.children[p])
-        for p in kids
-    ):
-        return None
-    # "Reuters quoted X as saying", "X was quoted as saying"
-    return next((c for c in kids if tab.dep[c] in ("dobj", "nsubjpass")), None)
-
-
 def speaker(
     out: DocExtraction,
     tab: Tokens,
@@ -172,7 +118,7 @@ def speaker(
     span = (offset + tab.idx[s], offset + tab.end_char[s])
     named = "quote.according" if according else "quote.named"
     m = token_mention.get(s)
-    if m is not None and _kind_plural(tab, s) and len(out.mentions[m].text.split()) == 1:
+    if m is not None and kind_plural(tab, s) and len(out.mentions[m].text.split()) == 1:
         return None  # "Officials said" after a heading: a common noun, no one named
     if m is not None and out.mentions[m].votes:
         return _named(out, tab, m, token_mention, named, span)
@@ -191,7 +137,7 @@ def speaker(
         # "it said" is the body that spoke last: the nearest other body is as often a
         # place or a thing's maker as the one speaking
         return _referred(out, SPEAKER_PRONOUNS[word], span, "quote.pronoun", acting=word == "it")
-    if _aged(tab, s):
+    if aged(tab, s):
         # "the 58-year-old said": a person, named before, as "he" is
         return _referred(out, "Person", span, "quote.role")
     if tab.pos[s] not in ("NOUN", "PROPN"):
@@ -201,45 +147,11 @@ def speaker(
     m = next((token_mention[a] for a in apps if a in token_mention), None)
     if m is not None:
         return _named(out, tab, m, token_mention, named, span)
-    m = surname(out, tab, s, span[0])
+    m = None if _common(tab.lemma[s]) else surname(out, tab, s, span[0])
     if m is not None:
         memory(out).last = m
         return Speaker(m, "", span, named, (), span)
     return _noun(out, tab, s, offset, token_mention, span, titled_only=title)
-
-
-def _kind_plural(tab: Tokens, s: int) -> bool:
-    """Whether the word is the plural of a kind of speaker ("Officials", "Analysts")."""
-    word = tab.lower[s]
-    return tab.tag[s] in ("NNS", "NNPS") and word.endswith("s") and word[:-1] in NOUN_TYPE
-
-
-def _aged(tab: Tokens, s: int) -> bool:
-    """Whether the subject is "the 58-year-old" (the parse's head is "old")."""
-    if s < 5 or tab.lower[s] != "old" or tab.lower[s - 5] != "the":
-        return False
-    return tab.lower[s - 4].isdigit() and tab.lower[s - 3 : s] == ["-", "year", "-"]
-
-
-def surname(out: DocExtraction, tab: Tokens, s: int, before: int) -> int | None:
-    """The name a capitalised word the recogniser left unnamed is the last word of ("Marta
-    Ilves met the press. ... Ilves told reporters": an uncommon surname spaCy's small model
-    does not tag, or tags as a common noun at a sentence's start): the nearest earlier
-    mention of two words or more that ends with it, whatever its type; else None. Not a word
-    that names a kind of speaker ("Minister", "Police"), nor one word of an untagged name."""
-    word = tab.orth[s]
-    if not word[:1].isupper() or word.isupper() or tab.pos[s] not in ("PROPN", "NOUN"):
-        return None
-    if _common(tab.lemma[s]) or any(
-        tab.dep[c] in ("compound", "flat", "det", "poss", "amod") for c in tab.children[s]
-    ):
-        return None
-    for k in range(len(out.mentions) - 1, -1, -1):
-        m = out.mentions[k]
-        words = m.text.split()
-        if m.end <= before and m.votes and len(words) > 1 and words[-1] == word:
-            return k
-    return None
 
 
 def _common(lemma: str) -> bool:
@@ -355,19 +267,6 @@ def _subtree(tab: Tokens, s: int) -> list[int]:
         out.append(t)
         todo.extend(tab.children[t])
     return out
-
-
-def conjoined(tab: Tokens, s: int) -> list[int]:
-    """The subjects joined to ``s`` or to the name set beside it ("A and B said", "the
-    two chiefs, A and B, said"): each said it too."""
-    out, todo = [], [s, *(a for a in tab.children[s] if tab.dep[a] == "appos")]
-    while todo:
-        t = todo.pop()
-        for c in tab.children[t]:
-            if tab.dep[c] == "conj":
-                out.append(c)
-                todo.append(c)
-    return sorted(out)
 
 
 def unnamed(tab: Tokens, s: int) -> bool:

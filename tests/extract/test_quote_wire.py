@@ -157,7 +157,7 @@ def test_the_nearest_subject_before_the_verb_speaks(words, heads, deps, verb, su
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
-    from kg.extract.speakers import subject
+    from kg.extract.speaker_subjects import subject
     from kg.extract.tokens import Tokens
 
     sdoc = Doc(Vocab(), words=words, heads=heads, deps=deps)

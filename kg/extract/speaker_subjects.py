@@ -1,0 +1,76 @@
+"""Which word of a speech verb's sentence is its speaker: the verb's subject, or the subject
+of the verb it hangs from ("nodded and said", "issued a statement saying"), the head of its
+relative clause ("Smith, who said"), X of "quoted X as saying"; and the subjects joined to it
+("A and B said"). kg.extract.speakers says whom that word stands for.
+"""
+
+from __future__ import annotations
+
+from kg.extract.tokens import Tokens
+from kg.lexicon import RELATIVE, SPEECH_VERBS
+
+_SUBJECT = "nsubj"  # not nsubjpass: "was told" has the listener as its subject
+# "smiled and said", "was clear to say": the subject is the verb's the speech verb hangs from
+_CLIMB = ("conj", "xcomp", "advcl", "acomp")
+# verbs whose subject takes in the words of their object: "received a letter saying"
+_TAKEN = frozenset("receive get obtain see read hear reject dismiss deny".split())
+
+
+def subject(tab: Tokens, v: int) -> tuple[int | None, bool]:
+    """The verb's subject, and whether it is the verb's own: for a verb joined to another
+    ("nodded and said"), that one's; in a relative clause ("Smith, who said"), its head; for
+    "Reuters quoted X as saying", X. A participle the parse hangs inside another speech
+    verb's clause ("X warned that A could win, saying ...") is that verb's, not A's."""
+    as_said = _quoted_as(tab, v)
+    if as_said is not None:
+        return as_said, False
+    own, participle = True, tab.tag[v] == "VBG"
+    for _ in range(3):
+        # the nearest subject before the verb: a heading run into the sentence ("Putin's
+        # last chance Speaking to reporters, Kerry said") parses as a second subject
+        subjs = [c for c in tab.children[v] if tab.dep[c] == _SUBJECT]
+        subj = max((c for c in subjs if c < v), default=subjs[0] if subjs else None)
+        if subj is not None and tab.lower[subj] in RELATIVE and tab.dep[v] == "relcl":
+            return tab.head[v], False
+        if subj is None and tab.dep[v] == "acl" and _issued(tab, tab.head[v]):
+            v, own = tab.head[tab.head[v]], False  # "issued a statement saying ..."
+            continue
+        if subj is not None or tab.dep[v] not in _CLIMB or tab.head[v] == v:
+            return subj, own
+        v, own = tab.head[v], False
+        if participle and tab.dep[v] == "ccomp" and tab.lemma[tab.head[v]] in SPEECH_VERBS:
+            v = tab.head[v]
+    return None, False
+
+
+def _issued(tab: Tokens, o: int) -> bool:
+    """Whether ``o`` is the object of a verb that puts words out ("issued a statement
+    saying"), not of one that takes them in ("received a call telling her")."""
+    return tab.dep[o] == "dobj" and tab.lemma[tab.head[o]] not in _TAKEN
+
+
+def _quoted_as(tab: Tokens, v: int) -> int | None:
+    """The object of "quoted X as saying", "reported X as saying": who spoke."""
+    if tab.lower[tab.head[v]] == "as" and tab.tag[v] == "VBG":  # from "saying"
+        v = tab.head[tab.head[v]]
+    kids = tab.children[v]
+    if not any(
+        tab.lower[p] == "as" and any(tab.lemma[c] in SPEECH_VERBS for c in tab.children[p])
+        for p in kids
+    ):
+        return None
+    # "Reuters quoted X as saying", "X was quoted as saying"
+    return next((c for c in kids if tab.dep[c] in ("dobj", "nsubjpass")), None)
+
+
+def conjoined(tab: Tokens, s: int) -> list[int]:
+    """The subjects joined to ``s`` or to the name set beside it ("A and B said", "the
+    two chiefs, A and B, said"): each said it too."""
+    out, todo = [], [s, *(a for a in tab.children[s] if tab.dep[a] == "appos")]
+    while todo:
+        t = todo.pop()
+        for c in tab.children[t]:
+            if tab.dep[c] == "conj":
+                out.append(c)
+                todo.append(c)
+    return sorted(out)
