@@ -76,6 +76,19 @@ CONDITIONS = [
     ("Henrik Malvik asked if the town would get help from the government.", set()),
 ]
 
+# "indicated", "highlighted" with a clause report speech; with a noun they state nothing
+VERBS = [
+    (
+        "Mayor Ida Lund indicated on Monday that the bridge would reopen before the winter.",
+        {("Ida Lund", "the bridge would reopen before the winter", False)},
+    ),
+    (
+        "Ida Lund highlighted that the bridge would reopen before the winter.",
+        {("Ida Lund", "the bridge would reopen before the winter", False)},
+    ),
+    ("Ida Lund indicated her support for the new bridge across the river.", set()),
+]
+
 # a body's document speaks for it; a plural kind of speaker names no one
 OTHERS = [
     (
@@ -91,7 +104,7 @@ OTHERS = [
 ]
 
 
-@pytest.mark.parametrize("text, expected", SURNAMES + TITLES + CONDITIONS + OTHERS)
+@pytest.mark.parametrize("text, expected", SURNAMES + TITLES + CONDITIONS + VERBS + OTHERS)
 def test_wire_speakers(text: str, expected: Expected, pipeline):
     check(quotes(text, pipeline), expected)
 
