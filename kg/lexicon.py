@@ -404,7 +404,8 @@ SPEECH_VERBS = _words(
     # reporting verbs of the same kind that news uses for speech, with a clause or beside
     # quoted words: "denied that", "revealed that", "assured him that", '"...," she countered'
     "deny reveal disclose counter retort answer assure inform testify mention "
-    "underline underscore recount exclaim affirm reaffirm repeat lament boast indicate highlight"
+    "underline underscore recount exclaim affirm reaffirm repeat lament boast indicate highlight "
+    "forecast"
 )
 # Pronouns that stand for a named speaker before them, by the type of entity each fits:
 # "he said" is the nearest person named before, "it said" the nearest organisation.

@@ -170,6 +170,9 @@ def _verbs(
             if v in done:
                 continue
         subj, own = subject(tab, v)
+        if own and subj is not None and quote_of[subj] >= 0:
+            # '"Congratulations to ...," tweeted X': the parse made a quoted word a subject
+            subj = next((c for c in tab.children[v] if _outside(tab, c, quote_of)), subj)
         if subj is None or quote_of[subj] >= 0 and not _title(tab, subj, quote_of, token_mention):
             continue
         lo, hi = _attribution(tab, v, subj if own else v, quote_of)
@@ -196,6 +199,11 @@ def _verbs(
             lo = hi = v
             part = True
     return said
+
+
+def _outside(tab: Tokens, c: int, quote_of: list[int]) -> bool:
+    """Whether token ``c`` is a subject outside quoted words."""
+    return tab.dep[c] == "nsubj" and quote_of[c] < 0
 
 
 def _title(tab: Tokens, s: int, quote_of: list[int], token_mention: dict[int, int]) -> bool:

@@ -76,7 +76,8 @@ CONDITIONS = [
     ("Henrik Malvik asked if the town would get help from the government.", set()),
 ]
 
-# "indicated", "highlighted" with a clause report speech; with a noun they state nothing
+# "indicated", "highlighted", "forecast" with a clause report speech; with a noun they state
+# nothing
 VERBS = [
     (
         "Mayor Ida Lund indicated on Monday that the bridge would reopen before the winter.",
@@ -87,6 +88,16 @@ VERBS = [
         {("Ida Lund", "the bridge would reopen before the winter", False)},
     ),
     ("Ida Lund indicated her support for the new bridge across the river.", set()),
+    (
+        "Henning Kagermann forecast that electric car sales would accelerate from next year.",
+        {("Henning Kagermann", "electric car sales would accelerate", False)},
+    ),
+    # the parse makes a quoted word the subject; the name after the verb speaks
+    (
+        '"Congratulations to the people of Ukraine on a great victory for democracy," tweeted '
+        "Jose Manuel Barroso, head of the European Commission.",
+        {("Jose Manuel Barroso", "Congratulations to the people of Ukraine", True)},
+    ),
 ]
 
 # a body's document speaks for it; a plural kind of speaker names no one
