@@ -13,6 +13,7 @@ lower bound of that share, not the share alone (kg.defaults.MIN_CONFIDENCE, ASSE
 
 from __future__ import annotations
 
+import json
 import math
 import tempfile
 import time
@@ -23,7 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from kg import vocab
-from kg.defaults import ASSERTED_Z, CALIBRATION_BLOCK
+from kg.defaults import ASSERTED_Z, CALIBRATION_BLOCK, EACH_PART, PER_RULE_FAMILIES
 from kg.evaluate import Counts, Report, evaluate
 from kg.extract.classifier import RelationModel
 from kg.extract.classifier import load as classifier_load
@@ -47,6 +48,7 @@ from kg.train.fit import (
     tune_thresholds,
     vocabulary,
 )
+from kg.train.shrink import Fact, fit_rules
 
 # Folds of the tuning documents: each costs one model fit (RUNS seeded fits) and the reading
 # of its documents; 3 keep the whole refit within about 15 minutes on a loaded two-core machine
@@ -81,7 +83,6 @@ FAMILIES_WITH_MODEL = False
 # asserted on the strength of one of them. With it 0.042 / 0.022, 0.75 (455 / 425 facts);
 # without 0.044 / 0.027, 0.82 (345 / 296).
 RULES_EACH_PART = True
-EACH_PART = 5
 # A rule's own confidence counts as this many facts read at it, where its family's are too
 # few to fit a map: a rule of 0.8 whose 9 facts were 4 right is then worth 0.69.
 RULE_PRIOR = 20
@@ -231,7 +232,24 @@ def fit_calibration(reports: list[Report], weights: list[float] | None = None) -
         for k, (xs, ys) in list(tables.items()):
             if rules_only(k.split("|")[0]) and k in by_part:
                 tables[k] = each_part(xs, ys, by_part[k])
+    tables = {k: v for k, v in tables.items() if k.split("|")[0] not in PER_RULE_FAMILIES}
+    tables.update(fit_rules(rule_facts(reports, weights)))
     return Calibration(tables)
+
+
+def rule_facts(reports: list[Report], weights: list[float] | None = None) -> list[list[Fact]]:
+    """Per report, the judged facts a family of PER_RULE_FAMILIES read alone, one for each
+    of its rules that read it (kg.train.shrink), weighted as its report."""
+    out: list[list[Fact]] = []
+    for rep, w in zip(reports, weights or [1.0] * len(reports), strict=True):
+        facts: list[Fact] = []
+        for _, ok, _, src, pred, *readings in rep.scored:
+            if src not in PER_RULE_FAMILIES or not judged(pred):
+                continue
+            rules = {rule for rule, _ in (readings[0] if readings else ()) if source([rule]) == src}
+            facts.extend((src, rule, pred, ok, w) for rule in sorted(rules) or [src])
+        out.append(facts)
+    return out
 
 
 def each_part(
@@ -301,6 +319,28 @@ def fold_model(
         loaded = classifier_load(str(path))
     assert loaded is not None
     return loaded
+
+
+def write_facts(reports: list[Report], path: Path) -> None:
+    """The out-of-fold facts of each part (with its gold facts found and missed, for recall)
+    as JSON, which ``read_facts`` reads back."""
+    data = {
+        r.name: {"scored": r.scored, "relations": [r.relations.tp, r.relations.fp, r.relations.fn]}
+        for r in reports
+    }
+    path.write_text(json.dumps(data) + "\n", encoding="utf-8")
+
+
+def read_facts(path: Path) -> list[Report]:
+    """The reports ``write_facts`` wrote (scored facts and relation counts only)."""
+    out = []
+    for name, part in json.loads(path.read_text(encoding="utf-8")).items():
+        if isinstance(part, list):  # an older file: the scored facts alone, recall unknown
+            part = {"scored": part, "relations": [sum(s[1] for s in part), 0, 0]}
+        scored = [(*s[:5], tuple(tuple(r) for r in s[5])) for s in part["scored"]]
+        rel = Counts(*part["relations"])
+        out.append(Report(name, 0, 0, 0.0, Counts(), {}, rel, {}, Counts(), scored=scored))
+    return out
 
 
 def merged(name: str, reports: list[Report]) -> Report:
