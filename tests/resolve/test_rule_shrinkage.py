@@ -119,9 +119,9 @@ def test_the_verb_rules_are_fitted_per_rule_from_their_readings():
     scored = [fact("verb:appoint", k < 9) for k in range(10)]
     scored += [fact("verb:run", k < 1) for k in range(10)]
     rep = Report("r", 1, 1, 1.0, Counts(), {}, Counts(), {}, Counts(), scored=scored)
-    cal = fit_calibration([rep])
-    # family 11 / 22; "appoint" (9 + 5) / 20 = 0.7, its employer facts (9 + 7) / 20 = 0.8;
-    # "run" (1 + 5) / 20 = 0.3, (1 + 3) / 20 = 0.2
-    assert cal.reading("verb:appoint", 0.8, "employer") == 0.8
-    assert cal.reading("verb:run", 0.8, "employer") == 0.2
-    assert cal.reading("verb:hire", 0.8, "employer") == 0.5  # (10 + 5) / 30
+    cal = fit_calibration([rep])  # shrunk by SHRINK_PRIOR, 5 facts
+    # family 11 / 22; "appoint" (9 + 2.5) / 15, its employer facts (9 + 5 x 0.7667) / 15;
+    # "run" (1 + 2.5) / 15, (1 + 5 x 0.2333) / 15
+    assert cal.reading("verb:appoint", 0.8, "employer") == 0.856
+    assert cal.reading("verb:run", 0.8, "employer") == 0.144
+    assert cal.reading("verb:hire", 0.8, "employer") == 0.5  # (10 + 2.5) / 25
