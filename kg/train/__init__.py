@@ -47,9 +47,8 @@ from kg.train.calibrate import (
     fit_calibration,
     isotonic,
     out_of_fold,
-    read_facts,
-    write_facts,
 )
+from kg.train.facts import read_facts, write_facts
 from kg.train.fit import (
     DEFAULT_BENCH,
     EPOCHS,

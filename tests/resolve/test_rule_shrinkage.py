@@ -125,3 +125,30 @@ def test_the_verb_rules_are_fitted_per_rule_from_their_readings():
     assert cal.reading("verb:appoint", 0.8, "employer") == 0.856
     assert cal.reading("verb:run", 0.8, "employer") == 0.144
     assert cal.reading("verb:hire", 0.8, "employer") == 0.5  # (10 + 2.5) / 25
+
+
+@pytest.mark.parametrize(
+    "relations, old_format",
+    [
+        ((3, 1, 5), False),  # the counts come back, so recall does
+        ((2, 0, 0), True),  # an older file holds the scored facts alone: right ones as found
+    ],
+)
+def test_out_of_fold_facts_are_read_back(tmp_path, relations, old_format):
+    import json
+
+    from kg.train.facts import read_facts, write_facts
+
+    scored = [
+        (0.8, True, "P108", "verb", "employer", (("verb:appoint", 0.8),)),
+        (0.4, False, "P108", "model", "employer", (("model", 0.4),)),
+        (0.6, True, "P108", "model", "employer", ()),
+    ]
+    rep = Report("part", 1, 1, 1.0, Counts(), {}, Counts(*relations), {}, Counts(), scored=scored)
+    path = tmp_path / "facts.json"
+    write_facts([rep], path)
+    if old_format:
+        path.write_text(json.dumps({"part": json.loads(path.read_text())["part"]["scored"]}))
+    (back,) = read_facts(path)
+    assert back.name == "part" and back.scored == scored
+    assert back.relations == Counts(*relations)
