@@ -52,10 +52,13 @@ def test_build_writes_three_files_and_a_summary(built):
         "date line 1, repeats the block 1, page footer 1)"
     )
     assert lines[1].startswith("entities: 20  Organization 9, Person 3, Place 5, Product 3")
-    assert lines[2].startswith("relations: 5  ") and "developer 1" in lines[2]
-    # 12: the author box's role facts, with Holloway's position held, TBD Lab as Meta's unit,
-    # Progressive Robot located in the United Kingdom, and three known wrong readings of "PHP"
-    assert lines[3] == "candidates (below the confidence threshold, not asserted): 12"
+    # none asserted: the verb rules' facts of the seeds are worth 0.25 to 0.39 by their
+    # calibration, the "X-based" head office 0.23 (tests/test_seeds.py says why)
+    assert lines[2].rstrip() == "relations: 0"
+    # 17: the five the previous calibration asserted, the author box's role facts, TBD Lab as
+    # Meta's unit, Progressive Robot located in the United Kingdom, and three wrong readings of
+    # "PHP"
+    assert lines[3] == "candidates (below the confidence threshold, not asserted): 17"
     assert "kgv:candidate true" in (out / "graph.ttl").read_text()
     assert (
         lines[4]
@@ -78,7 +81,7 @@ def test_builds_are_byte_identical(built, tmp_path: Path):
 def test_query_prints_a_table(built, tmp_path: Path):
     out, _ = built
     q = tmp_path / "q.rq"
-    q.write_text("SELECT ?o WHERE { ?s kgv:developer ?o }")
+    q.write_text('SELECT ?s WHERE { ?s rdfs:label "Meta" }')
     res = CliRunner().invoke(main, ["query", str(q), "--graph", str(out / "graph.ttl")])
     assert res.exit_code == 0 and "entity/meta" in res.output
 
@@ -100,7 +103,7 @@ def test_query_min_confidence_adds_the_candidates(built, where):
 
     found = [float(r["confidence"]["value"]) for r in rows(more)]
     assert len(found) > len(rows(asserted))
-    assert any(c < 0.68 for c in found) and all(c >= 0.3 for c in found)
+    assert any(c < 0.73 for c in found) and all(c >= 0.3 for c in found)
     bad = CliRunner().invoke(main, [*args, "json", "--min-confidence", "2"])
     assert bad.exit_code == 2 and "Traceback" not in bad.output
 

@@ -27,7 +27,14 @@ def test_named_entities_once_with_the_right_type(seeds_graph, name, etype):
     assert same[0].type == etype
 
 
-FACTS = [
+# Asserted: none. Each fact below is read, and the calibration fitted out of fold on the tuning
+# parts (kg.train) puts it under the threshold (kg.defaults.MIN_CONFIDENCE, 0.73); it is kept
+# as a candidate with its evidence. The verb rules are calibrated per rule and predicate:
+# "appoint" read no fact the tuning parts judge (neither annotates "appointed by"), so it is
+# worth the verb family's share (0.386); "release" as a developer was right 0 of 2 and the verb
+# rules' "founded by" 2 of 8 (0.25, 0.319); "X-based" 1 of 7 (0.233).
+FACTS: list[tuple[str, str, str]] = []
+CANDIDATES = [
     ("Muse Spark", "developer", "Meta"),
     ("Alexandr Wang", "appointed_by", "Meta"),
     ("Alexandr Wang", "appointed_by", "Mark Zuckerberg"),
@@ -35,25 +42,19 @@ FACTS = [
     # the author box, read like other text: "Christopher Holloway is the founder and director
     # of Progressive Robot, a UK-based technology company"
     ("Progressive Robot", "headquarters_location", "United Kingdom"),
-]
-# Read, but below the confidence threshold (kg.defaults.MIN_CONFIDENCE, 0.69): kept as
-# candidates with their evidence. "appointed" says employer less surely than appointed_by
-# (0.62); "Alexandr Wang leading TBD Lab" is read from the words of a headline the parser could
-# not read (0.6); the role nouns' facts ("the founder and director of") are worth 0.667 by
-# their calibration, just under the threshold.
-CANDIDATES = [
     ("Alexandr Wang", "employer", "Meta"),
+    # "Alexandr Wang leading TBD Lab" is read from the words of a headline the parser could not
+    # read (0.6, a rule family the tuning parts never gave a fact)
     ("TBD Lab", "director_manager", "Alexandr Wang"),
     ("Christopher Holloway", "employer", "Progressive Robot"),
     ("Progressive Robot", "director_manager", "Christopher Holloway"),
     ("Progressive Robot", "founded_by", "Christopher Holloway"),
     ("Christopher Holloway", "position_held", "director"),  # of Progressive Robot
-    # "Meta ... establishing the secretive TBD Lab": a lab an organization founds is its unit
-    # (the verb rules' map gives the rule's 0.75 0.655), and its inverse
+    # "Meta ... establishing the secretive TBD Lab": a lab an organization founds is its unit,
+    # and its inverse
     ("TBD Lab", "parent_organization", "Meta"),
     ("Meta", "subsidiary", "TBD Lab"),
-    # the relation model's reading of "a UK-based technology company" as located in (0.64 by
-    # the calibration refitted with this round's rules); the rule's head office is asserted
+    # the relation model's reading of "a UK-based technology company" as located in (0.662)
     ("Progressive Robot", "located_in", "United Kingdom"),
 ]
 # Wrong, and known: "he works across PHP development, ecommerce, Linux infrastructure" in the
@@ -151,13 +152,15 @@ def test_every_fact_points_at_its_two_names(seeds_graph):
                 assert text[slice(*ev.object_span)] in {r.object.name, *r.object.aliases}
 
 
-def test_weak_guesses_are_not_facts(seeds_graph):
-    assert all(
-        r.confidence >= 0.2
-        for r in seeds_graph.relations
-        if (r.subject.name, r.predicate, getattr(r.object, "name", r.object)) not in KNOWN_WRONG
-    )
-    assert seeds_graph.relations and not seeds_graph.flagged  # the facts are there, none denied
+def test_weak_guesses_are_known_wrong(seeds_graph):
+    """The facts read under 0.2 are the known wrong ones; the others are there, none denied."""
+    weak = {
+        (r.subject.name, r.predicate, getattr(r.object, "name", r.object))
+        for r in seeds_graph.relations + seeds_graph.candidates
+        if r.confidence < 0.2
+    }
+    assert weak <= set(KNOWN_WRONG)
+    assert seeds_graph.candidates and not seeds_graph.flagged
 
 
 def test_meta_ai_is_kept_apart_from_meta_with_a_reason(seeds_graph):
@@ -168,10 +171,11 @@ def test_meta_ai_is_kept_apart_from_meta_with_a_reason(seeds_graph):
 
 
 def test_facts_from_the_second_article_carry_its_publication_date(seeds_graph):
-    second = next(d for d in seeds_graph.documents if d.id.startswith("seeds-001"))
-    reports = [e for r in seeds_graph.relations for e in r.evidence if e.doc_id == second.id]
+    every = seeds_graph.at_confidence(0.0)  # the facts read, candidates asserted
+    second = next(d for d in every.documents if d.id.startswith("seeds-001"))
+    reports = [e for r in every.relations for e in r.evidence if e.doc_id == second.id]
     assert reports and {e.reported for e in reports} == {"2026-06-03T14:35"}
-    rdf = seeds_graph.to_rdf()
+    rdf = every.to_rdf()
     from kg.rdf.namespaces import KGV
 
     assert {str(o) for o in rdf.objects(None, KGV.reportedOn)} == {"2026-06-03T14:35:00"}
@@ -180,9 +184,10 @@ def test_facts_from_the_second_article_carry_its_publication_date(seeds_graph):
 def test_wangs_appointment_is_dated_one_year_before_the_article(seeds_graph):
     """ "One year after Mark Zuckerberg appointed Alexandr Wang ..., the technology giant has
     unveiled Muse Spark", in an article of 3 June 2026: the appointment was in 2025."""
+    every = seeds_graph.relations + seeds_graph.candidates
     (r,) = [
         r
-        for r in seeds_graph.relations
+        for r in every
         if (r.subject.name, r.predicate, getattr(r.object, "name", None))
         == ("Alexandr Wang", "appointed_by", "Mark Zuckerberg")
     ]
@@ -190,7 +195,7 @@ def test_wangs_appointment_is_dated_one_year_before_the_article(seeds_graph):
     # "Meta has appointed Alexandr Wang to lead its AI division" gives no time: none is made
     (meta,) = [
         r
-        for r in seeds_graph.relations
+        for r in every
         if (r.subject.name, r.predicate, getattr(r.object, "name", None))
         == ("Alexandr Wang", "appointed_by", "Meta")
     ]

@@ -62,6 +62,9 @@ class Calibration:
 
     def __init__(self, tables: dict[str, tuple[list[float], list[float]]]) -> None:
         self.tables = tables
+        # the rules with a table of their own ("verb:appoint"; kg.train.shrink), not sources
+        heads = {k.split("|")[0] for k in tables}
+        self.rules = frozenset(h for h in heads if ":" in h and rules_only(source([h])))
 
     def __call__(self, src: str, confidence: float, predicate: str = "") -> float:
         table = next((self.tables[k] for k in chain(src, predicate) if k in self.tables), None)
@@ -80,8 +83,21 @@ class Calibration:
         if src == "model+rules":
             for rule, raw in readings:
                 if rules_only(family := source([rule])) and family != "inferred":
-                    c = max(c, self(family, raw, predicate))
+                    c = max(c, self.reading(rule, raw, predicate))
+        elif rules_only(src) and src != "rules":
+            # a family calibrated per rule (kg.train.shrink): its best reading's worth
+            own = [self.reading(r, raw, predicate) for r, raw in readings if r in self.rules]
+            c = max(own) if own else c
         return c
+
+    def reading(self, rule: str, raw: float, predicate: str) -> float:
+        """One rule reading's worth: its rule and predicate's table, its rule's, then its
+        family's (``__call__``)."""
+        for key in (f"{rule}|{predicate}", rule):
+            if key in self.tables:
+                xs, ys = self.tables[key]
+                return round(interpolate(raw, xs, ys), 3)
+        return self(source([rule]), raw, predicate)
 
     def relation(self, r: Relation) -> Relation:
         """``r`` with its calibrated confidence (``fact``)."""

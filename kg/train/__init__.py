@@ -2,6 +2,7 @@
 
     python -m kg.train [--bench DIR] [--out kg/data/relations.npz] [--seed 0] [--folds 3]
     python -m kg.train --confidence-only   # calibrate and choose the threshold, write no model
+    python -m kg.train --from-facts FILE   # the same on the out-of-fold facts of --facts FILE
 
 The calibration maps what models fitted on the same code read: refitted alone, over a shipped
 model fitted on older features or rules, its maps read that model wrongly (held out, ECE 0.087
@@ -31,7 +32,6 @@ teach the model that, say, a person is never a citizen of the country named besi
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
@@ -48,6 +48,7 @@ from kg.train.calibrate import (
     isotonic,
     out_of_fold,
 )
+from kg.train.facts import read_facts, write_facts
 from kg.train.fit import (
     DEFAULT_BENCH,
     EPOCHS,
@@ -154,7 +155,17 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="also write the out-of-fold facts the calibration is fitted on here (JSON)",
     )
+    ap.add_argument(
+        "--from-facts",
+        type=Path,
+        default=None,
+        help="fit the calibration and choose the threshold on out-of-fold facts a run wrote "
+        "with --facts (read no document, fit no model)",
+    )
     args = ap.parse_args(argv)
+    if args.from_facts is not None:
+        calibrate_and_choose(read_facts(args.from_facts), args.out.with_name("calibration.json"))
+        return 0
     if not args.bench.is_dir():
         print(f"{args.bench}: no benchmark data folder (pass --bench DIR)", file=sys.stderr)
         return 2
@@ -176,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
         data, classes, thr, pipeline, folds=args.folds, epochs=epochs, seed=args.seed, t0=t0
     )
     if args.facts is not None:
-        args.facts.write_text(json.dumps({r.name: r.scored for r in raw}) + "\n", encoding="utf-8")
+        write_facts(raw, args.facts)
     calibrate_and_choose(raw, args.out.with_name("calibration.json"))
     if args.confidence_only:
         return 0

@@ -6,7 +6,8 @@ resolution, inference), so every tuning document gives the facts a model that ne
 gives, as held-out documents do. On these facts, right or wrong, the calibration tables of
 every source are fitted (isotonic, per source and predicate, each part weighing the same; see
 kg.resolve.calibration): the model's readings, inference and each family of rules, whose own
-numbers count only as a prior where the family read few facts. On the calibrated facts the
+numbers count only as a prior where the family read few facts; the verb rules per rule and
+predicate, shrunk toward their family (kg.train.shrink). On the calibrated facts the
 threshold is chosen at which asserted facts are right four times in five on each part, by the
 lower bound of that share, not the share alone (kg.defaults.MIN_CONFIDENCE, ASSERTED_Z).
 """
@@ -23,7 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from kg import vocab
-from kg.defaults import ASSERTED_Z, CALIBRATION_BLOCK
+from kg.defaults import ASSERTED_Z, CALIBRATION_BLOCK, EACH_PART, PER_RULE_FAMILIES
 from kg.evaluate import Counts, Report, evaluate
 from kg.extract.classifier import RelationModel
 from kg.extract.classifier import load as classifier_load
@@ -47,6 +48,7 @@ from kg.train.fit import (
     tune_thresholds,
     vocabulary,
 )
+from kg.train.shrink import Fact, fit_rules
 
 # Folds of the tuning documents: each costs one model fit (RUNS seeded fits) and the reading
 # of its documents; 3 keep the whole refit within about 15 minutes on a loaded two-core machine
@@ -81,7 +83,6 @@ FAMILIES_WITH_MODEL = False
 # asserted on the strength of one of them. With it 0.042 / 0.022, 0.75 (455 / 425 facts);
 # without 0.044 / 0.027, 0.82 (345 / 296).
 RULES_EACH_PART = True
-EACH_PART = 5
 # A rule's own confidence counts as this many facts read at it, where its family's are too
 # few to fit a map: a rule of 0.8 whose 9 facts were 4 right is then worth 0.69.
 RULE_PRIOR = 20
@@ -231,7 +232,24 @@ def fit_calibration(reports: list[Report], weights: list[float] | None = None) -
         for k, (xs, ys) in list(tables.items()):
             if rules_only(k.split("|")[0]) and k in by_part:
                 tables[k] = each_part(xs, ys, by_part[k])
+    tables = {k: v for k, v in tables.items() if k.split("|")[0] not in PER_RULE_FAMILIES}
+    tables.update(fit_rules(rule_facts(reports, weights)))
     return Calibration(tables)
+
+
+def rule_facts(reports: list[Report], weights: list[float] | None = None) -> list[list[Fact]]:
+    """Per report, the judged facts a family of PER_RULE_FAMILIES read alone, one for each
+    of its rules that read it (kg.train.shrink), weighted as its report."""
+    out: list[list[Fact]] = []
+    for rep, w in zip(reports, weights or [1.0] * len(reports), strict=True):
+        facts: list[Fact] = []
+        for _, ok, _, src, pred, *readings in rep.scored:
+            if src not in PER_RULE_FAMILIES or not judged(pred):
+                continue
+            rules = {rule for rule, _ in (readings[0] if readings else ()) if source([rule]) == src}
+            facts.extend((src, rule, pred, ok, w) for rule in sorted(rules) or [src])
+        out.append(facts)
+    return out
 
 
 def each_part(

@@ -77,6 +77,11 @@ def test_graphml_of_a_conll04_build_reads_back_whole(conll_graph, tmp_path: Path
 def test_gexf_of_a_conll04_build_reads_back_whole(conll_graph, tmp_path: Path):
     path = export(conll_graph, "gexf", tmp_path / "g.gexf")[0]
     back = nx.read_gexf(path)
+    if not back.is_multigraph():  # networkx reads a GEXF without parallel edges as a DiGraph
+        multi = nx.MultiDiGraph()
+        multi.add_nodes_from(back.nodes(data=True))
+        multi.add_edges_from((u, v, d["id"], d) for u, v, d in back.edges(data=True))
+        back = multi
     check_read_back(back, conll_graph)
     assert all(d["id"] == k for *_, k, d in back.edges(keys=True, data=True)), "GEXF id = fact"
 
@@ -178,10 +183,10 @@ def test_neo4j_typed_values_parse(seeds_graph):
 # -- CSV for spreadsheets ------------------------------------------------------------------
 
 
-def test_csv_facts_carry_evidence_document_and_confidence(seeds_graph):
-    files = csv_files(seeds_graph)
+def test_csv_facts_carry_evidence_document_and_confidence(seeds_read):
+    files = csv_files(seeds_read)
     _, facts = _read(files, "facts.csv")
-    assert len(facts) == sum(max(1, len(r.evidence)) for r in seeds_graph.relations)
+    assert len(facts) == sum(max(1, len(r.evidence)) for r in seeds_read.relations)
     row = next(
         f
         for f in facts
@@ -190,7 +195,7 @@ def test_csv_facts_carry_evidence_document_and_confidence(seeds_graph):
     assert row["sentence"] and row["document"] and 0 < float(row["confidence"]) <= 1
     assert "Alexandr Wang" in row["sentence"]
     _, docs = _read(files, "documents.csv")
-    assert {d["id"] for d in docs} == {d.id for d in seeds_graph.documents}
+    assert {d["id"] for d in docs} == {d.id for d in seeds_read.documents}
     assert {f["document"] for f in facts} <= {d["id"] for d in docs}
 
 
@@ -224,9 +229,9 @@ def test_min_confidence_leaves_out_facts_below_it(seeds_graph, floor: float):
 
 
 @pytest.fixture(scope="module")
-def seeds_ttl(seeds_graph, tmp_path_factory) -> Path:
+def seeds_ttl(seeds_read, tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("ttl") / "graph.ttl"
-    seeds_graph.write_rdf(path)
+    seeds_read.write_rdf(path)
     return path
 
 
@@ -234,13 +239,13 @@ def seeds_ttl(seeds_graph, tmp_path_factory) -> Path:
 def test_kg_export_writes_each_format(seeds_ttl: Path, tmp_path: Path, fmt: str):
     out = tmp_path / f"out.{fmt}"
     args = ["export", "--graph", str(seeds_ttl), "--format", fmt, "-o", str(out)]
-    res = CliRunner().invoke(main, [*args, "--min-confidence", "0.75"])
+    res = CliRunner().invoke(main, [*args, "--min-confidence", "0.5"])
     assert res.exit_code == 0, res.output
     assert res.output.startswith("wrote ")
     if fmt == "graphml":
         back = nx.read_graphml(out, force_multigraph=True)
         assert back.number_of_edges() > 0
-        assert all(d["confidence"] >= 0.75 for *_, d in back.edges(data=True))
+        assert all(d["confidence"] >= 0.5 for *_, d in back.edges(data=True))
     elif fmt == "gexf":
         assert SEED_NAMES <= {d["label"] for _, d in nx.read_gexf(out).nodes(data=True)}
     else:
@@ -270,15 +275,15 @@ def test_kg_export_bad_options_one_line(seeds_ttl: Path, args: list[str], messag
     assert message in res.output
 
 
-def test_min_confidence_applies_to_rdf_too(seeds_graph, seeds_ttl: Path, tmp_path: Path):
+def test_min_confidence_applies_to_rdf_too(seeds_read, seeds_ttl: Path, tmp_path: Path):
     out = tmp_path / "g.nq"
     args = ["export", "--graph", str(seeds_ttl), "-f", "nquads", "-o", str(out)]
-    res = CliRunner().invoke(main, [*args, "--min-confidence", "0.75"])
+    res = CliRunner().invoke(main, [*args, "--min-confidence", "0.5"])
     assert res.exit_code == 0, res.output
     back = kg.KnowledgeGraph.from_rdf(out)
-    keep = {r.key for r in seeds_graph.relations if r.confidence >= 0.75}
-    assert {r.key for r in back.relations} == keep and 0 < len(keep) < len(seeds_graph.relations)
-    assert len(back.entities) == len(seeds_graph.entities)
+    keep = {r.key for r in seeds_read.relations if r.confidence >= 0.5}
+    assert {r.key for r in back.relations} == keep and 0 < len(keep) < len(seeds_read.relations)
+    assert len(back.entities) == len(seeds_read.entities)
 
 
 @pytest.mark.parametrize("floor", [[], ["--min-confidence", "0"]], ids=["asserted", "all"])

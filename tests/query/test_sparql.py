@@ -30,15 +30,15 @@ def test_params_are_bound_not_pasted(seeds_graph):
     assert len(seeds_graph.query(q, params={"name": 'Meta" } ; ?x ?y ?z . { "'})) == 0
 
 
-def test_ask_and_construct(seeds_graph):
-    p = seeds_graph.relations[0].predicate
-    assert seeds_graph.query(f"ASK {{ ?s kgv:{p} ?o }}").boolean is True
-    assert seeds_graph.query("ASK { ?s kgv:no_such_predicate ?o }").boolean is False
-    res = seeds_graph.query(f"CONSTRUCT {{ ?s kgv:{p} ?o }} WHERE {{ ?s kgv:{p} ?o }}")
+def test_ask_and_construct(seeds_read):
+    p = seeds_read.relations[0].predicate
+    assert seeds_read.query(f"ASK {{ ?s kgv:{p} ?o }}").boolean is True
+    assert seeds_read.query("ASK { ?s kgv:no_such_predicate ?o }").boolean is False
+    res = seeds_read.query(f"CONSTRUCT {{ ?s kgv:{p} ?o }} WHERE {{ ?s kgv:{p} ?o }}")
     assert res.graph is not None
-    assert len(res.graph) == sum(1 for r in seeds_graph.relations if r.predicate == p)
-    res = seeds_graph.query("DESCRIBE ?e WHERE { ?e rdfs:label 'Meta' }")
-    meta = URIRef(seeds_graph.base + "entity/meta")
+    assert len(res.graph) == sum(1 for r in seeds_read.relations if r.predicate == p)
+    res = seeds_read.query("DESCRIBE ?e WHERE { ?e rdfs:label 'Meta' }")
+    meta = URIRef(seeds_read.base + "entity/meta")
     assert res.form == "DESCRIBE" and (meta, RDFS.label, Literal("Meta")) in res.graph
 
 

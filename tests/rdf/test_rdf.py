@@ -30,11 +30,11 @@ def a_relation(g: kg.KnowledgeGraph) -> kg.Relation:
     return next(r for r in g.relations if not r.is_literal)
 
 
-def test_plain_triple_and_reified_evidence(seeds_graph):
-    g = seeds_graph.to_rdf()
-    r = a_relation(seeds_graph)
-    s = URIRef(seeds_graph.base + f"entity/{r.subject.id}")
-    o = URIRef(seeds_graph.base + f"entity/{r.object.id}")
+def test_plain_triple_and_reified_evidence(seeds_read):
+    g = seeds_read.to_rdf()
+    r = a_relation(seeds_read)
+    s = URIRef(seeds_read.base + f"entity/{r.subject.id}")
+    o = URIRef(seeds_read.base + f"entity/{r.object.id}")
     assert (s, KGV[r.predicate], o) in g
     rows = list(
         g.query(
@@ -188,10 +188,10 @@ def test_every_predicate_is_declared(seeds_graph):
         assert g.value(KGV[name], RDFS.comment) == Literal(comment, lang="en"), name
 
 
-def test_provenance_reaches_document_sentence_offsets_rule(seeds_graph):
+def test_provenance_reaches_document_sentence_offsets_rule(seeds_read):
 
-    r = a_relation(seeds_graph)
-    rows = seeds_graph.query(
+    r = a_relation(seeds_read)
+    rows = seeds_read.query(
         """SELECT ?subject ?p ?object ?doc ?sentence ?start ?end ?rule ?confidence WHERE {
              ?f rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
                 kgv:confidence ?confidence ; kgv:evidence ?e .
@@ -204,7 +204,7 @@ def test_provenance_reaches_document_sentence_offsets_rule(seeds_graph):
     assert {(d["doc"], d["sentence"], d["start"], d["end"], d["rule"]) for d in rows} == {
         (e.doc_id, e.sentence, e.start, e.end, e.rule) for e in r.evidence
     }
-    texts = {d.id: d.text for d in seeds_graph.documents}  # ids name the folder too
+    texts = {d.id: d.text for d in seeds_read.documents}  # ids name the folder too
     for d in rows:  # the offsets point at the sentence in the document
         assert texts[d["doc"]][d["start"] : d["end"]] == d["sentence"]
 
@@ -215,18 +215,18 @@ def test_base_is_configurable(seeds_graph):
     assert not any(str(s).startswith("https://example.org/kg/entity/") for s in g.subjects())
 
 
-def test_quad_formats_keep_a_named_graph_per_document(seeds_graph):
+def test_quad_formats_keep_a_named_graph_per_document(seeds_read):
     from rdflib import Dataset
 
     ds = Dataset()
-    ds.parse(data=serialize_kg(seeds_graph, "nquads"), format="nquads")
-    base = seeds_graph.base
+    ds.parse(data=serialize_kg(seeds_read, "nquads"), format="nquads")
+    base = seeds_read.base
     names = {str(c.identifier) for c in ds.graphs() if str(c.identifier).startswith(base)}
-    docs = {base + f"graph/doc/{d.id}" for d in seeds_graph.documents}
+    docs = {base + f"graph/doc/{d.id}" for d in seeds_read.documents}
     assert names == {base + "graph/vocab", base + "graph/entities"} | docs
     assert len(ds.graph(URIRef(base + "graph/vocab"))) > 0  # the default graph holds nothing
     assert len(ds.default_graph) == 0
-    doc = a_relation(seeds_graph).evidence[0].doc_id
+    doc = a_relation(seeds_read).evidence[0].doc_id
     g = ds.graph(URIRef(base + f"graph/doc/{doc}"))
     assert any(True for _ in g.triples((None, KGV.sentence, None)))
 

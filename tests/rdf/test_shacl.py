@@ -102,8 +102,8 @@ def _mention_ends_before_it_starts(g: Graph) -> None:
         (_mention_ends_before_it_starts, "LessThanConstraintComponent"),
     ],
 )
-def test_the_shapes_catch_damage(seeds_graph, shapes, damage, message):
-    g = copy(seeds_graph.to_rdf())
+def test_the_shapes_catch_damage(seeds_read, shapes, damage, message):
+    g = copy(seeds_read.to_rdf())
     damage(g)
     conforms, text = validate(g, shapes)
     assert not conforms and message in text, text

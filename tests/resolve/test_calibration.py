@@ -170,7 +170,7 @@ def _facts(rows: list[tuple[float, bool, str, str]]) -> Report:
     "rows, src, predicate, expected",
     [
         # a family of many facts: its map is what its facts measure, not its own number
-        ([(0.8, k % 4 == 0, "verb", "founded_by") for k in range(60)], "verb", "founded_by", 0.258),
+        ([(0.8, k % 4 == 0, "role", "founded_by") for k in range(60)], "role", "founded_by", 0.258),
         # many facts of one predicate: their own table
         (
             [(0.8, k % 4 != 0, "role", "employer") for k in range(60)]
@@ -241,8 +241,12 @@ _TWO_PREDICATES = [(0.8, k % 4 != 0, "model", "employer") for k in range(60)] + 
         (_TWO_PREDICATES, "model", "employer", 0.5),
         (_TWO_PREDICATES, "model", "spouse", 0.5),
         # a rule family's facts of the same counts keep a map per predicate
-        ([(c, ok, "verb", p) for c, ok, _, p in _TWO_PREDICATES], "verb", "employer", 0.742),
-        ([(c, ok, "verb", p) for c, ok, _, p in _TWO_PREDICATES], "verb", "spouse", 0.258),
+        ([(c, ok, "role", p) for c, ok, _, p in _TWO_PREDICATES], "role", "employer", 0.742),
+        ([(c, ok, "role", p) for c, ok, _, p in _TWO_PREDICATES], "role", "spouse", 0.258),
+        # the verb rules' too, each shrunk toward the family's 61 of 122 by SHRINK_PRIOR (5)
+        # facts: (45 + 2.5) / 65 and (15 + 2.5) / 65
+        ([(c, ok, "verb", p) for c, ok, _, p in _TWO_PREDICATES], "verb", "employer", 0.731),
+        ([(c, ok, "verb", p) for c, ok, _, p in _TWO_PREDICATES], "verb", "spouse", 0.269),
     ],
 )
 def test_the_model_has_one_map_per_source(rows, src, predicate, expected):
@@ -312,6 +316,7 @@ _VERB_FACTS = [(0.88, k % 4 != 0, "P1", "model+rules", "founded_by", _BOTH) for 
 )
 def test_a_rule_family_is_measured_on_every_fact_it_read(monkeypatch, with_model, expected):
     monkeypatch.setattr(calibrate, "FAMILIES_WITH_MODEL", with_model)
+    monkeypatch.setattr(calibrate, "PER_RULE_FAMILIES", ())  # one map for the verb rules
     cal = fit_calibration(
         [Report("r", 1, 1, 1.0, Counts(), {}, Counts(), {}, Counts(), scored=_VERB_FACTS)]
     )

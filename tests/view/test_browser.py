@@ -76,21 +76,21 @@ def hover_edge_point(b: Browser, edge_id: str) -> tuple[float, float]:
 
 
 @pytest.fixture(scope="module")
-def seeds_page(seeds_graph, tmp_path_factory) -> Path:
-    return seeds_graph.to_html(tmp_path_factory.mktemp("view") / "seeds.html")
+def seeds_page(seeds_read, tmp_path_factory) -> Path:
+    return seeds_read.to_html(tmp_path_factory.mktemp("view") / "seeds.html")
 
 
-def test_seeds_view_draws_every_node_offline(browser, seeds_graph, seeds_page):
+def test_seeds_view_draws_every_node_offline(browser, seeds_read, seeds_page):
     browser.open(seeds_page)
     assert_quiet(browser, seeds_page)
     # entities without a relation are left out at first, and drawn with the toggle
-    related = {v for u, w in seeds_graph.nx.edges() if u != w for v in (u, w)}
-    assert related and set(seeds_graph.nx.nodes) - related  # the seeds have both kinds
+    related = {v for u, w in seeds_read.nx.edges() if u != w for v in (u, w)}
+    assert related and set(seeds_read.nx.nodes) - related  # the seeds have both kinds
     assert sorted(drawn_nodes(browser)) == sorted(related)
     browser.driver.find_element("id", "isolated").click()
-    assert sorted(drawn_nodes(browser)) == sorted(seeds_graph.nx.nodes)
+    assert sorted(drawn_nodes(browser)) == sorted(seeds_read.nx.nodes)
     assert browser.js("return window.kgNetwork.body.edgeIndices.length") == (
-        seeds_graph.nx.number_of_edges()
+        seeds_read.nx.number_of_edges()
     )
     # the canvas really shows each type's colour (pixels read back from the canvas)
     found = browser.js(
@@ -102,20 +102,20 @@ def test_seeds_view_draws_every_node_offline(browser, seeds_graph, seeds_page):
         "    .join(''); seen[k] = (seen[k] || 0) + 1; }"
         "return seen;"
     )
-    for t in {a["type"] for _, a in seeds_graph.nx.nodes(data=True)}:
+    for t in {a["type"] for _, a in seeds_read.nx.nodes(data=True)}:
         assert found.get(view.COLORS[t], 0) > 30, f"no {t} node drawn"
     # the legend names every type with its count
     legend = browser.js("return document.getElementById('types').textContent")
-    for t in {a["type"] for _, a in seeds_graph.nx.nodes(data=True)}:
+    for t in {a["type"] for _, a in seeds_read.nx.nodes(data=True)}:
         assert t in legend
     ARTIFACTS.mkdir(exist_ok=True)
     shot = browser.screenshot(ARTIFACTS / "seeds_view.png")
     assert shot.stat().st_size > 10_000
 
 
-def test_node_and_edge_tooltips(browser, seeds_graph, seeds_page):
+def test_node_and_edge_tooltips(browser, seeds_read, seeds_page):
     browser.open(seeds_page)
-    wang = seeds_graph.entity("Alexandr Wang")
+    wang = seeds_read.entity("Alexandr Wang")
     browser.move(5, 5)
     browser.move(*browser.node_point(wang.id))
     text = tooltip(browser)
@@ -134,9 +134,9 @@ def test_node_and_edge_tooltips(browser, seeds_graph, seeds_page):
     browser.move(5, 5)
     browser.move(*hover_edge_point(browser, edge))
     text = tooltip(browser)
-    rel = next(r for r in seeds_graph.facts_about(wang) if r.predicate == "appointed_by")
+    rel = next(r for r in seeds_read.facts_about(wang) if r.predicate == "appointed_by")
     assert rel.evidence[0].sentence in text and rel.evidence[0].doc_id in text
-    doc = next(d for d in seeds_graph.documents if d.id == rel.evidence[0].doc_id)
+    doc = next(d for d in seeds_read.documents if d.id == rel.evidence[0].doc_id)
     assert (doc.title or doc.source) in text
     browser.screenshot(ARTIFACTS / "seeds_edge_tooltip.png")
     # a click shows the same in the side panel
@@ -156,14 +156,14 @@ def test_same_input_same_picture_and_physics_stops(browser, seeds_page):
     assert positions(browser) == first
 
 
-def test_search_and_filters(browser, seeds_graph, seeds_page):
+def test_search_and_filters(browser, seeds_read, seeds_page):
     browser.open(seeds_page)
     search = browser.driver.find_element("id", "search")
     search.send_keys("wang")
     hits = browser.wait("return document.getElementById('hits').textContent")
     assert hits == "1 match"
     assert browser.js("return window.kgNetwork.getSelectedNodes().map(window.kgId)") == [
-        seeds_graph.entity("Alexandr Wang").id
+        seeds_read.entity("Alexandr Wang").id
     ]
     search.clear()
     search.send_keys("no such name")
@@ -171,14 +171,14 @@ def test_search_and_filters(browser, seeds_graph, seeds_page):
     # with entities without relations shown: untick a type, its nodes go; untick a
     # predicate, its edges go
     browser.driver.find_element("id", "isolated").click()
-    people = [v for v, a in seeds_graph.nx.nodes(data=True) if a["type"] == "Person"]
+    people = [v for v, a in seeds_read.nx.nodes(data=True) if a["type"] == "Person"]
     browser.driver.find_element("css selector", "#types input[value='Person']").click()
-    assert people and sorted(drawn_nodes(browser)) == sorted(set(seeds_graph.nx) - set(people))
+    assert people and sorted(drawn_nodes(browser)) == sorted(set(seeds_read.nx) - set(people))
     n_edges = browser.js("return window.kgNetwork.body.edgeIndices.length")
     # the founded_by edges still drawn: those between entities that are not people
     founded = [
         e
-        for e in seeds_graph.nx.edges(data=True)
+        for e in seeds_read.nx.edges(data=True)
         if e[2]["predicate"] == "founded_by" and not {e[0], e[1]} & set(people)
     ]
     browser.driver.find_element("css selector", "#preds input[value='founded_by']").click()

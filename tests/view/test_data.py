@@ -56,8 +56,14 @@ def test_the_page_carries_what_the_filters_need(seeds_graph):
         r = facts.get((e["from"], e["predicate"]))
         if r is not None and e["to"] == getattr(r.object, "id", None):
             assert e["docs"] == sorted({ev.doc_id for ev in r.evidence})
-    assert d["communities"] and all(c["size"] > 1 for c in d["communities"])
     assert d["threshold"] == data.threshold() == MIN_CONFIDENCE
+
+
+def test_communities_are_found_among_the_asserted_facts(seeds_graph, seeds_read):
+    # none of the seeds' facts is asserted at kg's threshold: no community is drawn
+    assert not page_data(view.render(seeds_graph))["communities"]
+    d = page_data(view.render(seeds_read))
+    assert d["communities"] and all(c["size"] > 1 for c in d["communities"])
 
 
 @pytest.mark.parametrize(

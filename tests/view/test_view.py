@@ -278,16 +278,16 @@ def test_kg_rdf_folds_into_the_same_graph(seeds_graph):
         assert {ev["sentence"] for ev in a["evidence"]} == {ev.sentence for ev in r.evidence}
 
 
-def test_query_graph_draws_a_construct(seeds_graph, tmp_path: Path):
+def test_query_graph_draws_a_construct(seeds_read, tmp_path: Path):
     ttl = tmp_path / "graph.ttl"
-    seeds_graph.write_rdf(ttl)
+    seeds_read.write_rdf(ttl)
     q = (
         "PREFIX kgv: <https://example.org/kg/vocab#>\n"
         "CONSTRUCT { ?p kgv:appointed_by ?o . ?p rdfs:label ?pn . ?o rdfs:label ?on . ?p a ?t }\n"
         "WHERE { ?p kgv:appointed_by ?o ; rdfs:label ?pn ; a ?t . ?o rdfs:label ?on }"
     )
     g = query_graph(ttl, q)
-    rels = seeds_graph.relations
+    rels = seeds_read.relations
     want = {(r.subject.name, r.object.name) for r in rels if r.predicate == "appointed_by"}
     got = {(g.nodes[u]["label"], g.nodes[v]["label"]) for u, v in g.edges()}
     assert got == want and want
@@ -307,15 +307,15 @@ def test_inline_view_for_notebooks(seeds_graph):
 
 
 @pytest.fixture(scope="module")
-def built(seeds_graph, tmp_path_factory) -> Path:
+def built(seeds_read, tmp_path_factory) -> Path:
     d = tmp_path_factory.mktemp("built")
-    seeds_graph.write_rdf(d / "graph.ttl")
-    seeds_graph.write_json(d / "graph.json")
+    seeds_read.write_rdf(d / "graph.ttl")
+    seeds_read.write_json(d / "graph.json")
     return d
 
 
-def test_cli_view_from_ttl_and_json(seeds_graph, built: Path, tmp_path: Path):
-    n = seeds_graph.nx.number_of_nodes()
+def test_cli_view_from_ttl_and_json(seeds_read, built: Path, tmp_path: Path):
+    n = seeds_read.nx.number_of_nodes()
     for src in ("graph.ttl", "graph.json"):
         out = tmp_path / f"{src}.html"
         res = CliRunner().invoke(main, ["view", str(built / src), "-o", str(out)])
@@ -323,7 +323,7 @@ def test_cli_view_from_ttl_and_json(seeds_graph, built: Path, tmp_path: Path):
         assert f"({n} nodes," in res.output and "drawn at first" in res.output
         data = page_data(out.read_text(encoding="utf-8"))
         assert sorted(x["label"] for x in data["nodes"]) == sorted(
-            a["label"] for _, a in seeds_graph.nx.nodes(data=True)
+            a["label"] for _, a in seeds_read.nx.nodes(data=True)
         )
 
 
