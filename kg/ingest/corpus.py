@@ -23,7 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.ingest.html import from_html
 from kg.ingest.ids import file_base
+from kg.ingest.language import identify
 from kg.ingest.sources import (
     SUFFIXES,
     Reader,
@@ -202,9 +204,6 @@ def preload() -> None:
     """Load what reading loads once per process (the language model, about a second of CPU;
     trafilatura with its fallbacks and stop lists), so that processes forked after it share it
     rather than each loading its own."""
-    from kg.ingest.html import from_html
-    from kg.ingest.language import identify
-
     identify("A sentence of a few words.")
     try:
         from_html(_WARM_UP, doc_id="warm-up", source="warm-up")
