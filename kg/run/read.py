@@ -11,6 +11,7 @@ stays bounded however large the corpus.
 
 from __future__ import annotations
 
+import multiprocessing as mp
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -32,7 +33,11 @@ from kg.ingest.corpus import (
 )
 from kg.ingest.sources import Reader, ReadOptions, unique_ids
 from kg.model import Document, ReadReport
-from kg.run.parallel import context
+
+
+def context() -> mp.context.BaseContext:
+    """fork where the platform has it (workers share the parent's loaded models), else spawn."""
+    return mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
 
 
 def read(
@@ -65,10 +70,7 @@ def iter_read_parallel(
         yield from iter_read(sources, options, report)
         return
     reader = Reader(options or ReadOptions(), report)
-    ctx = context()
-    if ctx.get_start_method() == "fork":
-        preload()  # the language model and the libraries, loaded once here, shared by all
-    pool = ProcessPoolExecutor(jobs, mp_context=ctx)
+    pool = ProcessPoolExecutor(jobs, mp_context=context())
     try:
         yield from settle(_outcomes(plan(sources, reader), pool, reader.options, jobs), reader)
     except BrokenProcessPool:
@@ -87,8 +89,17 @@ def _outcomes(
     """Each item with its file's Outcome, in input order, with a few files read ahead."""
     pending: deque[tuple[Item, Future[Outcome] | None]] = deque()
     window = READ_WINDOW * jobs
+    started = False
     for item in items:
-        task = pool.submit(read_task, item, options) if isinstance(item, FileTask) else None
+        task = None
+        if isinstance(item, FileTask):
+            if not started and context().get_start_method() == "fork":
+                # the language model and the libraries loaded once, here, before the workers
+                # are forked at the first task, so that they share them; not at all when the
+                # sources are Documents and strings only
+                preload()
+            started = True
+            task = pool.submit(read_task, item, options)
         pending.append((item, task))
         if len(pending) >= window:
             yield _take(pending)

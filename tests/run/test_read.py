@@ -168,3 +168,23 @@ def test_the_cli_reads_in_jobs_processes_with_the_same_report_and_exit(tmp_path:
     assert skipped == [f"kg: skipped {s.path}: {s.reason}" for s in expected.skipped]
     assert json.loads((out / "ingest.json").read_text()) == expected.as_dict()
     assert "documents: 199 " in res.output and len(skipped) == bad
+
+
+def _die(task: object, options: object) -> None:
+    os._exit(1)  # as a worker killed by the system does
+
+
+def test_a_worker_that_dies_ends_the_read_with_one_clear_error(tmp_path: Path, monkeypatch):
+    from kg.errors import WorkerError
+
+    for n in range(3):
+        (tmp_path / f"{n}.txt").write_text("Acme hired Jane Doe.\n")
+    monkeypatch.setattr("kg.run.read.read_task", _die)
+    with pytest.raises(WorkerError, match="worker process of --jobs 2 died"):
+        read([tmp_path], jobs=2)
+
+
+def test_documents_and_strings_alone_start_no_process(monkeypatch):
+    monkeypatch.setattr("kg.run.read.read_task", _die)  # never reached: nothing to read
+    docs = read([Document(id="a", text="Acme hired Jane Doe."), "Globex hired Bo Chen."], jobs=2)
+    assert [d.text for d in docs] == ["Acme hired Jane Doe.", "Globex hired Bo Chen."]
