@@ -2,8 +2,9 @@
 
 Documents are read one file at a time and parsed in batches through ``nlp.pipe``; what is kept
 of each document is its extraction (mentions and facts), so memory holds one batch of spaCy
-Docs and the growing graph, never the parsed corpus. ``jobs`` > 1 parses in several processes
-(kg.run.parallel); kg.run.cluster runs the same flow on a Dask cluster.
+Docs and the growing graph, never the parsed corpus. ``jobs`` > 1 reads the files in several
+processes (kg.run.read), then parses in as many (kg.run.parallel); kg.run.cluster runs the same
+flow on a Dask cluster.
 """
 
 from __future__ import annotations
