@@ -99,7 +99,8 @@ SHARED: dict[str, Callable[[F], F]] = {
         type=click.IntRange(min=1),
         default=1,
         show_default=True,
-        help="Processes that parse in parallel (use the number of cores for large inputs).",
+        help="Processes that read and parse in parallel (use the number of cores for large "
+        "inputs).",
     ),
     "build store": _store_option("The on-disk store the build adds to [default: OUT/store]."),
     "store": _store_option("The store to use [default: out/store]."),
@@ -236,6 +237,7 @@ def build(
         other_as_text=other_as_text,
         exclude=[out_dir, store_dir],
         root=root,
+        jobs=parse["jobs"],
     )
     keep = None
     if not (no_store or scheduler):
@@ -264,14 +266,16 @@ SKIPPED_EXIT = 3
 
 def _read_sources(sources: tuple[str, ...], report: ReadReport, **options: Any) -> list:
     """The documents of SOURCES; '-' is standard input, read as bytes, so that bad UTF-8
-    gets the same one-line error as a file. Each skipped input is told on one line."""
+    gets the same one-line error as a file. Each skipped input is told on one line. With
+    ``jobs`` > 1 the files are read in that many processes, with the same result."""
     from kg import ingest
+    from kg.run.read import read
 
     srcs = [
         ingest.from_text(ingest.decode(sys.stdin.buffer.read(), "<stdin>")) if s == "-" else s
         for s in sources
     ]
-    docs = ingest.read(srcs, report=report, **options)
+    docs = read(srcs, report=report, **options)
     for skipped in report.skipped:
         click.echo(escaped(f"kg: skipped {skipped.path}: {skipped.reason}"), err=True)
     if not docs:

@@ -80,6 +80,12 @@ LEAD_IN = 3
 # on 22 pages instead of 40; at 500 a must-keep snippet of the tuned-on pages is lost.
 FALLBACK_BELOW = 1000
 
+# Files in flight, per process, when a build reads its inputs in --jobs processes
+# (kg.run.read): enough that a worker never waits for the parent to hand it the next file (a
+# page takes tens of milliseconds to read, handing it out well under one), few enough that the
+# Documents read ahead stay a few megabytes however large the corpus.
+READ_WINDOW = 4
+
 # News structure. How far into a document a dateline or byline may stand (blocks after the
 # headline), and the longest headline and byline lines: longer lines are text.
 TOP_BLOCKS = 5

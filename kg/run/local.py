@@ -2,8 +2,9 @@
 
 Documents are read one file at a time and parsed in batches through ``nlp.pipe``; what is kept
 of each document is its extraction (mentions and facts), so memory holds one batch of spaCy
-Docs and the growing graph, never the parsed corpus. ``jobs`` > 1 parses in several processes
-(kg.run.parallel); kg.run.cluster runs the same flow on a Dask cluster.
+Docs and the growing graph, never the parsed corpus. ``jobs`` > 1 reads the files in several
+processes (kg.run.read), then parses in as many (kg.run.parallel); kg.run.cluster runs the same
+flow on a Dask cluster.
 """
 
 from __future__ import annotations
@@ -41,20 +42,28 @@ def extractions(
     progress: Callable[[int], None] | None = None,
     stats: BuildStats | None = None,
 ) -> list[DocExtraction]:
-    """Each document's extraction, in input order, parsed in ``jobs`` processes."""
+    """Each document's extraction, in input order, read and parsed in ``jobs`` processes."""
     stats = stats if stats is not None else BuildStats()
     if jobs < 1:
         raise ConfigError(f"jobs must be 1 or more, not {jobs}")
-    docs = iter_documents(sources, stats)
     if jobs == 1:
         pipeline = nlp.load(model, gazetteer=gazetteer)
         exs = frozen_list(
-            extract_timed(docs, pipeline, stats, batch_size=batch_size, progress=progress)
+            extract_timed(
+                iter_documents(sources, stats),
+                pipeline,
+                stats,
+                batch_size=batch_size,
+                progress=progress,
+            )
         )
     else:
+        # read in ``jobs`` processes, then parsed in as many: the reading pool ends before the
+        # parsing one starts (one pool at a time, each on every core); the Documents are all
+        # held at the end anyway, inside their extractions
         exs = frozen_list(
             extract_parallel(
-                docs,
+                list(iter_documents(sources, stats, jobs=jobs)),
                 model=model,
                 gazetteer=gazetteer,
                 jobs=jobs,

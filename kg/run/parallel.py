@@ -1,6 +1,6 @@
 """Parsing in several processes on one machine: ``kg build --jobs N``.
 
-The parent reads the documents (streamed, see kg.run.local.iter_documents) and hands them out in
+The documents are read first (in ``jobs`` processes too, see kg.run.read) and handed out in
 small chunks; each worker process holds one spaCy pipeline and returns the chunk's extractions
 (mentions and facts, small and picklable, never spaCy Docs). Results come back in input order,
 so resolution, and every output file, is the same as with one process. Only a few chunks are
@@ -13,7 +13,6 @@ instead of waiting for a result that never comes.
 
 from __future__ import annotations
 
-import multiprocessing as mp
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -26,6 +25,7 @@ from kg.extract import pipeline as nlp
 from kg.extract.records import DocExtraction
 from kg.model import Document
 from kg.run.parse import BATCH_SIZE, chunks, extract_timed
+from kg.run.read import context
 from kg.run.stats import BuildStats
 
 if TYPE_CHECKING:
@@ -43,11 +43,6 @@ def _init(model: str | Language | None, gazetteer: str | None) -> None:
 def _work(docs: list[Document], batch_size: int) -> tuple[list[DocExtraction], BuildStats]:
     stats = BuildStats()
     return list(extract_timed(docs, _PIPELINE, stats, batch_size=batch_size)), stats
-
-
-def context() -> mp.context.BaseContext:
-    """fork where the platform has it (workers share the parent's loaded model), else spawn."""
-    return mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
 
 
 def extract_parallel(

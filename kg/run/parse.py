@@ -8,12 +8,12 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from kg import ingest
 from kg.errors import InputError
 from kg.extract.mentions import extract
 from kg.extract.records import DocExtraction
 from kg.ingest.sources import ReadOptions
 from kg.model import Document, ReadReport
+from kg.run.read import iter_read_parallel
 from kg.run.stats import BuildStats
 
 if TYPE_CHECKING:
@@ -29,13 +29,15 @@ def iter_documents(
     *,
     options: ReadOptions | None = None,
     report: ReadReport | None = None,
+    jobs: int = 1,
 ) -> Iterator[Document]:
     """The documents of ``sources`` as kg.ingest.read gives them (same ids, same order), read
-    one file at a time so that the corpus is never in memory at once."""
+    one file at a time so that the corpus is never in memory at once; with ``jobs`` > 1 the
+    files are read in that many processes (kg.run.read), a few at a time."""
     sources = as_sources(sources)
     seen: set[str] = set()
     clock = stats or BuildStats()
-    docs = ingest.iter_read(sources, options, report)
+    docs = iter_read_parallel(sources, options, report, jobs=jobs)
     while True:
         with clock.stage("ingest"):
             d = next(docs, None)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from kg.ingest.sources import read, source_id
+from kg.ingest.corpus import read
+from kg.ingest.ids import source_id
 
 
 def _write(folder: Path, names: dict[str, str]) -> None:
