@@ -200,6 +200,17 @@ PRODUCT_EVENT_NOUNS = _words("release launch rollout")
 ORG_SUBJECT_VERBS = _words(
     "acquire hire employ merge lay sue invest headquarter manufacture ship list"
 )
+# Honorifics that only ever precede a person's name, inside the name the recogniser read ("Ms
+# Ilves", "Dr Rand") or before it: the name is a person's, whatever its label. Not the titles
+# that also begin names of things ("King", "Prince", "President" in "Prince Edward Island",
+# "Burger King", "President Hotel").
+COURTESY_TITLES = _words("mr mrs ms miss dr prof sir dame madame monsieur mme mlle frau herr")
+# Verbs of speech whose subject, in news, is mostly a person ("Ilves told reporters", "Rand
+# added"); organisations say and tell too ("Ford said"), so their vote is weighed (defaults).
+SPEAKER_VERBS = _words("say tell add")
+# Prepositions that put a name where something is or comes from ("arrived in Tartu", "an
+# engineer from Tartu"): mostly places', but an organisation's too ("a researcher from IBM").
+PLACE_PREPOSITIONS = _words("in from")
 # Verbs whose object is usually a person ("Acme appointed Jane Doe").
 PERSON_VERBS = _words("appoint hire name elect nominate promote fire marry interview arrest kill")
 # What a company has and others seldom do, said of it by a possessive ("Ford's chief

@@ -17,6 +17,7 @@ from kg.extract import classifier, cuts, quotes, rules, types
 from kg.extract.cuts import NUMBERLESS, without_scores
 from kg.extract.features import candidates
 from kg.extract.records import DocExtraction, RawMention
+from kg.extract.surnames import surnames_seen
 from kg.extract.tokens import Tokens
 from kg.extract.types import LABEL_TYPES, is_nationality
 from kg.ingest.blocks import clean_text
@@ -201,7 +202,12 @@ def _read_mentions(
     doc_id = out.document.id
     label_end = _item_label_end(tab.text) if kind == "item" else -1
     spans: list[Span] = []
-    found = sorted((*sdoc.ents, *_unlabelled_names(sdoc, tab)), key=lambda e: e.start)
+    names = [*sdoc.ents, *_unlabelled_names(sdoc, tab)]
+    surnames = surnames_seen(sdoc, tab, out.mentions, names)
+    names += surnames
+    # a surname the tagger read as a common noun is a name all the same (junk's own test)
+    seen = {e.start for e in surnames}
+    found = sorted(names, key=lambda e: e.start)
     found = cuts.particle_joins(found, tab)
     raw = out.document.text[offset : offset + len(tab.text)]
     if "\n" in raw:  # the block's own line breaks, which the parse read as spaces
@@ -218,7 +224,7 @@ def _read_mentions(
         if label not in LABEL_TYPES:
             continue
         span = _trim(ent, tab)
-        if span is None or junk(span, tab):
+        if span is None or (junk(span, tab) and span.start not in seen):
             continue
         i, j = span.start, span.end
         start_char, end_char = tab.idx[i], tab.end_char[j - 1]

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from kg.defaults import NATIONALITY_CONFIDENCE, NATIONALITY_NOUN_CONFIDENCE
 from kg.extract.located import PLACE_NOUNS
 from kg.extract.modality import PLAIN
-from kg.extract.types import is_nationality
+from kg.extract.types import is_nationality, leaning
 from kg.lexicon import TITLES
 
 if TYPE_CHECKING:
@@ -66,7 +66,10 @@ def _described(r: _Reader, i: int, b: int, sent: Sentence) -> None:
     a = r.tm.get(tok.i) if tok is not None else None
     if a is None or a == b:
         return
-    label = r.out.mentions[a].label
+    m = r.out.mentions[a]
+    # the votes so far, not the label alone: "Marta Ilves, an Estonian engineer", which spaCy
+    # labels an organization, is a person by the noun that describes her
+    label = "PERSON" if leaning(m) == "Person" else m.label
     noun = t.head[i]
     mod = r.modality(t.head[noun]) if t.dep[noun] == "attr" else PLAIN  # "is not a German"
     if label == "PERSON":

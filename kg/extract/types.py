@@ -18,10 +18,13 @@ from kg.defaults import (
     ORG_SUBJECT_VOTE,
     PARTICLE_VOTE,
     PERSON_VERB_VOTE,
+    PLACE_PREPOSITION_VOTE,
     PRODUCT_VERB_VOTE,
+    SPEAKER_VOTE,
     SUFFIX_VOTE,
     TEAM_VOTE,
     TEAMS_IN_REPORT,
+    TITLE_VOTE,
     TYPE_MODEL_OTHER_SURE,
     TYPE_MODEL_SURE,
     TYPE_MODEL_WEIGHT,
@@ -33,7 +36,9 @@ from kg.lexicon import (
     COMPANY_NOUNS,
     COMPANY_OF_NOUNS,
     COMPASS_WORDS,
+    COURTESY_TITLES,
     EVENT_SUFFIXES,
+    HONORIFICS,
     MATCH_NOUNS,
     MATCH_PREP_VERBS,
     MATCH_PREPOSITIONS,
@@ -45,9 +50,11 @@ from kg.lexicon import (
     ORG_SUFFIXES,
     PERSON_PARTICLES,
     PERSON_VERBS,
+    PLACE_PREPOSITIONS,
     PRODUCT_EVENT_NOUNS,
     PRODUCT_VERBS,
     ROUTE_WORDS,
+    SPEAKER_VERBS,
     TEAM_NOUNS,
     TEAM_TITLES,
 )
@@ -100,6 +107,11 @@ def label_votes(typ: str) -> Counter[str]:
     votes: Counter[str] = Counter()
     votes[typ] = 1.0
     return votes
+
+
+def leaning(m: RawMention) -> str:
+    """The type a mention's own votes give it so far ("": no votes)."""
+    return max(m.votes, key=m.votes.__getitem__) if m.votes else ""
 
 
 def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
@@ -162,6 +174,38 @@ def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
         m.votes["Organization"] += ORG_SUBJECT_VOTE
     if dep == "compound" and t.lemma[head] in PRODUCT_EVENT_NOUNS:
         m.votes["Product"] += PRODUCT_VERB_VOTE
+    if titled(start, end, t):
+        m.votes["Person"] += TITLE_VOTE
+    if dep == "nsubj" and lemma_[head] in SPEAKER_VERBS and pos[head] == "VERB":
+        m.votes["Person"] += SPEAKER_VOTE  # "Ilves told reporters"
+    if not m.team and placed(t, root, key):
+        m.votes["Place"] += PLACE_PREPOSITION_VOTE
+
+
+def titled(start: int, end: int, t: Tokens) -> bool:
+    """Whether the name (tokens ``start:end``) is a person's by its title: an honorific that
+    begins it ("Ms Ilves", which the recogniser read whole) or one before it ("Mayor Rand",
+    "Capt. Smith"), or a person's noun written as a title before it ("Engineer Kaspar
+    Rand")."""
+    if end - start > 1 and t.lower[start].rstrip(".") in COURTESY_TITLES:
+        return True
+    prev = start - 1
+    if prev < 0 or not t.title[prev]:
+        return False
+    word = t.lower[prev].rstrip(".")
+    return word in HONORIFICS or (
+        NOUN_TYPE.get(word) == "Person" and t.dep[prev] == "compound" and t.pos[prev] == "PROPN"
+    )
+
+
+def placed(t: Tokens, root: int, key: str) -> bool:
+    """Whether the name whose root is ``root`` is where a verb happens: "arrived in Tartu";
+    not "a stake in Tesla" nor "a researcher from Google", whose preposition hangs on a noun,
+    nor a country (its own vote)."""
+    head = t.head[root]
+    if t.dep[root] != "pobj" or t.lower[head] not in PLACE_PREPOSITIONS or key in COUNTRIES:
+        return False
+    return t.pos[t.head[head]] == "VERB"
 
 
 def particled(start: int, end: int, t: Tokens) -> bool:

@@ -1,0 +1,110 @@
+"""What a document says a name is, against the recogniser's guess: a title or honorific, a
+speech verb, a preposition of place, a surname the document wrote in full before."""
+
+from __future__ import annotations
+
+import pytest
+
+import kg
+from kg.extract.mentions import extract
+from kg.extract.tokens import Tokens
+from kg.extract.types import placed, titled
+from kg.model import Block, Document
+
+
+def _types(pipeline, text: str) -> dict[str, str]:
+    return {e.name: e.type for e in kg.build([text], model=pipeline).entities}
+
+
+# (text, name, its type): uncommon names the small model types wrongly, typed by the words
+# around them; and the names those words must leave alone
+CUES = [
+    # an honorific in the recogniser's name, a title before it
+    ("Ms Ilves met the board on Monday.", "Ms Ilves", "Person"),
+    ("Dr Aune Kask opened the clinic on Monday.", "Aune Kask", "Person"),
+    ("Mayor Tiit Vahtra spoke on Monday.", "Tiit Vahtra", "Person"),
+    # where a verb happens
+    ("The delegation arrived in Viljandi on Monday.", "Viljandi", "Place"),
+    ("Engineer Kaspar Rand arrived in Tartu on Monday.", "Tartu", "Place"),
+    # a company's words and a person's employer keep the company
+    ("She bought a stake in Tesla last year.", "Tesla", "Organization"),
+    ("A researcher from Google said the model was safe.", "Google", "Organization"),
+    ("Acme Corp said profits rose sharply.", "Acme Corp", "Organization"),
+]
+
+
+@pytest.mark.parametrize("text, name, etype", CUES, ids=[f"{n}-{t[:30]}" for t, n, _ in CUES])
+def test_what_the_document_says_a_name_is(pipeline, text, name, etype):
+    assert _types(pipeline, text).get(name) == etype
+
+
+# (words, the name's first and last token, expected): the title rule alone
+@pytest.mark.parametrize(
+    "words, start, end, expected",
+    [
+        ("Ms Ilves met the board", 0, 2, True),
+        ("Mayor Tiit Vahtra spoke", 1, 3, True),
+        ("Engineer Kaspar Rand arrived", 1, 3, True),
+        ("the Prince Edward Island ferry", 1, 4, False),
+        ("the Burger King menu", 1, 3, False),
+        ("The delegation met Tiit Vahtra", 3, 5, False),
+    ],
+)
+def test_a_title_says_a_person(pipeline, words, start, end, expected):
+    t = Tokens(pipeline(words))
+    assert titled(start, end, t) is expected
+
+
+# (text, the name's token, expected): the preposition rule alone
+@pytest.mark.parametrize(
+    "text, index, expected",
+    [
+        ("The delegation arrived in Viljandi on Monday.", 4, True),
+        ("She bought a stake in Tesla last year.", 5, False),
+        ("A researcher from Google said the model was safe.", 3, False),
+        ("The talks were held in France.", 5, False),  # a country votes by the table
+        ("Viljandi lies in a valley.", 0, False),
+    ],
+)
+def test_where_a_verb_happens(pipeline, text, index, expected):
+    t = Tokens(pipeline(text))
+    assert placed(t, index, t.lower[index]) is expected
+
+
+def _mention_texts(pipeline, text: str) -> list[str]:
+    doc = Document(id="d", text=text, blocks=(Block(0, len(text), "paragraph"),))
+    return [m.text for m in next(extract([doc], pipeline)).mentions if m.votes]
+
+
+# (text, a surname, whether it is a name of its own): a word the tagger read as a common noun
+# is a name where the document wrote it before as the last word of a full name
+SURNAMES = [
+    ("Marta Ilves designed the bridge. Ilves told reporters it was done.", "Ilves", 1),
+    ("Kadri Saar designed the bridge. Saar told reporters it was done.", "Saar", 1),
+    # the last word of a thing's name, from the lexicon, is no surname
+    ("The World Bank lent money. Bank officials said the loan was large.", "Bank", 0),
+    # a word written before any full name that ends with it is not one
+    ("Ilves told reporters it was done. Marta Ilves designed the bridge.", "Ilves", 0),
+]
+
+
+@pytest.mark.parametrize("text, word, count", SURNAMES, ids=[w for _, w, _ in SURNAMES])
+def test_a_surname_written_in_full_before(pipeline, text, word, count):
+    assert _mention_texts(pipeline, text).count(word) == count
+
+
+# (text, person, country word): a person's citizenship from a nationality on the noun that
+# describes them, though the recogniser labelled the name an organization
+CITIZENS = [
+    ("Marta Ilves, an Estonian engineer from Tartu, designed the bridge.", "Marta Ilves"),
+]
+
+
+@pytest.mark.parametrize("text, person", CITIZENS)
+def test_a_citizenship_of_a_name_the_recogniser_mistyped(pipeline, text, person):
+    g = kg.build([text], model=pipeline)
+    assert [
+        r.object.type
+        for r in g.relations
+        if r.subject.name == person and r.predicate == "country_of_citizenship"
+    ] == ["Place"]
