@@ -208,8 +208,13 @@ COURTESY_TITLES = _words("mr mrs ms miss dr prof sir dame madame monsieur mme ml
 # Verbs of speech whose subject, in news, is mostly a person ("Ilves told reporters", "Rand
 # added"); organisations say and tell too ("Ford said"), so their vote is weighed (defaults).
 SPEAKER_VERBS = _words("say tell add")
-# Prepositions that put a name where something is or comes from ("arrived in Tartu", "an
-# engineer from Tartu"): mostly places', but an organisation's too ("a researcher from IBM").
+# Verbs of where someone is, goes or comes from, whose "in" or "from" names a place ("arrived in
+# Tartu", "was born in Tartu", "returned from Tartu"). Not every verb: "starred in", "competed
+# in", "resigned from" name works, events and organisations.
+PLACE_VERBS = _words(
+    "arrive return travel fly live bear die base locate headquarter situate reside settle stay "
+    "grow raise flee evacuate land"
+)
 PLACE_PREPOSITIONS = _words("in from")
 # Verbs whose object is usually a person ("Acme appointed Jane Doe").
 PERSON_VERBS = _words("appoint hire name elect nominate promote fire marry interview arrest kill")

@@ -51,6 +51,7 @@ from kg.lexicon import (
     PERSON_PARTICLES,
     PERSON_VERBS,
     PLACE_PREPOSITIONS,
+    PLACE_VERBS,
     PRODUCT_EVENT_NOUNS,
     PRODUCT_VERBS,
     ROUTE_WORDS,
@@ -199,13 +200,14 @@ def titled(start: int, end: int, t: Tokens) -> bool:
 
 
 def placed(t: Tokens, root: int, key: str) -> bool:
-    """Whether the name whose root is ``root`` is where a verb happens: "arrived in Tartu";
-    not "a stake in Tesla" nor "a researcher from Google", whose preposition hangs on a noun,
-    nor a country (its own vote)."""
+    """Whether the name whose root is ``root`` is where someone is, goes or comes from:
+    "arrived in Tartu", "was born in Tartu"; not "starred in Titanic", "a stake in Tesla" nor
+    "a researcher from Google", nor a country (its own vote)."""
     head = t.head[root]
     if t.dep[root] != "pobj" or t.lower[head] not in PLACE_PREPOSITIONS or key in COUNTRIES:
         return False
-    return t.pos[t.head[head]] == "VERB"
+    verb = t.head[head]
+    return t.pos[verb] == "VERB" and t.lemma[verb] in PLACE_VERBS
 
 
 def particled(start: int, end: int, t: Tokens) -> bool:

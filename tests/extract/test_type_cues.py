@@ -55,11 +55,15 @@ def test_a_title_says_a_person(pipeline, words, start, end, expected):
     assert titled(start, end, t) is expected
 
 
-# (text, the name's token, expected): the preposition rule alone
+# (text, the name's token, expected): the preposition rule alone: where someone is, goes or
+# comes from
 @pytest.mark.parametrize(
     "text, index, expected",
     [
         ("The delegation arrived in Viljandi on Monday.", 4, True),
+        ("She was born in Viljandi in 1970.", 4, True),
+        ("He starred in Titanic in 1997.", 3, False),  # a work, not a place
+        ("She resigned from Globex on Monday.", 3, False),
         ("She bought a stake in Tesla last year.", 5, False),
         ("A researcher from Google said the model was safe.", 3, False),
         ("The talks were held in France.", 5, False),  # a country votes by the table
