@@ -123,7 +123,7 @@ PERSON_VERB_VOTE = 1.0
 # A title before the name or an honorific that begins it ("Ms Ilves", "Mayor Rand", "Engineer
 # Kaspar Rand"): a person's, as sure as spaCy's label. Typed entity F1 on the tuned-on parts
 # (CoNLL04 train+dev / Re-DocRED 0-399): 86.1 / 82.5 without, 86.2 / 82.5 at 1, 86.1 / 82.5
-# at 2 (more names of things after a royal or political title typed persons).
+# at 1.5 and at 2 (more names of things after a royal or political title typed persons).
 TITLE_VOTE = 1.0
 # The subject of "say", "tell" or "add" ("Ilves told reporters"): mostly a person in news, but
 # organisations speak too ("Ford said"), so less than spaCy's label: it decides only with other
