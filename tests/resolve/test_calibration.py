@@ -14,16 +14,15 @@ from kg.model import Entity, Evidence, Relation
 from kg.resolve.calibration import FALLBACK, Calibration, chain, source
 from kg.train import calibrate, choose_confidence, fit_calibration, isotonic
 from kg.train.calibrate import (
-    binned,
     each_part,
     family_readings,
     fold_thresholds,
     in_fold,
-    lower_bound,
     merged,
     recalibrated,
 )
 from kg.train.fit import Example, Part
+from kg.train.isotonic import binned, lower_bound
 
 
 @pytest.mark.parametrize(
