@@ -35,6 +35,9 @@ REUTERS_SHORTEST = 1_000
 # Documents to take: issue 20 asks for 20 articles at least; 40 is about as many as can be
 # annotated with care at once.
 REUTERS_TAKEN = 40
+# test8's documents, the next ones by the same rule: 30 decided before any was read, then
+# whole batches of 5 in the same order as the time for annotating them allowed.
+TEST8_TAKEN = 30
 # A line is a row of results when this share of its tokens or more are numbers ("1. Mika
 # Hakkinen 1:32.418", "Leicestershire 22 Somerset 10 6 2"); a document is a table when more
 # than this share of its lines (heading and dateline aside) are rows.
@@ -135,12 +138,23 @@ def reuters_document(doc_id: str, text: str) -> Document:
     return from_text(text, doc_id=doc_id)
 
 
-def test7_ids(texts: list[str], speech: re.Pattern[str]) -> list[str]:
-    """test7: the first ``REUTERS_TAKEN`` documents, in the file's order, that pass ``speech``,
-    are longer than ``REUTERS_SHORTEST`` characters and are not tables."""
-    chosen = [
+def _eligible(texts: list[str], speech: re.Pattern[str]) -> list[str]:
+    """The ids, in the file's order, of the documents that pass ``speech``, are longer than
+    ``REUTERS_SHORTEST`` characters and are not tables."""
+    return [
         reuters_id(n)
         for n, text in enumerate(texts)
         if len(text) > REUTERS_SHORTEST and speech.search(text) and not is_table(text)
     ]
-    return chosen[:REUTERS_TAKEN]
+
+
+def test7_ids(texts: list[str], speech: re.Pattern[str]) -> list[str]:
+    """test7: the first ``REUTERS_TAKEN`` documents, in the file's order, that pass ``speech``,
+    are longer than ``REUTERS_SHORTEST`` characters and are not tables."""
+    return _eligible(texts, speech)[:REUTERS_TAKEN]
+
+
+def test8_ids(texts: list[str], speech: re.Pattern[str]) -> list[str]:
+    """test8: the next ``TEST8_TAKEN`` documents by test7's rule, in the file's order after
+    test7's last."""
+    return _eligible(texts, speech)[REUTERS_TAKEN : REUTERS_TAKEN + TEST8_TAKEN]

@@ -139,7 +139,7 @@ def test_sets_follow_the_filter(bench_dir):
     """Every set's articles are what the written rule chooses from DWIE train, in order."""
     data = json.loads((bench_dir / "dwie" / "train.json").read_text(encoding="utf-8"))
     sets = json.loads(SETS.read_text(encoding="utf-8"))
-    later = ("test5", "test6", "test7")
+    later = ("test5", "test6", "test7", "test8")
     before = [i for name, docs in sets.items() if name not in later for i in docs]
     assert speech_articles(data, 0, SHORT)[: len(before)] == before
     assert sets["test5"] == quotes.test5_ids(data, set(before))
@@ -330,6 +330,30 @@ def test_test7_articles(monkeypatch):
     assert quote_reuters.test7_ids(texts, SPEECH) == ["conll03-dev-000", "conll03-dev-001"]
 
 
+@pytest.mark.parametrize(
+    "taken, test8_taken, expected",
+    [
+        # the documents after test7's, by the same rule; the filtered ones never count
+        (2, 3, ["conll03-dev-005", "conll03-dev-006", "conll03-dev-007"]),
+        (2, 1, ["conll03-dev-005"]),
+        # fewer documents left than asked for: the ones there are
+        (4, 5, ["conll03-dev-007"]),
+        (5, 5, []),
+    ],
+)
+def test_test8_articles(monkeypatch, taken: int, test8_taken: int, expected: list[str]):
+    head = "SOCCER - LEEDS WIN.\nLONDON 1996-08-30\n"
+    prose = head + "He said the side played well.\n" * 40  # 1,237 characters
+    table = head + "Leeds 2 Chelsea 1\n" * 80 + "he said"
+    quiet = head + "The side played well.\n" * 50
+    texts = [prose, prose, quiet, table, prose[:900], prose, prose, prose]
+    monkeypatch.setattr(quote_reuters, "REUTERS_TAKEN", taken)
+    monkeypatch.setattr(quote_reuters, "TEST8_TAKEN", test8_taken)
+    chosen = quote_reuters.test8_ids(texts, SPEECH)
+    assert chosen == expected
+    assert not set(chosen) & set(quote_reuters.test7_ids(texts, SPEECH))
+
+
 def test_read_conll(tmp_path):
     path = tmp_path / "dev.txt"
     path.write_text(
@@ -341,9 +365,10 @@ def test_read_conll(tmp_path):
 
 
 def test_test7_is_held_out():
-    sets = {"dev": ["a"], "test7": ["conll03-dev-002"]}
+    sets = {"dev": ["a"], "test7": ["conll03-dev-002"], "test8": ["conll03-dev-085"]}
     assert quotes.scored_sets(sets, None) == {"dev": ["a"], "all": ["a"]}
     assert quotes.scored_sets(sets, ["test7"])["all"] == ["conll03-dev-002"]
+    assert quotes.scored_sets(sets, ["test8"])["all"] == ["conll03-dev-085"]
 
 
 def _reuters(bench_dir) -> dict[str, str]:
@@ -361,12 +386,24 @@ def test_test7_follows_its_rule(bench_dir):
     assert len(sets["test7"]) == quote_reuters.REUTERS_TAKEN
 
 
+def test_test8_follows_its_rule(bench_dir):
+    """test8 is the next Reuters documents by test7's rule, after test7's last, none of
+    test7's."""
+    texts = _reuters(bench_dir)
+    sets = json.loads(SETS.read_text(encoding="utf-8"))
+    assert sets["test8"] == quote_reuters.test8_ids(list(texts.values()), SPEECH)
+    assert len(sets["test8"]) == quote_reuters.TEST8_TAKEN
+    assert not set(sets["test8"]) & set(sets["test7"])
+    assert min(sets["test8"]) > max(sets["test7"])
+
+
 def test_reuters_annotations_are_in_their_articles(bench_dir):
-    """Each test7 annotation's first words and speaker's names are in the article's text."""
+    """Each test7 and test8 annotation's first words and speaker's names are in the article's
+    text."""
     texts = _reuters(bench_dir)
     sets = json.loads(SETS.read_text(encoding="utf-8"))
     for g in read_gold(REUTERS_GOLD):
-        assert g["doc"] in sets["test7"], g
+        assert g["doc"] in sets["test7"] + sets["test8"], g
         text = texts[g["doc"]]
         assert _words(g["words"]) in _words(text), g
         assert any(fold(n) in fold(text) for n in g["speaker"]), g
