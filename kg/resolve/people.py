@@ -94,7 +94,10 @@ def surnames_typed_otherwise(
     written as a person's name may be, which the votes read otherwise ("Udo Steinbach", typed
     an organization, then "Steinbach said"): the word's readings are the evidence that the
     full name is a person's. Where a full name typed a person holds the word, the surname
-    rule decides (``merges.merge``)."""
+    rule decides (``merges.merge``). A word that is a name only because it ends a full name
+    written before it (``_found_late``: "Marta Ilves ... Ilves told reporters", "Ilves" read
+    as a common noun) needs no reading of its own: it joins the one full name of its
+    document that ends with it, whatever the types."""
     by_last: dict[str, list[str]] = defaultdict(list)
     people: dict[str, list[str]] = defaultdict(list)
     for f in keys:
@@ -109,21 +112,36 @@ def surnames_typed_otherwise(
     out = []
     for k in keys:
         n, word = names[k], bare(k)
-        if word not in by_last or not _read_a_person(n, tops[k]) or word in places():
+        late = _found_late(n)
+        if word in places() or not (late or word in by_last and _read_a_person(n, tops[k])):
             continue
-        if any(not names[f].docs.isdisjoint(n.docs) for f in people.get(word, ())):
+        held = [f for f in people.get(word, ()) if f.split()[-1] == word]
+        if not late and any(not names[f].docs.isdisjoint(n.docs) for f in held):
             continue
-        near = [f for f in by_last[word] if not names[f].docs.isdisjoint(n.docs)]
+        fulls = by_last.get(word, []) + (held if late else [])
+        near = [f for f in fulls if not names[f].docs.isdisjoint(n.docs)]
         if len(near) != 1:
             continue
         f = near[0]
         doc = min(names[f].docs & n.docs)
-        reason = (
-            f"{n.first!r} is the surname of {names[f].first!r}, named in document {doc}: the "
-            f"word's readings say a person, the full name's said {tops[f].lower()}"
-        )
+        if late:
+            reason = (
+                f"{n.first!r} ends {names[f].first!r}, written before it in document {doc}, "
+                "and is a name only as its end"
+            )
+        else:
+            reason = (
+                f"{n.first!r} is the surname of {names[f].first!r}, named in document {doc}: "
+                f"the word's readings say a person, the full name's said {tops[f].lower()}"
+            )
         out.append(Link(f, k, "surname", reason))
     return out
+
+
+def _found_late(n: _Name) -> bool:
+    """Whether a lone word is a name only because it ends a full name its document wrote
+    before it (kg.extract.surnames, label NAME): that full name is what it stands for."""
+    return bool(n.labels) and set(n.labels) == {"NAME"} and " " not in n.first
 
 
 def _mostly_person(n: _Name) -> bool:

@@ -24,7 +24,8 @@ LABEL_TYPE = {
 def extraction(doc_id: str, text: str, names: list[tuple[str, str]]) -> DocExtraction:
     """The document's mentions: each (text, label) at every place the text holds it, as a
     whole word, voted the label's type as a sure reading (2 votes: more than
-    ``SURNAME_MARGIN``); a longer name before the shorter ones it holds."""
+    ``SURNAME_MARGIN``; "NAME", the surname finder's label, votes Other); a longer name
+    before the shorter ones it holds."""
     doc = Document(doc_id, text, blocks=(Block(0, len(text), "paragraph"),))
     spans = []
     for name, label in sorted(names, key=lambda x: -len(x[0])):
@@ -43,7 +44,7 @@ def extraction(doc_id: str, text: str, names: list[tuple[str, str]]) -> DocExtra
             b,
             t,
             "ORG" if lab == TEAM else lab,
-            Counter({LABEL_TYPE[lab]: 2.0}),
+            Counter({LABEL_TYPE.get(lab, "Other"): 2.0}),
             sent=(0, len(text)),
             team=lab == TEAM,
         )
@@ -427,6 +428,17 @@ CASES = {
             ),
         ],
         [{"Udo Steinbach"}, {"Eva Steinbach"}, {"Steinbach"}],
+    ),
+    "a word that is a name only as a full name's end joins it, whatever the types": (
+        [
+            (
+                "Marta Ilves met the press. Ilves told reporters the border stays open.",
+                [("Marta Ilves", ORG), ("Ilves", "NAME")],
+            ),
+            ("Tove Lund spoke.", [("Tove Lund", P)]),
+            ("Lund said no.", [("Lund", "NAME")]),
+        ],
+        [{"Marta Ilves", "Ilves"}, {"Tove Lund"}],
     ),
     "a word read as a person's stays apart from a name after a place, in capitals, elsewhere": (
         [
