@@ -66,15 +66,17 @@ class _Open:
     speaker: Speaker | None = None
 
 
-def quote_spans(text: str) -> list[tuple[int, int, bool]]:
+def quote_spans(text: str, running: bool = False) -> list[tuple[int, int, bool]]:
     """The quoted words of a text as (start, end, closed): offsets inside the marks; a last
-    quotation left open runs to the end.
+    quotation left open runs to the end; ``running``: a quotation is open at the start.
 
     >>> quote_spans('He said: “We won.” Then "more')
     [(10, 17, True), (25, 29, False)]
+    >>> quote_spans('we won," he said.', running=True)
+    [(0, 7, True)]
     """
     out: list[tuple[int, int, bool]] = []
-    start, closers = -1, ""
+    start, closers = (0, '"”') if running else (-1, "")
     for m in _MARK.finditer(text):  # the marks alone: no other character moves the state
         i, ch = m.start(), m.group()
         if start < 0:
@@ -93,12 +95,14 @@ def read(out: DocExtraction, tab: Tokens, offset: int, token_mention: dict[int, 
     for the next paragraph, and ``finish`` ends it)."""
     text = tab.text
     lead = len(text) - len(text.lstrip())
-    pieces = [Piece(offset + a, offset + b, True, closed) for a, b, closed in quote_spans(text)]
     mem = memory(out)
+    chain: _Open | None = mem.open  # type: ignore[assignment]
+    running = chain is not None and _runs_on(text[lead:])
+    spans = quote_spans(text[lead:], running)
+    pieces = [Piece(offset + lead + a, offset + lead + b, True, closed) for a, b, closed in spans]
     mem.quoted.extend((p.start, p.end) for p in pieces)
     mem.subjects.update(m for i, m in token_mention.items() if _subject_name(tab, i))
-    chain: _Open | None = mem.open  # type: ignore[assignment]
-    if chain is not None and not (pieces and pieces[0].start == offset + lead + 1):
+    if chain is not None and not (pieces and pieces[0].start - offset - lead in (0, 1)):
         _close(out, mem)  # the paragraph does not reopen the quotation: it ended unclosed
         chain = None
     if chain is not None:
@@ -111,6 +115,20 @@ def read(out: DocExtraction, tab: Tokens, offset: int, token_mention: dict[int, 
         said += according(out, tab, offset, token_mention, quote_of, pieces, span)
     _inherit(out.document.text, pieces, chain, said)
     _emit(out, mem, pieces, chain)
+
+
+def _runs_on(text: str) -> bool:
+    """Whether a paragraph after one whose quotation was left open goes on with its words
+    though it opens with no mark: its first mark closes (set after a word or punctuation and
+    before a blank or the end, as in 'It is our duty," he said'). Text that puts each of a
+    quotation's sentences on a line of its own leaves them so."""
+    m = _MARK.search(text)
+    if m is None or m.start() == 0:
+        return False
+    after = text[m.end() : m.end() + 1]
+    return (
+        m.group() in '"”' and not text[m.start() - 1].isspace() and (not after or after.isspace())
+    )
 
 
 def _subject_name(tab: Tokens, i: int) -> bool:
@@ -178,11 +196,12 @@ def _verbs(
         lo, hi = _attribution(tab, v, subj if own else v, quote_of)
         who = speaker(out, tab, subj, offset, token_mention)
         mem = memory(out)
-        if not mem.inside(offset + tab.idx[v]):
+        if not mem.inside(offset + tab.idx[v]) and not unsaid(tab, v):
             # a verb inside a statement just read is part of that speaker's account: "X said
-            # the pair had also informed her ..." leaves no "he" after it to someone unnamed
+            # the pair had also informed her ..." leaves no "he" after it to someone unnamed;
+            # a denied one ("police could not tell") says nothing, so who spoke last stays
             mem.unnamed = who is None and unnamed(tab, subj)
-            mem.voice = who if who is not None and who.rule == "quote.for" else None
+            mem.voice = who if _voiced(who, mem.voice) else None
         if who is None or unsaid(tab, v):  # "did not say", "seemed to say": no statement
             for k in _beside(tab, offset, lo, hi, quote_of, pieces):
                 pieces[k].claimed = True
@@ -199,6 +218,15 @@ def _verbs(
             lo = hi = v
             part = True
     return said
+
+
+def _voiced(who: Speaker | None, voice: Speaker | None) -> bool:
+    """Whether ``who`` speaks for a body: a spokesperson, or "he" after one ("a spokesman
+    for X said ... He said ..."), whom the next "he" or "the spokesman" still is."""
+    if who is None:
+        return False
+    same = voice is not None and (who.mention, who.candidates) == (voice.mention, voice.candidates)
+    return who.rule == "quote.for" or same
 
 
 def _outside(tab: Tokens, c: int, quote_of: list[int]) -> bool:

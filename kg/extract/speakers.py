@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 # a spokesperson's words that name whom it speaks for: "Siemens spokesman", "Siemens'
 # spokesman", "a spokesman for Siemens", "a statement from Siemens"
 _OWNERS = ("compound", "poss", "nmod")
-_OWNER_PREPS = ("for", "of", "at", "from", "by")
+_OWNER_PREPS = ("for", "of", "at", "from", "by", "with")
 _DEFINITE = frozenset({"the", "its", "his", "her", "their", "this"})
 # words a body puts out, which speak for the name they hang from ("a UN report said",
 # "according to information provided by the FBI"), as a spokesperson's do
@@ -45,9 +45,15 @@ _DOCUMENTS = frozenset(
 )
 # bodies that speak (with kg.lexicon.NOUN_TYPE's organisations): "the court ruled", "the
 # paper reported"
-_BODIES = frozenset("court tribunal paper daily newspaper council commission body".split())
-# the press, whose "the paper" is the last speaker (kg.extract.speakers._noun)
-_MEDIA = frozenset("paper newspaper daily weekly magazine tabloid broadcaster".split())
+_BODIES = frozenset(
+    "court tribunal paper daily newspaper council commission body radio television".split()
+)
+# the press, whose "the paper" is the last speaker (kg.extract.speakers._noun); wire copy
+# quotes state radio and television as it quotes papers ("Damascus Radio said ... the radio
+# said")
+_MEDIA = frozenset(
+    "paper newspaper daily weekly magazine tabloid broadcaster radio television".split()
+)
 # bodies that speak for the state or body that has them ("Canada's government", "the
 # party's leadership"); any other body with a possessor is a part of it ("China's foreign
 # ministry" is the ministry, not China)
@@ -190,6 +196,10 @@ def _noun(
         if decided:
             return who
     kids = tab.children[s]
+    voiced = memory(out).voice
+    if voice and voiced is not None and any(tab.lower[c] in _DEFINITE for c in kids):
+        # "the spokesman added": the spokesperson who just spoke, for the same body
+        return voiced._replace(span=span, rule="quote.for")
     if lemma in _DOCUMENTS and single and any(tab.lower[c] == "the" for c in kids):
         # "the study concluded": the study of the body that spoke last, if one did
         return _referred(out, "Organization", span, "quote.for", placed=True)
@@ -350,14 +360,21 @@ def _referred(
     only that one or names with one of these words ("the customs agency": "Customs Agency",
     "General Administration of Customs"); ``placed``: only that one or the last speaker;
     ``acting``: only names that were a sentence's subject or the last speaker; ``only``: with
-    ``named``, not the last speaker either."""
+    ``named``, not the last speaker either. ``named``'s words after the first (the body's
+    own, "defence" of "the defence ministry") must be in the name, the last speaker's too."""
     mem = memory(out)
     found, acted = ranked(out, mem.last, mem.subjects, nearest(out, span[0], mem.quoted))
     # the last named speaker, if among these: "Europol said ... The agency added"
     last = [mem.last] if mem.last in found else []
     if named:
-        word = re.compile("|".join(rf"\b{re.escape(w)}\b" for w in named), re.IGNORECASE)
+        # "the defence ministry": its own words name it, and the last speaker, the foreign
+        # ministry, is another
+        words = named[1:] or named
+        word = re.compile("|".join(rf"\b{re.escape(w)}\b" for w in words), re.IGNORECASE)
+        last = [k for k in last if len(named) == 1 or word.search(out.mentions[k].text)]
         found = [k for k in found if word.search(out.mentions[k].text)] + ([] if only else last)
+        if not found:
+            mem.last = -1  # a body the text never named spoke last: "the ministry" is it
     elif acting:
         found = acted
     elif placed:
