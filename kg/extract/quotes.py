@@ -42,7 +42,7 @@ from kg.extract.statements import (
     unsaid,
 )
 from kg.extract.tokens import Tokens, edges
-from kg.lexicon import QUOTE_MARKS, SPEECH_VERBS
+from kg.lexicon import QUOTE_MARKS, SPEAKER_PRONOUNS, SPEECH_VERBS
 
 # what may lie between quoted words and their attribution: a comma, a colon, a dash, "that"
 _BETWEEN = frozenset({",", ":", ";", "-", "–", "—", "that"})
@@ -200,7 +200,10 @@ def _verbs(
             # a verb inside a statement just read is part of that speaker's account: "X said
             # the pair had also informed her ..." leaves no "he" after it to someone unnamed;
             # a denied one ("police could not tell") says nothing, so who spoke last stays
-            mem.unnamed = who is None and unnamed(tab, subj)
+            # "he" who stood for the unnamed last speaker is still that one: "one elderly man
+            # said ... He also said ... he said"
+            again = mem.unnamed and tab.lower[subj] in SPEAKER_PRONOUNS
+            mem.unnamed = who is None and (unnamed(tab, subj) or again)
             mem.voice = who if _voiced(who, mem.voice) else None
         if who is None or unsaid(tab, v):  # "did not say", "seemed to say": no statement
             for k in _beside(tab, offset, lo, hi, quote_of, pieces):

@@ -191,6 +191,8 @@ def _noun(
     lemma = tab.lemma[s]
     kind = "Organization" if lemma in _BODIES else _ROLES.get(lemma) or NOUN_TYPE.get(lemma)
     voice = lemma in SPOKESPERSON_NOUNS and single
+    if lemma in _MEDIA and single and (medium := _medium(out, tab, s, token_mention, span)):
+        return medium
     if voice or lemma in _DOCUMENTS or kind == "Organization" and single:
         decided, who = _owned(out, tab, s, token_mention, span, voice)
         if decided:
@@ -230,6 +232,23 @@ def _noun(
         # other bodies between, none of them the paper
         placed = placed or lemma in _MEDIA or titled_only
         return _referred(out, kind, where, "quote.role", title=lemma, named=named, placed=placed)
+    return None
+
+
+def _medium(
+    out: DocExtraction, tab: Tokens, s: int, token_mention: dict[int, int], span: tuple[int, int]
+) -> Speaker | None:
+    """The paper or station a name before its noun names ("Britain's Sun newspaper", "the
+    Sun newspaper"); a place before it ("Damascus radio") names it only as the text named it
+    before ("Damascus Radio"): the place is not who spoke."""
+    for c in tab.children[s]:
+        m = token_mention.get(c)
+        if tab.dep[c] != "compound" or m is None:
+            continue
+        if out.mentions[m].label not in ("GPE", "LOC", "NORP"):
+            return _named(out, tab, m, token_mention, "quote.named", span)
+        named = (tab.lemma[s], tab.lower[c])
+        return _referred(out, "Organization", span, "quote.role", named=named, only=True)
     return None
 
 

@@ -1,7 +1,9 @@
 """Wire copy's sequels to a first attribution: a quotation whose sentences stand on lines of
 their own, a spokesperson "with" a body and "the spokesman" after, "the radio" after a
-station, "the defence ministry" after another ministry, a denied verb that leaves who spoke
-last alone. (text, expected quotations) tables, as in test_quotes."""
+station, a paper or station named before its noun ("Britain's Sun newspaper", "Damascus
+radio"), "the defence ministry" after another ministry, a denied verb that leaves who spoke
+last alone, "she" after an unnamed speaker. (text, expected quotations) tables, as in
+test_quotes."""
 
 from __future__ import annotations
 
@@ -48,6 +50,33 @@ SEQUELS = [
             ("Tehran Radio", "the talks had failed", False),
             ("Tehran Radio", "The government will not accept these terms", True),
         },
+    ),
+    # a paper named before its noun, however owned, is the paper; "the newspaper" after it
+    (
+        "Singer Tom Hale has retired, Britain's Daily Star newspaper reported on Friday. A "
+        "doctor told him to stop touring, the newspaper said.",
+        {
+            ("Daily Star", "Singer Tom Hale has retired", False),
+            ("Daily Star", "A doctor told him to stop touring", False),
+        },
+    ),
+    # a place before "radio" names the station the text named so, not the place
+    (
+        "State-run Tehran Radio said the talks had failed. Mayor Tom Hale was in Paris. "
+        '"We will never give up the fight for our land," Tehran radio said.',
+        {
+            ("Tehran Radio", "the talks had failed", False),
+            ("Tehran Radio", "We will never give up the fight for our land", True),
+        },
+    ),
+    ('"We will never give up the fight for our land," Iranian radio said.', set()),
+    # "she" who stood for an unnamed speaker is still that speaker, not the mayor
+    (
+        'Mayor Tom Hale visited the town on Monday. "We will rebuild every house in this town," '
+        "said Hale. One old woman, who would not give her name, said her house had burned down. "
+        'She also said soldiers had taken her cattle. "We have nothing left to eat this '
+        'winter," she said.',
+        {("Tom Hale", "We will rebuild every house in this town", True)},
     ),
     # "the defence ministry" is not the foreign ministry that spoke before it
     (
