@@ -27,7 +27,7 @@ from kg.defaults import (
 from kg.extract.records import DocExtraction
 from kg.extract.speaker_names import refit
 from kg.extract.speaker_subjects import conjoined, subject
-from kg.extract.speakers import Memory, Speaker, memory, speaker, unnamed
+from kg.extract.speakers import Memory, Speaker, memory, speaker, unnamed, unnamed_last
 from kg.extract.statements import (
     SENTENCE_END,
     Piece,
@@ -202,8 +202,10 @@ def _verbs(
             # a denied one ("police could not tell") says nothing, so who spoke last stays
             # "he" who stood for the unnamed last speaker is still that one: "one elderly man
             # said ... He also said ... he said"
-            again = mem.unnamed and tab.lower[subj] in SPEAKER_PRONOUNS
+            at = offset + tab.idx[v]
+            again = tab.lower[subj] in SPEAKER_PRONOUNS and unnamed_last(out, at)
             mem.unnamed = who is None and (unnamed(tab, subj) or again)
+            mem.unnamed_at = mem.unnamed_at if again else at
             mem.voice = who if _voiced(who, mem.voice) else None
         if who is None or unsaid(tab, v):  # "did not say", "seemed to say": no statement
             for k in _beside(tab, offset, lo, hi, quote_of, pieces):

@@ -94,6 +94,7 @@ class Memory:
     quoted: list[tuple[int, int]] = field(default_factory=list)
     subjects: set[int] = field(default_factory=set)
     unnamed: bool = False
+    unnamed_at: int = -1  # where that unnamed speaker spoke
     voice: Speaker | None = None  # the body a spokesperson just spoke for: "he" is it too
     # named speakers whose sentence gives their name otherwise (kg.extract.speaker_names)
     renamed: dict[int, str] = field(default_factory=dict)
@@ -109,6 +110,15 @@ def memory(out: DocExtraction) -> Memory:
     if not isinstance(out.reading, Memory):
         out.reading = Memory()
     return out.reading
+
+
+def unnamed_last(out: DocExtraction, at: int) -> bool:
+    """Whether the last to speak before offset ``at`` was someone unnamed ("one elderly man
+    said"), with no name a sentence's subject since: "he" is that one."""
+    mem = memory(out)
+    if not mem.unnamed:
+        return False
+    return not any(mem.unnamed_at < out.mentions[m].start < at for m in mem.subjects)
 
 
 def speaker(
@@ -136,7 +146,7 @@ def speaker(
     word = tab.lower[s]
     if word in SPEAKER_PRONOUNS:
         mem = memory(out)
-        if mem.unnamed:
+        if unnamed_last(out, span[0]):
             return None
         if mem.voice is not None and word != "it":
             return mem.voice._replace(span=span, rule="quote.pronoun")

@@ -78,6 +78,12 @@ SEQUELS = [
         'winter," she said.',
         {("Tom Hale", "We will rebuild every house in this town", True)},
     ),
+    # a name that was a sentence's subject since the unnamed speaker is whom "he" stands for
+    (
+        "One old woman, who would not give her name, said her house had burned down. Mayor Tom "
+        'Hale visited the town on Monday. "We will rebuild every house in this town," he said.',
+        {("Tom Hale", "We will rebuild every house in this town", True)},
+    ),
     # "the defence ministry" is not the foreign ministry that spoke before it
     (
         "The Foreign Ministry said the talks would resume in May. Defence Minister Jan Olsen "
