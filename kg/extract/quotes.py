@@ -24,6 +24,7 @@ from kg.defaults import (
     QUOTE_MIN_WORDS,
     REFERRED_SPEAKER_FACTOR,
 )
+from kg.extract.quote_marks import carried_over, quote_spans
 from kg.extract.records import DocExtraction
 from kg.extract.speaker_names import refit
 from kg.extract.speaker_subjects import conjoined, subject
@@ -42,7 +43,7 @@ from kg.extract.statements import (
     unsaid,
 )
 from kg.extract.tokens import Tokens, edges
-from kg.lexicon import QUOTE_MARKS, SPEAKER_PRONOUNS, SPEECH_VERBS
+from kg.lexicon import SPEAKER_PRONOUNS, SPEECH_VERBS
 
 # what may lie between quoted words and their attribution: a comma, a colon, a dash, "that"
 _BETWEEN = frozenset({",", ":", ";", "-", "–", "—", "that"})
@@ -52,10 +53,6 @@ _REQUESTS = frozenset({"ask", "urge"})
 _GOES_ON = re.compile(r"[ \t]*[a-z]")
 # punctuation that ends quoted words as a clause of their own
 _CLOSING = (",", ".", ";", ":", "!", "?", "…")
-# any opening or closing quotation mark
-_MARK = re.compile(
-    "[" + re.escape("".join(sorted({*QUOTE_MARKS, *"".join(QUOTE_MARKS.values())}))) + "]"
-)
 
 
 @dataclass
@@ -66,30 +63,6 @@ class _Open:
     speaker: Speaker | None = None
 
 
-def quote_spans(text: str, running: bool = False) -> list[tuple[int, int, bool]]:
-    """The quoted words of a text as (start, end, closed): offsets inside the marks; a last
-    quotation left open runs to the end; ``running``: a quotation is open at the start.
-
-    >>> quote_spans('He said: “We won.” Then "more')
-    [(10, 17, True), (25, 29, False)]
-    >>> quote_spans('we won," he said.', running=True)
-    [(0, 7, True)]
-    """
-    out: list[tuple[int, int, bool]] = []
-    start, closers = (0, '"”') if running else (-1, "")
-    for m in _MARK.finditer(text):  # the marks alone: no other character moves the state
-        i, ch = m.start(), m.group()
-        if start < 0:
-            if ch in QUOTE_MARKS:
-                start, closers = i + 1, QUOTE_MARKS[ch]
-        elif ch in closers:
-            out.append((start, i, True))
-            start = -1
-    if start >= 0:
-        out.append((start, len(text), False))
-    return out
-
-
 def read(out: DocExtraction, tab: Tokens, offset: int, token_mention: dict[int, int]) -> None:
     """Add one parsed paragraph's quotations to ``out.quotes`` (a quotation left open waits
     for the next paragraph, and ``finish`` ends it)."""
@@ -97,7 +70,7 @@ def read(out: DocExtraction, tab: Tokens, offset: int, token_mention: dict[int, 
     lead = len(text) - len(text.lstrip())
     mem = memory(out)
     chain: _Open | None = mem.open  # type: ignore[assignment]
-    running = chain is not None and _runs_on(text[lead:])
+    running = chain is not None and carried_over(text[lead:])
     spans = quote_spans(text[lead:], running)
     pieces = [Piece(offset + lead + a, offset + lead + b, True, closed) for a, b, closed in spans]
     mem.quoted.extend((p.start, p.end) for p in pieces)
@@ -115,20 +88,6 @@ def read(out: DocExtraction, tab: Tokens, offset: int, token_mention: dict[int, 
         said += according(out, tab, offset, token_mention, quote_of, pieces, span)
     _inherit(out.document.text, pieces, chain, said)
     _emit(out, mem, pieces, chain)
-
-
-def _runs_on(text: str) -> bool:
-    """Whether a paragraph after one whose quotation was left open goes on with its words
-    though it opens with no mark: its first mark closes (set after a word or punctuation and
-    before a blank or the end, as in 'It is our duty," he said'). Text that puts each of a
-    quotation's sentences on a line of its own leaves them so."""
-    m = _MARK.search(text)
-    if m is None or m.start() == 0:
-        return False
-    after = text[m.end() : m.end() + 1]
-    return (
-        m.group() in '"”' and not text[m.start() - 1].isspace() and (not after or after.isspace())
-    )
 
 
 def _subject_name(tab: Tokens, i: int) -> bool:

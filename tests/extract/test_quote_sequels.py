@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.quotes import quote_spans
+from kg.extract.quote_marks import quote_spans
 from tests.extract.test_quotes import Expected, check, quotes
 
 SEQUELS = [
