@@ -44,6 +44,20 @@ def seeds_read(seeds_graph) -> kg.KnowledgeGraph:
     return seeds_graph.at_confidence(SEEDS_FLOOR)
 
 
+@pytest.fixture
+def locked_folders(monkeypatch):
+    """Folders named "locked" refuse to be listed, as a folder without read permission does
+    (root, which runs CI, reads any)."""
+    scandir = os.scandir
+
+    def refuse(path="."):
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refuse)
+
+
 @pytest.fixture(scope="session")
 def bench_dir() -> Path:
     if not BENCH.is_dir():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -38,19 +37,11 @@ def _items(sources: list[object], root: Path) -> list[tuple[str, str]]:
     return out
 
 
-def test_the_plan_lists_every_input_in_order_and_defers_its_errors(tmp_path: Path, monkeypatch):
+def test_the_plan_lists_every_input_in_order_and_defers_its_errors(tmp_path: Path, locked_folders):
     corpus = tmp_path / "corpus"
     for name in ("a.txt", "locked/x.txt", "sub/c.md", "z.html", "notes.sgm", ".hidden.txt"):
         (corpus / name).parent.mkdir(parents=True, exist_ok=True)
         (corpus / name).write_text("Acme hired Jane Doe.")
-    scandir = os.scandir
-
-    def refuse(path="."):  # as a folder without read permission does (root reads any)
-        if Path(path).name == "locked":
-            raise PermissionError(13, "Permission denied", str(path))
-        return scandir(path)
-
-    monkeypatch.setattr(os, "scandir", refuse)
     sources = [Document(id="given", text="Initech hired Ann Lee."), corpus, tmp_path / "nope.txt"]
     assert _items(sources, tmp_path) == [
         ("document", "given"),

@@ -124,19 +124,11 @@ def test_without_a_report_each_skip_is_one_warning_in_order(tmp_path: Path, capl
     ) == bad
 
 
-def test_an_unreadable_subfolder_is_reported_in_its_place(tmp_path: Path, monkeypatch):
+def test_an_unreadable_subfolder_is_reported_in_its_place(tmp_path: Path, locked_folders):
     for name in ("a.txt", "locked/b.txt", "z.txt"):
         (tmp_path / name).parent.mkdir(exist_ok=True)
         (tmp_path / name).write_text("Acme hired Jane Doe.")
     (tmp_path / "y.txt").write_bytes(b"\x00\x01\x02")
-    scandir = os.scandir
-
-    def refuse(path="."):  # as a folder without read permission does (root reads any)
-        if Path(path).name == "locked":
-            raise PermissionError(13, "Permission denied", str(path))
-        return scandir(path)
-
-    monkeypatch.setattr(os, "scandir", refuse)
     report = ReadReport()
     docs = read([tmp_path], jobs=2, report=report, root=tmp_path)
     assert [d.id for d in docs] == ["a", "z"]
