@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from kg.extract.referents import nearest, ranked
 from kg.extract.speaker_names import aged, fitted, kind_plural, surname, titled
-from kg.extract.tokens import Tokens, edges
+from kg.extract.speaker_phrase import appositions, closed, owners, possessors, subtree
+from kg.extract.tokens import Tokens
 from kg.lexicon import (
     NOUN_TYPE,
     PORTFOLIO_WORDS,
@@ -32,10 +33,6 @@ from kg.lexicon import (
 if TYPE_CHECKING:
     from kg.extract.records import DocExtraction
 
-# a spokesperson's words that name whom it speaks for: "Siemens spokesman", "Siemens'
-# spokesman", "a spokesman for Siemens", "a statement from Siemens"
-_OWNERS = ("compound", "poss", "nmod")
-_OWNER_PREPS = ("for", "of", "at", "from", "by", "with")
 _DEFINITE = frozenset({"the", "its", "his", "her", "their", "this"})
 # words a body puts out, which speak for the name they hang from ("a UN report said",
 # "according to information provided by the FBI"), as a spokesperson's do
@@ -159,7 +156,7 @@ def speaker(
     if tab.pos[s] not in ("NOUN", "PROPN"):
         return None
     # "the head of the agency, John Smith": the name set beside the title
-    apps = [a for a in _appositions(tab, s) if not according or _closed(tab, a)]
+    apps = [a for a in appositions(tab, s) if not according or closed(tab, a)]
     m = next((token_mention[a] for a in apps if a in token_mention), None)
     if m is not None:
         return _named(out, tab, m, token_mention, named, span)
@@ -227,17 +224,17 @@ def _noun(
         definite = definite or poss
         # "the EU body", "the Russian foreign ministry": a body its phrase names as its
         # owner's, not the nearest other organisation
-        whose = any(t in token_mention for t in _subtree(tab, s) if t != s)
+        whose = any(t in token_mention for t in subtree(tab, s) if t != s)
     if kind in ("Person", "Organization") and definite and single and not whose:
         # a name inside the phrase is not whom it stands for ("the German chancellor")
-        first = min(_subtree(tab, s))
+        first = min(subtree(tab, s))
         where = (offset + tab.idx[first], span[1])
         named = ()
         if kind == "Organization" and lemma in _NAMED_BODIES:  # "the customs agency"
             named = (lemma, *(tab.lower[c] for c in kids if tab.dep[c] in ("compound", "amod")))
         # "the Swiss foreign minister": an office the phrase places, which the text gave
         # the one it stands for, or which the last speaker holds
-        placed = kind == "Person" and any(t in token_mention for t in _subtree(tab, s))
+        placed = kind == "Person" and any(t in token_mention for t in subtree(tab, s))
         # "the paper wrote": the paper the text quoted last; a press review names many
         # other bodies between, none of them the paper
         placed = placed or lemma in _MEDIA or titled_only
@@ -282,12 +279,12 @@ def _owned(
     lemma = tab.lemma[s]
     # a body's owner is its possessor ("Canada's government"): "the EU body", "a UN
     # agency" may be one of the EU's or UN's, not the EU or the UN
-    owners = _owners(tab, s) if voice or lemma in _DOCUMENTS else _possessors(tab, s)
+    heads = owners(tab, s) if voice or lemma in _DOCUMENTS else possessors(tab, s)
     if not (voice or lemma in _DOCUMENTS or lemma in _WHOLE) and any(
-        o in token_mention for o in owners
+        o in token_mention for o in heads
     ):
         return True, None  # "China's foreign ministry": a part, not the whole
-    for o in owners:
+    for o in heads:
         if (m := token_mention.get(o)) is not None:
             return True, _named(out, tab, m, token_mention, "quote.for", span)
         if voice and NOUN_TYPE.get(tab.lemma[o]) == "Organization":  # "a bank spokesman"
@@ -297,15 +294,6 @@ def _owned(
             who = _referred(out, "Organization", span, "quote.for", named=named, only=True)
             return True, who
     return False, None
-
-
-def _subtree(tab: Tokens, s: int) -> list[int]:
-    out, todo = [], [s]
-    while todo:
-        t = todo.pop()
-        out.append(t)
-        todo.extend(tab.children[t])
-    return out
 
 
 def unnamed(tab: Tokens, s: int) -> bool:
@@ -328,47 +316,6 @@ def _named(
     if name and name != mention.text:
         memory(out).renamed[m] = name
     return Speaker(m, "", (mention.start, mention.end), rule, (), span)
-
-
-def _appositions(tab: Tokens, s: int) -> list[int]:
-    """The appositions in the subject's phrase, nearest first: "the director of the
-    observatory, Kerry Sieh" sets the name beside the last noun, not the head."""
-    found, todo = [], [s]
-    while todo:
-        t = todo.pop()
-        for c in tab.children[t]:
-            if tab.dep[c] == "appos":
-                found.append(c)
-            elif tab.dep[c] in ("prep", "pobj", "compound", "poss"):
-                todo.append(c)
-    return sorted(found, key=lambda c: abs(c - s))
-
-
-def _closed(tab: Tokens, a: int) -> bool:
-    """Whether a comma or the sentence's end closes apposition ``a``: "according to a report
-    by the Herald, the Institute predicts ..." sets no name beside the Herald, but the
-    clause's subject."""
-    hi = edges(tab, a)[1]
-    return hi + 1 >= tab.n or tab.lower[hi + 1] in (",", ".", ";", "!", "?")
-
-
-def _possessors(tab: Tokens, s: int) -> list[int]:
-    return [c for c in tab.children[s] if tab.dep[c] == "poss"]
-
-
-def _owners(tab: Tokens, s: int) -> list[int]:
-    """The words that may name whom ``s`` speaks for: its compounds and possessor, the
-    object of "for", "of", "from" ..., and the agent of "provided by", "released by"."""
-    kids = tab.children[s]
-    out = [c for c in kids if tab.dep[c] in _OWNERS]
-    preps = [c for c in kids if tab.dep[c] == "prep"]
-    for c in kids:
-        if tab.dep[c] == "acl":
-            preps += [p for p in tab.children[c] if tab.dep[p] in ("agent", "prep")]
-    for c in preps:
-        if tab.lower[c] in _OWNER_PREPS:
-            out += [o for o in tab.children[c] if tab.dep[o] == "pobj"]
-    return out
 
 
 def _referred(

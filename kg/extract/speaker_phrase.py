@@ -1,0 +1,65 @@
+"""The phrase of a speech verb's subject, read as a tree: its words, its appositions ("the
+director of the observatory, Kerry Sieh"), and the words that may name whom it speaks for ("a
+spokesman for Siemens", "Siemens' spokeswoman"). kg.extract.speakers decides what they stand
+for."""
+
+from __future__ import annotations
+
+from kg.extract.tokens import Tokens, edges
+
+# a spokesperson's words that name whom it speaks for: "Siemens spokesman", "Siemens'
+# spokesman", "a spokesman for Siemens", "a statement from Siemens"
+_OWNERS = ("compound", "poss", "nmod")
+_OWNER_PREPS = ("for", "of", "at", "from", "by", "with")
+
+
+def subtree(tab: Tokens, s: int) -> list[int]:
+    """The word ``s`` and all the words that hang from it."""
+    out, todo = [], [s]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo.extend(tab.children[t])
+    return out
+
+
+def appositions(tab: Tokens, s: int) -> list[int]:
+    """The appositions in the subject's phrase, nearest first: "the director of the
+    observatory, Kerry Sieh" sets the name beside the last noun, not the head."""
+    found, todo = [], [s]
+    while todo:
+        t = todo.pop()
+        for c in tab.children[t]:
+            if tab.dep[c] == "appos":
+                found.append(c)
+            elif tab.dep[c] in ("prep", "pobj", "compound", "poss"):
+                todo.append(c)
+    return sorted(found, key=lambda c: abs(c - s))
+
+
+def closed(tab: Tokens, a: int) -> bool:
+    """Whether a comma or the sentence's end closes apposition ``a``: "according to a report
+    by the Herald, the Institute predicts ..." sets no name beside the Herald, but the
+    clause's subject."""
+    hi = edges(tab, a)[1]
+    return hi + 1 >= tab.n or tab.lower[hi + 1] in (",", ".", ";", "!", "?")
+
+
+def possessors(tab: Tokens, s: int) -> list[int]:
+    """The possessors of ``s`` ("Siemens' spokesman")."""
+    return [c for c in tab.children[s] if tab.dep[c] == "poss"]
+
+
+def owners(tab: Tokens, s: int) -> list[int]:
+    """The words that may name whom ``s`` speaks for: its compounds and possessor, the
+    object of "for", "of", "from" ..., and the agent of "provided by", "released by"."""
+    kids = tab.children[s]
+    out = [c for c in kids if tab.dep[c] in _OWNERS]
+    preps = [c for c in kids if tab.dep[c] == "prep"]
+    for c in kids:
+        if tab.dep[c] == "acl":
+            preps += [p for p in tab.children[c] if tab.dep[p] in ("agent", "prep")]
+    for c in preps:
+        if tab.lower[c] in _OWNER_PREPS:
+            out += [o for o in tab.children[c] if tab.dep[o] == "pobj"]
+    return out
