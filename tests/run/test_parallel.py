@@ -260,12 +260,21 @@ def test_a_worker_killed_with_sigkill_ends_the_build_in_seconds_and_the_store_is
     build = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + 120
-        while len(_workers(build.pid)) < 2:
+        while len(first := set(_workers(build.pid))) < 2:
             assert build.poll() is None, build.communicate()
             assert time.monotonic() < deadline, "the workers never started"
-            time.sleep(0.05)
+            time.sleep(0.02)
+        # the build reads its files in one pool of workers, then parses them in another: the
+        # parse's workers are new ones, unless the read was over before the first look
+        target, settle = None, time.monotonic() + 2
+        while target is None and time.monotonic() < settle:
+            new = set(_workers(build.pid)) - first
+            target = min(new) if new else None
+            time.sleep(0.02)
+        if target is None:
+            target = min(set(_workers(build.pid)) & first)
         time.sleep(0.5)  # a worker in the middle of a chunk
-        os.kill(_workers(build.pid)[0], signal.SIGKILL)
+        os.kill(target, signal.SIGKILL)
         killed = time.monotonic()
         _, err = build.communicate(timeout=60)
         took = time.monotonic() - killed
