@@ -6,6 +6,7 @@ a title it took for a name ("Secretary of State") is none."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -47,6 +48,11 @@ _LINE_ENDS = tuple(".!?:;…\"”'’)|")
 _LINE_LEADS = frozenset({"IN", "TO", "CC", "WRB"})
 
 
+# any character that is not a space: a document's text before a block holds one unless the
+# block opens it (a search that stops at the first, not a copy of all the text before)
+_INK = re.compile(r"\S")
+
+
 def headline_end(text: str, offset: int, raw: str) -> int:
     """Where the document's headline ends in ``raw``, the block at ``offset`` of ``text``:
     the block's first line, where the block opens the document and ingest would read that
@@ -55,7 +61,7 @@ def headline_end(text: str, offset: int, raw: str) -> int:
     a benchmark's text) still begins with its headline, which may be long and end without a
     full stop, as wrapped prose does."""
     first = raw.find("\n")
-    if first <= 0 or text[:offset].strip():
+    if first <= 0 or _INK.search(text, 0, offset):  # a block after the first
         return 0
     second = len(raw) - len(raw[first:].lstrip())  # the next line's start, past blank ones
     end = raw.find("\n", second)

@@ -527,27 +527,26 @@ SEED_PAIRS = [  # (query, the first two columns of a row that must be there)
 # -- fixtures ------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def toy_db(tmp_path_factory) -> Path:
-    """The hand-made graph loaded into an Oxigraph database on disk."""
-    path = tmp_path_factory.mktemp("toy") / "oxigraph"
+def _on_disk(graph, path: Path) -> Path:
+    """``graph`` loaded into an Oxigraph database on disk at ``path``, closed."""
     db = ox.Store(str(path))
-    db.load(serialize_kg(TOY, "nquads").encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+    db.load(serialize_kg(graph, "nquads").encode("utf-8"), format=ox.RdfFormat.N_QUADS)
     db.flush()
     del db
     return path
+
+
+@pytest.fixture(scope="module")
+def toy_db(tmp_path_factory) -> Path:
+    """The hand-made graph loaded into an Oxigraph database on disk."""
+    return _on_disk(TOY, tmp_path_factory.mktemp("toy") / "oxigraph")
 
 
 @pytest.fixture(scope="module")
 def seeds_db(seeds_read, tmp_path_factory) -> Path:
     """The seeds' graph with facts of 0.3 or more asserted (tests/conftest.py) in an Oxigraph
     database on disk."""
-    path = tmp_path_factory.mktemp("seeds-db") / "oxigraph"
-    db = ox.Store(str(path))
-    db.load(serialize_kg(seeds_read, "nquads").encode("utf-8"), format=ox.RdfFormat.N_QUADS)
-    db.flush()
-    del db
-    return path
+    return _on_disk(seeds_read, tmp_path_factory.mktemp("seeds-db") / "oxigraph")
 
 
 @pytest.fixture(scope="module")
