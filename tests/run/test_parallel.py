@@ -265,14 +265,18 @@ def test_a_worker_killed_with_sigkill_ends_the_build_in_seconds_and_the_store_is
             assert time.monotonic() < deadline, "the workers never started"
             time.sleep(0.02)
         # the build reads its files in one pool of workers, then parses them in another: the
-        # parse's workers are new ones, unless the read was over before the first look
-        target, settle = None, time.monotonic() + 2
-        while target is None and time.monotonic() < settle:
-            new = set(_workers(build.pid)) - first
-            target = min(new) if new else None
+        # parse's workers are new ones, unless the read was over before the first look (then
+        # the first pool is still there seconds later: reading 300 small files takes less)
+        target, seen = None, time.monotonic()
+        while target is None:
+            assert build.poll() is None, build.communicate()
+            assert time.monotonic() < deadline, "the parse's workers never started"
+            kids = set(_workers(build.pid))
+            if kids - first:
+                target = min(kids - first)
+            elif kids and time.monotonic() > seen + 3:
+                target = min(kids)
             time.sleep(0.02)
-        if target is None:
-            target = min(set(_workers(build.pid)) & first)
         time.sleep(0.5)  # a worker in the middle of a chunk
         os.kill(target, signal.SIGKILL)
         killed = time.monotonic()
