@@ -31,9 +31,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from benchmarks.ingest import held_out
+from kg import vocab
+from kg.errors import KgError
 from kg.evaluate import as_document, read_conll04, read_docred
 from kg.extract import pipeline as kg_nlp
 from kg.extract.mentions import extract
+from kg.ingest import read
 from kg.model import Document, Entity, Relation
 from kg.resolve import resolve
 from kg.resolve.calibration import calibrate, rules_only, source
@@ -41,6 +44,7 @@ from kg.train.calibrate import judged
 
 DEFAULT_BENCH = Path(__file__).resolve().parents[1].parent / "shared" / "bench"
 PARTS = ("html-tune", "html-held", "conll04-tune", "conll04-held", "redocred-tune", "redocred-held")
+MODEL_PART = "html-held-model"  # the sample of model facts on the held-out pages
 SEED = 0  # the model sample's draw: fixed, so the same code gives the same sample
 
 
@@ -56,9 +60,6 @@ class Part:
 def html_parts(bench: Path) -> list[Part]:
     """The saved pages as kg reads them, tuned-on and held-out; a page kg cannot read is
     left out, as a build leaves it out."""
-    from kg.errors import KgError
-    from kg.ingest import read
-
     expected = json.loads((bench / "html" / "expected.json").read_text(encoding="utf-8"))
     tune: list[Document] = []
     held: list[Document] = []
@@ -138,14 +139,10 @@ def fact_line(part: str, doc: str, r: Relation) -> dict:
 
 
 def literal_type(r: Relation) -> str:
-    from kg import vocab
-
+    """A literal object's kind, from its predicate's range: "date", "number" or "text"."""
     p = vocab.PREDICATES.get(r.predicate)
-    return (
-        next((t for t in p.range if t in (vocab.DATE, vocab.NUMBER, vocab.TEXT)), "literal")
-        if p
-        else "literal"
-    )
+    kinds = [t for t in (p.range if p else ()) if t in (vocab.DATE, vocab.NUMBER, vocab.TEXT)]
+    return kinds[0] if kinds else "literal"
 
 
 def facts(part: Part, nlp) -> Iterator[tuple[str, Relation, float]]:
@@ -174,8 +171,8 @@ def dump(parts: list[Part], nlp, model_sample: int) -> tuple[list[dict], list[di
                 model.append((line, r.confidence, calibrated))
     drawn = random.Random(SEED).sample(model, min(model_sample, len(model)))
     for line, raw, calibrated in drawn:
-        line = {**line, "part": "html-held-model"}
-        line["key"] = key_of("html-held-model", line["doc"], line)
+        line = {**line, "part": MODEL_PART}
+        line["key"] = key_of(MODEL_PART, line["doc"], line)
         lines.setdefault(line["key"], line)
         conf[line["key"]] = {"key": line["key"], "confidence": raw, "calibrated": calibrated}
     return list(lines.values()), [conf[k] for k in lines]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.ingest import held_out
-from benchmarks.judge_facts import PARTS, by_rules, fact_line, gold_judges, key_of
+from benchmarks.judge_facts import MODEL_PART, PARTS, by_rules, fact_line, gold_judges, key_of
 from kg import vocab
 from kg.model import Entity, Evidence, Relation
 
@@ -135,7 +135,7 @@ def test_judged_lines_are_valid() -> None:
     for x in lines:
         assert x["judgment"] in JUDGMENTS, x["key"]
         assert x["predicate"] in vocab.PREDICATES, x["key"]
-        assert x["part"] in (*PARTS, "html-held-model"), x["key"]
+        assert x["part"] in (*PARTS, MODEL_PART), x["key"]
         assert x["key"] == key_of(x["part"], x["doc"], x)
         assert "confidence" not in x  # kept out of view while judging
         if x["judgment"] != "right":
