@@ -191,7 +191,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.bench}: no benchmark data folder (pass --bench DIR)", file=sys.stderr)
         return 2
     wanted = set(args.parts.split(","))
-    parts = [p for p in html_parts(args.bench) + gold_parts(args.bench) if p.name in wanted]
+    html = set(PARTS[:2])  # the pages are read only when one of their parts is wanted
+    found = (html_parts(args.bench) if wanted & html else []) + (
+        gold_parts(args.bench) if wanted - html else []
+    )
+    parts = [p for p in found if p.name in wanted]
     lines, conf = dump(parts, kg_nlp.load(), args.model_sample)
     args.dump.parent.mkdir(parents=True, exist_ok=True)
     with args.dump.open("w", encoding="utf-8") as f:
