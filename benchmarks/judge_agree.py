@@ -28,6 +28,17 @@ SOURCES = ("html", "conll04", "redocred")
 PER_SOURCE = 50  # 150 lines in all: enough for a kappa to two decimals' worth of meaning
 SEED = 0
 HIDDEN = ("judgment", "why")  # what the second judge must not see
+# the parts the sample is drawn from: those of the first judging (benchmarks.judge_facts's
+# PARTS and MODEL_PART), so lines judged later (the model-top parts) leave the sample as it was
+SAMPLED = (
+    "html-tune",
+    "html-held",
+    "conll04-tune",
+    "conll04-held",
+    "redocred-tune",
+    "redocred-held",
+    "html-held-model",
+)
 
 
 def source_of(part: str) -> str:
@@ -44,7 +55,9 @@ def sample(lines: Sequence[dict], per_source: int = PER_SOURCE, seed: int = SEED
         pool = [
             x["key"]
             for x in lines
-            if source_of(x["part"]) == src and x["predicate"] != "demonym_of"
+            if x["part"] in SAMPLED
+            and source_of(x["part"]) == src
+            and x["predicate"] != "demonym_of"
         ]
         drawn.update(rng.sample(pool, min(per_source, len(pool))))
     return [x for x in lines if x["key"] in drawn]

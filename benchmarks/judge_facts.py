@@ -1,6 +1,7 @@
 """The facts to judge by hand: what kg's rules read where no gold can say whether it is right.
 
     python -m benchmarks.judge_facts [--bench DIR] --dump OUT.jsonl [--model-sample N]
+        [--model-top C] [--parts P,...]
 
 Reads the texts of each part as benchmarks.extraction reads them (CoNLL04 train+dev and test,
 Re-DocRED dev_revised 0-399 and 400-499, each gold document one paragraph) and the saved pages
@@ -14,7 +15,10 @@ confidence (min_confidence 0), and one JSON line is written per fact to judge:
   cannot judge: a property outside the part's label space, none at all, or a post held as text
   (kg.train.calibrate.judged), which benchmarks.extraction never counts;
 - with ``--model-sample N``, N facts the relation model read, drawn (seeded) from the held-out
-  html pages, to measure the model on news.
+  html pages, to measure the model on news;
+- with ``--model-top C``, every fact the relation model read (alone or with rules) on all the
+  html pages whose calibrated confidence is C or more (parts html-tune-model-top and
+  html-held-model-top): what a user of kg sees asserted on news.
 
 The confidence is kept out of the lines to judge (so it is not in view while judging): it is
 written beside them, to OUT with ``.confidence.jsonl`` for ``.jsonl``, by key.
@@ -45,6 +49,8 @@ from kg.train.calibrate import judged
 DEFAULT_BENCH = Path(__file__).resolve().parents[1].parent / "shared" / "bench"
 PARTS = ("html-tune", "html-held", "conll04-tune", "conll04-held", "redocred-tune", "redocred-held")
 MODEL_PART = "html-held-model"  # the sample of model facts on the held-out pages
+# the model's confident facts on every page, by the page's split
+TOP_PARTS = {"html-tune": "html-tune-model-top", "html-held": "html-held-model-top"}
 SEED = 0  # the model sample's draw: fixed, so the same code gives the same sample
 
 
@@ -154,27 +160,44 @@ def facts(part: Part, nlp) -> Iterator[tuple[str, Relation, float]]:
             yield ex.document.id, r, c.confidence
 
 
-def dump(parts: list[Part], nlp, model_sample: int) -> tuple[list[dict], list[dict]]:
+def read_by_model(r: Relation) -> bool:
+    """Whether the relation model is among the fact's readings (not inferred)."""
+    return not by_rules(r) and family(r) != "inferred"
+
+
+def as_part(line: dict, part: str) -> dict:
+    """The line moved to another part, its key made anew."""
+    line = {**line, "part": part}
+    line["key"] = key_of(part, line["doc"], line)
+    return line
+
+
+def dump(
+    parts: list[Part], nlp, model_sample: int, model_top: float | None = None
+) -> tuple[list[dict], list[dict]]:
     """The lines to judge and, by key, their confidences (raw and calibrated)."""
     lines: dict[str, dict] = {}
     conf: dict[str, dict] = {}
     model: list[tuple[dict, float, float]] = []
+
+    def keep(line: dict, raw: float, calibrated: float) -> None:
+        if line["key"] not in lines:
+            lines[line["key"]] = line
+            conf[line["key"]] = {"key": line["key"], "confidence": raw, "calibrated": calibrated}
+
     for part in parts:
         for doc, r, calibrated in facts(part, nlp):
             line = fact_line(part.name, doc, r)
-            scores = {"key": line["key"], "confidence": r.confidence, "calibrated": calibrated}
             if by_rules(r) and (part.space is None or not gold_judges(r, part.space)):
-                if line["key"] not in lines:
-                    lines[line["key"]] = line
-                    conf[line["key"]] = scores
-            elif part.name == "html-held" and not by_rules(r) and family(r) != "inferred":
+                keep(line, r.confidence, calibrated)
+            elif part.name == "html-held" and read_by_model(r):
                 model.append((line, r.confidence, calibrated))
+            if model_top is not None and part.name in TOP_PARTS and read_by_model(r):
+                if calibrated >= model_top:
+                    keep(as_part(line, TOP_PARTS[part.name]), r.confidence, calibrated)
     drawn = random.Random(SEED).sample(model, min(model_sample, len(model)))
     for line, raw, calibrated in drawn:
-        line = {**line, "part": MODEL_PART}
-        line["key"] = key_of(MODEL_PART, line["doc"], line)
-        lines.setdefault(line["key"], line)
-        conf[line["key"]] = {"key": line["key"], "confidence": raw, "calibrated": calibrated}
+        keep(as_part(line, MODEL_PART), raw, calibrated)
     return list(lines.values()), [conf[k] for k in lines]
 
 
@@ -186,6 +209,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--model-sample", type=int, default=0, metavar="N", help="N model facts (html held out)"
     )
+    ap.add_argument(
+        "--model-top",
+        type=float,
+        default=None,
+        metavar="C",
+        help="every model fact of calibrated confidence C or more (all html pages)",
+    )
     args = ap.parse_args(argv)
     if not args.bench.is_dir():
         print(f"{args.bench}: no benchmark data folder (pass --bench DIR)", file=sys.stderr)
@@ -196,7 +226,7 @@ def main(argv: list[str] | None = None) -> int:
         gold_parts(args.bench) if wanted - html else []
     )
     parts = [p for p in found if p.name in wanted]
-    lines, conf = dump(parts, kg_nlp.load(), args.model_sample)
+    lines, conf = dump(parts, kg_nlp.load(), args.model_sample, args.model_top)
     args.dump.parent.mkdir(parents=True, exist_ok=True)
     with args.dump.open("w", encoding="utf-8") as f:
         f.writelines(json.dumps(x, ensure_ascii=False) + "\n" for x in lines)

@@ -8,8 +8,17 @@ from pathlib import Path
 
 import pytest
 
+import benchmarks.judge_facts as jf
 from benchmarks.ingest import held_out
-from benchmarks.judge_facts import MODEL_PART, PARTS, by_rules, fact_line, gold_judges, key_of
+from benchmarks.judge_facts import (
+    MODEL_PART,
+    PARTS,
+    TOP_PARTS,
+    by_rules,
+    fact_line,
+    gold_judges,
+    key_of,
+)
 from kg import vocab
 from kg.model import Entity, Evidence, Relation
 
@@ -135,7 +144,7 @@ def test_judged_lines_are_valid() -> None:
     for x in lines:
         assert x["judgment"] in JUDGMENTS, x["key"]
         assert x["predicate"] in vocab.PREDICATES, x["key"]
-        assert x["part"] in (*PARTS, MODEL_PART), x["key"]
+        assert x["part"] in (*PARTS, MODEL_PART, *TOP_PARTS.values()), x["key"]
         assert x["key"] == key_of(x["part"], x["doc"], x)
         assert "confidence" not in x  # kept out of view while judging
         if x["judgment"] != "right":
@@ -147,3 +156,48 @@ def test_judged_lines_are_unique_and_have_a_confidence() -> None:
     assert len(keys) == len(set(keys))
     scored = {json.loads(s)["key"] for s in CONFIDENCE.read_text(encoding="utf-8").splitlines()}
     assert set(keys) <= scored
+
+
+def _keep_only(monkeypatch, found: list[tuple[str, Relation, float]]) -> None:
+    """dump() reads these (document, fact, calibrated confidence) instead of a part's texts."""
+    monkeypatch.setattr(jf, "facts", lambda part, nlp: iter(found))
+
+
+# (page part, rules of the readings, calibrated confidence, the parts it is dumped in, with
+# --model-top 0.5): rules alone go to the page's part, the model's confident facts to the
+# page's top part, whatever the split
+TOP = [
+    ("html-tune", ("model",), 0.5, ["html-tune-model-top"]),
+    ("html-tune", ("model",), 0.49, []),
+    ("html-held", ("model", "verb:appoint"), 0.9, ["html-held-model-top"]),
+    ("html-held", ("model",), 0.2, []),
+    ("html-tune", ("verb:appoint",), 0.9, ["html-tune"]),
+    ("html-held", ("inverse of employer",), 0.9, []),  # inferred: neither
+]
+
+
+@pytest.mark.parametrize(("part", "rules", "calibrated", "parts"), TOP)
+def test_model_top_parts(monkeypatch, part: str, rules, calibrated: float, parts) -> None:
+    _keep_only(monkeypatch, [("p.html", _fact("appointed_by", BOB, rules, "P748"), calibrated)])
+    lines, conf = jf.dump([jf.Part(part, (), None)], None, 0, 0.5)
+    assert [x["part"] for x in lines] == parts
+    assert [c["calibrated"] for c in conf] == [calibrated] * len(parts)
+    assert all(x["key"] == key_of(x["part"], "p.html", x) for x in lines)
+
+
+def test_model_top_is_off_unless_asked(monkeypatch) -> None:
+    _keep_only(monkeypatch, [("p.html", _fact("appointed_by", BOB, ("model",), "P748"), 0.9)])
+    assert jf.dump([jf.Part("html-tune", (), None)], None, 0) == ([], [])
+
+
+def test_judged_model_top_lines_are_the_models_confident_facts() -> None:
+    top = [x for x in _judged() if x["part"] in TOP_PARTS.values()]
+    if not top:
+        pytest.skip("no model-top lines judged yet")
+    scored = {
+        c["key"]: c["calibrated"]
+        for c in map(json.loads, CONFIDENCE.read_text(encoding="utf-8").splitlines())
+    }
+    for x in top:
+        assert "model" in x["family"], x["key"]
+        assert scored[x["key"]] >= 0.5, x["key"]
