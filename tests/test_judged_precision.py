@@ -1,0 +1,48 @@
+"""The precision of judged facts at a confidence threshold (benchmarks.judged_precision)."""
+
+from __future__ import annotations
+
+import pytest
+
+from benchmarks.judged_precision import precision_at, scored, table
+
+
+def _line(key: str, part: str, judgment: str) -> dict:
+    return {"key": key, "part": part, "judgment": judgment}
+
+
+JUDGED = [
+    _line("a", "p", "right"),
+    _line("b", "p", "wrong"),
+    _line("c", "p", "right"),
+    _line("d", "p", "unclear"),  # left out, as calibration leaves it out
+    _line("e", "q", "wrong"),
+]
+CALIBRATED = {"a": 0.95, "b": 0.75, "c": 0.6, "d": 0.99, "e": 0.5}
+CONF = [{"key": k, "calibrated": c} for k, c in CALIBRATED.items()]
+LINES = scored(JUDGED, CONF)
+
+# (threshold, (right, all)): a fact at the threshold counts
+AT = [
+    (0.5, (2, 4)),
+    (0.6, (2, 3)),
+    (0.75, (1, 2)),
+    (0.9, (1, 1)),
+    (0.99, (0, 0)),
+]
+
+
+@pytest.mark.parametrize(("threshold", "expected"), AT)
+def test_precision_at(threshold: float, expected: tuple[int, int]) -> None:
+    assert precision_at(LINES, threshold) == expected
+
+
+def test_scored_leaves_out_unclear() -> None:
+    assert [x["key"] for x, _ in LINES] == ["a", "b", "c", "e"]
+
+
+def test_table_per_part_and_threshold() -> None:
+    rows = table(LINES, ["p", "q"]).splitlines()
+    assert rows[0] == "| calibrated confidence | p | q |"
+    assert rows[2] == "| ≥ 0.5 | 2/3 (67%) | 0/1 (0%) |"
+    assert rows[4] == "| ≥ 0.7 | 2/2 (100%) | – |"
