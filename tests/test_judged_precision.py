@@ -45,4 +45,4 @@ def test_table_per_part_and_threshold() -> None:
     rows = table(LINES, ["p", "q"]).splitlines()
     assert rows[0] == "| calibrated confidence | p | q |"
     assert rows[2] == "| ≥ 0.5 | 2/3 (67%) | 0/1 (0%) |"
-    assert rows[4] == "| ≥ 0.7 | 2/2 (100%) | – |"
+    assert rows[4] == "| ≥ 0.7 | 1/2 (50%) | – |"
