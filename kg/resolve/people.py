@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 
 from kg.names import SCOPE, bare, name_key, places
+from kg.resolve.keys import top_type
 from kg.resolve.merges import Link, within
 from kg.resolve.records import _Name
 
@@ -107,13 +108,14 @@ def surnames_typed_otherwise(
         if tops[f] == "Person" or _mostly_person(names[f]):
             for w in (fw[0], fw[-1]):
                 people[w].append(f)
-        elif len(fw) == 2 and tops[f] != "Place" and _name_like(names[f].first):
-            by_last[fw[1]].append(f)
+        elif tops[f] != "Place" and _name_like(names[f].first):
+            # two words as written: a hyphenated given name is one ("Ines-Jacqueline Werkner")
+            by_last[fw[-1]].append(f)
     out = []
     for k in keys:
         n, word = names[k], bare(k)
         late = _found_late(n)
-        if word in places() or not (late or word in by_last and _read_a_person(n, tops[k])):
+        if word in places() or not (late or word in by_last and tops[k] == "Person"):
             continue
         held = [f for f in people.get(word, ()) if f.split()[-1] == word]
         if not late and any(not names[f].docs.isdisjoint(n.docs) for f in held):
@@ -123,6 +125,8 @@ def surnames_typed_otherwise(
         if len(near) != 1:
             continue
         f = near[0]
+        if not (late or _read_a_person(n, tops[k]) or _pooled_person(n, names[f])):
+            continue
         doc = min(names[f].docs & n.docs)
         if late:
             reason = (
@@ -142,6 +146,15 @@ def _found_late(n: _Name) -> bool:
     """Whether a lone word is a name only because it ends a full name its document wrote
     before it (kg.extract.surnames, label NAME): that full name is what it stands for."""
     return bool(n.labels) and set(n.labels) == {"NAME"} and " " not in n.first
+
+
+def _pooled_person(n: _Name, full: _Name) -> bool:
+    """Whether the votes of a lone word read as a person's and of the one full name of its
+    document that ends with it, taken together, say a person: the entity the two would make
+    is a person's by all its mentions ("Buhari" said seven times, read a person by the
+    votes of the words around it more than a place or an organization, each alone, and
+    "Muhammadu Buhari" twice, read a product)."""
+    return top_type(n.votes + full.votes) == "Person"
 
 
 def _mostly_person(n: _Name) -> bool:
