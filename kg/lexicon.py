@@ -519,6 +519,11 @@ ORG_HEAD_NOUNS = (
     | _words("legislature government ministry cabinet")
 )
 
+# The words that begin an organization's complement ("the European Court of Human Rights",
+# "the International Criminal Tribunal for the former Yugoslavia"): the words before it,
+# two or more, are what a text calls the body once it has named it in full.
+COMPLEMENT_WORDS = _words("of for")
+
 # A state's bodies named by what they do, not whose they are ("the Interior Ministry", "the
 # Supreme Court", "the Ministry of Foreign Affairs"): every country has one, so the name alone
 # is no evidence that two documents mean the same body (``keys.generic_body``).

@@ -2,7 +2,7 @@
 name, code or alias by the places table; a nationality word's plural by its singular), and the
 keys that are one thing only within their document (a bare surname or first name; an
 organization's noun, "the Court"; a state's body named by what it does, "the Interior
-Ministry")."""
+Ministry"; an organization's name without its complement, "the European Court")."""
 
 from __future__ import annotations
 
@@ -90,7 +90,18 @@ def local_keys(mentions: Sequence[RawMention], base: Sequence[str]) -> set[str]:
     generic = {
         k for k, v in long_votes.items() if top_type(v) == "Organization" and generic_body(k)
     }
-    return out | generic | {k for k in long_votes if k in person_words}
+    # "the European Court" after "the European Court of Human Rights": a name of its document,
+    # where another document's may be another court
+    cut = {
+        head
+        for k, v in long_votes.items()
+        if top_type(v) == "Organization"
+        for head in merges.complement_heads(k.split())
+        if head in long_votes
+        and top_type(long_votes[head]) not in ("Person", "Place")
+        and head not in places()
+    }
+    return out | generic | cut | {k for k in long_votes if k in person_words}
 
 
 # What a city's name used for its club is keyed by, beside the city's own key: name keys hold

@@ -24,6 +24,7 @@ from typing import NamedTuple
 from kg.defaults import ACRONYM_MAX, ACRONYM_MIN, SURNAME_MARGIN
 from kg.lexicon import (
     ACRONYM_SKIP,
+    COMPLEMENT_WORDS,
     KNOWN_ACRONYMS,
     LEGAL_SUFFIXES,
     ORG_HEAD_NOUNS,
@@ -62,6 +63,7 @@ class Index(NamedTuple):
     orgs_by_head: dict[str, list[str]]  # the noun it is called by -> organizations' names
     by_owner: dict[str, list[str]]  # "justice department" -> "us justice department"
     by_home: dict[str, list[str]]  # "times" -> "new york times", "bayern" -> "bayern munich"
+    by_head: dict[str, list[str]]  # "european court" -> "european court of human rights"
 
 
 class Union:
@@ -114,6 +116,8 @@ def index(keys: list[str], tops: dict[str, str], names: Mapping[str, _Name]) -> 
                     out.by_owner[" ".join(fw[i:])].append(f)
             for rest in _homed(fw, names[f].first) if SCOPE not in f else ():
                 out.by_home[rest].append(f)
+            for head in complement_heads(fw) if SCOPE not in f else ():
+                out.by_head[head].append(f)
         elif t == "Place" and fw[-1] in PLACE_SUFFIXES and SCOPE not in f:
             out.by_stem[" ".join(fw[:-1])].append(f)
     return out
@@ -176,7 +180,34 @@ def merge(
         doc = min(names[f].docs & n.docs)
         reason = f"{surface!r} is {names[f].first!r} without its suffix, in document {doc}"
         return Link(f, k, "short form", reason)
-    return _owned(names, k, index, tops)
+    return _owned(names, k, index, tops) or _complemented(names, k, index, tops)
+
+
+def _complemented(
+    names: Mapping[str, _Name], k: str, index: Index, tops: dict[str, str]
+) -> Link | None:
+    """A name of one document -> the one organization's name there that is it with its
+    complement ("the European Court" after "the European Court of Human Rights"; "the
+    International Criminal Tribunal" after "... for the former Yugoslavia"): news names a
+    body in full once, then by the words before its "of" or "for". Two such names
+    ("European Court of Justice", "European Court of Human Rights") leave it alone."""
+    if SCOPE not in k or tops[k] in ("Person", "Place"):
+        return None
+    n = names[k]
+    near = [f for f in index.by_head.get(bare(k), []) if not names[f].docs.isdisjoint(n.docs)]
+    if len(near) != 1:
+        return None
+    f = near[0]
+    doc = min(names[f].docs & n.docs)
+    reason = f"{n.first!r} is {names[f].first!r} without its complement, in document {doc}"
+    return Link(f, k, "short form", reason)
+
+
+def complement_heads(words: list[str]) -> list[str]:
+    """The words of an organization's name before its complement, where they are two or more
+    ("european court" of "european court of human rights"): what news calls it once named."""
+    i = next((i for i, w in enumerate(words) if w in COMPLEMENT_WORDS), 0)
+    return [" ".join(words[:i])] if i >= 2 else []
 
 
 def _homed(words: list[str], surface: str) -> list[str]:
