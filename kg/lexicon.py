@@ -517,6 +517,10 @@ ORG_HEAD_NOUNS = (
     frozenset(w for w in ORG_SUFFIXES if "." not in w)
     | MEMBERSHIP_BODY_WORDS
     | _words("legislature government ministry cabinet")
+    # the bodies news calls by their noun as well once named ("the Muslim Brotherhood", then
+    # "the Brotherhood"; "the Syrian Observatory for Human Rights", "the Observatory")
+    | _words("brotherhood movement front alliance coalition league tribunal forum trust")
+    | _words("observatory centre center")
 )
 
 # The words that begin an organization's complement ("the European Court of Human Rights",
