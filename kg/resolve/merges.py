@@ -265,9 +265,11 @@ def _head_word(names: Mapping[str, _Name], k: str, index: Index) -> Link | None:
     n = names[k]
     near = [f for f in index.orgs_by_head.get(bare(k), []) if not names[f].docs.isdisjoint(n.docs)]
     if len(near) > 1:
-        # "Supreme Court" and "United States Supreme Court": one name and fuller readings
+        # "Supreme Court" and "United States Supreme Court", "European Court" and "European
+        # Court of Human Rights": one name and fuller readings
         short = min(near, key=lambda f: (len(bare(f)), f))
-        near = [short] if all(within(bare(short), bare(f)) for f in near) else near
+        fuller = (_fuller(bare(short), bare(f)) for f in near if f != short)
+        near = [short] if all(fuller) else near
     if len(near) != 1:
         return None
     f = near[0]
@@ -391,12 +393,19 @@ def _first_named(names: Mapping[str, _Name], near: list[str], n: _Name) -> str:
 
 def head_nouns(words: list[str]) -> list[str]:
     """The nouns an organization's name of these words is called by once named: its last
-    word ("Supreme Court"), or its first before "of" ("Council of Europe"), where it is one
-    of ``ORG_HEAD_NOUNS``."""
+    word ("Supreme Court"), or its word before its complement ("Council of Europe", "the
+    Syrian Observatory for Human Rights"), where it is one of ``ORG_HEAD_NOUNS``."""
     out = [words[-1]] if words[-1] in ORG_HEAD_NOUNS else []
-    if len(words) > 2 and words[1] == "of" and words[0] in ORG_HEAD_NOUNS:
-        out.append(words[0])
+    i = next((i for i, w in enumerate(words) if w in COMPLEMENT_WORDS), 0)
+    if 0 < i < len(words) - 1 and words[i - 1] in ORG_HEAD_NOUNS:
+        out.append(words[i - 1])
     return out
+
+
+def _fuller(short: str, long: str) -> bool:
+    """Whether ``long`` is ``short`` read more fully: with more words before or between
+    (``within``), or with its complement ("european court of human rights")."""
+    return within(short, long) or short in complement_heads(long.split())
 
 
 def within(short: str, long: str) -> bool:
