@@ -52,7 +52,8 @@ def base_key(text: str, label: str) -> str:
 
 def local_keys(mentions: Sequence[RawMention], base: Sequence[str]) -> set[str]:
     """The document's keys that are one thing only within it: a single word (not an acronym)
-    its mentions call a person, or that begins or ends a person's full name in it; a surname
+    its mentions call a person, or that begins or ends a person's full name in it (unless the
+    places table knows it and its mentions call it a place); a surname
     of several words that ends one ("Le Pen" of "Marine Le Pen"); and a noun that heads an
     organization's name in it ("the Court" of "the Supreme Court", "the Council" of "the
     Council of Europe": ``merges.head_nouns``), unless its mentions call it a person or place
@@ -81,7 +82,10 @@ def local_keys(mentions: Sequence[RawMention], base: Sequence[str]) -> set[str]:
     out = {
         k
         for k, v in votes.items()
+        # a place the table knows, read a place, is that place though a name read a
+        # person's begins or ends with it ("Bayern Munich" read a person, then "Munich")
         if k in person_words
+        and not (top_type(v) == "Place" and k in places())
         or top_type(v) == "Person"
         or k in org_heads
         and top_type(v) not in ("Place", "Person")
