@@ -34,6 +34,10 @@ TITLES = _words(
     "coach mep filmmaker archaeologist historian economist novelist playwright rapper "
     "midfielder striker goalkeeper starring"
 )
+# A ruler's titles, which name_key keeps ("King Digital", "Prince Edward Island" are names): a
+# person's name that begins with them is the person's name without them in a document that
+# names both ("King Yi Seok", "Yi Seok"; rule "title").
+ROYAL_TITLES = _words("king queen prince princess emperor empress tsar czar tsarina crown")
 # Honorifics a proper-noun run loses at its start ("Sen. Kennedy", "Capt Smith"), without
 # their dot. Narrower than TITLES in meaning: a word here that ends a run ("Navy Capt") marks
 # the run as no name, so words that also end real names ("general", "chief", "the") are left

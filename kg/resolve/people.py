@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 
+from kg.lexicon import ROYAL_TITLES
 from kg.names import SCOPE, bare, name_key, places
 from kg.resolve.keys import top_type
 from kg.resolve.merges import Link, within
@@ -74,6 +75,32 @@ def initials(keys: list[str], names: Mapping[str, _Name], tops: dict[str, str]) 
                 f"{names[short].first!r} is {names[f].first!r} with initials, in document {doc}"
             )
             out.append(Link(f, short, "initials", reason))
+    return out
+
+
+def royal_titles(keys: list[str], names: Mapping[str, _Name], tops: dict[str, str]) -> list[Link]:
+    """A person's name that begins with a ruler's title ("King Yi Seok", "Crown Prince
+    Mohammed bin Salman") -> the name without it, of two words or more, in a document that
+    names both ("Yi Seok"): one person, named as the name without the title. Both typed a
+    person; a name of one word ("Prince Harry", "Harry") is a first name's business."""
+    known = set(keys)
+    out = []
+    for k in keys:
+        words = k.split()
+        if SCOPE in k or tops[k] != "Person" or words[0] not in ROYAL_TITLES:
+            continue
+        while len(words) > 2 and words[0] in ROYAL_TITLES:
+            words.pop(0)
+        rest = " ".join(words)
+        if rest == k or rest not in known or tops[rest] != "Person":
+            continue
+        shared = names[k].docs & names[rest].docs
+        if shared:
+            reason = (
+                f"{names[k].first!r} is {names[rest].first!r} with a ruler's title, in "
+                f"document {min(shared)}"
+            )
+            out.append(Link(rest, k, "title", reason))
     return out
 
 
