@@ -90,8 +90,10 @@ class Resolver:
     # named by what it does, "the Interior Ministry"; 7: "Name (ACR)" kept as a definition
     # where the letters do not spell the name, aliases a document defines, and a city's club
     # keyed apart from the city; 8: a name cut to one line, and its mentions in a headline;
-    # 9: a name run across a line break cut by mention detection alone).
-    FORMAT = 9
+    # 9: a name run across a line break cut by mention detection alone; 10: an organization's
+    # name without its complement is a name of its document, a known place read a place is
+    # not).
+    FORMAT = 10
 
     def __init__(self) -> None:
         self.format = self.FORMAT
