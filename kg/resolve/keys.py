@@ -20,7 +20,7 @@ from kg.names import (
     place_name,
     places,
 )
-from kg.resolve import merges
+from kg.resolve import shapes
 
 
 def line_before(text: str, start: int) -> str:
@@ -56,7 +56,7 @@ def local_keys(mentions: Sequence[RawMention], base: Sequence[str]) -> set[str]:
     places table knows it and its mentions call it a place); a surname
     of several words that ends one ("Le Pen" of "Marine Le Pen"); and a noun that heads an
     organization's name in it ("the Court" of "the Supreme Court", "the Council" of "the
-    Council of Europe": ``merges.head_nouns``), unless its mentions call it a person or place
+    Council of Europe": ``shapes.head_nouns``), unless its mentions call it a person or place
     or the places table knows it."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     long_votes: dict[str, Counter[str]] = defaultdict(Counter)
@@ -77,7 +77,7 @@ def local_keys(mentions: Sequence[RawMention], base: Sequence[str]) -> set[str]:
         w
         for k, v in long_votes.items()
         if top_type(v) == "Organization"
-        for w in merges.head_nouns(k.split())
+        for w in shapes.head_nouns(k.split())
     }
     out = {
         k
@@ -100,7 +100,7 @@ def local_keys(mentions: Sequence[RawMention], base: Sequence[str]) -> set[str]:
         head
         for k, v in long_votes.items()
         if top_type(v) == "Organization"
-        for head in merges.complement_heads(k.split())
+        for head in shapes.complement_heads(k.split())
         if head in long_votes
         and top_type(long_votes[head]) not in ("Person", "Place")
         and head not in places()

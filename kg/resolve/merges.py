@@ -22,14 +22,7 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 from kg.defaults import ACRONYM_MAX, ACRONYM_MIN, SURNAME_MARGIN
-from kg.lexicon import (
-    ACRONYM_SKIP,
-    COMPLEMENT_WORDS,
-    KNOWN_ACRONYMS,
-    LEGAL_SUFFIXES,
-    ORG_HEAD_NOUNS,
-    PLACE_SUFFIXES,
-)
+from kg.lexicon import KNOWN_ACRONYMS, LEGAL_SUFFIXES, ORG_HEAD_NOUNS, PLACE_SUFFIXES
 from kg.names import (
     SCOPE,
     abbreviates,
@@ -42,6 +35,7 @@ from kg.names import (
     places,
 )
 from kg.resolve.records import _Name
+from kg.resolve.shapes import complement_heads, fuller, head_nouns, initials, within
 
 
 class Link(NamedTuple):
@@ -101,8 +95,8 @@ def index(keys: list[str], tops: dict[str, str], names: Mapping[str, _Name]) -> 
                 out.people_by_word[w].append(f)
         else:
             # "Tears for Fears" is "TFF" as well as "TF"
-            for initials in dict.fromkeys((_initials(f), "".join(w[0] for w in fw))):
-                out.by_initials[initials].append(f)
+            for spelt in dict.fromkeys((initials(f), "".join(w[0] for w in fw))):
+                out.by_initials[spelt].append(f)
         if t == "Organization":
             # a state's body named by what it does is a name of its document ("supreme court@d")
             for w in head_nouns(bare(f).split()):
@@ -203,13 +197,6 @@ def _complemented(
     return Link(f, k, "short form", reason)
 
 
-def complement_heads(words: list[str]) -> list[str]:
-    """The words of an organization's name before its complement, where they are two or more
-    ("european court" of "european court of human rights"): what news calls it once named."""
-    i = next((i for i, w in enumerate(words) if w in COMPLEMENT_WORDS), 0)
-    return [" ".join(words[:i])] if i >= 2 else []
-
-
 def _homed(words: list[str], surface: str) -> list[str]:
     """What an organization's name of these words (``surface``: as written) is called by
     without the place it is named after: the words after a country, region or city that
@@ -268,8 +255,8 @@ def _head_word(names: Mapping[str, _Name], k: str, index: Index) -> Link | None:
         # "Supreme Court" and "United States Supreme Court", "European Court" and "European
         # Court of Human Rights": one name and fuller readings
         short = min(near, key=lambda f: (len(bare(f)), f))
-        fuller = (_fuller(bare(short), bare(f)) for f in near if f != short)
-        near = [short] if all(fuller) else near
+        readings = (fuller(bare(short), bare(f)) for f in near if f != short)
+        near = [short] if all(readings) else near
     if len(near) != 1:
         return None
     f = near[0]
@@ -389,33 +376,3 @@ def _first_named(names: Mapping[str, _Name], near: list[str], n: _Name) -> str:
         return (min((m[1] for m in names[f].mentions if m[0] == doc), default=1 << 60), f)
 
     return min(near, key=first)
-
-
-def head_nouns(words: list[str]) -> list[str]:
-    """The nouns an organization's name of these words is called by once named: its last
-    word ("Supreme Court"), or its word before its complement ("Council of Europe", "the
-    Syrian Observatory for Human Rights"), where it is one of ``ORG_HEAD_NOUNS``."""
-    out = [words[-1]] if words[-1] in ORG_HEAD_NOUNS else []
-    i = next((i for i, w in enumerate(words) if w in COMPLEMENT_WORDS), 0)
-    if 0 < i < len(words) - 1 and words[i - 1] in ORG_HEAD_NOUNS:
-        out.append(words[i - 1])
-    return out
-
-
-def _fuller(short: str, long: str) -> bool:
-    """Whether ``long`` is ``short`` read more fully: with more words before or between
-    (``within``), or with its complement ("european court of human rights")."""
-    return within(short, long) or short in complement_heads(long.split())
-
-
-def within(short: str, long: str) -> bool:
-    """Whether the words of ``short`` are words of ``long``, in order, ending it."""
-    sw, lw = short.split(), long.split()
-    if sw[-1] != lw[-1]:
-        return False
-    it = iter(lw)
-    return all(w in it for w in sw)
-
-
-def _initials(key: str) -> str:
-    return "".join(w[0] for w in key.split() if w not in ACRONYM_SKIP)

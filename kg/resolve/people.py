@@ -12,8 +12,9 @@ from collections.abc import Mapping
 from kg.lexicon import ROYAL_TITLES
 from kg.names import SCOPE, bare, name_key, places
 from kg.resolve.keys import top_type
-from kg.resolve.merges import Link, within
+from kg.resolve.merges import Link
 from kg.resolve.records import _Name
+from kg.resolve.shapes import within
 
 
 def middle_names(keys: list[str], names: Mapping[str, _Name], tops: dict[str, str]) -> list[Link]:
