@@ -9,6 +9,7 @@ from collections import Counter
 import pytest
 
 from kg.resolve import resolve
+from kg.resolve.shapes import complement_heads, head_nouns
 from tests.resolve.test_merge_rules import ORG, G, P, extraction
 
 PRODUCT = "PRODUCT"
@@ -237,3 +238,20 @@ def test_the_merge_log_says_which_rule_and_document():
     name, rule, reason = log[("King Yi Seok",)]
     assert (name, rule) == ("Yi Seok", "title")
     assert "document d0" in reason
+
+
+@pytest.mark.parametrize(
+    "name, heads, nouns",
+    [
+        ("european court of human rights", ["european court"], ["court"]),
+        ("syrian observatory for human rights", ["syrian observatory"], ["observatory"]),
+        ("council of europe", [], ["council"]),  # one word before "of": the noun's business
+        ("bank of england", [], ["bank"]),
+        ("muslim brotherhood", [], ["brotherhood"]),
+        ("house of commons of canada", [], []),  # "house" is no body's noun here
+        ("tears for fears", [], []),
+    ],
+)
+def test_what_an_organizations_name_is_called_by(name, heads, nouns):
+    words = name.split()
+    assert (complement_heads(words), head_nouns(words)) == (heads, nouns)
