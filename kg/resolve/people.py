@@ -153,7 +153,8 @@ def surnames_typed_otherwise(
         if len(near) != 1:
             continue
         f = near[0]
-        if not (late or _read_a_person(n, tops[k]) or _pooled_person(n, names[f])):
+        surely = _read_a_person(n, tops[k])
+        if not (late or surely or _pooled_person(n, names[f])):
             continue
         doc = min(names[f].docs & n.docs)
         if late:
@@ -162,9 +163,10 @@ def surnames_typed_otherwise(
                 "and is a name only as its end"
             )
         else:
+            said = "say" if surely else "and the full name's together say"
             reason = (
                 f"{n.first!r} is the surname of {names[f].first!r}, named in document {doc}: "
-                f"the word's readings say a person, the full name's said {tops[f].lower()}"
+                f"the word's readings {said} a person, the full name's said {tops[f].lower()}"
             )
         out.append(Link(f, k, "surname", reason))
     return out

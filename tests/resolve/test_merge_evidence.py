@@ -255,3 +255,16 @@ def test_the_merge_log_says_which_rule_and_document():
 def test_what_an_organizations_name_is_called_by(name, heads, nouns):
     words = name.split()
     assert (complement_heads(words), head_nouns(words)) == (heads, nouns)
+
+
+def test_the_merge_log_says_the_votes_were_pooled():
+    ex = extraction(
+        "d0",
+        "Pep Guardiola arrived. Guardiola said the team was ready.",
+        [("Pep Guardiola", ORG), ("Guardiola", ORG)],
+    )
+    for m in ex.mentions:
+        m.votes = Counter({"Person": 1.9} if m.text == "Guardiola" else {"Organization": 1.0})
+    (m,) = [m for m in resolve([ex]).merges if m.merged == ("Guardiola",)]
+    assert (m.name, m.rule) == ("Pep Guardiola", "surname")
+    assert "together say a person" in m.reason and "document d0" in m.reason
