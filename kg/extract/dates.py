@@ -40,6 +40,19 @@ def iso_date(text: str) -> str | None:
     return year.group(1)
 
 
+def with_day(date: Span) -> Span:
+    """A date phrase with the day the recogniser left out before its month: in "born 17
+    September 1965" it tags "17" a number and "September 1965" a date, which alone reads
+    1965-09."""
+    i = date.start
+    if i == 0 or date[0].lower_ not in MONTHS:
+        return date
+    day = date.doc[i - 1]
+    if day.tag_ != "CD" or not day.text.isdigit() or not 1 <= int(day.text) <= 31:
+        return date
+    return date.doc[i - 1 : date.end]
+
+
 # How far up the parse a date's word and the subject's word may be from the word they share.
 _HOPS = 3
 

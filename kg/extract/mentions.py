@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from kg.defaults import BATCH_CHARS, BATCH_SIZE
 from kg.extract import classifier, cuts, quotes, rules, types
 from kg.extract.cuts import NUMBERLESS, without_scores
+from kg.extract.dates import with_day
 from kg.extract.features import candidates
 from kg.extract.records import DocExtraction, RawMention
 from kg.extract.surnames import surnames_seen
@@ -219,7 +220,7 @@ def _read_mentions(
     for ent in pieces:
         label = ent.label_
         if label in LITERAL_LABELS:
-            dates.append(ent)
+            dates.append(with_day(ent))
             continue
         if label not in LABEL_TYPES:
             continue

@@ -13,7 +13,17 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from kg.defaults import HEDGED_FACTOR
-from kg.extract import events, killings, located, modality, nationality, phrases, roles, times
+from kg.extract import (
+    clauses,
+    events,
+    killings,
+    located,
+    modality,
+    nationality,
+    phrases,
+    roles,
+    times,
+)
 from kg.extract.dates import iso_date
 from kg.extract.lifespans import lifespans
 from kg.extract.modality import PLAIN, Modality
@@ -98,15 +108,17 @@ class _Reader:
             noun = tok.head.head  # "X was the gunman who shot Y": the noun's name
             got = self.ref(noun)
             return got if got is not None or noun.pos_ != "NOUN" else self._named(noun)
+        for c in tok.children:  # "the startup Mistral", "the model, Muse Spark"
+            if c.dep_ == "appos" and c.i in self.tm:
+                return self.tm[c.i]
+        # "the company" stands for the last organization named, but not where its name follows
+        # ("formed the political organization Kokumin Domei": the name, above)
         if (
             tok.lemma_.lower() in COREF_NOUNS
             and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
             and not any(c.dep_ == "prep" for c in tok.children)
         ):
             return self.last_org(self.offset + tok.idx)
-        for c in tok.children:  # "the startup Mistral", "the model, Muse Spark"
-            if c.dep_ == "appos" and c.i in self.tm:
-                return self.tm[c.i]
         return None
 
     def _named(self, noun: Token) -> int | None:
@@ -201,7 +213,10 @@ class _Reader:
     def roles(self, verb: Token) -> dict[str, list[Token]]:
         r: dict[str, list[Token]] = {}
         subj = self.subject(verb)
-        # a passive's own subject is what is done to; another verb's, who does it
+        # a passive's own subject is what is done to, another verb's who does it; its doer is
+        # its agent alone ("Ruby shot Oswald after Kennedy was killed": not Kennedy's killer)
+        if subj is not None and clauses.passive(verb) and subj.dep_ != "pobj":
+            subj = None
         if subj is not None and not (subj.dep_ == "nsubjpass" and subj.head is verb):
             r["subj"] = [subj]
         for c in verb.children:
@@ -223,23 +238,15 @@ class _Reader:
             for c in verb.children:
                 if c.dep_ in ("dobj", "nsubjpass") and c.lower_ in RELATIVE:
                     r["obj"] = [verb.head] + [t for t in r.get("obj", []) if t is not c]
+        if "obj" not in r and verb.dep_ == "conj" and clauses.passive(verb):
+            # "was founded in 1990 and acquired by Initech": the first verb's passive subject
+            r["obj"] = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
         if "obj" not in r and verb.lemma_ in FOUNDING_VERBS:
-            r["obj"] = self._conjunct_object(verb)
+            r["obj"] = clauses.conjunct_object(verb)
         units = [t for t in r.get("obj", []) if self._names_unit(t)]
         if units:
             r["unit"] = units
         return r
-
-    @staticmethod
-    def _conjunct_object(verb: Token) -> list[Token]:
-        """ "founded and runs Acme": a verb of founding without an object of its own takes the
-        object of the verb joined to it, which the parse hangs there."""
-        for c in verb.children:
-            if c.dep_ == "conj" and c.pos_ == "VERB":
-                got = [t for t in c.children if t.dep_ in ("dobj", "obj")]
-                if got:
-                    return got
-        return []
 
     def _names_unit(self, tok: Token) -> bool:
         """Whether the token stands in a name whose last word names a unit ("TBD Lab")."""
@@ -286,7 +293,7 @@ class _Reader:
             start = self.offset + obj_tok.idx
             start, end = start, start + len(obj_tok.text)
         elif isinstance(b, str):
-            start, end = self._date_span(obj_tok)
+            start, end = clauses.date_span(self.date_of, obj_tok, self.offset)
         else:
             m = self.out.mentions[b]
             start, end = m.start, m.end
@@ -312,12 +319,6 @@ class _Reader:
                 of=of,
             )
         )
-
-    def _date_span(self, tok: Token | None) -> tuple[int, int]:
-        if tok is None or tok.i not in self.date_of:
-            return (0, 0)
-        d = self.date_of[tok.i]
-        return (self.offset + d.start_char, self.offset + d.end_char)
 
     # -- rules -----------------------------------------------------------------------------
 

@@ -38,6 +38,7 @@ from pathlib import Path
 
 import numpy as np
 
+from kg.evaluate import Report
 from kg.extract import pipeline as kg_nlp
 from kg.extract.classifier import ARTEFACT, TYPE_CLASSES, RelationModel
 from kg.train.calibrate import (
@@ -67,6 +68,7 @@ from kg.train.fit import (
     tune_thresholds,
     vocabulary,
 )
+from kg.train.judged import JUDGED, read_judged
 
 __all__ = ["choose_confidence", "fit_calibration", "isotonic", "main"]
 
@@ -131,6 +133,17 @@ def refit(
     return pruned(index, w, classes, thr)
 
 
+def judged_parts(path: Path) -> list[Report]:
+    """The tuning parts of the facts judged by reading at ``path`` (none where it is not)."""
+    if not path.is_file():
+        print(f"{path}: no facts judged by reading; the gold's facts alone calibrate the rules")
+        return []
+    read = read_judged(path)
+    counts = ", ".join(f"{r.name} {r.relations.tp} right of {len(r.scored)}" for r in read)
+    print(f"facts judged by reading ({path}): {counts}")
+    return read
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m kg.train", description=__doc__.split("\n\n")[0])
     ap.add_argument("--bench", type=Path, default=DEFAULT_BENCH, help="the bench data folder")
@@ -162,9 +175,18 @@ def main(argv: list[str] | None = None) -> int:
         help="fit the calibration and choose the threshold on out-of-fold facts a run wrote "
         "with --facts (read no document, fit no model)",
     )
+    ap.add_argument(
+        "--judged",
+        type=Path,
+        default=JUDGED,
+        help=f"rule facts judged by reading, whose tuning parts the rule families' calibration "
+        f"counts too (default {JUDGED}, where it is; 'none' for none)",
+    )
     args = ap.parse_args(argv)
+    read = judged_parts(args.judged)
     if args.from_facts is not None:
-        calibrate_and_choose(read_facts(args.from_facts), args.out.with_name("calibration.json"))
+        out = args.out.with_name("calibration.json")
+        calibrate_and_choose(read_facts(args.from_facts), out, read)
         return 0
     if not args.bench.is_dir():
         print(f"{args.bench}: no benchmark data folder (pass --bench DIR)", file=sys.stderr)
@@ -188,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     if args.facts is not None:
         write_facts(raw, args.facts)
-    calibrate_and_choose(raw, args.out.with_name("calibration.json"))
+    calibrate_and_choose(raw, args.out.with_name("calibration.json"), read)
     if args.confidence_only:
         return 0
     model = refit(data, classes, epochs, thr, args.seed)

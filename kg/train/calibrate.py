@@ -23,7 +23,13 @@ from pathlib import Path
 import numpy as np
 
 from kg import vocab
-from kg.defaults import ASSERTED_Z, CALIBRATION_BLOCK, EACH_PART, PER_RULE_FAMILIES
+from kg.defaults import (
+    ASSERTED_Z,
+    CALIBRATION_BLOCK,
+    EACH_PART,
+    JUDGED_WEIGHT,
+    PER_RULE_FAMILIES,
+)
 from kg.evaluate import Counts, Report, evaluate
 from kg.extract.classifier import RelationModel
 from kg.extract.classifier import load as classifier_load
@@ -111,26 +117,33 @@ def part_weights(reports: list[Report]) -> list[float]:
     return [total / (len(reports) * max(len(r.scored), 1)) for r in reports]
 
 
-def fit_calibration(reports: list[Report], weights: list[float] | None = None) -> Calibration:
+def fit_calibration(
+    reports: list[Report], weights: list[float] | None = None, read: list[Report] | None = None
+) -> Calibration:
     """A calibration table per source (and, for rule families, per source and predicate)
     with at least MIN_CALIBRATION out-of-fold facts, and one over all facts for the others;
-    each report's facts weigh ``weights`` (1 without)."""
+    each report's facts weigh ``weights`` (1 without). ``read``: parts of rule facts judged by
+    reading (kg.train.judged), each fact weighing JUDGED_WEIGHT, which the rule families'
+    maps count beside the gold's facts, each such part held as a gold part is (``each_part``)."""
+    parts = [*zip(reports, weights or [1.0] * len(reports), strict=True)]
+    parts += [(rep, JUDGED_WEIGHT) for rep in read or []]
     by_source: dict[str, list[tuple[float, bool, float]]] = {}
     by_part: dict[str, list[list[tuple[float, bool]]]] = {}
-    for i, (rep, w) in enumerate(zip(reports, weights or [1.0] * len(reports), strict=True)):
+    for i, (rep, w) in enumerate(parts):
+        by_reading = i >= len(reports)
         for c, ok, _, src, pred, *readings in rep.scored:
-            if not judged(pred):
+            if not (judged(pred) or by_reading) or (by_reading and not rules_only(src)):
                 continue
             for key in chain(src, pred):
                 if "|" in key and not (rules_only(src) or PER_PREDICATE_MODEL):
                     continue
                 by_source.setdefault(key, []).append((c, ok, w))
-                by_part.setdefault(key, [[] for _ in reports])[i].append((c, ok))
+                by_part.setdefault(key, [[] for _ in parts])[i].append((c, ok))
             if src == "model+rules" and FAMILIES_WITH_MODEL:
                 for family, raw in family_readings(readings[0] if readings else ()).items():
                     for key in (f"{family}|{pred}", family):
                         by_source.setdefault(key, []).append((raw, ok, w))
-                        by_part.setdefault(key, [[] for _ in reports])[i].append((raw, ok))
+                        by_part.setdefault(key, [[] for _ in parts])[i].append((raw, ok))
     tables = {
         k: isotonic(pts, CALIBRATION_BLOCK)
         for k, pts in by_source.items()
@@ -155,23 +168,28 @@ def fit_calibration(reports: list[Report], weights: list[float] | None = None) -
             xs, ys = tables[family]
             ys = [round((right + RULE_PRIOR * y) / (n + RULE_PRIOR), 4) for y in ys]
             tables[k] = (xs, ys)
-    if RULES_EACH_PART and len(reports) > 1:
+    if RULES_EACH_PART and len(parts) > 1:
         for k, (xs, ys) in list(tables.items()):
             if rules_only(k.split("|")[0]) and k in by_part:
                 tables[k] = each_part(xs, ys, by_part[k])
     tables = {k: v for k, v in tables.items() if k.split("|")[0] not in PER_RULE_FAMILIES}
-    tables.update(fit_rules(rule_facts(reports, weights)))
+    tables.update(fit_rules(rule_facts([r for r, _ in parts], [w for _, w in parts], len(reports))))
     return Calibration(tables)
 
 
-def rule_facts(reports: list[Report], weights: list[float] | None = None) -> list[list[Fact]]:
-    """Per report, the judged facts a family of PER_RULE_FAMILIES read alone, one for each
-    of its rules that read it (kg.train.shrink), weighted as its report."""
+def rule_facts(
+    reports: list[Report], weights: list[float] | None = None, gold: int | None = None
+) -> list[list[Fact]]:
+    """Per report, the facts a family of PER_RULE_FAMILIES read alone, one for each of its
+    rules that read it (kg.train.shrink), weighted as its report: of the first ``gold``
+    reports (all by default) those of predicates the gold judges, of the others (facts
+    judged by reading) all."""
     out: list[list[Fact]] = []
-    for rep, w in zip(reports, weights or [1.0] * len(reports), strict=True):
+    gold = len(reports) if gold is None else gold
+    for i, (rep, w) in enumerate(zip(reports, weights or [1.0] * len(reports), strict=True)):
         facts: list[Fact] = []
         for _, ok, _, src, pred, *readings in rep.scored:
-            if src not in PER_RULE_FAMILIES or not judged(pred):
+            if src not in PER_RULE_FAMILIES or not (i >= gold or judged(pred)):
                 continue
             rules = {rule for rule, _ in (readings[0] if readings else ()) if source([rule]) == src}
             facts.extend((src, rule, pred, ok, w) for rule in sorted(rules) or [src])
@@ -325,7 +343,7 @@ def out_of_fold(
     return [merged(name, reps) for name, reps in groups.items()], thr
 
 
-def calibrate_and_choose(raw: list[Report], out: Path) -> float:
+def calibrate_and_choose(raw: list[Report], out: Path, read: list[Report] | None = None) -> float:
     """Fit the calibration of every source on the out-of-fold facts ``raw`` (the model's
     readings, inference and each family of rules), write it to ``out``, and choose the
     confidence threshold on the calibrated facts; print what kg.defaults.MIN_CONFIDENCE and
@@ -335,7 +353,7 @@ def calibrate_and_choose(raw: list[Report], out: Path) -> float:
     # right 13 times in 31 out of fold). What a family's map measures is the facts it read
     # alone (FAMILIES_WITH_MODEL); a fact the model read too is calibrated by the model+rules
     # map, and is worth at least its rule's reading (kg.resolve.calibration.Calibration.fact).
-    cal = fit_calibration(raw, part_weights(raw))
+    cal = fit_calibration(raw, part_weights(raw), read)
     print_families(raw)
     for k in sorted(cal.tables):
         if rules_only(k.split("|")[0]) and k != FALLBACK:
@@ -350,6 +368,10 @@ def calibrate_and_choose(raw: list[Report], out: Path) -> float:
     chosen = choose_confidence(reports)
     for rep in reports:
         print_part(rep, chosen)
+    # the facts judged by reading are rules' alone: they calibrate the rules, and are shown
+    # here, but the threshold is the gold parts' (facts of every source)
+    for rep in read or []:
+        print_part(recalibrated(rep, cal), chosen)
     bare = choose_confidence(reports, z=0.0)
     print(
         f"confidence threshold (kg.defaults.MIN_CONFIDENCE): {chosen:.2f} "

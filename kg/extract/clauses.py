@@ -1,0 +1,43 @@
+"""What the verb rules ask of a clause's parse: whether a verb is passive, the object a verb of
+founding shares with the verb joined to it, and where a date is."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.extract.tokens import SUBJ
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+
+def passive(verb: Token) -> bool:
+    """Whether a verb is passive: its own passive subject or auxiliary, or a participle joined
+    to a passive verb ("was founded in 1990 and sold in 2001"), whose doer is its agent alone."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ in ("aux", *SUBJ) for c in verb.children)
+        and any(c.dep_ == "auxpass" for c in verb.head.children)
+    )
+
+
+def conjunct_object(verb: Token) -> list[Token]:
+    """ "founded and runs Acme": a verb of founding without an object of its own takes the
+    object of the verb joined to it, which the parse hangs there."""
+    for c in verb.children:
+        if c.dep_ == "conj" and c.pos_ == "VERB":
+            got = [t for t in c.children if t.dep_ in ("dobj", "obj")]
+            if got:
+                return got
+    return []
+
+
+def date_span(date_of: dict[int, Span], tok: Token | None, offset: int) -> tuple[int, int]:
+    """The document offsets of the date a token is in ((0, 0) for none)."""
+    if tok is None or tok.i not in date_of:
+        return (0, 0)
+    d = date_of[tok.i]
+    return (offset + d.start_char, offset + d.end_char)
