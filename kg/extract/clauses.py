@@ -1,5 +1,6 @@
-"""What the verb rules ask of a clause's parse: whether a verb is passive, the object a verb of
-founding shares with the verb joined to it, and where a date is."""
+"""What the verb rules ask of a clause's parse: whether a verb is passive, the subject a passive
+shares with the one it is joined to, the object a verb of founding shares with the verb joined
+to it, and where a date is."""
 
 from __future__ import annotations
 
@@ -22,6 +23,14 @@ def passive(verb: Token) -> bool:
         and not any(c.dep_ in ("aux", *SUBJ) for c in verb.children)
         and any(c.dep_ == "auxpass" for c in verb.head.children)
     )
+
+
+def passive_subject(verb: Token) -> Token | None:
+    """The passive subject a passive verb shares with the passive it is joined to ("Acme was
+    founded in 1990 and acquired by Initech": Acme), if any."""
+    if verb.dep_ != "conj" or not passive(verb):
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
 
 
 def conjunct_object(verb: Token) -> list[Token]:

@@ -208,7 +208,8 @@ class _Reader:
                 return c
         if gov.dep_ == "acl" and gov.tag_ == "VBN":  # "Doe, the man convicted of killing"
             return self._name_token(gov.head) or gov.head
-        return self.subject(gov)
+        shared = clauses.passive_subject(gov)  # "was arrested and charged with killing"
+        return shared if shared is not None else self.subject(gov)
 
     def roles(self, verb: Token) -> dict[str, list[Token]]:
         r: dict[str, list[Token]] = {}
@@ -238,9 +239,8 @@ class _Reader:
             for c in verb.children:
                 if c.dep_ in ("dobj", "nsubjpass") and c.lower_ in RELATIVE:
                     r["obj"] = [verb.head] + [t for t in r.get("obj", []) if t is not c]
-        if "obj" not in r and verb.dep_ == "conj" and clauses.passive(verb):
-            # "was founded in 1990 and acquired by Initech": the first verb's passive subject
-            r["obj"] = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+        if "obj" not in r and (shared := clauses.passive_subject(verb)) is not None:
+            r["obj"] = [shared]  # "was founded in 1990 and acquired by Initech"
         if "obj" not in r and verb.lemma_ in FOUNDING_VERBS:
             r["obj"] = clauses.conjunct_object(verb)
         units = [t for t in r.get("obj", []) if self._names_unit(t)]

@@ -34,7 +34,6 @@ from kg.evaluate import Counts, Report, evaluate
 from kg.extract.classifier import RelationModel
 from kg.extract.classifier import load as classifier_load
 from kg.resolve.calibration import (
-    FALLBACK,
     IDENTITY,
     Calibration,
     chain,
@@ -54,6 +53,7 @@ from kg.train.fit import (
     vocabulary,
 )
 from kg.train.isotonic import isotonic, lower_bound
+from kg.train.log import print_maps, print_part
 from kg.train.shrink import Fact, fit_rules
 
 # Folds of the tuning documents: each costs one model fit (RUNS seeded fits) and the reading
@@ -355,11 +355,7 @@ def calibrate_and_choose(raw: list[Report], out: Path, read: list[Report] | None
     # map, and is worth at least its rule's reading (kg.resolve.calibration.Calibration.fact).
     cal = fit_calibration(raw, part_weights(raw), read)
     print_families(raw)
-    for k in sorted(cal.tables):
-        if rules_only(k.split("|")[0]) and k != FALLBACK:
-            xs, ys = cal.tables[k]
-            pts = ", ".join(f"{x:.2f} -> {y:.2f}" for x, y in zip(xs, ys, strict=True))
-            print(f"  rule map {k}: {pts}")
+    print_maps(cal)
     cal.save(out)
     print(f"wrote {out}: sources {' '.join(sorted(cal.tables))}")
     for rep in raw:
@@ -400,18 +396,3 @@ def print_families(raw: list[Report]) -> None:
             for rep, (a, n, b, m) in zip(raw, parts, strict=True)
         )
         print(f"  rule family {family} out of fold: {text}")
-
-
-def print_part(rep: Report, threshold: float) -> None:
-    """One part's calibrated out-of-fold facts: asserted at ``threshold`` (share right, its
-    lower bound, facts), over all facts, and the reliability table with its ECE."""
-    a = rep.asserted(threshold)
-    n = a.tp + a.fp
-    rows_, ece = rep.reliability()
-    print(
-        f"{rep.name}: facts at confidence >= {threshold:.2f}: precision {a.precision:.3f} "
-        f"(lower bound {lower_bound(a.tp, n, ASSERTED_Z):.3f}, {a.tp} of {n}), "
-        f"recall {a.recall:.3f} (all facts: {rep.relations.precision:.3f}, "
-        f"{rep.relations.recall:.3f}); ECE {ece:.3f}"
-    )
-    print("  " + ", ".join(f"{lo:.1f}: {right:.2f} of {k}" for lo, _, right, k in rows_))
