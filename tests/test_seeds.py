@@ -27,17 +27,22 @@ def test_named_entities_once_with_the_right_type(seeds_graph, name, etype):
     assert same[0].type == etype
 
 
-# Asserted: none. Each fact below is read, and the calibration fitted out of fold on the tuning
-# parts (kg.train) puts it under the threshold (kg.defaults.MIN_CONFIDENCE, 0.73); it is kept
-# as a candidate with its evidence. The verb rules are calibrated per rule and predicate:
-# "appoint" read no fact the tuning parts judge (neither annotates "appointed by"), so it is
-# worth the verb family's share (0.386); "release" as a developer was right 0 of 2 and the verb
-# rules' "founded by" 2 of 8 (0.25, 0.319); "X-based" 1 of 7 (0.233).
-FACTS: list[tuple[str, str, str]] = []
-CANDIDATES = [
-    ("Muse Spark", "developer", "Meta"),
+# Asserted: the two appointments, and the relation model's "a UK-based technology company" as
+# located in the United Kingdom (0.71). The calibration fitted out of fold on the tuning parts
+# (kg.train), its rule families' maps counting the rule facts judged by reading too
+# (kg.train.judged), puts "appoint" at 0.767: the gold annotates no "appointed by", and readers
+# judged its facts right 3 of 3, shrunk toward the verb rules' share (0.40). The others are
+# under the threshold (kg.defaults.MIN_CONFIDENCE, 0.67) and kept as candidates with their
+# evidence: "release" as a developer 0.32, "establish" at the verb rules' "founded by" (0.33),
+# "X-based" as a head office 0.24 (right 1 of 7 out of fold).
+FACTS = [
     ("Alexandr Wang", "appointed_by", "Meta"),
     ("Alexandr Wang", "appointed_by", "Mark Zuckerberg"),
+    # the relation model's reading of "a UK-based technology company" as located in (0.71)
+    ("Progressive Robot", "located_in", "United Kingdom"),
+]
+CANDIDATES = [
+    ("Muse Spark", "developer", "Meta"),
     ("TBD Lab", "founded_by", "Meta"),
     # the author box, read like other text: "Christopher Holloway is the founder and director
     # of Progressive Robot, a UK-based technology company"
@@ -54,15 +59,14 @@ CANDIDATES = [
     # and its inverse
     ("TBD Lab", "parent_organization", "Meta"),
     ("Meta", "subsidiary", "TBD Lab"),
-    # the relation model's reading of "a UK-based technology company" as located in (0.662)
-    ("Progressive Robot", "located_in", "United Kingdom"),
 ]
 # Wrong, and known: "he works across PHP development, ecommerce, Linux infrastructure" in the
-# author box makes PHP an organisation in the UK, read across sentences: a candidate (0.37,
-# 0.18). Listed so that any change to them shows.
+# author box makes PHP and Linux organisations in the UK, read across sentences: candidates
+# (0.14 to 0.29). Listed so that any change to them shows.
 KNOWN_WRONG = [
     ("PHP", "located_in", "United Kingdom"),
     ("PHP", "country", "United Kingdom"),
+    ("Linux", "located_in", "United Kingdom"),
     ("Christopher Holloway", "educated_at", "PHP"),  # 0.21, read across the same sentences
 ]
 

@@ -38,12 +38,13 @@ def confidences(path: Path) -> dict[str, float]:
     return out
 
 
-def read_judged(path: Path, *, held: bool = False) -> list[Report]:
+def read_judged(path: Path, *, held: bool = False, rules_alone: bool = True) -> list[Report]:
     """One report per part of the judged facts: the tuning parts (``*-tune``), or with
-    ``held`` the held-out ones (``*-held``). A fact's raw confidence is the one kept beside
-    the file, else its best reading's; its source is that of its readings, as for a scored
-    fact (kg.resolve.calibration.source). Facts judged "unclear", and those the relation model
-    or inference read, are left out."""
+    ``held`` the held-out ones (``*-held``, and ``*-held-model``, a sample of the model's facts,
+    where not ``rules_alone``). A fact's raw confidence is the one kept beside the file, else
+    its best reading's; its source is that of its readings, as for a scored fact
+    (kg.resolve.calibration.source). Facts judged "unclear" are left out, and with
+    ``rules_alone`` those the relation model or inference read."""
     raw = confidences(path)
     parts: dict[str, list] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -51,11 +52,11 @@ def read_judged(path: Path, *, held: bool = False) -> list[Report]:
             continue
         row = json.loads(line)
         part, ok = row["part"], JUDGMENTS.get(row.get("judgment", ""))
-        if ok is None or not part.endswith("-held" if held else "-tune"):
+        if ok is None or part.split("-")[1:2] != ["held" if held else "tune"]:
             continue
         readings = tuple((str(r), float(c)) for r, c in row["readings"])
         src = source(r for r, _ in readings)
-        if not readings or not rules_only(src) or src == "inferred":
+        if not readings or (rules_alone and (not rules_only(src) or src == "inferred")):
             continue
         conf = raw.get(row["key"], max(c for _, c in readings))
         fact = (conf, ok, "judged", src, row["predicate"], readings)
