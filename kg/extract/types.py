@@ -21,6 +21,7 @@ from kg.defaults import (
     PLACE_PREPOSITION_VOTE,
     PRODUCT_VERB_VOTE,
     SPEAKER_VOTE,
+    STATEMENT_VOTE,
     SUFFIX_VOTE,
     TEAM_VOTE,
     TEAMS_IN_REPORT,
@@ -56,6 +57,8 @@ from kg.lexicon import (
     PRODUCT_VERBS,
     ROUTE_WORDS,
     SPEAKER_VERBS,
+    SPOKESMAN_NOUNS,
+    STATEMENT_NOUNS,
     TEAM_NOUNS,
     TEAM_TITLES,
 )
@@ -152,12 +155,14 @@ def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
     ):
         m.votes["Organization"] += TEAM_VOTE
         m.team = True
-    elif key not in COUNTRIES and company(t, root, key in CITIES):
+    elif key not in COUNTRIES and (
+        company(t, root, key in CITIES) or (m.label != "PERSON" and spoken_for(t, root, end))
+    ):
         m.votes["Organization"] += COMPANY_VOTE
     if t.dep[root] == "compound" and t.lemma[t.head[root]] in MEDIA_NOUNS and not place:
         m.votes["Organization"] += NOUN_VOTE  # "the Bild newspaper"
     # "X, a foundational model" / "X is a startup" / "the startup X"
-    for noun in _describing_nouns(t, root, start):
+    for noun in _describing_nouns(t, root, start, end):
         lemma = t.lemma[noun]
         m.kind = m.kind or lemma
         typ = NOUN_TYPE.get(lemma)
@@ -178,7 +183,10 @@ def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
     if titled(start, end, t):
         m.votes["Person"] += TITLE_VOTE
     if dep == "nsubj" and lemma_[head] in SPEAKER_VERBS and pos[head] == "VERB":
-        m.votes["Person"] += SPEAKER_VOTE  # "Ilves told reporters"
+        if stated(t, head):  # "Deutsche Telekom said in a statement"
+            m.votes["Organization"] += STATEMENT_VOTE
+        else:
+            m.votes["Person"] += SPEAKER_VOTE  # "Ilves told reporters"
     if not m.team and placed(t, root, key):
         m.votes["Place"] += PLACE_PREPOSITION_VOTE
 
@@ -309,11 +317,43 @@ def company(t: Tokens, root: int, city: bool) -> bool:
     )
 
 
-def _describing_nouns(t: Tokens, root: int, start: int) -> Iterator[int]:
-    """The nouns that say what the name whose root is ``root`` (from token ``start``) is."""
+def spoken_for(t: Tokens, root: int, end: int) -> bool:
+    """Whether the name (root ``root``, tokens to ``end``) is written right before who speaks
+    or acts for it: "a Deutsche Telekom spokesman", "Baltic Yards chief executive Peeter Kask"
+    (which the parser may read as an apposition: no comma, so the name is the noun's
+    modifier, not described by it)."""
+    head = t.head[root]
+    if t.dep[root] == "compound" and t.lemma[head] in SPOKESMAN_NOUNS and t.pos[head] == "NOUN":
+        return True
+    noun = _adjacent_appos(t, root, end)
+    return noun is not None and (t.lemma[noun] in SPOKESMAN_NOUNS or t.lemma[noun] in COMPANY_NOUNS)
+
+
+def _adjacent_appos(t: Tokens, root: int, end: int) -> int | None:
+    """The noun the parser put in apposition to the name (root ``root``) with nothing but
+    adjectives and nouns between them ("Baltic Yards chief executive"): a misread compound."""
+    for c in t.children[root]:
+        if t.dep[c] == "appos" and t.pos[c] == "NOUN" and c >= end:
+            if all(t.pos[k] in ("ADJ", "NOUN") for k in range(end, c)):
+                return c
+    return None
+
+
+def stated(t: Tokens, verb: int) -> bool:
+    """Whether the speech verb ``verb`` says where it was said: "said in a statement"."""
+    for p in t.children[verb]:
+        if t.dep[p] == "prep" and t.lower[p] == "in":
+            if any(t.lemma[o] in STATEMENT_NOUNS for o in t.children[p] if t.dep[o] == "pobj"):
+                return True
+    return False
+
+
+def _describing_nouns(t: Tokens, root: int, start: int, end: int) -> Iterator[int]:
+    """The nouns that say what the name whose root is ``root`` (tokens ``start:end``) is."""
     dep, pos, head = t.dep, t.pos, t.head
+    right_after = _adjacent_appos(t, root, end)
     for c in t.children[root]:  # X, a model
-        if dep[c] == "appos" and pos[c] == "NOUN":
+        if dep[c] == "appos" and pos[c] == "NOUN" and c != right_after:
             yield c
     if dep[root] == "appos" and pos[head[root]] == "NOUN":  # the model, X
         yield head[root]
