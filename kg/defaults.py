@@ -136,6 +136,10 @@ STATEMENT_VOTE = 0.5
 # place's, more than spaCy's label alone. The tuned-on parts: 86.2 / 82.5 (from 86.1 / 82.5);
 # on any verb or a person's noun ("starred in Titanic", "a researcher from Google") 86.1 / 81.8.
 PLACE_PREPOSITION_VOTE = 1.5
+# "from" or "in" on a person's noun ("an engineer from Tartu") where the name is a town of
+# GeoNames' list (kg/data/towns.txt; a person's employer is written so too: "a researcher from
+# Google"): as a verb of place's, more than spaCy's label alone.
+TOWN_VOTE = 1.5
 # A name that acquires, hires, sues: an organization.
 ORG_SUBJECT_VOTE = 1.5
 # A name used for a sports team ("Stuttgart coach", "a win over Nuremberg"): as sure as a

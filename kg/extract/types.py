@@ -26,6 +26,7 @@ from kg.defaults import (
     TEAM_VOTE,
     TEAMS_IN_REPORT,
     TITLE_VOTE,
+    TOWN_VOTE,
     TYPE_MODEL_OTHER_SURE,
     TYPE_MODEL_SURE,
     TYPE_MODEL_WEIGHT,
@@ -33,6 +34,7 @@ from kg.defaults import (
 from kg.extract.features import mention_features
 from kg.extract.records import RawMention
 from kg.extract.tokens import Tokens
+from kg.extract.type_cues import adjacent_appos, from_town, spoken_for, stated
 from kg.lexicon import (
     COMPANY_NOUNS,
     COMPANY_OF_NOUNS,
@@ -57,8 +59,6 @@ from kg.lexicon import (
     PRODUCT_VERBS,
     ROUTE_WORDS,
     SPEAKER_VERBS,
-    SPOKESMAN_NOUNS,
-    STATEMENT_NOUNS,
     TEAM_NOUNS,
     TEAM_TITLES,
 )
@@ -189,6 +189,13 @@ def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
             m.votes["Person"] += SPEAKER_VOTE  # "Ilves told reporters"
     if not m.team and placed(t, root, key):
         m.votes["Place"] += PLACE_PREPOSITION_VOTE
+    elif (
+        m.label != "PERSON"
+        and key not in CITIES
+        and key not in COUNTRIES
+        and from_town(t, root, key)
+    ):
+        m.votes["Place"] += TOWN_VOTE  # "an engineer from Tartu"
 
 
 def titled(start: int, end: int, t: Tokens) -> bool:
@@ -317,41 +324,10 @@ def company(t: Tokens, root: int, city: bool) -> bool:
     )
 
 
-def spoken_for(t: Tokens, root: int, end: int) -> bool:
-    """Whether the name (root ``root``, tokens to ``end``) is written right before who speaks
-    or acts for it: "a Deutsche Telekom spokesman", "Baltic Yards chief executive Peeter Kask"
-    (which the parser may read as an apposition: no comma, so the name is the noun's
-    modifier, not described by it)."""
-    head = t.head[root]
-    if t.dep[root] == "compound" and t.lemma[head] in SPOKESMAN_NOUNS and t.pos[head] == "NOUN":
-        return True
-    noun = _adjacent_appos(t, root, end)
-    return noun is not None and (t.lemma[noun] in SPOKESMAN_NOUNS or t.lemma[noun] in COMPANY_NOUNS)
-
-
-def _adjacent_appos(t: Tokens, root: int, end: int) -> int | None:
-    """The noun the parser put in apposition to the name (root ``root``) with nothing but
-    adjectives and nouns between them ("Baltic Yards chief executive"): a misread compound."""
-    for c in t.children[root]:
-        if t.dep[c] == "appos" and t.pos[c] == "NOUN" and c >= end:
-            if all(t.pos[k] in ("ADJ", "NOUN") for k in range(end, c)):
-                return c
-    return None
-
-
-def stated(t: Tokens, verb: int) -> bool:
-    """Whether the speech verb ``verb`` says where it was said: "said in a statement"."""
-    for p in t.children[verb]:
-        if t.dep[p] == "prep" and t.lower[p] == "in":
-            if any(t.lemma[o] in STATEMENT_NOUNS for o in t.children[p] if t.dep[o] == "pobj"):
-                return True
-    return False
-
-
 def _describing_nouns(t: Tokens, root: int, start: int, end: int) -> Iterator[int]:
     """The nouns that say what the name whose root is ``root`` (tokens ``start:end``) is."""
     dep, pos, head = t.dep, t.pos, t.head
-    right_after = _adjacent_appos(t, root, end)
+    right_after = adjacent_appos(t, root, end)
     for c in t.children[root]:  # X, a model
         if dep[c] == "appos" and pos[c] == "NOUN" and c != right_after:
             yield c

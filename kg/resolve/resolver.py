@@ -32,6 +32,7 @@ from kg.names import (
     scoped,
 )
 from kg.resolve import aliases, definitions, ids, merges, people, quotes, spelling
+from kg.resolve.demonyms import country_name, country_object
 from kg.resolve.infer import combine, infer
 from kg.resolve.keys import (
     base_key,
@@ -92,8 +93,8 @@ class Resolver:
     # keyed apart from the city; 8: a name cut to one line, and its mentions in a headline;
     # 9: a name run across a line break cut by mention detection alone; 10: an organization's
     # name without its complement is a name of its document, a known place read a place is
-    # not).
-    FORMAT = 10
+    # not; 11: a fact whose object is a nationality word is its country's).
+    FORMAT = 11
 
     def __init__(self) -> None:
         self.format = self.FORMAT
@@ -200,6 +201,8 @@ class Resolver:
             okey, lit = (keys[f.object], None) if isinstance(f.object, int) else (None, f.object)
             if not skey or okey == "":
                 continue  # a mention without votes stands for no entity
+            if okey and (country := country_object(ex.mentions[f.object], f.predicates)):
+                okey = country_name(self.names, country, ex.mentions[f.object].text, d.id)
             sm = ex.mentions[f.subject]
             start, end = f.sentence
             sent = sentences.get(f.sentence)

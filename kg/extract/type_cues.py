@@ -1,0 +1,65 @@
+"""What the words around a name say of its type, beyond its own words: who speaks or acts for
+it ("a Deutsche Telekom spokesman"), where it speaks ("said in a statement"), and a town's name
+where a person comes from ("an engineer from Tartu"). kg.extract.types weighs them as votes."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from kg.extract.tokens import Tokens
+from kg.lexicon import COMPANY_NOUNS, NOUN_TYPE, SPOKESMAN_NOUNS, STATEMENT_NOUNS
+from kg.names import name_key
+
+TOWNS = Path(__file__).resolve().parent.parent / "data" / "towns.txt"
+
+
+@lru_cache(maxsize=1)
+def towns() -> frozenset[str]:
+    """The name keys of kg/data/towns.txt (GeoNames' towns of 15,000 people or more), read
+    the first time a name needs them."""
+    lines = TOWNS.read_text(encoding="utf-8").splitlines()
+    return frozenset(name_key(x) for x in lines if x and not x.startswith("#"))
+
+
+def from_town(t: Tokens, root: int, key: str) -> bool:
+    """Whether the name (root ``root``, name key ``key``) is where a person described by a noun
+    comes from or is, and a town's name: "an engineer from Tartu", "a teacher in Viljandi".
+    Not "a researcher from Google": the town list decides, since the words alone say an
+    employer as often."""
+    head = t.head[root]
+    if t.dep[root] != "pobj" or t.lower[head] not in ("from", "in"):
+        return False
+    noun = t.head[head]
+    return t.pos[noun] == "NOUN" and NOUN_TYPE.get(t.lemma[noun]) == "Person" and key in towns()
+
+
+def spoken_for(t: Tokens, root: int, end: int) -> bool:
+    """Whether the name (root ``root``, tokens to ``end``) is written right before who speaks
+    or acts for it: "a Deutsche Telekom spokesman", "Baltic Yards chief executive Peeter Kask"
+    (which the parser may read as an apposition: no comma, so the name is the noun's
+    modifier, not described by it)."""
+    head = t.head[root]
+    if t.dep[root] == "compound" and t.lemma[head] in SPOKESMAN_NOUNS and t.pos[head] == "NOUN":
+        return True
+    noun = adjacent_appos(t, root, end)
+    return noun is not None and (t.lemma[noun] in SPOKESMAN_NOUNS or t.lemma[noun] in COMPANY_NOUNS)
+
+
+def adjacent_appos(t: Tokens, root: int, end: int) -> int | None:
+    """The noun the parser put in apposition to the name (root ``root``) with nothing but
+    adjectives and nouns between them ("Baltic Yards chief executive"): a misread compound."""
+    for c in t.children[root]:
+        if t.dep[c] == "appos" and t.pos[c] == "NOUN" and c >= end:
+            if all(t.pos[k] in ("ADJ", "NOUN") for k in range(end, c)):
+                return c
+    return None
+
+
+def stated(t: Tokens, verb: int) -> bool:
+    """Whether the speech verb ``verb`` says where it was said: "said in a statement"."""
+    for p in t.children[verb]:
+        if t.dep[p] == "prep" and t.lower[p] == "in":
+            if any(t.lemma[o] in STATEMENT_NOUNS for o in t.children[p] if t.dep[o] == "pobj"):
+                return True
+    return False
