@@ -27,15 +27,14 @@ def country_object(m: RawMention, predicates: tuple[str, ...]) -> str | None:
     return place[0] if place is not None and place[1] == "demonym" else None
 
 
-def country_name(names: dict[str, _Name], country: str, word: str, doc: str) -> str:
+def country_name(names: dict[str, _Name], country: str, doc: str) -> str:
     """The name key of ``country``, made from the places table where no document has named it
-    yet (a place, with no mention of its own), and the nationality ``word`` kept among its
-    texts (an alias: what the document called it by)."""
+    yet: a place with no mention of its own (the nationality word stays the word's entity, not
+    an alias of the country's, as it is not merged)."""
     key = name_key(country)
     n = names.get(key)
     if n is None:
         n = names[key] = _Name(country)
         n.votes["Place"] += 1.0  # the places table's, as one label's vote
     n.docs.add(doc)
-    n.texts.add(word)
     return key

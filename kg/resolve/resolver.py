@@ -202,7 +202,7 @@ class Resolver:
             if not skey or okey == "":
                 continue  # a mention without votes stands for no entity
             if okey and (country := country_object(ex.mentions[f.object], f.predicates)):
-                okey = country_name(self.names, country, ex.mentions[f.object].text, d.id)
+                okey = country_name(self.names, country, d.id)
             sm = ex.mentions[f.subject]
             start, end = f.sentence
             sent = sentences.get(f.sentence)

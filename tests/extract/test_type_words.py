@@ -1,0 +1,113 @@
+"""What the words around a name say of its type beyond the name itself: who speaks or acts for
+a body written right after its name, a statement as where a body speaks, and a town's name
+where a person comes from (kg.extract.type_cues)."""
+
+from __future__ import annotations
+
+import pytest
+
+import kg
+from kg.extract.tokens import Tokens
+from kg.extract.type_cues import from_town, spoken_for, stated, towns
+from kg.names import name_key
+
+
+def _types(pipeline, text: str) -> dict[str, str]:
+    return {e.name: e.type for e in kg.build([text], model=pipeline).entities}
+
+
+# (text, name, its type): uncommon names whose type the words around them say; and names of
+# persons those words must leave alone
+CUES = [
+    # the body's spokesman or chief written right after its name
+    (
+        "Baltic Norr chief executive Peeter Kask said the order was large.",
+        "Baltic Norr",
+        "Organization",
+    ),
+    ("Valmera chief executive Anna Berg said sales rose.", "Valmera", "Organization"),
+    ("A Telvanni spokesman said the plant would reopen on Monday.", "Telvanni", "Organization"),
+    # a company's last word
+    ("Baltic Yards will build two ferries for the operator.", "Baltic Yards", "Organization"),
+    (
+        "Deutsche Telekom will supply the network, Deutsche Telekom said in a statement.",
+        "Deutsche Telekom",
+        "Organization",
+    ),
+    # a town where a person comes from
+    ("Marta Ilves, an engineer from Tartu, will lead the project.", "Tartu", "Place"),
+    ("Jaan Tamm, a teacher from Viljandi, won the prize.", "Viljandi", "Place"),
+    # persons stay persons
+    ("A Clinton spokesman said the senator would vote against the bill.", "Clinton", "Person"),
+    ("Putin's spokesman Dmitry Peskov said the talks went well.", "Putin", "Person"),
+    ("Peeter Kask said in a statement that he would resign.", "Peeter Kask", "Person"),
+    # an employer written with "from" is no town
+    ("A researcher from Google said the model was safe.", "Google", "Organization"),
+]
+
+
+@pytest.mark.parametrize("text, name, etype", CUES, ids=[f"{n}-{t[:25]}" for t, n, _ in CUES])
+def test_the_words_around_a_name_say_its_type(pipeline, text, name, etype):
+    assert _types(pipeline, text).get(name) == etype
+
+
+# (text, the name's root token, expected): the spokesman rule alone
+@pytest.mark.parametrize(
+    "text, root, end, expected",
+    [
+        ("A Telvanni spokesman said it was closed.", 1, 2, True),
+        # read as an apposition by the parser, and as a compound ("Valmera chief executive
+        # Anna Berg"), where the company's words rule reads it
+        (
+            "Baltic Yards chief executive Peeter Kask said the order was worth 120 million euros.",
+            1,
+            2,
+            True,
+        ),
+        ("Anna Berg, chief executive of Valmera, said sales rose.", 1, 2, False),  # a comma
+        ("Valmera, a shipbuilder, said sales rose.", 0, 1, False),
+        ("Putin's spokesman said the talks went well.", 0, 1, False),  # a possessive
+    ],
+)
+def test_who_speaks_for_a_body(pipeline, text, root, end, expected):
+    t = Tokens(pipeline(text))
+    assert spoken_for(t, root, end) is expected
+
+
+# (text, the speech verb's token, expected): the statement rule alone
+@pytest.mark.parametrize(
+    "text, verb, expected",
+    [
+        ("Valmera said in a statement that sales rose.", 1, True),
+        ("Valmera said in a press release that sales rose.", 1, True),
+        ("Valmera said in Tallinn that sales rose.", 1, False),
+        ("Valmera said on Monday that sales rose.", 1, False),
+    ],
+)
+def test_said_in_a_statement(pipeline, text, verb, expected):
+    t = Tokens(pipeline(text))
+    assert stated(t, verb) is expected
+
+
+# (text, the name's token, expected): the town rule alone: a person's noun, "from" or "in",
+# and a town of the list
+@pytest.mark.parametrize(
+    "text, index, expected",
+    [
+        ("Marta Ilves, an engineer from Tartu, will lead it.", 6, True),
+        ("Jaan Tamm, an engineer in Viljandi, won the prize.", 6, True),
+        ("A researcher from Google said it was safe.", 3, False),  # no town
+        ("The parcel from Tartu arrived late.", 3, False),  # no person's noun
+        ("The delegation arrived in Tartu on Monday.", 4, False),  # a verb's: placed() reads it
+    ],
+)
+def test_a_town_a_person_comes_from(pipeline, text, index, expected):
+    t = Tokens(pipeline(text))
+    assert from_town(t, index, name_key(t.orth[index])) is expected
+
+
+@pytest.mark.parametrize(
+    "name, known", [("Tartu", True), ("Viljandi", True), ("Google", False), ("Baltic", False)]
+)
+def test_the_towns_list(name, known):
+    assert (name_key(name) in towns()) is known

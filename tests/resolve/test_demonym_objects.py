@@ -1,0 +1,64 @@
+"""A fact whose object is a nationality word is its country's: "Marta Ilves, an Estonian
+engineer" is a citizen of Estonia, which the places table makes an entity where no document
+names it; the word itself stays an entity of its own, linked to the country."""
+
+from __future__ import annotations
+
+import pytest
+
+import kg
+from kg.extract.records import RawMention
+from kg.resolve.demonyms import country_object
+
+
+def _facts(pipeline, texts: list[str], predicate: str) -> list[tuple[str, str]]:
+    docs = [kg.from_text(t, doc_id=f"d{n}") for n, t in enumerate(texts)]
+    g = kg.build(docs, model=pipeline)
+    return sorted((r.subject.name, r.object.name) for r in g.relations if r.predicate == predicate)
+
+
+# (texts, a person, the country of their citizenship)
+CITIZENS = [
+    (["Marta Ilves, an Estonian engineer, will lead the project."], "Marta Ilves", "Estonia"),
+    (["Kenji Sato, a Japanese engineer, moved to Japan in 2001."], "Kenji Sato", "Japan"),
+    # the country named in another document is the same entity
+    (
+        ["Jean Dupont, a French engineer, left the firm.", "France won the match in Paris."],
+        "Jean Dupont",
+        "France",
+    ),
+]
+
+
+@pytest.mark.parametrize("texts, person, country", CITIZENS, ids=[c for _, _, c in CITIZENS])
+def test_a_citizenship_of_a_nationality_word_is_the_countrys(pipeline, texts, person, country):
+    assert _facts(pipeline, texts, "country_of_citizenship") == [(person, country)]
+
+
+def test_the_word_stays_its_own_entity_linked_to_the_country(pipeline):
+    g = kg.build(["Marta Ilves, an Estonian engineer, will lead the project."], model=pipeline)
+    names = {e.name: e.type for e in g.entities}
+    assert names.get("Estonian") == "Place" and names.get("Estonia") == "Place"
+    assert [
+        (r.subject.name, r.object.name) for r in g.relations if r.predicate == "demonym_of"
+    ] == [("Estonian", "Estonia")]
+
+
+def _mention(text: str, label: str) -> RawMention:
+    return RawMention("d", 0, len(text), text, label)
+
+
+# (word, its label, the fact's predicates, the country or None)
+@pytest.mark.parametrize(
+    "text, label, predicates, expected",
+    [
+        ("Estonian", "NORP", ("country_of_citizenship",), "Estonia"),
+        ("Japanese", "NORP", ("country", "located_in"), "Japan"),
+        ("Americans", "NORP", ("country_of_citizenship",), "United States"),
+        ("Estonian", "NORP", ("member_of",), None),  # not a country's predicate
+        ("Estonia", "GPE", ("country_of_citizenship",), None),  # a country's name already
+        ("Catholics", "NORP", ("country_of_citizenship",), None),  # no nationality
+    ],
+)
+def test_which_facts_move_to_the_country(text, label, predicates, expected):
+    assert country_object(_mention(text, label), predicates) == expected
