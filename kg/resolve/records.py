@@ -77,6 +77,9 @@ class _Fact(NamedTuple):
     negated: bool
     evidence: Ev
     of: str | None = None  # a position held: the name key of the organisation it is of
+    # an object that is a nationality word: the name key of its country, which the fact is
+    # about once a document names the country (kg.resolve.demonyms)
+    country: str | None = None
 
 
 # A position held's literal and the entity it is of, joined into one fact key ("chief executive

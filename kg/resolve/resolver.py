@@ -32,7 +32,7 @@ from kg.names import (
     scoped,
 )
 from kg.resolve import aliases, definitions, ids, merges, people, quotes, spelling
-from kg.resolve.demonyms import country_name, country_object
+from kg.resolve.demonyms import country_object
 from kg.resolve.infer import combine, infer
 from kg.resolve.keys import (
     base_key,
@@ -201,8 +201,7 @@ class Resolver:
             okey, lit = (keys[f.object], None) if isinstance(f.object, int) else (None, f.object)
             if not skey or okey == "":
                 continue  # a mention without votes stands for no entity
-            if okey and (country := country_object(ex.mentions[f.object], f.predicates)):
-                okey = country_name(self.names, country, d.id)
+            country = country_object(ex.mentions[f.object], f.predicates) if okey else None
             sm = ex.mentions[f.subject]
             start, end = f.sentence
             sent = sentences.get(f.sentence)
@@ -217,9 +216,9 @@ class Resolver:
             )
             of = keys[f.of] or None if f.of is not None else None
             i = len(facts)
-            facts.append(_Fact(skey, okey, lit, preds, f.negated, ev, of))
+            facts.append(_Fact(skey, okey, lit, preds, f.negated, ev, of, country))
             self.facts_of.setdefault(skey, []).append(i)
-            for k in (okey, of):
+            for k in (okey, of, country):
                 if k and k != skey:
                     self.facts_of.setdefault(k, []).append(i)
 
@@ -383,7 +382,8 @@ def _group(f: _Fact, mapping: dict[str, tuple[str, str]]) -> tuple[bool, tuple] 
     if f.object is not None:
         if f.object not in mapping:
             return None  # a nationality word's country that no document names yet
-        okey, otype = mapping[f.object]
+        # a nationality word's fact is its country's, once a document names the country
+        okey, otype = mapping[f.country] if f.country in mapping else mapping[f.object]
         if okey == sid:
             return None  # a name and the entity it is a part of
     else:

@@ -1,6 +1,7 @@
-"""A fact whose object is a nationality word is its country's: "Marta Ilves, an Estonian
-engineer" is a citizen of Estonia, which the places table makes an entity where no document
-names it; the word itself stays an entity of its own, linked to the country."""
+"""A fact whose object is a nationality word is its country's once a document names the
+country: "Marta Ilves, an Estonian engineer" is a citizen of Estonia where a document names
+Estonia, of the word's entity until then; the word stays an entity of its own, linked to the
+country."""
 
 from __future__ import annotations
 
@@ -17,10 +18,16 @@ def _facts(pipeline, texts: list[str], predicate: str) -> list[tuple[str, str]]:
     return sorted((r.subject.name, r.object.name) for r in g.relations if r.predicate == predicate)
 
 
-# (texts, a person, the country of their citizenship)
+# (texts, a person, the object of their citizenship)
 CITIZENS = [
-    (["Marta Ilves, an Estonian engineer, will lead the project."], "Marta Ilves", "Estonia"),
+    (
+        ["Marta Ilves, an Estonian engineer, will lead the project. Estonia backs it."],
+        "Marta Ilves",
+        "Estonia",
+    ),
     (["Kenji Sato, a Japanese engineer, moved to Japan in 2001."], "Kenji Sato", "Japan"),
+    # no document names the country: the word's entity, which demonym_of will tie to it
+    (["Marta Ilves, an Estonian engineer, will lead the project."], "Marta Ilves", "Estonian"),
     # the country named in another document is the same entity
     (
         ["Jean Dupont, a French engineer, left the firm.", "France won the match in Paris."],
@@ -30,13 +37,16 @@ CITIZENS = [
 ]
 
 
-@pytest.mark.parametrize("texts, person, country", CITIZENS, ids=[c for _, _, c in CITIZENS])
+@pytest.mark.parametrize(
+    "texts, person, country", CITIZENS, ids=[f"{p}-{c}" for _, p, c in CITIZENS]
+)
 def test_a_citizenship_of_a_nationality_word_is_the_countrys(pipeline, texts, person, country):
     assert _facts(pipeline, texts, "country_of_citizenship") == [(person, country)]
 
 
 def test_the_word_stays_its_own_entity_linked_to_the_country(pipeline):
-    g = kg.build(["Marta Ilves, an Estonian engineer, will lead the project."], model=pipeline)
+    text = "Marta Ilves, an Estonian engineer, will lead the project in Estonia."
+    g = kg.build([text], model=pipeline)
     names = {e.name: e.type for e in g.entities}
     assert names.get("Estonian") == "Place" and names.get("Estonia") == "Place"
     assert [
@@ -52,9 +62,9 @@ def _mention(text: str, label: str) -> RawMention:
 @pytest.mark.parametrize(
     "text, label, predicates, expected",
     [
-        ("Estonian", "NORP", ("country_of_citizenship",), "Estonia"),
-        ("Japanese", "NORP", ("country", "located_in"), "Japan"),
-        ("Americans", "NORP", ("country_of_citizenship",), "United States"),
+        ("Estonian", "NORP", ("country_of_citizenship",), "estonia"),
+        ("Japanese", "NORP", ("country", "located_in"), "japan"),
+        ("Americans", "NORP", ("country_of_citizenship",), "united states"),
         ("Estonian", "NORP", ("member_of",), None),  # not a country's predicate
         ("Estonia", "GPE", ("country_of_citizenship",), None),  # a country's name already
         ("Catholics", "NORP", ("country_of_citizenship",), None),  # no nationality
