@@ -21,7 +21,6 @@ from kg.defaults import (
     PLACE_PREPOSITION_VOTE,
     PRODUCT_VERB_VOTE,
     SPEAKER_VOTE,
-    STATEMENT_VOTE,
     SUFFIX_VOTE,
     TEAM_VOTE,
     TEAMS_IN_REPORT,
@@ -183,10 +182,10 @@ def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
     if titled(start, end, t):
         m.votes["Person"] += TITLE_VOTE
     if dep == "nsubj" and lemma_[head] in SPEAKER_VERBS and pos[head] == "VERB":
-        if stated(t, head):  # "Deutsche Telekom said in a statement"
-            m.votes["Organization"] += STATEMENT_VOTE
-        else:
-            m.votes["Person"] += SPEAKER_VOTE  # "Ilves told reporters"
+        # "Ilves told reporters"; not "Deutsche Telekom said in a statement", said of bodies
+        # and of persons alike
+        if not stated(t, head):
+            m.votes["Person"] += SPEAKER_VOTE
     if not m.team and placed(t, root, key):
         m.votes["Place"] += PLACE_PREPOSITION_VOTE
     elif (
