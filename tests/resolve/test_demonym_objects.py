@@ -8,8 +8,10 @@ from __future__ import annotations
 import pytest
 
 import kg
+from kg.extract.mentions import extract
 from kg.extract.records import RawMention
 from kg.resolve.demonyms import country_object
+from kg.resolve.resolver import Resolver
 
 
 def _facts(pipeline, texts: list[str], predicate: str) -> list[tuple[str, str]]:
@@ -72,3 +74,15 @@ def _mention(text: str, label: str) -> RawMention:
 )
 def test_which_facts_move_to_the_country(text, label, predicates, expected):
     assert country_object(_mention(text, label), predicates) == expected
+
+
+def test_a_country_named_in_a_later_batch_takes_the_fact(pipeline):
+    texts = ["Marta Ilves, an Estonian engineer, will lead the project.", "Estonia backs it."]
+    exs = list(extract([kg.from_text(t, doc_id=f"d{n}") for n, t in enumerate(texts)], pipeline))
+
+    def citizenship(res) -> list[str]:
+        return [r.object.name for r in res.relations if r.predicate == "country_of_citizenship"]
+
+    r = Resolver().add(exs[:1])
+    assert citizenship(r.result()) == ["Estonian"]
+    assert citizenship(r.add(exs[1:]).result()) == ["Estonia"]
