@@ -116,8 +116,10 @@ ORG_SUFFIXES = _words(
     "foods food brands beverages drinks pharmaceuticals pharma energy oil petroleum gas steel "
     "mining insurance logistics telecom communications electronics chemicals entertainment "
     "financial securities investments automotive aerospace "
-    # a shipbuilder's or a telephone company's last word ("Baltic Yards", "Deutsche Telekom")
-    "yards shipyard shipyards shipbuilding telekom telecoms "
+    # a shipbuilder's or a telephone company's last word ("Hyundai Shipbuilding", "Deutsche
+    # Telekom"); not "Yards" nor "Shipyard", which name the yard, a place ("Camden Yards",
+    # "Lenin Shipyard" in CoNLL04)
+    "shipbuilding telekom telecoms "
     # a newspaper's or a magazine's last word ("Famagusta Gazette", "Saarbrücker Zeitung"):
     # news reads its publisher, which says and reports things, as an organization
     "gazette journal herald tribune chronicle telegraph courier zeitung magazine magazin"
@@ -232,10 +234,11 @@ COMPANY_NOUNS = _words(
     "earnings revenue profit sale dividend takeover"
 )
 COMPANY_OF_NOUNS = _words("share stock stake shareholder stockholder subsidiary")
-# Who speaks for a body, written right after its name ("a Deutsche Telekom spokesman", "Baltic
-# Yards chief executive Peeter Kask"): the name is the body's, unless the recogniser read a
-# person's ("a Clinton spokesman"). Not by a possessive: "Putin's spokesman" is a person's.
-SPOKESMAN_NOUNS = _words("spokesman spokeswoman spokesperson")
+# Who speaks or acts for a body, written right after its name ("a Deutsche Telekom spokesman",
+# "Baltic Yards chief executive Peeter Kask"): the name is the body's, unless the recogniser
+# read a person's ("a Clinton spokesman"). Not by a possessive: "Putin's spokesman" is a
+# person's.
+SPOKESMAN_NOUNS = _words("spokesman spokeswoman spokesperson executive ceo cfo chairman chairwoman")
 # Nouns of what a body says in, on a speech verb ("Deutsche Telekom said in a statement"):
 # bodies speak so more often than persons, who are quoted.
 STATEMENT_NOUNS = _words("statement release filing communique communiqué")

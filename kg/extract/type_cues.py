@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg.extract.tokens import Tokens
-from kg.lexicon import COMPANY_NOUNS, NOUN_TYPE, SPOKESMAN_NOUNS, STATEMENT_NOUNS
+from kg.lexicon import NOUN_TYPE, SPOKESMAN_NOUNS, STATEMENT_NOUNS
 from kg.names import name_key
 
 TOWNS = Path(__file__).resolve().parent.parent / "data" / "towns.txt"
@@ -40,18 +40,23 @@ def spoken_for(t: Tokens, root: int, end: int) -> bool:
     (which the parser may read as an apposition: no comma, so the name is the noun's
     modifier, not described by it)."""
     head = t.head[root]
-    if t.dep[root] == "compound" and t.lemma[head] in SPOKESMAN_NOUNS and t.pos[head] == "NOUN":
-        return True
+    if (
+        t.dep[root] in ("compound", "nmod")
+        and t.lemma[head] in SPOKESMAN_NOUNS
+        and t.pos[head] == "NOUN"
+        and all(t.pos[k] == "ADJ" for k in range(end, head))
+    ):
+        return True  # not through another noun: "King County police spokesman" is the police's
     noun = adjacent_appos(t, root, end)
-    return noun is not None and (t.lemma[noun] in SPOKESMAN_NOUNS or t.lemma[noun] in COMPANY_NOUNS)
+    return noun is not None and t.lemma[noun] in SPOKESMAN_NOUNS
 
 
 def adjacent_appos(t: Tokens, root: int, end: int) -> int | None:
     """The noun the parser put in apposition to the name (root ``root``) with nothing but
-    adjectives and nouns between them ("Baltic Yards chief executive"): a misread compound."""
+    adjectives between them ("Baltic Yards chief executive"): a misread compound."""
     for c in t.children[root]:
         if t.dep[c] == "appos" and t.pos[c] == "NOUN" and c >= end:
-            if all(t.pos[k] in ("ADJ", "NOUN") for k in range(end, c)):
+            if all(t.pos[k] == "ADJ" for k in range(end, c)):
                 return c
     return None
 

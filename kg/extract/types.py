@@ -21,6 +21,7 @@ from kg.defaults import (
     PLACE_PREPOSITION_VOTE,
     PRODUCT_VERB_VOTE,
     SPEAKER_VOTE,
+    SPOKEN_FOR_VOTE,
     SUFFIX_VOTE,
     TEAM_VOTE,
     TEAMS_IN_REPORT,
@@ -154,10 +155,10 @@ def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
     ):
         m.votes["Organization"] += TEAM_VOTE
         m.team = True
-    elif key not in COUNTRIES and (
-        company(t, root, key in CITIES) or (m.label != "PERSON" and spoken_for(t, root, end))
-    ):
+    elif key not in COUNTRIES and company(t, root, key in CITIES):
         m.votes["Organization"] += COMPANY_VOTE
+    elif key not in COUNTRIES and m.label != "PERSON" and spoken_for(t, root, end):
+        m.votes["Organization"] += SPOKEN_FOR_VOTE  # "a Deutsche Telekom spokesman"
     if t.dep[root] == "compound" and t.lemma[t.head[root]] in MEDIA_NOUNS and not place:
         m.votes["Organization"] += NOUN_VOTE  # "the Bild newspaper"
     # "X, a foundational model" / "X is a startup" / "the startup X"

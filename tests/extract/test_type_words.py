@@ -27,10 +27,17 @@ CUES = [
     ),
     ("Valmera chief executive Anna Berg said sales rose.", "Valmera", "Organization"),
     ("A Telvanni spokesman said the plant would reopen on Monday.", "Telvanni", "Organization"),
-    # a company's last word
-    ("Baltic Yards will build two ferries for the operator.", "Baltic Yards", "Organization"),
+    # one mention's words type the name's every mention
     (
-        "Deutsche Telekom will supply the network, Deutsche Telekom said in a statement.",
+        "Baltic Yards will build two ferries. Baltic Yards chief executive Peeter Kask said "
+        "the order was large.",
+        "Baltic Yards",
+        "Organization",
+    ),
+    # a company's last word, and a spokesman
+    (
+        "Deutsche Telekom will supply the network, Deutsche Telekom said in a statement. A "
+        "Deutsche Telekom spokesman declined to comment.",
         "Deutsche Telekom",
         "Organization",
     ),

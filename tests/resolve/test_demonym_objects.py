@@ -65,7 +65,8 @@ def _mention(text: str, label: str) -> RawMention:
     "text, label, predicates, expected",
     [
         ("Estonian", "NORP", ("country_of_citizenship",), "estonia"),
-        ("Japanese", "NORP", ("country", "located_in"), "japan"),
+        ("Japanese", "NORP", ("country_of_citizenship", "residence"), "japan"),
+        ("Japanese", "NORP", ("country", "located_in"), None),  # a thing's: the word's
         ("Americans", "NORP", ("country_of_citizenship",), "united states"),
         ("Estonian", "NORP", ("member_of",), None),  # not a country's predicate
         ("Estonia", "GPE", ("country_of_citizenship",), None),  # a country's name already
