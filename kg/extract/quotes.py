@@ -25,6 +25,7 @@ from kg.defaults import (
     REFERRED_SPEAKER_FACTOR,
 )
 from kg.extract.quote_marks import carried_over, quote_spans
+from kg.extract.quote_wire import alone, ended, headline
 from kg.extract.records import DocExtraction
 from kg.extract.speaker_names import refit
 from kg.extract.speaker_subjects import conjoined, subject
@@ -61,11 +62,14 @@ class _Open:
 
     pieces: list[Piece] = field(default_factory=list)
     speaker: Speaker | None = None
+    guessed: bool = False  # who spoke before (kg.extract.quote_wire), until an attribution
 
 
 def read(out: DocExtraction, tab: Tokens, offset: int, token_mention: dict[int, int]) -> None:
     """Add one parsed paragraph's quotations to ``out.quotes`` (a quotation left open waits
     for the next paragraph, and ``finish`` ends it)."""
+    if headline(out.document, offset):
+        return
     text = tab.text
     lead = len(text) - len(text.lstrip())
     mem = memory(out)
@@ -87,6 +91,9 @@ def read(out: DocExtraction, tab: Tokens, offset: int, token_mention: dict[int, 
         said += _verbs(out, tab, offset, token_mention, pieces, quote_of, span)
         said += according(out, tab, offset, token_mention, quote_of, pieces, span)
     _inherit(out.document.text, pieces, chain, said)
+    end = offset + len(text.rstrip())
+    mem.after = alone(out.document.text, pieces, offset + lead, end, mem.after)
+    mem.after = mem.after or ended(said, pieces, end)
     _emit(out, mem, pieces, chain)
 
 
@@ -147,6 +154,8 @@ def _verbs(
             if v in done:
                 continue
         subj, own = subject(tab, v)
+        if not own and memory(out).inside(offset + tab.idx[v]):
+            continue  # "X said A wrote a letter suggesting that B": B is part of X's account
         if own and subj is not None and quote_of[subj] >= 0:
             # '"Congratulations to ...," tweeted X': the parse made a quoted word a subject
             subj = next((c for c in tab.children[v] if _outside(tab, c, quote_of)), subj)
@@ -328,8 +337,8 @@ def _inherit(text: str, pieces: list[Piece], chain: _Open | None, said: list[Spe
         first = pieces[0]
         if first.speaker is None and not first.claimed:
             first.speaker = chain.speaker
-        elif chain.speaker is None:
-            chain.speaker = first.speaker
+        elif chain.speaker is None or chain.guessed:
+            chain.speaker, chain.guessed = first.speaker, False
     for k, p in enumerate(pieces):
         if p.speaker is not None or p.claimed:
             continue
@@ -377,7 +386,7 @@ def _emit(out: DocExtraction, mem: Memory, pieces: list[Piece], chain: _Open | N
             last.pieces.append(p)
             last.speaker = last.speaker or p.speaker
         else:
-            groups.append(_Open([p], p.speaker))
+            groups.append(_Open([p], p.speaker, p.guessed))
     mem.open = None
     if pieces and not pieces[-1].closed:
         mem.open = groups.pop()

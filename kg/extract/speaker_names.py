@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 _JOINERS = frozenset({"and", "of", "the", "for", "&"})
 # titles that are part of how a name is given ("King Abdullah", "Pope Francis")
 _NAME_TITLES = frozenset("king queen prince princess pope sheikh emir lord lady dame sir".split())
+# an apposition that gives a name its role: ", the minister", ", its chairman", ", Germany's
+# foreign minister"; not another name set after a comma
+_ROLE_AFTER = re.compile(r",\s*(?:[a-z]|\S+['’]s\b)")
 # the recogniser's labels of names that may be a part of an organisation's name
 _PARTS = frozenset({"ORG", "NAME"})
 
@@ -161,6 +164,8 @@ def _beside(text: str, start: int, end: int) -> str:
     before = " ".join(before.split()[-3:])
     after = text[end : end + 40]
     after = after[: after.find(",", 1)] if after.startswith(",") else ""
+    if not _ROLE_AFTER.match(after):
+        after = ""  # "Ruch SA, Zycie Warszawy daily said": the next subject, not a role
     return f"{before} {after}".lower()
 
 

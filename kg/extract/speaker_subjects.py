@@ -12,6 +12,8 @@ from kg.lexicon import RELATIVE, SPEECH_VERBS
 _SUBJECT = "nsubj"  # not nsubjpass: "was told" has the listener as its subject
 # "smiled and said", "was clear to say": the subject is the verb's the speech verb hangs from
 _CLIMB = ("conj", "xcomp", "advcl", "acomp")
+# words of a name's phrase before its head: "manager John Otis", "the company's chairman"
+_BEFORE_NAME = ("compound", "det", "amod", "poss", "case", "nmod")
 # verbs whose subject takes in the words of their object: "received a letter saying"
 _TAKEN = frozenset("receive get obtain see read hear reject dismiss deny".split())
 
@@ -35,12 +37,26 @@ def subject(tab: Tokens, v: int) -> tuple[int | None, bool]:
         if subj is None and tab.dep[v] == "acl" and _issued(tab, tab.head[v]):
             v, own = tab.head[tab.head[v]], False  # "issued a statement saying ..."
             continue
+        if subj is None and tab.head[v] == v:
+            return _inverted(tab, v), own
         if subj is not None or tab.dep[v] not in _CLIMB or tab.head[v] == v:
             return subj, own
         v, own = tab.head[v], False
         if participle and tab.dep[v] == "ccomp" and tab.lemma[tab.head[v]] in SPEECH_VERBS:
             v = tab.head[v]
     return None, False
+
+
+def _inverted(tab: Tokens, v: int) -> int | None:
+    """The name right after a sentence's speech verb that has no subject, which the parse
+    made the subject of a verb after it ('"...," said manager John Otis about his team
+    winning': Otis the subject of "winning"); else None."""
+    j = v + 1
+    while j < tab.n and tab.dep[j] in _BEFORE_NAME and tab.head[j] > j:
+        j += 1
+    if j >= tab.n or tab.pos[j] != "PROPN" or tab.dep[j] != _SUBJECT or tab.head[j] <= j:
+        return None
+    return j if tab.lemma[v] in SPEECH_VERBS else None
 
 
 def _issued(tab: Tokens, o: int) -> bool:

@@ -97,6 +97,9 @@ class Memory:
     renamed: dict[int, str] = field(default_factory=dict)
     last: int = -1  # the mention of the last speaker named
     open: object = None
+    # the speaker whose statement or quotation ended the last paragraph: quoted words that
+    # stand alone in the next are that speaker's (kg.extract.quote_wire)
+    after: Speaker | None = None
 
     def inside(self, at: int) -> bool:
         """Whether the offset ``at`` lies inside a statement or quotation read before it."""
@@ -200,6 +203,8 @@ def _noun(
     voice = lemma in SPOKESPERSON_NOUNS and single
     if lemma in _MEDIA and single and (medium := _medium(out, tab, s, token_mention, span)):
         return medium
+    if lemma == "official" and (body := _officials(out, tab, s, token_mention, span)):
+        return body
     if voice or lemma in _DOCUMENTS or kind == "Organization" and single:
         decided, who = _owned(out, tab, s, token_mention, span, voice)
         if decided:
@@ -256,6 +261,21 @@ def _medium(
             return _named(out, tab, m, token_mention, "quote.named", span)
         named = (tab.lemma[s], tab.lower[c])
         return _referred(out, "Organization", span, "quote.role", named=named, only=True)
+    return None
+
+
+def _officials(
+    out: DocExtraction, tab: Tokens, s: int, token_mention: dict[int, int], span: tuple[int, int]
+) -> Speaker | None:
+    """The organisation whose name the officials' phrase gives ("U.N. officials", "a Siemens
+    official", "officials of the IAEA"): they speak for it, as a spokesperson does. Not a
+    country's ("U.S. officials", "Russian officials": no one named) nor a body the name is
+    part of ("Interior ministry officials")."""
+    for o in owners(tab, s):
+        m = token_mention.get(o)
+        votes = out.mentions[m].votes if m is not None else None
+        if votes and max(votes, key=votes.__getitem__) == "Organization":
+            return _named(out, tab, m, token_mention, "quote.for", span)  # type: ignore[arg-type]
     return None
 
 
@@ -359,4 +379,10 @@ def _referred(
         found = last
     if title:
         found = titled(out, title, span[0], mem.quoted) + found
+    if kind == "Person":
+        # the first that the recogniser took for a person is who "she" most likely is: when
+        # resolution types its entity otherwise ("Heidi Groenstein" as a product), a person
+        # named before is not who spoke, and the words are better left out
+        first = next((i for i, k in enumerate(found) if out.mentions[k].label == "PERSON"), None)
+        found = found if first is None else found[: first + 1]
     return Speaker(None, kind, span, rule, tuple(dict.fromkeys(found)), span)

@@ -29,7 +29,7 @@ from kg.defaults import INDIRECT_CONFIDENCE, REFERRED_SPEAKER_FACTOR, STATEMENT_
 from kg.extract.records import RawQuote
 from kg.extract.speakers import Speaker, memory, speaker
 from kg.extract.tokens import Tokens, edges
-from kg.lexicon import SPEECH_VERBS
+from kg.lexicon import RELATIVE, SPEECH_VERBS
 
 if TYPE_CHECKING:
     from kg.extract.records import DocExtraction
@@ -55,6 +55,10 @@ STANCE_VERBS = frozenset({"express", "voice", "give"})
 # the end of a sentence, before quoted words that open the next
 SENTENCE_END = re.compile(r"(?:^|[.!?:][\"”’)]?)\s*$")
 
+# relative adverbs, and the pronouns of "in which": a relative clause they open says a whole
+# clause ("where he claims ...", "a lecture in which he suggested ...")
+_NO_GAP = frozenset({"where", "when", "why", "whereby", "which", "whom"})
+
 # "he seemed to say", "appeared to suggest": the writer's reading, not the speaker's words
 _SEEM = frozenset({"seem", "appear"})
 
@@ -70,6 +74,7 @@ class Piece:
     speaker: Speaker | None = None
     claimed: bool = False  # beside a speech verb whose speaker is unnamed, or in a statement
     others: tuple[Speaker, ...] = ()  # further speakers of the same words ("A and B said")
+    guessed: bool = False  # the speaker is who spoke before: an attribution of its own wins
 
 
 def clauses(tab: Tokens, v: int, lo: int) -> list[int]:
@@ -158,10 +163,26 @@ def mid_sentence(tab: Tokens, offset: int, v: int, p: Piece, lo: int) -> bool:
 
 
 def unsaid(tab: Tokens, v: int) -> bool:
-    """Whether the speech verb is denied ("did not say", "never said") or only seems to be
-    ("he seemed to say", "appeared to suggest"): it attributes nothing."""
-    if any(tab.dep[c] == "neg" for c in tab.children[v]):
+    """Whether the speech verb is denied ("did not say", "never said"), only seems to be
+    ("he seemed to say", "appeared to suggest") or says a clause with a gap, the noun its
+    relative clause hangs from ("the sum X says it needs", "the plan he said would fail"):
+    it attributes nothing."""
+    kids = tab.children[v]
+    if any(tab.dep[c] == "neg" for c in kids):
         return True
+    h = tab.head[v]
+    if tab.dep[v] == "relcl" and tab.head[h] != h:
+        # not "X, who said" (its subject is the relative pronoun), nor "Egypt, where he
+        # claims he was tortured" (the clause has no gap), nor a sentence whose verb the
+        # parse made a noun's clause ("German maker Adidas announced it had ..."), nor
+        # one whose clause opens with "that", which a clause with a gap never does
+        said = [g for c in kids if tab.dep[c] == "ccomp" for g in tab.children[c]]
+        by = [g for c in kids if tab.dep[c] == "prep" for g in tab.children[c]]  # "in which"
+        return (
+            not any(tab.lower[c] in _NO_GAP for c in [*kids, *by])
+            and not any(tab.dep[g] == "mark" and tab.lower[g] == "that" for g in said)
+            and any(tab.dep[c] == "nsubj" and tab.lower[c] not in RELATIVE for c in kids)
+        )
     return tab.dep[v] == "xcomp" and tab.lemma[tab.head[v]] in _SEEM
 
 

@@ -1,0 +1,62 @@
+"""Wire copy's paragraphs as quotations see them:
+
+- the headline a plain text did not mark as one ("Aziz says Baghdad aiding KDP.", then the
+  dateline "BAGHDAD 1996-08-31"), whose statement is the body's, cut short, and which the
+  annotation guideline leaves out;
+- a paragraph that is nothing but quoted words, with no attribution, after a paragraph that
+  ended with a speaker's reported statement ("Tsang acknowledged that many had left.",
+  then '"But for most of us, Hong Kong is our home."'): news gives the speaker once and
+  lets the quotation follow, so the words are that speaker's.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from kg.model import Document
+
+if TYPE_CHECKING:
+    from kg.extract.speakers import Speaker
+    from kg.extract.statements import Piece
+
+# what may stand between quotations of a paragraph made only of them: blanks, punctuation
+_BETWEEN = re.compile(r"[\s.,;:!?…\-–—]*")
+
+
+def headline(doc: Document, offset: int) -> bool:
+    """Whether the paragraph at ``offset`` is the story's first block, set before its
+    dateline (a byline aside): a wire story's headline."""
+    blocks = [b for b in doc.blocks if b.kind not in ("byline", "author")][:2]
+    return len(blocks) == 2 and blocks[0].start == offset and blocks[1].kind == "dateline"
+
+
+def alone(
+    text: str, pieces: list[Piece], start: int, end: int, after: Speaker | None
+) -> Speaker | None:
+    """Give the quoted words of a paragraph (``start``..``end`` of ``text``) made only of
+    them, opened at its start, with no speaker of their own, to ``after``: who ended the
+    paragraph before. The speaker that ends this paragraph, if they got one; else None."""
+    if after is None or not pieces or pieces[0].start != start + 1 or not pieces[0].opened:
+        return None
+    if any(p.speaker is not None or p.claimed for p in pieces):
+        return None
+    gaps = [text[a.end + 1 : b.start - 1] for a, b in zip(pieces, pieces[1:], strict=False)]
+    gaps.append(text[pieces[-1].end + 1 : end] if pieces[-1].closed else "")
+    if not all(_BETWEEN.fullmatch(g) for g in gaps):
+        return None
+    for p in pieces:
+        p.speaker, p.guessed = after, True
+    return after
+
+
+def ended(said: list[Speaker], pieces: list[Piece], end: int) -> Speaker | None:
+    """The speaker whose reported statement ends the paragraph that ends at ``end`` (its
+    attribution's sentence is the last), or None; not a quotation's, whose words running
+    on in the next paragraph are the same quotation, already read."""
+    if any(p.speaker is not None and p.speaker.attribution[1] >= end for p in pieces):
+        return None  # a quotation ends it: quoted words after it run on with it
+    if pieces and pieces[-1].end + 2 >= end:
+        return None
+    last = [w for w in said if w.attribution[1] >= end]
+    return max(last, key=lambda w: w.verb, default=None)

@@ -1,0 +1,126 @@
+"""Wire copy's follow-ups to a statement: a headline set before the dateline, quoted words
+standing alone in the paragraph after a reported statement, officials of a named body, "said
+X about ..." parsed with no subject, a clause with a gap ("the sum X says it needs"), a speech
+word inside another speaker's account, "she" after a person whose name resolution types
+otherwise, and a name set after a comma that is no role. (text, expected quotations) tables,
+as in test_quotes."""
+
+from __future__ import annotations
+
+import pytest
+
+import kg
+from tests.extract.test_quotes import Expected, check, quotes
+
+FOLLOW_UPS = [
+    # quoted words that stand alone after the speaker's reported statement are the speaker's
+    (
+        "Ana Ruiz said on Monday that the harbour would reopen next week.\n\n"
+        '"We owe it to the fishermen and their families to move quickly."',
+        {
+            ("Ana Ruiz", "the harbour would reopen next week", False),
+            ("Ana Ruiz", "We owe it to the fishermen", True),
+        },
+    ),
+    # not after a quotation: the quoted paragraph runs on with it (one quotation, read once)
+    (
+        '"The harbour will reopen next week," Ana Ruiz said.\n\n'
+        '"We owe it to the fishermen and their families to move quickly."',
+        {("Ana Ruiz", "The harbour will reopen next week", True)},
+    ),
+    # not after a paragraph that ends with no statement
+    (
+        "Ana Ruiz said on Monday that the harbour would reopen next week. The boats stayed "
+        'in port on Tuesday.\n\n"We owe it to the fishermen and their families to move '
+        'quickly."',
+        {("Ana Ruiz", "the harbour would reopen next week", False)},
+    ),
+    # a quotation opened alone, whose own attribution comes on the next line, is that one's
+    (
+        "Ana Ruiz said on Monday that the harbour would reopen next week.\n\n"
+        '"The port authority has looked at every pier.\n\n'
+        'All of them are safe now," harbour master Tom Hale said.',
+        {
+            ("Ana Ruiz", "the harbour would reopen next week", False),
+            ("Tom Hale", "The port authority has looked at every pier", True),
+        },
+    ),
+    # officials of a named organisation speak for it; a country's officials name no one
+    (
+        "World Health Organization officials said more than 2,000 children had been "
+        "vaccinated in the camp.",
+        {("World Health Organization", "more than 2,000 children had been vaccinated", False)},
+    ),
+    (
+        "A NATO official in Brussels said the ships would leave the port on Friday.",
+        {("NATO", "the ships would leave the port on Friday", False)},
+    ),
+    ("Russian officials said the ships would leave the port on Friday.", set()),
+    # "said X about ...": the parse makes X the subject of the words after it
+    (
+        '"It is hard to explain," said Miami coach Ray Dunn about his players scoring four '
+        "goals in the final ten minutes.",
+        {("Ray Dunn", "It is hard to explain", True)},
+    ),
+    # a clause with a gap says nothing whole: "the sum X says it needs"
+    (
+        "Orion Motors plans to spend $50 million on the plant, less than the amount the union "
+        "says it needs to keep the jobs.",
+        set(),
+    ),
+    # a relative clause with no gap does: "where he says he was held"
+    (
+        "Omar Haddad was taken to a prison in the desert, where he says he was held for "
+        "three years without trial.",
+        {("Omar Haddad", "he was held for three years without trial", False)},
+    ),
+    # a speech word inside another speaker's account is part of it
+    (
+        "Ana Ruiz said one of the activist's offences was to write a letter suggesting that "
+        "the courts were not independent.",
+        {("Ana Ruiz", "one of the activist's offences was to write a letter", False)},
+    ),
+    # a name set after a comma is not a role of the name before it: "the newspaper" is the
+    # paper (the first statement, whose clause the parse hangs elsewhere, is not read)
+    (
+        "The city plans to sell its stake in Orion Bank, Le Soir newspaper said on Saturday. "
+        "The buyers would pay about $40 million for the stake, the newspaper said.",
+        {("Le Soir", "The buyers would pay about $40 million", False)},
+    ),
+    # "she" after a person whose entity resolution types otherwise is left out, not given to
+    # a person named before
+    (
+        "Johan Berg said the town would mourn for a week. Shop assistant Kari Nordby was "
+        'blunter.\n\n"I am glad it was not one of our planes," she said.',
+        {("Johan Berg", "the town would mourn for a week", False)},
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", FOLLOW_UPS)
+def test_follow_ups(text: str, expected: Expected, pipeline):
+    check(quotes(text, pipeline), expected)
+
+
+# a wire story's headline, set before its dateline, says what the body says: it is not read
+HEADLINES = [
+    (
+        "Ana Ruiz says harbour will reopen next week.\nMADRID 1996-08-30\n"
+        "Ana Ruiz said on Friday that the harbour would reopen next week.\n",
+        {("Ana Ruiz", "the harbour would reopen next week", False)},
+    ),
+    # a first paragraph with no dateline after it is the story's own
+    (
+        "Ana Ruiz said on Friday that the harbour would reopen next week.\n\n"
+        "Ana Ruiz added that the boats had been checked.\n",
+        {
+            ("Ana Ruiz", "the harbour would reopen next week", False),
+            ("Ana Ruiz", "the boats had been checked", False),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", HEADLINES)
+def test_headline_before_dateline(text: str, expected: Expected, pipeline):
+    check(kg.build([text], model=pipeline).quotes, expected)
