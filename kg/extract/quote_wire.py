@@ -1,4 +1,9 @@
-"""Wire copy's paragraphs as quotations see them:
+"""Quoted words with no speech verb beside them, and wire copy's paragraphs as quotations
+see them:
+
+- quoted words take the speaker of the quotation they run on from; else, when they begin a
+  sentence, of the attributed words or statement right before them, or of the attributed
+  words right after them (``inherit``);
 
 - the headline a plain text did not mark as one ("Aziz says Baghdad aiding KDP.", then the
   dateline "BAGHDAD 1996-08-31"), whose statement is the body's, cut short, and which the
@@ -12,13 +17,24 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
 
+from kg.extract.speakers import Speaker
+from kg.extract.statements import SENTENCE_END, Piece
 from kg.model import Document
 
-if TYPE_CHECKING:
-    from kg.extract.speakers import Speaker
-    from kg.extract.statements import Piece
+
+@dataclass
+class Open:
+    """Pieces read as one quotation, and their speaker."""
+
+    pieces: list[Piece] = field(default_factory=list)
+    speaker: Speaker | None = None
+    guessed: bool = False  # who spoke before (``alone``), until an attribution of its own
+
+
+# a closing mark the sentence runs on from in lower case: the marks held a name or a title
+GOES_ON = re.compile(r"[ \t]*[a-z]")
 
 # what may stand between quotations of a paragraph made only of them: blanks, punctuation
 _BETWEEN = re.compile(r"[\s.,;:!?…\-–—]*")
@@ -60,3 +76,46 @@ def ended(said: list[Speaker], pieces: list[Piece], end: int) -> Speaker | None:
         return None
     last = [w for w in said if w.attribution[1] >= end]
     return max(last, key=lambda w: w.verb, default=None)
+
+
+def inherit(text: str, pieces: list[Piece], chain: Open | None, said: list[Speaker]) -> None:
+    """Quoted words with no verb beside them take the speaker of the quotation they run on
+    from; else, when they begin a sentence, of the attributed words or statement right
+    before them, or of the attributed words right after them."""
+    if chain is not None and pieces:
+        first = pieces[0]
+        if first.speaker is None and not first.claimed:
+            first.speaker = chain.speaker
+        elif chain.speaker is None or chain.guessed:
+            chain.speaker, chain.guessed = first.speaker, False
+    for k, p in enumerate(pieces):
+        if p.speaker is not None or p.claimed:
+            continue
+        before = text[max(0, p.start - 300) : p.start - 1]
+        if (
+            not SENTENCE_END.search(before)
+            or before.rstrip().endswith(":")
+            or GOES_ON.match(text, p.end + 1)
+        ):
+            # a title or a phrase set in marks inside a sentence; or words a sentence with
+            # no speech verb introduces ("One onlooker shouted: ..."), no one else's; or a
+            # title a sentence opens with ('"The Comet" had 12 nominations')
+            continue
+        prev = pieces[k - 1] if k else None
+        nxt = pieces[k + 1] if k + 1 < len(pieces) else None
+        if prev is not None and prev.speaker and adjacent(text, prev.end, p, prev.speaker):
+            p.speaker = prev.speaker
+        elif nxt is not None and nxt.speaker and not text[p.end + 1 : nxt.start - 1].strip():
+            p.speaker = nxt.speaker
+        else:
+            p.speaker = next(
+                (w for w in said if not text[w.attribution[1] : p.start - 1].strip()), None
+            )
+
+
+def adjacent(text: str, end: int, p: Piece, who: Speaker) -> bool:
+    """Whether nothing but blanks, or the sentence that says who spoke, lies between the
+    quoted words ending at ``end`` and the piece ``p``."""
+    between = text[end + 1 : p.start - 1]
+    a = end + 1 + len(between) - len(between.lstrip())
+    return not between.strip() or who.attribution[0] <= a and p.start - 1 <= who.attribution[1] + 1

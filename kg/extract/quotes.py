@@ -14,9 +14,7 @@ Who the speaker is, kg.extract.speakers says.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
 
 from kg.defaults import (
     CONTINUED_QUOTE_CONFIDENCE,
@@ -25,19 +23,19 @@ from kg.defaults import (
     REFERRED_SPEAKER_FACTOR,
 )
 from kg.extract.quote_marks import carried_over, quote_spans
-from kg.extract.quote_wire import alone, ended, headline
+from kg.extract.quote_wire import GOES_ON, Open, adjacent, alone, ended, headline, inherit
 from kg.extract.records import DocExtraction
 from kg.extract.speaker_names import refit
 from kg.extract.speaker_subjects import conjoined, subject
 from kg.extract.speakers import Memory, Speaker, memory, speaker, unnamed, unnamed_last
 from kg.extract.statements import (
-    SENTENCE_END,
     Piece,
     according,
     clauses,
     merged,
     mid_sentence,
     raw,
+    reported,
     set_off,
     speech,
     statement,
@@ -50,19 +48,8 @@ from kg.lexicon import SPEAKER_PRONOUNS, SPEECH_VERBS
 _BETWEEN = frozenset({",", ":", ";", "-", "–", "—", "that"})
 # "asked Europe to help as ...", "urged X to ...": a request, whose clause no one stated
 _REQUESTS = frozenset({"ask", "urge"})
-# a closing mark the sentence runs on from in lower case: the marks held a name or a title
-_GOES_ON = re.compile(r"[ \t]*[a-z]")
 # punctuation that ends quoted words as a clause of their own
 _CLOSING = (",", ".", ";", ":", "!", "?", "…")
-
-
-@dataclass
-class _Open:
-    """Pieces read as one quotation, and their speaker."""
-
-    pieces: list[Piece] = field(default_factory=list)
-    speaker: Speaker | None = None
-    guessed: bool = False  # who spoke before (kg.extract.quote_wire), until an attribution
 
 
 def read(out: DocExtraction, tab: Tokens, offset: int, token_mention: dict[int, int]) -> None:
@@ -73,7 +60,7 @@ def read(out: DocExtraction, tab: Tokens, offset: int, token_mention: dict[int, 
     text = tab.text
     lead = len(text) - len(text.lstrip())
     mem = memory(out)
-    chain: _Open | None = mem.open  # type: ignore[assignment]
+    chain: Open | None = mem.open  # type: ignore[assignment]
     running = chain is not None and carried_over(text[lead:])
     spans = quote_spans(text[lead:], running)
     pieces = [Piece(offset + lead + a, offset + lead + b, True, closed) for a, b, closed in spans]
@@ -90,7 +77,7 @@ def read(out: DocExtraction, tab: Tokens, offset: int, token_mention: dict[int, 
         span = (sent.start, sent.end)
         said += _verbs(out, tab, offset, token_mention, pieces, quote_of, span)
         said += according(out, tab, offset, token_mention, quote_of, pieces, span)
-    _inherit(out.document.text, pieces, chain, said)
+    inherit(out.document.text, pieces, chain, said)
     end = offset + len(text.rstrip())
     mem.after = alone(out.document.text, pieces, offset + lead, end, mem.after)
     mem.after = mem.after or ended(said, pieces, end)
@@ -115,7 +102,7 @@ def finish(out: DocExtraction) -> None:
 
 def _close(out: DocExtraction, mem: Memory) -> None:
     chain, mem.open = mem.open, None
-    if isinstance(chain, _Open) and chain.speaker is not None:
+    if isinstance(chain, Open) and chain.speaker is not None:
         _add(out, chain.pieces, chain.speaker)
 
 
@@ -257,7 +244,14 @@ def _one_verb(
     h = tab.head[v]
     own = any(tab.dep[c] == "nsubj" for c in tab.children[v])
     joined = tab.dep[v] == "conj" or tab.dep[v] == "ccomp" and tab.lemma[h] in SPEECH_VERBS
-    if not found and own and joined and h < lo and tab.lower[lo - 1] == ",":
+    if (
+        not found
+        and own
+        and joined
+        and h < lo
+        and tab.lower[lo - 1] == ","
+        and not reported(tab, h)
+    ):
         # "A happened, X said" parsed as two verbs joined, or "B said A, X reported" as X's
         # verb in B's clause: A (B's statement) is what X said
         if statement(out, tab, offset, edges(tab, h)[0], lo - 1, whos, quote_of, pieces)[0]:
@@ -318,75 +312,28 @@ def _beside(
         # marks, whose words are part of a reported clause; not 'added that "A," and that
         # "B"', a clause quoted whole
         said = tab.text[p.start - offset : p.end - offset].rstrip()
-        if (
-            p.closed
-            and not said.endswith(_CLOSING)
-            and _GOES_ON.match(tab.text, p.end - offset + 1)
-        ):
+        if p.closed and not said.endswith(_CLOSING) and GOES_ON.match(tab.text, p.end - offset + 1):
             return found
         if quote_of[j] not in found:
             found.append(quote_of[j])
     return found
 
 
-def _inherit(text: str, pieces: list[Piece], chain: _Open | None, said: list[Speaker]) -> None:
-    """Quoted words with no verb beside them take the speaker of the quotation they run on
-    from; else, when they begin a sentence, of the attributed words or statement right
-    before them, or of the attributed words right after them."""
-    if chain is not None and pieces:
-        first = pieces[0]
-        if first.speaker is None and not first.claimed:
-            first.speaker = chain.speaker
-        elif chain.speaker is None or chain.guessed:
-            chain.speaker, chain.guessed = first.speaker, False
-    for k, p in enumerate(pieces):
-        if p.speaker is not None or p.claimed:
-            continue
-        before = text[max(0, p.start - 300) : p.start - 1]
-        if (
-            not SENTENCE_END.search(before)
-            or before.rstrip().endswith(":")
-            or _GOES_ON.match(text, p.end + 1)
-        ):
-            # a title or a phrase set in marks inside a sentence; or words a sentence with
-            # no speech verb introduces ("One onlooker shouted: ..."), no one else's; or a
-            # title a sentence opens with ('"The Comet" had 12 nominations')
-            continue
-        prev = pieces[k - 1] if k else None
-        nxt = pieces[k + 1] if k + 1 < len(pieces) else None
-        if prev is not None and prev.speaker and _adjacent(text, prev.end, p, prev.speaker):
-            p.speaker = prev.speaker
-        elif nxt is not None and nxt.speaker and not text[p.end + 1 : nxt.start - 1].strip():
-            p.speaker = nxt.speaker
-        else:
-            p.speaker = next(
-                (w for w in said if not text[w.attribution[1] : p.start - 1].strip()), None
-            )
-
-
-def _adjacent(text: str, end: int, p: Piece, who: Speaker) -> bool:
-    """Whether nothing but blanks, or the sentence that says who spoke, lies between the
-    quoted words ending at ``end`` and the piece ``p``."""
-    between = text[end + 1 : p.start - 1]
-    a = end + 1 + len(between) - len(between.lstrip())
-    return not between.strip() or who.attribution[0] <= a and p.start - 1 <= who.attribution[1] + 1
-
-
-def _emit(out: DocExtraction, mem: Memory, pieces: list[Piece], chain: _Open | None) -> None:
+def _emit(out: DocExtraction, mem: Memory, pieces: list[Piece], chain: Open | None) -> None:
     """Join neighbouring pieces of one speaker and add them; keep an unclosed last one open."""
-    groups: list[_Open] = [chain] if chain is not None else []
+    groups: list[Open] = [chain] if chain is not None else []
     text = out.document.text
     for k, p in enumerate(pieces):
         last = groups[-1] if groups else None
         runs_on = k == 0 and chain is not None
         same = last is not None and p.speaker is not None and p.speaker == last.speaker
         if last is not None and (
-            runs_on or same and _adjacent(text, last.pieces[-1].end, p, p.speaker)  # type: ignore[arg-type]
+            runs_on or same and adjacent(text, last.pieces[-1].end, p, p.speaker)  # type: ignore[arg-type]
         ):
             last.pieces.append(p)
             last.speaker = last.speaker or p.speaker
         else:
-            groups.append(_Open([p], p.speaker, p.guessed))
+            groups.append(Open([p], p.speaker, p.guessed))
     mem.open = None
     if pieces and not pieces[-1].closed:
         mem.open = groups.pop()

@@ -21,7 +21,7 @@ from kg.extract.tokens import Tokens
 from kg.lexicon import NOUN_TYPE, SPOKESPERSON_NOUNS, TITLE_WORDS
 
 if TYPE_CHECKING:
-    from kg.extract.records import DocExtraction, RawQuote
+    from kg.extract.records import DocExtraction, RawMention, RawQuote
 
 # words that join the parts of an organisation's name ("Maritime and Coastguard Agency",
 # "Office of the Attorney General"), taken in only between capitalised words
@@ -177,6 +177,22 @@ def kind_plural(tab: Tokens, s: int) -> bool:
     """Whether the word is the plural of a kind of speaker ("Officials", "Analysts")."""
     word = tab.lower[s]
     return tab.tag[s] in ("NNS", "NNPS") and word.endswith("s") and word[:-1] in NOUN_TYPE
+
+
+def no_one(mention: RawMention) -> bool:
+    """Whether a name names no one speaker: a people or nationality ("The Iraqis claimed",
+    "the Briton said", who is someone named before, or no one), or the plural of a kind of
+    speaker the recogniser took in with the names after it ("Representatives of First Bank,
+    Norwest and Banc One said": several bodies, not one)."""
+    if mention.label == "NORP":
+        return True
+    words = mention.text.split()
+    first = words[0].lower()
+    return len(words) > 2 and words[1] == "of" and first.endswith("s") and _kind(first[:-1])
+
+
+def _kind(word: str) -> bool:
+    return word in NOUN_TYPE or word in SPOKESPERSON_NOUNS
 
 
 def aged(tab: Tokens, s: int) -> bool:

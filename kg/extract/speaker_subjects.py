@@ -90,3 +90,16 @@ def conjoined(tab: Tokens, s: int) -> list[int]:
                 out.append(c)
                 todo.append(c)
     return sorted(out)
+
+
+def antecedent(tab: Tokens, s: int) -> int | None:
+    """The subject "he" or "she" stands for in a relative clause on the object of that
+    subject's verb ("X sent a message in which he said ...", "X wrote a letter in which she
+    said ..."): that subject, or None."""
+    v = tab.head[s]
+    if tab.dep[v] != "relcl":
+        return None
+    g = tab.head[tab.head[v]]  # the noun's verb
+    if tab.dep[tab.head[v]] != "dobj":
+        return None
+    return next((c for c in tab.children[g] if tab.dep[c] == _SUBJECT and c < v), None)

@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 from kg.extract.referents import nearest, ranked
-from kg.extract.speaker_names import aged, fitted, kind_plural, surname, titled
+from kg.extract.speaker_names import aged, fitted, kind_plural, no_one, surname, titled
 from kg.extract.speaker_phrase import appositions, closed, owners, possessors, subtree
+from kg.extract.speaker_subjects import antecedent
 from kg.extract.tokens import Tokens
 from kg.lexicon import (
     NOUN_TYPE,
@@ -136,6 +137,8 @@ def speaker(
     m = token_mention.get(s)
     if m is not None and kind_plural(tab, s) and len(out.mentions[m].text.split()) == 1:
         return None  # "Officials said" after a heading: a common noun, no one named
+    if m is not None and no_one(out.mentions[m]):
+        return None  # "The Iraqis claimed", "the Briton said", "Representatives of A and B"
     if m is not None and out.mentions[m].votes:
         return _named(out, tab, m, token_mention, named, span)
     title = m is not None
@@ -144,6 +147,9 @@ def speaker(
         # so read as the role it is
         token_mention = {t: k for t, k in token_mention.items() if k != m}
     word = tab.lower[s]
+    a = antecedent(tab, s) if word in ("he", "she") else None
+    if a is not None and (m := token_mention.get(a)) is not None and out.mentions[m].votes:
+        return _named(out, tab, m, token_mention, "quote.pronoun", span)
     if word in SPEAKER_PRONOUNS:
         mem = memory(out)
         if unnamed_last(out, span[0]):

@@ -100,6 +100,8 @@ def clauses(tab: Tokens, v: int, lo: int) -> list[int]:
         a, b = edges(tab, c)
         if _question(tab, a, c) or _attribution_only(tab, c) or not _verbal(tab, c):
             continue
+        if b < lo and reported(tab, c):
+            continue
         if b < lo and not (b + 1 < tab.n and tab.lower[b + 1] in (",", "—", "–")):
             continue
         out.append(c)
@@ -204,6 +206,18 @@ def _verbal(tab: Tokens, c: int) -> bool:
     """Whether a clause has a verb: "declared the country an Islamic Republic" parses a noun
     as the clause, which states nothing."""
     return tab.pos[c] in ("VERB", "AUX") or any(tab.pos[k] == "AUX" for k in tab.children[c])
+
+
+def reported(tab: Tokens, c: int) -> bool:
+    """Whether a clause before its attribution is a named speaker's statement ("X said on
+    Friday that A, Interfax news agency said"): X's, read on its own; the agency only passes
+    it on."""
+    kids = tab.children[c]
+    return (
+        tab.lemma[c] in SPEECH_VERBS
+        and any(tab.dep[k] == "nsubj" and tab.pos[k] == "PROPN" for k in kids)
+        and any(tab.dep[k] == "ccomp" for k in kids)
+    )
 
 
 def _attribution_only(tab: Tokens, c: int) -> bool:

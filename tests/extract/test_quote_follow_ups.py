@@ -2,8 +2,9 @@
 standing alone in the paragraph after a reported statement, officials of a named body, "said
 X about ..." parsed with no subject, a clause with a gap ("the sum X says it needs"), a speech
 word inside another speaker's account, "she" after a person whose name resolution types
-otherwise, and a name set after a comma that is no role. (text, expected quotations) tables,
-as in test_quotes."""
+otherwise, a name set after a comma that is no role, a people or "Representatives of" several
+bodies as a speaker, a statement an agency passes on, "he" in "X sent a message in which he
+said". (text, expected quotations) tables, as in test_quotes."""
 
 from __future__ import annotations
 
@@ -93,6 +94,28 @@ FOLLOW_UPS = [
         "Johan Berg said the town would mourn for a week. Shop assistant Kari Nordby was "
         'blunter.\n\n"I am glad it was not one of our planes," she said.',
         {("Johan Berg", "the town would mourn for a week", False)},
+    ),
+    # a people names no one speaker; nor do the several bodies "Representatives of" takes in
+    ("The Palestinians said the talks had failed because of the new settlements.", set()),
+    (
+        "Representatives of Orion Bank, Delta Bank and Harbor Trust said the banks do not "
+        "comment on rumors of mergers.",
+        set(),
+    ),
+    # a named speaker's statement that an agency passes on is the speaker's alone
+    (
+        "Ana Ruiz said on Friday that the talks with the rebels would resume in May, the "
+        "Associated Press reported.",
+        {("Ana Ruiz", "the talks with the rebels would resume in May", False)},
+    ),
+    # "he" of "X sent a message in which he said" is X
+    (
+        "Ana Ruiz said Omar Haddad sent a message to the mayor on Monday in which he said the "
+        "port had to close.",
+        {
+            ("Ana Ruiz", "Omar Haddad sent a message to the mayor", False),
+            ("Omar Haddad", "the port had to close", False),
+        },
     ),
 ]
 
