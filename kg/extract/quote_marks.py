@@ -49,3 +49,8 @@ def carried_over(text: str) -> bool:
     return (
         m.group() in '"”' and not text[m.start() - 1].isspace() and (not after or after.isspace())
     )
+
+
+def has_marks(text: str) -> bool:
+    """Whether the text holds any quotation mark."""
+    return _MARK.search(text) is not None

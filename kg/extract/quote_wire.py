@@ -8,6 +8,10 @@ see them:
 - the headline a plain text did not mark as one ("Aziz says Baghdad aiding KDP.", then the
   dateline "BAGHDAD 1996-08-31"), whose statement is the body's, cut short, and which the
   annotation guideline leaves out;
+- a line with no quotation mark and no speech word after one that left a quotation open
+  (``bridges``): text that keeps a quotation's sentences one a line leaves the middle ones
+  bare ('"A.' / 'B.' / 'C," X said.'); it is part of the quotation if a later line closes
+  it, and dropped if none does;
 - a paragraph that is nothing but quoted words, with no attribution, after a paragraph that
   ended with a speaker's reported statement ("Tsang acknowledged that many had left.",
   then '"But for most of us, Hong Kong is our home."'): news gives the speaker once and
@@ -19,8 +23,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kg.extract.quote_marks import has_marks
 from kg.extract.speakers import Speaker
-from kg.extract.statements import SENTENCE_END, Piece
+from kg.extract.statements import SENTENCE_END, Piece, speech
+from kg.extract.tokens import Tokens
 from kg.model import Document
 
 
@@ -45,6 +51,14 @@ def headline(doc: Document, offset: int) -> bool:
     dateline (a byline aside): a wire story's headline."""
     blocks = [b for b in doc.blocks if b.kind not in ("byline", "author")][:2]
     return len(blocks) == 2 and blocks[0].start == offset and blocks[1].kind == "dateline"
+
+
+def bridges(tab: Tokens) -> bool:
+    """Whether a paragraph after one that left a quotation open may go on with it: it has no
+    quotation mark, no speech verb and no "according"."""
+    if has_marks(tab.text) or "according" in tab.lower:
+        return False
+    return not any(tab.pos[v] == "VERB" and speech(tab, v) for v in range(tab.n))
 
 
 def alone(

@@ -23,7 +23,16 @@ from kg.defaults import (
     REFERRED_SPEAKER_FACTOR,
 )
 from kg.extract.quote_marks import carried_over, quote_spans
-from kg.extract.quote_wire import GOES_ON, Open, adjacent, alone, ended, headline, inherit
+from kg.extract.quote_wire import (
+    GOES_ON,
+    Open,
+    adjacent,
+    alone,
+    bridges,
+    ended,
+    headline,
+    inherit,
+)
 from kg.extract.records import DocExtraction
 from kg.extract.speaker_names import refit
 from kg.extract.speaker_subjects import conjoined, subject
@@ -62,8 +71,11 @@ def read(out: DocExtraction, tab: Tokens, offset: int, token_mention: dict[int, 
     mem = memory(out)
     chain: Open | None = mem.open  # type: ignore[assignment]
     running = chain is not None and carried_over(text[lead:])
-    spans = quote_spans(text[lead:], running)
+    bridge = chain is not None and not running and bridges(tab)
+    spans = quote_spans(text[lead:], running or bridge)
     pieces = [Piece(offset + lead + a, offset + lead + b, True, closed) for a, b, closed in spans]
+    if bridge:
+        pieces[0].bridged = True
     mem.quoted.extend((p.start, p.end) for p in pieces)
     mem.subjects.update(m for i, m in token_mention.items() if _subject_name(tab, i))
     if chain is not None and not (pieces and pieces[0].start - offset - lead in (0, 1)):
@@ -103,7 +115,10 @@ def finish(out: DocExtraction) -> None:
 def _close(out: DocExtraction, mem: Memory) -> None:
     chain, mem.open = mem.open, None
     if isinstance(chain, Open) and chain.speaker is not None:
-        _add(out, chain.pieces, chain.speaker)
+        # a quotation never closed: the lines with no marks it took in were not its words
+        kept = [p for p in chain.pieces if not p.bridged]
+        if kept:
+            _add(out, kept, chain.speaker)
 
 
 def _token_quotes(tab: Tokens, offset: int, pieces: list[Piece]) -> list[int]:

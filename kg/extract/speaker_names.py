@@ -202,13 +202,16 @@ def aged(tab: Tokens, s: int) -> bool:
     return tab.lower[s - 4].isdigit() and tab.lower[s - 3 : s] == ["-", "year", "-"]
 
 
-def surname(out: DocExtraction, tab: Tokens, s: int, before: int) -> int | None:
+def surname(
+    out: DocExtraction, tab: Tokens, s: int, before: int, *, person: bool = False
+) -> int | None:
     """The name a capitalised word the recogniser left unnamed is the last word of ("Marta
     Ilves met the press. ... Ilves told reporters": an uncommon surname spaCy's small model
     does not tag, or tags as a common noun at a sentence's start): the nearest earlier
     mention of two words or more that ends with it, whatever its type; else None. Not one
     word of an untagged name (the caller leaves out the words that name a kind of speaker,
-    "Minister", "Police")."""
+    "Minister", "Police"); ``person``: a word that is also a common one ("King") ends only
+    a person's name."""
     word = tab.orth[s]
     if not word[:1].isupper() or word.isupper() or tab.pos[s] not in ("PROPN", "NOUN"):
         return None
@@ -218,5 +221,5 @@ def surname(out: DocExtraction, tab: Tokens, s: int, before: int) -> int | None:
         m = out.mentions[k]
         words = m.text.split()
         if m.end <= before and m.votes and len(words) > 1 and words[-1] == word:
-            return k
+            return k if m.label == "PERSON" or not person else None
     return None

@@ -169,7 +169,11 @@ def speaker(
     m = next((token_mention[a] for a in apps if a in token_mention), None)
     if m is not None:
         return _named(out, tab, m, token_mention, named, span)
-    m = None if _common(tab.lemma[s]) else surname(out, tab, s, span[0])
+    # a surname that is also a word of the lexicon ("King said" after "Billie Jean King")
+    # only as a proper noun inside its sentence, and only a person's
+    common = _common(tab.lemma[s])
+    proper = tab.pos[s] == "PROPN" and tab.sent(s).start < s
+    m = None if common and not proper else surname(out, tab, s, span[0], person=common)
     if m is not None:
         memory(out).last = m
         return Speaker(m, "", span, named, (), span)

@@ -75,6 +75,7 @@ class Piece:
     claimed: bool = False  # beside a speech verb whose speaker is unnamed, or in a statement
     others: tuple[Speaker, ...] = ()  # further speakers of the same words ("A and B said")
     guessed: bool = False  # the speaker is who spoke before: an attribution of its own wins
+    bridged: bool = False  # a line with no marks inside a quotation left open (quote_wire)
 
 
 def clauses(tab: Tokens, v: int, lo: int) -> list[int]:

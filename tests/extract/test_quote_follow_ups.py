@@ -4,7 +4,8 @@ X about ..." parsed with no subject, a clause with a gap ("the sum X says it nee
 word inside another speaker's account, "she" after a person whose name resolution types
 otherwise, a name set after a comma that is no role, a people or "Representatives of" several
 bodies as a speaker, a statement an agency passes on, "he" in "X sent a message in which he
-said". (text, expected quotations) tables, as in test_quotes."""
+said", a surname that is a common word ("King said"), a quotation's bare middle line.
+(text, expected quotations) tables, as in test_quotes."""
 
 from __future__ import annotations
 
@@ -94,6 +95,24 @@ FOLLOW_UPS = [
         "Johan Berg said the town would mourn for a week. Shop assistant Kari Nordby was "
         'blunter.\n\n"I am glad it was not one of our planes," she said.',
         {("Johan Berg", "the town would mourn for a week", False)},
+    ),
+    # a surname that is also a common word, as a proper noun inside its sentence
+    (
+        'Coach Harold King picked his squad on Friday.\n\n"I told Laura we need her if we '
+        'want to win the cup," King said.',
+        {("Harold King", "I told Laura we need her", True)},
+    ),
+    # a quotation's sentences one a line, the middle one with no marks: one quotation
+    (
+        '"We lost the first game badly.\nThe second one was better.\nWe will win the next '
+        'one at home," coach Ray Dunn said.',
+        {("Ray Dunn", "We lost the first game badly. The second one was better.", True)},
+    ),
+    # a quotation never closed takes in no line after it
+    (
+        '"We lost the first game badly.\nThe team flew home on Sunday.\nRay Dunn said the '
+        "next game would be harder.",
+        {("Ray Dunn", "the next game would be harder", False)},
     ),
     # a people names no one speaker; nor do the several bodies "Representatives of" takes in
     ("The Palestinians said the talks had failed because of the new settlements.", set()),
