@@ -47,8 +47,8 @@ def fitted(out: DocExtraction, tab: Tokens, m: int, token_mention: dict[int, int
     person = label == "PERSON"
     while person and a < b and _title(tab, a):
         a += 1  # "Spokesman Claus Pätzel"
-    while b > a and (tab.is_lower[b] or tab.punct[b]):
-        b -= 1  # "Chidi Odinkalu of", "IRNA news agency"
+    while b > a and (tab.punct[b] or tab.is_lower[b] and tab.idx[b] > tab.end_char[b - 1]):
+        b -= 1  # "Chidi Odinkalu of", "IRNA news agency"; not "Li Song-ho", one word
     if not person:
         # another organisation's name (or a proper noun of no kind) the recogniser split
         # off in the phrase is part of this one ("Maritime" of "the Maritime and Coastguard

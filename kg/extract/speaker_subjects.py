@@ -41,10 +41,20 @@ def subject(tab: Tokens, v: int) -> tuple[int | None, bool]:
             return _inverted(tab, v), own
         if subj is not None or tab.dep[v] not in _CLIMB or tab.head[v] == v:
             return subj, own
+        if tab.dep[v] == "conj" and not _joined(tab, tab.head[v], v):
+            return None, False  # "A is a town in B and C, who ..., has warned": C's verb
         v, own = tab.head[v], False
         if participle and tab.dep[v] == "ccomp" and tab.lemma[tab.head[v]] in SPEECH_VERBS:
             v = tab.head[v]
     return None, False
+
+
+def _joined(tab: Tokens, h: int, v: int) -> bool:
+    """Whether the verb ``v`` the parse joins to ``h`` is joined by a word of its own
+    between them ("nodded and said", "smiled, said"): the parse hangs "and" from the first
+    verb; one that hangs it elsewhere joined the verb to the wrong word."""
+    kids = tab.children[h]
+    return any(tab.dep[c] == "cc" and h < c < v for c in kids) or v - 1 in kids
 
 
 def _inverted(tab: Tokens, v: int) -> int | None:
