@@ -114,6 +114,22 @@ FOLLOW_UPS = [
         "next game would be harder.",
         {("Ray Dunn", "the next game would be harder", False)},
     ),
+    # a hyphenated name's lower-case end is part of it
+    (
+        '"We want the talks to start again before the winter," Red Cross president Park '
+        "Sung-min said on Monday.",
+        {("Park Sung-min", "We want the talks to start again", True)},
+    ),
+    # a verb the parse joins to another with no "and" of its own is not that one's subject's
+    (
+        "Longyear is a small town in Norway and mining chief Johan Berg, who has been left "
+        "out of the talks, has warned that it could become a ghost town.",
+        set(),
+    ),
+    (
+        "Ana Ruiz nodded and said the pier could collapse in a storm.",
+        {("Ana Ruiz", "the pier", False)},
+    ),
     # a people names no one speaker; nor do the several bodies "Representatives of" takes in
     ("The Palestinians said the talks had failed because of the new settlements.", set()),
     (
