@@ -273,6 +273,10 @@ SPEAKER_LOOKBACK = 12
 # Of those, the nearest few among which a sentence's subject goes first ("Merkel met Putin.
 # 'We agreed,' she said"): further back, the nearest name is the likelier.
 SUBJECT_LOOKBACK = 4
+# Paragraphs after a wire lead's described speaker ("an Iraqi opposition group said") within
+# which the first named speaker of its kind is taken for it: wire copy names the lead's source
+# in the next paragraph or the one after (test5 to test8); further on, another is speaking.
+LEAD_NAMED_WITHIN = 2
 
 # -- the relation model --------------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ from kg.defaults import (
     QUOTE_MIN_WORDS,
     REFERRED_SPEAKER_FACTOR,
 )
+from kg.extract.quote_leads import described, named
 from kg.extract.quote_marks import carried_over, quote_spans
 from kg.extract.quote_wire import (
     GOES_ON,
@@ -69,6 +70,7 @@ def read(out: DocExtraction, tab: Tokens, offset: int, token_mention: dict[int, 
     text = tab.text
     lead = len(text) - len(text.lstrip())
     mem = memory(out)
+    mem.paragraphs += 1
     chain: Open | None = mem.open  # type: ignore[assignment]
     running = chain is not None and carried_over(text[lead:])
     bridge = chain is not None and not running and bridges(tab)
@@ -177,6 +179,10 @@ def _verbs(
             mem.unnamed = who is None and (unnamed(tab, subj) or again)
             mem.unnamed_at = mem.unnamed_at if again else at
             mem.voice = who if _voiced(who, mem.voice) else None
+        if who is None and not unsaid(tab, v):
+            who = described(out, tab, subj, offset)  # "an Iraqi opposition group said"
+        elif who is not None and who.mention is not None:
+            named(out, who)
         if who is None or unsaid(tab, v):  # "did not say", "seemed to say": no statement
             for k in _beside(tab, offset, lo, hi, quote_of, pieces):
                 pieces[k].claimed = True

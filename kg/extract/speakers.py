@@ -101,6 +101,8 @@ class Memory:
     # the speaker whose statement or quotation ended the last paragraph: quoted words that
     # stand alone in the next are that speaker's (kg.extract.quote_wire)
     after: Speaker | None = None
+    paragraphs: int = 0  # the body's paragraphs read so far (kg.extract.quote_leads)
+    lead: str = ""  # the kind of the lead's speaker to be named later, if one waits
 
     def inside(self, at: int) -> bool:
         """Whether the offset ``at`` lies inside a statement or quotation read before it."""

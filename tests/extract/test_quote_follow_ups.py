@@ -4,7 +4,8 @@ X about ..." parsed with no subject, a clause with a gap ("the sum X says it nee
 word inside another speaker's account, "she" after a person whose name resolution types
 otherwise, a name set after a comma that is no role, a people or "Representatives of" several
 bodies as a speaker, a statement an agency passes on, "he" in "X sent a message in which he
-said", a surname that is a common word ("King said"), a quotation's bare middle line.
+said", a surname that is a common word ("King said"), a quotation's bare middle line, a
+lead's described speaker named in the next paragraphs.
 (text, expected quotations) tables, as in test_quotes."""
 
 from __future__ import annotations
@@ -129,6 +130,42 @@ FOLLOW_UPS = [
     (
         "Ana Ruiz nodded and said the pier could collapse in a storm.",
         {("Ana Ruiz", "the pier", False)},
+    ),
+    # a lead's described speaker is the first of its kind named in the next paragraphs
+    (
+        "An exiled opposition group said on Saturday it had received reports that troops "
+        "were advancing on the town.\n\nA spokesman of the Free Harbour Movement said the "
+        "troops had reached the river.",
+        {
+            ("Free Harbour Movement", "on Saturday it had received reports", False),
+            ("Free Harbour Movement", "the troops had reached the river", False),
+        },
+    ),
+    (
+        "A spokeswoman said the plane had to land in Lisbon because of an engine failure.\n\n"
+        "Orion Air spokeswoman Laura Mendes said none of the passengers was hurt.",
+        {
+            ("Laura Mendes", "the plane had to land in Lisbon", False),
+            ("Laura Mendes", "none of the passengers was hurt", False),
+        },
+    ),
+    # not one named paragraphs later, nor one of another kind
+    (
+        "A spokeswoman said the plane had to land in Lisbon because of an engine failure.\n\n"
+        "The airline had bought the plane in May.\n\nIt flew to Madrid on Monday.\n\n"
+        "Transport minister Laura Mendes said the airport would stay open.",
+        {("Laura Mendes", "the airport would stay open", False)},
+    ),
+    (
+        "A regional newspaper said on Sunday a bomb had killed five people in the market.\n\n"
+        "Police chief Omar Haddad said two people had died in the blast.",
+        {("Omar Haddad", "two people had died in the blast", False)},
+    ),
+    # after "a newspaper said", only a paper named before its noun is it
+    (
+        "A regional newspaper said on Sunday the mayor had taken a bribe from a builder.\n\n"
+        "A statement from Orion Builders said the company had never paid the mayor.",
+        {("Orion Builders", "the company had never paid the mayor", False)},
     ),
     # a people names no one speaker; nor do the several bodies "Representatives of" takes in
     ("The Palestinians said the talks had failed because of the new settlements.", set()),
