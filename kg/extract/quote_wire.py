@@ -48,9 +48,14 @@ _BETWEEN = re.compile(r"[\s.,;:!?…\-–—]*")
 
 def headline(doc: Document, offset: int) -> bool:
     """Whether the paragraph at ``offset`` is the story's first block, set before its
-    dateline (a byline aside): a wire story's headline."""
-    blocks = [b for b in doc.blocks if b.kind not in ("byline", "author")][:2]
-    return len(blocks) == 2 and blocks[0].start == offset and blocks[1].kind == "dateline"
+    dateline (a byline between, which plain text may take for a heading): a wire story's
+    headline."""
+    if not doc.blocks or doc.blocks[0].start != offset:
+        return False
+    after = [b.kind for b in doc.blocks[1:3]]
+    return after[:1] == ["dateline"] or after[:2] in (
+        [k, "dateline"] for k in ("byline", "heading", "author")
+    )
 
 
 def bridges(tab: Tokens) -> bool:

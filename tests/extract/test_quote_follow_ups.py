@@ -204,6 +204,12 @@ HEADLINES = [
         "Ana Ruiz said on Friday that the harbour would reopen next week.\n",
         {("Ana Ruiz", "the harbour would reopen next week", False)},
     ),
+    # a byline between, which plain text takes for a heading
+    (
+        "Ana Ruiz says harbour will reopen next week.\nJohn Smith\nMADRID 1996-08-30\n"
+        "Ana Ruiz said on Friday that the harbour would reopen next week.\n",
+        {("Ana Ruiz", "the harbour would reopen next week", False)},
+    ),
     # a first paragraph with no dateline after it is the story's own
     (
         "Ana Ruiz said on Friday that the harbour would reopen next week.\n\n"
