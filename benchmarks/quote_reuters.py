@@ -1,7 +1,7 @@
-"""The Reuters articles of the quotation benchmark's sets ``test7`` and ``test8``: CoNLL-2003 dev
-(``bench/conll03/dev.txt``, Reuters news of 1996, research use: measured only), its tokens
-rejoined into text as a news reader has it, and which of its documents each set holds, by a rule
-written before any quotation was read.
+"""The Reuters articles of the quotation benchmark's sets ``test7``, ``test8`` and ``test9``:
+CoNLL-2003 dev (``bench/conll03/dev.txt``, Reuters news of 1996, research use: measured only),
+its tokens rejoined into text as a news reader has it, and which of its documents each set
+holds, by a rule written before any quotation was read.
 
 The text: one sentence a line, as the source gives them (a sentence of the wire is at times
 wrapped over lines), read by ``kg.ingest.from_text`` as a build reads a plain-text file: the
