@@ -1,5 +1,5 @@
-"""The quotation benchmark's Reuters sets (test7, test8, CoNLL-2003 dev): the text made of the
-tokenized source, the rule that chose their articles, and annotations that are in their
+"""The quotation benchmark's Reuters sets (test7, test8, test9, CoNLL-2003 dev): the text made
+of the tokenized source, the rule that chose their articles, and annotations that are in their
 articles. No article is read by kg here."""
 
 from __future__ import annotations
@@ -99,6 +99,34 @@ def test_test8_articles(monkeypatch, taken: int, test8_taken: int, expected: lis
     assert not set(chosen) & set(quote_reuters.test7_ids(texts, SPEECH))
 
 
+@pytest.mark.parametrize(
+    "test8_taken, test9_taken, expected",
+    [
+        # the rule's documents after test8's first, then the briefs it left for their length
+        # alone (a brief with no speech word, or a table, never counts), in the file's order
+        (1, 4, ["conll03-dev-006", "conll03-dev-007", "conll03-dev-002", "conll03-dev-005"]),
+        (1, 2, ["conll03-dev-006", "conll03-dev-007"]),
+        # the rule spent: briefs only
+        (3, 2, ["conll03-dev-002", "conll03-dev-005"]),
+        (3, 9, ["conll03-dev-002", "conll03-dev-005"]),
+    ],
+)
+def test_test9_articles(monkeypatch, test8_taken: int, test9_taken: int, expected: list[str]):
+    head = "SOCCER - LEEDS WIN.\nLONDON 1996-08-30\n"
+    prose = head + "He said the side played well.\n" * 40  # 1,237 characters
+    brief = head + "He said the side played well.\n" * 10  # 337 characters
+    quiet_brief = head + "The side played well.\n" * 10
+    short_table = head + "Leeds 2 Chelsea 1\n" * 20 + "he said"
+    texts = [prose, prose, brief, quiet_brief, short_table, brief, prose, prose]
+    monkeypatch.setattr(quote_reuters, "REUTERS_TAKEN", 1)
+    monkeypatch.setattr(quote_reuters, "TEST8_TAKEN", test8_taken)
+    monkeypatch.setattr(quote_reuters, "TEST9_TAKEN", test9_taken)
+    chosen = quote_reuters.test9_ids(texts, SPEECH)
+    assert chosen == expected
+    earlier = quote_reuters.test7_ids(texts, SPEECH) + quote_reuters.test8_ids(texts, SPEECH)
+    assert not set(chosen) & set(earlier)
+
+
 def test_read_conll(tmp_path):
     path = tmp_path / "dev.txt"
     path.write_text(
@@ -114,6 +142,9 @@ def test_test7_is_held_out():
     assert quotes.scored_sets(sets, None) == {"dev": ["a"], "all": ["a"]}
     assert quotes.scored_sets(sets, ["test7"])["all"] == ["conll03-dev-002"]
     assert quotes.scored_sets(sets, ["test8"])["all"] == ["conll03-dev-085"]
+    sets["test9"] = ["conll03-dev-210"]
+    assert quotes.scored_sets(sets, None) == {"dev": ["a"], "all": ["a"]}
+    assert quotes.scored_sets(sets, ["test9"])["all"] == ["conll03-dev-210"]
 
 
 def _reuters(bench_dir) -> dict[str, str]:
@@ -142,13 +173,25 @@ def test_test8_follows_its_rule(bench_dir):
     assert min(sets["test8"]) > max(sets["test7"])
 
 
+def test_test9_follows_its_rule(bench_dir):
+    """test9 is the documents test7's rule leaves after test8's, then the briefs the rule left
+    out for their length alone, in the file's order; none of test7's or test8's."""
+    texts = _reuters(bench_dir)
+    sets = json.loads(SETS.read_text(encoding="utf-8"))
+    assert sets["test9"] == quote_reuters.test9_ids(list(texts.values()), SPEECH)
+    assert len(sets["test9"]) == quote_reuters.TEST9_TAKEN
+    assert not set(sets["test9"]) & set(sets["test7"] + sets["test8"])
+    assert sets["test9"][:2] == ["conll03-dev-210", "conll03-dev-214"]
+    assert all(len(texts[i]) <= quote_reuters.REUTERS_SHORTEST for i in sets["test9"][2:])
+
+
 def test_reuters_annotations_are_in_their_articles(bench_dir):
-    """Each test7 and test8 annotation's first words and speaker's names are in the article's
+    """Each test7, test8 and test9 annotation's first words and speaker's names are in the article's
     text."""
     texts = _reuters(bench_dir)
     sets = json.loads(SETS.read_text(encoding="utf-8"))
     for g in read_gold(REUTERS_GOLD):
-        assert g["doc"] in sets["test7"] + sets["test8"], g
+        assert g["doc"] in sets["test7"] + sets["test8"] + sets["test9"], g
         text = texts[g["doc"]]
         assert _words(g["words"]) in _words(text), g
         assert any(fold(n) in fold(text) for n in g["speaker"]), g
