@@ -169,29 +169,29 @@ def _facts(rows: list[tuple[float, bool, str, str]]) -> Report:
     "rows, src, predicate, expected",
     [
         # a family of many facts: its map is what its facts measure, not its own number
-        ([(0.8, k % 4 == 0, "role", "founded_by") for k in range(60)], "role", "founded_by", 0.258),
+        ([(0.8, k % 4 == 0, "prep", "founded_by") for k in range(60)], "prep", "founded_by", 0.258),
         # many facts of one predicate: their own table
         (
-            [(0.8, k % 4 != 0, "role", "employer") for k in range(60)]
-            + [(0.8, False, "role", "spouse")] * 10,
-            "role",
+            [(0.8, k % 4 != 0, "prep", "employer") for k in range(60)]
+            + [(0.8, False, "prep", "spouse")] * 10,
+            "prep",
             "employer",
             0.742,
         ),
         # ... and for a predicate of few facts the family's map (45 right of 70: 0.639) worth 20
         # facts, moved by its own 10, none right: (0 + 20 x 0.639) / 30
         (
-            [(0.8, k % 4 != 0, "role", "employer") for k in range(60)]
-            + [(0.8, False, "role", "spouse")] * 10,
-            "role",
+            [(0.8, k % 4 != 0, "prep", "employer") for k in range(60)]
+            + [(0.8, False, "prep", "spouse")] * 10,
+            "prep",
             "spouse",
             0.426,
         ),
         # a predicate the family never read takes the family's map
         (
-            [(0.8, k % 4 != 0, "role", "employer") for k in range(60)]
-            + [(0.8, False, "role", "spouse")] * 10,
-            "role",
+            [(0.8, k % 4 != 0, "prep", "employer") for k in range(60)]
+            + [(0.8, False, "prep", "spouse")] * 10,
+            "prep",
             "educated_at",
             0.639,
         ),
@@ -199,8 +199,8 @@ def _facts(rows: list[tuple[float, bool, str, str]]) -> Report:
         ([(0.8, k < 2, "x-based", "headquarters_location") for k in range(10)], "x-based", "", 0.6),
         # a post held is text, which the gold cannot judge: such facts do not count
         (
-            [(0.8, True, "role", "employer")] * 10 + [(0.8, False, "role", "position_held")] * 50,
-            "role",
+            [(0.8, True, "prep", "employer")] * 10 + [(0.8, False, "prep", "position_held")] * 50,
+            "prep",
             "position_held",
             0.867,
         ),
@@ -240,12 +240,15 @@ _TWO_PREDICATES = [(0.8, k % 4 != 0, "model", "employer") for k in range(60)] + 
         (_TWO_PREDICATES, "model", "employer", 0.5),
         (_TWO_PREDICATES, "model", "spouse", 0.5),
         # a rule family's facts of the same counts keep a map per predicate
-        ([(c, ok, "role", p) for c, ok, _, p in _TWO_PREDICATES], "role", "employer", 0.742),
-        ([(c, ok, "role", p) for c, ok, _, p in _TWO_PREDICATES], "role", "spouse", 0.258),
+        ([(c, ok, "prep", p) for c, ok, _, p in _TWO_PREDICATES], "prep", "employer", 0.742),
+        ([(c, ok, "prep", p) for c, ok, _, p in _TWO_PREDICATES], "prep", "spouse", 0.258),
         # the verb rules' too, each shrunk toward the family's 61 of 122 by SHRINK_PRIOR (5)
         # facts: (45 + 2.5) / 65 and (15 + 2.5) / 65
         ([(c, ok, "verb", p) for c, ok, _, p in _TWO_PREDICATES], "verb", "employer", 0.731),
         ([(c, ok, "verb", p) for c, ok, _, p in _TWO_PREDICATES], "verb", "spouse", 0.269),
+        # and the role rules' ("chairman of"), calibrated per rule as the verb rules are
+        ([(c, ok, "role", p) for c, ok, _, p in _TWO_PREDICATES], "role", "employer", 0.731),
+        ([(c, ok, "role", p) for c, ok, _, p in _TWO_PREDICATES], "role", "spouse", 0.269),
     ],
 )
 def test_the_model_has_one_map_per_source(rows, src, predicate, expected):

@@ -87,29 +87,37 @@ _READ = _report(
 
 
 @pytest.mark.parametrize(
-    "read, expected",
+    "read, weight, expected",
     [
         # never judged: the family's share, (5 + 1) / 12
-        ([], 0.5),
-        # judged by reading (SHRINK_PRIOR 5): the family held to the gold part's 0.5; "appoint"
-        # (9 + 5 x 0.5) / 15 = 0.7667, its "appointed by" facts (9 + 5 x 0.7667) / 15
-        ([_READ], 0.856),
+        ([], 1.0, 0.5),
+        # judged by reading (SHRINK_PRIOR 5), each fact worth one: the family held to the gold
+        # part's 0.5; "appoint" (9 + 5 x 0.5) / 15 = 0.7667, its "appointed by" facts
+        # (9 + 5 x 0.7667) / 15
+        ([_READ], 1.0, 0.856),
+        # each worth a half (JUDGED_WEIGHT): "appoint" (4.5 + 5 x 0.5) / 10 = 0.7, its
+        # "appointed by" facts (4.5 + 5 x 0.7) / 10
+        ([_READ], 0.5, 0.8),
     ],
 )
-def test_a_verb_the_gold_never_judged_gets_the_share_readers_measured(read, expected):
+def test_a_verb_the_gold_never_judged_gets_the_share_readers_measured(
+    monkeypatch, read, weight, expected
+):
+    monkeypatch.setattr("kg.train.calibrate.JUDGED_WEIGHT", weight)
     cal = fit_calibration([_GOLD], read=read)
     assert cal.reading("verb:appoint", 0.8, "appointed_by") == expected
 
 
-def test_a_post_held_counts_where_a_reader_judged_it():
+def test_a_post_held_counts_where_a_reader_judged_it(monkeypatch):
     """A post held is text, which the gold cannot judge (its facts are left out there); judged
     by reading, 2 right of 10, it moves the role rules' share down."""
+    monkeypatch.setattr("kg.train.calibrate.JUDGED_WEIGHT", 0.5)
     gold = _report([(0.8, True, "P108", "role", "employer", (("role:of", 0.8),))] * 10)
     read = _report([(0.8, k < 2, "judged", "role", "position_held", ()) for k in range(10)])
     alone = fit_calibration([gold])
     both = fit_calibration([gold], read=[read])
-    # alone: 10 right of 10 worth 20 facts at the rule's 0.8: (10 + 20 x 0.8) / 30
-    assert alone("role", 0.8, "position_held") == 0.867
-    # with the judged facts 12 right of 20, (12 + 20 x 0.8) / 40 = 0.7, held to the judged
-    # part's own map (its 10 facts, 2 right, in one block with one right and one wrong added)
-    assert both("role", 0.8, "position_held") == 0.25
+    # alone: the family's 10 right of 10, one right and one wrong added: 11 / 12
+    assert alone("role", 0.8, "position_held") == 0.917
+    # with the judged facts (each worth 0.5) the family is held to the judged part's own
+    # share, (1 + 1) / (5 + 2) = 0.286; its posts held (1 + 5 x 0.286) / (5 + 5)
+    assert both("role", 0.8, "position_held") == 0.243

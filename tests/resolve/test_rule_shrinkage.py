@@ -128,6 +128,33 @@ def test_the_verb_rules_are_fitted_per_rule_from_their_readings():
 
 
 @pytest.mark.parametrize(
+    "rule, predicate, expected",
+    [
+        # family 11 / 22; "president" (9 + 2.5) / 15, its posts (9 + 5 x 0.7667) / 15
+        ("role:president", "position_held", 0.856),
+        # "officer" (1 + 2.5) / 15, (1 + 5 x 0.2333) / 15
+        ("role:officer", "position_held", 0.144),
+        ("role:officer", "employer", 0.233),  # a predicate it never read: its rule's share
+        ("role:chairman", "position_held", 0.5),  # a word never judged: the family's share
+    ],
+)
+def test_the_role_rules_are_fitted_per_rule_from_their_readings(rule, predicate, expected):
+    """The role rules' words are of unlike precision too: a post held by "president" is
+    seldom wrong, by "officer" often. Judged by reading (no gold holds a post as text)."""
+
+    def fact(word: str, ok: bool) -> tuple:
+        return (0.8, ok, "judged", "role", "position_held", ((word, 0.8),))
+
+    read = [fact("role:president", k < 9) for k in range(10)]
+    read += [fact("role:officer", k < 1) for k in range(10)]
+    rep = Report("r", 1, 1, 1.0, Counts(), {}, Counts(), {}, Counts(), scored=read)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr("kg.train.calibrate.JUDGED_WEIGHT", 1.0)  # each fact worth one, as above
+        cal = fit_calibration([], read=[rep])
+    assert cal.reading(rule, 0.8, predicate) == expected
+
+
+@pytest.mark.parametrize(
     "relations, old_format",
     [
         ((3, 1, 5), False),  # the counts come back, so recall does
