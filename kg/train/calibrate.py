@@ -6,8 +6,8 @@ resolution, inference), so every tuning document gives the facts a model that ne
 gives, as held-out documents do. On these facts, right or wrong, the calibration tables of
 every source are fitted (isotonic, per source and predicate, each part weighing the same; see
 kg.resolve.calibration): the model's readings, inference and each family of rules, whose own
-numbers count only as a prior where the family read few facts; the verb rules per rule and
-predicate, shrunk toward their family (kg.train.shrink). On the calibrated facts the
+numbers count only as a prior where the family read few facts; the verb and role rules per
+rule and predicate, shrunk toward their family (kg.train.shrink). On the calibrated facts the
 threshold is chosen at which asserted facts are right four times in five on each part, by the
 lower bound of that share, not the share alone (kg.defaults.MIN_CONFIDENCE, ASSERTED_Z).
 """

@@ -1,4 +1,4 @@
-"""Rule families of many triggers (the verb rules) calibrated per trigger and predicate.
+"""Rule families of many triggers (the verb and role rules) calibrated per trigger and predicate.
 
 One map for the whole family pools verbs of very different precision ("appoint" and "form"),
 and one map per trigger rests on a handful of facts. So each rule's share of right facts is
