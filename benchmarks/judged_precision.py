@@ -6,6 +6,11 @@ Joins benchmarks/data/facts_judged.jsonl with its confidence file (facts_judged.
 written by the dump and never in view while judging) and prints, per part and threshold, the
 facts of calibrated confidence at or above it, how many were judged right, and the share right
 ("unclear" lines are left out, as calibration leaves them out).
+
+``--confidence FILE`` reads the confidences of a fresh dump instead (``python -m
+benchmarks.judge_facts ... --dump OUT.jsonl`` writes OUT.confidence.jsonl), to measure changed
+code on the same judgments: a judged fact the code no longer reads drops out, and the facts it
+reads that were never judged are counted apart (per part, at each threshold), never guessed.
 """
 
 from __future__ import annotations
@@ -25,9 +30,22 @@ THRESHOLDS = (0.5, 0.6, 0.7, 0.73, 0.8, 0.9)
 
 
 def scored(judged: Iterable[dict], confidence: Iterable[dict]) -> list[tuple[dict, float]]:
-    """(judged line, calibrated confidence) of every line right or wrong."""
+    """(judged line, calibrated confidence) of every line right or wrong that ``confidence``
+    holds (a fresh dump's confidences leave out the facts the code no longer reads)."""
     by_key = {c["key"]: c["calibrated"] for c in confidence}
-    return [(x, by_key[x["key"]]) for x in judged if x["judgment"] in ("right", "wrong")]
+    return [
+        (x, by_key[x["key"]])
+        for x in judged
+        if x["judgment"] in ("right", "wrong") and x["key"] in by_key
+    ]
+
+
+def unjudged(judged: Iterable[dict], confidence: Iterable[dict]) -> list[tuple[str, float]]:
+    """(part, calibrated confidence) of the facts of ``confidence`` that were never judged."""
+    keys = {x["key"] for x in judged}
+    return [
+        (c["key"].split("|", 1)[0], c["calibrated"]) for c in confidence if c["key"] not in keys
+    ]
 
 
 def precision_at(lines: Sequence[tuple[dict, float]], threshold: float) -> tuple[int, int]:
@@ -58,13 +76,27 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--parts", default=",".join(TOP), help="comma-separated parts")
     ap.add_argument("--family", default=None, help="only the lines of this family")
     ap.add_argument("--skip-doc", default=None, help="leave out the lines of this document")
+    ap.add_argument(
+        "--confidence", type=Path, default=CONFIDENCE, help="a dump's confidences (fresh code)"
+    )
     args = ap.parse_args(argv)
+    judged, confidence = read_lines(JUDGED), read_lines(args.confidence)
     lines = [
         (x, c)
-        for x, c in scored(read_lines(JUDGED), read_lines(CONFIDENCE))
+        for x, c in scored(judged, confidence)
         if (args.family is None or x["family"] == args.family) and x["doc"] != args.skip_doc
     ]
-    print(table(lines, args.parts.split(",")))
+    parts = args.parts.split(",")
+    print(table(lines, parts))
+    new = unjudged(judged, confidence)
+    if new:
+        print("\nfacts never judged (not counted above), at each threshold:")
+        for p in parts:
+            counts = [sum(q == p and c >= t for q, c in new) for t in THRESHOLDS]
+            print(
+                f"{p}: "
+                + ", ".join(f">= {t}: {n}" for t, n in zip(THRESHOLDS, counts, strict=True))
+            )
     return 0
 
 

@@ -178,6 +178,13 @@ TYPE_MODEL_WEIGHT = 1.5
 # (prizes, acts and films out of the organizations; "Apple Music" lost).
 TYPE_MODEL_OTHER_SURE = 0.8
 
+# A coordination of names is a list, whose entries no fact relates (kg.extract.structure), from
+# this many entries ("Ohio, Texas and Pennsylvania"; "Turkey, Poland, Bonaire ... and Saba"),
+# or from two joined by a comma alone ("Turkey, Poland" in a headline). Two joined by "and"
+# are a pair a sentence may relate ("X and his wife Y", "X and Y married"); three or more are
+# an enumeration, which news writes to name things side by side, not to relate them.
+LIST_MIN_ITEMS = 3
+
 # -- rule confidences ----------------------------------------------------------------------------
 
 # "X, the N of Y" (role nouns): as sure as the verb rules' best.

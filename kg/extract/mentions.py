@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from kg.defaults import BATCH_CHARS, BATCH_SIZE
-from kg.extract import classifier, cuts, quotes, rules, types
+from kg.extract import classifier, cuts, quotes, rules, structure, types
 from kg.extract.cuts import NUMBERLESS, without_scores
 from kg.extract.dates import with_day
 from kg.extract.features import candidates
@@ -167,6 +167,7 @@ def read_block(
         out.candidates.extend(candidates(out, sdoc, offset, first, dates, facts_from, tab))
     elif model is not None:
         classifier.read(out, sdoc, offset, first, dates, facts_from, model, reader.modality, tab)
+    structure.apart(out, tab, offset, kind, facts_from)  # no fact across cells or list entries
     if not keep_candidates:
         _memberships(out, facts_from)
 

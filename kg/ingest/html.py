@@ -55,6 +55,8 @@ _CLUTTER = re.compile(
 _NOT_LEAD = frozenset({"nav", "form", "figure", "figcaption", "aside", "footer", "button", "li"})
 _HIDDEN = frozenset({"script", "style", "noscript", "template", "title", "head"})
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[|·•–—-]|::)\s+")
+# trafilatura's elements that begin a line of their own
+_LINES = frozenset({"lb", "p", "head", "list", "item", "quote", "code"})
 _BLOCK_TAGS = {"p": "paragraph", "head": "heading", "quote": "paragraph", "code": "paragraph"}
 
 
@@ -66,6 +68,29 @@ def _squash(text: str) -> str:
 
 def _text(el: Any) -> str:
     return _squash("".join(el.itertext()))
+
+
+def _lines(el: Any) -> list[str]:
+    """``el``'s text cut at its line breaks and paragraphs, each line squashed: the lines of a
+    table cell are entries as apart as its cells (a list of names set one a paragraph in one
+    cell), and joined without them they run together ("Elliot AckermanSaladin Ambar")."""
+    parts: list[list[str]] = [[]]
+
+    def walk(e: Any) -> None:
+        if e.text:
+            parts[-1].append(e.text)
+        for c in e:
+            if c.tag in _LINES:
+                parts.append([])
+            if isinstance(c.tag, str) and c.tag != "lb":
+                walk(c)
+            if c.tag in _LINES:
+                parts.append([])
+            if c.tail:
+                parts[-1].append(c.tail)
+
+    walk(el)
+    return [_squash("".join(p)) for p in parts]
 
 
 def _units(body: Any) -> list[tuple[str, str]]:
@@ -86,7 +111,7 @@ def _walk(el: Any, out: list[tuple[str, str]]) -> None:
             out += [("item", t) for item in child.iter("item") if (t := _text(item))]
         elif tag == "table":
             for row in child.iter("row"):
-                cells = [c for c in (_text(cell) for cell in row.iter("cell")) if c]
+                cells = [c for cell in row.iter("cell") for c in _lines(cell) if c]
                 if cells:
                     out.append(("table", " | ".join(cells)))
         elif tag in _BLOCK_TAGS:

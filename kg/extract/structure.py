@@ -1,0 +1,124 @@
+"""Page structure read as structure: no fact between two cells of a table row, between the
+entries of a list, or from a table row that is no sentence.
+
+A web page's table row reaches extraction as one block, its cells joined by " | "
+(``kg.ingest.html``), and a list may reach it run together in one paragraph ("• A • B") or as
+one sentence ("X in A; Y in B, C", "Turkey, Poland, Bonaire"). The parser reads such text as
+a sentence, and both the rules and the relation model then read its neighbours as related:
+a constituency as its member's residence, a column heading as a person of the next column's
+nationality, one hotel's city as the next hotel's. Each name keeps its mention (the entities
+stay); only facts are dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.defaults import LIST_MIN_ITEMS
+from kg.extract.records import DocExtraction
+from kg.extract.tokens import Tokens
+
+# What separates the cells of a table row (kg.ingest.html joins them so) and the entries of a
+# list written into one paragraph (a bullet the page's markup did not make a list item)
+SEPARATORS = (" | ", "•")
+# A finite verb's tags: a table cell that has one is a sentence, and may state a fact
+FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+NOMINAL = frozenset({"NOUN", "PROPN"})
+
+
+@dataclass(frozen=True)
+class _Cell:
+    start: int  # block-relative characters
+    end: int
+    sentence: bool  # it has a finite verb
+
+
+def cells(text: str, tab: Tokens | None = None) -> list[_Cell]:
+    """The block's cells: its text cut at every separator (one cell where there is none).
+    With ``tab`` (the block's tokens), each cell says whether it has a finite verb."""
+    bounds = [0]
+    for sep in SEPARATORS:
+        at = text.find(sep)
+        while at >= 0:
+            bounds += [at, at + len(sep)]
+            at = text.find(sep, at + len(sep))
+    bounds.append(len(text))
+    bounds = sorted(bounds)
+    out = []
+    for s, e in zip(bounds[::2], bounds[1::2], strict=True):
+        verb = tab is not None and any(
+            s <= tab.idx[i] < e and tab.tag[i] in FINITE for i in range(tab.n)
+        )
+        out.append(_Cell(s, e, verb))
+    return out
+
+
+def _cell_of(cs: list[_Cell], at: int) -> int:
+    for n, c in enumerate(cs):
+        if at < c.end:
+            return n
+    return len(cs) - 1
+
+
+def lists(tab: Tokens) -> dict[int, int]:
+    """The entries of the block's lists of names: an entry's head noun -> the list's first.
+
+    A list is a coordination of nouns (spaCy's ``conj`` links, which chain each conjunct to the
+    one before) of LIST_MIN_ITEMS entries or more, or of two joined by a comma alone ("Turkey,
+    Poland"): "X and Y" is a pair a sentence may relate ("X and his wife Y")."""
+    first: dict[int, int] = {}  # a later conjunct -> the coordination's first
+    for i in range(tab.n):
+        h = tab.head[i]
+        if tab.dep[i] == "conj" and tab.pos[i] in NOMINAL and tab.pos[h] in NOMINAL:
+            first[i] = first.get(h, h)
+    members: dict[int, list[int]] = {}
+    for i, f in first.items():
+        members.setdefault(f, [f]).append(i)
+    out: dict[int, int] = {}
+    for f, ms in members.items():
+        joined = any(tab.dep[c] == "cc" for m in ms for c in tab.children[m])
+        if len(ms) >= LIST_MIN_ITEMS or not joined:
+            out.update(dict.fromkeys(ms, f))
+    return out
+
+
+def entry(tab: Tokens, entries: dict[int, int], i: int) -> tuple[int, int] | None:
+    """(list, entry) of token ``i``: the lowest entry of a list it hangs from (an entry's
+    subtree, less the later entries', which hang from it), or None."""
+    for _ in range(tab.n):
+        if i in entries:
+            return entries[i], i
+        if tab.head[i] == i:
+            return None
+        i = tab.head[i]
+    return None
+
+
+def apart(out: DocExtraction, tab: Tokens, offset: int, kind: str, facts_from: int) -> None:
+    """Drop the block's facts (those from ``facts_from``) whose names the block's structure
+    sets apart: in two cells of a table row or of a bulleted run, in two entries of a list of
+    names, or in a table cell that is no sentence (no finite verb: cells side by side)."""
+    if len(out.facts) == facts_from:
+        return
+    cs = cells(tab.text, tab if kind == "table" else None)
+    entries = lists(tab)
+
+    def place(span: tuple[int, int]) -> tuple[int, tuple[int, int] | None]:
+        s, e = span[0] - offset, span[1] - offset
+        got = tab.char_span(s, e) if entries else None
+        return _cell_of(cs, s), entry(tab, entries, tab.root(*got)) if got else None
+
+    kept = out.facts[:facts_from]
+    for f in out.facts[facts_from:]:
+        m = out.mentions[f.subject]
+        spans = [(m.start, m.end), f.object_span]
+        if f.of is not None:
+            spans.append((out.mentions[f.of].start, out.mentions[f.of].end))
+        places = [place(s) for s in spans]
+        if len({c for c, _ in places}) > 1 or (kind == "table" and not cs[places[0][0]].sentence):
+            continue
+        found = {e for _, e in places if e is not None}
+        if len({lst for lst, _ in found}) < len(found):
+            continue  # two entries of one list
+        kept.append(f)
+    out.facts[:] = kept
