@@ -94,6 +94,37 @@ def entry(tab: Tokens, entries: dict[int, int], i: int) -> tuple[int, int] | Non
     return None
 
 
+def _top_semicolons(text: str) -> list[int]:
+    """Where ``text`` has a semicolon outside brackets: inside them, semicolons part a name's
+    spellings ("Chupong Changprung (Thai; ...; RTGS: Dan Chupong)"), not a list's entries."""
+    depth, out = 0, []
+    for n, c in enumerate(text):
+        if c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth = max(depth - 1, 0)
+        elif c == ";" and not depth:
+            out.append(n)
+    return out
+
+
+def _across_semicolons(
+    text: str, start: int, end: int, spans: list[tuple[int, int]], offset: int
+) -> bool:
+    """Whether the names (document spans) stand in two entries of a list whose entries the
+    sentence ``text[start:end]`` separates by semicolons ("X in A; Y in B; Z in C"): a
+    sentence of LIST_MIN_ITEMS entries or more so separated is a list, not clauses."""
+    start = max(start, 0)
+    if text.count(";", start, end) < LIST_MIN_ITEMS - 1:
+        return False
+    semis = [start + n for n in _top_semicolons(text[start:end])]
+    if len(semis) < LIST_MIN_ITEMS - 1:
+        return False
+    left = min(e for _, e in spans) - offset
+    right = max(s for s, _ in spans) - offset
+    return any(left <= n < right for n in semis)
+
+
 def apart(out: DocExtraction, tab: Tokens, offset: int, kind: str, facts_from: int) -> None:
     """Drop the block's facts (those from ``facts_from``) whose names the block's structure
     sets apart: in two cells of a table row or of a bulleted run, in two entries of a list of
@@ -120,5 +151,9 @@ def apart(out: DocExtraction, tab: Tokens, offset: int, kind: str, facts_from: i
         found = {e for _, e in places if e is not None}
         if len({lst for lst, _ in found}) < len(found):
             continue  # two entries of one list
+        if _across_semicolons(
+            tab.text, f.sentence[0] - offset, f.sentence[1] - offset, spans, offset
+        ):
+            continue
         kept.append(f)
     out.facts[:] = kept
