@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.judged_precision import precision_at, scored, table
+from benchmarks.judged_precision import precision_at, scored, table, unjudged
 
 
 def _line(key: str, part: str, judgment: str) -> dict:
@@ -46,3 +46,25 @@ def test_table_per_part_and_threshold() -> None:
     assert rows[0] == "| calibrated confidence | p | q |"
     assert rows[2] == "| ≥ 0.5 | 2/3 (67%) | 0/1 (0%) |"
     assert rows[4] == "| ≥ 0.7 | 1/2 (50%) | – |"
+
+
+# A fresh dump's confidences: "b" is no longer read, "c" is read at another confidence, "z"
+# was never judged
+FRESH = [
+    {"key": "a", "calibrated": 0.95},
+    {"key": "c", "calibrated": 0.8},
+    {"key": "z", "calibrated": 0.9},
+]
+
+
+def test_a_fresh_dump_drops_what_it_no_longer_reads() -> None:
+    lines = scored(JUDGED, FRESH)
+    assert [(x["key"], c) for x, c in lines] == [("a", 0.95), ("c", 0.8)]
+    assert precision_at(lines, 0.75) == (2, 2)
+
+
+def test_facts_never_judged_are_counted_apart() -> None:
+    assert unjudged(JUDGED, [*FRESH, {"key": "p|doc|s|x|o|model", "calibrated": 0.6}]) == [
+        ("z", 0.9),
+        ("p", 0.6),
+    ]

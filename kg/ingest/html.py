@@ -90,7 +90,7 @@ def _lines(el: Any) -> list[str]:
                 parts[-1].append(c.tail)
 
     walk(el)
-    return [_squash("".join(p)) for p in parts]
+    return [t for p in parts if (t := _squash("".join(p)))]
 
 
 def _units(body: Any) -> list[tuple[str, str]]:
@@ -111,7 +111,7 @@ def _walk(el: Any, out: list[tuple[str, str]]) -> None:
             out += [("item", t) for item in child.iter("item") if (t := _text(item))]
         elif tag == "table":
             for row in child.iter("row"):
-                cells = [c for cell in row.iter("cell") for c in _lines(cell) if c]
+                cells = [c for cell in row.iter("cell") for c in _lines(cell)]
                 if cells:
                     out.append(("table", " | ".join(cells)))
         elif tag in _BLOCK_TAGS:

@@ -374,3 +374,31 @@ def test_meta_and_link_elements_are_cut_with_the_text_after_them_kept(body, expe
     assert tree.find(".//meta") is None and tree.find(".//link") is None
     assert " ".join(" ".join(tree.find("body").itertext()).split()) == expected
     assert tree.find("head/title").text == "T"
+
+
+# (a table cell as trafilatura gives it, its lines): each line is a cell of its own
+CELL_LINES = [
+    (
+        "<cell>Elliot Ackerman<p>Saladin Ambar, Rutgers University</p><p>Martin Amis</p></cell>",
+        ["Elliot Ackerman", "Saladin Ambar, Rutgers University", "Martin Amis"],
+    ),
+    ("<cell>Jane Doe<lb/>London</cell>", ["Jane Doe", "London"]),
+    ("<cell>A <hi>bold</hi>  word</cell>", ["A bold word"]),
+    ("<cell><p> </p></cell>", []),
+]
+
+
+@pytest.mark.parametrize(("xml", "expected"), CELL_LINES)
+def test_a_table_cell_is_cut_at_its_lines(xml: str, expected: list[str]) -> None:
+    from lxml import etree
+
+    from kg.ingest.html import _lines
+
+    assert _lines(etree.fromstring(xml)) == expected
+
+
+def test_a_list_of_names_in_a_table_cell_keeps_its_names_apart(tmp_path: Path) -> None:
+    names = "".join(f"<p>{n}</p>" for n in ("Martin Amis", "Anne Applebaum", "Marie Arana"))
+    table = f"<table><tr><td><strong>Elliot Ackerman</strong><br/>{names}</td></tr></table>"
+    text = kept_text(tmp_path, page(article=f"<p>{STORY}</p>{table}<p>{MORE}</p>"))
+    assert "Elliot Ackerman | Martin Amis | Anne Applebaum | Marie Arana" in text
