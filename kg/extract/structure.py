@@ -64,8 +64,8 @@ def lists(tab: Tokens) -> dict[int, int]:
     """The entries of the block's lists of names: an entry's head noun -> the list's first.
 
     A list is a coordination of nouns (spaCy's ``conj`` links, which chain each conjunct to the
-    one before) of LIST_MIN_ITEMS entries or more, or of two joined by a comma alone ("Turkey,
-    Poland"): "X and Y" is a pair a sentence may relate ("X and his wife Y")."""
+    one before) of LIST_MIN_ITEMS entries or more: "X and Y" is a pair a sentence may relate
+    ("X and his wife Y"), and the parser reads "Vienna, Austria" as two conjuncts too."""
     first: dict[int, int] = {}  # a later conjunct -> the coordination's first
     for i in range(tab.n):
         h = tab.head[i]
@@ -76,8 +76,7 @@ def lists(tab: Tokens) -> dict[int, int]:
         members.setdefault(f, [f]).append(i)
     out: dict[int, int] = {}
     for f, ms in members.items():
-        joined = any(tab.dep[c] == "cc" for m in ms for c in tab.children[m])
-        if len(ms) >= LIST_MIN_ITEMS or not joined:
+        if len(ms) >= LIST_MIN_ITEMS:
             out.update(dict.fromkeys(ms, f))
     return out
 
