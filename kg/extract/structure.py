@@ -15,8 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.defaults import LIST_MIN_ITEMS
+from kg.extract.links import is_country
 from kg.extract.records import DocExtraction
-from kg.extract.tokens import Tokens
+from kg.extract.tokens import Tokens, edges
 
 # What separates the cells of a table row (kg.ingest.html joins them so) and the entries of a
 # list written into one paragraph (a bullet the page's markup did not make a list item)
@@ -67,18 +68,32 @@ def lists(tab: Tokens) -> dict[int, int]:
     one before) of LIST_MIN_ITEMS entries or more: "X and Y" is a pair a sentence may relate
     ("X and his wife Y"), and the parser reads "Vienna, Austria" as two conjuncts too."""
     first: dict[int, int] = {}  # a later conjunct -> the coordination's first
+    merged: set[int] = set()  # conjuncts that are their predecessor's place ("Vienna, Austria")
     for i in range(tab.n):
         h = tab.head[i]
         if tab.dep[i] == "conj" and tab.pos[i] in NOMINAL and tab.pos[h] in NOMINAL:
             first[i] = first.get(h, h)
+            if _its_place(tab, h, i):
+                merged.add(i)
     members: dict[int, list[int]] = {}
     for i, f in first.items():
-        members.setdefault(f, [f]).append(i)
+        if i not in merged:
+            members.setdefault(f, [f]).append(i)
     out: dict[int, int] = {}
     for f, ms in members.items():
         if len(ms) >= LIST_MIN_ITEMS:
             out.update(dict.fromkeys(ms, f))
     return out
+
+
+def _its_place(tab: Tokens, h: int, i: int) -> bool:
+    """Whether conjunct ``i`` follows ``h`` after a comma alone and ``h`` names no country:
+    the parser makes conjuncts of a place and the place it lies in ("Rochester, N.Y., and
+    Dade County, Fla."), one entry of the list; two countries side by side are two."""
+    lo = edges(tab, i)[0]
+    if lo != h + 2 or tab.orth[h + 1] != ",":
+        return False
+    return not is_country(tab.span_text(edges(tab, h)[0], h + 1))
 
 
 def entry(tab: Tokens, entries: dict[int, int], i: int) -> tuple[int, int] | None:
