@@ -25,6 +25,7 @@ SEPARATORS = (" | ", "•")
 # A finite verb's tags: a table cell that has one is a sentence, and may state a fact
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 NOMINAL = frozenset({"NOUN", "PROPN"})
+PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
 @dataclass(frozen=True)
@@ -61,19 +62,20 @@ def _cell_of(cs: list[_Cell], at: int) -> int:
     return len(cs) - 1
 
 
-def lists(tab: Tokens) -> dict[int, int]:
+def lists(tab: Tokens, places: frozenset[int] = frozenset()) -> dict[int, int]:
     """The entries of the block's lists of names: an entry's head noun -> the list's first.
 
     A list is a coordination of nouns (spaCy's ``conj`` links, which chain each conjunct to the
     one before) of LIST_MIN_ITEMS entries or more: "X and Y" is a pair a sentence may relate
-    ("X and his wife Y"), and the parser reads "Vienna, Austria" as two conjuncts too."""
+    ("X and his wife Y"), and the parser reads "Vienna, Austria" as two conjuncts too.
+    ``places``: the tokens of the block's names of places (spaCy's GPE and LOC)."""
     first: dict[int, int] = {}  # a later conjunct -> the coordination's first
     merged: set[int] = set()  # conjuncts that are their predecessor's place ("Vienna, Austria")
     for i in range(tab.n):
         h = tab.head[i]
         if tab.dep[i] == "conj" and tab.pos[i] in NOMINAL and tab.pos[h] in NOMINAL:
             first[i] = first.get(h, h)
-            if _its_place(tab, h, i):
+            if i in places and _its_place(tab, h, i):
                 merged.add(i)
     members: dict[int, list[int]] = {}
     for i, f in first.items():
@@ -87,9 +89,9 @@ def lists(tab: Tokens) -> dict[int, int]:
 
 
 def _its_place(tab: Tokens, h: int, i: int) -> bool:
-    """Whether conjunct ``i`` follows ``h`` after a comma alone and ``h`` names no country:
-    the parser makes conjuncts of a place and the place it lies in ("Rochester, N.Y., and
-    Dade County, Fla."), one entry of the list; two countries side by side are two."""
+    """Whether conjunct ``i`` (a place) follows ``h`` after a comma alone and ``h`` names no
+    country: the parser makes conjuncts of a place and the place it lies in ("Rochester, N.Y.,
+    and Dade County, Fla."), one entry of the list; two countries side by side are two."""
     lo = edges(tab, i)[0]
     if lo != h + 2 or tab.orth[h + 1] != ",":
         return False
@@ -139,6 +141,17 @@ def _across_semicolons(
     return any(left <= n < right for n in semis)
 
 
+def _place_tokens(out: DocExtraction, tab: Tokens, offset: int) -> frozenset[int]:
+    """The tokens of the block's names of places (its mentions are the last of ``out``)."""
+    found: set[int] = set()
+    for m in reversed(out.mentions):
+        if m.start < offset:
+            break
+        if m.label in PLACE_LABELS and (got := tab.char_span(m.start - offset, m.end - offset)):
+            found.update(range(*got))
+    return frozenset(found)
+
+
 def apart(out: DocExtraction, tab: Tokens, offset: int, kind: str, facts_from: int) -> None:
     """Drop the block's facts (those from ``facts_from``) whose names the block's structure
     sets apart: in two cells of a table row or of a bulleted run, in two entries of a list of
@@ -146,7 +159,7 @@ def apart(out: DocExtraction, tab: Tokens, offset: int, kind: str, facts_from: i
     if len(out.facts) == facts_from:
         return
     cs = cells(tab.text, tab if kind == "table" else None)
-    entries = lists(tab)
+    entries = lists(tab, _place_tokens(out, tab, offset))
 
     def place(span: tuple[int, int]) -> tuple[int, tuple[int, int] | None]:
         s, e = span[0] - offset, span[1] - offset

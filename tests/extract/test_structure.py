@@ -61,6 +61,16 @@ def test_a_place_and_its_country_are_no_list(pipeline) -> None:
     assert lists(tab) == {}
 
 
+def test_a_place_and_its_state_are_one_entry(pipeline) -> None:
+    # the parser chains "Gary" and "Ind." as conjuncts of "Ohio": each place after a comma
+    # joins its predecessor's entry, and no list is left to split "Gary, Ind."
+    sdoc = pipeline("The company has plants in Dayton, Ohio, Gary, Ind., and Flint, Mich.")
+    tab = Tokens(sdoc)
+    places = frozenset(t.i for e in sdoc.ents if e.label_ in ("GPE", "LOC") for t in e)
+    assert lists(tab) != {}  # without the places, a list of three
+    assert lists(tab, places) == {}
+
+
 def _facts(pipeline, kind: str, text: str) -> set[tuple[str, str, str]]:
     doc = Document("d", text, blocks=(Block(0, len(text), kind),))
     (ex,) = extract([doc], pipeline)
