@@ -26,6 +26,10 @@ SEPARATORS = (" | ", "•")
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 NOMINAL = frozenset({"NOUN", "PROPN"})
 PLACE_LABELS = frozenset({"GPE", "LOC"})
+# What a list states between its own entries: the children a sentence lists are siblings, the
+# singles or works it lists in order follow one another ("four children: Paul, Alexandre,
+# Nicolas and Charles"; "three singles: A, B and C")
+AMONG_ENTRIES = frozenset({"sibling", "follows", "followed_by"})
 
 
 @dataclass(frozen=True)
@@ -176,7 +180,7 @@ def apart(out: DocExtraction, tab: Tokens, offset: int, kind: str, facts_from: i
         if len({c for c, _ in places}) > 1 or (kind == "table" and not cs[places[0][0]].sentence):
             continue
         found = {e for _, e in places if e is not None}
-        if len({lst for lst, _ in found}) < len(found):
+        if len({lst for lst, _ in found}) < len(found) and f.predicates[0] not in AMONG_ENTRIES:
             continue  # two entries of one list
         if _across_semicolons(
             tab.text, f.sentence[0] - offset, f.sentence[1] - offset, spans, offset

@@ -166,6 +166,12 @@ KEPT = [
             ("Royal Palms Resort", "located_in", "Phoenix"),
         },
     ),
+    # what a list states between its own entries
+    (
+        "paragraph",
+        "They have three children: Anne Moreau, Luc Moreau and Paul Moreau.",
+        {("Luc Moreau", "sibling", "Anne Moreau"), ("Anne Moreau", "sibling", "Paul Moreau")},
+    ),
     # a table's cell that is a sentence states its facts
     (
         "table",
