@@ -49,7 +49,7 @@ CUES = [
     ("Putin's spokesman Dmitry Peskov said the talks went well.", "Putin", "Person"),
     ("Peeter Kask said in a statement that he would resign.", "Peeter Kask", "Person"),
     # an employer written with "from" is no town
-    ("A researcher from Google said the model was safe.", "Google", "Organization"),
+    ("An analyst from Siemens said orders had slowed.", "Siemens", "Organization"),
 ]
 
 
