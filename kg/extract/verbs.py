@@ -70,6 +70,11 @@ _rule("leave quit exit", "subj", "obj", "employer", 0.7)
 _rule("resign retire depart step", "subj", "prep:from", "employer", 0.7)
 # successions ("X succeeded Y as chief executive", "Y was replaced by X")
 _rule("succeed replace", "subj", "obj", "replaces", 0.75)
+
+# "Acme appointed Jane Doe as chief executive, replacing John Smith": a succession hung from a
+# verb of appointment is the appointee's, the verb's object, not the appointing body's.
+SUCCEEDING = frozenset({"succeed", "replace"})
+APPOINTING = frozenset("appoint name tap promote elect nominate choose select hire recruit".split())
 # mergers ("X merged into Y", "X was merged into Y")
 _rule("merge", "subj", "prep:into", "merged_into", 0.75)
 _rule("merge", "obj", "prep:into", "merged_into", 0.75)

@@ -87,6 +87,29 @@ CASES = [
         {("Tom Reed", "date_of_death", "2010-05-05")},
         {("Tom Reed", "date_of_death", "2010-05")},
     ),
+    # a succession hung from an appointment is the appointee's; from any other verb, the
+    # subject's
+    (
+        "Norvale Foods has appointed Ann Lee as chief executive, replacing Tom Hill.",
+        {("Ann Lee", "replaces", "Tom Hill")},
+        {("Norvale Foods", "replaces", "Tom Hill")},
+    ),
+    (
+        "The board appointed Ann Lee on Monday, succeeding Tom Hill.",
+        {("Ann Lee", "replaces", "Tom Hill")},
+        set(),
+    ),
+    # the parse gives "named" no object here ("Ann Lee" modifies the post): no succession
+    (
+        "Norvale Foods named Ann Lee chief financial officer, succeeding Tom Hill.",
+        set(),
+        {("Norvale Foods", "replaces", "Tom Hill")},
+    ),
+    (
+        "Ann Lee joined Norvale Foods in May, replacing Tom Hill.",
+        {("Ann Lee", "replaces", "Tom Hill")},
+        set(),
+    ),
 ]
 
 
