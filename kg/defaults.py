@@ -102,7 +102,9 @@ WRAPPED_LINE_CHARS = 50
 # spaCy's label gives one vote; the rest are weighed against it.
 # A legal or unit suffix ("Acme Corp") is as sure as a describing noun.
 SUFFIX_VOTE = 3.0
-# A noun that says what the name is ("X, a startup"): outweighs spaCy's label.
+# A noun that says what the name is ("X, a startup"; kg.lexicon's TYPE_NOUNS and, in
+# apposition or after "be", KIND_NOUNS: "Volvo, the carmaker", "X is a 2004 film"):
+# outweighs spaCy's label and the type model's surest move (1.5), as the text says it outright.
 NOUN_VOTE = 3.0
 # The name of a large city (kg/data/places.tsv): more than spaCy's label, so that a city
 # tagged an organization ("Lagos said") is a place, less than a describing noun.
@@ -139,7 +141,10 @@ SPEAKER_VOTE = 0.5
 PLACE_PREPOSITION_VOTE = 1.5
 # "from" or "in" on a person's noun ("an engineer from Tartu") where the name is a town of
 # GeoNames' list (kg/data/towns.txt; a person's employer is written so too: "a researcher from
-# Google"): as a verb of place's, more than spaCy's label alone.
+# Google"): as a verb of place's, more than spaCy's label alone. The same for such a town
+# written before a work or site it holds ("the Tromso mill", kg.lexicon.SITE_NOUNS): more
+# than one organization label, less than two, so a company named after a town ("Nokia") that
+# the document names as one elsewhere stays one.
 TOWN_VOTE = 1.5
 # A name that acquires, hires, sues: an organization.
 ORG_SUBJECT_VOTE = 1.5

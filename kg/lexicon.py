@@ -198,6 +198,30 @@ TYPE_NOUNS = {
 }
 # noun -> type (a noun in two lists takes the later)
 NOUN_TYPE = {noun: t for t, nouns in TYPE_NOUNS.items() for noun in nouns}
+# More kind nouns that say what a name is only where the text describes the name by them, in
+# apposition or after "be" ("Volvo, the carmaker", "Halden, a port", "Kari Berg, a
+# footballer"); apart from TYPE_NOUNS, whose words also make a lone word no name and a plural
+# a role ("King", "Brewer" and "Commission" are names too).
+KIND_NOUNS = {
+    "Organization": "carmaker automaker chipmaker drugmaker steelmaker planemaker shipbuilder "
+    "refiner lender brokerage utility exporter supplier distributor wholesaler "
+    "operator band orchestra council committee commission bureau".split(),
+    "Person": "musician politician diplomat banker businessman businesswoman footballer "
+    "striker midfielder goalkeeper athlete cyclist boxer novelist poet painter composer "
+    "rapper guitarist pianist comedian photographer architect historian philosopher "
+    "physician surgeon doctor teacher prosecutor activist lawmaker legislator ambassador "
+    "envoy commander soldier priest bishop king queen prince princess emperor".split(),
+    "Place": "port seaport harbour harbor municipality borough metropolis hamlet commune "
+    "prefecture canton peninsula valley republic kingdom emirate".split(),
+    # works, occasions and vessels, which the recogniser often labels organizations ("X is a
+    # 2004 film", "the novel X", "X was a battle")
+    "Work": "album song single film movie novel book series show sitcom documentary opera "
+    "musical poem episode painting sculpture strip".split(),
+    "Event": "battle tournament festival championship".split(),
+    "Product": "ship boat vessel submarine destroyer frigate cruiser".split(),
+}
+# noun -> type of a describing noun: TYPE_NOUNS' and KIND_NOUNS'
+KIND_TYPE = NOUN_TYPE | {noun: t for t, nouns in KIND_NOUNS.items() for noun in nouns}
 # Verbs whose object is usually a product ("Samsung unveiled the Galaxy Fold").
 PRODUCT_VERBS = _words(
     "release unveil launch ship debut introduce roll announce update upgrade deploy train"
@@ -242,6 +266,9 @@ SPOKESMAN_NOUNS = _words("spokesman spokeswoman spokesperson executive ceo cfo c
 # Nouns of what a body says in, on a speech verb ("Deutsche Telekom said in a statement"):
 # bodies speak so more often than persons, who are quoted.
 STATEMENT_NOUNS = _words("statement release filing communique communiqué")
+# Works and sites a town's name is the compound of ("the sale of the Tromso mill"), which the
+# recogniser often reads as a company's: the town's, where the town list knows the name.
+SITE_NOUNS = _words("mill plant factory refinery smelter shipyard port airport harbour harbor")
 # Nouns a publisher's or an agency's name is the compound of: "the Bild newspaper", "Der
 # Spiegel magazine", "the dpa news agency" (not of a place's: "a Berlin daily").
 MEDIA_NOUNS = _words("newspaper magazine daily weekly tabloid broadcaster agency")

@@ -8,18 +8,24 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg.extract.tokens import Tokens
-from kg.lexicon import NOUN_TYPE, SPOKESMAN_NOUNS, STATEMENT_NOUNS
-from kg.names import name_key
+from kg.lexicon import NOUN_TYPE, SITE_NOUNS, SPOKESMAN_NOUNS, STATEMENT_NOUNS
+from kg.names import compact_key, name_key
 
 TOWNS = Path(__file__).resolve().parent.parent / "data" / "towns.txt"
 
 
 @lru_cache(maxsize=1)
 def towns() -> frozenset[str]:
-    """The name keys of kg/data/towns.txt (GeoNames' towns of 15,000 people or more), read
-    the first time a name needs them."""
+    """The name keys of kg/data/towns.txt (GeoNames' towns of 15,000 people or more) in ASCII
+    without spaces (``compact_key``: "Tromsø" as news writes it, "Tromso"), read the first
+    time a name needs them."""
     lines = TOWNS.read_text(encoding="utf-8").splitlines()
-    return frozenset(name_key(x) for x in lines if x and not x.startswith("#"))
+    return frozenset(compact_key(name_key(x)) for x in lines if x and not x.startswith("#"))
+
+
+def in_towns(key: str) -> bool:
+    """Whether the name key ``key`` is a town's of kg/data/towns.txt."""
+    return compact_key(key) in towns()
 
 
 def from_town(t: Tokens, root: int, key: str) -> bool:
@@ -31,7 +37,20 @@ def from_town(t: Tokens, root: int, key: str) -> bool:
     if t.dep[root] != "pobj" or t.lower[head] not in ("from", "in"):
         return False
     noun = t.head[head]
-    return t.pos[noun] == "NOUN" and NOUN_TYPE.get(t.lemma[noun]) == "Person" and key in towns()
+    return t.pos[noun] == "NOUN" and NOUN_TYPE.get(t.lemma[noun]) == "Person" and in_towns(key)
+
+
+def sited(t: Tokens, root: int, key: str) -> bool:
+    """Whether the name (root ``root``, name key ``key``) is a town's written before a work or
+    site it holds: "the Tromso mill", "the Halden plant". The town list decides, as for
+    ``from_town``: "the Ford plant" is a company's."""
+    head = t.head[root]
+    return (
+        t.dep[root] == "compound"
+        and t.pos[head] == "NOUN"
+        and t.lemma[head] in SITE_NOUNS
+        and in_towns(key)
+    )
 
 
 def spoken_for(t: Tokens, root: int, end: int) -> bool:

@@ -34,7 +34,7 @@ from kg.defaults import (
 from kg.extract.features import mention_features
 from kg.extract.records import RawMention
 from kg.extract.tokens import Tokens
-from kg.extract.type_cues import adjacent_appos, from_town, spoken_for, stated
+from kg.extract.type_cues import adjacent_appos, from_town, sited, spoken_for, stated
 from kg.lexicon import (
     COMPANY_NOUNS,
     COMPANY_OF_NOUNS,
@@ -42,6 +42,7 @@ from kg.lexicon import (
     COURTESY_TITLES,
     EVENT_SUFFIXES,
     HONORIFICS,
+    KIND_TYPE,
     MATCH_NOUNS,
     MATCH_PREP_VERBS,
     MATCH_PREPOSITIONS,
@@ -165,7 +166,10 @@ def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
     for noun in _describing_nouns(t, root, start, end):
         lemma = t.lemma[noun]
         m.kind = m.kind or lemma
-        typ = NOUN_TYPE.get(lemma)
+        # a kind noun written as a title before a person's name is his calling ("automaker
+        # Henry Ford"), not what the name is
+        kinds = NOUN_TYPE if noun == start - 1 and m.label == "PERSON" else KIND_TYPE
+        typ = kinds.get(lemma)
         if typ:
             m.votes[typ] += NOUN_VOTE
     head, dep, pos, lemma_ = t.head[root], t.dep[root], t.pos, t.lemma_
@@ -193,9 +197,9 @@ def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
         m.label != "PERSON"
         and key not in CITIES
         and key not in COUNTRIES
-        and from_town(t, root, key)
+        and (from_town(t, root, key) or sited(t, root, key))
     ):
-        m.votes["Place"] += TOWN_VOTE  # "an engineer from Tartu"
+        m.votes["Place"] += TOWN_VOTE  # "an engineer from Tartu", "the Tromso mill"
 
 
 def titled(start: int, end: int, t: Tokens) -> bool:
