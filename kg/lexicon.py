@@ -212,7 +212,8 @@ KIND_NOUNS = {
     "physician surgeon doctor teacher prosecutor activist lawmaker legislator ambassador "
     "envoy commander soldier priest bishop king queen prince princess emperor".split(),
     "Place": "port seaport harbour harbor municipality borough metropolis hamlet commune "
-    "prefecture canton peninsula valley republic kingdom emirate".split(),
+    "prefecture canton peninsula valley republic kingdom emirate hotel stadium arena "
+    "airport".split(),
     # works, occasions and vessels, which the recogniser often labels organizations ("X is a
     # 2004 film", "the novel X", "X was a battle")
     "Work": "album song single film movie novel book series show sitcom documentary opera "

@@ -166,10 +166,11 @@ def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
     for noun in _describing_nouns(t, root, start, end):
         lemma = t.lemma[noun]
         m.kind = m.kind or lemma
-        # a kind noun written as a title before a person's name is his calling ("automaker
-        # Henry Ford"), not what the name is
-        kinds = NOUN_TYPE if noun == start - 1 and m.label == "PERSON" else KIND_TYPE
-        typ = kinds.get(lemma)
+        typ = KIND_TYPE.get(lemma)
+        if typ == "Organization" and noun == start - 1 and m.label == "PERSON":
+            # a maker's noun written as a title before a person's name is his calling
+            # ("automaker Henry Ford"), not what the name is ("the novel X" is a work)
+            typ = NOUN_TYPE.get(lemma)
         if typ:
             m.votes[typ] += NOUN_VOTE
     head, dep, pos, lemma_ = t.head[root], t.dep[root], t.pos, t.lemma_

@@ -151,6 +151,12 @@ KINDS = [
     ("Volvane, the carmaker, said its sales rose in May.", "Volvane", "Organization"),
     ("Halden, a port on the Oslo fjord, grew quickly in the last century.", "Halden", "Place"),
     ("Nordhavn is a port with two ferry terminals.", "Nordhavn", "Place"),
+    (
+        "Nordvik Park, a stadium in the north of the town, holds 8,000 people.",
+        "Nordvik Park",
+        "Place",
+    ),
+    ("Kastrup Lodge is a hotel with forty rooms.", "Kastrup Lodge", "Place"),
     ("Grey Harbour is the fourth studio album by the trio.", "Grey Harbour", "Work"),
     ("Silent Fjord, a 2004 film, won a prize in Cannes.", "Silent Fjord", "Work"),
     ("The novel Winter Salt sold well in Norway.", "Winter Salt", "Work"),
