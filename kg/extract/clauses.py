@@ -1,12 +1,13 @@
 """What the verb rules ask of a clause's parse: whether a verb is passive, the subject a passive
 shares with the one it is joined to, the object a verb of founding shares with the verb joined
-to it, and where a date is."""
+to it, who succeeds in a succession hung from an appointment, and where a date is."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from kg.extract.tokens import SUBJ
+from kg.extract.verbs import APPOINTING, SUCCEEDING
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -42,6 +43,23 @@ def conjunct_object(verb: Token) -> list[Token]:
             if got:
                 return got
     return []
+
+
+def after_appointment(verb: Token) -> bool:
+    """Whether ``verb`` is a succession hung from a verb of appointment ("appointed Ann Lee
+    as chief executive, replacing Tom Hill"), whose subject is the appointee."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and verb.lemma_ in SUCCEEDING
+        and verb.head.lemma_ in APPOINTING
+    )
+
+
+def appointee(verb: Token) -> Token | None:
+    """The object of the appointment ``verb`` hangs from; None where the parse found none (the
+    appointing body is then not read as the successor)."""
+    return next((c for c in verb.head.children if c.dep_ in ("dobj", "obj")), None)
 
 
 def date_span(date_of: dict[int, Span], tok: Token | None, offset: int) -> tuple[int, int]:

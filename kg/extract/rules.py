@@ -30,7 +30,7 @@ from kg.extract.modality import PLAIN, Modality
 from kg.extract.records import DocExtraction, RawFact
 from kg.extract.residence import residences
 from kg.extract.tokens import OBJ, SUBJ, Sentence, Tokens
-from kg.extract.verbs import APPOINTING, SUCCEEDING, VERB_RULES, VerbRule
+from kg.extract.verbs import VERB_RULES, VerbRule
 from kg.lexicon import (
     ACQUISITION_NOUNS,
     ACQUISITION_VERBS,
@@ -180,14 +180,8 @@ class _Reader:
         if verb.dep_ == "xcomp":  # "appointed Wang to lead": object control, else subject
             obj = next((c for c in verb.head.children if c.dep_ in ("dobj", "obj")), None)
             return obj or self.subject(verb.head)
-        if (
-            verb.dep_ == "advcl"
-            and verb.tag_ == "VBG"
-            and verb.lemma_ in SUCCEEDING
-            and verb.head.lemma_ in APPOINTING
-        ):  # "appointed Doe as chief, replacing Smith": the appointee succeeds, and where
-            # the parse found no appointee the appointing body is not read as one
-            return next((c for c in verb.head.children if c.dep_ in ("dobj", "obj")), None)
+        if clauses.after_appointment(verb):  # "appointed Doe, replacing Smith": Doe succeeds
+            return clauses.appointee(verb)
         if verb.dep_ in ("conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
             head = verb.head
             while head.dep_ in ("xcomp", "conj", "advcl") and not any(
