@@ -138,7 +138,7 @@ def test_sets_follow_the_filter(bench_dir):
     """Every set's articles are what the written rule chooses from DWIE train, in order."""
     data = json.loads((bench_dir / "dwie" / "train.json").read_text(encoding="utf-8"))
     sets = json.loads(SETS.read_text(encoding="utf-8"))
-    later = ("test5", "test6", "test7", "test8", "test9")
+    later = ("test5", "test6", "test7", "test8", "test9", "test10")
     before = [i for name, docs in sets.items() if name not in later for i in docs]
     assert speech_articles(data, 0, SHORT)[: len(before)] == before
     assert sets["test5"] == quotes.test5_ids(data, set(before))
@@ -252,6 +252,63 @@ def test_test6_follows_its_rule(bench_dir):
     )  # fmt: skip
     sets = json.loads(SETS.read_text(encoding="utf-8"))
     assert sets["test6"] == quotes.test6_dwie_ids(data) + chosen
+
+
+@pytest.mark.parametrize(
+    "test6, taken, texts, expected",
+    [
+        # test6 takes b, c and d; test10 the short pages after d, then the long ones, the long
+        # one before d too, each in file-name order; no speech word or no news site: left out
+        (
+            3,
+            4,
+            {
+                "kxan.com-b.html": "said",
+                "kxan.com-c.html": "said",
+                "kxan.com-d.html": "said",
+                "kxan.com-a.html": "told " + "x" * quote_pages.PAGE_LONGEST,
+                "salon.com-f.html": "said",
+                "salon.com-e.html": "No speech here.",
+                "anarc.at-g.html": "said",
+                "vice.com-h.html": 'He "said" ' + "x" * quote_pages.PAGE_LONGEST,
+                "wsvn.com-i.html": "according to them",
+            },
+            ["salon.com-f.html", "wsvn.com-i.html", "kxan.com-a.html", "vice.com-h.html"],
+        ),
+        # fewer taken: the short ones come first
+        (2, 1, {"kxan.com-b.html": "said", "kxan.com-c.html": "said", "vice.com-e.html": "said",
+                "kxan.com-a.html": "said" + "x" * quote_pages.PAGE_LONGEST}, ["vice.com-e.html"]),
+        # no short page left after test6's: the long ones alone
+        (1, 3, {"kxan.com-b.html": "said", "kxan.com-c.html": "said " + "x" * 10_001},
+         ["kxan.com-c.html"]),
+    ],
+)  # fmt: skip
+def test_test10_pages(monkeypatch, test6: int, taken: int, texts: dict, expected: list[str]):
+    monkeypatch.setattr(quote_pages, "PAGES_TAKEN", test6)
+    monkeypatch.setattr(quote_pages, "TEST10_TAKEN", taken)
+    assert quote_pages.test10_pages(texts, {}, texts.__getitem__, SPEECH) == expected
+
+
+def test_test10_follows_its_rule(bench_dir):
+    """test10 is the pages the written rule takes after test6's, then the long ones left out;
+    none of them in test6."""
+    pages = bench_dir / "html" / "pages"
+    texts: dict[str, str] = {}
+
+    def text_of(name: str) -> str:
+        if name not in texts:
+            texts[name] = page_text(page_document(pages, name))
+        return texts[name]
+
+    urls = _page_urls(bench_dir)
+    chosen = quote_pages.test10_pages(urls, urls, text_of, SPEECH)
+    sets = json.loads(SETS.read_text(encoding="utf-8"))
+    assert sets["test10"] == chosen
+    assert len(chosen) >= 20 and not set(chosen) & set(sets["test6"])
+    # the rule's pages first, then only pages longer than test6's bound
+    long = [n for n in chosen if len(texts[n]) > quote_pages.PAGE_LONGEST]
+    assert chosen[len(chosen) - len(long) :] == long
+    assert {g["doc"] for g in read_gold(PAGES_GOLD)} <= set(sets["test6"]) | set(chosen)
 
 
 def test_page_annotations_are_in_their_pages(bench_dir):
