@@ -82,14 +82,15 @@ class Union:
 def index(keys: list[str], tops: dict[str, str], names: Mapping[str, _Name]) -> Index:
     """The full names among ``keys`` by what a shorter name could match in them. A person's
     name is one typed a person, or one the recogniser mostly tagged a person's (the votes of
-    words around it can mislead: "Toufique Imrose Khalidi, editor of ...")."""
+    words around it can mislead: "Toufique Imrose Khalidi, editor of ..."), unless the type
+    model overruled every such tag ("Mount Shinn", "Politehnica Timișoara": ``labelled_person``)."""
     out = Index(*(defaultdict(list) for _ in Index._fields))
     for f in keys:
         fw = f.split()
         if len(fw) < 2:
             continue
-        t, labels = tops[f], names[f].labels
-        if t == "Person" or labels["PERSON"] * 2 > sum(labels.values()):
+        t = tops[f]
+        if t == "Person" or labelled_person(names[f]):
             surnames = (*particle_surnames(fw), *hyphen_surnames(names[f].texts, fw))
             for w in dict.fromkeys((fw[0], fw[-1], *surnames)):
                 out.people_by_word[w].append(f)
@@ -316,6 +317,15 @@ def _translated(full: str, acr: str, tops: dict[str, str]) -> bool:
     # organization's acronym
     org = org or tops[full] == "Other" and tops[acr] == "Organization"
     return org and len(full.split()) <= 2 * len(short)
+
+
+def labelled_person(n: _Name) -> bool:
+    """Whether the recogniser tagged most mentions of a name a person's and the type model
+    left a vote of those tags standing: where it was sure every tag was wrong (its vote for a
+    person spent to nothing), the tags are no evidence of a person's name ("Mount Shinn", a
+    place; "Nintendo Australia", a company; each tagged a person once)."""
+    labels = n.labels
+    return labels["PERSON"] * 2 > sum(labels.values()) and n.votes["Person"] > 0
 
 
 def kept_apart(keys: list[str], names: Mapping[str, _Name], tops: dict[str, str]) -> list[Link]:

@@ -1,0 +1,72 @@
+"""Merge rules' guards against names that are no person's: a name the recogniser tagged a
+person's once, where the type model was sure the tag was wrong, has no surname or first name.
+Each row is (documents: text and its names with their labels and, where they matter, their
+type votes; the groups of names that are one entity; the groups that must stay apart)."""
+
+import pytest
+
+from tests.resolve.test_merge_evidence import groups, one
+from tests.resolve.test_merge_rules import ORG, G, P
+
+# a vote for a person spent to nothing: the type model overruled the recogniser's tag
+OVERRULED = {"Person": 0.0}
+
+CASES = {
+    "a mountain named after a person, tagged a person once, is no surname's full name": (
+        [
+            (
+                "Mount Tarvo rises above the ice. It was named for Lieutenant Ari Tarvo. "
+                "Tarvo flew over it in 1956.",
+                [("Mount Tarvo", P), ("Ari Tarvo", P), ("Tarvo", P)],
+                {"Mount Tarvo": {**OVERRULED, "Place": 4.0}},
+            )
+        ],
+        [one("Ari Tarvo", "Tarvo", "Tarvo")],
+        [one("Mount Tarvo", "Tarvo")],
+    ),
+    "a club named after its town, tagged a person, does not take the town as a surname": (
+        [
+            (
+                "He played for Dinamo Kelvara before moving to Kelvara in 2004.",
+                [("Dinamo Kelvara", P), ("Kelvara", G)],
+                {"Dinamo Kelvara": {**OVERRULED, "Organization": 1.1}, "Kelvara": {"Place": 1.0}},
+            )
+        ],
+        [],
+        [one("Dinamo Kelvara", "Kelvara")],
+    ),
+    "a company's regional unit, tagged a person, does not take the company as a first name": (
+        [
+            (
+                "Zentro released the game. Zentro Canada said it would not ship it.",
+                [("Zentro", ORG), ("Zentro Canada", P)],
+                {
+                    "Zentro Canada": {**OVERRULED, "Organization": 1.3},
+                    "Zentro": {"Organization": 1.0},
+                },
+            )
+        ],
+        [],
+        [one("Zentro", "Zentro Canada")],
+    ),
+    "a name tagged a person that the type model left standing keeps its surname": (
+        [
+            (
+                "Toma Vasko, editor of the Daily Star, spoke. Vasko said the paper would close.",
+                [("Toma Vasko", P), ("Vasko", P)],
+                {"Toma Vasko": {"Person": 1.0, "Organization": 1.5}},
+            )
+        ],
+        [one("Toma Vasko", "Vasko")],
+        [],
+    ),
+}
+
+
+@pytest.mark.parametrize("docs, joined, apart", CASES.values(), ids=CASES)
+def test_merge_guards(docs, joined, apart):
+    got = groups(docs)
+    for group in joined:
+        assert group in got, (group, got)
+    for group in apart:
+        assert not any(group <= g for g in got), (group, got)
