@@ -31,7 +31,7 @@ from kg.names import (
     place_name,
     scoped,
 )
-from kg.resolve import aliases, definitions, ids, merges, people, quotes, spelling
+from kg.resolve import aliases, clubs, definitions, ids, merges, people, quotes, spelling
 from kg.resolve.demonyms import country_object
 from kg.resolve.infer import combine, infer
 from kg.resolve.keys import (
@@ -270,6 +270,7 @@ class Resolver:
             + people.initials(keys, self.names, tops)
             + people.royal_titles(keys, self.names, tops)
             + people.surnames_typed_otherwise(keys, self.names, tops)
+            + clubs.links(keys, self.names, tops)
             + aliases.links(self.aliases, self.names, tops)
         )
         for link in spelt:

@@ -1,12 +1,14 @@
 """Merge rules' guards against names that are no person's: a name the recogniser tagged a
 person's once, where the type model was sure the tag was wrong, has no surname or first name.
+And a club named by its city joins the one club of its document named after the city.
 Each row is (documents: text and its names with their labels and, where they matter, their
 type votes; the groups of names that are one entity; the groups that must stay apart)."""
 
 import pytest
 
+from kg.resolve import resolve
 from tests.resolve.test_merge_evidence import groups, one
-from tests.resolve.test_merge_rules import ORG, G, P
+from tests.resolve.test_merge_rules import ORG, TEAM, G, P, extraction
 
 # a vote for a person spent to nothing: the type model overruled the recogniser's tag
 OVERRULED = {"Person": 0.0}
@@ -60,6 +62,47 @@ CASES = {
         [one("Toma Vasko", "Vasko")],
         [],
     ),
+    "a club named in full, then by its city": (
+        [
+            (
+                "Athletic Bilbao won 2-0. The Bilbao coach praised his side.",
+                [("Athletic Bilbao", ORG), ("Bilbao", TEAM)],
+                {},
+            )
+        ],
+        [one("Athletic Bilbao", "Bilbao")],
+        [],
+    ),
+    "a club by its city, the city after its name": (
+        [
+            (
+                "Real Valencia beat Stuttgart. Rivals Valencia then lost to Milan.",
+                [("Real Valencia", ORG), ("Valencia", TEAM), ("Stuttgart", TEAM)],
+                {},
+            )
+        ],
+        [one("Real Valencia", "Valencia")],
+        [],
+    ),
+    "two clubs named after one city: the city's club joins neither": (
+        [
+            (
+                "Inter Milan drew with AC Milan. The Milan coach was sacked.",
+                [("Inter Milan", ORG), ("AC Milan", ORG), ("Milan", TEAM)],
+                {},
+            )
+        ],
+        [],
+        [one("Inter Milan", "Milan"), one("AC Milan", "Milan")],
+    ),
+    "a club's city in another document without the club is no evidence": (
+        [
+            ("Athletic Bilbao won 2-0.", [("Athletic Bilbao", ORG)], {}),
+            ("The Bilbao coach was sacked.", [("Bilbao", TEAM)], {}),
+        ],
+        [],
+        [one("Athletic Bilbao", "d1:Bilbao")],
+    ),
 }
 
 
@@ -70,3 +113,13 @@ def test_merge_guards(docs, joined, apart):
         assert group in got, (group, got)
     for group in apart:
         assert not any(group <= g for g in got), (group, got)
+
+
+def test_the_merge_log_says_the_club_and_its_document():
+    docs = [
+        ("Real Valencia won. Rivals Valencia lost.", [("Real Valencia", ORG), ("Valencia", TEAM)])
+    ]
+    ex = extraction("d0", *docs[0])
+    (m,) = [m for m in resolve([ex]).merges if m.rule == "club"]
+    assert (m.name, m.merged) == ("Real Valencia", ("Valencia",))
+    assert "named after the city in document d0" in m.reason
