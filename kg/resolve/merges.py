@@ -92,6 +92,11 @@ def index(keys: list[str], tops: dict[str, str], names: Mapping[str, _Name]) -> 
         t = tops[f]
         if t == "Person" or labelled_person(names[f]):
             surnames = (*particle_surnames(fw), *hyphen_surnames(names[f].texts, fw))
+            if len(fw) >= 4:
+                # a Spanish or Portuguese name of four words carries the father's surname
+                # before the mother's, and is called by the first ("Guillermo David Endara
+                # Galimany", "Endara"); three words are more often a middle name's
+                surnames = (*surnames, fw[-2])
             for w in dict.fromkeys((fw[0], fw[-1], *surnames)):
                 out.people_by_word[w].append(f)
         else:

@@ -1,6 +1,7 @@
 """Merge rules' guards against names that are no person's: a name the recogniser tagged a
 person's once, where the type model was sure the tag was wrong, has no surname or first name.
-And a club named by its city joins the one club of its document named after the city.
+A club named by its city joins the one club of its document named after the city. A Spanish
+or Portuguese name of four words carries two surnames, the first of which names the person.
 Each row is (documents: text and its names with their labels and, where they matter, their
 type votes; the groups of names that are one entity; the groups that must stay apart)."""
 
@@ -102,6 +103,28 @@ CASES = {
         ],
         [],
         [one("Athletic Bilbao", "d1:Bilbao")],
+    ),
+    "a name of four words: the father's surname, before the mother's, names the person": (
+        [
+            (
+                "Luis Alberto Moreno Mejía was elected president. Moreno thanked his voters.",
+                [("Luis Alberto Moreno Mejía", P), ("Moreno", P)],
+                {},
+            )
+        ],
+        [one("Luis Alberto Moreno Mejía", "Moreno")],
+        [],
+    ),
+    "a name of three words: the word before the surname is a middle name": (
+        [
+            (
+                "John Fitzgerald Adams spoke. Later Fitzgerald, his cousin, replied.",
+                [("John Fitzgerald Adams", P), ("Fitzgerald", P)],
+                {},
+            )
+        ],
+        [],
+        [one("John Fitzgerald Adams", "Fitzgerald")],
     ),
 }
 
