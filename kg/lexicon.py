@@ -87,8 +87,9 @@ NAME_KEY_SUFFIXES = _words("inc corp ltd llc plc co gmbh")
 # ORG_SUFFIXES ("Acme Bank" without "Bank" is seldom the bank).
 LEGAL_SUFFIXES = _words(
     "inc corp corporation ltd llc plc co company group holdings lab labs gmbh ag sa limited "
-    # a record label is named without its "Records" ("Interscope", "Epic")
-    "records"
+    # a record label is named without its "Records" ("Interscope", "Epic"); a party without
+    # its "Party" ("the Social Democratic Party", then "the Social Democratic leader")
+    "records party"
 )
 # The generic nouns of a place's name that news drops once it has named the place ("the Gaza
 # Strip", then "Gaza"; "the Mediterranean Sea", "the Mediterranean"): a short form joins such a

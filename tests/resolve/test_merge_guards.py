@@ -1,9 +1,10 @@
-"""Merge rules' guards against names that are no person's: a name the recogniser tagged a
-person's once, where the type model was sure the tag was wrong, has no surname or first name.
-A club named by its city joins the one club of its document named after the city. A Spanish
-or Portuguese name of four words carries two surnames, the first of which names the person.
-Each row is (documents: text and its names with their labels and, where they matter, their
-type votes; the groups of names that are one entity; the groups that must stay apart)."""
+"""Merge rules' guards and the names news calls a thing by. A name the recogniser tagged a
+person's, where the type model was sure every tag was wrong, has no surname or first name. A
+party named without its "Party" joins its full name; a club named by its city, the one club
+of its document named after the city. A Spanish or Portuguese name of four words carries two
+surnames, the first of which names the person. Each row is (documents: text and its names
+with their labels and, where they matter, their type votes; the groups of names that are one
+entity; the groups that must stay apart)."""
 
 import pytest
 
@@ -125,6 +126,28 @@ CASES = {
         ],
         [],
         [one("John Fitzgerald Adams", "Fitzgerald")],
+    ),
+    "a party named in full, then without its 'Party'": (
+        [
+            (
+                "The Social Democratic Party lost seats. The Social Democratic leader resigned.",
+                [("Social Democratic Party", ORG), ("Social Democratic", ORG)],
+                {},
+            )
+        ],
+        [one("Social Democratic Party", "Social Democratic")],
+        [],
+    ),
+    "a person's surname is not the party it begins": (
+        [
+            (
+                "Tom Green joined the Green Party. Green said he would stand.",
+                [("Tom Green", P), ("Green Party", ORG), ("Green", P)],
+                {},
+            )
+        ],
+        [one("Tom Green", "Green")],
+        [one("Green Party", "Green")],
     ),
 }
 
