@@ -88,8 +88,9 @@ NAME_KEY_SUFFIXES = _words("inc corp ltd llc plc co gmbh")
 LEGAL_SUFFIXES = _words(
     "inc corp corporation ltd llc plc co company group holdings lab labs gmbh ag sa limited "
     # a record label is named without its "Records" ("Interscope", "Epic"); a party without
-    # its "Party" ("the Social Democratic Party", then "the Social Democratic leader")
-    "records party"
+    # its "Party" ("the Social Democratic Party", then "the Social Democratic leader"); a
+    # sports club without the letters of its form ("Everton FC", "Rosenborg BK", "Brann SK")
+    "records party fc afc cf sc il if bk fk sk"
 )
 # The generic nouns of a place's name that news drops once it has named the place ("the Gaza
 # Strip", then "Gaza"; "the Mediterranean Sea", "the Mediterranean"): a short form joins such a

@@ -1,10 +1,10 @@
 """Merge rules' guards and the names news calls a thing by. A name the recogniser tagged a
 person's, where the type model was sure every tag was wrong, has no surname or first name. A
-party named without its "Party" joins its full name; a club named by its city, the one club
-of its document named after the city. A Spanish or Portuguese name of four words carries two
-surnames, the first of which names the person. Each row is (documents: text and its names
-with their labels and, where they matter, their type votes; the groups of names that are one
-entity; the groups that must stay apart)."""
+party named without its "Party", a club without "FC" or "BK", joins its full name; a club
+named by its city, the one club of its document named after the city. A Spanish or
+Portuguese name of four words carries two surnames, the first of which names the person.
+Each row is (documents: text and its names with their labels and, where they matter, their
+type votes; the groups of names that are one entity; the groups that must stay apart)."""
 
 import pytest
 
@@ -148,6 +148,17 @@ CASES = {
         ],
         [one("Tom Green", "Green")],
         [one("Green Party", "Green")],
+    ),
+    "a club named with the letters of its form, then without them": (
+        [
+            (
+                "Rosenborg BK won the league. Rosenborg then lost in Europe.",
+                [("Rosenborg BK", ORG), ("Rosenborg", ORG)],
+                {},
+            )
+        ],
+        [one("Rosenborg BK", "Rosenborg")],
+        [],
     ),
 }
 
