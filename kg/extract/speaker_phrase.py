@@ -30,11 +30,18 @@ def appositions(tab: Tokens, s: int) -> list[int]:
     while todo:
         t = todo.pop()
         for c in tab.children[t]:
-            if tab.dep[c] == "appos":
+            if tab.dep[c] == "appos" and not _bracketed(tab, c):
                 found.append(c)
             elif tab.dep[c] in ("prep", "pobj", "compound", "poss"):
                 todo.append(c)
     return sorted(found, key=lambda c: abs(c - s))
+
+
+def _bracketed(tab: Tokens, a: int) -> bool:
+    """Whether apposition ``a`` stands in brackets: a body's short name ("the director of
+    the Centre for Policy Studies (CPS)"), not a name set beside the title."""
+    lo, hi = edges(tab, a)
+    return lo > 0 and tab.lower[lo - 1] == "(" or tab.lower[lo] == "("
 
 
 def closed(tab: Tokens, a: int) -> bool:

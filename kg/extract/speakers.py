@@ -22,7 +22,7 @@ from kg.extract.referents import nearest, ranked
 from kg.extract.speaker_names import aged, fitted, kind_plural, no_one, surname, titled
 from kg.extract.speaker_phrase import appositions, closed, owners, possessors, subtree
 from kg.extract.speaker_subjects import antecedent
-from kg.extract.tokens import Tokens
+from kg.extract.tokens import Tokens, edges
 from kg.lexicon import (
     NOUN_TYPE,
     PORTFOLIO_WORDS,
@@ -36,9 +36,10 @@ if TYPE_CHECKING:
 
 _DEFINITE = frozenset({"the", "its", "his", "her", "their", "this"})
 # words a body puts out, which speak for the name they hang from ("a UN report said",
-# "according to information provided by the FBI"), as a spokesperson's do
+# "according to information provided by the FBI"), as a spokesperson's do ("datum": the
+# lemma spaCy gives "data")
 _DOCUMENTS = frozenset(
-    "report study survey assessment information data figure statistic estimate "
+    "report study survey assessment information data datum figure statistic estimate "
     "release letter analysis affidavit filing memo audit".split()
 )
 # bodies that speak (with kg.lexicon.NOUN_TYPE's organisations): "the court ruled", "the
@@ -169,6 +170,8 @@ def speaker(
     # "the head of the agency, John Smith": the name set beside the title
     apps = [a for a in appositions(tab, s) if not according or closed(tab, a)]
     m = next((token_mention[a] for a in apps if a in token_mention), None)
+    if m is None:
+        m = ended_by_name(out, tab, s, token_mention)
     if m is not None:
         return _named(out, tab, m, token_mention, named, span)
     # a surname that is also a word of the lexicon ("King said" after "Billie Jean King")
@@ -180,6 +183,26 @@ def speaker(
         memory(out).last = m
         return Speaker(m, "", span, named, (), span)
     return _noun(out, tab, s, offset, token_mention, span, titled_only=title)
+
+
+def ended_by_name(
+    out: DocExtraction, tab: Tokens, s: int, token_mention: dict[int, int]
+) -> int | None:
+    """The person whose name ends a role's phrase, set right after the name of the body the
+    role is of, with no comma ("The chairman of the Harbour Authority Tom Hale said"): the
+    parse hangs the person from the body's name. Not "the lawyer of Tom Hale" (a name after
+    "of" is whose the role is)."""
+    if tab.pos[s] != "NOUN" or (_ROLES.get(tab.lemma[s]) or NOUN_TYPE.get(tab.lemma[s])) != "Person":
+        return None
+    b = edges(tab, s)[1]
+    m = token_mention.get(b)
+    if m is None or out.mentions[m].label != "PERSON" or not out.mentions[m].votes:
+        return None
+    first = min(k for k, v in token_mention.items() if v == m)
+    before = first - 1
+    if before <= s or before in token_mention and token_mention[before] == m:
+        return None
+    return m if tab.pos[before] == "PROPN" and tab.orth[before][:1].isupper() else None
 
 
 def _common(lemma: str) -> bool:

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from kg.defaults import INDIRECT_CONFIDENCE, REFERRED_SPEAKER_FACTOR, STATEMENT_MIN_WORDS
 from kg.extract.records import RawQuote
+from kg.extract.speaker_subjects import conjoined
 from kg.extract.speakers import Speaker, memory, speaker
 from kg.extract.tokens import Tokens, edges
 from kg.lexicon import RELATIVE, SPEECH_VERBS
@@ -59,6 +60,9 @@ SENTENCE_END = re.compile(r"(?:^|[.!?:][\"”’)]?)\s*$")
 # clause ("where he claims ...", "a lecture in which he suggested ...")
 _NO_GAP = frozenset({"where", "when", "why", "whereby", "which", "whom"})
 
+# clauses inside a sentence that an "according to X" closing it may hang from
+_PART_OF = frozenset({"advcl", "relcl", "conj", "acl"})
+
 # "he seemed to say", "appeared to suggest": the writer's reading, not the speaker's words
 _SEEM = frozenset({"seem", "appear"})
 
@@ -84,6 +88,12 @@ def clauses(tab: Tokens, v: int, lo: int) -> list[int]:
     comma ("The talks failed, he said")."""
     kids = tab.children[v]
     found = [c for c in kids if tab.dep[c] == "ccomp"]
+    if not found:
+        # "quoted X as saying that ...", "was quoted as telling the paper ...": the
+        # participle's clause
+        said = [g for p in kids if tab.lower[p] == "as" for g in tab.children[p]]
+        said = [g for g in said if tab.tag[g] == "VBG" and tab.lemma[g] in SPEECH_VERBS]
+        found = [c for g in said for c in tab.children[g] if tab.dep[c] == "ccomp"]
     if not found:
         # "said in a statement that ...", "expressed concern that ..."
         nouns = [o for p in kids if tab.dep[p] == "prep" for o in tab.children[p]]
@@ -135,8 +145,10 @@ def set_off(tab: Tokens, v: int, h: int, lo: int) -> bool:
     """Whether the speech verb's clause is set into the sentence it attributes: between
     commas inside it ("Ukraine, he said, should pay"), or opened by "as" ("As X explained,
     the plan failed"); not when the sentence is another speech verb's."""
-    if h == v or tab.lemma[h] in SPEECH_VERBS or tab.pos[h] not in ("VERB", "AUX"):
+    if h == v or tab.pos[h] not in ("VERB", "AUX"):
         return False
+    if tab.lemma[h] in SPEECH_VERBS and not _passive(tab, h):
+        return False  # a passive one is the statement's own verb: "signs, he says, will be posted"
     kids = tab.children[v]
     if tab.dep[v] == "advcl":  # not after it: "..., not interned, as the minister suggested"
         # nor a verb with an object of its own: "As he said goodbye, the crowd cheered"
@@ -153,6 +165,10 @@ def set_off(tab: Tokens, v: int, h: int, lo: int) -> bool:
         and tab.lower[lo - 1] == ","
         and (tab.lower[b] == "," or b + 1 >= tab.n or tab.lower[b + 1] in (",", ".", "!", "?"))
     )
+
+
+def _passive(tab: Tokens, v: int) -> bool:
+    return any(tab.dep[c] in ("nsubjpass", "auxpass") for c in tab.children[v])
 
 
 def mid_sentence(tab: Tokens, offset: int, v: int, p: Piece, lo: int) -> bool:
@@ -273,16 +289,28 @@ def according(
         apps = [b for b in apps if b + 1 >= tab.n or tab.lower[b + 1] in (",", ".", ";", "?")]
         pb = max(apps, default=comma)
         sent = tab.sent(i)
-        who = who._replace(
-            attribution=(offset + sent.start_char, offset + sent.end_char),
-            verb=offset + tab.idx[i],
-        )
-        a, b = edges(tab, tab.head[i])
+        # "according to X and officials of Y": each of them
+        also = (speaker(out, tab, c, offset, token_mention, according=True) for c in conjoined(tab, obj))
+        whos = [who, *(w for w in also if w is not None and w.mention is not None)]
+        at = (offset + sent.start_char, offset + sent.end_char)
+        whos = [w._replace(attribution=at, verb=offset + tab.idx[i]) for w in whos]
+        h = tab.head[i]
+        a, b = edges(tab, h)
         if b <= pb + 1 and pb + 2 < sent.end:  # "This would be, according to X, unlike ..."
             b = sent.end - 1
-        if statement(out, tab, offset, a, b, [who], quote_of, pieces, cut=(pa, pb))[0]:
-            said.append(who)
+        if tab.dep[h] in _PART_OF and _last(tab, pb, sent.end) and tab.lower[pa - 1] == ",":
+            # "A fell, when B happened, according to X": the phrase that ends the sentence
+            # says where all of it comes from, not only the clause it hangs from
+            a = sent.start
+        if statement(out, tab, offset, a, b, whos, quote_of, pieces, cut=(pa, pb))[0]:
+            said.append(whos[0])
     return said
+
+
+def _last(tab: Tokens, pb: int, end: int) -> bool:
+    """Whether nothing but punctuation follows token ``pb`` in its sentence (ending at
+    ``end``)."""
+    return all(tab.punct[k] for k in range(pb + 1, end))
 
 
 def statement(
