@@ -39,13 +39,16 @@ def speakers(
     for q in quotes:
         eid = key_entity.get(q.speaker) if q.speaker else None
         if not q.speaker:
-            fits = (key_entity[k] for k in q.candidates if k in key_entity)
+            fits = list(dict.fromkeys(key_entity[k] for k in q.candidates if k in key_entity))
+            # "he" with no one else named near it but a speaker whose uncommon name resolution
+            # typed a body ("Angelos Koveos, political editor of ...; Koveos said ... he said")
+            alone = q.refer == "Person" and len(fits) == 1
             eid = next(
                 (
                     e
                     for e in fits
                     if entities[e].type == q.refer
-                    or entities[e].type == "Other"
+                    or (entities[e].type == "Other" or alone and entities[e].type == "Organization")
                     and (q.evidence[0], e) in spoke
                 ),
                 None,
