@@ -113,7 +113,8 @@ def clauses(tab: Tokens, v: int, lo: int) -> list[int]:
             continue
         if b < lo and reported(tab, c):
             continue
-        if b < lo and not (b + 1 < tab.n and tab.lower[b + 1] in (",", "—", "–")):
+        # the comma that sets it off may be the clause's own last token
+        if b < lo and not any(k < tab.n and tab.lower[k] in (",", "—", "–") for k in (b, b + 1)):
             continue
         out.append(c)
     return out
