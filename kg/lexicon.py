@@ -467,7 +467,10 @@ SPEECH_VERBS = _words(
     # quoted words: "denied that", "revealed that", "assured him that", '"...," she countered'
     "deny reveal disclose counter retort answer assure inform testify mention "
     "underline underscore recount exclaim affirm reaffirm repeat lament boast indicate highlight "
-    "forecast"
+    "forecast "
+    # a clause's verbs of news copy as well: "later clarified that", "the group charges that",
+    # "joked that"
+    "clarify charge joke"
 )
 # Pronouns that stand for a named speaker before them, by the type of entity each fits:
 # "he said" is the nearest person named before, "it said" the nearest organisation.

@@ -139,6 +139,8 @@ def speech(tab: Tokens, v: int) -> bool:
     kids = tab.children[v]
     if tab.lemma[v] in STANCE_VERBS:  # "expressed concern that ..."
         return any(tab.dep[c] == "dobj" and tab.lemma[c] in STANCES for c in kids)
+    if tab.lemma[v] == "continue":  # '"...," she continued', not "continued to rise"
+        return not any(tab.dep[c] in ("dobj", "xcomp", "prep") for c in kids)
     return tab.lemma[v] == "go" and any(tab.dep[c] == "prt" and tab.lower[c] == "on" for c in kids)
 
 

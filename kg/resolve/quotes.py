@@ -50,9 +50,15 @@ def speakers(
                     if entities[e].type == q.refer
                     or (entities[e].type == "Other" or alone and entities[e].type == "Organization")
                     and (q.evidence[0], e) in spoke
+                    and not (q.refer == "Person" and _acronym(entities[e]))
                 ),
                 None,
             )
         if eid is not None:
             out.append((eid, q))
     return sorted(out, key=lambda x: (x[1].evidence[0], x[1].evidence[5], x[0], x[1].text))
+
+
+def _acronym(entity: EntityRecord) -> bool:
+    """Whether an entity goes by capitals alone ("KDP"): a body, never whom "he" stands for."""
+    return any(n.isupper() and len(n) > 1 for n in (entity.name, *entity.aliases))
