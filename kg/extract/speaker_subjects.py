@@ -38,7 +38,8 @@ def subject(tab: Tokens, v: int) -> tuple[int | None, bool]:
             v, own = tab.head[tab.head[v]], False  # "issued a statement saying ..."
             continue
         if subj is None and tab.head[v] == v:
-            return _inverted(tab, v), own
+            found = _inverted(tab, v)
+            return (found if found is not None else _after_quote(tab, v)), own
         if subj is not None or tab.dep[v] not in _CLIMB or tab.head[v] == v:
             return subj, own
         if tab.dep[v] == "conj" and not _joined(tab, tab.head[v], v):
@@ -67,6 +68,22 @@ def _inverted(tab: Tokens, v: int) -> int | None:
     if j >= tab.n or tab.pos[j] != "PROPN" or tab.dep[j] != _SUBJECT or tab.head[j] <= j:
         return None
     return j if tab.lemma[v] in SPEECH_VERBS else None
+
+
+def _after_quote(tab: Tokens, v: int) -> int | None:
+    """The name right after the closing mark before a speech verb with no subject, set off
+    by commas ('"...," Hale, 59, said', '"...," Hale, who ..., said'), which the parse hung
+    inside the quoted words; else None."""
+    sent = tab.sent(v)
+    for j in range(v - 1, sent.start + 1, -1):
+        if tab.orth[j - 1] not in ('"', "”") or tab.lower[j - 2] != ",":
+            continue
+        n = j
+        while n + 1 < v and tab.dep[n] in ("compound", "flat") and tab.head[n] == n + 1:
+            n += 1  # "Tom Hale": the name's last word
+        ok = tab.pos[n] == "PROPN" and tab.head[n] < j and tab.lower[n + 1] == ","
+        return n if ok and tab.lower[v - 1] == "," and tab.lemma[v] in SPEECH_VERBS else None
+    return None
 
 
 def _issued(tab: Tokens, o: int) -> bool:
