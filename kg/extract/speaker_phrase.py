@@ -52,6 +52,22 @@ def closed(tab: Tokens, a: int) -> bool:
     return hi + 1 >= tab.n or tab.lower[hi + 1] in (",", ".", ";", "!", "?")
 
 
+def ended_by_name(tab: Tokens, s: int, token_mention: dict[int, int]) -> int:
+    """The last token of a name that ends the role ``s``'s phrase, set right after the name
+    of the body the role is of, with no comma ("The chairman of the Harbour Authority Tom
+    Hale said": the parse hangs the person from the body's name); else -1. Not "the lawyer
+    of Tom Hale" (a name after "of" is whose the role is)."""
+    b = edges(tab, s)[1]
+    m = token_mention.get(b)
+    if tab.pos[s] != "NOUN" or m is None:
+        return -1
+    first = min(k for k, v in token_mention.items() if v == m)
+    before = first - 1
+    if before <= s or token_mention.get(before) == m:
+        return -1
+    return b if tab.pos[before] == "PROPN" and tab.orth[before][:1].isupper() else -1
+
+
 def possessors(tab: Tokens, s: int) -> list[int]:
     """The possessors of ``s`` ("Siemens' spokesman")."""
     return [c for c in tab.children[s] if tab.dep[c] == "poss"]

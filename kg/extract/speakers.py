@@ -20,9 +20,16 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from kg.extract.referents import nearest, ranked
 from kg.extract.speaker_names import aged, fitted, kind_plural, no_one, surname, titled
-from kg.extract.speaker_phrase import appositions, closed, owners, possessors, subtree
+from kg.extract.speaker_phrase import (
+    appositions,
+    closed,
+    ended_by_name,
+    owners,
+    possessors,
+    subtree,
+)
 from kg.extract.speaker_subjects import antecedent
-from kg.extract.tokens import Tokens, edges
+from kg.extract.tokens import Tokens
 from kg.lexicon import (
     NOUN_TYPE,
     PORTFOLIO_WORDS,
@@ -170,8 +177,10 @@ def speaker(
     # "the head of the agency, John Smith": the name set beside the title
     apps = [a for a in appositions(tab, s) if not according or closed(tab, a)]
     m = next((token_mention[a] for a in apps if a in token_mention), None)
-    if m is None:
-        m = ended_by_name(out, tab, s, token_mention)
+    if m is None and (_ROLES.get(tab.lemma[s]) or NOUN_TYPE.get(tab.lemma[s])) == "Person":
+        # "The chairman of the Harbour Authority Tom Hale said"
+        m = token_mention.get(ended_by_name(tab, s, token_mention), -1)
+        m = m if m >= 0 and out.mentions[m].label == "PERSON" and out.mentions[m].votes else None
     if m is not None:
         return _named(out, tab, m, token_mention, named, span)
     # a surname that is also a word of the lexicon ("King said" after "Billie Jean King")
@@ -183,26 +192,6 @@ def speaker(
         memory(out).last = m
         return Speaker(m, "", span, named, (), span)
     return _noun(out, tab, s, offset, token_mention, span, titled_only=title)
-
-
-def ended_by_name(
-    out: DocExtraction, tab: Tokens, s: int, token_mention: dict[int, int]
-) -> int | None:
-    """The person whose name ends a role's phrase, set right after the name of the body the
-    role is of, with no comma ("The chairman of the Harbour Authority Tom Hale said"): the
-    parse hangs the person from the body's name. Not "the lawyer of Tom Hale" (a name after
-    "of" is whose the role is)."""
-    if tab.pos[s] != "NOUN" or (_ROLES.get(tab.lemma[s]) or NOUN_TYPE.get(tab.lemma[s])) != "Person":
-        return None
-    b = edges(tab, s)[1]
-    m = token_mention.get(b)
-    if m is None or out.mentions[m].label != "PERSON" or not out.mentions[m].votes:
-        return None
-    first = min(k for k, v in token_mention.items() if v == m)
-    before = first - 1
-    if before <= s or before in token_mention and token_mention[before] == m:
-        return None
-    return m if tab.pos[before] == "PROPN" and tab.orth[before][:1].isupper() else None
 
 
 def _common(lemma: str) -> bool:

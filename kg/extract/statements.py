@@ -150,7 +150,8 @@ def set_off(tab: Tokens, v: int, h: int, lo: int) -> bool:
     the plan failed"); not when the sentence is another speech verb's."""
     if h == v or tab.pos[h] not in ("VERB", "AUX"):
         return False
-    if tab.lemma[h] in SPEECH_VERBS and not _passive(tab, h):
+    passive = any(tab.dep[c] in ("nsubjpass", "auxpass") for c in tab.children[h])
+    if tab.lemma[h] in SPEECH_VERBS and not passive:
         return False  # a passive one is the statement's own verb: "signs, he says, will be posted"
     kids = tab.children[v]
     if tab.dep[v] == "advcl":  # not after it: "..., not interned, as the minister suggested"
@@ -168,10 +169,6 @@ def set_off(tab: Tokens, v: int, h: int, lo: int) -> bool:
         and tab.lower[lo - 1] == ","
         and (tab.lower[b] == "," or b + 1 >= tab.n or tab.lower[b + 1] in (",", ".", "!", "?"))
     )
-
-
-def _passive(tab: Tokens, v: int) -> bool:
-    return any(tab.dep[c] in ("nsubjpass", "auxpass") for c in tab.children[v])
 
 
 def mid_sentence(tab: Tokens, offset: int, v: int, p: Piece, lo: int) -> bool:
@@ -293,7 +290,9 @@ def according(
         pb = max(apps, default=comma)
         sent = tab.sent(i)
         # "according to X and officials of Y": each of them
-        also = (speaker(out, tab, c, offset, token_mention, according=True) for c in conjoined(tab, obj))
+        also = (
+            speaker(out, tab, c, offset, token_mention, according=True) for c in conjoined(tab, obj)
+        )
         whos = [who, *(w for w in also if w is not None and w.mention is not None)]
         at = (offset + sent.start_char, offset + sent.end_char)
         whos = [w._replace(attribution=at, verb=offset + tab.idx[i]) for w in whos]
@@ -301,19 +300,14 @@ def according(
         a, b = edges(tab, h)
         if b <= pb + 1 and pb + 2 < sent.end:  # "This would be, according to X, unlike ..."
             b = sent.end - 1
-        if tab.dep[h] in _PART_OF and _last(tab, pb, sent.end) and tab.lower[pa - 1] == ",":
+        last = all(tab.punct[k] for k in range(pb + 1, sent.end))
+        if tab.dep[h] in _PART_OF and last and tab.lower[pa - 1] == ",":
             # "A fell, when B happened, according to X": the phrase that ends the sentence
             # says where all of it comes from, not only the clause it hangs from
             a = sent.start
         if statement(out, tab, offset, a, b, whos, quote_of, pieces, cut=(pa, pb))[0]:
             said.append(whos[0])
     return said
-
-
-def _last(tab: Tokens, pb: int, end: int) -> bool:
-    """Whether nothing but punctuation follows token ``pb`` in its sentence (ending at
-    ``end``)."""
-    return all(tab.punct[k] for k in range(pb + 1, end))
 
 
 def statement(

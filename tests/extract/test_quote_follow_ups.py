@@ -84,11 +84,15 @@ FOLLOW_UPS = [
         {("Ana Ruiz", "one of the activist's offences was to write a letter", False)},
     ),
     # a name set after a comma is not a role of the name before it: "the newspaper" is the
-    # paper (the first statement, whose clause the parse hangs elsewhere, is not read)
+    # paper (the first statement's comma, which the parse hangs inside its clause, sets it
+    # off as well)
     (
         "The city plans to sell its stake in Orion Bank, Le Soir newspaper said on Saturday. "
         "The buyers would pay about $40 million for the stake, the newspaper said.",
-        {("Le Soir", "The buyers would pay about $40 million", False)},
+        {
+            ("Le Soir", "The city plans to sell its stake in Orion Bank", False),
+            ("Le Soir", "The buyers would pay about $40 million", False),
+        },
     ),
     # "she" after a person whose entity resolution types otherwise is left out, not given to
     # a person named before
