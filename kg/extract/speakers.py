@@ -150,6 +150,9 @@ def speaker(
     if m is not None and no_one(out.mentions[m]):
         return None  # "The Iraqis claimed", "the Briton said", "Representatives of A and B"
     if m is not None and out.mentions[m].votes:
+        # "warns World Health Organization (WHO) Director Tom Hale": the titled person the
+        # parse set beside the body's name
+        m = _titled_beside(out, tab, s, token_mention) or m
         return _named(out, tab, m, token_mention, named, span)
     title = m is not None
     if title:
@@ -192,6 +195,26 @@ def speaker(
         memory(out).last = m
         return Speaker(m, "", span, named, (), span)
     return _noun(out, tab, s, offset, token_mention, span, titled_only=title)
+
+
+def _titled_beside(
+    out: DocExtraction, tab: Tokens, s: int, token_mention: dict[int, int]
+) -> int | None:
+    """The person set beside an organisation's name with a title of it before the person's
+    name ("WHO (World Health Organization) Director Tom Hale"), or None."""
+    if out.mentions[token_mention[s]].label != "ORG":
+        return None
+    for a in tab.children[s]:
+        m = token_mention.get(a)
+        if tab.dep[a] != "appos" or m is None or out.mentions[m].label != "PERSON":
+            continue
+        if any(tab.dep[c] == "compound" and _title_word(tab.lemma[c]) for c in tab.children[a]):
+            return m if out.mentions[m].votes else None
+    return None
+
+
+def _title_word(lemma: str) -> bool:
+    return lemma in TITLE_WORDS or (_ROLES.get(lemma) or NOUN_TYPE.get(lemma)) == "Person"
 
 
 def _common(lemma: str) -> bool:

@@ -1,6 +1,6 @@
 """Forms of attribution news uses: the clause of "quoted X as saying that", "according to"
 a body's data or several speakers and closing a sentence, a title's phrase ended by the
-name, a body's short name in brackets, a passive verb after "he says", a clause whose comma
+name, a titled person set beside a body's name, a body's short name in brackets, a passive verb after "he says", a clause whose comma
 the parse hangs inside it, '"...," she continued', "clarified", "charges" and "joked" that,
 the name after the closing mark set off by commas ('"...," Hale, 59, said'), and "he" after a
 speaker whose uncommon name resolution typed a body. (text, expected quotations) tables, as
@@ -59,6 +59,12 @@ TITLES = [
         "The chairman of the World Health Organization Barack Obama told reporters that the "
         "pier would reopen next week.",
         {("Barack Obama", "the pier would reopen next week", False)},
+    ),
+    # a titled person the parse sets beside a body's name and its short name
+    (
+        "The Americas cannot ignore the risk of new surges, warns World Health Organization "
+        "(WHO) Director Tom Hale as he urged countries to act.",
+        {("Tom Hale", "The Americas cannot ignore the risk of new surges", False)},
     ),
     # a name after "of" is whose the role is, not who spoke
     ("The lawyer of Barack Obama told reporters that the pier would reopen next week.", set()),
