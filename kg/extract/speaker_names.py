@@ -31,6 +31,12 @@ _NAME_TITLES = frozenset("king queen prince princess pope sheikh emir lord lady 
 # an apposition that gives a name its role: ", the minister", ", its chairman", ", Germany's
 # foreign minister"; not another name set after a comma
 _ROLE_AFTER = re.compile(r",\s*(?:[a-z]|\S+['’]s\b)")
+# people by the office they hold, beside kg.lexicon.NOUN_TYPE's: "the German leader said"
+ROLES = dict.fromkeys(
+    "leader chancellor premier envoy ambassador prosecutor commissioner chief expert "
+    "politician diplomat activist historian".split(),
+    "Person",
+)
 # the recogniser's labels of names that may be a part of an organisation's name
 _PARTS = frozenset({"ORG", "NAME"})
 
@@ -223,3 +229,23 @@ def surname(
         if m.end <= before and m.votes and len(words) > 1 and words[-1] == word:
             return k if m.label == "PERSON" or not person else None
     return None
+
+
+def titled_beside(
+    out: DocExtraction, tab: Tokens, s: int, token_mention: dict[int, int]
+) -> int | None:
+    """The person set beside an organisation's name with a title of it before the person's
+    name ("WHO (World Health Organization) Director Tom Hale"), or None."""
+    if out.mentions[token_mention[s]].label != "ORG":
+        return None
+    for a in tab.children[s]:
+        m = token_mention.get(a)
+        if tab.dep[a] != "appos" or m is None or out.mentions[m].label != "PERSON":
+            continue
+        if any(tab.dep[c] == "compound" and _title_word(tab.lemma[c]) for c in tab.children[a]):
+            return m if out.mentions[m].votes else None
+    return None
+
+
+def _title_word(lemma: str) -> bool:
+    return lemma in TITLE_WORDS or (ROLES.get(lemma) or NOUN_TYPE.get(lemma)) == "Person"

@@ -19,7 +19,16 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 from kg.extract.referents import nearest, ranked
-from kg.extract.speaker_names import aged, fitted, kind_plural, no_one, surname, titled
+from kg.extract.speaker_names import (
+    ROLES,
+    aged,
+    fitted,
+    kind_plural,
+    no_one,
+    surname,
+    titled,
+    titled_beside,
+)
 from kg.extract.speaker_phrase import (
     appositions,
     closed,
@@ -71,12 +80,6 @@ _WHOLE = frozenset("government administration cabinet leadership regime".split()
 _NAMED_BODIES = frozenset(
     "ministry agency department commission court tribunal council office regulator "
     "government body authority parliament".split()
-)
-# people by the office they hold, beside kg.lexicon.NOUN_TYPE's: "the German leader said"
-_ROLES = dict.fromkeys(
-    "leader chancellor premier envoy ambassador prosecutor commissioner chief expert "
-    "politician diplomat activist historian".split(),
-    "Person",
 )
 
 
@@ -152,7 +155,7 @@ def speaker(
     if m is not None and out.mentions[m].votes:
         # "warns World Health Organization (WHO) Director Tom Hale": the titled person the
         # parse set beside the body's name
-        m = _titled_beside(out, tab, s, token_mention) or m
+        m = titled_beside(out, tab, s, token_mention) or m
         return _named(out, tab, m, token_mention, named, span)
     title = m is not None
     if title:
@@ -180,7 +183,7 @@ def speaker(
     # "the head of the agency, John Smith": the name set beside the title
     apps = [a for a in appositions(tab, s) if not according or closed(tab, a)]
     m = next((token_mention[a] for a in apps if a in token_mention), None)
-    if m is None and (_ROLES.get(tab.lemma[s]) or NOUN_TYPE.get(tab.lemma[s])) == "Person":
+    if m is None and (ROLES.get(tab.lemma[s]) or NOUN_TYPE.get(tab.lemma[s])) == "Person":
         # "The chairman of the Harbour Authority Tom Hale said"
         m = token_mention.get(ended_by_name(tab, s, token_mention), -1)
         m = m if m >= 0 and out.mentions[m].label == "PERSON" and out.mentions[m].votes else None
@@ -197,31 +200,11 @@ def speaker(
     return _noun(out, tab, s, offset, token_mention, span, titled_only=title)
 
 
-def _titled_beside(
-    out: DocExtraction, tab: Tokens, s: int, token_mention: dict[int, int]
-) -> int | None:
-    """The person set beside an organisation's name with a title of it before the person's
-    name ("WHO (World Health Organization) Director Tom Hale"), or None."""
-    if out.mentions[token_mention[s]].label != "ORG":
-        return None
-    for a in tab.children[s]:
-        m = token_mention.get(a)
-        if tab.dep[a] != "appos" or m is None or out.mentions[m].label != "PERSON":
-            continue
-        if any(tab.dep[c] == "compound" and _title_word(tab.lemma[c]) for c in tab.children[a]):
-            return m if out.mentions[m].votes else None
-    return None
-
-
-def _title_word(lemma: str) -> bool:
-    return lemma in TITLE_WORDS or (_ROLES.get(lemma) or NOUN_TYPE.get(lemma)) == "Person"
-
-
 def _common(lemma: str) -> bool:
     """Whether a word is one of the nouns kg reads as a kind of speaker or a title."""
     return (
         lemma in NOUN_TYPE
-        or lemma in _ROLES
+        or lemma in ROLES
         or lemma in _BODIES
         or lemma in _DOCUMENTS
         or lemma in SPOKESPERSON_NOUNS
@@ -246,7 +229,7 @@ def _noun(
     that title, or the last speaker)."""
     single = tab.tag[s] in ("NN", "NNP")
     lemma = tab.lemma[s]
-    kind = "Organization" if lemma in _BODIES else _ROLES.get(lemma) or NOUN_TYPE.get(lemma)
+    kind = "Organization" if lemma in _BODIES else ROLES.get(lemma) or NOUN_TYPE.get(lemma)
     voice = lemma in SPOKESPERSON_NOUNS and single
     if lemma in _MEDIA and single and (medium := _medium(out, tab, s, token_mention, span)):
         return medium

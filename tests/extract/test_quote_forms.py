@@ -1,10 +1,10 @@
 """Forms of attribution news uses: the clause of "quoted X as saying that", "according to"
 a body's data or several speakers and closing a sentence, a title's phrase ended by the
-name, a titled person set beside a body's name, a body's short name in brackets, a passive verb after "he says", a clause whose comma
-the parse hangs inside it, '"...," she continued', "clarified", "charges" and "joked" that,
-the name after the closing mark set off by commas ('"...," Hale, 59, said'), and "he" after a
-speaker whose uncommon name resolution typed a body. (text, expected quotations) tables, as
-in test_quotes."""
+name, a titled person set beside a body's name, a body's short name in brackets, a passive
+verb after "he says", a clause whose comma the parse hangs inside it, '"...," she
+continued', "clarified", "charges" and "joked" that, the name after the closing mark set off
+by commas ('"...," Hale, 59, said'), and "he" after a speaker whose uncommon name resolution
+typed a body. (text, expected quotations) tables, as in test_quotes."""
 
 from __future__ import annotations
 
