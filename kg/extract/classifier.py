@@ -28,6 +28,7 @@ from kg.extract import modality, times
 from kg.extract.dates import attached
 from kg.extract.features import FEATURES_VERSION, candidates
 from kg.extract.links import linked, needs_link
+from kg.extract.ranges import object_fits
 from kg.extract.records import MODEL, MODEL_ACROSS, DocExtraction, RawFact
 from kg.extract.tokens import Tokens
 from kg.files import DATA
@@ -154,7 +155,7 @@ def read(
             c, pred.name, date_at, out, sdoc, offset
         ):
             continue
-        if isinstance(c.object, int) and not _country_linked(c, pred.name, out, sdoc, offset):
+        if isinstance(c.object, int) and not _object_fits(c, pred.name, out, sdoc, offset):
             continue
         hedged, negated = modality.of_path(c.verbs, verb_modality, tab.lemma_)
         conf = value * (HEDGED_FACTOR if hedged else 1.0)
@@ -199,13 +200,15 @@ def _date_attached(
     return date is not None and subject is not None and attached(date, subject, predicate)
 
 
-def _country_linked(c, predicate: str, out: DocExtraction, sdoc: Doc, offset: int) -> bool:
-    """Whether a citizenship, country or location fact to a country has the text tie the
-    two (kg.extract.links); any other fact needs no such tie."""
-    o = out.mentions[c.object]
+def _object_fits(c, predicate: str, out: DocExtraction, sdoc: Doc, offset: int) -> bool:
+    """Whether the candidate's object can be ``predicate``'s (kg.extract.ranges: a country
+    for a country-valued property, not the subject's own place) and, for a citizenship to a
+    country, the text ties the two (kg.extract.links)."""
+    m, o = out.mentions[c.subject], out.mentions[c.object]
+    if not object_fits(predicate, (m.text, m.label), (o.text, o.label)):
+        return False
     if not needs_link(predicate, o.text):
         return True
-    m = out.mentions[c.subject]
     a = sdoc.char_span(m.start - offset, m.end - offset, alignment_mode="expand")
     b = sdoc.char_span(o.start - offset, o.end - offset, alignment_mode="expand")
     return a is not None and b is not None and linked(a, b)
