@@ -1,0 +1,83 @@
+"""A model fact's object must fit its predicate (kg.extract.ranges): a country for the
+country-valued properties, and never another name of the subject's own place. Tables of our
+own making, read directly and through the classifier with a model that says "country" of
+every pair."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import kg
+from kg.extract.classifier import NONE, RelationModel
+from kg.extract.ranges import object_fits, same_place
+
+FITS = [
+    # (predicate, subject (text, label), object (text, label), fits)
+    ("country", ("Boise", "GPE"), ("Idaho", "GPE"), False),  # a state is no country
+    ("country", ("Boise", "GPE"), ("United States", "GPE"), True),
+    ("country", ("Boise", "GPE"), ("U.S.", "GPE"), True),  # an alias of the places table
+    ("country", ("Hamburg", "GPE"), ("German", "NORP"), True),  # a nationality word
+    ("country", ("Korea", "GPE"), ("Korean", "NORP"), False),  # its own nationality word
+    ("country_of_citizenship", ("Ana Ruiz", "PERSON"), ("Madrid", "GPE"), False),
+    ("country_of_citizenship", ("Ana Ruiz", "PERSON"), ("Spain", "GPE"), True),
+    ("country_of_origin", ("Dark Road", "WORK_OF_ART"), ("Lowman", "GPE"), False),
+    ("located_in", ("Boise", "GPE"), ("Idaho", "GPE"), True),  # any place for "located in"
+    ("located_in", ("Bosnian", "NORP"), ("Bosnia and Herzegovina", "GPE"), False),
+    ("located_in", ("Paris", "GPE"), ("France", "GPE"), True),
+    ("employer", ("Ana Ruiz", "PERSON"), ("Acme", "ORG"), True),  # no place: no check
+]
+
+
+@pytest.mark.parametrize(("pred", "subject", "obj", "fits"), FITS)
+def test_object_fits(pred: str, subject, obj, fits: bool) -> None:
+    assert object_fits(pred, subject, obj) is fits
+
+
+SAME = [
+    (("U.S.", "GPE"), ("United States", "GPE"), True),
+    (("Dutch", "NORP"), ("Netherlands", "GPE"), True),
+    (("Dutch", "NORP"), ("Belgium", "GPE"), False),
+    (("Jordan", "PERSON"), ("Jordan", "GPE"), False),  # a person's name is no place
+    (("Idaho", "GPE"), ("Idaho", "GPE"), False),  # not in the table: nothing said
+]
+
+
+@pytest.mark.parametrize(("a", "b", "same"), SAME)
+def test_same_place(a, b, same: bool) -> None:
+    assert same_place(a, b) is same
+
+
+def _always_country() -> RelationModel:
+    """A model with no features whose bias says "country" (P17) of every pair."""
+    weights = np.array([[0.0, 6.0]], dtype=np.float32)
+    return RelationModel({}, weights, (NONE, "P17"), np.array([1.0, 0.5], dtype=np.float32))
+
+
+READ = [
+    # (text, country facts that must be read, country facts that must not)
+    (
+        "Boise lies in Idaho, in the United States.",
+        {("Boise", "United States"), ("Idaho", "United States")},
+        {("Boise", "Idaho"), ("United States", "Idaho"), ("Idaho", "Boise")},
+    ),
+    (
+        "Korea signed the accord with the Korean delegation in Geneva.",
+        set(),
+        {("Korea", "Korean"), ("Korean", "Korea"), ("Korea", "Geneva")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "found", "absent"), READ)
+def test_model_facts_fit(pipeline, text: str, found: set, absent: set) -> None:
+    from kg.extract.mentions import extract
+
+    (ex,) = extract([kg.from_text(text)], pipeline, relation_model=_always_country())
+    got = {
+        (ex.mentions[f.subject].text, ex.mentions[f.object].text)
+        for f in ex.facts
+        if f.predicates == ("country",) and isinstance(f.object, int)
+    }
+    assert found <= got
+    assert not (absent & got)
