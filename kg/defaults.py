@@ -118,6 +118,11 @@ PARTICLE_VOTE = 1.5
 # noun or a suffix ("Cameroon Airlines") outvotes it. On Re-DocRED 0-399 and CoNLL04
 # train+dev, countries typed organizations were most of the places missed.
 COUNTRY_VOTE = 2.0
+# What writes a name as a work's title: a year alone in brackets after it ("Cycle (2008)"), a
+# film's maker hung on it ("X, directed by Y", "X, starring Y"; kg.extract.type_cues): more
+# than one label and the type model's surest move (1.5), less than a describing noun, which says
+# what the name is outright.
+WORK_VOTE = 2.0
 # A name that is released, launched, shipped ("unveiled the Galaxy Fold"): a product.
 PRODUCT_VERB_VOTE = 1.5
 # A name that is appointed, hired, married: a person, as sure as spaCy's label.

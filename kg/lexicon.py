@@ -272,6 +272,14 @@ STATEMENT_NOUNS = _words("statement release filing communique communiqué")
 # Works and sites a town's name is the compound of ("the sale of the Tromso mill"), which the
 # recogniser often reads as a company's: the town's, where the town list knows the name.
 SITE_NOUNS = _words("mill plant factory refinery smelter shipyard port airport harbour harbor")
+# Words that bring in examples of a kind: "films such as Up and Zootopia", "Google apps,
+# including Gmail", "bands like Horcas" (the kind noun before them says what each name is).
+EXAMPLE_WORDS = _words("as including like")
+# Verbs whose past participle, hung on a name with its maker after "by", says a work: "Big Easy
+# Express, directed by Emmett Malloy", "Gardenia was directed by Domenico Paolella"; and
+# "starring" ("Robot Jox, starring Gary Graham"). Not "founded", "owned", "run", "led", said
+# of bodies, nor "written", said of laws and letters too.
+WORK_VERBS = _words("direct star compose choreograph film")
 # Nouns a publisher's or an agency's name is the compound of: "the Bild newspaper", "Der
 # Spiegel magazine", "the dpa news agency" (not of a place's: "a Berlin daily").
 MEDIA_NOUNS = _words("newspaper magazine daily weekly tabloid broadcaster agency")

@@ -1,15 +1,31 @@
-"""What the words around a name say of its type, beyond its own words: who speaks or acts for
-it ("a Deutsche Telekom spokesman"), where it speaks ("said in a statement"), and a town's name
-where a person comes from ("an engineer from Tartu"). kg.extract.types weighs them as votes."""
+"""What the words around a name say of its type, beyond its own words: the nouns that describe
+it ("X, a startup", "films such as X and Y"), who speaks or acts for it ("a Deutsche Telekom
+spokesman"), where it speaks ("said in a statement"), a town's name where a person comes from
+("an engineer from Tartu"), and what writes a name as a work's ("Cycle (2008)", "X, directed by
+Y"). kg.extract.types weighs them as votes."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
 from kg.extract.tokens import Tokens
-from kg.lexicon import NOUN_TYPE, SITE_NOUNS, SPOKESMAN_NOUNS, STATEMENT_NOUNS
+from kg.lexicon import (
+    EXAMPLE_WORDS,
+    NOUN_TYPE,
+    SITE_NOUNS,
+    SPOKESMAN_NOUNS,
+    STATEMENT_NOUNS,
+    WORK_VERBS,
+)
 from kg.names import compact_key, name_key
+
+# quotation marks a title is written between (the song "Windy", the film “Cars”)
+QUOTES = frozenset({'"', "“", "”", "''", "``"})
+# the longest list of names whose first a kind noun describes for all ("the magazines Le Débat
+# and Esprit"): a bound on the walk up the parser's chain of conjuncts
+LIST_LENGTH = 12
 
 TOWNS = Path(__file__).resolve().parent.parent / "data" / "towns.txt"
 
@@ -87,3 +103,79 @@ def stated(t: Tokens, verb: int) -> bool:
             if any(t.lemma[o] in STATEMENT_NOUNS for o in t.children[p] if t.dep[o] == "pobj"):
                 return True
     return False
+
+
+def describing_nouns(t: Tokens, root: int, start: int, end: int) -> Iterator[int]:
+    """The nouns that say what the name whose root is ``root`` (tokens ``start:end``) is: "X, a
+    model", "the model, X", "X is a model", "the startup X", and a plural noun that lists it
+    with others ("the magazines Le Débat and Esprit", "films such as Up, Cars and Zootopia")."""
+    dep, pos, head = t.dep, t.pos, t.head
+    right_after = adjacent_appos(t, root, end)
+    for c in t.children[root]:  # X, a model
+        if dep[c] == "appos" and pos[c] == "NOUN" and c != right_after:
+            yield c
+    first = list_head(t, root)
+    if dep[first] == "appos" and pos[head[first]] == "NOUN":  # the model, X
+        if first == root or t.lower[head[first]].endswith("s"):  # the magazines X and Y
+            yield head[first]
+    if dep[root] == "nsubj" and t.lemma_[head[root]] == "be":  # X is a model
+        for c in t.children[head[root]]:
+            if dep[c] == "attr" and pos[c] == "NOUN":
+                yield c
+    # ("Muse Spark release": a noun X is the compound of says nothing of the type of X itself)
+    prev = start - 1
+    if prev >= 0 and pos[prev] == "NOUN" and dep[prev] == "compound":  # the startup X
+        yield prev
+    if prev > 0 and t.orth[prev] in QUOTES and pos[prev - 1] == "NOUN":  # the song "Windy"
+        if head[prev - 1] == root or dep[prev - 1] == "compound":
+            yield prev - 1
+    noun = exemplified(t, first)
+    if noun is not None:
+        yield noun
+
+
+def list_head(t: Tokens, root: int) -> int:
+    """The first name of the list of proper nouns the name whose root is ``root`` is in ("Up" of
+    "Up, Cars and Zootopia"), or ``root`` itself."""
+    k = root
+    for _ in range(LIST_LENGTH):
+        if t.dep[k] != "conj" or t.pos[t.head[k]] != "PROPN":
+            break
+        k = t.head[k]
+    return k
+
+
+def exemplified(t: Tokens, root: int) -> int | None:
+    """The noun whose example the name (root ``root``) is: "films such as Up", "Google apps,
+    including Gmail", "bands like Horcas"; not "looks like Paris" (no noun)."""
+    word = t.head[root]
+    if t.dep[root] != "pobj" or t.lower[word] not in EXAMPLE_WORDS or word == root:
+        return None
+    if t.lower[word] == "as" and not (word > 0 and t.lower[word - 1] == "such"):
+        return None
+    noun = t.head[word]
+    return noun if t.pos[noun] == "NOUN" and noun < word else None
+
+
+def dated(t: Tokens, end: int) -> bool:
+    """Whether a year alone in brackets follows the name (tokens to ``end``), as a work's is
+    written ("Cycle (2008)", "L'Œuvre (1886)"); not a person's years ("(1863-1947)", "(born
+    1965)") nor a number of another length."""
+    if end + 2 >= t.n or t.orth[end] != "(" or t.orth[end + 2] != ")":
+        return False
+    year = t.orth[end + 1]
+    return len(year) == 4 and year.isdigit() and year[0] in "12"
+
+
+def made_work(t: Tokens, root: int) -> bool:
+    """Whether a verb of making a film or a piece hangs on the name (root ``root``) with its
+    maker: "X, directed by Y", "X was directed by Y", "X, starring Y"."""
+    for c in t.children[root]:
+        if t.dep[c] == "acl" and t.lemma[c] in WORK_VERBS and t.tag[c] in ("VBN", "VBG"):
+            return _by(t, c) if t.tag[c] == "VBN" else t.lemma[c] == "star"
+    head = t.head[root]
+    return t.dep[root] == "nsubjpass" and t.lemma[head] in WORK_VERBS and _by(t, head)
+
+
+def _by(t: Tokens, verb: int) -> bool:
+    return any(t.dep[c] == "agent" for c in t.children[verb])

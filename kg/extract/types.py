@@ -7,7 +7,7 @@ sums the votes over all mentions of one thing.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from kg.defaults import (
@@ -30,11 +30,20 @@ from kg.defaults import (
     TYPE_MODEL_OTHER_SURE,
     TYPE_MODEL_SURE,
     TYPE_MODEL_WEIGHT,
+    WORK_VOTE,
 )
 from kg.extract.features import mention_features
 from kg.extract.records import RawMention
 from kg.extract.tokens import Tokens
-from kg.extract.type_cues import adjacent_appos, from_town, sited, spoken_for, stated
+from kg.extract.type_cues import (
+    dated,
+    describing_nouns,
+    from_town,
+    made_work,
+    sited,
+    spoken_for,
+    stated,
+)
 from kg.lexicon import (
     COMPANY_NOUNS,
     COMPANY_OF_NOUNS,
@@ -163,7 +172,7 @@ def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
     if t.dep[root] == "compound" and t.lemma[t.head[root]] in MEDIA_NOUNS and not place:
         m.votes["Organization"] += NOUN_VOTE  # "the Bild newspaper"
     # "X, a foundational model" / "X is a startup" / "the startup X"
-    for noun in _describing_nouns(t, root, start, end):
+    for noun in describing_nouns(t, root, start, end):
         lemma = t.lemma[noun]
         m.kind = m.kind or lemma
         typ = KIND_TYPE.get(lemma)
@@ -173,6 +182,8 @@ def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
             typ = NOUN_TYPE.get(lemma)
         if typ:
             m.votes[typ] += NOUN_VOTE
+    if dated(t, end) or made_work(t, root):
+        m.votes["Work"] += WORK_VOTE  # "Cycle (2008)", "X, directed by Y"
     head, dep, pos, lemma_ = t.head[root], t.dep[root], t.pos, t.lemma_
     if dep in ("dobj", "nsubjpass") and pos[head] == "VERB":
         if lemma_[head] in PRODUCT_VERBS and not any(
@@ -327,25 +338,6 @@ def company(t: Tokens, root: int, city: bool) -> bool:
         and t.lower[head] in ("of", "in")
         and t.lemma[t.head[head]] in COMPANY_OF_NOUNS
     )
-
-
-def _describing_nouns(t: Tokens, root: int, start: int, end: int) -> Iterator[int]:
-    """The nouns that say what the name whose root is ``root`` (tokens ``start:end``) is."""
-    dep, pos, head = t.dep, t.pos, t.head
-    right_after = adjacent_appos(t, root, end)
-    for c in t.children[root]:  # X, a model
-        if dep[c] == "appos" and pos[c] == "NOUN" and c != right_after:
-            yield c
-    if dep[root] == "appos" and pos[head[root]] == "NOUN":  # the model, X
-        yield head[root]
-    if dep[root] == "nsubj" and t.lemma_[head[root]] == "be":  # X is a model
-        for c in t.children[head[root]]:
-            if dep[c] == "attr" and pos[c] == "NOUN":
-                yield c
-    # ("Muse Spark release": a noun X is the compound of says nothing of the type of X itself)
-    prev = start - 1
-    if prev >= 0 and pos[prev] == "NOUN" and dep[prev] == "compound":  # the startup X
-        yield prev
 
 
 def model_votes(
