@@ -196,7 +196,7 @@ TYPE_NOUNS = {
     "professor student lawyer judge economist journalist entrepreneur billionaire "
     "investor man woman boy girl son daughter wife husband mother father".split(),
     "Place": "city town village country state province region county capital island river "
-    "mountain lake neighborhood suburb district area".split(),
+    "mountain lake neighborhood neighbourhood suburb district area".split(),
 }
 # noun -> type (a noun in two lists takes the later)
 NOUN_TYPE = {noun: t for t, nouns in TYPE_NOUNS.items() for noun in nouns}
@@ -215,7 +215,7 @@ KIND_NOUNS = {
     "envoy commander soldier priest bishop king queen prince princess emperor".split(),
     "Place": "port seaport harbour harbor municipality borough metropolis hamlet commune "
     "prefecture canton peninsula valley republic kingdom emirate hotel stadium arena "
-    "airport".split(),
+    "airport settlement township".split(),
     # works, occasions and vessels, which the recogniser often labels organizations ("X is a
     # 2004 film", "the novel X", "X was a battle")
     "Work": "album song single film movie novel book series show sitcom documentary opera "
@@ -225,6 +225,10 @@ KIND_NOUNS = {
 }
 # noun -> type of a describing noun: TYPE_NOUNS' and KIND_NOUNS'
 KIND_TYPE = NOUN_TYPE | {noun: t for t, nouns in KIND_NOUNS.items() for noun in nouns}
+# Products' nouns that are callings too ("veteran television personality and former model Ty
+# Pennington", "Dr. James O. Mason, assistant for health"): of a name the recogniser read as a
+# person's they say a person.
+CALLING_PRODUCT_NOUNS = _words("model assistant")
 # Verbs whose object is usually a product ("Samsung unveiled the Galaxy Fold").
 PRODUCT_VERBS = _words(
     "release unveil launch ship debut introduce roll announce update upgrade deploy train"

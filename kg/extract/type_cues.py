@@ -147,8 +147,13 @@ def list_head(t: Tokens, root: int) -> int:
 
 def exemplified(t: Tokens, root: int) -> int | None:
     """The noun whose example the name (root ``root``) is: "films such as Up", "Google apps,
-    including Gmail", "bands like Horcas"; not "looks like Paris" (no noun)."""
+    including Gmail", "bands like Horcas", "towns in the zone include Wereta"; not "looks like
+    Paris" (no noun)."""
     word = t.head[root]
+    if t.dep[root] == "dobj" and t.lemma[word] == "include" and t.pos[word] == "VERB":
+        return next(
+            (c for c in t.children[word] if t.dep[c] == "nsubj" and t.pos[c] == "NOUN"), None
+        )
     if t.dep[root] != "pobj" or t.lower[word] not in EXAMPLE_WORDS or word == root:
         return None
     if t.lower[word] == "as" and not (word > 0 and t.lower[word - 1] == "such"):

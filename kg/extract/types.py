@@ -45,6 +45,7 @@ from kg.extract.type_cues import (
     stated,
 )
 from kg.lexicon import (
+    CALLING_PRODUCT_NOUNS,
     COMPANY_NOUNS,
     COMPANY_OF_NOUNS,
     COMPASS_WORDS,
@@ -180,6 +181,8 @@ def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
             # a maker's noun written as a title before a person's name is his calling
             # ("automaker Henry Ford"), not what the name is ("the novel X" is a work)
             typ = NOUN_TYPE.get(lemma)
+        elif m.label == "PERSON" and lemma in CALLING_PRODUCT_NOUNS:
+            typ = "Person"  # "former model Ty Pennington"
         if typ:
             m.votes[typ] += NOUN_VOTE
     if dated(t, end) or made_work(t, root):
