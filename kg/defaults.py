@@ -123,6 +123,9 @@ COUNTRY_VOTE = 2.0
 # than one label and the type model's surest move (1.5), less than a describing noun, which says
 # what the name is outright.
 WORK_VOTE = 2.0
+# A nationality word said as a language ("written in French", "the Greek word"; not a place,
+# Other): more than its nationality label and the type model's surest move (1.5).
+LANGUAGE_VOTE = 2.0
 # A name that is released, launched, shipped ("unveiled the Galaxy Fold"): a product.
 PRODUCT_VERB_VOTE = 1.5
 # A name that is appointed, hired, married: a person, as sure as spaCy's label.

@@ -279,6 +279,9 @@ SITE_NOUNS = _words("mill plant factory refinery smelter shipyard port airport h
 # Words that bring in examples of a kind: "films such as Up and Zootopia", "Google apps,
 # including Gmail", "bands like Horcas" (the kind noun before them says what each name is).
 EXAMPLE_WORDS = _words("as including like")
+# Nouns a nationality word said of them makes a language: "the Greek word", "the Hindi
+# language", "its French name" (not "a French writer", the people's).
+LANGUAGE_NOUNS = _words("language word term name spelling translation version dialect")
 # Verbs whose past participle, hung on a name with its maker after "by", says a work: "Big Easy
 # Express, directed by Emmett Malloy", "Gardenia was directed by Domenico Paolella"; and
 # "starring" ("Robot Jox, starring Gary Graham"). Not "founded", "owned", "run", "led", said

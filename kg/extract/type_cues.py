@@ -13,6 +13,7 @@ from pathlib import Path
 from kg.extract.tokens import Tokens
 from kg.lexicon import (
     EXAMPLE_WORDS,
+    LANGUAGE_NOUNS,
     NOUN_TYPE,
     SITE_NOUNS,
     SPOKESMAN_NOUNS,
@@ -184,3 +185,15 @@ def made_work(t: Tokens, root: int) -> bool:
 
 def _by(t: Tokens, verb: int) -> bool:
     return any(t.dep[c] == "agent" for c in t.children[verb])
+
+
+def spoken(t: Tokens, root: int) -> bool:
+    """Whether a nationality word (the name's one token, ``root``) is said as a language:
+    "written in French", "translated into English", "(Vietnamese: ...)", "the Greek word",
+    "the Hindi language"; not "a French writer" nor "the French" as a people."""
+    head, dep = t.head[root], t.dep[root]
+    if dep == "pobj" and t.lower[head] in ("in", "into") and t.pos[t.head[head]] == "VERB":
+        return True
+    if root > 0 and t.orth[root - 1] == "(" and root + 1 < t.n and t.orth[root + 1] in (":", ";"):
+        return True
+    return dep in ("amod", "compound") and t.lemma[head] in LANGUAGE_NOUNS

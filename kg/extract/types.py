@@ -14,6 +14,7 @@ from kg.defaults import (
     CITY_VOTE,
     COMPANY_VOTE,
     COUNTRY_VOTE,
+    LANGUAGE_VOTE,
     NOUN_VOTE,
     ORG_SUBJECT_VOTE,
     PARTICLE_VOTE,
@@ -41,6 +42,7 @@ from kg.extract.type_cues import (
     from_town,
     made_work,
     sited,
+    spoken,
     spoken_for,
     stated,
 )
@@ -185,6 +187,8 @@ def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
             typ = "Person"  # "former model Ty Pennington"
         if typ:
             m.votes[typ] += NOUN_VOTE
+    if end - start == 1 and is_nationality(m.text) and spoken(t, root):
+        m.votes["Other"] += LANGUAGE_VOTE  # "written in French", "the Greek word"
     if dated(t, end) or made_work(t, root):
         m.votes["Work"] += WORK_VOTE  # "Cycle (2008)", "X, directed by Y"
     head, dep, pos, lemma_ = t.head[root], t.dep[root], t.pos, t.lemma_
