@@ -22,8 +22,6 @@ from kg.lexicon import (
 )
 from kg.names import compact_key, name_key
 
-# quotation marks a title is written between (the song "Windy", the film “Cars”)
-QUOTES = frozenset({'"', "“", "”", "''", "``"})
 # the longest list of names whose first a kind noun describes for all ("the magazines Le Débat
 # and Esprit"): a bound on the walk up the parser's chain of conjuncts
 LIST_LENGTH = 12
@@ -127,9 +125,6 @@ def describing_nouns(t: Tokens, root: int, start: int, end: int) -> Iterator[int
     prev = start - 1
     if prev >= 0 and pos[prev] == "NOUN" and dep[prev] == "compound":  # the startup X
         yield prev
-    if prev > 0 and t.orth[prev] in QUOTES and pos[prev - 1] == "NOUN":  # the song "Windy"
-        if head[prev - 1] == root or dep[prev - 1] == "compound":
-            yield prev - 1
     noun = exemplified(t, first)
     if noun is not None:
         yield noun
