@@ -115,7 +115,7 @@ def describing_nouns(t: Tokens, root: int, start: int, end: int) -> Iterator[int
             yield c
     first = list_head(t, root)
     if dep[first] == "appos" and pos[head[first]] == "NOUN":  # the model, X
-        if first == root or t.lower[head[first]].endswith("s"):  # the magazines X and Y
+        if first == root or _lists(t, head[first], first):  # the magazines X and Y
             yield head[first]
     if dep[root] == "nsubj" and t.lemma_[head[root]] == "be":  # X is a model
         for c in t.children[head[root]]:
@@ -139,6 +139,17 @@ def list_head(t: Tokens, root: int) -> int:
             break
         k = t.head[k]
     return k
+
+
+def _lists(t: Tokens, noun: int, first: int) -> bool:
+    """Whether the plural ``noun`` is written right before the list whose first name's root is
+    ``first`` ("the magazines Le Débat and Esprit"), with no punctuation between: "Teams:
+    Australia - Ian Healy, Michael Bevan" is a roster, not names of teams."""
+    return (
+        noun < first
+        and t.lower[noun].endswith("s")
+        and not any(t.pos[k] == "PUNCT" for k in range(noun + 1, first))
+    )
 
 
 def exemplified(t: Tokens, root: int) -> int | None:

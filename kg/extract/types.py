@@ -321,11 +321,16 @@ def _scored(t: Tokens, k: int) -> bool:
 
 
 def _scores_in_sentence(t: Tokens, i: int) -> int:
-    """Proper nouns with a score right after them in the sentence of token ``i``: a results
-    line names two teams or more so."""
+    """Proper nouns with a score right after them in the sentence of token ``i``, each word
+    once: a results line names two teams or more so; "Boeing 747 ... Boeing 777" is one
+    maker's models."""
     s = t.sent(i)
-    return sum(
-        1 for k in range(s.start, s.end - 1) if t.tag[k] in ("NNP", "NNPS") and _scored(t, k)
+    return len(
+        {
+            t.lower[k]
+            for k in range(s.start, s.end - 1)
+            if t.tag[k] in ("NNP", "NNPS") and _scored(t, k)
+        }
     )
 
 

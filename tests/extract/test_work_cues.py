@@ -69,6 +69,12 @@ ROWS = [
     ("Kaspar Rand (1901-1977) was a painter.", "Kaspar Rand", "Person"),
     ("Shares of Valmera and Telvanni rose on Monday.", "Telvanni", "Organization"),
     ("The French voted on Sunday.", "French", "Place"),
+    # a roster after a colon is no list of teams, though the parser hangs it on "Teams"
+    (
+        "Teams: Estonia - Kaspar Rand (captain), Jaan Tamm, Peeter Kask, Marko Lill, Tiit Vahtra.",
+        "Jaan Tamm",
+        "Person",
+    ),
 ]
 
 
