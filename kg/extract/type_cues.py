@@ -6,7 +6,7 @@ Y"). kg.extract.types weighs them as votes."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -203,3 +203,38 @@ def spoken(t: Tokens, root: int) -> bool:
     if root > 0 and t.orth[root - 1] == "(" and root + 1 < t.n and t.orth[root + 1] in (":", ";"):
         return True
     return dep in ("amod", "compound") and t.lemma[head] in LANGUAGE_NOUNS
+
+
+def listed_with_towns(t: Tokens, root: int, known: Callable[[str], bool]) -> bool:
+    """Whether the name whose root is ``root`` is in a list of three names or more most of whose
+    others are known places (``known``, of a name key): "offices in Harrogate, Hull, Sheffield
+    and York", "Homs, Aleppo and Hama"."""
+    first = list_head(t, root)
+    members = [first, *_conjuncts(t, first)]
+    others = [k for k in members if k != root]
+    if len(members) < 3:
+        return False
+    places = sum(1 for k in others if known(name_key(" ".join(t.orth[_name_start(t, k) : k + 1]))))
+    return places * 2 > len(others)
+
+
+def _conjuncts(t: Tokens, k: int) -> list[int]:
+    """The proper nouns joined to ``k`` as conjuncts, and theirs, in order."""
+    out: list[int] = []
+    todo = [k]
+    while todo and len(out) < LIST_LENGTH:
+        k = todo.pop()
+        for c in t.children[k]:
+            if t.dep[c] == "conj" and t.pos[c] == "PROPN":
+                out.append(c)
+                todo.append(c)
+    return out
+
+
+def _name_start(t: Tokens, k: int) -> int:
+    """The first token of the run of proper nouns that ends at ``k`` ("Whitley" of "Whitley
+    Bay")."""
+    i = k
+    while i > 0 and t.pos[i - 1] == "PROPN" and t.head[i - 1] == k:
+        i -= 1
+    return i

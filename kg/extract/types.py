@@ -40,6 +40,8 @@ from kg.extract.type_cues import (
     dated,
     describing_nouns,
     from_town,
+    in_towns,
+    listed_with_towns,
     made_work,
     sited,
     spoken,
@@ -187,6 +189,8 @@ def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
             typ = "Person"  # "former model Ty Pennington"
         if typ:
             m.votes[typ] += NOUN_VOTE
+    if key not in CITIES and key not in COUNTRIES and listed_with_towns(t, root, known_place):
+        m.votes["Place"] += TOWN_VOTE  # "offices in Harrogate, Hull, Sheffield and York"
     if end - start == 1 and is_nationality(m.text) and spoken(t, root):
         m.votes["Other"] += LANGUAGE_VOTE  # "written in French", "the Greek word"
     if dated(t, end) or made_work(t, root):
@@ -219,6 +223,11 @@ def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
         and (from_town(t, root, key) or sited(t, root, key))
     ):
         m.votes["Place"] += TOWN_VOTE  # "an engineer from Tartu", "the Tromso mill"
+
+
+def known_place(key: str) -> bool:
+    """Whether the name key is a city's, a country's or a town's of the tables."""
+    return key in CITIES or key in COUNTRIES or in_towns(key)
 
 
 def titled(start: int, end: int, t: Tokens) -> bool:

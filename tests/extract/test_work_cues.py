@@ -8,7 +8,14 @@ import pytest
 
 import kg
 from kg.extract.tokens import Tokens
-from kg.extract.type_cues import dated, exemplified, list_head, made_work, spoken
+from kg.extract.type_cues import (
+    dated,
+    exemplified,
+    list_head,
+    listed_with_towns,
+    made_work,
+    spoken,
+)
 
 
 def _types(pipeline, text: str) -> dict[str, str]:
@@ -59,6 +66,9 @@ ROWS = [
     ),
     # a nationality word said as a language is no place
     ("The word comes from the Greek word for salt.", "Greek", "Other"),
+    # a name listed with known places, most of the list's others
+    ("Buses run to Lyon, Marcel, Lille and Nantes every day.", "Marcel", "Place"),
+    ("Storms hit Manchester, Harold Cross, Dublin and Cork.", "Harold Cross", "Place"),
     # a model's noun of a person-labelled name is a calling
     (
         "The show is hosted by former model Kate Varga and the chef Anton Rebane.",
@@ -69,6 +79,7 @@ ROWS = [
     ("Kaspar Rand (1901-1977) was a painter.", "Kaspar Rand", "Person"),
     ("Shares of Valmera and Telvanni rose on Monday.", "Telvanni", "Organization"),
     ("The French voted on Sunday.", "French", "Place"),
+    ("Shares of Siemens, Kessburn and Bayer rose.", "Kessburn", "Organization"),
     # a roster after a colon is no list of teams, though the parser hangs it on "Teams"
     (
         "Teams: Estonia - Kaspar Rand (captain), Jaan Tamm, Peeter Kask, Marko Lill, Tiit Vahtra.",
@@ -150,3 +161,20 @@ LANGUAGES = [
 def test_a_nationality_word_said_as_a_language(pipeline, text, word, expected):
     t = _tokens(pipeline, text)
     assert spoken(t, _index(t, word)) is expected
+
+
+# (text, the name's last word, whether most of the others of its list of three or more are
+# places the tables know: here those of KNOWN)
+KNOWN = {"leeds", "sheffield", "york", "tartu"}
+LISTS = [
+    ("Offices in Leeds, Kessburn, Sheffield and York opened.", "Kessburn", True),
+    ("Offices in Leeds, Kessburn, Valmera and Narvik opened.", "Kessburn", False),
+    ("Offices in Leeds and Kessburn opened.", "Kessburn", False),
+    ("Kessburn lies near Tartu.", "Kessburn", False),
+]
+
+
+@pytest.mark.parametrize("text, word, expected", LISTS)
+def test_a_name_listed_with_places(pipeline, text, word, expected):
+    t = _tokens(pipeline, text)
+    assert listed_with_towns(t, _index(t, word), KNOWN.__contains__) is expected
