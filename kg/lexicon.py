@@ -225,9 +225,9 @@ KIND_NOUNS = {
 }
 # noun -> type of a describing noun: TYPE_NOUNS' and KIND_NOUNS'
 KIND_TYPE = NOUN_TYPE | {noun: t for t, nouns in KIND_NOUNS.items() for noun in nouns}
-# Products' nouns that are callings too ("veteran television personality and former model Ty
-# Pennington", "Dr. James O. Mason, assistant for health"): of a name the recogniser read as a
-# person's they say a person.
+# Products' nouns that are callings too ("former model Ty Pennington"): written as a title
+# before a name the recogniser read as a person's they say a person ("Kestrel, a language
+# model" is still a product).
 CALLING_PRODUCT_NOUNS = _words("model assistant")
 # Verbs whose object is usually a product ("Samsung unveiled the Galaxy Fold").
 PRODUCT_VERBS = _words(

@@ -122,6 +122,9 @@ def test_no_junk_nodes(seeds_graph):
     assert names == {
         *EXPECTED, "AWS", "Apache Kafka", "Colombia", "Google", "LATAM", "Mark Zuckerberg",
         "Menlo Park", "Meta AI", "OpenAI", "Spain",
+        # products the page names by their kind ("tools like JIRA or Confluence", "cloud
+        # platforms such as AWS or Azure")
+        "Azure", "Confluence", "JIRA",
         # from the author box
         "Christopher Holloway", "Progressive Robot", "United Kingdom", "PHP", "Linux",
     }  # fmt: skip

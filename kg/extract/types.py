@@ -185,8 +185,8 @@ def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
             # a maker's noun written as a title before a person's name is his calling
             # ("automaker Henry Ford"), not what the name is ("the novel X" is a work)
             typ = NOUN_TYPE.get(lemma)
-        elif m.label == "PERSON" and lemma in CALLING_PRODUCT_NOUNS:
-            typ = "Person"  # "former model Ty Pennington"
+        elif lemma in CALLING_PRODUCT_NOUNS and noun == start - 1 and m.label == "PERSON":
+            typ = "Person"  # "former model Ty Pennington"; not "Kestrel, a language model"
         if typ:
             m.votes[typ] += NOUN_VOTE
     if key not in CITIES and key not in COUNTRIES and listed_with_towns(t, root, known_place):
