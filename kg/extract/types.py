@@ -48,21 +48,15 @@ from kg.extract.type_cues import (
     spoken_for,
     stated,
 )
+from kg.extract.type_teams import company, team
 from kg.lexicon import (
     CALLING_PRODUCT_NOUNS,
-    COMPANY_NOUNS,
-    COMPANY_OF_NOUNS,
     COMPASS_WORDS,
     COURTESY_TITLES,
     EVENT_SUFFIXES,
     HONORIFICS,
     KIND_TYPE,
-    MATCH_NOUNS,
-    MATCH_PREP_VERBS,
-    MATCH_PREPOSITIONS,
-    MATCH_VERBS,
     MEDIA_NOUNS,
-    MONTHS,
     NOUN_TYPE,
     ORG_SUBJECT_VERBS,
     ORG_SUFFIXES,
@@ -74,8 +68,6 @@ from kg.lexicon import (
     PRODUCT_VERBS,
     ROUTE_WORDS,
     SPEAKER_VERBS,
-    TEAM_NOUNS,
-    TEAM_TITLES,
 )
 from kg.names import name_key, places
 
@@ -287,78 +279,6 @@ def sports_teams(mentions: Sequence[RawMention]) -> None:
         key = name_key(m.text)
         if key in teams or m.label == "ORG":
             m.votes["Organization"] += m.votes.pop("Place")
-
-
-def team(t: Tokens, start: int, end: int, root: int, place: bool) -> bool:
-    """Whether the words around the name (tokens ``start:end``, root ``root``) use it for a
-    sports team: "Stuttgart coach", "rivals Dortmund", a results line ("Chicago 5 Boston 3");
-    and, for a place's name (``place``), "Hamburg's loss to Hanover", "Dortmund beat
-    Schalke", "beaten by Unterhaching" (of others these are said of people too: "lost the
-    nomination to Ford")."""
-    head, dep, lemma = t.head[root], t.dep[root], t.lemma
-    above = lemma[head]
-    if dep in ("compound", "poss") and above in TEAM_NOUNS:  # "Stuttgart coach"
-        return True
-    if start > 0 and t.lower[start - 1] in TEAM_TITLES:  # "rivals Dortmund"
-        return True
-    if _scored(t, end - 1) and _scores_in_sentence(t, start) >= 2:
-        return True
-    if not place:
-        return False
-    if dep == "poss" and above in MATCH_NOUNS:  # "Hamburg's loss"
-        return True
-    if dep in ("nsubj", "dobj", "nsubjpass") and above in MATCH_VERBS and t.pos[head] == "VERB":
-        return True  # "Dortmund beat Schalke"
-    if dep == "pobj" and t.lower[head] in MATCH_PREPOSITIONS:  # "a win over Nuremberg"
-        verb = lemma[t.head[head]]
-        return verb in MATCH_NOUNS or verb in MATCH_PREP_VERBS
-    return False
-
-
-def _scored(t: Tokens, k: int) -> bool:
-    """Whether token ``k``, a proper noun, has a score or a count right after it: "Boston 5",
-    "Bochum 2-0"; not a date or a time ("Apr 94", "GMT 22 Apr", "1996-08-30")."""
-    end = k + 1
-    if end >= t.n or t.tag[end] != "CD" or t.lower[k].rstrip(".") in MONTHS:
-        return False
-    if t.orth[k].isupper() and len(t.orth[k]) <= 4:  # "GMT 22", "UTC 10": a time
-        return False
-    if end + 1 < t.n and t.lower[end + 1].rstrip(".") in MONTHS:
-        return False
-    parts = t.orth[end].split("-")
-    return len(parts) <= 2 and all(p.isdigit() and len(p) <= 3 for p in parts)
-
-
-def _scores_in_sentence(t: Tokens, i: int) -> int:
-    """Proper nouns with a score right after them in the sentence of token ``i``, each word
-    once: a results line names two teams or more so; "Boeing 747 ... Boeing 777" is one
-    maker's models."""
-    s = t.sent(i)
-    return len(
-        {
-            t.lower[k]
-            for k in range(s.start, s.end - 1)
-            if t.tag[k] in ("NNP", "NNPS") and _scored(t, k)
-        }
-    )
-
-
-def company(t: Tokens, root: int, city: bool) -> bool:
-    """Whether the words around the name (root ``root``) say a company: "Ford's chief
-    executive", "Shell shares", "shares of Ford". A city's name only by a possessive: "London
-    shares" and "shares in Tokyo" are its market's."""
-    head, dep = t.head[root], t.dep[root]
-    if dep == "poss" and t.lemma[head] in COMPANY_NOUNS:
-        return True
-    if city:
-        return False
-    if dep == "compound" and t.lemma[head] in COMPANY_NOUNS and t.pos[head] == "NOUN":
-        return True
-    return (
-        dep == "pobj"
-        and t.lower[head] in ("of", "in")
-        and t.lemma[t.head[head]] in COMPANY_OF_NOUNS
-    )
 
 
 def model_votes(

@@ -17,7 +17,8 @@ from kg.extract.cuts import (
 from kg.extract.mentions import extract
 from kg.extract.records import RawMention
 from kg.extract.tokens import Tokens
-from kg.extract.types import _scored, initialled, particled, sports_teams
+from kg.extract.type_teams import _scored
+from kg.extract.types import initialled, particled, sports_teams
 from kg.model import Block, Document
 
 
