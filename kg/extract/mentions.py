@@ -13,28 +13,22 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from kg.defaults import BATCH_CHARS, BATCH_SIZE
-from kg.extract import classifier, cuts, quotes, rules, structure, types
-from kg.extract.cuts import NUMBERLESS, without_scores
+from kg.extract import bounds, classifier, cuts, joins, quotes, rules, structure, types
 from kg.extract.dates import with_day
 from kg.extract.features import candidates
 from kg.extract.records import DocExtraction, RawMention
 from kg.extract.surnames import surnames_seen
 from kg.extract.tokens import Tokens
-from kg.extract.types import LABEL_TYPES, is_nationality
+from kg.extract.types import LABEL_TYPES
 from kg.ingest.blocks import clean_text
 from kg.lexicon import (
-    DETERMINERS,
     HONORIFICS,
     MEMBERSHIP_BODY_WORDS,
     MONTHS,
     NOUN_TYPE,
     ORG_SUFFIXES,
-    ORG_TRAILING_TITLES,
     PARTY_WORDS,
-    POSSESSIVES,
     ROLE_NOUNS,
-    STOPLIST,
-    TIME_ZONES,
     TITLE_WORDS,
 )
 from kg.model import METADATA_KINDS, Document
@@ -211,6 +205,7 @@ def _read_mentions(
     seen = {e.start for e in surnames}
     found = sorted(names, key=lambda e: e.start)
     found = cuts.particle_joins(found, tab)
+    found = joins.given_name_joins(joins.of_joins(found, tab), tab)
     raw = out.document.text[offset : offset + len(tab.text)]
     if "\n" in raw:  # the block's own line breaks, which the parse read as spaces
         head = cuts.headline_end(out.document.text, offset, raw)
@@ -225,8 +220,8 @@ def _read_mentions(
             continue
         if label not in LABEL_TYPES:
             continue
-        span = _trim(ent, tab)
-        if span is None or (junk(span, tab) and span.start not in seen):
+        span = bounds.trim(ent, tab)
+        if span is None or (bounds.junk(span, tab) and span.start not in seen):
             continue
         i, j = span.start, span.end
         start_char, end_char = tab.idx[i], tab.end_char[j - 1]
@@ -339,66 +334,3 @@ def _item_label_end(text: str) -> int:
     """Where the label of a list item such as "- Data Pipelines: ..." ends (-1: none)."""
     m = re.match(r"\s*[^:.!?]{1,60}:", text)
     return m.end() if m else -1
-
-
-def _trim(ent: Span, t: Tokens) -> Span | None:
-    """The name without a leading determiner or trailing possessive and punctuation."""
-    from spacy.tokens import Span
-
-    start, end = ent.start, ent.end
-    norp = ent.label_ == "NORP"
-    lower, punct, space, tag, orth = t.lower, t.punct, t.space, t.tag, t.orth
-    while start < end:
-        if not (
-            lower[start] in DETERMINERS
-            or punct[start]
-            or space[start]
-            # a nationality is its adjective ("a German painter"): Wikidata reads it as the
-            # country; a capitalised adjective inside a sentence begins a name ("the Latin
-            # American School"), a lower-case one qualifies it ("former", "legendary")
-            or (
-                tag[start] in ("JJ", "JJR", "JJS", "VBN", "VBG", "RB")
-                and not norp
-                and (t.is_lower[start] or t.sent_start[start])
-            )
-        ):
-            break
-        start += 1
-    if ent.label_ in NUMBERLESS:
-        end = without_scores(start, end, ent.label_ == "PERSON", t)
-    if ent.label_ == "ORG":  # "FAA Administrator" (Allan McArtor): the title is not the name's
-        while end - start > 1 and lower[end - 1].rstrip(".") in ORG_TRAILING_TITLES:
-            end -= 1
-    while end > start:
-        k = end - 1
-        if not (orth[k] in POSSESSIVES or punct[k] or space[k]):
-            break
-        end -= 1
-    if start >= end:
-        return None
-    return Span(ent.doc, start, end, label=ent.label)
-
-
-def junk(span: Span, t: Tokens | None = None) -> bool:
-    """Names that are not names: concepts, lowercase phrases, sentence-initial common words.
-    ``t``: the block's token table, where the caller has it."""
-    t = t if t is not None else Tokens(span.doc)
-    start, end = span.start, span.end
-    text = t.span_text(start, end)
-    if len(text) < 2 or not any(c.isalpha() for c in text) or "\n" in text:
-        return True
-    if text.casefold() in STOPLIST or text.casefold() in TIME_ZONES or text.islower():
-        return True
-    label = span.label_
-    if label == "NORP" and not is_nationality(text):
-        return True  # a religious or political group is no place
-    if not any(x in ("NNP", "NNPS") for x in t.tag[start:end]) and not (
-        label == "NORP" and t.title[start]
-    ):
-        return True
-    words = [k for k in range(start, end) if t.alpha[k]]
-    # an abbreviation the recogniser labelled is no stop word: "US" is not "us"
-    caps = label != "NAME"
-    return bool(words) and all(
-        t.is_lower[k] or (t.stop[k] and not (caps and t.orth[k].isupper())) for k in words
-    )

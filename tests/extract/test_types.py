@@ -325,7 +325,7 @@ def test_a_name_is_cut_at_a_line_break(pipeline, raw, first, last, expected):
     t = Tokens(sdoc)
     start, end = t.orth.index(first), len(t.orth) - t.orth[::-1].index(last)
     span = Span(sdoc, start, end, label="ORG")
-    # (a piece's leading blank is trimmed with its determiners, see mentions._trim)
+    # (a piece's leading blank is trimmed with its determiners, see bounds.trim)
     pieces = line_pieces(span, t, raw, headline_end(raw, 0, raw))
     assert [p.text.strip() for p in pieces] == expected
 

@@ -1,0 +1,86 @@
+"""Where a name the recogniser read begins and ends, and whether it is a name at all: a name
+loses a leading determiner, a lower-case adjective and a person's title, a trailing possessive,
+punctuation, a score and the function words it ends on; concepts, lower-case phrases and
+sentence-initial common words are no names."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.extract import joins
+from kg.extract.cuts import NUMBERLESS, without_scores
+from kg.extract.tokens import Tokens
+from kg.extract.types import is_nationality
+from kg.lexicon import DETERMINERS, ORG_TRAILING_TITLES, POSSESSIVES, STOPLIST, TIME_ZONES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+
+def trim(ent: Span, t: Tokens) -> Span | None:
+    """The name without a leading determiner or trailing possessive and punctuation."""
+    from spacy.tokens import Span
+
+    start, end = ent.start, ent.end
+    norp = ent.label_ == "NORP"
+    lower, punct, space, tag, orth = t.lower, t.punct, t.space, t.tag, t.orth
+    while start < end:
+        if not (
+            lower[start] in DETERMINERS
+            or punct[start]
+            or space[start]
+            # a nationality is its adjective ("a German painter"): Wikidata reads it as the
+            # country; a capitalised adjective inside a sentence begins a name ("the Latin
+            # American School"), a lower-case one qualifies it ("former", "legendary")
+            or (
+                tag[start] in ("JJ", "JJR", "JJS", "VBN", "VBG", "RB")
+                and not norp
+                and (t.is_lower[start] or t.sent_start[start])
+            )
+        ):
+            break
+        start += 1
+    if ent.label_ == "PERSON":
+        start = joins.title_start(start, end, t)
+    if ent.label_ in NUMBERLESS:
+        end = without_scores(start, end, ent.label_ == "PERSON", t)
+    if ent.label_ == "ORG":  # "FAA Administrator" (Allan McArtor): the title is not the name's
+        while end - start > 1 and lower[end - 1].rstrip(".") in ORG_TRAILING_TITLES:
+            end -= 1
+    while end > start:
+        k = end - 1
+        if not (orth[k] in POSSESSIVES or punct[k] or space[k]):
+            opened = joins.open_end(end, start, t)
+            if opened == end:
+                break
+            end = opened
+            continue
+        end -= 1
+    if start >= end:
+        return None
+    return Span(ent.doc, start, end, label=ent.label)
+
+
+def junk(span: Span, t: Tokens | None = None) -> bool:
+    """Names that are not names: concepts, lowercase phrases, sentence-initial common words.
+    ``t``: the block's token table, where the caller has it."""
+    t = t if t is not None else Tokens(span.doc)
+    start, end = span.start, span.end
+    text = t.span_text(start, end)
+    if len(text) < 2 or not any(c.isalpha() for c in text) or "\n" in text:
+        return True
+    if text.casefold() in STOPLIST or text.casefold() in TIME_ZONES or text.islower():
+        return True
+    label = span.label_
+    if label == "NORP" and not is_nationality(text):
+        return True  # a religious or political group is no place
+    if not any(x in ("NNP", "NNPS") for x in t.tag[start:end]) and not (
+        label == "NORP" and t.title[start]
+    ):
+        return True
+    words = [k for k in range(start, end) if t.alpha[k]]
+    # an abbreviation the recogniser labelled is no stop word: "US" is not "us"
+    caps = label != "NAME"
+    return bool(words) and all(
+        t.is_lower[k] or (t.stop[k] and not (caps and t.orth[k].isupper())) for k in words
+    )

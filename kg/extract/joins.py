@@ -1,0 +1,138 @@
+"""Where the recogniser cut one name in two, the pieces as one name again; and where it ended a
+name on a function word, the name without it. The small model ends a name before its "of"
+complement ("the Circuit Court of" and "Cook County", "the Bay of" and "Biscay") and leaves a
+person's given name out of the name ("Émile" before "Coornaert"), which the run of proper nouns
+then reads as a name of its own."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from kg.extract.tokens import Tokens
+from kg.extract.types import is_nationality
+from kg.lexicon import (
+    COURTESY_TITLES,
+    HONORIFICS,
+    KIND_NOUNS,
+    MONTHS,
+    NOUN_TYPE,
+    ORG_SUFFIXES,
+    ORG_TRAILING_TITLES,
+    PORTFOLIO_WORDS,
+    TITLE_WORDS,
+    TITLES,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+# the labels of names an "of" complement ends ("the Bank of England", "the City of Edmonton"),
+# and of the names such a complement may be; not a person's ("Tony Day of Cape Town": the
+# person is from the place, the two are two names)
+_OF_HEADS = frozenset({"ORG", "GPE", "LOC", "FAC", "NAME"})
+_OF_COMPLEMENTS = frozenset({"ORG", "GPE", "LOC", "FAC", "NAME"})
+# the fine tags of a word no name ends with: a preposition, a conjunction, a determiner, "to"
+_OPEN_TAGS = frozenset({"IN", "CC", "DT", "TO"})
+# words that title a person or name a thing's kind, never a given name: a run of them before a
+# person's name is a title ("President", "Police Officer"), not the first part of the name
+_NOT_GIVEN = (
+    TITLES
+    | HONORIFICS
+    | TITLE_WORDS
+    | COURTESY_TITLES
+    | ORG_TRAILING_TITLES
+    | frozenset(KIND_NOUNS["Person"])
+)
+
+
+def title_start(start: int, end: int, t: Tokens) -> int:
+    """The start of a person's name at tokens ``start:end`` past the titles it begins with
+    ("Spokesman KK Khumalo", "General Pervez Musharraf", "Sheik Abdul Karim Obeid"): the
+    title is no part of the name, and the word before the name still votes it a person."""
+    while end - start > 1 and t.lower[start].rstrip(".") in _NOT_GIVEN:
+        start += 1
+    return start
+
+
+def open_end(end: int, start: int, t: Tokens) -> int:
+    """The end of the name at tokens ``start:end`` without the lower-case function words it
+    ends on ("Senate Committee on", "Chihuahua and"): no name ends with one."""
+    while end - start > 1 and t.tag[end - 1] in _OPEN_TAGS and t.is_lower[end - 1]:
+        end -= 1
+    return end
+
+
+def of_joins(found: Sequence[Span], t: Tokens) -> list[Span]:
+    """The names ``found`` (in order), where one ends on a lower-case "of" (and "the") and the
+    next name follows at once, the two as one name of the first's label: "the Circuit Court
+    of" and "Cook County", "the Bay of" and "Biscay". A person's name is left apart."""
+    out: list[Span] = []
+    for ent in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and ent.start == prev.end
+            and prev.label_ in _OF_HEADS
+            and ent.label_ in _OF_COMPLEMENTS
+            and _ends_on_of(prev, t)
+        ):
+            from spacy.tokens import Span
+
+            out[-1] = Span(ent.doc, prev.start, ent.end, label=prev.label)
+            continue
+        out.append(ent)
+    return out
+
+
+def _ends_on_of(span: Span, t: Tokens) -> bool:
+    k = span.end - 1
+    if k > span.start and t.lower[k] == "the":
+        k -= 1
+    return k > span.start and t.lower[k] == "of"
+
+
+def given_name_joins(found: Sequence[Span], t: Tokens) -> list[Span]:
+    """The names ``found`` (in order), where a run of proper nouns the recogniser left out
+    (NAME) comes at once before a person's name in one sentence, the two as one person's
+    name: the small model cuts given names it has not seen ("Émile" and "Coornaert", "Cecil"
+    and "Taylor"). Not a run with a title or a kind's word ("President", "Police Officer"),
+    a month, nor a word in capitals ("BART Director")."""
+    out: list[Span] = []
+    for ent in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and ent.label_ == "PERSON"
+            and len(ent) == 1
+            and prev.label_ == "NAME"
+            and ent.start == prev.end
+            and not t.sent_start[ent.start]
+            and _given(prev, t)
+        ):
+            from spacy.tokens import Span
+
+            out[-1] = Span(ent.doc, prev.start, ent.end, label="PERSON")
+            continue
+        out.append(ent)
+    return out
+
+
+def _given(span: Span, t: Tokens) -> bool:
+    """Whether the words of ``span`` may be a given name's: capitalised, not all capitals
+    (initials aside: "J.R.R."), no title, kind's word, suffix or month."""
+    for k in range(span.start, span.end):
+        w = t.orth[k]
+        word = t.lower[k].rstrip(".")
+        if not w[:1].isupper() or (len(word) > 1 and w.isupper() and "." not in w):
+            return False
+        if (
+            word in _NOT_GIVEN
+            or word in ORG_SUFFIXES
+            or word in NOUN_TYPE
+            or word in MONTHS
+            or word in PORTFOLIO_WORDS
+            or is_nationality(word)
+        ):
+            return False
+    return True

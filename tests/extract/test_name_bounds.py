@@ -1,0 +1,145 @@
+"""Where a name begins and ends: names the recogniser cut in two joined again (an "of"
+complement, a given name), and a name without the function words it ends on or the title it
+begins with."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.joins import given_name_joins, of_joins, open_end, title_start
+from kg.extract.mentions import extract
+from kg.extract.tokens import Tokens
+from kg.model import Block, Document
+
+
+def _names(pipeline, text: str) -> list[str]:
+    doc = Document(id="d", text=text, blocks=(Block(0, len(text), "paragraph"),))
+    return [m.text for m in next(extract([doc], pipeline)).mentions if m.votes]
+
+
+# (text, names kg reads that carry votes): the whole name, cut nowhere else
+TEXTS = [
+    (
+        "Finnegan was appointed a judge for the Circuit Court of Cook County.",
+        ["Finnegan", "Circuit Court of Cook County"],
+    ),
+    ("The convoy crossed the Bay of Biscay at night.", ["Bay of Biscay"]),
+    (
+        "Editors such as Raymond Burgard, Émile Coornaert and Paul Petit wrote for it.",
+        ["Raymond Burgard", "Émile Coornaert", "Paul Petit"],
+    ),
+    ("She played with Sonny Clark and Cecil Taylor in 1958.", ["Sonny Clark", "Cecil Taylor"]),
+    # a person's name that follows another place at once stays apart from it
+    ("Tony Day of Cape Town started the campaign.", ["Tony Day", "Cape Town"]),
+    # a name ends on no "and": "Chihuahua and" is "Chihuahua"
+    ("The deal was signed by Chihuahua and Sonora last year.", ["Chihuahua", "Sonora"]),
+    # a title before a person's name is no part of it, nor of a given name
+    (
+        "Foreign Minister Qian Qichen met President Bill Clinton.",
+        ["Qian Qichen", "Bill Clinton"],
+    ),
+    ("The vote was close, Spokesman KK Khumalo said.", ["KK Khumalo"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", TEXTS, ids=[t[1][-1] for t in TEXTS])
+def test_where_names_begin_and_end(pipeline, text, expected):
+    assert _names(pipeline, text) == expected
+
+
+def _doc(pipeline, words: list[str], tags: list[str] | None = None):
+    from spacy.tokens import Doc
+
+    return Doc(pipeline.vocab, words=words, tags=tags)
+
+
+# (words, spans as the recogniser cut them, expected names): a name that ends on "of" (or
+# "of the") and the name after it are one name; not a person's, nor where a word comes between
+OF_JOINS = [
+    (
+        ["the", "Bank", "of", "England", "rose"],
+        [(0, 3, "ORG"), (3, 4, "GPE")],
+        ["the Bank of England"],
+    ),
+    (
+        ["Court", "of", "the", "Hague", "ruled"],
+        [(0, 3, "ORG"), (3, 4, "GPE")],
+        ["Court of the Hague"],
+    ),
+    (["Tony", "Day", "of", "Cape", "Town"], [(0, 3, "PERSON"), (3, 5, "GPE")], None),
+    (["Bank", "of", "in", "England"], [(0, 2, "ORG"), (3, 4, "GPE")], None),
+    # "of" must end the name: "Bank of Italy" then "Rome" are two
+    (["Bank", "of", "Italy", "Rome"], [(0, 3, "ORG"), (3, 4, "GPE")], None),
+]
+
+
+@pytest.mark.parametrize("words, spans, expected", OF_JOINS, ids=[" ".join(w[0]) for w in OF_JOINS])
+def test_a_name_cut_before_its_complement_is_joined(pipeline, words, spans, expected):
+    from spacy.tokens import Span
+
+    sdoc = _doc(pipeline, words)
+    found = [Span(sdoc, a, b, label=lab) for a, b, lab in spans]
+    got = [s.text for s in of_joins(found, Tokens(sdoc))]
+    assert got == (expected if expected is not None else [s.text for s in found])
+
+
+# (words, tags, spans, expected names): a run of proper nouns the recogniser left out before a
+# person's surname is its given name; a title, a portfolio, a nationality, a word in capitals or
+# a person's full name is none
+GIVEN = [
+    (["Émile", "Coornaert", "wrote"], [(0, 1, "NAME"), (1, 2, "PERSON")], ["Émile Coornaert"]),
+    (["J.R.R.", "Tolkien", "wrote"], [(0, 1, "NAME"), (1, 2, "PERSON")], ["J.R.R. Tolkien"]),
+    (["President", "Obama", "spoke"], [(0, 1, "NAME"), (1, 2, "PERSON")], None),
+    (["Finance", "Filkus", "spoke"], [(0, 1, "NAME"), (1, 2, "PERSON")], None),
+    (["American", "Perez", "won"], [(0, 1, "NAME"), (1, 2, "PERSON")], None),
+    (["BART", "Bianco", "said"], [(0, 1, "NAME"), (1, 2, "PERSON")], None),
+    (["Anatomist", "Jeffrey", "Laitman"], [(0, 1, "NAME"), (1, 3, "PERSON")], None),
+    (["Emile", "Coornaert", "wrote"], [(0, 1, "NAME"), (1, 2, "ORG")], None),
+]
+
+
+@pytest.mark.parametrize("words, spans, expected", GIVEN, ids=[" ".join(g[0]) for g in GIVEN])
+def test_a_given_name_left_out_is_joined(pipeline, words, spans, expected):
+    from spacy.tokens import Span
+
+    sdoc = _doc(pipeline, words)
+    found = [Span(sdoc, a, b, label=lab) for a, b, lab in spans]
+    got = [s.text for s in given_name_joins(found, Tokens(sdoc))]
+    assert got == (expected if expected is not None else [s.text for s in found])
+
+
+# (words, tags, expected end): no name ends on a lower-case preposition, conjunction or
+# determiner; a one-word name keeps its word
+OPEN_ENDS = [
+    (["Senate", "Committee", "on"], ["NNP", "NNP", "IN"], 2),
+    (["Movement", "for", "Peace", "and"], ["NNP", "IN", "NNP", "CC"], 3),
+    (["Bay", "of", "the"], ["NNP", "IN", "DT"], 1),
+    (["Bank", "of", "England"], ["NNP", "IN", "NNP"], 3),
+    (["Of"], ["IN"], 1),
+]
+
+
+@pytest.mark.parametrize(
+    "words, tags, expected", OPEN_ENDS, ids=[" ".join(o[0]) for o in OPEN_ENDS]
+)
+def test_no_name_ends_on_a_function_word(pipeline, words, tags, expected):
+    sdoc = _doc(pipeline, words, tags)
+    assert open_end(len(words), 0, Tokens(sdoc)) == expected
+
+
+# (words, expected start): a person's name begins after its titles, keeping one word at least
+TITLED = [
+    (["Spokesman", "KK", "Khumalo"], 1),
+    (["General", "Pervez", "Musharraf"], 1),
+    (["Roman", "Emperor", "Julius"], 0),
+    (["Emperor", "Julius", "Caesar"], 1),
+    (["Sen.", "Robert", "Kennedy"], 1),
+    (["President"], 0),
+    (["Grace", "Kelly"], 0),
+]
+
+
+@pytest.mark.parametrize("words, expected", TITLED, ids=[" ".join(t[0]) for t in TITLED])
+def test_a_persons_name_begins_after_its_title(pipeline, words, expected):
+    sdoc = _doc(pipeline, words)
+    assert title_start(0, len(words), Tokens(sdoc)) == expected
