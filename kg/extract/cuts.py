@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from kg.defaults import WRAPPED_LINE_CHARS
 from kg.extract.tokens import Tokens
-from kg.extract.types import CITIES
+from kg.extract.types import CITIES, is_nationality
 from kg.ingest.blocks import spans
 from kg.ingest.news import structure
 from kg.lexicon import NAME_PARTICLES, PORTFOLIO_TITLES, PORTFOLIO_WORDS
@@ -144,6 +144,55 @@ def dateline_pieces(ent: Span, t: Tokens) -> list[Span]:
     return [ent]
 
 
+def nationality_pieces(ent: Span, t: Tokens) -> list[Span]:
+    """A nationality word of two nationalities, cut into them: "Japanese Americans",
+    "Japanese - American" (which the tokenizer splits where the hyphen is spaced). Each is a
+    nationality of its own, linked to its country; a nationality word of its own ("South
+    Korean") and one with other words ("Latin American") stay whole."""
+    if ent.label_ != "NORP" or len(ent) < 2 or is_nationality(ent.text):
+        return [ent]
+    words = [k for k in range(ent.start, ent.end) if t.orth[k] not in _HYPHENS]
+    if len(words) < 2 or not all(is_nationality(t.orth[k]) for k in words):
+        return [ent]
+    from spacy.tokens import Span
+
+    return [Span(ent.doc, k, k + 1, label="NORP") for k in words]
+
+
+_HYPHENS = frozenset({"-", "–"})
+
+
+# the words of a kind of thing named by its number: "Route 66", "Interstate 95", "Highway 401"
+NUMBERED_KINDS = frozenset({"route", "highway", "interstate", "motorway", "freeway", "expressway"})
+# the labels of the names a road's number follows at once, which the recogniser leaves out
+_ROAD_LABELS = frozenset({"ORG", "FAC", "GPE", "LOC", "NAME"})
+
+
+def numbered(found: Sequence[Span], t: Tokens) -> list[Span]:
+    """The names ``found`` (in order), where one ends in a word of a kind of thing named by its
+    number ("Route", "Highway") and a number follows at once, with the number: the recogniser
+    reads "U.S. Route" and "20" apart. The number's own span (a cardinal) goes; the name is a
+    facility's (a road is a place)."""
+    out: list[Span] = []
+    for ent in found:
+        if out and out[-1].start <= ent.start and ent.end <= out[-1].end:
+            continue  # the number taken into the name before
+        k = ent.end
+        if (
+            ent.label_ in _ROAD_LABELS
+            and k < t.n
+            and t.lower[k - 1] in NUMBERED_KINDS
+            and t.tag[k] == "CD"
+            and t.orth[k].isdigit()
+        ):
+            from spacy.tokens import Span
+
+            # a road, which the recogniser labels an organization as often as a facility
+            ent = Span(ent.doc, ent.start, k + 1, label="FAC")
+        out.append(ent)
+    return out
+
+
 # the labels whose names a score or count in a table runs into ("Hampshire 232")
 NUMBERLESS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "NAME"})
 
@@ -159,6 +208,8 @@ def without_scores(start: int, end: int, person: bool, t: Tokens) -> int:
     numbers = [x for x in range(k, end) if t.tag[x] == "CD"]
     if not numbers or not any(t.alpha[x] for x in range(start, k)):
         return end
+    if t.lower[k - 1] in NUMBERED_KINDS:
+        return end  # "U.S. Route 20", "Highway 401": the road's number is its name's
     if person or len(numbers) > 1 or any(sum(c.isdigit() for c in t.orth[x]) >= 2 for x in numbers):
         return k
     return k if name_key(t.span_text(start, k)) in CITIES else end

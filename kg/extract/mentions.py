@@ -206,12 +206,17 @@ def _read_mentions(
     found = sorted(names, key=lambda e: e.start)
     found = cuts.particle_joins(found, tab)
     found = joins.given_name_joins(joins.of_joins(found, tab), tab)
+    found = cuts.numbered(found, tab)
     raw = out.document.text[offset : offset + len(tab.text)]
     if "\n" in raw:  # the block's own line breaks, which the parse read as spaces
         head = cuts.headline_end(out.document.text, offset, raw)
         found = [p for e in found for p in cuts.line_pieces(e, tab, raw, head)]
     pieces = (
-        p for e in found for b in cuts.bracket_pieces(e, tab) for p in cuts.dateline_pieces(b, tab)
+        n
+        for e in found
+        for b in cuts.bracket_pieces(e, tab)
+        for p in cuts.dateline_pieces(b, tab)
+        for n in cuts.nationality_pieces(p, tab)
     )
     for ent in pieces:
         label = ent.label_
