@@ -143,3 +143,39 @@ TITLED = [
 def test_a_persons_name_begins_after_its_title(pipeline, words, expected):
     sdoc = _doc(pipeline, words)
     assert title_start(0, len(words), Tokens(sdoc)) == expected
+
+
+# (text, names kg reads): a road's number is part of its name, and a road is a facility; a
+# score after a team's name is none
+NUMBERED = [
+    (
+        "The town lies on U.S. Route 20 and County Route 501.",
+        [("U.S. Route 20", "FAC"), ("County Route 501", "FAC")],
+    ),
+    ("Traffic on Interstate 95 was slow.", [("Interstate 95", "FAC")]),
+    ("Hampshire 232 all out.", [("Hampshire", "PERSON")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", NUMBERED, ids=[n[1][0][0] for n in NUMBERED])
+def test_a_roads_number_is_its_names(pipeline, text, expected):
+    doc = Document(id="d", text=text, blocks=(Block(0, len(text), "paragraph"),))
+    got = [(m.text, m.label) for m in next(extract([doc], pipeline)).mentions]
+    assert got == expected
+
+
+# (text, nationality words kg reads): one of two nationalities is cut into them; one
+# nationality of two words, or with a word that is none, stays whole or goes
+NATIONALITIES = [
+    ("They jailed Japanese Americans.", ["Japanese", "Americans"]),
+    ("They jailed Japanese - American dissidents.", ["Japanese", "American"]),
+    ("He is a South Korean writer.", ["South Korean"]),
+    ("He is a Latin American writer.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", NATIONALITIES, ids=[n[0] for n in NATIONALITIES])
+def test_two_nationalities_are_two_words(pipeline, text, expected):
+    doc = Document(id="d", text=text, blocks=(Block(0, len(text), "paragraph"),))
+    got = [m.text for m in next(extract([doc], pipeline)).mentions if m.label == "NORP"]
+    assert got == expected
