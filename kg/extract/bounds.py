@@ -36,6 +36,7 @@ def trim(ent: Span, t: Tokens) -> Span | None:
                 tag[start] in ("JJ", "JJR", "JJS", "VBN", "VBG", "RB")
                 and not norp
                 and (t.is_lower[start] or t.sent_start[start])
+                and not t.orth[start][:1].isdigit()  # "the 24th Infantry Division"
             )
         ):
             break

@@ -206,6 +206,7 @@ def _read_mentions(
     found = sorted(names, key=lambda e: e.start)
     found = cuts.particle_joins(found, tab)
     found = joins.given_name_joins(joins.of_joins(found, tab), tab)
+    found = joins.ordinal_joins(found, tab)
     found = cuts.numbered(found, tab)
     raw = out.document.text[offset : offset + len(tab.text)]
     if "\n" in raw:  # the block's own line breaks, which the parse read as spaces
@@ -309,12 +310,15 @@ def _without_titles(span: Span, lower: list[str]) -> Span:
 
 
 def no_name(span: Span, t: Tokens | None = None) -> bool:
-    """Titles, months, common nouns ("Lab", "Secretary", "Jun") or codes with digits: a
+    """Titles, months, common nouns ("Lab", "Secretary", "Jun") or codes with digits, not an
+    ordinal in figures before a word ("12th Brigade"): a
     proper-noun run that names nothing. It stays a mention, so that the relation model reads
     the sentence as it is, but it takes no votes and so makes no entity. ``t``: the block's
     token table, where the caller has it."""
     lower = t.lower[span.start : span.end] if t is not None else [w.lower_ for w in span]
     words = [w.rstrip(".") for w in lower]
+    if len(words) > 1 and joins.figured(words[0]):
+        return False  # a unit by its number: "the 12th Brigade", "the 9th District"
     if any(c.isdigit() for w in words for c in w):
         return True
     if words[-1] in HONORIFICS:

@@ -179,3 +179,23 @@ def test_two_nationalities_are_two_words(pipeline, text, expected):
     doc = Document(id="d", text=text, blocks=(Block(0, len(text), "paragraph"),))
     got = [m.text for m in next(extract([doc], pipeline)).mentions if m.label == "NORP"]
     assert got == expected
+
+
+# (text, names kg reads with votes): an ordinal in figures before a unit's or a body's name is
+# part of it; not before a country's, nor one in words
+ORDINALS = [
+    (
+        "He appealed to the 5th U.S. Circuit Court of Appeals in New Orleans.",
+        ["5th U.S. Circuit Court of Appeals", "New Orleans"],
+    ),
+    (
+        "The 24th Infantry Division and the 12th Brigade moved north.",
+        ["24th Infantry Division", "12th Brigade"],
+    ),
+    ("Lincoln was the 16th U.S. president.", ["Lincoln", "U.S."]),
+]
+
+
+@pytest.mark.parametrize("text, expected", ORDINALS, ids=[o[1][0] for o in ORDINALS])
+def test_an_ordinal_in_figures_begins_a_units_name(pipeline, text, expected):
+    assert _names(pipeline, text) == expected
