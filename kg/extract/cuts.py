@@ -106,6 +106,8 @@ def line_pieces(ent: Span, t: Tokens, raw: str, headline: int = 0) -> list[Span]
 
 # Words that begin a broadcaster's name after its city in a dateline ("Beirut Radio Lebanon")
 _BROADCAST_WORDS = frozenset({"radio", "television", "tv"})
+# the words a broadcaster's name ends with
+_BROADCAST_ENDS = frozenset({"radio", "television", "tv", "network"})
 # the labels of the names a dateline's city runs into: an agency's, a place's, and a
 # person's or none where the recogniser took the agency for a surname or missed it
 _DATELINE_LABELS = frozenset({"ORG", "GPE", "PERSON", "NAME"})
@@ -130,6 +132,9 @@ def dateline_pieces(ent: Span, t: Tokens) -> list[Span]:
         word, rest = t.orth[nxt], t.span_text(nxt, ent.end)
         # "Damascus Radio" is the city's own radio: a broadcaster needs its name after the word
         broadcast = word.lower() in _BROADCAST_WORDS and nxt + 1 < ent.end
+        # or a broadcaster's name of two words or more that ends so ("Helsinki Suomen
+        # Yleisradio Network", "London Kanal-6 Television"); "Manchester Television" is one name
+        broadcast = broadcast or (ent.end - nxt > 1 and t.lower[ent.end - 1] in _BROADCAST_ENDS)
         # an agency in capitals: "Prague CTK"; not a state's or region's code after a place
         # the recogniser read ("Washington D.C.", "Hong Kong SAR")
         least = 3 if ent.label_ == "ORG" else 4

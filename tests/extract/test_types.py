@@ -130,6 +130,14 @@ def test_names_are_cut_at_their_brackets(pipeline, words, label, expected):
         ("Kyiv INTERFAX", "NAME", [("Kyiv", "GPE"), ("INTERFAX", "ORG")]),
         ("Paris Hilton", "PERSON", [("Paris Hilton", "PERSON")]),
         ("PARIS HILTON", "PERSON", [("PARIS HILTON", "PERSON")]),  # a line in capitals
+        # a broadcaster's name of two words or more that ends in a broadcaster's word
+        (
+            "Helsinki Suomen Yleisradio Network",
+            "ORG",
+            [("Helsinki", "GPE"), ("Suomen Yleisradio Network", "ORG")],
+        ),
+        ("London Kanal-6 Television", "ORG", [("London", "GPE"), ("Kanal-6 Television", "ORG")]),
+        ("Manchester Television", "ORG", [("Manchester Television", "ORG")]),
     ],
 )
 def test_a_datelines_city_is_cut_from_the_agency(pipeline, words, label, expected):
