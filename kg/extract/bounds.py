@@ -11,7 +11,14 @@ from kg.extract import joins
 from kg.extract.cuts import NUMBERLESS, without_scores
 from kg.extract.tokens import Tokens
 from kg.extract.types import is_nationality
-from kg.lexicon import DETERMINERS, ORG_TRAILING_TITLES, POSSESSIVES, STOPLIST, TIME_ZONES
+from kg.lexicon import (
+    DETERMINERS,
+    NAME_PARTICLES,
+    ORG_TRAILING_TITLES,
+    POSSESSIVES,
+    STOPLIST,
+    TIME_ZONES,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -29,6 +36,9 @@ def trim(ent: Span, t: Tokens) -> Span | None:
             lower[start] in DETERMINERS
             or punct[start]
             or space[start]
+            # a word in lower case begins no name ("every National Conference", "the state
+            # Commission on Judicial Conduct"), but a surname's particle ("de Gaulle") may
+            or (t.is_lower[start] and t.alpha[start] and lower[start] not in NAME_PARTICLES)
             # a nationality is its adjective ("a German painter"): Wikidata reads it as the
             # country; a capitalised adjective inside a sentence begins a name ("the Latin
             # American School"), a lower-case one qualifies it ("former", "legendary")

@@ -17,6 +17,7 @@ from kg.lexicon import (
     HONORIFICS,
     KIND_NOUNS,
     MONTHS,
+    NAME_PARTICLES,
     NOUN_TYPE,
     ORG_SUFFIXES,
     ORG_TRAILING_TITLES,
@@ -158,10 +159,13 @@ def given_name_joins(found: Sequence[Span], t: Tokens) -> list[Span]:
 
 def _given(span: Span, t: Tokens) -> bool:
     """Whether the words of ``span`` may be a given name's: capitalised, not all capitals
-    (initials aside: "J.R.R."), no title, kind's word, suffix or month."""
+    (initials aside: "J.R.R."; a surname's particle after the first), no title, kind's word,
+    suffix or month."""
     for k in range(span.start, span.end):
         w = t.orth[k]
         word = t.lower[k].rstrip(".")
+        if k > span.start and w in NAME_PARTICLES:
+            continue  # "Darly Alves da" before "Silva"
         if not w[:1].isupper() or (len(word) > 1 and w.isupper() and "." not in w):
             return False
         if (

@@ -39,6 +39,10 @@ TEXTS = [
         ["Qian Qichen", "Bill Clinton"],
     ),
     ("The vote was close, Spokesman KK Khumalo said.", ["KK Khumalo"]),
+    # a word in lower case begins no name; a surname's particle may
+    ("He sat on the state Commission on Judicial Conduct.", ["Commission on Judicial Conduct"]),
+    ("It was held at every National Conference.", ["National Conference"]),
+    ("Charles de Gaulle spoke.", ["Charles de Gaulle"]),
 ]
 
 
@@ -89,6 +93,12 @@ def test_a_name_cut_before_its_complement_is_joined(pipeline, words, spans, expe
 GIVEN = [
     (["Émile", "Coornaert", "wrote"], [(0, 1, "NAME"), (1, 2, "PERSON")], ["Émile Coornaert"]),
     (["J.R.R.", "Tolkien", "wrote"], [(0, 1, "NAME"), (1, 2, "PERSON")], ["J.R.R. Tolkien"]),
+    (
+        ["Darly", "Alves", "da", "Silva", "fled"],
+        [(0, 3, "NAME"), (3, 4, "PERSON")],
+        ["Darly Alves da Silva"],
+    ),
+    (["da", "Silva", "fled"], [(0, 1, "NAME"), (1, 2, "PERSON")], None),
     (["President", "Obama", "spoke"], [(0, 1, "NAME"), (1, 2, "PERSON")], None),
     (["Finance", "Filkus", "spoke"], [(0, 1, "NAME"), (1, 2, "PERSON")], None),
     (["American", "Perez", "won"], [(0, 1, "NAME"), (1, 2, "PERSON")], None),
