@@ -48,11 +48,17 @@ _NOT_GIVEN = (
 )
 
 
+# the titles a person's name loses: not the courtesy titles ("Frau Merkel", "Ms Ilves"), which
+# vote the name a person where they begin it, and which name keys fold anyway
+_LEADING_TITLES = _NOT_GIVEN - COURTESY_TITLES
+
+
 def title_start(start: int, end: int, t: Tokens) -> int:
     """The start of a person's name at tokens ``start:end`` past the titles it begins with
-    ("Spokesman KK Khumalo", "General Pervez Musharraf", "Sheik Abdul Karim Obeid"): the
-    title is no part of the name, and the word before the name still votes it a person."""
-    while end - start > 1 and t.lower[start].rstrip(".") in _NOT_GIVEN:
+    ("Spokesman KK Khumalo", "General Pervez Musharraf", "Emperor Julius Caesar"): the title
+    is no part of the name, and the word before the name still votes it a person. A courtesy
+    title stays ("Frau Merkel")."""
+    while end - start > 1 and t.lower[start].rstrip(".") in _LEADING_TITLES:
         start += 1
     return start
 

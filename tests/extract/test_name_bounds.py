@@ -145,6 +145,7 @@ TITLED = [
     (["Emperor", "Julius", "Caesar"], 1),
     (["Sen.", "Robert", "Kennedy"], 1),
     (["President"], 0),
+    (["Frau", "Merkel"], 0),
     (["Grace", "Kelly"], 0),
 ]
 
