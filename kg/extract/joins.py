@@ -22,6 +22,7 @@ from kg.lexicon import (
     ORG_SUFFIXES,
     ORG_TRAILING_TITLES,
     PORTFOLIO_WORDS,
+    ROYAL_TITLES,
     TITLE_WORDS,
     TITLES,
 )
@@ -49,15 +50,16 @@ _NOT_GIVEN = (
 
 
 # the titles a person's name loses: not the courtesy titles ("Frau Merkel", "Ms Ilves"), which
-# vote the name a person where they begin it, and which name keys fold anyway
-_LEADING_TITLES = _NOT_GIVEN - COURTESY_TITLES
+# vote the name a person where they begin it, and which name keys fold anyway, nor a ruler's
+# ("King Abdullah"), which resolution joins to the name without it where a document writes both
+_LEADING_TITLES = _NOT_GIVEN - COURTESY_TITLES - ROYAL_TITLES
 
 
 def title_start(start: int, end: int, t: Tokens) -> int:
     """The start of a person's name at tokens ``start:end`` past the titles it begins with
-    ("Spokesman KK Khumalo", "General Pervez Musharraf", "Emperor Julius Caesar"): the title
-    is no part of the name, and the word before the name still votes it a person. A courtesy
-    title stays ("Frau Merkel")."""
+    ("Spokesman KK Khumalo", "General Pervez Musharraf", "Sen. Robert Kennedy"): the
+    title is no part of the name, and the word before the name still votes it a person. A
+    courtesy title or a ruler's stays ("Frau Merkel", "King Abdullah")."""
     while end - start > 1 and t.lower[start].rstrip(".") in _LEADING_TITLES:
         start += 1
     return start

@@ -142,7 +142,8 @@ TITLED = [
     (["Spokesman", "KK", "Khumalo"], 1),
     (["General", "Pervez", "Musharraf"], 1),
     (["Roman", "Emperor", "Julius"], 0),
-    (["Emperor", "Julius", "Caesar"], 1),
+    (["Emperor", "Julius", "Caesar"], 0),  # a ruler's title: resolution's business
+    (["Sheik", "Abdul", "Karim"], 0),
     (["Sen.", "Robert", "Kennedy"], 1),
     (["President"], 0),
     (["Frau", "Merkel"], 0),
