@@ -94,12 +94,16 @@ FOLLOW_UPS = [
             ("Le Soir", "The buyers would pay about $40 million", False),
         },
     ),
-    # "she" after a person whose entity resolution types otherwise is left out, not given to
-    # a person named before
+    # "she" after a person written with her trade before her name is hers, not given to a
+    # person named before (mention detection leaves a lower-case word out of the name: "Shop
+    # assistant Kari Nordby" is "Kari Nordby", a person)
     (
         "Johan Berg said the town would mourn for a week. Shop assistant Kari Nordby was "
         'blunter.\n\n"I am glad it was not one of our planes," she said.',
-        {("Johan Berg", "the town would mourn for a week", False)},
+        {
+            ("Johan Berg", "the town would mourn for a week", False),
+            ("Kari Nordby", "I am glad it was not one of our planes", True),
+        },
     ),
     # a surname that is also a common word, as a proper noun inside its sentence
     (
