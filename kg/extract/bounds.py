@@ -53,6 +53,8 @@ def trim(ent: Span, t: Tokens) -> Span | None:
         start += 1
     if ent.label_ == "PERSON":
         start = joins.title_start(start, end, t)
+    else:
+        start = joins.office_start(start, end, t)
     if ent.label_ in NUMBERLESS:
         end = without_scores(start, end, ent.label_ == "PERSON", t)
     if ent.label_ == "ORG":  # "FAA Administrator" (Allan McArtor): the title is not the name's

@@ -55,6 +55,37 @@ _NOT_GIVEN = (
 _LEADING_TITLES = _NOT_GIVEN - COURTESY_TITLES - ROYAL_TITLES
 
 
+# the titles of an office held "of" or "for" a body or a place ("the Bishop of Pittsburgh",
+# "Minister of Fisheries", "Chief Executive Officer of Power Corporation"): such a title names
+# a person, its complement the body. Not "state" or "district" ("District of Columbia"), nor
+# "general" ("Attorney General" ends a title, "General of" begins none), "crown" ("Crown of
+# Aragon" is a realm), nor words that qualify a title ("the", "former").
+_OFFICE_WORDS = (
+    _NOT_GIVEN
+    | ROYAL_TITLES
+    | frozenset("archbishop earl duke duchess baron countess executive officer".split())
+) - frozenset({"state", "district", "general", "the", "former", "late", "ex", "justice", "crown"})
+
+
+def office_start(start: int, end: int, t: Tokens) -> int:
+    """The start of a body's or place's name at tokens ``start:end`` past an office's title and
+    its "of" or "for" ("Bishop of Pittsburgh" is Pittsburgh's, "Minister for Trade" the
+    portfolio's): the title names the office's holder, not the body."""
+    k = start
+    while k < end and (
+        t.lower[k] in _OFFICE_WORDS
+        or (k > start and t.orth[k] in ("-", "–"))
+        or (k == start and t.lower[k] == "co" and k + 1 < end and t.orth[k + 1] in ("-", "–"))
+    ):
+        k += 1
+    if k == start or k >= end - 1 or t.lower[k] not in ("of", "for"):
+        return start
+    k += 1
+    while k < end - 1 and t.lower[k] == "the":
+        k += 1
+    return k
+
+
 def title_start(start: int, end: int, t: Tokens) -> int:
     """The start of a person's name at tokens ``start:end`` past the titles it begins with
     ("Spokesman KK Khumalo", "General Pervez Musharraf", "Sen. Robert Kennedy"): the

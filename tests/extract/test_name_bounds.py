@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.joins import given_name_joins, of_joins, open_end, title_start
+from kg.extract.joins import given_name_joins, of_joins, office_start, open_end, title_start
 from kg.extract.mentions import extract
 from kg.extract.tokens import Tokens
 from kg.model import Block, Document
@@ -211,3 +211,48 @@ ORDINALS = [
 @pytest.mark.parametrize("text, expected", ORDINALS, ids=[o[1][0] for o in ORDINALS])
 def test_an_ordinal_in_figures_begins_a_units_name(pipeline, text, expected):
     assert _names(pipeline, text) == expected
+
+
+# (text, names kg reads that carry votes): an office's title and its "of" or "for" are no part
+# of the body's or place's name after them; a title of no office, or a place named "of" a
+# place, keeps its whole name
+OFFICES = [
+    (
+        "Donald Wuerl, the former Bishop of Pittsburgh, spoke on Sunday.",
+        ["Donald Wuerl", "Pittsburgh"],
+    ),
+    ("The Mayor of London, Sadiq Khan, opened the bridge.", ["London", "Sadiq Khan"]),
+    ("The President of the United States arrived in Paris.", ["United States", "Paris"]),
+    (
+        "She is Co-Chief Executive Officer of Power Corporation of Canada.",
+        ["Power Corporation of Canada"],
+    ),
+    ("The Governor of the Bank of England raised rates.", ["Bank of England"]),
+    ("She lives in the District of Columbia.", ["District of Columbia"]),
+    ("The convoy crossed the Bay of Biscay at night.", ["Bay of Biscay"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", OFFICES, ids=[o[1][0] for o in OFFICES])
+def test_an_offices_title_is_no_part_of_its_bodys_name(pipeline, text, expected):
+    assert _names(pipeline, text) == expected
+
+
+# (words, expected start): the start of a body's name after an office's title and its "of"
+OFFICE_STARTS = [
+    (["Bishop", "of", "Pittsburgh"], 2),
+    (["Minister", "for", "Trade"], 2),
+    (["Emperor", "of", "the", "French"], 3),
+    (["Chief", "Executive", "Officer", "of", "Acme"], 4),
+    (["District", "of", "Columbia"], 0),
+    (["Bank", "of", "England"], 0),
+    (["Minister", "of"], 0),  # nothing after the "of": no name to begin
+]
+
+
+@pytest.mark.parametrize(
+    "words, expected", OFFICE_STARTS, ids=[" ".join(o[0]) for o in OFFICE_STARTS]
+)
+def test_a_bodys_name_begins_after_an_offices_title(pipeline, words, expected):
+    sdoc = _doc(pipeline, words)
+    assert office_start(0, len(words), Tokens(sdoc)) == expected
