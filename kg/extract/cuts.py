@@ -154,6 +154,8 @@ def nationality_pieces(ent: Span, t: Tokens) -> list[Span]:
     "Japanese - American" (which the tokenizer splits where the hyphen is spaced). Each is a
     nationality of its own, linked to its country; a nationality word of its own ("South
     Korean") and one with other words ("Latin American") stay whole."""
+    if ent.label_ == "PERSON":
+        return _nationality_led(ent, t)
     if ent.label_ != "NORP" or len(ent) < 2 or is_nationality(ent.text):
         return [ent]
     words = [k for k in range(ent.start, ent.end) if t.orth[k] not in _HYPHENS]
@@ -165,6 +167,38 @@ def nationality_pieces(ent: Span, t: Tokens) -> list[Span]:
 
 
 _HYPHENS = frozenset({"-", "–"})
+
+
+def _nationality_noun(word: str) -> bool:
+    """ "Kenyan", "Briton", "Frenchman", "Englishwoman": a word that names a person by his
+    nationality."""
+    w = word.casefold()
+    if w in ("briton", "britons") or is_nationality(w):
+        return True
+    for suffix in ("man", "woman", "men", "women"):
+        if w.endswith(suffix) and is_nationality(w[: -len(suffix)]):
+            return True
+    return False
+
+
+def _nationality_led(ent: Span, t: Tokens) -> list[Span]:
+    """A person's name that begins with a nationality noun ("Briton Andy Murray", "Irishman
+    Tadhg Kennelly"), without it: the word is the person's nationality, a name of its own
+    where it is a nationality word ("Kenyan"), and none where it is not ("Frenchman"). A name
+    of two words stays ("Dane Cook", "Scot Gresham-Lancaster": given names)."""
+    k = ent.start
+    # the words after it, a hyphenated surname one word ("Gresham - Lancaster")
+    words = sum(
+        t.orth[x] not in _HYPHENS and t.orth[x - 1] not in _HYPHENS for x in range(k + 1, ent.end)
+    )
+    if words < 2 or not t.title[k + 1] or not _nationality_noun(t.orth[k]):
+        return [ent]
+    from spacy.tokens import Span
+
+    rest = Span(ent.doc, k + 1, ent.end, label=ent.label)
+    if is_nationality(t.orth[k]):
+        return [Span(ent.doc, k, k + 1, label="NORP"), rest]
+    return [rest]
 
 
 # the words of a kind of thing named by its number: "Route 66", "Interstate 95", "Highway 401"

@@ -256,3 +256,19 @@ OFFICE_STARTS = [
 def test_a_bodys_name_begins_after_an_offices_title(pipeline, words, expected):
     sdoc = _doc(pipeline, words)
     assert office_start(0, len(words), Tokens(sdoc)) == expected
+
+
+# (text, names kg reads that carry votes): a person's name that a nationality noun begins is
+# the name without it; the noun is a name of its own where it is a nationality word; a given
+# name that is also one stays ("Scot", "Dane")
+NATIONALITY_LED = [
+    ("Briton Andy Murray won the final in London.", ["Andy Murray", "London"]),
+    ("Irishman Tadhg Kennelly joined the club in 1995.", ["Tadhg Kennelly"]),
+    ("Scot Gresham-Lancaster was born in 1960.", ["Scot Gresham-Lancaster"]),
+    ("Dane Cook told a joke.", ["Dane Cook"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", NATIONALITY_LED, ids=[n[0] for n in NATIONALITY_LED])
+def test_a_nationality_noun_begins_no_persons_name(pipeline, text, expected):
+    assert _names(pipeline, text) == expected
