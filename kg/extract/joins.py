@@ -57,14 +57,20 @@ _LEADING_TITLES = _NOT_GIVEN - COURTESY_TITLES - ROYAL_TITLES
 
 # the titles of an office held "of" or "for" a body or a place ("the Bishop of Pittsburgh",
 # "Minister of Fisheries", "Chief Executive Officer of Power Corporation"): such a title names
-# a person, its complement the body. Not "state" or "district" ("District of Columbia"), nor
-# "general" ("Attorney General" ends a title, "General of" begins none), "crown" ("Crown of
-# Aragon" is a realm), nor words that qualify a title ("the", "former").
+# a person, its complement the body. Not a ruler's, a peer's or a courtesy title, after which
+# things are named ("Prince of Asturias Prize", "King of Prussia", "Lord of the Rings",
+# "Doctor of Philosophy"), "state" or "district" ("District of Columbia"), "general"
+# ("Attorney General" ends a title, "General of" begins none), nor words that qualify a title
+# ("the", "former").
 _OFFICE_WORDS = (
-    _NOT_GIVEN
-    | ROYAL_TITLES
-    | frozenset("archbishop earl duke duchess baron countess executive officer".split())
-) - frozenset({"state", "district", "general", "the", "former", "late", "ex", "justice", "crown"})
+    (_NOT_GIVEN | frozenset("archbishop executive officer".split()))
+    - ROYAL_TITLES
+    - COURTESY_TITLES
+    - frozenset(
+        "state district general the former late ex justice lord lady dame sir father doctor "
+        "hon senor senora signor signora".split()
+    )
+)
 
 
 def office_start(start: int, end: int, t: Tokens) -> int:

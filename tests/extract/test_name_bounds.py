@@ -242,7 +242,10 @@ def test_an_offices_title_is_no_part_of_its_bodys_name(pipeline, text, expected)
 OFFICE_STARTS = [
     (["Bishop", "of", "Pittsburgh"], 2),
     (["Minister", "for", "Trade"], 2),
-    (["Emperor", "of", "the", "French"], 3),
+    (["Archbishop", "of", "the", "Diocese"], 3),
+    (["Prince", "of", "Asturias", "Prize"], 0),  # a thing named after a ruler's title
+    (["Lord", "of", "the", "Rings"], 0),
+    (["Doctor", "of", "Philosophy"], 0),
     (["Chief", "Executive", "Officer", "of", "Acme"], 4),
     (["District", "of", "Columbia"], 0),
     (["Bank", "of", "England"], 0),
