@@ -10,7 +10,7 @@ from collections.abc import Mapping
 
 from kg.names import SCOPE, bare, places
 from kg.resolve.keys import TEAM
-from kg.resolve.merges import Link
+from kg.resolve.merges import Link, shared_doc, sharing
 from kg.resolve.records import _Name
 
 
@@ -48,12 +48,11 @@ def links(keys: list[str], names: Mapping[str, _Name], tops: dict[str, str]) -> 
     for k in keys:
         if not k.endswith(TEAM):
             continue
-        docs = names[k].docs
-        near = [f for f in clubs.get(bare(k).removesuffix(TEAM), ()) if names[f].docs & docs]
+        near = sharing(names, k, clubs.get(bare(k).removesuffix(TEAM), []))
         if len(near) != 1:
             continue
         f = near[0]
-        doc = min(names[f].docs & docs)
+        doc = shared_doc(names, f, k)
         reason = (
             f"{names[k].first!r} is the club {names[f].first!r}, the one club named after the "
             f"city in document {doc}"

@@ -138,7 +138,7 @@ def merge(
     if len(word.split()) == 1 or SCOPE in k and word in index.people_by_word:
         # surname or first name -> the one full person name that ends or starts with it, in
         # a document that names both
-        near = _sharing(names, k, index.people_by_word.get(word, []))
+        near = sharing(names, k, index.people_by_word.get(word, []))
         if len(near) > 1:
             # "Dolly Parton" and "Legendary Dolly Parton", "Christine Razanamahasoa" and
             # "Christine Harijaona Razanamahasoa": one name and fuller readings of it
@@ -153,7 +153,7 @@ def merge(
         if len(near) == 1 and (agree or _introduced(names, near[0], k, tops)):
             f = near[0]
             part = "first name" if f.split()[0] == word else "surname"
-            doc = _shared_doc(names, f, k)
+            doc = shared_doc(names, f, k)
             reason = f"{surface!r} is the {part} of {names[f].first!r}, named in document {doc}"
             if not agree:
                 reason += " before it (the word's own readings said otherwise)"
@@ -172,10 +172,10 @@ def merge(
     # short form -> the name it shortens by a legal or unit suffix ("TBD" -> "TBD Lab"), or a
     # place's generic noun ("Golan" -> "Golan Heights", "Gaza" -> "Gaza Strip"), in a document
     # that names both
-    longer = _sharing(names, k, index.by_stem.get(word, []))
+    longer = sharing(names, k, index.by_stem.get(word, []))
     if len(longer) == 1 and tops[k] != "Person" and _shortens(word, longer[0], tops):
         f = longer[0]
-        doc = _shared_doc(names, f, k)
+        doc = shared_doc(names, f, k)
         reason = f"{surface!r} is {names[f].first!r} without its suffix, in document {doc}"
         return Link(f, k, "short form", reason)
     return _owned(names, k, index, tops) or _complemented(names, k, index, tops)
@@ -192,11 +192,11 @@ def _complemented(
     if SCOPE not in k or tops[k] in ("Person", "Place"):
         return None
     n = names[k]
-    near = _sharing(names, k, index.by_head.get(bare(k), []))
+    near = sharing(names, k, index.by_head.get(bare(k), []))
     if len(near) != 1:
         return None
     f = near[0]
-    doc = _shared_doc(names, f, k)
+    doc = shared_doc(names, f, k)
     reason = f"{n.first!r} is {names[f].first!r} without its complement, in document {doc}"
     return Link(f, k, "short form", reason)
 
@@ -239,11 +239,11 @@ def _owned(names: Mapping[str, _Name], k: str, index: Index, tops: dict[str, str
     Justice Department"; "the Times" after "the New York Times" (``_homed``)."""
     n = names[k]
     by = index.by_owner if SCOPE in k else index.by_home
-    owned = _sharing(names, k, by.get(bare(k), []))
+    owned = sharing(names, k, by.get(bare(k), []))
     if len(owned) != 1 or tops[k] in ("Person", "Place"):
         return None
     f = owned[0]
-    doc = _shared_doc(names, f, k)
+    doc = shared_doc(names, f, k)
     where = "ends" if SCOPE in k else "is with the place it is named after"
     reason = f"{n.first!r} is {names[f].first!r}, the one name of document {doc} it {where}"
     return Link(f, k, "short form", reason)
@@ -254,7 +254,7 @@ def _head_word(names: Mapping[str, _Name], k: str, index: Index) -> Link | None:
     "the Court" after "the Supreme Court", "the Council" after "the Council of Europe". Two
     such names ("Supreme Court", "District Court") leave it alone."""
     n = names[k]
-    near = _sharing(names, k, index.orgs_by_head.get(bare(k), []))
+    near = sharing(names, k, index.orgs_by_head.get(bare(k), []))
     if len(near) > 1:
         # "Supreme Court" and "United States Supreme Court", "European Court" and "European
         # Court of Human Rights": one name and fuller readings
@@ -264,7 +264,7 @@ def _head_word(names: Mapping[str, _Name], k: str, index: Index) -> Link | None:
     if len(near) != 1:
         return None
     f = near[0]
-    doc = _shared_doc(names, f, k)
+    doc = shared_doc(names, f, k)
     reason = f"{n.first!r} stands for {names[f].first!r}, the one name it heads in document {doc}"
     return Link(f, k, "head word", reason)
 
@@ -294,10 +294,10 @@ def _acronym(
         doc, sentence = defined[full]
         reason = f"{surface!r} is defined as {names[full].first!r} in document {doc}: {sentence!r}"
         return Link(full, k, "acronym defined", reason)
-    near = _sharing(names, k, index.by_initials.get(acr, []))
+    near = sharing(names, k, index.by_initials.get(acr, []))
     if len(acr) >= 3 and len(near) == 1:
         f = near[0]
-        doc = _shared_doc(names, f, k)
+        doc = shared_doc(names, f, k)
         reason = f"{surface!r} spells the initials of {names[f].first!r}, in document {doc}"
         return Link(f, k, "acronym", reason)
     # "EU", "UN": the table of acronyms news uses without defining them
@@ -369,7 +369,7 @@ def _introduced(names: Mapping[str, _Name], f: str, k: str, tops: dict[str, str]
         return False
     if bare(k) in places() or is_acronym(names[f].first.split()[0]):
         return False  # "CSU Bavaria" is a name cut wrong: no given name is an acronym
-    doc = _shared_doc(names, f, k)
+    doc = shared_doc(names, f, k)
     first_f = min(m[1] for m in names[f].mentions if m[0] == doc)
     # a headline names people by their surname before the text introduces them in full
     # ("Hungary's Orban attempts ...", then "Prime Minister Viktor Orban")
@@ -389,12 +389,12 @@ def _first_named(names: Mapping[str, _Name], near: list[str], n: _Name) -> str:
     return min(near, key=first)
 
 
-def _sharing(names: Mapping[str, _Name], k: str, found: list[str]) -> list[str]:
+def sharing(names: Mapping[str, _Name], k: str, found: list[str]) -> list[str]:
     """The names of ``found`` that some document of ``k`` names too."""
     docs = names[k].docs
     return [f for f in found if not names[f].docs.isdisjoint(docs)]
 
 
-def _shared_doc(names: Mapping[str, _Name], f: str, k: str) -> str:
+def shared_doc(names: Mapping[str, _Name], f: str, k: str) -> str:
     """The first document (by id) that names both ``f`` and ``k``: the merge log's evidence."""
     return min(names[f].docs & names[k].docs)

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from kg.lexicon import ROYAL_TITLES
 from kg.names import SCOPE, bare, name_key, places
 from kg.resolve.keys import top_type
-from kg.resolve.merges import Link
+from kg.resolve.merges import Link, shared_doc, sharing
 from kg.resolve.records import _Name
 from kg.resolve.shapes import within
 
@@ -33,11 +33,11 @@ def middle_names(keys: list[str], names: Mapping[str, _Name], tops: dict[str, st
         ks.sort(key=lambda k: (len(k.split()), k))
         for i, short in enumerate(ks):
             longer = [f for f in ks[i + 1 :] if within(short, f)]
-            longer = [f for f in longer if not names[f].docs.isdisjoint(names[short].docs)]
+            longer = sharing(names, short, longer)
             if len(longer) != 1:
                 continue  # several fuller names: "George Bush", two of them
             f = longer[0]
-            doc = min(names[f].docs & names[short].docs)
+            doc = shared_doc(names, f, short)
             head, k = (f, short) if names[f].count >= names[short].count else (short, f)
             reason = (
                 f"{names[short].first!r} is {names[f].first!r} without its middle names, "
@@ -71,7 +71,7 @@ def initials(keys: list[str], names: Mapping[str, _Name], tops: dict[str, str]) 
             if len(longer) != 1:
                 continue  # "J. Smith" where "John Smith" and "Jane Smith" are named
             f = longer[0]
-            doc = min(names[f].docs & names[short].docs)
+            doc = shared_doc(names, f, short)
             reason = (
                 f"{names[short].first!r} is {names[f].first!r} with initials, in document {doc}"
             )
@@ -149,14 +149,14 @@ def surnames_typed_otherwise(
         if not late and any(not names[f].docs.isdisjoint(n.docs) for f in held):
             continue
         fulls = by_last.get(word, []) + (held if late else [])
-        near = [f for f in fulls if not names[f].docs.isdisjoint(n.docs)]
+        near = sharing(names, k, fulls)
         if len(near) != 1:
             continue
         f = near[0]
         surely = _read_a_person(n, tops[k])
         if not (late or surely or _pooled_person(n, names[f])):
             continue
-        doc = min(names[f].docs & n.docs)
+        doc = shared_doc(names, f, k)
         if late:
             reason = (
                 f"{n.first!r} ends {names[f].first!r}, written before it in document {doc}, "

@@ -212,6 +212,11 @@ CASES = {
 
 @pytest.mark.parametrize("docs, joined, apart", CASES.values(), ids=CASES)
 def test_merge_evidence(docs, joined, apart):
+    check_groups(docs, joined, apart)
+
+
+def check_groups(docs, joined: list[frozenset[str]], apart: list[frozenset[str]]) -> None:
+    """The names ``joined`` are each one entity of ``docs``; those ``apart`` are in none."""
     got = groups(docs)
     for group in joined:
         assert group in got, (group, got)
