@@ -154,6 +154,13 @@ PLACE_PREPOSITION_VOTE = 1.5
 # than one organization label, less than two, so a company named after a town ("Nokia") that
 # the document names as one elsewhere stays one.
 TOWN_VOTE = 1.5
+# A name in a list of three or more whose own words type it no better than the recogniser's
+# label (its highest vote at most LIST_WEAK: the label, or the type model's move) takes this
+# vote for the type most of the list's other names lean to ("Ricardo Blume, Carmen Salinas and
+# Meche Barba"): more than a label, so the list outweighs a lone label, less than a describing
+# noun, which still decides.
+LIST_WEAK = 1.5
+LIST_VOTE = 2.0
 # A name that acquires, hires, sues: an organization.
 ORG_SUBJECT_VOTE = 1.5
 # A name used for a sports team ("Stuttgart coach", "a win over Nuremberg"): as sure as a

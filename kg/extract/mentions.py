@@ -12,8 +12,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from kg.defaults import BATCH_CHARS, BATCH_SIZE
-from kg.extract import bounds, classifier, cuts, joins, quotes, rules, structure, types
+from kg.defaults import BATCH_CHARS, BATCH_SIZE, LIST_VOTE, LIST_WEAK
+from kg.extract import bounds, classifier, cuts, joins, quotes, rules, structure, type_cues, types
 from kg.extract.dates import with_day
 from kg.extract.features import candidates
 from kg.extract.records import DocExtraction, RawMention
@@ -151,6 +151,15 @@ def read_block(
         probs = type_model.probabilities(feats)
         # plain floats (each float32 exactly): numpy's per-element indexing costs more
         types.model_votes(out.mentions[first:], probs.tolist(), type_model.classes)
+    # after the model's moves: a list passes its kind on to the names it leaves unsure
+    type_cues.listed_votes(
+        [m.votes for m in out.mentions[first:]],
+        [tab.root(s.start, s.end) for s in spans],
+        [m.label for m in out.mentions[first:]],
+        tab,
+        weak=LIST_WEAK,
+        weight=LIST_VOTE,
+    )
     if kind in METADATA_KINDS:
         return  # a dateline or byline names things but states no fact about them
     if kind not in TITLE_KINDS:  # a headline's quotation is the body's, cut short

@@ -6,7 +6,8 @@ Y"). kg.extract.types weighs them as votes."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,6 +26,8 @@ from kg.names import compact_key, name_key
 # the longest list of names whose first a kind noun describes for all ("the magazines Le Débat
 # and Esprit"): a bound on the walk up the parser's chain of conjuncts
 LIST_LENGTH = 12
+# the types a list of names passes on to a name in it that its own words leave unsure
+LISTED_TYPES = frozenset({"Person", "Organization", "Place"})
 
 TOWNS = Path(__file__).resolve().parent.parent / "data" / "towns.txt"
 
@@ -238,3 +241,41 @@ def _name_start(t: Tokens, k: int) -> int:
     while i > 0 and t.pos[i - 1] == "PROPN" and t.head[i - 1] == k:
         i -= 1
     return i
+
+
+def listed_votes(
+    votes: Sequence[Counter[str]],
+    roots: Sequence[int],
+    labels: Sequence[str],
+    t: Tokens,
+    *,
+    weak: float,
+    weight: float,
+) -> None:
+    """A name in a list of three names or more that its own words type no better than the
+    recogniser's label does (``weak``: its highest vote) takes a vote of ``weight`` for the
+    type most of the list's other names lean to: a list names things of one kind ("Ricardo
+    Blume, Carmen Salinas and Meche Barba", "Leica, Rollei and Minox"). ``votes``: each
+    mention's votes in the block, ``roots``: each one's root token, ``labels``: each one's
+    recogniser label. A person's or a building's name stays out of an organization's list, as
+    acts and bands, hospitals and companies are listed together. The leanings are read
+    before any vote is added, so that one list's votes do not feed on each other."""
+    by_root = {r: k for k, r in enumerate(roots)}
+    leanings = [max(v, key=v.__getitem__) if v else "" for v in votes]
+    for k, root in enumerate(roots):
+        own = votes[k]
+        if not own or own[leanings[k]] > weak or leanings[k] not in LISTED_TYPES:
+            continue
+        first = list_head(t, root)
+        members = [first, *_conjuncts(t, first)]
+        if len(members) < 3 or root not in members:
+            continue
+        others = [by_root.get(m) for m in members if m != root]
+        kinds = Counter(leanings[o] for o in others if o is not None)
+        if not kinds:
+            continue
+        typ, n = kinds.most_common(1)[0]
+        if typ == "Organization" and labels[k] in ("PERSON", "FAC"):
+            continue
+        if typ in LISTED_TYPES and typ != leanings[k] and n * 2 > len(others):
+            own[typ] += weight

@@ -1,13 +1,18 @@
 """What a document says a name is, against the recogniser's guess: a title or honorific, a
-speech verb, a preposition of place, a surname the document wrote in full before."""
+speech verb, a preposition of place, a surname the document wrote in full before, the other
+names of a list it is in."""
 
 from __future__ import annotations
+
+from collections import Counter
 
 import pytest
 
 import kg
+from kg.defaults import LIST_VOTE, LIST_WEAK
 from kg.extract.mentions import extract
 from kg.extract.tokens import Tokens
+from kg.extract.type_cues import listed_votes
 from kg.extract.types import placed, titled
 from kg.model import Block, Document
 
@@ -112,3 +117,58 @@ def test_a_citizenship_of_a_name_the_recogniser_mistyped(pipeline, text, person)
         for r in g.relations
         if r.subject.name == person and r.predicate == "country_of_citizenship"
     ] == ["Place"]
+
+
+def _listed(pipeline, text: str, names: list[str], votes, labels=None) -> list[Counter]:
+    """The votes of ``names`` (spans of ``text``) after a list's vote."""
+    doc = pipeline(text)
+    t = Tokens(doc)
+    roots = []
+    for name in names:
+        a = text.index(name)
+        span = doc.char_span(a, a + len(name))
+        roots.append(t.root(span.start, span.end))
+    counters = [Counter(v) for v in votes]
+    labels = labels or ["ORG"] * len(names)
+    listed_votes(counters, roots, labels, t, weak=LIST_WEAK, weight=LIST_VOTE)
+    return counters
+
+
+def _top(c: Counter) -> str:
+    return max(c, key=c.__getitem__)
+
+
+LIST = "The cast included Ricardo Blume, Carmen Salinas and Tuulikki Vasar last year."
+LIST_NAMES = ["Ricardo Blume", "Carmen Salinas", "Tuulikki Vasar"]
+
+
+def test_a_list_types_the_name_its_own_words_leave_unsure(pipeline):
+    people = {"Person": 1.0}
+    out = _listed(pipeline, LIST, LIST_NAMES, [people, people, {"Organization": 1.0}])
+    assert [_top(c) for c in out] == ["Person", "Person", "Person"]
+
+
+@pytest.mark.parametrize(
+    "votes, labels, expected",
+    [
+        # the name's own words say what it is: a describing noun's vote outweighs the list
+        ([{"Person": 1.0}, {"Person": 1.0}, {"Organization": 3.0}], None, "Organization"),
+        # no list's majority: one of each
+        ([{"Person": 1.0}, {"Place": 1.0}, {"Organization": 1.0}], None, "Organization"),
+        # a person's name in a list of organizations stays a person's (acts and bands)
+        (
+            [{"Organization": 1.0}, {"Organization": 1.0}, {"Person": 1.0}],
+            ["ORG", "ORG", "PERSON"],
+            "Person",
+        ),
+    ],
+)
+def test_what_a_list_leaves_alone(pipeline, votes, labels, expected):
+    assert _top(_listed(pipeline, LIST, LIST_NAMES, votes, labels)[2]) == expected
+
+
+def test_two_names_are_no_list(pipeline):
+    text = "The cast included Carmen Salinas and Tuulikki Vasar last year."
+    names = ["Carmen Salinas", "Tuulikki Vasar"]
+    out = _listed(pipeline, text, names, [{"Person": 1.0}, {"Organization": 1.0}])
+    assert _top(out[1]) == "Organization"
