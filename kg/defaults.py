@@ -212,7 +212,9 @@ LIST_MIN_ITEMS = 3
 ROLE_NOUN_CONFIDENCE = 0.8
 # "Meta's TBD Lab": a possessive says some tie, not which.
 POSSESSIVE_CONFIDENCE = 0.6
-# "the Paris-based startup Mistral": seldom anything but the headquarters.
+# "the Paris-based startup Mistral": seldom anything but the headquarters. "Delmont Bank, a
+# Toledo bank" (rule x-based:noun) says the same in other words and shares the number and the
+# calibration table of its family; on the tuning parts it adds no pair the other readings miss.
 BASED_CONFIDENCE = 0.8
 # "Acme's Leeds headquarters", "has its headquarters in Leeds": as sure as "X-based". Out of
 # fold the rule read 1 fact of the tuning parts (wrong): calibrated, this number is a prior

@@ -16,8 +16,9 @@ from kg.defaults import (
     POSSESSIVE_CONFIDENCE,
 )
 from kg.extract import located
+from kg.extract.links import is_country
 from kg.extract.tokens import SUBJ
-from kg.lexicon import LEAD_FORMS
+from kg.lexicon import KIND_NOUNS, LEAD_FORMS, TYPE_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -27,22 +28,21 @@ if TYPE_CHECKING:
     from kg.extract.tokens import Sentence
 
 
+# what a possessive says, in order of preference (types decide): a unit of the owner, its
+# product, a site in a place ("Ohio's Delmont Bank"), a person working for the owner
+# ("Acme's Ray Ortiz": a person an organization has is its staff)
+POSSESSED = ("parent_organization", "developer", "located_in", "employer")
+
+
 def possessives(r: _Reader, sent: Sentence) -> None:
-    """ "Meta's TBD Lab", "Google's Android"."""
+    """ "Meta's TBD Lab", "Google's Android", "Acme's Ray Ortiz"."""
     dep, head, tm = r.t.dep, r.t.head, r.tm
     for i in r._within(r._poss_ids, sent):
         if dep[i] != "poss" or i not in tm or head[i] not in tm:
             continue
         owner, owned = tm[i], tm[head[i]]
         if owner != owned:
-            r.emit(
-                owned,
-                owner,
-                ("parent_organization", "developer", "located_in"),
-                POSSESSIVE_CONFIDENCE,
-                "possessive",
-                sent,
-            )
+            r.emit(owned, owner, POSSESSED, POSSESSIVE_CONFIDENCE, "possessive", sent)
 
 
 def based(r: _Reader, sent: Sentence) -> None:
@@ -59,6 +59,31 @@ def based(r: _Reader, sent: Sentence) -> None:
         if org is None and noun.dep_ == "attr" and noun.head.lemma_ == "be":
             org = r.ref(next((c for c in noun.head.children if c.dep_ in SUBJ), None))
         r.emit(org, place, ("headquarters_location",), BASED_CONFIDENCE, "x-based", sent)
+
+
+# nouns of organizations, which a place's name before them says where they are ("a Toledo bank")
+ORG_NOUNS = frozenset(TYPE_NOUNS["Organization"]) | frozenset(KIND_NOUNS["Organization"])
+
+
+def place_kinds(r: _Reader, sent: Sentence) -> None:
+    """ "Delmont Bank, a Toledo bank", "Acme is a Chicago law firm": an organization described
+    by a noun of organizations that a place's name qualifies is based there, as "a
+    Toledo-based bank" is; in a country, of it ("Acme, a U.S. company")."""
+    dep, head, tm, mentions = r.t.dep, r.t.head, r.tm, r.out.mentions
+    for i in r._within(r._named_ids, sent):
+        noun = r.sdoc[head[i]]
+        if dep[i] != "compound" or noun.i in tm or noun.pos_ != "NOUN":
+            continue
+        while noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i not in tm:
+            noun = noun.head  # "a Chicago law firm": the place qualifies the firm
+        if noun.lemma_ not in ORG_NOUNS or mentions[tm[i]].label not in located.PLACE_LABELS:
+            continue
+        org = r._named(noun)
+        if org is None or mentions[org].label != "ORG":
+            continue
+        place = tm[i]
+        preds = located.COUNTRY if is_country(mentions[place].text) else ("headquarters_location",)
+        r.emit(org, place, preds, BASED_CONFIDENCE, "x-based:noun", sent)
 
 
 # labels of the names that may be a head office's place ("the Leeds headquarters")

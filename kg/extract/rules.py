@@ -387,6 +387,7 @@ def read(
         roles.role_nouns(r, sent)
         phrases.possessives(r, sent)
         phrases.based(r, sent)
+        phrases.place_kinds(r, sent)
         phrases.headquarters(r, sent)
         phrases.places(r, sent)
         phrases.of_phrases(r, sent)

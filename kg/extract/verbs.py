@@ -64,6 +64,10 @@ _rule("manufacture produce make assemble", "obj", "subj", "manufacturer develope
 _rule("appoint name tap promote elect nominate choose select", "obj", "subj", "appointed_by", 0.8)
 _rule("appoint name hire tap recruit promote poach", "obj", "subj", "employer", 0.7)
 _rule("lead head run oversee manage direct chair helm", "obj", "subj", "director_manager", 0.75)
+# "Doe heads Acme": who heads an organization works for it, as "Doe, the head of Acme" reads
+# (the leader nouns' "holder" fact); a little below heading itself. Not "lead" ("led the
+# rebels", "led the team to the title") nor "oversee" (a regulator oversees what it is not of).
+_rule("head run manage direct chair helm", "subj", "obj", "employer", 0.7)
 _rule("acquire buy purchase own", "obj", "subj", "owned_by", 0.75)
 # departures: the employment they end (status "ended", and an end time where one is given)
 _rule("leave quit exit", "subj", "obj", "employer", 0.7)

@@ -168,6 +168,7 @@ RULES = [
         {
             ("Lumen Health", "founded_by", "Sarah Okafor"),
             ("Lumen Health", "director_manager", "Sarah Okafor"),
+            ("Sarah Okafor", "employer", "Lumen Health"),  # who runs it works for it
         },
     ),
     (
@@ -189,7 +190,10 @@ RULES = [
     # its own object: what it founded is not what the other verb runs
     (
         "Omar Ruiz founded a charity and runs Kestrel Bank.",
-        {("Kestrel Bank", "director_manager", "Omar Ruiz")},
+        {
+            ("Kestrel Bank", "director_manager", "Omar Ruiz"),
+            ("Omar Ruiz", "employer", "Kestrel Bank"),
+        },
     ),
     # marriage, both ways
     (
