@@ -494,6 +494,29 @@ SPEAKER_PRONOUNS = {"he": "Person", "she": "Person", "it": "Organization"}
 # said", "a Siemens statement said" is Siemens speaking (an official or a lawyer at Siemens
 # speaks for himself).
 SPOKESPERSON_NOUNS = _words("spokesman spokeswoman spokesperson representative statement")
+# Speech verbs that news sets before their speaker after quoted words ('"...," added the
+# minister', '"...," wrote the professor'), whose object right after is then who spoke; not
+# "told", "asked", "warned", whose object is the one spoken to.
+INVERTED_SPEECH_VERBS = _words(
+    "say add write explain note continue insist stress conclude admit reply recall"
+)
+# Kinds of body that "the NAME kind" calls the named body itself ("the ADAC automobile club",
+# "the Yonhap news agency", "the Kestrel Shipping company"), not a part of it: "the UN refugee
+# agency", "the EU body" and "the Siemens board" are not the UN, the EU or Siemens.
+SELF_KINDS = _words(
+    "company firm group club airline carrier railway broadcaster insurer retailer publisher "
+    "bank corporation conglomerate charity giant"
+)
+# Nouns of the messages a speaker speaks in ("said in a statement it would ...", "said in a
+# survey it had found ..."): a clause right after one, with no relative word, is what it says.
+MESSAGE_NOUNS = _words(
+    "statement interview survey letter release speech message post tweet briefing study"
+)
+# Verbs that put a message out, whose clause on the message is a relative one ("the
+# statement it issued on Monday", "the letter he sent"), not what the message says
+MESSAGE_MAKING_VERBS = _words("issue release publish post send give make write sign deliver")
+# The words before "agency" that make it a news agency, named by the name before them
+NEWS_AGENCY_WORDS = _words("news press wire")
 # Quotation marks: each opening mark with the closing marks it pairs with. A straight mark
 # both opens and closes, and closes a curly one (copy mixes them: “...," he said); single
 # marks are left out, as "’" is also the apostrophe.

@@ -6,6 +6,7 @@ for."""
 from __future__ import annotations
 
 from kg.extract.tokens import Tokens, edges
+from kg.lexicon import NEWS_AGENCY_WORDS, SELF_KINDS
 
 # a spokesperson's words that name whom it speaks for: "Siemens spokesman", "Siemens'
 # spokesman", "a spokesman for Siemens", "a statement from Siemens"
@@ -86,3 +87,17 @@ def owners(tab: Tokens, s: int) -> list[int]:
         if tab.lower[c] in _OWNER_PREPS:
             out += [o for o in tab.children[c] if tab.dep[o] == "pobj"]
     return out
+
+
+def self_named(tab: Tokens, s: int, orgs: dict[int, int]) -> int | None:
+    """The organisation that "the NAME kind" calls by its kind ("the ADAC automobile club",
+    "the Yonhap news agency"): the named body itself, which speaks. ``orgs``: the mention of
+    each token of an organisation's name."""
+    kids = tab.children[s]
+    lemma = tab.lemma[s]
+    news = any(tab.dep[c] == "compound" and tab.lower[c] in NEWS_AGENCY_WORDS for c in kids)
+    if not (lemma in SELF_KINDS or lemma == "agency" and news):
+        return None
+    if not any(tab.lower[c] == "the" for c in kids):
+        return None  # "a Siemens company": one of its companies
+    return next((orgs[c] for c in kids if c < s and tab.dep[c] == "compound" and c in orgs), None)

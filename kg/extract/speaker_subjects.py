@@ -7,13 +7,18 @@ relative clause ("Smith, who said"), X of "quoted X as saying"; and the subjects
 from __future__ import annotations
 
 from kg.extract.tokens import Tokens
-from kg.lexicon import RELATIVE, SPEECH_VERBS
+from kg.lexicon import INVERTED_SPEECH_VERBS, RELATIVE, SPEECH_VERBS
 
 _SUBJECT = "nsubj"  # not nsubjpass: "was told" has the listener as its subject
 # "smiled and said", "was clear to say": the subject is the verb's the speech verb hangs from
 _CLIMB = ("conj", "xcomp", "advcl", "acomp")
 # words of a name's phrase before its head: "manager John Otis", "the company's chairman"
 _BEFORE_NAME = ("compound", "det", "amod", "poss", "case", "nmod")
+# and the words of an age before it: "the 26-year-old Tom Hale"
+_AGE = ("nummod", "npadvmod", "punct")
+# the closing marks of quoted words a verb follows, and the marks that end the words before
+_CLOSING_MARKS = frozenset({'"', "”"})
+_ENDS = frozenset({",", "!", "?"})
 # verbs whose subject takes in the words of their object: "received a letter saying"
 _TAKEN = frozenset("receive get obtain see read hear reject dismiss deny".split())
 
@@ -63,11 +68,30 @@ def _inverted(tab: Tokens, v: int) -> int | None:
     made the subject of a verb after it ('"...," said manager John Otis about his team
     winning': Otis the subject of "winning"); else None."""
     j = v + 1
-    while j < tab.n and tab.dep[j] in _BEFORE_NAME and tab.head[j] > j:
+    while j < tab.n and tab.dep[j] in _BEFORE_NAME + _AGE and tab.head[j] > j:
         j += 1
+    if j < tab.n and _inverted_object(tab, v, j):
+        return j
     if j >= tab.n or tab.pos[j] != "PROPN" or tab.dep[j] != _SUBJECT or tab.head[j] <= j:
         return None
     return j if tab.lemma[v] in SPEECH_VERBS else None
+
+
+def _inverted_object(tab: Tokens, v: int, j: int) -> bool:
+    """Whether ``j``, the noun right after a speech verb that follows quoted words, is who
+    spoke though the parse made it the verb's object ('"...," added the minister')."""
+    after_quote = v >= 2 and tab.orth[v - 1] in _CLOSING_MARKS and tab.lower[v - 2] in _ENDS
+    # "Sales fell, added the ministry.": the clause before it set off by a comma, the name
+    # ending the sentence
+    closing = j + 1 < tab.n and tab.lower[j + 1] in (".", ",") and tab.sent(v).start < v - 1
+    after_clause = tab.lower[v - 1] == "," and closing
+    return (
+        (after_quote or after_clause)
+        and tab.dep[j] == "dobj"
+        and tab.head[j] == v
+        and tab.pos[j] in ("NOUN", "PROPN")
+        and tab.lemma[v] in INVERTED_SPEECH_VERBS
+    )
 
 
 def _after_quote(tab: Tokens, v: int) -> int | None:

@@ -35,6 +35,7 @@ from kg.extract.speaker_phrase import (
     ended_by_name,
     owners,
     possessors,
+    self_named,
     subtree,
 )
 from kg.extract.speaker_subjects import antecedent
@@ -235,6 +236,9 @@ def _noun(
         return medium
     if lemma == "official" and (body := _officials(out, tab, s, token_mention, span)):
         return body
+    orgs = {t: k for t, k in token_mention.items() if out.mentions[k].label == "ORG"}
+    if single and (m := self_named(tab, s, orgs)) is not None:
+        return _named(out, tab, m, token_mention, "quote.named", span)
     if voice or lemma in _DOCUMENTS or kind == "Organization" and single:
         decided, who = _owned(out, tab, s, token_mention, span, voice)
         if decided:
@@ -253,8 +257,14 @@ def _noun(
     poss = any(tab.dep[c] == "poss" for c in kids)
     if kind == "Person":
         # "the family lawyer", "Hoeness' lawyer": someone's, unnamed; not "the Prime
-        # Minister", "the finance minister", an office's own words
-        whose = poss or any(tab.dep[c] == "compound" and not _office(tab, c) for c in kids)
+        # Minister", "the finance minister", an office's own words, nor "the World Bank
+        # president", the office of a body the phrase names ("the US president" may be any
+        # president the text named)
+        the = any(tab.lower[c] == "the" for c in kids)
+        whose = poss or any(
+            tab.dep[c] == "compound" and not _office(tab, c) and not (the and c in orgs)
+            for c in kids
+        )
     else:
         definite = definite or poss
         # "the EU body", "the Russian foreign ministry": a body its phrase names as its

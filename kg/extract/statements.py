@@ -30,7 +30,7 @@ from kg.extract.records import RawQuote
 from kg.extract.speaker_subjects import conjoined
 from kg.extract.speakers import Speaker, memory, speaker
 from kg.extract.tokens import Tokens, edges
-from kg.lexicon import RELATIVE, SPEECH_VERBS
+from kg.lexicon import MESSAGE_MAKING_VERBS, MESSAGE_NOUNS, RELATIVE, SPEECH_VERBS
 
 if TYPE_CHECKING:
     from kg.extract.records import DocExtraction
@@ -62,6 +62,9 @@ _NO_GAP = frozenset({"where", "when", "why", "whereby", "which", "whom"})
 
 # clauses inside a sentence that an "according to X" closing it may hang from
 _PART_OF = frozenset({"advcl", "relcl", "conj", "acl"})
+
+# what a clause's verb has when it lacks no object: a relative clause's verb lacks one
+_COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "auxpass"})
 
 # "he seemed to say", "appeared to suggest": the writer's reading, not the speaker's words
 _SEEM = frozenset({"seem", "appear"})
@@ -105,6 +108,7 @@ def clauses(tab: Tokens, v: int, lo: int) -> list[int]:
             for g in tab.children[o]
             if tab.dep[g] in ("acl", "ccomp", "relcl")
             and any(tab.dep[m] == "mark" and tab.lower[m] == "that" for m in tab.children[g])
+            or _contact(tab, o, g)
         ]
     out = []
     for c in found:
@@ -118,6 +122,20 @@ def clauses(tab: Tokens, v: int, lo: int) -> list[int]:
             continue
         out.append(c)
     return out
+
+
+def _contact(tab: Tokens, o: int, g: int) -> bool:
+    """Whether ``g``, a clause the parse made relative to a message noun right before it, is
+    what the message says ("said in a survey it had found that ..."): it opens with no
+    relative word and lacks no object, as a relative clause of its own would ("the statement
+    it issued")."""
+    if tab.dep[g] != "relcl" or tab.lemma[o] not in MESSAGE_NOUNS or edges(tab, g)[0] != o + 1:
+        return False
+    if tab.lower[o + 1] in RELATIVE or tab.lower[o + 1] in _NO_GAP:
+        return False
+    if tab.lemma[g] in MESSAGE_MAKING_VERBS:
+        return False  # "said in a statement it issued on Monday that ...": the statement's
+    return any(tab.dep[c] in _COMPLEMENTS for c in tab.children[g])
 
 
 def _question(tab: Tokens, a: int, c: int) -> bool:
