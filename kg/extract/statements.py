@@ -347,15 +347,20 @@ def statement(
         (
             i
             for i in keep[2:]
-            if tab.tag[i] == "VBG"
-            and tab.lemma[i] in SPEECH_VERBS
-            and _after_comma(tab, i)
+            if (
+                tab.tag[i] == "VBG"
+                and tab.lemma[i] in SPEECH_VERBS
+                and _after_comma(tab, i)
+                or _said_again(tab, i)
+            )
             and quote_of[i] < 0
         ),
         -1,
     )
     if more >= 0:
-        keep = [i for i in keep if i < more and not (i == more - 1 and tab.lower[i] == ",")]
+        keep = [i for i in keep if i < more]
+        while keep and tab.lower[keep[-1]] in (",", "and", "but"):
+            keep.pop()
     while keep and (
         tab.punct[keep[0]] or tab.dep[keep[0]] == "mark" and tab.lower[keep[0]] == "that"
     ):
@@ -384,6 +389,20 @@ def statement(
         conf = INDIRECT_CONFIDENCE * (REFERRED_SPEAKER_FACTOR if w.mention is None else 1)
         out.quotes.append(raw(w, " ".join(words.split()), False, conf, (start, end)))
     return True, more
+
+
+def _said_again(tab: Tokens, i: int) -> bool:
+    """Whether ``i`` is a speech verb of the speaker's own that the parse joined to a verb
+    of what was said ("X said that A happened and said that B"): no subject of its own, a
+    clause of its own, after "and" or "but"."""
+    kids = tab.children[i]
+    return (
+        tab.dep[i] == "conj"
+        and tab.lemma[i] in SPEECH_VERBS
+        and tab.lower[i - 1] in ("and", "but")
+        and not any(tab.dep[c] in ("nsubj", "nsubjpass") for c in kids)
+        and any(tab.dep[c] == "ccomp" for c in kids)
+    )
 
 
 def _after_comma(tab: Tokens, i: int) -> bool:

@@ -1,7 +1,8 @@
 """Speakers' phrases of news copy: a speech verb set before the speaker that the parse makes
 its object ('"...," added the mayor') or whose name has an age before it, a body called by
 its kind after its name ("the ADAC automobile club", "the Lufthansa airline"), the clause
-right after "said in a survey" with no "that", and the office of a body the phrase names
+right after "said in a survey" with no "that", a second "and said that" the parse joins
+to the first statement's verb, and the office of a body the phrase names
 ("the World Bank president"). (text, expected quotations) tables, as in test_quotes."""
 
 from __future__ import annotations
@@ -76,6 +77,19 @@ MESSAGES = [
     ),
 ]
 
+JOINED = [
+    # the second "said" the parse joins to the verb of the first statement is the
+    # speaker's again: two statements, the first ending before "and said"
+    (
+        "Tom Hale of the Harbour Commission said that photos showed a crane tearing down the "
+        "pier and said that the harbour master's home was also destroyed the next day.",
+        {
+            ("Tom Hale", "photos showed a crane tearing down the pier", False),
+            ("Tom Hale", "the harbour master's home was also destroyed the next day", False),
+        },
+    ),
+]
+
 OFFICES = [
     # the president of the body the phrase names is the one the text gave that title
     (
@@ -95,6 +109,6 @@ OFFICES = [
 ]
 
 
-@pytest.mark.parametrize("text, expected", INVERTED + KINDS + MESSAGES + OFFICES)
+@pytest.mark.parametrize("text, expected", INVERTED + KINDS + MESSAGES + JOINED + OFFICES)
 def test_speaker_phrases(text: str, expected: Expected, pipeline):
     check(quotes(text, pipeline), expected)
