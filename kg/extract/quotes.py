@@ -38,14 +38,12 @@ from kg.extract.records import DocExtraction
 from kg.extract.speaker_names import refit
 from kg.extract.speaker_subjects import conjoined, subject
 from kg.extract.speakers import Memory, Speaker, memory, speaker, unnamed, unnamed_last
+from kg.extract.statement_clauses import clauses, merged, reported
 from kg.extract.statements import (
     Piece,
     according,
-    clauses,
-    merged,
     mid_sentence,
     raw,
-    reported,
     set_off,
     speech,
     statement,
