@@ -488,8 +488,15 @@ SPEECH_VERBS = _words(
     "clarify charge joke"
 )
 # Pronouns that stand for a named speaker before them, by the type of entity each fits:
-# "he said" is the nearest person named before, "it said" the nearest organisation.
-SPEAKER_PRONOUNS = {"he": "Person", "she": "Person", "it": "Organization"}
+# "he said" is the nearest person named before, "it said" the nearest organisation; "him"
+# and "her" speak only after "according to" ("According to him, the talks failed").
+SPEAKER_PRONOUNS = {
+    "he": "Person",
+    "she": "Person",
+    "it": "Organization",
+    "him": "Person",
+    "her": "Person",
+}
 # Nouns of those (and that) whose words are their organisation's: "a spokesman for Siemens
 # said", "a Siemens statement said" is Siemens speaking (an official or a lawyer at Siemens
 # speaks for himself).

@@ -2,7 +2,7 @@
 its object ('"...," added the mayor') or whose name has an age before it, a body called by
 its kind after its name ("the ADAC automobile club", "the Lufthansa airline"), the clause
 right after "said in a survey" with no "that", a second "and said that" the parse joins
-to the first statement's verb, and the office of a body the phrase names
+to the first statement's verb, "according to him", and the office of a body the phrase names
 ("the World Bank president"). (text, expected quotations) tables, as in test_quotes."""
 
 from __future__ import annotations
@@ -90,6 +90,26 @@ JOINED = [
     ),
 ]
 
+ACCORDING_TO_HIM = [
+    # "according to him" is the person named before, as "he said" is
+    (
+        '"The town has changed," Tom Hale said. According to him, the pier blocks the '
+        "harbour and the boats.",
+        {
+            ("Tom Hale", "The town has changed", True),
+            ("Tom Hale", "the pier blocks the harbour and the boats", False),
+        },
+    ),
+    (
+        '"The town has changed," Anna Berg said. According to her, the pier blocks the '
+        "harbour and the boats.",
+        {
+            ("Anna Berg", "The town has changed", True),
+            ("Anna Berg", "the pier blocks the harbour and the boats", False),
+        },
+    ),
+]
+
 OFFICES = [
     # the president of the body the phrase names is the one the text gave that title
     (
@@ -109,6 +129,8 @@ OFFICES = [
 ]
 
 
-@pytest.mark.parametrize("text, expected", INVERTED + KINDS + MESSAGES + JOINED + OFFICES)
+@pytest.mark.parametrize(
+    "text, expected", INVERTED + KINDS + MESSAGES + JOINED + ACCORDING_TO_HIM + OFFICES
+)
 def test_speaker_phrases(text: str, expected: Expected, pipeline):
     check(quotes(text, pipeline), expected)
