@@ -188,7 +188,8 @@ def _verbs(
         sent = tab.sent(v)
         at = {"attribution": (offset + sent.start_char, offset + sent.end_char)}
         also = (speaker(out, tab, c, offset, token_mention) for c in conjoined(tab, subj))
-        whos = [who] + [w for w in also if w is not None and w.mention is not None]
+        # not the speaker again ("chairman and chief executive X": X holds both titles)
+        whos = [who] + [w for w in also if w is not None and w.mention not in (None, who.mention)]
         whos = [w._replace(**at, verb=offset + tab.idx[v]) for w in whos]
         part = False
         while v >= 0:

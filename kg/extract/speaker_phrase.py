@@ -66,7 +66,22 @@ def ended_by_name(tab: Tokens, s: int, token_mention: dict[int, int]) -> int:
     before = first - 1
     if before <= s or token_mention.get(before) == m:
         return -1
+    if _titles_joined(tab, s, before, b):
+        return b
     return b if tab.pos[before] == "PROPN" and tab.orth[before][:1].isupper() else -1
+
+
+def _titles_joined(tab: Tokens, s: int, before: int, b: int) -> bool:
+    """Whether the name ending at ``b`` holds a second title joined to the role ``s`` ("the
+    chairman and chief executive officer Tom Hale"): one person, not two ("the chairman and
+    Tom Hale")."""
+    return (
+        tab.dep[b] == "conj"
+        and tab.head[b] == s
+        and tab.pos[before] == "NOUN"
+        and tab.dep[before] == "compound"
+        and tab.head[before] == b
+    )
 
 
 def possessors(tab: Tokens, s: int) -> list[int]:

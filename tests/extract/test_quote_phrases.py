@@ -1,9 +1,10 @@
 """Speakers' phrases of news copy: a speech verb set before the speaker that the parse makes
 its object ('"...," added the mayor') or whose name has an age before it, a body called by
 its kind after its name ("the ADAC automobile club", "the Lufthansa airline"), the clause
-right after "said in a survey" with no "that", a second "and said that" the parse joins
-to the first statement's verb, "according to him", and the office of a body the phrase names
-("the World Bank president"). (text, expected quotations) tables, as in test_quotes."""
+right after "said in a survey" with no "that", a second "and said that" the parse joins to
+the first statement's verb, "according to him", a name after two titles joined by "and",
+and the office of a body the phrase names ("the World Bank president"). (text, expected
+quotations) tables, as in test_quotes."""
 
 from __future__ import annotations
 
@@ -110,6 +111,19 @@ ACCORDING_TO_HIM = [
     ),
 ]
 
+TWO_TITLES = [
+    # a name after two titles joined by "and" is one speaker, read once
+    (
+        '"The plant has a strategic value for our group," said Kestrel Bank chairman and '
+        "chief executive officer Tom Hale.",
+        {("Tom Hale", "The plant has a strategic value for our group", True)},
+    ),
+    (
+        "The chairman and chief executive officer Tom Hale said that the plant would open in May.",
+        {("Tom Hale", "the plant would open in May", False)},
+    ),
+]
+
 OFFICES = [
     # the president of the body the phrase names is the one the text gave that title
     (
@@ -130,7 +144,8 @@ OFFICES = [
 
 
 @pytest.mark.parametrize(
-    "text, expected", INVERTED + KINDS + MESSAGES + JOINED + ACCORDING_TO_HIM + OFFICES
+    "text, expected",
+    INVERTED + KINDS + MESSAGES + JOINED + ACCORDING_TO_HIM + TWO_TITLES + OFFICES,
 )
 def test_speaker_phrases(text: str, expected: Expected, pipeline):
     check(quotes(text, pipeline), expected)
