@@ -169,8 +169,9 @@ ORG_SUBJECT_VOTE = 1.5
 # decides.
 TEAM_VOTE = 3.0
 # A document whose words use this many place names for teams is a sports report, where such a
-# name is the team in all its mentions (kg.extract.types.sports_teams). One is not enough:
-# "a win over Ohio" may be an election's.
+# name is the team in all its mentions (kg.extract.types.sports_teams); a league named and a
+# coach or a player described so count one each. One is not enough: "a win over Ohio" may be
+# an election's.
 TEAMS_IN_REPORT = 2
 # A name a company's words are said of ("Ford's chief executive", "shares of Ford"): as an
 # acquiring subject's vote, more than a label or the type model's surest move (1.5 x 1 less the

@@ -169,6 +169,9 @@ EVENT_SUFFIXES = _words(
     "cup championship championships tournament trophy olympics olympiad prix open summit "
     "festival marathon"
 )
+# The last words of a league's name, a competition in a sports report ("the Champions League",
+# "the Bundesliga"), where "league" names no body such as the "Arab League".
+LEAGUE_WORDS = _words("league bundesliga liga")
 # Time zones, which the recogniser reads as organizations in a time ("1100 GMT"): no names
 TIME_ZONES = _words("gmt utc est edt cst cdt mst mdt pst pdt bst cet cest eet eest jst aest")
 DETERMINERS = _words("the a an this that these those")
@@ -207,7 +210,7 @@ NOUN_TYPE = {noun: t for t, nouns in TYPE_NOUNS.items() for noun in nouns}
 KIND_NOUNS = {
     "Organization": "carmaker automaker chipmaker drugmaker steelmaker planemaker shipbuilder "
     "refiner lender brokerage utility exporter supplier distributor wholesaler "
-    "operator band orchestra council committee commission bureau".split(),
+    "operator band orchestra council committee commission bureau side".split(),
     "Person": "musician politician diplomat banker businessman businesswoman footballer "
     "striker midfielder goalkeeper athlete cyclist boxer novelist poet painter composer "
     "rapper guitarist pianist comedian photographer architect historian philosopher "
@@ -255,6 +258,9 @@ PLACE_VERBS = _words(
     "grow raise flee evacuate land"
 )
 PLACE_PREPOSITIONS = _words("in from")
+# Prepositions before a town's name that say a place, not a team, in a sports report ("the
+# final in Berlin", "a striker from Bremen", "a camp near Munich").
+SITE_PREPOSITIONS = _words("in at from near outside inside across throughout around")
 # Verbs whose object is usually a person ("Acme appointed Jane Doe").
 PERSON_VERBS = _words("appoint hire name elect nominate promote fire marry interview arrest kill")
 # What a company has and others seldom do, said of it by a possessive ("Ford's chief

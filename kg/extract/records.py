@@ -42,6 +42,10 @@ class RawMention:
     kind: str = ""  # the noun the text describes it by ("X, a town in ..."), if any
     surface: str = ""  # the document's own characters at start:end (text is the tidied name)
     team: bool = False  # the words around it use it for a sports team ("Stuttgart coach")
+    # a town's name not where something is ("he led Mainz to promotion", not "in Mainz"): a
+    # team's in a sports report, where spaCy reads it as a person's or an organization's
+    # (kg.extract.types.sports_teams)
+    town: bool = False
 
 
 @dataclass(frozen=True)

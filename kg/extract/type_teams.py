@@ -30,7 +30,7 @@ def team(t: Tokens, start: int, end: int, root: int, place: bool) -> bool:
         return True
     if start > 0 and t.lower[start - 1] in TEAM_TITLES:  # "rivals Dortmund"
         return True
-    if _scored(t, end - 1) and _scores_in_sentence(t, start) >= 2:
+    if (_scored(t, end - 1) or _after_score(t, start)) and _scores_in_sentence(t, start) >= 2:
         return True
     if not place:
         return False
@@ -58,16 +58,30 @@ def _scored(t: Tokens, k: int) -> bool:
     return len(parts) <= 2 and all(p.isdigit() and len(p) <= 3 for p in parts)
 
 
+def _after_score(t: Tokens, k: int) -> bool:
+    """Whether token ``k``, a proper noun, is the second team of a result written between the
+    two ("Mainz 0-0 Stuttgart"): a proper noun and a score with a dash, one token or three,
+    before it."""
+    if k >= 2 and "-" in t.orth[k - 1] and t.tag[k - 2] in ("NNP", "NNPS"):
+        return _scored(t, k - 2)
+    return (
+        k >= 4
+        and t.orth[k - 2] in ("-", "–")
+        and t.tag[k - 4] in ("NNP", "NNPS")
+        and all(t.orth[j].isdigit() and len(t.orth[j]) <= 2 for j in (k - 3, k - 1))
+    )
+
+
 def _scores_in_sentence(t: Tokens, i: int) -> int:
-    """Proper nouns with a score right after them in the sentence of token ``i``, each word
-    once: a results line names two teams or more so; "Boeing 747 ... Boeing 777" is one
-    maker's models."""
+    """Proper nouns with a score right after them (or between two) in the sentence of token
+    ``i``, each word once: a results line names two teams or more so; "Boeing 747 ...
+    Boeing 777" is one maker's models."""
     s = t.sent(i)
     return len(
         {
             t.lower[k]
             for k in range(s.start, s.end - 1)
-            if t.tag[k] in ("NNP", "NNPS") and _scored(t, k)
+            if t.tag[k] in ("NNP", "NNPS") and (_scored(t, k) or _after_score(t, k))
         }
     )
 

@@ -56,6 +56,7 @@ from kg.lexicon import (
     EVENT_SUFFIXES,
     HONORIFICS,
     KIND_TYPE,
+    LEAGUE_WORDS,
     MEDIA_NOUNS,
     NOUN_TYPE,
     ORG_SUBJECT_VERBS,
@@ -67,7 +68,9 @@ from kg.lexicon import (
     PRODUCT_EVENT_NOUNS,
     PRODUCT_VERBS,
     ROUTE_WORDS,
+    SITE_PREPOSITIONS,
     SPEAKER_VERBS,
+    TEAM_NOUNS,
 )
 from kg.names import name_key, places
 
@@ -206,6 +209,11 @@ def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
         # and of persons alike
         if not stated(t, head):
             m.votes["Person"] += SPEAKER_VOTE
+    m.town = (
+        key not in COUNTRIES
+        and known_place(key)
+        and not (t.dep[root] == "pobj" and t.lower[t.head[root]] in SITE_PREPOSITIONS)
+    )
     if not m.team and placed(t, root, key):
         m.votes["Place"] += PLACE_PREPOSITION_VOTE
     elif (
@@ -268,17 +276,39 @@ def sports_teams(mentions: Sequence[RawMention]) -> None:
     """In a sports report, a place's name the report uses for a team once is the team
     throughout ("With the exception of Bremen, the top teams..."), and a name spaCy labels an
     organization is one, as the city table or the type model may have it a place: their place
-    votes go to the organization. A sports report: one whose words use TEAMS_IN_REPORT names
-    or more for teams."""
+    votes go to the organization. So too a town's name spaCy reads as a person's or an
+    organization's where it is not where something is ("he led Regensburg to promotion"; not
+    "fans in Regensburg"), whose person votes (spaCy's or the type model's) go to the
+    organization too, unless it is a person's surname in the report ("Marcus Hamilton ...
+    Hamilton scored"); and a league ("the Bundesliga") is a competition. A sports report: one
+    whose words use TEAMS_IN_REPORT names or more for teams, a league named and a player or a
+    coach described so counting as one each."""
     teams = {name_key(m.text) for m in mentions if m.team}
-    if len(teams) < TEAMS_IN_REPORT:
+    signs = len(teams) + any(m.text.split()[-1].casefold() in LEAGUE_WORDS for m in mentions)
+    signs += any(m.kind in TEAM_NOUNS for m in mentions)
+    if signs < TEAMS_IN_REPORT:
         return
+    surnames = {
+        m.text.split()[-1].casefold() for m in mentions if m.label == "PERSON" and " " in m.text
+    }
     for m in mentions:
-        if not m.votes or "Place" not in m.votes:
+        if not m.votes:
             continue
         key = name_key(m.text)
-        if key in teams or m.label == "ORG":
-            m.votes["Organization"] += m.votes.pop("Place")
+        if m.text.split()[-1].casefold() in LEAGUE_WORDS:  # "the Bundesliga": a competition
+            m.votes["Event"] += sum(m.votes.values())
+            for typ in [x for x in m.votes if x != "Event"]:
+                del m.votes[typ]
+            continue
+        # a town spaCy labels a place stays one: a sports report's dateline ("LEEDS 1996-08-30")
+        # and the towns where games are played are places
+        club = m.town and m.label in ("PERSON", "ORG") and m.text.casefold() not in surnames
+        moved = (
+            ("Place", "Person") if club else ("Place",) if key in teams or m.label == "ORG" else ()
+        )
+        for typ in moved:
+            if typ in m.votes:
+                m.votes["Organization"] += m.votes.pop(typ)
 
 
 def model_votes(
