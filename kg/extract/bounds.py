@@ -14,6 +14,7 @@ from kg.extract.types import is_nationality
 from kg.lexicon import (
     DETERMINERS,
     NAME_PARTICLES,
+    NOUN_TYPE,
     ORG_TRAILING_TITLES,
     POSSESSIVES,
     STOPLIST,
@@ -60,6 +61,10 @@ def trim(ent: Span, t: Tokens) -> Span | None:
     if ent.label_ == "ORG":  # "FAA Administrator" (Allan McArtor): the title is not the name's
         while end - start > 1 and lower[end - 1].rstrip(".") in ORG_TRAILING_TITLES:
             end -= 1
+    # a place's kind in lower case after its name ("Helmand province", "the Moabit district")
+    # says what the name is, and is no part of it ("Moabit District" may be)
+    if end - start > 1 and t.is_lower[end - 1] and NOUN_TYPE.get(lower[end - 1]) == "Place":
+        end -= 1
     while end > start:
         k = end - 1
         if not (orth[k] in POSSESSIVES or punct[k] or space[k]):

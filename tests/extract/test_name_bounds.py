@@ -33,6 +33,8 @@ TEXTS = [
     ("Tony Day of Cape Town started the campaign.", ["Tony Day", "Cape Town"]),
     # a name ends on no "and": "Chihuahua and" is "Chihuahua"
     ("The deal was signed by Chihuahua and Sonora last year.", ["Chihuahua", "Sonora"]),
+    # a place's kind in lower case after its name is no part of it
+    ("Fighting spread across Kandahar province on Sunday.", ["Kandahar"]),
     # a title before a person's name is no part of it, nor of a given name
     (
         "Foreign Minister Qian Qichen met President Bill Clinton.",
