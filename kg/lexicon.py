@@ -673,3 +673,31 @@ KNOWN_ACRONYMS: dict[str, str] = {
     "afp": "Agence France-Presse",
     "dpa": "Deutsche Presse-Agentur",
 }
+# Prefixes that make a nationality word deny it: "non-Dutch coaches", "non-EU citizens".
+DENYING_PREFIXES = _words("non non- un-")
+# Words that make a nationality word a people's, not a country's: "ethnic Hungarian
+# parties", "an ethnic Russian" (of any citizenship).
+ETHNIC_WORDS = _words("ethnic ethnically")
+# Continents, as kg's places table names them: no country, nor a place's administrative seat
+# ("the smallest country in Africa" is on the continent: Wikidata's P30, not P17 or P131).
+CONTINENTS = frozenset(
+    {"Africa", "Antarctica", "Asia", "Europe", "North America", "South America", "Oceania"}
+)
+# Countries of kg's places table that lie in another ("Glasgow, Scotland, United Kingdom";
+# "Hong Kong, China"), and former unions of countries ("Latvia, then part of the Soviet
+# Union"): the only countries a "country" or "located in" fact may lead from or to between
+# two countries.
+COUNTRIES_WITHIN = frozenset(
+    {
+        "England", "Scotland", "Wales", "Northern Ireland", "Greenland", "Faroe Islands",
+        "Hong Kong", "Macao", "Puerto Rico", "Guam", "Tibet", "Gibraltar", "Bermuda",
+        "New Caledonia", "French Polynesia", "Aruba", "Curaçao", "Isle of Man", "Jersey",
+        "Guernsey", "Kosovo", "Palestine", "Western Sahara",
+    }
+)  # fmt: skip
+FORMER_UNIONS = frozenset(
+    {
+        "Soviet Union", "Yugoslavia", "Czechoslovakia", "Serbia and Montenegro",
+        "United Arab Republic", "Austria-Hungary", "Ottoman Empire", "Russian Empire",
+    }
+)  # fmt: skip

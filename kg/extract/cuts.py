@@ -70,6 +70,24 @@ def headline_end(text: str, offset: int, raw: str) -> int:
     return blocks[0].end if blocks[0].kind == "headline" else 0
 
 
+def hard_breaks(raw: str, headline: int = 0) -> list[int]:
+    """Where a line breaks in ``raw`` (a block's own characters) as ingest would begin a new
+    block: after the headline (ending at ``headline``), a blank line, or a line that is no
+    wrapped prose (shorter than ``WRAPPED_LINE_CHARS``, or ending as a sentence does)."""
+    out = []
+    at = raw.find("\n")
+    while at >= 0:
+        line = raw[raw.rfind("\n", 0, at) + 1 : at].strip()
+        nxt = raw.find("\n", at + 1)
+        blank = nxt >= 0 and not raw[at + 1 : nxt].strip()
+        if line and (
+            len(line) < WRAPPED_LINE_CHARS or line.endswith(_LINE_ENDS) or blank or at == headline
+        ):
+            out.append(at)
+        at = nxt
+    return out
+
+
 def line_pieces(ent: Span, t: Tokens, raw: str, headline: int = 0) -> list[Span]:
     """A name cut where a line breaks inside it in ``raw``, the block's own characters (the
     parse reads a block's line breaks as spaces): the recogniser runs a byline into a

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg.extract.types import is_nationality
-from kg.lexicon import CITIZEN_NOUNS, COUNTRY_PREDICATES, LINKING_VERBS
+from kg.lexicon import CITIZEN_NOUNS, CONTINENTS, COUNTRY_PREDICATES, LINKING_VERBS
 from kg.names import place_name
 
 if TYPE_CHECKING:
@@ -30,6 +30,13 @@ def is_country(text: str) -> bool:
     t = t[4:] if t.casefold().startswith("the ") else t
     row = place_name(t, "GPE")
     return (row is not None and row[1] != "city") or is_nationality(text)
+
+
+def is_continent(text: str) -> bool:
+    """Whether ``text`` names a continent ("Africa", "European"), which the places table holds
+    beside the countries."""
+    row = place_name(" ".join(text.split()), "LOC") or place_name(text, "NORP")
+    return row is not None and row[0] in CONTINENTS
 
 
 def needs_link(predicate: str, object_text: str) -> bool:

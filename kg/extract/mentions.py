@@ -13,7 +13,18 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from kg.defaults import BATCH_CHARS, BATCH_SIZE, LIST_VOTE, LIST_WEAK
-from kg.extract import bounds, classifier, cuts, joins, quotes, rules, structure, type_cues, types
+from kg.extract import (
+    bounds,
+    classifier,
+    countries,
+    cuts,
+    joins,
+    quotes,
+    rules,
+    structure,
+    type_cues,
+    types,
+)
 from kg.extract.dates import with_day
 from kg.extract.features import candidates
 from kg.extract.records import DocExtraction, RawMention
@@ -171,6 +182,7 @@ def read_block(
     elif model is not None:
         classifier.read(out, sdoc, offset, first, dates, facts_from, model, reader.modality, tab)
     structure.apart(out, tab, offset, kind, facts_from)  # no fact across cells or list entries
+    countries.settle(out, facts_from)  # a nationality word's person; a continent no country
     if not keep_candidates:
         _memberships(out, facts_from)
 

@@ -14,7 +14,7 @@ from kg.defaults import NATIONALITY_CONFIDENCE, NATIONALITY_NOUN_CONFIDENCE
 from kg.extract.located import PLACE_NOUNS
 from kg.extract.modality import PLAIN
 from kg.extract.types import is_nationality, leaning
-from kg.lexicon import TITLES
+from kg.lexicon import KIND_TYPE, TEAM_TITLES, TITLES
 
 if TYPE_CHECKING:
     from kg.extract.rules import _Reader
@@ -39,18 +39,28 @@ def nationalities(r: _Reader, sent: Sentence) -> None:
         k = i
         while k < sent.end and tm.get(k) == b:
             k += 1  # past the nationality's words
+        noun = ""  # the phrase's last word so far: its head before the name
         for _ in range(MAX_BETWEEN + 1):
             if k >= sent.end:
                 break
             a = tm.get(k)
             title = t.lower[k].rstrip(".") in TITLES  # "President", a name of its own
             if a is not None and a != b and not title:
-                if mentions[a].label == "PERSON":
+                if mentions[a].label == "PERSON" and not _no_person(noun):
                     r.emit(a, b, CITIZENSHIP, NATIONALITY_CONFIDENCE, "nationality", sent)
                 break
             if t.pos[k] not in ("NOUN", "ADJ") and not title:
                 break
+            noun = t.lower[k]
             k += 1
+
+
+def _no_person(noun: str) -> bool:
+    """Whether the noun before a name says it is no person's, whatever the recogniser's
+    label: "Dutch toymaker Brenner Toys", "Swiss daily Le Matin", "defending Italian
+    champions Juventus" (a body's country, which is no citizenship)."""
+    one = noun[:-1] if noun.endswith("s") and noun[:-1] in KIND_TYPE else noun  # "makers"
+    return noun in TEAM_TITLES or KIND_TYPE.get(one, "Person") != "Person"
 
 
 def _described(r: _Reader, i: int, b: int, sent: Sentence) -> None:

@@ -16,6 +16,7 @@ from kg.extract.tokens import OBJ, SUBJ
 from kg.lexicon import (
     APPOINTING_VERBS,
     DEPARTURE_VERBS,
+    ETHNIC_WORDS,
     LEADER_NOUNS,
     ROLE_NOUNS,
     STAFF_NOUNS,
@@ -123,7 +124,8 @@ def orgs_of(r: _Reader, noun: Token, holder: Token | None) -> Iterator[int]:
         for c in n.children:
             if c.dep_ == "prep" and c.lower_ in preps:
                 for p in c.children:
-                    if p.dep_ == "pobj":
+                    # "a member of the Yoruba ethnic group" is of a people, no body
+                    if p.dep_ == "pobj" and not any(g.lower_ in ETHNIC_WORDS for g in p.children):
                         yield from (x for x in r.refs(p) if isinstance(x, int))
     for c in noun.children:
         if c.dep_ in ("poss", "compound", "nmod") and c.i in r.tm:

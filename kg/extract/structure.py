@@ -6,8 +6,11 @@ A web page's table row reaches extraction as one block, its cells joined by " | 
 one sentence ("X in A; Y in B, C", "Turkey, Poland, Bonaire"). The parser reads such text as
 a sentence, and both the rules and the relation model then read its neighbours as related:
 a constituency as its member's residence, a column heading as a person of the next column's
-nationality, one hotel's city as the next hotel's. Each name keeps its mention (the entities
-stay); only facts are dropped.
+nationality, one hotel's city as the next hotel's. A document given as one block (a JSON
+record's text) may begin with its headline or carry a heading on a line of its own, which the
+parser runs into the sentence after it: no fact within one sentence crosses such a line
+(kg.extract.cuts.hard_breaks). Each name keeps its mention (the entities stay); only facts are
+dropped.
 """
 
 from __future__ import annotations
@@ -15,9 +18,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.defaults import LIST_MIN_ITEMS
+from kg.extract.cuts import hard_breaks, headline_end
 from kg.extract.links import is_country
-from kg.extract.records import DocExtraction
+from kg.extract.records import MODEL_ACROSS, DocExtraction
 from kg.extract.tokens import Tokens, edges
+from kg.names import place_name
 
 # What separates the cells of a table row (kg.ingest.html joins them so) and the entries of a
 # list written into one paragraph (a bullet the page's markup did not make a list item)
@@ -95,11 +100,20 @@ def lists(tab: Tokens, places: frozenset[int] = frozenset()) -> dict[int, int]:
 def _its_place(tab: Tokens, h: int, i: int) -> bool:
     """Whether conjunct ``i`` (a place) follows ``h`` after a comma alone and ``h`` names no
     country: the parser makes conjuncts of a place and the place it lies in ("Rochester, N.Y.,
-    and Dade County, Fla."), one entry of the list; two countries side by side are two."""
+    and Dade County, Fla."), one entry of the list; two countries side by side are two, and so
+    are two large cities of the places table ("Berlin, Hamburg and Munich")."""
     lo = edges(tab, i)[0]
     if lo != h + 2 or tab.orth[h + 1] != ",":
         return False
-    return not is_country(tab.span_text(edges(tab, h)[0], h + 1))
+    outer = tab.span_text(edges(tab, h)[0], h + 1)
+    if _city(outer) and _city(tab.span_text(lo, i + 1)):
+        return False
+    return not is_country(outer)
+
+
+def _city(text: str) -> bool:
+    row = place_name(text, "GPE")
+    return row is not None and row[1] == "city"
 
 
 def entry(tab: Tokens, entries: dict[int, int], i: int) -> tuple[int, int] | None:
@@ -145,6 +159,13 @@ def _across_semicolons(
     return any(left <= n < right for n in semis)
 
 
+def _across_lines(lines: list[int], spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether a hard line break (block-relative) lies between the names (document spans)."""
+    left = min(e for _, e in spans) - offset
+    right = max(s for s, _ in spans) - offset
+    return any(left <= n < right for n in lines)
+
+
 def _place_tokens(out: DocExtraction, tab: Tokens, offset: int) -> frozenset[int]:
     """The tokens of the block's names of places (its mentions are the last of ``out``)."""
     found: set[int] = set()
@@ -159,11 +180,14 @@ def _place_tokens(out: DocExtraction, tab: Tokens, offset: int) -> frozenset[int
 def apart(out: DocExtraction, tab: Tokens, offset: int, kind: str, facts_from: int) -> None:
     """Drop the block's facts (those from ``facts_from``) whose names the block's structure
     sets apart: in two cells of a table row or of a bulleted run, in two entries of a list of
-    names, or in a table cell that is no sentence (no finite verb: cells side by side)."""
+    names, on two sides of a headline's or a heading's line, or in a table cell that is no
+    sentence (no finite verb: cells side by side)."""
     if len(out.facts) == facts_from:
         return
     cs = cells(tab.text, tab if kind == "table" else None)
     entries = lists(tab, _place_tokens(out, tab, offset))
+    raw = out.document.text[offset : offset + len(tab.text)]
+    lines = hard_breaks(raw, headline_end(out.document.text, offset, raw)) if "\n" in raw else []
 
     def place(span: tuple[int, int]) -> tuple[int, tuple[int, int] | None]:
         s, e = span[0] - offset, span[1] - offset
@@ -186,5 +210,7 @@ def apart(out: DocExtraction, tab: Tokens, offset: int, kind: str, facts_from: i
             tab.text, f.sentence[0] - offset, f.sentence[1] - offset, spans, offset
         ):
             continue
+        if lines and f.rule != MODEL_ACROSS and _across_lines(lines, spans, offset):
+            continue  # a headline or a heading parsed into the sentence after it
         kept.append(f)
     out.facts[:] = kept

@@ -26,6 +26,16 @@ FITS = [
     ("located_in", ("Bosnian", "NORP"), ("Bosnia and Herzegovina", "GPE"), False),
     ("located_in", ("Paris", "GPE"), ("France", "GPE"), True),
     ("employer", ("Ana Ruiz", "PERSON"), ("Acme", "ORG"), True),  # no place: no check
+    # a country lies in no other country ("a US firm in Spain"), but for the few that do
+    ("country", ("United States", "GPE"), ("Spain", "GPE"), False),
+    ("located_in", ("U.S.", "GPE"), ("Peruvian", "NORP"), False),
+    ("located_in", ("Danish", "NORP"), ("Norway", "GPE"), False),
+    ("country", ("Hong Kong", "GPE"), ("China", "GPE"), True),
+    ("country", ("Scotland", "GPE"), ("United Kingdom", "GPE"), True),
+    ("located_in", ("Latvia", "GPE"), ("Soviet Union", "GPE"), True),  # a former union
+    # a continent is no country
+    ("country", ("Tarsen", "GPE"), ("Africa", "LOC"), False),
+    ("country_of_citizenship", ("Ana Ruiz", "PERSON"), ("European", "NORP"), False),
 ]
 
 

@@ -184,3 +184,28 @@ KEPT = [
 @pytest.mark.parametrize(("kind", "text", "expected"), KEPT)
 def test_prose_keeps_its_facts(pipeline, kind: str, text: str, expected: set) -> None:
     assert expected <= _facts(pipeline, kind, text)
+
+
+def test_no_fact_across_a_headline(pipeline) -> None:
+    # a document given as one block still begins with its headline, which the parse runs
+    # into the sentence under it: a fact within that one sentence stands on one side alone
+    from kg.extract.records import MODEL, DocExtraction, RawFact, RawMention
+    from kg.extract.structure import apart
+
+    text = "Storms close Tarsen port\nLindow officials said the Tarsen port would reopen."
+    out = DocExtraction(Document("d", text, blocks=(Block(0, len(text), "paragraph"),)))
+    for name, at in (("Tarsen", 13), ("Lindow", 25), ("Tarsen", text.rindex("Tarsen"))):
+        out.mentions.append(RawMention("d", at, at + len(name), name, "GPE"))
+    whole, m = (0, len(text)), out.mentions[2]
+    out.facts += [
+        RawFact(1, ("located_in",), 0, MODEL, 0.9, whole, (13, 19)),  # across the headline
+        RawFact(1, ("located_in",), 2, MODEL, 0.9, whole, (m.start, m.end)),
+    ]
+    apart(out, Tokens(pipeline(text)), 0, "paragraph", 0)
+    assert [f.object for f in out.facts] == [2]
+
+
+def test_two_large_cities_are_two_entries(pipeline) -> None:
+    tab = Tokens(pipeline("Berlin, Munich, Cologne and Frankfurt have all applied to host it."))
+    places = frozenset(range(tab.n))  # every token a place's, as the parse has them
+    assert {0, 2} <= set(lists(tab, places))  # "Berlin" and "Munich", each an entry
