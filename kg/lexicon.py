@@ -127,6 +127,24 @@ ORG_SUFFIXES = _words(
     "gazette journal herald tribune chronicle telegraph courier zeitung magazine magazin"
 )
 
+# The head nouns of a body's name that take an "of", "for" or "on" complement as part of the
+# name ("the Federal Reserve Bank of New York", "the Episcopal Diocese of Connecticut",
+# "Habitat for Humanity", "the Senate Committee on Veterans Affairs"), where the recogniser
+# ends the name before the complement. Not "court" ("the Supreme Court of Canada" is as often
+# written "the Supreme Court" and the country), "house" (a dynasty's, a building's) nor a
+# company's last word, after which "of" says where it is ("General Motors of Detroit").
+ORG_OF_HEADS = _words(
+    "bank ministry ensemble council committee subcommittee institute institution diocese "
+    "foundation university college school society association federation academy commission "
+    "department office agency bureau board authority service fund centre center"
+)
+# A broadcaster's medium after its name in capitals ("NBC TV", "BBC RADIO"): a description,
+# not a part of the name, where the two are two pieces
+MEDIUM_WORDS = _words("tv radio television online")
+# The last words of a state's body that a nationality adjective begins ("the Chinese Foreign
+# Ministry", "the French Embassy"): the adjective says whose, and the recogniser reads it apart
+NATIONAL_BODY_HEADS = _words("ministry embassy consulate")
+
 # -- dates ---------------------------------------------------------------------------------------
 
 MONTH_NAMES = (

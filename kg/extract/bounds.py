@@ -56,24 +56,29 @@ def trim(ent: Span, t: Tokens) -> Span | None:
         start = joins.title_start(start, end, t)
     else:
         start = joins.office_start(start, end, t)
-    if ent.label_ in NUMBERLESS:
-        end = without_scores(start, end, ent.label_ == "PERSON", t)
-    if ent.label_ == "ORG":  # "FAA Administrator" (Allan McArtor): the title is not the name's
-        while end - start > 1 and lower[end - 1].rstrip(".") in ORG_TRAILING_TITLES:
+    # each cut may bare another: "the Department of Social Welfare 1993 to 1994" loses the
+    # year it ends on, then "to", then the year before it
+    last = -1
+    while end != last:
+        last = end
+        if ent.label_ in NUMBERLESS:
+            end = without_scores(start, end, ent.label_ == "PERSON", t)
+        if ent.label_ == "ORG":  # "FAA Administrator" (Allan McArtor): the title is not the name's
+            while end - start > 1 and lower[end - 1].rstrip(".") in ORG_TRAILING_TITLES:
+                end -= 1
+        # a place's kind in lower case after its name ("Helmand province", "the Moabit
+        # district") says what the name is, and is no part of it ("Moabit District" may be)
+        if end - start > 1 and t.is_lower[end - 1] and NOUN_TYPE.get(lower[end - 1]) == "Place":
             end -= 1
-    # a place's kind in lower case after its name ("Helmand province", "the Moabit district")
-    # says what the name is, and is no part of it ("Moabit District" may be)
-    if end - start > 1 and t.is_lower[end - 1] and NOUN_TYPE.get(lower[end - 1]) == "Place":
-        end -= 1
-    while end > start:
-        k = end - 1
-        if not (orth[k] in POSSESSIVES or punct[k] or space[k]):
-            opened = joins.open_end(end, start, t)
-            if opened == end:
-                break
-            end = opened
-            continue
-        end -= 1
+        while end > start:
+            k = end - 1
+            if not (orth[k] in POSSESSIVES or punct[k] or space[k]):
+                opened = joins.open_end(end, start, t)
+                if opened == end:
+                    break
+                end = opened
+                continue
+            end -= 1
     if start >= end:
         return None
     return Span(ent.doc, start, end, label=ent.label)

@@ -19,6 +19,7 @@ from kg.extract import (
     countries,
     cuts,
     joins,
+    org_joins,
     quotes,
     rules,
     structure,
@@ -227,19 +228,21 @@ def _read_mentions(
     found = sorted(names, key=lambda e: e.start)
     found = cuts.particle_joins(found, tab)
     found = joins.given_name_joins(joins.of_joins(found, tab), tab)
+    found = org_joins.nationality_joins(org_joins.head_joins(found, tab), tab)
     found = joins.ordinal_joins(found, tab)
     found = cuts.numbered(found, tab)
     raw = out.document.text[offset : offset + len(tab.text)]
     if "\n" in raw:  # the block's own line breaks, which the parse read as spaces
         head = cuts.headline_end(out.document.text, offset, raw)
         found = [p for e in found for p in cuts.line_pieces(e, tab, raw, head)]
-    pieces = (
+    pieces = [
         n
         for e in found
         for b in cuts.bracket_pieces(e, tab)
         for p in cuts.dateline_pieces(b, tab)
         for n in cuts.nationality_pieces(p, tab)
-    )
+    ]
+    pieces = org_joins.capital_joins(pieces, tab, raw)
     for ent in pieces:
         label = ent.label_
         if label in LITERAL_LABELS:

@@ -1,0 +1,119 @@
+"""Where the recogniser cut an organization's name in two, the pieces as one name again: a
+body's name ends before its "of", "for" or "on" complement ("the Federal Reserve Bank" and
+"New York", "the Carnegie Foundation" and "the Advancement of Teaching"), and a wire service's
+or a newspaper's name in capitals falls in pieces ("YOMIURI" and "SHIMBUN")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from kg.extract.tokens import Tokens
+from kg.extract.types import is_nationality
+from kg.lexicon import MEDIUM_WORDS, NATIONAL_BODY_HEADS, ORG_OF_HEADS, ORG_SUFFIXES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+# the labels of a body's name a complement may follow: the recogniser's, or a run of proper
+# nouns it left out
+_BODY_LABELS = frozenset({"ORG", "NAME"})
+# what an "of" complement may name: a place ("the Bank of New York"), not a body ("the
+# National Executive Committee of the African National Congress": a unit and its parent);
+# what a "for" or "on" complement may name: the body's work ("the Foundation for the
+# Advancement of Teaching"), not a place, whom the body works for ("a grant from the Ford
+# Foundation for Kenya")
+_OF_COMPLEMENTS = frozenset({"NAME", "GPE", "LOC"})
+_FOR_COMPLEMENTS = frozenset({"ORG", "NAME"})
+_LINKS = {"of": _OF_COMPLEMENTS, "for": _FOR_COMPLEMENTS, "on": _FOR_COMPLEMENTS}
+
+
+def head_joins(found: Sequence[Span], t: Tokens) -> list[Span]:
+    """The names ``found`` (in order), where a body's name ends in a head noun that takes a
+    complement ("Bank", "Diocese", "Foundation", "Committee") and "of", "for" or "on" (and
+    "the") and a name follow at once, the two as one organization's name. A complement that
+    is itself a body ("the Siberian Branch of the Russian Academy of Sciences") stays a name
+    of its own: the unit and its parent are two."""
+    out: list[Span] = []
+    for ent in found:
+        prev = out[-1] if out else None
+        if prev is not None and _complement(prev, ent, t):
+            from spacy.tokens import Span
+
+            out[-1] = Span(ent.doc, prev.start, ent.end, label="ORG")
+            continue
+        out.append(ent)
+    return out
+
+
+def _complement(prev: Span, ent: Span, t: Tokens) -> bool:
+    """Whether ``ent`` is the complement of the body's name ``prev``."""
+    k = prev.end
+    if prev.label_ not in _BODY_LABELS or k >= ent.start or not t.is_lower[k]:
+        return False
+    allowed = _LINKS.get(t.lower[k])
+    if allowed is None or ent.label_ not in allowed or t.lower[prev.end - 1] not in ORG_OF_HEADS:
+        return False
+    gap = range(k + 1, ent.start)
+    if len(gap) > 1 or any(t.lower[x] != "the" for x in gap) or t.sent_start[ent.start]:
+        return False
+    words = [x for x in range(ent.start, ent.end) if t.lower[x] != "the"]
+    return bool(words) and t.title[words[0]] and not any(t.lower[x] in ORG_SUFFIXES for x in words)
+
+
+def _capitals(span: Span, t: Tokens) -> bool:
+    """Whether every word of ``span`` is written in capitals."""
+    words = [x for x in range(span.start, span.end) if t.alpha[x]]
+    return bool(words) and all(t.orth[x].isupper() for x in words)
+
+
+def capital_joins(found: Sequence[Span], t: Tokens, raw: str) -> list[Span]:
+    """The names ``found`` (in order), where two organizations' names or runs of proper nouns
+    in capitals follow each other at once on one line, the two as one organization's name: a
+    wire report cites its source in capitals, which the recogniser cuts ("YOMIURI" and
+    "SHIMBUN", "JINGJI" and "YANJIU"). ``raw``: the block's own characters, whose line breaks
+    the parse reads as spaces. A place in capitals before a name is a dateline's, apart."""
+    out: list[Span] = []
+    for ent in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and ent.start == prev.end
+            and prev.label_ in _BODY_LABELS
+            and ent.label_ in _BODY_LABELS
+            and not t.sent_start[ent.start]
+            and "\n" not in raw[t.end_char[prev.end - 1] : t.idx[ent.start]]
+            and _capitals(prev, t)
+            and _capitals(ent, t)
+            and t.span_text(ent.start, ent.end).casefold() not in MEDIUM_WORDS
+        ):
+            from spacy.tokens import Span
+
+            out[-1] = Span(ent.doc, prev.start, ent.end, label="ORG")
+            continue
+        out.append(ent)
+    return out
+
+
+def nationality_joins(found: Sequence[Span], t: Tokens) -> list[Span]:
+    """The names ``found`` (in order), where a nationality adjective comes at once before the
+    name of a state's ministry or embassy, the two as one organization's name: "the Chinese
+    Foreign Ministry", "the French Embassy" (the recogniser reads the adjective apart, and
+    the ministry without it is any country's)."""
+    out: list[Span] = []
+    for ent in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label_ == "NORP"
+            and ent.label_ == "ORG"
+            and ent.start == prev.end
+            and t.lower[ent.end - 1] in NATIONAL_BODY_HEADS
+            and is_nationality(t.span_text(prev.start, prev.end))
+        ):
+            from spacy.tokens import Span
+
+            out[-1] = Span(ent.doc, prev.start, ent.end, label="ORG")
+            continue
+        out.append(ent)
+    return out
