@@ -138,6 +138,10 @@ ORG_OF_HEADS = _words(
     "foundation university college school society association federation academy commission "
     "department office agency bureau board authority service fund centre center"
 )
+# The heads that take a "for" complement as part of the name but not an "of" one: "the Court of
+# Appeals for the Third Circuit" is one court, "the Supreme Court of Canada" as often the court
+# and the country
+ORG_FOR_HEADS = ORG_OF_HEADS | _words("court")
 # A broadcaster's medium after its name in capitals ("NBC TV", "BBC RADIO"): a description,
 # not a part of the name, where the two are two pieces
 MEDIUM_WORDS = _words("tv radio television online")

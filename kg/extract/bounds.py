@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg.extract import joins
-from kg.extract.cuts import NUMBERLESS, without_scores
+from kg.extract.cuts import NUMBERLESS, after_plural, without_scores
 from kg.extract.tokens import Tokens
 from kg.extract.types import is_nationality
 from kg.lexicon import (
@@ -63,6 +63,8 @@ def trim(ent: Span, t: Tokens) -> Span | None:
         last = end
         if ent.label_ in NUMBERLESS:
             end = without_scores(start, end, ent.label_ == "PERSON", t)
+        else:
+            end = after_plural(start, end, t)
         if ent.label_ == "ORG":  # "FAA Administrator" (Allan McArtor): the title is not the name's
             while end - start > 1 and lower[end - 1].rstrip(".") in ORG_TRAILING_TITLES:
                 end -= 1

@@ -269,7 +269,23 @@ def without_scores(start: int, end: int, person: bool, t: Tokens) -> int:
         return end  # "U.S. Route 20", "Highway 401": the road's number is its name's
     if person or len(numbers) > 1 or any(sum(c.isdigit() for c in t.orth[x]) >= 2 for x in numbers):
         return k
+    if t.tag[k - 1] == "NNPS":  # "White Sox 5": a team's score
+        return k
     return k if name_key(t.span_text(start, k)) in CITIES else end
+
+
+def after_plural(start: int, end: int, t: Tokens) -> int:
+    """The end of a name of any other label (a facility's, a product's: tokens
+    ``start:end``) without the numbers after a plural proper noun it ends in: a team's score
+    or season ("Royals 14", "the Sydney Swans 2005"), which the recogniser reads as a
+    product or a stadium. A number after a singular word may be the name's ("Studio 54",
+    "Apollo 11", "Boeing 747")."""
+    k = end
+    while k > start + 1 and (t.tag[k - 1] == "CD" or t.punct[k - 1]):
+        k -= 1
+    if k == end or t.tag[k - 1] != "NNPS" or not any(t.tag[x] == "CD" for x in range(k, end)):
+        return end
+    return k
 
 
 def portfolio(start: int, end: int, t: Tokens) -> bool:

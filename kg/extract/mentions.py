@@ -229,6 +229,7 @@ def _read_mentions(
     found = cuts.particle_joins(found, tab)
     found = joins.given_name_joins(joins.of_joins(found, tab), tab)
     found = org_joins.nationality_joins(org_joins.head_joins(found, tab), tab)
+    found = org_joins.and_joins(found, tab)
     found = joins.ordinal_joins(found, tab)
     found = cuts.numbered(found, tab)
     raw = out.document.text[offset : offset + len(tab.text)]
@@ -238,7 +239,8 @@ def _read_mentions(
     pieces = [
         n
         for e in found
-        for b in cuts.bracket_pieces(e, tab)
+        for o in org_joins.parent_pieces(e, tab)
+        for b in cuts.bracket_pieces(o, tab)
         for p in cuts.dateline_pieces(b, tab)
         for n in cuts.nationality_pieces(p, tab)
     ]

@@ -10,7 +10,13 @@ from typing import TYPE_CHECKING
 
 from kg.extract.tokens import Tokens
 from kg.extract.types import is_nationality
-from kg.lexicon import MEDIUM_WORDS, NATIONAL_BODY_HEADS, ORG_OF_HEADS, ORG_SUFFIXES
+from kg.lexicon import (
+    MEDIUM_WORDS,
+    NATIONAL_BODY_HEADS,
+    ORG_FOR_HEADS,
+    ORG_OF_HEADS,
+    ORG_SUFFIXES,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -47,18 +53,97 @@ def head_joins(found: Sequence[Span], t: Tokens) -> list[Span]:
 
 
 def _complement(prev: Span, ent: Span, t: Tokens) -> bool:
-    """Whether ``ent`` is the complement of the body's name ``prev``."""
+    """Whether ``ent`` is the complement of the body's name ``prev``, which may end on the
+    "of", "for" or "on" itself ("the Senate Committee on" and "Veterans Affairs")."""
+    if prev.label_ not in _BODY_LABELS or prev.end > ent.start:
+        return False
     k = prev.end
-    if prev.label_ not in _BODY_LABELS or k >= ent.start or not t.is_lower[k]:
+    if len(prev) > 1 and t.lower[k - 1] in _LINKS and t.is_lower[k - 1]:
+        k -= 1
+    if (k == prev.end and k >= ent.start) or not t.is_lower[k]:
         return False
     allowed = _LINKS.get(t.lower[k])
-    if allowed is None or ent.label_ not in allowed or t.lower[prev.end - 1] not in ORG_OF_HEADS:
+    if allowed is None or ent.label_ not in allowed:
         return False
-    gap = range(k + 1, ent.start)
+    # an "of" complement follows the head itself; a "for" one may follow the head's own "of"
+    # complement ("the Court of Appeals for the Third Circuit")
+    if t.lower[k] == "of":
+        if t.lower[k - 1] not in ORG_OF_HEADS:
+            return False
+    elif not any(t.lower[x] in ORG_FOR_HEADS for x in range(prev.start, k)):
+        return False
+    gap = range(max(k + 1, prev.end), ent.start)
     if len(gap) > 1 or any(t.lower[x] != "the" for x in gap) or t.sent_start[ent.start]:
         return False
     words = [x for x in range(ent.start, ent.end) if t.lower[x] != "the"]
     return bool(words) and t.title[words[0]] and not any(t.lower[x] in ORG_SUFFIXES for x in words)
+
+
+def and_joins(found: Sequence[Span], t: Tokens) -> list[Span]:
+    """The names ``found`` (in order), where a name no body's is followed by "and" (or "&")
+    and a body's name of two words that ends in a head noun, the two as one
+    organization's name: "the Czechoslovak Song" and "Dance Ensemble", "Fish" and "Wildlife
+    Service" (the recogniser and the run of proper nouns both stop at "and"). Not where the
+    second begins with "the" ("Microsoft and the Gates Foundation": two names) or is longer
+    ("An Bord Pleanála and Dublin City Council": a name of its own), nor after a person's or
+    a place's name."""
+    out: list[Span] = []
+    for ent in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label_ in _BODY_LABELS
+            and ent.label_ in _BODY_LABELS
+            and ent.start == prev.end + 1
+            and t.lower[prev.end] in ("and", "&")
+            and not t.sent_start[ent.start]
+            and t.title[ent.start]
+            and ent.end - ent.start == 2
+            and t.lower[ent.end - 1] in ORG_OF_HEADS
+            and not any(t.lower[x] in ORG_SUFFIXES for x in range(prev.start, prev.end))
+            and all(t.title[x] or t.lower[x] == "the" for x in range(prev.start, prev.end))
+        ):
+            from spacy.tokens import Span
+
+            out[-1] = Span(ent.doc, prev.start, ent.end, label="ORG")
+            continue
+        out.append(ent)
+    return out
+
+
+# the last words of a body another body belongs to: a league a team plays in ("the Kansas City
+# Chiefs of the National Football League"), a university a college is part of
+_PARENT_WORDS = ORG_SUFFIXES | frozenset({"league"})
+
+
+def parent_pieces(ent: Span, t: Tokens) -> list[Span]:
+    """An organization's name cut before "of the" or "for the" and a body's name that ends
+    it, where a name of two words or more comes before: "the Kansas City Chiefs of the
+    National Football League", "Queens College of the City University of New York" are a
+    body and the one it belongs to, two names. A single word before ("the Council of the
+    European Union") is a part named by its whole, one name."""
+    if ent.label_ != "ORG":
+        return [ent]
+    start = ent.start + (t.lower[ent.start] == "the")
+    for k in range(start + 2, ent.end - 2):
+        if not (
+            t.lower[k] in ("of", "for")
+            and t.is_lower[k]
+            and t.lower[k + 1] == "the"
+            and t.is_lower[k + 1]
+            and t.title[k + 2]
+            and t.title[k - 1]
+        ):
+            continue
+        if any(t.lower[x] in _PARENT_WORDS for x in range(k + 2, ent.end)):
+            from spacy.tokens import Span
+
+            return [
+                Span(ent.doc, ent.start, k, label="ORG"),
+                Span(ent.doc, k + 2, ent.end, label="ORG"),
+            ]
+        return [ent]
+    return [ent]
 
 
 def _capitals(span: Span, t: Tokens) -> bool:

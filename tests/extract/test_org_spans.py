@@ -30,6 +30,17 @@ WHOLE = [
         "Hewlett Foundation for the Advancement of Learning",
     ),
     ("Tokyo YOMIURI SHIMBUN in Japanese reported the talks.", "YOMIURI SHIMBUN"),
+    (
+        "She sang with the Moravian Song and Dance Ensemble for a decade.",
+        "Moravian Song and Dance Ensemble",
+    ),
+    ("The land passed to the Fish and Wildlife Service in 1950.", "Fish and Wildlife Service"),
+    (
+        "She clerked at the United States Court of Appeals for the Ninth Circuit.",
+        "United States Court of Appeals for the Ninth Circuit",
+    ),
+    # a team's score is no part of its name
+    ("The final score was Royals 14, White Sox 5.", "White Sox"),
 ]
 
 
@@ -49,6 +60,8 @@ APART = [
         "Money from the Gates Foundation for Kenya built the clinic.",
         ["Gates Foundation", "Kenya"],
     ),
+    # a longer name after "and" is a name of its own
+    ("Microsoft and Apple Computer Company agreed.", ["Microsoft", "Apple Computer Company"]),
 ]
 
 
@@ -99,3 +112,52 @@ def test_years_after_a_name_cut_off(pipeline):
     t = Tokens(doc)
     ent = Span(doc, 3, 10, label="ORG")  # "the Department of Fisheries 1975 to 1980"
     assert trim(ent, t).text == "Department of Fisheries"
+
+
+def test_complement_after_a_name_ending_on_its_link(pipeline):
+    """The recogniser may end a body's name on its "on" and read the complement apart."""
+    from spacy.tokens import Span
+
+    from kg.extract.org_joins import head_joins
+    from kg.extract.tokens import Tokens
+
+    doc = pipeline("He chaired the Senate Committee on Indian Affairs.")
+    t = Tokens(doc)
+    found = [Span(doc, 2, 6, label="ORG"), Span(doc, 6, 8, label="ORG")]
+    assert [s.text for s in head_joins(found, t)] == ["the Senate Committee on Indian Affairs"]
+
+
+def test_body_cut_from_the_body_it_belongs_to(pipeline):
+    """A team of a league, a college of a university: two names; a part named by its whole
+    ("the Council of the European Union") stays one."""
+    from spacy.tokens import Span
+
+    from kg.extract.org_joins import parent_pieces
+    from kg.extract.tokens import Tokens
+
+    doc = pipeline("He was drafted by the Green Bay Packers of the National Football League.")
+    t = Tokens(doc)
+    ent = Span(doc, 4, 13, label="ORG")
+    assert [s.text for s in parent_pieces(ent, t)] == [
+        "the Green Bay Packers",
+        "National Football League",
+    ]
+    doc = pipeline("They met the Council of the European Union today.")
+    t = Tokens(doc)
+    ent = Span(doc, 2, 8, label="ORG")
+    assert [s.text for s in parent_pieces(ent, t)] == ["the Council of the European Union"]
+
+
+def test_season_after_a_team_cut_off(pipeline):
+    """A number after a plural proper noun is a score or a season, whatever the label; after
+    a singular one it may be the name's."""
+    from spacy.tokens import Span
+
+    from kg.extract.bounds import trim
+    from kg.extract.tokens import Tokens
+
+    doc = pipeline("He starred in the Sydney Swans 2005 season and visited Studio 54.")
+    t = Tokens(doc)
+    assert t.tag[5] == "NNPS"
+    assert trim(Span(doc, 3, 7, label="FAC"), t).text == "Sydney Swans"
+    assert trim(Span(doc, 10, 12, label="FAC"), t).text == "Studio 54"
