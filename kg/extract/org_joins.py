@@ -1,7 +1,10 @@
 """Where the recogniser cut an organization's name in two, the pieces as one name again: a
 body's name ends before its "of", "for" or "on" complement ("the Federal Reserve Bank" and
-"New York", "the Carnegie Foundation" and "the Advancement of Teaching"), and a wire service's
-or a newspaper's name in capitals falls in pieces ("YOMIURI" and "SHIMBUN")."""
+"New York", "the Carnegie Foundation" and "the Advancement of Teaching"), before "and" ("the
+Czechoslovak Song" and "Dance Ensemble"), after a nationality ("Chinese" and "Foreign
+Ministry"), and a wire service's or a newspaper's name in capitals falls in pieces
+("YOMIURI" and "SHIMBUN"). And where it ran a body into the body it belongs to ("the Kansas
+City Chiefs of the National Football League"), the two apart."""
 
 from __future__ import annotations
 
