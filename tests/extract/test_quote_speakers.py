@@ -44,12 +44,16 @@ NAMES = [
     ),
     # an organisation's name cut short: "Rail Accident Board" is no one's name
     ("The Air and Rail Accident Board said that the bridge had been closed for repairs.", set()),
-    ("The Maritime and Fisheries Agency said that the bridge had been closed for repairs.", set()),
-    # the same cut name elsewhere is not the full name
+    # a body's name of two words after "and" is read whole (kg.extract.org_joins.and_joins),
+    # and says it, even where a document names a shorter body elsewhere
+    (
+        "The Maritime and Fisheries Agency said that the bridge had been closed for repairs.",
+        {("Maritime and Fisheries Agency", "the bridge had been closed for repairs", False)},
+    ),
     (
         "The Fisheries Agency sent a boat. The Maritime and Fisheries Agency said that the "
         "bridge had been closed for repairs.",
-        set(),
+        {("Maritime and Fisheries Agency", "the bridge had been closed for repairs", False)},
     ),
 ]
 
