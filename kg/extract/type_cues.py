@@ -28,6 +28,8 @@ from kg.names import compact_key, name_key
 LIST_LENGTH = 12
 # the types a list of names passes on to a name in it that its own words leave unsure
 LISTED_TYPES = frozenset({"Person", "Organization", "Place"})
+# a noun's roles in which it is no apposition to the name before it, but its clause's own
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "pobj", "attr"})
 
 TOWNS = Path(__file__).resolve().parent.parent / "data" / "towns.txt"
 
@@ -98,6 +100,22 @@ def adjacent_appos(t: Tokens, root: int, end: int) -> int | None:
     return None
 
 
+def comma_noun(t: Tokens, end: int) -> int | None:
+    """The noun of "a"/"an" right after a name and its comma ("sold to Arctic Fibre, a company
+    founded in 2011"), which the parser may hang on the verb rather than on the name: an
+    apposition by its words. Not a subject ("In Tallinn, a man was arrested") nor an object."""
+    n = len(t.dep)
+    if end + 1 >= n or t.lower[end] != "," or t.lower[end + 1] not in ("a", "an"):
+        return None
+    k, last = end + 2, None
+    while k < n and t.pos[k] in ("ADJ", "ADV", "NOUN"):  # the phrase's last noun is its head
+        last = k if t.pos[k] == "NOUN" else last
+        k += 1
+    if last is None or t.dep[last] in ARGUMENT_DEPS:
+        return None
+    return last
+
+
 def stated(t: Tokens, verb: int) -> bool:
     """Whether the speech verb ``verb`` says where it was said: "said in a statement"."""
     for p in t.children[verb]:
@@ -116,6 +134,9 @@ def describing_nouns(t: Tokens, root: int, start: int, end: int) -> Iterator[int
     for c in t.children[root]:  # X, a model
         if dep[c] == "appos" and pos[c] == "NOUN" and c != right_after:
             yield c
+    loose = comma_noun(t, end)
+    if loose is not None and dep[loose] != "appos":
+        yield loose
     first = list_head(t, root)
     if dep[first] == "appos" and pos[head[first]] == "NOUN":  # the model, X
         if first == root or _lists(t, head[first], first):  # the magazines X and Y

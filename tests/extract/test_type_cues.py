@@ -35,6 +35,15 @@ CUES = [
     ("She bought a stake in Tesla last year.", "Tesla", "Organization"),
     ("A researcher from Google said the model was safe.", "Google", "Organization"),
     ("Acme Corp said profits rose sharply.", "Acme Corp", "Organization"),
+    # "a"/"an" and a kind noun right after the name's comma, wherever the parser hangs it
+    (
+        "Lindholm Steel agreed last month to sell the mill to Arctic Fibre, a company founded "
+        "in 2011 by the engineer Sigrid Haug.",
+        "Arctic Fibre",
+        "Organization",
+    ),
+    # a subject after the comma is the next clause's, not the name's
+    ("In Viljandi, a teacher was elected mayor.", "Viljandi", "Place"),
 ]
 
 
