@@ -68,3 +68,22 @@ def date_span(date_of: dict[int, Span], tok: Token | None, offset: int) -> tuple
         return (0, 0)
     d = date_of[tok.i]
     return (offset + d.start_char, offset + d.end_char)
+
+
+# a noun's roles in which it is its own clause's argument, not a name's apposition
+ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "pobj", "attr"})
+
+
+def apposed_name(noun: Token) -> int | None:
+    """The index of the last word of the name a common noun describes in apposition ("Arctic
+    Fibre, a company founded in 2011 by ..."): the parser's apposition, or "a"/"an" right after
+    the name's comma where the parser hung the noun elsewhere; None otherwise."""
+    if noun.pos_ != "NOUN":
+        return None
+    if noun.dep_ == "appos" and noun.head.i < noun.i:
+        return noun.head.i
+    first = noun.left_edge
+    doc = noun.doc
+    if noun.dep_ in ARGUMENTS or first.lower_ not in ("a", "an") or first.i < 2:
+        return None
+    return first.i - 2 if doc[first.i - 1].text == "," else None

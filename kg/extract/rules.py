@@ -111,6 +111,8 @@ class _Reader:
         for c in tok.children:  # "the startup Mistral", "the model, Muse Spark"
             if c.dep_ == "appos" and c.i in self.tm:
                 return self.tm[c.i]
+        if (k := clauses.apposed_name(tok)) is not None and k in self.tm:  # "X, a company"
+            return self.tm[k]
         # "the company" stands for the last organization named, but not where its name follows
         # ("formed the political organization Kokumin Domei": the name, above)
         if (

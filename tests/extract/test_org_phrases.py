@@ -74,6 +74,20 @@ CASES = [
         set(),
         {("Ray Ortiz", "employer", "Velta Corp.")},
     ),
+    # a company described in apposition is the object of the verb hung on its noun, also where
+    # the parser hangs the noun on the sentence's verb
+    (
+        "Lindholm Steel agreed last month to sell the mill to Arctic Fibre, a company founded "
+        "in 2011 by the engineer Sigrid Haug.",
+        {("Arctic Fibre", "founded_by", "Sigrid Haug"), ("Arctic Fibre", "inception", "2011")},
+        {("Lindholm Steel", "founded_by", "Sigrid Haug")},
+    ),
+    # a subject after the comma is its own clause's
+    (
+        "After the sale to Arctic Fibre, a company founded by Sigrid Haug said it would hire.",
+        set(),
+        {("Arctic Fibre", "founded_by", "Sigrid Haug")},
+    ),
 ]
 
 
