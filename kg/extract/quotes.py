@@ -22,6 +22,7 @@ from kg.defaults import (
     QUOTE_MIN_WORDS,
     REFERRED_SPEAKER_FACTOR,
 )
+from kg.extract.bodies import settle
 from kg.extract.quote_leads import described, named
 from kg.extract.quote_marks import carried_over, quote_spans
 from kg.extract.quote_wire import (
@@ -109,6 +110,7 @@ def finish(out: DocExtraction) -> None:
     if isinstance(out.reading, Memory):
         _close(out, out.reading)
         refit(out, out.reading.renamed)
+        settle(out, out.reading.bodies)
     out.reading = None
 
 

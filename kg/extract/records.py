@@ -46,6 +46,7 @@ class RawMention:
     # team's in a sports report, where spaCy reads it as a person's or an organization's
     # (kg.extract.types.sports_teams)
     town: bool = False
+    alias: str = ""  # another name the text gives it: a body's words ("China's foreign ministry")
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,9 @@ class RawQuote:
     quote_span: tuple[int, int]
     refer: str = ""  # "Person" or "Organization" where ``speaker`` is None
     candidates: tuple[int, ...] = ()
+    # a body of a place the speaker is (kg.extract.bodies), until the document's end gives
+    # it a mention: its index among the bodies read
+    body: int = -1
 
 
 @dataclass

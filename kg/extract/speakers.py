@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
+from kg.extract import bodies
+from kg.extract.records import RawMention
 from kg.extract.referents import nearest, ranked
 from kg.extract.speaker_names import (
     ROLES,
@@ -92,6 +94,7 @@ class Speaker(NamedTuple):
     candidates: tuple[int, ...]
     attribution: tuple[int, int] = (0, 0)  # document offsets of the sentence that says so
     verb: int = -1  # document offset of the verb: another verb, another statement
+    body: int = -1  # the body of a place it is, among the document's (kg.extract.bodies)
 
 
 @dataclass
@@ -115,6 +118,7 @@ class Memory:
     after: Speaker | None = None
     paragraphs: int = 0  # the body's paragraphs read so far (kg.extract.quote_leads)
     lead: str = ""  # the kind of the lead's speaker to be named later, if one waits
+    bodies: list[RawMention] = field(default_factory=list)  # kg.extract.bodies
 
     def inside(self, at: int) -> bool:
         """Whether the offset ``at`` lies inside a statement or quotation read before it."""
@@ -236,6 +240,18 @@ def _noun(
         return medium
     if lemma == "official" and (body := _officials(out, tab, s, token_mention, span)):
         return body
+    kids = tab.children[s]
+    if not (lemma in _WHOLE and any(o in token_mention for o in possessors(tab, s))):
+        # "China's foreign ministry", "the Israeli army"; "Canada's government" is Canada,
+        # and so is "the Canadian government", "the US government"
+        if lemma in _WHOLE and (m := bodies.country_named(out, tab, s, token_mention)) is not None:
+            return _named(out, tab, m, token_mention, "quote.for", span)
+        k = bodies.read(out, tab, s, offset, token_mention, memory(out).bodies, _WHOLE)
+        if k is None and kind != "Organization" and any(tab.lower[c] == "the" for c in kids):
+            k = bodies.referred(tab, s, memory(out).bodies, span[0])  # "the army said"
+        if k is not None:
+            kind = "Organization" if memory(out).bodies[k].label == "ORG" else "Place"
+            return Speaker(None, kind, span, "quote.body", (), span, body=k)
     orgs = {t: k for t, k in token_mention.items() if out.mentions[k].label == "ORG"}
     if single and (m := self_named(tab, s, orgs)) is not None:
         return _named(out, tab, m, token_mention, "quote.named", span)
@@ -243,7 +259,6 @@ def _noun(
         decided, who = _owned(out, tab, s, token_mention, span, voice)
         if decided:
             return who
-    kids = tab.children[s]
     voiced = memory(out).voice
     if voice and voiced is not None and any(tab.lower[c] in _DEFINITE for c in kids):
         # "the spokesman added": the spokesperson who just spoke, for the same body
@@ -283,7 +298,14 @@ def _noun(
         # "the paper wrote": the paper the text quoted last; a press review names many
         # other bodies between, none of them the paper
         placed = placed or lemma in _MEDIA or titled_only
-        return _referred(out, kind, where, "quote.role", title=lemma, named=named, placed=placed)
+        who = _referred(out, kind, where, "quote.role", title=lemma, named=named, placed=placed)
+        k = bodies.referred(tab, s, memory(out).bodies, span[0])
+        if k is not None and not any(
+            out.mentions[c].start > memory(out).bodies[k].start for c in who.candidates[:1]
+        ):
+            # "the ministry" after "China's foreign ministry", no ministry named since
+            return Speaker(None, "Organization", span, "quote.role", (), span, body=k)
+        return who
     return None
 
 

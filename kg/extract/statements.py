@@ -300,4 +300,5 @@ def raw(who: Speaker, text: str, direct: bool, conf: float, span: tuple[int, int
         span,
         who.refer,
         who.candidates,
+        who.body,
     )

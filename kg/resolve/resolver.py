@@ -160,6 +160,8 @@ class Resolver:
             n.labels[m.label] += 1
             n.spellings[m.text.replace("’", "'")] += 1
             n.texts.add(m.text)
+            if m.alias:
+                n.texts.add(m.alias)
             n.mentions.append((m.doc_id, m.start, m.end, m.surface or m.text))
             if m.zone == "title" or m.end <= headline:
                 n.headlined.add((m.doc_id, m.start))

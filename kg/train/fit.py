@@ -49,7 +49,8 @@ def examples(
     exs = extract(docs, pipeline, relation_model=None, type_model=None, keep_candidates=True)
     for n, (g, ex) in enumerate(zip(gold.docs, exs, strict=True)):
         total += len(g.relations)
-        for m, feats in zip(ex.mentions, ex.mention_features, strict=True):
+        # the names found in the text: a body a quotation named (kg.extract.bodies) comes last
+        for m, feats in zip(ex.mentions, ex.mention_features, strict=False):
             typed.append((feats, _gold_type(g, m.start, m.end)))
         match = Matcher(g)
         pairs: dict[tuple[int, int], set[str]] = {}

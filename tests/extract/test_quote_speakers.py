@@ -68,8 +68,12 @@ REFERENCE = [
             ("Laura Mendes", "We waited for hours at the border", True),
         },
     ),
-    # a part of a country's state is not the country; a government is
-    ("Japan's defence ministry said the missile fell into the sea near Hokkaido.", set()),
+    # a part of a country's state is not the country but a body of its own; a government is
+    # the country
+    (
+        "Japan's defence ministry said the missile fell into the sea near Hokkaido.",
+        {("Japanese Defence Ministry", "the missile fell into the sea near Hokkaido", False)},
+    ),
     # "the ministry" is an organisation of that name, not the nearest organisation
     ("Orion Motors cut its forecast on Monday. The ministry said that exports would fall.", set()),
     (
