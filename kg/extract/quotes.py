@@ -36,9 +36,10 @@ from kg.extract.quote_wire import (
     inherit,
 )
 from kg.extract.records import DocExtraction
+from kg.extract.speaker_memory import Memory, Speaker, memory, unnamed_last
 from kg.extract.speaker_names import refit
 from kg.extract.speaker_subjects import conjoined, subject
-from kg.extract.speakers import Memory, Speaker, memory, speaker, unnamed, unnamed_last
+from kg.extract.speakers import speaker, unnamed
 from kg.extract.statement_clauses import clauses, merged, reported
 from kg.extract.statements import (
     Piece,

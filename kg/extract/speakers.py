@@ -14,21 +14,22 @@ what they said.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from kg.extract import bodies
-from kg.extract.records import RawMention
-from kg.extract.referents import nearest, ranked
+from kg.extract.speaker_memory import (
+    Speaker,
+    by_name,
+    memory,
+    referred,
+    unnamed_last,
+)
 from kg.extract.speaker_names import (
     ROLES,
     aged,
-    fitted,
     kind_plural,
     no_one,
     surname,
-    titled,
     titled_beside,
 )
 from kg.extract.speaker_phrase import (
@@ -86,60 +87,6 @@ _NAMED_BODIES = frozenset(
 )
 
 
-class Speaker(NamedTuple):
-    mention: int | None
-    refer: str
-    span: tuple[int, int]  # document offsets of the name, pronoun or role noun
-    rule: str
-    candidates: tuple[int, ...]
-    attribution: tuple[int, int] = (0, 0)  # document offsets of the sentence that says so
-    verb: int = -1  # document offset of the verb: another verb, another statement
-    body: int = -1  # the body of a place it is, among the document's (kg.extract.bodies)
-
-
-@dataclass
-class Memory:
-    """What a document's earlier paragraphs leave for the next: the spans of quoted words
-    (a name inside them is no one "he" stands for), the names that were a sentence's subject
-    (who "he" most often is), whether the last speaker was someone unnamed ("the officer
-    said ... He added" is the officer), and a quotation left open (kg.extract.quotes)."""
-
-    quoted: list[tuple[int, int]] = field(default_factory=list)
-    subjects: set[int] = field(default_factory=set)
-    unnamed: bool = False
-    unnamed_at: int = -1  # where that unnamed speaker spoke
-    voice: Speaker | None = None  # the body a spokesperson just spoke for: "he" is it too
-    # named speakers whose sentence gives their name otherwise (kg.extract.speaker_names)
-    renamed: dict[int, str] = field(default_factory=dict)
-    last: int = -1  # the mention of the last speaker named
-    open: object = None
-    # the speaker whose statement or quotation ended the last paragraph: quoted words that
-    # stand alone in the next are that speaker's (kg.extract.quote_wire)
-    after: Speaker | None = None
-    paragraphs: int = 0  # the body's paragraphs read so far (kg.extract.quote_leads)
-    lead: str = ""  # the kind of the lead's speaker to be named later, if one waits
-    bodies: list[RawMention] = field(default_factory=list)  # kg.extract.bodies
-
-    def inside(self, at: int) -> bool:
-        """Whether the offset ``at`` lies inside a statement or quotation read before it."""
-        return any(a <= at < b for a, b in reversed(self.quoted))
-
-
-def memory(out: DocExtraction) -> Memory:
-    if not isinstance(out.reading, Memory):
-        out.reading = Memory()
-    return out.reading
-
-
-def unnamed_last(out: DocExtraction, at: int) -> bool:
-    """Whether the last to speak before offset ``at`` was someone unnamed ("one elderly man
-    said"), with no name a sentence's subject since: "he" is that one."""
-    mem = memory(out)
-    if not mem.unnamed:
-        return False
-    return not any(mem.unnamed_at < out.mentions[m].start < at for m in mem.subjects)
-
-
 def speaker(
     out: DocExtraction,
     tab: Tokens,
@@ -161,7 +108,7 @@ def speaker(
         # "warns World Health Organization (WHO) Director Tom Hale": the titled person the
         # parse set beside the body's name
         m = titled_beside(out, tab, s, token_mention) or m
-        return _named(out, tab, m, token_mention, named, span)
+        return by_name(out, tab, m, token_mention, named, span)
     title = m is not None
     if title:
         # a title the recogniser took for a name ("The Prime Minister said"): no one's name,
@@ -170,7 +117,7 @@ def speaker(
     word = tab.lower[s]
     a = antecedent(tab, s) if word in ("he", "she") else None
     if a is not None and (m := token_mention.get(a)) is not None and out.mentions[m].votes:
-        return _named(out, tab, m, token_mention, "quote.pronoun", span)
+        return by_name(out, tab, m, token_mention, "quote.pronoun", span)
     if word in SPEAKER_PRONOUNS:
         mem = memory(out)
         if unnamed_last(out, span[0]):
@@ -179,10 +126,10 @@ def speaker(
             return mem.voice._replace(span=span, rule="quote.pronoun")
         # "it said" is the body that spoke last: the nearest other body is as often a
         # place or a thing's maker as the one speaking
-        return _referred(out, SPEAKER_PRONOUNS[word], span, "quote.pronoun", acting=word == "it")
+        return referred(out, SPEAKER_PRONOUNS[word], span, "quote.pronoun", acting=word == "it")
     if aged(tab, s):
         # "the 58-year-old said": a person, named before, as "he" is
-        return _referred(out, "Person", span, "quote.role")
+        return referred(out, "Person", span, "quote.role")
     if tab.pos[s] not in ("NOUN", "PROPN"):
         return None
     # "the head of the agency, John Smith": the name set beside the title
@@ -193,7 +140,7 @@ def speaker(
         m = token_mention.get(ended_by_name(tab, s, token_mention), -1)
         m = m if m >= 0 and out.mentions[m].label == "PERSON" and out.mentions[m].votes else None
     if m is not None:
-        return _named(out, tab, m, token_mention, named, span)
+        return by_name(out, tab, m, token_mention, named, span)
     # a surname that is also a word of the lexicon ("King said" after "Billie Jean King")
     # only as a proper noun inside its sentence, and only a person's
     common = _common(tab.lemma[s])
@@ -245,7 +192,7 @@ def _noun(
         # "China's foreign ministry", "the Israeli army"; "Canada's government" is Canada,
         # and so is "the Canadian government", "the US government"
         if lemma in _WHOLE and (m := bodies.country_named(out, tab, s, token_mention)) is not None:
-            return _named(out, tab, m, token_mention, "quote.for", span)
+            return by_name(out, tab, m, token_mention, "quote.for", span)
         k = bodies.read(out, tab, s, offset, token_mention, memory(out).bodies, _WHOLE)
         if k is None and kind != "Organization" and any(tab.lower[c] == "the" for c in kids):
             k = bodies.referred(tab, s, memory(out).bodies, span[0])  # "the army said"
@@ -254,7 +201,7 @@ def _noun(
             return Speaker(None, kind, span, "quote.body", (), span, body=k)
     orgs = {t: k for t, k in token_mention.items() if out.mentions[k].label == "ORG"}
     if single and (m := self_named(tab, s, orgs)) is not None:
-        return _named(out, tab, m, token_mention, "quote.named", span)
+        return by_name(out, tab, m, token_mention, "quote.named", span)
     if voice or lemma in _DOCUMENTS or kind == "Organization" and single:
         decided, who = _owned(out, tab, s, token_mention, span, voice)
         if decided:
@@ -265,7 +212,7 @@ def _noun(
         return voiced._replace(span=span, rule="quote.for")
     if lemma in _DOCUMENTS and single and any(tab.lower[c] == "the" for c in kids):
         # "the study concluded": the study of the body that spoke last, if one did
-        return _referred(out, "Organization", span, "quote.for", placed=True)
+        return referred(out, "Organization", span, "quote.for", placed=True)
     # "the minister", "its chairman"; a body's possessor makes it definite ("the bloc's
     # central bank"), a person's makes it someone's ("Hoeness' lawyer")
     definite = any(tab.lower[c] in _DEFINITE for c in kids)
@@ -298,7 +245,7 @@ def _noun(
         # "the paper wrote": the paper the text quoted last; a press review names many
         # other bodies between, none of them the paper
         placed = placed or lemma in _MEDIA or titled_only
-        who = _referred(out, kind, where, "quote.role", title=lemma, named=named, placed=placed)
+        who = referred(out, kind, where, "quote.role", title=lemma, named=named, placed=placed)
         k = bodies.referred(tab, s, memory(out).bodies, span[0])
         if k is not None and not any(
             out.mentions[c].start > memory(out).bodies[k].start for c in who.candidates[:1]
@@ -320,9 +267,9 @@ def _medium(
         if tab.dep[c] != "compound" or m is None:
             continue
         if out.mentions[m].label not in ("GPE", "LOC", "NORP"):
-            return _named(out, tab, m, token_mention, "quote.named", span)
+            return by_name(out, tab, m, token_mention, "quote.named", span)
         named = (tab.lemma[s], tab.lower[c])
-        return _referred(out, "Organization", span, "quote.role", named=named, only=True)
+        return referred(out, "Organization", span, "quote.role", named=named, only=True)
     return None
 
 
@@ -337,7 +284,7 @@ def _officials(
         m = token_mention.get(o)
         votes = out.mentions[m].votes if m is not None else None
         if votes and max(votes, key=votes.__getitem__) == "Organization":
-            return _named(out, tab, m, token_mention, "quote.for", span)  # type: ignore[arg-type]
+            return by_name(out, tab, m, token_mention, "quote.for", span)  # type: ignore[arg-type]
     return None
 
 
@@ -368,12 +315,12 @@ def _owned(
         return True, None  # "China's foreign ministry": a part, not the whole
     for o in heads:
         if (m := token_mention.get(o)) is not None:
-            return True, _named(out, tab, m, token_mention, "quote.for", span)
+            return True, by_name(out, tab, m, token_mention, "quote.for", span)
         if voice and NOUN_TYPE.get(tab.lemma[o]) == "Organization":  # "a bank spokesman"
             # "a fire department spokesperson" is a department's, none if none was named
             kind = tab.lemma[o]
             named = (kind,) if kind in _NAMED_BODIES else ()
-            who = _referred(out, "Organization", span, "quote.for", named=named, only=True)
+            who = referred(out, "Organization", span, "quote.for", named=named, only=True)
             return True, who
     return False, None
 
@@ -382,69 +329,3 @@ def unnamed(tab: Tokens, s: int) -> bool:
     """Whether a subject that stands for no name is one person or body ("the officer"): the
     "he" that follows is that one, not a name before it."""
     return tab.pos[s] == "NOUN" and tab.tag[s] == "NN"
-
-
-def _named(
-    out: DocExtraction,
-    tab: Tokens,
-    m: int,
-    token_mention: dict[int, int],
-    rule: str,
-    span: tuple[int, int],
-) -> Speaker:
-    mention = out.mentions[m]
-    memory(out).last = m
-    name = fitted(out, tab, m, token_mention)
-    if name and name != mention.text:
-        memory(out).renamed[m] = name
-    return Speaker(m, "", (mention.start, mention.end), rule, (), span)
-
-
-def _referred(
-    out: DocExtraction,
-    kind: str,
-    span: tuple[int, int],
-    rule: str,
-    title: str = "",
-    *,
-    named: tuple[str, ...] = (),
-    placed: bool = False,
-    acting: bool = False,
-    only: bool = False,
-) -> Speaker:
-    """A speaker named before ``span``: the mentions that may be it, nearest first, one per
-    name, leaving out names inside quoted words ("'I met Obama,' he said" is not Obama); for
-    a role ("the minister"), the nearest name the text gave that title first; ``named``:
-    only that one or names with one of these words ("the customs agency": "Customs Agency",
-    "General Administration of Customs"); ``placed``: only that one or the last speaker;
-    ``acting``: only names that were a sentence's subject or the last speaker; ``only``: with
-    ``named``, not the last speaker either. ``named``'s words after the first (the body's
-    own, "defence" of "the defence ministry") must be in the name, the last speaker's too."""
-    mem = memory(out)
-    found, acted = ranked(out, mem.last, mem.subjects, nearest(out, span[0], mem.quoted))
-    # the last named speaker, if among these: "Europol said ... The agency added"
-    last = [mem.last] if mem.last in found else []
-    if named:
-        # "the defence ministry": its own words name it, and the last speaker, the foreign
-        # ministry, is another
-        words = named[1:] or named
-        word = re.compile("|".join(rf"\b{re.escape(w)}\b" for w in words), re.IGNORECASE)
-        last = [k for k in last if len(named) == 1 or word.search(out.mentions[k].text)]
-        found = [k for k in found if word.search(out.mentions[k].text)] + ([] if only else last)
-        if not found:
-            mem.last = -1  # a body the text never named spoke last: "the ministry" is it
-    elif acting:
-        found = acted
-    elif placed:
-        # "the Swiss foreign minister" is the one the text called so, or the last to speak;
-        # the nearest other person is too often someone else
-        found = last
-    if title:
-        found = titled(out, title, span[0], mem.quoted) + found
-    if kind == "Person":
-        # the first that the recogniser took for a person is who "she" most likely is: when
-        # resolution types its entity otherwise ("Heidi Groenstein" as a product), a person
-        # named before is not who spoke, and the words are better left out
-        first = next((i for i, k in enumerate(found) if out.mentions[k].label == "PERSON"), None)
-        found = found if first is None else found[: first + 1]
-    return Speaker(None, kind, span, rule, tuple(dict.fromkeys(found)), span)
