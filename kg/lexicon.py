@@ -318,6 +318,21 @@ WORK_VERBS = _words("direct star compose choreograph film")
 # Nouns a publisher's or an agency's name is the compound of: "the Bild newspaper", "Der
 # Spiegel magazine", "the dpa news agency" (not of a place's: "a Berlin daily").
 MEDIA_NOUNS = _words("newspaper magazine daily weekly tabloid broadcaster agency")
+# The function words a headline in title case may leave in lower case ("Terrorism Tops the
+# Agenda in Warsaw"): the rest of its words begin with a capital.
+HEADLINE_SMALL_WORDS = _words(
+    "a an the and or but nor of in on at to for by with from as vs via into over per than"
+)
+# The marks that may open a sentence before its first word ("\"Lamps will become obsolete,\"
+# he said"): the word is still first in it.
+OPENING_QUOTES = frozenset({'"', "“", "‘", "'", "«", "„", "``"})
+# A paper's words that news writes as adjectives right before its name ("the German weekly
+# Focus", "French daily Le Monde"), which the parser reads as modifiers of the name.
+PRESS_WORDS = _words("daily weekly monthly tabloid newspaper magazine")
+# A winner's words an award's name is the modifier of ("a two-time Oscar winner", "the
+# Grammy-winning singer", "two Tony awards"); not "nominee" nor "nomination" ("a Trump
+# nominee" is the person's choice).
+AWARD_WORDS = _words("winner winners winning laureate laureates award awards prize prizes")
 # A place's name used for its sports team, by the words around it: the team's people
 # ("Stuttgart coach", "his Nuremberg squad"), what a match ends in ("a win over Nuremberg",
 # "Hamburg's loss to Hanover", "a draw against Wolfsburg") and the verbs of beating ("Dortmund

@@ -20,6 +20,7 @@ from kg.extract import (
     cuts,
     joins,
     org_joins,
+    plain_words,
     quotes,
     rules,
     structure,
@@ -84,12 +85,15 @@ def extract(
     if isinstance(type_model, str):
         type_model = classifier.load_types(None if type_model == "default" else type_model)
 
+    words = plain_words.english_words(nlp)
     current: DocExtraction | None = None
     for sdoc, (d, offset, kind, n, total) in _parsed(docs, nlp, batch_size):
         if current is None or current.document is not d:
             current = DocExtraction(d)
         if kind != "none":
-            read_block(current, sdoc, offset, kind, relation_model, type_model, keep_candidates)
+            read_block(
+                current, sdoc, offset, kind, relation_model, type_model, keep_candidates, words
+            )
         if n == total:
             finish(current)
             if progress:
@@ -144,14 +148,16 @@ def read_block(
     model: classifier.RelationModel | None = None,
     type_model: classifier.RelationModel | None = None,
     keep_candidates: bool = False,
+    words: frozenset[str] = frozenset(),
 ) -> None:
-    """Add one parsed block's mentions and facts to ``out``: rules first, then the model."""
+    """Add one parsed block's mentions and facts to ``out``: rules first, then the model.
+    ``words``: the language's words (``plain_words.english_words``)."""
     # the block's token attributes, read once: spaCy makes a new Token object at every access
     tab = Tokens(sdoc)
     first = len(out.mentions)
     token_mention: dict[int, int] = {}
     dates: list[Span] = []
-    spans = _read_mentions(out, sdoc, tab, offset, kind, token_mention, dates)
+    spans = _read_mentions(out, sdoc, tab, offset, kind, token_mention, dates, words)
     if keep_candidates:
         out.mention_features.extend(
             types.type_features(s, tab, m) for s, m in zip(spans, out.mentions[first:], strict=True)
@@ -214,6 +220,7 @@ def _read_mentions(
     kind: str,
     token_mention: dict[int, int],
     dates: list[Span],
+    words: frozenset[str] = frozenset(),
 ) -> list[Span]:
     """Add the block's names to ``out.mentions`` (each token's mention to ``token_mention``)
     and its dates to ``dates``; the names' spans, in order."""
@@ -273,6 +280,7 @@ def _read_mentions(
             surface=out.document.text[start:end],
         )
         types.vote(m, i, j, tab)
+        m.plain = plain_words.plain(i, j, tab, words, raw)
         if (label == "NAME" and no_name(span, tab)) or cuts.portfolio(i, j, tab):
             m.votes.clear()
         for k in range(i, j):
@@ -304,7 +312,7 @@ def _unlabelled_names(sdoc: Doc, t: Tokens) -> list[Span]:
         end = i + 1
     if start >= 0:
         out.append(Span(sdoc, start, end, label="NAME"))
-    return [_without_titles(s, t.lower) for s in out]
+    return [_without_titles(s, t) for s in out]
 
 
 def _joining_hyphen(i: int, t: Tokens) -> bool:
@@ -323,11 +331,14 @@ def _joining_hyphen(i: int, t: Tokens) -> bool:
     )
 
 
-def _without_titles(span: Span, lower: list[str]) -> Span:
-    """A proper-noun run without its leading honorifics ("Sen.", "Capt")."""
+def _without_titles(span: Span, t: Tokens) -> Span:
+    """A proper-noun run without its leading honorifics ("Sen.", "Capt") and the trade written
+    as a title before a person's name ("Coach Pep Guardiola", "Striker Harry Kane"), as a
+    name the recogniser read loses them (``joins.title_start``)."""
     k = 0
-    while k < len(span) - 1 and lower[span.start + k].rstrip(".") in HONORIFICS:
+    while k < len(span) - 1 and t.lower[span.start + k].rstrip(".") in HONORIFICS:
         k += 1
+    k = joins.title_start(span.start + k, span.end, t) - span.start
     if k == 0:
         return span
     from spacy.tokens import Span
@@ -359,6 +370,7 @@ def finish(out: DocExtraction) -> None:
     a quotation still open at the end is closed; a sports report's teams are teams."""
     quotes.finish(out)
     types.sports_teams(out.mentions)
+    plain_words.unname(out.mentions, out.document.text)
     body = {m.text.casefold() for m in out.mentions if m.zone == "body"}
     for m in out.mentions:
         if m.zone == "title" and m.text.casefold() not in body:

@@ -47,6 +47,9 @@ class RawMention:
     # (kg.extract.types.sports_teams)
     town: bool = False
     alias: str = ""  # another name the text gives it: a body's words ("China's foreign ministry")
+    # one capitalised word of the language where its capital says nothing ("Clashes" first in
+    # a sentence, "Attack" in a title-case headline; kg.extract.plain_words)
+    plain: str = ""  # "", or kg.extract.plain_words.HEADLINE or FIRST
 
 
 @dataclass(frozen=True)

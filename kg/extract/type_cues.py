@@ -13,9 +13,11 @@ from pathlib import Path
 
 from kg.extract.tokens import Tokens
 from kg.lexicon import (
+    AWARD_WORDS,
     EXAMPLE_WORDS,
     LANGUAGE_NOUNS,
     NOUN_TYPE,
+    PRESS_WORDS,
     SITE_NOUNS,
     SPOKESMAN_NOUNS,
     STATEMENT_NOUNS,
@@ -147,11 +149,32 @@ def describing_nouns(t: Tokens, root: int, start: int, end: int) -> Iterator[int
                 yield c
     # ("Muse Spark release": a noun X is the compound of says nothing of the type of X itself)
     prev = start - 1
-    if prev >= 0 and pos[prev] == "NOUN" and dep[prev] == "compound":  # the startup X
-        yield prev
+    if prev >= 0 and pos[prev] == "NOUN":
+        if dep[prev] == "compound" or (end - start == 1 and _misread_title(t, prev, root)):
+            yield prev  # the startup X
     noun = exemplified(t, first)
     if noun is not None:
         yield noun
+
+
+def _misread_title(t: Tokens, noun: int, root: int) -> bool:
+    """Whether the noun right before a one-word name (``root``) is its title that the parser
+    misread: as a second subject ("the sportswear maker X said"), as the head the name hangs
+    on ("his publisher X"), or as the noun the name's clause describes ("manufacturer X
+    announced"). Not before a full name, which may be a person's with his calling."""
+    dep, head = t.dep, t.head
+    verb = head[root]
+    return (
+        (dep[noun] == dep[root] and head[noun] == verb)
+        or verb == noun
+        or (
+            dep[root] == "nsubj"
+            and dep[verb] == "relcl"
+            and head[verb] == noun
+            # the clause is whole, so the noun is no object it lacks ("the car X drove")
+            and any(dep[c] in ("dobj", "ccomp") for c in t.children[verb])
+        )
+    )
 
 
 def list_head(t: Tokens, root: int) -> int:
@@ -191,6 +214,38 @@ def exemplified(t: Tokens, root: int) -> int | None:
         return None
     noun = t.head[word]
     return noun if t.pos[noun] == "NOUN" and noun < word else None
+
+
+def pressed(t: Tokens, root: int, start: int) -> bool:
+    """Whether a paper's word is written as an adjective right before the name (root ``root``,
+    first token ``start``): "the German weekly Focus", "French daily Le Monde"; no person's
+    name is written so."""
+    prev = start - 1
+    return (
+        prev >= 0
+        and t.lower[prev] in PRESS_WORDS
+        and t.dep[prev] in ("amod", "compound")
+        and t.head[prev] == root
+    )
+
+
+def awarded(t: Tokens, root: int, start: int, end: int) -> bool:
+    """Whether the name (tokens ``start:end``, root ``root``) is a thing won or had, as an
+    award is written: one word after an indefinite article ("won an Oscar", "his chances for
+    a Tony"; a person's name takes none) with no noun after it (the article may be a noun's
+    the parser missed: "a West Palm Beach lawyer"), or what a winner's word is of ("a
+    two-time Oscar winner", "the Grammy-winning singer")."""
+    prev = start - 1
+    if (
+        end - start == 1
+        and prev >= 0
+        and t.lower[prev] in ("a", "an")
+        and t.head[prev] == root
+        and not (end < t.n and t.pos[end] in ("NOUN", "PROPN", "PUNCT", "CCONJ"))
+    ):
+        return True
+    head = t.head[root]
+    return t.dep[root] in ("compound", "npadvmod", "nmod") and t.lower[head] in AWARD_WORDS
 
 
 def dated(t: Tokens, end: int) -> bool:

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from kg.defaults import (
+    AWARD_VOTE,
     CITY_VOTE,
     COMPANY_VOTE,
     COUNTRY_VOTE,
@@ -37,12 +38,14 @@ from kg.extract.features import mention_features
 from kg.extract.records import RawMention
 from kg.extract.tokens import Tokens
 from kg.extract.type_cues import (
+    awarded,
     dated,
     describing_nouns,
     from_town,
     in_towns,
     listed_with_towns,
     made_work,
+    pressed,
     sited,
     spoken,
     spoken_for,
@@ -171,14 +174,17 @@ def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
         m.votes["Organization"] += SPOKEN_FOR_VOTE  # "a Deutsche Telekom spokesman"
     if t.dep[root] == "compound" and t.lemma[t.head[root]] in MEDIA_NOUNS and not place:
         m.votes["Organization"] += NOUN_VOTE  # "the Bild newspaper"
+    elif pressed(t, root, start):
+        m.votes["Organization"] += NOUN_VOTE  # "the German weekly Focus"
     # "X, a foundational model" / "X is a startup" / "the startup X"
     for noun in describing_nouns(t, root, start, end):
         lemma = t.lemma[noun]
         m.kind = m.kind or lemma
         typ = KIND_TYPE.get(lemma)
-        if typ == "Organization" and noun == start - 1 and m.label == "PERSON":
-            # a maker's noun written as a title before a person's name is his calling
-            # ("automaker Henry Ford"), not what the name is ("the novel X" is a work)
+        if typ == "Organization" and noun == start - 1 and m.label == "PERSON" and end - start > 1:
+            # a maker's noun written as a title before a person's full name is his calling
+            # ("automaker Henry Ford"), not what the name is ("the novel X" is a work); before
+            # one word it says the company ("the sportswear maker Adidas")
             typ = NOUN_TYPE.get(lemma)
         elif lemma in CALLING_PRODUCT_NOUNS and noun == start - 1 and m.label == "PERSON":
             typ = "Person"  # "former model Ty Pennington"; not "Kestrel, a language model"
@@ -188,6 +194,8 @@ def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
         m.votes["Place"] += TOWN_VOTE  # "offices in Harrogate, Hull, Sheffield and York"
     if end - start == 1 and is_nationality(m.text) and spoken(t, root):
         m.votes["Other"] += LANGUAGE_VOTE  # "written in French", "the Greek word"
+    if m.label == "PERSON" and awarded(t, root, start, end):
+        m.votes["Other"] += AWARD_VOTE  # "won an Oscar", "a two-time Oscar winner"
     if dated(t, end) or made_work(t, root):
         m.votes["Work"] += WORK_VOTE  # "Cycle (2008)", "X, directed by Y"
     head, dep, pos, lemma_ = t.head[root], t.dep[root], t.pos, t.lemma_
