@@ -367,7 +367,8 @@ def no_name(span: Span, t: Tokens | None = None) -> bool:
 
 def finish(out: DocExtraction) -> None:
     """Document-level clean-up: title-zone names count only when the body names them too;
-    a quotation still open at the end is closed; a sports report's teams are teams."""
+    a quotation still open at the end is closed; a sports report's teams are teams; a word of
+    the language whose capital says nothing is no name (``plain_words.unname``)."""
     quotes.finish(out)
     types.sports_teams(out.mentions)
     plain_words.unname(out.mentions, out.document.text)
