@@ -27,20 +27,20 @@ def test_named_entities_once_with_the_right_type(seeds_graph, name, etype):
     assert same[0].type == etype
 
 
-# Asserted: none. The calibration fitted out of fold on the tuning parts (kg.train), its rule
+# Asserted: one. The calibration fitted out of fold on the tuning parts (kg.train), its rule
 # families' maps counting the rule facts judged by reading too, each worth half a gold fact
-# (kg.train.judged, kg.defaults.JUDGED_WEIGHT), puts every fact the seeds state under the
-# threshold (kg.defaults.MIN_CONFIDENCE, 0.69): the relation model's "a UK-based technology
-# company" as located in the United Kingdom 0.68; "appoint" 0.647 (the gold annotates no
-# "appointed by", and readers judged its facts right 3 of 3, shrunk toward the verb rules'
-# share, 0.40); the role rules' founder 0.66, director of Progressive Robot 0.57, employer 0.47,
-# post held 0.42; "release" as a developer 0.32, "establish" at the verb rules' "founded by"
-# (0.33), "X-based" as a head office 0.24 (right 1 of 7 out of fold). They are candidates, kept
-# with their evidence; `--min-confidence 0.5` asserts the right ones.
-FACTS: list[tuple[str, str, str]] = []
-CANDIDATES = [
-    # the relation model's reading of "a UK-based technology company" as located in (0.68)
+# (kg.train.judged, kg.defaults.JUDGED_WEIGHT), puts the relation model's reading of "a
+# UK-based technology company" as located in the United Kingdom at 0.82, over the threshold
+# (kg.defaults.MIN_CONFIDENCE, 0.70), and every other fact the seeds state under it: "appoint"
+# 0.634 (the gold annotates no "appointed by", and readers judged its facts right 3 of 3,
+# shrunk toward the verb rules' share); the role rules' founder 0.66, director of Progressive
+# Robot 0.57, employer 0.47, post held 0.42; "release" as a developer 0.30, "establish" at the
+# verb rules' "founded by" (0.32), "X-based" as a head office 0.24 (right 1 of 7 out of fold).
+# They are candidates, kept with their evidence; `--min-confidence 0.5` asserts the right ones.
+FACTS: list[tuple[str, str, str]] = [
     ("Progressive Robot", "located_in", "United Kingdom"),
+]
+CANDIDATES = [
     ("Alexandr Wang", "appointed_by", "Meta"),
     ("Alexandr Wang", "appointed_by", "Mark Zuckerberg"),
     ("Muse Spark", "developer", "Meta"),

@@ -60,10 +60,12 @@ def test_the_page_carries_what_the_filters_need(seeds_graph):
 
 
 def test_communities_are_found_among_the_asserted_facts(seeds_graph, seeds_read):
-    # at kg's threshold no seeds' fact is asserted (tests/test_seeds.py says why): no edge, no
-    # community; at 0.5, Meta's appointment of Alexandr Wang to lead TBD Lab (four names) and
-    # Christopher Holloway's UK-based Progressive Robot (three)
-    assert page_data(view.render(seeds_graph))["communities"] == []
+    # at kg's threshold one seeds' fact is asserted (tests/test_seeds.py says why): Progressive
+    # Robot in the United Kingdom, one community of two; at 0.5, Meta's appointment of Alexandr
+    # Wang to lead TBD Lab (four names) and Christopher Holloway's UK-based Progressive Robot
+    # (three)
+    got = page_data(view.render(seeds_graph))["communities"]
+    assert [(c["label"], c["size"]) for c in got] == [("Progressive Robot", 2)]
     got = page_data(view.render(seeds_graph.at_confidence(0.5)))["communities"]
     assert sorted(c["size"] for c in got) == [3, 4]
     d = page_data(view.render(seeds_read))
