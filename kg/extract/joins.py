@@ -7,7 +7,7 @@ then reads as a name of its own."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from kg.extract.tokens import Tokens
@@ -110,26 +110,36 @@ def open_end(end: int, start: int, t: Tokens) -> int:
     return end
 
 
+def join_next(found: Sequence[Span], label: Callable[[Span, Span], str | None]) -> list[Span]:
+    """The names ``found`` (in order), each joined to the name before it (as it stands, joined
+    or not) where ``label(before, name)`` gives the joined name's label; None keeps them apart."""
+    from spacy.tokens import Span
+
+    out: list[Span] = []
+    for ent in found:
+        joined = label(out[-1], ent) if out else None
+        if joined is None:
+            out.append(ent)
+        else:
+            out[-1] = Span(ent.doc, out[-1].start, ent.end, label=joined)
+    return out
+
+
 def of_joins(found: Sequence[Span], t: Tokens) -> list[Span]:
     """The names ``found`` (in order), where one ends on a lower-case "of" (and "the") and the
     next name follows at once, the two as one name of the first's label: "the Circuit Court
     of" and "Cook County", "the Bay of" and "Biscay". A person's name is left apart."""
-    out: list[Span] = []
-    for ent in found:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and ent.start == prev.end
+
+    def label(prev: Span, ent: Span) -> str | None:
+        joined = (
+            ent.start == prev.end
             and prev.label_ in _OF_HEADS
             and ent.label_ in _OF_COMPLEMENTS
             and _ends_on_of(prev, t)
-        ):
-            from spacy.tokens import Span
+        )
+        return prev.label_ if joined else None
 
-            out[-1] = Span(ent.doc, prev.start, ent.end, label=prev.label)
-            continue
-        out.append(ent)
-    return out
+    return join_next(found, label)
 
 
 # the labels of names an ordinal in figures begins: not a country's or a city's ("the 30th U.S.
@@ -145,23 +155,18 @@ def ordinal_joins(found: Sequence[Span], t: Tokens) -> list[Span]:
     "the 5th U.S. Circuit Court of Appeals", "the 12th Brigade", "the 9th District" (the
     recogniser reads the ordinal apart). An ordinal in words ("the first Philippine
     Commission") says which one, not a name's part."""
-    out: list[Span] = []
-    for ent in found:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.label_ == "ORDINAL"
+
+    def label(prev: Span, ent: Span) -> str | None:
+        joined = (
+            prev.label_ == "ORDINAL"
             and ent.start == prev.end
             and ent.label_ in _NUMBERED_UNITS
             and figured(prev.text)
             and t.title[ent.start]
-        ):
-            from spacy.tokens import Span
+        )
+        return ent.label_ if joined else None
 
-            out[-1] = Span(ent.doc, prev.start, ent.end, label=ent.label)
-            continue
-        out.append(ent)
-    return out
+    return join_next(found, label)
 
 
 def figured(word: str) -> bool:
@@ -182,24 +187,19 @@ def given_name_joins(found: Sequence[Span], t: Tokens) -> list[Span]:
     name: the small model cuts given names it has not seen ("Émile" and "Coornaert", "Cecil"
     and "Taylor"). Not a run with a title or a kind's word ("President", "Police Officer"),
     a month, nor a word in capitals ("BART Director")."""
-    out: list[Span] = []
-    for ent in found:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and ent.label_ == "PERSON"
+
+    def label(prev: Span, ent: Span) -> str | None:
+        joined = (
+            ent.label_ == "PERSON"
             and len(ent) == 1
             and prev.label_ == "NAME"
             and ent.start == prev.end
             and not t.sent_start[ent.start]
             and _given(prev, t)
-        ):
-            from spacy.tokens import Span
+        )
+        return "PERSON" if joined else None
 
-            out[-1] = Span(ent.doc, prev.start, ent.end, label="PERSON")
-            continue
-        out.append(ent)
-    return out
+    return join_next(found, label)
 
 
 def _given(span: Span, t: Tokens) -> bool:

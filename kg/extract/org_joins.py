@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from kg.extract.joins import join_next
 from kg.extract.tokens import Tokens
 from kg.extract.types import is_nationality
 from kg.lexicon import (
@@ -43,16 +44,7 @@ def head_joins(found: Sequence[Span], t: Tokens) -> list[Span]:
     "the") and a name follow at once, the two as one organization's name. A complement that
     is itself a body ("the Siberian Branch of the Russian Academy of Sciences") stays a name
     of its own: the unit and its parent are two."""
-    out: list[Span] = []
-    for ent in found:
-        prev = out[-1] if out else None
-        if prev is not None and _complement(prev, ent, t):
-            from spacy.tokens import Span
-
-            out[-1] = Span(ent.doc, prev.start, ent.end, label="ORG")
-            continue
-        out.append(ent)
-    return out
+    return join_next(found, lambda prev, ent: "ORG" if _complement(prev, ent, t) else None)
 
 
 def _complement(prev: Span, ent: Span, t: Tokens) -> bool:
@@ -90,12 +82,10 @@ def and_joins(found: Sequence[Span], t: Tokens) -> list[Span]:
     second begins with "the" ("Microsoft and the Gates Foundation": two names) or is longer
     ("An Bord Pleanála and Dublin City Council": a name of its own), nor after a person's or
     a place's name."""
-    out: list[Span] = []
-    for ent in found:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.label_ in _BODY_LABELS
+
+    def label(prev: Span, ent: Span) -> str | None:
+        joined = (
+            prev.label_ in _BODY_LABELS
             and ent.label_ in _BODY_LABELS
             and ent.start == prev.end + 1
             and t.lower[prev.end] in ("and", "&")
@@ -105,13 +95,10 @@ def and_joins(found: Sequence[Span], t: Tokens) -> list[Span]:
             and t.lower[ent.end - 1] in ORG_OF_HEADS
             and not any(t.lower[x] in ORG_SUFFIXES for x in range(prev.start, prev.end))
             and all(t.title[x] or t.lower[x] == "the" for x in range(prev.start, prev.end))
-        ):
-            from spacy.tokens import Span
+        )
+        return "ORG" if joined else None
 
-            out[-1] = Span(ent.doc, prev.start, ent.end, label="ORG")
-            continue
-        out.append(ent)
-    return out
+    return join_next(found, label)
 
 
 # the last words of a body another body belongs to: a league a team plays in ("the Kansas City
@@ -161,12 +148,10 @@ def capital_joins(found: Sequence[Span], t: Tokens, raw: str) -> list[Span]:
     wire report cites its source in capitals, which the recogniser cuts ("YOMIURI" and
     "SHIMBUN", "JINGJI" and "YANJIU"). ``raw``: the block's own characters, whose line breaks
     the parse reads as spaces. A place in capitals before a name is a dateline's, apart."""
-    out: list[Span] = []
-    for ent in found:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and ent.start == prev.end
+
+    def label(prev: Span, ent: Span) -> str | None:
+        joined = (
+            ent.start == prev.end
             and prev.label_ in _BODY_LABELS
             and ent.label_ in _BODY_LABELS
             and not t.sent_start[ent.start]
@@ -174,13 +159,10 @@ def capital_joins(found: Sequence[Span], t: Tokens, raw: str) -> list[Span]:
             and _capitals(prev, t)
             and _capitals(ent, t)
             and t.span_text(ent.start, ent.end).casefold() not in MEDIUM_WORDS
-        ):
-            from spacy.tokens import Span
+        )
+        return "ORG" if joined else None
 
-            out[-1] = Span(ent.doc, prev.start, ent.end, label="ORG")
-            continue
-        out.append(ent)
-    return out
+    return join_next(found, label)
 
 
 def nationality_joins(found: Sequence[Span], t: Tokens) -> list[Span]:
@@ -188,20 +170,15 @@ def nationality_joins(found: Sequence[Span], t: Tokens) -> list[Span]:
     name of a state's ministry or embassy, the two as one organization's name: "the Chinese
     Foreign Ministry", "the French Embassy" (the recogniser reads the adjective apart, and
     the ministry without it is any country's)."""
-    out: list[Span] = []
-    for ent in found:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.label_ == "NORP"
+
+    def label(prev: Span, ent: Span) -> str | None:
+        joined = (
+            prev.label_ == "NORP"
             and ent.label_ == "ORG"
             and ent.start == prev.end
             and t.lower[ent.end - 1] in NATIONAL_BODY_HEADS
             and is_nationality(t.span_text(prev.start, prev.end))
-        ):
-            from spacy.tokens import Span
+        )
+        return "ORG" if joined else None
 
-            out[-1] = Span(ent.doc, prev.start, ent.end, label="ORG")
-            continue
-        out.append(ent)
-    return out
+    return join_next(found, label)
