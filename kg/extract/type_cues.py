@@ -64,15 +64,14 @@ def from_town(t: Tokens, root: int, key: str) -> bool:
 
 def sited(t: Tokens, root: int, key: str) -> bool:
     """Whether the name (root ``root``, name key ``key``) is a town's written before a work or
-    site it holds: "the Tromso mill", "the Halden plant". The town list decides, as for
-    ``from_town``: "the Ford plant" is a company's."""
+    site it holds, or after the site and "in": "the Tromso mill", "the Halden plant", "the mill
+    in Tromso". The town list decides, as for ``from_town``: "the Ford plant" is a company's."""
     head = t.head[root]
-    return (
-        t.dep[root] == "compound"
-        and t.pos[head] == "NOUN"
-        and t.lemma[head] in SITE_NOUNS
-        and in_towns(key)
-    )
+    if t.dep[root] == "pobj" and t.lower[head] == "in":  # "the mill in Tromso"
+        head = t.head[head]
+    elif t.dep[root] != "compound":
+        return False
+    return t.pos[head] == "NOUN" and t.lemma[head] in SITE_NOUNS and in_towns(key)
 
 
 def spoken_for(t: Tokens, root: int, end: int) -> bool:

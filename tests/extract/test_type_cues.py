@@ -42,6 +42,8 @@ CUES = [
         "Arctic Fibre",
         "Organization",
     ),
+    # a town after a site and "in", as before it ("the Kalundborg refinery")
+    ("The refinery in Kalundborg was shut on Monday.", "Kalundborg", "Place"),
     # a subject after the comma is the next clause's, not the name's
     ("In Viljandi, a teacher was elected mayor.", "Viljandi", "Place"),
 ]
