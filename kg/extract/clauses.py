@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.extract.tokens import SUBJ
+from kg.extract.tokens import ARGUMENTS, SUBJ
 from kg.extract.verbs import APPOINTING, SUCCEEDING
 
 if TYPE_CHECKING:
@@ -68,10 +68,6 @@ def date_span(date_of: dict[int, Span], tok: Token | None, offset: int) -> tuple
         return (0, 0)
     d = date_of[tok.i]
     return (offset + d.start_char, offset + d.end_char)
-
-
-# a noun's roles in which it is its own clause's argument, not a name's apposition
-ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "pobj", "attr"})
 
 
 def apposed_name(noun: Token) -> int | None:

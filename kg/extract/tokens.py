@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 # dependency labels of a verb's subject and of what it is done to (a passive's subject too)
 SUBJ = ("nsubj", "csubj")
 OBJ = ("dobj", "nsubjpass", "obj")
+# a noun's roles in which it is its own clause's argument, not an apposition to the name before it
+# ("In Tallinn, a man was arrested"; "sold to Arctic Fibre, a company founded in 2011" is one)
+ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "pobj", "attr"})
 
 
 @lru_cache(maxsize=1)

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from kg.extract.tokens import Tokens
+from kg.extract.tokens import ARGUMENTS, Tokens
 from kg.lexicon import (
     AWARD_WORDS,
     EXAMPLE_WORDS,
@@ -30,8 +30,6 @@ from kg.names import compact_key, name_key
 LIST_LENGTH = 12
 # the types a list of names passes on to a name in it that its own words leave unsure
 LISTED_TYPES = frozenset({"Person", "Organization", "Place"})
-# a noun's roles in which it is no apposition to the name before it, but its clause's own
-ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "pobj", "attr"})
 
 TOWNS = Path(__file__).resolve().parent.parent / "data" / "towns.txt"
 
@@ -112,7 +110,7 @@ def comma_noun(t: Tokens, end: int) -> int | None:
     while k < n and t.pos[k] in ("ADJ", "ADV", "NOUN"):  # the phrase's last noun is its head
         last = k if t.pos[k] == "NOUN" else last
         k += 1
-    if last is None or t.dep[last] in ARGUMENT_DEPS:
+    if last is None or t.dep[last] in ARGUMENTS:
         return None
     return last
 

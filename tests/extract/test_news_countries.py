@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-import kg
 from kg.extract.countries import settle
 from kg.extract.cuts import hard_breaks
 from kg.extract.records import MODEL, DocExtraction, RawFact, RawMention
 from kg.model import Block, Document
+from tests.extract.rule_facts import rule_facts
 
 
 def _doc(text: str, names: list[tuple[str, str]]) -> DocExtraction:
@@ -101,17 +101,6 @@ def test_hard_breaks() -> None:
     assert hard_breaks(raw) == [20]
 
 
-def _facts(pipeline, text: str) -> set[tuple[str, str, str]]:
-    from kg.extract.mentions import extract
-    from kg.resolve.resolver import resolve
-
-    res = resolve(extract([kg.from_text(text)], pipeline, relation_model=None))
-    return {
-        (r.subject.name, r.predicate, getattr(r.object, "name", str(r.object)))
-        for r in res.relations
-    }
-
-
 # (text, facts the rules must read, facts they must not)
 RULES = [
     # a noun of a body between the nationality word and the name: no citizenship
@@ -149,6 +138,6 @@ RULES = [
     ("text", "expected", "forbidden"), RULES, ids=[t[:40] for t, _, _ in RULES]
 )
 def test_rules(pipeline, text: str, expected: set, forbidden: set) -> None:
-    got = _facts(pipeline, text)
+    got = rule_facts(pipeline, text)
     assert expected <= got, f"missing {expected - got}; got {got}"
     assert not forbidden & got, f"read {forbidden & got}"

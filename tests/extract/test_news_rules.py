@@ -5,19 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-import kg
-
-
-def _facts(pipeline, text: str) -> set[tuple[str, str, str]]:
-    from kg.extract.mentions import extract
-    from kg.resolve.resolver import resolve
-
-    res = resolve(extract([kg.from_text(text)], pipeline, relation_model=None))
-    return {
-        (r.subject.name, r.predicate, getattr(r.object, "name", str(r.object)))
-        for r in res.relations
-    }
-
+from tests.extract.rule_facts import rule_facts
 
 KILLINGS = [
     # nouns of killers, by apposition, possessive and title
@@ -317,6 +305,6 @@ ALL = KILLINGS + PLACES + NATIONALITIES + WORK + RESIDENCES + LIFESPANS
     ids=[t[:48] for t, _, _ in ALL],
 )
 def test_news_rule(pipeline, text, expected, forbidden):
-    got = _facts(pipeline, text)
+    got = rule_facts(pipeline, text)
     assert expected <= got, f"missing {expected - got}; got {got}"
     assert not forbidden & got, f"read {forbidden & got}"

@@ -6,19 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-import kg
-
-
-def _facts(pipeline, text: str) -> set[tuple[str, str, str]]:
-    from kg.extract.mentions import extract
-    from kg.resolve.resolver import resolve
-
-    res = resolve(extract([kg.from_text(text)], pipeline, relation_model=None))
-    return {
-        (r.subject.name, r.predicate, getattr(r.object, "name", str(r.object)))
-        for r in res.relations
-    }
-
+from tests.extract.rule_facts import rule_facts
 
 CASES = [
     # a place's name on a noun of organizations, in apposition or after "be"
@@ -93,6 +81,6 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "expected", "forbidden"), CASES, ids=[c[0][:40] for c in CASES])
 def test_org_phrase(pipeline, text, expected, forbidden):
-    got = _facts(pipeline, text)
+    got = rule_facts(pipeline, text)
     assert expected <= got, got
     assert not forbidden & got, got

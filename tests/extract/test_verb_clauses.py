@@ -6,19 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-import kg
-
-
-def _facts(pipeline, text: str) -> set[tuple[str, str, str]]:
-    from kg.extract.mentions import extract
-    from kg.resolve.resolver import resolve
-
-    res = resolve(extract([kg.from_text(text)], pipeline, relation_model=None))
-    return {
-        (r.subject.name, r.predicate, getattr(r.object, "name", str(r.object)))
-        for r in res.relations
-    }
-
+from tests.extract.rule_facts import rule_facts
 
 CASES = [
     # a passive's doer is its agent alone, never the subject of the clause it hangs from
@@ -115,6 +103,6 @@ CASES = [
 
 @pytest.mark.parametrize("text, must, must_not", CASES, ids=[t[:50] for t, _, _ in CASES])
 def test_verb_arguments_across_clauses(pipeline, text, must, must_not):
-    got = _facts(pipeline, text)
+    got = rule_facts(pipeline, text)
     assert must <= got, f"missing {must - got}; got {got}"
     assert not (must_not & got), f"read {must_not & got}"
