@@ -100,6 +100,13 @@ LEGAL_SUFFIXES = _words(
 # "Missouri", "Hamburg", "Geneva" are as often the state or city, "the Falklands" another
 # spelling.
 PLACE_SUFFIXES = _words("sea ocean strip heights peninsula desert mountains province")
+# The last words of a building's or a school's name that news drops once it has named it ("the
+# Drake Hotel", then "the Drake"; "Butler University", "Butler"): a short form joins such a
+# name of its document (rule "short form"), unless the short form is a place's name (a
+# university named after its town is not the town: "Tehran University", "Tehran"). Not
+# "school" nor "airport": "Lincoln High School" is named after a person, "Hamburg Airport"
+# after its city.
+FACILITY_SUFFIXES = _words("university college hotel palace castle stadium arena")
 # Last words that make a name an organization ("Norvik Tech", "Acme Corp", "TBD Lab"): a type
 # vote, so any word an organization's name ends in, with and without the dot (read as tokens).
 ORG_SUFFIXES = _words(
@@ -672,6 +679,11 @@ ORG_HEAD_NOUNS = (
     | _words("brotherhood movement front alliance coalition league tribunal forum trust")
     | _words("observatory centre center")
 )
+
+# The nouns a text calls an agreement or a law by once it has named it ("the Paris Agreement",
+# then "the Agreement"; "the Treaty of Lisbon", "the Treaty"): a name of its document only, as
+# an organization's noun is (rule "head word").
+DOCUMENT_HEAD_NOUNS = _words("agreement treaty accord convention pact charter protocol")
 
 # The words that begin an organization's complement ("the European Court of Human Rights",
 # "the International Criminal Tribunal for the former Yugoslavia"): the words before it,

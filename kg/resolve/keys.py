@@ -79,6 +79,13 @@ def local_keys(mentions: Sequence[RawMention], base: Sequence[str]) -> set[str]:
         if top_type(v) == "Organization"
         for w in shapes.head_nouns(k.split())
     }
+    # "the Agreement" of "the Paris Agreement": an agreement's or a law's noun
+    org_heads.update(
+        w
+        for k, v in long_votes.items()
+        if top_type(v) not in ("Person", "Place")
+        for w in shapes.document_heads(k.split())
+    )
     out = {
         k
         for k, v in votes.items()
@@ -133,6 +140,32 @@ def team_keys(mentions: Sequence[RawMention], keys: Sequence[str]) -> list[str]:
             votes[k].update(m.votes)
     clubs = {k for k in teams if top_type(votes[k]) == "Organization"}
     return [k + TEAM if k in clubs else k for k in keys]
+
+
+# What a nationality word used for its language is keyed by ("in Portuguese", "(Danish:
+# ...)"), beside the word's own key: name keys hold no "#" (``name_key`` folds it).
+LANGUAGE = "#language"
+
+
+def language_keys(mentions: Sequence[RawMention], keys: Sequence[str]) -> list[str]:
+    """``keys`` with each nationality word that its mention uses for a language ("sung in
+    Bulgarian", "(Finnish: sortokaudet)", "the Greek word") keyed apart as that language: a
+    language is not the people nor the country ("the Portuguese regime" and "Portuguese for
+    Ongoing Revolutionary Process" are two things). The mention's type votes say a language
+    where the cues of its words (``kg.extract.type_cues``) outvote its place: they read it
+    Other."""
+    out = list(keys)
+    for i, (m, k) in enumerate(zip(mentions, keys, strict=True)):
+        # the cheap test first: most mentions have no vote for Other
+        language = k and m.votes.get("Other", 0.0) > m.votes.get("Place", 0.0)
+        if language and top_type(m.votes) == "Other" and _demonym(m):
+            out[i] = k + LANGUAGE
+    return out
+
+
+def _demonym(m: RawMention) -> bool:
+    place = place_name(m.text, m.label)
+    return place is not None and place[1] == "demonym"
 
 
 def generic_body(key: str) -> bool:

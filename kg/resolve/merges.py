@@ -7,10 +7,12 @@ the document names before it); an acronym the name a document defines it as ("Ge
 of German Industry (BDI)"), or else the one name of a shared document whose initials it spells
 (three letters or more); a short form ("TBD") the name of a shared document it shortens by a
 legal or unit suffix ("TBD Lab") or a place's generic noun ("Golan Heights"); an organization's
-noun ("the Court") the one name of its document it heads ("the Supreme Court"), or the one
-name there that is it with its country before it ("the US Justice Department"); a name the one
+noun ("the Court", "the Agreement") the one name of its document it heads ("the Supreme
+Court", "the Paris Agreement"), or the one name there that is it with its country before it
+("the US Justice Department"); a name the one
 organization's name of a shared document that is it with its place ("the Times", "the New York
-Times"; "Bayern", "Bayern Munich"). A name that
+Times"; "Bayern", "Bayern Munich"); an event's name the one of a shared document that is it
+with a nationality word before it ("the Resistance", "the French Resistance"). A name that
 begins with another and says more ("Meta AI") is kept apart, and the log says so. Spelling
 variants are ``spelling``'s, people's fuller names ``people``'s, aliases a text defines
 ``aliases``'."""
@@ -22,7 +24,14 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 from kg.defaults import ACRONYM_MAX, ACRONYM_MIN, SURNAME_MARGIN
-from kg.lexicon import KNOWN_ACRONYMS, LEGAL_SUFFIXES, ORG_HEAD_NOUNS, PLACE_SUFFIXES
+from kg.lexicon import (
+    DOCUMENT_HEAD_NOUNS,
+    FACILITY_SUFFIXES,
+    KNOWN_ACRONYMS,
+    LEGAL_SUFFIXES,
+    ORG_HEAD_NOUNS,
+    PLACE_SUFFIXES,
+)
 from kg.names import (
     SCOPE,
     abbreviates,
@@ -35,7 +44,11 @@ from kg.names import (
     places,
 )
 from kg.resolve.records import _Name
-from kg.resolve.shapes import complement_heads, fuller, head_nouns, initials, within
+from kg.resolve.shapes import complement_heads, document_heads, fuller, head_nouns, initials, within
+
+# The types whose names the nationality word before them belongs to ("the Irish Labour Party",
+# "French Polynesia"): only the names of other things ("the American Civil War") drop it
+_NAMED_TYPES = ("Person", "Place", "Organization")
 
 
 class Link(NamedTuple):
@@ -58,6 +71,7 @@ class Index(NamedTuple):
     by_owner: dict[str, list[str]]  # "justice department" -> "us justice department"
     by_home: dict[str, list[str]]  # "times" -> "new york times", "bayern" -> "bayern munich"
     by_head: dict[str, list[str]]  # "european court" -> "european court of human rights"
+    by_nation: dict[str, list[str]]  # "civil war" -> "american civil war"
 
 
 class Union:
@@ -103,6 +117,9 @@ def index(keys: list[str], tops: dict[str, str], names: Mapping[str, _Name]) -> 
             # "Tears for Fears" is "TFF" as well as "TF"
             for spelt in dict.fromkeys((initials(f), "".join(w[0] for w in fw))):
                 out.by_initials[spelt].append(f)
+        if t not in ("Person", "Place"):
+            for w in document_heads(fw):
+                out.orgs_by_head[w].append(f)
         if t == "Organization":
             # a state's body named by what it does is a name of its document ("supreme court@d")
             for w in head_nouns(bare(f).split()):
@@ -119,6 +136,14 @@ def index(keys: list[str], tops: dict[str, str], names: Mapping[str, _Name]) -> 
             for head in complement_heads(fw) if SCOPE not in f else ():
                 out.by_head[head].append(f)
         elif t == "Place" and fw[-1] in PLACE_SUFFIXES and SCOPE not in f:
+            out.by_stem[" ".join(fw[:-1])].append(f)
+        elif (
+            t not in ("Person", "Place", "Organization") and SCOPE not in f and _nation_word(fw[0])
+        ):
+            # "American Civil War" is "the Civil War" once named (an organization's name is
+            # not: "the Irish Labour Party" tells one Labour Party from another)
+            out.by_nation[" ".join(fw[1:])].append(f)
+        if t != "Person" and fw[-1] in FACILITY_SUFFIXES and SCOPE not in f:
             out.by_stem[" ".join(fw[:-1])].append(f)
     return out
 
@@ -165,7 +190,8 @@ def merge(
         link = _acronym(names, k, acr, index, tops, definitions)
         if link is not None:
             return link
-    if SCOPE in k and word in ORG_HEAD_NOUNS and tops[k] not in ("Person", "Place"):
+    heads = word in ORG_HEAD_NOUNS or word in DOCUMENT_HEAD_NOUNS
+    if SCOPE in k and heads and tops[k] not in ("Person", "Place"):
         link = _head_word(names, k, index)
         if link is not None:
             return link
@@ -173,12 +199,43 @@ def merge(
     # place's generic noun ("Golan" -> "Golan Heights", "Gaza" -> "Gaza Strip"), in a document
     # that names both
     longer = sharing(names, k, index.by_stem.get(word, []))
-    if len(longer) == 1 and tops[k] != "Person" and _shortens(word, longer[0], tops):
+    if len(longer) == 1 and tops[k] != "Person" and _shortens(word, k, longer[0], tops):
         f = longer[0]
         doc = shared_doc(names, f, k)
         reason = f"{surface!r} is {names[f].first!r} without its suffix, in document {doc}"
         return Link(f, k, "short form", reason)
-    return _owned(names, k, index, tops) or _complemented(names, k, index, tops)
+    return (
+        _owned(names, k, index, tops)
+        or _complemented(names, k, index, tops)
+        or _national(names, k, index, tops)
+    )
+
+
+def _nation_word(word: str) -> bool:
+    """Whether the places table gives ``word`` as a nationality word ("american", "french")."""
+    row = places().get(word)
+    return row is not None and row[1] == "demonym"
+
+
+def _national(
+    names: Mapping[str, _Name], k: str, index: Index, tops: dict[str, str]
+) -> Link | None:
+    """A name -> the one name of a document it shares that is it with a nationality word
+    before it, neither a person's, a place's nor an organization's: an event or a movement
+    that news names in full once, then without the word ("the American Civil War", "the
+    Civil War"; "the French Resistance", "the Resistance"). Not an organization's: two
+    parties of one name are told apart by the word ("the Irish Labour Party", "the Labour
+    Party")."""
+    if tops[k] in _NAMED_TYPES:
+        return None
+    n = names[k]
+    near = sharing(names, k, index.by_nation.get(bare(k), []))
+    if len(near) != 1:
+        return None
+    f = near[0]
+    doc = shared_doc(names, f, k)
+    reason = f"{n.first!r} is {names[f].first!r} without its nationality word, in document {doc}"
+    return Link(f, k, "short form", reason)
 
 
 def _complemented(
@@ -222,13 +279,22 @@ def _homed(words: list[str], surface: str) -> list[str]:
     return out
 
 
-def _shortens(word: str, f: str, tops: dict[str, str]) -> bool:
-    """Whether a place's name ``f`` may be called ``word`` (its name without its generic
-    noun): not where the places table knows the word as a country, nor as a city where the
-    name is a province's (a province named after its capital is another place: "Aydın
-    Province", "Aydın")."""
+def _shortens(word: str, k: str, f: str, tops: dict[str, str]) -> bool:
+    """Whether a name ``f`` may be called ``word`` (``k``'s bare key: ``f`` without its last
+    word). A place's name, without its generic noun: not where the places table knows the
+    word as a country, nor as a city where the name is a province's (a province named after
+    its capital is another place: "Aydın Province", "Aydın"). A building's or a school's
+    (``FACILITY_SUFFIXES``: "the Drake Hotel", "the Drake"; "Butler University", "Butler"):
+    not where the word is read a place or the places table knows it (a university named
+    after its town is not the town: "Tehran University", "Tehran"). An organization's,
+    without its legal or unit suffix: not where the word is read a place (a company that
+    runs a place is not the place: "Heathrow Airport Holdings", "Heathrow Airport")."""
+    if f.split()[-1] in FACILITY_SUFFIXES:
+        return tops[k] != "Place" and word not in places()
     if tops[f] != "Place":
-        return True
+        # a company named after a place it runs is not the place ("Heathrow Airport
+        # Holdings", "Heathrow Airport")
+        return tops[k] != "Place" or tops[f] != "Organization"
     kind = places().get(word, ("", ""))[1]
     return kind == "" or kind == "city" and f.split()[-1] != "province"
 
@@ -251,8 +317,9 @@ def _owned(names: Mapping[str, _Name], k: str, index: Index, tops: dict[str, str
 
 def _head_word(names: Mapping[str, _Name], k: str, index: Index) -> Link | None:
     """A noun of one document -> the one organization's name of that document it heads:
-    "the Court" after "the Supreme Court", "the Council" after "the Council of Europe". Two
-    such names ("Supreme Court", "District Court") leave it alone."""
+    "the Court" after "the Supreme Court", "the Council" after "the Council of Europe"; or
+    the one agreement's or law's name, "the Agreement" after "the Paris Agreement". Two such
+    names ("Supreme Court", "District Court") leave it alone."""
     n = names[k]
     near = sharing(names, k, index.orgs_by_head.get(bare(k), []))
     if len(near) > 1:

@@ -35,8 +35,10 @@ from kg.resolve import aliases, clubs, definitions, ids, merges, people, quotes,
 from kg.resolve.demonyms import country_object
 from kg.resolve.infer import combine, infer
 from kg.resolve.keys import (
+    LANGUAGE,
     base_key,
     headline_end,
+    language_keys,
     line_before,
     local_keys,
     team_keys,
@@ -93,8 +95,9 @@ class Resolver:
     # keyed apart from the city; 8: a name cut to one line, and its mentions in a headline;
     # 9: a name run across a line break cut by mention detection alone; 10: an organization's
     # name without its complement is a name of its document, a known place read a place is
-    # not; 11: a fact whose object is a nationality word is its country's).
-    FORMAT = 11
+    # not; 11: a fact whose object is a nationality word is its country's; 12: a nationality
+    # word used for its language is keyed apart, an agreement's noun is a name of its document).
+    FORMAT = 12
 
     def __init__(self) -> None:
         self.format = self.FORMAT
@@ -146,6 +149,7 @@ class Resolver:
         ]
         local = local_keys(mentions, base)
         keys = team_keys(mentions, [scoped(k, doc) if k in local else k for k in base])
+        keys = language_keys(mentions, keys)
         self._add_definitions(ex, base)
         self._add_demonyms(ex, keys)
         for m, k in zip(mentions, keys, strict=True):
@@ -179,7 +183,7 @@ class Resolver:
         once the country is an entity (named in this document or another)."""
         d, seen = ex.document, set()
         for m, k in zip(ex.mentions, keys, strict=True):
-            place = place_name(m.text, m.label) if k else None
+            place = place_name(m.text, m.label) if k and not k.endswith(LANGUAGE) else None
             if place is None or place[1] != "demonym" or k in seen:
                 continue
             seen.add(k)
@@ -268,6 +272,7 @@ class Resolver:
         spelt = (
             spelling.spellings(keys, self.names, tops)
             + spelling.variants(keys, self.names, tops)
+            + spelling.single_variants(keys, self.names, tops)
             + people.middle_names(keys, self.names, tops)
             + people.initials(keys, self.names, tops)
             + people.royal_titles(keys, self.names, tops)

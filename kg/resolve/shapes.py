@@ -5,7 +5,7 @@ initials an acronym may spell."""
 
 from __future__ import annotations
 
-from kg.lexicon import ACRONYM_SKIP, COMPLEMENT_WORDS, ORG_HEAD_NOUNS
+from kg.lexicon import ACRONYM_SKIP, COMPLEMENT_WORDS, DOCUMENT_HEAD_NOUNS, ORG_HEAD_NOUNS
 
 
 def complement_heads(words: list[str]) -> list[str]:
@@ -24,6 +24,16 @@ def head_nouns(words: list[str]) -> list[str]:
     if 0 < i < len(words) - 1 and words[i - 1] in ORG_HEAD_NOUNS:
         out.append(words[i - 1])
     return out
+
+
+def document_heads(words: list[str]) -> list[str]:
+    """The noun an agreement's or a law's name of these words is called by once named: its
+    last word ("Paris Agreement"), or its word before its complement ("Treaty of Lisbon"),
+    where it is one of ``DOCUMENT_HEAD_NOUNS``."""
+    if words[-1] in DOCUMENT_HEAD_NOUNS:
+        return [words[-1]]
+    i = next((i for i, w in enumerate(words) if w in COMPLEMENT_WORDS), 0)
+    return [words[i - 1]] if 0 < i < len(words) - 1 and words[i - 1] in DOCUMENT_HEAD_NOUNS else []
 
 
 def fuller(short: str, long: str) -> bool:

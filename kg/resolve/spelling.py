@@ -14,7 +14,7 @@ from rapidfuzz.distance import Indel
 from kg.defaults import VARIANT_MIN_WORD
 from kg.lexicon import KNOWN_ACRONYMS, NAME_PARTICLES
 from kg.names import SCOPE, bare, compact_key, name_key, places, umlaut_key
-from kg.resolve.merges import Link
+from kg.resolve.merges import Link, shared_doc
 from kg.resolve.records import _Name
 
 
@@ -80,6 +80,48 @@ def variants(keys: list[str], names: Mapping[str, _Name], tops: dict[str, str]) 
             head, k = (a, b) if (names[a].count, b) >= (names[b].count, a) else (b, a)
             reason = f"{names[k].first!r} is {names[head].first!r} with a letter more or less"
             out.append(Link(head, k, "spelling", reason))
+    return out
+
+
+def single_variants(
+    keys: list[str], names: Mapping[str, _Name], tops: dict[str, str]
+) -> list[Link]:
+    """Names of one word that differ by a letter added or left out inside a word of six
+    letters or more, and that a document names both ("Malapai", "Malpai"): one name, joining
+    the most mentioned. Unlike names of several words, whose other words are evidence, a lone
+    word joins only within a document it shares with its variant, and never where either is
+    typed a person (a lone word is a surname: "Hassan", "Hasan") or is a name the places
+    table knows (a nationality word, a city), nor where the letter ends the word (a plural or
+    a people's word: "Ilkhanates", "Madeiran") or begins it. Each word is looked up by the
+    words one letter shorter that it makes: no two names are compared that could not
+    match."""
+    words: dict[str, list[str]] = defaultdict(list)
+    for k in keys:
+        w = bare(k)
+        if " " in w or len(w) < VARIANT_MIN_WORD - 1 or tops[k] == "Person" or w in places():
+            continue
+        words[w].append(k)
+    out, seen = [], set()
+    for w, ks in words.items():
+        if len(w) < VARIANT_MIN_WORD:
+            continue
+        for i in range(len(w)):
+            short = w[:i] + w[i + 1 :]
+            if i in (0, len(w) - 1) or short not in words:
+                continue
+            for a in ks:
+                for b in words[short]:
+                    if (a, b) in seen or names[a].docs.isdisjoint(names[b].docs):
+                        continue
+                    if tops[a] != tops[b] and "Other" not in (tops[a], tops[b]):
+                        continue
+                    seen.add((a, b))
+                    head, k = (a, b) if (names[a].count, b) >= (names[b].count, a) else (b, a)
+                    reason = (
+                        f"{names[k].first!r} is {names[head].first!r} with a letter more or "
+                        f"less, in document {shared_doc(names, head, k)}"
+                    )
+                    out.append(Link(head, k, "spelling", reason))
     return out
 
 
