@@ -79,13 +79,14 @@ def local_keys(mentions: Sequence[RawMention], base: Sequence[str]) -> set[str]:
         if top_type(v) == "Organization"
         for w in shapes.head_nouns(k.split())
     }
-    # "the Agreement" of "the Paris Agreement": an agreement's or a law's noun
-    org_heads.update(
+    # "the Agreement" of "the Paris Agreement": an agreement's or a law's noun, which names no
+    # place whatever the words around it vote ("under the Agreement")
+    doc_heads = {
         w
         for k, v in long_votes.items()
         if top_type(v) not in ("Person", "Place")
         for w in shapes.document_heads(k.split())
-    )
+    }
     out = {
         k
         for k, v in votes.items()
@@ -97,6 +98,8 @@ def local_keys(mentions: Sequence[RawMention], base: Sequence[str]) -> set[str]:
         or k in org_heads
         and top_type(v) not in ("Place", "Person")
         and k not in places()
+        or k in doc_heads
+        and top_type(v) != "Person"
     }
     generic = {
         k for k, v in long_votes.items() if top_type(v) == "Organization" and generic_body(k)
@@ -158,14 +161,16 @@ def language_keys(mentions: Sequence[RawMention], keys: Sequence[str]) -> list[s
     for i, (m, k) in enumerate(zip(mentions, keys, strict=True)):
         # the cheap test first: most mentions have no vote for Other
         language = k and m.votes.get("Other", 0.0) > m.votes.get("Place", 0.0)
-        if language and top_type(m.votes) == "Other" and _demonym(m):
+        if language and top_type(m.votes) == "Other" and _nationality_word(k):
             out[i] = k + LANGUAGE
     return out
 
 
-def _demonym(m: RawMention) -> bool:
-    place = place_name(m.text, m.label)
-    return place is not None and place[1] == "demonym"
+def _nationality_word(key: str) -> bool:
+    """Whether the places table gives a name key as a nationality word, whatever the
+    recogniser labelled its mention ("Danish:" is read a name as often as a people's word)."""
+    row = places().get(key)
+    return row is not None and row[1] == "demonym"
 
 
 def generic_body(key: str) -> bool:

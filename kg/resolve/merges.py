@@ -190,8 +190,10 @@ def merge(
         link = _acronym(names, k, acr, index, tops, definitions)
         if link is not None:
             return link
-    heads = word in ORG_HEAD_NOUNS or word in DOCUMENT_HEAD_NOUNS
-    if SCOPE in k and heads and tops[k] not in ("Person", "Place"):
+    # an agreement's noun names no place, whatever the words around it vote ("under the
+    # Agreement"); an organization's may ("the Court" of a town's court house)
+    headed = word in ORG_HEAD_NOUNS and tops[k] != "Place" or word in DOCUMENT_HEAD_NOUNS
+    if SCOPE in k and headed and tops[k] != "Person":
         link = _head_word(names, k, index)
         if link is not None:
             return link

@@ -59,6 +59,15 @@ CASES = {
         ],
         [{"Paris Agreement", "Agreement"}],
     ),
+    "an agreement's noun read a place is still the agreement's": (
+        [
+            (
+                "The Kyoto Protocol was signed in 1997. Under the Protocol, states cut gases.",
+                [("Kyoto Protocol", OTHER), ("Protocol", G)],
+            )
+        ],
+        [{"Kyoto Protocol", "Protocol"}],
+    ),
     "an agreement's noun joins nothing of another document, nor one of two agreements": (
         [
             (
@@ -152,16 +161,16 @@ def test_short_names(docs, expected):
 
 def nationality_words(doc_id: str, text: str, language: list[bool]) -> DocExtraction:
     """A document whose mentions are the word "Portuguese", each voted a place (a people's
-    word) or, where ``language`` says so, Other over a place (the votes a language's cues
-    give: "Portuguese for", "in Portuguese"); and "Portugal", a place."""
+    word, labelled NORP) or, where ``language`` says so, Other over a place (the votes a
+    language's cues give: "Portuguese for", "in Portuguese"; labelled NAME, as the recogniser
+    may miss it); and "Portugal", a place."""
     doc = Document(doc_id, text, blocks=(Block(0, len(text), "paragraph"),))
     mentions, i, n = [], text.find("Portuguese"), 0
     while i >= 0:
         votes = Counter({"Place": 1.0, "Other": 2.0} if language[n] else {"Place": 1.0})
+        label = "NAME" if language[n] and n else "NORP"
         end = i + len("Portuguese")
-        mentions.append(
-            RawMention(doc_id, i, end, "Portuguese", "NORP", votes, sent=(0, len(text)))
-        )
+        mentions.append(RawMention(doc_id, i, end, "Portuguese", label, votes, sent=(0, len(text))))
         i, n = text.find("Portuguese", end), n + 1
     j = text.find("Portugal")
     if j >= 0:
