@@ -85,6 +85,63 @@ def test_a_wrongly_joined_pair_names_the_rule_that_joined_it():
     assert "by rule: surname 2" in table and "same name 1" in table
 
 
+def test_a_word_the_gold_keeps_apart_from_its_one_full_name_is_told_apart():
+    # kg joins "Brannock" to the one full name of the gold holding it, which the gold keeps
+    # apart
+    text = "Ada Brannock wrote. Brannock said so. Tom Ilse met Ilse Varga."
+    gold = ev.GoldDoc(
+        "d",
+        text,
+        (
+            ev.GoldEntity(("Ada Brannock",), "Person", spans=((0, 12),)),
+            ev.GoldEntity(("Brannock",), "Person", spans=((20, 28),)),
+            ev.GoldEntity(("Tom Ilse",), "Person", spans=((37, 45),)),
+            ev.GoldEntity(("Ilse Varga", "Ilse"), "Person", spans=((50, 60),)),
+        ),
+        (),
+    )
+    ada = Entity(
+        "ada-brannock",
+        "Ada Brannock",
+        "Person",
+        (),
+        (Mention("d", 0, 12, "Ada Brannock"), Mention("d", 20, 28, "Brannock")),
+    )
+    tom = Entity("tom-ilse", "Tom Ilse", "Person", (), (Mention("d", 37, 45, "Tom Ilse"),))
+    varga = Entity("ilse-varga", "Ilse Varga", "Person", (), (Mention("d", 50, 60, "Ilse Varga"),))
+    errors: list[ev.PairError] = []
+    ev.score_clusters(gold, [ada, tom, varga], errors)
+    assert [(e.kind, e.cause) for e in errors] == [
+        ("joined", "a word of the one full name it can be, kept apart by the gold")
+    ]
+    # "Ilse" joined to "Tom Ilse" where the gold has it "Ilse Varga"'s: a word of two full
+    # names, a short name joined a longer one
+    text = "Tom Ilse met Ilse Varga. Ilse left."
+    gold = ev.GoldDoc(
+        "d",
+        text,
+        (
+            ev.GoldEntity(("Tom Ilse",), "Person", spans=((0, 8),)),
+            ev.GoldEntity(("Ilse Varga", "Ilse"), "Person", spans=((13, 23), (25, 29))),
+        ),
+        (),
+    )
+    tom = Entity(
+        "tom-ilse",
+        "Tom Ilse",
+        "Person",
+        (),
+        (Mention("d", 0, 8, "Tom Ilse"), Mention("d", 25, 29, "Ilse")),
+    )
+    varga = Entity("ilse-varga", "Ilse Varga", "Person", (), (Mention("d", 13, 23, "Ilse Varga"),))
+    errors = []
+    ev.score_clusters(gold, [tom, varga], errors)
+    assert [(e.kind, e.cause) for e in errors] == [
+        ("joined", "a short name joined a longer one"),
+        ("split", "a name and a word of it"),
+    ]
+
+
 CAUSES = [
     ("split", "Australia", "Australian", "a nationality word and its country"),
     ("split", "Americans", "United States", "a nationality word and its country"),
