@@ -506,6 +506,9 @@ for _n in STAFF_NOUNS:
 # -- killings -----------------------------------------------------------------------------------
 
 # Nouns of one who killed ("Lincoln's assassin, John Wilkes Booth", "the killer of Jane Doe").
+# Nouns of the dwelling a person lives in, whose place says where they live ("died at his home
+# in Larchmont", "agents arrived at Sohn's New Jersey home") (kg.extract.residence).
+HOME_NOUNS = _words("home house apartment residence")
 KILLER_NOUNS = _words("assassin killer murderer slayer")
 # Nouns of a killing, whose "of" names who was killed ("the assassination of Jane Doe").
 KILLING_NOUNS = _words("assassination murder killing slaying")

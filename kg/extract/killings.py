@@ -1,8 +1,8 @@
 """Killings named by nouns: "Lincoln's assassin, John Wilkes Booth", "Jane Doe's killer",
-"the killer of Jane Doe", and "X was convicted of the murder of Y", "X, charged with the
-killing of Y". Verbs of killing ("X shot Y", "Y was killed by X", "X pleaded guilty to
-killing Y") are the verb rules' (kg.extract.verbs). Each function takes the block's reader
-(kg.extract.rules) and one sentence."""
+"the killer of Jane Doe", "X was convicted of the murder of Y", "X, charged with the
+killing of Y", and "the murder of Y by X". Verbs of killing ("X shot Y", "Y was killed by
+X", "X pleaded guilty to killing Y") are the verb rules' (kg.extract.verbs). Each function
+takes the block's reader (kg.extract.rules) and one sentence."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ def killings(r: _Reader, sent: Sentence) -> None:
             victims = list(roles.orgs_of(r, noun, holder))
             rule, conf = "killer-noun", KILLER_NOUN_CONFIDENCE
         else:
-            killers = [x for t in _accused(r, noun) for x in r.refs(t)]
+            killers = [x for t in _accused(r, noun) or _by(noun) for x in r.refs(t)]
             victims = [x for t in _of(noun) or _victim_owner(r, noun) for x in r.refs(t)]
             rule, conf = "killing-noun", KILLING_NOUN_CONFIDENCE
         mod = _modality(r, noun)
@@ -49,6 +49,15 @@ def killings(r: _Reader, sent: Sentence) -> None:
 def _of(noun: Token) -> list[Token]:
     """The objects of the noun's "of" ("the murder of Jane Doe")."""
     return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+
+
+def _by(noun: Token) -> list[Token]:
+    """The objects of a killing noun's "by", the killer ("the murder of Jane Doe by John
+    Roe", "Doe's murder by her neighbour, John Roe"), the parse hanging it from the noun or
+    from the one killed ("of Jane Doe by John Roe")."""
+    heads = [noun, *_of(noun)]
+    return [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "by"
             for p in c.children if p.dep_ == "pobj"]  # fmt: skip
 
 

@@ -1,6 +1,7 @@
 """Where a person lives, read from a phrase: "Tom Baker, a mechanic from Fresno", "the singer
 Lara Voss is from Tulsa" (a person "from" a place, by apposition or copula), and "Carl Imber's
-hometown of Dover". "Jane Doe of Dayton" and "a Dayton resident" are the "of" phrases' and the
+hometown of Dover", and the place of one's home ("died at his home in Larchmont", "Sohn's
+New Jersey home"). "Jane Doe of Dayton" and "a Dayton resident" are the "of" phrases' and the
 role nouns' (kg.extract.phrases, kg.extract.roles); "a Fargo native" is a place of birth. Each
 function takes the block's reader (kg.extract.rules) and one sentence."""
 
@@ -13,6 +14,7 @@ from kg.extract.links import is_country
 from kg.extract.located import PLACE_LABELS, with_outer
 from kg.extract.modality import PLAIN
 from kg.extract.tokens import SUBJ
+from kg.lexicon import HOME_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -31,9 +33,17 @@ def residences(r: _Reader, sent: Sentence) -> None:
     dep, head, lower, lemma, tm = r.t.dep, r.t.head, r.t.lower, r.t.lemma, r.tm
     mentions = r.out.mentions
     for i in r._within(r._named_ids, sent):
-        if dep[i] != "pobj" or mentions[tm[i]].label not in PLACE_LABELS:
+        if mentions[tm[i]].label not in PLACE_LABELS:
+            continue
+        if dep[i] == "compound" and lemma[head[i]] in HOME_NOUNS and head[i] not in tm:
+            _home(r, r.sdoc[head[i]], i, sent)  # "Sohn's New Jersey home"
+            continue
+        if dep[i] != "pobj":
             continue
         prep = head[i]
+        if lower[prep] == "in" and lemma[head[prep]] in HOME_NOUNS and dep[prep] == "prep":
+            _home(r, r.sdoc[head[prep]], i, sent)  # "his home in Larchmont"
+            continue
         if dep[prep] != "prep" or lower[prep] not in ("from", "of"):
             continue
         gov = r.sdoc[head[prep]]
@@ -76,3 +86,31 @@ def _owner(r: _Reader, noun: Token) -> int | None:
         if c.dep_ == "poss" and c.i in r.tm:
             return r.tm[c.i]
     return None
+
+
+def _home(r: _Reader, noun: Token, place: int, sent: Sentence) -> None:
+    """A person's home in a place: the home's owner is its possessive, a name ("Sohn's New
+    Jersey home") or "his" or "her" standing for the subject of the verb it hangs from
+    ("Harrington died at his home in Larchmont"); a home of no one named ("a home in
+    Larchmont") says nothing. The owner's label is not asked: spaCy reads many a surname
+    alone as an organization, and resolution keeps a residence of a person alone."""
+    if noun.pos_ != "NOUN":
+        return
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if owner is None:
+        return
+    if owner.i in r.tm:
+        person = r.tm[owner.i]
+    elif owner.lower_ in ("his", "her") and verb.pos_ in ("VERB", "AUX"):
+        got = r.ref(r.subject(verb))
+        if not isinstance(got, int):
+            return
+        person = got
+    else:
+        return
+    if r.out.mentions[person].label in PLACE_LABELS:  # "Ohio's home of the blues"
+        return
+    mod = r.modality(verb) if verb.pos_ in ("VERB", "AUX") else PLAIN
+    for p in with_outer(r, r.sdoc[place]):
+        r.emit(person, p, RESIDENCE, RESIDENCE_PHRASE_CONFIDENCE, "residence:home", sent, None, mod)

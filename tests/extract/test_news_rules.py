@@ -19,6 +19,23 @@ KILLINGS = [
         {("Carl Bright", "killed_by", "Ruth Ames")},
         set(),
     ),
+    # nouns of killings with "by": the killer, whether the parse hangs it from the noun or
+    # from the one killed; a "by" that names no one gives nothing
+    (
+        "The murder of Alan Webb by Jane Porter shocked the town.",
+        {("Alan Webb", "killed_by", "Jane Porter")},
+        set(),
+    ),
+    (
+        "Lena Marsh's murder by her neighbour Otto Brandt went unsolved for years.",
+        {("Lena Marsh", "killed_by", "Otto Brandt")},
+        set(),
+    ),
+    (
+        "The killing of Alan Webb by the river near Dover Castle was never solved.",
+        set(),
+        {("Alan Webb", "killed_by", "Dover Castle")},
+    ),
     # nouns of killings after a verb of the courts, passive and with an adjective
     (
         "Ruth Ames was convicted of the 1901 slaying of Carl Bright.",
@@ -258,6 +275,28 @@ RESIDENCES = [
         "The parade passed through Carl Imber's hometown of Dover.",
         {("Carl Imber", "residence", "Dover")},
         set(),
+    ),
+    # one's home in a place, by a name's possessive or a pronoun for the verb's subject, and
+    # the place beside that place; a home of no one named says nothing
+    (
+        "Police searched Tom Reed's apartment in Dover, Delaware.",
+        {("Tom Reed", "residence", "Dover"), ("Tom Reed", "residence", "Delaware")},
+        set(),
+    ),
+    (
+        "Reporters gathered outside Nora Blake's Oregon home on Friday.",
+        {("Nora Blake", "residence", "Oregon")},
+        set(),
+    ),
+    (
+        "Carl Imber died on Sunday at his home in Tulsa.",
+        {("Carl Imber", "residence", "Tulsa")},
+        set(),
+    ),
+    (
+        "Carl Imber said a home in Tulsa costs less than one in Dallas.",
+        set(),
+        {("Carl Imber", "residence", "Tulsa")},
     ),
     # a journey "from" a place, a negation, and a thing from a place say nothing of home
     ("Lara Voss flew in from Tulsa on Monday.", set(), {("Lara Voss", "residence", "Tulsa")}),
