@@ -486,7 +486,7 @@ ROLE_NOUNS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
 # the nouns of those who lead an organization ("the chairman of Acme")
 LEADER_NOUNS = (
     "chairman chairwoman chair president director head chief leader boss manager "
-    "principal dean commissioner superintendent"
+    "principal dean commissioner superintendent commander"
 ).split()
 # the nouns of those who work for one ("a spokeswoman for Vantage Bank"), where no entry
 # above says more
@@ -496,7 +496,7 @@ STAFF_NOUNS = (
     "advisor officer vp staffer worker professor lecturer coach player secretary "
     "treasurer partner designer architect strategist programmer developer pilot anchor "
     "anchorman anchorwoman columnist commentator trader teacher nurse physician surgeon "
-    "accountant consultant"
+    "accountant consultant comptroller"
 ).split()
 for _n in LEADER_NOUNS:
     ROLE_NOUNS[_n] = _LEADER

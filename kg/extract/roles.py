@@ -62,7 +62,10 @@ def role_nouns(r: _Reader, sent: Sentence) -> None:
         part = key in LEADER_NOUNS and any(
             c.dep_ == "compound" and c.pos_ == "NOUN" for c in noun.children
         )
-        for h in r.refs(holder):
+        # a title before a name is that name's alone ("met Jane Doe and Acme pilot Tom Burke":
+        # not Doe's), where a noun after names may be several ("Doe and Burke, Acme pilots")
+        held = [r.ref(holder)] if noun.dep_ == "compound" else list(r.refs(holder))
+        for h in (x for x in held if x is not None):
             for o in orgs:
                 for side, preds in ROLE_NOUNS[key]:
                     if part and side == "org":

@@ -216,6 +216,27 @@ NATIONALITIES = [
 ]
 
 WORK = [
+    # a commander leads the body he commands; a comptroller works for it
+    (
+        "Ian Dale, the commander of the Harbor Patrol Unit, spoke.",
+        {
+            ("Harbor Patrol Unit", "director_manager", "Ian Dale"),
+            ("Ian Dale", "employer", "Harbor Patrol Unit"),
+        },
+        set(),
+    ),
+    # a title before a name is that name's, not its conjunct's
+    (
+        "The envoy is also scheduled to meet with Mayor Carl Imber and Harbor Patrol Unit "
+        "Commander Ian Dale.",
+        {("Ian Dale", "employer", "Harbor Patrol Unit")},
+        {("Carl Imber", "employer", "Harbor Patrol Unit")},
+    ),
+    (
+        "Ian Dale, 51, comptroller of Corvin Bank, resigned.",
+        {("Ian Dale", "employer", "Corvin Bank")},
+        set(),
+    ),
     # a title between an organization's name and a person's
     (
         "Vexa Airlines pilot Tom Burke was praised by the crew.",
