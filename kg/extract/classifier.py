@@ -28,7 +28,7 @@ from kg.extract import modality, times
 from kg.extract.dates import attached
 from kg.extract.features import FEATURES_VERSION, candidates
 from kg.extract.links import linked, needs_link
-from kg.extract.ranges import object_fits
+from kg.extract.ranges import LISTED, object_fits
 from kg.extract.records import MODEL, MODEL_ACROSS, DocExtraction, RawFact
 from kg.extract.tokens import Tokens
 from kg.files import DATA
@@ -207,11 +207,32 @@ def _object_fits(c, predicate: str, out: DocExtraction, sdoc: Doc, offset: int) 
     m, o = out.mentions[c.subject], out.mentions[c.object]
     if not object_fits(predicate, (m.text, m.label), (o.text, o.label)):
         return False
-    if not needs_link(predicate, o.text):
+    linking = needs_link(predicate, o.text)
+    if not linking and predicate not in LISTED:
         return True
     a = sdoc.char_span(m.start - offset, m.end - offset, alignment_mode="expand")
     b = sdoc.char_span(o.start - offset, o.end - offset, alignment_mode="expand")
-    return a is not None and b is not None and linked(a, b)
+    if a is None or b is None:
+        return not linking
+    if predicate in LISTED and _listed(a, b):
+        return False
+    return not linking or linked(a, b)
+
+
+def _listed(a: Span, b: Span) -> bool:
+    """Whether the place ``b`` is one of three or more listed that are not said of the person
+    ``a`` by their own verb: a person lives in none of a group's members ("X said the Andean
+    Group (Colombia, Bolivia, Ecuador and Peru) will meet"), where "X has lived in Paris, Rome
+    and Oslo" says so of each."""
+    listed = b.root.conjuncts
+    if len(listed) < 2:
+        return False
+    first = min((b.root, *listed), key=lambda t: t.i)
+    prep = first.head
+    if first.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
+        return True
+    subj = [c for c in prep.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return not any(a.start <= c.i < a.end for c in subj)
 
 
 @lru_cache(maxsize=2)

@@ -91,3 +91,44 @@ def test_model_facts_fit(pipeline, text: str, found: set, absent: set) -> None:
     }
     assert found <= got
     assert not (absent & got)
+
+
+def _always(prop: str) -> RelationModel:
+    """A model with no features whose bias says ``prop`` of every pair."""
+    weights = np.array([[0.0, 6.0]], dtype=np.float32)
+    return RelationModel({}, weights, (NONE, prop), np.array([1.0, 0.5], dtype=np.float32))
+
+
+LISTS = [
+    # (property, its kg name, text, pairs that must be read, pairs that must not): a person
+    # lives in none of three or more places listed, but where the person's verb says so
+    (
+        "P551",
+        "residence",
+        "Ana Ruiz spoke for the bloc (Chile, Peru, Bolivia and Ecuador) on Monday.",
+        set(),
+        {("Ana Ruiz", "Peru"), ("Ana Ruiz", "Chile")},
+    ),
+    ("P551", "residence", "Ana Ruiz lives in Lima.", {("Ana Ruiz", "Lima")}, set()),
+    (
+        "P551",
+        "residence",
+        "Ana Ruiz has lived in Lima, Quito and Bogota.",
+        {("Ana Ruiz", "Lima"), ("Ana Ruiz", "Bogota")},
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("prop", "name", "text", "found", "absent"), LISTS)
+def test_model_facts_in_lists(pipeline, prop, name, text, found, absent) -> None:
+    from kg.extract.mentions import extract
+
+    (ex,) = extract([kg.from_text(text)], pipeline, relation_model=_always(prop))
+    got = {
+        (ex.mentions[f.subject].text, ex.mentions[f.object].text)
+        for f in ex.facts
+        if f.predicates == (name,) and isinstance(f.object, int)
+    }
+    assert found <= got
+    assert not (absent & got)
