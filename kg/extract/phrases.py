@@ -131,7 +131,33 @@ def _hq_names(r: _Reader, noun: Token) -> tuple[list[int], list[int]]:
             if c.dep_ == "prep" and c.lower_ in ("in", "to"):
                 got = [x for p in c.children if p.dep_ == "pobj" for x in r.refs(p)]
                 places.extend(x for x in got if isinstance(x, int))
+    if owners and not places:
+        places = _after_in(r, noun)
     return list(dict.fromkeys(owners)), list(dict.fromkeys(places))
+
+
+def _after_in(r: _Reader, noun: Token) -> list[int]:
+    """The place named right after a head office's "in", read from the words where the parse
+    hangs "in" elsewhere ("a briefing at NRC headquarters in nearby Rockville, Md.": from the
+    briefing), with the place beside it ("Rockville, Md.")."""
+    k = noun.i + 1
+    if k >= len(r.sdoc) or r.t.lower[k] != "in":
+        return []
+    k += 1
+    while k < len(r.sdoc) and k not in r.tm and r.t.pos[k] in ("ADJ", "DET"):
+        k += 1  # "in nearby Rockville", "in the suburban ..."
+    m = r.tm.get(k)
+    if m is None or not _is_place(r.out.mentions[m]):
+        return []
+    out = [m]
+    after = r.out.mentions[m].end - r.offset  # "Rockville, Md.": the place beside it too
+    for c in r.sdoc[k].head.children if r.sdoc[k].dep_ == "compound" else r.sdoc[k].children:
+        n = r.tm.get(c.i)
+        if c.dep_ in ("appos", "conj") and n is not None and n != m:
+            mention = r.out.mentions[n]
+            if _is_place(mention) and r.text[after : mention.start - r.offset].strip() == ",":
+                out.append(n)
+    return out
 
 
 def _is_place(m: RawMention) -> bool:

@@ -161,6 +161,16 @@ RULES = [
         "Brightwater Foods moved its headquarters to Leeds in 2015.",
         {("Brightwater Foods", "headquarters_location", "Leeds")},
     ),
+    # "in" read from the words where the parse hangs it from another noun, with the place
+    # beside the place
+    (
+        "At a rally at Delmont Bank headquarters in nearby Fenwick, Ohio, the union voted.",
+        {
+            ("Delmont Bank", "headquarters_location", "Fenwick"),
+            ("Delmont Bank", "headquarters_location", "Ohio"),
+            ("Fenwick", "located_in", "Ohio"),
+        },
+    ),
     ("The company's headquarters are in Austin.", set()),
     # founders who run what they founded: a verb of founding takes its conjunct's object
     (
