@@ -13,6 +13,7 @@ from kg.defaults import ROLE_NOUN_CONFIDENCE
 from kg.extract import events, times
 from kg.extract.modality import PLAIN
 from kg.extract.tokens import OBJ, SUBJ
+from kg.extract.types import is_nationality
 from kg.lexicon import (
     APPOINTING_VERBS,
     DEPARTURE_VERBS,
@@ -46,7 +47,8 @@ def role_nouns(r: _Reader, sent: Sentence) -> None:
         if noun.lower_ == "officer" and any(c.lower_ == "executive" for c in noun.children):
             key = "ceo"
         holder = holder_of(r, noun)
-        orgs = list(orgs_of(r, noun, holder))
+        # "Guatemalan President X": a nationality word spaCy labels an organization is none
+        orgs = [o for o in orgs_of(r, noun, holder) if not is_nationality(r.out.mentions[o].text)]
         verb = events.role_verb(noun)
         if holder is not None and not orgs and verb is not None:
             orgs = _appointer(r, verb)  # "Acme appointed Jane Doe as chairman"

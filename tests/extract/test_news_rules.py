@@ -225,6 +225,15 @@ WORK = [
         },
         set(),
     ),
+    # a nationality word before a title is no organization, whatever spaCy labels it
+    (
+        "Guatemalan President Carlos Mendez will visit Lisbon next week.",
+        set(),
+        {
+            ("Carlos Mendez", "employer", "Guatemalan"),
+            ("Guatemalan", "director_manager", "Carlos Mendez"),
+        },
+    ),
     # a title before a name is that name's, not its conjunct's
     (
         "The envoy is also scheduled to meet with Mayor Carl Imber and Harbor Patrol Unit "
