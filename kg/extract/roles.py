@@ -65,8 +65,15 @@ def role_nouns(r: _Reader, sent: Sentence) -> None:
             c.dep_ == "compound" and c.pos_ == "NOUN" for c in noun.children
         )
         # a title before a name is that name's alone ("met Jane Doe and Acme pilot Tom Burke":
-        # not Doe's), where a noun after names may be several ("Doe and Burke, Acme pilots")
-        held = [r.ref(holder)] if noun.dep_ == "compound" else list(r.refs(holder))
+        # not Doe's), and so is a noun in apposition before the next conjunct ("Doe, an Acme
+        # pilot, and Burke": not Burke's), where a noun after them all names each ("Doe and
+        # Burke, both Acme pilots") as one predicated of them does
+        if noun.dep_ == "compound":
+            held = [r.ref(holder)]
+        elif noun.dep_ == "appos" and holder is not None:
+            held = [r.ref(t) for t in (holder, *holder.conjuncts) if t.i < noun.i]
+        else:
+            held = list(r.refs(holder))
         for h in (x for x in held if x is not None):
             for o in orgs:
                 for side, preds in ROLE_NOUNS[key]:

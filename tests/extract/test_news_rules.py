@@ -225,6 +225,17 @@ WORK = [
         },
         set(),
     ),
+    # a noun in apposition before the next conjunct is the first name's; after them all, each's
+    (
+        "Jane Doe, an economist at Corvin Bank, and Tom Burke, a retired farmer, led the campaign.",
+        {("Jane Doe", "employer", "Corvin Bank")},
+        {("Tom Burke", "employer", "Corvin Bank")},
+    ),
+    (
+        "Jane Doe and Tom Burke, both Corvin Bank economists, spoke.",
+        {("Jane Doe", "employer", "Corvin Bank"), ("Tom Burke", "employer", "Corvin Bank")},
+        set(),
+    ),
     # a nationality word before a title is no organization, whatever spaCy labels it
     (
         "Guatemalan President Carlos Mendez will visit Lisbon next week.",
