@@ -143,7 +143,10 @@ def main(argv: list[str] | None = None) -> int:
                 "candidates"
             )
             rows, ece = rep.reliability()
-            print(f"reliability (ECE {ece:.3f}): confidence bin, mean confidence, right, facts")
+            print(
+                f"reliability (ECE {ece:.3f}, by chance alone {rep.chance_ece():.3f}): "
+                "confidence bin, mean confidence, right, facts"
+            )
             for lo, mean, right, n in rows:
                 print(f"  {lo:.1f}-{lo + 0.1:.1f}  {mean:.2f}  {right:.2f}  {n}")
             print(flush=True)

@@ -11,7 +11,8 @@ from kg.train.isotonic import lower_bound
 
 def print_part(rep: Report, threshold: float) -> None:
     """One part's calibrated out-of-fold facts: asserted at ``threshold`` (share right, its
-    lower bound, facts), over all facts, and the reliability table with its ECE."""
+    lower bound, facts), over all facts, and the reliability table with its ECE, beside the
+    ECE that exactly right confidences would show by chance on as many facts."""
     a = rep.asserted(threshold)
     n = a.tp + a.fp
     rows_, ece = rep.reliability()
@@ -19,7 +20,7 @@ def print_part(rep: Report, threshold: float) -> None:
         f"{rep.name}: facts at confidence >= {threshold:.2f}: precision {a.precision:.3f} "
         f"(lower bound {lower_bound(a.tp, n, ASSERTED_Z):.3f}, {a.tp} of {n}), "
         f"recall {a.recall:.3f} (all facts: {rep.relations.precision:.3f}, "
-        f"{rep.relations.recall:.3f}); ECE {ece:.3f}"
+        f"{rep.relations.recall:.3f}); ECE {ece:.3f} (by chance alone {rep.chance_ece():.3f})"
     )
     print("  " + ", ".join(f"{lo:.1f}: {right:.2f} of {k}" for lo, _, right, k in rows_))
 

@@ -254,3 +254,27 @@ def test_bench_slice(bench_dir, pipeline):
     assert rep.docs == 4 and rep.words == 783
     assert rep.relations.tp + rep.relations.fn == sum(len(d.relations) for d in docred.docs)
     assert rep.relations.tp > 0 and rep.words_per_second > 0
+
+
+def _report(scored):
+    return ev.Report("t", 1, 1, 1.0, ev.Counts(), {}, ev.Counts(), {}, ev.Counts(), scored=scored)
+
+
+def test_chance_ece_is_what_exactly_right_confidences_show_by_chance():
+    import random
+
+    rng = random.Random(7)
+    confidences = [rng.uniform(0.2, 0.95) for _ in range(300)]
+    chance = _report([(c, False, "", "model", "") for c in confidences]).chance_ece()
+    # facts drawn right with exactly their confidence: their ECE is noise alone
+    draws = [
+        _report([(c, rng.random() < c, "", "model", "") for c in confidences]).reliability()[1]
+        for _ in range(300)
+    ]
+    assert sum(draws) / len(draws) == pytest.approx(chance, rel=0.1)
+    # four times the facts, half the noise; sure facts (0 or 1) have none
+    assert _report(
+        [(c, False, "", "model", "") for c in confidences * 4]
+    ).chance_ece() == pytest.approx(chance / 2, rel=1e-6)
+    assert _report([(1.0, True, "", "model", ""), (0.0, False, "", "m", "")]).chance_ece() == 0
+    assert _report([]).chance_ece() == 0
