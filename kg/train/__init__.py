@@ -38,11 +38,11 @@ from pathlib import Path
 
 import numpy as np
 
+from kg.defaults import CALIBRATION_FOLDS as FOLDS
 from kg.evaluate import Report
 from kg.extract import pipeline as kg_nlp
 from kg.extract.classifier import ARTEFACT, TYPE_CLASSES, RelationModel
 from kg.train.calibrate import (
-    FOLDS,
     calibrate_and_choose,
     choose_confidence,
     fit_calibration,
