@@ -1,5 +1,7 @@
 """Inference: facts that follow from others by the meaning of the Wikidata properties
-(inverse properties, chains of places), and how several readings of one fact combine."""
+(inverse properties, chains of places, implications such as "located in" a country ->
+"country", a nationality word's facts as its country's), and how several readings of one fact
+combine."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from typing import NamedTuple
 
 from kg import vocab
 from kg.defaults import INFERENCE_ROUNDS, INFERRED, MAX_CONFIDENCE, MIN_PREMISE
+from kg.extract.links import is_country
 from kg.resolve.records import (
     EV_CONFIDENCE,
     EV_HEDGED,
@@ -35,6 +38,8 @@ INVERSES = {
     "capital_of": "capital",
     "performer": "notable_work",
     "author": "notable_work",
+    "composer": "notable_work",
+    "director": "notable_work",
     "characters": "present_in_work",
     "contains": "located_in",
     "subsidiary": "parent_organization",
@@ -54,9 +59,56 @@ class Chain(NamedTuple):
     gives: str
 
 
+# the predicates whose object, a nationality word ("a Canadian city"), stands for the country
+# the word names: each such fact is its country's too ("Canadian" demonym_of "Canada")
+DEMONYM_OBJECTS = (
+    "country",
+    "located_in",
+    "country_of_citizenship",
+    "applies_to_jurisdiction",
+    "country_of_origin",
+    "basin_country",
+)
+# and those whose subject, a nationality word, does
+DEMONYM_SUBJECTS = ("contains", "part_of", "has_part", "member_of")
+
 CHAINS = (
     Chain("located_in", "located_in", "located_in"),
     Chain("located_in", "country", "country"),
+    # a mountain range, island or lake lies where the land under it does
+    Chain("located_on_terrain", "located_in", "located_in"),
+    Chain("located_on_terrain", "country", "country"),
+    # an organization lies where its head office does
+    Chain("headquarters_location", "located_in", "located_in"),
+    Chain("headquarters_location", "country", "country"),
+    # a person born in a country's town, or in a country's political party, is its citizen
+    Chain("place_of_birth", "country", "country_of_citizenship"),
+    Chain("member_of_political_party", "country", "country_of_citizenship"),
+    *(Chain(p, "demonym_of", p) for p in DEMONYM_OBJECTS),
+)
+
+
+class Implies(NamedTuple):
+    """X ``premise`` Y gives X ``gives`` Y (Y ``gives`` X where ``inverse``), where ``when``
+    holds: "country" (the object, Y, names a country), "place" (the subject is a place or an
+    organization) or "" (always)."""
+
+    premise: str
+    gives: str
+    when: str = ""
+    inverse: bool = False
+
+
+IMPLIES = (
+    # Wikidata's P17 follows P131 to a country: a place in a country is of that country
+    Implies("located_in", "country", "country"),
+    # and a place or organization of a country lies in it (the country is the last entity of
+    # its located-in chain)
+    Implies("country", "located_in", "place"),
+    # a capital lies in what it is the capital of
+    Implies("capital_of", "located_in"),
+    # a country's head of state is its citizen
+    Implies("head_of_state", "country_of_citizenship", "subject country", inverse=True),
 )
 
 # a fact's key: (subject entity id, predicate, object entity id or literal)
@@ -143,7 +195,29 @@ class _Inference:
                     c = INFERRED * self.conf(key) * self.conf(key2)
                     both = (*evs, *self.facts[key2])
                     changed |= self.add((sid, gives, key2[2]), both, f"{first} + {then}", c)
+            if pred == "demonym_of":  # the word's facts as a subject are its country's
+                for p in DEMONYM_SUBJECTS:
+                    for key2 in by_subject.get((sid, p), ()):
+                        c = INFERRED * self.conf(key2)
+                        rule = f"{p} + demonym_of"
+                        changed |= self.add((oid, p, key2[2]), self.facts[key2], rule, c)
+            for rule in IMPLIES:
+                if pred == rule.premise and self.holds(rule.when, sid, oid):
+                    c = INFERRED * self.conf(key)
+                    new = (oid, rule.gives, sid) if rule.inverse else (sid, rule.gives, oid)
+                    name = f"{pred} + {rule.when or 'always'}"
+                    changed |= self.add(new, evs, name, c, swap=rule.inverse)
         return changed
+
+    def holds(self, when: str, sid: str, oid: str) -> bool:
+        """Whether an implication's condition (``Implies.when``) holds of a fact's entities."""
+        if when == "country":
+            return is_country(self.entities[oid].name)
+        if when == "subject country":
+            return is_country(self.entities[sid].name)
+        if when == "place":
+            return self.entities[sid].type in (vocab.PLACE, vocab.ORG)
+        return not when
 
     def add(self, key: Key, evs: Sequence[Ev], rule: str, c: float, swap: bool = False) -> bool:
         """Infer the fact ``key`` from premises with evidence ``evs``, where it is new and its
