@@ -27,7 +27,7 @@ from kg.extract import pipeline as nlp
 from kg.graph import KnowledgeGraph
 from kg.ingest.blocks import MAX_BLOCK, segment
 from kg.model import Entity, Evidence, Relation
-from kg.resolve.infer import CHAINS
+from kg.resolve.infer import CHAINS, DEMONYM_OBJECTS, DEMONYM_SUBJECTS
 from kg.run.local import build
 from kg.run.stats import BuildStats
 
@@ -186,14 +186,20 @@ class _OffsetCheck:
 
 def _chain_members(g: KnowledgeGraph) -> Callable[[Relation], set[str]]:
     """For a composed fact X -> Z, the ids of X, Z and every entity on a path from X to Z
-    along the facts chains are made of (kg.resolve's CHAINS): the premises name only those."""
-    preds = {p for chain in CHAINS for p in chain}
+    along the facts chains are made of (kg.resolve's CHAINS, and a nationality word's facts,
+    which its country shares, and back): the premises name only those."""
+    preds = {p for chain in CHAINS for p in chain} | {*DEMONYM_OBJECTS, *DEMONYM_SUBJECTS}
     out: dict[str, set[str]] = {}
     into: dict[str, set[str]] = {}
     for r in g.relations:
-        if r.predicate in preds and isinstance(r.object, Entity):
-            out.setdefault(r.subject.id, set()).add(r.object.id)
-            into.setdefault(r.object.id, set()).add(r.subject.id)
+        if not isinstance(r.object, Entity):
+            continue
+        ends = [(r.subject.id, r.object.id)] if r.predicate in preds else []
+        if r.predicate == "demonym_of":  # the word's facts are its country's, and back
+            ends = [(r.subject.id, r.object.id), (r.object.id, r.subject.id)]
+        for a, b in ends:
+            out.setdefault(a, set()).add(b)
+            into.setdefault(b, set()).add(a)
 
     def reach(start: str, edges: dict[str, set[str]]) -> set[str]:
         seen, todo = {start}, [start]

@@ -77,6 +77,28 @@ def test_an_inverse_fact_points_at_its_own_subject_and_object(pipeline, tmp_path
     assert counts["checked"]["plain_span"] >= 2 * len(inverse), counts
 
 
+def test_a_fact_shared_by_a_nationality_word_and_its_country_points_at_its_premises(
+    pipeline, tmp_path: Path
+):
+    """A fact copied between a nationality word and the country it names ("Norwegian",
+    "Norway") keeps its premises' spans: each names an entity on the way from the subject to
+    the object."""
+    path = tmp_path / "demonym.txt"
+    path.write_text(
+        "Marta Kell, a Norwegian engineer, opened a school in Tromsdal. The school is the "
+        "largest in Norway.\n",
+        encoding="utf-8",
+    )
+    g = kg.build([path], model=pipeline, min_confidence=0)
+    shared = [r for r in g.relations if any("demonym_of" in ev.rule for ev in r.evidence)]
+    assert shared, [(r.key, [e.rule for e in r.evidence]) for r in g.relations]
+    counts = check_offsets(g)
+    # (a citizenship read through the word is the country's, its span the word's: plain spans
+    # of that kind are no composed fact's, and are left to the check's other counts)
+    assert counts["checked"]["composed_span"] >= 2 * len(shared), counts
+    assert counts["mismatched"]["composed_span"] == 0, counts
+
+
 def test_check_offsets_names_the_kind_of_a_wrong_offset(pipeline, tmp_path: Path):
     path = tmp_path / "inverse.txt"
     path.write_text(INVERSE_TEXT, encoding="utf-8")

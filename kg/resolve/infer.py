@@ -59,8 +59,8 @@ class Chain(NamedTuple):
     gives: str
 
 
-# the predicates whose object, a nationality word ("a Canadian city"), stands for the country
-# the word names: each such fact is its country's too ("Canadian" demonym_of "Canada")
+# A nationality word ("Canadian") and the country it names ("Canada", linked by demonym_of)
+# share their facts of these predicates as objects ("a Canadian city": located in both) ...
 DEMONYM_OBJECTS = (
     "country",
     "located_in",
@@ -69,7 +69,10 @@ DEMONYM_OBJECTS = (
     "country_of_origin",
     "basin_country",
 )
-# and those whose subject, a nationality word, does
+# ... and of these as subjects. Re-DocRED's gold holds a word's fact for its country 86-100 %
+# of the time (documents 0-399), a country's for its word 53-63 %; DWIE's news annotates a
+# fact through the word ("in0-x") beside the country's: copied both ways, its facts' F1 (even
+# half) went from 26.1 to 28.1, Re-DocRED 300-399's from 29.4 to 29.8.
 DEMONYM_SUBJECTS = ("contains", "part_of", "has_part", "member_of")
 
 CHAINS = (
@@ -84,7 +87,6 @@ CHAINS = (
     # a person born in a country's town, or in a country's political party, is its citizen
     Chain("place_of_birth", "country", "country_of_citizenship"),
     Chain("member_of_political_party", "country", "country_of_citizenship"),
-    *(Chain(p, "demonym_of", p) for p in DEMONYM_OBJECTS),
 )
 
 
@@ -179,8 +181,10 @@ class _Inference:
         facts = [k for k in self.facts if isinstance(k[2], str) and k[2] in self.entities]
         facts = [k for k in facts if self.conf(k) >= MIN_PREMISE]
         by_subject: dict[tuple[str, str], list[Key]] = defaultdict(list)
+        by_object: dict[tuple[str, str], list[Key]] = defaultdict(list)
         for k in facts:
             by_subject[(k[0], k[1])].append(k)
+            by_object[(k[2], k[1])].append(k)
         for key in facts:
             sid, pred, oid = key
             evs = self.facts[key]
@@ -195,12 +199,18 @@ class _Inference:
                     c = INFERRED * self.conf(key) * self.conf(key2)
                     both = (*evs, *self.facts[key2])
                     changed |= self.add((sid, gives, key2[2]), both, f"{first} + {then}", c)
-            if pred == "demonym_of":  # the word's facts as a subject are its country's
-                for p in DEMONYM_SUBJECTS:
-                    for key2 in by_subject.get((sid, p), ()):
-                        c = INFERRED * self.conf(key2)
-                        rule = f"{p} + demonym_of"
-                        changed |= self.add((oid, p, key2[2]), self.facts[key2], rule, c)
+            if pred == "demonym_of":  # the word and its country share their facts
+                for a, b in ((sid, oid), (oid, sid)):
+                    shared = [
+                        (k, (k[0], k[1], b)) for p in DEMONYM_OBJECTS for k in by_object[(a, p)]
+                    ]
+                    shared += [
+                        (k, (b, k[1], k[2])) for p in DEMONYM_SUBJECTS for k in by_subject[(a, p)]
+                    ]
+                    for k, new in shared:
+                        c = INFERRED * self.conf(k)
+                        rule = f"{k[1]} + demonym_of"
+                        changed |= self.add(new, (*self.facts[k], *evs), rule, c)
             for rule in IMPLIES:
                 if pred == rule.premise and self.holds(rule.when, sid, oid):
                     c = INFERRED * self.conf(key)

@@ -103,6 +103,21 @@ CASES = [
         ],
         ("Norland", "contains", "Ostmark"),
     ),
+    # and the country's are the word's
+    (
+        [
+            ("Tessa Brandt", "country_of_citizenship", "Norland", 0.9),
+            ("Norlandic", "demonym_of", "Norland", 1.0),
+        ],
+        ("Tessa Brandt", "country_of_citizenship", "Norlandic"),
+    ),
+    (
+        [
+            ("Norland", "contains", "Ostmark", 0.9),
+            ("Norlandic", "demonym_of", "Norland", 1.0),
+        ],
+        ("Norlandic", "contains", "Ostmark"),
+    ),
 ]
 
 
@@ -126,6 +141,14 @@ NOT_INFERRED = [
     ),
     # a weak reading leads to nothing
     ([("Dravik", "located_in", "Velmora", 0.3)], ("Dravik", "country", "Velmora")),
+    # a word and its country share no membership as its object
+    (
+        [
+            ("Tessa Brandt", "member_of", "Norland", 0.9),
+            ("Norlandic", "demonym_of", "Norland", 1.0),
+        ],
+        ("Tessa Brandt", "member_of", "Norlandic"),
+    ),
     # a person's citizenship is not the country of the town she lives in
     (
         [("Tessa Brandt", "residence", "Dravik", 0.9), ("Dravik", "country", "Velmora", 0.9)],
