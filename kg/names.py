@@ -25,6 +25,7 @@ from kg.lexicon import NAME_KEY_SUFFIXES, NAME_PARTICLES, TITLES
 
 PLACES = Path(__file__).with_name("data") / "places.tsv"
 CAPITALS = Path(__file__).with_name("data") / "capitals.tsv"
+WITHIN = Path(__file__).with_name("data") / "within.tsv"
 # the recogniser's labels under which a table row's kind names its country: an ISO code only
 # where the mention was taken for a place ("PA" is also a news agency), a nationality word only
 # where it was taken for one; names and aliases wherever the mention is not a person's name
@@ -157,6 +158,23 @@ def places() -> dict[str, tuple[str, str]]:
             continue
         name, country, kind = line.split("\t")
         out.setdefault(name_key(name), (country, kind))
+    return out
+
+
+@lru_cache(maxsize=1)
+def within() -> dict[str, tuple[str, str]]:
+    """kg/data/within.tsv by the place's name key: the one country a large city or a
+    first-level subdivision lies in, and its kind ("city" or "subdivision").
+
+    >>> within()["texas"], within()["lagos"][0]
+    (('United States', 'subdivision'), 'Nigeria')
+    """
+    out: dict[str, tuple[str, str]] = {}
+    for line in WITHIN.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or line.startswith("place\t"):
+            continue
+        place, country, kind = line.split("\t")
+        out.setdefault(name_key(place), (country, kind))
     return out
 
 

