@@ -10,7 +10,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 from kg import vocab
-from kg.defaults import INFERENCE_ROUNDS, INFERRED, MAX_CONFIDENCE, MIN_PREMISE
+from kg.defaults import (
+    INFERENCE_ROUNDS,
+    INFERRED,
+    MAX_CONFIDENCE,
+    MIN_PREMISE,
+    MIN_SHARED_PREMISE,
+)
 from kg.extract.links import is_country
 from kg.resolve.records import (
     EV_CONFIDENCE,
@@ -178,13 +184,19 @@ class _Inference:
     def step(self) -> bool:
         """One pass over the facts between entities; whether it inferred any."""
         changed = False
-        facts = [k for k in self.facts if isinstance(k[2], str) and k[2] in self.entities]
-        facts = [k for k in facts if self.conf(k) >= MIN_PREMISE]
+        every = [k for k in self.facts if isinstance(k[2], str) and k[2] in self.entities]
+        facts = [k for k in every if self.conf(k) >= MIN_PREMISE]
         by_subject: dict[tuple[str, str], list[Key]] = defaultdict(list)
-        by_object: dict[tuple[str, str], list[Key]] = defaultdict(list)
         for k in facts:
             by_subject[(k[0], k[1])].append(k)
-            by_object[(k[2], k[1])].append(k)
+        # the facts a nationality word and its country share, down to a lower premise: the
+        # word and the country are two names of one place, not a chain of two readings
+        shared_subject: dict[tuple[str, str], list[Key]] = defaultdict(list)
+        shared_object: dict[tuple[str, str], list[Key]] = defaultdict(list)
+        for k in every:
+            if self.conf(k) >= MIN_SHARED_PREMISE:
+                shared_subject[(k[0], k[1])].append(k)
+                shared_object[(k[2], k[1])].append(k)
         for key in facts:
             sid, pred, oid = key
             evs = self.facts[key]
@@ -202,10 +214,14 @@ class _Inference:
             if pred == "demonym_of":  # the word and its country share their facts
                 for a, b in ((sid, oid), (oid, sid)):
                     shared = [
-                        (k, (k[0], k[1], b)) for p in DEMONYM_OBJECTS for k in by_object[(a, p)]
+                        (k, (k[0], k[1], b))
+                        for p in DEMONYM_OBJECTS
+                        for k in shared_object.get((a, p), ())
                     ]
                     shared += [
-                        (k, (b, k[1], k[2])) for p in DEMONYM_SUBJECTS for k in by_subject[(a, p)]
+                        (k, (b, k[1], k[2]))
+                        for p in DEMONYM_SUBJECTS
+                        for k in shared_subject.get((a, p), ())
                     ]
                     for k, new in shared:
                         c = INFERRED * self.conf(k)

@@ -103,6 +103,14 @@ CASES = [
         ],
         ("Norland", "contains", "Ostmark"),
     ),
+    # a weaker reading is shared than leads a chain: the word and the country name one place
+    (
+        [
+            ("Dravik", "country", "Norlandic", 0.4),
+            ("Norlandic", "demonym_of", "Norland", 1.0),
+        ],
+        ("Dravik", "country", "Norland"),
+    ),
     # and the country's are the word's
     (
         [
@@ -141,6 +149,10 @@ NOT_INFERRED = [
     ),
     # a weak reading leads to nothing
     ([("Dravik", "located_in", "Velmora", 0.3)], ("Dravik", "country", "Velmora")),
+    (
+        [("Dravik", "country", "Norlandic", 0.2), ("Norlandic", "demonym_of", "Norland", 1.0)],
+        ("Dravik", "country", "Norland"),
+    ),
     # a word and its country share no membership as its object
     (
         [
