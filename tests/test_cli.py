@@ -35,7 +35,7 @@ def test_min_confidence_moves_the_line_between_facts_and_candidates(tmp_path, pi
     res = CliRunner().invoke(main, args)
     assert res.exit_code == 0, res.output
     lines = res.stdout.splitlines()  # standard error has the progress lines
-    assert lines[2].startswith("relations: 18  ")  # every fact read
+    assert lines[2].startswith("relations: 19  ")  # every fact read, and inferred
     assert lines[3] == "candidates (below the confidence threshold, not asserted): 0"
     assert "kgv:candidate true" not in (tmp_path / "graph.ttl").read_text()
 
@@ -58,10 +58,10 @@ def test_build_writes_three_files_and_a_summary(built):
     # one fact the seeds state is over the threshold (0.70; tests/test_seeds.py says why):
     # Progressive Robot located in the United Kingdom (the model) 0.82; under it the two
     # appointments 0.634, the author box's role facts, TBD Lab founded by Meta and as its unit,
-    # Muse Spark's developer, Wang's employer and lab, and four wrong readings of "PHP" and
-    # "Linux": 17 candidates
+    # Muse Spark's developer, Wang's employer and lab, Progressive Robot's country (inferred
+    # from its place in a country), and four wrong readings of "PHP" and "Linux": 18 candidates
     assert lines[2].rstrip() == "relations: 1  located_in 1"
-    assert lines[3] == "candidates (below the confidence threshold, not asserted): 17"
+    assert lines[3] == "candidates (below the confidence threshold, not asserted): 18"
     assert "kgv:candidate true" in (out / "graph.ttl").read_text()
     assert (
         lines[4]

@@ -48,6 +48,8 @@ CANDIDATES = [
     # the author box, read like other text: "Christopher Holloway is the founder and director
     # of Progressive Robot, a UK-based technology company"
     ("Progressive Robot", "headquarters_location", "United Kingdom"),
+    # located in a country: of that country (inferred, 0.30)
+    ("Progressive Robot", "country", "United Kingdom"),
     ("Alexandr Wang", "employer", "Meta"),
     # "Alexandr Wang leading TBD Lab" is read from the words of a headline the parser could not
     # read (0.6, a rule family the tuning parts never gave a fact)
