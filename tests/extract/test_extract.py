@@ -169,6 +169,8 @@ RULES = [
             ("Delmont Bank", "headquarters_location", "Fenwick"),
             ("Delmont Bank", "headquarters_location", "Ohio"),
             ("Fenwick", "located_in", "Ohio"),
+            # inferred: a body whose head office is in a state lies in it
+            ("Delmont Bank", "located_in", "Ohio"),
         },
     ),
     ("The company's headquarters are in Austin.", set()),
