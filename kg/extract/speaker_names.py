@@ -118,6 +118,11 @@ def refit(out: DocExtraction, names: dict[int, str]) -> None:
     if not names:
         return
     moved = {m: _mention(out, name, names) for m, name in names.items()}
+    for m, name in names.items():
+        mention = out.mentions[m]
+        joined = out.document.text[mention.start - 1 : mention.start] in ("-", "‐")
+        if moved[m] is None and not joined and _trimmed(mention, name):
+            moved[m] = m  # the mention itself, cut to the name: "AFP news agency" is AFP
     kept: list[RawQuote] = []
     for q in out.quotes:
         speaker = moved.get(q.speaker, q.speaker) if q.speaker is not None else None
@@ -126,6 +131,31 @@ def refit(out: DocExtraction, names: dict[int, str]) -> None:
         cands = tuple(c for c in (moved.get(c, c) for c in q.candidates) if c is not None)
         kept.append(dataclasses.replace(q, speaker=speaker, candidates=cands))
     out.quotes[:] = kept
+
+
+def _trimmed(mention: RawMention, name: str) -> bool:
+    """Cut ``mention`` to ``name`` where the name is the mention less words after it that
+    name nothing (lower-case: "the Agence France Presse news agency", "Chidi Odinkalu of"),
+    or less a title before it ("Spokesman Claus Pätzel"): the recogniser's span was wrong,
+    and the name the sentence gives is the mention's, though the text names it only so.
+    Whether it was cut; a name grown over other words is never, nor one the recogniser cut
+    out of a word joined by a hyphen ("pro-Socialist CFDT union"), whose span is no name's."""
+    at = mention.text.find(name)
+    if not name or at < 0:
+        return False
+    before, after = mention.text[:at], mention.text[at + len(name) :]
+    if after and (not after.startswith(" ") or after != after.lower()):
+        return False
+    if before and not before.endswith(" "):
+        return False
+    surface = mention.surface or mention.text
+    start = surface.find(name)
+    if start < 0:
+        return False
+    mention.start += start
+    mention.end = mention.start + len(name)
+    mention.text = mention.surface = name
+    return True
 
 
 def _mention(out: DocExtraction, name: str, names: dict[int, str]) -> int | None:
@@ -214,7 +244,8 @@ def surname(
     """The name a capitalised word the recogniser left unnamed is the last word of ("Marta
     Ilves met the press. ... Ilves told reporters": an uncommon surname spaCy's small model
     does not tag, or tags as a common noun at a sentence's start): the nearest earlier
-    mention of two words or more that ends with it, whatever its type; else None. Not one
+    mention of two words or more that ends with it, whatever its type, or of that word
+    alone, a person's or an organisation's; else None. Not one
     word of an untagged name (the caller leaves out the words that name a kind of speaker,
     "Minister", "Police"); ``person``: a word that is also a common one ("King") ends only
     a person's name."""
@@ -227,6 +258,10 @@ def surname(
         m = out.mentions[k]
         words = m.text.split()
         if m.end <= before and m.votes and len(words) > 1 and words[-1] == word:
+            return k if m.label == "PERSON" or not person else None
+        if m.end <= before and m.votes and words == [word] and m.label in _PARTS | {"PERSON"}:
+            # the name itself, which the recogniser took here and not there ("Spicejet
+            # announced ... Spicejet, which has 49 planes, said")
             return k if m.label == "PERSON" or not person else None
     return None
 

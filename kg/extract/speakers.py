@@ -44,6 +44,7 @@ from kg.extract.speaker_phrase import (
 from kg.extract.speaker_subjects import antecedent
 from kg.extract.tokens import Tokens
 from kg.lexicon import (
+    NEWS_AGENCY_WORDS,
     NOUN_TYPE,
     PORTFOLIO_WORDS,
     SPEAKER_PRONOUNS,
@@ -309,6 +310,8 @@ def _owned(
     # a body's owner is its possessor ("Canada's government"): "the EU body", "a UN
     # agency" may be one of the EU's or UN's, not the EU or the UN
     heads = owners(tab, s) if voice or lemma in _DOCUMENTS else possessors(tab, s)
+    if lemma in _DOCUMENTS:
+        heads += _printed_in(out, tab, s, token_mention)
     if not (voice or lemma in _DOCUMENTS or lemma in _WHOLE) and any(
         o in token_mention for o in heads
     ):
@@ -323,6 +326,41 @@ def _owned(
             who = referred(out, "Organization", span, "quote.for", named=named, only=True)
             return True, who
     return False, None
+
+
+def _printed_in(
+    out: DocExtraction, tab: Tokens, s: int, token_mention: dict[int, int]
+) -> list[int]:
+    """The names of the medium a document came out in, after its owners: "a report in the
+    Financial Times"; and the paper or agency a medium's noun names ("reports from the Bild
+    newspaper", "a Reuters news agency report"). Only an organisation's name: "a report in
+    May" or "in Germany" is no one's."""
+    found = [
+        o
+        for p in tab.children[s]
+        if tab.dep[p] == "prep" and tab.lower[p] == "in"
+        for o in tab.children[p]
+        if tab.dep[o] == "pobj"
+        and o in token_mention
+        and out.mentions[token_mention[o]].label == "ORG"
+    ]
+    media = [o for o in owners(tab, s) if o not in token_mention and _press(tab, o)]
+    found += [
+        c
+        for o in media
+        for c in tab.children[o]
+        if tab.dep[c] == "compound" and c < o and c in token_mention
+    ]
+    return found
+
+
+def _press(tab: Tokens, o: int) -> bool:
+    """Whether word ``o`` is a medium's noun: "newspaper", "news agency"."""
+    if tab.lemma[o] in _MEDIA:
+        return True
+    return tab.lemma[o] == "agency" and any(
+        tab.dep[c] == "compound" and tab.lower[c] in NEWS_AGENCY_WORDS for c in tab.children[o]
+    )
 
 
 def unnamed(tab: Tokens, s: int) -> bool:

@@ -119,6 +119,18 @@ BODIES = [
         "The paper said the talks would fail before Easter.",
         set(),
     ),
+    # a report in a paper, or from a paper or agency its noun names, is the paper's; a
+    # report in a month or a place is no one's
+    (
+        "The mine will close next year, according to a report in the Daily Courier.",
+        {("Daily Courier", "The mine will close next year", False)},
+    ),
+    (
+        "The mine will close next year, according to reports from the Harlow Herald newspaper.",
+        {("Harlow Herald", "The mine will close next year", False)},
+    ),
+    ("The mine will close next year, according to a report in May.", set()),
+    ("The mine will close next year, according to a report in Germany.", set()),
     # a spokesperson of a kind of body named by its kind is one of that name, or no one's
     (
         'Northwind Rail said that trains would run late. "The fire spread fast in the dry '

@@ -42,6 +42,21 @@ NAMES = [
             ("KCNA", "the rocket had reached orbit", False),
         },
     ),
+    # a medium's noun the recogniser took into the name, the document naming it no other
+    # way: the name is the mention less the noun
+    (
+        "The Nordic Press news agency reported that the harbour had been closed overnight.",
+        {("Nordic Press", "the harbour had been closed overnight", False)},
+    ),
+    # a name the recogniser took in one sentence and not in the next is still that name
+    (
+        "Low-cost carrier Spicejet has said it will hire pilots. Spicejet, which currently "
+        "flies to 30 cities, said the new pilots would start work in May.",
+        {
+            ("Spicejet", "it will hire pilots", False),
+            ("Spicejet", "the new pilots would start work in May", False),
+        },
+    ),
     # an organisation's name cut short: "Rail Accident Board" is no one's name
     ("The Air and Rail Accident Board said that the bridge had been closed for repairs.", set()),
     # a body's name of two words after "and" is read whole (kg.extract.org_joins.and_joins),
