@@ -283,7 +283,34 @@ def _one_verb(
         # "A, he added, B" and "As X explained, A": the sentence less the attribution
         if statement(out, tab, offset, *edges(tab, h), whos, quote_of, pieces, edges(tab, v))[0]:
             said.append(who)
+    elif not found and own and who.mention is not None and _closing(tab, v, lo, hi, quote_of):
+        # "Much of the money came from shares, Altmann said.": the parse hung the clause's
+        # words from the verb, not as its clause; all before the comma is what was said (a
+        # speaker named, not "he": a clause the parse missed, with a speaker guessed, is
+        # two guesses)
+        if statement(out, tab, offset, tab.sent(v).start, lo - 1, whos, quote_of, pieces)[0]:
+            said.append(who)
     return more
+
+
+def _closing(tab: Tokens, v: int, lo: int, hi: int, quote_of: list[int]) -> bool:
+    """Whether the attribution ``lo``..``hi`` of the verb ``v`` closes its sentence after a
+    comma (", he said."), the verb the sentence's root, and what comes before it a clause of
+    no quoted words with a verb of its own, the parse none of the verb's clauses; not a
+    question, nor words with a speech verb of their own."""
+    sent = tab.sent(v)
+    if tab.head[v] != v or lo - 2 <= sent.start or tab.lower[lo - 1] != ",":
+        return False
+    if not all(tab.punct[k] for k in range(hi + 1, sent.end)):
+        return False
+    if tab.lemma[v] == "ask" or tab.lower[sent.end - 1] == "?":
+        return False  # a question: "And who leads it, the paper asked?"
+    before = range(sent.start, lo - 1)
+    if any(quote_of[k] >= 0 for k in before):
+        return False
+    if any(tab.lemma[k] in SPEECH_VERBS and tab.pos[k] == "VERB" for k in before):
+        return False  # another's account passed on: "X said that A, Interfax said"
+    return any(tab.pos[k] in ("VERB", "AUX") and tab.tag[k] != "VBG" for k in before)
 
 
 def _attribution(tab: Tokens, v: int, subj: int, quote_of: list[int]) -> tuple[int, int]:

@@ -33,6 +33,13 @@ SET_OFF = [
         "Ravi Patel met the press. As he told reporters, the line will stop for two weeks.",
         {("Ravi Patel", "the line will stop for two weeks", False)},
     ),
+    # the clause before ", X said." that the parse did not hang as the verb's clause
+    (
+        "Much of the money hailed from lucky trades on the bond markets, Karl Weber said.",
+        {("Karl Weber", "Much of the money hailed from lucky trades on the bond markets", False)},
+    ),
+    # but not a question, nor another's account passed on
+    ("And who will pay for the new bridge over the river, the Daily Courier asked?", set()),
 ]
 
 # reporting verbs news uses with a clause or beside quoted words
