@@ -540,6 +540,10 @@ SPEECH_VERBS = _words(
     # "joked that"
     "clarify charge joke"
 )
+# Speech verbs whose object, right after them, is never a thing said to someone ("told
+# reporters", "asked the court"): a verb with a subject inside it is a clause the parse took
+# for the object ('said the board had "blindly" accepted ...'; kg.extract.statement_clauses)
+CLAUSE_SPEECH_VERBS = _words("say add state claim warn insist argue")
 # Pronouns that stand for a named speaker before them, by the type of entity each fits:
 # "he said" is the nearest person named before, "it said" the nearest organisation; "him"
 # and "her" speak only after "according to" ("According to him, the talks failed").

@@ -7,7 +7,13 @@ reads them as statements.
 from __future__ import annotations
 
 from kg.extract.tokens import Tokens, edges
-from kg.lexicon import MESSAGE_MAKING_VERBS, MESSAGE_NOUNS, RELATIVE, SPEECH_VERBS
+from kg.lexicon import (
+    CLAUSE_SPEECH_VERBS,
+    MESSAGE_MAKING_VERBS,
+    MESSAGE_NOUNS,
+    RELATIVE,
+    SPEECH_VERBS,
+)
 
 # a clause that asks rather than states: "asked whether ...", "said what it would do"
 _QUESTION = frozenset({"whether", "if", "what", "who", "why", "how", "when", "where", "which"})
@@ -59,6 +65,10 @@ def clauses(tab: Tokens, v: int, lo: int) -> list[int]:
             and any(tab.dep[m] == "mark" and tab.lower[m] == "that" for m in tab.children[g])
             or _contact(tab, o, g)
         ]
+    if not found:
+        found = _hidden(tab, v)
+        if found:
+            return found
     out = []
     for c in found:
         a, b = edges(tab, c)
@@ -71,6 +81,27 @@ def clauses(tab: Tokens, v: int, lo: int) -> list[int]:
             continue
         out.append(c)
     return out
+
+
+def _hidden(tab: Tokens, v: int) -> list[int]:
+    """A clause the parse made the verb's object, right after it: a verb with a subject of
+    its own inside the object's phrase, which no noun phrase holds ('said the government
+    has "uncritically" accepted the plan': quotation marks around a word make "accepted" a
+    modifier of "plan", the object). The object, whose phrase is the clause; or none."""
+    objs = [o for o in tab.children[v] if tab.dep[o] == "dobj" and edges(tab, o)[0] == v + 1]
+    if tab.lemma[v] not in CLAUSE_SPEECH_VERBS:
+        return []  # "told reporters", "asked the court": an object of their own
+    return [
+        o
+        for o in objs
+        if any(
+            tab.pos[t] == "VERB"
+            and tab.dep[t] in ("amod", "acl")
+            and any(tab.dep[c] == "nsubj" and c < t for c in tab.children[t])
+            and not any(tab.lower[c] in RELATIVE or tab.lower[c] in NO_GAP for c in tab.children[t])
+            for t in range(edges(tab, o)[0], o)
+        )
+    ]
 
 
 def _contact(tab: Tokens, o: int, g: int) -> bool:

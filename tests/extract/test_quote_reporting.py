@@ -166,6 +166,19 @@ IN_CLAUSE = [
         "she would visit it soon.",
         {("Nadia Karim", "the plant is closed for now", True)},
     ),
+    # quotation marks around a word inside a clause with no "that" (which the parse then
+    # takes for the verb's object)
+    (
+        'Karl Ober said the board had "blindly" accepted European Commission recommendations.',
+        {
+            (
+                "Karl Ober",
+                'the board had "blindly" accepted European Commission recommendations',
+                False,
+            )
+        },
+    ),
+    ("Karl Ober said a prayer his mother taught him.", set()),
     # a verb inside a statement is the speaker's account: its unnamed subject is no one the
     # "he" after it stands for
     (
