@@ -40,7 +40,7 @@ from kg.extract.speaker_memory import Memory, Speaker, memory, unnamed_last
 from kg.extract.speaker_names import refit
 from kg.extract.speaker_subjects import conjoined, subject
 from kg.extract.speakers import speaker, unnamed
-from kg.extract.statement_clauses import clauses, merged, reported
+from kg.extract.statement_clauses import clauses, merged, reported, subject_start
 from kg.extract.statements import (
     Piece,
     according,
@@ -255,6 +255,8 @@ def _one_verb(
         return -1
     found = [] if tab.lemma[v] in _REQUESTS else clauses(tab, v, lo)
     for c, a, b in merged(tab, found):
+        if c > v:
+            a = subject_start(tab, v, c, a)
         if quote_of[c] >= 0 and quote_of[a] == quote_of[c]:  # the clause is quoted words
             p = pieces[quote_of[c]]
             if p.speaker is None:

@@ -143,6 +143,35 @@ def merged(tab: Tokens, found: list[int]) -> list[tuple[int, int, int]]:
     return out
 
 
+# a clause's own subject: without one, a finite clause's subject is a noun the parse hung
+# elsewhere before it
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
+
+
+def subject_start(tab: Tokens, v: int, c: int, a: int) -> int:
+    """Where the clause ``c`` of the speech verb ``v``, first token ``a``, begins with its
+    subject: a finite clause after the verb with no subject of its own lost it to the parse
+    ('warned the submarine will not "find" it': "the submarine" the verb's object; 'told
+    travellers in a statement that delays could last': "delays" a verb), so it begins after
+    the verb, "that", a message's noun or a comma, whichever is last before it, if a noun is
+    between; else ``a``."""
+    if a <= v + 1 or any(tab.dep[k] in _SUBJECTS for k in tab.children[c]):
+        return a
+    finite = tab.tag[c] in ("VBD", "VBZ", "VBP", "MD") or any(
+        tab.tag[k] == "MD" or tab.dep[k] == "aux" and tab.tag[k] in ("VBD", "VBZ", "VBP")
+        for k in tab.children[c]
+    )
+    if not finite:
+        return a
+    start = v + 1
+    for k in range(v + 1, a):
+        if tab.lower[k] in ("that", ",") or tab.lemma[k] in MESSAGE_NOUNS:
+            start = k + 1
+    if not any(tab.pos[k] in ("NOUN", "PROPN", "PRON") for k in range(start, a)):
+        return a
+    return start
+
+
 def _verbal(tab: Tokens, c: int) -> bool:
     """Whether a clause has a verb: "declared the country an Islamic Republic" parses a noun
     as the clause, which states nothing."""

@@ -179,6 +179,16 @@ IN_CLAUSE = [
         },
     ),
     ("Karl Ober said a prayer his mother taught him.", set()),
+    # a clause whose subject the parse hung elsewhere ("delays" read as a verb) begins with it
+    (
+        "Northwind Rail told passengers in a statement that delays on the northern line could "
+        "last until Friday.",
+        {("Northwind Rail", "delays on the northern line could last until Friday", False)},
+    ),
+    (
+        "Karl Ober told reporters the council would meet on Friday.",
+        {("Karl Ober", "the council would meet on Friday", False)},
+    ),
     # a verb inside a statement is the speaker's account: its unnamed subject is no one the
     # "he" after it stands for
     (
