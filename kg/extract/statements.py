@@ -119,11 +119,13 @@ def mid_sentence(tab: Tokens, offset: int, v: int, p: Piece, lo: int) -> bool:
 def unsaid(tab: Tokens, v: int) -> bool:
     """Whether the speech verb is denied ("did not say", "never said"), only seems to be
     ("he seemed to say", "appeared to suggest") or says a clause with a gap, the noun its
-    relative clause hangs from ("the sum X says it needs", "the plan he said would fail"):
-    it attributes nothing."""
+    relative clause hangs from ("the sum X says it needs", "the plan he said would fail") or
+    "what" ("the findings of what it said was an inquiry"): it attributes nothing."""
     kids = tab.children[v]
     if any(tab.dep[c] == "neg" for c in kids):
         return True
+    if any(tab.lower[c] == "what" and tab.dep[c] in ("dobj", "nsubj") for c in kids):
+        return True  # "what it said was an inquiry": the writer's words for what it said
     h = tab.head[v]
     if tab.dep[v] == "relcl" and tab.head[h] != h:
         # not "X, who said" (its subject is the relative pronoun), nor "Egypt, where he
