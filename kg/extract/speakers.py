@@ -42,7 +42,7 @@ from kg.extract.speaker_phrase import (
     subtree,
 )
 from kg.extract.speaker_subjects import antecedent
-from kg.extract.tokens import Tokens
+from kg.extract.tokens import Tokens, edges
 from kg.lexicon import (
     NEWS_AGENCY_WORDS,
     NOUN_TYPE,
@@ -140,6 +140,7 @@ def speaker(
         # "The chairman of the Harbour Authority Tom Hale said"
         m = token_mention.get(ended_by_name(tab, s, token_mention), -1)
         m = m if m >= 0 and out.mentions[m].label == "PERSON" and out.mentions[m].votes else None
+        m = m if m is not None else _titled_conj(out, tab, s, token_mention)
     if m is not None:
         return by_name(out, tab, m, token_mention, named, span)
     # a surname that is also a word of the lexicon ("King said" after "Billie Jean King")
@@ -151,6 +152,31 @@ def speaker(
         memory(out).last = m
         return Speaker(m, "", span, named, (), span)
     return _noun(out, tab, s, offset, token_mention, span, titled_only=title)
+
+
+def _titled_conj(
+    out: DocExtraction, tab: Tokens, s: int, token_mention: dict[int, int]
+) -> int | None:
+    """The person a role's phrase names where the parse joined the name to the role as a
+    second subject: set off by a comma with no "and" ("said chairman of the foundation, Mo
+    Ibrahim, a telecoms entrepreneur"), or with a role of its own ("author and journalist
+    Carolin Emcke"); else None."""
+    for c in tab.children[s]:
+        m = token_mention.get(c)
+        if tab.dep[c] != "conj" or m is None:
+            continue
+        if out.mentions[m].label != "PERSON" or not out.mentions[m].votes:
+            continue
+        cc = any(tab.dep[k] == "cc" and tab.head[k] == s for k in range(s + 1, c))
+        first = edges(tab, c)[0]
+        titled = any(
+            tab.dep[k] == "compound"
+            and (ROLES.get(tab.lemma[k]) or NOUN_TYPE.get(tab.lemma[k])) == "Person"
+            for k in tab.children[c]
+        )
+        if (not cc and tab.lower[first - 1] == ",") or (cc and titled):
+            return m
+    return None
 
 
 def _common(lemma: str) -> bool:

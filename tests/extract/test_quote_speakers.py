@@ -57,6 +57,18 @@ NAMES = [
             ("Spicejet", "the new pilots would start work in May", False),
         },
     ),
+    # two titles joined before a name, which the parse joins to the first as a second
+    # subject: the name is who spoke, as with one title
+    (
+        "German author and journalist Clara Voss, winner of the city prize, said that the new "
+        "library would open in the spring.",
+        {("Clara Voss", "the new library would open in the spring", False)},
+    ),
+    # two speakers joined by "and" stay two, the unnamed one left out
+    (
+        "The minister and Karl Ober said that the talks would go on.",
+        {("Karl Ober", "the talks would go on", False)},
+    ),
     # an organisation's name cut short: "Rail Accident Board" is no one's name
     ("The Air and Rail Accident Board said that the bridge had been closed for repairs.", set()),
     # a body's name of two words after "and" is read whole (kg.extract.org_joins.and_joins),
