@@ -592,6 +592,9 @@ MESSAGE_NOUNS = _words(
 # Verbs that put a message out, whose clause on the message is a relative one ("the
 # statement it issued on Monday", "the letter he sent"), not what the message says
 MESSAGE_MAKING_VERBS = _words("issue release publish post send give make write sign deliver")
+# The places on the web a body posts its statements on: "a statement posted on the NATS
+# website said" is NATS speaking (kg.extract.speakers)
+WEB_NOUNS = _words("website site page account blog channel")
 # The words before "agency" that make it a news agency, named by the name before them
 NEWS_AGENCY_WORDS = _words("news press wire")
 # Quotation marks: each opening mark with the closing marks it pairs with. A straight mark

@@ -50,6 +50,7 @@ from kg.lexicon import (
     SPEAKER_PRONOUNS,
     SPOKESPERSON_NOUNS,
     TITLE_WORDS,
+    WEB_NOUNS,
 )
 
 if TYPE_CHECKING:
@@ -338,6 +339,8 @@ def _owned(
     heads = owners(tab, s) if voice or lemma in _DOCUMENTS else possessors(tab, s)
     if lemma in _DOCUMENTS:
         heads += _printed_in(out, tab, s, token_mention)
+    if voice or lemma in _DOCUMENTS:
+        heads += _posted_on(tab, s, token_mention)
     if not (voice or lemma in _DOCUMENTS or lemma in _WHOLE) and any(
         o in token_mention for o in heads
     ):
@@ -378,6 +381,26 @@ def _printed_in(
         if tab.dep[c] == "compound" and c < o and c in token_mention
     ]
     return found
+
+
+def _posted_on(tab: Tokens, s: int, token_mention: dict[int, int]) -> list[int]:
+    """The name whose site a statement was posted on ("a statement posted on the NATS
+    website", "on the ministry's Facebook page"): the site's owner."""
+    sites = [
+        o
+        for c in tab.children[s]
+        if tab.dep[c] == "acl"
+        for p in tab.children[c]
+        if tab.dep[p] == "prep" and tab.lower[p] == "on"
+        for o in tab.children[p]
+        if tab.dep[o] == "pobj" and tab.lemma[o] in WEB_NOUNS
+    ]
+    return [
+        c
+        for o in sites
+        for c in tab.children[o]
+        if tab.dep[c] in ("compound", "poss") and c < o and c in token_mention
+    ]
 
 
 def _press(tab: Tokens, o: int) -> bool:

@@ -137,6 +137,19 @@ BODIES = [
         {("Harlow Herald", "The mine will close next year", False)},
     ),
     ("The mine will close next year, according to a report in May.", set()),
+    # a statement posted on a body's website is the body's
+    (
+        'Northwind Rail said the line had reopened. "We are sorry for the delays our '
+        'passengers suffered this week," a statement posted on the Northwind Rail website said.',
+        {
+            ("Northwind Rail", "the line had reopened", False),
+            (
+                "Northwind Rail",
+                "We are sorry for the delays our passengers suffered this week",
+                True,
+            ),
+        },
+    ),
     ("The mine will close next year, according to a report in Germany.", set()),
     # a spokesperson of a kind of body named by its kind is one of that name, or no one's
     (
