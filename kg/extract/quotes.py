@@ -252,6 +252,12 @@ def _one_verb(
         if pieces[k].speaker is None:
             pieces[k].speaker, pieces[k].others = who, tuple(whos[1:])
     if beside:
+        if all(pieces[k].start - offset > tab.idx[v] for k in beside):
+            # "A fails, he said: '...'": the clause set off before the verb is said too
+            for _c, a, b in merged(tab, clauses(tab, v, lo)):
+                if b < lo and all(quote_of[i] < 0 for i in range(a, b + 1)):
+                    if statement(out, tab, offset, a, b, whos, quote_of, pieces)[0]:
+                        said.append(who)
         return -1
     found = [] if tab.lemma[v] in _REQUESTS else clauses(tab, v, lo)
     for c, a, b in merged(tab, found):

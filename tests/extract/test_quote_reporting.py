@@ -38,6 +38,15 @@ SET_OFF = [
         "Much of the money hailed from lucky trades on the bond markets, Karl Weber said.",
         {("Karl Weber", "Much of the money hailed from lucky trades on the bond markets", False)},
     ),
+    # a clause set off before "X said:" and the quoted words after it: both are X's
+    (
+        "The talks will fail without a new offer from the ministry, Karl Ober said: "
+        '"We have waited long enough for an answer."',
+        {
+            ("Karl Ober", "The talks will fail without a new offer from the ministry", False),
+            ("Karl Ober", "We have waited long enough for an answer.", True),
+        },
+    ),
     # but not a question, nor another's account passed on
     ("And who will pay for the new bridge over the river, the Daily Courier asked?", set()),
 ]
