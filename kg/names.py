@@ -152,13 +152,7 @@ def umlaut_key(text: str) -> str | None:
 def places() -> dict[str, tuple[str, str]]:
     """kg/data/places.tsv by name key: the country each name names, and the row's kind (name,
     alias, code or demonym)."""
-    out: dict[str, tuple[str, str]] = {}
-    for line in PLACES.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or line.startswith("name\t"):
-            continue
-        name, country, kind = line.split("\t")
-        out.setdefault(name_key(name), (country, kind))
-    return out
+    return _by_key(PLACES)
 
 
 @lru_cache(maxsize=1)
@@ -169,12 +163,17 @@ def within() -> dict[str, tuple[str, str]]:
     >>> within()["texas"], within()["lagos"][0]
     (('United States', 'subdivision'), 'Nigeria')
     """
+    return _by_key(WITHIN)
+
+
+def _by_key(path: Path) -> dict[str, tuple[str, str]]:
+    """A table of three columns (name, country, kind) by the name key of its first column,
+    the first row of a key kept; "#" comments and the header row skipped."""
+    rows = [r for r in path.read_text(encoding="utf-8").splitlines() if not r.startswith("#")]
     out: dict[str, tuple[str, str]] = {}
-    for line in WITHIN.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or line.startswith("place\t"):
-            continue
-        place, country, kind = line.split("\t")
-        out.setdefault(name_key(place), (country, kind))
+    for line in rows[1:]:
+        name, country, kind = line.split("\t")
+        out.setdefault(name_key(name), (country, kind))
     return out
 
 

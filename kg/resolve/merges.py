@@ -230,14 +230,8 @@ def _national(
     Party")."""
     if tops[k] in _NAMED_TYPES:
         return None
-    n = names[k]
     near = sharing(names, k, index.by_nation.get(bare(k), []))
-    if len(near) != 1:
-        return None
-    f = near[0]
-    doc = shared_doc(names, f, k)
-    reason = f"{n.first!r} is {names[f].first!r} without its nationality word, in document {doc}"
-    return Link(f, k, "short form", reason)
+    return _the_one(names, k, near, "without its nationality word")
 
 
 def _complemented(
@@ -250,13 +244,18 @@ def _complemented(
     ("European Court of Justice", "European Court of Human Rights") leave it alone."""
     if SCOPE not in k or tops[k] in ("Person", "Place"):
         return None
-    n = names[k]
     near = sharing(names, k, index.by_head.get(bare(k), []))
+    return _the_one(names, k, near, "without its complement")
+
+
+def _the_one(names: Mapping[str, _Name], k: str, near: list[str], what: str) -> Link | None:
+    """A short form -> the one name of its document it is, ``what`` says how; none where
+    the document holds none or several."""
     if len(near) != 1:
         return None
     f = near[0]
     doc = shared_doc(names, f, k)
-    reason = f"{n.first!r} is {names[f].first!r} without its complement, in document {doc}"
+    reason = f"{names[k].first!r} is {names[f].first!r} {what}, in document {doc}"
     return Link(f, k, "short form", reason)
 
 
