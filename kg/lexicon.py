@@ -239,12 +239,17 @@ NOUN_TYPE = {noun: t for t, nouns in TYPE_NOUNS.items() for noun in nouns}
 KIND_NOUNS = {
     "Organization": "carmaker automaker chipmaker drugmaker steelmaker planemaker shipbuilder "
     "refiner lender brokerage utility exporter supplier distributor wholesaler "
-    "operator band orchestra council committee commission bureau side".split(),
+    "operator band orchestra council committee commission bureau side outlet".split(),
     "Person": "musician politician diplomat banker businessman businesswoman footballer "
     "striker midfielder goalkeeper athlete cyclist boxer novelist poet painter composer "
     "rapper guitarist pianist comedian photographer architect historian philosopher "
     "physician surgeon doctor teacher prosecutor activist lawmaker legislator ambassador "
-    "envoy commander soldier priest bishop king queen prince princess emperor".split(),
+    "envoy commander soldier priest bishop king queen prince princess emperor "
+    # a person by what he leads, knows or does ("X, the head of the institute", "Y, an expert
+    # on Iran", "the cleric X", "his French counterpart Z")
+    "leader head chief boss expert counterpart strongman deputy colleague editor critic "
+    "scholar curator lobbyist counsel cleric imam rabbi pastor preacher dancer "
+    "filmmaker designer inmate attacker hijacker".split(),
     "Place": "port seaport harbour harbor municipality borough metropolis hamlet commune "
     "prefecture canton peninsula valley republic kingdom emirate hotel stadium arena "
     "airport settlement township".split(),
