@@ -240,6 +240,7 @@ def _read_mentions(
     found = joins.ordinal_joins(found, tab)
     found = cuts.numbered(found, tab)
     raw = out.document.text[offset : offset + len(tab.text)]
+    head = 0  # where the block's own headline ends, if it opens with one
     if "\n" in raw:  # the block's own line breaks, which the parse read as spaces
         head = cuts.headline_end(out.document.text, offset, raw)
         found = [p for e in found for p in cuts.line_pieces(e, tab, raw, head)]
@@ -264,7 +265,10 @@ def _read_mentions(
             continue
         i, j = span.start, span.end
         start_char, end_char = tab.idx[i], tab.end_char[j - 1]
-        zone = "title" if kind in TITLE_KINDS or start_char < label_end else "body"
+        # a headline the block opens with counts as a headline block of its own would (ingest
+        # gives it one): its names count where the body names them too (finish)
+        titled = kind in TITLE_KINDS or start_char < label_end or end_char <= head
+        zone = "title" if titled else "body"
         start, end = offset + start_char, offset + end_char
         sent = tab.sent(i)  # Span.sent: the sentence of the span's first token
         m = RawMention(
@@ -373,6 +377,8 @@ def finish(out: DocExtraction) -> None:
     types.sports_teams(out.mentions)
     plain_words.unname(out.mentions, out.document.text)
     body = {m.text.casefold() for m in out.mentions if m.zone == "body"}
+    # a headline's surname of a full name the body writes ("Obama" over "Barack Obama ...")
+    body |= {n.rsplit(maxsplit=1)[-1] for n in body if " " in n}
     for m in out.mentions:
         if m.zone == "title" and m.text.casefold() not in body:
             m.votes.clear()  # resolution skips mentions without votes: a heading-only name

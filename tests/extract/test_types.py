@@ -354,9 +354,34 @@ RUN_ON = [
 def test_a_name_run_from_the_headline_into_the_text_is_cut(pipeline, text, names):
     doc = Document("d0", text, blocks=(Block(0, len(text), "paragraph"),))
     (ex,) = extract([doc], pipeline)
-    got = [m.text for m in ex.mentions if m.votes]
+    # a name of the headline alone keeps no votes (finish), but it is cut all the same
+    got = [m.text for m in ex.mentions]
     assert [n for n in got if n in names] == names
     assert not any("\n" in m.surface for m in ex.mentions)
+
+
+# (a document's text, given as one block, and the names of its headline that keep their
+# votes): the headline a document opens with counts as a headline block would, its names
+# where the body names them too, a surname by the full name the body writes
+HEADLINE_NAMES = [
+    (
+        "Norway Weighs Harbour Tax Plans\nThe government in Oslo said on Monday that Norway "
+        "would tax ferries.",
+        ["Norway"],
+    ),
+    ("Tough Choices Await Lindqvist\nAnna Lindqvist took office on Monday in Oslo.", ["Lindqvist"]),
+    ("Budget Talks Stall Again\nAnna Lindqvist took office on Monday in Oslo.", []),
+]
+
+
+@pytest.mark.parametrize("text, kept", HEADLINE_NAMES)
+def test_a_name_of_the_headline_alone_keeps_no_votes(pipeline, text, kept):
+    doc = Document("d0", text, blocks=(Block(0, len(text), "paragraph"),))
+    (ex,) = extract([doc], pipeline)
+    head = text.index("\n")
+    titled = [m for m in ex.mentions if m.end <= head]
+    assert all(m.zone == "title" for m in titled)
+    assert [m.text for m in titled if m.votes] == kept
 
 
 # (document's text, the offset of the block, the headline the block begins with): the
