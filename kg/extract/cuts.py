@@ -41,6 +41,36 @@ def bracket_pieces(ent: Span, t: Tokens) -> list[Span]:
     ]
 
 
+def joined_pieces(ent: Span, t: Tokens) -> list[Span]:
+    """A name cut where the recogniser runs two names into one: at a slash written without
+    spaces between capitalised words ("New York Times/CBS" of a poll, "Reuters/Ipsos"), and
+    at a common noun in lower case between them ("YouTube channel Ridicule TV", "Hamas
+    leader Ismail Haniyeh"), which a name does not hold. Each side is a name of its own; the
+    slash and the noun are no part of either."""
+    cuts = [k for k in range(ent.start + 1, ent.end - 1) if _joint(k, t)]
+    if not cuts:
+        return [ent]
+    from spacy.tokens import Span
+
+    bounds = [ent.start - 1, *cuts, ent.end]
+    return [
+        Span(ent.doc, a + 1, b, label=ent.label)
+        for a, b in zip(bounds, bounds[1:], strict=False)
+        if b > a + 1
+    ]
+
+
+def _joint(k: int, t: Tokens) -> bool:
+    """Whether token ``k`` joins two names: a slash between capitalised words with no space
+    on either side, or a lower-case common noun between capitalised words."""
+    before, after = t.orth[k - 1], t.orth[k + 1]
+    if not (before[:1].isupper() and after[:1].isupper()):
+        return False
+    if t.orth[k] == "/":
+        return t.end_char[k - 1] == t.idx[k] and t.end_char[k] == t.idx[k + 1]
+    return t.tag[k] in ("NN", "NNS") and t.is_lower[k] and t.alpha[k]
+
+
 # what ends a line that no name runs on from
 _LINE_ENDS = tuple(".!?:;…\"”'’)|")
 # the tags of a word a line may begin with before a name ("For Biagio Conte", "Against

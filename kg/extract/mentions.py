@@ -248,7 +248,8 @@ def _read_mentions(
         n
         for e in found
         for o in org_joins.parent_pieces(e, tab)
-        for b in cuts.bracket_pieces(o, tab)
+        for j in cuts.bracket_pieces(o, tab)
+        for b in cuts.joined_pieces(j, tab)
         for p in cuts.dateline_pieces(b, tab)
         for n in cuts.nationality_pieces(p, tab)
     ]

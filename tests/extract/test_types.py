@@ -10,6 +10,7 @@ from kg.extract.cuts import (
     bracket_pieces,
     dateline_pieces,
     headline_end,
+    joined_pieces,
     line_pieces,
     particle_joins,
     portfolio,
@@ -104,6 +105,35 @@ def test_names_are_cut_at_their_brackets(pipeline, words, label, expected):
     doc = Doc(pipeline.vocab, words=words.split())
     span = Span(doc, 0, len(doc), label=label)  # the recogniser's span: every word
     assert [p.text for p in bracket_pieces(span, Tokens(doc))] == expected
+
+
+# (text, the recogniser's name, its pieces): two names run into one are cut at a slash
+# written without spaces and at a lower-case common noun between them; names that hold a
+# preposition, a conjunction or a particle stay whole
+JOINED = [
+    (
+        "According to a Nordic Post/Gallup poll, voters are worried.",
+        "Nordic Post/Gallup",
+        ["Nordic Post", "Gallup"],
+    ),
+    (
+        "The clip was shown by the satirical Vimeo channel Ridicule Club last week.",
+        "Vimeo channel Ridicule Club",
+        ["Vimeo", "Ridicule Club"],
+    ),
+    ("Shares of Procter & Gamble rose.", "Procter & Gamble", ["Procter & Gamble"]),
+    ("She flew from Rio de Janeiro to Sao Paulo.", "Rio de Janeiro", ["Rio de Janeiro"]),
+    ("He won the Tour de France twice.", "Tour de France", ["Tour de France"]),
+    ("Bank of England staff went on strike.", "Bank of England", ["Bank of England"]),
+]
+
+
+@pytest.mark.parametrize("text, name, expected", JOINED)
+def test_two_names_run_into_one_are_cut(pipeline, text, name, expected):
+    doc = pipeline(text)
+    start = text.index(name)
+    span = doc.char_span(start, start + len(name), label="ORG")
+    assert [p.text for p in joined_pieces(span, Tokens(doc))] == expected
 
 
 @pytest.mark.parametrize(
