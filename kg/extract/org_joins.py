@@ -15,11 +15,15 @@ from kg.extract.joins import join_next
 from kg.extract.tokens import Tokens
 from kg.extract.types import is_nationality
 from kg.lexicon import (
+    HONORIFICS,
+    KIND_TYPE,
     MEDIUM_WORDS,
     NATIONAL_BODY_HEADS,
     ORG_FOR_HEADS,
     ORG_OF_HEADS,
     ORG_SUFFIXES,
+    ROLE_NOUNS,
+    TITLES,
 )
 
 if TYPE_CHECKING:
@@ -165,20 +169,34 @@ def capital_joins(found: Sequence[Span], t: Tokens, raw: str) -> list[Span]:
     return join_next(found, label)
 
 
+def _personal(word: str) -> bool:
+    """Whether a word (lower case) is a person's role or calling ("bishop", "leader")."""
+    return word in ROLE_NOUNS or KIND_TYPE.get(word) == "Person"
+
+
 def nationality_joins(found: Sequence[Span], t: Tokens) -> list[Span]:
     """The names ``found`` (in order), where a nationality adjective comes at once before the
     name of a state's ministry or embassy, the two as one organization's name: "the Chinese
     Foreign Ministry", "the French Embassy" (the recogniser reads the adjective apart, and
-    the ministry without it is any country's)."""
+    the ministry without it is any country's); and where a faith's or a movement's adjective
+    comes before a run of proper nouns the recogniser left out ("Islamic" and "State")."""
 
     def label(prev: Span, ent: Span) -> str | None:
-        joined = (
-            prev.label_ == "NORP"
-            and ent.label_ == "ORG"
-            and ent.start == prev.end
-            and t.lower[ent.end - 1] in NATIONAL_BODY_HEADS
-            and is_nationality(t.span_text(prev.start, prev.end))
-        )
+        if prev.label_ != "NORP" or ent.start != prev.end:
+            return None
+        words = t.span_text(prev.start, prev.end)
+        # "German-Russian": a nationality too
+        national = is_nationality(words) or all(map(is_nationality, words.split("-")))
+        if national:
+            joined = ent.label_ == "ORG" and t.lower[ent.end - 1] in NATIONAL_BODY_HEADS
+        else:
+            # a faith's or a movement's word before a run of proper nouns the recogniser left
+            # out names a body ("Islamic State", "Muslim Brotherhood"), not before a title
+            # ("Catholic Bishop John Smith")
+            joined = ent.label_ == "NAME" and not any(
+                w.rstrip(".") in TITLES or w.rstrip(".") in HONORIFICS or _personal(w)
+                for w in t.lower[ent.start : ent.end]
+            )
         return "ORG" if joined else None
 
     return join_next(found, label)

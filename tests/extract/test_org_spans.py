@@ -41,6 +41,8 @@ WHOLE = [
     ),
     # a team's score is no part of its name
     ("The final score was Royals 14, White Sox 5.", "White Sox"),
+    # a faith's adjective before a name the recogniser left out
+    ("Fighters who joined Islamic State came home last year.", "Islamic State"),
 ]
 
 
@@ -161,3 +163,31 @@ def test_season_after_a_team_cut_off(pipeline):
     assert t.tag[5] == "NNPS"
     assert trim(Span(doc, 3, 7, label="FAC"), t).text == "Sydney Swans"
     assert trim(Span(doc, 10, 12, label="FAC"), t).text == "Studio 54"
+
+
+# (words, the recogniser's reading: a NORP word, then a run of proper nouns it left out, and
+# the names the join makes)
+FAITHS = [
+    # a faith's or a movement's word and a run of proper nouns: one body's name
+    ("Islamic Caliphate Front", [("Islamic Caliphate Front", "ORG")]),
+    ("Sunni Awakening Council", [("Sunni Awakening Council", "ORG")]),
+    # not before a title or a calling: the person's name follows
+    ("Catholic Bishop Ansgar", [("Catholic", "NORP"), ("Bishop Ansgar", "NAME")]),
+    ("Islamic Cleric Omar", [("Islamic", "NORP"), ("Cleric Omar", "NAME")]),
+    # nor after a nationality, one or two ("the German Chancellery")
+    ("German Chancellery", [("German", "NORP"), ("Chancellery", "NAME")]),
+    ("German-Russian Countess Sophia", [("German-Russian", "NORP"), ("Countess Sophia", "NAME")]),
+]
+
+
+@pytest.mark.parametrize("words, expected", FAITHS)
+def test_a_faiths_word_joins_the_name_after_it(pipeline, words, expected):
+    from spacy.tokens import Doc, Span
+
+    from kg.extract.org_joins import nationality_joins
+    from kg.extract.tokens import Tokens
+
+    doc = Doc(pipeline.vocab, words=words.split())
+    found = [Span(doc, 0, 1, label="NORP"), Span(doc, 1, len(doc), label="NAME")]
+    joined = nationality_joins(found, Tokens(doc))
+    assert [(s.text, s.label_) for s in joined] == expected
