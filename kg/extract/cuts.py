@@ -12,16 +12,18 @@ from typing import TYPE_CHECKING
 
 from kg.defaults import WRAPPED_LINE_CHARS
 from kg.extract.tokens import Tokens
-from kg.extract.types import CITIES, is_nationality
+from kg.extract.types import CITIES, COUNTRIES, is_nationality
 from kg.ingest.blocks import spans
 from kg.ingest.news import structure
-from kg.lexicon import NAME_PARTICLES, PORTFOLIO_TITLES, PORTFOLIO_WORDS
+from kg.lexicon import NAME_PARTICLES, PORTFOLIO_TITLES, PORTFOLIO_WORDS, POSSESSIVES
 from kg.names import name_key
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
 _BRACKETS = frozenset("()[]")
+# the countries' and the large cities' name keys, a possessor a name does not begin with
+PLACE_KEYS = CITIES | COUNTRIES
 
 
 def bracket_pieces(ent: Span, t: Tokens) -> list[Span]:
@@ -58,6 +60,22 @@ def joined_pieces(ent: Span, t: Tokens) -> list[Span]:
         for a, b in zip(bounds, bounds[1:], strict=False)
         if b > a + 1
     ]
+
+
+def possessor_pieces(ent: Span, t: Tokens) -> list[Span]:
+    """A name cut after a country's or a city's possessive inside it: the recogniser runs the
+    place into what it has ("Russia's Bolshoi Theater", "Mozambique's Joaquim Chissano"), and
+    each is a name of its own, the place labelled a place. A name whose possessor is no place
+    of the tables stays whole ("McDonald's Corporation", "St John's College")."""
+    for k in range(ent.start + 1, ent.end - 1):
+        if t.orth[k] in POSSESSIVES and name_key(t.span_text(ent.start, k)) in PLACE_KEYS:
+            from spacy.tokens import Span
+
+            return [
+                Span(ent.doc, ent.start, k, label="GPE"),
+                Span(ent.doc, k + 1, ent.end, label=ent.label),
+            ]
+    return [ent]
 
 
 def _joint(k: int, t: Tokens) -> bool:

@@ -14,6 +14,7 @@ from kg.extract.cuts import (
     line_pieces,
     particle_joins,
     portfolio,
+    possessor_pieces,
 )
 from kg.extract.mentions import extract
 from kg.extract.records import RawMention
@@ -126,6 +127,28 @@ JOINED = [
     ("He won the Tour de France twice.", "Tour de France", ["Tour de France"]),
     ("Bank of England staff went on strike.", "Bank of England", ["Bank of England"]),
 ]
+
+
+# (words, the recogniser's label, the pieces): a country's or a large city's possessive inside
+# a name ends the place's name; other possessives belong to the name
+POSSESSORS = [
+    ("Norway 's Royal Opera", "ORG", [("Norway", "GPE"), ("Royal Opera", "ORG")]),
+    ("Chile 's Ana Berg Rojas", "ORG", [("Chile", "GPE"), ("Ana Berg Rojas", "ORG")]),
+    ("Oslo 's Munch Museum", "FAC", [("Oslo", "GPE"), ("Munch Museum", "FAC")]),
+    ("McDonald 's Corporation", "ORG", [("McDonald 's Corporation", "ORG")]),
+    ("St John 's College", "ORG", [("St John 's College", "ORG")]),
+    ("Norway 's", "GPE", [("Norway 's", "GPE")]),
+]
+
+
+@pytest.mark.parametrize("words, label, expected", POSSESSORS)
+def test_a_places_possessive_ends_its_name(pipeline, words, label, expected):
+    from spacy.tokens import Doc, Span
+
+    doc = Doc(pipeline.vocab, words=words.split())
+    span = Span(doc, 0, len(doc), label=label)
+    pieces = possessor_pieces(span, Tokens(doc))
+    assert [(p.text, p.label_) for p in pieces] == expected
 
 
 @pytest.mark.parametrize("text, name, expected", JOINED)
