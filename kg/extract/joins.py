@@ -181,6 +181,28 @@ def _ends_on_of(span: Span, t: Tokens) -> bool:
     return k > span.start and t.lower[k] == "of"
 
 
+def hyphen_joins(found: Sequence[Span], t: Tokens) -> list[Span]:
+    """The names ``found`` (in order), where a hyphen written without spaces joins a name the
+    recogniser labelled to a run of proper nouns it left out, the two as one name of the
+    first's label: "Saxony" and "Anhalt" are "Saxony-Anhalt", as a run of proper nouns
+    alone is joined so ("ITAR-TASS")."""
+
+    def label(prev: Span, ent: Span) -> str | None:
+        k = prev.end
+        joined = (
+            ent.label_ == "NAME"
+            # not a person's: "the Putin-Aso meeting" is two persons'
+            and prev.label_ not in ("NAME", "PERSON")
+            and ent.start == k + 1
+            and t.orth[k] == "-"
+            and t.end_char[k - 1] == t.idx[k]
+            and t.end_char[k] == t.idx[k + 1]
+        )
+        return prev.label_ if joined else None
+
+    return join_next(found, label)
+
+
 def given_name_joins(found: Sequence[Span], t: Tokens) -> list[Span]:
     """The names ``found`` (in order), where a run of proper nouns the recogniser left out
     (NAME) comes at once before a person's name in one sentence, the two as one person's

@@ -234,7 +234,7 @@ def _read_mentions(
     seen = {e.start for e in surnames}
     found = sorted(names, key=lambda e: e.start)
     found = cuts.particle_joins(found, tab)
-    found = joins.given_name_joins(joins.of_joins(found, tab), tab)
+    found = joins.given_name_joins(joins.of_joins(joins.hyphen_joins(found, tab), tab), tab)
     found = org_joins.nationality_joins(org_joins.head_joins(found, tab), tab)
     found = org_joins.and_joins(found, tab)
     found = joins.ordinal_joins(found, tab)

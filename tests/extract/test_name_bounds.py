@@ -6,7 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.joins import given_name_joins, of_joins, office_start, open_end, title_start
+from kg.extract.joins import (
+    given_name_joins,
+    hyphen_joins,
+    of_joins,
+    office_start,
+    open_end,
+    title_start,
+)
 from kg.extract.mentions import extract
 from kg.extract.tokens import Tokens
 from kg.model import Block, Document
@@ -87,6 +94,42 @@ def test_a_name_cut_before_its_complement_is_joined(pipeline, words, spans, expe
     found = [Span(sdoc, a, b, label=lab) for a, b, lab in spans]
     got = [s.text for s in of_joins(found, Tokens(sdoc))]
     assert got == (expected if expected is not None else [s.text for s in found])
+
+
+# (words with their spaces, spans as the recogniser cut them, expected names): a hyphen written
+# without spaces joins a labelled name and the run of proper nouns after it; not a person's
+# ("the Putin-Aso talks" are two persons'), nor a hyphen between spaces
+HYPHENS = [
+    (
+        [("Saxony", False), ("-", False), ("Anhalt", True), ("voted", False)],
+        [(0, 1, "GPE"), (2, 3, "NAME")],
+        [("Saxony-Anhalt", "GPE")],
+    ),
+    (
+        [("Nordic", False), ("-", False), ("Baltic", True), ("Bank", False)],
+        [(0, 1, "ORG"), (2, 4, "NAME")],
+        [("Nordic-Baltic Bank", "ORG")],
+    ),
+    (
+        [("Lind", False), ("-", False), ("Berg", True), ("talks", False)],
+        [(0, 1, "PERSON"), (2, 3, "NAME")],
+        [("Lind", "PERSON"), ("Berg", "NAME")],
+    ),
+    (
+        [("Oslo", True), ("-", True), ("Bergen", False)],
+        [(0, 1, "GPE"), (2, 3, "NAME")],
+        [("Oslo", "GPE"), ("Bergen", "NAME")],
+    ),
+]
+
+
+@pytest.mark.parametrize("words, spans, expected", HYPHENS)
+def test_a_hyphen_joins_a_name_to_the_words_after_it(pipeline, words, spans, expected):
+    from spacy.tokens import Doc, Span
+
+    sdoc = Doc(pipeline.vocab, words=[w for w, _ in words], spaces=[sp for _, sp in words])
+    found = [Span(sdoc, a, b, label=lab) for a, b, lab in spans]
+    assert [(s.text, s.label_) for s in hyphen_joins(found, Tokens(sdoc))] == expected
 
 
 # (words, tags, spans, expected names): a run of proper nouns the recogniser left out before a
