@@ -226,6 +226,29 @@ def pressed(t: Tokens, root: int, start: int) -> bool:
     )
 
 
+def place_named(t: Tokens, root: int, end: int) -> bool:
+    """Whether the words around a name say it is a place by a place's own noun (``TYPE_NOUNS``'
+    places, in lower case): the name of "the island of Santorini", "the city of Zug"; a name
+    right before the noun ("Kassongue province", "the Deutz district"), not before a plural
+    ("Warsaw Pact countries" are its members); and a name a hyphen joins to "based"
+    ("Rostock-based", said of where a body is)."""
+    dep, head, lower = t.dep, t.head, t.lower
+    if end < t.n and head[root] == end and _place_noun(t, end) and lower[end] == t.lemma[end]:
+        return dep[root] == "compound"  # "Kassongue province"
+    if dep[root] == "pobj" and lower[head[root]] == "of":
+        noun = head[root] - 1  # "the (Russian) town of X": the noun right before "of"
+        return (
+            head[head[root]] == noun
+            and _place_noun(t, noun)
+            and any(lower[c] == "the" for c in t.children[noun])
+        )
+    return end + 1 < t.n and t.orth[end] == "-" and lower[end + 1] == "based"
+
+
+def _place_noun(t: Tokens, k: int) -> bool:
+    return t.is_lower[k] and NOUN_TYPE.get(t.lemma[k]) == "Place"
+
+
 def awarded(t: Tokens, root: int, start: int, end: int) -> bool:
     """Whether the name (tokens ``start:end``, root ``root``) is a thing won or had, as an
     award is written: one word after an indefinite article ("won an Oscar", "his chances for

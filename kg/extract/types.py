@@ -45,6 +45,7 @@ from kg.extract.type_cues import (
     in_towns,
     listed_with_towns,
     made_work,
+    place_named,
     pressed,
     sited,
     spoken,
@@ -190,6 +191,8 @@ def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
             typ = "Person"  # "former model Ty Pennington"; not "Kestrel, a language model"
         if typ:
             m.votes[typ] += NOUN_VOTE
+    if place_named(t, root, end):
+        m.votes["Place"] += NOUN_VOTE  # "the island of Santorini", "Kassongue province"
     if key not in CITIES and key not in COUNTRIES and listed_with_towns(t, root, known_place):
         m.votes["Place"] += TOWN_VOTE  # "offices in Harrogate, Hull, Sheffield and York"
     if end - start == 1 and is_nationality(m.text) and spoken(t, root):

@@ -218,6 +218,26 @@ DESCRIBED = [
 ]
 
 
+# (text, name, whether a place's own noun says it is one): "the island of X", "X province",
+# "X-based"; not "the company of X" (no place's noun) nor "the X company"
+PLACE_NOUNS = [
+    ("Stray cats roam the island of Kalymnora in summer.", "Kalymnora", True),
+    ("Fighting spread across Vessonde province in May.", "Vessonde", True),
+    ("The Tarvik-based firm Nordlys Data hired forty engineers.", "Tarvik", True),
+    ("He praised the company of Arvid Lunde at dinner.", "Arvid Lunde", False),
+    ("The Nordlys company hired forty engineers.", "Nordlys", False),
+    # a plural place noun after a body's name says its members
+    ("Delegates of the Norvik Pact countries met in May.", "Norvik Pact", False),
+]
+
+
+@pytest.mark.parametrize("text, name, expected", PLACE_NOUNS)
+def test_a_places_own_noun_says_it_is_one(pipeline, text, name, expected):
+    doc = Document(id="d", text=text, blocks=(Block(0, len(text), "paragraph"),))
+    (m,) = [m for m in next(extract([doc], pipeline)).mentions if m.text == name]
+    assert (m.votes["Place"] >= NOUN_VOTE) == expected
+
+
 @pytest.mark.parametrize("text, name, noun, etype", DESCRIBED)
 def test_a_describing_noun_votes_its_type(pipeline, text, name, noun, etype):
     doc = Document(id="d", text=text, blocks=(Block(0, len(text), "paragraph"),))
