@@ -98,8 +98,8 @@ CHAINS = (
 
 class Implies(NamedTuple):
     """X ``premise`` Y gives X ``gives`` Y (Y ``gives`` X where ``inverse``), where ``when``
-    holds: "country" (the object, Y, names a country), "place" (the subject is a place or an
-    organization) or "" (always)."""
+    holds: "country" (the object, Y, names a country), "subject country" (X does), "place"
+    (the subject is a place or an organization) or "" (always)."""
 
     premise: str
     gives: str
