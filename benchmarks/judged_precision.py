@@ -21,12 +21,14 @@ import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from kg.defaults import MIN_CONFIDENCE
+
 DATA = Path(__file__).resolve().parent / "data"
 JUDGED = DATA / "facts_judged.jsonl"
 CONFIDENCE = DATA / "facts_judged.confidence.jsonl"
 TOP = ("html-tune-model-top", "html-held-model-top")
-# 0.73 beside the round thresholds: kg's threshold for asserting a fact (kg.defaults.MIN_CONFIDENCE)
-THRESHOLDS = (0.5, 0.6, 0.7, 0.73, 0.8, 0.9)
+# kg's threshold for asserting a fact (kg.defaults.MIN_CONFIDENCE) beside the round thresholds
+THRESHOLDS = tuple(sorted({0.5, 0.6, 0.7, 0.8, 0.9, MIN_CONFIDENCE}))
 
 
 def scored(judged: Iterable[dict], confidence: Iterable[dict]) -> list[tuple[dict, float]]:
