@@ -39,6 +39,9 @@ SAMPLED = (
     "redocred-held",
     "html-held-model",
 )
+# the lines the file held when the second judge read the sample (judgments are only ever
+# appended): lines judged later of the sampled parts (the ninth round's) leave it as it was
+FIRST_LINES = 967
 
 
 def source_of(part: str) -> str:
@@ -46,15 +49,20 @@ def source_of(part: str) -> str:
     return part.split("-", 1)[0]
 
 
-def sample(lines: Sequence[dict], per_source: int = PER_SOURCE, seed: int = SEED) -> list[dict]:
+def sample(
+    lines: Sequence[dict],
+    per_source: int = PER_SOURCE,
+    seed: int = SEED,
+    first: int | None = FIRST_LINES,
+) -> list[dict]:
     """The stratified sample: per_source lines of each source, demonym_of left out, in the
-    file's order (so the sample reads page by page)."""
+    file's order (so the sample reads page by page), drawn from the ``first`` lines alone."""
     rng = random.Random(seed)
     drawn: set[str] = set()
     for src in SOURCES:
         pool = [
             x["key"]
-            for x in lines
+            for x in lines[:first]
             if x["part"] in SAMPLED
             and source_of(x["part"]) == src
             and x["predicate"] != "demonym_of"

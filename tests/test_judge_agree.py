@@ -84,6 +84,14 @@ def test_sample_is_stratified_without_demonym_of() -> None:
     assert drawn == [x for x in LINES if x in drawn]  # in the file's order
 
 
+def test_sample_leaves_out_lines_judged_after_it() -> None:
+    """Lines appended to a sampled part after the second judging change no draw."""
+    later = [*LINES, *(_line("html-tune", 100 + i) for i in range(20))]
+    drawn = sample(later, per_source=4, seed=1, first=len(LINES))
+    assert drawn == sample(LINES, per_source=4, seed=1, first=None)
+    assert sample(later, per_source=4, seed=1, first=None) != drawn  # the pool did grow
+
+
 def test_blind_hides_the_first_judgment() -> None:
     line = {**_line("html-tune", 0), "why": "a reason"}
     assert blind(line) == {"part": "html-tune", "key": "html-tune|0", "predicate": "position_held"}
