@@ -16,6 +16,7 @@ from click.testing import CliRunner
 
 import kg
 from kg.cli import main
+from kg.defaults import MIN_CONFIDENCE
 from kg.export import csv_files, export, flatten, neo4j_files, to_gexf, to_graphml
 from kg.export.neo4j import HEADERS
 
@@ -288,10 +289,12 @@ def test_min_confidence_applies_to_rdf_too(seeds_read, seeds_ttl: Path, tmp_path
 
 @pytest.mark.parametrize("floor", [[], ["--min-confidence", "0"]], ids=["asserted", "all"])
 def test_kg_export_from_the_store(tmp_path: Path, floor: list[str]):
-    """As a user runs it: build into the store, then export it for a spreadsheet; "hired"
-    says employer below kg's threshold, a candidate the export writes at --min-confidence 0."""
+    """As a user runs it: build into the store, then export it for a spreadsheet; the facts
+    below kg's threshold (residence in Seattle, read by the model alone) are candidates the
+    export writes at --min-confidence 0 only."""
+    text = "Microsoft hired Jane Doe in Seattle."
     src = tmp_path / "news.txt"
-    src.write_text("Microsoft hired Jane Doe in Seattle.\n", encoding="utf-8")
+    src.write_text(text + "\n", encoding="utf-8")
     out = tmp_path / "out"
     assert CliRunner().invoke(main, ["build", str(src), "--out", str(out), "-q"]).exit_code == 0
     res = CliRunner().invoke(
@@ -300,8 +303,11 @@ def test_kg_export_from_the_store(tmp_path: Path, floor: list[str]):
     assert res.exit_code == 0, res.output
     with (out / "csv" / "facts.csv").open(encoding="utf-8", newline="") as f:
         facts = list(csv.DictReader(f))
-    found = ("Jane Doe", "employer", "Microsoft") in {
-        (r["subject"], r["predicate"], r["object"]) for r in facts
-    }
-    assert found == bool(floor)
+    every = kg.build([text], min_confidence=0).relations
+    low = [r for r in every if r.confidence < MIN_CONFIDENCE]
+    below = {(r.subject.name, r.predicate, r.object.name) for r in low}
+    assert below, "the sentence holds a candidate"
+    got = {(r["subject"], r["predicate"], r["object"]) for r in facts}
+    assert bool(below & got) == bool(floor)
+    assert len(got) == (len(every) if floor else len(every) - len(below))
     assert all(r["sentence"] == "Microsoft hired Jane Doe in Seattle." for r in facts)
