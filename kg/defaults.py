@@ -320,6 +320,12 @@ REFERRED_SPEAKER_FACTOR = 0.8
 # Distinct names before a pronoun or role speaker that may be the one it stands for, nearest
 # first: a speaker is named within a few paragraphs of being called "he".
 SPEAKER_LOOKBACK = 12
+# A name's gender, as its document gives it (kg.extract.speaker_gender): a "his" or "her"
+# within this many characters after the name, in its sentence, with no other person named
+# between, is the name's; one gender is taken when its cues are at least this many times the
+# other's (a "his" now and then is another's: "Ilves said his party").
+GENDER_WINDOW = 120
+GENDER_MARGIN = 2
 # Of those, the nearest few among which a sentence's subject goes first ("Merkel met Putin.
 # 'We agreed,' she said"): further back, the nearest name is the likelier.
 SUBJECT_LOOKBACK = 4

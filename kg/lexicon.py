@@ -559,6 +559,19 @@ SPEAKER_PRONOUNS = {
     "him": "Person",
     "her": "Person",
 }
+# Words that say a person is a man or a woman when set right before the name ("Mrs Ilves",
+# "chairwoman Kaspar", "his wife Anna") or in the appositive after it ("Ilves, a mother of
+# two"): what "he" or "she" cannot stand for (kg.extract.speaker_gender). Only words whose
+# gender news English keeps; not "chairman" or "spokesman", said of women too.
+MALE_WORDS = _words(
+    "mr mister sir lord herr monsieur king prince father son brother husband widower "
+    "grandfather uncle nephew businessman congressman councilman sportsman boyfriend"
+)
+FEMALE_WORDS = _words(
+    "mrs ms miss lady dame madame mme mlle frau queen princess mother daughter sister wife "
+    "widow grandmother aunt niece businesswoman chairwoman spokeswoman congresswoman "
+    "councilwoman sportswoman actress girlfriend"
+)
 # Nouns of those (and that) whose words are their organisation's: "a spokesman for Siemens
 # said", "a Siemens statement said" is Siemens speaking (an official or a lawyer at Siemens
 # speaks for himself).

@@ -11,8 +11,11 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from kg.extract.records import RawMention
 from kg.extract.referents import nearest, ranked
+from kg.extract.speaker_gender import genders, key
 from kg.extract.speaker_names import fitted, titled
 from kg.extract.tokens import Tokens
+from kg.extract.types import CITIES, COUNTRIES
+from kg.names import name_key
 
 if TYPE_CHECKING:
     from kg.extract.records import DocExtraction
@@ -51,6 +54,9 @@ class Memory:
     paragraphs: int = 0  # the body's paragraphs read so far (kg.extract.quote_leads)
     lead: str = ""  # the kind of the lead's speaker to be named later, if one waits
     bodies: list[RawMention] = field(default_factory=list)  # kg.extract.bodies
+    # the names' genders the document gives (kg.extract.speaker_gender), by how many
+    # mentions were read when they were counted
+    genders: tuple[int, dict[str, str]] = (-1, {})
 
     def inside(self, at: int) -> bool:
         """Whether the offset ``at`` lies inside a statement or quotation read before it."""
@@ -99,6 +105,7 @@ def referred(
     placed: bool = False,
     acting: bool = False,
     only: bool = False,
+    gender: str = "",
 ) -> Speaker:
     """A speaker named before ``span``: the mentions that may be it, nearest first, one per
     name, leaving out names inside quoted words ("'I met Obama,' he said" is not Obama); for
@@ -107,7 +114,9 @@ def referred(
     "General Administration of Customs"); ``placed``: only that one or the last speaker;
     ``acting``: only names that were a sentence's subject or the last speaker; ``only``: with
     ``named``, not the last speaker either. ``named``'s words after the first (the body's
-    own, "defence" of "the defence ministry") must be in the name, the last speaker's too."""
+    own, "defence" of "the defence ministry") must be in the name, the last speaker's too;
+    ``gender`` ("m" or "f", of "he" or "she"): not a name the document gives the other
+    gender, nor a country's or a city's ("Kyiv" the recogniser took for a person)."""
     mem = memory(out)
     found, acted = ranked(out, mem.last, mem.subjects, nearest(out, span[0], mem.quoted))
     # the last named speaker, if among these: "Europol said ... The agency added"
@@ -129,6 +138,8 @@ def referred(
         found = last
     if title:
         found = titled(out, title, span[0], mem.quoted) + found
+    if gender:
+        found = [k for k in found if _may_be(out, k, gender)]
     if kind == "Person":
         # the first that the recogniser took for a person is who "she" most likely is: when
         # resolution types its entity otherwise ("Heidi Groenstein" as a product), a person
@@ -136,3 +147,23 @@ def referred(
         first = next((i for i, k in enumerate(found) if out.mentions[k].label == "PERSON"), None)
         found = found if first is None else found[: first + 1]
     return Speaker(None, kind, span, rule, tuple(dict.fromkeys(found)), span)
+
+
+def _may_be(out: DocExtraction, k: int, gender: str) -> bool:
+    """Whether mention ``k`` may be whom "he" (``gender`` "m") or "she" ("f") stands for:
+    not a name its document gives the other gender (kg.extract.speaker_gender), nor a
+    country's or a city's name that is no person's surname in the document ("Kyiv's
+    authority", not "Angus Houston ... Houston said")."""
+    mem = memory(out)
+    if mem.genders[0] != len(out.mentions):
+        mem.genders = (len(out.mentions), genders(out))
+    name = out.mentions[k].text
+    if mem.genders[1].get(key(name), gender) != gender:
+        return False
+    place = name_key(name)
+    if place in CITIES or place in COUNTRIES:
+        return any(
+            m.label == "PERSON" and len(m.text.split()) > 1 and key(m.text) == key(name)
+            for m in out.mentions
+        )
+    return True

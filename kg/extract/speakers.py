@@ -128,7 +128,10 @@ def speaker(
             return mem.voice._replace(span=span, rule="quote.pronoun")
         # "it said" is the body that spoke last: the nearest other body is as often a
         # place or a thing's maker as the one speaking
-        return referred(out, SPEAKER_PRONOUNS[word], span, "quote.pronoun", acting=word == "it")
+        gender = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(word, "")
+        return referred(
+            out, SPEAKER_PRONOUNS[word], span, "quote.pronoun", acting=word == "it", gender=gender
+        )
     if aged(tab, s):
         # "the 58-year-old said": a person, named before, as "he" is
         return referred(out, "Person", span, "quote.role")
