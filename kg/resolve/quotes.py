@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from kg.extract.records import DocExtraction
+from kg.extract.types import COUNTRIES
 from kg.resolve.records import EntityRecord, QuoteRecord
 
 
@@ -43,11 +44,17 @@ def speakers(
             # "he" with no one else named near it but a speaker whose uncommon name resolution
             # typed a body ("Angelos Koveos, political editor of ...; Koveos said ... he said")
             alone = q.refer == "Person" and len(fits) == 1
+            # "it said" of a country that was a sentence's subject ("China thinks the row can
+            # be solved. It says ..."): a country speaks as a body does; not "the agency"
+            it = q.refer == "Organization" and q.evidence[6] == "quote.pronoun"
             eid = next(
                 (
                     e
                     for e in fits
                     if entities[e].type == q.refer
+                    or it
+                    and entities[e].type == "Place"
+                    and _country(entities[e])
                     or (entities[e].type == "Other" or alone and entities[e].type == "Organization")
                     and (q.evidence[0], e) in spoke
                     and not (q.refer == "Person" and _acronym(entities[e]))
@@ -62,3 +69,8 @@ def speakers(
 def _acronym(entity: EntityRecord) -> bool:
     """Whether an entity goes by capitals alone ("KDP"): a body, never whom "he" stands for."""
     return any(n.isupper() and len(n) > 1 for n in (entity.name, *entity.aliases))
+
+
+def _country(entity: EntityRecord) -> bool:
+    """Whether a place is a country, by a name key of the countries' table."""
+    return any(k in COUNTRIES for k in entity.keys)

@@ -112,6 +112,13 @@ REFERENCE = [
         "Monday. The ministry said that exports would fall sharply.",
         {("Federal Trade Ministry", "exports would fall sharply", False)},
     ),
+    # "it" after a country that was its sentence's subject is the country; not a country
+    # only named in passing
+    (
+        "Norway rejected the fishing proposal on Monday. It said that the quota was far too low.",
+        {("Norway", "the quota was far too low", False)},
+    ),
+    ("Ana Ruiz visited Norway in May. It said that the quota was far too low.", set()),
     # a role the phrase places: the one the text called so, or the last speaker
     (
         "Paul Kline met Ana Ruiz in Madrid. The Spanish foreign minister told reporters that "
