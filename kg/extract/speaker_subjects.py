@@ -42,6 +42,10 @@ def subject(tab: Tokens, v: int) -> tuple[int | None, bool]:
         if subj is None and tab.dep[v] == "acl" and _issued(tab, tab.head[v]):
             v, own = tab.head[tab.head[v]], False  # "issued a statement saying ..."
             continue
+        if subj is None and participle and _by(tab, v):
+            # "responded to the allegations by saying ...": the subject of the verb "by" hangs from
+            v, own = tab.head[tab.head[v]], False
+            continue
         if subj is None and tab.head[v] == v:
             found = _inverted(tab, v)
             return (found if found is not None else _after_quote(tab, v)), own
@@ -53,6 +57,17 @@ def subject(tab: Tokens, v: int) -> tuple[int | None, bool]:
         if participle and tab.dep[v] == "ccomp" and tab.lemma[tab.head[v]] in SPEECH_VERBS:
             v = tab.head[v]
     return None, False
+
+
+def _by(tab: Tokens, v: int) -> bool:
+    """Whether the participle ``v`` is the object of a "by" that hangs from a verb."""
+    h = tab.head[v]
+    return (
+        tab.dep[v] == "pcomp"
+        and tab.lower[h] == "by"
+        and tab.dep[h] == "prep"
+        and tab.pos[tab.head[h]] in ("VERB", "AUX")
+    )
 
 
 def _joined(tab: Tokens, h: int, v: int) -> bool:

@@ -116,6 +116,16 @@ VERBS = [
     ),
     # charged with a crime: no clause, no statement
     ("Barack Obama was charged with fraud by the city council on Monday.", set()),
+    # a speech verb after "by" is said by the subject of the verb "by" hangs from
+    (
+        "Maria Lindqvist has responded to the allegations by saying that the harbour would "
+        "reopen in May.",
+        {("Maria Lindqvist", "the harbour would reopen in May", False)},
+    ),
+    (
+        "Tomas Varga answered the critics by insisting the harbour would reopen in May.",
+        {("Tomas Varga", "the harbour would reopen in May", False)},
+    ),
 ]
 
 AFTER_QUOTE = [
