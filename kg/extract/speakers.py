@@ -44,6 +44,8 @@ from kg.extract.speaker_phrase import (
 from kg.extract.speaker_subjects import antecedent
 from kg.extract.tokens import Tokens, edges
 from kg.lexicon import (
+    FEMALE_WORDS,
+    MALE_WORDS,
     NEWS_AGENCY_WORDS,
     NOUN_TYPE,
     PORTFOLIO_WORDS,
@@ -276,7 +278,18 @@ def _noun(
         # "the paper wrote": the paper the text quoted last; a press review names many
         # other bodies between, none of them the paper
         placed = placed or lemma in _MEDIA or titled_only
-        who = referred(out, kind, where, "quote.role", title=lemma, named=named, placed=placed)
+        # "the chairwoman said": not a man the document named
+        gender = "f" if lemma in FEMALE_WORDS else "m" if lemma in MALE_WORDS else ""
+        who = referred(
+            out,
+            kind,
+            where,
+            "quote.role",
+            title=lemma,
+            named=named,
+            placed=placed,
+            gender=gender if kind == "Person" else "",
+        )
         k = bodies.referred(tab, s, memory(out).bodies, span[0])
         if k is not None and not any(
             out.mentions[c].start > memory(out).bodies[k].start for c in who.candidates[:1]

@@ -156,6 +156,12 @@ GENDER = [
         'Sir Peter Hale opened the museum on Monday. "It is a fine day for the city," she said.',
         set(),
     ),
+    # a role whose noun says a woman ("the actress") is not the man named nearer
+    (
+        "Ilse Brandt, a mother of three, leads the union. Tomas Varga, its treasurer, spoke "
+        "about his plans on Monday. The actress said that the theatre would reopen in May.",
+        {("Ilse Brandt", "the theatre would reopen in May", False)},
+    ),
     # a city's name is no one "he" stands for
     ('The rebels have fought against Kyiv for months. "The vote was not free," he said.', set()),
     # a "her" after a possessive is another's: the man still speaks
