@@ -559,6 +559,12 @@ SPEAKER_PRONOUNS = {
     "him": "Person",
     "her": "Person",
 }
+# Nouns for one person of a nation that the demonyms of the places table lack ("the Briton
+# said", "the Dutchman added"; kg.extract.speakers): a person named before, as "he" is.
+NATION_PERSON_NOUNS = _words(
+    "briton brit englishman englishwoman scotsman scotswoman welshman welshwoman irishman "
+    "irishwoman frenchman frenchwoman dutchman dutchwoman"
+)
 # Words that say a person is a man or a woman when set right before the name ("Mrs Ilves",
 # "chairwoman Kaspar", "his wife Anna") or in the appositive after it ("Ilves, a mother of
 # two"): what "he" or "she" cannot stand for (kg.extract.speaker_gender). Only words whose

@@ -216,10 +216,10 @@ def kind_plural(tab: Tokens, s: int) -> bool:
 
 
 def no_one(mention: RawMention) -> bool:
-    """Whether a name names no one speaker: a people or nationality ("The Iraqis claimed",
-    "the Briton said", who is someone named before, or no one), or the plural of a kind of
-    speaker the recogniser took in with the names after it ("Representatives of First Bank,
-    Norwest and Banc One said": several bodies, not one)."""
+    """Whether a name names no one speaker: a people or nationality ("The Iraqis claimed";
+    "the Briton said" is read before this, as a role), or the plural of a kind of speaker
+    the recogniser took in with the names after it ("Representatives of First Bank, Norwest
+    and Banc One said": several bodies, not one)."""
     if mention.label == "NORP":
         return True
     words = mention.text.split()

@@ -43,9 +43,11 @@ from kg.extract.speaker_phrase import (
 )
 from kg.extract.speaker_subjects import antecedent
 from kg.extract.tokens import Tokens, edges
+from kg.extract.types import is_nationality
 from kg.lexicon import (
     FEMALE_WORDS,
     MALE_WORDS,
+    NATION_PERSON_NOUNS,
     NEWS_AGENCY_WORDS,
     NOUN_TYPE,
     PORTFOLIO_WORDS,
@@ -106,8 +108,11 @@ def speaker(
     m = token_mention.get(s)
     if m is not None and kind_plural(tab, s) and len(out.mentions[m].text.split()) == 1:
         return None  # "Officials said" after a heading: a common noun, no one named
+    if m is not None and _national(tab, s, out.mentions[m].text):
+        # "the Briton said", "the Australian added": a person named before, as "he" is
+        return referred(out, "Person", span, "quote.role")
     if m is not None and no_one(out.mentions[m]):
-        return None  # "The Iraqis claimed", "the Briton said", "Representatives of A and B"
+        return None  # "The Iraqis claimed", "Representatives of A and B"
     if m is not None and out.mentions[m].votes:
         # "warns World Health Organization (WHO) Director Tom Hale": the titled person the
         # parse set beside the body's name
@@ -158,6 +163,18 @@ def speaker(
         memory(out).last = m
         return Speaker(m, "", span, named, (), span)
     return _noun(out, tab, s, offset, token_mention, span, titled_only=title)
+
+
+def _national(tab: Tokens, s: int, text: str) -> bool:
+    """Whether the subject is one person by a nationality ("the Briton", "the German"): a
+    singular noun after "the", no name after it."""
+    return (
+        s > 0
+        and tab.lower[s - 1] == "the"
+        and tab.tag[s] in ("NNP", "NN")
+        and text.casefold() == tab.lower[s]
+        and (is_nationality(text) or tab.lower[s] in NATION_PERSON_NOUNS)
+    )
 
 
 def _titled_conj(

@@ -119,6 +119,16 @@ REFERENCE = [
         {("Norway", "the quota was far too low", False)},
     ),
     ("Ana Ruiz visited Norway in May. It said that the quota was far too low.", set()),
+    # one person by a nationality ("the Briton", "the German") is a person named before
+    (
+        "Tomas Varga lost his title in March. The Briton, who lost to Ivan Petrov in May, "
+        'said: "I was in shock."',
+        {("Tomas Varga", "I was in shock", True)},
+    ),
+    (
+        'Tomas Varga won the race on Sunday. "It was a hard day," the German said.',
+        {("Tomas Varga", "It was a hard day", True)},
+    ),
     # a role the phrase places: the one the text called so, or the last speaker
     (
         "Paul Kline met Ana Ruiz in Madrid. The Spanish foreign minister told reporters that "
