@@ -15,7 +15,13 @@ from kg.extract.tokens import Tokens
 from kg.extract.types import CITIES, COUNTRIES, is_nationality
 from kg.ingest.blocks import spans
 from kg.ingest.news import structure
-from kg.lexicon import NAME_PARTICLES, PORTFOLIO_TITLES, PORTFOLIO_WORDS, POSSESSIVES
+from kg.lexicon import (
+    NAME_PARTICLES,
+    PORTFOLIO_TITLES,
+    PORTFOLIO_WORDS,
+    POSSESSIVES,
+    SPOKESPERSON_NOUNS,
+)
 from kg.names import name_key
 
 if TYPE_CHECKING:
@@ -76,6 +82,26 @@ def possessor_pieces(ent: Span, t: Tokens) -> list[Span]:
                 Span(ent.doc, k + 1, ent.end, label=ent.label),
             ]
     return [ent]
+
+
+def spokespeople_pieces(ent: Span, t: Tokens) -> list[Span]:
+    """A name cut after the spokespeople the recogniser took in before it ("Representatives
+    of First Bank", "Spokesmen for Acme"): the body's name alone, each body of a list one
+    the spokespeople speak for. A plural noun only: "Spokesman" may be a title."""
+    k = ent.start
+    if (
+        len(ent) < 3
+        or t.tag[k] not in ("NNS", "NNPS")
+        or t.lemma[k] not in SPOKESPERSON_NOUNS
+        or t.lower[k + 1] not in ("of", "for", "from")
+    ):
+        return [ent]
+    first = k + 2 + (t.lower[k + 2] == "the")
+    if first >= ent.end or not t.orth[first][:1].isupper():
+        return [ent]
+    from spacy.tokens import Span
+
+    return [Span(ent.doc, first, ent.end, label=ent.label)]
 
 
 def _joint(k: int, t: Tokens) -> bool:

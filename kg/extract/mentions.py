@@ -250,7 +250,8 @@ def _read_mentions(
         for o in org_joins.parent_pieces(e, tab)
         for j in cuts.bracket_pieces(o, tab)
         for k in cuts.joined_pieces(j, tab)
-        for b in cuts.possessor_pieces(k, tab)
+        for x in cuts.possessor_pieces(k, tab)
+        for b in cuts.spokespeople_pieces(x, tab)
         for p in cuts.dateline_pieces(b, tab)
         for n in cuts.nationality_pieces(p, tab)
     ]

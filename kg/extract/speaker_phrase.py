@@ -6,12 +6,14 @@ for."""
 from __future__ import annotations
 
 from kg.extract.tokens import Tokens, edges
-from kg.lexicon import NEWS_AGENCY_WORDS, SELF_KINDS
+from kg.lexicon import NEWS_AGENCY_WORDS, SELF_KINDS, SPOKESPERSON_NOUNS
 
 # a spokesperson's words that name whom it speaks for: "Siemens spokesman", "Siemens'
 # spokesman", "a spokesman for Siemens", "a statement from Siemens"
 _OWNERS = ("compound", "poss", "nmod")
 _OWNER_PREPS = ("for", "of", "at", "from", "by", "with")
+# the names of a list after the first that the parse hangs from it as no conjunct
+_LISTED = ("appos", "npadvmod")
 
 
 def subtree(tab: Tokens, s: int) -> list[int]:
@@ -102,6 +104,35 @@ def owners(tab: Tokens, s: int) -> list[int]:
         if tab.lower[c] in _OWNER_PREPS:
             out += [o for o in tab.children[c] if tab.dep[o] == "pobj"]
     return out
+
+
+def listed_owners(tab: Tokens, s: int) -> list[int]:
+    """The names listed after the first whose spokespeople a plural noun is ("representatives
+    of A, B and C said", "spokesmen for A and B"): each of them speaks, as the first does.
+    None for one spokesperson ("a spokesman for A and B" speaks for A's and B's venture)."""
+    if tab.tag[s] not in ("NNS", "NNPS") or tab.lemma[s] not in SPOKESPERSON_NOUNS:
+        return []
+    out: list[int] = []
+    firsts = [
+        o
+        for p in tab.children[s]
+        if tab.dep[p] == "prep" and tab.lower[p] in _OWNER_PREPS
+        for o in tab.children[p]
+        if tab.dep[o] == "pobj"
+    ]
+    if firsts:
+        # the names of the list the parse sets beside the noun itself
+        out = [c for c in tab.children[s] if tab.dep[c] == "appos" and tab.pos[c] == "PROPN"]
+    for first in firsts:
+        todo = [first, *out]
+        while todo:
+            t = todo.pop()
+            for c in tab.children[t]:
+                # a name of the list the parse hangs as a modifier ("A, B, Banc One and C")
+                if tab.dep[c] == "conj" or tab.dep[c] in _LISTED and tab.pos[c] == "PROPN":
+                    out.append(c)
+                    todo.append(c)
+    return sorted(set(out))
 
 
 def self_named(tab: Tokens, s: int, orgs: dict[int, int]) -> int | None:

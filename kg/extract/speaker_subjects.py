@@ -6,6 +6,7 @@ relative clause ("Smith, who said"), X of "quoted X as saying"; and the subjects
 
 from __future__ import annotations
 
+from kg.extract.speaker_phrase import listed_owners
 from kg.extract.tokens import Tokens
 from kg.lexicon import INVERTED_SPEECH_VERBS, RELATIVE, SPEECH_VERBS
 
@@ -147,7 +148,8 @@ def _quoted_as(tab: Tokens, v: int) -> int | None:
 
 def conjoined(tab: Tokens, s: int) -> list[int]:
     """The subjects joined to ``s`` or to the name set beside it ("A and B said", "the
-    two chiefs, A and B, said"): each said it too."""
+    two chiefs, A and B, said"), and the names listed after the first whose spokespeople
+    ``s`` is ("representatives of A, B and C said"): each said it too."""
     out, todo = [], [s, *(a for a in tab.children[s] if tab.dep[a] == "appos")]
     while todo:
         t = todo.pop()
@@ -155,7 +157,7 @@ def conjoined(tab: Tokens, s: int) -> list[int]:
             if tab.dep[c] == "conj":
                 out.append(c)
                 todo.append(c)
-    return sorted(out)
+    return sorted({*out, *listed_owners(tab, s)})
 
 
 def antecedent(tab: Tokens, s: int) -> int | None:

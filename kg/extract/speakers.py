@@ -36,6 +36,7 @@ from kg.extract.speaker_phrase import (
     appositions,
     closed,
     ended_by_name,
+    listed_owners,
     owners,
     possessors,
     self_named,
@@ -144,8 +145,11 @@ def speaker(
         return referred(out, "Person", span, "quote.role")
     if tab.pos[s] not in ("NOUN", "PROPN"):
         return None
-    # "the head of the agency, John Smith": the name set beside the title
+    # "the head of the agency, John Smith": the name set beside the title; not a name of
+    # the list whose spokespeople the noun is ("representatives of A, B and C")
+    listed = listed_owners(tab, s)
     apps = [a for a in appositions(tab, s) if not according or closed(tab, a)]
+    apps = [a for a in apps if a not in listed]
     m = next((token_mention[a] for a in apps if a in token_mention), None)
     if m is None and (ROLES.get(tab.lemma[s]) or NOUN_TYPE.get(tab.lemma[s])) == "Person":
         # "The chairman of the Harbour Authority Tom Hale said"
@@ -232,7 +236,9 @@ def _noun(
     single = tab.tag[s] in ("NN", "NNP")
     lemma = tab.lemma[s]
     kind = "Organization" if lemma in _BODIES else ROLES.get(lemma) or NOUN_TYPE.get(lemma)
-    voice = lemma in SPOKESPERSON_NOUNS and single
+    # several spokespeople speak for the names listed after them, the first here, the others
+    # as subjects joined to it ("representatives of A, B and C said")
+    voice = lemma in SPOKESPERSON_NOUNS and (single or bool(listed_owners(tab, s)))
     if lemma in _MEDIA and single and (medium := _medium(out, tab, s, token_mention, span)):
         return medium
     if lemma == "official" and (body := _officials(out, tab, s, token_mention, span)):

@@ -231,7 +231,44 @@ CLAUSES = [
 ]
 
 
-@pytest.mark.parametrize("text, expected", NAMES + REFERENCE + GENDER + NOT_SAID + CLAUSES)
+# spokespeople of several bodies: each body listed says it; one spokesperson speaks for the
+# first body named (the others may be its partners)
+SEVERAL = [
+    (
+        "Representatives of Northgate Bank, Pell Corp. and Amberline Trust said the merger "
+        "talks had ended.",
+        {
+            ("Northgate Bank", "the merger talks had ended", False),
+            ("Pell Corp.", "the merger talks had ended", False),
+            ("Amberline Trust", "the merger talks had ended", False),
+        },
+    ),
+    # a name of the list the parse sets beside the noun, not the spokespeople's name
+    (
+        "Representatives of Harlow Mills, Dunmore, Kestrel One and Vantage Trust said the firms "
+        "do not comment on rumours of takeovers.",
+        {
+            (name, "the firms do not comment on rumours of takeovers", False)
+            for name in ("Harlow Mills", "Dunmore", "Kestrel One", "Vantage Trust")
+        },
+    ),
+    (
+        "Spokesmen for Northgate Bank and Pell Corp. said the companies would not comment.",
+        {
+            ("Northgate Bank", "the companies would not comment", False),
+            ("Pell Corp.", "the companies would not comment", False),
+        },
+    ),
+    (
+        "A spokesman for Northgate Bank and Pell Corp. said the venture would not comment.",
+        {("Northgate Bank", "the venture would not comment", False)},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "text, expected", NAMES + REFERENCE + GENDER + NOT_SAID + CLAUSES + SEVERAL
+)
 def test_speakers(text: str, expected: Expected, pipeline):
     check(quotes(text, pipeline), expected)
 

@@ -15,6 +15,7 @@ from kg.extract.cuts import (
     particle_joins,
     portfolio,
     possessor_pieces,
+    spokespeople_pieces,
 )
 from kg.extract.mentions import extract
 from kg.extract.records import RawMention
@@ -149,6 +150,25 @@ def test_a_places_possessive_ends_its_name(pipeline, words, label, expected):
     span = Span(doc, 0, len(doc), label=label)
     pieces = possessor_pieces(span, Tokens(doc))
     assert [(p.text, p.label_) for p in pieces] == expected
+
+
+# (sentence, tokens of the recogniser's name, the pieces): spokespeople taken into a body's
+# name are cut off it; one spokesperson may be a title, and a name of a list is whole
+SPOKESPEOPLE = [
+    ("Representatives of Dunmore Bank said no.", 4, ["Dunmore Bank"]),
+    ("Spokesmen for the Alder Group declined.", 5, ["Alder Group"]),
+    ("Spokesman for Alder Group declined.", 4, ["Spokesman for Alder Group"]),
+    ("Friends of the Earth said no.", 4, ["Friends of the Earth"]),
+]
+
+
+@pytest.mark.parametrize("text, size, expected", SPOKESPEOPLE)
+def test_spokespeople_are_cut_from_a_name(pipeline, text, size, expected):
+    from spacy.tokens import Span
+
+    doc = pipeline(text)
+    pieces = spokespeople_pieces(Span(doc, 0, size, label="ORG"), Tokens(doc))
+    assert [p.text for p in pieces] == expected
 
 
 @pytest.mark.parametrize("text, name, expected", JOINED)
