@@ -80,6 +80,7 @@ def read(out: DocExtraction, tab: Tokens, offset: int, token_mention: dict[int, 
         pieces[0].bridged = True
     mem.quoted.extend((p.start, p.end) for p in pieces)
     mem.subjects.update(m for i, m in token_mention.items() if _subject_name(tab, i))
+    mem.listeners.update(m for i, m in token_mention.items() if _listener(tab, i))
     if chain is not None and not (pieces and pieces[0].start - offset - lead in (0, 1)):
         _close(out, mem)  # the paragraph does not reopen the quotation: it ended unclosed
         chain = None
@@ -103,6 +104,12 @@ def _subject_name(tab: Tokens, i: int) -> bool:
     spokesman, Ibrahim Musa, accused ...")."""
     dep = tab.dep[i]
     return dep.startswith("nsubj") or dep == "appos" and tab.dep[tab.head[i]].startswith("nsubj")
+
+
+def _listener(tab: Tokens, i: int) -> bool:
+    """Whether token ``i`` is the one a speech verb told it to ("he told Bild", "told
+    Reuters in an interview"): the object of "tell", not its subject."""
+    return tab.dep[i] in ("dobj", "dative") and tab.lemma[tab.head[i]] == "tell"
 
 
 def finish(out: DocExtraction) -> None:

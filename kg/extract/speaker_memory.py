@@ -41,6 +41,9 @@ class Memory:
 
     quoted: list[tuple[int, int]] = field(default_factory=list)
     subjects: set[int] = field(default_factory=set)
+    # the names a speech verb told it to ("he told Bild", "she told Reuters"): who listened,
+    # not whom the next "he" or "it" stands for
+    listeners: set[int] = field(default_factory=set)
     unnamed: bool = False
     unnamed_at: int = -1  # where that unnamed speaker spoke
     voice: Speaker | None = None  # the body a spokesperson just spoke for: "he" is it too
@@ -118,7 +121,8 @@ def referred(
     ``gender`` ("m" or "f", of "he" or "she"): not a name the document gives the other
     gender, nor a country's or a city's ("Kyiv" the recogniser took for a person)."""
     mem = memory(out)
-    found, acted = ranked(out, mem.last, mem.subjects, nearest(out, span[0], mem.quoted))
+    near = [k for k in nearest(out, span[0], mem.quoted) if k not in mem.listeners]
+    found, acted = ranked(out, mem.last, mem.subjects, near)
     # the last named speaker, if among these: "Europol said ... The agency added"
     last = [mem.last] if mem.last in found else []
     if named:

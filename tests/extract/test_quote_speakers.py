@@ -147,6 +147,19 @@ REFERENCE = [
 
 # "he" or "she" is not a name the document gives the other gender, nor a place's name the
 # recogniser took for a person's (kg.extract.speaker_gender)
+# whom a speech verb told it to listened: the next "he" is not that one
+LISTENERS = [
+    (
+        "A letter from Tomas Varga reached the court on Monday. The court will meet in May. "
+        "He told Kellner on Sunday that the letter was genuine. He said that the judges had "
+        "read it.",
+        {
+            ("Tomas Varga", "the letter was genuine", False),
+            ("Tomas Varga", "the judges had read it", False),
+        },
+    ),
+]
+
 GENDER = [
     # a woman by a noun in her appositive; the man nearer by "his"
     (
@@ -267,7 +280,7 @@ SEVERAL = [
 
 
 @pytest.mark.parametrize(
-    "text, expected", NAMES + REFERENCE + GENDER + NOT_SAID + CLAUSES + SEVERAL
+    "text, expected", NAMES + REFERENCE + LISTENERS + GENDER + NOT_SAID + CLAUSES + SEVERAL
 )
 def test_speakers(text: str, expected: Expected, pipeline):
     check(quotes(text, pipeline), expected)
