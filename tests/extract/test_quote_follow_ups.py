@@ -175,12 +175,16 @@ FOLLOW_UPS = [
         "A statement from Orion Builders said the company had never paid the mayor.",
         {("Orion Builders", "the company had never paid the mayor", False)},
     ),
-    # a people names no one speaker; nor do the several bodies "Representatives of" takes in
+    # a people names no one speaker; the several bodies "Representatives of" takes in each
+    # speak, as "A and B said" does
     ("The Palestinians said the talks had failed because of the new settlements.", set()),
     (
         "Representatives of Orion Bank, Delta Bank and Harbor Trust said the banks do not "
         "comment on rumors of mergers.",
-        set(),
+        {
+            (name, "the banks do not comment on rumors of mergers", False)
+            for name in ("Orion Bank", "Delta Bank", "Harbor Trust")
+        },
     ),
     # a named speaker's statement that an agency passes on is the speaker's alone
     (
