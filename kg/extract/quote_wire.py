@@ -122,14 +122,14 @@ def inherit(text: str, pieces: list[Piece], chain: Open | None, said: list[Speak
             continue
         prev = pieces[k - 1] if k else None
         nxt = pieces[k + 1] if k + 1 < len(pieces) else None
+        # the statement right before them first: '..., X said. "B." "C," Y added' is X's
+        stated = next((w for w in said if not text[w.attribution[1] : p.start - 1].strip()), None)
         if prev is not None and prev.speaker and adjacent(text, prev.end, p, prev.speaker):
             p.speaker = prev.speaker
-        elif nxt is not None and nxt.speaker and not text[p.end + 1 : nxt.start - 1].strip():
-            p.speaker = nxt.speaker
+        elif stated is None and nxt is not None and nxt.speaker:
+            p.speaker = nxt.speaker if not text[p.end + 1 : nxt.start - 1].strip() else None
         else:
-            p.speaker = next(
-                (w for w in said if not text[w.attribution[1] : p.start - 1].strip()), None
-            )
+            p.speaker = stated
 
 
 def adjacent(text: str, end: int, p: Piece, who: Speaker) -> bool:

@@ -392,6 +392,9 @@ def _emit(out: DocExtraction, mem: Memory, pieces: list[Piece], chain: Open | No
         last = groups[-1] if groups else None
         runs_on = k == 0 and chain is not None
         same = last is not None and p.speaker is not None and p.speaker == last.speaker
+        # quoted words with an attribution of their own ('"A." "B," he went on'), or after a
+        # statement read between ('"A," he said, adding that C. "B."'), are another quotation
+        same = same and not _another(out, last, p)  # type: ignore[arg-type]
         if last is not None and (
             runs_on or same and adjacent(text, last.pieces[-1].end, p, p.speaker)  # type: ignore[arg-type]
         ):
@@ -405,6 +408,20 @@ def _emit(out: DocExtraction, mem: Memory, pieces: list[Piece], chain: Open | No
     for g in groups:
         if g.speaker is not None:
             _add(out, g.pieces, g.speaker)
+
+
+def _another(out: DocExtraction, last: Open, p: Piece) -> bool:
+    """Whether piece ``p`` begins a quotation of its own after the group ``last`` of the same
+    speaker: a verb of its own says it, or a reported statement lies between them."""
+    before = last.pieces[-1]
+    if before.speaker is not None and p.speaker is not None:
+        a, b = before.speaker.verb, p.speaker.verb
+        if a >= 0 and b >= 0 and a != b:
+            return True
+    return any(
+        not q.direct and before.end <= q.quote_span[0] and q.quote_span[1] <= p.start
+        for q in out.quotes
+    )
 
 
 def _add(out: DocExtraction, pieces: list[Piece], who: Speaker) -> None:

@@ -325,9 +325,38 @@ NOT_ATTRIBUTED = [
 ]
 
 
+# one quotation or two: quoted words split only by their attribution are one; quoted words
+# with an attribution of their own, or after a statement read between, are another
+SPLIT = [
+    (
+        '"We will not give up," Kovac said. "The town needs the school and we will keep it open."',
+        {("Kovac", "We will not give up, The town needs the school", True)},
+    ),
+    (
+        'The talks showed "how hard it can be to agree on a budget," said Kovac, a former '
+        'mayor. "But they have also shown that it is possible to do both." "Budgets are a '
+        'matter of trust," he went on.',
+        {
+            ("Kovac", "The talks showed", False),
+            ("Kovac", "But they have also shown that it is possible", True),
+            ("Kovac", "Budgets are a matter of trust", True),
+        },
+    ),
+    (
+        '"People who have never been here are writing to us," Kovac says, adding that he '
+        'sees it the same way. "I do not think this interest is cheap at all."',
+        {
+            ("Kovac", "People who have never been here are writing to us", True),
+            ("Kovac", "he sees it the same way", False),
+            ("Kovac", "I do not think this interest is cheap at all", True),
+        },
+    ),
+]
+
+
 @pytest.mark.parametrize(
     "text, expected",
-    DIRECT + INDIRECT + REFERRED + PARAGRAPHS + NOT_QUOTES + ATTRIBUTION + NOT_ATTRIBUTED,
+    DIRECT + INDIRECT + REFERRED + PARAGRAPHS + NOT_QUOTES + ATTRIBUTION + NOT_ATTRIBUTED + SPLIT,
 )
 def test_quotations(text: str, expected: Expected, pipeline):
     check(quotes(text, pipeline), expected)
