@@ -243,6 +243,8 @@ def _noun(
         return medium
     if lemma == "official" and (body := _officials(out, tab, s, token_mention, span)):
         return body
+    if (served := _office_of(out, tab, s, token_mention, span)) is not None:
+        return served
     kids = tab.children[s]
     if not (lemma in _WHOLE and any(o in token_mention for o in possessors(tab, s))):
         # "China's foreign ministry", "the Israeli army"; "Canada's government" is Canada,
@@ -355,6 +357,25 @@ def _officials(
     return None
 
 
+def _office_of(
+    out: DocExtraction, tab: Tokens, s: int, token_mention: dict[int, int], span: tuple[int, int]
+) -> Speaker | None:
+    """The person whose office ``s`` is ("his office said", "a statement from her office",
+    "Ruiz's office said"): an office speaks for the one it serves. None for any other noun,
+    and for a body's office ("the mayor's office", "Acme's office")."""
+    if tab.lemma[s] != "office" or tab.tag[s] != "NN":
+        return None
+    for c in possessors(tab, s):
+        if tab.lower[c] in ("his", "her"):
+            gender = "m" if tab.lower[c] == "his" else "f"
+            return referred(out, "Person", span, "quote.pronoun", gender=gender)
+        m = token_mention.get(c)
+        votes = out.mentions[m].votes if m is not None else None
+        if votes and max(votes, key=votes.__getitem__) == "Person":
+            return by_name(out, tab, m, token_mention, "quote.for", span)  # type: ignore[arg-type]
+    return None
+
+
 def _office(tab: Tokens, c: int) -> bool:
     """Whether a compound before a role is part of the office's title ("Prime", "Vice",
     "finance", "Foreign"), not whose the role is."""
@@ -387,6 +408,8 @@ def _owned(
     for o in heads:
         if (m := token_mention.get(o)) is not None:
             return True, by_name(out, tab, m, token_mention, "quote.for", span)
+        if (served := _office_of(out, tab, o, token_mention, span)) is not None:
+            return True, served  # "a statement from her office"
         if voice and NOUN_TYPE.get(tab.lemma[o]) == "Organization":  # "a bank spokesman"
             # "a fire department spokesperson" is a department's, none if none was named
             kind = tab.lemma[o]

@@ -160,6 +160,24 @@ LISTENERS = [
     ),
 ]
 
+# an office speaks for the person it serves, not for a body's office
+OFFICES = [
+    (
+        'Mayor Ana Ruiz denied the claim. "The mayor has never received any money from the '
+        'builders," a statement from her office said.',
+        {("Ana Ruiz", "The mayor has never received any money from the builders", True)},
+    ),
+    (
+        "Tomas Varga is under pressure. His office said the minister would not resign.",
+        {("Tomas Varga", "the minister would not resign", False)},
+    ),
+    (
+        "Ana Ruiz's office said the mayor had never met the builders.",
+        {("Ana Ruiz", "the mayor had never met the builders", False)},
+    ),
+    ("The mayor's office said the bridge would reopen in May.", set()),
+]
+
 GENDER = [
     # a woman by a noun in her appositive; the man nearer by "his"
     (
@@ -280,7 +298,8 @@ SEVERAL = [
 
 
 @pytest.mark.parametrize(
-    "text, expected", NAMES + REFERENCE + LISTENERS + GENDER + NOT_SAID + CLAUSES + SEVERAL
+    "text, expected",
+    NAMES + REFERENCE + LISTENERS + OFFICES + GENDER + NOT_SAID + CLAUSES + SEVERAL,
 )
 def test_speakers(text: str, expected: Expected, pipeline):
     check(quotes(text, pipeline), expected)
