@@ -37,16 +37,7 @@ def bracket_pieces(ent: Span, t: Tokens) -> list[Span]:
     brackets define or explain ("Council on Foreign Relations ( CFR", "Terje Halleland (
     Progress Party"), and each is a name of its own."""
     cuts = [k for k in range(ent.start, ent.end) if t.orth[k] in _BRACKETS]
-    if not cuts:
-        return [ent]
-    from spacy.tokens import Span
-
-    bounds = [ent.start - 1, *cuts, ent.end]
-    return [
-        Span(ent.doc, a + 1, b, label=ent.label)
-        for a, b in zip(bounds, bounds[1:], strict=False)
-        if b > a + 1
-    ]
+    return _cut_at(ent, cuts)
 
 
 def joined_pieces(ent: Span, t: Tokens) -> list[Span]:
@@ -56,6 +47,12 @@ def joined_pieces(ent: Span, t: Tokens) -> list[Span]:
     leader Ismail Haniyeh"), which a name does not hold. Each side is a name of its own; the
     slash and the noun are no part of either."""
     cuts = [k for k in range(ent.start + 1, ent.end - 1) if _joint(k, t)]
+    return _cut_at(ent, cuts)
+
+
+def _cut_at(ent: Span, cuts: list[int]) -> list[Span]:
+    """The pieces of a name between the tokens ``cuts`` (which belong to neither side), each
+    with the name's label; the name itself where there is no cut."""
     if not cuts:
         return [ent]
     from spacy.tokens import Span
