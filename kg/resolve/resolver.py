@@ -25,7 +25,7 @@ from collections.abc import Container, Iterable
 from kg import vocab
 from kg.defaults import WITHIN_CONFIDENCE
 from kg.extract.records import DocExtraction, RawMention
-from kg.model import Entity, Evidence, Mention, Quote, Relation
+from kg.model import Document, Entity, Evidence, Mention, Quote, Relation
 from kg.names import (
     is_clutter,
     name_key,
@@ -81,6 +81,15 @@ PLACE_LABELS = frozenset({"GPE", "LOC"})
 _SHARED: dict = {}  # rule names and predicate tuples, one object each
 
 
+def _table_evidence(
+    d: Document, m: RawMention, span: tuple[int, int], ospan: tuple[int, int], rule: str, c: float
+) -> Ev:
+    """The evidence of a fact the places table gives, in the sentence of the mention ``m``,
+    reported on the document's date as every fact of the document is."""
+    sent = d.text[m.sent[0] : m.sent[1]]
+    return (d.id, sent, *m.sent, span, ospan, rule, c, False, d.date, (), None)
+
+
 class Resolver:
     """Entity resolution that takes documents in batches: ``add`` extractions, then ``result``.
 
@@ -103,8 +112,9 @@ class Resolver:
     # name without its complement is a name of its document, a known place read a place is
     # not; 11: a fact whose object is a nationality word is its country's; 12: a nationality
     # word used for its language is keyed apart, an agreement's noun is a name of its document;
-    # 13: a large city's or a state's country by the places table).
-    FORMAT = 13
+    # 13: a large city's or a state's country by the places table; 14: the places table's
+    # facts reported on their document's date).
+    FORMAT = 14
 
     def __init__(self) -> None:
         self.format = self.FORMAT
@@ -195,14 +205,9 @@ class Resolver:
             if place is None or place[1] != "demonym" or k in seen:
                 continue
             seen.add(k)
-            country = name_key(place[0])
             span = (m.start, m.end)
-            sent = d.text[m.sent[0] : m.sent[1]]
-            ev = (d.id, sent, *m.sent, span, span, DEMONYM_RULE, 1.0, False)
-            i = len(self.facts)
-            self.facts.append(_Fact(k, country, None, DEMONYM_PREDICATES, False, ev))
-            self.facts_of.setdefault(k, []).append(i)
-            self.facts_of.setdefault(country, []).append(i)
+            ev = _table_evidence(d, m, span, span, DEMONYM_RULE, 1.0)
+            self._add_table_fact(k, name_key(place[0]), DEMONYM_PREDICATES, ev)
 
     def _add_within(self, ex: DocExtraction, keys: list[str]) -> None:
         """A large city or a state, province or region the places table puts in one country
@@ -225,17 +230,19 @@ class Resolver:
             if c is None or c is m or sentences[k] & sentences[country]:
                 continue
             span, cspan = (m.start, m.end), (c.start, c.end)
-            sent = d.text[m.sent[0] : m.sent[1]]
-            ev = (d.id, sent, *m.sent, span, cspan, WITHIN_RULE, WITHIN_CONFIDENCE, False)
-            inverse = (d.id, sent, *m.sent, cspan, span, WITHIN_RULE, WITHIN_CONFIDENCE, False)
-            made = [(k, country, p, ev) for p in WITHIN_PREDICATES]
+            ev = _table_evidence(d, m, span, cspan, WITHIN_RULE, WITHIN_CONFIDENCE)
+            for preds in WITHIN_PREDICATES:
+                self._add_table_fact(k, country, preds, ev)
             if row[1] == "subdivision":  # the country's own division: one it contains
-                made.append((country, k, WITHIN_CONTAINS, inverse))
-            for s, o, preds, e in made:
-                i = len(self.facts)
-                self.facts.append(_Fact(s, o, None, preds, False, e))
-                for key in (s, o):
-                    self.facts_of.setdefault(key, []).append(i)
+                inverse = _table_evidence(d, m, cspan, span, WITHIN_RULE, WITHIN_CONFIDENCE)
+                self._add_table_fact(country, k, WITHIN_CONTAINS, inverse)
+
+    def _add_table_fact(self, s: str, o: str, preds: tuple[str, ...], ev: Ev) -> None:
+        """Keep a fact the places table gives between the names ``s`` and ``o``."""
+        i = len(self.facts)
+        self.facts.append(_Fact(s, o, None, preds, False, ev))
+        for key in (s, o):
+            self.facts_of.setdefault(key, []).append(i)
 
     def _add_facts(self, ex: DocExtraction, keys: list[str]) -> None:
         """Keep the document's facts between names (``keys``: each mention's name key)."""

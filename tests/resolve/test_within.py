@@ -52,3 +52,18 @@ def test_the_table_leaves_out_names_two_countries_share_and_countries():
     assert table["texas"] == ("United States", "subdivision")
     assert "punjab" not in table  # India's and Pakistan's
     assert "georgia" not in table  # a country and a US state
+
+
+def test_table_facts_are_reported_on_the_documents_date(pipeline):
+    """The places table's facts, like every fact of a document, carry its publication date,
+    and so does the nationality word's link to its country."""
+    text = (
+        "Ama Osei opened a clinic in Kumasi. "
+        "German engineers built it for Ghana with money from Germany."
+    )
+    doc = kg.Document(id="d1", text=text, date="2026-06-03")
+    g = kg.build([doc], model=pipeline, min_confidence=0)
+    rules = {WITHIN_RULE, "places table"}
+    table = [e for r in g.relations for e in r.evidence if e.rule in rules]
+    assert {e.rule for e in table} == rules
+    assert {e.reported for e in table} == {"2026-06-03"}
