@@ -77,9 +77,7 @@ def variants(keys: list[str], names: Mapping[str, _Name], tops: dict[str, str]) 
             if max(len(wa), len(wb)) < VARIANT_MIN_WORD or Indel.distance(wa, wb) != 1:
                 continue
             seen.add((a, b))
-            head, k = (a, b) if (names[a].count, b) >= (names[b].count, a) else (b, a)
-            reason = f"{names[k].first!r} is {names[head].first!r} with a letter more or less"
-            out.append(Link(head, k, "spelling", reason))
+            out.append(_letter_link(names, a, b, ""))
     return out
 
 
@@ -116,13 +114,17 @@ def single_variants(
                     if tops[a] != tops[b] and "Other" not in (tops[a], tops[b]):
                         continue
                     seen.add((a, b))
-                    head, k = (a, b) if (names[a].count, b) >= (names[b].count, a) else (b, a)
-                    reason = (
-                        f"{names[k].first!r} is {names[head].first!r} with a letter more or "
-                        f"less, in document {shared_doc(names, head, k)}"
-                    )
-                    out.append(Link(head, k, "spelling", reason))
+                    out.append(_letter_link(names, a, b, shared_doc(names, a, b)))
     return out
+
+
+def _letter_link(names: Mapping[str, _Name], a: str, b: str, doc: str) -> Link:
+    """The link of two names a letter apart: the less mentioned joins the more (the key
+    breaking a tie), in the document ``doc`` where it is one document's evidence."""
+    head, k = (a, b) if (names[a].count, b) >= (names[b].count, a) else (b, a)
+    where = f", in document {doc}" if doc else ""
+    reason = f"{names[k].first!r} is {names[head].first!r} with a letter more or less{where}"
+    return Link(head, k, "spelling", reason)
 
 
 def _nationality(key: str) -> bool:
