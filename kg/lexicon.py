@@ -100,6 +100,11 @@ LEGAL_SUFFIXES = _words(
 # "Missouri", "Hamburg", "Geneva" are as often the state or city, "the Falklands" another
 # spelling.
 PLACE_SUFFIXES = _words("sea ocean strip heights peninsula desert mountains province")
+# The generic nouns that begin a place's name and that news drops once it has named it ("Mount
+# Etna", then "Etna"; "Mt. Terminillo", "Terminillo"): as ``PLACE_SUFFIXES``, where the places
+# table knows no place of the short name. Not "lake", "cape" or "fort": "Lake Geneva", "Cape
+# Town", "Fort Worth" are as often the town.
+PLACE_PREFIXES = _words("mount mt")
 # The last words of a building's or a school's name that news drops once it has named it ("the
 # Drake Hotel", then "the Drake"; "Butler University", "Butler"): a short form joins such a
 # name of its document (rule "short form"), unless the short form is a place's name (a
@@ -713,6 +718,10 @@ ORG_HEAD_NOUNS = (
     | _words("brotherhood movement front alliance coalition league tribunal forum trust")
     | _words("observatory centre center")
 )
+# The nouns a text calls a body by once named only where they come before its complement:
+# "the House" after "the House of Representatives" or "the House of Commons", not after "the
+# White House" or "Random House" (rule "head word"; ``kg.resolve.shapes.head_nouns``).
+COMPLEMENTED_HEAD_NOUNS = _words("house")
 
 # The nouns a text calls an agreement or a law by once it has named it ("the Paris Agreement",
 # then "the Agreement"; "the Treaty of Lisbon", "the Treaty"): a name of its document only, as

@@ -21,9 +21,15 @@ from kg.resolve.records import _Name
 # ("Vitebsk, Russian Empire (now Belarus)").
 _ADVERBS = r"(?:also|better|commonly|formerly|previously|originally|popularly|locally|now|once)"
 _SAYING = r"(?:known\s+as|called|named|renamed|nicknamed|dubbed|styled|spelt|spelled)"
+# The same said by a verb ("Klamath Falls was originally named Linkville", "the division,
+# which was also called the Hawaiian Division"): "named" and "called" with an adverb only, as
+# a bare "was named" more often appoints ("was named coach").
+_TOLD = rf"(?:{_ADVERBS}\s+{_SAYING}|(?:{_ADVERBS}\s+)?(?:known\s+as|renamed|nicknamed|dubbed))"
+_VERB = rf"(?:\s*,\s*(?:which|who)\s+|\s+)(?:is|was|are|were|has\s+been|had\s+been)\s+{_TOLD}"
 _BETWEEN = re.compile(
     rf"\s*[(,]\s*(?:(?:{_ADVERBS}\s+)?{_SAYING}|formerly|previously|a\.?k\.?a\.?)\s+"
     r"(?:the\s+)?$"
+    rf"|{_VERB}\s+(?:the\s+)?$"
     r"|\s*[(,]\s*(?P<birth>born|n[ée]e|(?:whose\s+)?real\s+name(?:\s+(?:is|was))?)\s+$",
     re.I,
 )

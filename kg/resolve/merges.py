@@ -25,11 +25,13 @@ from typing import NamedTuple
 
 from kg.defaults import ACRONYM_MAX, ACRONYM_MIN, SURNAME_MARGIN
 from kg.lexicon import (
+    COMPLEMENTED_HEAD_NOUNS,
     DOCUMENT_HEAD_NOUNS,
     FACILITY_SUFFIXES,
     KNOWN_ACRONYMS,
     LEGAL_SUFFIXES,
     ORG_HEAD_NOUNS,
+    PLACE_PREFIXES,
     PLACE_SUFFIXES,
 )
 from kg.names import (
@@ -42,6 +44,9 @@ from kg.names import (
     name_key,
     particle_surnames,
     places,
+)
+from kg.names import (
+    within as within_table,
 )
 from kg.resolve.records import _Name
 from kg.resolve.shapes import complement_heads, document_heads, fuller, head_nouns, initials, within
@@ -137,6 +142,8 @@ def index(keys: list[str], tops: dict[str, str], names: Mapping[str, _Name]) -> 
                 out.by_head[head].append(f)
         elif t == "Place" and fw[-1] in PLACE_SUFFIXES and SCOPE not in f:
             out.by_stem[" ".join(fw[:-1])].append(f)
+        elif t == "Place" and fw[0] in PLACE_PREFIXES and SCOPE not in f:
+            out.by_stem[" ".join(fw[1:])].append(f)
         elif (
             t not in ("Person", "Place", "Organization") and SCOPE not in f and _nation_word(fw[0])
         ):
@@ -192,7 +199,8 @@ def merge(
             return link
     # an agreement's noun names no place, whatever the words around it vote ("under the
     # Agreement"); an organization's may ("the Court" of a town's court house)
-    headed = word in ORG_HEAD_NOUNS and tops[k] != "Place" or word in DOCUMENT_HEAD_NOUNS
+    nouns = ORG_HEAD_NOUNS | COMPLEMENTED_HEAD_NOUNS
+    headed = word in nouns and tops[k] != "Place" or word in DOCUMENT_HEAD_NOUNS
     if SCOPE in k and headed and tops[k] != "Person":
         link = _head_word(names, k, index)
         if link is not None:
@@ -261,8 +269,9 @@ def _the_one(names: Mapping[str, _Name], k: str, near: list[str], what: str) -> 
 
 def _homed(words: list[str], surface: str) -> list[str]:
     """What an organization's name of these words (``surface``: as written) is called by
-    without the place it is named after: the words after a country, region or city that
-    begins it ("the New York Times": "the Times"), or before a city that ends it ("Bayern
+    without the place it is named after: the words after a country, region, state or city
+    that begins it ("the New York Times": "the Times"; "the Minnesota Vikings": "the
+    Vikings"), or before a city that ends it ("Bayern
     Munich": "Bayern"). Not after a nationality word, which news writes to tell one of two
     names apart ("the Irish Labour Party"), nor before a country or region, or an acronym
     before a city, which name a thing's unit ("Square Enix Europe", "CIA Milan")."""
@@ -271,8 +280,9 @@ def _homed(words: list[str], surface: str) -> list[str]:
     for i in (1, 2):
         if len(words) <= i:
             break
-        row = places().get(" ".join(words[:i]))
-        if row is not None and row[1] != "demonym":
+        first = " ".join(words[:i])
+        row = places().get(first)
+        if row is not None and row[1] != "demonym" or _state(first):
             out.append(" ".join(words[i:]))
         row = places().get(" ".join(words[-i:]))
         if row is not None and row[1] == "city" and not (unit and len(words) == i + 1):
@@ -280,14 +290,24 @@ def _homed(words: list[str], surface: str) -> list[str]:
     return out
 
 
+def _state(key: str) -> bool:
+    """Whether a name key is a state's, province's or region's: a first-level subdivision of
+    one country (kg/data/within.tsv) that is no country's name ("Minnesota", "Bavaria")."""
+    row = within_table().get(key)
+    return row is not None and row[1] == "subdivision" and key not in places()
+
+
 def _shortens(word: str, k: str, f: str, tops: dict[str, str]) -> bool:
     """Whether a name ``f`` may be called ``word`` (``k``'s bare key: ``f`` without its last
-    word). A place's name, without its generic noun: not where the places table knows the
-    word as a country, nor as a city where the name is a province's (a province named after
-    its capital is another place: "Aydın Province", "Aydın"). A building's or a school's
-    (``FACILITY_SUFFIXES``: "the Drake Hotel", "the Drake"; "Butler University", "Butler"):
-    not where the word is read a place or the places table knows it (a university named
-    after its town is not the town: "Tehran University", "Tehran"). An organization's,
+    word, or its first). A place's name, without its generic noun: not where the places
+    table knows the word as a country, nor as a city where the name is a province's (a
+    province named after its capital is another place: "Aydın Province", "Aydın"); without
+    the generic noun that
+    begins it ("Mount Etna", "Etna"), where the table knows no place of the word. A
+    building's or a school's (``FACILITY_SUFFIXES``: "the Drake Hotel", "the Drake"; "Butler
+    University", "Butler"): not where the word is read a place or the places table knows it
+    (a university named after its town is not the town: "Tehran University", "Tehran"). An
+    organization's,
     without its legal or unit suffix: not where the word is read a place (a company that
     runs a place is not the place: "Heathrow Airport Holdings", "Heathrow Airport")."""
     if f.split()[-1] in FACILITY_SUFFIXES:
@@ -297,6 +317,9 @@ def _shortens(word: str, k: str, f: str, tops: dict[str, str]) -> bool:
         # Holdings", "Heathrow Airport")
         return tops[k] != "Place" or tops[f] != "Organization"
     kind = places().get(word, ("", ""))[1]
+    if f.split()[0] in PLACE_PREFIXES:
+        # "Mount Vernon" is not the town of Vernon
+        return kind == "" and word not in within_table()
     return kind == "" or kind == "city" and f.split()[-1] != "province"
 
 

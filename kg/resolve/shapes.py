@@ -5,7 +5,13 @@ initials an acronym may spell."""
 
 from __future__ import annotations
 
-from kg.lexicon import ACRONYM_SKIP, COMPLEMENT_WORDS, DOCUMENT_HEAD_NOUNS, ORG_HEAD_NOUNS
+from kg.lexicon import (
+    ACRONYM_SKIP,
+    COMPLEMENT_WORDS,
+    COMPLEMENTED_HEAD_NOUNS,
+    DOCUMENT_HEAD_NOUNS,
+    ORG_HEAD_NOUNS,
+)
 
 
 def complement_heads(words: list[str]) -> list[str]:
@@ -18,10 +24,11 @@ def complement_heads(words: list[str]) -> list[str]:
 def head_nouns(words: list[str]) -> list[str]:
     """The nouns an organization's name of these words is called by once named: its last
     word ("Supreme Court"), or its word before its complement ("Council of Europe", "the
-    Syrian Observatory for Human Rights"), where it is one of ``ORG_HEAD_NOUNS``."""
+    Syrian Observatory for Human Rights", "the House of Commons"), where it is one of
+    ``ORG_HEAD_NOUNS`` (before the complement also ``COMPLEMENTED_HEAD_NOUNS``)."""
     out = [words[-1]] if words[-1] in ORG_HEAD_NOUNS else []
     i = next((i for i, w in enumerate(words) if w in COMPLEMENT_WORDS), 0)
-    if 0 < i < len(words) - 1 and words[i - 1] in ORG_HEAD_NOUNS:
+    if 0 < i < len(words) - 1 and words[i - 1] in ORG_HEAD_NOUNS | COMPLEMENTED_HEAD_NOUNS:
         out.append(words[i - 1])
     return out
 

@@ -253,7 +253,9 @@ def test_the_merge_log_says_which_rule_and_document():
         ("council of europe", [], ["council"]),  # one word before "of": the noun's business
         ("bank of england", [], ["bank"]),
         ("muslim brotherhood", [], ["brotherhood"]),
-        ("house of commons of canada", [], []),  # "house" is no body's noun here
+        # "the House", before its complement only: "the White House" is not "the House"
+        ("house of commons of canada", [], ["house"]),
+        ("white house", [], []),
         ("tears for fears", [], []),
     ],
 )

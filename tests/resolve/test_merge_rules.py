@@ -328,6 +328,91 @@ CASES = {
         ],
         [{"New York Times", "Times"}, {"Bayern Munich", "Bayern"}],
     ),
+    "a team named after its state, without the state": (
+        [
+            (
+                "The Minnesota Vikings beat the Bears. The Vikings scored twice in Minnesota.",
+                [("Minnesota Vikings", ORG), ("Vikings", ORG), ("Bears", ORG), ("Minnesota", G)],
+            )
+        ],
+        [{"Minnesota Vikings", "Vikings"}, {"Minnesota"}],
+    ),
+    "an alias a verb defines": (
+        [
+            (
+                "After its founding in 1867, Klamath Falls was originally named Linkville.",
+                [("Klamath Falls", G), ("Linkville", G)],
+            ),
+            (
+                "The 24th Division, which was also called the Hawaiian Division, sailed.",
+                [("24th Division", ORG), ("Hawaiian Division", ORG)],
+            ),
+            (
+                "Smallville Mills is now known as Brightline Foods.",
+                [("Smallville Mills", ORG), ("Brightline Foods", ORG)],
+            ),
+        ],
+        [
+            {"Klamath Falls", "Linkville"},
+            {"24th Division", "Hawaiian Division"},
+            {"Smallville Mills", "Brightline Foods"},
+        ],
+    ),
+    "a bare 'was named' appoints and defines no alias": (
+        [
+            (
+                "Hugo Brand was named Sportsman of the Year. Nina Ross was named Nina Cole.",
+                [("Hugo Brand", P), ("Sportsman of the Year", "MISC"), ("Nina Ross", P)]
+                + [("Nina Cole", P)],
+            )
+        ],
+        [{"Hugo Brand"}, {"Sportsman of the Year"}, {"Nina Ross"}, {"Nina Cole"}],
+    ),
+    "a mountain without its 'Mount'": (
+        [
+            (
+                "Mount Etna erupted on Monday. Etna last erupted in 2021.",
+                [("Mount Etna", "LOC"), ("Etna", "LOC")],
+            ),
+            (
+                "Climbers left Mt. Terminillo. Terminillo is the highest peak near Rieti.",
+                [("Mt. Terminillo", "LOC"), ("Terminillo", "LOC"), ("Rieti", G)],
+            ),
+        ],
+        [{"Mount Etna", "Etna"}, {"Mt. Terminillo", "Terminillo"}],
+    ),
+    "a mountain's name is not the country or state it is named after": (
+        [
+            (
+                "Mount Kenya is snowy. Kenya is hot. Mount Washington is windy in Washington.",
+                [("Mount Kenya", "LOC"), ("Kenya", G), ("Mount Washington", "LOC")]
+                + [("Washington", G)],
+            )
+        ],
+        [{"Mount Kenya"}, {"Kenya"}, {"Mount Washington"}, {"Washington"}],
+    ),
+    "'the House' after the House of Representatives": (
+        [
+            (
+                "The House of Representatives passed the bill. The House will vote again.",
+                [("House of Representatives", ORG), ("House", ORG)],
+            )
+        ],
+        [{"House of Representatives", "House"}],
+    ),
+    "'the House' is no house whose name ends in it, and two houses leave it alone": (
+        [
+            (
+                "The White House said the House would vote.",
+                [("White House", ORG), ("House", ORG)],
+            ),
+            (
+                "The House of Commons and the House of Lords disagree. The House voted.",
+                [("House of Commons", ORG), ("House of Lords", ORG), ("House", ORG)],
+            ),
+        ],
+        [{"White House"}, {"House of Commons"}, {"House of Lords"}],
+    ),
     "a nationality word before a name tells it from another of that name": (
         [
             (
