@@ -327,6 +327,9 @@ EXAMPLE_WORDS = _words("as including like")
 # Nouns a nationality word said of them makes a language: "the Greek word", "the Hindi
 # language", "its French name" (not "a French writer", the people's).
 LANGUAGE_NOUNS = _words("language word term name spelling translation version dialect")
+# Verbs a nationality word is the object of as a language: "spoke Romanian as his first
+# language", "learnt Greek", "teaches French" (not "fought the French", the people).
+LANGUAGE_VERBS = _words("speak learn teach")
 # Verbs whose past participle, hung on a name with its maker after "by", says a work: "Big Easy
 # Express, directed by Emmett Malloy", "Gardenia was directed by Domenico Paolella"; and
 # "starring" ("Robot Jox, starring Gary Graham"). Not "founded", "owned", "run", "led", said

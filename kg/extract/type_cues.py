@@ -16,6 +16,7 @@ from kg.lexicon import (
     AWARD_WORDS,
     EXAMPLE_WORDS,
     LANGUAGE_NOUNS,
+    LANGUAGE_VERBS,
     NOUN_TYPE,
     PRESS_WORDS,
     SITE_NOUNS,
@@ -295,9 +296,20 @@ def _by(t: Tokens, verb: int) -> bool:
 def spoken(t: Tokens, root: int) -> bool:
     """Whether a nationality word (the name's one token, ``root``) is said as a language:
     "written in French", "translated into English", "(Vietnamese: ...)", "the Greek word",
-    "the Hindi language"; not "a French writer" nor "the French" as a people."""
+    "the Hindi language", "spoke Romanian", a translation ("Die Haut (German for the skin)",
+    "PREC (..., Portuguese for Ongoing Revolutionary Process)"); not "a French writer" nor
+    "the French" as a people."""
     head, dep = t.head[root], t.dep[root]
     if dep == "pobj" and t.lower[head] in ("in", "into") and t.pos[t.head[head]] == "VERB":
+        return True
+    if dep == "dobj" and t.lemma[head] in LANGUAGE_VERBS:
+        return True
+    if (
+        root > 0
+        and t.orth[root - 1] in ("(", ",")
+        and root + 1 < t.n
+        and t.lower[root + 1] == "for"
+    ):
         return True
     if root > 0 and t.orth[root - 1] == "(" and root + 1 < t.n and t.orth[root + 1] in (":", ";"):
         return True

@@ -152,8 +152,14 @@ LANGUAGES = [
     ("The book was written in French.", "French", True),
     ("Gulf of Tonkin (Vietnamese: Vinh Bac Bo) is a gulf.", "Vietnamese", True),
     ("The Greek word for salt is old.", "Greek", True),
+    ("Carol spoke Romanian as his first language.", "Romanian", True),
+    ("She learned Portuguese in Lisbon.", "Portuguese", True),
+    ("Die Haut (German for the skin) were a band.", "German", True),
+    ("The PREC (Processo Em Curso, Portuguese for Ongoing Process) ended.", "Portuguese", True),
     ("A French writer won the prize.", "French", False),
     ("The French voted on Sunday.", "French", False),
+    ("The army fought the French for two years.", "French", False),
+    ("Talks with Portuguese officials for the deal went on.", "Portuguese", False),
 ]
 
 
