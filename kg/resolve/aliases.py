@@ -30,6 +30,9 @@ _BETWEEN = re.compile(
     rf"\s*[(,]\s*(?:(?:{_ADVERBS}\s+)?{_SAYING}|formerly|previously|a\.?k\.?a\.?)\s+"
     r"(?:the\s+)?$"
     rf"|{_VERB}\s+(?:the\s+)?$"
+    # in brackets a bare "or" or "also" gives another name ("the Sappy Records Music Festival
+    # (or SappyFest)", "Mendenhall Glacier (also Sitaantaagu)"); after a comma "or" ends a list
+    r"|\s*\(\s*(?:or|also)\s+(?:the\s+)?$"
     r"|\s*[(,]\s*(?P<birth>born|n[ée]e|(?:whose\s+)?real\s+name(?:\s+(?:is|was))?)\s+$",
     re.I,
 )

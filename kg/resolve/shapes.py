@@ -16,9 +16,10 @@ from kg.lexicon import (
 
 def complement_heads(words: list[str]) -> list[str]:
     """The words of an organization's name before its complement, where they are two or more
-    ("european court" of "european court of human rights"): what news calls it once named."""
-    i = next((i for i, w in enumerate(words) if w in COMPLEMENT_WORDS), 0)
-    return [" ".join(words[:i])] if i >= 2 else []
+    ("european court" of "european court of human rights"): what news calls it once named;
+    before each complement of a name of several ("house of commons" of "house of commons of
+    canada", "court of appeals" of "court of appeals for the ninth circuit")."""
+    return [" ".join(words[:i]) for i, w in enumerate(words) if w in COMPLEMENT_WORDS and i >= 2]
 
 
 def head_nouns(words: list[str]) -> list[str]:

@@ -254,7 +254,8 @@ def test_the_merge_log_says_which_rule_and_document():
         ("bank of england", [], ["bank"]),
         ("muslim brotherhood", [], ["brotherhood"]),
         # "the House", before its complement only: "the White House" is not "the House"
-        ("house of commons of canada", [], ["house"]),
+        ("house of commons of canada", ["house of commons"], ["house"]),
+        ("court of appeals for the ninth circuit", ["court of appeals"], ["court"]),
         ("white house", [], []),
         ("tears for fears", [], []),
     ],

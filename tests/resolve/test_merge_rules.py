@@ -358,6 +358,29 @@ CASES = {
             {"Smallville Mills", "Brightline Foods"},
         ],
     ),
+    "an alias in brackets after 'or' or 'also'": (
+        [
+            (
+                "Sappy Records hosts the Sappy Music Festival (or SappyFest) in Sackville.",
+                [("Sappy Records", ORG), ("Sappy Music Festival", ORG), ("SappyFest", ORG)]
+                + [("Sackville", G)],
+            ),
+            (
+                "Mendenhall Glacier (also Sitaantaagu) is a glacier near Juneau.",
+                [("Mendenhall Glacier", "LOC"), ("Sitaantaagu", "LOC"), ("Juneau", G)],
+            ),
+        ],
+        [{"Sappy Music Festival", "SappyFest"}, {"Mendenhall Glacier", "Sitaantaagu"}],
+    ),
+    "a list's 'or' defines no alias": (
+        [
+            (
+                "Talks in Paris, Berlin, or Rome were planned.",
+                [("Paris", G), ("Berlin", G), ("Rome", G)],
+            )
+        ],
+        [{"Paris"}, {"Berlin"}, {"Rome"}],
+    ),
     "a bare 'was named' appoints and defines no alias": (
         [
             (
@@ -412,6 +435,16 @@ CASES = {
             ),
         ],
         [{"White House"}, {"House of Commons"}, {"House of Lords"}],
+    ),
+    "a body without the last of its complements": (
+        [
+            (
+                "The House of Commons of Canada met. The House of Commons voted on Monday.",
+                [("House of Commons of Canada", ORG), ("House of Commons", ORG)],
+            ),
+            ("The House of Commons in London sat late.", [("House of Commons", ORG)]),
+        ],
+        [{"House of Commons of Canada", "House of Commons"}, {"House of Commons"}],
     ),
     "a nationality word before a name tells it from another of that name": (
         [
