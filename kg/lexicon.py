@@ -709,6 +709,33 @@ LINKING_VERBS = _words("be base locate headquarter situate bear live")
 # leader is a party member (member_of_political_party), a committee's chair a member of it.
 PARTY_WORDS = _words("party")
 MEMBERSHIP_BODY_WORDS = _words("committee subcommittee caucus parliament senate congress assembly")
+# The nouns of a public office a place's name comes before ("Colorado Governor Richard Lamm",
+# "U.S. President Joe Biden"): the place is the office's jurisdiction, no employer
+# (kg.extract.offices). "attorney" only with
+# "district" or "general", or a country's name ("U.S. Attorney"): "a Boston attorney"
+# practises there.
+OFFICE_NOUNS = _words(
+    "president governor gov senator sen congressman congresswoman congressmember "
+    "representative rep mayor supervisor sheriff councillor councilor councilman "
+    "councilwoman councilmember alderman assemblyman assemblywoman assemblymember legislator "
+    "lawmaker mp mep msp premier prosecutor comptroller attorney"
+)
+# Where "attorney" is an office: the words beside it ("District Attorney", "Attorney General")
+PUBLIC_ATTORNEY_WORDS = _words("district general state's")
+# The nouns of an elected member of a legislature: a party's name before one is the member's
+# party ("the Labour MP"), a name after its "for" the seat ("MP for Newcastle Central").
+# Not "representative" ("a Google representative" speaks for the company).
+LEGISLATOR_NOUNS = _words(
+    "mp mep msp mla senator sen congressman congresswoman congressmember assemblyman "
+    "assemblywoman assemblymember lawmaker legislator councillor councilor councilman "
+    "councilwoman"
+)
+# The nouns of one who lives in, or comes from, the place named before them ("Throgs Neck
+# resident Dennise Laboy", "a Fargo native"): that name is a place, whatever its label.
+RESIDENT_NOUNS = _words("resident residents native natives")
+# What joins a university system's name to its campus's town ("University of California,
+# Berkeley", "University of Texas at Austin"): the campus's own name (kg.extract.org_joins)
+CAMPUS_LINKS = frozenset({",", "at"})
 # The nouns a text calls an organization by, capitalised, once it has named it in full ("the
 # Court" after "the Supreme Court", "the Commission", "the Party"): within a document, such a
 # word joins the one organization's name there it ends (rule "head word").
@@ -786,6 +813,11 @@ DENYING_PREFIXES = _words("non non- un-")
 # Words that make a nationality word a people's, not a country's: "ethnic Hungarian
 # parties", "an ethnic Russian" (of any citizenship).
 ETHNIC_WORDS = _words("ethnic ethnically")
+# The nationality words of nations of immigrants, after another that says a descent ("Somali
+# American", "Italian Canadians"): the first names no country of the person (kg.extract.countries)
+DESCENT_NATIONS = _words(
+    "american americans canadian canadians australian australians brazilian brazilians"
+)
 # Continents, as kg's places table names them: no country, nor a place's administrative seat
 # ("the smallest country in Africa" is on the continent: Wikidata's P30, not P17 or P131).
 CONTINENTS = frozenset(

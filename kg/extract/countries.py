@@ -8,9 +8,11 @@ word for the next name of a list too, and the country a person is in for their c
 where a rule has read the sentence, its reading stands. A word that says no one country gives
 no citizenship nor country: after a denying prefix ("non-Dutch coaches such as ..."), joined
 by a hyphen to another name ("a Swedish-Finnish painter", "Franco-German talks": a descent or
-a pair of countries), or after "ethnic" ("ethnic Hungarian parties": a people's, of whatever
-country). A continent is no country, and no place's administrative seat: "Tarsen is the
-smallest country in Africa" puts it on the continent (Wikidata's P30).
+a pair of countries), before another nationality word ("the first Somali American mayor": an
+American of Somali descent, and no place at all), or after "ethnic" ("ethnic Hungarian
+parties": a people's, of whatever country). A continent is no country, and no place's
+administrative seat: "Tarsen is the smallest country in Africa" puts it on the continent
+(Wikidata's P30).
 """
 
 from __future__ import annotations
@@ -18,9 +20,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kg.extract.links import is_continent
-from kg.extract.ranges import COUNTRY_VALUED, same_place
+from kg.extract.ranges import COUNTRY_VALUED, a_people, same_place
 from kg.extract.records import MODEL, DocExtraction, RawFact
-from kg.lexicon import DENYING_PREFIXES, ETHNIC_WORDS
+from kg.lexicon import DENYING_PREFIXES, DESCENT_NATIONS, ETHNIC_WORDS
 
 CITIZENSHIP = "country_of_citizenship"
 # the rules that read a person's citizenship from a nationality word in its phrase
@@ -41,6 +43,8 @@ def settle(out: DocExtraction, facts_from: int) -> None:
         country_of.setdefault((f.sentence, f.subject), []).append(f.object)
     kept = out.facts[:facts_from]
     for f in facts:
+        if _descent(out, f.subject) or isinstance(f.object, int) and _descent(out, f.object):
+            continue
         if isinstance(f.object, int) and is_continent(out.mentions[f.object].text):
             preds = _on_continent(f.predicates)
             if not preds:
@@ -90,8 +94,9 @@ def _same(out: DocExtraction, c: int, text: str, label: str) -> bool:
 
 
 def _no_one_country(out: DocExtraction, i: int) -> bool:
-    """Whether mention ``i`` follows a denying prefix ("non-Dutch") or "ethnic", or is
-    joined by a hyphen to another name ("Swedish-Finnish", "Franco-German")."""
+    """Whether mention ``i`` follows a denying prefix ("non-Dutch") or "ethnic", is joined
+    by a hyphen to another name ("Swedish-Finnish", "Franco-German") or comes before another
+    nationality word ("Somali American")."""
     m, text = out.mentions[i], out.document.text
     before = text[max(m.start - 4, 0) : m.start].casefold()
     if any(before.endswith(p) for p in DENYING_PREFIXES):
@@ -101,4 +106,15 @@ def _no_one_country(out: DocExtraction, i: int) -> bool:
         return True
     left = m.start >= 2 and text[m.start - 1] == "-" and text[m.start - 2].isalpha()
     right = text[m.end : m.end + 1] == "-" and text[m.end + 1 : m.end + 2].isupper()
-    return left or right
+    return left or right or _descent(out, i)
+
+
+def _descent(out: DocExtraction, i: int) -> bool:
+    """Whether mention ``i`` is a nationality word before that of a nation of immigrants
+    ("Somali American", "Italian Canadians"): a descent, which names no place either. Not
+    before any other ("Soviet Armenian": the one within the other)."""
+    m, text = out.mentions[i], out.document.text
+    if not a_people((m.text, "NORP")):
+        return False
+    after = text[m.end : m.end + 30].split()
+    return text[m.end : m.end + 1] == " " and bool(after) and after[0].casefold() in DESCENT_NATIONS

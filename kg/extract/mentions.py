@@ -19,6 +19,7 @@ from kg.extract import (
     countries,
     cuts,
     joins,
+    offices,
     org_joins,
     plain_words,
     quotes,
@@ -190,6 +191,7 @@ def read_block(
         classifier.read(out, sdoc, offset, first, dates, facts_from, model, reader.modality, tab)
     structure.apart(out, tab, offset, kind, facts_from)  # no fact across cells or list entries
     countries.settle(out, facts_from)  # a nationality word's person; a continent no country
+    offices.settle(out, tab, offset, facts_from)  # an office's place; a resident's; a job title
     if not keep_candidates:
         _memberships(out, facts_from)
 
@@ -236,7 +238,7 @@ def _read_mentions(
     found = cuts.particle_joins(found, tab)
     found = joins.given_name_joins(joins.of_joins(joins.hyphen_joins(found, tab), tab), tab)
     found = org_joins.nationality_joins(org_joins.head_joins(found, tab), tab)
-    found = org_joins.and_joins(found, tab)
+    found = org_joins.campus_joins(org_joins.and_joins(found, tab), tab)
     found = joins.ordinal_joins(found, tab)
     found = cuts.numbered(found, tab)
     raw = out.document.text[offset : offset + len(tab.text)]

@@ -2,9 +2,11 @@
 body's name ends before its "of", "for" or "on" complement ("the Federal Reserve Bank" and
 "New York", "the Carnegie Foundation" and "the Advancement of Teaching"), before "and" ("the
 Czechoslovak Song" and "Dance Ensemble"), after a nationality ("Chinese" and "Foreign
-Ministry"), and a wire service's or a newspaper's name in capitals falls in pieces
-("YOMIURI" and "SHIMBUN"). And where it ran a body into the body it belongs to ("the Kansas
-City Chiefs of the National Football League"), the two apart."""
+Ministry"), a wire service's or a newspaper's name in capitals falls in pieces ("YOMIURI" and
+"SHIMBUN"), and a university's campus follows its system's name after a comma or "at" ("the
+University of California, Berkeley", "the University of Texas at Austin"). And where it ran a
+body into the body it belongs to ("the Kansas City Chiefs of the National Football League"),
+the two apart."""
 
 from __future__ import annotations
 
@@ -12,9 +14,11 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from kg.extract.joins import join_next
+from kg.extract.links import is_country
 from kg.extract.tokens import Tokens
 from kg.extract.types import is_nationality
 from kg.lexicon import (
+    CAMPUS_LINKS,
     HONORIFICS,
     KIND_TYPE,
     MEDIUM_WORDS,
@@ -25,6 +29,7 @@ from kg.lexicon import (
     ROLE_NOUNS,
     TITLES,
 )
+from kg.names import name_key, within
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -49,6 +54,30 @@ def head_joins(found: Sequence[Span], t: Tokens) -> list[Span]:
     is itself a body ("the Siberian Branch of the Russian Academy of Sciences") stays a name
     of its own: the unit and its parent are two."""
     return join_next(found, lambda prev, ent: "ORG" if _complement(prev, ent, t) else None)
+
+
+def campus_joins(found: Sequence[Span], t: Tokens) -> list[Span]:
+    """The names ``found`` (in order), where a university's name "University of X" is
+    followed by a comma or "at" and a town's name, the two as one organization's name: the
+    campus ("the University of California, Berkeley", "the University of Texas at Austin").
+    Not a country's or a state's name ("the University of Toronto, Canada": where it is)."""
+
+    def label(prev: Span, ent: Span) -> str | None:
+        # the comma or "at" after the name, or the comma the recogniser took into it
+        k = prev.end - 1 if t.lower[prev.end - 1] == "," else prev.end
+        joined = (
+            prev.label_ == "ORG"
+            and ent.label_ == "GPE"
+            and ent.start == k + 1
+            and t.lower[k] in CAMPUS_LINKS
+            and k - prev.start >= 3
+            and t.lower[k - 3 : k - 1] == ["university", "of"]
+            and not is_country(ent.text)
+            and within().get(name_key(ent.text), ("", ""))[1] != "subdivision"
+        )
+        return "ORG" if joined else None
+
+    return join_next(found, label)
 
 
 def _complement(prev: Span, ent: Span, t: Tokens) -> bool:

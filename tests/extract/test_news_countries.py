@@ -69,6 +69,7 @@ def test_a_persons_country_by_a_rule_stands_over_the_models_other() -> None:
         ("He married the Swedish-Finnish painter Karl Stein.", "Swedish"),
         ("He married the Swedish-Finnish painter Karl Stein.", "Finnish"),
         ("Karl Stein leads ethnic Hungarian parties.", "Hungarian"),
+        ("Karl Stein was the first Somali American mayor of the city.", "Somali"),
     ],
 )
 def test_a_word_of_no_one_country_gives_none(text: str, word: str) -> None:

@@ -43,6 +43,12 @@ WHOLE = [
     ("The final score was Royals 14, White Sox 5.", "White Sox"),
     # a faith's adjective before a name the recogniser left out
     ("Fighters who joined Islamic State came home last year.", "Islamic State"),
+    # a university's campus after its system's name
+    (
+        "She is a chemist at the University of California, Irvine, who studies soils.",
+        "University of California, Irvine",
+    ),
+    ("He taught at the University of Texas at Dallas for years.", "University of Texas at Dallas"),
 ]
 
 
@@ -64,6 +70,8 @@ APART = [
     ),
     # a longer name after "and" is a name of its own
     ("Microsoft and Apple Computer Company agreed.", ["Microsoft", "Apple Computer Company"]),
+    # a country or a state after a university's name is where it is
+    ("She studied at the University of Toronto, Canada, for a year.", ["Canada"]),
 ]
 
 

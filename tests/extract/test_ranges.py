@@ -36,6 +36,22 @@ FITS = [
     # a continent is no country
     ("country", ("Tarsen", "GPE"), ("Africa", "LOC"), False),
     ("country_of_citizenship", ("Ana Ruiz", "PERSON"), ("European", "NORP"), False),
+    # a nationality word names a people: no one works for it; but a place lies in it as in
+    # its country ("a Canadian province")
+    ("located_in", ("Alberta", "GPE"), ("Canadian", "NORP"), True),
+    ("employer", ("Lin Wei", "PERSON"), ("Japanese", "NORP"), False),
+    ("country", ("Hamburg", "GPE"), ("German", "NORP"), True),  # "a German city" stays
+    # no country contains another, nor a state another state
+    ("contains", ("Poland", "GPE"), ("Turkey", "GPE"), False),
+    ("contains", ("Texas", "GPE"), ("Ohio", "GPE"), False),
+    ("located_in", ("Ohio", "GPE"), ("Texas", "GPE"), False),
+    ("contains", ("Texas", "GPE"), ("Austin", "GPE"), True),
+    ("located_in", ("Belen", "GPE"), ("N.M.", "GPE"), True),  # not of one country
+    ("contains", ("United States", "GPE"), ("Texas", "GPE"), True),
+    # a country or a state employs no one as the model reads it; a city's name may be a firm's
+    ("employer", ("Lin Wei", "PERSON"), ("Nigeria", "ORG"), False),
+    ("employer", ("Lin Wei", "PERSON"), ("Alaska", "GPE"), False),
+    ("employer", ("Lin Wei", "PERSON"), ("Mila", "ORG"), True),  # an Algerian province too
 ]
 
 

@@ -1,0 +1,80 @@
+"""An office's place, a legislator's party and seat, a resident's place and a job title, read
+by the rules and the relation model of the shipped pipeline (kg.extract.offices). Sentences of
+our own making."""
+
+from __future__ import annotations
+
+import pytest
+
+import kg
+from kg.extract.mentions import extract
+from kg.extract.offices import _job_title
+from kg.resolve.resolver import resolve
+
+
+def _facts(pipeline, text: str) -> set[tuple[str, str, str]]:
+    res = resolve(extract([kg.from_text(text)], pipeline))
+    return {
+        (r.subject.name, r.predicate, getattr(r.object, "name", str(r.object)))
+        for r in res.relations
+    }
+
+
+NO_FACT = [
+    # (text, a fact that must not be read): an office's place is its jurisdiction
+    ("Ohio Governor Dana Merrow signed the bill on Tuesday.", ("Dana Merrow", "employer")),
+    # a body's bare noun before a post is no organization
+    (
+        "Jane Orr, Group President, Asia Pacific, Halden Hotels, spoke on Monday.",
+        ("Group", "director_manager"),
+    ),
+    # a legislator's seat is no employer; a resident's place neither
+    ("Tom Reddin, the Labour MP for Leeds North, backed the report.", ("Tom Reddin", "employer")),
+    (
+        "Ridgewood Heights resident Carla Munez, 61, said she was angry.",
+        ("Carla Munez", "employer"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "banned"), NO_FACT)
+def test_no_fact(pipeline, text: str, banned: tuple[str, str]) -> None:
+    got = {(s, p) for s, p, _ in _facts(pipeline, text)}
+    assert banned not in got
+
+
+KEPT = [
+    # (text, a fact still read)
+    (
+        "Police arrested Paul Anders, 30, of Dedham, on Monday.",
+        ("Paul Anders", "residence", "Dedham"),
+    ),
+    (
+        "Tom Reddin, the Labour MP for Leeds North, backed the report.",
+        ("Tom Reddin", "member_of_political_party", "Labour"),
+    ),
+    (
+        "“Models use more energy,” says Kara Olsen, a researcher at Mila, an institute in Canada.",
+        ("Kara Olsen", "employer", "Mila"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fact"), KEPT)
+def test_kept(pipeline, text: str, fact: tuple[str, str, str]) -> None:
+    assert fact in _facts(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("Computer Scientist", True),
+        ("Founder & Principal Consultant", True),
+        ("The Economist", False),
+        ("Economist", False),
+        ("Smart Automation Research Lab", False),
+        ("Caribbean Air and Marine Branch", False),
+    ],
+)
+def test_job_title(name: str, title: bool) -> None:
+    assert _job_title(name) is title
