@@ -518,10 +518,28 @@ for _n in STAFF_NOUNS:
 
 # -- killings -----------------------------------------------------------------------------------
 
-# Nouns of one who killed ("Lincoln's assassin, John Wilkes Booth", "the killer of Jane Doe").
 # Nouns of the dwelling a person lives in, whose place says where they live ("died at his home
 # in Larchmont", "agents arrived at Sohn's New Jersey home") (kg.extract.residence).
 HOME_NOUNS = _words("home house apartment residence")
+# Nouns of a person's trade or office that a town's name before them says where the person
+# lives ("Richard Taylor, an Atlanta architect", "Louisiana Gov. Earl Long", "a Dayton woman",
+# "Tempe plastic surgeon Richard Pavese") (kg.extract.residence). Not "native" (a place of
+# birth) nor "resident" (the role nouns read it), nor an envoy's ("the Moscow ambassador"
+# lives abroad).
+LOCAL_PERSON_NOUNS = _words(
+    "man woman boy girl teenager youth homeowner farmer rancher businessman "
+    "businesswoman architect lawyer attorney doctor physician surgeon dentist "
+    "teacher professor banker merchant restaurateur "
+    "grocer jeweler pharmacist nurse minister pastor priest rabbi artist painter "
+    "sculptor photographer composer musician singer writer author poet novelist "
+    "correspondent columnist journalist reporter official officer policeman "
+    "detective firefighter sheriff mayor gov governor sen senator rep representative "
+    "congressman congresswoman assemblyman legislator lawmaker councilman councilwoman "
+    "alderman commissioner judge magistrate prosecutor politician activist leader "
+    "executive industrialist millionaire philanthropist consultant "
+    "accountant engineer economist"
+)
+# Nouns of one who killed ("Lincoln's assassin, John Wilkes Booth", "the killer of Jane Doe").
 KILLER_NOUNS = _words("assassin killer murderer slayer")
 # Nouns of a killing, whose "of" names who was killed ("the assassination of Jane Doe").
 KILLING_NOUNS = _words("assassination murder killing slaying")

@@ -14,7 +14,7 @@ from kg.extract.links import is_country
 from kg.extract.located import PLACE_LABELS, with_outer
 from kg.extract.modality import PLAIN
 from kg.extract.tokens import SUBJ
-from kg.lexicon import HOME_NOUNS
+from kg.lexicon import HOME_NOUNS, LOCAL_PERSON_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -26,6 +26,8 @@ RESIDENCE = ("residence",)
 CITIZENSHIP = ("country_of_citizenship",)
 # nouns of the town a person comes from ("his hometown of Dover")
 HOMETOWN_NOUNS = frozenset({"hometown", "home-town"})
+# the marks inside a title ("Gov.", "Secretary-General")
+DOTS = (".", "-")
 
 
 def residences(r: _Reader, sent: Sentence) -> None:
@@ -60,6 +62,36 @@ def residences(r: _Reader, sent: Sentence) -> None:
             # "a pastor from Nigeria": a person from a country is its citizen
             preds = CITIZENSHIP if is_country(mentions[p].text) else RESIDENCE
             r.emit(person, p, preds, RESIDENCE_PHRASE_CONFIDENCE, rule, sent, None, mod)
+
+
+def local_people(r: _Reader, sent: Sentence) -> None:
+    """A person a town's name describes by trade or office: "Richard Taylor, an Atlanta
+    architect", "Doe is a Dayton woman" (a noun in apposition or predicated), "Louisiana Gov.
+    Earl Long", "Tempe plastic surgeon Richard Pavese" (a title before the name) live there.
+    Not a country's ("a U.S. diplomat", "Israeli Prime Minister X"): one may serve it
+    abroad, and kg reads citizenship from those."""
+    t, tm, mentions = r.t, r.tm, r.out.mentions
+    for i in r._within(r._named_ids, sent):
+        place = tm[i]
+        # a town or state, not a region ("the Middle East correspondent" covers it)
+        if tm.get(i + 1) == place or mentions[place].label != "GPE":
+            continue  # the place's last word only
+        if is_country(mentions[place].text):
+            continue
+        k, nouns = i + 1, []
+        while k < sent.end and (t.pos[k] in ("NOUN", "PROPN") or t.lower[k] in DOTS):
+            if k in tm and mentions[tm[k]].label != "NAME":  # a title is a mention of its own
+                break
+            if t.lower[k] not in DOTS:
+                nouns.append(k)
+            k += 1
+        # "an Atlanta architect", "Chicago Mayor": one to three words, the last the person's
+        if not nouns or len(nouns) > 3 or t.lemma[nouns[-1]].rstrip(".") not in LOCAL_PERSON_NOUNS:
+            continue
+        person = tm[k] if k < sent.end and k in tm else r._named(r.sdoc[nouns[-1]])
+        if person is None or mentions[person].label != "PERSON":
+            continue
+        r.emit(person, place, RESIDENCE, RESIDENCE_PHRASE_CONFIDENCE, "residence:local", sent)
 
 
 def _from_whom(r: _Reader, gov: Token) -> int | None:

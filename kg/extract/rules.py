@@ -28,7 +28,7 @@ from kg.extract.dates import iso_date
 from kg.extract.lifespans import lifespans
 from kg.extract.modality import PLAIN, Modality
 from kg.extract.records import DocExtraction, RawFact
-from kg.extract.residence import residences
+from kg.extract.residence import RESIDENCE, local_people, residences
 from kg.extract.tokens import OBJ, SUBJ, Sentence, Tokens
 from kg.extract.verbs import VERB_RULES, VerbRule
 from kg.lexicon import (
@@ -363,8 +363,11 @@ class _Reader:
     ) -> None:
         for a_tok in roles.get(rule.subject, []):
             for b_tok in roles.get(rule.object, []):
+                # "lives in Ocala, Fla.": in the state too
+                outer = rule.predicates == RESIDENCE and b_tok.i in self.tm
+                places = located.with_outer(self, b_tok)[1:] if outer else []
                 for a in self.refs(a_tok):
-                    for b in self.refs(b_tok):
+                    for b in [*self.refs(b_tok), *places]:
                         if isinstance(b, str) and rule.object != "date":
                             continue
                         self.emit(
@@ -401,5 +404,6 @@ def read(
         located.beside(r, sent)
         nationality.nationalities(r, sent)
         residences(r, sent)
+        local_people(r, sent)
         lifespans(r, sent)
     return r

@@ -347,6 +347,39 @@ RESIDENCES = [
         set(),
         {("Lara Voss", "residence", "Tulsa")},
     ),
+    # a town's name before a person's trade or office: in apposition, predicated, or as a
+    # title before the name; not a country's, nor a town that names a body the person is of
+    (
+        "The plans were drawn by Nora Blake, an Albany architect.",
+        {("Nora Blake", "residence", "Albany")},
+        set(),
+    ),
+    (
+        "Missouri Gov. Carl Imber and Denver Mayor Ann Reyes met on Friday.",
+        {("Carl Imber", "residence", "Missouri"), ("Ann Reyes", "residence", "Denver")},
+        set(),
+    ),
+    (
+        "The claim was denied by Fresno plastic surgeon Tom Reed.",
+        {("Tom Reed", "residence", "Fresno")},
+        set(),
+    ),
+    (
+        "The talks were led by U.S. Ambassador Lara Voss in Geneva.",
+        set(),
+        {("Lara Voss", "residence", "U.S.")},
+    ),
+    (
+        "Tulsa Motors chairman Carl Imber resigned.",
+        set(),
+        {("Carl Imber", "residence", "Tulsa")},
+    ),
+    # one who lives in a town lives in the state named beside it
+    (
+        "Ann Reyes, who now lives in Ocala, Florida, filed the suit.",
+        {("Ann Reyes", "residence", "Ocala"), ("Ann Reyes", "residence", "Florida")},
+        set(),
+    ),
 ]
 
 LIFESPANS = [
