@@ -385,6 +385,9 @@ COREF_NOUNS = _words(
     "company firm giant group startup corporation conglomerate organization organisation "
     "business maker lab laboratory"
 )
+# Nouns that a company's name before them leaves as that company ("the Rollei company", "the
+# Acme firm"); not "unit", "group" or "division", which name a part ("the Acme unit").
+NAMED_BODY_NOUNS = _words("company firm corporation")
 # The last words of a unit's name ("TBD Lab", "Reality Labs", "the Azure Division"): a unit an
 # organization founds is part of it.
 UNIT_WORDS = _words("lab labs laboratory laboratories division unit")
@@ -509,7 +512,7 @@ STAFF_NOUNS = (
     "advisor officer vp staffer worker professor lecturer coach player secretary "
     "treasurer partner designer architect strategist programmer developer pilot anchor "
     "anchorman anchorwoman columnist commentator trader teacher nurse physician surgeon "
-    "accountant consultant comptroller"
+    "accountant consultant comptroller administrator inspector judge lobbyist"
 ).split()
 for _n in LEADER_NOUNS:
     ROLE_NOUNS[_n] = _LEADER

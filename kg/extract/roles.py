@@ -105,8 +105,19 @@ def holder_of(r: _Reader, noun: Token) -> Token | None:
             return c
     if noun.dep_ == "attr" and noun.head.lemma_ == "be":
         return next((c for c in noun.head.children if c.dep_ in SUBJ), None)
-    if noun.dep_ == "compound" and noun.head.i in r.tm and noun.head.i > noun.i:
-        return noun.head
+    if noun.dep_ == "compound" and noun.head.i > noun.i:
+        head = noun.head
+        while head.dep_ == "compound" and r._is_title(head) and head.head.i > head.i:
+            head = head.head  # "Secretary-General X": "Secretary" hangs from "General"
+        if head.i in r.tm:
+            return head
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            # "the chairman of the Front, Mohamed Issa": the name hangs from the body's
+            for p in c.children:
+                k = next((a.i for a in p.children if a.dep_ == "appos" and a.i in r.tm), None)
+                if p.dep_ == "pobj" and k is not None and r.out.mentions[r.tm[k]].label == "PERSON":
+                    return r.sdoc[k]
     if noun.dep_ == "oprd":
         return next((c for c in noun.head.children if c.dep_ in OBJ), None)
     if noun.dep_ == "pobj" and noun.head.lower_ == "as":
@@ -139,6 +150,18 @@ def orgs_of(r: _Reader, noun: Token, holder: Token | None) -> Iterator[int]:
                     # "a member of the Yoruba ethnic group" is of a people, no body
                     if p.dep_ == "pobj" and not any(g.lower_ in ETHNIC_WORDS for g in p.children):
                         yield from (x for x in r.refs(p) if isinstance(x, int))
+    if noun.dep_ == "compound" and holder is not None and noun.i < holder.i:
+        # "U.N. Secretary-General X", "FAA Administrator X": the parse hangs the body's name
+        # from the person's, beside the title
+        chain, step = [holder], noun.head
+        while step.i < holder.i and step not in chain:  # titles between ("Secretary-General")
+            chain.append(step)
+            step = step.head
+        for c in (c for t in chain for c in t.children):
+            m = r.tm.get(c.i)
+            if c.dep_ == "compound" and c.i < noun.i and m is not None and m != held:
+                if r.out.mentions[m].label == "ORG":
+                    yield m
     for c in noun.children:
         if c.dep_ in ("poss", "compound", "nmod") and c.i in r.tm:
             m = r.tm[c.i]

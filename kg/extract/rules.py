@@ -42,6 +42,7 @@ from kg.lexicon import (
     KILLER_NOUNS,
     KILLING_NOUNS,
     LEAD_FORMS,
+    NAMED_BODY_NOUNS,
     RELATIVE,
     ROLE_NOUNS,
     STAKE_NOUNS,
@@ -111,6 +112,11 @@ class _Reader:
         for c in tok.children:  # "the startup Mistral", "the model, Muse Spark"
             if c.dep_ == "appos" and c.i in self.tm:
                 return self.tm[c.i]
+        if tok.lemma_ in NAMED_BODY_NOUNS:  # "the Rollei company": Rollei
+            for c in tok.children:
+                m = self.tm.get(c.i)
+                if c.dep_ == "compound" and m is not None and self.out.mentions[m].label == "ORG":
+                    return m
         if (k := clauses.apposed_name(tok)) is not None and k in self.tm:  # "X, a company"
             return self.tm[k]
         # "the company" stands for the last organization named, but not where its name follows
@@ -122,6 +128,12 @@ class _Reader:
         ):
             return self.last_org(self.offset + tok.idx)
         return None
+
+    def _is_title(self, tok: Token) -> bool:
+        """Whether a token is a title read as a name of its own ("General" of
+        "Secretary-General")."""
+        m = self.tm.get(tok.i)
+        return m is not None and self.out.mentions[m].label == "NAME"
 
     def _named(self, noun: Token) -> int | None:
         """The name a common noun stands for by apposition or copula: "Jane Doe, the woman

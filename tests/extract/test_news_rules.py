@@ -216,6 +216,35 @@ NATIONALITIES = [
 ]
 
 WORK = [
+    # a capitalised title between a body's name and a person's, which the parse hangs from the
+    # name ("FAA Administrator X", "U.N. Secretary-General X"); a place there is no employer
+    (
+        "The order was issued by FAA Administrator Allan Marsh on Monday.",
+        {("Allan Marsh", "employer", "FAA")},
+        set(),
+    ),
+    (
+        "The debt worried U.N. Secretary-General Javier Ortega.",
+        {("Javier Ortega", "employer", "U.N.")},
+        set(),
+    ),
+    (
+        "Texas Agriculture Commissioner Jim Hale spoke at a news conference.",
+        set(),
+        {("Jim Hale", "employer", "Texas")},
+    ),
+    # the name in apposition to the body a leader noun is of is the leader's
+    (
+        "The chairman of the Harbor Workers Union, Ian Dale, was arrested.",
+        {("Ian Dale", "employer", "Harbor Workers Union")},
+        set(),
+    ),
+    # a lobbyist, inspector or judge works for the body named with them
+    (
+        "Ian Dale, a lobbyist with the American Forestry Institute, told the hearing.",
+        {("Ian Dale", "employer", "American Forestry Institute")},
+        set(),
+    ),
     # a commander leads the body he commands; a comptroller works for it
     (
         "Ian Dale, the commander of the Harbor Patrol Unit, spoke.",
