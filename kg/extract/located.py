@@ -7,6 +7,7 @@ was right 16 times in 60, the place 31 in 50."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from kg.defaults import (
@@ -15,7 +16,8 @@ from kg.defaults import (
     PLACE_BESIDE_CONFIDENCE,
 )
 from kg.extract.links import is_country
-from kg.lexicon import TYPE_NOUNS
+from kg.lexicon import COMPASS_WORDS, TYPE_NOUNS
+from kg.names import place_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -31,6 +33,12 @@ PLACE_LABELS = ("GPE", "LOC")
 LOCATED_LABELS = ("GPE", "LOC", "FAC", "ORG")
 # nouns that say a name is a place ("a town in Oregon"); "capital" is a role noun's
 PLACE_NOUNS = frozenset(TYPE_NOUNS["Place"]) - {"capital"}
+# the words between a place and the place it lies in, read from the text ("Whitefish in
+# northwest Montana", "Perugia in Umbria province", "Haifa in the north of Israel" is not)
+_REGION_WORDS = "|".join(sorted(COMPASS_WORDS | {"central", "upstate", "downstate"}))
+_IN_WORDS = re.compile(rf"in(?: the)?(?: (?:{_REGION_WORDS}))?")
+# the words between the items of a list of names
+LIST_GAPS = (",", "and", "or", ", and", ", or")
 
 
 def places_in(r: _Reader, sent: Sentence) -> None:
@@ -102,15 +110,35 @@ def beside(r: _Reader, sent: Sentence) -> None:
 
     for k in range(len(ms) - 1):
         a, b = ms[k], ms[k + 1]
-        if mentions[a].label not in PLACE_LABELS or mentions[b].label != "GPE":
+        if mentions[a].label not in PLACE_LABELS or mentions[b].label not in PLACE_LABELS:
             continue
-        if gap(a, b) != "," or is_country(mentions[a].text):
+        if is_country(mentions[a].text):
             continue  # "France, Germany": a country lies in no other
-        if k > 0 and gap(ms[k - 1], a) in (",", "and", "or", ", and", ", or"):
+        if _IN_WORDS.fullmatch(gap(a, b)) and not (_city(r, a) and _city(r, b)):
+            # "Whitefish in northwest Montana", where the parse hangs "in" elsewhere; not two
+            # cities ("beat Boston in Chicago": teams)
+            lies_in(r, a, b, NAMED_IN_CONFIDENCE, "named-in:words", sent)
+            continue
+        if gap(a, b) != "," or mentions[b].label != "GPE":
             continue
         tail = r.text[mentions[b].end - off : mentions[b].end - off + 5].lstrip(" ,")
         if tail.startswith(("and ", "or ")):
             continue
-        if k + 2 < len(ms) and gap(b, ms[k + 2]) in (",", "and", "or", ", and", ", or"):
+        if k + 2 < len(ms) and gap(b, ms[k + 2]) in LIST_GAPS:
+            continue
+        if k > 0 and gap(ms[k - 1], a) in LIST_GAPS:
+            first = ms[k - 1]
+            # "between Salida and Gunnison, Colorado": both lie in the state, where the two
+            # are the whole list and no country
+            pair = gap(first, a) == "and" and (k < 2 or gap(ms[k - 2], first) not in LIST_GAPS)
+            if pair and mentions[first].label in PLACE_LABELS:
+                if not is_country(mentions[first].text):
+                    lies_in(r, first, b, PLACE_BESIDE_CONFIDENCE, "place-beside:pair", sent)
             continue
         lies_in(r, a, b, PLACE_BESIDE_CONFIDENCE, "place-beside", sent)
+
+
+def _city(r: _Reader, m: int) -> bool:
+    """Whether a mention names a large city of kg's places table."""
+    row = place_name(r.out.mentions[m].text, r.out.mentions[m].label)
+    return row is not None and row[1] == "city"

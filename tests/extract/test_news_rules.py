@@ -95,6 +95,29 @@ KILLINGS = [
 ]  # fmt: skip
 
 PLACES = [
+    # a place "in" a place read from the words, a region word between; not two large cities
+    (
+        "Crews cleared wreckage four miles north of Whitefish in northwest Montana.",
+        {("Whitefish", "located_in", "Montana")},
+        set(),
+    ),
+    (
+        "Officials in Perugia in Umbria province said five people were arrested.",
+        {("Perugia", "located_in", "Umbria")},
+        set(),
+    ),
+    ("Boston beat Chicago in Denver on Sunday.", set(), {("Chicago", "located_in", "Denver")}),
+    # two towns and the state after them: both lie in it; not in a longer list
+    (
+        "Flooding closed the road between Salida and Gunnison, Colorado.",
+        {("Salida", "located_in", "Colorado"), ("Gunnison", "located_in", "Colorado")},
+        set(),
+    ),
+    (
+        "Storms hit Salida, Pueblo and Gunnison, Colorado.",
+        set(),
+        {("Salida", "located_in", "Colorado"), ("Pueblo", "located_in", "Colorado")},
+    ),
     # a name with "in" a place, and the place beside that place
     (
         "Workers at the Hollins Steel Mill in Gary, Indiana, went on strike.",
