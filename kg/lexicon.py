@@ -546,6 +546,8 @@ LOCAL_PERSON_NOUNS = _words(
 KILLER_NOUNS = _words("assassin killer murderer slayer")
 # Nouns of a killing, whose "of" names who was killed ("the assassination of Jane Doe").
 KILLING_NOUNS = _words("assassination murder killing slaying")
+# Words before "death" that make it a killing ("the shooting death of Jane Doe").
+VIOLENT_DEATH_WORDS = _words("shooting stabbing beating strangling strangulation bludgeoning")
 # Verbs of the courts and police whose subject (or passive subject) is who did what the noun
 # or gerund after them names: "X was convicted of murdering Y", "X was charged with the murder
 # of Y", "X pleaded guilty to killing Y".

@@ -1,6 +1,7 @@
 """Killings named by nouns: "Lincoln's assassin, John Wilkes Booth", "Jane Doe's killer",
-"the killer of Jane Doe", "X was convicted of the murder of Y", "X, charged with the
-killing of Y", and "the murder of Y by X". Verbs of killing ("X shot Y", "Y was killed by
+"the killer of Jane Doe", "Kennedy assassin X", "X was convicted of the murder of Y", "X,
+charged with the killing of Y", "X was executed for the shooting death of Y", and "the murder
+of Y by X". Verbs of killing ("X shot Y", "Y was killed by
 X", "X pleaded guilty to killing Y") are the verb rules' (kg.extract.verbs). Each function
 takes the block's reader (kg.extract.rules) and one sentence."""
 
@@ -11,7 +12,7 @@ from typing import TYPE_CHECKING
 from kg.defaults import KILLER_NOUN_CONFIDENCE, KILLING_NOUN_CONFIDENCE
 from kg.extract import roles
 from kg.extract.modality import PLAIN
-from kg.lexicon import ACCUSING_VERBS, KILLER_NOUNS
+from kg.lexicon import ACCUSING_VERBS, KILLER_NOUNS, VIOLENT_DEATH_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -27,13 +28,15 @@ def killings(r: _Reader, sent: Sentence) -> None:
     """The facts of the sentence's nouns of killers and killings."""
     pos, lemmas = r.t.pos, r.t.lemma
     for i in r._within(r._kill_ids, sent):
-        if pos[i] not in ("NOUN", "PROPN"):
-            continue
+        if pos[i] not in ("NOUN", "PROPN") and lemmas[i] not in KILLER_NOUNS:
+            continue  # the tagger takes "assassin" before a name for a verb
         noun = r.sdoc[i]
+        if lemmas[i] == "death" and not any(c.lower_ in VIOLENT_DEATH_WORDS for c in noun.children):
+            continue  # "the shooting death of X" is a killing; "the death of X" need not be
         if lemmas[i] in KILLER_NOUNS:
             holder = roles.holder_of(r, noun)
             killers = list(r.refs(holder))
-            victims = list(roles.orgs_of(r, noun, holder))
+            victims = list(roles.orgs_of(r, noun, holder, "PERSON"))
             rule, conf = "killer-noun", KILLER_NOUN_CONFIDENCE
         else:
             killers = [x for t in _accused(r, noun) or _by(noun) for x in r.refs(t)]

@@ -137,8 +137,10 @@ def _appointer(r: _Reader, verb: Token) -> list[int]:
     return [x for x in r.refs(subj) if isinstance(x, int) and r.out.mentions[x].label == "ORG"]
 
 
-def orgs_of(r: _Reader, noun: Token, holder: Token | None) -> Iterator[int]:
-    """The mentions a role noun is of ("of", "at", "for", a possessive, a name before it)."""
+def orgs_of(r: _Reader, noun: Token, holder: Token | None, label: str = "ORG") -> Iterator[int]:
+    """The mentions a role noun is of ("of", "at", "for", a possessive, a name before it);
+    a name before a title the parse hangs from the holder's name only where its label is
+    ``label`` (an organization's; a person's for a killer noun: "Kennedy assassin X")."""
     held = r.ref(holder) if holder is not None else None
     family = [noun, *noun.conjuncts]
     for n in family:
@@ -159,8 +161,8 @@ def orgs_of(r: _Reader, noun: Token, holder: Token | None) -> Iterator[int]:
             step = step.head
         for c in (c for t in chain for c in t.children):
             m = r.tm.get(c.i)
-            if c.dep_ == "compound" and c.i < noun.i and m is not None and m != held:
-                if r.out.mentions[m].label == "ORG":
+            if c.dep_ in ("compound", "poss") and c.i < noun.i and m is not None and m != held:
+                if r.out.mentions[m].label == label:
                     yield m
     for c in noun.children:
         if c.dep_ in ("poss", "compound", "nmod") and c.i in r.tm:

@@ -8,6 +8,29 @@ import pytest
 from tests.extract.rule_facts import rule_facts
 
 KILLINGS = [
+    # a killer noun as a title before the killer's name, the victim's name or possessive
+    # before it (the tagger reads "assassin" there as a verb)
+    (
+        "The lawyer defended Lincoln assassin John Wilkes Booth in the play.",
+        {("Lincoln", "killed_by", "John Wilkes Booth")},
+        set(),
+    ),
+    (
+        "President Carl Bright's assassin Ruth Ames was hanged.",
+        {("Carl Bright", "killed_by", "Ruth Ames")},
+        set(),
+    ),
+    # "the shooting death of" is a killing; a death without such a word is not
+    (
+        "Tom Reed was executed in 1933 for the shooting death of Ann Lee.",
+        {("Ann Lee", "killed_by", "Tom Reed")},
+        set(),
+    ),
+    (
+        "Tom Reed was questioned about the death of Ann Lee.",
+        set(),
+        {("Ann Lee", "killed_by", "Tom Reed")},
+    ),
     # nouns of killers, by apposition, possessive and title
     (
         "Ruth Ames, the assassin of Governor Carl Bright, was hanged in 1902.",
