@@ -538,7 +538,7 @@ LOCAL_PERSON_NOUNS = _words(
     "correspondent columnist journalist reporter official officer policeman "
     "detective firefighter sheriff mayor gov governor sen senator rep representative "
     "congressman congresswoman assemblyman legislator lawmaker councilman councilwoman "
-    "alderman commissioner judge magistrate prosecutor politician activist leader "
+    "alderman commissioner superintendent judge magistrate prosecutor politician activist leader "
     "executive industrialist millionaire philanthropist consultant "
     "accountant engineer economist"
 )

@@ -94,6 +94,32 @@ def local_people(r: _Reader, sent: Sentence) -> None:
         r.emit(person, place, RESIDENCE, RESIDENCE_PHRASE_CONFIDENCE, "residence:local", sent)
 
 
+def possessed_people(r: _Reader, sent: Sentence) -> None:
+    """A person a place's possessive names, or whose trade or office it qualifies:
+    "Rochester's Peter McWalters", "Ohio's governor, Richard Celeste", "Pittsburgh's
+    superintendent, Richard Wallace" live there; a country's are its citizens ("Japan's prime
+    minister, Morihiro Hosokawa")."""
+    head, tm, mentions = r.t.head, r.tm, r.out.mentions
+    for i in r._within(r._poss_ids, sent):
+        place = tm.get(i)
+        if place is None or mentions[place].label != "GPE":
+            continue
+        owned = r.sdoc[head[i]]
+        if owned.i in tm:
+            person: int | None = tm[owned.i]
+        elif owned.lemma_.lower() in LOCAL_PERSON_NOUNS:
+            person = r._named(owned)
+            if person is None:  # "Ohio's governor, Richard Celeste"
+                name = next((c for c in owned.children if c.dep_ == "appos" and c.i in tm), None)
+                person = tm[name.i] if name is not None else None
+        else:
+            continue
+        if person is None or person == place or mentions[person].label != "PERSON":
+            continue
+        preds = CITIZENSHIP if is_country(mentions[place].text) else RESIDENCE
+        r.emit(person, place, preds, RESIDENCE_PHRASE_CONFIDENCE, "residence:possessive", sent)
+
+
 def _from_whom(r: _Reader, gov: Token) -> int | None:
     """The person a "from" tells of: a noun in apposition to or predicated of a name ("Tom
     Baker, a mechanic from Fresno", "Baker is a mechanic from Fresno"), or the subject of

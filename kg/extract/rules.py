@@ -28,7 +28,7 @@ from kg.extract.dates import iso_date
 from kg.extract.lifespans import lifespans
 from kg.extract.modality import PLAIN, Modality
 from kg.extract.records import DocExtraction, RawFact
-from kg.extract.residence import RESIDENCE, local_people, residences
+from kg.extract.residence import RESIDENCE, local_people, possessed_people, residences
 from kg.extract.tokens import OBJ, SUBJ, Sentence, Tokens
 from kg.extract.verbs import VERB_RULES, VerbRule
 from kg.lexicon import (
@@ -417,5 +417,6 @@ def read(
         nationality.nationalities(r, sent)
         residences(r, sent)
         local_people(r, sent)
+        possessed_people(r, sent)
         lifespans(r, sent)
     return r

@@ -449,6 +449,23 @@ RESIDENCES = [
         set(),
         {("Carl Imber", "residence", "Tulsa")},
     ),
+    # a place's possessive on a person or on their office: a town's or state's live there, a
+    # country's are its citizens
+    (
+        "The president greeted Ohio's governor, Democrat Carl Imber.",
+        {("Carl Imber", "residence", "Ohio")},
+        set(),
+    ),
+    (
+        "Denver's mayor Ann Reyes spoke on Monday.",
+        {("Ann Reyes", "residence", "Denver")},
+        set(),
+    ),
+    (
+        "Tom Reed, Japan's prime minister, said he was concerned.",
+        {("Tom Reed", "country_of_citizenship", "Japan")},
+        {("Tom Reed", "residence", "Japan")},
+    ),
     # one who lives in a town lives in the state named beside it
     (
         "Ann Reyes, who now lives in Ocala, Florida, filed the suit.",
