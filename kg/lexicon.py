@@ -519,6 +519,26 @@ for _n in LEADER_NOUNS:
 for _n in STAFF_NOUNS:
     ROLE_NOUNS.setdefault(_n, [("holder", ("employer",))])
 
+# Offices of a state: "X, the Premier of China", "Australia's Minister for Trade X", "X was
+# President of Panama". The holder of one of a country is its citizen; the head of state's and
+# the head of government's offices say that too (kg.extract.roles.state_offices).
+STATE_OFFICES: dict[str, tuple[str, ...]] = {
+    "president": ("head_of_state",),
+    "king": ("head_of_state",),
+    "queen": ("head_of_state",),
+    "monarch": ("head_of_state",),
+    "emperor": ("head_of_state",),
+    "premier": ("head_of_government",),
+    "chancellor": ("head_of_government",),
+    "minister": (),
+    "ambassador": (),
+}
+# "Prime Minister": a minister who heads the government.
+PRIME_WORDS = _words("prime")
+# Words before an office that make its holder another than its head ("vice president",
+# "deputy prime minister", "the president's chief of staff" is another noun).
+DEPUTY_WORDS = _words("vice deputy assistant")
+
 # -- killings -----------------------------------------------------------------------------------
 
 # Nouns of the dwelling a person lives in, whose place says where they live ("died at his home

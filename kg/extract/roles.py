@@ -9,21 +9,26 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from kg.defaults import ROLE_NOUN_CONFIDENCE
+from kg.defaults import ROLE_NOUN_CONFIDENCE, STATE_OFFICE_CONFIDENCE
 from kg.extract import events, times
+from kg.extract.links import is_country
 from kg.extract.modality import PLAIN
 from kg.extract.tokens import OBJ, SUBJ
 from kg.extract.types import is_nationality
 from kg.lexicon import (
     APPOINTING_VERBS,
     DEPARTURE_VERBS,
+    DEPUTY_WORDS,
     ETHNIC_WORDS,
     LEADER_NOUNS,
+    PRIME_WORDS,
     ROLE_NOUNS,
     STAFF_NOUNS,
+    STATE_OFFICES,
     SUCCESSION_VERBS,
 )
 
+CITIZENSHIP = ("country_of_citizenship",)
 # the nouns of posts held in an organization, whose "with" names it
 WORK_NOUNS = frozenset(LEADER_NOUNS) | frozenset(STAFF_NOUNS)
 
@@ -64,17 +69,7 @@ def role_nouns(r: _Reader, sent: Sentence) -> None:
         part = key in LEADER_NOUNS and any(
             c.dep_ == "compound" and c.pos_ == "NOUN" for c in noun.children
         )
-        # a title before a name is that name's alone ("met Jane Doe and Acme pilot Tom Burke":
-        # not Doe's), and so is a noun in apposition before the next conjunct ("Doe, an Acme
-        # pilot, and Burke": not Burke's), where a noun after them all names each ("Doe and
-        # Burke, both Acme pilots") as one predicated of them does
-        if noun.dep_ == "compound":
-            held = [r.ref(holder)]
-        elif noun.dep_ == "appos" and holder is not None:
-            held = [r.ref(t) for t in (holder, *holder.conjuncts) if t.i < noun.i]
-        else:
-            held = list(r.refs(holder))
-        for h in (x for x in held if x is not None):
+        for h in _held(r, noun, holder):
             for o in orgs:
                 for side, preds in ROLE_NOUNS[key]:
                     if part and side == "org":
@@ -89,6 +84,60 @@ def role_nouns(r: _Reader, sent: Sentence) -> None:
                         h, position, ("position_held",), ROLE_NOUN_CONFIDENCE, rule, sent,
                         noun, mod, when, status, o,
                     )  # fmt: skip
+
+
+def state_offices(r: _Reader, sent: Sentence) -> None:
+    """The offices of a state held by a person ("X, the Premier of China", "Australia's
+    Minister for Trade X"): the holder is the country's citizen, and the head of state or of
+    government where the office is one (lexicon.STATE_OFFICES). A nationality word stands
+    for its country in the citizenship ("French President X"), not as the country headed."""
+    pos, lemmas, mentions = r.t.pos, r.t.lemma, r.out.mentions
+    for i in r._within(r._office_ids, sent):
+        if pos[i] not in ("NOUN", "PROPN"):
+            continue
+        noun = r.sdoc[i]
+        before = {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod")}
+        heads = STATE_OFFICES[lemmas[i]]
+        if before & PRIME_WORDS:
+            heads = ("head_of_government",)
+        if before & DEPUTY_WORDS:
+            heads = ()  # a vice president is a citizen, not the head
+        holder = holder_of(r, noun)
+        if holder is None:
+            continue
+        of = [*orgs_of(r, noun, holder)]
+        if noun.dep_ == "compound":  # a title: "President Joe Biden of the United States"
+            of += [o for p in holder.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for o in r.refs(next((c for c in p.children if c.dep_ == "pobj"), None))
+                   if isinstance(o, int)]  # fmt: skip
+        countries = [o for o in of if is_country(mentions[o].text)]
+        if not countries:
+            continue
+        verb = events.role_verb(noun)
+        mod = r.modality(verb) if verb is not None else PLAIN
+        rule = f"office:{lemmas[i]}"
+        for h in _held(r, noun, holder):
+            if not isinstance(h, int) or mentions[h].label != "PERSON":
+                continue
+            for c in countries:
+                r.emit(h, c, CITIZENSHIP, STATE_OFFICE_CONFIDENCE, rule, sent, None, mod)
+                if heads and not is_nationality(mentions[c].text):
+                    r.emit(c, h, heads, STATE_OFFICE_CONFIDENCE, rule, sent, None, mod)
+
+
+def _held(r: _Reader, noun: Token, holder: Token | None) -> list[int | str]:
+    """The names a role noun describes, from its holder's token: a title before a name is that
+    name's alone ("met Jane Doe and Acme pilot Tom Burke": not Doe's), and so is a noun in
+    apposition before the next conjunct ("Doe, an Acme pilot, and Burke": not Burke's), where
+    a noun after them all names each ("Doe and Burke, both Acme pilots") as one predicated of
+    them does."""
+    if noun.dep_ == "compound":
+        held = [r.ref(holder)]
+    elif noun.dep_ == "appos" and holder is not None:
+        held = [r.ref(t) for t in (holder, *holder.conjuncts) if t.i < noun.i]
+    else:
+        held = list(r.refs(holder))
+    return [x for x in held if x is not None]
 
 
 def holder_of(r: _Reader, noun: Token) -> Token | None:

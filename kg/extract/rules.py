@@ -46,6 +46,7 @@ from kg.lexicon import (
     RELATIVE,
     ROLE_NOUNS,
     STAKE_NOUNS,
+    STATE_OFFICES,
     UNIT_WORDS,
 )
 from kg.model import Time
@@ -78,6 +79,7 @@ class _Reader:
         lemma, lower, dep = t.lemma, t.lower, t.dep
         self._verb_ids = [i for i, x in enumerate(lemma) if x in VERB_RULES]
         self._noun_ids = [i for i, x in enumerate(lemma) if x in ROLE_NOUNS]
+        self._office_ids = [i for i, x in enumerate(lemma) if x in STATE_OFFICES]
         deals = ACQUISITION_NOUNS | STAKE_NOUNS
         self._deal_ids = [i for i, x in enumerate(lemma) if x in deals]
         self._poss_ids = [i for i, x in enumerate(dep) if x == "poss"]
@@ -402,6 +404,7 @@ def read(
     for sent in r.t.sents:
         r.verbs(sent)
         roles.role_nouns(r, sent)
+        roles.state_offices(r, sent)
         phrases.possessives(r, sent)
         phrases.based(r, sent)
         phrases.place_kinds(r, sent)

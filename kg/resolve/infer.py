@@ -115,8 +115,10 @@ IMPLIES = (
     Implies("country", "located_in", "place"),
     # a capital lies in what it is the capital of
     Implies("capital_of", "located_in"),
-    # a country's head of state is its citizen
+    # a country's head of state, or of government, is its citizen (Re-DocRED 0-399's gold
+    # holds the citizenship of 50 of 52 heads of state, 54 of 70 heads of government)
     Implies("head_of_state", "country_of_citizenship", "subject country", inverse=True),
+    Implies("head_of_government", "country_of_citizenship", "subject country", inverse=True),
 )
 
 # a fact's key: (subject entity id, predicate, object entity id or literal)

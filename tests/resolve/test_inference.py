@@ -51,6 +51,11 @@ CASES = [
         [("Velmora", "head_of_state", "Tessa Brandt", 0.9)],
         ("Tessa Brandt", "country_of_citizenship", "Velmora"),
     ),
+    # and so is its head of government
+    (
+        [("Velmora", "head_of_government", "Tessa Brandt", 0.9)],
+        ("Tessa Brandt", "country_of_citizenship", "Velmora"),
+    ),
     # born in a country's town: its citizen
     (
         [
@@ -145,6 +150,10 @@ NOT_INFERRED = [
     # a region's head is not its citizen
     (
         [("Ostmark", "head_of_state", "Tessa Brandt", 0.9)],
+        ("Tessa Brandt", "country_of_citizenship", "Ostmark"),
+    ),
+    (
+        [("Ostmark", "head_of_government", "Tessa Brandt", 0.9)],
         ("Tessa Brandt", "country_of_citizenship", "Ostmark"),
     ),
     # a weak reading leads to nothing
