@@ -1,5 +1,5 @@
-"""A large city's or a state's country by the places table (kg/data/within.tsv), where the
-document names the country in another sentence."""
+"""A town's or a state's country by the places table (kg/data/within.tsv), where the
+document names the country, and the place once at least in a sentence without it."""
 
 from __future__ import annotations
 
@@ -38,6 +38,16 @@ CASES = [
     ("Ama Osei opened a clinic in Kumasi on Monday.", set()),
     # both in one sentence: the readers decide whether the sentence ties them
     ("Ama Osei flew from Kumasi to Ghana's coast and on to Lomé in Togo.", set()),
+    # a town of the list's smaller ones, its country named in another sentence
+    (
+        "Floods cut the road to Tamale on Friday. Ghana's army sent trucks.",
+        {("Tamale", "located_in", "Ghana"), ("Tamale", "country", "Ghana")},
+    ),
+    # named beside its country once and apart once: the table's fact holds
+    (
+        "Ama Osei opened a clinic in Kumasi, Ghana, on Monday. Kumasi has two more.",
+        {("Kumasi", "located_in", "Ghana"), ("Kumasi", "country", "Ghana")},
+    ),
 ]
 
 
@@ -52,6 +62,9 @@ def test_the_table_leaves_out_names_two_countries_share_and_countries():
     assert table["texas"] == ("United States", "subdivision")
     assert "punjab" not in table  # India's and Pakistan's
     assert "georgia" not in table  # a country and a US state
+    assert table["tamale"] == ("Ghana", "city")  # a town of fewer than 300,000 people
+    # a large city keeps its country where a small town abroad shares its name
+    assert table["birmingham"] == ("United Kingdom", "city")
 
 
 def test_table_facts_are_reported_on_the_documents_date(pipeline):
