@@ -235,6 +235,12 @@ TYPE_NOUNS = {
     "Place": "city town village country state province region county capital island river "
     "mountain lake neighborhood neighbourhood suburb district area".split(),
 }
+# Nouns of places whose "of" or a name before them names the place: "a hamlet in the town of
+# Guilderland", "a village in the U.S. state of Oregon", "a town in the Lazio region".
+DIVISION_NOUNS = frozenset(TYPE_NOUNS["Place"]) - {"capital", "river", "mountain", "lake"} | _words(
+    "municipality borough prefecture canton commune governorate oblast territory parish "
+    "township emirate hamlet community settlement locality"
+)
 # noun -> type (a noun in two lists takes the later)
 NOUN_TYPE = {noun: t for t, nouns in TYPE_NOUNS.items() for noun in nouns}
 # More kind nouns that say what a name is only where the text describes the name by them, in

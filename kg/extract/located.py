@@ -16,7 +16,7 @@ from kg.defaults import (
     PLACE_BESIDE_CONFIDENCE,
 )
 from kg.extract.links import is_country
-from kg.lexicon import COMPASS_WORDS, TYPE_NOUNS
+from kg.lexicon import COMPASS_WORDS, DIVISION_NOUNS, TYPE_NOUNS
 from kg.names import place_name
 
 if TYPE_CHECKING:
@@ -39,6 +39,8 @@ _REGION_WORDS = "|".join(sorted(COMPASS_WORDS | {"central", "upstate", "downstat
 _IN_WORDS = re.compile(rf"in(?: the)?(?: (?:{_REGION_WORDS}))?")
 # the words between the items of a list of names
 LIST_GAPS = (",", "and", "or", ", and", ", or")
+# nouns that describe a name as a place lying in another ("a hamlet in the town of Guilderland")
+DESCRIBED_NOUNS = PLACE_NOUNS | DIVISION_NOUNS
 
 
 def places_in(r: _Reader, sent: Sentence) -> None:
@@ -56,11 +58,22 @@ def places_in(r: _Reader, sent: Sentence) -> None:
             continue
         for p in with_outer(r, r.sdoc[i]):
             lies_in(r, a, p, NAMED_IN_CONFIDENCE, "named-in", sent)
+    # "the Crane Hospital in the town of Salem": the place a noun of divisions names
+    for i in r._within(r._division_ids, sent):
+        if dep[i] != "pobj" or lower[head[i]] != "in" or dep[head[i]] != "prep":
+            continue
+        a = tm.get(head[head[i]])
+        if a is None or mentions[a].label not in LOCATED_LABELS:
+            continue
+        for p in named_place(r, r.sdoc[i]):
+            if p != a and mentions[a].end <= mentions[p].start:
+                lies_in(r, a, p, NAMED_IN_CONFIDENCE, "named-in", sent)
 
 
 def described_in(r: _Reader, sent: Sentence) -> None:
-    """ "Lakeview, a small town in Oregon", "Norvale is a suburb of Chicago"."""
-    for i in r._within(r._kind_ids, sent):
+    """ "Lakeview, a small town in Oregon", "Norvale is a suburb of Chicago", "Westmere is a
+    hamlet in the town of Guilderland"."""
+    for i in r._within(r._division_ids, sent):
         if r.t.pos[i] != "NOUN":
             continue
         noun = r.sdoc[i]
@@ -71,13 +84,32 @@ def described_in(r: _Reader, sent: Sentence) -> None:
             if c.dep_ != "prep" or c.lower_ not in ("in", "of"):
                 continue
             for pobj in c.children:
-                m = r.tm.get(pobj.i)
-                if pobj.dep_ != "pobj" or m is None:
+                if pobj.dep_ != "pobj":
                     continue
-                if r.out.mentions[m].label not in PLACE_LABELS:
-                    continue
-                for p in with_outer(r, pobj):
-                    lies_in(r, a, p, DESCRIBED_IN_CONFIDENCE, "described-in", sent)
+                for p in named_place(r, pobj):
+                    if p != a:
+                        lies_in(r, a, p, DESCRIBED_IN_CONFIDENCE, "described-in", sent)
+
+
+def named_place(r: _Reader, tok: Token) -> list[int]:
+    """The places a token names: a place's name, with the place in apposition after it
+    ("Aiken, S.C."), or a noun of divisions with the name its "of" or a name before it gives
+    ("the U.S. state of Oregon", "the town of Guilderland, Albany County", "the Lazio
+    region")."""
+    m = r.tm.get(tok.i)
+    if m is not None:
+        return with_outer(r, tok) if r.out.mentions[m].label in PLACE_LABELS else []
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in DIVISION_NOUNS:
+        return []
+    # the noun says the name is a place, whatever the recogniser's label ("the town of Salem")
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            of = next((p for p in c.children if p.dep_ == "pobj"), None)
+            return [r.tm[of.i]] if of is not None and of.i in r.tm else []
+    for c in tok.children:
+        if c.dep_ == "compound" and c.i in r.tm:
+            return [r.tm[c.i]]
+    return []
 
 
 def lies_in(r: _Reader, a: int, b: int, conf: float, rule: str, sent: Sentence) -> None:

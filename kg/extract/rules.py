@@ -89,6 +89,7 @@ class _Reader:
         self._hq_ids = [i for i, x in enumerate(lower) if x in HEADQUARTERS_NOUNS]
         self._named_ids = sorted(tm)
         self._kind_ids = [i for i, x in enumerate(lemma) if x in located.PLACE_NOUNS]
+        self._division_ids = [i for i, x in enumerate(lemma) if x in located.DESCRIBED_NOUNS]
         kills = KILLER_NOUNS | KILLING_NOUNS | {"death"}  # "the shooting death of"
         self._kill_ids = [i for i, x in enumerate(lemma) if x in kills]
 
