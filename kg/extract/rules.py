@@ -23,6 +23,7 @@ from kg.extract import (
     phrases,
     roles,
     times,
+    works,
 )
 from kg.extract.dates import iso_date
 from kg.extract.lifespans import lifespans
@@ -423,4 +424,5 @@ def read(
         local_people(r, sent)
         possessed_people(r, sent)
         lifespans(r, sent)
+        works.work_years(r, sent)
     return r
