@@ -16,3 +16,10 @@ def rule_facts(pipeline, text: str) -> set[tuple[str, str, str]]:
         (r.subject.name, r.predicate, getattr(r.object, "name", str(r.object)))
         for r in res.relations
     }
+
+
+def check_rules(pipeline, text: str, expected: set, forbidden: set) -> None:
+    """The rules read every fact of ``expected`` from ``text`` and none of ``forbidden``."""
+    got = rule_facts(pipeline, text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+    assert not forbidden & got, f"read {forbidden & got}"
