@@ -92,6 +92,9 @@ def read(out: DocExtraction, tab: Tokens, offset: int, token_mention: dict[int, 
         span = (sent.start, sent.end)
         said += _verbs(out, tab, offset, token_mention, pieces, quote_of, span)
         said += according(out, tab, offset, token_mention, quote_of, pieces, span)
+    for p in pieces:
+        if p.speaker is None and not p.claimed and p.opened:
+            p.speaker = _introduced(out, tab, offset, token_mention, quote_of, p)
     inherit(out.document.text, pieces, chain, said)
     end = offset + len(text.rstrip())
     mem.after = alone(out.document.text, pieces, offset + lead, end, mem.after)
@@ -208,6 +211,48 @@ def _verbs(
             lo = hi = v
             part = True
     return said
+
+
+def _introduced(
+    out: DocExtraction,
+    tab: Tokens,
+    offset: int,
+    token_mention: dict[int, int],
+    quote_of: list[int],
+    p: Piece,
+) -> Speaker | None:
+    """The speaker of quoted words a sentence of no speech verb introduces with a colon,
+    when its subject is a name or "he" or "she" ("Hale was blunt: '...'", "She introduces
+    me to her new book: '...'"): news sets a speaker's words after what the sentence says
+    of them; not "The boards read:", "One onlooker shouted:" (no one named), nor a sentence
+    that quotes other words before."""
+    start = p.start - offset - 1  # the opening mark
+    colon = next((k for k in range(tab.n - 1, -1, -1) if tab.end_char[k] <= start), -1)
+    if colon < 0 or tab.lower[colon] != ":" or tab.text[tab.end_char[colon] : start].strip():
+        return None
+    first = tab.sent(colon).start
+    before = range(first, colon)
+    if any(quote_of[k] >= 0 or tab.pos[k] == "VERB" and speech(tab, k) for k in before):
+        return None
+    verb = next((k for k in before if tab.head[k] == k or not first <= tab.head[k] < colon), -1)
+    subj = (
+        next(
+            (c for c in tab.children[verb] if tab.dep[c] in ("nsubj", "nsubjpass") and c < colon),
+            None,
+        )
+        if verb >= 0 and tab.pos[verb] in ("VERB", "AUX")
+        else None
+    )
+    if subj is None or not (
+        tab.lower[subj] in ("he", "she") or subj in token_mention and tab.pos[subj] == "PROPN"
+    ):
+        return None
+    who = speaker(out, tab, subj, offset, token_mention)
+    if who is None:
+        return None
+    sent = tab.sent(colon)
+    at = (offset + sent.start_char, p.start - 1)
+    return who._replace(attribution=at, verb=offset + tab.idx[verb])
 
 
 def _voiced(who: Speaker | None, voice: Speaker | None) -> bool:

@@ -69,6 +69,8 @@ def clauses(tab: Tokens, v: int, lo: int) -> list[int]:
         found = _hidden(tab, v)
         if found:
             return found
+    if not found:
+        found = _far(tab, v)
     out = []
     for c in found:
         a, b = edges(tab, c)
@@ -102,6 +104,48 @@ def _hidden(tab: Tokens, v: int) -> list[int]:
             for t in range(edges(tab, o)[0], o)
         )
     ]
+
+
+# what a verb's phrases of time, place or occasion hang by ("said at the end of a visit
+# last week that ..."): the path from the verb to the noun a "that" clause hangs from
+_OCCASION = frozenset({"prep", "pobj", "npadvmod", "det", "amod", "compound", "poss"})
+
+
+def _far(tab: Tokens, v: int) -> list[int]:
+    """The clause of "said at the gathering that ...", "said at the end of a visit last week
+    that ...": a "that" after phrases of time or place the verb holds (no verb of their own
+    between), which the parse hung from their noun as its clause, or made a relative pronoun
+    of a clause that lacks nothing ("at the gathering that Germany wished to play a role":
+    "that" the object of "play", which has its own); not a relative clause with a gap ("at
+    the summit that leaders attended"), nor a noun of others' words ("to reports that")."""
+    t = v + 1
+    while t < tab.n and tab.lower[t] != "that":
+        if tab.punct[t] and tab.lower[t] != "," or tab.tag[t] in ("VBD", "VBZ", "VBP", "MD"):
+            return []
+        t += 1
+    if t >= tab.n or t == v + 1:
+        return []
+    h = tab.head[t]
+    if tab.dep[t] == "mark":
+        g = h
+    elif tab.tag[t] == "WDT" and any(
+        c != t and tab.dep[c] == tab.dep[t] for c in tab.children[h]
+    ):  # "that" holds a place its verb has filled: no relative pronoun
+        g = h
+        while tab.dep[g] not in ("relcl", "acl", "ccomp") and tab.head[g] != g:
+            g = tab.head[g]
+    else:
+        return []
+    if tab.dep[g] not in ("relcl", "acl", "ccomp") or g < t or tab.lemma[tab.head[g]] in _HEARSAY:
+        return []
+    if not any(tab.dep[c] in _SUBJECTS and c > t for c in tab.children[g]):
+        return []
+    k = tab.head[g]
+    while k != v:  # only phrases of the verb between it and the clause
+        if tab.dep[k] not in _OCCASION or tab.pos[k] in ("VERB", "AUX") or tab.head[k] == k:
+            return []
+        k = tab.head[k]
+    return [g]
 
 
 def _contact(tab: Tokens, o: int, g: int) -> bool:

@@ -233,8 +233,10 @@ def statement(
         while keep and tab.lower[keep[-1]] in (",", "and", "but"):
             keep.pop()
     while keep and (
-        tab.punct[keep[0]] or tab.dep[keep[0]] == "mark" and tab.lower[keep[0]] == "that"
-    ):
+        tab.punct[keep[0]]
+        or tab.lower[keep[0]] == "that"
+        and (tab.dep[keep[0]] == "mark" or tab.tag[keep[0]] == "WDT")
+    ):  # "that" the parse made a relative pronoun opens a clause too ("said at X that ...")
         keep.pop(0)
     while keep and tab.punct[keep[-1]] and quote_of[keep[-1]] < 0:
         keep.pop()
