@@ -92,9 +92,10 @@ def read(out: DocExtraction, tab: Tokens, offset: int, token_mention: dict[int, 
         span = (sent.start, sent.end)
         said += _verbs(out, tab, offset, token_mention, pieces, quote_of, span)
         said += according(out, tab, offset, token_mention, quote_of, pieces, span)
-    for p in pieces:
+    for k, p in enumerate(pieces):
         if p.speaker is None and not p.claimed and p.opened:
-            p.speaker = _introduced(out, tab, offset, token_mention, quote_of, p)
+            p.speaker = _introduced(out, tab, offset, token_mention, quote_of, p, said)
+            p.speaker = p.speaker or _resumed(out, tab, offset, token_mention, pieces, k, said)
     inherit(out.document.text, pieces, chain, said)
     end = offset + len(text.rstrip())
     mem.after = alone(out.document.text, pieces, offset + lead, end, mem.after)
@@ -220,16 +221,23 @@ def _introduced(
     token_mention: dict[int, int],
     quote_of: list[int],
     p: Piece,
+    said: list[Speaker],
 ) -> Speaker | None:
-    """The speaker of quoted words a sentence of no speech verb introduces with a colon,
-    when its subject is a name or "he" or "she" ("Hale was blunt: '...'", "She introduces
-    me to her new book: '...'"): news sets a speaker's words after what the sentence says
-    of them; not "The boards read:", "One onlooker shouted:" (no one named), nor a sentence
+    """The speaker of quoted words a sentence introduces with a colon: the speaker of the
+    statement the sentence is ("According to the paper, the reason was obvious: '...'", "At
+    the same time, Becker added, Assad ...: '...'"); else, in a sentence of no speech verb,
+    its subject when a name or "he" or "she" ("Hale was blunt: '...'", "She introduces me
+    to her new book: '...'"): news sets a speaker's words after what the sentence says of
+    them; not "The boards read:", "One onlooker shouted:" (no one named), nor a sentence
     that quotes other words before."""
     start = p.start - offset - 1  # the opening mark
     colon = next((k for k in range(tab.n - 1, -1, -1) if tab.end_char[k] <= start), -1)
     if colon < 0 or tab.lower[colon] != ":" or tab.text[tab.end_char[colon] : start].strip():
         return None
+    at = offset + tab.idx[colon]
+    stated = [w for w in said if w.attribution[0] <= at < w.attribution[1]]
+    if stated:
+        return stated[-1]
     first = tab.sent(colon).start
     before = range(first, colon)
     if any(quote_of[k] >= 0 or tab.pos[k] == "VERB" and speech(tab, k) for k in before):
@@ -253,6 +261,51 @@ def _introduced(
     sent = tab.sent(colon)
     at = (offset + sent.start_char, p.start - 1)
     return who._replace(attribution=at, verb=offset + tab.idx[verb])
+
+
+def _resumed(
+    out: DocExtraction,
+    tab: Tokens,
+    offset: int,
+    token_mention: dict[int, int],
+    pieces: list[Piece],
+    k: int,
+    said: list[Speaker],
+) -> Speaker | None:
+    """The speaker of quoted words with no attribution that open a sentence right after one
+    of no speech verb whose subject is the speaker who spoke right before it, by name or as
+    "he" or "she" ('"...," she said. Yusuf comes from Lagos. "We know almost nothing ..."'):
+    news tells of a speaker between two of their quotations."""
+    p = pieces[k]
+    start = p.start - offset - 1  # the opening mark
+    end = next((j for j in range(tab.n - 1, -1, -1) if tab.end_char[j] <= start), -1)
+    if end < 0 or tab.lower[end] not in (".", "!", "?") or tab.sent(end).end > end + 1:
+        return None
+    sent = tab.sent(end)
+    if any(tab.pos[j] == "VERB" and speech(tab, j) for j in range(sent.start, end)):
+        return None
+    at = offset + sent.start_char
+    # who spoke right before the sentence: a quotation's or a statement's attribution
+    last = [q.speaker for q in pieces[:k] if q.speaker is not None] + said
+    last = [w for w in last if not out.document.text[w.attribution[1] : at].strip()]
+    if not last or any(
+        q.end + 1 >= at and q.speaker is None for q in pieces[:k]
+    ):  # quoted words between, whose own
+        return None
+    who = last[-1]
+    root = tab.root(sent.start, end)
+    subj = next((c for c in tab.children[root] if tab.dep[c] in ("nsubj", "nsubjpass")), -1)
+    if subj < 0:
+        return None
+    if tab.lower[subj] in ("he", "she"):
+        return who if who.mention is not None or who.refer == "Person" else None
+    m = token_mention.get(subj)
+    # "she said" is the nearest person before it, its first candidate
+    meant = who.mention if who.mention is not None else next(iter(who.candidates), None)
+    if m is None or meant is None:
+        return None
+    same = out.mentions[m].text.split()[-1] == out.mentions[meant].text.split()[-1]
+    return who if same else None
 
 
 def _voiced(who: Speaker | None, voice: Speaker | None) -> bool:
