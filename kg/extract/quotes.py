@@ -170,8 +170,11 @@ def _verbs(
             if v in done:
                 continue
         subj, own = subject(tab, v)
-        if not own and memory(out).inside(offset + tab.idx[v]):
-            continue  # "X said A wrote a letter suggesting that B": B is part of X's account
+        named_by = tab.dep[v] == "relcl" and subj is not None and subj in token_mention
+        if not own and not named_by and memory(out).inside(offset + tab.idx[v]):
+            # "X said A wrote a letter suggesting that B": B is part of X's account; not
+            # "X confirmed a report in Der Spiegel, which said B": the paper said B as well
+            continue
         if own and subj is not None and quote_of[subj] >= 0:
             # '"Congratulations to ...," tweeted X': the parse made a quoted word a subject
             subj = next((c for c in tab.children[v] if _outside(tab, c, quote_of)), subj)
@@ -191,6 +194,7 @@ def _verbs(
             mem.unnamed = who is None and (unnamed(tab, subj) or again)
             mem.unnamed_at = mem.unnamed_at if again else at
             mem.voice = who if _voiced(who, mem.voice) else None
+            mem.body_voice = who if _body(out, who) else None
         if who is None and not unsaid(tab, v):
             who = described(out, tab, subj, offset)  # "an Iraqi opposition group said"
         elif who is not None and who.mention is not None:
@@ -306,6 +310,14 @@ def _resumed(
         return None
     same = out.mentions[m].text.split()[-1] == out.mentions[meant].text.split()[-1]
     return who if same else None
+
+
+def _body(out: DocExtraction, who: Speaker | None) -> bool:
+    """Whether ``who`` is a body: a state's ("the foreign ministry") or an organisation
+    named."""
+    if who is None:
+        return False
+    return who.body >= 0 or who.mention is not None and out.mentions[who.mention].label == "ORG"
 
 
 def _voiced(who: Speaker | None, voice: Speaker | None) -> bool:

@@ -47,6 +47,9 @@ class Memory:
     unnamed: bool = False
     unnamed_at: int = -1  # where that unnamed speaker spoke
     voice: Speaker | None = None  # the body a spokesperson just spoke for: "he" is it too
+    # the body that spoke last, by its name or as a state's body: "a spokesman" with no
+    # owner of its own speaks for it ("the foreign ministry said ... A spokesman said")
+    body_voice: Speaker | None = None
     # named speakers whose sentence gives their name otherwise (kg.extract.speaker_names)
     renamed: dict[int, str] = field(default_factory=dict)
     last: int = -1  # the mention of the last speaker named

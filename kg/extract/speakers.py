@@ -260,6 +260,8 @@ def _noun(
     orgs = {t: k for t, k in token_mention.items() if out.mentions[k].label == "ORG"}
     if single and (m := self_named(tab, s, orgs)) is not None:
         return by_name(out, tab, m, token_mention, "quote.named", span)
+    if voice and single and (spoke := _spokesperson(out, tab, s, token_mention)) is not None:
+        return spoke._replace(span=span, rule="quote.for")
     if voice or lemma in _DOCUMENTS or kind == "Organization" and single:
         decided, who = _owned(out, tab, s, token_mention, span, voice)
         if decided:
@@ -380,6 +382,29 @@ def _office(tab: Tokens, c: int) -> bool:
     """Whether a compound before a role is part of the office's title ("Prime", "Vice",
     "finance", "Foreign"), not whose the role is."""
     return tab.lemma[c] in TITLE_WORDS or tab.lemma[c] in PORTFOLIO_WORDS
+
+
+def _spokesperson(
+    out: DocExtraction, tab: Tokens, s: int, token_mention: dict[int, int]
+) -> Speaker | None:
+    """The body a spokesperson with no owner named in its phrase speaks for when a body
+    spoke last and no spokesperson since ("the foreign ministry said ... A spokesman said",
+    "Dutch police said ... the Dutch police spokeswoman said"): that body, if the phrase's
+    words are all in its name ("the ministry spokesman"; not "a company spokesman" after
+    Siemens)."""
+    mem = memory(out)
+    last = mem.body_voice
+    if last is None or mem.voice is not None:
+        return None
+    if any(tab.dep[c] in ("prep", "poss", "appos") for c in tab.children[s]):
+        return None  # "a spokesman for the coalition", "its spokesman"
+    words = [
+        tab.lower[t] for t in subtree(tab, s) if t != s and tab.dep[t] != "det" and not tab.punct[t]
+    ]
+    named = mem.bodies[last.body].text if last.body >= 0 else ""
+    if last.mention is not None:
+        named = out.mentions[last.mention].text
+    return last if all(w in named.lower().split() for w in words) else None
 
 
 def _owned(
