@@ -639,6 +639,9 @@ FEMALE_WORDS = _words(
 # said", "a Siemens statement said" is Siemens speaking (an official or a lawyer at Siemens
 # speaks for himself).
 SPOKESPERSON_NOUNS = _words("spokesman spokeswoman spokesperson representative statement")
+# Nouns of those that speak for the person they serve: "his office said", "Ruiz's campaign
+# countered that ..." (a body's office, "the mayor's office", is the body's own)
+SERVING_NOUNS = _words("office campaign")
 # Bodies of a state that speak under their owner's name and no name of their own: "China's
 # foreign ministry said", "the Israeli army said" (kg.extract.bodies); the head noun, or the
 # last two words where the head alone says nothing ("central bank", "foreign office").

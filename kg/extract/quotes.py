@@ -52,7 +52,7 @@ from kg.extract.statements import (
     unsaid,
 )
 from kg.extract.tokens import Tokens, edges
-from kg.lexicon import SPEAKER_PRONOUNS, SPEECH_VERBS
+from kg.lexicon import SERVING_NOUNS, SPEAKER_PRONOUNS, SPEECH_VERBS
 
 # what may lie between quoted words and their attribution: a comma, a colon, a dash, "that"
 _BETWEEN = frozenset({",", ":", ";", "-", "–", "—", "that"})
@@ -193,7 +193,10 @@ def _verbs(
             again = tab.lower[subj] in SPEAKER_PRONOUNS and unnamed_last(out, at)
             mem.unnamed = who is None and (unnamed(tab, subj) or again)
             mem.unnamed_at = mem.unnamed_at if again else at
-            mem.voice = who if _voiced(who, mem.voice) else None
+            # a person's office or campaign is no body's voice: "Ruiz's campaign said ...
+            # she said" is whoever "she" is
+            served = tab.lemma[subj] in SERVING_NOUNS
+            mem.voice = who if _voiced(who, mem.voice) and not served else None
             mem.body_voice = who if _body(out, who) else None
         if who is None and not unsaid(tab, v):
             who = described(out, tab, subj, offset)  # "an Iraqi opposition group said"

@@ -52,6 +52,7 @@ from kg.lexicon import (
     NEWS_AGENCY_WORDS,
     NOUN_TYPE,
     PORTFOLIO_WORDS,
+    SERVING_NOUNS,
     SPEAKER_PRONOUNS,
     SPOKESPERSON_NOUNS,
     TITLE_WORDS,
@@ -362,10 +363,11 @@ def _officials(
 def _office_of(
     out: DocExtraction, tab: Tokens, s: int, token_mention: dict[int, int], span: tuple[int, int]
 ) -> Speaker | None:
-    """The person whose office ``s`` is ("his office said", "a statement from her office",
-    "Ruiz's office said"): an office speaks for the one it serves. None for any other noun,
+    """The person whose office or campaign ``s`` is ("his office said", "a statement from her
+    office", "Ruiz's office said", "Bloomberg's campaign countered"): they speak for the one
+    they serve. None for any other noun,
     and for a body's office ("the mayor's office", "Acme's office")."""
-    if tab.lemma[s] != "office" or tab.tag[s] != "NN":
+    if tab.lemma[s] not in SERVING_NOUNS or tab.tag[s] != "NN":
         return None
     for c in possessors(tab, s):
         if tab.lower[c] in ("his", "her"):

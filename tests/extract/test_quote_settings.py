@@ -2,8 +2,9 @@
 the gathering that ..."), quoted words a colon introduces (after a sentence about the
 speaker, or one that is the speaker's statement), quoted words that resume after a sentence
 about the speaker who just spoke, a spokesperson of the body that spoke last, and a
-relative clause's speech verb on a name inside another's statement. (text, expected
-quotations) tables, as in test_quotes."""
+relative clause's speech verb on a name inside another's statement, a person's campaign (no
+body's voice for a later "she"), and "he" or "she" of the next quotation as a name's gender.
+(text, expected quotations) tables, as in test_quotes."""
 
 from __future__ import annotations
 
@@ -70,7 +71,7 @@ RESUMED = [
     ),
     (
         '"Your jobs are definitely safe," Seyran Ates tells one of her bodyguards. She hopes '
-        'she will be able to move freely again in ten years. "That\'s the sort of timescale '
+        "she will be able to move freely again in ten years. \"That's the sort of timescale "
         "I'm thinking along.\"",
         {
             ("Seyran Ates", "Your jobs are definitely safe", True),
@@ -80,12 +81,12 @@ RESUMED = [
     # a sentence about someone else, or about no one, between
     (
         '"Your jobs are definitely safe," Seyran Ates tells one of her bodyguards. Tom Reyes '
-        'laughed loudly. "That\'s the sort of timescale I\'m thinking along."',
+        "laughed loudly. \"That's the sort of timescale I'm thinking along.\"",
         {("Seyran Ates", "Your jobs are definitely safe", True)},
     ),
     (
         '"Your jobs are definitely safe," Seyran Ates tells one of her bodyguards. The crowd '
-        'cheered loudly. "That\'s the sort of timescale I\'m thinking along."',
+        "cheered loudly. \"That's the sort of timescale I'm thinking along.\"",
         {("Seyran Ates", "Your jobs are definitely safe", True)},
     ),
 ]
@@ -128,6 +129,41 @@ SPOKESPEOPLE = [
         },
     ),
 ]
+
+
+CAMPAIGNS = [
+    (
+        "Michael Bloomberg apologised on Monday. Bloomberg's campaign countered that he fought "
+        "redlining while he was mayor.",
+        {("Michael Bloomberg", "he fought redlining", False)},
+    ),
+    (
+        "Michael Bloomberg apologised on Monday. His campaign said he fought redlining while "
+        "he was mayor.",
+        {("Michael Bloomberg", "he fought redlining", False)},
+    ),
+    # the campaign is no voice "she" goes on with; "he" after Bloomberg's words makes him a man
+    (
+        'Michael Bloomberg spoke in Congress. "Congress got involved and said that is not fair '
+        'to these people," Bloomberg said.\n\n"And once you started pushing in that direction, '
+        'banks made more loans," he added.\n\nElizabeth Warren accused Bloomberg of arguing for '
+        "banks. Bloomberg's campaign countered that he fought redlining while mayor.\n\nWarren "
+        "makes an exception for Bloomberg. She compares him to Trump. Bloomberg's presence in "
+        'the debate will give voters "a live demonstration of how we each take on an egomaniac '
+        'billionaire," she said Tuesday.',
+        {
+            ("Michael Bloomberg", "Congress got involved", True),
+            ("Michael Bloomberg", "And once you started pushing", True),
+            ("Michael Bloomberg", "he fought redlining", False),
+            ("Elizabeth Warren", "Bloomberg's presence in the debate", False),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", CAMPAIGNS)
+def test_a_persons_campaign(pipeline, text: str, expected: Expected) -> None:
+    check(quotes(text, pipeline), expected)
 
 
 @pytest.mark.parametrize("text,expected", OCCASIONS)
