@@ -161,26 +161,6 @@ CAMPAIGNS = [
 ]
 
 
-@pytest.mark.parametrize("text,expected", CAMPAIGNS)
-def test_a_persons_campaign(pipeline, text: str, expected: Expected) -> None:
-    check(quotes(text, pipeline), expected)
-
-
-@pytest.mark.parametrize("text,expected", OCCASIONS)
-def test_clause_after_phrases_of_the_occasion(pipeline, text: str, expected: Expected) -> None:
-    check(quotes(text, pipeline), expected)
-
-
-@pytest.mark.parametrize("text,expected", COLONS)
-def test_quoted_words_a_colon_introduces(pipeline, text: str, expected: Expected) -> None:
-    check(quotes(text, pipeline), expected)
-
-
-@pytest.mark.parametrize("text,expected", RESUMED)
-def test_quoted_words_resumed_after_a_sentence(pipeline, text: str, expected: Expected) -> None:
-    check(quotes(text, pipeline), expected)
-
-
-@pytest.mark.parametrize("text,expected", SPOKESPEOPLE)
-def test_spokesperson_of_the_body_that_spoke(pipeline, text: str, expected: Expected) -> None:
+@pytest.mark.parametrize("text,expected", OCCASIONS + COLONS + RESUMED + SPOKESPEOPLE + CAMPAIGNS)
+def test_settings_of_a_speakers_words(pipeline, text: str, expected: Expected) -> None:
     check(quotes(text, pipeline), expected)
