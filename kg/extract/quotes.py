@@ -295,17 +295,16 @@ def _resumed(
     # who spoke right before the sentence: a quotation's or a statement's attribution
     last = [q.speaker for q in pieces[:k] if q.speaker is not None] + said
     last = [w for w in last if not out.document.text[w.attribution[1] : at].strip()]
-    if not last or any(
-        q.end + 1 >= at and q.speaker is None for q in pieces[:k]
-    ):  # quoted words between, whose own
-        return None
+    if not last or any(q.end + 1 >= at and q.speaker is None for q in pieces[:k]):
+        return None  # quoted words of no one's between
     who = last[-1]
     root = tab.root(sent.start, end)
     subj = next((c for c in tab.children[root] if tab.dep[c] in ("nsubj", "nsubjpass")), -1)
     if subj < 0:
         return None
-    if tab.lower[subj] in ("he", "she"):
-        return who if who.mention is not None or who.refer == "Person" else None
+    if tab.lower[subj] in ("he", "she"):  # not after a body spoke
+        person = who.mention is not None or who.refer == "Person"
+        return who if person and not _body(out, who) else None
     m = token_mention.get(subj)
     # "she said" is the nearest person before it, its first candidate
     meant = who.mention if who.mention is not None else next(iter(who.candidates), None)

@@ -21,8 +21,6 @@ if TYPE_CHECKING:
 _PLACES = ("GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT")
 _PRONOUNS = {"his": "m", "him": "m", "himself": "m", "her": "f", "hers": "f", "herself": "f"}
 _OPENERS = {"He": "m", "She": "f"}
-# the next sentence: quoted words attributed to "he" or "she" ('"...," she added')
-_ATTRIBUTED = re.compile(r'\s*["“][^"“”]{1,400}?[,?!]["”]\s+(he|she)\s')
 _WORD = re.compile(r"[A-Za-z]+")
 # the word right before a name ("Mrs. Ilves", "chairwoman Anna Rand")
 _BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
@@ -72,10 +70,6 @@ def genders(out: DocExtraction) -> dict[str, str]:
             first = _WORD.match(text[m.sent[1] : m.sent[1] + 12].lstrip())
             if first is not None and first.group(0) in _OPENERS:
                 cues[_OPENERS[first.group(0)]] += 1
-        if _alone(people, m, k, persons=True) and (
-            a := _ATTRIBUTED.match(text, m.sent[1])
-        ):  # '"...," Rand said. "...," she added': the next quotation's speaker
-            cues["m" if a.group(1) == "he" else "f"] += 1
     out_: dict[str, str] = {}
     for k, c in votes.items():
         if c["m"] > 0 and c["m"] >= GENDER_MARGIN * c["f"]:
@@ -96,15 +90,9 @@ def _noun(word: str) -> str | None:
     return "m" if w in MALE_WORDS else "f" if w in FEMALE_WORDS else None
 
 
-def _alone(people: list[RawMention], m: RawMention, k: str, *, persons: bool = False) -> bool:
-    """Whether ``m`` (name key ``k``) is the only name its sentence gives but places' (or,
-    with ``persons``, the only person's name: a body's is no one "he" stands for)."""
+def _alone(people: list[RawMention], m: RawMention, k: str) -> bool:
+    """Whether ``m`` (name key ``k``) is the only name its sentence gives but places'."""
     a, b = m.sent
     return b > a and all(
-        key(p.text) == k
-        or p.label in _PLACES
-        or persons
-        and p.label != "PERSON"
-        or not (a <= p.start < b)
-        for p in people
+        key(p.text) == k or p.label in _PLACES or not (a <= p.start < b) for p in people
     )

@@ -365,8 +365,8 @@ def _office_of(
 ) -> Speaker | None:
     """The person whose office or campaign ``s`` is ("his office said", "a statement from her
     office", "Ruiz's office said", "Bloomberg's campaign countered"): they speak for the one
-    they serve. None for any other noun,
-    and for a body's office ("the mayor's office", "Acme's office")."""
+    they serve. None for any other noun, and for a body's office ("the mayor's office",
+    "Acme's office")."""
     if tab.lemma[s] not in SERVING_NOUNS or tab.tag[s] != "NN":
         return None
     for c in possessors(tab, s):

@@ -1,9 +1,9 @@
 """Settings news gives a speaker's words: a clause after phrases of time or place ("said at
 the gathering that ..."), quoted words a colon introduces (after a sentence about the
 speaker, or one that is the speaker's statement), quoted words that resume after a sentence
-about the speaker who just spoke, a spokesperson of the body that spoke last, and a
-relative clause's speech verb on a name inside another's statement, a person's campaign (no
-body's voice for a later "she"), and "he" or "she" of the next quotation as a name's gender.
+about the speaker who just spoke, a spokesperson of the body that spoke last, a
+relative clause's speech verb on a name inside another's statement, and a person's campaign
+(no body's voice for a later "she").
 (text, expected quotations) tables, as in test_quotes."""
 
 from __future__ import annotations
@@ -142,7 +142,7 @@ CAMPAIGNS = [
         "he was mayor.",
         {("Michael Bloomberg", "he fought redlining", False)},
     ),
-    # the campaign is no voice "she" goes on with; "he" after Bloomberg's words makes him a man
+    # the campaign is no voice a later "she" goes on with
     (
         'Michael Bloomberg spoke in Congress. "Congress got involved and said that is not fair '
         'to these people," Bloomberg said.\n\n"And once you started pushing in that direction, '
