@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 # The features' version, recorded in each model file at training and checked at load.
-FEATURES_VERSION = 2
+FEATURES_VERSION = 1
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 
 
@@ -221,12 +221,6 @@ def _entity_features(
         f.append(f"bname:{kb}|{la}{sx}")
     if la in PLACE_LABELS:
         f.append(f"aname:{ka}{sx}")
-        f.append(f"aname:{ka}|{lb}{sx}")
-    # an organisation's own name: the same bodies recur in news, with what they do
-    if la == "ORG":
-        f.append(f"aorg:{ka}{sx}")
-    if lb == "ORG":
-        f.append(f"borg:{kb}{sx}")
     f.append(f"na:{a.count}|nb:{b.count}{sx}")
     # what the text calls each ("X is a town", "the album Y"): says which properties can hold
     if a.kind:
@@ -377,9 +371,6 @@ def _sentence_features(blk: _Block, sa: _Span, sb: _Span, tt: str, f: list[str])
     if n <= MAX_BETWEEN:
         keep = blk.keep
         f += [f"bw:{lemma[i]}|{order}" for i in range(lo, hi) if keep[i]]
-    if n:  # the words next to the names inside the pair ("X, director of Y"; "X's Y")
-        f.append(f"ia:{lemma[lo]}|{order}")
-        f.append(f"ib:{lemma[hi - 1]}|{order}")
     if left.start > 0:
         f.append(f"pre:{lemma[left.start - 1]}|{order}")
     if right.end < len(lemma):
@@ -397,12 +388,6 @@ def _sentence_features(blk: _Block, sa: _Span, sb: _Span, tt: str, f: list[str])
     # the words on the path: a's own head word left out, b's included
     inner = up[1:] + down
     f += [f"pw:{lemma[i]}" for i in inner[:4] if pos[i] in _PATH_WORDS and not ent[i]]
-    # each name's own role at the path's ends ("nsubj^dobj" of "X hired Y"), with the word
-    # joining them and with the labels: a long path's ends carry over where it does not
-    da = blk.dep[ra] if ra != lca else "-"
-    db = blk.dep[rb] if rb != lca else "-"
-    f.append(f"pe:{da}^{db}|{lem}")
-    f.append(f"pe:{da}^{db}|{tt}")
     return tuple([i for i in (lca, *inner) if pos[i] in ("VERB", "AUX")])
 
 
