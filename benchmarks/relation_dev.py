@@ -26,7 +26,7 @@ from kg.extract import pipeline as kg_nlp
 from kg.train import choose_epochs
 from kg.train.fit import DEFAULT_BENCH, Part, classes_of, read_parts
 
-CACHE = Path("relation_dev.pkl")
+CACHE = Path("out") / "relation_dev.pkl"  # out/ is the build's folder, never committed
 TRIAL = "X"  # the prefix of features on trial, kept only with --only
 
 
@@ -38,6 +38,7 @@ def parts(bench: Path, cache: Path) -> dict[str, Part]:
     data = read_parts(bench, kg_nlp.load(None), t0)
     # the gold sets and typed names are not needed to score pairs
     data = {n: replace(p, typed=[], gold=None) for n, p in data.items()}
+    cache.parent.mkdir(parents=True, exist_ok=True)
     with cache.open("wb") as fh:
         pickle.dump(data, fh)
     return data
