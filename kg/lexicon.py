@@ -287,6 +287,10 @@ PRODUCT_EVENT_NOUNS = _words("release launch rollout")
 ORG_SUBJECT_VERBS = _words(
     "acquire hire employ merge lay sue invest headquarter manufacture ship list"
 )
+# Verbs whose agent ("by" X) is usually an organization: "first published by Parresia",
+# "manufactured by Pegaso", "operated by Fraport". Not "produced", "owned", "run", "sponsored"
+# or "founded by", said of persons as often.
+ORG_AGENT_VERBS = _words("publish manufacture operate distribute broadcast")
 # Honorifics that only ever precede a person's name, inside the name the recogniser read ("Ms
 # Ilves", "Dr Rand") or before it: the name is a person's, whatever its label. Not the titles
 # that also begin names of things ("King", "Prince", "President" in "Prince Edward Island",
@@ -381,6 +385,24 @@ MATCH_PREPOSITIONS = _words("against over to with versus vs vs. v v. by")
 ROUTE_WORDS = _words("highway road route interstate street avenue flight line channel")
 # Nouns right before a name that say it is a team: "relegated side Bochum", "rivals Dortmund".
 TEAM_TITLES = _words("side club rivals archrivals champions opponents")
+# Nouns a name is the compound or possessive of only as a team's, besides TEAM_NOUNS:
+# "Bayern player Arjen Robben", "Chelsea manager Jose Mourinho" ("a fund manager" describes a
+# person: not a sign of a sports report, as TEAM_NOUNS are).
+TEAM_OWNED_NOUNS = TEAM_NOUNS | _words("player manager")
+# A noun a name is the compound of as a team's only, not its possessive nor with "of": "a
+# weakened Barcelona side"; not "Edmonton's northeast side", "the Gaza side of the border".
+TEAM_SIDE_NOUNS = _words("side")
+# The words between two teams of a fixture ("Bayern Munich vs. Ingolstadt"); not the law's "v."
+# of a case ("Taylor v. Illinois").
+VERSUS = _words("vs vs. versus")
+# A first or last word of a multi-word name that makes it a sports club's, whichever place it
+# holds: "Borussia Dortmund", "Dynamo Kyiv", "FC Porto", "Leeds United", "Tottenham Hotspur".
+# Not "City" ("Manchester City" but "Quebec City") nor "Athletic" alone.
+CLUB_FIRST_WORDS = _words(
+    "fc afc cf sc sv tsv vfb vfl borussia dynamo dinamo atletico atlético sporting olympique "
+    "eintracht werder hertha lokomotiv spartak"
+)
+CLUB_LAST_WORDS = _words("fc afc cf united hotspur rovers wanderers albion")
 
 # -- what a fact's words say ---------------------------------------------------------------------
 

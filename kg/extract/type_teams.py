@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from kg.extract.tokens import Tokens
 from kg.lexicon import (
+    CLUB_FIRST_WORDS,
+    CLUB_LAST_WORDS,
     COMPANY_NOUNS,
     COMPANY_OF_NOUNS,
     MATCH_NOUNS,
@@ -13,8 +15,10 @@ from kg.lexicon import (
     MATCH_PREPOSITIONS,
     MATCH_VERBS,
     MONTHS,
-    TEAM_NOUNS,
+    TEAM_OWNED_NOUNS,
+    TEAM_SIDE_NOUNS,
     TEAM_TITLES,
+    VERSUS,
 )
 
 
@@ -26,14 +30,18 @@ def team(t: Tokens, start: int, end: int, root: int, place: bool) -> bool:
     nomination to Ford")."""
     head, dep, lemma = t.head[root], t.dep[root], t.lemma
     above = lemma[head]
-    if dep in ("compound", "poss") and above in TEAM_NOUNS:  # "Stuttgart coach"
+    if dep in ("compound", "poss") and above in TEAM_OWNED_NOUNS:  # "Stuttgart coach"
         return True
+    if dep == "compound" and above in TEAM_SIDE_NOUNS and not _of_after(t, head):
+        return True  # "a weakened Barcelona side"
     if start > 0 and t.lower[start - 1] in TEAM_TITLES:  # "rivals Dortmund"
         return True
     if (_scored(t, end - 1) or _after_score(t, start)) and _scores_in_sentence(t, start) >= 2:
         return True
     if not place:
         return False
+    if (start > 0 and t.lower[start - 1] in VERSUS) or (end < t.n and t.lower[end] in VERSUS):
+        return True  # "Bayern Munich vs. Ingolstadt"; of persons, "Nadal vs. Federer"
     if dep == "poss" and above in MATCH_NOUNS:  # "Hamburg's loss"
         return True
     if dep in ("nsubj", "dobj", "nsubjpass") and above in MATCH_VERBS and t.pos[head] == "VERB":
@@ -42,6 +50,17 @@ def team(t: Tokens, start: int, end: int, root: int, place: bool) -> bool:
         verb = lemma[t.head[head]]
         return verb in MATCH_NOUNS or verb in MATCH_PREP_VERBS
     return False
+
+
+def club_named(words: list[str]) -> bool:
+    """Whether a name of these words (lower case) is a sports club's by its own first or last
+    word: "Borussia Dortmund", "FC Porto", "Leeds United"; not one word alone ("United")."""
+    return len(words) > 1 and (words[0] in CLUB_FIRST_WORDS or words[-1] in CLUB_LAST_WORDS)
+
+
+def _of_after(t: Tokens, k: int) -> bool:
+    """Whether token ``k`` has an "of" hanging from it ("the Gaza side of the border")."""
+    return any(t.lower[c] == "of" for c in t.children[k])
 
 
 def _scored(t: Tokens, k: int) -> bool:

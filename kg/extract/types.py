@@ -52,7 +52,7 @@ from kg.extract.type_cues import (
     spoken_for,
     stated,
 )
-from kg.extract.type_teams import company, team
+from kg.extract.type_teams import club_named, company, team
 from kg.lexicon import (
     CALLING_PRODUCT_NOUNS,
     COMPASS_WORDS,
@@ -63,6 +63,7 @@ from kg.lexicon import (
     LEAGUE_WORDS,
     MEDIA_NOUNS,
     NOUN_TYPE,
+    ORG_AGENT_VERBS,
     ORG_SUBJECT_VERBS,
     ORG_SUFFIXES,
     PERSON_PARTICLES,
@@ -159,7 +160,7 @@ def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
     # person-labelled name is a team only where it holds a city ("Werder Bremen" beside "Seles
     # beat Graf")
     place = "Place" in m.votes or any(w in CITIES for w in key.split())
-    if (
+    if (club_named(t.lower[start:end]) and not known_place(key)) or (
         (m.label != "PERSON" or place)
         and key not in COUNTRIES
         and not is_nationality(m.text)
@@ -211,6 +212,13 @@ def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
             m.votes["Person"] += PERSON_VERB_VOTE
     if dep == "nsubj" and pos[head] == "VERB" and lemma_[head] in ORG_SUBJECT_VERBS:
         m.votes["Organization"] += ORG_SUBJECT_VOTE
+    elif (
+        dep == "pobj"
+        and t.dep[head] == "agent"
+        and lemma_[t.head[head]] in ORG_AGENT_VERBS
+        and key not in COUNTRIES
+    ):
+        m.votes["Organization"] += ORG_SUBJECT_VOTE  # "first published by Parresia"
     if dep == "compound" and t.lemma[head] in PRODUCT_EVENT_NOUNS:
         m.votes["Product"] += PRODUCT_VERB_VOTE
     if titled(start, end, t):

@@ -122,3 +122,29 @@ def test_a_league_and_a_coach_make_a_sports_report():
     alone = [_mention("Molde", "PERSON", {"Person": 1.0}, town=True), coach]
     sports_teams(alone)  # a coach alone is no sports report
     assert dict(alone[0].votes) == {"Person": 1.0}
+
+
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        # a club's own first or last word, whatever spaCy labels the name
+        ("Borussia Mönchengladbach have a tricky midweek game.", "Borussia Mönchengladbach", True),
+        ("They were drawn with Dinamo Zagreb and Porto.", "Dinamo Zagreb", True),
+        ("He joined Leeds United in May.", "Leeds United", True),
+        ("The club signed Tottenham Hotspur midfielder Luka Modric.", "Tottenham Hotspur", True),
+        # a place's name beside "vs." in a fixture list
+        ("Saturday: Bayern Munich vs. Ingolstadt, Augsburg vs. Schalke.", "Ingolstadt", True),
+        # a place's name as the compound of a team's noun
+        ("They could not beat a weakened Barcelona side.", "Barcelona", True),
+        ("Chelsea manager Jose Mourinho was sacked.", "Chelsea", True),
+        # places where nothing says a team
+        ("Crime fell in Edmonton's northeast side last year.", "Edmonton", False),
+        ("Shells fell on the Gaza side of the border.", "Gaza", False),
+        ("He flew from Quebec City to Barcelona on Monday.", "Barcelona", False),
+        ("He flew from Quebec City to Barcelona on Monday.", "Quebec City", False),
+        ("The case Taylor v. Illinois was decided in 1988.", "Illinois", False),
+    ],
+)
+def test_words_that_say_a_team(pipeline, text, name, expected):
+    teams = {m.text: m.team for m in _mentions(pipeline, text)}
+    assert teams[name] is expected

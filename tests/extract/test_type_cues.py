@@ -46,6 +46,12 @@ CUES = [
     ("The refinery in Kalundborg was shut on Monday.", "Kalundborg", "Place"),
     # a subject after the comma is the next clause's, not the name's
     ("In Viljandi, a teacher was elected mayor.", "Viljandi", "Place"),
+    # the agent of what bodies do: publish, manufacture, operate
+    ("The novel was first published by Parresia in 2015.", "Parresia", "Organization"),
+    ("The trucks were manufactured by Pegaso until 1990.", "Pegaso", "Organization"),
+    ("The novel was first published by Parresia in Nigeria.", "Nigeria", "Place"),
+    # a club's own word outweighs a person's label
+    ("Borussia Mönchengladbach lost 2-1 on Saturday.", "Borussia Mönchengladbach", "Organization"),
 ]
 
 
