@@ -212,6 +212,11 @@ DETERMINERS = _words("the a an this that these those")
 # a name's trailing possessive ("Meta's", "Northwind Labs'"), as tokens
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 
+# A political party's word, as the last word of a group spaCy labels NORP ("Republicans", "the
+# Christian Democrats", "Labour", "a Democratic senator"): the party, an organization, as
+# Re-DocRED and DWIE read them; not a religion ("Catholics"), which DWIE reads as none.
+PARTY_NORP_WORDS = _words("republican democrat democratic conservative tory labour socialist")
+
 # -- what says a name's type ---------------------------------------------------------------------
 
 # Head nouns that say what a name is: "X, a foundational model", "X is a startup".
@@ -379,6 +384,9 @@ MATCH_NOUNS = _words(
 # "lose" and "draw" only with a preposition ("lost to Hanover": "Detroit lost jobs").
 MATCH_VERBS = _words("beat defeat thrash rout trounce outplay eliminate relegate")
 MATCH_PREP_VERBS = MATCH_VERBS | _words("lose draw")
+# Verbs whose object is a team when it is a place ("when they host Ingolstadt", "Bayern face
+# Lille"); not their subject ("London hosted the Olympics", "Detroit faces bankruptcy").
+MATCH_OBJECT_VERBS = _words("host face")
 # The prepositions that join a match or a beating to the team on the other side.
 MATCH_PREPOSITIONS = _words("against over to with versus vs vs. v v. by")
 # Last words of names a number follows that are no score: "Highway 2", "Flight 17".

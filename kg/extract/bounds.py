@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from kg.extract import joins
 from kg.extract.cuts import NUMBERLESS, after_plural, without_scores
 from kg.extract.tokens import Tokens
-from kg.extract.types import is_nationality
+from kg.extract.types import is_nationality, is_party
 from kg.lexicon import (
     DETERMINERS,
     NAME_PARTICLES,
@@ -97,8 +97,8 @@ def junk(span: Span, t: Tokens | None = None) -> bool:
     if text.casefold() in STOPLIST or text.casefold() in TIME_ZONES or text.islower():
         return True
     label = span.label_
-    if label == "NORP" and not is_nationality(text):
-        return True  # a religious or political group is no place
+    if label == "NORP" and not is_nationality(text) and not is_party(text):
+        return True  # a religious group is no place; a party is an organization (mentions)
     if not any(x in ("NNP", "NNPS") for x in t.tag[start:end]) and not (
         label == "NORP" and t.title[start]
     ):

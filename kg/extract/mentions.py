@@ -268,6 +268,9 @@ def _read_mentions(
         span = bounds.trim(ent, tab)
         if span is None or (bounds.junk(span, tab) and span.start not in seen):
             continue
+        if label == "NORP" and types.is_party(span.text):
+            span = _relabelled(span, "ORG")  # "the Republicans": the party, for the type model too
+            label = "ORG"
         i, j = span.start, span.end
         start_char, end_char = tab.idx[i], tab.end_char[j - 1]
         # a headline the block opens with counts as a headline block of its own would (ingest
@@ -338,6 +341,12 @@ def _joining_hyphen(i: int, t: Tokens) -> bool:
         and not t.ent[k]
         and not t.sent_start[k]
     )
+
+
+def _relabelled(span: Span, label: str) -> Span:
+    from spacy.tokens import Span
+
+    return Span(span.doc, span.start, span.end, label=label)
 
 
 def _without_titles(span: Span, t: Tokens) -> Span:

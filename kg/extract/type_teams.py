@@ -11,6 +11,7 @@ from kg.lexicon import (
     COMPANY_NOUNS,
     COMPANY_OF_NOUNS,
     MATCH_NOUNS,
+    MATCH_OBJECT_VERBS,
     MATCH_PREP_VERBS,
     MATCH_PREPOSITIONS,
     MATCH_VERBS,
@@ -46,6 +47,8 @@ def team(t: Tokens, start: int, end: int, root: int, place: bool) -> bool:
         return True
     if dep in ("nsubj", "dobj", "nsubjpass") and above in MATCH_VERBS and t.pos[head] == "VERB":
         return True  # "Dortmund beat Schalke"
+    if dep == "dobj" and above in MATCH_OBJECT_VERBS and t.pos[head] == "VERB":
+        return True  # "when they host Ingolstadt"
     if dep == "pobj" and t.lower[head] in MATCH_PREPOSITIONS:  # "a win over Nuremberg"
         verb = lemma[t.head[head]]
         return verb in MATCH_NOUNS or verb in MATCH_PREP_VERBS

@@ -66,6 +66,7 @@ from kg.lexicon import (
     ORG_AGENT_VERBS,
     ORG_SUBJECT_VERBS,
     ORG_SUFFIXES,
+    PARTY_NORP_WORDS,
     PERSON_PARTICLES,
     PERSON_VERBS,
     PLACE_PREPOSITIONS,
@@ -119,6 +120,14 @@ def is_nationality(text: str) -> bool:
     t = " ".join(text.split()).casefold()
     t = t[4:] if t.startswith("the ") else t
     return t in NATIONALITIES or (t.endswith("s") and t[:-1] in NATIONALITIES)
+
+
+def is_party(text: str) -> bool:
+    """ "Republicans", "the Christian Democrats", "Democratic": a political party's word, which
+    spaCy labels NORP as it does nationalities."""
+    words = " ".join(text.split()).casefold().split()
+    last = words[-1] if words else ""
+    return last in PARTY_NORP_WORDS or (last.endswith("s") and last[:-1] in PARTY_NORP_WORDS)
 
 
 def label_votes(typ: str) -> Counter[str]:
@@ -192,6 +201,8 @@ def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
             typ = "Person"  # "former model Ty Pennington"; not "Kestrel, a language model"
         if typ:
             m.votes[typ] += NOUN_VOTE
+    if m.label == "ORG" and is_party(m.text):
+        m.votes["Organization"] += NOUN_VOTE  # "the Social Democrats": the party's own word
     if place_named(t, root, end):
         m.votes["Place"] += NOUN_VOTE  # "the island of Santorini", "Kassongue province"
     if key not in CITIES and key not in COUNTRIES and listed_with_towns(t, root, known_place):

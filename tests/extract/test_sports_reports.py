@@ -137,6 +137,14 @@ def test_a_league_and_a_coach_make_a_sports_report():
         # a place's name as the compound of a team's noun
         ("They could not beat a weakened Barcelona side.", "Barcelona", True),
         ("Chelsea manager Jose Mourinho was sacked.", "Chelsea", True),
+        # a place hosted or faced
+        (
+            "Bayern should still like their chances when they host Ingolstadt in the first "
+            "Bundesliga derby.",
+            "Ingolstadt",
+            True,
+        ),
+        ("London hosted the Olympics in 2012.", "London", False),
         # places where nothing says a team
         ("Crime fell in Edmonton's northeast side last year.", "Edmonton", False),
         ("Shells fell on the Gaza side of the border.", "Gaza", False),

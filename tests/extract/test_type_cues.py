@@ -50,6 +50,10 @@ CUES = [
     ("The novel was first published by Parresia in 2015.", "Parresia", "Organization"),
     ("The trucks were manufactured by Pegaso until 1990.", "Pegaso", "Organization"),
     ("The novel was first published by Parresia in Nigeria.", "Nigeria", "Place"),
+    # a party's word spaCy labels as it does nationalities is the party
+    ("The Republicans won the vote in Ohio.", "Republicans", "Organization"),
+    ("The Democratic senator spoke in Ohio.", "Democratic", "Organization"),
+    ("The Social Democrats lost seats in Berlin.", "Social Democrats", "Organization"),
     # a club's own word outweighs a person's label
     ("Borussia Mönchengladbach lost 2-1 on Saturday.", "Borussia Mönchengladbach", "Organization"),
 ]
@@ -189,3 +193,7 @@ def test_two_names_are_no_list(pipeline):
     names = ["Carmen Salinas", "Tuulikki Vasar"]
     out = _listed(pipeline, text, names, [{"Person": 1.0}, {"Organization": 1.0}])
     assert _top(out[1]) == "Organization"
+
+
+def test_a_religious_group_is_no_entity(pipeline):
+    assert "Catholics" not in _types(pipeline, "Catholics and Muslims prayed in Berlin.")
