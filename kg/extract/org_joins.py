@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from kg.extract.joins import join_next
 from kg.extract.links import is_country
 from kg.extract.tokens import Tokens
-from kg.extract.types import is_nationality
+from kg.extract.types import is_nationality, is_party
 from kg.lexicon import (
     CAMPUS_LINKS,
     HONORIFICS,
@@ -221,11 +221,15 @@ def nationality_joins(found: Sequence[Span], t: Tokens) -> list[Span]:
         else:
             # a faith's or a movement's word before a run of proper nouns the recogniser left
             # out names a body ("Islamic State", "Muslim Brotherhood"), not before a title
-            # ("Catholic Bishop John Smith")
-            joined = ent.label_ == "NAME" and not any(
-                w.rstrip(".") in TITLES or w.rstrip(".") in HONORIFICS or _personal(w)
-                for w in t.lower[ent.start : ent.end]
-            )
+            # ("Catholic Bishop John Smith"); before a party's word, the party ("Christian"
+            # and "Democrats")
+            joined = (
+                ent.label_ == "NAME"
+                and not any(
+                    w.rstrip(".") in TITLES or w.rstrip(".") in HONORIFICS or _personal(w)
+                    for w in t.lower[ent.start : ent.end]
+                )
+            ) or (ent.label_ == "NORP" and is_party(t.span_text(ent.start, ent.end)))
         return "ORG" if joined else None
 
     return join_next(found, label)

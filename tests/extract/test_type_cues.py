@@ -54,6 +54,7 @@ CUES = [
     ("The Republicans won the vote in Ohio.", "Republicans", "Organization"),
     ("The Democratic senator spoke in Ohio.", "Democratic", "Organization"),
     ("The Social Democrats lost seats in Berlin.", "Social Democrats", "Organization"),
+    ("He joined the Christian Democrats in 1972.", "Christian Democrats", "Organization"),
     # a club's own word outweighs a person's label
     ("Borussia Mönchengladbach lost 2-1 on Saturday.", "Borussia Mönchengladbach", "Organization"),
 ]
