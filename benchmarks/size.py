@@ -187,11 +187,12 @@ class _OffsetCheck:
 def _chain_members(g: KnowledgeGraph) -> Callable[[Relation], set[str]]:
     """For a composed fact X -> Z, the ids of X, Z and every entity on a path from X to Z
     along the facts chains are made of (kg.resolve's CHAINS, and a nationality word's facts,
-    which its country shares, and back): the premises name only those."""
+    which its country shares, and back): the premises name only those. A premise may be a
+    candidate, below the threshold of the fact it gives."""
     preds = {p for chain in CHAINS for p in chain} | {*DEMONYM_OBJECTS, *DEMONYM_SUBJECTS}
     out: dict[str, set[str]] = {}
     into: dict[str, set[str]] = {}
-    for r in g.relations:
+    for r in (*g.relations, *g.candidates):
         if not isinstance(r.object, Entity):
             continue
         ends = [(r.subject.id, r.object.id)] if r.predicate in preds else []
