@@ -8,7 +8,6 @@ Jane Doe employer Acme Corp
 >>> for r in g.candidates:  # read with less confidence than kg asserts
 ...     print(r.subject.name, r.predicate, r.object.name, r.confidence)
 Acme Corp headquarters_location Boston 0.236
-Acme Corp located_in Boston 0.39
 """
 
 from kg.errors import (

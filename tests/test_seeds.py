@@ -27,28 +27,33 @@ def test_named_entities_once_with_the_right_type(seeds_graph, name, etype):
     assert same[0].type == etype
 
 
-# Asserted: one. The calibration fitted out of fold on the tuning parts (kg.train), its rule
-# families' maps counting the rule facts judged by reading too, each worth half a gold fact
-# (kg.train.judged, kg.defaults.JUDGED_WEIGHT), puts the relation model's reading of "a
-# UK-based technology company" as located in the United Kingdom at 0.82, over the threshold
-# (kg.defaults.MIN_CONFIDENCE, 0.70), and every other fact the seeds state under it: "appoint"
-# 0.634 (the gold annotates no "appointed by", and readers judged its facts right 3 of 3,
-# shrunk toward the verb rules' share); the role rules' founder 0.66, director of Progressive
-# Robot 0.57, employer 0.47, post held 0.42; "release" as a developer 0.30, "establish" at the
-# verb rules' "founded by" (0.32), "X-based" as a head office 0.24 (right 1 of 7 out of fold).
-# They are candidates, kept with their evidence; `--min-confidence 0.5` asserts the right ones.
+# Asserted: four. The relation model, the type model and the calibration fitted again out of
+# fold on the tuning parts (kg.train), its rule families' maps counting the rule facts judged by
+# reading too, each worth half a gold fact (kg.train.judged, kg.defaults.JUDGED_WEIGHT), put
+# over the threshold (kg.defaults.MIN_CONFIDENCE, 0.64): "Meta ... establishing the secretive
+# TBD Lab" as Meta's unit, by its inverse (0.68); the author box's founder (0.65); "appoint"
+# (0.646: the gold annotates no "appointed by", and readers judged its facts right, shrunk
+# toward the verb rules' share). Every other fact the seeds state is under it: the relation
+# model's reading of "a UK-based technology company" as located in the United Kingdom 0.58,
+# "leading TBD Lab" 0.60, director of Progressive Robot 0.57, employer 0.47 to 0.54, post held
+# 0.42, "establish" 0.33 to 0.40, "release" as a developer 0.32. They are candidates, kept
+# with their evidence; `--min-confidence 0.5` asserts the right ones.
 FACTS: list[tuple[str, str, str]] = [
-    ("Progressive Robot", "located_in", "United Kingdom"),
-]
-CANDIDATES = [
     ("Alexandr Wang", "appointed_by", "Meta"),
     ("Alexandr Wang", "appointed_by", "Mark Zuckerberg"),
-    ("Muse Spark", "developer", "Meta"),
-    ("TBD Lab", "founded_by", "Meta"),
+    # "Meta ... establishing the secretive TBD Lab": a lab an organization founds is its unit,
+    # and its inverse
+    ("Meta", "subsidiary", "TBD Lab"),
     # the author box, read like other text: "Christopher Holloway is the founder and director
     # of Progressive Robot, a UK-based technology company"
+    ("Progressive Robot", "founded_by", "Christopher Holloway"),
+]
+CANDIDATES = [
+    ("Muse Spark", "developer", "Meta"),
+    ("TBD Lab", "founded_by", "Meta"),
+    ("Progressive Robot", "located_in", "United Kingdom"),
     ("Progressive Robot", "headquarters_location", "United Kingdom"),
-    # located in a country: of that country (inferred, 0.30)
+    # located in a country: of that country (inferred)
     ("Progressive Robot", "country", "United Kingdom"),
     ("Alexandr Wang", "employer", "Meta"),
     # "Alexandr Wang leading TBD Lab" is read from the words of a headline the parser could not
@@ -56,21 +61,14 @@ CANDIDATES = [
     ("TBD Lab", "director_manager", "Alexandr Wang"),
     ("Christopher Holloway", "employer", "Progressive Robot"),
     ("Progressive Robot", "director_manager", "Christopher Holloway"),
-    ("Progressive Robot", "founded_by", "Christopher Holloway"),
     ("Christopher Holloway", "position_held", "director"),  # of Progressive Robot
-    # "Meta ... establishing the secretive TBD Lab": a lab an organization founds is its unit,
-    # and its inverse
     ("TBD Lab", "parent_organization", "Meta"),
-    ("Meta", "subsidiary", "TBD Lab"),
 ]
 # Wrong, and known: "he works across PHP development, ecommerce, Linux infrastructure" in the
-# author box makes PHP and Linux organisations in the UK, read across sentences: candidates
-# (0.14 to 0.29). Listed so that any change to them shows.
+# author box makes PHP an organisation in the UK, read across sentences: a candidate (0.24).
+# Listed so that any change to it shows.
 KNOWN_WRONG = [
-    ("PHP", "located_in", "United Kingdom"),
     ("PHP", "country", "United Kingdom"),
-    ("Linux", "located_in", "United Kingdom"),
-    ("Christopher Holloway", "educated_at", "PHP"),  # 0.21, read across the same sentences
 ]
 
 

@@ -172,7 +172,9 @@ OFFICES = [
         {("Tomas Varga", "the minister would not resign", False)},
     ),
     (
-        "Ana Ruiz's office said the mayor had never met the builders.",
+        # the name's only mention, "Ana Ruiz's office", is no person's to the type model alone:
+        # her title says she is one
+        "Mayor Ana Ruiz's office said the mayor had never met the builders.",
         {("Ana Ruiz", "the mayor had never met the builders", False)},
     ),
     ("The mayor's office said the bridge would reopen in May.", set()),

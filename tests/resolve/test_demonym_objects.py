@@ -43,7 +43,10 @@ CITIZENS = [
     "texts, person, country", CITIZENS, ids=[f"{p}-{c}" for _, p, c in CITIZENS]
 )
 def test_a_citizenship_of_a_nationality_word_is_the_countrys(pipeline, texts, person, country):
-    assert _facts(pipeline, texts, "country_of_citizenship") == [(person, country)]
+    facts = _facts(pipeline, texts, "country_of_citizenship")
+    assert (person, country) in facts
+    # besides the country's, only the word's own fact, which the two share (kg.resolve.infer)
+    assert {p for p, _ in facts} == {person} and len(facts) <= 2, facts
 
 
 def test_the_word_stays_its_own_entity_linked_to_the_country(pipeline):
