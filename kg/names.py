@@ -166,6 +166,17 @@ def within() -> dict[str, tuple[str, str]]:
     return _by_key(WITHIN)
 
 
+def subdivision_of(key: str) -> str | None:
+    """The country of a first-level subdivision (a state, a province) of kg/data/within.tsv,
+    by its name key; None for a city or any other name.
+
+    >>> subdivision_of("texas"), subdivision_of("houston")
+    ('United States', None)
+    """
+    row = within().get(key)
+    return row[0] if row is not None and row[1] == "subdivision" else None
+
+
 def _by_key(path: Path) -> dict[str, tuple[str, str]]:
     """A table of three columns (name, country, kind) by the name key of its first column,
     the first row of a key kept; "#" comments and the header row skipped."""

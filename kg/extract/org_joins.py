@@ -29,7 +29,7 @@ from kg.lexicon import (
     ROLE_NOUNS,
     TITLES,
 )
-from kg.names import name_key, within
+from kg.names import name_key, subdivision_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -73,7 +73,7 @@ def campus_joins(found: Sequence[Span], t: Tokens) -> list[Span]:
             and k - prev.start >= 3
             and t.lower[k - 3 : k - 1] == ["university", "of"]
             and not is_country(ent.text)
-            and within().get(name_key(ent.text), ("", ""))[1] != "subdivision"
+            and subdivision_of(name_key(ent.text)) is None
         )
         return "ORG" if joined else None
 

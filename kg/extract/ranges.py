@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from kg.extract.links import is_continent, is_country
 from kg.lexicon import COUNTRIES_WITHIN, FORMER_UNIONS
-from kg.names import name_key, place_name, within
+from kg.names import name_key, place_name, subdivision_of
 
 # properties whose object is a country (Wikidata P17, P27, P495)
 COUNTRY_VALUED = frozenset({"country", "country_of_citizenship", "country_of_origin"})
@@ -51,7 +51,7 @@ def object_fits(predicate: str, subject: tuple[str, str], obj: tuple[str, str]) 
         return False
     if predicate in NOT_A_PEOPLE and a_people(obj):
         return False
-    if predicate == "employer" and (is_country(obj[0]) or _subdivision(obj)):
+    if predicate == "employer" and (is_country(obj[0]) or _subdivision(obj) is not None):
         return False
     if predicate in BETWEEN_PLACES and _subdivisions(subject, obj):
         return False
@@ -73,17 +73,15 @@ def a_people(name: tuple[str, str]) -> bool:
 def _subdivisions(a: tuple[str, str], b: tuple[str, str]) -> bool:
     """Whether two names (text, label) are first-level subdivisions of one country ("Ohio",
     "Texas"); not "Belen" and "N.M.", a department of Paraguay's name and a US state's."""
-    if not (_subdivision(a) and _subdivision(b)):
-        return False
-    return within()[name_key(a[0])][0] == within()[name_key(b[0])][0]
+    country = _subdivision(a)
+    return country is not None and country == _subdivision(b)
 
 
-def _subdivision(name: tuple[str, str]) -> bool:
-    """Whether a name (text, spaCy label) labelled a place names a first-level subdivision (a
-    state, a province) of kg's table: "Ohio"; not "Mila", an institute as often as the
-    Algerian province."""
-    row = within().get(name_key(name[0]))
-    return name[1] in ("GPE", "LOC") and row is not None and row[1] == "subdivision"
+def _subdivision(name: tuple[str, str]) -> str | None:
+    """The country of a name (text, spaCy label) labelled a place that names a first-level
+    subdivision (a state, a province) of kg's table: "Ohio"; not "Mila", an institute as often
+    as the Algerian province."""
+    return subdivision_of(name_key(name[0])) if name[1] in ("GPE", "LOC") else None
 
 
 def _a_country(name: tuple[str, str]) -> bool:

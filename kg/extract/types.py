@@ -125,7 +125,7 @@ def is_nationality(text: str) -> bool:
 def is_party(text: str) -> bool:
     """ "Republicans", "the Christian Democrats", "Democratic": a political party's word, which
     spaCy labels NORP as it does nationalities."""
-    words = " ".join(text.split()).casefold().split()
+    words = text.casefold().split()
     last = words[-1] if words else ""
     return last in PARTY_NORP_WORDS or (last.endswith("s") and last[:-1] in PARTY_NORP_WORDS)
 

@@ -44,10 +44,9 @@ from kg.names import (
     name_key,
     particle_surnames,
     places,
+    subdivision_of,
 )
-from kg.names import (
-    within as within_table,
-)
+from kg.names import within as within_table
 from kg.resolve.records import _Name
 from kg.resolve.shapes import complement_heads, document_heads, fuller, head_nouns, initials, within
 
@@ -293,23 +292,21 @@ def _homed(words: list[str], surface: str) -> list[str]:
 def _state(key: str) -> bool:
     """Whether a name key is a state's, province's or region's: a first-level subdivision of
     one country (kg/data/within.tsv) that is no country's name ("Minnesota", "Bavaria")."""
-    row = within_table().get(key)
-    return row is not None and row[1] == "subdivision" and key not in places()
+    return subdivision_of(key) is not None and key not in places()
 
 
 def _shortens(word: str, k: str, f: str, tops: dict[str, str]) -> bool:
     """Whether a name ``f`` may be called ``word`` (``k``'s bare key: ``f`` without its last
-    word, or its first). A place's name, without its generic noun: not where the places
-    table knows the word as a country, nor as a city where the name is a province's (a
-    province named after its capital is another place: "Aydın Province", "Aydın"); without
-    the generic noun that
-    begins it ("Mount Etna", "Etna"), where the table knows no place of the word. A
+    word, or its first). A place's name, without its generic noun: not where the places table
+    knows the word as a country, nor as a city where the name is a province's (a province
+    named after its capital is another place: "Aydın Province", "Aydın"); without the generic
+    noun that begins it ("Mount Etna", "Etna"), where the table knows no place of the word. A
     building's or a school's (``FACILITY_SUFFIXES``: "the Drake Hotel", "the Drake"; "Butler
     University", "Butler"): not where the word is read a place or the places table knows it
     (a university named after its town is not the town: "Tehran University", "Tehran"). An
-    organization's,
-    without its legal or unit suffix: not where the word is read a place (a company that
-    runs a place is not the place: "Heathrow Airport Holdings", "Heathrow Airport")."""
+    organization's, without its legal or unit suffix: not where the word is read a place (a
+    company that runs a place is not the place: "Heathrow Airport Holdings", "Heathrow
+    Airport")."""
     if f.split()[-1] in FACILITY_SUFFIXES:
         return tops[k] != "Place" and word not in places()
     if tops[f] != "Place":
