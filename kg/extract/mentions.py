@@ -239,6 +239,7 @@ def _read_mentions(
     found = joins.given_name_joins(joins.of_joins(joins.hyphen_joins(found, tab), tab), tab)
     found = org_joins.nationality_joins(org_joins.head_joins(found, tab), tab)
     found = org_joins.campus_joins(org_joins.and_joins(found, tab), tab)
+    found = org_joins.coordinated_joins(found, tab, words)
     found = joins.ordinal_joins(found, tab)
     found = cuts.numbered(found, tab)
     raw = out.document.text[offset : offset + len(tab.text)]
@@ -271,6 +272,9 @@ def _read_mentions(
         if label == "NORP" and types.is_party(span.text):
             span = _relabelled(span, "ORG")  # "the Republicans": the party, for the type model too
             label = "ORG"
+        elif label in ("ORG", "PERSON") and _nationality_before_title(span, tab):
+            span = _relabelled(span, "NORP")  # "Guatemalan President X": whose president
+            label = "NORP"
         i, j = span.start, span.end
         start_char, end_char = tab.idx[i], tab.end_char[j - 1]
         # a headline the block opens with counts as a headline block of its own would (ingest
@@ -340,6 +344,18 @@ def _joining_hyphen(i: int, t: Tokens) -> bool:
         and t.tag[k] in ("NNP", "NNPS")
         and not t.ent[k]
         and not t.sent_start[k]
+    )
+
+
+def _nationality_before_title(span: Span, t: Tokens) -> bool:
+    """Whether ``span`` is a nationality word right before a title or a role ("Guatemalan
+    President", "Honduran Minister"), which the recogniser may label a body or a person: the
+    adjective says whose the office is."""
+    nxt = span.end
+    return (
+        nxt < len(t.lower)
+        and types.is_nationality(span.text)
+        and (t.lower[nxt].rstrip(".") in HONORIFICS or t.lower[nxt] in ROLE_NOUNS)
     )
 
 

@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 
 from kg.extract.joins import join_next
 from kg.extract.links import is_country
+from kg.extract.plain_words import is_word
 from kg.extract.tokens import Tokens
-from kg.extract.types import is_nationality, is_party
+from kg.extract.types import CITIES, COUNTRIES, is_nationality, is_party
 from kg.lexicon import (
     CAMPUS_LINKS,
     HONORIFICS,
@@ -24,6 +25,7 @@ from kg.lexicon import (
     MEDIUM_WORDS,
     NATIONAL_BODY_HEADS,
     ORG_FOR_HEADS,
+    ORG_HEAD_NOUNS,
     ORG_OF_HEADS,
     ORG_SUFFIXES,
     ROLE_NOUNS,
@@ -233,3 +235,80 @@ def nationality_joins(found: Sequence[Span], t: Tokens) -> list[Span]:
         return "ORG" if joined else None
 
     return join_next(found, label)
+
+
+# the most capitalised words a body's coordinated complement may run over after its first part
+# ("the American Federation of State" + ", County and Municipal Employees")
+_MAX_COORDINATED = 8
+# the heads whose complement may be coordinated: those that take one, and the nouns bodies'
+# names end in ("the American Federation of State, County and Municipal Employees")
+_COORDINATED_HEADS = ORG_FOR_HEADS | ORG_HEAD_NOUNS
+
+
+def coordinated_joins(found: Sequence[Span], t: Tokens, words: frozenset[str]) -> list[Span]:
+    """The names ``found`` (in order), where a body's name ends in a head's "of" or "for"
+    complement and the complement goes on with "and" (or commas and "and") and capitalised
+    words of the language, the whole as one organization's name: "the National Council for
+    Peace" and "Order", "the Moscow School of Painting" and ", Sculpture and Architecture",
+    "the American Federation of State, County and Municipal Employees" (the recogniser stops
+    at the comma or the "and", and reads the rest as a person, a work or nothing). ``words``:
+    the language's words (``plain_words.english_words``): a name that is no word ("the
+    Ministry of Defence and NATO"), a place ("and Britain") or a body's own head ("the
+    Department of Energy and Congress") is a second name."""
+    from spacy.tokens import Span
+
+    out: list[Span] = []
+    for ent in found:
+        if out and out[-1].end > ent.start:
+            continue  # taken into the name before it
+        end = _coordinated_end(ent, t, words) if words else None
+        if end is None or any(
+            e.start < end < e.end or (e.start >= ent.end and e.label_ == "GPE")
+            for e in found
+            if e.start < end and e.end > ent.end
+        ):
+            out.append(ent)
+        else:
+            out.append(Span(ent.doc, ent.start, end, label="ORG"))
+    return out
+
+
+def _coordinated_end(ent: Span, t: Tokens, words: frozenset[str]) -> int | None:
+    """Where the body's name ``ent`` ends with its coordinated complement, or None."""
+    if ent.label_ not in _BODY_LABELS:
+        return None
+    end = ent.end - (t.lower[ent.end - 1] in ("and", "&"))  # "the Hospital for Neurology and"
+    link = next((k for k in range(end - 2, ent.start, -1) if t.lower[k] in ("of", "for")), None)
+    if link is None or not t.is_lower[link] or t.lower[link - 1] not in _COORDINATED_HEADS:
+        return None
+    if not all(_plain_title(x, t, words) for x in range(link + 1, end)):
+        return None
+    k, joined = end, False
+    while k < len(t.lower) and k - end <= _MAX_COORDINATED and not joined:
+        joined = t.lower[k] in ("and", "&")
+        if not joined and t.lower[k] != ",":
+            return None
+        run = k + 1
+        while run < len(t.lower) and _plain_title(run, t, words):
+            run += 1
+        if run == k + 1:
+            return None
+        k = run
+    if not joined or (k < len(t.lower) and t.title[k]):
+        return None
+    return k if k - end <= _MAX_COORDINATED else None
+
+
+def _plain_title(x: int, t: Tokens, words: frozenset[str]) -> bool:
+    """Whether token ``x`` is a capitalised word of the language within a sentence, no
+    body's head and no place's name ("Order", "Sculpture", "Broadcasting"; not "Congress",
+    "Council", nor a country's or a large city's name, "Japan" or "Toyota", which the
+    language's words hold too; a town's may be one, "Drama")."""
+    return (
+        t.title[x]
+        and not t.sent_start[x]
+        and t.lower[x] not in ORG_HEAD_NOUNS
+        and is_word(t.lower[x], words)
+        and t.lower[x] not in CITIES
+        and t.lower[x] not in COUNTRIES
+    )

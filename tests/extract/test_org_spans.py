@@ -49,6 +49,19 @@ WHOLE = [
         "University of California, Irvine",
     ),
     ("He taught at the University of Texas at Dallas for years.", "University of Texas at Dallas"),
+    # a body's complement coordinated with "and", or with commas and "and"
+    (
+        "The Council for Peace and Order ruled the country for five years.",
+        "Council for Peace and Order",
+    ),
+    (
+        "She trained at the Leeds School of Music, Drama and Dance before the war.",
+        "Leeds School of Music, Drama and Dance",
+    ),
+    (
+        "The Federal Service for Film and Radio Broadcasting fined the station.",
+        "Federal Service for Film and Radio Broadcasting",
+    ),
 ]
 
 
@@ -72,6 +85,19 @@ APART = [
     ("Microsoft and Apple Computer Company agreed.", ["Microsoft", "Apple Computer Company"]),
     # a country or a state after a university's name is where it is
     ("She studied at the University of Toronto, Canada, for a year.", ["Canada"]),
+    # after a body's complement and "and": a place, a body or a name no word of the language
+    (
+        "Officials of the Ministry of Defence and Britain's army met.",
+        ["Ministry of Defence", "Britain"],
+    ),
+    (
+        "The Department of Energy and Congress disagreed on the budget.",
+        ["Department of Energy", "Congress"],
+    ),
+    (
+        "The Bank of Japan and Toyota Motor agreed on Monday.",
+        ["Bank of Japan", "Toyota Motor"],
+    ),
 ]
 
 

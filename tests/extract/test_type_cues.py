@@ -55,6 +55,9 @@ CUES = [
     ("The Democratic senator spoke in Ohio.", "Democratic", "Organization"),
     ("The Social Democrats lost seats in Berlin.", "Social Democrats", "Organization"),
     ("He joined the Christian Democrats in 1972.", "Christian Democrats", "Organization"),
+    # a nationality before a title says whose the office is, whatever the recogniser labels it
+    ("Guatemalan President Ramiro Soto spoke on Monday.", "Guatemalan", "Place"),
+    ("Honduran Foreign Minister Ana Ruiz arrived.", "Honduran", "Place"),
     # a club's own word outweighs a person's label
     ("Borussia Mönchengladbach lost 2-1 on Saturday.", "Borussia Mönchengladbach", "Organization"),
 ]
