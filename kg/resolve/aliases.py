@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 
 from kg.defaults import ALIAS_GAP
 from kg.extract.records import DocExtraction
+from kg.names import place_name
 from kg.resolve.merges import Link
 from kg.resolve.records import _Name
 
@@ -19,8 +20,14 @@ from kg.resolve.records import _Name
 # name is" give a person's name at birth.
 # A bare "formerly" renames; a bare "now" more often moves a place to another country
 # ("Vitebsk, Russian Empire (now Belarus)").
-_ADVERBS = r"(?:also|better|commonly|formerly|previously|originally|popularly|locally|now|once)"
-_SAYING = r"(?:known\s+as|called|named|renamed|nicknamed|dubbed|styled|spelt|spelled)"
+_ADVERBS = (
+    r"(?:also|better|commonly|formerly|previously|originally|popularly|locally|professionally"
+    r"|now|once)"
+)
+_SAYING = (
+    r"(?:known\s+(?:professionally\s+)?as|called|named|renamed|nicknamed|dubbed|styled"
+    r"|spelt|spelled)"
+)
 # The same said by a verb ("Klamath Falls was originally named Linkville", "the division,
 # which was also called the Hawaiian Division"): "named" and "called" with an adverb only, as
 # a bare "was named" more often appoints ("was named coach").
@@ -33,9 +40,20 @@ _BETWEEN = re.compile(
     # in brackets a bare "or" or "also" gives another name ("the Sappy Records Music Festival
     # (or SappyFest)", "Mendenhall Glacier (also Sitaantaagu)"); after a comma "or" ends a list
     r"|\s*\(\s*(?:or|also)\s+(?:the\s+)?$"
-    r"|\s*[(,]\s*(?P<birth>born|n[ée]e|(?:whose\s+)?real\s+name(?:\s+(?:is|was))?)\s+$",
+    r"|\s*[(,]\s*(?P<birth>born|n[ée]e|(?:whose\s+)?real\s+name(?:\s+(?:is|was))?)\s+$"
+    # a name in another language, labelled by it ("Piton des Neiges (French: Snow Peak)",
+    # '"Il Regalo" (English: "The Greatest Gift")'); the label must be a nationality word
+    r'|\s*"?\s*\(\s*(?P<lang>[A-Z][a-z]+)\s*:\s*"?\s*(?:the\s+)?$',
     re.I,
 )
+# "X or Y is ...", "X ( ) or Y was ...": two names a sentence begins with, one thing
+# ("Aspren or Asprenas was a saint"); a list's "or" has no singular verb after it
+_OR = re.compile(r"\s*(?:\([^()]*\)\s*)?or\s+(?:the\s+)?$", re.I)
+_OR_START = re.compile(r"\s*(?:the\s+)?$", re.I)
+_OR_VERB = re.compile(r"\s*(?:\([^()]*\)\s*)?,?\s*(?:is|was)\b")
+# The name a person performs or writes under ("signed to WWE, performing under the ring name
+# Naomi"): the sentence's first name is the person's, however many names come between.
+_STAGE = re.compile(r"\b(?:stage|ring|pen|screen|professional)\s+name\s+(?:of\s+)?$", re.I)
 
 # a name that ends a longer phrase ("of Lower Manhattan"): the alias may be the phrase's
 _PART_OF = re.compile(r"\b(?:of|in|at|from|for|near|on)\s+(?:the\s+)?$", re.I)
@@ -45,19 +63,53 @@ def read(ex: DocExtraction, keys: Sequence[str]) -> list[tuple[str, str, str]]:
     """The (name key, alias key, sentence) of each alias the document defines: a mention and
     the next one, with only the words of a definition between them, in one sentence."""
     text = ex.document.text
-    found = sorted((m.start, m.end, k, m.sent) for m, k in zip(ex.mentions, keys, strict=True) if k)
+    found = sorted(
+        (m.start, m.end, k, m.sent)
+        for m, k in zip(ex.mentions, keys, strict=True)
+        if k and not _language_label(text, m.start, m.end)
+    )
     out = []
-    for (a, b, ka, sent), (c, _, kb, _) in zip(found, found[1:], strict=False):
+    for (a, b, ka, sent), (c, d, kb, _) in zip(found, found[1:], strict=False):
         if ka == kb or not 1 < c - b < ALIAS_GAP or c > sent[1]:
             continue
         if not (text[b].isspace() or text[b] in ",("):
             continue
+        sentence = " ".join(text[sent[0] : sent[1]].split())[:300]
+        if (
+            _OR.fullmatch(text, b, c)
+            and _OR_START.fullmatch(text, sent[0], a)
+            and _OR_VERB.match(text, d)
+        ):
+            out.append((ka, kb, sentence))
+            continue
         between = _BETWEEN.fullmatch(text, b, c)
         if between is None or _PART_OF.search(text, max(0, a - 12), a):
             continue  # (the latter: "the Financial District of Lower Manhattan, also known as")
-        sentence = " ".join(text[sent[0] : sent[1]].split())[:300]
+        lang = between.group("lang")
+        if lang and not _is_nationality(lang):
+            continue
         out.append((ka, kb, ("birth " if between.group("birth") else "") + sentence))
+    firsts: dict[tuple[int, int], tuple[int, str]] = {}
+    for a, _, k, sent in found:
+        firsts.setdefault(sent, (a, k))
+    for a, _, k, sent in found:
+        first, kf = firsts[sent]
+        if first < a and kf != k and _STAGE.search(text, max(sent[0], a - 30), a):
+            sentence = " ".join(text[sent[0] : sent[1]].split())[:300]
+            out.append((kf, k, "birth " + sentence))
     return out
+
+
+def _language_label(text: str, start: int, end: int) -> bool:
+    """Whether a mention is the language that labels a bracket ("(French: ...)")."""
+    return text[max(0, start - 3) : start].rstrip().endswith("(") and text[
+        end : end + 3
+    ].lstrip().startswith(":")
+
+
+def _is_nationality(word: str) -> bool:
+    place = place_name(word, "NORP")
+    return place is not None and place[1] == "demonym"
 
 
 def links(

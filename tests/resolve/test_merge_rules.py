@@ -372,6 +372,44 @@ CASES = {
         ],
         [{"Sappy Music Festival", "SappyFest"}, {"Mendenhall Glacier", "Sitaantaagu"}],
     ),
+    "a name in another language, labelled by it": (
+        [
+            (
+                "The Piton des Neiges (French: Snow Peak) is a volcano on Reunion.",
+                [("Piton des Neiges", "LOC"), ("French", "NORP"), ("Snow Peak", "LOC")]
+                + [("Reunion", G)],
+            ),
+            (
+                "Nova Motors (Chairman: Lena Berg) cut prices.",
+                [("Nova Motors", ORG), ("Lena Berg", P)],
+            ),
+        ],
+        [{"Piton des Neiges", "Snow Peak"}, {"French"}, {"Nova Motors"}, {"Lena Berg"}],
+    ),
+    "two names a sentence begins with, joined by 'or' before 'is'": (
+        [
+            (
+                "Aspren or Asprenas ( ) was the first bishop of Naples.",
+                [("Aspren", P), ("Asprenas", P), ("Naples", G)],
+            ),
+            (
+                "Ruiz or Vega was expected to win. Talks in Paris or Rome were planned.",
+                [("Ruiz", P), ("Vega", P), ("Paris", G), ("Rome", G)],
+            ),
+        ],
+        [{"Aspren", "Asprenas"}, {"Paris"}, {"Rome"}],
+    ),
+    "a stage name is the sentence's first person's": (
+        [
+            (
+                "Tara Bell, who signed with Acme Wrestling, wrestles under the ring name Nova. "
+                "Ray Moss (known professionally as Raynor) sang.",
+                [("Tara Bell", P), ("Acme Wrestling", ORG), ("Nova", P), ("Ray Moss", P)]
+                + [("Raynor", P)],
+            )
+        ],
+        [{"Tara Bell", "Nova"}, {"Ray Moss", "Raynor"}, {"Acme Wrestling"}],
+    ),
     "a list's 'or' defines no alias": (
         [
             (
