@@ -260,7 +260,7 @@ def evaluate(
         res = resolve([ex])
         results.append((res.entities, calibrate(res.relations, calibration), res.merges))
     seconds = time.perf_counter() - t0
-    ent, rel, covered, clusters = Counts(), Counts(), Counts(), Counts()
+    ent, rel, covered, clusters, overlap = Counts(), Counts(), Counts(), Counts(), Counts()
     types: dict[str, Counts] = defaultdict(Counts)
     props: dict[str, Counts] = defaultdict(Counts)
     scored: list[Scored] = []
@@ -270,6 +270,7 @@ def evaluate(
         per_type, per_label, cov = score_doc(gold, g, ents, rels, scored, errors, MIN_CONFIDENCE)
         covered.add(cov)
         clusters.add(score_clusters(g, ents, pairs, merges))
+        overlap.add(score_clusters(g, ents, overlap=True))
         for k, c in per_type.items():
             types[k].add(c)
             ent.add(c)
@@ -291,4 +292,5 @@ def evaluate(
         scored,
         errors,
         pairs,
+        overlap,
     )

@@ -58,6 +58,9 @@ class Report:
     errors: list[Error] = field(default_factory=list)
     # the mention pairs kg groups otherwise than the gold (kg.evaluate.clusters.PairError)
     pairs: list = field(default_factory=list)
+    # the pairs as counted before round 11: a gold mention found by any kg mention that
+    # overlaps it, whatever name it reads (kg.evaluate.clusters)
+    clusters_overlap: Counts = field(default_factory=Counts)
 
     def asserted(self, threshold: float) -> Counts:
         """Relation counts of the facts with confidence >= ``threshold`` alone."""
@@ -106,6 +109,7 @@ class Report:
         rows += [(f"  {t}", c) for t, c in sorted(self.entity_types.items())]
         if self.clusters.tp + self.clusters.fn:
             rows.append(("mention pairs (one entity)", self.clusters))
+            rows.append(("  by overlap alone", self.clusters_overlap))
         rows.append(("relations (all)", self.relations))
         rows.append(("relations (kg's properties)", self.covered))
         if per_relation:
@@ -148,6 +152,7 @@ class Report:
             "relations": d(self.relations),
             "covered_relations": d(self.covered),
             "mention_pairs": d(self.clusters),
+            "mention_pairs_overlap": d(self.clusters_overlap),
             "by_relation": {k: d(v) for k, v in sorted(self.by_relation.items())},
         }
 

@@ -197,3 +197,42 @@ def test_kg_eval_errors_lists_the_pairs_by_cause(tmp_path):
     assert "== mention pairs joined (one kg entity, two gold): 0" in res.output
     row = next(line for line in res.output.splitlines() if line.startswith("mention pairs"))
     assert row.split()[4:] == ["100.0", "100.0", "100.0", "4", "4"], row
+
+
+# (kg's mentions as (start, end, entity), expected (tp, fp, fn) by name, by overlap alone):
+# "Windows ran. Windows 10 ran.": the gold's two entities "Windows" and "Windows 10"
+CUT = [
+    # kg cut "Windows 10" to "Windows" and joined it to the other: found by overlap alone
+    ([(0, 7, "w"), (13, 20, "w")], (0, 0, 0), (0, 1, 0)),
+    # kg read both whole and kept them apart
+    ([(0, 7, "w"), (13, 23, "w10")], (0, 0, 0), (0, 0, 0)),
+    # kg read both whole and joined them
+    ([(0, 7, "w"), (13, 23, "w")], (0, 1, 0), (0, 1, 0)),
+]
+
+
+@pytest.mark.parametrize("mentions, by_name, by_overlap", CUT)
+def test_a_mention_cut_wrong_finds_no_gold_mention(mentions, by_name, by_overlap):
+    text = "Windows ran. Windows 10 ran."
+    gold = ev.GoldDoc(
+        "d",
+        text,
+        (
+            ev.GoldEntity(("Windows",), "Other", spans=((0, 7),)),
+            ev.GoldEntity(("Windows 10",), "Other", spans=((13, 23),)),
+        ),
+        (),
+    )
+    ents = [
+        Entity(
+            eid,
+            eid,
+            "Other",
+            (),
+            tuple(Mention("d", a, b, text[a:b]) for a, b, e in mentions if e == eid),
+        )
+        for eid in sorted({e for *_, e in mentions})
+    ]
+    for overlap, want in ((False, by_name), (True, by_overlap)):
+        c = ev.score_clusters(gold, ents, overlap=overlap)
+        assert (c.tp, c.fp, c.fn) == want
