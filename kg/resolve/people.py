@@ -47,39 +47,6 @@ def middle_names(keys: list[str], names: Mapping[str, _Name], tops: dict[str, st
     return out
 
 
-# Words after a name that tell a father from his son ("Paul Desmarais Jr."): a name with one is
-# another person than the name without
-_GENERATIONS = frozenset({"jr", "sr", "junior", "senior", "ii", "iii", "iv", "v"})
-
-
-def longer_names(keys: list[str], names: Mapping[str, _Name], tops: dict[str, str]) -> list[Link]:
-    """A person's full name and a longer one that ends with it ("Dolly Parton", "Legendary
-    Dolly Parton"; "Valenzuela Llanos", "Alberto Valenzuela Llanos") in a document that names
-    both, both typed a person: one person, named as the most mentioned. Not where several
-    longer names fit. Not a longer name that begins with it: "Paul Desmarais Jr." is the son,
-    and a given name of two words ("Joseph Octave", "Joseph Octave Mousseau") was as often
-    another person's on Re-DocRED. Looked up by each longer name's last two words."""
-    people = [k for k in keys if SCOPE not in k and tops[k] == "Person" and " " in k]
-    by_end: dict[tuple[str, ...], list[str]] = defaultdict(list)
-    for k in people:
-        w = k.split()
-        if len(w) > 2:
-            by_end[tuple(w[-2:])].append(k)
-    out = []
-    for short in people:
-        w = short.split()
-        longer = [f for f in by_end.get(tuple(w[-2:]), ()) if f.endswith(" " + short)]
-        longer = sharing(names, short, longer)
-        if len(longer) != 1:
-            continue
-        f = longer[0]
-        doc = shared_doc(names, f, short)
-        head, k = (f, short) if names[f].count >= names[short].count else (short, f)
-        reason = f"{names[f].first!r} is {names[short].first!r} said more fully, in document {doc}"
-        out.append(Link(head, k, "longer name", reason))
-    return out
-
-
 def initials(keys: list[str], names: Mapping[str, _Name], tops: dict[str, str]) -> list[Link]:
     """A person's name with initials for given names ("J. H. Dearle", "N. C. Wyeth") and the
     one full name of a document they share that they abbreviate ("John Henry Dearle"): one

@@ -330,7 +330,6 @@ class Resolver:
             + spelling.variants(keys, self.names, tops)
             + spelling.single_variants(keys, self.names, tops)
             + people.middle_names(keys, self.names, tops)
-            + people.longer_names(keys, self.names, tops)
             + people.initials(keys, self.names, tops)
             + people.royal_titles(keys, self.names, tops)
             + people.surnames_typed_otherwise(keys, self.names, tops)

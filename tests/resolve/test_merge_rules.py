@@ -410,28 +410,6 @@ CASES = {
         ],
         [{"Tara Bell", "Nova"}, {"Ray Moss", "Raynor"}, {"Acme Wrestling"}],
     ),
-    "a person's name and a longer one that ends with it": (
-        [
-            (
-                "Legendary Dolly Parton sang. Dolly Parton was born in Tennessee. Parton said.",
-                [("Legendary Dolly Parton", P), ("Dolly Parton", P), ("Parton", P)]
-                + [("Tennessee", G)],
-            ),
-            (
-                "Paul Desmarais Jr. succeeded Paul Desmarais. Ann Lee met Mary Ann Lee and "
-                "Sara Ann Lee.",
-                [("Paul Desmarais Jr.", P), ("Paul Desmarais", P), ("Mary Ann Lee", P)]
-                + [("Sara Ann Lee", P), ("Ann Lee", P)],
-            ),
-        ],
-        [
-            {"Legendary Dolly Parton", "Dolly Parton", "Parton"},
-            {"Paul Desmarais Jr."},
-            {"Paul Desmarais"},
-            {"Ann Lee"},
-            {"Mary Ann Lee"},
-        ],
-    ),
     "a list's 'or' defines no alias": (
         [
             (
