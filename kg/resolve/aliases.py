@@ -46,11 +46,12 @@ _BETWEEN = re.compile(
     r'|\s*"?\s*\(\s*(?P<lang>[A-Z][a-z]+)\s*:\s*"?\s*(?:the\s+)?$',
     re.I,
 )
-# "X or Y is ...", "X ( ) or Y was ...": two names a sentence begins with, one thing
-# ("Aspren or Asprenas was a saint"); a list's "or" has no singular verb after it
+# "X or Y is a ...", "X ( ) or Y was an ...": two names a sentence begins with and defines,
+# one thing ("Aspren or Asprenas was a saint"); not a choice ("Ruiz or Vega was expected to
+# win") nor a list ("Paris or Rome were")
 _OR = re.compile(r"\s*(?:\([^()]*\)\s*)?or\s+(?:the\s+)?$", re.I)
 _OR_START = re.compile(r"\s*(?:the\s+)?$", re.I)
-_OR_VERB = re.compile(r"\s*(?:\([^()]*\)\s*)?,?\s*(?:is|was)\b")
+_OR_VERB = re.compile(r"\s*(?:\([^()]*\)\s*)?,?\s*(?:is|was)\s+(?:a|an|the)\b")
 # The name a person performs or writes under ("signed to WWE, performing under the ring name
 # Naomi"): the sentence's first name is the person's, however many names come between.
 _STAGE = re.compile(r"\b(?:stage|ring|pen|screen|professional)\s+name\s+(?:of\s+)?$", re.I)

@@ -397,7 +397,7 @@ CASES = {
                 [("Ruiz", P), ("Vega", P), ("Paris", G), ("Rome", G)],
             ),
         ],
-        [{"Aspren", "Asprenas"}, {"Paris"}, {"Rome"}],
+        [{"Aspren", "Asprenas"}, {"Ruiz"}, {"Vega"}, {"Paris"}, {"Rome"}],
     ),
     "a stage name is the sentence's first person's": (
         [
