@@ -35,14 +35,18 @@ _KIND_LABELS = {
 }
 
 
+_POSSESSIVE = re.compile(r"'s?$")
+_NOT_NAME_CHARS = re.compile(r"[^\w&+ ]+")
+
+
 @lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
     """The form names are compared in: case, accents, punctuation, titles and legal suffixes
     folded. Cached: a name recurs across a corpus, and each block and resolution asks."""
     t = unicodedata.normalize("NFKD", text.replace("’", "'"))
     t = "".join(c for c in t if not unicodedata.combining(c)).casefold()
-    t = re.sub(r"'s?$", "", t.strip())
-    t = re.sub(r"[^\w&+ ]+", " ", t)
+    t = _POSSESSIVE.sub("", t.strip())
+    t = _NOT_NAME_CHARS.sub(" ", t)
     words = t.split()
     while len(words) > 1 and words[0] in TITLES:
         words.pop(0)
@@ -122,7 +126,13 @@ def is_clutter(text: str, before: str = "") -> bool:
     >>> is_clutter("Jane Doe", "was written by ")
     False
     """
-    return bool(_MENU_MARKS.search(text) or _CREDIT_BEFORE.search(before))
+    if _MENU_MARKS.search(text):
+        return True
+    # each credit holds a colon, a slash, a bracket or "by": most lines hold none, and are
+    # not searched (the search tries every pattern at each of up to 80 characters)
+    if not (":" in before or "/" in before or "(" in before or "by" in before.lower()):
+        return False
+    return bool(_CREDIT_BEFORE.search(before))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -232,8 +242,11 @@ def slug(name: str) -> str:
     """An IRI-safe id for a name, transliterated to ASCII: 'Alexandr Wang' -> 'alexandr-wang',
     'Газпром' -> 'gazprom'."""
     t = anyascii(unicodedata.normalize("NFC", name)).lower()
-    t = re.sub(r"[^a-z0-9]+", "-", t).strip("-")
+    t = _NOT_SLUG_CHARS.sub("-", t).strip("-")
     return t[:80] or "entity"
+
+
+_NOT_SLUG_CHARS = re.compile(r"[^a-z0-9]+")
 
 
 # A name key made one document's own ("wang@doc-7"): a bare surname or first name is one

@@ -18,6 +18,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\b")
+
+
 def iso_date(text: str) -> str | None:
     """An ISO 8601 date (or year, or year-month) for a date phrase; None when it has none.
 
@@ -25,14 +29,12 @@ def iso_date(text: str) -> str | None:
     ('1971-03-03', '2019-09', '1998', None)
     """
     s = text.lower().replace(",", " ").replace(".", " ")
-    year = re.search(r"\b(1[5-9]\d\d|20\d\d)\b", s)
+    year = _YEAR.search(s)
     if not year:
         return None
     words = s.split()
     month = next((MONTHS[w] for w in words if w in MONTHS), None)
-    day = next(
-        (int(w) for w in re.findall(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", s) if 1 <= int(w) <= 31), None
-    )
+    day = next((int(w) for w in _DAY.findall(s) if 1 <= int(w) <= 31), None)
     if month and day:
         return f"{year.group(1)}-{month:02d}-{day:02d}"
     if month:

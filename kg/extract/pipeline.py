@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from kg.errors import ConfigError, ModelError
 from kg.extract.attributes import index_attribute_ruler
+from kg.extract.lemmas import remember_lemmas
 from kg.files import DATA
 
 if TYPE_CHECKING:
@@ -61,6 +62,7 @@ def _load(name: str, gazetteer: str | None, indexed: bool = True) -> Language:
     keep_used(nlp)
     if indexed:
         index_attribute_ruler(nlp)  # the same attributes, a sixth less of the parse's time
+        remember_lemmas(nlp)  # the same lemmas, each (word, POS, morphology) worked out once
     if gazetteer:
         add_gazetteer(nlp, Path(gazetteer))
     return nlp
@@ -83,8 +85,9 @@ def load(
     """A spaCy pipeline: ``model`` itself, the named package or path, or the default model.
 
     The gazetteer (EntityRuler patterns in JSON Lines) is kg's own unless one is given.
-    ``indexed``: the attribute ruler looks its patterns up (kg.extract.attributes), to the same
-    output; False leaves its matching as spaCy loads it (the benchmarks' bare spaCy).
+    ``indexed``: the attribute ruler looks its patterns up (kg.extract.attributes) and the
+    lemmatizer remembers every lemma (kg.extract.lemmas), to the same output; False leaves
+    both as spaCy loads them (the benchmarks' bare spaCy).
     """
     if model is not None and not isinstance(model, str):
         return model

@@ -103,7 +103,10 @@ def title_cased(t: Tokens, start: int, end: int) -> bool:
 
 def lower_words(text: str) -> frozenset[str]:
     """The words ``text`` writes in lower case."""
-    return frozenset(re.findall(r"(?<![\w'-])[a-z]+(?![\w-])", text))
+    return frozenset(_LOWER_WORD.findall(text))
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'-])[a-z]+(?![\w-])")
 
 
 def written_lower(word: str, lower: frozenset[str]) -> bool:

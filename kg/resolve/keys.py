@@ -25,7 +25,8 @@ from kg.resolve import shapes
 
 def line_before(text: str, start: int) -> str:
     """The text of its line before offset ``start``, 80 characters at most."""
-    return text[max(text.rfind("\n", 0, start) + 1, start - 80) : start]
+    lo = max(start - 80, 0)  # a line break further back changes nothing: no search there
+    return text[max(text.rfind("\n", lo, start) + 1, lo) : start]
 
 
 def headline_end(doc: Document) -> int:
@@ -186,6 +187,9 @@ def generic_body(key: str) -> bool:
 
 
 def top_type(votes: Counter[str]) -> str:
+    """The type with the most votes; of types with as many, the first in ENTITY_TYPES (max
+    keeps the first of equals)."""
     if not votes:
         return "Other"
-    return max(ENTITY_TYPES, key=lambda t: (votes.get(t, 0.0), -ENTITY_TYPES.index(t)))
+    get = votes.get
+    return max(ENTITY_TYPES, key=lambda t: get(t, 0.0))
