@@ -80,7 +80,9 @@ class _Block:
                 self.sent_of[i] = tab.sent(span.start)
                 self.pos[i] = (self.sent_of[i].start, span.start)  # plain ints: pairs compare often
         self.dates = dates
-        self.rules: dict[tuple[str, str], set[str]] = defaultdict(set)
+        # a dict, not a set: the rule hits keep the order the rules gave them, so a pair's
+        # features (and the sums of its weights) do not move with Python's string hashing
+        self.rules: dict[tuple[str, str], dict[str, None]] = defaultdict(dict)
         self._contexts: dict[str, list[str]] = {}
         self._keys: dict[str, _KeyFeatures] = {}
         self._chains: dict[int, _Chain] = {}
@@ -107,7 +109,7 @@ class _Block:
             if isinstance(f.object, int):
                 a = name_key(self.out.mentions[f.subject].text)
                 b = name_key(self.out.mentions[f.object].text)
-                self.rules[(a, b)].add(f.predicates[0])
+                self.rules[(a, b)][f.predicates[0]] = None
 
     def label(self, i: int) -> str:
         return self.out.mentions[i].label
