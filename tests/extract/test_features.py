@@ -81,7 +81,7 @@ def test_a_pairs_features_keep_their_order_whatever_the_string_hashing():
 
     root = Path(__file__).resolve().parents[2]
     runs = []
-    for seed in ("1", "2"):
+    for seed in ("1", "3"):  # two seeds that gave the rule hits two orders when a set held them
         env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(root)}
         done = subprocess.run(
             [sys.executable, "-c", ORDER_SCRIPT],
