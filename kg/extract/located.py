@@ -41,6 +41,11 @@ _IN_WORDS = re.compile(rf"in(?: the)?(?: (?:{_REGION_WORDS}))?")
 LIST_GAPS = (",", "and", "or", ", and", ", or")
 # nouns that describe a name as a place lying in another ("a hamlet in the town of Guilderland")
 DESCRIBED_NOUNS = PLACE_NOUNS | DIVISION_NOUNS
+# labels of the names on either side of a noun of divisions ("the Canadian province of
+# Alberta"; "the Donetsk region", a run of proper nouns the recogniser left out, is a NAME)
+DIVISION_LABELS = ("GPE", "LOC", "NORP", "NAME")
+# how the parse hangs a name before such a noun ("Canadian" is an adjective)
+_BEFORE_DEPS = ("compound", "amod", "nmod")
 
 
 def places_in(r: _Reader, sent: Sentence) -> None:
@@ -89,6 +94,35 @@ def described_in(r: _Reader, sent: Sentence) -> None:
                 for p in named_place(r, pobj):
                     if p != a:
                         lies_in(r, a, p, DESCRIBED_IN_CONFIDENCE, "described-in", sent)
+
+
+def division_of(r: _Reader, sent: Sentence) -> None:
+    """ "the Donetsk region of Ukraine", "the Canadian province of Alberta": a noun of
+    divisions between two places, one named before it and one by its "of". The one that is a
+    country (or a nationality word) holds the other; neither or both, no fact ("the California
+    town of Ojai": the parse reads both ways alike)."""
+    mentions = r.out.mentions
+    for i in r._within(r._division_ids, sent):
+        noun = r.sdoc[i]
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in DIVISION_NOUNS:
+            continue
+        before = [r.tm[c.i] for c in noun.children if c.dep_ in _BEFORE_DEPS and c.i in r.tm]
+        of = [
+            r.tm[p.i]
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children
+            if p.dep_ == "pobj" and p.i in r.tm
+        ]
+        if len(before) != 1 or len(of) != 1 or before[0] == of[0]:
+            continue
+        a, b = before[0], of[0]
+        if not all(mentions[m].label in DIVISION_LABELS for m in (a, b)):
+            continue
+        country_a, country_b = is_country(mentions[a].text), is_country(mentions[b].text)
+        if country_a != country_b:
+            inner, outer = (b, a) if country_a else (a, b)
+            lies_in(r, inner, outer, DESCRIBED_IN_CONFIDENCE, "described-in:division", sent)
 
 
 def named_place(r: _Reader, tok: Token) -> list[int]:

@@ -10,7 +10,9 @@ and a country lies in no other country (the model reads "a US firm in Spain" and
 Peruvian government and the US" so), but for the few that lie in another (COUNTRIES_WITHIN)
 and the former unions of countries (FORMER_UNIONS); nor does a country contain another
 ("Turkey, Poland, ... added to the list": Poland contains Turkey), nor a first-level
-subdivision another of its country ("suits in Ohio, Texas and Pennsylvania"). A nationality
+subdivision another of its country ("suits in Ohio, Texas and Pennsylvania"), nor does a
+country lie in one of its own large cities or subdivisions ("the United States" in
+"Wisconsin"). A nationality
 word names a people, not a body that employs anyone, and a country or a state employs no one as
 the model reads it (the governor of a territory, a vice president of the airline "Alaska"
 where the recogniser took it for the state).
@@ -20,7 +22,7 @@ from __future__ import annotations
 
 from kg.extract.links import is_continent, is_country
 from kg.lexicon import COUNTRIES_WITHIN, FORMER_UNIONS
-from kg.names import name_key, place_name, subdivision_of
+from kg.names import name_key, place_name, subdivision_of, within
 
 # properties whose object is a country (Wikidata P17, P27, P495)
 COUNTRY_VALUED = frozenset({"country", "country_of_citizenship", "country_of_origin"})
@@ -57,6 +59,8 @@ def object_fits(predicate: str, subject: tuple[str, str], obj: tuple[str, str]) 
         return False
     inner, outer = (obj, subject) if predicate == "contains" else (subject, obj)
     if (predicate in LOCATING or predicate == "contains") and _a_country(inner):
+        if _inside(outer, inner):
+            return False
         if is_country(outer[0]):
             row = place_name(outer[0], outer[1])
             return row is not None and row[0] in FORMER_UNIONS
@@ -90,6 +94,16 @@ def _a_country(name: tuple[str, str]) -> bool:
         return False
     row = place_name(name[0], name[1])
     return row is None or row[0] not in COUNTRIES_WITHIN
+
+
+def _inside(place: tuple[str, str], country: tuple[str, str]) -> bool:
+    """Whether kg's table puts a place (text, label) in a country (text, label) as one of its
+    large cities or first-level subdivisions: "Wisconsin" in "United States", where the model
+    reads the country as lying in it ("the Upper Mississippi River region of the United States,
+    primarily in what is now the state of Wisconsin")."""
+    row = within().get(name_key(place[0])) if place[1] in ("GPE", "LOC") else None
+    home = place_name(country[0], country[1])
+    return row is not None and home is not None and row[0] == home[0]
 
 
 def same_place(a: tuple[str, str], b: tuple[str, str]) -> bool:

@@ -418,6 +418,7 @@ def read(
         killings.killings(r, sent)
         located.places_in(r, sent)
         located.described_in(r, sent)
+        located.division_of(r, sent)
         located.beside(r, sent)
         nationality.nationalities(r, sent)
         residences(r, sent)

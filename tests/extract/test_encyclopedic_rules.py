@@ -74,6 +74,23 @@ DIVISIONS = [
         {("Foots Creek", "located_in", "Jackson County"), ("Foots Creek", "located_in", "Oregon")},
         set(),
     ),
+    # a noun of divisions between two places: the country (or its word) holds the other
+    (
+        "Fighting resumed in the Donetsk region of Ukraine on Monday.",
+        {("Donetsk", "located_in", "Ukraine"), ("Donetsk", "country", "Ukraine")},
+        {("Ukraine", "located_in", "Donetsk")},
+    ),
+    (
+        "Big Muddy Creek rises in the Canadian province of Saskatchewan.",
+        {("Saskatchewan", "located_in", "Canadian")},
+        {("Canadian", "located_in", "Saskatchewan")},
+    ),
+    # neither a country: which holds the other the words do not say
+    (
+        "He moved to the California town of Ojai in 1990.",
+        set(),
+        {("Ojai", "located_in", "California"), ("California", "located_in", "Ojai")},
+    ),
     # a person "in" a division lies nowhere
     (
         "Ross Alger was a politician in the Canadian province of Alberta.",

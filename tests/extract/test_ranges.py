@@ -48,6 +48,13 @@ FITS = [
     ("contains", ("Texas", "GPE"), ("Austin", "GPE"), True),
     ("located_in", ("Belen", "GPE"), ("N.M.", "GPE"), True),  # not of one country
     ("contains", ("United States", "GPE"), ("Texas", "GPE"), True),
+    # a country lies in none of its own states or large cities, read the wrong way round
+    ("located_in", ("United States", "GPE"), ("Wisconsin", "GPE"), False),
+    ("located_in", ("Nigeria", "GPE"), ("Lagos", "GPE"), False),
+    ("contains", ("Wisconsin", "GPE"), ("United States", "GPE"), False),
+    ("country", ("United States", "GPE"), ("Wisconsin", "GPE"), False),
+    ("located_in", ("Wisconsin", "GPE"), ("United States", "GPE"), True),
+    ("located_in", ("Kenya", "GPE"), ("Nairobi", "GPE"), False),
     # a country or a state employs no one as the model reads it; a city's name may be a firm's
     ("employer", ("Lin Wei", "PERSON"), ("Nigeria", "ORG"), False),
     ("employer", ("Lin Wei", "PERSON"), ("Alaska", "GPE"), False),

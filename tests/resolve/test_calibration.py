@@ -35,6 +35,12 @@ from kg.train.isotonic import binned, lower_bound
         (["verb:found", "verb:hire"], "verb"),
         (["verb:found", "role:wife"], "rules"),
         (["inverse of spouse"], "inferred"),
+        # a country's fact given to its nationality word has a map of its own ...
+        (["located_in + demonym_of to the word"], "inferred:word"),
+        # ... but not a word's given to its country, nor one inferred another way too
+        (["located_in + demonym_of"], "inferred"),
+        (["located_in + demonym_of to the word", "located_in + located_in"], "inferred"),
+        (["model", "located_in + demonym_of to the word"], "model"),
     ],
 )
 def test_the_source_of_a_fact(rules: list[str], expected: str):

@@ -181,3 +181,25 @@ NOT_INFERRED = [
 @pytest.mark.parametrize("facts, unexpected", NOT_INFERRED)
 def test_not_inferred(facts, unexpected, monkeypatch):
     assert unexpected not in _inferred(facts, monkeypatch)
+
+
+SHARED_RULES = [
+    # a word's fact given to its country, and a country's given to its word, are told apart
+    # by their rule: the second has a calibration map of its own ("inferred:word")
+    (
+        [("Ostmark", "located_in", "Norlandic", 0.9), ("Norlandic", "demonym_of", "Norland", 1.0)],
+        ("Ostmark", "located_in", "Norland"),
+        "located_in + demonym_of",
+    ),
+    (
+        [("Ostmark", "located_in", "Norland", 0.9), ("Norlandic", "demonym_of", "Norland", 1.0)],
+        ("Ostmark", "located_in", "Norlandic"),
+        "located_in + demonym_of to the word",
+    ),
+]
+
+
+@pytest.mark.parametrize("facts, expected, rule", SHARED_RULES)
+def test_shared_facts_name_their_direction(facts, expected, rule, monkeypatch):
+    out = _inferred(facts, monkeypatch)
+    assert {e[6] for e in out[expected]} == {rule}
