@@ -40,7 +40,11 @@ def chain(src: str, predicate: str) -> tuple[str, ...]:
     """The tables a fact's confidence is read from, the first one there is: its source and
     predicate's, its source's, then all facts' (for the model's and inference's; a rule
     family the tuning data never gave a fact keeps its own number)."""
-    return (f"{src}|{predicate}", src) if rules_only(src) else (f"{src}|{predicate}", src, FALLBACK)
+    if rules_only(src):
+        return (f"{src}|{predicate}", src)
+    # a calibration fitted before "inferred:word" was a source of its own read it as "inferred"
+    within = ("inferred",) if src == "inferred:word" else ()
+    return (f"{src}|{predicate}", src, *within, FALLBACK)
 
 
 def source(rules: Iterable[str]) -> str:
