@@ -275,6 +275,9 @@ DEAL_NOUN_CONFIDENCE = 0.75
 # "was sentenced for Y's murder" (7 of 8 without it; CoNLL04: Re-DocRED's leads name no
 # killings this way).
 KILLER_NOUN_CONFIDENCE = 0.86
+# "was fatally shot by X", "X shot Y dead", "beaten to death by X" (rule family "fatal"): a
+# verb of wounding with a fatal word. "X shot Y" alone is calibrated far lower (verb:shoot).
+FATAL_CONFIDENCE = 0.9
 KILLING_NOUN_CONFIDENCE = 0.92
 # "the Crane Hospital in Salem": 86 of 128 right with the country facts (72 of 110 without:
 # CoNLL04 25 of 42, Re-DocRED 47 of 68); below the threshold, a candidate. As the

@@ -604,6 +604,17 @@ KILLER_NOUNS = _words("assassin killer murderer slayer")
 KILLING_NOUNS = _words("assassination murder killing slaying")
 # Words before "death" that make it a killing ("the shooting death of Jane Doe").
 VIOLENT_DEATH_WORDS = _words("shooting stabbing beating strangling strangulation bludgeoning")
+# Verbs that wound, which kill where the sentence says the wound was fatal ("was fatally shot",
+# "stabbed to death", "shot dead", "beaten to death"); "X shot Y" alone wounds as often as it
+# kills, and "beat" alone is a win.
+WOUNDING_VERBS = _words("shoot stab beat bludgeon club hack knife gun")
+# The words on a verb of wounding that make the wound fatal ("fatally shot", "shot Doe dead");
+# "to death" is read as a phrase.
+FATAL_WORDS = _words("fatally mortally dead")
+# Things fired, thrown or planted whose relative clause's killing is the firer's: "X fired the
+# shots that killed Y", "X planted the bomb that killed Y".
+MISSILE_NOUNS = _words("shot bullet round bomb grenade")
+FIRING_VERBS = _words("fire plant throw detonate hurl set")
 # Verbs of the courts and police whose subject (or passive subject) is who did what the noun
 # or gerund after them names: "X was convicted of murdering Y", "X was charged with the murder
 # of Y", "X pleaded guilty to killing Y".

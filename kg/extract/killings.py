@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from kg.defaults import KILLER_NOUN_CONFIDENCE, KILLING_NOUN_CONFIDENCE
 from kg.extract import roles
 from kg.extract.modality import PLAIN
-from kg.lexicon import ACCUSING_VERBS, KILLER_NOUNS, VIOLENT_DEATH_WORDS
+from kg.lexicon import ACCUSING_VERBS, FATAL_WORDS, KILLER_NOUNS, VIOLENT_DEATH_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -47,6 +47,17 @@ def killings(r: _Reader, sent: Sentence) -> None:
             for k in killers:
                 if isinstance(v, int) and isinstance(k, int):
                     r.emit(v, k, KILLED_BY, conf, rule, sent, None, mod)
+
+
+def fatal(verb: Token) -> bool:
+    """Whether a verb of wounding says the wound killed: "fatally shot", "shot Doe dead", "was
+    stabbed to death"."""
+    for c in verb.children:
+        if c.lower_ in FATAL_WORDS and c.dep_ != "prep":
+            return True
+        if c.dep_ == "prep" and c.lower_ == "to" and any(p.lower_ == "death" for p in c.children):
+            return True
+    return False
 
 
 def _of(noun: Token) -> list[Token]:

@@ -14,7 +14,7 @@ from kg.extract.links import is_country
 from kg.extract.located import PLACE_LABELS, with_outer
 from kg.extract.modality import PLAIN
 from kg.extract.tokens import SUBJ
-from kg.lexicon import HOME_NOUNS, LOCAL_PERSON_NOUNS
+from kg.lexicon import HOME_NOUNS, LOCAL_PERSON_NOUNS, PARTY_NORP_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -24,8 +24,10 @@ if TYPE_CHECKING:
 
 RESIDENCE = ("residence",)
 CITIZENSHIP = ("country_of_citizenship",)
-# nouns of the town a person comes from ("his hometown of Dover")
+# nouns of the town a person comes from ("his hometown of Dover"), and those that are one
+# after "home" ("his home state of Ohio", "her home town")
 HOMETOWN_NOUNS = frozenset({"hometown", "home-town"})
+HOME_PLACE_NOUNS = frozenset({"town", "city", "state", "county", "village", "country"})
 # the marks inside a title ("Gov.", "Secretary-General")
 DOTS = (".", "-")
 
@@ -40,6 +42,10 @@ def residences(r: _Reader, sent: Sentence) -> None:
         if dep[i] == "compound" and lemma[head[i]] in HOME_NOUNS and head[i] not in tm:
             _home(r, r.sdoc[head[i]], i, sent)  # "Sohn's New Jersey home"
             continue
+        home = _home_appositive(r, r.sdoc[i])  # "Beaumont, Richardson's hometown"
+        if home is not None:
+            _hometown(r, home, i, sent)
+            continue
         if dep[i] != "pobj":
             continue
         prep = head[i]
@@ -51,8 +57,9 @@ def residences(r: _Reader, sent: Sentence) -> None:
         gov = r.sdoc[head[prep]]
         if lower[prep] == "from":
             person, rule = _from_whom(r, gov), "residence:from"
-        elif lemma[gov.i] in HOMETOWN_NOUNS:
-            person, rule = _owner(r, gov), "residence:hometown"
+        elif _is_hometown(gov):
+            _hometown(r, gov, i, sent)
+            continue
         else:
             continue
         if person is None or mentions[person].label != "PERSON":
@@ -126,7 +133,9 @@ def _from_whom(r: _Reader, gov: Token) -> int | None:
     "be" ("Lara Voss is from Tulsa"). A name's own "from" ("Tom Baker from Fresno") is the
     "of" phrases' rule; a verb's "from" ("flew from Fresno", "came from Fresno") tells where
     someone was, not where they live."""
-    if gov.pos_ == "NOUN" and gov.i not in r.tm:
+    # "a Republican from Chicago": a party's word as the noun, a member of it
+    member = gov.lower_ in PARTY_NORP_WORDS and gov.dep_ in ("appos", "attr")
+    if (gov.pos_ == "NOUN" and gov.i not in r.tm) or member:
         tok = r._name_token(gov)
         if tok is None:
             tok = next((c for c in gov.children if c.dep_ == "appos" and c.i in r.tm), None)
@@ -138,11 +147,60 @@ def _from_whom(r: _Reader, gov: Token) -> int | None:
     return None
 
 
-def _owner(r: _Reader, noun: Token) -> int | None:
-    """The name whose hometown the noun is ("Imber's hometown")."""
-    for c in noun.children:
-        if c.dep_ == "poss" and c.i in r.tm:
-            return r.tm[c.i]
+def _is_hometown(noun: Token) -> bool:
+    """Whether a noun is a hometown: "hometown", or a "home town", "home state"."""
+    if noun.pos_ != "NOUN":
+        return False
+    if noun.lemma_ in HOMETOWN_NOUNS:
+        return True
+    return noun.lemma_ in HOME_PLACE_NOUNS and any(
+        c.dep_ in ("compound", "amod") and c.lower_ == "home" for c in noun.children
+    )
+
+
+def _home_appositive(r: _Reader, place: Token) -> Token | None:
+    """The hometown noun a place's name stands for by apposition or copula: "Beaumont, Texas,
+    Richardson's hometown", "Richardson's hometown, Beaumont", "Dover is Imber's hometown"."""
+    tok = place
+    while tok.dep_ == "appos" and tok.head.i in r.tm and tok.head.i != tok.i:
+        tok = tok.head  # "Beaumont, Texas, ...": the first place of the chain
+    for c in tok.children:
+        if c.dep_ == "appos" and _is_hometown(c):
+            return c
+    if place.dep_ == "appos" and _is_hometown(place.head):
+        return place.head
+    if place.dep_ in SUBJ and place.head.lemma_ == "be":
+        return next((c for c in place.head.children if c.dep_ == "attr" and _is_hometown(c)), None)
+    return None
+
+
+def _hometown(r: _Reader, noun: Token, place: int, sent: Sentence) -> None:
+    """A person's hometown: its possessive, a name ("Imber's hometown of Dover") or "his" or
+    "her" for the subject of the verb it hangs from ("vanished near her hometown of Belen")."""
+    person = _possessor(r, noun)
+    if person is None or r.out.mentions[person].label != "PERSON":
+        return
+    mentions = r.out.mentions
+    for p in with_outer(r, r.sdoc[place]):
+        preds = CITIZENSHIP if is_country(mentions[p].text) else RESIDENCE
+        r.emit(person, p, preds, RESIDENCE_PHRASE_CONFIDENCE, "residence:hometown", sent)
+
+
+def _possessor(r: _Reader, noun: Token) -> int | None:
+    """The person whose home the noun is: its possessive, a name ("Sohn's New Jersey home"),
+    or "his" or "her" standing for the subject of the verb the noun hangs from ("died at his
+    home in Larchmont"; "their" may be several)."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    if owner.i in r.tm:
+        return r.tm[owner.i]
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if verb.dep_ in ("dobj", "obj") and verb.pos_ == "NOUN":
+        verb = verb.head  # "won the caucuses in his home state": the verb of the object
+    if owner.lower_ in ("his", "her") and verb.pos_ in ("VERB", "AUX"):
+        got = r.ref(r.subject(verb))
+        return got if isinstance(got, int) else None
     return None
 
 
@@ -154,21 +212,10 @@ def _home(r: _Reader, noun: Token, place: int, sent: Sentence) -> None:
     alone as an organization, and resolution keeps a residence of a person alone."""
     if noun.pos_ != "NOUN":
         return
-    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    person = _possessor(r, noun)
+    if person is None or r.out.mentions[person].label in PLACE_LABELS:  # "Ohio's home of the blues"
+        return
     verb = noun.head.head if noun.dep_ == "pobj" else noun.head
-    if owner is None:
-        return
-    if owner.i in r.tm:
-        person = r.tm[owner.i]
-    elif owner.lower_ in ("his", "her") and verb.pos_ in ("VERB", "AUX"):
-        got = r.ref(r.subject(verb))
-        if not isinstance(got, int):
-            return
-        person = got
-    else:
-        return
-    if r.out.mentions[person].label in PLACE_LABELS:  # "Ohio's home of the blues"
-        return
     mod = r.modality(verb) if verb.pos_ in ("VERB", "AUX") else PLAIN
     for p in with_outer(r, r.sdoc[place]):
         r.emit(person, p, RESIDENCE, RESIDENCE_PHRASE_CONFIDENCE, "residence:home", sent, None, mod)

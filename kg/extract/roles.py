@@ -140,6 +140,10 @@ def _held(r: _Reader, noun: Token, holder: Token | None) -> list[int | str]:
     return [x for x in held if x is not None]
 
 
+# verbs whose subject is what their complement names ("Doe is chairman", "became chairman")
+COPULAS = frozenset({"be", "become", "remain"})
+
+
 def holder_of(r: _Reader, noun: Token) -> Token | None:
     """The token of the name a role noun describes, if any."""
     if noun.dep_ == "conj":
@@ -152,8 +156,11 @@ def holder_of(r: _Reader, noun: Token) -> Token | None:
     for c in noun.children:
         if c.dep_ == "appos" and c.i in r.tm:
             return c
-    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
-        return next((c for c in noun.head.children if c.dep_ in SUBJ), None)
+    if noun.dep_ == "attr" and noun.head.lemma_ in COPULAS:
+        own = next((c for c in noun.head.children if c.dep_ in SUBJ), None)
+        if own is None and noun.head.dep_ == "xcomp":  # "elected Doe to be chairman of"
+            return r.subject(noun.head)
+        return own
     if noun.dep_ == "compound" and noun.head.i > noun.i:
         head = noun.head
         while head.dep_ == "compound" and r._is_title(head) and head.head.i > head.i:
@@ -167,8 +174,10 @@ def holder_of(r: _Reader, noun: Token) -> Token | None:
                 k = next((a.i for a in p.children if a.dep_ == "appos" and a.i in r.tm), None)
                 if p.dep_ == "pobj" and k is not None and r.out.mentions[r.tm[k]].label == "PERSON":
                     return r.sdoc[k]
-    if noun.dep_ == "oprd":
-        return next((c for c in noun.head.children if c.dep_ in OBJ), None)
+    if noun.dep_ == "oprd":  # "named Doe chairman", "Doe was named chairman"
+        return next((c for c in noun.head.children if c.dep_ in OBJ), None) or next(
+            (c for c in noun.head.children if c.dep_ == "nsubjpass"), None
+        )
     if noun.dep_ == "pobj" and noun.head.lower_ == "as":
         verb = noun.head.head
         if verb.lemma_ in SUCCESSION_VERBS:  # "X succeeded Y as chief executive": X

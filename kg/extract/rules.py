@@ -12,7 +12,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from kg.defaults import HEDGED_FACTOR
+from kg.defaults import FATAL_CONFIDENCE, HEDGED_FACTOR
 from kg.extract import (
     clauses,
     events,
@@ -31,24 +31,27 @@ from kg.extract.modality import PLAIN, Modality
 from kg.extract.records import DocExtraction, RawFact
 from kg.extract.residence import RESIDENCE, local_people, possessed_people, residences
 from kg.extract.tokens import OBJ, SUBJ, Sentence, Tokens
-from kg.extract.verbs import VERB_RULES, VerbRule
+from kg.extract.verbs import FATAL_ONLY, VERB_RULES, VerbRule
 from kg.lexicon import (
     ACQUISITION_NOUNS,
     ACQUISITION_VERBS,
     ACQUITTING_VERBS,
     COREF_NOUNS,
     DEPARTURE_VERBS,
+    FIRING_VERBS,
     FOUNDING_VERBS,
     HEADQUARTERS_NOUNS,
     KILLER_NOUNS,
     KILLING_NOUNS,
     LEAD_FORMS,
+    MISSILE_NOUNS,
     NAMED_BODY_NOUNS,
     RELATIVE,
     ROLE_NOUNS,
     STAKE_NOUNS,
     STATE_OFFICES,
     UNIT_WORDS,
+    WOUNDING_VERBS,
 )
 from kg.model import Time
 
@@ -111,6 +114,8 @@ class _Reader:
             return iso_date(self.date_of[tok.i].text)
         if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
             noun = tok.head.head  # "X was the gunman who shot Y": the noun's name
+            if self._fired(noun):  # "X fired the shots that killed Y": the one who fired
+                return self.ref(self.subject(noun.head))
             got = self.ref(noun)
             return got if got is not None or noun.pos_ != "NOUN" else self._named(noun)
         for c in tok.children:  # "the startup Mistral", "the model, Muse Spark"
@@ -132,6 +137,17 @@ class _Reader:
         ):
             return self.last_org(self.offset + tok.idx)
         return None
+
+    @staticmethod
+    def _fired(noun: Token) -> bool:
+        """Whether a noun is a shot, bullet or bomb that a verb's subject fired, threw or
+        planted ("X fired the shots that killed Y", "X planted the bomb that killed Y")."""
+        return (
+            noun.lemma_ in MISSILE_NOUNS
+            and noun.dep_ in OBJ
+            and noun.head.lemma_ in FIRING_VERBS
+            and noun.head.pos_ == "VERB"
+        )
 
     def _is_title(self, tok: Token) -> bool:
         """Whether a token is a title read as a name of its own ("General" of
@@ -363,9 +379,16 @@ class _Reader:
                 status = "ended"
             # an acquisition not yet completed began no ownership: its time is when it was said
             began = "" if status in ("announced", "agreed") else lemma
+            fatal = lemma in WOUNDING_VERBS and killings.fatal(verb)
             for rule in rules:
+                name = f"verb:{lemma}"
+                if rule.predicates == killings.KILLED_BY and lemma in WOUNDING_VERBS:
+                    if fatal:  # "was fatally shot", "beaten to death": a killing of its own
+                        name, rule = f"fatal:{lemma}", rule._replace(confidence=FATAL_CONFIDENCE)
+                    elif lemma in FATAL_ONLY:
+                        continue
                 when = times.roles(said, began, rule.predicates[0]) if said else ()
-                self._verb_rule(rule, roles, f"verb:{lemma}", sent, mod, when, status)
+                self._verb_rule(rule, roles, name, sent, mod, when, status)
 
     def _verb_rule(
         self,

@@ -103,3 +103,7 @@ _rule("study graduate", "subj", "prep:at", "educated_at", 0.75)
 _rule("graduate", "subj", "prep:from", "educated_at", 0.75)
 _rule("attend", "subj", "obj", "educated_at", 0.6)
 _rule("kill murder assassinate shoot slay stab strangle execute", "obj", "subj", "killed_by", 0.8)
+# "beaten to death", "clubbed to death", "hacked to death": verbs of wounding that kill only
+# where a fatal word says so (kg.extract.killings.fatal); "X beat Y" alone is a win.
+FATAL_ONLY = frozenset("beat bludgeon club hack".split())
+_rule(" ".join(sorted(FATAL_ONLY)), "obj", "subj", "killed_by", 0.8)

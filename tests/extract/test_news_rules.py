@@ -115,6 +115,21 @@ KILLINGS = [
      {("Lina Kos", "killed_by", "Omar Vance")}),
     ("Omar Vance wrote a book about the murder of Lina Kos.", set(),
      {("Lina Kos", "killed_by", "Omar Vance")}),
+    # a verb of wounding with a fatal word kills; without one, "beat" is a win
+    ("Lina Kos was beaten to death by Omar Vance in 1990.",
+     {("Lina Kos", "killed_by", "Omar Vance")}, set()),
+    ("Omar Vance clubbed Lina Kos to death with a bat.",
+     {("Lina Kos", "killed_by", "Omar Vance")}, set()),
+    ("Mayor Tom Hale was fatally shot by Ray Dunn in Dover.",
+     {("Tom Hale", "killed_by", "Ray Dunn")}, set()),
+    ("Omar Vance beat Lina Kos in the final.", set(), {("Lina Kos", "killed_by", "Omar Vance")}),
+    # the shots, bullet or bomb that killed: the one who fired or planted it
+    ("Investigators concluded that Ray Dunn fired the shots that killed Mayor Tom Hale.",
+     {("Tom Hale", "killed_by", "Ray Dunn")}, set()),
+    ("Police say Ray Dunn planted the bomb that killed Lina Kos.",
+     {("Lina Kos", "killed_by", "Ray Dunn")}, set()),
+    ("Ray Dunn fired the shot that started the race won by Lina Kos.", set(),
+     {("Lina Kos", "killed_by", "Ray Dunn")}),
 ]  # fmt: skip
 
 PLACES = [
@@ -366,6 +381,27 @@ WORK = [
         set(),
         {("Nina Park", "child", "Ella Grant"), ("Ella Grant", "employer", "Nina Park")},
     ),
+    # a post's noun after a verb of naming, passive or not, or "become", "remain", "to be"
+    (
+        "Jane Doe was named president of Corvin Bank on Monday.",
+        {("Jane Doe", "employer", "Corvin Bank")},
+        set(),
+    ),
+    (
+        "Jane Doe became president of Corvin Bank in 1990.",
+        {("Jane Doe", "employer", "Corvin Bank")},
+        set(),
+    ),
+    (
+        "The board elected Jane Doe to be chairman of Corvin Bank.",
+        {("Jane Doe", "employer", "Corvin Bank")},
+        set(),
+    ),
+    (
+        "Jane Doe was named after the president of Corvin Bank.",
+        set(),
+        {("Jane Doe", "employer", "Corvin Bank")},
+    ),
     # a journalist writes or reports for a paper
     (
         "Ann Lee writes for the Harlow Gazette.",
@@ -466,6 +502,22 @@ RESIDENCES = [
         {("Tom Reed", "country_of_citizenship", "Japan")},
         {("Tom Reed", "residence", "Japan")},
     ),
+    # a hometown by apposition, copula, "of", and "his" or "her" for the verb's subject
+    (
+        "The library in Beaumont, Texas, Lou Richards's hometown, will open in May.",
+        {("Lou Richards", "residence", "Beaumont"), ("Lou Richards", "residence", "Texas")},
+        set(),
+    ),
+    ("Dover is Carl Imber's hometown.", {("Carl Imber", "residence", "Dover")}, set()),
+    ("Ann Lee vanished near her hometown of Belen.", {("Ann Lee", "residence", "Belen")}, set()),
+    (
+        "Carl Imber easily won the caucuses in his home state of Ohio.",
+        {("Carl Imber", "residence", "Ohio")},
+        set(),
+    ),
+    # a party's word as the noun a "from" qualifies; a verb's "from" still says nothing
+    ("Tom Reed, a Democrat from Toledo, said no.", {("Tom Reed", "residence", "Toledo")}, set()),
+    ("Tom Reed, a Democrat, flew in from Toledo.", set(), {("Tom Reed", "residence", "Toledo")}),
     # one who lives in a town lives in the state named beside it
     (
         "Ann Reyes, who now lives in Ocala, Florida, filed the suit.",
