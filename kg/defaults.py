@@ -276,8 +276,10 @@ DEAL_NOUN_CONFIDENCE = 0.75
 # killings this way).
 KILLER_NOUN_CONFIDENCE = 0.86
 # "was fatally shot by X", "X shot Y dead", "beaten to death by X" (rule family "fatal"): a
-# verb of wounding with a fatal word. "X shot Y" alone is calibrated far lower (verb:shoot).
-FATAL_CONFIDENCE = 0.9
+# verb of wounding with a fatal word, 8 of 11 facts right by CoNLL04 train + dev's gold read
+# by the rules alone (the 3 others true: the gold ties the killing to another mention of the
+# one killed). "X shot Y" alone is worth far less (verb:shoot, calibrated 0.16): one wounds.
+FATAL_CONFIDENCE = 0.73
 KILLING_NOUN_CONFIDENCE = 0.92
 # "the Crane Hospital in Salem": 86 of 128 right with the country facts (72 of 110 without:
 # CoNLL04 25 of 42, Re-DocRED 47 of 68); below the threshold, a candidate. As the
