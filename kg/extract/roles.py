@@ -54,6 +54,8 @@ def role_nouns(r: _Reader, sent: Sentence) -> None:
         holder = holder_of(r, noun)
         # "Guatemalan President X": a nationality word spaCy labels an organization is none
         orgs = [o for o in orgs_of(r, noun, holder) if not is_nationality(r.out.mentions[o].text)]
+        fields = [o for o in _field_bodies(r, noun) if o not in orgs]  # "head of sales for"
+        orgs += fields
         verb = events.role_verb(noun)
         if holder is not None and not orgs and verb is not None:
             orgs = _appointer(r, verb)  # "Acme appointed Jane Doe as chairman"
@@ -72,7 +74,7 @@ def role_nouns(r: _Reader, sent: Sentence) -> None:
         for h in _held(r, noun, holder):
             for o in orgs:
                 for side, preds in ROLE_NOUNS[key]:
-                    if part and side == "org":
+                    if (part or (o in fields and key in LEADER_NOUNS)) and side == "org":
                         continue
                     a, b = (h, o) if side == "holder" else (o, h)
                     when = times.roles(said, lemma, preds[0]) if said else ()
@@ -184,6 +186,24 @@ def holder_of(r: _Reader, noun: Token) -> Token | None:
             return r.subject(verb)
         return next((c for c in verb.children if c.dep_ in OBJ), None) or r.subject(verb)
     return None
+
+
+def _field_bodies(r: _Reader, noun: Token) -> Iterator[int]:
+    """The organization a post's field of work is "for" or "at": "head of sales for Acme",
+    "vice president for new products at Acme" (a common noun between the post and the body).
+    Its head heads a part, not the whole."""
+    for c in noun.children:
+        if c.dep_ != "prep" or c.lower_ not in ("of", "for"):
+            continue
+        for field in c.children:
+            if field.dep_ != "pobj" or field.pos_ != "NOUN" or field.i in r.tm:
+                continue
+            for g in field.children:
+                if g.dep_ == "prep" and g.lower_ in ("for", "at"):
+                    for p in g.children:
+                        m = r.tm.get(p.i) if p.dep_ == "pobj" else None
+                        if m is not None and r.out.mentions[m].label == "ORG":
+                            yield m
 
 
 def _appointer(r: _Reader, verb: Token) -> list[int]:

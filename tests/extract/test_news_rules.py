@@ -402,6 +402,22 @@ WORK = [
         set(),
         {("Jane Doe", "employer", "Corvin Bank")},
     ),
+    # a post's field of work "for" or "at" a body: employed there, the head of a part only
+    (
+        "Tom Reed, head of sales for Corvin Motors, declined to comment.",
+        {("Tom Reed", "employer", "Corvin Motors")},
+        {("Corvin Motors", "director_manager", "Tom Reed")},
+    ),
+    (
+        "Jeff Bander, vice president for new products at Corvin Bank, said so.",
+        {("Jeff Bander", "employer", "Corvin Bank")},
+        set(),
+    ),
+    (
+        "Tom Reed, director of the campaign for Jane Doe, declined to comment.",
+        set(),
+        {("Tom Reed", "employer", "Jane Doe")},
+    ),
     # a journalist writes or reports for a paper
     (
         "Ann Lee writes for the Harlow Gazette.",
