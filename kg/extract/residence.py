@@ -181,9 +181,11 @@ def _hometown(r: _Reader, noun: Token, place: int, sent: Sentence) -> None:
     if person is None or r.out.mentions[person].label != "PERSON":
         return
     mentions = r.out.mentions
+    copula = noun.head if noun.dep_ == "attr" and noun.head.pos_ in ("VERB", "AUX") else None
+    mod = r.modality(copula) if copula is not None else PLAIN  # "Dover is not X's hometown"
     for p in with_outer(r, r.sdoc[place]):
         preds = CITIZENSHIP if is_country(mentions[p].text) else RESIDENCE
-        r.emit(person, p, preds, RESIDENCE_PHRASE_CONFIDENCE, "residence:hometown", sent)
+        r.emit(person, p, preds, RESIDENCE_PHRASE_CONFIDENCE, "residence:hometown", sent, None, mod)
 
 
 def _possessor(r: _Reader, noun: Token) -> int | None:

@@ -525,6 +525,7 @@ RESIDENCES = [
         set(),
     ),
     ("Dover is Carl Imber's hometown.", {("Carl Imber", "residence", "Dover")}, set()),
+    ("Dover is not Carl Imber's hometown.", set(), {("Carl Imber", "residence", "Dover")}),
     ("Ann Lee vanished near her hometown of Belen.", {("Ann Lee", "residence", "Belen")}, set()),
     (
         "Carl Imber easily won the caucuses in his home state of Ohio.",
