@@ -260,10 +260,13 @@ class Store:
         self.cache.prune(keep)
 
     def _refuse_other_folder(self) -> None:
-        # a folder holding only the lock is a store whose first build was stopped early
+        # a folder holding only the lock is a store whose first build was stopped early, or
+        # one another build is making: its marker's temporary file may be there a moment
+        # before the marker (two builds begun at once on a new store)
+        making = f".{MARKER}."
         if (
             self.path.exists()
-            and any(p.name != "lock" for p in self.path.iterdir())
+            and any(p.name != "lock" and not _making(p.name, making) for p in self.path.iterdir())
             and not (self.path / MARKER).exists()
         ):
             raise StoreError(f"{self.path}: folder exists and is not a kg store; pick another")
@@ -473,3 +476,8 @@ def _read_every_index(db: ox.Store) -> int:
         for _ in db.quads_for_pattern(s, p, o, g):
             pass
     return n
+
+
+def _making(name: str, marker_temp: str) -> bool:
+    """Whether a file name is the marker's temporary file (kg.files.atomic_write's)."""
+    return name.startswith(marker_temp) and name.endswith(".tmp")

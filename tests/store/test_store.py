@@ -481,3 +481,17 @@ def test_kg_query_has_a_default_timeout(tmp_path, pipeline, monkeypatch):
         args = ["query", "ASK {}", "--store", str(tmp_path / "store"), *extra]
         assert CliRunner().invoke(main, args).exit_code == 0
     assert seen == [QUERY_TIMEOUT, 5.0, None] and QUERY_TIMEOUT == 60
+
+
+def test_a_store_another_build_is_making_is_not_refused(tmp_path, pipeline):
+    """Two builds begun at once on a new store: the first's marker is written through a
+    temporary file, which the second may see a moment before the marker itself."""
+    store = tmp_path / "store"
+    store.mkdir()
+    (store / "lock").touch()
+    (store / ".kg-store.json.x1y2.tmp").write_text("{}")
+    assert Store(store).build([A], model=pipeline).changed
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / ".kg-store.json.notes").write_text("x")
+    with pytest.raises(StoreError, match="not a kg store"):
+        Store(tmp_path / "other").build([A], model=pipeline)
