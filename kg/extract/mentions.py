@@ -33,7 +33,7 @@ from kg.extract.features import candidates
 from kg.extract.records import DocExtraction, RawMention
 from kg.extract.surnames import surnames_seen
 from kg.extract.tokens import Tokens
-from kg.extract.types import LABEL_TYPES
+from kg.extract.types import LABEL_TYPES, is_party
 from kg.ingest.blocks import clean_text
 from kg.lexicon import (
     HONORIFICS,
@@ -198,13 +198,15 @@ def read_block(
 
 def _memberships(out: DocExtraction, facts_from: int) -> None:
     """An "employer" that is a party or a committee is a membership: a party leader's party is
-    member_of_political_party, a committee chair's committee member_of."""
+    member_of_political_party ("the Labour Party", and a party's bare word: "Bronx Republican
+    chair X"), a committee chair's committee member_of."""
     for n in range(facts_from, len(out.facts)):
         f = out.facts[n]
         if "employer" not in f.predicates or not isinstance(f.object, int):
             continue
-        words = set(out.mentions[f.object].text.casefold().split())
-        if words & PARTY_WORDS:
+        text = out.mentions[f.object].text
+        words = set(text.casefold().split())
+        if words & PARTY_WORDS or is_party(text):
             instead = "member_of_political_party"
         elif words & MEMBERSHIP_BODY_WORDS:
             instead = "member_of"

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kg.extract.links import is_country
+from kg.extract.ranges import a_people
 from kg.extract.records import DocExtraction, RawFact
 from kg.extract.tokens import Tokens
 from kg.lexicon import (
@@ -58,7 +59,7 @@ def settle(out: DocExtraction, tab: Tokens, offset: int, facts_from: int) -> Non
 def _mended(out: DocExtraction, tab: Tokens, offset: int, f: RawFact) -> RawFact:
     """The fact without the predicates its object's use in the sentence rules out."""
     preds = f.predicates
-    if "employer" not in preds:
+    if "employer" not in preds and "residence" not in preds:
         return f
     o = out.mentions[f.object]  # type: ignore[index]
     span = tab.char_span(o.start - offset, o.end - offset)
@@ -69,6 +70,10 @@ def _mended(out: DocExtraction, tab: Tokens, offset: int, f: RawFact) -> RawFact
     drop: set[str] = set()
     if place and _an_office(tab, noun, o.text):
         drop.add("employer")
+    # a country's office ("U.S. President X", "Taiwanese President X") says no home: one may
+    # serve it abroad (kg.extract.residence reads a town's or a state's office as one)
+    if (is_country(o.text) or a_people((o.text, o.label))) and _an_office(tab, noun, o.text):
+        drop.add("residence")
     body = bool(set(o.text.casefold().split()) & GENERIC_BODY_NOUNS)
     if held in LEGISLATOR_NOUNS and "employer" in preds and not body:
         # "the Labour MP": their party; "the MP for Newcastle Central": their seat

@@ -57,6 +57,8 @@ _HIDDEN = frozenset({"script", "style", "noscript", "template", "title", "head"}
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[|·•–—-]|::)\s+")
 # trafilatura's elements that begin a line of their own
 _LINES = frozenset({"lb", "p", "head", "list", "item", "quote", "code"})
+# what an entry of a list leaves to be read on its own: a list inside it
+_NESTED = frozenset({"list"})
 _BLOCK_TAGS = {"p": "paragraph", "head": "heading", "quote": "paragraph", "code": "paragraph"}
 
 
@@ -70,10 +72,11 @@ def _text(el: Any) -> str:
     return _squash("".join(el.itertext()))
 
 
-def _lines(el: Any) -> list[str]:
+def _lines(el: Any, skip: frozenset[str] = frozenset()) -> list[str]:
     """``el``'s text cut at its line breaks and paragraphs, each line squashed: the lines of a
     table cell are entries as apart as its cells (a list of names set one a paragraph in one
-    cell), and joined without them they run together ("Elliot AckermanSaladin Ambar")."""
+    cell), and joined without them they run together ("Elliot AckermanSaladin Ambar"). The
+    elements tagged in ``skip`` are left out (their tails kept)."""
     parts: list[list[str]] = [[]]
 
     def walk(e: Any) -> None:
@@ -82,7 +85,7 @@ def _lines(el: Any) -> list[str]:
         for c in e:
             if c.tag in _LINES:
                 parts.append([])
-            if isinstance(c.tag, str) and c.tag != "lb":
+            if isinstance(c.tag, str) and c.tag != "lb" and c.tag not in skip:
                 walk(c)
             if c.tag in _LINES:
                 parts.append([])
@@ -108,7 +111,9 @@ def _walk(el: Any, out: list[tuple[str, str]]) -> None:
     for child in el:
         tag = child.tag if isinstance(child.tag, str) else ""
         if tag == "list":
-            out += [("item", t) for item in child.iter("item") if (t := _text(item))]
+            # an entry's lines stand apart as a cell's do, and a list inside an entry gives
+            # entries of its own, not words run on into the entry's ("in WindowsXamarin")
+            out += [("item", t) for item in child.iter("item") for t in _lines(item, _NESTED)]
         elif tag == "table":
             for row in child.iter("row"):
                 cells = [c for cell in row.iter("cell") for c in _lines(cell)]

@@ -34,6 +34,24 @@ NO_FACT = [
         "Ridgewood Heights resident Carla Munez, 61, said she was angry.",
         ("Carla Munez", "employer"),
     ),
+    # a country's office says no home: one may serve it abroad
+    (
+        "U.S. President Mark Dalton's administration said on Monday it would send more aid.",
+        ("Mark Dalton", "residence"),
+    ),
+    (
+        "The forum, proposed by US Congresswoman Linda Marsh, was on the agenda on Wednesday.",
+        ("Linda Marsh", "residence"),
+    ),
+    (
+        "Taiwanese President Lin Wei-chen's re-election was no easy feat.",
+        ("Lin Wei-chen", "residence"),
+    ),
+    # a party's bare word is no employer
+    (
+        "Marla Denton, who is the sister of Queens Republican chair Victor Sallo, spoke on Monday.",
+        ("Marla Denton", "employer"),
+    ),
 ]
 
 
@@ -56,6 +74,16 @@ KEPT = [
     (
         "“Models use more energy,” says Kara Olsen, a researcher at Mila, an institute in Canada.",
         ("Kara Olsen", "employer", "Mila"),
+    ),
+    # a state's office and a town's trade still say where one lives (kg.extract.residence)
+    ("Louisiana Gov. Earl Banks signed the bill.", ("Earl Banks", "residence", "Louisiana")),
+    (
+        "Bill Tarrow, a Tulsa engineer, said the plan was sound.",
+        ("Bill Tarrow", "residence", "Tulsa"),
+    ),
+    (
+        "U.S. President Mark Dalton's administration said on Monday it would send more aid.",
+        ("Mark Dalton", "country_of_citizenship", "United States"),
     ),
 ]
 

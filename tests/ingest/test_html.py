@@ -402,3 +402,28 @@ def test_a_list_of_names_in_a_table_cell_keeps_its_names_apart(tmp_path: Path) -
     table = f"<table><tr><td><strong>Elliot Ackerman</strong><br/>{names}</td></tr></table>"
     text = kept_text(tmp_path, page(article=f"<p>{STORY}</p>{table}<p>{MORE}</p>"))
     assert "Elliot Ackerman | Martin Amis | Anne Applebaum | Marie Arana" in text
+
+
+# (a list as trafilatura gives it, its entries): a list inside an entry gives entries of its
+# own, not words run on into the entry's; an entry's lines stand apart as a cell's do
+LIST_ENTRIES = [
+    (
+        "<div><list><item>Runs on:<list><item>Linux boxes</item><item>Solaris</item></list>"
+        "</item><item>Fast</item></list></div>",
+        ["Runs on:", "Linux boxes", "Solaris", "Fast"],
+    ),
+    (
+        "<div><list><item>Jane Doe<lb/>Mayor of Dover</item></list></div>",
+        ["Jane Doe", "Mayor of Dover"],
+    ),
+    ("<div><list><item>A <hi>bold</hi> word</item><item> </item></list></div>", ["A bold word"]),
+]
+
+
+@pytest.mark.parametrize(("xml", "expected"), LIST_ENTRIES)
+def test_a_list_entry_is_cut_at_its_lines_and_inner_list(xml: str, expected: list[str]) -> None:
+    from lxml import etree
+
+    from kg.ingest.html import _units
+
+    assert _units(etree.fromstring(xml)) == [("item", t) for t in expected]
