@@ -46,7 +46,12 @@ HONORIFICS = _words(
     "mr mrs ms miss dr prof sir dame lord lady sen rep gov lt col gen capt cmdr adm maj sgt "
     "cpl pvt rev fr hon king queen prince princess pope sheikh emir president minister "
     "premier chancellor secretary ambassador senator governor mayor judge commander admiral "
-    "colonel lieutenant captain sergeant marshal"
+    "colonel lieutenant captain sergeant marshal "
+    # the offices of local and national legislatures news writes before a name ("said
+    # Supervisor Ann Lee of Napa County", "Congresswoman Ann Lee"), which end no real name
+    "supervisor sheriff alderman alderwoman councilman councilwoman councilmember councillor "
+    "councilor assemblyman assemblywoman assemblymember congressman congresswoman "
+    "congressmember"
 )
 # Titles that follow an organisation's name in news ("FAA Administrator Allan McArtor", "Coast
 # Guard Lt. Steve Hardy"): spaCy takes them into the organisation's name, which ends before them.

@@ -38,6 +38,12 @@ TEXTS = [
     ("She played with Sonny Clark and Cecil Taylor in 1958.", ["Sonny Clark", "Cecil Taylor"]),
     # a person's name that follows another place at once stays apart from it
     ("Tony Day of Cape Town started the campaign.", ["Tony Day", "Cape Town"]),
+    # a local or national legislator's office before the name is no part of it
+    (
+        '"It is a win," said Supervisor Carlos Medina of Sonoma County.',
+        ["Carlos Medina", "Sonoma County"],
+    ),
+    ('"We will vote," said Congresswoman Ellen Park of Ohio.', ["Ellen Park", "Ohio"]),
     # a name ends on no "and": "Chihuahua and" is "Chihuahua"
     ("The deal was signed by Chihuahua and Sonora last year.", ["Chihuahua", "Sonora"]),
     # a place's kind in lower case after its name is no part of it
