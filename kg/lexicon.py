@@ -933,6 +933,16 @@ COUNTRIES_WITHIN = frozenset(
         "Guernsey", "Kosovo", "Palestine", "Western Sahara",
     }
 )  # fmt: skip
+# Of those, the territories another state holds ("Fajardo, Puerto Rico"), whose places' country
+# is that state's (Wikidata's P17: the United States): a place "in" one lies in it, but has it
+# for no country. Not the United Kingdom's nations, which news calls countries, nor the Crown
+# dependencies nor the disputed states.
+DEPENDENT_TERRITORIES = frozenset(
+    {
+        "Puerto Rico", "Guam", "Greenland", "Faroe Islands", "Gibraltar", "Bermuda",
+        "New Caledonia", "French Polynesia", "Aruba", "Curaçao", "Hong Kong", "Macao",
+    }
+)  # fmt: skip
 FORMER_UNIONS = frozenset(
     {
         "Soviet Union", "Yugoslavia", "Czechoslovakia", "Serbia and Montenegro",

@@ -12,14 +12,15 @@ a pair of countries), before another nationality word ("the first Somali America
 American of Somali descent, and no place at all), or after "ethnic" ("ethnic Hungarian
 parties": a people's, of whatever country). A continent is no country, and no place's
 administrative seat: "Tarsen is the smallest country in Africa" puts it on the continent
-(Wikidata's P30).
+(Wikidata's P30). A territory another state holds is no place's country ("Fajardo, Puerto
+Rico": the United States is), though the place lies in it.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from kg.extract.links import is_continent
+from kg.extract.links import is_continent, is_territory
 from kg.extract.ranges import COUNTRY_VALUED, a_people, same_place
 from kg.extract.records import MODEL, DocExtraction, RawFact
 from kg.lexicon import DENYING_PREFIXES, DESCENT_NATIONS, ETHNIC_WORDS
@@ -50,6 +51,8 @@ def settle(out: DocExtraction, facts_from: int) -> None:
             if not preds:
                 continue
             f = replace(f, predicates=preds)
+        if "country" in f.predicates and isinstance(f.object, int):
+            f = _in_territory(out, f)
         if COUNTRY_VALUED.intersection(f.predicates) and isinstance(f.object, int):
             if _no_one_country(out, f.object):
                 continue
@@ -61,6 +64,16 @@ def settle(out: DocExtraction, facts_from: int) -> None:
                 continue
         kept.append(f)
     out.facts[:] = kept
+
+
+def _in_territory(out: DocExtraction, f: RawFact) -> RawFact:
+    """The fact with "country" read as "located_in" where its object is a territory another
+    state holds ("Fajardo, Puerto Rico": its country is the United States)."""
+    o = out.mentions[f.object]  # type: ignore[index]
+    if o.label not in ("GPE", "LOC") or not is_territory(o.text):
+        return f
+    preds = ("located_in" if p == "country" else p for p in f.predicates)
+    return replace(f, predicates=tuple(dict.fromkeys(preds)))
 
 
 def _on_continent(predicates: tuple[str, ...]) -> tuple[str, ...]:

@@ -13,7 +13,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg.extract.types import is_nationality
-from kg.lexicon import CITIZEN_NOUNS, CONTINENTS, COUNTRY_PREDICATES, LINKING_VERBS
+from kg.lexicon import (
+    CITIZEN_NOUNS,
+    CONTINENTS,
+    COUNTRY_PREDICATES,
+    DEPENDENT_TERRITORIES,
+    LINKING_VERBS,
+)
 from kg.names import place_name
 
 if TYPE_CHECKING:
@@ -30,6 +36,14 @@ def is_country(text: str) -> bool:
     t = t[4:] if t.casefold().startswith("the ") else t
     row = place_name(t, "GPE")
     return (row is not None and row[1] != "city") or is_nationality(text)
+
+
+def is_territory(text: str) -> bool:
+    """Whether ``text`` names a territory another state holds ("Puerto Rico"), which the places
+    table holds as a country but is no place's country."""
+    t = " ".join(text.split())
+    row = place_name(t[4:] if t.casefold().startswith("the ") else t, "GPE")
+    return row is not None and row[0] in DEPENDENT_TERRITORIES
 
 
 def is_continent(text: str) -> bool:

@@ -17,7 +17,7 @@ from kg.defaults import (
     MIN_PREMISE,
     MIN_SHARED_PREMISE,
 )
-from kg.extract.links import is_country
+from kg.extract.links import is_country, is_territory
 from kg.resolve.records import (
     EV_CONFIDENCE,
     EV_HEDGED,
@@ -244,8 +244,9 @@ class _Inference:
 
     def holds(self, when: str, sid: str, oid: str) -> bool:
         """Whether an implication's condition (``Implies.when``) holds of a fact's entities."""
-        if when == "country":
-            return is_country(self.entities[oid].name)
+        if when == "country":  # a territory another state holds is no place's country
+            name = self.entities[oid].name
+            return is_country(name) and not is_territory(name)
         if when == "subject country":
             return is_country(self.entities[sid].name)
         if when == "place":

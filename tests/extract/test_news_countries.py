@@ -140,3 +140,24 @@ RULES = [
 )
 def test_rules(pipeline, text: str, expected: set, forbidden: set) -> None:
     check_rules(pipeline, text, expected, forbidden)
+
+
+# (text, the place and the country or territory named, the predicates kept): a territory
+# another state holds is no place's country, though the place lies in it
+TERRITORIES = [
+    (
+        "Agents patrolled the harbor in Fajardo, Puerto Rico.",
+        "Fajardo",
+        "Puerto Rico",
+        ("located_in",),
+    ),
+    ("The storm reached Kowloon, Hong Kong, at dawn.", "Kowloon", "Hong Kong", ("located_in",)),
+    ("Agents patrolled the harbor in Lyon, France.", "Lyon", "France", ("country", "located_in")),
+]
+
+
+@pytest.mark.parametrize(("text", "place", "land", "kept"), TERRITORIES)
+def test_a_territory_is_no_places_country(text: str, place: str, land: str, kept: tuple) -> None:
+    out = _doc(text, [(place, "GPE"), (land, "GPE")])
+    out.facts.append(_fact(out, 0, 1, ("country", "located_in"), MODEL))
+    assert _kept(out) == {(place, kept, land)}

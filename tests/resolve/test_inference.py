@@ -20,6 +20,8 @@ TYPES = {
     "Unity Party": "Organization",
     "Glass Harbour": "Work",
     "Norlandic": "Place",  # a nationality word
+    "Puerto Rico": "Place",  # a territory another state holds (kg's places table)
+    "Guam": "Place",
 }
 
 
@@ -203,3 +205,14 @@ SHARED_RULES = [
 def test_shared_facts_name_their_direction(facts, expected, rule, monkeypatch):
     out = _inferred(facts, monkeypatch)
     assert {e[6] for e in out[expected]} == {rule}
+
+
+@pytest.mark.parametrize(
+    ("land", "inferred"), [("Puerto Rico", False), ("Guam", False), ("Velmora", True)]
+)
+def test_a_territory_is_no_places_country(land: str, inferred: bool, monkeypatch) -> None:
+    """A town in a territory another state holds lies in it, but has it for no country (its
+    country is the state's); the places table has the territory for a country."""
+    countries = ("Velmora", "Puerto Rico", "Guam")
+    out = _inferred([("Dravik", "located_in", land, 0.9)], monkeypatch, countries)
+    assert (("Dravik", "country", land) in out) is inferred
