@@ -66,6 +66,8 @@ def role_nouns(r: _Reader, sent: Sentence) -> None:
         lemma = verb.lemma_ if verb is not None else ""
         status = "ended" if lemma in DEPARTURE_VERBS else None
         position = events.position(noun, key)
+        if noun.dep_ == "compound" and noun.head.i == i + 1 and lemmas[i + 1] in ROLE_NOUNS:
+            position = None  # "Executive Director X": the post is the title's head noun's
         rule = f"role:{key}"
         # "a branch manager", "the sales director": the head of a part, not of the whole
         part = key in LEADER_NOUNS and any(

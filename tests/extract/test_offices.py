@@ -106,3 +106,18 @@ def test_kept(pipeline, text: str, fact: tuple[str, str, str]) -> None:
 )
 def test_job_title(name: str, title: bool) -> None:
     assert _job_title(name) is title
+
+
+# (text, the posts read): a title's first role noun ("Executive Director") is no post alone
+POSTS = [
+    (
+        "Trust Executive Director Dana Ruiz at that time asked for full service details.",
+        {"executive director"},
+    ),
+    ("Dana Ruiz, managing director of Acme Corp., said sales rose.", {"managing director"}),
+]
+
+
+@pytest.mark.parametrize(("text", "posts"), POSTS)
+def test_a_titles_first_role_noun_is_no_post(pipeline, text: str, posts: set[str]) -> None:
+    assert {o for _, p, o in _facts(pipeline, text) if p == "position_held"} == posts
