@@ -400,3 +400,37 @@ def test_the_word_inferences_fall_back_on_the_inferred_map():
     assert cal("inferred:word", 1.0, "located_in") == 0.5
     split = Calibration({**cal.tables, "inferred:word": ([0.0, 1.0], [0.2, 0.8])})
     assert split("inferred:word", 1.0, "located_in") == 0.8
+
+
+# (the premise's confidence, the inverse's, the inverse's after): an inverse says what its
+# premise says, so it is worth no more; a surer premise leaves it as its own map put it
+INVERSES = [(0.38, 0.71, 0.38), (0.9, 0.71, 0.71), (None, 0.71, 0.71)]
+
+
+@pytest.mark.parametrize("premise, inverse, expected", INVERSES)
+def test_an_inverse_is_no_surer_than_its_premise(premise, inverse, expected):
+    from kg.resolve.calibration import no_surer_than_premise
+
+    meta, lab = Entity("meta", "Meta", "Organization"), Entity("lab", "TBD Lab", "Organization")
+    ev = Evidence("d", "Meta established TBD Lab.", 0, 25, (0, 4), (17, 24), rule="verb:establish")
+    inv = replace(ev, rule="inverse of parent_organization")
+    facts = [Relation(meta, "subsidiary", lab, "P355", inverse, (inv,))]
+    if premise is not None:
+        facts.append(Relation(lab, "parent_organization", meta, "P749", premise, (ev,)))
+    got = no_surer_than_premise(facts)
+    assert got[0].confidence == expected
+    assert got[1:] == facts[1:]
+
+
+def test_an_inverse_read_on_its_own_too_keeps_its_confidence():
+    from kg.resolve.calibration import no_surer_than_premise
+
+    meta, lab = Entity("meta", "Meta", "Organization"), Entity("lab", "TBD Lab", "Organization")
+    ev = Evidence("d", "TBD Lab, a unit of Meta", 0, 23, (0, 7), (19, 23), rule="verb:establish")
+    own = replace(ev, rule="appos:unit")
+    inv = replace(ev, rule="inverse of parent_organization")
+    facts = [
+        Relation(meta, "subsidiary", lab, "P355", 0.8, (inv, own)),
+        Relation(lab, "parent_organization", meta, "P749", 0.4, (ev,)),
+    ]
+    assert no_surer_than_premise(facts)[0].confidence == 0.8
