@@ -27,23 +27,20 @@ def test_named_entities_once_with_the_right_type(seeds_graph, name, etype):
     assert same[0].type == etype
 
 
-# Asserted: four. The relation model, the type model and the calibration fitted again out of
+# Asserted: three. The relation model, the type model and the calibration fitted again out of
 # fold on the tuning parts (kg.train), its rule families' maps counting the rule facts judged by
 # reading too, each worth half a gold fact (kg.train.judged, kg.defaults.JUDGED_WEIGHT), put
-# over the threshold (kg.defaults.MIN_CONFIDENCE, 0.64): "Meta ... establishing the secretive
-# TBD Lab" as Meta's unit, by its inverse (0.68); the author box's founder (0.65); "appoint"
-# (0.646: the gold annotates no "appointed by", and readers judged its facts right, shrunk
-# toward the verb rules' share). Every other fact the seeds state is under it: the relation
-# model's reading of "a UK-based technology company" as located in the United Kingdom 0.58,
-# "leading TBD Lab" 0.60, director of Progressive Robot 0.57, employer 0.47 to 0.54, post held
-# 0.42, "establish" 0.33 to 0.40, "release" as a developer 0.32. They are candidates, kept
-# with their evidence; `--min-confidence 0.5` asserts the right ones.
+# over the threshold (kg.defaults.MIN_CONFIDENCE, 0.62): the author box's founder (0.67);
+# "appoint" (0.63: the gold annotates no "appointed by", and readers judged its facts right,
+# shrunk toward the verb rules' share). Every other fact the seeds state is under it: "leading
+# TBD Lab" 0.60, director of Progressive Robot 0.57, the relation model's reading of "a
+# UK-based technology company" as located in the United Kingdom 0.54, employer 0.47 to 0.52,
+# post held 0.42, "establishing the secretive TBD Lab" as Meta's unit 0.38 (and its inverse, no
+# surer than it: kg.resolve.calibration.no_surer_than_premise), "release" as a developer 0.30.
+# They are candidates, kept with their evidence, that a lower `--min-confidence` asserts.
 FACTS: list[tuple[str, str, str]] = [
     ("Alexandr Wang", "appointed_by", "Meta"),
     ("Alexandr Wang", "appointed_by", "Mark Zuckerberg"),
-    # "Meta ... establishing the secretive TBD Lab": a lab an organization founds is its unit,
-    # and its inverse
-    ("Meta", "subsidiary", "TBD Lab"),
     # the author box, read like other text: "Christopher Holloway is the founder and director
     # of Progressive Robot, a UK-based technology company"
     ("Progressive Robot", "founded_by", "Christopher Holloway"),
@@ -62,13 +59,20 @@ CANDIDATES = [
     ("Christopher Holloway", "employer", "Progressive Robot"),
     ("Progressive Robot", "director_manager", "Christopher Holloway"),
     ("Christopher Holloway", "position_held", "director"),  # of Progressive Robot
+    # "Meta ... establishing the secretive TBD Lab": a lab an organization founds is its unit,
+    # and its inverse
     ("TBD Lab", "parent_organization", "Meta"),
+    ("Meta", "subsidiary", "TBD Lab"),
 ]
 # Wrong, and known: "he works across PHP development, ecommerce, Linux infrastructure" in the
-# author box makes PHP an organisation in the UK, read across sentences: a candidate (0.24).
-# Listed so that any change to it shows.
+# author box makes PHP an organisation, read by the relation model across sentences as in the
+# UK and as where Holloway studied; and a founder and director read as a member (an
+# organisation's member is a body or a person of a club, not its staff): candidates (0.23 to
+# 0.32). Listed so that any change to them shows.
 KNOWN_WRONG = [
     ("PHP", "country", "United Kingdom"),
+    ("Christopher Holloway", "educated_at", "PHP"),
+    ("Christopher Holloway", "member_of", "Progressive Robot"),
 ]
 
 

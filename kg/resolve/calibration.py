@@ -26,9 +26,7 @@ from kg.model import Relation
 ARTEFACT = DATA / "calibration.json"
 # what a source falls back to when the tuning data held too few of its facts to fit its own map
 FALLBACK = "all"
-_NOT_RULES = frozenset({MODEL, MODEL_ACROSS, "model+rules", "inferred", "inferred:word"})
-# the inference that gives a country's fact to its nationality word (kg.resolve.infer)
-_TO_WORD = " + demonym_of to the word"
+_NOT_RULES = frozenset({MODEL, MODEL_ACROSS, "model+rules", "inferred"})
 
 
 def rules_only(src: str) -> bool:
@@ -42,22 +40,20 @@ def chain(src: str, predicate: str) -> tuple[str, ...]:
     family the tuning data never gave a fact keeps its own number)."""
     if rules_only(src):
         return (f"{src}|{predicate}", src)
-    # a calibration fitted before "inferred:word" was a source of its own read it as "inferred"
-    within = ("inferred",) if src == "inferred:word" else ()
-    return (f"{src}|{predicate}", src, *within, FALLBACK)
+    return (f"{src}|{predicate}", src, FALLBACK)
 
 
 def source(rules: Iterable[str]) -> str:
     """What read a fact, from the rules of its evidence: "model" (in a sentence),
-    "model:across" (only across sentences), "model+rules", "inferred" ("inferred:word" where
-    each inference gave a country's fact to its nationality word: on Re-DocRED 0-399 out of
-    fold those were right 157 times in 248, the other inferences 129 in 236, and one map for
-    both asserted the second's), a rule family ("verb", "x-based", ...) or "rules" for
-    several."""
+    "model:across" (only across sentences), "model+rules", "inferred" (one map for every
+    inference: a map of their own for the copies of a country's facts to its nationality word,
+    right more often on Re-DocRED, where the word and the country are one entity, asserted
+    them on news, where the word is a node of its own beside its country: "Massachusetts
+    located in American"), a rule family ("verb", "x-based", ...) or "rules" for several."""
     rules = list(rules)
     readings = {r for r in rules if not (r.startswith("inverse of ") or " + " in r)}
     if not readings:
-        return "inferred:word" if rules and all(r.endswith(_TO_WORD) for r in rules) else "inferred"
+        return "inferred"
     models = readings & {MODEL, MODEL_ACROSS}
     if models == readings:
         return MODEL if MODEL in models else MODEL_ACROSS

@@ -81,8 +81,7 @@ DEMONYM_OBJECTS = (
 # half) went from 26.1 to 28.1, Re-DocRED 300-399's from 29.4 to 29.8.
 DEMONYM_SUBJECTS = ("contains", "part_of", "has_part", "member_of")
 # The rule a word's fact given to its country is named by, and the one a country's fact given
-# to its word is: the second has a calibration map of its own (kg.resolve.calibration.source,
-# "inferred:word"; out of fold it is right more often than the chains and inverses).
+# to its word is: the evidence says which way the fact went.
 DEMONYM_RULE = "demonym_of"
 TO_WORD_RULE = "demonym_of to the word"
 

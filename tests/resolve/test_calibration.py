@@ -35,9 +35,8 @@ from kg.train.isotonic import binned, lower_bound
         (["verb:found", "verb:hire"], "verb"),
         (["verb:found", "role:wife"], "rules"),
         (["inverse of spouse"], "inferred"),
-        # a country's fact given to its nationality word has a map of its own ...
-        (["located_in + demonym_of to the word"], "inferred:word"),
-        # ... but not a word's given to its country, nor one inferred another way too
+        # the copies of facts between a word and its country have the inferences' map
+        (["located_in + demonym_of to the word"], "inferred"),
         (["located_in + demonym_of"], "inferred"),
         (["located_in + demonym_of to the word", "located_in + located_in"], "inferred"),
         (["model", "located_in + demonym_of to the word"], "model"),
@@ -391,15 +390,6 @@ def test_the_log_counts_each_familys_facts_alone_and_with_the_model(capsys):
         "  rule family verb out of fold: part alone 1 of 3, with the model 2 of 2; "
         "other alone 0 of 0, with the model 0 of 0\n"
     )
-
-
-def test_the_word_inferences_fall_back_on_the_inferred_map():
-    """A calibration with no map of its own for "inferred:word" reads those facts by the
-    inferred facts' map (one fitted before the source was split), not by all facts'."""
-    cal = Calibration({"inferred": ([0.0, 1.0], [0.1, 0.5]), "all": ([0.0, 1.0], [0.9, 0.9])})
-    assert cal("inferred:word", 1.0, "located_in") == 0.5
-    split = Calibration({**cal.tables, "inferred:word": ([0.0, 1.0], [0.2, 0.8])})
-    assert split("inferred:word", 1.0, "located_in") == 0.8
 
 
 # (the premise's confidence, the inverse's, the inverse's after): an inverse says what its

@@ -187,7 +187,7 @@ def test_not_inferred(facts, unexpected, monkeypatch):
 
 SHARED_RULES = [
     # a word's fact given to its country, and a country's given to its word, are told apart
-    # by their rule: the second has a calibration map of its own ("inferred:word")
+    # by their rule, so the evidence says which way the fact went
     (
         [("Ostmark", "located_in", "Norlandic", 0.9), ("Norlandic", "demonym_of", "Norland", 1.0)],
         ("Ostmark", "located_in", "Norland"),
