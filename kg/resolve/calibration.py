@@ -159,13 +159,20 @@ def no_surer_than_premise(relations: list[Relation]) -> list[Relation]:
     conf = {(r.subject.id, r.predicate, _id(r.object)): r.confidence for r in relations}
     out = []
     for r in relations:
-        rules = {ev.rule for ev in r.evidence}
-        if len(rules) == 1 and (rule := next(iter(rules))).startswith(_INVERSE):
-            premise = conf.get((_id(r.object), rule[len(_INVERSE) :], r.subject.id))
-            if premise is not None and premise < r.confidence:
-                r = replace(r, confidence=premise)
+        key = premise_of(r.subject.id, _id(r.object), [ev.rule for ev in r.evidence])
+        premise = conf.get(key) if key is not None else None
+        if premise is not None and premise < r.confidence:
+            r = replace(r, confidence=premise)
         out.append(r)
     return out
+
+
+def premise_of(subject: object, obj: object, rules: list[str]) -> tuple | None:
+    """The (subject, predicate, object) a fact of these ends is the inverse of, where
+    inference gave it so alone (every rule of its evidence "inverse of P"), else None."""
+    if not rules or any(r != rules[0] for r in rules) or not rules[0].startswith(_INVERSE):
+        return None
+    return (obj, rules[0][len(_INVERSE) :], subject)
 
 
 def _id(x: object) -> object:

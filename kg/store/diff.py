@@ -23,6 +23,7 @@ from kg.graph import KnowledgeGraph, from_parts, split
 from kg.model import Document, Entity, Relation
 from kg.rdf.triples import document_parts, quads
 from kg.resolve.calibration import load as load_calibration
+from kg.resolve.calibration import premise_of
 from kg.resolve.records import EV_CONFIDENCE, EV_RULE, relation
 from kg.resolve.resolver import EntityRecord, Resolver, Snapshot
 
@@ -175,9 +176,17 @@ def _changed_only(
         for key in sorted(facts[negated] & held.keys()):
             evs, conf = held[key]
             if not negated:  # calibrated as kg.graph.from_parts does, from its readings' rules
-                conf = cal.fact([(e[EV_RULE], e[EV_CONFIDENCE]) for e in evs], conf, key[1])
+                conf = calibrated(key)
+                # an inverse is worth no more than its premise (no_surer_than_premise)
+                premise = premise_of(key[0], key[2], [e[EV_RULE] for e in evs])
+                if premise is not None and premise in held:
+                    conf = min(conf, calibrated(premise))
             out.append(relation(key, evs, conf, known, with_evidence=False))  # no evidence
         return out
+
+    def calibrated(key: FactKey) -> float:
+        evs, conf = snap.relations[key]
+        return cal.fact([(e[EV_RULE], e[EV_CONFIDENCE]) for e in evs], conf, key[1])
 
     cal = load_calibration()
     ents = [entity(eid) for eid in sorted(entities & snap.kept.keys())]
