@@ -32,18 +32,21 @@ MAX_ARCS = 3
 def is_country(text: str) -> bool:
     """Whether ``text`` names a country (a name, alias or code of kg's places table) or is a
     nationality word standing for one; a city is no country."""
-    t = " ".join(text.split())
-    t = t[4:] if t.casefold().startswith("the ") else t
-    row = place_name(t, "GPE")
+    row = _place_row(text)
     return (row is not None and row[1] != "city") or is_nationality(text)
 
 
 def is_territory(text: str) -> bool:
     """Whether ``text`` names a territory another state holds ("Puerto Rico"), which the places
     table holds as a country but is no place's country."""
-    t = " ".join(text.split())
-    row = place_name(t[4:] if t.casefold().startswith("the ") else t, "GPE")
+    row = _place_row(text)
     return row is not None and row[0] in DEPENDENT_TERRITORIES
+
+
+def _place_row(text: str) -> tuple[str, str] | None:
+    """The places table's row for a place's name, spaces squashed and "the" left out."""
+    t = " ".join(text.split())
+    return place_name(t[4:] if t.casefold().startswith("the ") else t, "GPE")
 
 
 def is_continent(text: str) -> bool:

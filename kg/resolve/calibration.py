@@ -22,6 +22,7 @@ from pathlib import Path
 from kg.extract.records import MODEL, MODEL_ACROSS
 from kg.files import DATA
 from kg.model import Relation
+from kg.resolve.infer import INVERSE_OF
 
 ARTEFACT = DATA / "calibration.json"
 # what a source falls back to when the tuning data held too few of its facts to fit its own map
@@ -51,7 +52,7 @@ def source(rules: Iterable[str]) -> str:
     them on news, where the word is a node of its own beside its country: "Massachusetts
     located in American"), a rule family ("verb", "x-based", ...) or "rules" for several."""
     rules = list(rules)
-    readings = {r for r in rules if not (r.startswith("inverse of ") or " + " in r)}
+    readings = {r for r in rules if not (r.startswith(INVERSE_OF) or " + " in r)}
     if not readings:
         return "inferred"
     models = readings & {MODEL, MODEL_ACROSS}
@@ -147,9 +148,6 @@ def calibrate(
     return no_surer_than_premise([cal.relation(r) for r in relations])
 
 
-_INVERSE = "inverse of "
-
-
 def no_surer_than_premise(relations: list[Relation]) -> list[Relation]:
     """Each fact inference gave as the inverse of another alone, at no more than that fact's
     confidence: the two say one thing. The inverse's map is fitted on inverses of every
@@ -170,9 +168,9 @@ def no_surer_than_premise(relations: list[Relation]) -> list[Relation]:
 def premise_of(subject: object, obj: object, rules: list[str]) -> tuple | None:
     """The (subject, predicate, object) a fact of these ends is the inverse of, where
     inference gave it so alone (every rule of its evidence "inverse of P"), else None."""
-    if not rules or any(r != rules[0] for r in rules) or not rules[0].startswith(_INVERSE):
+    if not rules or any(r != rules[0] for r in rules) or not rules[0].startswith(INVERSE_OF):
         return None
-    return (obj, rules[0][len(_INVERSE) :], subject)
+    return (obj, rules[0][len(INVERSE_OF) :], subject)
 
 
 def _id(x: object) -> object:

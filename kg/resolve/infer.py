@@ -136,9 +136,13 @@ def ev_order(e: Ev) -> tuple:
     return (e[0], e[2], e[3], e[4], e[5], e[6], e[7], e[8], repr(e[9:]))
 
 
+# the rule an inverse is given by, before its premise's predicate ("inverse of parent_organization")
+INVERSE_OF = "inverse of "
+
+
 def ev_inferred(e: Ev) -> bool:
     rule = e[EV_RULE]
-    return rule.startswith("inverse of ") or " + " in rule
+    return rule.startswith(INVERSE_OF) or " + " in rule
 
 
 def combine(evs: Iterable[Ev]) -> tuple[tuple[Ev, ...], float]:
@@ -209,7 +213,7 @@ class _Inference:
             inv = INVERSES.get(pred)
             if inv:
                 c = INFERRED * self.conf(key)
-                changed |= self.add((oid, inv, sid), evs, f"inverse of {pred}", c, swap=True)
+                changed |= self.add((oid, inv, sid), evs, f"{INVERSE_OF}{pred}", c, swap=True)
             for first, then, gives in CHAINS:
                 if pred != first:
                     continue
