@@ -15,7 +15,8 @@ country lie in one of its own large cities or subdivisions ("the United States" 
 "Wisconsin"). A nationality
 word names a people, not a body that employs anyone, and a country or a state employs no one as
 the model reads it (the governor of a territory, a vice president of the airline "Alaska"
-where the recogniser took it for the state).
+where the recogniser took it for the state). A place kg's table puts in one country lies in
+no other's nationality word ("Washington" in "Soviet").
 """
 
 from __future__ import annotations
@@ -58,6 +59,8 @@ def object_fits(predicate: str, subject: tuple[str, str], obj: tuple[str, str]) 
     if predicate in BETWEEN_PLACES and _subdivisions(subject, obj):
         return False
     inner, outer = (obj, subject) if predicate == "contains" else (subject, obj)
+    if predicate in BETWEEN_PLACES and _foreign_people(inner, outer):
+        return False
     if (predicate in LOCATING or predicate == "contains") and _a_country(inner):
         if _inside(outer, inner):
             return False
@@ -72,6 +75,23 @@ def a_people(name: tuple[str, str]) -> bool:
     not a country's own name."""
     row = place_name(name[0], "NORP")
     return row is not None and row[1] == "demonym" and place_name(name[0], "GPE") == row
+
+
+def _foreign_people(place: tuple[str, str], word: tuple[str, str]) -> bool:
+    """Whether a place (text, label) that kg's table puts in one country (a country itself, or
+    one of its large cities or subdivisions) is read in another's nationality word: the model
+    reads "Washington" in "Soviet" from "Soviet volunteers plan to spend August in Washington"
+    and "Bosnia" in "Austrian" from "the assassination of Austrian Archduke ... in Bosnia"."""
+    if not a_people(word) or place[1] not in _PLACE_LABELS:
+        return False
+    home = place_name(word[0], "NORP")
+    row = within().get(name_key(place[0])) if place[1] in ("GPE", "LOC") else None
+    there = row[0] if row is not None else None
+    if there is None and _a_country(place):
+        if home is not None and home[0] in FORMER_UNIONS:
+            return False  # "Armenia" in "Soviet": a member of a former union lay in it
+        there = place_name(place[0], place[1])[0]  # type: ignore[index]
+    return home is not None and there is not None and there != home[0]
 
 
 def _subdivisions(a: tuple[str, str], b: tuple[str, str]) -> bool:

@@ -96,6 +96,22 @@ def test_a_place_qualified_by_its_state_is_named_by_the_town():
     assert match.value("1971-03-03") == 2 and match.value("1971") is None
 
 
+@pytest.mark.parametrize(
+    "town, state, judged",
+    [
+        ("North Bend", "Ohio", False),  # the town and state of one gold place: not judged
+        ("Ohio", "North Bend", False),  # read either way round
+        ("North Bend", "Kentucky", True),  # another state: a wrong fact
+    ],
+)
+def test_a_fact_between_a_town_and_its_own_state_is_not_judged(town, state, judged):
+    g = ev.GoldDoc("d", "text", (ev.GoldEntity(("North Bend , Ohio",), "Place"),), ())
+    gold = ev.GoldSet("t", "conll04", (g,))
+    a, b = entity(town, "Place"), entity(state, "Place")
+    _, labels, _ = ev.score_doc(gold, g, [a, b], [Relation(a, "located_in", b, "P131", 0.9)])
+    assert sum(c.fp for c in labels.values()) == int(judged)
+
+
 def test_errors_and_asserted_counts_follow_the_threshold():
     gold = ev.GoldSet("t", "jsonl", (gold_doc(),))
     jane, acme = entity("Jane Doe", "Person"), entity("Acme Corp", "Organization")

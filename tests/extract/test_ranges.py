@@ -39,6 +39,14 @@ FITS = [
     # a nationality word names a people: no one works for it; but a place lies in it as in
     # its country ("a Canadian province")
     ("located_in", ("Alberta", "GPE"), ("Canadian", "NORP"), True),
+    # but a place the table puts in one country lies in no other's people ("Soviet volunteers
+    # plan to spend August in Washington"), but for a member of a former union
+    ("located_in", ("Washington", "GPE"), ("Soviet", "NORP"), False),
+    ("located_in", ("New York", "GPE"), ("Chilean", "NORP"), False),
+    ("contains", ("Chilean", "NORP"), ("New York", "GPE"), False),
+    ("located_in", ("Texas", "GPE"), ("American", "NORP"), True),
+    ("located_in", ("Austria", "GPE"), ("German", "NORP"), False),
+    ("located_in", ("Armenia", "GPE"), ("Soviet", "NORP"), True),
     ("employer", ("Lin Wei", "PERSON"), ("Japanese", "NORP"), False),
     ("country", ("Hamburg", "GPE"), ("German", "NORP"), True),  # "a German city" stays
     # no country contains another, nor a state another state
