@@ -103,8 +103,15 @@ LEGAL_SUFFIXES = _words(
 # Province", "Kunene") where the places table knows no city of that name (a province named
 # after its capital is another place). Not "river", "airport", "lake" or "island(s)":
 # "Missouri", "Hamburg", "Geneva" are as often the state or city, "the Falklands" another
-# spelling.
+# spelling (but see ``FEATURE_SUFFIXES``).
 PLACE_SUFFIXES = _words("sea ocean strip heights peninsula desert mountains province")
+# The generic nouns of a river's, a bridge's or an island's name that news drops once it has
+# named it ("the Ammonoosuc River", then "the Ammonoosuc"; "the Great Belt Bridge", "the Great
+# Belt"; "the Shetland Islands", "Shetland"): as ``PLACE_PREFIXES``, only where neither the
+# places table nor GeoNames' towns know a place of the short name ("Missouri", "Brooklyn",
+# "Hudson" stay apart from their river or bridge). Not "lake", "valley" nor a street's noun:
+# "Rice Lake" and "Docklands Drive" are as often named after the town or quarter.
+FEATURE_SUFFIXES = _words("river bridge island islands")
 # The generic nouns that begin a place's name and that news drops once it has named it ("Mount
 # Etna", then "Etna"; "Mt. Terminillo", "Terminillo"): as ``PLACE_SUFFIXES``, where the places
 # table knows no place of the short name. Not "lake", "cape" or "fort": "Lake Geneva", "Cape

@@ -6,7 +6,8 @@ the document names before it); an acronym the name a document defines it as ("Ge
 (GM)", which then holds everywhere; an organization's name in another language too, "Federation
 of German Industry (BDI)"), or else the one name of a shared document whose initials it spells
 (three letters or more); a short form ("TBD") the name of a shared document it shortens by a
-legal or unit suffix ("TBD Lab") or a place's generic noun ("Golan Heights"); an organization's
+legal or unit suffix ("TBD Lab") or a place's generic noun ("Golan Heights", "the Great Belt
+Bridge"); an organization's
 noun ("the Court", "the Agreement") the one name of its document it heads ("the Supreme
 Court", "the Paris Agreement"), or the one name there that is it with its country before it
 ("the US Justice Department"); a name the one
@@ -24,10 +25,12 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 from kg.defaults import ACRONYM_MAX, ACRONYM_MIN, SURNAME_MARGIN
+from kg.extract.type_cues import in_towns
 from kg.lexicon import (
     COMPLEMENTED_HEAD_NOUNS,
     DOCUMENT_HEAD_NOUNS,
     FACILITY_SUFFIXES,
+    FEATURE_SUFFIXES,
     KNOWN_ACRONYMS,
     LEGAL_SUFFIXES,
     ORG_HEAD_NOUNS,
@@ -139,7 +142,7 @@ def index(keys: list[str], tops: dict[str, str], names: Mapping[str, _Name]) -> 
                 out.by_home[rest].append(f)
             for head in complement_heads(fw) if SCOPE not in f else ():
                 out.by_head[head].append(f)
-        elif t == "Place" and fw[-1] in PLACE_SUFFIXES and SCOPE not in f:
+        elif t == "Place" and fw[-1] in PLACE_SUFFIXES | FEATURE_SUFFIXES and SCOPE not in f:
             out.by_stem[" ".join(fw[:-1])].append(f)
         elif t == "Place" and fw[0] in PLACE_PREFIXES and SCOPE not in f:
             out.by_stem[" ".join(fw[1:])].append(f)
@@ -300,13 +303,14 @@ def _shortens(word: str, k: str, f: str, tops: dict[str, str]) -> bool:
     word, or its first). A place's name, without its generic noun: not where the places table
     knows the word as a country, nor as a city where the name is a province's (a province
     named after its capital is another place: "Aydın Province", "Aydın"); without the generic
-    noun that begins it ("Mount Etna", "Etna"), where the table knows no place of the word. A
-    building's or a school's (``FACILITY_SUFFIXES``: "the Drake Hotel", "the Drake"; "Butler
-    University", "Butler"): not where the word is read a place or the places table knows it
-    (a university named after its town is not the town: "Tehran University", "Tehran"). An
-    organization's, without its legal or unit suffix: not where the word is read a place (a
-    company that runs a place is not the place: "Heathrow Airport Holdings", "Heathrow
-    Airport")."""
+    noun that begins it ("Mount Etna", "Etna"), where the table knows no place of the word;
+    without a river's, a bridge's or an island's noun ("Ammonoosuc River", "Ammonoosuc"), where
+    no town of GeoNames is the word either. A building's or a school's (``FACILITY_SUFFIXES``:
+    "the Drake Hotel", "the Drake"; "Butler University", "Butler"): not where the word is read
+    a place or the places table knows it (a university named after its town is not the town:
+    "Tehran University", "Tehran"). An organization's, without its legal or unit suffix: not
+    where the word is read a place (a company that runs a place is not the place: "Heathrow
+    Airport Holdings", "Heathrow Airport")."""
     if f.split()[-1] in FACILITY_SUFFIXES:
         return tops[k] != "Place" and word not in places()
     if tops[f] != "Place":
@@ -314,6 +318,9 @@ def _shortens(word: str, k: str, f: str, tops: dict[str, str]) -> bool:
         # Holdings", "Heathrow Airport")
         return tops[k] != "Place" or tops[f] != "Organization"
     kind = places().get(word, ("", ""))[1]
+    if f.split()[-1] in FEATURE_SUFFIXES:
+        # "Brooklyn Bridge" is not Brooklyn, "Hudson River" not the town of Hudson
+        return kind == "" and word not in within_table() and not in_towns(word)
     if f.split()[0] in PLACE_PREFIXES:
         # "Mount Vernon" is not the town of Vernon
         return kind == "" and word not in within_table()

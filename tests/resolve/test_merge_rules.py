@@ -452,6 +452,36 @@ CASES = {
         ],
         [{"Mount Kenya"}, {"Kenya"}, {"Mount Washington"}, {"Washington"}],
     ),
+    "a river, a bridge or islands without their noun": (
+        [
+            (
+                "The Ammonoosuc River flooded. The Ammonoosuc rose two metres overnight.",
+                [("Ammonoosuc River", "LOC"), ("Ammonoosuc", "LOC")],
+            ),
+            (
+                "Trains cross the Great Belt Bridge. The Great Belt opened in 1998.",
+                [("Great Belt Bridge", "LOC"), ("Great Belt", "LOC")],
+            ),
+            (
+                "Ferries reach the Shetland Islands daily. Shetland voted on Thursday.",
+                [("Shetland Islands", "LOC"), ("Shetland", G)],
+            ),
+        ],
+        [{"Ammonoosuc River", "Ammonoosuc"}, {"Great Belt Bridge", "Great Belt"}]
+        + [{"Shetland Islands", "Shetland"}],
+    ),
+    "a river or a bridge is not the state or town it is named after": (
+        [
+            (
+                "The Missouri River flooded farms in Missouri. The Brooklyn Bridge is in "
+                "Brooklyn. The Hudson River is near Hudson.",
+                [("Missouri River", "LOC"), ("Missouri", G), ("Brooklyn Bridge", "LOC")]
+                + [("Brooklyn", G), ("Hudson River", "LOC"), ("Hudson", G)],
+            )
+        ],
+        [{"Missouri River"}, {"Missouri"}, {"Brooklyn Bridge"}, {"Brooklyn"}]
+        + [{"Hudson River"}, {"Hudson"}],
+    ),
     "'the House' after the House of Representatives": (
         [
             (
