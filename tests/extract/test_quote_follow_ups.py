@@ -5,7 +5,8 @@ word inside another speaker's account, "she" after a person whose name resolutio
 otherwise, a name set after a comma that is no role, a people or "Representatives of" several
 bodies as a speaker, a statement an agency passes on, "he" in "X sent a message in which he
 said", a surname that is a common word ("King said"), a quotation's bare middle line, a
-lead's described speaker named in the next paragraphs.
+lead's described speaker (a spokesperson, a group, an official) named in the next
+paragraphs.
 (text, expected quotations) tables, as in test_quotes."""
 
 from __future__ import annotations
@@ -174,6 +175,35 @@ FOLLOW_UPS = [
         "A regional newspaper said on Sunday the mayor had taken a bribe from a builder.\n\n"
         "A statement from Orion Builders said the company had never paid the mayor.",
         {("Orion Builders", "the company had never paid the mayor", False)},
+    ),
+    # a lead's office ("a senior official", "the country's foreign minister", "he" after it)
+    # is the first named speaker after it, if a person; else no one
+    (
+        "A senior official admitted on Monday that the harbour had been closed for a week.\n\n"
+        "Port director Laura Mendes said the boats would sail again in May.",
+        {
+            ("Laura Mendes", "the harbour had been closed for a week", False),
+            ("Laura Mendes", "the boats would sail again in May", False),
+        },
+    ),
+    (
+        "The country's foreign minister has suggested that the border be closed. He said the "
+        "army should guard it.\n\nForeign Minister Laura Mendes told a newspaper that the "
+        "border was not safe.",
+        {
+            ("Laura Mendes", "the border be closed", False),
+            ("Laura Mendes", "the army should guard it", False),
+            ("Laura Mendes", "the border was not safe", False),
+        },
+    ),
+    (
+        "A senior official said on Monday that the harbour had been closed for a week.\n\n"
+        "Orion Shipping Ltd said its boats would sail again in May. Port director "
+        "Laura Mendes said the harbour would reopen soon.",
+        {
+            ("Orion Shipping Ltd", "its boats would sail again in May", False),
+            ("Laura Mendes", "the harbour would reopen soon", False),
+        },
     ),
     # a people names no one speaker; the several bodies "Representatives of" takes in each
     # speak, as "A and B said" does
