@@ -47,16 +47,22 @@ def phrase(
     offset: int,
     token_mention: dict[int, int],
     whole: frozenset[str] = frozenset(),
+    holder: int = -1,
 ) -> tuple[str, tuple[int, int], str] | None:
     """The body the noun ``s`` heads where a place owns it: its name ("Chinese Foreign
     Ministry"), the document offsets of its phrase and the phrase's words ("China's foreign
     ministry"); None where no place comes before its words, or a name does ("Xinhua news
     agency", "the Siemens army of lawyers"). A body of ``whole`` ("the Swiss government")
-    speaks for its country: its name is the country's, its words no alias."""
+    speaks for its country: its name is the country's, its words no alias. ``holder``: the
+    noun the body's phrase is set before, to which the parse may hang the place ("a Chinese
+    foreign ministry spokesman": "Chinese" of "spokesman")."""
     if not body_head(tab, s):
         return None
     owner, place = -1, ""
-    for c in tab.children[s]:
+    kids = list(tab.children[s])
+    if holder >= 0:
+        kids += [c for c in tab.children[holder] if c < s]
+    for c in kids:
         if c < s and tab.dep[c] in ("poss", "amod", "compound", "nmod"):
             found = _place(out, tab, c, token_mention, tab.lemma[s] not in CITY_BODIES)
             if found:
@@ -199,10 +205,11 @@ def read(
     token_mention: dict[int, int],
     bodies: list[RawMention],
     whole: frozenset[str] = frozenset(),
+    holder: int = -1,
 ) -> int | None:
     """The index among ``bodies`` (the document's, added to if new) of the body the noun
-    ``s`` heads where a place owns it, or None (``whole``: see ``phrase``)."""
-    found = phrase(out, tab, s, offset, token_mention, whole)
+    ``s`` heads where a place owns it, or None (``whole``, ``holder``: see ``phrase``)."""
+    found = phrase(out, tab, s, offset, token_mention, whole, holder)
     if found is None:
         return None
     name, span, words = found

@@ -246,6 +246,10 @@ def _noun(
         return body
     if (served := _office_of(out, tab, s, token_mention, span)) is not None:
         return served
+    if voice and single and (spoken := _state_voice(out, tab, s, offset, token_mention)) >= 0:
+        # "a Chinese foreign ministry spokesman", "a spokesman for the Israeli army"
+        kind = "Organization" if memory(out).bodies[spoken].label == "ORG" else "Place"
+        return Speaker(None, kind, span, "quote.for", (), span, body=spoken)
     kids = tab.children[s]
     if not (lemma in _WHOLE and any(o in token_mention for o in possessors(tab, s))):
         # "China's foreign ministry", "the Israeli army"; "Canada's government" is Canada,
@@ -384,6 +388,29 @@ def _office(tab: Tokens, c: int) -> bool:
     """Whether a compound before a role is part of the office's title ("Prime", "Vice",
     "finance", "Foreign"), not whose the role is."""
     return tab.lemma[c] in TITLE_WORDS or tab.lemma[c] in PORTFOLIO_WORDS
+
+
+def _state_voice(
+    out: DocExtraction, tab: Tokens, s: int, offset: int, token_mention: dict[int, int]
+) -> int:
+    """The body of a place (kg.extract.bodies) a spokesperson's phrase names, set before the
+    noun ("a Chinese foreign ministry spokesman", "the Dutch police spokeswoman") or after
+    it ("a spokesperson for China's foreign ministry", "from the Israeli army"): its index
+    among the document's bodies, or -1."""
+    for c in tab.children[s]:
+        if tab.dep[c] == "compound" and c < s:
+            found = [(c, s)]
+        elif tab.dep[c] == "prep" and tab.lower[c] in ("for", "of", "from", "with", "at"):
+            found = [(o, -1) for o in tab.children[c] if tab.dep[o] == "pobj"]
+        else:
+            continue
+        for body, holder in found:
+            k = bodies.read(
+                out, tab, body, offset, token_mention, memory(out).bodies, _WHOLE, holder
+            )
+            if k is not None:
+                return k
+    return -1
 
 
 def _spokesperson(

@@ -1,8 +1,9 @@
 """A body a place owns that speaks with no name of its own ("Norway's foreign ministry said",
 "the Norwegian foreign ministry said"): an organisation named by its country's nationality
 word and its words, one for both spellings; a capital before it names its country, and a
-government is its country's; whom a later "the ministry said" stands for; no entity where it does
-not speak. (text, expected quotations) tables, as in test_quotes."""
+government is its country's; its spokespeople speak for it; whom a later "the ministry said"
+stands for; no entity where it does not speak. (text, expected quotations) tables, as in
+test_quotes."""
 
 from __future__ import annotations
 
@@ -65,6 +66,24 @@ BODIES = [
         {
             ("Norwegian Foreign Ministry", "the envoy had been recalled", False),
             ("Denmark", "it would hold elections in May", False),
+        },
+    ),
+    # a spokesperson of such a body, before the noun or after it, speaks for the body; "he"
+    # after the spokesperson too
+    (
+        "The envoy had been recalled, a Norwegian foreign ministry spokesman said. He said "
+        "the embassy would stay open.",
+        {
+            ("Norwegian Foreign Ministry", "The envoy had been recalled", False),
+            ("Norwegian Foreign Ministry", "the embassy would stay open", False),
+        },
+    ),
+    (
+        "A spokeswoman for Finland's defence ministry said the drill would go ahead. Two men "
+        "were held, the Danish police spokesman said.",
+        {
+            ("Finnish Defence Ministry", "the drill would go ahead", False),
+            ("Danish Police", "Two men were held", False),
         },
     ),
     # a capital before a state's body names its country; a city's police is the city's
