@@ -449,4 +449,5 @@ def read(
         possessed_people(r, sent)
         lifespans(r, sent)
         works.work_years(r, sent)
+        works.kind_years(r, sent)
     return r

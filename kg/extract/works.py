@@ -1,21 +1,27 @@
 """A work's year in brackets after its name: "the film Thira (2013)", "his seventh album Light
-Years (2000)", "The Wooden Horse (1950)": the year it came out. Reviews, obituaries and
-encyclopedias date a work so. Takes the block's reader (kg.extract.rules) and one sentence."""
+Years (2000)", "The Wooden Horse (1950)", or on the noun of works that describes it: "X is a
+1936 British film", "X, a 1994 film", "the 1969 film X": the year it came out. Reviews,
+obituaries and encyclopedias date a work so. Takes the block's reader (kg.extract.rules) and
+one sentence."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.defaults import WORK_YEAR_CONFIDENCE
+from kg.defaults import WORK_KIND_YEAR_CONFIDENCE, WORK_YEAR_CONFIDENCE
 from kg.extract.dates import iso_date
 from kg.lexicon import KIND_NOUNS
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from kg.extract.rules import _Reader
     from kg.extract.tokens import Sentence
 
 PUBLISHED = ("publication_date",)
 WORK_NOUNS = frozenset(KIND_NOUNS["Work"])
+# names a noun of works cannot stand for ("Jane Doe, a 1990 film star" is the star's)
+_NOT_WORKS = frozenset({"PERSON", "GPE", "LOC", "NORP"})
 # how far before a name a noun of works may stand ("the album Light Years", "the 1950 film X")
 _BEFORE = 3
 
@@ -46,3 +52,51 @@ def work_years(r: _Reader, sent: Sentence) -> None:
         if mentions[a].label != "WORK_OF_ART" and not described:
             continue
         r.emit(a, year, PUBLISHED, WORK_YEAR_CONFIDENCE, "work-year", sent, r.sdoc[i + 2])
+
+
+# how a bare year hangs from the noun it dates ("a 1936 film", "the 1969 film")
+_YEAR_DEPS = frozenset({"nummod", "compound", "amod", "npadvmod"})
+
+
+def kind_years(r: _Reader, sent: Sentence) -> None:
+    """A year on a noun of works that stands for a name by copula or apposition ("X is a 1936
+    British film", "X, a 1994 film") or that a name follows in apposition ("the 1969 film
+    X"): the year the work came out. A decade ("a 1970s film") or a full date is no year."""
+    if not r.date_of:
+        return
+    orth, sdoc = r.t.orth, r.sdoc
+    for i in range(sent.start, sent.end):
+        if i not in r.date_of or len(orth[i]) != 4 or not orth[i].isdigit():
+            continue
+        tok = sdoc[i]
+        noun = tok.head
+        if tok.dep_ not in _YEAR_DEPS or noun.pos_ != "NOUN" or noun.lemma_ not in WORK_NOUNS:
+            continue
+        if len(r.date_of[i]) != 1:
+            continue  # "the 12 May 1936 film" is no year alone
+        name = r._name_token(noun)
+        if name is None:
+            name = next((c for c in noun.children if c.dep_ == "appos" and c.i in r.tm), None)
+        if name is None or not _whole(r, name, noun):
+            continue
+        a = r.tm[name.i]
+        if r.out.mentions[a].label in _NOT_WORKS:
+            continue
+        r.emit(a, orth[i], PUBLISHED, WORK_KIND_YEAR_CONFIDENCE, "work-year:kind", sent, tok)
+
+
+def _whole(r: _Reader, name: Token, noun: Token) -> bool:
+    """Whether the mention at ``name`` spans the whole phrase the parse makes of it (a leading
+    "the" and the work's noun in apposition to it aside): a title the recogniser cut ("Song" of "Song of Freedom", "Present Danger" of
+    "Clear and Present Danger") would take the work's year to a wrong name."""
+    apposed = {t.i for t in noun.subtree} if noun.head.i == name.i else set()
+    words = [
+        t
+        for t in name.subtree
+        if t.i not in apposed and not (t.dep_ in ("det", "punct") and t.i < name.i)
+    ]
+    while words[-1].is_punct and words[-1].i > name.i:  # "X, a 1994 film,": not X's comma
+        words.pop()
+    m = r.out.mentions[r.tm[name.i]]
+    first, last = words[0], words[-1]
+    return m.start <= r.offset + first.idx and r.offset + last.idx + len(last) <= m.end

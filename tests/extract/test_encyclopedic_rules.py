@@ -3,7 +3,8 @@ rules alone (no relation model) from sentences of our own making: offices of a s
 (kg.extract.roles.state_offices: the holder of a country's office is its citizen, and its head
 of state or of government where the office is one), a place named through a noun of divisions
 (kg.extract.located.named_place: "the town of Salem", "the U.S. state of Oregon") and a
-work's year in brackets after its name (kg.extract.works)."""
+work's year in brackets after its name or on the noun of works that describes it
+(kg.extract.works)."""
 
 from __future__ import annotations
 
@@ -113,6 +114,27 @@ WORKS = [
     # a person's or a company's bracketed year says no work
     ("Jane Doe (1950) was a painter.", set(), {("Jane Doe", PUBLISHED, "1950")}),
     ("Acme Corp (1990) was sold to a rival.", set(), {("Acme Corp", PUBLISHED, "1990")}),
+    # a year on the noun of works that stands for the name
+    (
+        "Red Harbour is a 1936 British film directed by Tom Wills.",
+        {("Red Harbour", PUBLISHED, "1936")},
+        set(),
+    ),
+    (
+        "The Last Ferry, a 1994 film, was a hit.",
+        {("Last Ferry", PUBLISHED, "1994")},
+        set(),
+    ),
+    # a decade, a person described by a work's noun, a year on another noun: no year
+    ("Dark Rivers is a 1970s film about miners.", set(), {("Dark Rivers", PUBLISHED, "1970")}),
+    ("Jane Doe, a 1990 film star, died.", set(), {("Jane Doe", PUBLISHED, "1990")}),
+    ("Acme Corp is a 1990 company.", set(), {("Acme Corp", PUBLISHED, "1990")}),
+    # a title the recogniser cut short takes no year
+    (
+        "Clear and Present Danger is a 1994 American spy film directed by Tom Wills.",
+        set(),
+        {("Present Danger", PUBLISHED, "1994")},
+    ),
 ]
 
 CASES = OFFICES + DIVISIONS + WORKS
