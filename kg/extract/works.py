@@ -87,8 +87,9 @@ def kind_years(r: _Reader, sent: Sentence) -> None:
 
 def _whole(r: _Reader, name: Token, noun: Token) -> bool:
     """Whether the mention at ``name`` spans the whole phrase the parse makes of it (a leading
-    "the" and the work's noun in apposition to it aside): a title the recogniser cut ("Song" of "Song of Freedom", "Present Danger" of
-    "Clear and Present Danger") would take the work's year to a wrong name."""
+    "the" and the work's noun in apposition to it aside): a title the recogniser cut ("Song"
+    of "Song of Freedom", "Present Danger" of "Clear and Present Danger") would take the
+    work's year to a wrong name."""
     apposed = {t.i for t in noun.subtree} if noun.head.i == name.i else set()
     words = [
         t

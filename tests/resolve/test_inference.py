@@ -20,6 +20,8 @@ TYPES = {
     "Unity Party": "Organization",
     "Glass Harbour": "Work",
     "Norlandic": "Place",  # a nationality word
+    "Danish": "Place",  # a nationality word of kg's places table
+    "Denmark": "Place",
     "Puerto Rico": "Place",  # a territory another state holds (kg's places table)
     "Guam": "Place",
 }
@@ -29,7 +31,9 @@ def _entities() -> dict[str, EntityRecord]:
     return {n: EntityRecord(n, n, t, (), (n,), False) for n, t in TYPES.items()}
 
 
-def _inferred(facts, monkeypatch, countries=("Velmora", "Norland", "Norlandic")):
+def _inferred(
+    facts, monkeypatch, countries=("Velmora", "Norland", "Norlandic", "Denmark", "Danish")
+):
     """The facts inferred from ``facts`` ((subject, predicate, object, confidence)), by key."""
     # the test's own countries stand for countries kg's places table knows
     monkeypatch.setattr("kg.resolve.infer.is_country", lambda name: name in countries, raising=True)
@@ -128,10 +132,10 @@ CASES = [
     ),
     (
         [
-            ("Norland", "contains", "Ostmark", 0.9),
+            ("Ostmark", "located_in", "Norland", 0.9),
             ("Norlandic", "demonym_of", "Norland", 1.0),
         ],
-        ("Norlandic", "contains", "Ostmark"),
+        ("Ostmark", "located_in", "Norlandic"),
     ),
 ]
 
@@ -172,6 +176,17 @@ NOT_INFERRED = [
         ],
         ("Tessa Brandt", "member_of", "Norlandic"),
     ),
+    # the word is no place: it takes no place's country and contains nothing
+    (
+        [("Norland", "contains", "Ostmark", 0.9), ("Norlandic", "demonym_of", "Norland", 1.0)],
+        ("Norlandic", "contains", "Ostmark"),
+    ),
+    (
+        [("Ostmark", "country", "Denmark", 0.9), ("Danish", "demonym_of", "Denmark", 1.0)],
+        ("Ostmark", "country", "Danish"),
+    ),
+    # a place of a nationality word read as a country does not lie in the word
+    ([("Dravik", "country", "Danish", 0.9)], ("Dravik", "located_in", "Danish")),
     # a person's citizenship is not the country of the town she lives in
     (
         [("Tessa Brandt", "residence", "Dravik", 0.9), ("Dravik", "country", "Velmora", 0.9)],
