@@ -310,7 +310,8 @@ NATIONALITY_NOUN_CONFIDENCE = 0.84
 # the gold lacks) and a town's possessive ("Ohio's governor, X"; 4 of 4).
 RESIDENCE_PHRASE_CONFIDENCE = 0.58
 # "Ahmet Kaya (28 October 1957 – 16 November 2000)": the dates of a life after a name. 72 of
-# 76 right (Re-DocRED 0-399; 46 of 58 before the day left out of a date and the tenures below).
+# 76 right (Re-DocRED 0-399; 46 of 58 before the day left out of a date and the tenures below;
+# 76 of 80 with the lives dated to the day after a name labelled an organization).
 LIFESPAN_CONFIDENCE = 0.95
 # Years between the two dates below which a bracket after a name is a tenure or a school's
 # years ("Lynn Harrell (1986–1993)" in a list of holders of a post, alumni's years), not a life.

@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from kg.defaults import LIFESPAN_CONFIDENCE, LIFESPAN_MIN_YEARS
-from kg.extract.dates import iso_date
+from kg.extract.dates import iso_date, precision
 from kg.lexicon import MONTHS
 
 if TYPE_CHECKING:
@@ -19,6 +19,10 @@ if TYPE_CHECKING:
 BIRTH, DEATH = ("date_of_birth",), ("date_of_death",)
 # words between the two dates of a life
 DASHES = frozenset({"–", "-", "—", "to"})
+# the recogniser's labels of a name a life may follow: a person's, and an organization's where
+# both dates give the day ("Anthony Steel (21 May 1920 – 21 March 2001)", which spaCy's small
+# model labels an organization; the type model makes it a person later)
+_LIVES = frozenset({"PERSON", "ORG"})
 # tokens of a bracket after a name, at most: a longer one holds more than a life
 MAX_BRACKET = 16
 
@@ -31,8 +35,9 @@ def lifespans(r: _Reader, sent: Sentence) -> None:
     mentions = r.out.mentions
     for i in r._within(r._named_ids, sent):
         a = tm[i]
-        if tm.get(i + 1) == a or mentions[a].label != "PERSON":
-            continue  # not the name's last word
+        label = mentions[a].label
+        if tm.get(i + 1) == a or label not in _LIVES:
+            continue  # not the name's last word, or no person's
         if i + 1 >= sent.end or orth[i + 1] != "(":
             continue
         last = min(sent.end, i + MAX_BRACKET)
@@ -43,6 +48,8 @@ def lifespans(r: _Reader, sent: Sentence) -> None:
         if dates is None:
             continue
         (born, b_tok), (died, d_tok) = dates
+        if label != "PERSON" and not (precision(born) == precision(died) == "day"):
+            continue  # "Acme (1990 – 2010)": a body's years; a life is dated to the day
         r.emit(a, born, BIRTH, LIFESPAN_CONFIDENCE, "lifespan", sent, r.sdoc[b_tok])
         r.emit(a, died, DEATH, LIFESPAN_CONFIDENCE, "lifespan", sent, r.sdoc[d_tok])
 

@@ -568,6 +568,12 @@ LIFESPANS = [
      {("Jane Doe", "date_of_birth", "1986")}),
     ("Brenner Motors (1920-1999) made trucks.", set(),
      {("Brenner Motors", "date_of_death", "1999")}),
+    # a life dated to the day after a name the recogniser labels an organization
+    ("Anthony Maitland Steel (21 May 1920 – 21 March 2001) was an English actor.",
+     {("Anthony Maitland Steel", "date_of_birth", "1920-05-21"),
+      ("Anthony Maitland Steel", "date_of_death", "2001-03-21")}, set()),
+    ("Brenner Motors (1 May 1920 – 2 June 1999) made trucks.", set(),
+     {("Brenner Motors", "date_of_death", "1999-06-02")}),
 ]  # fmt: skip
 
 ALL = KILLINGS + PLACES + NATIONALITIES + WORK + RESIDENCES + LIFESPANS
