@@ -45,6 +45,21 @@ def conjunct_object(verb: Token) -> list[Token]:
     return []
 
 
+def fronted_participle(verb: Token) -> bool:
+    """Whether ``verb`` is a past participle that opens its sentence's clause with no subject
+    or auxiliary of its own ("Founded in 1998, Acme ...", "Born in Lyon, Doe ..."): the
+    subject of the verb it hangs from is what the participle is done to."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBN"
+        and verb.i < verb.head.i
+        and verb.head.pos_ in ("VERB", "AUX")
+        and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children
+        )
+    )
+
+
 def after_appointment(verb: Token) -> bool:
     """Whether ``verb`` is a succession hung from a verb of appointment ("appointed Ann Lee
     as chief executive, replacing Tom Hill"), whose subject is the appointee."""

@@ -254,6 +254,11 @@ class _Reader:
         # its agent alone ("Ruby shot Oswald after Kennedy was killed": not Kennedy's killer)
         if subj is not None and clauses.passive(verb) and subj.dep_ != "pobj":
             subj = None
+        if clauses.fronted_participle(verb) and (shared := self.subject(verb.head)) is not None:
+            # "Founded in 1998 (by Doe), Acme is ...": the participle's shared subject is what
+            # is done to; its doer is its agent alone
+            r["obj"] = [shared]
+            subj = subj if subj is not None and subj.dep_ == "pobj" else None
         if subj is not None and not (subj.dep_ == "nsubjpass" and subj.head is verb):
             r["subj"] = [subj]
         for c in verb.children:

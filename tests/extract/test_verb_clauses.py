@@ -25,6 +25,23 @@ CASES = [
         {("Jane Doe", "employer", "Acme Corp")},
         {("Initech", "owned_by", "Acme Corp")},
     ),
+    # a past participle that opens the sentence is done to the main clause's subject
+    (
+        "Established in 1999, the Corvin Institute is a school in Cuba.",
+        {("Corvin Institute", "inception", "1999")},
+        set(),
+    ),
+    (
+        "Born in Lyon in 1950, Jane Doe moved to Paris.",
+        {("Jane Doe", "place_of_birth", "Lyon"), ("Jane Doe", "date_of_birth", "1950")},
+        set(),
+    ),
+    # the main clause's subject is no doer of the participle
+    (
+        "Elected in 2010, Tom Hale led Corvin Bank.",
+        set(),
+        {("Tom Hale", "appointed_by", "Corvin Bank"), ("Corvin Bank", "appointed_by", "Tom Hale")},
+    ),
     # a passive joined to a passive shares its subject, what is done to
     (
         "Acme Corp was founded in 1990 and acquired by Initech in 2001.",
