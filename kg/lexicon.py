@@ -228,6 +228,17 @@ POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 # Christian Democrats", "Labour", "a Democratic senator"): the party, an organization, as
 # Re-DocRED and DWIE read them; not a religion ("Catholics"), which DWIE reads as none.
 PARTY_NORP_WORDS = _words("republican democrat democratic conservative tory labour socialist")
+# A party's word as its members are called, as the adjective it is keyed by ("the Democrats",
+# "a Democrat", "Democratic"; "the Social Democrats", "the Social Democratic Party"): news
+# names one party by all of them (kg.resolve.keys.base_key)
+PARTY_MEMBER_WORDS = {
+    "democrat": "democratic",
+    "democrats": "democratic",
+    "republicans": "republican",
+    "conservatives": "conservative",
+    "tories": "tory",
+    "socialists": "socialist",
+}
 
 # -- what says a name's type ---------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from functools import lru_cache
 
 from kg.names import name_key, places, slug
@@ -45,10 +45,12 @@ def new_id(name: str, etype: str, root: str, used: set[str]) -> str:
 
 
 def records(
-    names: Mapping[str, _Name], clusters: dict[str, list[str]]
+    names: Mapping[str, _Name], clusters: dict[str, list[str]], parts: Container[str] = ()
 ) -> tuple[dict[str, EntityRecord], dict[str, str]]:
     """An entity of each cluster of names (root key -> its keys), the largest first (it keeps
-    the plain id); and the entity id of each name key."""
+    the plain id); and the entity id of each name key. A key of ``parts`` (a surname or first
+    name joined to a person's full name) votes for a person only: the join says it is the
+    person's name, whatever else the words around it read it as ("Romney", a town too)."""
     entities: dict[str, EntityRecord] = {}
     key_entity: dict[str, str] = {}
     used_ids: set[str] = set()
@@ -57,7 +59,8 @@ def records(
         ks = clusters[root]
         total: Counter[str] = Counter()
         for k in ks:
-            total.update(names[k].votes)
+            votes = names[k].votes
+            total.update(votes if k not in parts else {"Person": votes.get("Person", 0.0)})
         etype = top_type(total)
         country = next((countries()[k] for k in ks if k in countries()), None)
         name = country or canonical(names[root].spellings)

@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from kg.extract.records import RawMention
-from kg.lexicon import GENERIC_BODY_NOUNS, GENERIC_BODY_WORDS
+from kg.lexicon import GENERIC_BODY_NOUNS, GENERIC_BODY_WORDS, PARTY_MEMBER_WORDS
 from kg.model import ENTITY_TYPES, Document
 from kg.names import (
     hyphen_surnames,
@@ -41,10 +41,16 @@ def base_key(text: str, label: str) -> str:
     """A mention's name key; where the places table gives the name, code or alias of a
     country ("U.S.", "Britain"), the country's own. A nationality word ("British") stays its
     own entity: a people is not its country, and both the Re-DocRED and DWIE annotations keep
-    the two apart (joined, they made most of Re-DocRED's wrongly joined mention pairs)."""
+    the two apart (joined, they made most of Re-DocRED's wrongly joined mention pairs). A
+    party's members' word is the party's adjective ("the Democrats", "Democratic"), a
+    person's name excepted."""
     place = place_name(text, label)
     if place is None:
-        return name_key(text)
+        key = name_key(text)
+        head, _, last = key.rpartition(" ")
+        if last in PARTY_MEMBER_WORDS and label != "PERSON":
+            return f"{head} {PARTY_MEMBER_WORDS[last]}".lstrip()
+        return key
     if place[1] == "demonym":  # "Americans" is "American"'s plural: one key
         key = name_key(text)
         return key if key in places() else key[:-1]

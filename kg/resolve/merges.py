@@ -58,6 +58,10 @@ from kg.resolve.shapes import complement_heads, document_heads, fuller, head_nou
 _NAMED_TYPES = ("Person", "Place", "Organization")
 
 
+# The rules that join a person's surname or first name to the full name ("Romney", "Mitt Romney")
+NAME_PARTS = ("surname", "first name")
+
+
 class Link(NamedTuple):
     """A merge decision between two name keys, before it is made a Merge."""
 

@@ -172,6 +172,16 @@ def surnames_typed_otherwise(
     return out
 
 
+def surely_named(full: str, tops: dict[str, str]) -> bool:
+    """Whether a full name its votes type a person names one surely enough that its surname
+    or first name, joined to it, votes a person only: it holds no place's name nor a number,
+    as a club's name that the recogniser read a person's does ("Rotor Volgograd", a
+    scoreline's "Zemun 1 Rad"), whose parts' readings as a club are the right ones."""
+    return tops[full] == "Person" and not any(
+        w in places() or w.isdigit() for w in full.split()
+    )
+
+
 def _found_late(n: _Name) -> bool:
     """Whether a lone word is a name only because it ends a full name its document wrote
     before it (kg.extract.surnames, label NAME): that full name is what it stands for."""

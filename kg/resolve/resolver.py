@@ -113,8 +113,9 @@ class Resolver:
     # not; 11: a fact whose object is a nationality word is its country's; 12: a nationality
     # word used for its language is keyed apart, an agreement's noun is a name of its document;
     # 13: a large city's or a state's country by the places table; 14: the places table's
-    # facts reported on their document's date).
-    FORMAT = 14
+    # facts reported on their document's date; 15: a party's members' word keyed as the
+    # party's adjective).
+    FORMAT = 15
 
     def __init__(self) -> None:
         self.format = self.FORMAT
@@ -339,18 +340,21 @@ class Resolver:
         for link in spelt:
             log.append(link)
             uf.union(link.kept, link.merged)
+        parts: set[str] = set()  # a person's surname or first name: it votes a person only
         for k in keys:
             link = merges.merge(self.names, k, index, tops, self.definitions)
             if link is not None:
                 log.append(link)
                 uf.union(link.kept, link.merged)
+                if link.rule in merges.NAME_PARTS and people.surely_named(link.kept, tops):
+                    parts.add(link.merged)
         for link in merges.kept_apart(keys, self.names, tops):
             if uf.find(link.kept) != uf.find(link.merged):
                 log.append(link)
         clusters: dict[str, list[str]] = defaultdict(list)
         for k in keys:
             clusters[uf.find(k)].append(k)
-        entities, key_entity = ids.records(self.names, clusters)
+        entities, key_entity = ids.records(self.names, clusters, parts)
         return entities, key_entity, log
 
     def _relations(

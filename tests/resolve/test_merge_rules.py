@@ -648,6 +648,26 @@ CASES = {
             {"Steinbach"},
         ],
     ),
+    "a party's members' word is the party, singular or plural": (
+        [
+            (
+                "The Democrats won the House. A Democrat said the Democratic Party grew.",
+                [("Democrats", ORG), ("Democrat", ORG), ("Democratic Party", ORG)],
+            ),
+            (
+                "The Social Democrats lost. The Social Democratic Party blamed the Tories.",
+                [("Social Democrats", ORG), ("Social Democratic Party", ORG), ("Tories", ORG)],
+            ),
+        ],
+        [
+            {"Democrats", "Democrat", "Democratic Party"},
+            {"Social Democrats", "Social Democratic Party"},
+        ],
+    ),
+    "a person named Democrat stays a person": (
+        [("Ann Democrat spoke. The Democrats won.", [("Ann Democrat", P), ("Democrats", ORG)])],
+        [{"Ann Democrat"}, {"Democrats"}],
+    ),
 }
 
 
@@ -728,3 +748,33 @@ def test_a_name_wrapped_across_a_paragraphs_lines_stays_whole():
     ex = extraction("d0", text, [("Barack\nObama", P), ("Geneva", G)])
     groups = {frozenset(m.text for m in e.mentions) for e in resolve([ex]).entities}
     assert frozenset({"Barack\nObama"}) in groups
+
+
+# (the document, its names with their labels, an entity's name, its type)
+TYPED = {
+    "a surname read as a place more often than its full name is the person's": (
+        "Mitt Romney spoke in Tampa. Romney won. Romney's aides cheered. Romney left.",
+        [("Mitt Romney", P), ("Romney", G), ("Tampa", G)],
+        "Mitt Romney",
+        "Person",
+    ),
+    "a first name read as an organization is the person's too": (
+        "Lukas Podolski scored. Lukas celebrated. Lukas ran. Lukas waved.",
+        [("Lukas Podolski", P), ("Lukas", ORG)],
+        "Lukas Podolski",
+        "Person",
+    ),
+    "a club read as a person's name, a city's name in it, is typed by its parts' readings": (
+        "Rotor Volgograd won. Rotor scored twice. Rotor led. Rotor stayed top.",
+        [("Rotor Volgograd", P), ("Rotor", ORG)],
+        "Rotor Volgograd",
+        "Organization",
+    ),
+}
+
+
+@pytest.mark.parametrize("text, names, name, typ", TYPED.values(), ids=TYPED)
+def test_a_persons_name_parts_vote_a_person(text, names, name, typ):
+    res = resolve([extraction("d0", text, names)])
+    (entity,) = [e for e in res.entities if name in {m.text for m in e.mentions}]
+    assert entity.type == typ and len(entity.mentions) == 4  # the full name and its part, joined
