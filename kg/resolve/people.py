@@ -177,9 +177,7 @@ def surely_named(full: str, tops: dict[str, str]) -> bool:
     or first name, joined to it, votes a person only: it holds no place's name nor a number,
     as a club's name that the recogniser read a person's does ("Rotor Volgograd", a
     scoreline's "Zemun 1 Rad"), whose parts' readings as a club are the right ones."""
-    return tops[full] == "Person" and not any(
-        w in places() or w.isdigit() for w in full.split()
-    )
+    return tops[full] == "Person" and not any(w in places() or w.isdigit() for w in full.split())
 
 
 def _found_late(n: _Name) -> bool:
