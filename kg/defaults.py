@@ -180,6 +180,10 @@ TOWN_VOTE = 1.5
 # noun, which still decides.
 LIST_WEAK = 1.5
 LIST_VOTE = 2.0
+# Names each followed by a country in brackets ("Leah Pells ( Canada ) 4:09.95") make a table
+# of one kind of thing from this many rows on (kg.extract.types.bracketed_rows): a list's
+# three, as type_cues.listed_votes takes.
+BRACKETED_ROWS = 3
 # A name that acquires, hires, sues: an organization.
 ORG_SUBJECT_VOTE = 1.5
 # A name used for a sports team ("Stuttgart coach", "a win over Nuremberg"): as sure as a

@@ -403,10 +403,12 @@ def no_name(span: Span, t: Tokens | None = None) -> bool:
 
 def finish(out: DocExtraction) -> None:
     """Document-level clean-up: title-zone names count only when the body names them too;
-    a quotation still open at the end is closed; a sports report's teams are teams; a word of
+    a quotation still open at the end is closed; a sports report's teams are teams; the names
+    of a table's rows, each with its country in brackets, are of one kind; a word of
     the language whose capital says nothing is no name (``plain_words.unname``)."""
     quotes.finish(out)
     types.sports_teams(out.mentions)
+    types.bracketed_rows(out.mentions, out.document.text)
     plain_words.unname(out.mentions, out.document.text)
     body = {m.text.casefold() for m in out.mentions if m.zone == "body"}
     # a headline's surname of a full name the body writes ("Obama" over "Barack Obama ...")

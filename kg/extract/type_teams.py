@@ -33,6 +33,8 @@ def team(t: Tokens, start: int, end: int, root: int, place: bool) -> bool:
     above = lemma[head]
     if dep in ("compound", "poss") and above in TEAM_OWNED_NOUNS:  # "Stuttgart coach"
         return True
+    if _owned_conjunct(t, root):  # "the former Blackburn and Southampton skipper"
+        return True
     if dep == "compound" and above in TEAM_SIDE_NOUNS and not _of_after(t, head):
         return True  # "a weakened Barcelona side"
     if start > 0 and t.lower[start - 1] in TEAM_TITLES:  # "rivals Dortmund"
@@ -53,6 +55,22 @@ def team(t: Tokens, start: int, end: int, root: int, place: bool) -> bool:
         verb = lemma[t.head[head]]
         return verb in MATCH_NOUNS or verb in MATCH_PREP_VERBS
     return False
+
+
+def _owned_conjunct(t: Tokens, root: int) -> bool:
+    """Whether the name (root ``root``) is one of several names before one team noun: "the
+    former Blackburn and Southampton skipper", "ex-Chelsea and Arsenal striker" (the parser
+    hangs the first on the noun as a modifier, the others on the first)."""
+    first = root
+    while t.dep[first] == "conj" and t.head[first] != first:
+        first = t.head[first]
+    head = t.head[first]
+    conjoined = first != root or any(t.dep[c] == "conj" for c in t.children[root])
+    return (
+        conjoined
+        and t.dep[first] in ("compound", "nmod", "poss")
+        and t.lemma[head] in TEAM_OWNED_NOUNS
+    )
 
 
 def club_named(words: list[str]) -> bool:

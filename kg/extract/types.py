@@ -6,16 +6,20 @@ sums the votes over all mentions of one thing.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from kg.defaults import (
     AWARD_VOTE,
+    BRACKETED_ROWS,
     CITY_VOTE,
     COMPANY_VOTE,
     COUNTRY_VOTE,
     LANGUAGE_VOTE,
+    LIST_VOTE,
+    LIST_WEAK,
     NOUN_VOTE,
     ORG_SUBJECT_VOTE,
     PARTICLE_VOTE,
@@ -333,12 +337,42 @@ def sports_teams(mentions: Sequence[RawMention]) -> None:
         # a town spaCy labels a place stays one: a sports report's dateline ("LEEDS 1996-08-30")
         # and the towns where games are played are places
         club = m.town and m.label in ("PERSON", "ORG") and m.text.casefold() not in surnames
-        moved = (
-            ("Place", "Person") if club else ("Place",) if key in teams or m.label == "ORG" else ()
-        )
+        # a country's name stays the country, its national team as CoNLL and Wikidata read it
+        # ("England's opening qualifier against Moldova", Moldova labelled ORG)
+        org = key in teams or m.label == "ORG" and key not in COUNTRIES
+        moved = ("Place", "Person") if club else ("Place",) if org else ()
         for typ in moved:
             if typ in m.votes:
                 m.votes["Organization"] += m.votes.pop(typ)
+
+
+# a country's name in brackets right after a name: "Leah Pells ( Canada ) 4:09.95"
+_BRACKETED = re.compile(r"[ \t]*\([ \t]*([^()\n]{2,40}?)[ \t]*\)")
+
+
+def bracketed_rows(mentions: Sequence[RawMention], text: str) -> None:
+    """Names each followed by its country in brackets are rows of one table ("Leah Pells
+    (Canada) 4:09.95", "Olympiakos (Greece) 2 Ajax (Netherlands) 1"): a results list names
+    people, or teams, by rows of one shape. Where BRACKETED_ROWS rows or more lean one way
+    by more than half, a row the words around it type no better than a label (its highest
+    vote at most LIST_WEAK) takes LIST_VOTE for that type, as a list's names do
+    (``type_cues.listed_votes``). The leanings are read before any vote is added."""
+    rows = []
+    for m in mentions:
+        if not m.votes or name_key(m.text) in COUNTRIES:
+            continue
+        after = _BRACKETED.match(text, m.end)
+        if after and (name_key(after[1]) in COUNTRIES or is_nationality(after[1])):
+            rows.append(m)
+    if len(rows) < BRACKETED_ROWS:
+        return
+    leanings = [leaning(m) for m in rows]
+    typ, n = Counter(leanings).most_common(1)[0]
+    if typ not in ("Person", "Organization") or n * 2 <= len(rows):
+        return
+    for m, lean in zip(rows, leanings, strict=True):
+        if lean != typ and m.votes[lean] <= LIST_WEAK:
+            m.votes[typ] += LIST_VOTE
 
 
 def model_votes(

@@ -10,7 +10,7 @@ from kg.extract.mentions import extract
 from kg.extract.records import RawMention
 from kg.extract.tokens import Tokens
 from kg.extract.type_teams import _after_score
-from kg.extract.types import sports_teams
+from kg.extract.types import bracketed_rows, sports_teams
 from kg.model import Block, Document
 
 
@@ -137,6 +137,10 @@ def test_a_league_and_a_coach_make_a_sports_report():
         # a place's name as the compound of a team's noun
         ("They could not beat a weakened Barcelona side.", "Barcelona", True),
         ("Chelsea manager Jose Mourinho was sacked.", "Chelsea", True),
+        # each of several places before one team's noun
+        ("He was the former Blackburn and Southampton skipper.", "Southampton", True),
+        ("The ex-Chelsea and Arsenal striker retired.", "Arsenal", True),
+        ("He moved from Leeds and Sheffield to York.", "Sheffield", False),
         # a place hosted or faced
         (
             "Bayern should still like their chances when they host Ingolstadt in the first "
@@ -156,3 +160,61 @@ def test_a_league_and_a_coach_make_a_sports_report():
 def test_words_that_say_a_team(pipeline, text, name, expected):
     teams = {m.text: m.team for m in _mentions(pipeline, text)}
     assert teams[name] is expected
+
+
+def _rows(text: str, names: dict[str, tuple[str, dict[str, float]]]) -> list[RawMention]:
+    """Each name's mention at its place in ``text``, with its label and votes."""
+    out = []
+    for name, (label, votes) in names.items():
+        i = text.index(name)
+        m = RawMention("d", i, i + len(name), name, label)
+        m.votes.update(votes)
+        out.append(m)
+    return out
+
+
+@pytest.mark.parametrize(
+    "text, names, expected",
+    [
+        # a results table's rows: the unsure one takes the kind most rows lean to
+        (
+            "1. Ann Lee ( Canada ) 4:09\n2. Bo Dahl ( Sweden ) 4:10\n3. Leah Pells ( Canada ) "
+            "4:11\n4. Eva Kim (South Korea) 4:12",
+            {
+                "Ann Lee": ("PERSON", {"Person": 1.0}),
+                "Bo Dahl": ("PERSON", {"Person": 1.0}),
+                "Leah Pells": ("ORG", {"Organization": 0.0, "Place": 1.2}),
+                "Eva Kim": ("PERSON", {"Person": 1.0}),
+            },
+            {"Leah Pells": "Person"},
+        ),
+        # clubs' rows stay clubs; a row its words type surely keeps its type
+        (
+            "Ajax (Netherlands) 2 Porto (Portugal) 1\nCeltic (Scotland) 0 Ana Ruiz (Spain) 1",
+            {
+                "Ajax": ("ORG", {"Organization": 1.0}),
+                "Porto": ("ORG", {"Organization": 1.0}),
+                "Celtic": ("ORG", {"Organization": 1.0}),
+                "Ana Ruiz": ("PERSON", {"Person": 3.0}),
+            },
+            {"Porto": "Organization", "Ana Ruiz": "Person"},
+        ),
+        # two rows are no table; brackets of no country are no rows
+        (
+            "Ann Lee (Canada) won. Leah Pells (Canada) lost. Bo Dahl (ret.) and Eva Kim (AP) "
+            "watched.",
+            {
+                "Ann Lee": ("PERSON", {"Person": 1.0}),
+                "Leah Pells": ("ORG", {"Organization": 1.0}),
+                "Bo Dahl": ("PERSON", {"Person": 1.0}),
+                "Eva Kim": ("PERSON", {"Person": 1.0}),
+            },
+            {"Leah Pells": "Organization"},
+        ),
+    ],
+)
+def test_a_tables_rows_with_their_country_are_of_one_kind(text, names, expected):
+    mentions = _rows(text, names)
+    bracketed_rows(mentions, text)
+    got = {m.text: max(m.votes, key=m.votes.__getitem__) for m in mentions}
+    assert {k: got[k] for k in expected} == expected
