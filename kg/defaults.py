@@ -113,6 +113,10 @@ CITY_VOTE = 1.5
 # Beethoven", "Osama bin Laden"), which spaCy labels an organization or a place: more than
 # the label, less than an organization's word or a describing noun ("van Leer Foundation").
 PARTICLE_VOTE = 1.5
+# A person's initial before a capitalised surname ("K. Curran", "M. McCague" in a scorecard),
+# which spaCy labels an organization or leaves unlabelled: as sure as a particle, less than
+# a company's word or a describing noun ("J. Crew Group").
+INITIAL_VOTE = 1.5
 # A name or alias of a country of the places table (not a code), however spaCy labelled it:
 # more than a label and the type model's surest move (1.5 x 1), so that only a describing
 # noun or a suffix ("Cameroon Airlines") outvotes it. On Re-DocRED 0-399 and CoNLL04

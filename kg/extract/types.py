@@ -17,6 +17,7 @@ from kg.defaults import (
     CITY_VOTE,
     COMPANY_VOTE,
     COUNTRY_VOTE,
+    INITIAL_VOTE,
     LANGUAGE_VOTE,
     LIST_VOTE,
     LIST_WEAK,
@@ -156,6 +157,8 @@ def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
             m.votes["Place"] += COUNTRY_VOTE
         if particled(start, end, t):
             m.votes["Person"] += PARTICLE_VOTE
+        elif initialled(t.orth[start], end - start) and _surname_like(t.orth[end - 1]):
+            m.votes["Person"] += INITIAL_VOTE  # a scorecard's "K. Curran", "M. McCague"
     last = t.lower[end - 1]
     if last in EVENT_SUFFIXES and end - start > 1:
         m.votes["Event"] += SUFFIX_VOTE  # "the World Cup", "the Hong Kong Open"
@@ -304,6 +307,12 @@ def initialled(first: str, words: int) -> bool:
     """Whether a name of ``words`` tokens whose first is ``first`` begins with a person's
     initial ("A. Dale 69" in a scorecard): no team's name does ("L.A. Galaxy" has two)."""
     return words > 1 and len(first) == 2 and first[0].isupper() and first[1] == "."
+
+
+def _surname_like(word: str) -> bool:
+    """Whether a word is written as a surname: a capital first, not all capitals ("Curran",
+    "McCague"; not "CURRAN" in a headline, "IBM")."""
+    return word[:1].isupper() and not word.isupper()
 
 
 def sports_teams(mentions: Sequence[RawMention]) -> None:

@@ -21,7 +21,7 @@ from kg.extract.mentions import extract
 from kg.extract.records import RawMention
 from kg.extract.tokens import Tokens
 from kg.extract.type_teams import _scored
-from kg.extract.types import initialled, particled, sports_teams
+from kg.extract.types import _surname_like, initialled, particled, sports_teams
 from kg.model import Block, Document
 
 
@@ -292,6 +292,9 @@ NAME_WORDS = [
     ("He was treated at Shands Hospital in Gainesville.", "Shands Hospital", "Place"),
     ("The painting hangs in the Städel Museum.", "Städel Museum", "Place"),
     ("Surrey 312 ( W. Athey 111 , V. Drakes 52 ) , Kent 197 .", "V. Drakes", "Person"),
+    # a person's initial before a surname, whatever spaCy labels the name
+    ("Kent 197 ( K. Curran 5-40 , M. McCague 3-61 ) .", "K. Curran", "Person"),
+    ("Kent 197 ( K. Curran 5-40 , M. McCague 3-61 ) .", "M. McCague", "Person"),
     ("Ludwig van Beethoven wrote nine symphonies.", "Ludwig van Beethoven", "Person"),
     ("The Bernard van Leer Foundation gave money.", "Bernard van Leer Foundation", "Organization"),
 ]
@@ -303,6 +306,13 @@ NAME_WORDS = [
 )
 def test_a_persons_initial(first, words, expected):
     assert initialled(first, words) is expected
+
+
+@pytest.mark.parametrize(
+    "word, expected", [("Curran", True), ("McCague", True), ("CURRAN", False), ("curran", False)]
+)
+def test_a_word_written_as_a_surname(word, expected):
+    assert _surname_like(word) is expected
 
 
 # (text, the names kg makes, by type; None where no entity of the name may be made): a
