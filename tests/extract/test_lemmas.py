@@ -6,7 +6,7 @@ import pytest
 from spacy.attrs import LEMMA
 
 from kg.extract import pipeline as nlp
-from kg.extract.lemmas import remembered
+from kg.extract.lemmas import IndexedWords, remembered
 
 # (text, word, its lemma): a word in its base form, inflected ones, and the same word read
 # twice (the second time from memory)
@@ -53,3 +53,25 @@ def test_each_key_worked_out_once() -> None:
     tokens = [_Token(1, 2, 3), _Token(1, 2, 3), _Token(1, 5, 3), _Token(1, 2, 4), _Token(1, 2, 3)]
     assert [lemmas(t) for t in tokens] == [["lemma1"]] * 5
     assert asked == [1, 1, 1]  # (1, 2, 3), (1, 5, 3) and (1, 2, 4): three keys
+
+
+# (words of the index, a word asked, whether it is one): the set answers as the list does
+INDEXED = [
+    (["company", "mouse"], "company", True),
+    (["company", "mouse"], "companie", False),
+    ([], "company", False),
+]
+
+
+@pytest.mark.parametrize(("words", "word", "known"), INDEXED)
+def test_indexed_answers_as_the_list(words: list[str], word: str, known: bool) -> None:
+    index = IndexedWords(words)
+    assert (word in index) is known is (word in words)
+    assert list(index) == words and isinstance(index, list)
+
+
+def test_index_of_lemmas_indexed(pipeline) -> None:
+    table = pipeline.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert table and all(isinstance(v, IndexedWords) for v in table.values())
+    stock = nlp.load(indexed=False).get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert not any(isinstance(v, IndexedWords) for v in stock.values())
