@@ -645,6 +645,37 @@ ACCUSING_VERBS = _words(
     "convict charge accuse indict sentence arrest try jail imprison hang execute suspect "
     "blame commit confess admit plead find prosecute"
 )
+# Words of killing on the parse's path between a killer and the one killed, which the
+# relation model's killing needs (kg.extract.parties): the verbs and nouns of killing and of
+# wounding, and of firing a shot ("X opened fire on Y's motorcade", "X fired the shots that
+# killed Y").
+KILLING_PATH_WORDS = (
+    KILLER_NOUNS
+    | KILLING_NOUNS
+    | WOUNDING_VERBS
+    | MISSILE_NOUNS
+    | VIOLENT_DEATH_WORDS
+    | _words("kill murder assassinate slay strangle execute fire gunfire gunman death")
+)
+# Of those, the words of the deed, not of the doer: a verb's "in the slaying" tells it, "on the
+# assassin" does not ("Perry operated on Kennedy's assassin").
+KILLING_EVENT_WORDS = KILLING_PATH_WORDS - KILLER_NOUNS - _words("gunman")
+# Verbs the path between a killer and the one killed may pass besides words of killing: the
+# courts' (ACCUSING_VERBS), being, and taking part ("conspired with X in the killing of Y").
+KILLING_PATH_VERBS = ACCUSING_VERBS | _words(
+    "be conspire plot order plan attempt help hire open carry serve"
+)
+# Nouns of one person named by another's possessive ("Dole's wife, Elizabeth", "Kennedy's
+# assassin", "Warner's lawyers"): where the sentence places them, it places them, not the
+# possessor (kg.extract.parties).
+OTHER_PERSON_NOUNS = KILLER_NOUNS | _words(
+    "wife husband son daughter mother father brother sister widow widower child parent "
+    "grandson granddaughter nephew niece cousin uncle aunt fiancee fiance spouse friend "
+    "lawyer attorney client aide assistant adviser advisor bodyguard representative envoy "
+    "spokesman spokeswoman spokesperson deputy successor predecessor biographer"
+)
+# Those who speak for a body: the places of what they report are not their homes.
+SPOKESPEOPLE = _words("spokesman spokeswoman spokesperson")
 # Verbs of the courts that say the one they name did not do it ("was acquitted of killing Y").
 ACQUITTING_VERBS = _words("acquit clear exonerate")
 

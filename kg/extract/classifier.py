@@ -24,7 +24,7 @@ import numpy as np
 from kg import vocab
 from kg.defaults import HEDGED_FACTOR, MIN_PROBABILITY, MODEL_MAX_CONFIDENCE
 from kg.errors import ModelError
-from kg.extract import modality, times
+from kg.extract import modality, parties, times
 from kg.extract.dates import attached
 from kg.extract.features import FEATURES_VERSION, candidates
 from kg.extract.links import linked, needs_link
@@ -208,7 +208,7 @@ def _object_fits(c, predicate: str, out: DocExtraction, sdoc: Doc, offset: int) 
     if not object_fits(predicate, (m.text, m.label), (o.text, o.label)):
         return False
     linking = needs_link(predicate, o.text)
-    if not linking and predicate not in LISTED:
+    if not linking and predicate not in LISTED and predicate not in _PARTIES:
         return True
     a = sdoc.char_span(m.start - offset, m.end - offset, alignment_mode="expand")
     b = sdoc.char_span(o.start - offset, o.end - offset, alignment_mode="expand")
@@ -216,7 +216,16 @@ def _object_fits(c, predicate: str, out: DocExtraction, sdoc: Doc, offset: int) 
         return not linking
     if predicate in LISTED and _listed(a, b):
         return False
+    if predicate in _PARTIES and not _PARTIES[predicate](a, b):
+        return False
     return not linking or linked(a, b)
+
+
+# properties whose pair the parse must show to be the parties of it (kg.extract.parties)
+_PARTIES: dict[str, Callable[[Span, Span], bool]] = {
+    "killed_by": parties.killing_parties,
+    "residence": parties.resident_party,
+}
 
 
 def _listed(a: Span, b: Span) -> bool:

@@ -75,7 +75,7 @@ def linked(subject: Span, obj: Span) -> bool:
     # "Leeds, England": the country right after the name and a comma
     if obj.start >= 2 and doc[obj.start - 1].text == "," and subject.end == obj.start - 1:
         return True
-    path = _path(subject.root, obj.root)
+    path = dep_path(subject.root, obj.root)
     if path is None or len(path) - 1 > MAX_ARCS:
         return False
     inner = path[1:-1]
@@ -86,7 +86,7 @@ def linked(subject: Span, obj: Span) -> bool:
     return all(t.pos_ not in ("VERB", "AUX") or t.lemma_.lower() in LINKING_VERBS for t in inner)
 
 
-def _path(a: Token, b: Token) -> list[Token] | None:
+def dep_path(a: Token, b: Token) -> list[Token] | None:
     """The tokens on the parse's path from ``a`` to ``b``, both included."""
     ups = [a]
     while ups[-1].head.i != ups[-1].i and len(ups) <= 8:
