@@ -596,7 +596,7 @@ STATE_OFFICES: dict[str, tuple[str, ...]] = {
 PRIME_WORDS = _words("prime")
 # Words before an office that make its holder another than its head ("vice president",
 # "deputy prime minister", "the president's chief of staff" is another noun).
-DEPUTY_WORDS = _words("vice deputy assistant")
+DEPUTY_WORDS = _words("vice deputy assistant associate")
 
 # -- killings -----------------------------------------------------------------------------------
 
@@ -786,8 +786,9 @@ QUOTE_MARKS = {"“": '”"', '"': '"”', "«": "»", "„": '“”"'}
 # its noun phrase ("vice president", "managing director", "chief operating officer").
 POSITION_NAMES = {"ceo": "chief executive officer"}
 POSITION_WORDS = frozenset(LEADER_NOUNS) | _words(
-    "officer secretary treasurer vice deputy managing executive chief general senior "
-    "financial operating technology technical marketing editorial acting interim co-chair"
+    "officer secretary treasurer vice deputy assistant associate managing executive chief "
+    "general senior financial operating technology technical marketing editorial acting "
+    "interim co-chair"
 )
 
 # -- acronyms ------------------------------------------------------------------------------------

@@ -188,7 +188,7 @@ def beside(r: _Reader, sent: Sentence) -> None:
         if gap(a, b) != "," or mentions[b].label != "GPE":
             continue
         tail = r.text[mentions[b].end - off : mentions[b].end - off + 5].lstrip(" ,")
-        if tail.startswith(("and ", "or ")):
+        if tail.startswith(("and ", "or ")) or ends_list(r, b):
             continue
         if k + 2 < len(ms) and gap(b, ms[k + 2]) in LIST_GAPS:
             continue
@@ -202,6 +202,36 @@ def beside(r: _Reader, sent: Sentence) -> None:
                     lies_in(r, first, b, PLACE_BESIDE_CONFIDENCE, "place-beside:pair", sent)
             continue
         lies_in(r, a, b, PLACE_BESIDE_CONFIDENCE, "place-beside", sent)
+
+
+# the words that close a list after an item: "Ohio, Texas, and Pennsylvania", "London or Paris"
+_LIST_END = re.compile(r"\s*,?\s*(?:and|or)\s+")
+_NAME_STARTS = "\"“‘'"
+
+
+def ends_list(r: _Reader, m: int) -> bool:
+    """Whether the name ``m`` is followed by a list's last item ("Ohio, Texas, and
+    Pennsylvania", "New York, London, and 'Night Sky'"): a place before it and it are items
+    of the list, not a place and the one it lies in. Not where that last item is a place
+    with its own place after it ("Reno, Nev., and Boise, Idaho": a list of such pairs), nor
+    where what follows is no place ("Dayton, Ohio, and Tom Hale", "and the mayor")."""
+    end = r.out.mentions[m].end - r.offset
+    close = _LIST_END.match(r.text, end)
+    if close is None:
+        return False
+    span = r.sdoc.char_span(close.end(), close.end() + 1, alignment_mode="expand")
+    last = r.tm.get(span.start) if span is not None else None
+    if last is None:  # an item named but not recognised ("'Night Sky' variants")
+        return r.text[close.end() : close.end() + 1] in _NAME_STARTS
+    if r.out.mentions[last].label not in PLACE_LABELS:
+        return False
+    after = r.out.mentions[last].end - r.offset
+    pair = re.match(r",\s*", r.text[after : after + 3])
+    if pair is None:
+        return True
+    span = r.sdoc.char_span(after + pair.end(), after + pair.end() + 1, alignment_mode="expand")
+    outer = r.tm.get(span.start) if span is not None else None
+    return outer is None or r.out.mentions[outer].label not in PLACE_LABELS
 
 
 def _city(r: _Reader, m: int) -> bool:

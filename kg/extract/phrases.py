@@ -53,7 +53,12 @@ def based(r: _Reader, sent: Sentence) -> None:
             continue
         place = r.ref(r.sdoc[i - 2])
         noun = r.sdoc[i].head
-        org = r.ref(noun)
+        # "Tellurian, a Houston-based LNG company": the company is the name it is in
+        # apposition to, not the name qualifying the noun
+        appos = noun.dep_ == "appos" and noun.pos_ == "NOUN"
+        org = r.ref(noun.head) if appos else None
+        if org is None:
+            org = r.ref(noun)
         if org is None and noun.dep_ == "appos":
             org = r.ref(noun.head)
         if org is None and noun.dep_ == "attr" and noun.head.lemma_ == "be":
@@ -177,7 +182,9 @@ def places(r: _Reader, sent: Sentence) -> None:
             continue
         mi, mo = r.out.mentions[inner], r.out.mentions[outer]
         between = r.text[mi.end - r.offset : mo.start - r.offset]
-        if between.strip() == "," and mi.label in ("GPE", "LOC") and mo.label == "GPE":
+        if between.strip() != "," or located.ends_list(r, outer):
+            continue  # "suits in Ohio, Texas, and Pennsylvania": a list
+        if mi.label in ("GPE", "LOC") and mo.label == "GPE":
             located.lies_in(r, inner, outer, PLACE_APPOSITION_CONFIDENCE, "place-appos", sent)
 
 

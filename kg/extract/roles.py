@@ -52,8 +52,13 @@ def role_nouns(r: _Reader, sent: Sentence) -> None:
         if noun.lower_ == "officer" and any(c.lower_ == "executive" for c in noun.children):
             key = "ceo"
         holder = holder_of(r, noun)
-        # "Guatemalan President X": a nationality word spaCy labels an organization is none
-        orgs = [o for o in orgs_of(r, noun, holder) if not is_nationality(r.out.mentions[o].text)]
+        # "Guatemalan President X": a nationality word spaCy labels an organization is none;
+        # "the Lake Berryessa concessions manager": a lake or a region (LOC) employs no one
+        orgs = [
+            o
+            for o in orgs_of(r, noun, holder)
+            if not is_nationality(r.out.mentions[o].text) and r.out.mentions[o].label != "LOC"
+        ]
         fields = [o for o in _field_bodies(r, noun) if o not in orgs]  # "head of sales for"
         orgs += fields
         verb = events.role_verb(noun)
@@ -69,9 +74,12 @@ def role_nouns(r: _Reader, sent: Sentence) -> None:
         if noun.dep_ == "compound" and noun.head.i == i + 1 and lemmas[i + 1] in ROLE_NOUNS:
             position = None  # "Executive Director X": the post is the title's head noun's
         rule = f"role:{key}"
-        # "a branch manager", "the sales director": the head of a part, not of the whole
+        # "a branch manager", "the sales director": the head of a part, not of the whole; "an
+        # associate director" is a head's second, not the head
         part = key in LEADER_NOUNS and any(
-            c.dep_ == "compound" and c.pos_ == "NOUN" for c in noun.children
+            (c.dep_ == "compound" and c.pos_ == "NOUN")
+            or (c.dep_ in ("amod", "compound") and c.lower_ in DEPUTY_WORDS)
+            for c in noun.children
         )
         for h in _held(r, noun, holder):
             for o in orgs:

@@ -198,6 +198,30 @@ PLACES = [
         set(),
         {("Brazoria", "located_in", "Fort Bend"), ("Fort Bend", "located_in", "Galveston")},
     ),
+    # a list with a comma before its last item, whatever the parse; pairs of a town and its
+    # state in such a list still lie in their states
+    (
+        "The ruling may affect suits in Ohio, Texas, and Pennsylvania.",
+        set(),
+        {("Ohio", "located_in", "Texas")},
+    ),
+    (
+        "The hats come in New York, London, and \u201cNight Sky\u201d variants.",
+        set(),
+        {("New York", "located_in", "London")},
+    ),
+    (
+        "Dana Kerr moved from Dayton, Ohio, and Tom Hale from Fresno, California, to Boston.",
+        {("Dayton", "located_in", "Ohio")},
+        set(),
+    ),
+    # "X-based" before a common noun in apposition: the name the noun describes, not the name
+    # that qualifies the noun
+    (
+        "In March 2017, he joined Tellurian, a private Houston-based LNG company.",
+        {("Tellurian", "headquarters_location", "Houston")},
+        {("LNG", "headquarters_location", "Houston")},
+    ),
     (
         "Ministers from France, Germany met in Rome.",
         set(),
@@ -369,6 +393,12 @@ WORK = [
         "Roger Lane, a Delmont Bank branch manager, said the branch would close.",
         set(),
         {("Delmont Bank", "director_manager", "Roger Lane")},
+    ),
+    # an associate or assistant is a head's second: employed, not the head
+    (
+        "Alice Wu is a former associate director of the Asia Pacific Media Network.",
+        {("Alice Wu", "employer", "Asia Pacific Media Network")},
+        {("Asia Pacific Media Network", "director_manager", "Alice Wu")},
     ),
     # a post "with" an organization; a kinship noun's "with" names no parent
     (
