@@ -560,3 +560,12 @@ VIEW_MAX_EVIDENCE = 5
 # Resolution of the Louvain communities the view colours by: networkx's default, which
 # favours a few large communities over many small ones.
 VIEW_COMMUNITY_RESOLUTION = 1.0
+
+# A person's name that kg.extract.name_joins makes of pieces the recogniser cut holds at most
+# this many words: "Jeanne Thérèse du Han de Martigny" has six; longer runs are lists of names
+# run together ("Ferenc Puskás Lajos Puskás ...")
+MAX_JOINED_PERSON_WORDS = 6
+# The longest word in lower case that links a surname to a name where the tagger reads it as a
+# name's or a foreign word ("Kengo wa Dondo", "Leiria e Silva"); longer ones are words of the
+# text around the name
+MAX_LINK_CHARS = 3

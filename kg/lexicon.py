@@ -288,7 +288,7 @@ KIND_NOUNS = {
     # on Iran", "the cleric X", "his French counterpart Z")
     "leader head chief boss expert counterpart strongman deputy colleague editor critic "
     "scholar curator lobbyist counsel cleric imam rabbi pastor preacher dancer "
-    "filmmaker designer inmate attacker hijacker".split(),
+    "filmmaker designer inmate attacker hijacker dj superstar".split(),
     "Place": "port seaport harbour harbor municipality borough metropolis hamlet commune "
     "prefecture canton peninsula valley republic kingdom emirate hotel stadium arena "
     "airport settlement township".split(),

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract import joins
 from kg.extract.cuts import NUMBERLESS, after_plural, without_scores
+from kg.extract.name_joins import person_end
 from kg.extract.tokens import Tokens
 from kg.extract.types import is_nationality, is_party
 from kg.lexicon import (
@@ -54,6 +55,7 @@ def trim(ent: Span, t: Tokens) -> Span | None:
         start += 1
     if ent.label_ == "PERSON":
         start = joins.title_start(start, end, t)
+        end = person_end(start, end, t)
     else:
         start = joins.office_start(start, end, t)
     # each cut may bare another: "the Department of Social Welfare 1993 to 1994" loses the

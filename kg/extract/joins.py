@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from kg.extract.plain_words import is_word
 from kg.extract.tokens import Tokens
 from kg.extract.types import is_nationality
 from kg.lexicon import (
@@ -203,17 +204,21 @@ def hyphen_joins(found: Sequence[Span], t: Tokens) -> list[Span]:
     return join_next(found, label)
 
 
-def given_name_joins(found: Sequence[Span], t: Tokens) -> list[Span]:
+def given_name_joins(
+    found: Sequence[Span], t: Tokens, words: frozenset[str] = frozenset()
+) -> list[Span]:
     """The names ``found`` (in order), where a run of proper nouns the recogniser left out
     (NAME) comes at once before a person's name in one sentence, the two as one person's
     name: the small model cuts given names it has not seen ("Émile" and "Coornaert", "Cecil"
     and "Taylor"). Not a run with a title or a kind's word ("President", "Police Officer"),
-    a month, nor a word in capitals ("BART Director")."""
+    a month, nor a word in capitals ("BART Director"). Before a full name, only one word that
+    is no word of the language (``words``): "Anatoly" and "Borisovich Chubais", "Janice" and
+    "Denise Rosemond", but "Anatomist Jeffrey Laitman" has a title."""
 
     def label(prev: Span, ent: Span) -> str | None:
         joined = (
             ent.label_ == "PERSON"
-            and len(ent) == 1
+            and (len(ent) == 1 or _unknown_word(prev, ent, t, words))
             and prev.label_ == "NAME"
             and ent.start == prev.end
             and not t.sent_start[ent.start]
@@ -222,6 +227,18 @@ def given_name_joins(found: Sequence[Span], t: Tokens) -> list[Span]:
         return "PERSON" if joined else None
 
     return join_next(found, label)
+
+
+def _unknown_word(span: Span, ent: Span, t: Tokens, words: frozenset[str]) -> bool:
+    """Whether ``span`` is one word that ``words`` (the language's, lower case) lack, before
+    a full name ``ent`` without figures ("Samsung" before "Galaxy Tab S4", a product the
+    recogniser took for a person's name, stays apart)."""
+    return (
+        bool(words)
+        and len(span) == 1
+        and not is_word(t.lower[span.start], words)
+        and all(t.alpha[k] or t.orth[k].endswith(".") for k in range(ent.start, ent.end))
+    )
 
 
 def _given(span: Span, t: Tokens) -> bool:
@@ -235,13 +252,19 @@ def _given(span: Span, t: Tokens) -> bool:
             continue  # "Darly Alves da" before "Silva"
         if not w[:1].isupper() or (len(word) > 1 and w.isupper() and "." not in w):
             return False
-        if (
-            word in _NOT_GIVEN
-            or word in ORG_SUFFIXES
-            or word in NOUN_TYPE
-            or word in MONTHS
-            or word in PORTFOLIO_WORDS
-            or is_nationality(word)
-        ):
+        if not_given(word):
             return False
     return True
+
+
+def not_given(word: str) -> bool:
+    """Whether ``word`` (lower case) is a title, a kind's word, a suffix, a month, a
+    portfolio's word or a nationality: never a part of a person's name."""
+    return (
+        word in _NOT_GIVEN
+        or word in ORG_SUFFIXES
+        or word in NOUN_TYPE
+        or word in MONTHS
+        or word in PORTFOLIO_WORDS
+        or is_nationality(word)
+    )

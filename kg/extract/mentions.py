@@ -19,6 +19,7 @@ from kg.extract import (
     countries,
     cuts,
     joins,
+    name_joins,
     offices,
     org_joins,
     plain_words,
@@ -238,11 +239,15 @@ def _read_mentions(
     seen = {e.start for e in surnames}
     found = sorted(names, key=lambda e: e.start)
     found = cuts.particle_joins(found, tab)
-    found = joins.given_name_joins(joins.of_joins(joins.hyphen_joins(found, tab), tab), tab)
+    found = joins.of_joins(joins.hyphen_joins(found, tab), tab)
+    found = name_joins.person_joins(joins.given_name_joins(found, tab, words), tab, words)
+    found = name_joins.regnal(name_joins.linked_joins(found, tab), tab)
     found = org_joins.nationality_joins(org_joins.head_joins(found, tab), tab)
     found = org_joins.campus_joins(org_joins.and_joins(found, tab), tab)
     found = org_joins.coordinated_joins(found, tab, words)
     found = joins.ordinal_joins(found, tab)
+    found = name_joins.division_joins(name_joins.year_joins(found, tab), tab)
+    found = name_joins.model_numbers(found, tab)
     found = cuts.numbered(found, tab)
     raw = out.document.text[offset : offset + len(tab.text)]
     head = 0  # where the block's own headline ends, if it opens with one

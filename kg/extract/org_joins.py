@@ -109,6 +109,11 @@ def _complement(prev: Span, ent: Span, t: Tokens) -> bool:
     return bool(words) and t.title[words[0]] and not any(t.lower[x] in ORG_SUFFIXES for x in words)
 
 
+# the heads of a body's name whose first words "and" may join: those that take a complement,
+# and a unit's ("the Caribbean Air and Marine Branch", "the Plans and Operations Division")
+_AND_HEADS = ORG_OF_HEADS | frozenset({"branch", "division", "section", "unit", "command"})
+
+
 def and_joins(found: Sequence[Span], t: Tokens) -> list[Span]:
     """The names ``found`` (in order), where a name no body's is followed by "and" (or "&")
     and a body's name of two words that ends in a head noun, the two as one
@@ -127,7 +132,7 @@ def and_joins(found: Sequence[Span], t: Tokens) -> list[Span]:
             and not t.sent_start[ent.start]
             and t.title[ent.start]
             and ent.end - ent.start == 2
-            and t.lower[ent.end - 1] in ORG_OF_HEADS
+            and t.lower[ent.end - 1] in _AND_HEADS
             and not any(t.lower[x] in ORG_SUFFIXES for x in range(prev.start, prev.end))
             and all(t.title[x] or t.lower[x] == "the" for x in range(prev.start, prev.end))
         )
