@@ -45,11 +45,16 @@ def nationalities(r: _Reader, sent: Sentence) -> None:
                 break
             a = tm.get(k)
             title = t.lower[k].rstrip(".") in TITLES  # "President", a name of its own
+            if a is not None and mentions[a].label == "NAME":  # "Finance Minister", a name
+                title = title or mentions[a].text.split()[-1].lower() in TITLES
             if a is not None and a != b and not title:
                 if mentions[a].label == "PERSON" and not _no_person(noun):
                     r.emit(a, b, CITIZENSHIP, NATIONALITY_CONFIDENCE, "nationality", sent)
                 break
-            if t.pos[k] not in ("NOUN", "ADJ") and not title:
+            # a capitalised word of a title spaCy tags a proper noun and names nothing:
+            # "Israeli Prime Minister X", "Greek Finance Minister X"
+            office = a is None and t.pos[k] == "PROPN" and t.dep[k] == "compound"
+            if t.pos[k] not in ("NOUN", "ADJ") and not title and not office:
                 break
             noun = t.lower[k]
             k += 1

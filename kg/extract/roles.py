@@ -101,8 +101,9 @@ def role_nouns(r: _Reader, sent: Sentence) -> None:
 def state_offices(r: _Reader, sent: Sentence) -> None:
     """The offices of a state held by a person ("X, the Premier of China", "Australia's
     Minister for Trade X"): the holder is the country's citizen, and the head of state or of
-    government where the office is one (lexicon.STATE_OFFICES). A nationality word stands
-    for its country in the citizenship ("French President X"), not as the country headed."""
+    government where the office is one (lexicon.STATE_OFFICES). A nationality word on the
+    office stands for its country ("French President X", "X, the French president"): the
+    word heads, and inference gives its country the head (kg.resolve.infer)."""
     pos, lemmas, mentions = r.t.pos, r.t.lemma, r.out.mentions
     for i in r._within(r._office_ids, sent):
         if pos[i] not in ("NOUN", "PROPN"):
@@ -123,7 +124,8 @@ def state_offices(r: _Reader, sent: Sentence) -> None:
                    for o in r.refs(next((c for c in p.children if c.dep_ == "pobj"), None))
                    if isinstance(o, int)]  # fmt: skip
         countries = [o for o in of if is_country(mentions[o].text)]
-        if not countries:
+        words = [w for w in _nationality_words(r, noun, holder) if w not in countries]
+        if not countries and not (heads and words):
             continue
         verb = events.role_verb(noun)
         mod = r.modality(verb) if verb is not None else PLAIN
@@ -133,8 +135,20 @@ def state_offices(r: _Reader, sent: Sentence) -> None:
                 continue
             for c in countries:
                 r.emit(h, c, CITIZENSHIP, STATE_OFFICE_CONFIDENCE, rule, sent, None, mod)
-                if heads and not is_nationality(mentions[c].text):
+                if heads:
                     r.emit(c, h, heads, STATE_OFFICE_CONFIDENCE, rule, sent, None, mod)
+            for w in words if heads else ():  # its citizenship is the nationality rules'
+                r.emit(w, h, heads, STATE_OFFICE_CONFIDENCE, rule, sent, None, mod)
+
+
+def _nationality_words(r: _Reader, noun: Token, holder: Token) -> list[int]:
+    """The nationality words on an office: "the French president", "French President X" (the
+    parse hangs the word from the office or, before a title, from the name)."""
+    on = [*noun.children]
+    if noun.dep_ == "compound" and holder.i > noun.i:
+        on += [c for c in holder.children if c.i < noun.i]
+    ms = [r.tm[c.i] for c in on if c.dep_ == "amod" and c.i in r.tm]
+    return [m for m in ms if is_nationality(r.out.mentions[m].text)]
 
 
 def _held(r: _Reader, noun: Token, holder: Token | None) -> list[int | str]:

@@ -80,7 +80,14 @@ DEMONYM_OBJECTS = (
 # of the time (documents 0-399), a country's for its word 53-63 %; DWIE's news annotates a
 # fact through the word ("in0-x") beside the country's: copied both ways, its facts' F1 (even
 # half) went from 26.1 to 28.1, Re-DocRED 300-399's from 29.4 to 29.8.
-DEMONYM_SUBJECTS = ("contains", "part_of", "has_part", "member_of")
+DEMONYM_SUBJECTS = (
+    "contains",
+    "part_of",
+    "has_part",
+    "member_of",
+    "head_of_state",  # "French President X": the word's head is France's
+    "head_of_government",
+)
 # A country's facts its word takes: those the word says of a person, a place or a body ("a
 # French actor", "a German city", "a Canadian law"), which Re-DocRED and DWIE's news both
 # annotate through the word. Not a place's country, origin or basin ("Beijing country
