@@ -420,6 +420,13 @@ TEAM_TITLES = _words("side club rivals archrivals champions opponents")
 # "Bayern player Arjen Robben", "Chelsea manager Jose Mourinho" ("a fund manager" describes a
 # person: not a sign of a sports report, as TEAM_NOUNS are).
 TEAM_OWNED_NOUNS = TEAM_NOUNS | _words("player manager")
+# Nouns of a team's players: the name before one, its possessive or its "for" or "of" is the
+# team the person plays for ("Dortmund keeper X", "Real Madrid midfielder X", "X, a striker
+# for Bayern") (kg.extract.roles.players). Not "captain" ("Army Captain X") nor a coach's.
+PLAYER_NOUNS = _words(
+    "player keeper goalkeeper goalie striker midfielder defender forward winger playmaker "
+    "attacker quarterback pitcher"
+)
 # A noun a name is the compound of as a team's only, not its possessive nor with "of": "a
 # weakened Barcelona side"; not "Edmonton's northeast side", "the Gaza side of the border".
 TEAM_SIDE_NOUNS = _words("side")

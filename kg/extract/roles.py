@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from kg.defaults import ROLE_NOUN_CONFIDENCE, STATE_OFFICE_CONFIDENCE
+from kg.defaults import ROLE_NOUN_CONFIDENCE, STATE_OFFICE_CONFIDENCE, TEAM_PLAYER_CONFIDENCE
 from kg.extract import events, times
 from kg.extract.links import is_country
 from kg.extract.modality import PLAIN
@@ -21,6 +21,7 @@ from kg.lexicon import (
     DEPUTY_WORDS,
     ETHNIC_WORDS,
     LEADER_NOUNS,
+    LEAGUE_WORDS,
     PRIME_WORDS,
     ROLE_NOUNS,
     STAFF_NOUNS,
@@ -29,6 +30,10 @@ from kg.lexicon import (
 )
 
 CITIZENSHIP = ("country_of_citizenship",)
+TEAM = ("member_of_sports_team",)
+# the labels a team's name may carry: spaCy labels a club named for its town a place
+# ("Dortmund"), and some a person's name
+TEAM_LABELS = frozenset({"ORG", "GPE", "PERSON", "NAME"})
 # the nouns of posts held in an organization, whose "with" names it
 WORK_NOUNS = frozenset(LEADER_NOUNS) | frozenset(STAFF_NOUNS)
 
@@ -139,6 +144,43 @@ def state_offices(r: _Reader, sent: Sentence) -> None:
                     r.emit(c, h, heads, STATE_OFFICE_CONFIDENCE, rule, sent, None, mod)
             for w in words if heads else ():  # its citizenship is the nationality rules'
                 r.emit(w, h, heads, STATE_OFFICE_CONFIDENCE, rule, sent, None, mod)
+
+
+def players(r: _Reader, sent: Sentence) -> None:
+    """A player's team: the name a noun of players is of ("Dortmund keeper X", "Real Madrid
+    midfielder X", "Bayern's striker X", "X, a forward for Bayern"). A nationality word is no
+    team ("German midfielder X"), and a coach plays for none."""
+    mentions = r.out.mentions
+    for i in r._within(r._player_ids, sent):
+        noun = r.sdoc[i]
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        holder = holder_of(r, noun)
+        if holder is None:
+            continue
+        teams = [o for o in orgs_of(r, noun, holder) if _team(r, o, noun)]
+        for h in _held(r, noun, holder) if teams else ():
+            if isinstance(h, int) and mentions[h].label == "PERSON":
+                for o in teams:
+                    rule = f"team:{noun.lemma_}"
+                    r.emit(h, o, TEAM, TEAM_PLAYER_CONFIDENCE, rule, sent)
+
+
+def _team(r: _Reader, m: int, noun: Token) -> bool:
+    """Whether a mention a noun of players is of may be the team: not a nationality word nor
+    a league ("German midfielder X", "Bundesliga player X"), and before the noun right before
+    it or its possessive ("NHL hockey player X": a league and its sport)."""
+    mention = r.out.mentions[m]
+    words = mention.text.casefold().split()
+    if mention.label not in TEAM_LABELS or is_nationality(mention.text) or not words:
+        return False
+    if words[-1] in LEAGUE_WORDS:
+        return False
+    end = r.sdoc.char_span(mention.start - r.offset, mention.end - r.offset, "expand")
+    if end is None or end.end > noun.i:
+        return True  # after the noun: "a forward for Bayern"
+    between = r.sdoc[end.end : noun.i]
+    return all(t.tag_ == "POS" for t in between)
 
 
 def _nationality_words(r: _Reader, noun: Token, holder: Token) -> list[int]:

@@ -46,6 +46,7 @@ from kg.lexicon import (
     LEAD_FORMS,
     MISSILE_NOUNS,
     NAMED_BODY_NOUNS,
+    PLAYER_NOUNS,
     RELATIVE,
     ROLE_NOUNS,
     STAKE_NOUNS,
@@ -84,6 +85,7 @@ class _Reader:
         self._verb_ids = [i for i, x in enumerate(lemma) if x in VERB_RULES]
         self._noun_ids = [i for i, x in enumerate(lemma) if x in ROLE_NOUNS]
         self._office_ids = [i for i, x in enumerate(lemma) if x in STATE_OFFICES]
+        self._player_ids = [i for i, x in enumerate(lemma) if x in PLAYER_NOUNS]
         deals = ACQUISITION_NOUNS | STAKE_NOUNS
         self._deal_ids = [i for i, x in enumerate(lemma) if x in deals]
         self._poss_ids = [i for i, x in enumerate(dep) if x == "poss"]
@@ -435,6 +437,7 @@ def read(
         r.verbs(sent)
         roles.role_nouns(r, sent)
         roles.state_offices(r, sent)
+        roles.players(r, sent)
         phrases.possessives(r, sent)
         phrases.based(r, sent)
         phrases.place_kinds(r, sent)

@@ -252,7 +252,37 @@ PLACES = [
 ]
 
 NATIONALITIES = [
-    # a nationality word before a person's name, through nouns and titles
+    # a nationality word before a person's name, through nouns and titles, a title's
+    # capitalised words among them
+    (
+        "He met Israeli Prime Minister Dan Tamir on Monday.",
+        {
+            ("Dan Tamir", "country_of_citizenship", "Israeli"),
+            ("Israeli", "head_of_government", "Dan Tamir"),
+        },
+        set(),
+    ),
+    (
+        "The former Greek Finance Minister Nikos Karras spoke.",
+        {("Nikos Karras", "country_of_citizenship", "Greek")},
+        {("Greek", "head_of_government", "Nikos Karras")},
+    ),
+    # a nationality word on a head's office: the word heads, and so does its country
+    (
+        "French President Paul Roux met Karl Stein in France.",
+        {("French", "head_of_state", "Paul Roux"), ("France", "head_of_state", "Paul Roux")},
+        set(),
+    ),
+    (
+        "Paul Roux, the French president, arrived on Monday.",
+        {("French", "head_of_state", "Paul Roux")},
+        set(),
+    ),
+    (
+        "He met German Chancellor Eva Lind and the Iranian Vice President Ali Reza.",
+        {("German", "head_of_government", "Eva Lind")},
+        {("Iranian", "head_of_state", "Ali Reza")},
+    ),
     (
         "The French minister Paul Roux met the press in Brussels.",
         {("Paul Roux", "country_of_citizenship", "French")},
@@ -606,7 +636,32 @@ LIFESPANS = [
      {("Brenner Motors", "date_of_death", "1999-06-02")}),
 ]  # fmt: skip
 
-ALL = KILLINGS + PLACES + NATIONALITIES + WORK + RESIDENCES + LIFESPANS
+# a noun of players: the name before it, its possessive or its "for" is the player's team;
+# not a nationality word, nor a league and its sport
+TEAMS = [
+    (
+        "Borussia Dortmund striker Karl Stein scored twice.",
+        {("Karl Stein", "member_of_sports_team", "Borussia Dortmund")},
+        set(),
+    ),
+    (
+        "Karl Stein, a midfielder for Real Madrid, left on Monday.",
+        {("Karl Stein", "member_of_sports_team", "Real Madrid")},
+        set(),
+    ),
+    (
+        "The road was named after NHL hockey player Karl Stein.",
+        set(),
+        {("Karl Stein", "member_of_sports_team", "NHL")},
+    ),
+    (
+        "German midfielder Karl Stein scored.",
+        set(),
+        {("Karl Stein", "member_of_sports_team", "German")},
+    ),
+]
+
+ALL = KILLINGS + PLACES + NATIONALITIES + WORK + RESIDENCES + LIFESPANS + TEAMS
 
 
 @pytest.mark.parametrize(
