@@ -359,10 +359,10 @@ def _nationality_before_title(span: Span, t: Tokens) -> bool:
     President", "Honduran Minister"), which the recogniser may label a body or a person: the
     adjective says whose the office is."""
     nxt = span.end
-    return (
+    return (  # the next word first: most names are followed by none of these
         nxt < len(t.lower)
-        and types.is_nationality(span.text)
         and (t.lower[nxt].rstrip(".") in HONORIFICS or t.lower[nxt] in ROLE_NOUNS)
+        and types.is_nationality(span.text)
     )
 
 

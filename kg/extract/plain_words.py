@@ -126,7 +126,7 @@ def unname(mentions: Sequence[RawMention], text: str) -> None:
     lower case too ("Clashes broke out ... the clashes"). A word the recogniser left
     unlabelled needs no more than a headline in title case: a surname first in a sentence
     ("Booth shot Lincoln") is left unlabelled too, and famous people are words of the index."""
-    lower = lower_words(text)
+    lower: frozenset[str] | None = None  # read where a word needs it: most documents none
     by_word: dict[str, list[RawMention]] = defaultdict(list)
     held: set[str] = set()
     for m in mentions:
@@ -141,8 +141,11 @@ def unname(mentions: Sequence[RawMention], text: str) -> None:
         if known_place(name_key(ms[0].text)) or is_nationality(ms[0].text):
             continue
         headline = all(m.plain == HEADLINE and m.label == "NAME" for m in ms)
-        if not headline and not written_lower(word, lower):
-            continue
+        if not headline:
+            if lower is None:
+                lower = lower_words(text)
+            if not written_lower(word, lower):
+                continue
         if any(v > PLAIN_WORD_MAX_VOTE for m in ms for v in m.votes.values()):
             continue
         for m in ms:

@@ -198,4 +198,11 @@ def top_type(votes: Counter[str]) -> str:
     if not votes:
         return "Other"
     get = votes.get
-    return max(ENTITY_TYPES, key=lambda t: get(t, 0.0))
+    # a loop, not max() with a key: resolution asks this of every name and cluster
+    best = ENTITY_TYPES[0]
+    most = get(best, 0.0)
+    for t in ENTITY_TYPES[1:]:
+        v = get(t, 0.0)
+        if v > most:
+            best, most = t, v
+    return best
