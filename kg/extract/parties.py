@@ -20,6 +20,9 @@ from typing import TYPE_CHECKING
 
 from kg.extract.links import dep_path, linked
 from kg.lexicon import (
+    CITIZEN_NOUNS,
+    DIVISION_NOUNS,
+    HOME_NOUNS,
     KILLER_NOUNS,
     KILLING_EVENT_WORDS,
     KILLING_PATH_VERBS,
@@ -132,7 +135,46 @@ def resident_party(person: Span, place: Span) -> bool:
     root = person.root
     if root.dep_ == "poss" and root.head.lemma_.lower() in OTHER_PERSON_NOUNS:
         return False
+    if _names_another(person, place):
+        return False
     return not spokesperson(person) or linked(person, place)
+
+
+# nouns a place before which names a home or a place: "a Tulsa native", "the Dayton suburb"
+_HOME_OR_PLACE = CITIZEN_NOUNS | HOME_NOUNS | DIVISION_NOUNS | {"hometown", "birthplace"}
+# the arcs of a person's own phrase: "Illinois Gov. James Thompson", "X, a Tulsa lawyer"
+_OWN_PHRASE = frozenset({"compound", "appos", "amod", "nmod", "poss", "flat"})
+
+
+def _names_another(person: Span, place: Span) -> bool:
+    """Whether the place's name stands before another noun than the person's own ("Ukraine's
+    largest bank", "Boston's U.S. District Court", "the Lake Berryessa concessions manager"):
+    it says whose or where that thing is, not where the person lives; a place before the
+    person's title or trade ("Illinois Gov. James Thompson", "a Sao Paulo resident") is
+    theirs."""
+    root = place.root
+    if root.dep_ not in ("poss", "compound") or person.sent.start != place.sent.start:
+        return False
+    head = root.head
+    if head.lemma_.lower() in _HOME_OR_PLACE:
+        return False  # "a Wilmington native", "his Iowa hometown", "the Louisville suburb"
+    return head.i not in _own_phrase(person)
+
+
+def _own_phrase(person: Span) -> set[int]:
+    """The tokens of the person's name and the nouns joined to it without a verb or a
+    preposition, two arcs at most."""
+    own = {t.i for t in person}
+    for _ in range(2):
+        for i in list(own):
+            t = person.doc[i]
+            own.update(c.i for c in t.children if c.dep_ in _OWN_PHRASE)
+            if t.dep_ in _OWN_PHRASE:
+                own.add(t.head.i)
+            if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_ == "be":
+                # "Miller is a Wilmington native"
+                own.update(c.i for c in t.head.children if c.dep_ == "attr")
+    return own
 
 
 def spokesperson(name: Span) -> bool:

@@ -417,6 +417,19 @@ def test_a_pair_named_in_several_sentences_pools_their_features(pipeline):
     assert f"ns:{min(2, MAX_PAIRS)}" in pair.features
 
 
+def test_the_model_reads_no_place_holding_another_across_sentences(pipeline):
+    # without the check the model read "Seattle contains Oregon" and "... Texas" here
+    from kg.extract.mentions import extract
+
+    text = (
+        "Flights leave from hubs in Seattle and Portland. "
+        "The airline serves Oregon and Washington, and it flies to Texas."
+    )
+    (ex,) = extract([kg.from_text(text)], pipeline)
+    across = [f for f in ex.facts if f.rule == "model:across"]
+    assert not [f for f in across if "contains" in f.predicates], across
+
+
 def test_averaged_fits_are_reproducible():
     import numpy as np
 

@@ -53,6 +53,20 @@ HOMES = [
         False,
     ),
     ("Acme spokesman Tom Reilly of Dayton said the plant closed.", "Tom Reilly", "Dayton", True),
+    # the place's name before another thing's noun says whose that thing is
+    ("Tom Reilly, a former owner of Ohio's largest bank, sold it.", "Tom Reilly", "Ohio", False),
+    ("Tom Reilly was arraigned in Dayton's U.S. District Court.", "Tom Reilly", "U.S.", False),
+    (
+        "Tom Reilly, who is the Lake Erie concessions manager, said so.",
+        "Tom Reilly",
+        "Lake Erie",
+        False,
+    ),
+    # before the person's own title, trade or home noun it is theirs
+    ("Ohio Gov. Tom Reilly signed the bill.", "Tom Reilly", "Ohio", True),
+    ("Tom Reilly, a Dayton lawyer, said so.", "Tom Reilly", "Dayton", True),
+    ("Tom Reilly is a Dayton native.", "Tom Reilly", "Dayton", True),
+    ("Tom Reilly is returning to his Ohio hometown.", "Tom Reilly", "Ohio", True),
 ]
 
 
