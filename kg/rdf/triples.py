@@ -345,7 +345,10 @@ def _qualifiers(f: Any, r: Relation, m: _Maker) -> Iterator[Part]:
 
 def _evidence(f: Any, fk: str, ev: Evidence, part: str, m: _Maker) -> Iterator[Part]:
     v, integer, kgv = m.v, m.integer, m.kgv
-    h = _h(fk, ev.doc_id, ev.start, ev.subject_span, ev.object_span, ev.rule)
+    key = (fk, ev.doc_id, ev.start, ev.subject_span, ev.object_span, ev.rule)
+    # an inverse fact's readings of one sentence may differ in their status or times alone
+    # (kg.resolve.infer.ev_order): each its own node, so the graph reads back as it was
+    h = _h(*key, ev.status, ev.times) if ev.status or ev.times else _h(*key)
     e = m.iri(f"{m.base}evidence/{h}")
     doc = m.doc(ev.doc_id)
     derived = v.prov_wasDerivedFrom
