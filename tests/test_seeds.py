@@ -39,13 +39,15 @@ def test_named_entities_once_with_the_right_type(seeds_graph, name, etype):
 # surer than it: kg.resolve.calibration.no_surer_than_premise), "release" as a developer 0.30.
 # They are candidates, kept with their evidence, that a lower `--min-confidence` asserts.
 FACTS: list[tuple[str, str, str]] = [
-    ("Alexandr Wang", "appointed_by", "Meta"),
-    ("Alexandr Wang", "appointed_by", "Mark Zuckerberg"),
     # the author box, read like other text: "Christopher Holloway is the founder and director
     # of Progressive Robot, a UK-based technology company"
     ("Progressive Robot", "founded_by", "Christopher Holloway"),
 ]
 CANDIDATES = [
+    # "Meta has appointed Alexandr Wang", "Mark Zuckerberg appointed Alexandr Wang": right, and
+    # calibrated 0.604 by the verb's map, just under the threshold (0.61)
+    ("Alexandr Wang", "appointed_by", "Meta"),
+    ("Alexandr Wang", "appointed_by", "Mark Zuckerberg"),
     ("Muse Spark", "developer", "Meta"),
     ("TBD Lab", "founded_by", "Meta"),
     ("Progressive Robot", "located_in", "United Kingdom"),
@@ -66,13 +68,10 @@ CANDIDATES = [
 ]
 # Wrong, and known: "he works across PHP development, ecommerce, Linux infrastructure" in the
 # author box makes PHP an organisation, read by the relation model across sentences as in the
-# UK and as where Holloway studied; and a founder and director read as a member (an
-# organisation's member is a body or a person of a club, not its staff): candidates (0.23 to
-# 0.32). Listed so that any change to them shows.
+# UK (and so of it): candidates (0.22 to 0.29). Listed so that any change to them shows.
 KNOWN_WRONG = [
+    ("PHP", "located_in", "United Kingdom"),
     ("PHP", "country", "United Kingdom"),
-    ("Christopher Holloway", "educated_at", "PHP"),
-    ("Christopher Holloway", "member_of", "Progressive Robot"),
 ]
 
 

@@ -34,6 +34,7 @@ LOW = 0.3
 # queries with no ?min_confidence, which the seeds answer only with candidates, left out
 NONE_ASSERTED = {
     "people_and_employers.rq": "the seeds' employer facts are candidates",
+    "appointments.rq": "the seeds' appointments are candidates (0.604, under 0.61)",
 }
 
 

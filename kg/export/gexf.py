@@ -5,7 +5,7 @@ predicate.
 >>> g = kg.build(["Acme Corp, a Boston-based startup, hired Jane Doe."])
 >>> back = nx.read_gexf(io.BytesIO(to_gexf(g, min_confidence=0).encode("utf-8")))
 >>> back.nodes["acme-corp"]["type"], sorted({d["label"] for *_, d in back.edges(data=True)})
-('Organization', ['employer', 'headquarters_location'])
+('Organization', ['employer', 'headquarters_location', 'located_in'])
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@
 >>> g = kg.build(["Acme Corp, a Boston-based startup, hired Jane Doe."])
 >>> back = nx.read_graphml(io.StringIO(to_graphml(g, min_confidence=0)), force_multigraph=True)
 >>> back.nodes["jane-doe"]["label"], back.number_of_edges()
-('Jane Doe', 2)
+('Jane Doe', 3)
 """
 
 from __future__ import annotations

@@ -517,8 +517,8 @@ SEED_FACTS = [
     ("aliases.rq", ("Alexandr Wang", "Wang")),
 ]
 SEED_PAIRS = [  # (query, the first two columns of a row that must be there)
-    ("low_confidence_facts.rq", ("TBD Lab", "founded_by")),  # 0.328: a candidate
-    ("founders.rq", ("TBD Lab", "Meta")),
+    ("low_confidence_facts.rq", ("TBD Lab", "founded_by")),  # 0.292: a candidate
+    ("founders.rq", ("Progressive Robot", "Christopher Holloway")),
     ("appointments.rq", ("Alexandr Wang", "Meta")),
     ("appointments.rq", ("Alexandr Wang", "Mark Zuckerberg")),
 ]
