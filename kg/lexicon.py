@@ -348,11 +348,14 @@ COMPANY_NOUNS = _words(
     "earnings revenue profit sale dividend takeover"
 )
 COMPANY_OF_NOUNS = _words("share stock stake shareholder stockholder subsidiary")
+# Those who speak for a body: the places of what they report are not their homes
+# (kg.extract.parties), and what they say is the body's.
+SPOKESPEOPLE = _words("spokesman spokeswoman spokesperson")
 # Who speaks or acts for a body, written right after its name ("a Deutsche Telekom spokesman",
 # "Baltic Yards chief executive Peeter Kask"): the name is the body's, unless the recogniser
 # read a person's ("a Clinton spokesman"). Not by a possessive: "Putin's spokesman" is a
 # person's.
-SPOKESMAN_NOUNS = _words("spokesman spokeswoman spokesperson executive ceo cfo chairman chairwoman")
+SPOKESMAN_NOUNS = SPOKESPEOPLE | _words("executive ceo cfo chairman chairwoman")
 # Nouns of what a body says in, on a speech verb ("Deutsche Telekom said in a statement"):
 # bodies speak so more often than persons, who are quoted.
 STATEMENT_NOUNS = _words("statement release filing communique communiqué")
@@ -675,14 +678,16 @@ KILLING_PATH_VERBS = ACCUSING_VERBS | _words(
 # Nouns of one person named by another's possessive ("Dole's wife, Elizabeth", "Kennedy's
 # assassin", "Warner's lawyers"): where the sentence places them, it places them, not the
 # possessor (kg.extract.parties).
-OTHER_PERSON_NOUNS = KILLER_NOUNS | _words(
-    "wife husband son daughter mother father brother sister widow widower child parent "
-    "grandson granddaughter nephew niece cousin uncle aunt fiancee fiance spouse friend "
-    "lawyer attorney client aide assistant adviser advisor bodyguard representative envoy "
-    "spokesman spokeswoman spokesperson deputy successor predecessor biographer"
+OTHER_PERSON_NOUNS = (
+    KILLER_NOUNS
+    | _words(
+        "wife husband son daughter mother father brother sister widow widower child parent "
+        "grandson granddaughter nephew niece cousin uncle aunt fiancee fiance spouse friend "
+        "lawyer attorney client aide assistant adviser advisor bodyguard representative envoy "
+        "deputy successor predecessor biographer"
+    )
+    | SPOKESPEOPLE
 )
-# Those who speak for a body: the places of what they report are not their homes.
-SPOKESPEOPLE = _words("spokesman spokeswoman spokesperson")
 # Verbs of the courts that say the one they name did not do it ("was acquitted of killing Y").
 ACQUITTING_VERBS = _words("acquit clear exonerate")
 
@@ -740,7 +745,7 @@ FEMALE_WORDS = _words(
 # Nouns of those (and that) whose words are their organisation's: "a spokesman for Siemens
 # said", "a Siemens statement said" is Siemens speaking (an official or a lawyer at Siemens
 # speaks for himself).
-SPOKESPERSON_NOUNS = _words("spokesman spokeswoman spokesperson representative statement")
+SPOKESPERSON_NOUNS = SPOKESPEOPLE | _words("representative statement")
 # Nouns of those that speak for the person they serve: "his office said", "Ruiz's campaign
 # countered that ..." (a body's office, "the mayor's office", is the body's own)
 SERVING_NOUNS = _words("office campaign")
