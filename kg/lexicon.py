@@ -723,6 +723,15 @@ SPEAKER_PRONOUNS = {
     "him": "Person",
     "her": "Person",
 }
+# Subject pronouns of a statement's clause bound to its speaker ("Acme said it would buy
+# Initech": Acme buys), by the mention labels each fits (kg.extract.rules).
+BOUND_PRONOUNS = {
+    "he": ("PERSON",),
+    "she": ("PERSON",),
+    "it": ("ORG",),
+    "they": ("ORG",),
+    "we": ("ORG",),
+}
 # Nouns for one person of a nation that the demonyms of the places table lack ("the Briton
 # said", "the Dutchman added"; kg.extract.speakers): a person named before, as "he" is.
 NATION_PERSON_NOUNS = _words(

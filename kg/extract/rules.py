@@ -36,6 +36,7 @@ from kg.lexicon import (
     ACQUISITION_NOUNS,
     ACQUISITION_VERBS,
     ACQUITTING_VERBS,
+    BOUND_PRONOUNS,
     COREF_NOUNS,
     DEPARTURE_VERBS,
     FIRING_VERBS,
@@ -49,6 +50,7 @@ from kg.lexicon import (
     PLAYER_NOUNS,
     RELATIVE,
     ROLE_NOUNS,
+    SPEECH_VERBS,
     STAKE_NOUNS,
     STATE_OFFICES,
     UNIT_WORDS,
@@ -138,7 +140,25 @@ class _Reader:
             and not any(c.dep_ == "prep" for c in tok.children)
         ):
             return self.last_org(self.offset + tok.idx)
-        return None
+        return self._bound(tok)
+
+    def _bound(self, tok: Token) -> int | None:
+        """The speaker a pronoun subject stands for in the clause of their own statement: "Acme
+        said it would buy Initech", "Doe said he had joined Acme". A subject pronoun of a
+        verb of speech's clause is its speaker in news nearly always; the pronoun must fit the
+        speaker's label (``BOUND_PRONOUNS``), so "Acme said he ..." binds nothing."""
+        labels = BOUND_PRONOUNS.get(tok.lower_)
+        clause = tok.head
+        if labels is None or tok.dep_ not in SUBJ or clause.dep_ != "ccomp":
+            return None
+        said = clause.head
+        if said.lemma_ not in SPEECH_VERBS or said.pos_ != "VERB":
+            return None
+        speaker = next((c for c in said.children if c.dep_ in SUBJ), None)
+        m = self.tm.get(speaker.i) if speaker is not None else None
+        if m is None or self.out.mentions[m].label not in labels:
+            return None
+        return m
 
     @staticmethod
     def _fired(noun: Token) -> bool:

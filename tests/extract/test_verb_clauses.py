@@ -115,6 +115,33 @@ CASES = [
         {("Ann Lee", "replaces", "Tom Hill")},
         set(),
     ),
+    # a subject pronoun of a statement's clause is its speaker, where the pronoun fits it
+    (
+        "Globex Corp said on Tuesday it would buy Initech Inc for $4 billion.",
+        {("Initech Inc", "owned_by", "Globex Corp")},
+        set(),
+    ),
+    (
+        "Globex Corp announced it will acquire Initech Inc this year.",
+        {("Initech Inc", "owned_by", "Globex Corp")},
+        set(),
+    ),
+    (
+        "Jane Doe said she had joined Acme Corp in 2001.",
+        {("Jane Doe", "employer", "Acme Corp")},
+        set(),
+    ),
+    # a pronoun that does not fit the speaker binds nothing, and a denial asserts nothing
+    (
+        "Globex Corp said he would buy Initech Inc this year.",
+        set(),
+        {("Initech Inc", "owned_by", "Globex Corp")},
+    ),
+    (
+        "Globex Corp denied it would buy Initech Inc this year.",
+        set(),
+        {("Initech Inc", "owned_by", "Globex Corp")},
+    ),
 ]
 
 
