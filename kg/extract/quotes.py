@@ -17,6 +17,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from kg.defaults import (
+    ATTRIBUTED_QUOTE_MIN_WORDS,
     CONTINUED_QUOTE_CONFIDENCE,
     DIRECT_QUOTE_CONFIDENCE,
     QUOTE_MIN_WORDS,
@@ -536,10 +537,30 @@ def _another(out: DocExtraction, last: Open, p: Piece) -> bool:
     )
 
 
+def _said_in_short(text: str, pieces: list[Piece], who: Speaker) -> bool:
+    """Whether short quoted words are an utterance of their own ('"No, not really," she
+    said'): one piece that opens on a capital, ends on its own stop or comma inside the marks
+    and has a verb of speech beside it. A scare quote has none of the three; a title, all of
+    whose words open on capitals ('wrote in her book "The White Album."'), is left out."""
+    if len(pieces) != 1:
+        return False
+    p = pieces[0]
+    inside = text[p.start : p.end].strip()
+    return (
+        p.speaker is who
+        and who.verb >= 0
+        and not p.guessed
+        and len(inside.split()) >= ATTRIBUTED_QUOTE_MIN_WORDS
+        and inside[:1].isupper()
+        and inside[-1:] in ",.?!"
+        and not all(w[:1].isupper() for w in inside.split())
+    )
+
+
 def _add(out: DocExtraction, pieces: list[Piece], who: Speaker) -> None:
     text = out.document.text
     words = " ".join(" ".join(text[p.start : p.end].split()) for p in pieces).rstrip(",;:-–— ")
-    if len(words.split()) < QUOTE_MIN_WORDS:
+    if len(words.split()) < QUOTE_MIN_WORDS and not _said_in_short(text, pieces, who):
         return
     conf = DIRECT_QUOTE_CONFIDENCE
     if any(p.speaker is not who for p in pieces) or len(pieces) > 1:

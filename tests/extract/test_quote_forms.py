@@ -3,7 +3,8 @@ a body's data or several speakers and closing a sentence, a title's phrase ended
 name, a titled person set beside a body's name, a body's short name in brackets, a passive
 verb after "he says", a clause whose comma the parse hangs inside it, '"...," she
 continued', "clarified", "charges" and "joked" that, the name after the closing mark set off
-by commas ('"...," Hale, 59, said'), and "he" after a speaker whose uncommon name resolution
+by commas ('"...," Hale, 59, said'), short utterances beside their verb ('"We are
+confident," he said'), and "he" after a speaker whose uncommon name resolution
 typed a body. (text, expected quotations) tables, as in test_quotes."""
 
 from __future__ import annotations
@@ -141,8 +142,28 @@ AFTER_QUOTE = [
 ]
 
 
+SHORT = [
+    # a short utterance of its own, closed inside its marks, beside its verb of speech
+    (
+        'Barack Obama spoke at the port on Monday.\n\n"We are confident," he said.',
+        {("Barack Obama", "We are confident", True)},
+    ),
+    (
+        '"No, not really," Obama said when asked about the deal.',
+        {("Obama", "No, not really", True)},
+    ),
+    # a scare quote, a single word and a title are no quotation
+    (
+        'Obama said the "reforms" had failed the fishermen of the port.',
+        {("Obama", 'the "reforms" had failed the fishermen of the port', False)},
+    ),
+    ('"No," Obama said.', set()),
+    ('Obama wrote in his book "Harbour Lights."', set()),
+]
+
+
 @pytest.mark.parametrize(
-    "text, expected", QUOTED_AS + ACCORDING + TITLES + CLAUSES + VERBS + AFTER_QUOTE
+    "text, expected", QUOTED_AS + ACCORDING + TITLES + CLAUSES + VERBS + AFTER_QUOTE + SHORT
 )
 def test_attribution_forms(text: str, expected: Expected, pipeline):
     check(quotes(text, pipeline), expected)
