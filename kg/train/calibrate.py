@@ -5,12 +5,12 @@ kg.defaults.CALIBRATION_FOLDS folds. Each fold is read end to end (rules, a rela
 fitted without that fold, resolution, inference), so every tuning document gives the facts a
 model that never saw it gives, as held-out documents do. On these facts, right or wrong, the
 calibration tables of every source are fitted (isotonic, per source and predicate, each part
-weighing the same; see kg.resolve.calibration): the model's readings, inference and each family
-of rules, whose own numbers count only as a prior where the family read few facts; the verb and
-role rules per rule and predicate, shrunk toward their family (kg.train.shrink). On the
-calibrated facts the threshold is chosen at which asserted facts are right four times in five
-on each part, by the lower bound of that share, not the share alone
-(kg.defaults.MIN_CONFIDENCE, ASSERTED_Z).
+weighing its share, kg.defaults.CALIBRATION_PART_SHARES; see kg.resolve.calibration): the
+model's readings, inference and each family of rules, whose own numbers count only as a prior
+where the family read few facts; the verb and role rules per rule and predicate, shrunk toward
+their family (kg.train.shrink). On the calibrated facts the threshold is chosen at which
+asserted facts are right four times in five on each part, by the lower bound of that share, not
+the share alone (kg.defaults.MIN_CONFIDENCE, ASSERTED_Z).
 """
 
 from __future__ import annotations
@@ -28,8 +28,10 @@ from kg.defaults import (
     ASSERTED_Z,
     CALIBRATION_BLOCK,
     CALIBRATION_FOLDS,
+    CALIBRATION_PART_SHARES,
     EACH_PART,
     JUDGED_WEIGHT,
+    MODEL_PREDICATE_PRIOR,
     PER_RULE_FAMILIES,
 )
 from kg.evaluate import Counts, Report, evaluate
@@ -54,7 +56,7 @@ from kg.train.fit import (
     tune_thresholds,
     vocabulary,
 )
-from kg.train.isotonic import isotonic, lower_bound
+from kg.train.isotonic import blended, isotonic, lower_bound
 from kg.train.log import print_maps, print_part
 from kg.train.shrink import Fact, fit_rules
 
@@ -64,13 +66,6 @@ ASSERTED_PRECISION = 0.8
 CONFIDENCE_GRID = tuple(round(0.01 * k, 2) for k in range(5, 100))
 # Out-of-fold facts a source needs for its own calibration table (fewer: the table over all facts).
 MIN_CALIBRATION = 40
-# Whether the model's and inference's readings get a map per predicate besides their map per
-# source. Chosen by the expected calibration error of the maps fitted on four fifths of the
-# out-of-fold facts and read on the other fifth (three ways of dealing them): per predicate,
-# CoNLL04 0.059, 0.051, 0.059 and Re-DocRED 0.027, 0.027, 0.029; per source only 0.045, 0.049,
-# 0.051 and 0.028, 0.029, 0.028. CoNLL04's few facts of a predicate make a map that follows
-# their noise.
-PER_PREDICATE_MODEL = False
 # Measures below: maps fitted on four fifths of the out-of-fold facts of the last refit, read
 # on the last fifth (ECE CoNLL04 / Re-DocRED), and the threshold that out-of-fold rule gives
 # (asserted facts, CoNLL04 / Re-DocRED; each with RULES_EACH_PART and CALIBRATION_BLOCK 50).
@@ -107,15 +102,20 @@ def choose_confidence(
     return CONFIDENCE_GRID[-1]
 
 
-def part_weights(reports: list[Report]) -> list[float]:
-    """A weight for each part's facts such that each part weighs the same and all facts
-    together as many as they are: pooled, Re-DocRED's facts (six times CoNLL04's) would set
-    the maps of every source, and CoNLL04's sentences, nearer news, would count for little.
-    On documents the maps never saw (benchmarks.calibration_proxy, both splits) pooled was
-    worse on both parts: ECE 0.104 / 0.043 and 0.058 / 0.038, against 0.079 / 0.034 and
-    0.053 / 0.032."""
+def part_weights(
+    reports: list[Report], shares: tuple[float, ...] = CALIBRATION_PART_SHARES
+) -> list[float]:
+    """A weight for each part's facts such that each part weighs its share of ``shares``
+    (the same each where the number of parts is not theirs) and all facts together as many
+    as they are: pooled, Re-DocRED's facts (six times CoNLL04's) would set the maps of every
+    source, and CoNLL04's sentences, nearer news, would count for little. On documents the
+    maps never saw (benchmarks.calibration_proxy, both splits) pooled was worse on both parts:
+    ECE 0.104 / 0.043 and 0.058 / 0.038, against 0.079 / 0.034 and 0.053 / 0.032 for equal
+    shares (kg.defaults.CALIBRATION_PART_SHARES for the shares chosen since)."""
+    if len(shares) != len(reports):
+        shares = tuple(1 / len(reports) for _ in reports)
     total = sum(len(r.scored) for r in reports)
-    return [total / (len(reports) * max(len(r.scored), 1)) for r in reports]
+    return [total * s / max(len(r.scored), 1) for r, s in zip(reports, shares, strict=True)]
 
 
 def fit_calibration(
@@ -136,7 +136,7 @@ def fit_calibration(
             if not (judged(pred) or by_reading) or (by_reading and not rules_only(src)):
                 continue
             for key in chain(src, pred):
-                if "|" in key and not (rules_only(src) or PER_PREDICATE_MODEL):
+                if "|" in key and not (rules_only(src) or MODEL_PREDICATE_PRIOR is not None):
                     continue
                 by_source.setdefault(key, []).append((c, ok, w))
                 by_part.setdefault(key, [[] for _ in parts])[i].append((c, ok))
@@ -150,6 +150,12 @@ def fit_calibration(
         for k, pts in by_source.items()
         if len(pts) >= MIN_CALIBRATION
     }
+    # the model's and inference's map of a predicate, shrunk toward their map of every
+    # predicate (kg.defaults.MODEL_PREDICATE_PRIOR)
+    for k, (xs, ys) in list(tables.items()):
+        if "|" in k and not rules_only(src := k.split("|")[0]) and src in tables:
+            weight = sum(w for *_, w in by_source[k])
+            tables[k] = blended((xs, ys), weight, tables[src], MODEL_PREDICATE_PRIOR or 0.0)
     # a family of rules reads too few of the tuning facts for a fitted map: its own
     # number is a prior worth RULE_PRIOR facts, moved by the facts it read, right or wrong
     for k, pts in sorted(by_source.items()):

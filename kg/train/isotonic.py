@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import math
 
+from kg.resolve.calibration import interpolate
+
 
 def lower_bound(right: int, n: int, z: float) -> float:
     """The lower end of the Wilson score interval of a share ``right`` of ``n`` at ``z``
@@ -78,3 +80,21 @@ def isotonic(
     for k in range(len(ys) - 2, -1, -1):
         ys[k] = min(ys[k], ys[k + 1])
     return xs, ys
+
+
+def blended(
+    own: tuple[list[float], list[float]],
+    weight: float,
+    parent: tuple[list[float], list[float]],
+    strength: float,
+) -> tuple[list[float], list[float]]:
+    """The map ``own`` (fitted on facts weighing ``weight``) shrunk toward ``parent``, a map
+    of more facts, as if ``parent`` were ``strength`` facts more at each point: a map of few
+    facts is about its parent's, one of many its own. Read at the points of both, so the
+    blend of two monotone maps stays monotone."""
+    xs = sorted(set(own[0]) | set(parent[0]))
+    ys = [
+        (weight * interpolate(x, *own) + strength * interpolate(x, *parent)) / (weight + strength)
+        for x in xs
+    ]
+    return xs, [round(y, 4) for y in ys]

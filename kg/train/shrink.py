@@ -2,11 +2,12 @@
 
 One map for the whole family pools verbs of very different precision ("appoint" and "form"),
 and one map per trigger rests on a handful of facts. So each rule's share of right facts is
-shrunk toward its family's, and each rule and predicate's toward its rule's: a beta prior
-worth SHRINK_PRIOR facts at the share above it, moved by the facts read (each tuning part
-weighing the same). A rule the tuning parts never judged is worth its family's share for the
-predicate, or the family's own. As for the other rule families (kg.train.calibrate.each_part),
-a share is held to that of each part that read EACH_PART facts of it or more.
+shrunk toward its family's, and each rule and predicate's toward its rule's: a beta prior worth
+SHRINK_PRIOR facts at the share above it, moved by the facts read (each tuning part weighing
+its share, kg.defaults.CALIBRATION_PART_SHARES). A rule the tuning parts never judged is worth
+its family's share for the predicate, or the family's own. As for the other rule families
+(kg.train.calibrate.each_part), a share is held to that of each part that read EACH_PART facts
+of it or more.
 
 The maps are constant (a rule's set number carries no measure of its own): what the tuning
 facts say its facts are worth, read by kg.resolve.calibration.Calibration.reading.

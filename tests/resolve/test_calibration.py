@@ -22,7 +22,7 @@ from kg.train.calibrate import (
     recalibrated,
 )
 from kg.train.fit import Example, Part
-from kg.train.isotonic import binned, lower_bound
+from kg.train.isotonic import binned, blended, lower_bound
 
 
 @pytest.mark.parametrize(
@@ -424,3 +424,45 @@ def test_an_inverse_read_on_its_own_too_keeps_its_confidence():
         Relation(lab, "parent_organization", meta, "P749", 0.4, (ev,)),
     ]
     assert no_surer_than_premise(facts)[0].confidence == 0.8
+
+
+@pytest.mark.parametrize(
+    "weight, strength, expected",
+    [
+        # no prior: the predicate's own map
+        (60.0, 0.0, [0.2, 0.6, 0.8]),
+        # a prior as heavy as the facts: halfway to the map over every predicate (0.5 flat)
+        (60.0, 60.0, [0.35, 0.55, 0.65]),
+        # few facts: about the parent's map
+        (1.0, 99.0, [0.497, 0.501, 0.503]),
+    ],
+)
+def test_a_predicates_map_is_shrunk_toward_its_sources(weight, strength, expected):
+    own = ([0.2, 0.5, 0.8], [0.2, 0.6, 0.8])
+    xs, ys = blended(own, weight, ([0.2, 0.8], [0.5, 0.5]), strength)
+    assert xs == [0.2, 0.5, 0.8]
+    assert ys == pytest.approx(expected, abs=1e-3)
+
+
+def test_the_models_map_per_predicate_is_shrunk_toward_its_map_over_all(monkeypatch):
+    # 45 and 15 right of 60: own maps 46 / 62 and 16 / 62, the source's 61 / 122; a prior of
+    # 60 facts takes each halfway
+    monkeypatch.setattr(calibrate, "MODEL_PREDICATE_PRIOR", 60)
+    cal = fit_calibration([_facts(_TWO_PREDICATES)])
+    assert cal("model", 0.8, "employer") == pytest.approx((46 / 62 + 61 / 122) / 2, abs=1e-3)
+    assert cal("model", 0.8, "spouse") == pytest.approx((16 / 62 + 61 / 122) / 2, abs=1e-3)
+
+
+@pytest.mark.parametrize(
+    "sizes, shares, expected",
+    [
+        # each part its share, all facts together as many as they are
+        ((100, 300), (0.5, 0.5), [2.0, 2 / 3]),
+        ((100, 300), (0.75, 0.25), [3.0, 1 / 3]),
+        # shares of another number of parts: each part the same
+        ((100, 300, 200), (0.75, 0.25), [2.0, 2 / 3, 1.0]),
+    ],
+)
+def test_each_part_weighs_its_share(sizes, shares, expected):
+    reports = [_facts([(0.5, True, "model", "employer")] * n) for n in sizes]
+    assert calibrate.part_weights(reports, shares) == pytest.approx(expected)
