@@ -16,8 +16,10 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from kg.defaults import MAX_BLOCK
+from kg.ingest.front_matter import REASON as FRONT_MATTER
+from kg.ingest.front_matter import front_matter
 from kg.ingest.furniture import INLINE, furniture
-from kg.ingest.news import NewsMeta, structure
+from kg.ingest.news import NewsMeta, merged, structure
 from kg.model import Block, Document
 
 ITEM = re.compile(r"^\s*(?:[-*+•·–]|\d{1,3}[.)])\s+")
@@ -115,9 +117,18 @@ def analyse(
 ) -> tuple[tuple[Block, ...], NewsMeta, str]:
     """The blocks of ``text`` (news structure given its kinds, furniture marked, long blocks
     cut), what the news structure says, and the text's main language."""
-    blocks, meta = structure(text, spans(text, markdown=markdown))
-    judged, lang = furniture(text, blocks, language=language)
-    return finish(text, judged), meta, lang
+    top = front_matter(text) if markdown else None
+    if top is None:
+        blocks, meta = structure(text, spans(text, markdown=markdown))
+        judged, lang = furniture(text, blocks, language=language)
+        return finish(text, judged), meta, lang
+    end, said = top
+    # the block is blanked for the rest of ingest, so that offsets stay where they were
+    rest = re.sub(r"[^\n]", " ", text[:end]) + text[end:]
+    blocks, meta = structure(rest, spans(rest, markdown=markdown))
+    judged, lang = furniture(rest, blocks, language=language)
+    dropped = Block(0, len(text[:end].rstrip()), "furniture", FRONT_MATTER)
+    return (dropped, *finish(text, judged)), merged(said, meta), lang
 
 
 def segment(text: str, *, markdown: bool = False) -> tuple[Block, ...]:

@@ -67,6 +67,7 @@ class NewsMeta:
     date: str | None = None
     site: str | None = None  # a wire agency from the dateline, an organisation from a byline
     place: str | None = None
+    url: str | None = None  # a Markdown file's front matter gives it (kg.ingest.front_matter)
 
 
 def parse_date(text: str) -> str | None:
@@ -202,13 +203,13 @@ def structure(text: str, blocks: list[Block]) -> tuple[list[Block], NewsMeta]:
             continue
         if not meta.authors and (by := byline(line)):
             out[i] = replace(b, kind="byline")
-            meta = _merge(meta, by)
+            meta = merged(meta, by)
             continue
         if meta.place or meta.date:
             continue
         if found := dateline(line):
             end, said = found
-            meta = _merge(meta, said)
+            meta = merged(meta, said)
             if b.start + end >= b.end:
                 out[i] = replace(b, kind="dateline")
             else:  # the story goes on after the dash: it is a paragraph of its own
@@ -226,11 +227,13 @@ def structure(text: str, blocks: list[Block]) -> tuple[list[Block], NewsMeta]:
     return out, meta
 
 
-def _merge(meta: NewsMeta, new: NewsMeta) -> NewsMeta:
+def merged(meta: NewsMeta, new: NewsMeta) -> NewsMeta:
+    """``meta``, its gaps filled from ``new``."""
     return NewsMeta(
         title=meta.title or new.title,
         authors=meta.authors or new.authors,
         date=meta.date or new.date,
         site=meta.site or new.site,
         place=meta.place or new.place,
+        url=meta.url or new.url,
     )

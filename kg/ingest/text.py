@@ -72,4 +72,5 @@ def from_text(
         site=meta.site,
         language=lang or None,
         place=meta.place,
+        url=meta.url,
     )
