@@ -728,7 +728,7 @@ SPEAKER_PRONOUNS = {
 BOUND_PRONOUNS = {
     "he": ("PERSON",),
     "she": ("PERSON",),
-    "it": ("ORG",),
+    "it": ("ORG", "NAME"),  # a name the parse gave no label
     "they": ("ORG",),
     "we": ("ORG",),
 }

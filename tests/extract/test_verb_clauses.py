@@ -131,6 +131,12 @@ CASES = [
         {("Jane Doe", "employer", "Acme Corp")},
         set(),
     ),
+    # "it" binds a name the parse gave no label, and says that it is no person
+    (
+        "Harbor Freight Tools said on Monday it had appointed Maria Gonzalez as chief executive.",
+        {("Maria Gonzalez", "appointed_by", "Harbor Freight Tools")},
+        set(),
+    ),
     # a pronoun that does not fit the speaker binds nothing, and a denial asserts nothing
     (
         "Globex Corp said he would buy Initech Inc this year.",
