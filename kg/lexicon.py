@@ -452,7 +452,10 @@ RELATIVE = _words("who which that whom")
 # "the company", "the firm": the organization the text was just talking about.
 COREF_NOUNS = _words(
     "company firm giant group startup corporation conglomerate organization organisation "
-    "business maker lab laboratory"
+    "business maker lab laboratory "
+    # the trade news names a company by ("joined the Ohio-based retailer", "the carmaker said")
+    "retailer carmaker automaker airline lender insurer manufacturer supplier broadcaster "
+    "publisher brewer miner chipmaker drugmaker"
 )
 # Nouns that a company's name before them leaves as that company ("the Rollei company", "the
 # Acme firm"); not "unit", "group" or "division", which name a part ("the Acme unit").
@@ -723,6 +726,17 @@ SPEAKER_PRONOUNS = {
     "him": "Person",
     "her": "Person",
 }
+# Titles the recogniser runs into one name between a body's name and a person's ("Siemens
+# Chief Executive Roland Busch", "Acme Chairman Jane Doe"; kg.extract.cuts.title_pieces): the
+# words that open such a title, and those that may go on with it.
+INNER_TITLE_OPENERS = _words(
+    "chief ceo cfo coo cto chairman chairwoman chair president vice director minister "
+    "secretary spokesman spokeswoman founder co-founder cofounder governor mayor senator "
+    "ambassador commissioner managing executive deputy"
+)
+INNER_TITLE_WORDS = INNER_TITLE_OPENERS | _words(
+    "officer financial operating technology general prime foreign finance"
+)
 # Subject pronouns of a statement's clause bound to its speaker ("Acme said it would buy
 # Initech": Acme buys), by the mention labels each fits (kg.extract.rules).
 BOUND_PRONOUNS = {

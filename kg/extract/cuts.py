@@ -16,6 +16,8 @@ from kg.extract.types import CITIES, COUNTRIES, is_nationality
 from kg.ingest.blocks import spans
 from kg.ingest.news import structure
 from kg.lexicon import (
+    INNER_TITLE_OPENERS,
+    INNER_TITLE_WORDS,
     NAME_PARTICLES,
     PORTFOLIO_TITLES,
     PORTFOLIO_WORDS,
@@ -99,6 +101,39 @@ def spokespeople_pieces(ent: Span, t: Tokens) -> list[Span]:
     from spacy.tokens import Span
 
     return [Span(ent.doc, first, ent.end, label=ent.label)]
+
+
+# lower-case words a body's name may hold before a title ("Bank of England Governor X")
+_NAME_GLUE = frozenset({"of", "and", "the", "for", "&"})
+
+
+def title_pieces(ent: Span, t: Tokens) -> list[Span]:
+    """A name cut around a title the recogniser ran into it between a body's or a place's
+    name and a person's ("Siemens Chief Executive Roland Busch", "Michigan Governor Jane
+    Doe"): the name before (a place where the places table knows it, else a body) and the
+    person, the title neither. The title opens on a capital, inside the span, and a
+    capitalised word follows it; a title at the start is ``joins.title_start``'s."""
+    start, end = ent.start, ent.end
+    if end - start < 3:
+        return [ent]
+    for k in range(start + 1, end - 1):
+        if not (t.orth[k][:1].isupper() and t.lower[k].rstrip(".") in INNER_TITLE_OPENERS):
+            continue
+        if not all(t.orth[i][:1].isupper() or t.lower[i] in _NAME_GLUE for i in range(start, k)):
+            return [ent]
+        j = k
+        while j < end and t.orth[j][:1].isupper() and t.lower[j].rstrip(".") in INNER_TITLE_WORDS:
+            j += 1
+        if j >= end or not t.orth[j][:1].isupper() or not t.alpha[j]:
+            return [ent]
+        from spacy.tokens import Span
+
+        before = " ".join(t.orth[start:k])
+        label = (
+            "NORP" if is_nationality(before) else "GPE" if name_key(before) in PLACE_KEYS else "ORG"
+        )
+        return [Span(ent.doc, start, k, label=label), Span(ent.doc, j, end, label="PERSON")]
+    return [ent]
 
 
 def _joint(k: int, t: Tokens) -> bool:

@@ -263,7 +263,8 @@ def _read_mentions(
         for x in cuts.possessor_pieces(k, tab)
         for b in cuts.spokespeople_pieces(x, tab)
         for p in cuts.dateline_pieces(b, tab)
-        for n in cuts.nationality_pieces(p, tab)
+        for q in cuts.nationality_pieces(p, tab)
+        for n in cuts.title_pieces(q, tab)
     ]
     pieces = org_joins.capital_joins(pieces, tab, raw)
     for ent in pieces:

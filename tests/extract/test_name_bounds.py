@@ -58,6 +58,11 @@ TEXTS = [
     ("He sat on the state Commission on Judicial Conduct.", ["Commission on Judicial Conduct"]),
     ("It was held at every National Conference.", ["National Conference"]),
     ("Charles de Gaulle spoke.", ["Charles de Gaulle"]),
+    # a title run into one name between a body's and a person's is neither name's part
+    (
+        '"This purchase marks a milestone," Siemens Chief Executive Roland Busch said.',
+        ["Siemens", "Roland Busch"],
+    ),
 ]
 
 

@@ -115,6 +115,16 @@ CASES = [
         {("Ann Lee", "replaces", "Tom Hill")},
         set(),
     ),
+    # a trade's noun stands for the company named before, as "the company" does
+    (
+        "Acme Corp reported higher sales on Monday. Maria Gonzalez joined the Ohio-based "
+        "retailer in 2019.",
+        {
+            ("Maria Gonzalez", "employer", "Acme Corp"),
+            ("Acme Corp", "headquarters_location", "Ohio"),
+        },
+        set(),
+    ),
     # a subject pronoun of a statement's clause is its speaker, where the pronoun fits it
     (
         "Globex Corp said on Tuesday it would buy Initech Inc for $4 billion.",
