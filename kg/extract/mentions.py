@@ -17,6 +17,7 @@ from kg.extract import (
     bounds,
     classifier,
     countries,
+    credits,
     cuts,
     joins,
     name_joins,
@@ -233,6 +234,11 @@ def _read_mentions(
     label_end = _item_label_end(tab.text) if kind == "item" else -1
     spans: list[Span] = []
     names = [*sdoc.ents, *_unlabelled_names(sdoc, tab)]
+    raw = out.document.text[offset : offset + len(tab.text)]
+    credited = credits.credit_names(sdoc, raw)
+    if credited:  # a wire credit's source and its city, for what the recogniser read there
+        names = [e for e in names if not any(_overlap(e, c) for c in credited)] + credited
+    credited_at = {(c.start, c.end) for c in credited}
     surnames = surnames_seen(sdoc, tab, out.mentions, names)
     names += surnames
     # a surname the tagger read as a common noun is a name all the same (junk's own test)
@@ -249,7 +255,6 @@ def _read_mentions(
     found = name_joins.division_joins(name_joins.year_joins(found, tab), tab)
     found = name_joins.model_numbers(found, tab)
     found = cuts.numbered(found, tab)
-    raw = out.document.text[offset : offset + len(tab.text)]
     head = 0  # where the block's own headline ends, if it opens with one
     if "\n" in raw:  # the block's own line breaks, which the parse read as spaces
         head = cuts.headline_end(out.document.text, offset, raw)
@@ -274,8 +279,10 @@ def _read_mentions(
             continue
         if label not in LABEL_TYPES:
             continue
-        span = bounds.trim(ent, tab)
-        if span is None or (bounds.junk(span, tab) and span.start not in seen):
+        # a credit's source is named whole, whatever its words' tags ("THE NATION")
+        whole = (ent.start, ent.end) in credited_at
+        span = ent if whole else bounds.trim(ent, tab)
+        if span is None or (bounds.junk(span, tab) and span.start not in seen and not whole):
             continue
         if label == "NORP" and types.is_party(span.text):
             span = _relabelled(span, "ORG")  # "the Republicans": the party, for the type model too
@@ -312,6 +319,10 @@ def _read_mentions(
         out.mentions.append(m)
         spans.append(span)
     return spans
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def _unlabelled_names(sdoc: Doc, t: Tokens) -> list[Span]:
