@@ -267,7 +267,7 @@ def _read_mentions(
         for k in cuts.joined_pieces(j, tab)
         for x in cuts.possessor_pieces(k, tab)
         for b in cuts.spokespeople_pieces(x, tab)
-        for p in cuts.dateline_pieces(b, tab)
+        for p in ([b] if (b.start, b.end) in credited_at else cuts.dateline_pieces(b, tab))
         for q in cuts.nationality_pieces(p, tab)
         for n in cuts.title_pieces(q, tab)
     ]

@@ -54,6 +54,11 @@ ENTITIES = [
         {("DIARIO POPULAR", "Organization"), ("Lisbon", "Place")},
     ),
     ("Warsaw RZECZPOSPOLITA", {("RZECZPOSPOLITA", "Organization"), ("Warsaw", "Place")}),
+    # a source named after its city keeps the city's word
+    (
+        "QQ0902030496 Manila MANILA STANDARD in English 9 Feb 96 p 6",
+        {("MANILA STANDARD", "Organization"), ("Manila", "Place")},
+    ),
     (
         "Lima, March 3 (ANDINA) -- The cabinet met on Friday.",
         {("ANDINA", "Organization"), ("Lima", "Place")},
