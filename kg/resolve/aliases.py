@@ -1,6 +1,7 @@
 """Aliases a text defines: two names the words between them say are one thing ("Kim Dotcom,
 born Kim Schmitz"; "Thailand, formerly known as Siam"; "Lenor (known as Downy in North
-America)"; "XXXTentacion, whose real name was Jahseh Onfroy"). Such a definition is the evidence
+America)", "Downy (Lenor in Europe)"; "XXXTentacion, whose real name was Jahseh Onfroy";
+"Wellywood is an informal name for Wellington"). Such a definition is the evidence
 that joins names with no word in common; like an acronym's, once read it holds in every
 document (rule "alias defined")."""
 
@@ -26,7 +27,7 @@ _ADVERBS = (
 )
 _SAYING = (
     r"(?:known\s+(?:professionally\s+)?as|called|named|renamed|nicknamed|dubbed|styled"
-    r"|spelt|spelled)"
+    r"|spelt|spelled|referred\s+to\s+as)"
 )
 # The same said by a verb ("Klamath Falls was originally named Linkville", "the division,
 # which was also called the Hawaiian Division"): "named" and "called" with an adverb only, as
@@ -46,6 +47,20 @@ _BETWEEN = re.compile(
     r'|\s*"?\s*\(\s*(?P<lang>[A-Z][a-z]+)\s*:\s*"?\s*(?:the\s+)?$',
     re.I,
 )
+# "Wellywood is an informal name for the city of Wellington": a sentence that says what a
+# name is another name for
+_NAME_FOR = re.compile(
+    r"\s+(?:is|was)\s+(?:an?|the)\s+(?:(?:informal|official|common|former|alternative|older"
+    r"|old|popular|colloquial|local|short|shortened|other)\s+)?(?:nick)?name\s+(?:for|given\s+to)"
+    r"\s+(?:the\s+)?(?:(?:city|town|village|country|state|region|island|river)\s+of\s+)?$",
+    re.I,
+)
+# "Downy (Lenor in Europe and Japan)": a brand's or a place's name where it is sold or said
+# otherwise, in brackets after the name (the bracket opens before the alias and closes after
+# the places it is said in)
+_BRACKET_OPEN = re.compile(r"\s*\(\s*$")
+_NOT_BRANDS = frozenset({"PERSON", "GPE", "LOC", "FAC"})
+_SAID_IN = re.compile(r"\s+(?:in|outside)\s+(?:the\s+)?[A-Z][^()\n]{0,60}\)")
 # "X or Y is a ...", "X ( ) or Y was an ...": two names a sentence begins with and defines,
 # one thing ("Aspren or Asprenas was a saint"); not a choice ("Ruiz or Vega was expected to
 # win") nor a list ("Paris or Rome were")
@@ -65,22 +80,33 @@ def read(ex: DocExtraction, keys: Sequence[str]) -> list[tuple[str, str, str]]:
     the next one, with only the words of a definition between them, in one sentence."""
     text = ex.document.text
     found = sorted(
-        (m.start, m.end, k, m.sent)
+        (m.start, m.end, k, m.sent, m.label)
         for m, k in zip(ex.mentions, keys, strict=True)
         if k and not _language_label(text, m.start, m.end)
     )
     out = []
-    for (a, b, ka, sent), (c, d, kb, _) in zip(found, found[1:], strict=False):
-        if ka == kb or not 1 < c - b < ALIAS_GAP or c > sent[1]:
+    for (a, b, ka, sent, la), (c, d, kb, _, lb) in zip(found, found[1:], strict=False):
+        if ka == kb or not 1 < c - b < 2 * ALIAS_GAP or c > sent[1]:
             continue
         if not (text[b].isspace() or text[b] in ",("):
             continue
         sentence = " ".join(text[sent[0] : sent[1]].split())[:300]
+        if _NAME_FOR.fullmatch(text, b, c):  # a sentence's words, longer than a bracket's
+            out.append((ka, kb, sentence))
+            continue
+        if c - b >= ALIAS_GAP:
+            continue
         if (
             _OR.fullmatch(text, b, c)
             and _OR_START.fullmatch(text, sent[0], a)
             and _OR_VERB.match(text, d)
         ):
+            out.append((ka, kb, sentence))
+            continue
+        # (a brand's: a place's bracket more often names a place in it, "İzmir (Konak Square
+        # in Konak)")
+        said_in = _BRACKET_OPEN.fullmatch(text, b, c) and _SAID_IN.match(text, d)
+        if said_in and not {la, lb} & _NOT_BRANDS:
             out.append((ka, kb, sentence))
             continue
         between = _BETWEEN.fullmatch(text, b, c)
@@ -91,9 +117,9 @@ def read(ex: DocExtraction, keys: Sequence[str]) -> list[tuple[str, str, str]]:
             continue
         out.append((ka, kb, ("birth " if between.group("birth") else "") + sentence))
     firsts: dict[tuple[int, int], tuple[int, str]] = {}
-    for a, _, k, sent in found:
+    for a, _, k, sent, _ in found:
         firsts.setdefault(sent, (a, k))
-    for a, _, k, sent in found:
+    for a, _, k, sent, _ in found:
         first, kf = firsts[sent]
         if first < a and kf != k and _STAGE.search(text, max(sent[0], a - 30), a):
             sentence = " ".join(text[sent[0] : sent[1]].split())[:300]

@@ -186,6 +186,57 @@ CASES = {
         ],
         [{"Northern Alliance", "United Front"}],
     ),
+    "an alias after 'also referred to as'": (
+        [
+            (
+                "The Pell Institute, also referred to as the Harwood Center, opened labs.",
+                [("Pell Institute", ORG), ("Harwood Center", ORG)],
+            )
+        ],
+        [{"Pell Institute", "Harwood Center"}],
+    ),
+    "a sentence that says a name is another name for a place": (
+        [
+            (
+                "Smokeytown is an informal name for the city of Pittsfield, which grew fast.",
+                [("Smokeytown", G), ("Pittsfield", G)],
+            )
+        ],
+        [{"Smokeytown", "Pittsfield"}],
+    ),
+    "a brand's name where it is sold otherwise, in brackets": (
+        [
+            (
+                "Softa (Plumo in Europe and Japan) is a fabric softener sold by Kelbrook.",
+                [
+                    ("Softa", "PRODUCT"),
+                    ("Plumo", "PRODUCT"),
+                    ("Europe", "LOC"),
+                    ("Japan", G),
+                    ("Kelbrook", ORG),
+                ],
+            )
+        ],
+        [{"Softa", "Plumo"}, {"Europe"}, {"Japan"}],
+    ),
+    "a place in a place's bracket is no alias of it": (
+        [
+            (
+                "The old centre of Brenna (Tollet Square in Brenna Old Town) lies inland.",
+                [("Brenna", G), ("Tollet Square", "FAC"), ("Brenna Old Town", G)],
+            )
+        ],
+        [{"Brenna"}, {"Tollet Square"}],
+    ),
+    "a bracket of a place after a name is no alias": (
+        [
+            (
+                "Halvorsen (Oslo) and Berg (Bergen) won seats in the vote.",
+                [("Halvorsen", P), ("Oslo", G), ("Berg", P), ("Bergen", G)],
+            )
+        ],
+        [{"Halvorsen"}, {"Oslo"}, {"Berg"}, {"Bergen"}],
+    ),
     "an alias defined in one document holds in another": (
         [
             (
