@@ -125,6 +125,18 @@ def stated(t: Tokens, verb: int) -> bool:
     return False
 
 
+def own_pronoun(t: Tokens, verb: int) -> str:
+    """The subject pronoun of the clause a speech verb ``verb`` reports ("Acme said it would
+    ..." gives "it"), which stands for the verb's own subject; "" where there is none."""
+    for c in t.children[verb]:
+        # "it was too early", "it seemed": the pronoun is the clause's own, no one's
+        if t.dep[c] == "ccomp" and t.lemma[c] not in ("be", "seem", "appear", "take"):
+            for s in t.children[c]:
+                if t.dep[s] in ("nsubj", "nsubjpass") and t.lower[s] in ("it", "he", "she"):
+                    return t.lower[s]
+    return ""
+
+
 def describing_nouns(t: Tokens, root: int, start: int, end: int) -> Iterator[int]:
     """The nouns that say what the name whose root is ``root`` (tokens ``start:end``) is: "X, a
     model", "the model, X", "X is a model", "the startup X", and a plural noun that lists it

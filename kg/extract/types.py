@@ -50,6 +50,7 @@ from kg.extract.type_cues import (
     in_towns,
     listed_with_towns,
     made_work,
+    own_pronoun,
     place_named,
     pressed,
     sited,
@@ -81,6 +82,7 @@ from kg.lexicon import (
     ROUTE_WORDS,
     SITE_PREPOSITIONS,
     SPEAKER_VERBS,
+    SPEECH_VERBS,
     TEAM_NOUNS,
 )
 from kg.names import name_key, places
@@ -228,7 +230,11 @@ def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
             m.votes["Product"] += PRODUCT_VERB_VOTE
         elif lemma_[head] in PERSON_VERBS:
             m.votes["Person"] += PERSON_VERB_VOTE
-    if dep == "nsubj" and pos[head] == "VERB" and lemma_[head] in ORG_SUBJECT_VERBS:
+    if dep == "nsubj" and pos[head] == "VERB" and (
+        lemma_[head] in ORG_SUBJECT_VERBS
+        # "agreed to acquire", "plans to hire": the subject of the verb the infinitive completes
+        or any(t.dep[c] == "xcomp" and lemma_[c] in ORG_SUBJECT_VERBS for c in t.children[head])
+    ):
         m.votes["Organization"] += ORG_SUBJECT_VOTE
     elif (
         dep == "pobj"
@@ -241,10 +247,14 @@ def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
         m.votes["Product"] += PRODUCT_VERB_VOTE
     if titled(start, end, t):
         m.votes["Person"] += TITLE_VOTE
-    if dep == "nsubj" and lemma_[head] in SPEAKER_VERBS and pos[head] == "VERB":
-        # "Ilves told reporters"; not "Deutsche Telekom said in a statement", said of bodies
-        # and of persons alike
-        if not stated(t, head):
+    if dep == "nsubj" and pos[head] == "VERB" and lemma_[head] in SPEECH_VERBS:
+        own = own_pronoun(t, head)  # "Siemens said it would ...": the speaker is no person
+        # (a person's "it" is something else: "Busch said it would close the deal")
+        if own == "it" and m.label in ("ORG", "NAME"):
+            m.votes["Organization"] += ORG_SUBJECT_VOTE
+        elif lemma_[head] in SPEAKER_VERBS and not stated(t, head):
+            # "Ilves told reporters"; not "Deutsche Telekom said in a statement", said of
+            # bodies and of persons alike
             m.votes["Person"] += SPEAKER_VOTE
     m.town = (
         key not in COUNTRIES

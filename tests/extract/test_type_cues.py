@@ -35,6 +35,10 @@ CUES = [
     ("She bought a stake in Tesla last year.", "Tesla", "Organization"),
     ("A researcher from Google said the model was safe.", "Google", "Organization"),
     ("Acme Corp said profits rose sharply.", "Acme Corp", "Organization"),
+    # a speaker whose statement's subject is "it" is no person; "it was" is the clause's own
+    ("Halvard said on Monday it would cut 5,000 jobs.", "Halvard", "Organization"),
+    ("Brandt said it had agreed to sell the plant.", "Brandt", "Organization"),
+    ("Smith said it was too early to tell.", "Smith", "Person"),
     # "a"/"an" and a kind noun right after the name's comma, wherever the parser hangs it
     (
         "Lindholm Steel agreed last month to sell the mill to Arctic Fibre, a company founded "
