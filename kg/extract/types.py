@@ -230,10 +230,14 @@ def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
             m.votes["Product"] += PRODUCT_VERB_VOTE
         elif lemma_[head] in PERSON_VERBS:
             m.votes["Person"] += PERSON_VERB_VOTE
-    if dep == "nsubj" and pos[head] == "VERB" and (
-        lemma_[head] in ORG_SUBJECT_VERBS
-        # "agreed to acquire", "plans to hire": the subject of the verb the infinitive completes
-        or any(t.dep[c] == "xcomp" and lemma_[c] in ORG_SUBJECT_VERBS for c in t.children[head])
+    # "agreed to acquire", "plans to hire": the subject of the verb the infinitive completes
+    if (
+        dep == "nsubj"
+        and pos[head] == "VERB"
+        and (
+            lemma_[head] in ORG_SUBJECT_VERBS
+            or any(t.dep[c] == "xcomp" and lemma_[c] in ORG_SUBJECT_VERBS for c in t.children[head])
+        )
     ):
         m.votes["Organization"] += ORG_SUBJECT_VOTE
     elif (
