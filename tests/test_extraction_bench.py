@@ -2,7 +2,7 @@
 
 import pytest
 
-from benchmarks.extraction import median_ratio
+from benchmarks.extraction import median_ratio, ratios
 
 
 @pytest.mark.parametrize(
@@ -23,3 +23,7 @@ def test_median_ratio(bare: list[float], ours: list[float], expected: float) -> 
 def test_median_ratio_needs_paired_rounds() -> None:
     with pytest.raises(ValueError):
         median_ratio([4.0, 4.0], [5.0])
+
+
+def test_ratios_pair_each_round() -> None:
+    assert ratios([4.0, 3.0], [5.0, 4.0]) == pytest.approx([0.8, 0.75])
