@@ -218,6 +218,8 @@ def main(argv: list[str] | None = None) -> int:
                 "ratio": ratio,
                 "rounds": ROUNDS,
                 "round_ratios": each,
+                "bare_runs": bare_runs,
+                "kg_runs": ours_runs,
             },
         }
         args.json.parent.mkdir(parents=True, exist_ok=True)
