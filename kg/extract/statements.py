@@ -199,6 +199,58 @@ def according(
     return said
 
 
+# what may hang from a speech verb between it and what was said: "said on Monday it had ..."
+_SETTING_DEPS = frozenset({"prep", "npadvmod", "tmod", "advmod"})
+
+
+def _past_setting(tab: Tokens, keep: list[int], quote_of: list[int]) -> list[int]:
+    """``keep`` without the phrase of when or where it was said that opens it ("said [on
+    Monday] it had appointed ...", "said [in a statement] the plant would close"): a phrase
+    that hangs from the speech verb before the words, not from the clause said; never quoted
+    words."""
+    while keep:
+        k = keep[0]
+        verb = tab.head[k]
+        if (
+            quote_of[k] >= 0
+            or tab.dep[k] not in _SETTING_DEPS
+            or not (
+                verb < k
+                and tab.lemma[verb] in SPEECH_VERBS
+                # the parse may hang it from the clause said, before its subject: "said on Monday
+                # it had ...", as news writes when it was said; a comma after it is the clause's
+                # own opening ("said for now, people will have to ...")
+                or tab.dep[verb] == "ccomp"
+                and tab.head[verb] < k
+                and tab.lemma[tab.head[verb]] in SPEECH_VERBS
+                and any(
+                    tab.dep[c] in ("nsubj", "nsubjpass")
+                    and c > k
+                    and not any(tab.punct[i] for i in range(k, c))
+                    for c in tab.children[verb]
+                )
+            )
+        ):
+            return keep
+        rest = [i for i in keep if not _under(tab, i, k)]
+        if len(rest) == len(keep) or not rest:
+            return keep
+        keep = rest
+        while keep and tab.punct[keep[0]]:
+            keep.pop(0)
+    return keep
+
+
+def _under(tab: Tokens, i: int, k: int) -> bool:
+    """Whether token ``i`` is ``k`` or hangs from it."""
+    while True:
+        if i == k:
+            return True
+        if tab.head[i] == i:
+            return False
+        i = tab.head[i]
+
+
 def statement(
     out: DocExtraction,
     tab: Tokens,
@@ -232,6 +284,9 @@ def statement(
         keep = [i for i in keep if i < more]
         while keep and tab.lower[keep[-1]] in (",", "and", "but"):
             keep.pop()
+    keep = _past_setting(
+        tab, keep, quote_of
+    )  # before "that": "said that in 2019 ..." is the clause's
     while keep and (
         tab.punct[keep[0]]
         or tab.lower[keep[0]] == "that"

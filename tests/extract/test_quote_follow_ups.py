@@ -146,7 +146,7 @@ FOLLOW_UPS = [
         "were advancing on the town.\n\nA spokesman of the Free Harbour Movement said the "
         "troops had reached the river.",
         {
-            ("Free Harbour Movement", "on Saturday it had received reports", False),
+            ("Free Harbour Movement", "it had received reports", False),
             ("Free Harbour Movement", "the troops had reached the river", False),
         },
     ),

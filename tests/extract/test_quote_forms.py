@@ -142,6 +142,23 @@ AFTER_QUOTE = [
 ]
 
 
+SETTINGS = [
+    # when or where it was said, between the verb and the words, is not what was said
+    (
+        "Kestrel Shipping said on Monday it had appointed Jane Doe as its chief executive.",
+        {("Kestrel Shipping", "it had appointed Jane Doe as its chief executive", False)},
+    ),
+    (
+        "Barack Obama said in a statement the harbour would reopen next week.",
+        {("Barack Obama", "the harbour would reopen next week", False)},
+    ),
+    # after "that", or with a comma of its own, it opens the clause said
+    (
+        "Barack Obama said that in 2019 the harbour had closed for a month.",
+        {("Barack Obama", "in 2019 the harbour had closed for a month", False)},
+    ),
+]
+
 SHORT = [
     # a short utterance of its own, closed inside its marks, beside its verb of speech
     (
@@ -163,7 +180,8 @@ SHORT = [
 
 
 @pytest.mark.parametrize(
-    "text, expected", QUOTED_AS + ACCORDING + TITLES + CLAUSES + VERBS + AFTER_QUOTE + SHORT
+    "text, expected",
+    QUOTED_AS + ACCORDING + TITLES + CLAUSES + VERBS + AFTER_QUOTE + SETTINGS + SHORT,
 )
 def test_attribution_forms(text: str, expected: Expected, pipeline):
     check(quotes(text, pipeline), expected)
