@@ -32,6 +32,7 @@ from kg.extract import (
 )
 from kg.extract.dates import with_day
 from kg.extract.features import candidates
+from kg.extract.plain_words import is_word
 from kg.extract.records import DocExtraction, RawMention
 from kg.extract.surnames import surnames_seen
 from kg.extract.tokens import Tokens
@@ -303,7 +304,11 @@ def _read_mentions(
             start,
             end,
             # a name may run across a line break or blanked markup: compare it tidied
-            " ".join(tab.text[start_char:end_char].split()),
+            _acronyms_kept(
+                " ".join(tab.text[start_char:end_char].split()),
+                out.document.text[start:end],
+                words,
+            ),
             label,
             types.label_votes(LABEL_TYPES[label]),
             zone,
@@ -319,6 +324,22 @@ def _read_mentions(
         out.mentions.append(m)
         spans.append(span)
     return spans
+
+
+def _acronyms_kept(text: str, surface: str, words: frozenset[str]) -> str:
+    """A name of a block parsed with its capitals recased ("BERLIN (AP)" read as "Berlin
+    (Ap)"; kg.ingest.blocks), its short acronyms in capitals again as the document writes
+    them: a word of two or three letters that is no English word ("AP", "AFP", "BBC"), where
+    "NEW" of "NEW YORK" stays "New"."""
+    written = surface.split()
+    if text == surface or len(written) != len(text.split()):
+        return text
+    return " ".join(
+        s
+        if 2 <= len(s) <= 3 and s.isalpha() and s.isupper() and not is_word(s.lower(), words)
+        else w
+        for w, s in zip(text.split(), written, strict=True)
+    )
 
 
 def _overlap(a: Span, b: Span) -> bool:

@@ -331,3 +331,21 @@ NATIONALITY_LED = [
 @pytest.mark.parametrize("text, expected", NATIONALITY_LED, ids=[n[0] for n in NATIONALITY_LED])
 def test_a_nationality_noun_begins_no_persons_name(pipeline, text, expected):
     assert _names(pipeline, text) == expected
+
+
+# (wire copy, the names kg gives): a dateline in capitals is parsed recased ("Berlin"), and
+# its short acronyms keep the capitals the document writes ("AP", not "Ap")
+RECASED = [
+    (
+        "BERLIN (AP) — The harbour board of Kestrel met on Thursday.\n\nIt met again.",
+        {"Berlin", "AP"},
+    ),
+    ("NEW YORK (Reuters) - The harbour board met on Thursday.\n\nIt met again.", {"New York"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", RECASED)
+def test_a_recased_dateline_keeps_its_acronyms(pipeline, text, expected):
+    import kg
+
+    assert expected <= {e.name for e in kg.build([text], model=pipeline).entities}
