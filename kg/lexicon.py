@@ -732,10 +732,10 @@ SPEAKER_PRONOUNS = {
 INNER_TITLE_OPENERS = _words(
     "chief ceo cfo coo cto chairman chairwoman chair president vice director minister "
     "secretary spokesman spokeswoman founder co-founder cofounder governor mayor senator "
-    "ambassador commissioner managing executive deputy"
+    "ambassador commissioner managing deputy"
 )
 INNER_TITLE_WORDS = INNER_TITLE_OPENERS | _words(
-    "officer financial operating technology general prime foreign finance"
+    "executive officer financial operating technology general prime foreign finance"
 )
 # Subject pronouns of a statement's clause bound to its speaker ("Acme said it would buy
 # Initech": Acme buys), by the mention labels each fits (kg.extract.rules).

@@ -19,6 +19,8 @@ from kg.lexicon import (
     INNER_TITLE_OPENERS,
     INNER_TITLE_WORDS,
     NAME_PARTICLES,
+    NOUN_TYPE,
+    ORG_SUFFIXES,
     PORTFOLIO_TITLES,
     PORTFOLIO_WORDS,
     POSSESSIVES,
@@ -125,6 +127,13 @@ def title_pieces(ent: Span, t: Tokens) -> list[Span]:
         while j < end and t.orth[j][:1].isupper() and t.lower[j].rstrip(".") in INNER_TITLE_WORDS:
             j += 1
         if j >= end or not t.orth[j][:1].isupper() or not t.alpha[j]:
+            return [ent]
+        # what follows must read as a person's name, not a body's ("Central Executive
+        # Committee", "the Chief Executives Board"): no word of a body's or a place's kind
+        if any(
+            t.lower[i] in ORG_SUFFIXES or NOUN_TYPE.get(t.lower[i]) in ("Organization", "Place")
+            for i in range(j, end)
+        ):
             return [ent]
         from spacy.tokens import Span
 

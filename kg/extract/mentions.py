@@ -202,20 +202,22 @@ def read_block(
 def _memberships(out: DocExtraction, facts_from: int) -> None:
     """An "employer" that is a party or a committee is a membership: a party leader's party is
     member_of_political_party ("the Labour Party", and a party's bare word: "Bronx Republican
-    chair X"), a committee chair's committee member_of."""
+    chair X"), a committee chair's committee member_of; and a "member_of" a party is
+    member_of_political_party ("a member of the Labour Party")."""
     for n in range(facts_from, len(out.facts)):
         f = out.facts[n]
-        if "employer" not in f.predicates or not isinstance(f.object, int):
+        held = next((p for p in ("employer", "member_of") if p in f.predicates), None)
+        if held is None or not isinstance(f.object, int):
             continue
         text = out.mentions[f.object].text
         words = set(text.casefold().split())
         if words & PARTY_WORDS or is_party(text):
-            instead = "member_of_political_party"
-        elif words & MEMBERSHIP_BODY_WORDS:
+            instead = "member_of_political_party"  # "a member of the Labour Party" too
+        elif words & MEMBERSHIP_BODY_WORDS and held == "employer":
             instead = "member_of"
         else:
             continue
-        preds = tuple(dict.fromkeys(instead if p == "employer" else p for p in f.predicates))
+        preds = tuple(dict.fromkeys(instead if p == held else p for p in f.predicates))
         out.facts[n] = replace(f, predicates=preds)
 
 

@@ -125,6 +125,12 @@ CASES = [
         },
         set(),
     ),
+    # a member of a party is a member of a political party; of a board, of no party
+    (
+        "Jane Doe, a member of the Labour Party, welcomed the move.",
+        {("Jane Doe", "member_of_political_party", "Labour Party")},
+        {("Jane Doe", "member_of", "Labour Party")},
+    ),
     # a subject pronoun of a statement's clause is its speaker, where the pronoun fits it
     (
         "Globex Corp said on Tuesday it would buy Initech Inc for $4 billion.",
