@@ -36,6 +36,7 @@ def nationalities(r: _Reader, sent: Sentence) -> None:
             continue
         done.add(b)
         _described(r, i, b, sent)
+        _predicated(r, i, b, sent)
         k = i
         while k < sent.end and tm.get(k) == b:
             k += 1  # past the nationality's words
@@ -94,3 +95,21 @@ def _described(r: _Reader, i: int, b: int, sent: Sentence) -> None:
     else:
         return
     r.emit(a, b, preds, NATIONALITY_NOUN_CONFIDENCE, "nationality-noun", sent, None, mod)
+
+
+def _predicated(r: _Reader, i: int, b: int, sent: Sentence) -> None:
+    """ "Karl Stein is German", "Stein, who is Israeli, said": a nationality word said of a
+    person by "be" (of the name a relative clause hangs from, for "who"); "is not German" is
+    negated."""
+    t = r.t
+    verb = r.sdoc[t.head[i]]
+    if t.dep[i] != "acomp" or verb.lemma_ != "be":
+        return
+    subj = r.subject(verb)
+    if subj is not None and subj.lower_ == "who" and verb.dep_ == "relcl":
+        subj = verb.head
+    a = r.tm.get(subj.i) if subj is not None else None
+    if a is None or a == b or r.out.mentions[a].label != "PERSON":
+        return
+    mod = r.modality(verb)
+    r.emit(a, b, CITIZENSHIP, NATIONALITY_NOUN_CONFIDENCE, "nationality-be", sent, None, mod)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from kg.defaults import (
     BASED_CONFIDENCE,
+    COUNTRY_BEFORE_CONFIDENCE,
     HEADQUARTERS_CONFIDENCE,
     LEADING_CONFIDENCE,
     OF_PHRASE_CONFIDENCE,
@@ -18,6 +19,7 @@ from kg.defaults import (
 from kg.extract import located
 from kg.extract.links import is_country
 from kg.extract.tokens import SUBJ
+from kg.extract.types import leaning
 from kg.lexicon import KIND_NOUNS, LEAD_FORMS, TYPE_NOUNS
 
 if TYPE_CHECKING:
@@ -89,6 +91,48 @@ def place_kinds(r: _Reader, sent: Sentence) -> None:
         place = tm[i]
         preds = located.COUNTRY if is_country(mentions[place].text) else ("headquarters_location",)
         r.emit(org, place, preds, BASED_CONFIDENCE, "x-based:noun", sent)
+
+
+def country_bodies(r: _Reader, sent: Sentence) -> None:
+    """ "Germany's Adidas", "Britain's Guardian newspaper", "the US Justice Department": a
+    country's name as the possessive of an organization's name (or of a noun of
+    organizations that names it), or right before it as part of its phrase, is its country.
+    A nationality word before a name is the nationality rules' (kg.extract.nationality)."""
+    dep, head, tm, mentions = r.t.dep, r.t.head, r.tm, r.out.mentions
+    for i in r._within(r._named_ids, sent):
+        c = tm[i]
+        country = mentions[c]
+        if country.label != "GPE" or tm.get(i + 1) == c or not is_country(country.text):
+            continue  # the name's last word only ("South Korea's")
+        if dep[i] == "poss":
+            noun = r.sdoc[head[i]]
+            org = tm.get(noun.i)
+            if org is None and noun.pos_ == "NOUN" and noun.lemma_ in ORG_NOUNS:
+                # "Britain's Guardian newspaper", "France's weather agency, Meteo France"
+                org = next((tm[k.i] for k in noun.children if k.dep_ == "compound" and k.i in tm),
+                           None) or _appos_name(r, noun)  # fmt: skip
+        elif dep[i] == "compound" and head[i] > i:
+            org = tm.get(i + 1)  # "the US Justice Department": the next word starts the name
+            if org is None or mentions[org].start - r.offset != r.sdoc[i + 1].idx:
+                continue
+            if tm.get(head[i]) != org:
+                continue
+        else:
+            continue
+        if org is not None and org != c and _is_org(mentions[org]):
+            r.emit(org, c, located.COUNTRY, COUNTRY_BEFORE_CONFIDENCE, "country-before", sent)
+
+
+def _is_org(m: RawMention) -> bool:
+    """Whether a name is an organization's by its votes so far, whatever its label: "Meteo
+    France", which spaCy labels a person, is; a singer or a player news names by the country
+    they stand for ("Italy's Franca Rossi"), which spaCy may label an organization, is not."""
+    return leaning(m) == "Organization"
+
+
+def _appos_name(r: _Reader, noun: Token) -> int | None:
+    """The name in apposition to a noun: "the agency, Meteo France"."""
+    return next((r.tm[k.i] for k in noun.children if k.dep_ == "appos" and k.i in r.tm), None)
 
 
 # labels of the names that may be a head office's place ("the Leeds headquarters")
@@ -203,6 +247,10 @@ def of_phrases(r: _Reader, sent: Sentence) -> None:
         a, b = tm[head[prep.i]], tm[i]
         if a == b or r.out.mentions[a].end > r.out.mentions[b].start:
             continue  # "University of Chicago": one name
+        mentions = r.out.mentions
+        if _is_org(mentions[a]) and mentions[b].label == "GPE" and is_country(mentions[b].text):
+            # "OMV of Austria": a firm "of" a country is of it
+            r.emit(a, b, located.COUNTRY, COUNTRY_BEFORE_CONFIDENCE, "country-of", sent)
         for o in located.with_outer(r, r.sdoc[i]):  # "Jane Doe of Dayton, Ohio"
             r.emit(
                 a, o, ("employer", "headquarters_location", "residence"), OF_PHRASE_CONFIDENCE,

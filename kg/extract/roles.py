@@ -123,7 +123,8 @@ def state_offices(r: _Reader, sent: Sentence) -> None:
         holder = holder_of(r, noun)
         if holder is None:
             continue
-        of = [*orgs_of(r, noun, holder)]
+        # "Israel's former President X": a country's possessive the parse hangs from the name
+        of = list(dict.fromkeys([*orgs_of(r, noun, holder), *orgs_of(r, noun, holder, "GPE")]))
         if noun.dep_ == "compound":  # a title: "President Joe Biden of the United States"
             of += [o for p in holder.children if p.dep_ == "prep" and p.lower_ == "of"
                    for o in r.refs(next((c for c in p.children if c.dep_ == "pobj"), None))

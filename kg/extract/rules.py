@@ -461,6 +461,7 @@ def read(
         phrases.possessives(r, sent)
         phrases.based(r, sent)
         phrases.place_kinds(r, sent)
+        phrases.country_bodies(r, sent)
         phrases.headquarters(r, sent)
         phrases.places(r, sent)
         phrases.of_phrases(r, sent)
