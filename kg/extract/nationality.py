@@ -1,16 +1,20 @@
 """A nationality word before a person's name: "French President Paul Roux", "the Swiss banker
 Eva Lind" (the person's citizenship). The words between may only be nouns, adjectives and
 titles of the same phrase; a verb, a preposition or a comma ends it ("a Chinese court
-sentenced Jane Doe" ties nothing). Before an organization's name ("the German carmaker
-Brenner Motors") the word was its country 3 times in 13 on the tuning parts (news names firms
-by the nationality of their market or owner): no fact. Takes the block's reader
-(kg.extract.rules) and one sentence."""
+sentenced Jane Doe" ties nothing). Before an organization's name through a noun of bodies
+("the German carmaker Brenner Motors", "Swiss daily Le Matin") it is the organization's
+country, where the name's type votes say organization (kg.defaults.NATIONALITY_ORG_CONFIDENCE).
+Takes the block's reader (kg.extract.rules) and one sentence."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.defaults import NATIONALITY_CONFIDENCE, NATIONALITY_NOUN_CONFIDENCE
+from kg.defaults import (
+    NATIONALITY_CONFIDENCE,
+    NATIONALITY_NOUN_CONFIDENCE,
+    NATIONALITY_ORG_CONFIDENCE,
+)
 from kg.extract.located import PLACE_NOUNS
 from kg.extract.modality import PLAIN
 from kg.extract.types import is_nationality, leaning
@@ -51,6 +55,8 @@ def nationalities(r: _Reader, sent: Sentence) -> None:
             if a is not None and a != b and not title:
                 if mentions[a].label == "PERSON" and not _no_person(noun):
                     r.emit(a, b, CITIZENSHIP, NATIONALITY_CONFIDENCE, "nationality", sent)
+                elif noun and _no_person(noun) and leaning(mentions[a]) == "Organization":
+                    r.emit(a, b, COUNTRY, NATIONALITY_ORG_CONFIDENCE, "nationality-org", sent)
                 break
             # a capitalised word of a title spaCy tags a proper noun and names nothing:
             # "Israeli Prime Minister X", "Greek Finance Minister X"

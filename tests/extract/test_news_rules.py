@@ -317,7 +317,7 @@ NATIONALITIES = [
         set(),
         {("Karl Stein", "country_of_citizenship", "German")},
     ),
-    # a verb ends the phrase; an organization takes no country from it
+    # a verb ends the phrase; an organization's name after it takes its country, no citizenship
     (
         "A Chinese court sentenced Omar Vance on Monday.",
         set(),
@@ -325,8 +325,8 @@ NATIONALITIES = [
     ),
     (
         "The German carmaker Brenner Motors opened a plant.",
-        set(),
         {("Brenner Motors", "country", "German")},
+        {("Brenner Motors", "country_of_citizenship", "German")},
     ),
 ]
 

@@ -1,5 +1,6 @@
 """An organization's country from a country's name before it or after "of"
-(kg.extract.phrases.country_bodies, of_phrases), a person's citizenship from a nationality
+(kg.extract.phrases.country_bodies, of_phrases) or a nationality word through a noun of
+bodies (kg.extract.nationality), a person's citizenship from a nationality
 word said of them by "be" (kg.extract.nationality), and a state's office from a country's
 possessive before its title (kg.extract.roles.state_offices); as (text, facts that must be
 read, facts that must not) tables of sentences of our own making, read by the rules alone."""
@@ -32,6 +33,22 @@ CASES = [
         "Poland's Anna Kowalski won the race in Oslo.",
         set(),
         {("Anna Kowalski", "country", "Poland")},
+    ),
+    # a nationality word through a noun of bodies before an organization's name
+    (
+        "The German carmaker Brenner Motors cut 500 jobs.",
+        {("Brenner Motors", "country", "German")},
+        set(),
+    ),
+    (
+        "Swiss daily Le Matin reported on Friday that the talks had failed.",
+        {("Le Matin", "country", "Swiss")},
+        set(),
+    ),
+    (
+        "German midfielder Karl Stein scored twice.",
+        {("Karl Stein", "country_of_citizenship", "German")},
+        {("Karl Stein", "country", "German")},
     ),
     # "of" a country
     (
