@@ -225,6 +225,13 @@ TYPE_MODEL_WEIGHT = 1.5
 # CoNLL04 train+dev; on the news sets, measured only, +0.2 on CoNLL-2003 dev and +0.1 on DWIE
 # (prizes, acts and films out of the organizations; "Apple Music" lost).
 TYPE_MODEL_OTHER_SURE = 0.8
+# News names a company by one word ("Siemens said"), which the type model, fitted where a lone
+# subject of "said" is mostly a surname, moves to a person: where one mention's words say an
+# organization, the model's moves of the name's other mentions to a person are taken back
+# (kg.extract.types.lone_names)...
+# ...unless the mention's own person cues other than the model's come to this much: a title or a
+# person's verb (1), not a speaker's vote (0.5), which companies take as often.
+LONE_NAME_CUE = 1.0
 
 # A coordination of names is a list, whose entries no fact relates (kg.extract.structure), from
 # this many entries ("Turkey, Poland, Bonaire ... and Saba"); so is a sentence of this many

@@ -315,6 +315,13 @@ PRODUCT_EVENT_NOUNS = _words("release launch rollout")
 ORG_SUBJECT_VERBS = _words(
     "acquire hire employ merge lay sue invest headquarter manufacture ship list"
 )
+# Verbs of buying whose subject is an organization where the object is a company ("Siemens
+# agreed to buy software maker Altair"; kg.extract.type_cues.buys_company).
+BUY_VERBS = _words("buy purchase acquire")
+# Stock exchanges' codes a listed company's ticker is written with ("Acme Corp (NYSE: ACME)").
+EXCHANGES = _words(
+    "nyse nasdaq amex lse lon tsx asx hkex tse tyo xetra fra etr epa sgx bse nse krx otc"
+)
 # Verbs whose agent ("by" X) is usually an organization: "first published by Parresia",
 # "manufactured by Pegaso", "operated by Fraport". Not "produced", "owned", "run", "sponsored"
 # or "founded by", said of persons as often.

@@ -447,6 +447,7 @@ def finish(out: DocExtraction) -> None:
     of a table's rows, each with its country in brackets, are of one kind; a word of
     the language whose capital says nothing is no name (``plain_words.unname``)."""
     quotes.finish(out)
+    types.lone_names(out.mentions)
     types.sports_teams(out.mentions)
     types.bracketed_rows(out.mentions, out.document.text)
     plain_words.unname(out.mentions, out.document.text)

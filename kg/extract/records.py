@@ -50,6 +50,10 @@ class RawMention:
     # one capitalised word of the language where its capital says nothing ("Clashes" first in
     # a sentence, "Attack" in a title-case headline; kg.extract.plain_words)
     plain: str = ""  # "", or kg.extract.plain_words.HEADLINE or FIRST
+    # the type model's move of the label's vote (kg.extract.types.model_votes): the type it
+    # moved to and the weight it gave ("": none), so a document-level cue can take it back
+    moved: str = ""
+    moved_weight: float = 0.0
 
 
 @dataclass(frozen=True)

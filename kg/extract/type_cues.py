@@ -14,10 +14,13 @@ from pathlib import Path
 from kg.extract.tokens import ARGUMENTS, Tokens
 from kg.lexicon import (
     AWARD_WORDS,
+    BUY_VERBS,
     EXAMPLE_WORDS,
+    KIND_TYPE,
     LANGUAGE_NOUNS,
     LANGUAGE_VERBS,
     NOUN_TYPE,
+    ORG_SUFFIXES,
     PRESS_WORDS,
     SITE_NOUNS,
     SPOKESMAN_NOUNS,
@@ -121,6 +124,42 @@ def stated(t: Tokens, verb: int) -> bool:
     for p in t.children[verb]:
         if t.dep[p] == "prep" and t.lower[p] == "in":
             if any(t.lemma[o] in STATEMENT_NOUNS for o in t.children[p] if t.dep[o] == "pobj"):
+                return True
+    return False
+
+
+def buys_company(t: Tokens, verb: int) -> bool:
+    """Whether the verb ``verb``, or the infinitive that completes it ("agreed to buy"), buys
+    a company: its object is a company's noun ("bought the firm"), is described by one ("buy
+    software maker Altair") or ends in an organization's word ("buy Acme Corp"). Persons buy
+    houses and shares; a company is bought by a company."""
+    verbs = [verb, *(c for c in t.children[verb] if t.dep[c] == "xcomp")]
+    for v in verbs:
+        if t.lemma[v] not in BUY_VERBS:
+            continue
+        for o in t.children[v]:
+            if t.dep[o] != "dobj":
+                continue
+            if KIND_TYPE.get(t.lemma[o]) == "Organization" or t.lower[o] in ORG_SUFFIXES:
+                return True
+            if any(
+                t.dep[c] in ("compound", "appos") and KIND_TYPE.get(t.lemma[c]) == "Organization"
+                for c in t.children[o]
+            ):
+                return True
+    return False
+
+
+def owns_its(t: Tokens, verb: int) -> bool:
+    """Whether the object of the verb ``verb``, or of the infinitive that completes it, is
+    the subject's by "its": "Acme agreed to sell its shipping arm", "Acme cut its forecast". A
+    person's is "his" or "her"; a clause of its own ("said the board would cut its ...") has
+    a subject of its own, so only the verb's own object counts."""
+    for v in [verb, *(c for c in t.children[verb] if t.dep[c] == "xcomp")]:
+        for o in t.children[v]:
+            if t.dep[o] == "dobj" and any(
+                t.dep[c] == "poss" and t.lower[c] == "its" for c in t.children[o]
+            ):
                 return True
     return False
 

@@ -21,6 +21,7 @@ from kg.defaults import (
     LANGUAGE_VOTE,
     LIST_VOTE,
     LIST_WEAK,
+    LONE_NAME_CUE,
     NOUN_VOTE,
     ORG_SUBJECT_VOTE,
     PARTICLE_VOTE,
@@ -44,6 +45,7 @@ from kg.extract.records import RawMention
 from kg.extract.tokens import Tokens
 from kg.extract.type_cues import (
     awarded,
+    buys_company,
     dated,
     describing_nouns,
     from_town,
@@ -51,6 +53,7 @@ from kg.extract.type_cues import (
     listed_with_towns,
     made_work,
     own_pronoun,
+    owns_its,
     place_named,
     pressed,
     sited,
@@ -64,6 +67,7 @@ from kg.lexicon import (
     COMPASS_WORDS,
     COURTESY_TITLES,
     EVENT_SUFFIXES,
+    EXCHANGES,
     HONORIFICS,
     KIND_TYPE,
     LEAGUE_WORDS,
@@ -188,7 +192,7 @@ def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
     ):
         m.votes["Organization"] += TEAM_VOTE
         m.team = True
-    elif key not in COUNTRIES and company(t, root, key in CITIES):
+    elif key not in COUNTRIES and (company(t, root, key in CITIES) or ticker(t, end)):
         m.votes["Organization"] += COMPANY_VOTE
     elif key not in COUNTRIES and m.label != "PERSON" and spoken_for(t, root, end):
         m.votes["Organization"] += SPOKEN_FOR_VOTE  # "a Deutsche Telekom spokesman"
@@ -236,6 +240,8 @@ def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
         and pos[head] == "VERB"
         and (
             lemma_[head] in ORG_SUBJECT_VERBS
+            or buys_company(t, head)
+            or owns_its(t, head)
             or any(t.dep[c] == "xcomp" and lemma_[c] in ORG_SUBJECT_VERBS for c in t.children[head])
         )
     ):
@@ -274,6 +280,16 @@ def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
         and (from_town(t, root, key) or sited(t, root, key))
     ):
         m.votes["Place"] += TOWN_VOTE  # "an engineer from Tartu", "the Tromso mill"
+
+
+def ticker(t: Tokens, end: int) -> bool:
+    """Whether a stock ticker follows the name (tokens up to ``end``): "Altair (NASDAQ: ALTR)"."""
+    return (
+        end + 2 < t.n
+        and t.orth[end] == "("
+        and t.lower[end + 1] in EXCHANGES
+        and (t.orth[end + 2] == ":")
+    )
 
 
 def known_place(key: str) -> bool:
@@ -416,6 +432,41 @@ def model_votes(
         if p[k] >= sure and t != mine and t in MODEL_TYPES:
             m.votes[mine] -= 1.0
             m.votes[t] += TYPE_MODEL_WEIGHT * p[k]
+            m.moved, m.moved_weight = t, TYPE_MODEL_WEIGHT * p[k]
+
+
+def lone_names(mentions: Sequence[RawMention]) -> None:
+    """News introduces a person by the full name before the bare surname, and names a company
+    by one word ("Siemens agreed to buy ... Siemens said"): where the words around one
+    mention of a one-word name say an organization ("agreed to buy a maker", "Siemens shares"),
+    the type model's moves of its other mentions from spaCy's label to a person are taken back,
+    unless a person's name of two words or more in the document ends with the word or the
+    mention's own words say a person (a title, a person's verb). The model was fitted on
+    sentences where a lone capitalised subject of "said" is mostly a surname; on Wikipedia a
+    mononym ("Plautus") with no organization's cue keeps the model's move."""
+    surnames = {
+        m.text.split()[-1].casefold()
+        for m in mentions
+        if " " in m.text and m.votes and (m.label == "PERSON" or leaning(m) == "Person")
+    }
+    cued = {
+        m.text.casefold()
+        for m in mentions
+        if " " not in m.text
+        and m.votes["Organization"] - (LABEL_TYPES[m.label] == "Organization" and not m.moved) > 0
+    }
+    for m in mentions:
+        if (
+            m.moved == "Person"
+            and m.label != "PERSON"
+            and " " not in m.text
+            and m.text.casefold() in cued
+            and m.text.casefold() not in surnames
+            and m.votes["Person"] - m.moved_weight < LONE_NAME_CUE
+        ):
+            m.votes["Person"] -= m.moved_weight
+            m.votes[LABEL_TYPES[m.label]] += 1.0
+            m.moved, m.moved_weight = "", 0.0
 
 
 def type_features(span: Span, t: Tokens, m: RawMention) -> list[str]:
