@@ -241,7 +241,8 @@ def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
         and (
             lemma_[head] in ORG_SUBJECT_VERBS
             or buys_company(t, head)
-            or owns_its(t, head)
+            # a place's government has "its" reaction too ("the Islamic Republic will announce its")
+            or (owns_its(t, head) and LABEL_TYPES[m.label] != "Place")
             or any(t.dep[c] == "xcomp" and lemma_[c] in ORG_SUBJECT_VERBS for c in t.children[head])
         )
     ):
@@ -439,22 +440,21 @@ def lone_names(mentions: Sequence[RawMention]) -> None:
     """News introduces a person by the full name before the bare surname, and names a company
     by one word ("Siemens agreed to buy ... Siemens said"): where the words around one
     mention of a one-word name say an organization ("agreed to buy a maker", "Siemens shares"),
+    or a name of the organization begins with the word ("Siemens Healthineers AG"),
     the type model's moves of its other mentions from spaCy's label to a person are taken back,
     unless a person's name of two words or more in the document ends with the word or the
     mention's own words say a person (a title, a person's verb). The model was fitted on
     sentences where a lone capitalised subject of "said" is mostly a surname; on Wikipedia a
     mononym ("Plautus") with no organization's cue keeps the model's move."""
+    # a name of two words or more the text does not say is an organization's may be a
+    # person's full name, whose last word is the surname ("Ines-Jacqueline Werkner", which
+    # spaCy labels an organization, then "said Werkner")
     surnames = {
-        m.text.split()[-1].casefold()
-        for m in mentions
-        if " " in m.text and m.votes and (m.label == "PERSON" or leaning(m) == "Person")
+        m.text.split()[-1].casefold() for m in mentions if " " in m.text and not _org_cue(m)
     }
-    cued = {
-        m.text.casefold()
-        for m in mentions
-        if " " not in m.text
-        and m.votes["Organization"] - (LABEL_TYPES[m.label] == "Organization" and not m.moved) > 0
-    }
+    # a company's name cut to its first word is its short name ("Interfax news agency said
+    # ... Interfax said", "Acme Motor Co ... Acme shares")
+    cued = {m.text.split()[0].casefold() for m in mentions if m.votes and _org_cue(m)}
     for m in mentions:
         if (
             m.moved == "Person"
@@ -467,6 +467,12 @@ def lone_names(mentions: Sequence[RawMention]) -> None:
             m.votes["Person"] -= m.moved_weight
             m.votes[LABEL_TYPES[m.label]] += 1.0
             m.moved, m.moved_weight = "", 0.0
+
+
+def _org_cue(m: RawMention) -> bool:
+    """Whether the words around a mention vote it an organization, past spaCy's label."""
+    label = LABEL_TYPES.get(m.label) == "Organization" and not m.moved
+    return m.votes["Organization"] - label > 0
 
 
 def type_features(span: Span, t: Tokens, m: RawMention) -> list[str]:

@@ -65,6 +65,24 @@ LONE = [
         ],
         False,
     ),
+    # ...a full name spaCy labelled an organization but no words say is one
+    (
+        [
+            _mention("Orvane", "ORG", {"Organization": 2.5}),
+            _mention("Lise-Marit Orvane", "ORG", {"Organization": 1.0, "Person": 0.5}),
+        ],
+        False,
+    ),
+    # a company's name that begins with the word: the word alone is its short name
+    ([_mention("Orvane Freight Co", "ORG", {"Organization": 4.0})], True),
+    # a company's name of two words that ends otherwise is no full name of the word
+    (
+        [
+            _mention("Orvane", "ORG", {"Organization": 2.5}),
+            _mention("Orvane Corp", "ORG", {"Organization": 4.0}),
+        ],
+        True,
+    ),
 ]
 
 
