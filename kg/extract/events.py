@@ -87,6 +87,19 @@ def position(noun: Token, key: str) -> str | None:
         for c in noun.children
         if c.i < noun.i and c.dep_ in ("amod", "compound") and c.lower_ in POSITION_WORDS
     ]
+    if not words:  # a title in capitals the parse hung word by word on the name
+        k = noun.i - 1
+        while (
+            k >= noun.sent.start and noun.doc[k].lower_ in POSITION_WORDS and noun.doc[k].is_title
+        ):
+            words.insert(0, noun.doc[k].lower_)
+            k -= 1
+    if (
+        words == ["chief", "executive"]
+        or words[-2:] == ["chief", "executive"]
+        and noun.lower_ == "officer"
+    ):
+        return POSITION_NAMES["ceo"]
     return " ".join([*words, noun.lower_])
 
 

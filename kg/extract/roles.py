@@ -22,6 +22,7 @@ from kg.lexicon import (
     ETHNIC_WORDS,
     LEADER_NOUNS,
     LEAGUE_WORDS,
+    POSITION_WORDS,
     PRIME_WORDS,
     ROLE_NOUNS,
     STAFF_NOUNS,
@@ -52,7 +53,12 @@ def role_nouns(r: _Reader, sent: Sentence) -> None:
         if pos[i] not in ("NOUN", "PROPN") or key not in ROLE_NOUNS:
             continue
         noun = r.sdoc[i]
-        if key == "executive" and any(c.lower_ == "chief" for c in noun.children):
+        if _title_goes_on(r, i):
+            continue  # "Chief Executive Jane Doe": the title's last word holds it
+        before = r.t.lower[i - 1] if i > sent.start else ""
+        if key == "executive" and (
+            any(c.lower_ == "chief" for c in noun.children) or before == "chief"
+        ):
             key = "ceo"
         if noun.lower_ == "officer" and any(c.lower_ == "executive" for c in noun.children):
             key = "ceo"
@@ -101,6 +107,18 @@ def role_nouns(r: _Reader, sent: Sentence) -> None:
                         h, position, ("position_held",), ROLE_NOUN_CONFIDENCE, rule, sent,
                         noun, mod, when, status, o,
                     )  # fmt: skip
+
+
+def _title_goes_on(r: _Reader, i: int) -> bool:
+    """Whether role noun ``i`` is a word of a title written in capitals that goes on at the
+    next word ("Chief Executive Jane Doe", "Managing Director X"), which the parse may leave
+    as words side by side: the title is read once, at its last word."""
+    k = i + 1
+    if k >= len(r.t.lower) or not (r.t.orth[i][:1].isupper() and r.t.orth[k][:1].isupper()):
+        return False
+    return r.t.pos[k] in ("NOUN", "PROPN") and (
+        r.t.lemma[k] in ROLE_NOUNS or r.t.lower[k] in POSITION_WORDS
+    )
 
 
 def state_offices(r: _Reader, sent: Sentence) -> None:

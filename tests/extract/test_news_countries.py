@@ -131,7 +131,11 @@ RULES = [
         set(),
         {("Bello", "member_of", "Hausa")},
     ),
-    ("Ana Ruiz is a member of the Green Party.", {("Ana Ruiz", "member_of_political_party", "Green Party")}, set()),
+    (
+        "Ana Ruiz is a member of the Green Party.",
+        {("Ana Ruiz", "member_of_political_party", "Green Party")},
+        set(),
+    ),
 ]
 
 

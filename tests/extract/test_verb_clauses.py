@@ -125,6 +125,24 @@ CASES = [
         },
         set(),
     ),
+    # a title in capitals between a company's name and a person's is read once, whole
+    (
+        '"This purchase marks a milestone," Siemens Chief Executive Roland Busch said.',
+        {
+            ("Roland Busch", "position_held", "chief executive officer"),
+            ("Siemens", "chief_executive_officer", "Roland Busch"),
+            ("Roland Busch", "employer", "Siemens"),
+        },
+        {
+            ("Roland Busch", "position_held", "executive"),
+            ("Roland Busch", "position_held", "chief"),
+        },
+    ),
+    (
+        "Siemens Chief Financial Officer Ralf Thomas said the deal was a milestone.",
+        {("Ralf Thomas", "position_held", "chief financial officer")},
+        {("Ralf Thomas", "position_held", "officer")},
+    ),
     # a member of a party is a member of a political party; of a board, of no party
     (
         "Jane Doe, a member of the Labour Party, welcomed the move.",
