@@ -472,6 +472,9 @@ NAMED_BODY_NOUNS = _words("company firm corporation")
 UNIT_WORDS = _words("lab labs laboratory laboratories division unit")
 # Verbs of founding whose object may be their conjunct's ("founded and runs Acme").
 FOUNDING_VERBS = _words("found cofound co-found establish create start build")
+# Verbs whose passive subject is a body, not a person nor a work ("X was founded in 1985",
+# "was incorporated in Delaware"; kg.extract.types): not "created" or "built", said of works.
+FOUNDED_VERBS = _words("found cofound co-found establish incorporate")
 # Nouns of an organization's head office ("Acme's Leeds headquarters").
 HEADQUARTERS_NOUNS = _words("headquarters hq")
 # Inflected forms of "lead", "head" and "run" read from the words where the parse goes astray.

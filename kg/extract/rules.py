@@ -234,7 +234,12 @@ class _Reader:
         if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
             return self.doer(verb.head.head)  # "was convicted of killing", "by buying"
         if verb.dep_ == "xcomp":  # "appointed Wang to lead": object control, else subject
-            obj = next((c for c in verb.head.children if c.dep_ in ("dobj", "obj")), None)
+            # the object that controls stands before the infinitive; one after it is the
+            # parse's reading of an apposition ("agreed to buy X, its biggest acquisition")
+            obj = next(
+                (c for c in verb.head.children if c.dep_ in ("dobj", "obj") and c.i < verb.i),
+                None,
+            )
             return obj or self.subject(verb.head)
         if clauses.after_appointment(verb):  # "appointed Doe, replacing Smith": Doe succeeds
             return clauses.appointee(verb)

@@ -68,6 +68,7 @@ from kg.lexicon import (
     COURTESY_TITLES,
     EVENT_SUFFIXES,
     EXCHANGES,
+    FOUNDED_VERBS,
     HONORIFICS,
     KIND_TYPE,
     LEAGUE_WORDS,
@@ -234,6 +235,13 @@ def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
             m.votes["Product"] += PRODUCT_VERB_VOTE
         elif lemma_[head] in PERSON_VERBS:
             m.votes["Person"] += PERSON_VERB_VOTE
+    if (
+        dep == "nsubjpass"
+        and lemma_[head] in FOUNDED_VERBS
+        and LABEL_TYPES[m.label] not in ("Place", "Work")
+        and not initialled(t.orth[start], end - start)
+    ):
+        m.votes["Organization"] += ORG_SUBJECT_VOTE  # "Altair was founded in 1985"
     # "agreed to acquire", "plans to hire": the subject of the verb the infinitive completes
     if (
         dep == "nsubj"

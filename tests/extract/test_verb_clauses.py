@@ -143,6 +143,19 @@ CASES = [
         {("Ralf Thomas", "position_held", "chief financial officer")},
         {("Ralf Thomas", "position_held", "officer")},
     ),
+    # an object after the infinitive is no controller of it: an apposition the parse misread
+    (
+        "Acme Corp agreed on Wednesday to buy software maker Initech Inc for about $10 "
+        "billion, its biggest acquisition in years.",
+        {("Initech Inc", "owned_by", "Acme Corp")},
+        set(),
+    ),
+    # a body founded is no person
+    (
+        "Initech Inc, based in Troy, Michigan, was founded in 1985 by Jane Doe.",
+        {("Initech Inc", "inception", "1985"), ("Initech Inc", "founded_by", "Jane Doe")},
+        set(),
+    ),
     # a member of a party is a member of a political party; of a board, of no party
     (
         "Jane Doe, a member of the Labour Party, welcomed the move.",
