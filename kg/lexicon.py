@@ -228,6 +228,15 @@ POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 # Christian Democrats", "Labour", "a Democratic senator"): the party, an organization, as
 # Re-DocRED and DWIE read them; not a religion ("Catholics"), which DWIE reads as none.
 PARTY_NORP_WORDS = _words("republican democrat democratic conservative tory labour socialist")
+# A party's name without the word "party" ("Christian Democratic Union", "Democratic
+# Alliance", "Green League"): a word of a political creed before a head of these
+# (kg.extract.types.party_name). Not "national" nor "workers", which name trade unions and
+# leagues of sport too ("Harbor Workers Union").
+PARTY_CREED_WORDS = _words(
+    "democratic democrat social socialist communist conservative liberal labour republican "
+    "green christian progressive"
+)
+PARTY_HEADS = _words("union alliance front movement league bloc rally coalition")
 # A party's word as its members are called, as the adjective it is keyed by ("the Democrats",
 # "a Democrat", "Democratic"; "the Social Democrats", "the Social Democratic Party"): news
 # names one party by all of them (kg.resolve.keys.base_key)

@@ -36,7 +36,7 @@ from kg.extract.plain_words import is_word
 from kg.extract.records import DocExtraction, RawMention
 from kg.extract.surnames import surnames_seen
 from kg.extract.tokens import Tokens
-from kg.extract.types import LABEL_TYPES, is_party
+from kg.extract.types import LABEL_TYPES, is_party, party_name
 from kg.ingest.blocks import clean_text
 from kg.lexicon import (
     HONORIFICS,
@@ -211,7 +211,7 @@ def _memberships(out: DocExtraction, facts_from: int) -> None:
             continue
         text = out.mentions[f.object].text
         words = set(text.casefold().split())
-        if words & PARTY_WORDS or is_party(text):
+        if words & PARTY_WORDS or is_party(text) or party_name(text):
             instead = "member_of_political_party"  # "a member of the Labour Party" too
         elif words & MEMBERSHIP_BODY_WORDS and held == "employer":
             instead = "member_of"

@@ -77,6 +77,8 @@ from kg.lexicon import (
     ORG_AGENT_VERBS,
     ORG_SUBJECT_VERBS,
     ORG_SUFFIXES,
+    PARTY_CREED_WORDS,
+    PARTY_HEADS,
     PARTY_NORP_WORDS,
     PERSON_PARTICLES,
     PERSON_VERBS,
@@ -140,6 +142,17 @@ def is_party(text: str) -> bool:
     words = text.casefold().split()
     last = words[-1] if words else ""
     return last in PARTY_NORP_WORDS or (last.endswith("s") and last[:-1] in PARTY_NORP_WORDS)
+
+
+def party_name(text: str) -> bool:
+    """ "Christian Democratic Union", "Democratic Alliance": a party's name without the word
+    "party", a word of a creed before a head a party's name ends with."""
+    words = text.casefold().replace("'s", "").split()
+    return (
+        len(words) > 1
+        and words[-1] in PARTY_HEADS
+        and any(w in PARTY_CREED_WORDS for w in words[:-1])
+    )
 
 
 def label_votes(typ: str) -> Counter[str]:

@@ -156,6 +156,31 @@ CASES = [
         {("Initech Inc", "inception", "1985"), ("Initech Inc", "founded_by", "Jane Doe")},
         set(),
     ),
+    # "its" on a post is the organization named just before, where no other name stands between
+    (
+        "Acme Corp posted a loss. Its chief executive, Jane Doe, resigned.",
+        {
+            ("Jane Doe", "employer", "Acme Corp"),
+            ("Acme Corp", "chief_executive_officer", "Jane Doe"),
+        },
+        set(),
+    ),
+    (
+        "Acme Corp sold its plant to Germany. Its chancellor, Olaf Scholz, welcomed the deal.",
+        set(),
+        {("Olaf Scholz", "employer", "Acme Corp")},
+    ),
+    # a party's name without "party": its leader is its member
+    (
+        "Friedrich Merz, the leader of the Christian Democratic Union, spoke.",
+        {("Friedrich Merz", "member_of_political_party", "Christian Democratic Union")},
+        {("Friedrich Merz", "employer", "Christian Democratic Union")},
+    ),
+    (
+        "Jane Doe, the president of the European Union, spoke.",
+        {("Jane Doe", "employer", "European Union")},
+        set(),
+    ),
     # a member of a party is a member of a political party; of a board, of no party
     (
         "Jane Doe, a member of the Labour Party, welcomed the move.",
