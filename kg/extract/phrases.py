@@ -19,7 +19,7 @@ from kg.defaults import (
 from kg.extract import located
 from kg.extract.links import is_country
 from kg.extract.tokens import SUBJ
-from kg.extract.types import leaning
+from kg.extract.types import is_party, leaning
 from kg.lexicon import KIND_NOUNS, LEAD_FORMS, TYPE_NOUNS
 
 if TYPE_CHECKING:
@@ -247,6 +247,8 @@ def of_phrases(r: _Reader, sent: Sentence) -> None:
         a, b = tm[head[prep.i]], tm[i]
         if a == b or r.out.mentions[a].end > r.out.mentions[b].start:
             continue  # "University of Chicago": one name
+        if is_party(r.out.mentions[a].text):
+            continue  # "a Democrat from Ohio": the member is from it, not the party
         mentions = r.out.mentions
         if _is_org(mentions[a]) and mentions[b].label == "GPE" and is_country(mentions[b].text):
             # "OMV of Austria": a firm "of" a country is of it

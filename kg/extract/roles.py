@@ -13,8 +13,9 @@ from kg.defaults import ROLE_NOUN_CONFIDENCE, STATE_OFFICE_CONFIDENCE, TEAM_PLAY
 from kg.extract import events, times
 from kg.extract.links import is_country
 from kg.extract.modality import PLAIN
+from kg.extract.offices import PARTY
 from kg.extract.tokens import OBJ, SUBJ
-from kg.extract.types import is_nationality
+from kg.extract.types import is_nationality, is_party
 from kg.lexicon import (
     APPOINTING_VERBS,
     DEPARTURE_VERBS,
@@ -107,6 +108,21 @@ def role_nouns(r: _Reader, sent: Sentence) -> None:
                         h, position, ("position_held",), ROLE_NOUN_CONFIDENCE, rule, sent,
                         noun, mod, when, status, o,
                     )  # fmt: skip
+
+
+def party_members(r: _Reader, sent: Sentence) -> None:
+    """ "Jane Doe, a Republican", "Scholz, a Social Democrat": a person set beside a party's
+    member word with "a" is that party's member."""
+    for i in r._within(r._appos_ids, sent):
+        m = r.tm.get(i)
+        held = r.tm.get(r.t.head[i])
+        if r.t.dep[i] != "appos" or m is None or held is None or m == held:
+            continue
+        if not is_party(r.out.mentions[m].text) or r.out.mentions[held].label == "ORG":
+            continue
+        if not any(r.t.lower[c] in ("a", "an") for c in r.t.children[i]):
+            continue  # "Doe, the Republican": the one the text was speaking of
+        r.emit(held, m, (PARTY,), ROLE_NOUN_CONFIDENCE, "role:party", sent)
 
 
 def _title_goes_on(r: _Reader, i: int) -> bool:

@@ -462,6 +462,7 @@ def read(
         r.verbs(sent)
         roles.role_nouns(r, sent)
         roles.state_offices(r, sent)
+        roles.party_members(r, sent)
         roles.players(r, sent)
         phrases.possessives(r, sent)
         phrases.based(r, sent)

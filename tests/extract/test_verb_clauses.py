@@ -181,6 +181,21 @@ CASES = [
         {("Jane Doe", "employer", "European Union")},
         set(),
     ),
+    # a person set beside a party's member word is its member; the member is from a place,
+    # the party is not
+    (
+        "Senator Jane Doe, a Democrat from Ohio, voted against the bill.",
+        {("Jane Doe", "member_of_political_party", "Democrat")},
+        {("Democrat", "headquarters_location", "Ohio")},
+    ),
+    (
+        "Jane Doe, a Republican, and Tom Reed, a Democrat, voted against the bill.",
+        {
+            ("Jane Doe", "member_of_political_party", "Republican"),
+            ("Tom Reed", "member_of_political_party", "Democrat"),
+        },
+        {("Jane Doe", "member_of_political_party", "Democrat")},
+    ),
     # a member of a party is a member of a political party; of a board, of no party
     (
         "Jane Doe, a member of the Labour Party, welcomed the move.",
