@@ -363,6 +363,12 @@ MODALITY_DEPTH = 4
 # Words a quotation needs to be a statement: fewer is a scare quote or a name ("so-called
 # 'reforms'", a film's title), which news sets in quotation marks too.
 QUOTE_MIN_WORDS = 4
+# How much more a paragraph's straight marks, paired with one of them left out, must look like
+# speech than paired in order (kg.extract.quote_marks.repaired): each quotation that opens on a
+# capital, ends on a stop or comma, or has an attribution after it scores a point, one that
+# opens on a lower-case word or an attribution loses one. Two points, not one: a scare quote
+# or a title in marks ("the Light of the World sect") moves a score by one by itself.
+QUOTE_REPAIR_MARGIN = 2
 # Words enough for quoted words that are an utterance of their own, closed by their own stop
 # or comma and beside a verb of speech ('"No, not really," she said'): the annotated news
 # sets hold a few such three-word quotations, and one word ("No,") is seldom a claim.
