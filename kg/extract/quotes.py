@@ -106,9 +106,13 @@ def read(out: DocExtraction, tab: Tokens, offset: int, token_mention: dict[int, 
 
 def _subject_name(tab: Tokens, i: int) -> bool:
     """Whether token ``i`` is a sentence's subject or the name set beside it ("His
-    spokesman, Ibrahim Musa, accused ...")."""
-    dep = tab.dep[i]
-    return dep.startswith("nsubj") or dep == "appos" and tab.dep[tab.head[i]].startswith("nsubj")
+    spokesman, Ibrahim Musa, accused ..."); not a name set beside a subject's name, which
+    is someone else's ("Elias Rey, the son of the leader, Jose Rey, told ...": the parse
+    sets the father's name beside the son's)."""
+    dep, head = tab.dep[i], tab.head[i]
+    return dep.startswith("nsubj") or (
+        dep == "appos" and tab.dep[head].startswith("nsubj") and tab.pos[head] != "PROPN"
+    )
 
 
 def _listener(tab: Tokens, i: int) -> bool:

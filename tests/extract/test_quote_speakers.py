@@ -89,6 +89,16 @@ NAMES = [
 ]
 
 REFERENCE = [
+    # a name the parse sets beside the subject's name is another's: "he" is the subject
+    (
+        "Elias Moreno, the son of the jailed leader of the group, Jose Moreno, told DW that "
+        'nobody survived the attack: "Except for the people arrested, we know of no '
+        'survivors," he said.',
+        {
+            ("Elias Moreno", "nobody survived the attack", False),
+            ("Elias Moreno", "Except for the people arrested", True),
+        },
+    ),
     # "she" is not a name inside the statement before it
     (
         "Laura Mendes, a nurse from Porto, told Reuters that she had travelled with her son "
