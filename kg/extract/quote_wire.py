@@ -123,7 +123,15 @@ def inherit(text: str, pieces: list[Piece], chain: Open | None, said: list[Speak
         prev = pieces[k - 1] if k else None
         nxt = pieces[k + 1] if k + 1 < len(pieces) else None
         # the statement right before them first: '..., X said. "B." "C," Y added' is X's
-        stated = next((w for w in said if not text[w.attribution[1] : p.start - 1].strip()), None)
+        # (one whose sentence ends after them is no statement before them)
+        stated = next(
+            (
+                w
+                for w in said
+                if w.attribution[0] < p.start and not text[w.attribution[1] : p.start - 1].strip()
+            ),
+            None,
+        )
         if prev is not None and prev.speaker and adjacent(text, prev.end, p, prev.speaker):
             p.speaker = prev.speaker
         elif stated is None and nxt is not None and nxt.speaker:

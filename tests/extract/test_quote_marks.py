@@ -89,4 +89,3 @@ REPAIRED_QUOTES = [
 @pytest.mark.parametrize("text, expected", REPAIRED_QUOTES)
 def test_repaired_quotes(text: str, expected: Expected, pipeline):
     check(quotes(text, pipeline), expected)
-

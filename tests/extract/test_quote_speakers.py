@@ -234,6 +234,12 @@ GENDER = [
 ]
 
 NOT_SAID = [
+    # quoted words no one is named beside are not those of a statement after them
+    (
+        'The port was quiet on Monday. "The port stays shut until Friday and nobody will be '
+        'paid." Later, Tom Hale said that the talks would resume next week.',
+        {("Tom Hale", "the talks would resume next week", False)},
+    ),
     # a denied attribution states nothing
     ("Ana Ruiz did not say that the plant would close next year.", set()),
     ("Ana Ruiz never said that the plant would close next year.", set()),
