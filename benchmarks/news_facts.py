@@ -10,7 +10,8 @@ so a fact kg reads outside them is neither right nor wrong here. Concepts tagged
 values or times are no named entities, and relations to them are left out. A "-x" predicate
 is the same relation through an adjective ("German" for Germany) and maps alike. DWIE's
 ``agent_of`` (a politician acting for a country) and ``minister_of`` have no kg property and
-are not counted.
+are not counted. DWIE gives a player's team both as ``member_of`` and ``player_of``: it is
+one fact here, counted as ``player_of``.
 """
 
 from __future__ import annotations
@@ -35,9 +36,10 @@ PREDICATES: dict[str, tuple[tuple[str, ...], bool]] = {
     "in0": (("P17", "P131"), False),  # place -> its country
     "in1": (("P131",), False),  # -> its region
     "in2": (("P131",), False),  # -> its city
+    # player -> team; first, so that kg's P54 is counted in its row
+    "player_of": (("P54",), False),
     # person or body -> organization: members, and employees ("a professor at X")
     "member_of": (("P108", "P463", "P102", "P54"), False),
-    "player_of": (("P54",), False),  # player -> team
     "agency_of": (("P17",), False),  # a government body -> its country
     "spouse_of": (("P26",), False),
     "head_of": (("P1037", "P169", "P488"), True),  # kg: organization -> its head
@@ -80,11 +82,19 @@ def _doc(d: dict) -> GoldDoc:
         texts = tuple(dict.fromkeys(names[c["concept"]]))
         entities.append(GoldEntity(texts, etype, False, tuple(spans[c["concept"]])))
     rels = []
+    # DWIE gives each player's team twice, as member_of and player_of: one fact, counted as
+    # player_of, that either's properties read
+    players = {(r["s"], r["o"]) for r in d["relations"] if r["p"].startswith("player_of")}
     for r in d["relations"]:
         pred = r["p"].removesuffix("-x")
         if pred not in PREDICATES or r["s"] not in index or r["o"] not in index:
             continue
         props, reverse = PREDICATES[pred]
+        if (r["s"], r["o"]) in players:
+            if pred == "member_of":
+                continue
+            if pred == "player_of":
+                props = tuple(dict.fromkeys(props + PREDICATES["member_of"][0]))
         s, o = index[r["s"]], index[r["o"]]
         rels.append(GoldRelation(*((o, s) if reverse else (s, o)), props, pred))
     return GoldDoc(f"dwie-{d['id']}", d["content"], tuple(entities), tuple(rels))
