@@ -446,6 +446,13 @@ PLAYER_NOUNS = _words(
     "player keeper goalkeeper goalie striker midfielder defender forward winger playmaker "
     "attacker quarterback pitcher"
 )
+# Verbs whose "for" names the team the subject plays for: "scored for Hamburg", "signed for
+# Everton", "plays for Bayern" (kg.extract.verbs; kg.extract.type_teams: a place's name there
+# is a team's).
+PLAYING_VERBS = _words("score play sign")
+# A team's captain's nouns: "Schalke captain X" is a player of the team, where the report uses
+# the name for a team elsewhere too (not "Army Captain X"; kg.extract.roles.team_facts).
+CAPTAIN_NOUNS = _words("captain skipper")
 # A noun a name is the compound of as a team's only, not its possessive nor with "of": "a
 # weakened Barcelona side"; not "Edmonton's northeast side", "the Gaza side of the border".
 TEAM_SIDE_NOUNS = _words("side")

@@ -25,6 +25,7 @@ from kg.extract import (
     org_joins,
     plain_words,
     quotes,
+    roles,
     rules,
     structure,
     type_cues,
@@ -237,6 +238,8 @@ def _read_mentions(
     label_end = _item_label_end(tab.text) if kind == "item" else -1
     spans: list[Span] = []
     names = [*sdoc.ents, *_unlabelled_names(sdoc, tab)]
+    teams = _team_words(sdoc, tab, names, words)
+    names += teams
     raw = out.document.text[offset : offset + len(tab.text)]
     credited = credits.credit_names(sdoc, raw)
     if credited:  # a wire credit's source and its city, for what the recogniser read there
@@ -246,6 +249,7 @@ def _read_mentions(
     names += surnames
     # a surname the tagger read as a common noun is a name all the same (junk's own test)
     seen = {e.start for e in surnames}
+    team_at = {(e.start, e.end) for e in teams}  # named whole too, whatever its tag
     found = sorted(names, key=lambda e: e.start)
     found = cuts.particle_joins(found, tab)
     found = joins.of_joins(joins.hyphen_joins(found, tab), tab)
@@ -282,8 +286,9 @@ def _read_mentions(
             continue
         if label not in LABEL_TYPES:
             continue
-        # a credit's source is named whole, whatever its words' tags ("THE NATION")
-        whole = (ent.start, ent.end) in credited_at
+        # a credit's source is named whole, whatever its words' tags ("THE NATION"), and so is a
+        # team's one word before a player noun ("Dortmund keeper")
+        whole = (ent.start, ent.end) in credited_at or (ent.start, ent.end) in team_at
         span = ent if whole else bounds.trim(ent, tab)
         if span is None or (bounds.junk(span, tab) and span.start not in seen and not whole):
             continue
@@ -373,6 +378,18 @@ def _unlabelled_names(sdoc: Doc, t: Tokens) -> list[Span]:
     return [_without_titles(s, t) for s in out]
 
 
+def _team_words(sdoc: Doc, t: Tokens, names: list[Span], words: frozenset[str]) -> list[Span]:
+    """A team's one-word name the tagger read as a plain word ("Dortmund keeper X";
+    kg.extract.plain_words.team_words), where no name is read already."""
+    from spacy.tokens import Span
+
+    return [
+        Span(sdoc, a, b, label="NAME")
+        for a, b in plain_words.team_words(t, words)
+        if not any(e.start < b and a < e.end for e in names)
+    ]
+
+
 def _joining_hyphen(i: int, t: Tokens) -> bool:
     """Whether token ``i`` is a hyphen written without spaces between two proper nouns
     outside spaCy's entities, as in the name of an agency or a company ("ITAR-TASS"): the
@@ -443,12 +460,13 @@ def no_name(span: Span, t: Tokens | None = None) -> bool:
 
 def finish(out: DocExtraction) -> None:
     """Document-level clean-up: title-zone names count only when the body names them too;
-    a quotation still open at the end is closed; a sports report's teams are teams; the names
+    a quotation still open at the end is closed; a sports report's teams are teams, and a
+    person's employer among them the team the person plays for; the names
     of a table's rows, each with its country in brackets, are of one kind; a word of
     the language whose capital says nothing is no name (``plain_words.unname``)."""
     quotes.finish(out)
     types.lone_names(out.mentions)
-    types.sports_teams(out.mentions)
+    roles.team_facts(out, types.sports_teams(out.mentions))
     types.bracketed_rows(out.mentions, out.document.text)
     plain_words.unname(out.mentions, out.document.text)
     body = {m.text.casefold() for m in out.mentions if m.zone == "body"}

@@ -19,7 +19,7 @@ from kg.defaults import HEADLINE_MAX_WORDS, PLAIN_WORD_MAX_VOTE, TITLE_CASE_MIN_
 from kg.extract.records import RawMention
 from kg.extract.tokens import Tokens
 from kg.extract.types import is_nationality, known_place
-from kg.lexicon import HEADLINE_SMALL_WORDS, OPENING_QUOTES
+from kg.lexicon import HEADLINE_SMALL_WORDS, OPENING_QUOTES, TEAM_OWNED_NOUNS
 from kg.names import name_key
 
 if TYPE_CHECKING:
@@ -150,3 +150,22 @@ def unname(mentions: Sequence[RawMention], text: str) -> None:
             continue
         for m in ms:
             m.votes.clear()
+
+
+def team_words(t: Tokens, words: frozenset[str]) -> list[tuple[int, int]]:
+    """The tokens (``start, end``) of a team's one-word name the tagger read as an adjective or
+    a common noun before a noun of a team's people ("Dortmund keeper X", "Schalke coach Y"):
+    capitalised, outside the recogniser's names, and no word of the language (``words``: not
+    "Veteran keeper X") unless a town's, nor a nationality ("German keeper X")."""
+    out = []
+    for i in range(t.n - 1):
+        if t.tag[i] not in ("JJ", "NN") or t.ent[i] or not t.title[i]:
+            continue
+        if t.lemma[i + 1] in TEAM_OWNED_NOUNS and t.pos[i + 1] == "NOUN":
+            # a town read as a noun is no plain word, though the word list holds it ("Dortmund";
+            # not "Young", a town too, read as an adjective)
+            town = t.tag[i] == "NN" and known_place(name_key(t.orth[i]))
+            plain = is_word(t.lower[i], words) and not town
+            if not plain and not is_nationality(t.orth[i]):
+                out.append((i, i + 1))
+    return out

@@ -7,6 +7,7 @@ says which facts each noun gives. Each function takes the block's reader (kg.ext
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.defaults import ROLE_NOUN_CONFIDENCE, STATE_OFFICE_CONFIDENCE, TEAM_PLAYER_CONFIDENCE
@@ -18,6 +19,7 @@ from kg.extract.tokens import OBJ, SUBJ
 from kg.extract.types import is_nationality, is_party
 from kg.lexicon import (
     APPOINTING_VERBS,
+    CAPTAIN_NOUNS,
     DEPARTURE_VERBS,
     DEPUTY_WORDS,
     ETHNIC_WORDS,
@@ -30,9 +32,13 @@ from kg.lexicon import (
     STATE_OFFICES,
     SUCCESSION_VERBS,
 )
+from kg.names import name_key
 
 CITIZENSHIP = ("country_of_citizenship",)
 TEAM = ("member_of_sports_team",)
+# the rules whose employer is a team's player where the name is a sports report's team
+TEAM_FACT_RULES = frozenset({"possessive", "verb:join"})
+CAPTAIN = "captain"  # the rule of a captain's team till the report's teams are known
 # the labels a team's name may carry: spaCy labels a club named for its town a place
 # ("Dortmund"), and some a person's name
 TEAM_LABELS = frozenset({"ORG", "GPE", "PERSON", "NAME"})
@@ -42,6 +48,7 @@ WORK_NOUNS = frozenset(LEADER_NOUNS) | frozenset(STAFF_NOUNS)
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from kg.extract.records import DocExtraction, RawFact
     from kg.extract.rules import _Reader
     from kg.extract.tokens import Sentence
 
@@ -188,17 +195,53 @@ def players(r: _Reader, sent: Sentence) -> None:
     mentions = r.out.mentions
     for i in r._within(r._player_ids, sent):
         noun = r.sdoc[i]
-        if noun.pos_ not in ("NOUN", "PROPN"):
+        if noun.pos_ in ("NOUN", "PROPN"):
+            holder = holder_of(r, noun)
+        elif noun.pos_ == "VERB" and noun.lower_ != "forward":
+            # "signing Tottenham midfielder X": the tagger's verb, the name its object
+            holder = next((c for c in noun.children if c.dep_ == "dobj" and c.i > i), None)
+        else:
             continue
-        holder = holder_of(r, noun)
         if holder is None:
             continue
-        teams = [o for o in orgs_of(r, noun, holder) if _team(r, o, noun)]
+        # "Dortmund keeper X": a team's name the tagger read as an adjective (a NAME mention,
+        # kg.extract.plain_words.team_words), which no nationality word is
+        named = [
+            r.tm[c.i] for c in noun.children if c.dep_ == "amod" and c.i == i - 1 and c.i in r.tm
+        ]
+        named = [m for m in named if mentions[m].label == "NAME"]
+        teams = [o for o in [*orgs_of(r, noun, holder), *named] if _team(r, o, noun)]
         for h in _held(r, noun, holder) if teams else ():
             if isinstance(h, int) and mentions[h].label == "PERSON":
                 for o in teams:
-                    rule = f"team:{noun.lemma_}"
+                    # a captain's team is one where the report's words use it for a team
+                    # (team_facts): till then the rule is "captain", and none's reading
+                    rule = CAPTAIN if r.t.lemma[i] in CAPTAIN_NOUNS else f"team:{noun.lemma_}"
                     r.emit(h, o, TEAM, TEAM_PLAYER_CONFIDENCE, rule, sent)
+
+
+def team_facts(out: DocExtraction, teams: set[str]) -> None:
+    """In a sports report, a person's employer read from a possessive or "join" that the report
+    uses as a team (``teams``: kg.extract.types.sports_teams) is the team the person plays for:
+    "Barcelona's X scored", "X joined Bayern from Schalke"; not a coach's post ("Bayern coach
+    X", a role noun's)."""
+    mentions = out.mentions
+
+    def team(f: RawFact) -> bool:
+        return isinstance(f.object, int) and name_key(mentions[f.object].text) in teams
+
+    # "Schalke captain X" (players): a team's captain where the name is a team's
+    out.facts = [
+        replace(f, rule="team:captain") if f.rule == CAPTAIN else f
+        for f in out.facts
+        if f.rule != CAPTAIN or team(f)
+    ]
+    for n, f in enumerate(out.facts) if teams else ():
+        if f.rule not in TEAM_FACT_RULES or "employer" not in f.predicates:
+            continue
+        if mentions[f.subject].label == "PERSON" and team(f):
+            conf = max(f.confidence, TEAM_PLAYER_CONFIDENCE)
+            out.facts[n] = replace(f, predicates=TEAM, confidence=conf, rule=f"team:{f.rule}")
 
 
 def _team(r: _Reader, m: int, noun: Token) -> bool:

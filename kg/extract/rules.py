@@ -31,12 +31,13 @@ from kg.extract.modality import PLAIN, Modality
 from kg.extract.records import DocExtraction, RawFact
 from kg.extract.residence import RESIDENCE, local_people, possessed_people, residences
 from kg.extract.tokens import OBJ, SUBJ, Sentence, Tokens
-from kg.extract.verbs import FATAL_ONLY, VERB_RULES, VerbRule
+from kg.extract.verbs import FATAL_ONLY, TEAM_PREDICATE, VERB_RULES, VerbRule
 from kg.lexicon import (
     ACQUISITION_NOUNS,
     ACQUISITION_VERBS,
     ACQUITTING_VERBS,
     BOUND_PRONOUNS,
+    CAPTAIN_NOUNS,
     COREF_NOUNS,
     DEPARTURE_VERBS,
     FIRING_VERBS,
@@ -87,7 +88,8 @@ class _Reader:
         self._verb_ids = [i for i, x in enumerate(lemma) if x in VERB_RULES]
         self._noun_ids = [i for i, x in enumerate(lemma) if x in ROLE_NOUNS]
         self._office_ids = [i for i, x in enumerate(lemma) if x in STATE_OFFICES]
-        self._player_ids = [i for i, x in enumerate(lemma) if x in PLAYER_NOUNS]
+        players = PLAYER_NOUNS | CAPTAIN_NOUNS
+        self._player_ids = [i for i, x in enumerate(lemma) if x in players]
         deals = ACQUISITION_NOUNS | STAKE_NOUNS
         self._deal_ids = [i for i, x in enumerate(lemma) if x in deals]
         self._poss_ids = [i for i, x in enumerate(dep) if x == "poss"]
@@ -414,6 +416,8 @@ class _Reader:
             fatal = lemma in WOUNDING_VERBS and killings.fatal(verb)
             for rule in rules:
                 name = f"verb:{lemma}"
+                if rule.predicates == (TEAM_PREDICATE,):  # calibrated with the players' nouns
+                    name = f"team:{lemma}"
                 if rule.predicates == killings.KILLED_BY and lemma in WOUNDING_VERBS:
                     if fatal:  # "was fatally shot", "beaten to death": a killing of its own
                         name, rule = f"fatal:{lemma}", rule._replace(confidence=FATAL_CONFIDENCE)

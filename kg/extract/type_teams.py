@@ -16,6 +16,7 @@ from kg.lexicon import (
     MATCH_PREPOSITIONS,
     MATCH_VERBS,
     MONTHS,
+    PLAYING_VERBS,
     TEAM_OWNED_NOUNS,
     TEAM_SIDE_NOUNS,
     TEAM_TITLES,
@@ -33,6 +34,8 @@ def team(t: Tokens, start: int, end: int, root: int, place: bool) -> bool:
     above = lemma[head]
     if dep in ("compound", "poss") and above in TEAM_OWNED_NOUNS:  # "Stuttgart coach"
         return True
+    if dep == "amod" and above in TEAM_OWNED_NOUNS and not t.ent[root] and head == root + 1:
+        return True  # "Dortmund keeper": tagged an adjective, yet no nationality word
     if _owned_conjunct(t, root):  # "the former Blackburn and Southampton skipper"
         return True
     if dep == "compound" and above in TEAM_SIDE_NOUNS and not _of_after(t, head):
@@ -51,6 +54,8 @@ def team(t: Tokens, start: int, end: int, root: int, place: bool) -> bool:
         return True  # "Dortmund beat Schalke"
     if dep == "dobj" and above in MATCH_OBJECT_VERBS and t.pos[head] == "VERB":
         return True  # "when they host Ingolstadt"
+    if dep == "pobj" and t.lower[head] == "for" and lemma[t.head[head]] in PLAYING_VERBS:
+        return True  # "scored for Hamburg"
     if dep == "pobj" and t.lower[head] in MATCH_PREPOSITIONS:  # "a win over Nuremberg"
         verb = lemma[t.head[head]]
         return verb in MATCH_NOUNS or verb in MATCH_PREP_VERBS

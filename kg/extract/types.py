@@ -367,7 +367,7 @@ def _surname_like(word: str) -> bool:
     return word[:1].isupper() and not word.isupper()
 
 
-def sports_teams(mentions: Sequence[RawMention]) -> None:
+def sports_teams(mentions: Sequence[RawMention]) -> set[str]:
     """In a sports report, a place's name the report uses for a team once is the team
     throughout ("With the exception of Bremen, the top teams..."), and a name spaCy labels an
     organization is one, as the city table or the type model may have it a place: their place
@@ -377,12 +377,13 @@ def sports_teams(mentions: Sequence[RawMention]) -> None:
     organization too, unless it is a person's surname in the report ("Marcus Hamilton ...
     Hamilton scored"); and a league ("the Bundesliga") is a competition. A sports report: one
     whose words use TEAMS_IN_REPORT names or more for teams, a league named and a player or a
-    coach described so counting as one each."""
+    coach described so counting as one each. Returns the name keys of the report's teams
+    (none where it is no sports report)."""
     teams = {name_key(m.text) for m in mentions if m.team}
     signs = len(teams) + any(m.text.split()[-1].casefold() in LEAGUE_WORDS for m in mentions)
     signs += any(m.kind in TEAM_NOUNS for m in mentions)
     if signs < TEAMS_IN_REPORT:
-        return
+        return set()
     surnames = {
         m.text.split()[-1].casefold() for m in mentions if m.label == "PERSON" and " " in m.text
     }
@@ -405,6 +406,7 @@ def sports_teams(mentions: Sequence[RawMention]) -> None:
         for typ in moved:
             if typ in m.votes:
                 m.votes["Organization"] += m.votes.pop(typ)
+    return teams
 
 
 # a country's name in brackets right after a name: "Leah Pells ( Canada ) 4:09.95"

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from kg.defaults import TEAM_PLAYER_CONFIDENCE
+from kg.lexicon import PLAYING_VERBS
+
 
 class VerbRule(NamedTuple):
     """A verb's reading: the roles of the fact's subject and object, its predicates in order of
@@ -21,6 +24,7 @@ class VerbRule(NamedTuple):
 # of preposition X, "date" a date attached to the verb, "unit" what is done to where its name is
 # a unit's ("TBD Lab"). Each confidence rates its construction.
 VERB_RULES: dict[str, list[VerbRule]] = {}
+TEAM_PREDICATE = "member_of_sports_team"
 
 
 def _rule(lemmas: str, a: str, b: str, preds: str, conf: float) -> None:
@@ -89,6 +93,9 @@ _rule("work teach", "subj", "prep:at", "employer", 0.75)
 # "works for" (0.8).
 _rule("cover write report", "subj", "prep:for", "employer", 0.7)
 _rule("join", "subj", "obj", "employer member_of", 0.65)
+# "scored for Hamburg", "signed for Everton": the team the subject plays for (kg.extract.rules
+# names these readings "team:", the family of the players' nouns, kg.extract.roles.players)
+_rule(" ".join(sorted(PLAYING_VERBS)), "subj", "prep:for", TEAM_PREDICATE, TEAM_PLAYER_CONFIDENCE)
 _rule("bear", "obj", "prep:in", "place_of_birth", 0.85)
 _rule("bear", "obj", "date", "date_of_birth", 0.85)
 _rule("die", "subj", "date", "date_of_death", 0.8)

@@ -661,7 +661,81 @@ TEAMS = [
     ),
 ]
 
-ALL = KILLINGS + PLACES + NATIONALITIES + WORK + RESIDENCES + LIFESPANS + TEAMS
+# a player's team by "for" after a verb of playing, and, in a sports report, by a team's
+# possessive or "join"; elsewhere a possessive and "join" give an employer
+PLAYERS = [
+    (
+        "Karl Stein scored for Hamburg in the second half.",
+        {("Karl Stein", "member_of_sports_team", "Hamburg")},
+        set(),
+    ),
+    (
+        "Tom Lenz signed for Everton last summer, and Jan Roth plays for Borussia Dortmund.",
+        {
+            ("Tom Lenz", "member_of_sports_team", "Everton"),
+            ("Jan Roth", "member_of_sports_team", "Borussia Dortmund"),
+        },
+        set(),
+    ),
+    (
+        "Barcelona beat Sevilla 3-1 on Sunday. Barcelona's Karl Stein scored the winner.",
+        {("Karl Stein", "member_of_sports_team", "Barcelona")},
+        {("Karl Stein", "employer", "Barcelona")},
+    ),
+    (
+        "Barcelona beat Sevilla 3-1 on Sunday. Paul Frey joined Barcelona from Valencia in 2019.",
+        {("Paul Frey", "member_of_sports_team", "Barcelona")},
+        set(),
+    ),
+    (
+        "Tom Reed played for Ann Lee at the gala. Ann Lee signed for the parcel.",
+        set(),
+        {("Tom Reed", "member_of_sports_team", "Ann Lee")},
+    ),
+    # a town's name the tagger reads as a plain word before a player noun; not a word of
+    # the language ("Veteran", "Young") nor a nationality
+    (
+        "Bayern beat Schalke 3-0 on Saturday. Dortmund keeper Otto Brandt was the hero.",
+        {("Otto Brandt", "member_of_sports_team", "Dortmund")},
+        set(),
+    ),
+    (
+        "Bayern beat Schalke 3-0. Veteran keeper Jan Roth and Young striker Tim Vogel scored.",
+        set(),
+        {
+            ("Jan Roth", "member_of_sports_team", "Veteran"),
+            ("Tim Vogel", "member_of_sports_team", "Young"),
+        },
+    ),
+    # a player noun the tagger reads as a verb, its name the object
+    (
+        "Bayern beat Schalke 3-0. Leeds ended the summer by signing Fulham midfielder Luka "
+        "Marin for 20 million pounds.",
+        {("Luka Marin", "member_of_sports_team", "Fulham")},
+        set(),
+    ),
+    # a captain's team where the report uses the name for a team; no army's captain
+    (
+        "Bayern beat Schalke 3-0 on Saturday. Schalke captain Jan Roth said the team was tired.",
+        {("Jan Roth", "member_of_sports_team", "Schalke")},
+        set(),
+    ),
+    (
+        "Bayern beat Schalke 3-0 on Saturday. Army Captain Tom Lenz watched the game.",
+        set(),
+        {("Tom Lenz", "member_of_sports_team", "Army")},
+    ),
+    (
+        "Shares of Delmont Bank rose. Delmont Bank's Ray Ortiz joined Acme Corp in May.",
+        set(),
+        {
+            ("Ray Ortiz", "member_of_sports_team", "Delmont Bank"),
+            ("Ray Ortiz", "member_of_sports_team", "Acme Corp"),
+        },
+    ),
+]
+
+ALL = KILLINGS + PLACES + NATIONALITIES + WORK + RESIDENCES + LIFESPANS + TEAMS + PLAYERS
 
 
 @pytest.mark.parametrize(
