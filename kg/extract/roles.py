@@ -39,6 +39,7 @@ TEAM = ("member_of_sports_team",)
 # the rules whose employer is a team's player where the name is a sports report's team
 TEAM_FACT_RULES = frozenset({"possessive", "verb:join"})
 CAPTAIN = "captain"  # the rule of a captain's team till the report's teams are known
+HOME_POSSESSIVE = "residence:possessive"  # "Barcelona's X": X's home (kg.extract.residence)
 # the labels a team's name may carry: spaCy labels a club named for its town a place
 # ("Dortmund"), and some a person's name
 TEAM_LABELS = frozenset({"ORG", "GPE", "PERSON", "NAME"})
@@ -230,11 +231,12 @@ def team_facts(out: DocExtraction, teams: set[str]) -> None:
     def team(f: RawFact) -> bool:
         return isinstance(f.object, int) and name_key(mentions[f.object].text) in teams
 
-    # "Schalke captain X" (players): a team's captain where the name is a team's
+    # "Schalke captain X" (players): a team's captain where the name is a team's; "Barcelona's
+    # X" says where X plays, not where X lives
     out.facts = [
         replace(f, rule="team:captain") if f.rule == CAPTAIN else f
         for f in out.facts
-        if f.rule != CAPTAIN or team(f)
+        if not (f.rule == CAPTAIN and not team(f) or f.rule == HOME_POSSESSIVE and team(f))
     ]
     for n, f in enumerate(out.facts) if teams else ():
         if f.rule not in TEAM_FACT_RULES or "employer" not in f.predicates:

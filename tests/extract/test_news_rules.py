@@ -680,7 +680,7 @@ PLAYERS = [
     (
         "Barcelona beat Sevilla 3-1 on Sunday. Barcelona's Karl Stein scored the winner.",
         {("Karl Stein", "member_of_sports_team", "Barcelona")},
-        {("Karl Stein", "employer", "Barcelona")},
+        {("Karl Stein", "employer", "Barcelona"), ("Karl Stein", "residence", "Barcelona")},
     ),
     (
         "Barcelona beat Sevilla 3-1 on Sunday. Paul Frey joined Barcelona from Valencia in 2019.",
