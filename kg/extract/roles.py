@@ -38,11 +38,17 @@ CITIZENSHIP = ("country_of_citizenship",)
 TEAM = ("member_of_sports_team",)
 # the rules whose employer is a team's player where the name is a sports report's team
 TEAM_FACT_RULES = frozenset({"possessive", "verb:join"})
-CAPTAIN = "captain"  # the rule of a captain's team till the report's teams are known
+# the rules of a captain's team and a loan's till the report's teams are known (team_facts):
+# "Army Captain X", "an engineer on loan from Acme" give none
+CAPTAIN, LOAN = "captain", "loan"
+PENDING = frozenset({CAPTAIN, LOAN})
 HOME_POSSESSIVE = "residence:possessive"  # "Barcelona's X": X's home (kg.extract.residence)
 # the labels a team's name may carry: spaCy labels a club named for its town a place
 # ("Dortmund"), and some a person's name
 TEAM_LABELS = frozenset({"ORG", "GPE", "PERSON", "NAME"})
+# "on loan at Schalke from Bayern", "on loan with Hamburg": the player's two teams
+LOAN_PREPOSITIONS = frozenset({"at", "with", "from", "to"})
+LOAN_TEAM_LABELS = TEAM_LABELS | {"LOC"}  # spaCy's "Bayern Munich" may be a region
 # the nouns of posts held in an organization, whose "with" names it
 WORK_NOUNS = frozenset(LEADER_NOUNS) | frozenset(STAFF_NOUNS)
 
@@ -221,6 +227,37 @@ def players(r: _Reader, sent: Sentence) -> None:
                     r.emit(h, o, TEAM, TEAM_PLAYER_CONFIDENCE, rule, sent)
 
 
+def loans(r: _Reader, sent: Sentence) -> None:
+    """A player on loan: "X, on loan at Schalke from Bayern", "X spent the season on loan at
+    Hamburg" give X both teams, the one X plays for and the one X is lent by. The player is
+    the name "on loan" hangs from, or the subject of its verb."""
+    mentions = r.out.mentions
+    for i in r._within(r._loan_ids, sent):
+        on = r.sdoc[i].head
+        if r.t.dep[i] != "pobj" or on.lower_ != "on":
+            continue
+        holder = on.head if on.head.i in r.tm else None
+        if holder is None and on.head.pos_ in ("VERB", "AUX"):
+            holder = r.subject(on.head)
+        if holder is None:
+            continue
+        # "on loan at X from Y": the parse hangs "at" from "loan" or from the verb
+        preps = [c for h in (r.sdoc[i], on.head) for c in h.children if c.dep_ == "prep"]
+        teams = [
+            x
+            for p in preps
+            if p.lower_ in LOAN_PREPOSITIONS and p.i > i
+            for o in p.children
+            if o.dep_ == "pobj"
+            for x in r.refs(o)
+            if isinstance(x, int) and mentions[x].label in LOAN_TEAM_LABELS
+        ]
+        for h in r.refs(holder) if teams else ():
+            if isinstance(h, int) and mentions[h].label == "PERSON":
+                for o in dict.fromkeys(teams):
+                    r.emit(h, o, TEAM, TEAM_PLAYER_CONFIDENCE, LOAN, sent)
+
+
 def team_facts(out: DocExtraction, teams: set[str]) -> None:
     """In a sports report, a person's employer read from a possessive or "join" that the report
     uses as a team (``teams``: kg.extract.types.sports_teams) is the team the person plays for:
@@ -231,12 +268,12 @@ def team_facts(out: DocExtraction, teams: set[str]) -> None:
     def team(f: RawFact) -> bool:
         return isinstance(f.object, int) and name_key(mentions[f.object].text) in teams
 
-    # "Schalke captain X" (players): a team's captain where the name is a team's; "Barcelona's
-    # X" says where X plays, not where X lives
+    # "Schalke captain X" (players), "on loan at Schalke" (loans): a team's player where the
+    # name is a team's; "Barcelona's X" says where X plays, not where X lives
     out.facts = [
-        replace(f, rule="team:captain") if f.rule == CAPTAIN else f
+        replace(f, rule=f"team:{f.rule}") if f.rule in PENDING else f
         for f in out.facts
-        if not (f.rule == CAPTAIN and not team(f) or f.rule == HOME_POSSESSIVE and team(f))
+        if not (f.rule in PENDING and not team(f) or f.rule == HOME_POSSESSIVE and team(f))
     ]
     for n, f in enumerate(out.facts) if teams else ():
         if f.rule not in TEAM_FACT_RULES or "employer" not in f.predicates:

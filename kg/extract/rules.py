@@ -90,6 +90,7 @@ class _Reader:
         self._office_ids = [i for i, x in enumerate(lemma) if x in STATE_OFFICES]
         players = PLAYER_NOUNS | CAPTAIN_NOUNS
         self._player_ids = [i for i, x in enumerate(lemma) if x in players]
+        self._loan_ids = [i for i, x in enumerate(lemma) if x == "loan"]
         deals = ACQUISITION_NOUNS | STAKE_NOUNS
         self._deal_ids = [i for i, x in enumerate(lemma) if x in deals]
         self._poss_ids = [i for i, x in enumerate(dep) if x == "poss"]
@@ -468,6 +469,7 @@ def read(
         roles.state_offices(r, sent)
         roles.party_members(r, sent)
         roles.players(r, sent)
+        roles.loans(r, sent)
         phrases.possessives(r, sent)
         phrases.based(r, sent)
         phrases.place_kinds(r, sent)

@@ -29,7 +29,8 @@ def team(t: Tokens, start: int, end: int, root: int, place: bool) -> bool:
     sports team: "Stuttgart coach", "rivals Dortmund", a results line ("Chicago 5 Boston 3");
     and, for a place's name (``place``), "Hamburg's loss to Hanover", "Dortmund beat
     Schalke", "beaten by Unterhaching" (of others these are said of people too: "lost the
-    nomination to Ford")."""
+    nomination to Ford"); of any name, "scored for Hamburg", "on loan at Schalke from
+    Bayern"."""
     head, dep, lemma = t.head[root], t.dep[root], t.lemma
     above = lemma[head]
     if dep in ("compound", "poss") and above in TEAM_OWNED_NOUNS:  # "Stuttgart coach"
@@ -44,6 +45,12 @@ def team(t: Tokens, start: int, end: int, root: int, place: bool) -> bool:
         return True
     if (_scored(t, end - 1) or _after_score(t, start)) and _scores_in_sentence(t, start) >= 2:
         return True
+    if dep == "pobj" and t.lower[head] == "for" and lemma[t.head[head]] in PLAYING_VERBS:
+        return True  # "scored for Hamburg"
+    if dep == "pobj" and head > 1 and lemma[head - 1] == "loan" and t.lower[head - 2] == "on":
+        return True  # "on loan at Hamburg"
+    if dep == "pobj" and t.lower[head] == "from" and lemma[t.head[head]] == "loan":
+        return True  # "on loan from Bayern"
     if not place:
         return False
     if (start > 0 and t.lower[start - 1] in VERSUS) or (end < t.n and t.lower[end] in VERSUS):
@@ -54,8 +61,6 @@ def team(t: Tokens, start: int, end: int, root: int, place: bool) -> bool:
         return True  # "Dortmund beat Schalke"
     if dep == "dobj" and above in MATCH_OBJECT_VERBS and t.pos[head] == "VERB":
         return True  # "when they host Ingolstadt"
-    if dep == "pobj" and t.lower[head] == "for" and lemma[t.head[head]] in PLAYING_VERBS:
-        return True  # "scored for Hamburg"
     if dep == "pobj" and t.lower[head] in MATCH_PREPOSITIONS:  # "a win over Nuremberg"
         verb = lemma[t.head[head]]
         return verb in MATCH_NOUNS or verb in MATCH_PREP_VERBS

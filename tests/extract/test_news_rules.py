@@ -725,6 +725,27 @@ PLAYERS = [
         set(),
         {("Tom Lenz", "member_of_sports_team", "Army")},
     ),
+    # on loan: the team the player is lent to and the one lending, in a sports report; a
+    # secondment elsewhere gives no team
+    (
+        "Bayern beat Schalke 3-0. Karl Stein, on loan at Schalke from Bayern Munich, scored.",
+        {
+            ("Karl Stein", "member_of_sports_team", "Schalke"),
+            ("Karl Stein", "member_of_sports_team", "Bayern Munich"),
+        },
+        set(),
+    ),
+    (
+        "Bayern beat Schalke 3-0. Schalke coach Udo Berg was angry. Karl Stein, who is on loan "
+        "at Schalke, missed a penalty.",
+        {("Karl Stein", "member_of_sports_team", "Schalke")},
+        set(),
+    ),
+    (
+        "Ann Lee, an engineer on loan from Acme Corp, joined the museum.",
+        set(),
+        {("Ann Lee", "member_of_sports_team", "Acme Corp")},
+    ),
     (
         "Shares of Delmont Bank rose. Delmont Bank's Ray Ortiz joined Acme Corp in May.",
         set(),
