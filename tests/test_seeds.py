@@ -27,30 +27,31 @@ def test_named_entities_once_with_the_right_type(seeds_graph, name, etype):
     assert same[0].type == etype
 
 
-# Asserted: three. The relation model, the type model and the calibration fitted again out of
+# Asserted: two. The relation model, the type model and the calibration fitted again out of
 # fold on the tuning parts (kg.train), its rule families' maps counting the rule facts judged by
 # reading too, each worth half a gold fact (kg.train.judged, kg.defaults.JUDGED_WEIGHT), put
-# over the threshold (kg.defaults.MIN_CONFIDENCE, 0.62): the author box's founder (0.67);
-# "appoint" (0.63: the gold annotates no "appointed by", and readers judged its facts right,
-# shrunk toward the verb rules' share). Every other fact the seeds state is under it: "leading
-# TBD Lab" 0.60, director of Progressive Robot 0.57, the relation model's reading of "a
-# UK-based technology company" as located in the United Kingdom 0.54, employer 0.47 to 0.52,
-# post held 0.42, "establishing the secretive TBD Lab" as Meta's unit 0.38 (and its inverse, no
-# surer than it: kg.resolve.calibration.no_surer_than_premise), "release" as a developer 0.30.
-# They are candidates, kept with their evidence, that a lower `--min-confidence` asserts.
+# over the threshold (kg.defaults.MIN_CONFIDENCE, 0.63): the author box's founder (0.65) and
+# the relation model's reading of "a UK-based technology company" as located in the United
+# Kingdom (0.73). Every other fact the seeds state is under it: "appoint" 0.59 (the gold
+# annotates no "appointed by"), "leading TBD Lab" 0.60, director of Progressive Robot 0.57,
+# employer 0.46 to 0.47, post held 0.42, "establishing the secretive TBD Lab" as Meta's unit
+# 0.31 (and its inverse, no surer than it: kg.resolve.calibration.no_surer_than_premise),
+# "release" as a developer 0.27. They are candidates, kept with their evidence, that a lower
+# `--min-confidence` asserts.
 FACTS: list[tuple[str, str, str]] = [
     # the author box, read like other text: "Christopher Holloway is the founder and director
     # of Progressive Robot, a UK-based technology company"
     ("Progressive Robot", "founded_by", "Christopher Holloway"),
+    # "a UK-based technology company"
+    ("Progressive Robot", "located_in", "United Kingdom"),
 ]
 CANDIDATES = [
     # "Meta has appointed Alexandr Wang", "Mark Zuckerberg appointed Alexandr Wang": right, and
-    # calibrated 0.604 by the verb's map, just under the threshold (0.61)
+    # calibrated 0.59 by the verb's map, under the threshold (0.63)
     ("Alexandr Wang", "appointed_by", "Meta"),
     ("Alexandr Wang", "appointed_by", "Mark Zuckerberg"),
     ("Muse Spark", "developer", "Meta"),
     ("TBD Lab", "founded_by", "Meta"),
-    ("Progressive Robot", "located_in", "United Kingdom"),
     ("Progressive Robot", "headquarters_location", "United Kingdom"),
     # located in a country: of that country (inferred)
     ("Progressive Robot", "country", "United Kingdom"),
@@ -68,10 +69,12 @@ CANDIDATES = [
 ]
 # Wrong, and known: "he works across PHP development, ecommerce, Linux infrastructure" in the
 # author box makes PHP an organisation, read by the relation model across sentences as in the
-# UK (and so of it): candidates (0.22 to 0.29). Listed so that any change to them shows.
+# UK (and so of it), and Linux too: candidates (0.22 to 0.32). Listed so that any change to them
+# shows.
 KNOWN_WRONG = [
     ("PHP", "located_in", "United Kingdom"),
     ("PHP", "country", "United Kingdom"),
+    ("Linux", "located_in", "United Kingdom"),
 ]
 
 
