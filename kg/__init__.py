@@ -7,7 +7,8 @@
 Jane Doe employer Acme Corp
 >>> for r in g.candidates:  # read with less confidence than kg asserts
 ...     print(r.subject.name, r.predicate, r.object.name, r.confidence)
-Acme Corp headquarters_location Boston 0.236
+Acme Corp headquarters_location Boston 0.234
+Acme Corp located_in Boston 0.357
 """
 
 from kg.errors import (
