@@ -171,8 +171,9 @@ def options(*names: str) -> Callable[[F], F]:
     type=click.FloatRange(0, 1),
     default=None,
     metavar="X",
-    help="Assert facts read with confidence X or more; the others are kept as candidates, "
-    f"reified with kgv:candidate true [default: {MIN_CONFIDENCE}].",
+    help="Assert facts read with confidence X or more in OUT's files; the others are kept as "
+    "candidates, reified with kgv:candidate true. The store keeps kg's own threshold: query "
+    f"it with kg query --min-confidence [default: {MIN_CONFIDENCE}].",
 )
 @click.option(
     "--root",
