@@ -305,22 +305,19 @@ def _read_mentions(
         titled = kind in TITLE_KINDS or start_char < label_end or end_char <= head
         zone = "title" if titled else "body"
         start, end = offset + start_char, offset + end_char
+        surface = out.document.text[start:end]
         sent = tab.sent(i)  # Span.sent: the sentence of the span's first token
         m = RawMention(
             doc_id,
             start,
             end,
             # a name may run across a line break or blanked markup: compare it tidied
-            _acronyms_kept(
-                " ".join(tab.text[start_char:end_char].split()),
-                out.document.text[start:end],
-                words,
-            ),
+            _acronyms_kept(" ".join(tab.text[start_char:end_char].split()), surface, words),
             label,
             types.label_votes(LABEL_TYPES[label]),
             zone,
             (offset + sent.start_char, offset + sent.end_char),
-            surface=out.document.text[start:end],
+            surface=surface,
         )
         types.vote(m, i, j, tab)
         m.plain = plain_words.plain(i, j, tab, words, raw)

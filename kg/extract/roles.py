@@ -398,17 +398,6 @@ def _appointer(r: _Reader, verb: Token) -> list[int]:
     return [x for x in r.refs(subj) if isinstance(x, int) and r.out.mentions[x].label == "ORG"]
 
 
-def _last_named(r: _Reader, before: int) -> int | None:
-    """The last mention of a name that ends before document offset ``before``."""
-    found = None
-    for i, m in enumerate(r.out.mentions):
-        if m.end > before:
-            break
-        if m.votes:
-            found = i
-    return found
-
-
 def orgs_of(r: _Reader, noun: Token, holder: Token | None, label: str = "ORG") -> Iterator[int]:
     """The mentions a role noun is of ("of", "at", "for", a possessive, a name before it);
     a name before a title the parse hangs from the holder's name only where its label is
@@ -449,6 +438,6 @@ def orgs_of(r: _Reader, noun: Token, holder: Token | None, label: str = "ORG") -
         elif c.dep_ == "poss" and c.lower_ == "its":
             # "Its leader, X": the organization named just before, where no other name stands
             # between ("Germany ... Its chancellor" is no organization's)
-            last = _last_named(r, r.offset + c.idx)
+            last = r.last_named(r.offset + c.idx)
             if last is not None and last != held and r.out.mentions[last].label == "ORG":
                 yield last

@@ -142,7 +142,7 @@ class _Reader:
             and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
             and not any(c.dep_ == "prep" for c in tok.children)
         ):
-            return self.last_org(self.offset + tok.idx)
+            return self.last_named(self.offset + tok.idx, "ORG")
         return self._bound(tok)
 
     def _bound(self, tok: Token) -> int | None:
@@ -198,10 +198,12 @@ class _Reader:
                 return subj
         return None
 
-    def last_org(self, before: int) -> int | None:
+    def last_named(self, before: int, label: str | None = None) -> int | None:
+        """The last mention of a name that begins before document offset ``before``, of
+        ``label`` where one is given."""
         for i in range(len(self.out.mentions) - 1, -1, -1):
             m = self.out.mentions[i]
-            if m.start < before and m.votes and m.label == "ORG":
+            if m.start < before and m.votes and (label is None or m.label == label):
                 return i
         return None
 
