@@ -33,6 +33,7 @@ _BRACKETED = re.compile(
 # the words of a broadcaster's name: "Radio Magadan", "UT-1 Television Network"
 _BROADCAST = frozenset({"radio", "television", "tv", "network"})
 SOURCE_WORDS = 6  # the longest source name ("O ESTADO DE SAO PAULO")
+CITY_WORDS = 3  # the longest city name read before it ("Rio de Janeiro")
 
 
 def _place(words: list[str]) -> bool:
@@ -70,13 +71,17 @@ def source_lines(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
         if language:
             rest = rest[: language.start()]
         marked = bool(coded or language)
+        if len(rest.split(None, CITY_WORDS + SOURCE_WORDS)) > CITY_WORDS + SOURCE_WORDS:
+            continue  # a paragraph's line, too long for a city and a source
         spans = [w.span() for w in re.finditer(r"\S+", rest)]
         words = [rest[a:b] for a, b in spans]
-        for n in (3, 2, 1):  # the longest city first: "Rio de Janeiro", "Sao Paulo"
+        for n in range(CITY_WORDS, 0, -1):  # the longest city first: "Rio de Janeiro", "Sao Paulo"
             city = words[:n]
-            if len(words) <= n or not _place(city[1:] if city[0] == "The" else city):
+            if len(words) <= n or not _source(words[n:]):  # the cheap test first
                 continue
-            if not _source(words[n:]) or not marked and " ".join(city).isupper():
+            if not _place(city[1:] if city[0] == "The" else city):
+                continue
+            if not marked and " ".join(city).isupper():
                 continue
             out.append(((at, at + spans[n - 1][1]), (at + spans[n][0], at + spans[-1][1])))
             break
