@@ -194,6 +194,27 @@ def _warm_up(read: Any, error: type[Exception]) -> None:
             pass  # a page with no article: the libraries are loaded all the same
 
 
+def misses(bench: Path) -> list[str]:
+    """On the tuned-on pages only (never the held-out quarter's snippets): each must-drop
+    snippet still kept and each must-keep snippet lost, a line each ("drop"/"keep", page,
+    snippet), for reading the errors."""
+    from kg.errors import KgError
+    from kg.ingest import read
+
+    expected = json.loads((bench / "html" / "expected.json").read_text(encoding="utf-8"))
+    pages = bench / "html" / "pages"
+    out: list[str] = []
+    for name in (n for n in expected if not held_out(n)):
+        try:
+            text = kept_text(read([str(pages / name)])[0])
+        except KgError:
+            text = ""
+        exp = expected[name]
+        out += [f"drop\t{name}\t{s}" for s in exp.get("without", []) if _collapse(s) in text]
+        out += [f"keep\t{name}\t{s}" for s in exp.get("with", []) if _collapse(s) not in text]
+    return out
+
+
 def conll_documents(path: Path) -> list[tuple[str, set[tuple[str, str]]]]:
     """(text, gold set of (normalised name, type)) for each CoNLL-2003 document."""
     docs: list[tuple[list[list[str]], set[tuple[str, str]]]] = []
@@ -433,11 +454,20 @@ def main(argv: list[str] | None = None) -> int:
         help="processes reading the pages at once for the wall-clock figure (as kg build --jobs;"
         " 0 or 1: not measured)",
     )
+    ap.add_argument(
+        "--misses",
+        action="store_true",
+        help="list the must-drop snippets still kept and the must-keep snippets lost, on the"
+        " tuned-on pages only (this checkout)",
+    )
     ap.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if not (args.bench / "html" / "expected.json").is_file():
         print(f"benchmark data not found at {args.bench}", file=sys.stderr)
         return 2
+    if args.misses:
+        print("\n".join(misses(args.bench)))
+        return 0
     if args.measure:  # one checkout, in this process
         print(json.dumps(measure(args.bench, not args.skip_conll, args.jobs)))
         return 0

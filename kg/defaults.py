@@ -43,6 +43,9 @@ RUN_SURE = 0.4
 # An advert or newsletter line is short: one longer than this, or one that quotes someone, is
 # reporting whatever words it uses.
 ADVERT_WORDS = 80
+# A picture's credit or a page's label ("Tags: ...", "Last Modified: ...") is a line of a few
+# words; a longer block that says "Category:" is a paragraph about categories.
+LABEL_WORDS = 15
 # A block beside an advert goes with it only when it is this short (a caption, a call to act)
 # and quotes no one.
 NEIGHBOUR_WORDS = 40

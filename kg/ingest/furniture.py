@@ -22,6 +22,7 @@ import re
 
 from kg.defaults import (
     ADVERT_WORDS,
+    LABEL_WORDS,
     LANGUAGE_SAMPLE,
     LANGUAGE_SAMPLE_BLOCK,
     LANGUAGE_SURE,
@@ -69,8 +70,24 @@ _PROMO = re.compile(
     r"\b(?:newsletters?|subscribe|unsubscribe|sign[- ]?up|spam|inbox|free trial|"
     r"book (?:a |\d+ )?(?:demo|call|minutes?)|sponsored|advertisement|preferential terms|"
     r"early access|promo code|discount|click here|learn more|read more|"
-    r"all rights reserved|privacy policy|terms of (?:use|service)|cookies? policy)\b",
+    r"all rights reserved|privacy policy|terms of (?:use|service)|cookies? policy|"
+    # a paywall's note, a call for letters, an app's advert, an affiliate disclosure
+    r"already an? (?:subscriber|member)|(?:submit|write|send) (?:a |your )?letters? to the editor|"
+    r"download (?:the |our )?(?:\w+ ){0,4}apps?|advertising policy|affiliate links?|"
+    r"(?:receive|earn) (?:a )?(?:small )?(?:compensation|commission))\b",
     re.IGNORECASE,
+)
+# A credit line under a picture or a chart, alone in its block: "(Credit: Jane Doe / Agency)",
+# "Photo: Reuters", "Image credit: NASA"; a sentence that names a photographer is longer.
+_CREDIT = re.compile(
+    r"^\(?(?:(?:photo(?:graph)?|image|picture|illustration|chart|video)s?(?: credits?)?|"
+    r"credits?)\s*:\s*[^()\n]{1,80}\)?$",
+    re.IGNORECASE,
+)
+# A page's label for its filing or its revisions ("Category: Press Releases", "Tags: ...",
+# "Last Modified: 03-10-2004"), in a short block: metadata the page shows, not the article.
+_LABEL = re.compile(
+    r"\b(?:categor(?:y|ies)|tags|filed under|last (?:modified|updated))\s*:", re.IGNORECASE
 )
 # The reader addressed: lower-case "you"/"your" or a capitalised one, never "US" (the country)
 _YOU = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ours)\b|\b[Yy]ou[’'](?:ll|re|ve|d)\b")
@@ -119,9 +136,9 @@ def furniture(
 
 
 def _page(line: str) -> str:
-    return (
-        "social or comment widget" if _WIDGET.match(line) and _WORD.search(line) else advert(line)
-    )
+    if _WIDGET.match(line) and _WORD.search(line):
+        return "social or comment widget"
+    return _shown_metadata(line) or advert(line)
 
 
 def _alone(line: str) -> str:
@@ -130,7 +147,17 @@ def _alone(line: str) -> str:
         return "social or comment widget"
     if _STAMP.match(line):
         return "date line"
-    return advert(line)
+    return _shown_metadata(line) or advert(line)
+
+
+def _shown_metadata(line: str) -> str:
+    """Why ``line`` is a credit or a label of the page's own (see ``_CREDIT`` and ``_LABEL``),
+    or '': a short block, LABEL_WORDS words at most."""
+    if _longer(line, LABEL_WORDS):
+        return ""
+    if _CREDIT.match(line):
+        return "picture credit or label"
+    return "page label (filing or revision)" if _LABEL.search(line) else ""
 
 
 def advert(line: str) -> str:
@@ -249,9 +276,10 @@ def _by_neighbours(line: str, kind: str, before: str, after: str, page: bool) ->
     if after.startswith("advert") and len(words) <= 8 and not line.endswith(tuple(".!?")):
         return "advert heading"
     if (before.startswith("advert") or after.startswith("advert")) and kind != "item":
-        return (
-            "advert (beside an advert)" if short and (_WE.search(line) or _YOU.search(line)) else ""
-        )
+        # on a page, ``short`` already asks for a selling phrase ("download our app"), which
+        # beside an advert is enough: a paywall's tail need not address the reader
+        speaks = page or _WE.search(line) or _YOU.search(line)
+        return "advert (beside an advert)" if short and speaks else ""
     near = "widget" in before or "widget" in after or "date line" in before
     if _COUNTER.fullmatch(line) and near:
         return "social or comment widget (a counter)"

@@ -114,6 +114,18 @@ def test_on_a_page_a_reader_line_beside_an_advert_is_kept_unless_it_sells(tmp_pa
     assert "Subscribe to our newsletter" not in text and promo not in text
 
 
+def test_on_a_page_a_selling_line_beside_an_advert_goes_with_it(tmp_path: Path):
+    # a paywall's tail: it sells (an app) without addressing the reader
+    app = "For breaking news every hour download the Planet Daily apps for phones and tablets."
+    quiet = "The plant opens in May; the mayor will cut the ribbon, a spokesman said."
+    article = (
+        f"<p>{STORY}</p><p>{MORE}</p><p>{quiet}</p>"
+        f"<p>Subscribe now to our digital edition for the full story.</p><p>{app}</p>"
+    )
+    text = kept_text(tmp_path, page(article=article))
+    assert quiet in text and app not in text
+
+
 def test_a_page_whose_only_text_is_its_json_ld_body_is_read(tmp_path: Path):
     ld = json.dumps({"@type": "NewsArticle", "articleBody": f"{STORY}\n{MORE}"})
     markup = page(head=f'<script type="application/ld+json">{ld}</script>', article="")

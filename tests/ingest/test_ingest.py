@@ -616,6 +616,11 @@ ADVERTS = [
     ("If you have any questions about the plant, the council said, call it.", False),
     ('"Subscribe to our newsletter," the banner read, "and you will never miss a story."', False),
     ("You can " + "read the full report on the council's website and " * 10 + "subscribe.", False),
+    ("Tell us what you think: write a letter to the editor at letters@example.org.", True),
+    ("Already a subscriber? You can log in to read the story.", True),
+    ("Our reviews may hold affiliate links: we earn a commission when you buy.", True),
+    ("The paper published your letters to the editor on Sunday, the council said.", False),
+    ("Regulators said the bank would earn a commission on every trade it cleared.", False),
 ]
 
 
@@ -623,6 +628,32 @@ def test_an_advert_addresses_the_reader_and_sells_in_a_short_unquoted_line():
     from kg.ingest.furniture import advert
 
     assert [(line, bool(advert(line))) for line, _ in ADVERTS] == ADVERTS
+
+
+SHOWN_METADATA = [
+    # (block, dropped as a credit or a page's label?)
+    ("(Credit: Jane Doe / Daily Planet)", True),
+    ("Photo: Reuters", True),
+    ("Image credit: example.org", True),
+    ("Posted 2 May 2021 | Category : Local News", True),
+    ("Tags: elections, Ohio, turnout", True),
+    ("notes.html - Created 03-10-2004 - Last Modified: 04-10-2004", True),
+    ("The photo: a boy on a bridge in Ohio, taken by a farmer in 1936, won the prize.", False),
+    ("Credit card spending rose 4 per cent in May, the central bank said on Tuesday.", False),
+    (
+        "The council sorts its grants by category: housing, roads and schools each get a "
+        "share of the budget that the mayor set last spring after a long debate.",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("line", "dropped"), SHOWN_METADATA)
+def test_a_credit_or_a_pages_label_alone_in_its_block_is_furniture(line, dropped):
+    from kg.ingest.furniture import _alone, _page
+
+    assert bool(_alone(line)) == dropped
+    assert bool(_page(line)) == dropped
 
 
 WIDGETS = [
