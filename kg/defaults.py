@@ -82,6 +82,9 @@ LEAD_IN = 3
 # tuned-on pages the same shares, and on all 145 pages the same text, with the fallbacks run
 # on 22 pages instead of 40; at 500 a must-keep snippet of the tuned-on pages is lost.
 FALLBACK_BELOW = 1000
+# A box whose class says "related" is a list of other articles when at least this share of its
+# text is links; one with less holds sentences of its own (an excerpt, or the article itself).
+RELATED_LINKS = 0.5
 
 # Files in flight, per process, when a build reads its inputs in --jobs processes
 # (kg.run.read): enough that a worker never waits for the parent to hand it the next file (a

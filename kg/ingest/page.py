@@ -12,7 +12,7 @@ import functools
 import re
 from typing import Any
 
-from kg.defaults import FALLBACK_BELOW
+from kg.defaults import FALLBACK_BELOW, RELATED_LINKS
 from kg.ingest.encoding import decode_bytes
 
 # Scripts of these types hold text a reader may see: JSON-LD (the metadata, sometimes the
@@ -178,6 +178,37 @@ def cut_textless(tree: Any) -> None:
     from lxml import etree
 
     etree.strip_elements(tree, *_TEXTLESS, with_tail=False)
+
+
+# Class and id names of the boxes of links to other articles ("related-posts", "read-next",
+# "more-about__card --related"), which trafilatura's own cut may restore or its fallbacks keep.
+_RELATED = re.compile(
+    r"related|next[-_]?(?:story|posts?)|read[-_]?next|more[-_]?stories|recommended", re.I
+)
+_BOXES = ("div", "section", "aside", "ul", "ol")
+
+
+def cut_related(tree: Any) -> None:
+    """Remove the boxes of links to other articles: an element whose class or id says so
+    (``_RELATED``) and whose text is mostly links (RELATED_LINKS or more of it), outside the
+    article's marks. A box of the name that holds sentences of its own (an excerpt under each
+    link) is left to the extractor: some themes give the article's column such a class."""
+    found = [el for el in tree.iter(*_BOXES) if _RELATED.search(_names(el))]
+    for el in found:
+        if el.getparent() is None or _article_marks()(el):
+            continue
+        text = len(_squash(el.text_content()))
+        links = sum(len(_squash(a.text_content())) for a in el.iter("a"))
+        if text and links >= RELATED_LINKS * text:
+            _drop(el)
+
+
+def _names(el: Any) -> str:
+    return f"{el.get('class') or ''} {el.get('id') or ''}"
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _drop(el: Any) -> None:

@@ -7,7 +7,7 @@ import pytest
 
 from kg.ingest import read
 from kg.ingest.html import _squash, article_body, author_name, byline_author, host_name, metadata
-from kg.ingest.page import cut_for_extraction, cut_textless, parse
+from kg.ingest.page import cut_for_extraction, cut_related, cut_textless, parse
 
 STORY = " ".join(
     f"Acme Corp said on Tuesday that it had hired {n} engineers at its plant in Boston."
@@ -124,6 +124,45 @@ def test_on_a_page_a_selling_line_beside_an_advert_goes_with_it(tmp_path: Path):
     )
     text = kept_text(tmp_path, page(article=article))
     assert quiet in text and app not in text
+
+
+RELATED_BOXES = [
+    # (a box after the article, is it cut?)
+    (
+        "<div class='more__card --related'><a href='/a'><p>Acme buys a rival in Texas for "
+        "two billion dollars</p></a><a href='/b'><p>Ohio plant doubles its output</p></a></div>",
+        True,
+    ),
+    ("<ul id='relatedArticles'><li><a href='/c'>Acme's chief steps down</a></li></ul>", True),
+    (
+        "<section class='read-next'><h3>Read next</h3><a href='/d'>Acme's new plant</a></section>",
+        True,
+    ),
+    # excerpts under the links: sentences of the box's own, left to the extractor
+    (
+        "<div class='related-posts'><h2><a href='/e'>Acme hires</a></h2><p>The firm said on "
+        "Monday that it would hire two hundred engineers in Ohio over the coming year.</p></div>",
+        False,
+    ),
+    # a box of links whose class names no related articles
+    ("<div class='sources'><a href='/f'>Acme's annual report for 2023</a></div>", False),
+]
+
+
+@pytest.mark.parametrize(("box", "cut"), RELATED_BOXES)
+def test_a_box_of_links_to_related_articles_is_cut(box: str, cut: bool) -> None:
+    tree = parse(f"<html><body><article><p>{STORY}</p></article>{box}</body></html>")
+    before = _squash(tree.text_content())
+    cut_related(tree)
+    assert (_squash(tree.text_content()) != before) == cut
+    assert STORY in tree.text_content()
+
+
+def test_a_related_box_that_holds_the_article_stays() -> None:
+    box = f"<div class='post-related'><h1>Acme hires</h1><p><a href='/g'>{STORY}</a></p></div>"
+    tree = parse(f"<html><body>{box}</body></html>")
+    cut_related(tree)
+    assert STORY in tree.text_content()
 
 
 def test_a_page_whose_only_text_is_its_json_ld_body_is_read(tmp_path: Path):
