@@ -271,6 +271,8 @@ def _neighbours(lines: list[str], blocks: list[Block], why: list[str], *, page: 
 def _by_neighbours(line: str, kind: str, before: str, after: str, page: bool) -> str:
     words = _WORD.findall(line)
     short = len(words) <= NEIGHBOUR_WORDS and not _QUOTED.search(line)
+    if short and before.startswith("advert") and after.startswith("advert"):
+        return "advert (between adverts)"  # a line of the same box, whatever its words
     if page:
         short = short and bool(_PROMO.search(line))
     if after.startswith("advert") and len(words) <= 8 and not line.endswith(tuple(".!?")):

@@ -126,6 +126,17 @@ def test_on_a_page_a_selling_line_beside_an_advert_goes_with_it(tmp_path: Path):
     assert quiet in text and app not in text
 
 
+def test_on_a_page_a_short_line_between_two_adverts_goes_with_them(tmp_path: Path):
+    gift = "First-time members also get a tote bag made by local artisans!"
+    quote = '"A fine plant," the mayor said of it on Monday.'
+    ad = "<p>Subscribe to our newsletter for weekly updates.</p>"
+    article = f"<p>{STORY}</p>{ad}<p>{gift}</p>{ad.replace('weekly', 'daily')}<p>{MORE}</p>"
+    text = kept_text(tmp_path, page(article=article))
+    assert gift not in text and STORY in text and MORE in text
+    text = kept_text(tmp_path, page(article=article.replace(gift, quote)))
+    assert quote in text  # a quotation is reporting, wherever it stands
+
+
 RELATED_BOXES = [
     # (a box after the article, is it cut?)
     (
