@@ -30,6 +30,7 @@ from kg.ingest.page import (
     decode_page,
     extract_article,
     parse,
+    squash,
 )
 from kg.ingest.text import printable
 from kg.model import Block, Document
@@ -63,14 +64,8 @@ _NESTED = frozenset({"list"})
 _BLOCK_TAGS = {"p": "paragraph", "head": "heading", "quote": "paragraph", "code": "paragraph"}
 
 
-def _squash(text: str) -> str:
-    """``text`` with its runs of white space one space, trimmed (str.split's white space is the
-    regular expression's ``\\s``; split and join cost a third of a substitution)."""
-    return " ".join(text.split())
-
-
 def _text(el: Any) -> str:
-    return _squash("".join(el.itertext()))
+    return squash("".join(el.itertext()))
 
 
 def _lines(el: Any, skip: frozenset[str] = frozenset()) -> list[str]:
@@ -94,7 +89,7 @@ def _lines(el: Any, skip: frozenset[str] = frozenset()) -> list[str]:
                 parts[-1].append(c.tail)
 
     walk(el)
-    return [t for p in parts if (t := _squash("".join(p)))]
+    return [t for p in parts if (t := squash("".join(p)))]
 
 
 def _units(body: Any) -> list[tuple[str, str]]:
@@ -108,7 +103,7 @@ def _units(body: Any) -> list[tuple[str, str]]:
 
 def _walk(el: Any, out: list[tuple[str, str]]) -> None:
     if el.text and el.text.strip():  # text straight inside a container
-        out.append(("paragraph", _squash(el.text)))
+        out.append(("paragraph", squash(el.text)))
     for child in el:
         tag = child.tag if isinstance(child.tag, str) else ""
         if tag == "list":
@@ -128,7 +123,7 @@ def _walk(el: Any, out: list[tuple[str, str]]) -> None:
         elif tag and (t := _text(child)):
             out.append(("paragraph", t))
         if child.tail and child.tail.strip():
-            out.append(("paragraph", _squash(child.tail)))
+            out.append(("paragraph", squash(child.tail)))
 
 
 def clean_title(title: str | None, site: str | None, host: str | None) -> str | None:
@@ -313,7 +308,7 @@ def lead_in(tree: Any, units: list[tuple[str, str]]) -> list[str]:
         if el.tag == "h1":
             started, found = True, []
             continue
-        text = _squash(el.text_content())
+        text = squash(el.text_content())
         if key in text:
             break
         if started and _lead_like(el, text):
@@ -344,9 +339,9 @@ def _shown(root: Any, text: str) -> bool:
     see ``parse``), outside the scripts and templates left in it. The texts are compared with
     their white space collapsed, as plain strings: a regular expression made of a long
     description took longer to compile than the search itself."""
-    lead = _squash(text)
-    found = _squash(_etree_text(root)).count(lead)
-    hidden = sum(_squash(_etree_text(el)).count(lead) for el in root.iter(*_HIDDEN))
+    lead = squash(text)
+    found = squash(_etree_text(root)).count(lead)
+    hidden = sum(squash(_etree_text(el)).count(lead) for el in root.iter(*_HIDDEN))
     return found > hidden
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from kg.ingest import read
-from kg.ingest.html import _squash, article_body, author_name, byline_author, host_name, metadata
-from kg.ingest.page import cut_for_extraction, cut_related, cut_textless, parse
+from kg.ingest.html import article_body, author_name, byline_author, host_name, metadata
+from kg.ingest.page import cut_for_extraction, cut_related, cut_textless, parse, squash
 
 STORY = " ".join(
     f"Acme Corp said on Tuesday that it had hired {n} engineers at its plant in Boston."
@@ -163,9 +163,9 @@ RELATED_BOXES = [
 @pytest.mark.parametrize(("box", "cut"), RELATED_BOXES)
 def test_a_box_of_links_to_related_articles_is_cut(box: str, cut: bool) -> None:
     tree = parse(f"<html><body><article><p>{STORY}</p></article>{box}</body></html>")
-    before = _squash(tree.text_content())
+    before = squash(tree.text_content())
     cut_related(tree)
-    assert (_squash(tree.text_content()) != before) == cut
+    assert (squash(tree.text_content()) != before) == cut
     assert STORY in tree.text_content()
 
 
@@ -302,7 +302,7 @@ def test_host_name_is_the_urls_host_without_www(url, expected):
 def test_squash_is_the_regular_expressions_white_space(text, expected):
     import re
 
-    assert _squash(text) == expected == re.sub(r"\s+", " ", text).strip()
+    assert squash(text) == expected == re.sub(r"\s+", " ", text).strip()
 
 
 BYLINES = [
