@@ -146,6 +146,10 @@ ORG_SUFFIXES = _words(
     # Telekom"); not "Yards" nor "Shipyard", which name the yard, a place ("Camden Yards",
     # "Lenin Shipyard" in CoNLL04)
     "shipbuilding telekom telecoms "
+    # a carrier's trade as the last word of its name ("Kestrel Ferries", "Nordic Railways",
+    # "Baltic Shipping"): the type model, seeing a plural proper noun spaCy left unlabelled,
+    # took such a name for a place
+    "ferries shipping cruises railways railroads rail freight cargo haulage couriers transit "
     # a newspaper's or a magazine's last word ("Famagusta Gazette", "Saarbrücker Zeitung"):
     # news reads its publisher, which says and reports things, as an organization
     "gazette journal herald tribune chronicle telegraph courier zeitung magazine magazin"
@@ -381,6 +385,24 @@ SITE_NOUNS = _words("mill plant factory refinery smelter shipyard port airport h
 # Words that bring in examples of a kind: "films such as Up and Zootopia", "Google apps,
 # including Gmail", "bands like Horcas" (the kind noun before them says what each name is).
 EXAMPLE_WORDS = _words("as including like")
+# The words of a legislature's own name, as its country writes it ("the Bundestag", "the
+# Knesset", "the Lok Sabha", "the National Assembly"): a state's body, an organization, which
+# spaCy labels a product or a place where the word is one it does not know.
+LEGISLATURE_WORDS = _words(
+    "parliament legislature senate assembly bundestag bundesrat landtag duma knesset "
+    "sejm senat riksdag storting stortinget folketing althing alþingi eduskunta majlis dail dáil "
+    "seanad oireachtas congreso rada sabha khural jirga shura"
+)
+# Nouns of programs and their code that a language's name is said of: "PHP code", "Python
+# developers", "a site written in PHP", "an app built with Kotlin". spaCy labels such a name
+# an organization; kg types a language as it types "X, a programming language": a product.
+CODE_NOUNS = _words(
+    "code codebase script scripts program programmer programmers programming developer "
+    "developers coder coders compiler interpreter syntax software app application website site "
+    "library framework module plugin backend"
+)
+# Verbs that say a program is made in a language: "written in PHP", "built with Kotlin".
+CODE_VERBS = _words("write rewrite code program build develop implement port")
 # Nouns a nationality word said of them makes a language: "the Greek word", "the Hindi
 # language", "its French name" (not "a French writer", the people's).
 LANGUAGE_NOUNS = _words("language word term name spelling translation version dialect")

@@ -15,6 +15,8 @@ from kg.extract.tokens import ARGUMENTS, Tokens
 from kg.lexicon import (
     AWARD_WORDS,
     BUY_VERBS,
+    CODE_NOUNS,
+    CODE_VERBS,
     EXAMPLE_WORDS,
     KIND_TYPE,
     LANGUAGE_NOUNS,
@@ -22,6 +24,7 @@ from kg.lexicon import (
     NOUN_TYPE,
     ORG_SUFFIXES,
     PRESS_WORDS,
+    QUOTE_MARKS,
     SITE_NOUNS,
     SPOKESMAN_NOUNS,
     STATEMENT_NOUNS,
@@ -34,6 +37,9 @@ from kg.names import compact_key, name_key
 LIST_LENGTH = 12
 # the types a list of names passes on to a name in it that its own words leave unsure
 LISTED_TYPES = frozenset({"Person", "Organization", "Place"})
+
+# any closing quotation mark
+CLOSING_MARKS = frozenset("".join(QUOTE_MARKS.values()))
 
 TOWNS = Path(__file__).resolve().parent.parent / "data" / "towns.txt"
 
@@ -126,6 +132,37 @@ def stated(t: Tokens, verb: int) -> bool:
             if any(t.lemma[o] in STATEMENT_NOUNS for o in t.children[p] if t.dep[o] == "pobj"):
                 return True
     return False
+
+
+def quote_speaker(t: Tokens, start: int, verb: int) -> bool:
+    """Whether the name from token ``start``, the subject of the speech verb ``verb``, speaks
+    the quotation that ends right before it or before the verb: '"...," Olaf Scholz said',
+    '"...," said Olaf Scholz'. spaCy's label for such a name is often a body's."""
+    before = verb if verb == start - 1 else start
+    return before > 0 and t.orth[before - 1] in CLOSING_MARKS
+
+
+def coded(t: Tokens, root: int) -> bool:
+    """Whether a name (its root ``root``) is said as a programming language: "PHP code",
+    "Python developers", "software written in PHP", "the site was built with PHP and MySQL";
+    not "written in London" (no program is said)."""
+    head, dep = t.head[root], t.dep[root]
+    if dep in ("compound", "nmod", "amod") and t.lemma[head] in CODE_NOUNS:
+        return True
+    while dep == "conj" and head != root:  # "in PHP, Python and Java": the first conjunct's
+        root = head
+        head, dep = t.head[root], t.dep[root]
+    if dep != "pobj" or t.lower[head] not in ("in", "with"):
+        return False
+    verb = t.head[head]
+    if t.pos[verb] != "VERB" or t.lemma[verb] not in CODE_VERBS:
+        return False
+    said_of = [c for c in t.children[verb] if t.dep[c] in ARGUMENTS]
+    if t.dep[verb] in ("acl", "relcl"):
+        said_of.append(t.head[verb])  # "code written in PHP"
+    # "most of the code is written in PHP": the part's whole
+    said_of += [o for k in said_of for p in t.children[k] if t.lower[p] == "of" for o in t.children[p]]
+    return any(t.lemma[k] in CODE_NOUNS for k in said_of)
 
 
 def buys_company(t: Tokens, verb: int) -> bool:

@@ -28,6 +28,7 @@ from kg.defaults import (
     PERSON_VERB_VOTE,
     PLACE_PREPOSITION_VOTE,
     PRODUCT_VERB_VOTE,
+    QUOTE_SPEAKER_VOTE,
     SPEAKER_VOTE,
     SPOKEN_FOR_VOTE,
     SUFFIX_VOTE,
@@ -46,6 +47,7 @@ from kg.extract.tokens import Tokens
 from kg.extract.type_cues import (
     awarded,
     buys_company,
+    coded,
     dated,
     describing_nouns,
     from_town,
@@ -56,6 +58,7 @@ from kg.extract.type_cues import (
     owns_its,
     place_named,
     pressed,
+    quote_speaker,
     sited,
     spoken,
     spoken_for,
@@ -72,6 +75,7 @@ from kg.lexicon import (
     HONORIFICS,
     KIND_TYPE,
     LEAGUE_WORDS,
+    LEGISLATURE_WORDS,
     MEDIA_NOUNS,
     NOUN_TYPE,
     ORG_AGENT_VERBS,
@@ -191,6 +195,8 @@ def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
         and not all(w in COMPASS_WORDS for w in t.lower[start : end - 1])
     ):
         m.votes["Organization"] += SUFFIX_VOTE
+    elif last in LEGISLATURE_WORDS:
+        m.votes["Organization"] += SUFFIX_VOTE  # "the Bundestag", "the Lok Sabha": a state's body
     root = t.root(start, end)
     # a country's national team stays the country, as CoNLL and Wikidata's readers take it; a
     # person-labelled name is a team only where it holds a city ("Werder Bremen" beside "Seles
@@ -238,6 +244,8 @@ def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
         m.votes["Other"] += LANGUAGE_VOTE  # "written in French", "the Greek word"
     if m.label == "PERSON" and awarded(t, root, start, end):
         m.votes["Other"] += AWARD_VOTE  # "won an Oscar", "a two-time Oscar winner"
+    if coded(t, root):
+        m.votes["Product"] += NOUN_VOTE  # "PHP code", "written in PHP": a language, a product
     if dated(t, end) or made_work(t, root):
         m.votes["Work"] += WORK_VOTE  # "Cycle (2008)", "X, directed by Y"
     head, dep, pos, lemma_ = t.head[root], t.dep[root], t.pos, t.lemma_
@@ -288,6 +296,8 @@ def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
             # "Ilves told reporters"; not "Deutsche Telekom said in a statement", said of
             # bodies and of persons alike
             m.votes["Person"] += SPEAKER_VOTE
+            if _quoted_person(m, start, end, head, t):
+                m.votes["Person"] += QUOTE_SPEAKER_VOTE
     m.town = (
         key not in COUNTRIES
         and known_place(key)
@@ -302,6 +312,19 @@ def vote(m: RawMention, start: int, end: int, t: Tokens) -> None:
         and (from_town(t, root, key) or sited(t, root, key))
     ):
         m.votes["Place"] += TOWN_VOTE  # "an engineer from Tartu", "the Tromso mill"
+
+
+def _quoted_person(m: RawMention, start: int, end: int, verb: int, t: Tokens) -> bool:
+    """Whether a name of two words or more (tokens ``start:end``) that speaks the quotation
+    before it ('"...," Olaf Scholz said') is a person whose body's label is spaCy's misreading:
+    labelled a body's or nothing, and no vote so far says a body's."""
+    own = 1.0 if LABEL_TYPES[m.label] == "Organization" else 0.0
+    return (
+        m.label in ("ORG", "NAME")
+        and end - start > 1
+        and m.votes["Organization"] <= own
+        and quote_speaker(t, start, verb)
+    )
 
 
 def ticker(t: Tokens, end: int) -> bool:

@@ -32,6 +32,23 @@ CASES = [
     ("Dravolt agreed to sell its shipping arm.", "Dravolt", "Organization"),
     # a ticker after the name
     ("Kestrova (NASDAQ: KSTV) said revenue rose.", "Kestrova", "Organization"),
+    # the speaker of the quotation before the name is a person, whatever spaCy's label there
+    ('"This is a turning point," Olaf Scholz told lawmakers.', "Olaf Scholz", "Person"),
+    # ...but a body's own cue keeps a body's name a body's
+    ('"We regret the delay," Kestrel Ferries said.', "Kestrel Ferries", "Organization"),
+    # a carrier's trade as the last word of its name, where the type model read a place
+    ("Bookings on Kestrel Ferries fell.", "Kestrel Ferries", "Organization"),
+    # a legislature by its own word, which spaCy labels a product
+    ("The bill passed the Bundestag with a large majority.", "Bundestag", "Organization"),
+    ("The Storting approved the budget.", "Storting", "Organization"),
+    # a programming language, which spaCy labels an organization: a product, as "X, a
+    # programming language" says
+    ("The site was built with PHP and MySQL.", "PHP", "Product"),
+    ("The company rewrote its website in PHP last year.", "PHP", "Product"),
+    ("Most of the code is written in PHP, Python and Java.", "Java", "Product"),
+    ("PHP developers are in demand.", "PHP", "Product"),
+    # ...and "in" a name after a verb of making is no language where no program is said
+    ("She wrote the novel in Berlin.", "Berlin", "Place"),
 ]
 
 
