@@ -161,7 +161,8 @@ def coded(t: Tokens, root: int) -> bool:
     if t.dep[verb] in ("acl", "relcl"):
         said_of.append(t.head[verb])  # "code written in PHP"
     # "most of the code is written in PHP": the part's whole
-    said_of += [o for k in said_of for p in t.children[k] if t.lower[p] == "of" for o in t.children[p]]
+    wholes = [p for k in said_of for p in t.children[k] if t.lower[p] == "of"]
+    said_of += [o for p in wholes for o in t.children[p]]
     return any(t.lemma[k] in CODE_NOUNS for k in said_of)
 
 
