@@ -393,13 +393,17 @@ LEGISLATURE_WORDS = _words(
     "sejm senat riksdag storting stortinget folketing althing alþingi eduskunta majlis dail dáil "
     "seanad oireachtas congreso rada sabha khural jirga shura"
 )
-# Nouns of programs and their code that a language's name is said of: "PHP code", "Python
-# developers", "a site written in PHP", "an app built with Kotlin". spaCy labels such a name
-# an organization; kg types a language as it types "X, a programming language": a product.
+# Nouns of code that a language's name before them says the language of: "PHP code", "Python
+# programmers", "a Java compiler". spaCy labels such a name an organization; kg types a
+# language as it types "X, a programming language": a product. Not "program", "developer" nor
+# "website": "a National Guard program", "a land developer", "the Dominion Post website".
 CODE_NOUNS = _words(
-    "code codebase script scripts program programmer programmers programming developer "
-    "developers coder coders compiler interpreter syntax software app application website site "
-    "library framework module plugin backend"
+    "code codebase script scripts programmer programmers programming coder coders compiler "
+    "interpreter syntax"
+)
+# Nouns of what is written in a language: "software written in PHP", "a site built with PHP".
+PROGRAM_NOUNS = CODE_NOUNS | _words(
+    "program software app application website site library framework module plugin backend"
 )
 # Verbs that say a program is made in a language: "written in PHP", "built with Kotlin".
 CODE_VERBS = _words("write rewrite code program build develop implement port")

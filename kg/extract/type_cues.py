@@ -24,6 +24,7 @@ from kg.lexicon import (
     NOUN_TYPE,
     ORG_SUFFIXES,
     PRESS_WORDS,
+    PROGRAM_NOUNS,
     QUOTE_MARKS,
     SITE_NOUNS,
     SPOKESMAN_NOUNS,
@@ -144,7 +145,7 @@ def quote_speaker(t: Tokens, start: int, verb: int) -> bool:
 
 def coded(t: Tokens, root: int) -> bool:
     """Whether a name (its root ``root``) is said as a programming language: "PHP code",
-    "Python developers", "software written in PHP", "the site was built with PHP and MySQL";
+    "Python programmers", "software written in PHP", "the site was built with PHP and MySQL";
     not "written in London" (no program is said)."""
     head, dep = t.head[root], t.dep[root]
     if dep in ("compound", "nmod", "amod") and t.lemma[head] in CODE_NOUNS:
@@ -163,7 +164,7 @@ def coded(t: Tokens, root: int) -> bool:
     # "most of the code is written in PHP": the part's whole
     wholes = [p for k in said_of for p in t.children[k] if t.lower[p] == "of"]
     said_of += [o for p in wholes for o in t.children[p]]
-    return any(t.lemma[k] in CODE_NOUNS for k in said_of)
+    return any(t.lemma[k] in PROGRAM_NOUNS for k in said_of)
 
 
 def buys_company(t: Tokens, verb: int) -> bool:

@@ -46,7 +46,9 @@ CASES = [
     ("The site was built with PHP and MySQL.", "PHP", "Product"),
     ("The company rewrote its website in PHP last year.", "PHP", "Product"),
     ("Most of the code is written in PHP, Python and Java.", "Java", "Product"),
-    ("PHP developers are in demand.", "PHP", "Product"),
+    ("PHP programmers are in demand.", "PHP", "Product"),
+    # ...not the name before a program or a developer of other things
+    ("The Kestrel Ferries website was down.", "Kestrel Ferries", "Organization"),
     # ...and "in" a name after a verb of making is no language where no program is said
     ("She wrote the novel in Berlin.", "Berlin", "Place"),
 ]
