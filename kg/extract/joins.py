@@ -222,7 +222,7 @@ def given_name_joins(
             and prev.label_ == "NAME"
             and ent.start == prev.end
             and not t.sent_start[ent.start]
-            and _given(prev, t)
+            and may_be_given(prev, t)
         )
         return "PERSON" if joined else None
 
@@ -241,7 +241,7 @@ def _unknown_word(span: Span, ent: Span, t: Tokens, words: frozenset[str]) -> bo
     )
 
 
-def _given(span: Span, t: Tokens) -> bool:
+def may_be_given(span: Span, t: Tokens) -> bool:
     """Whether the words of ``span`` may be a given name's: capitalised, not all capitals
     (initials aside: "J.R.R."; a surname's particle after the first), no title, kind's word,
     suffix or month."""

@@ -254,6 +254,7 @@ def _read_mentions(
     found = cuts.particle_joins(found, tab)
     found = joins.of_joins(joins.hyphen_joins(found, tab), tab)
     found = name_joins.person_joins(joins.given_name_joins(found, tab, words), tab, words)
+    found = name_joins.split_person_joins(found, tab, words)
     found = name_joins.regnal(name_joins.linked_joins(found, tab), tab)
     found = org_joins.nationality_joins(org_joins.head_joins(found, tab), tab)
     found = org_joins.campus_joins(org_joins.and_joins(found, tab), tab)

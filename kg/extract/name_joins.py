@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from kg.defaults import MAX_JOINED_PERSON_WORDS, MAX_LINK_CHARS
-from kg.extract.joins import join_next, not_given
+from kg.extract.joins import join_next, may_be_given, not_given
 from kg.extract.plain_words import is_word
 from kg.extract.tokens import Tokens
 from kg.extract.types import CITIES, COUNTRIES
@@ -65,6 +65,37 @@ def person_joins(found: Sequence[Span], t: Tokens, words: frozenset[str]) -> lis
         else:
             joined = ent.label_ == "NAME" and _surname(ent, t, words)
         return "PERSON" if joined else None
+
+    return join_next(found, label)
+
+
+def split_person_joins(found: Sequence[Span], t: Tokens, words: frozenset[str]) -> list[Span]:
+    """The names ``found`` (in order), where the recogniser cut one person's name into two
+    pieces of two labels that follow at once in one sentence, the first a compound of the
+    second: "Thiago" (a place) and "Alcantara" (a person), "Pep" and "Guardiola" (an
+    organization), "Deniz" (a place) and "Yucel" (an organization). A piece not labelled a
+    person's is one word that is no word of the language, title nor place (``_surname``):
+    "Toyota" and "Prius sales", "Berlin" and "Schmidt" stay apart; a first piece the
+    recogniser left out may be a given name that is a word ("Pep"). Two such words are a
+    person's name far more often than anything else's. ``words``: the language's words
+    (``plain_words.english_words``)."""
+
+    def label(prev: Span, ent: Span) -> str | None:
+        if (
+            prev.label_ == ent.label_
+            or ent.start != prev.end
+            or t.sent_start[ent.start]
+            or ent.end - prev.start > MAX_JOINED_PERSON_WORDS
+            or t.dep[prev.end - 1] != "compound"
+            or not ent.start <= t.head[prev.end - 1] < ent.end
+        ):
+            return None
+        # a given name the recogniser left out may be a word too ("Pep", "Rich")
+        given = prev.label_ in ("PERSON", "NAME") and len(prev) == 1 and may_be_given(prev, t)
+        pieces = [x for x in (prev, ent) if x.label_ != "PERSON" and not (x is prev and given)]
+        if not all(len(x) == 1 and _surname(x, t, words) for x in pieces):
+            return None
+        return "PERSON"
 
     return join_next(found, label)
 

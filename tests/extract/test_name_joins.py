@@ -12,6 +12,7 @@ from kg.extract.name_joins import (
     linked_joins,
     model_numbers,
     person_joins,
+    split_person_joins,
     regnal,
     year_joins,
 )
@@ -316,3 +317,43 @@ LINKED = [
 )
 def test_a_linked_surname_is_part_of_the_name(pipeline, words, tags, spans, expected):
     assert _joined(pipeline, linked_joins, words, spans, tags) == expected
+
+
+# (text, the pieces as the recogniser cut them, by word, expected names/labels)
+SPLIT_PERSONS = [
+    # a given name read as a place's, a surname as an organization's or left out
+    (
+        "With Lavinia Querrante on the bench, the side lost.",
+        [(1, 2, "GPE"), (2, 3, "ORG")],
+        ["Lavinia Querrante/PERSON"],
+    ),
+    (
+        "The trial of Idris Vantaggio resumed.",
+        [(3, 4, "GPE"), (4, 5, "PERSON")],
+        ["Idris Vantaggio/PERSON"],
+    ),
+    # a given name that is a word of the language, left out, before a surname read as a body's
+    (
+        "Coach Pep Orlandini praised the players.",
+        [(1, 2, "NAME"), (2, 3, "ORG")],
+        ["Pep Orlandini/PERSON"],
+    ),
+    # ...but not a place's name, nor a word of the language labelled a product
+    ("The Berlin Orlandini family sold it.", [(1, 2, "GPE"), (2, 3, "PERSON")], None),
+    ("The Kestrel Galaxy phone sold well.", [(1, 2, "ORG"), (2, 3, "PRODUCT")], None),
+    # one label for both: the recogniser's own reading of two names
+    ("Lavinia Querrante met them.", [(0, 1, "GPE"), (1, 2, "GPE")], None),
+]
+
+
+@pytest.mark.parametrize("text, spans, expected", SPLIT_PERSONS, ids=[p[0] for p in SPLIT_PERSONS])
+def test_a_person_name_cut_into_two_labels_is_one(pipeline, text, spans, expected):
+    from spacy.tokens import Span
+
+    sdoc = pipeline(text)
+    found = [Span(sdoc, a, b, label=lab) for a, b, lab in spans]
+    got = [
+        f"{s.text}/{s.label_}"
+        for s in split_person_joins(found, Tokens(sdoc), english_words(pipeline))
+    ]
+    assert got == (expected or [f"{s.text}/{s.label_}" for s in found])
