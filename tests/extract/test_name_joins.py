@@ -12,8 +12,8 @@ from kg.extract.name_joins import (
     linked_joins,
     model_numbers,
     person_joins,
-    split_person_joins,
     regnal,
+    split_person_joins,
     year_joins,
 )
 from kg.extract.plain_words import english_words
