@@ -279,6 +279,13 @@ WORK_YEAR_CONFIDENCE = 0.85
 # works that stands for the name (kg.extract.works.kind_years), right 7 times in 7 on Re-DocRED
 # 0-399 (all also read by the relation model), as sure as the bracketed year.
 WORK_KIND_YEAR_CONFIDENCE = 0.85
+# "the album was released on 4 June 1996", "the novel, published in 2001" (kg.extract.works.
+# releases): the date on a verb of release of a work's or product's name. Below the bracketed
+# year (0.85): a re-release or a release in one country dates the work too late.
+RELEASE_DATE_CONFIDENCE = 0.75
+# "the album was released by Elektra Records": the company that released a record (a noun of
+# recorded music describes it) is its label; a distributor also "releases", so below the date.
+RECORD_LABEL_CONFIDENCE = 0.65
 # "Meta's TBD Lab": a possessive says some tie, not which.
 POSSESSIVE_CONFIDENCE = 0.6
 # "the Paris-based startup Mistral": seldom anything but the headquarters. "Delmont Bank, a

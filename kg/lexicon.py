@@ -587,6 +587,11 @@ SELLING_VERBS = _words("sell divest offload dispose trim reduce cut unload")
 HOLDING_VERBS = _words("own hold have control")
 # Verbs of succession ("X succeeded Y", "X will replace Y as chief executive").
 SUCCESSION_VERBS = _words("succeed replace")
+# Verbs that bring a work or a product out ("the album was released in 1996 by Elektra
+# Records", "the novel, published in 2001"): its publication date, and a record's label.
+RELEASING_VERBS = _words("release publish")
+# Nouns of recorded music, whose releasing company is a record label ("the album", "a single").
+RECORD_NOUNS = _words("album single song record ep lp mixtape track")
 # Verbs of merging ("X merged with Y", "X merged into Y").
 MERGER_VERBS = _words("merge combine")
 

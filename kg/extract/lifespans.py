@@ -1,7 +1,8 @@
 """The dates of a life in brackets after a person's name: "Ahmet Kaya (28 October 1957 – 16
 November 2000) was a singer" gives the date of birth and the date of death. Obituaries and
 encyclopedias write a life so; the two dates hang from the name itself, not from a year
-elsewhere in the sentence. Takes the block's reader (kg.extract.rules) and one sentence."""
+elsewhere in the sentence. "Jan Visser (born 3 May 1960 in Lyon)" gives the date and the place
+of birth. Takes the block's reader (kg.extract.rules) and one sentence."""
 
 from __future__ import annotations
 
@@ -17,6 +18,9 @@ if TYPE_CHECKING:
     from kg.extract.tokens import Sentence
 
 BIRTH, DEATH = ("date_of_birth",), ("date_of_death",)
+BIRTHPLACE = ("place_of_birth",)
+# the recogniser's labels of a place of birth
+_PLACES = frozenset({"GPE", "LOC"})
 # words between the two dates of a life
 DASHES = frozenset({"–", "-", "—", "to"})
 # the recogniser's labels of a name a life may follow: a person's, and an organization's where
@@ -44,6 +48,9 @@ def lifespans(r: _Reader, sent: Sentence) -> None:
         close = next((k for k in range(i + 2, last) if orth[k] == ")"), None)
         if close is None:
             continue
+        if orth[i + 2].lower() == "born" and label == "PERSON":
+            _born(r, a, i + 3, close, sent)
+            continue
         dates = _two_dates(r, i + 2, close)
         if dates is None:
             continue
@@ -52,6 +59,24 @@ def lifespans(r: _Reader, sent: Sentence) -> None:
             continue  # "Acme (1990 – 2010)": a body's years; a life is dated to the day
         r.emit(a, born, BIRTH, LIFESPAN_CONFIDENCE, "lifespan", sent, r.sdoc[b_tok])
         r.emit(a, died, DEATH, LIFESPAN_CONFIDENCE, "lifespan", sent, r.sdoc[d_tok])
+
+
+def _born(r: _Reader, a: int, start: int, end: int, sent: Sentence) -> None:
+    """ "Jane Doe (born 3 May 1960 in Lyon)": the date of birth where a date comes first, and
+    the place a name after "in" gives. Read off the bracket, not the parse: the parse of a
+    bracket between a name and its verb often hangs the name from "born" and loses the date's
+    subject."""
+    orth = r.t.orth
+    k = start
+    while k < end and (k in r.date_of or _day(orth[k], r.t.pos[k]) or orth[k] == ","):
+        k += 1
+    dated = [j for j in range(start, k) if j in r.date_of]
+    born = iso_date(" ".join(orth[dated[0] : dated[-1] + 1])) if dated else None
+    if born is not None and _plain(" ".join(orth[start:k]).rstrip(", ")):
+        r.emit(a, born, BIRTH, LIFESPAN_CONFIDENCE, "lifespan:born", sent, r.sdoc[dated[0]])
+    if k + 1 < end and orth[k] == "in" and (b := r.tm.get(k + 1)) is not None:
+        if r.out.mentions[b].label in _PLACES:
+            r.emit(a, b, BIRTHPLACE, LIFESPAN_CONFIDENCE, "lifespan:born", sent)
 
 
 def _two_dates(r: _Reader, start: int, end: int) -> tuple[tuple[str, int], ...] | None:

@@ -194,9 +194,21 @@ class _Reader:
             return noun.head
         if noun.dep_ == "attr" and noun.head.lemma_ == "be":
             subj = next((c for c in noun.head.children if c.dep_ in SUBJ), None)
+            if subj is None:
+                subj = self._bracketed(noun.head)
             if subj is not None and subj.i in self.tm:
                 return subj
         return None
+
+    def _bracketed(self, verb: Token) -> Token | None:
+        """The name a bracket parts from its verb, where the parse found the verb no subject:
+        "Jan Visser (born 3 May 1960) is a Dutch ..." (the parse hangs the name from "born")."""
+        orth, k, first = self.t.orth, verb.i - 1, verb.sent.start
+        if k <= first or orth[k] != ")":
+            return None
+        while k > first and orth[k] != "(":
+            k -= 1
+        return self.sdoc[k - 1] if k > first and orth[k] == "(" else None
 
     def last_named(self, before: int, label: str | None = None) -> int | None:
         """The last mention of a name that begins before document offset ``before``, of
@@ -493,4 +505,5 @@ def read(
         lifespans(r, sent)
         works.work_years(r, sent)
         works.kind_years(r, sent)
+        works.releases(r, sent)
     return r

@@ -39,8 +39,10 @@ _rule(
     "founded_by",
     0.8,
 )
+# "The agency was created in 1965": inception's domain (organizations and products) keeps
+# "created jobs in 2020" and "created a character in 1938" out
 _rule(
-    "found cofound co-found establish form start incorporate launch",
+    "found cofound co-found establish form start incorporate launch create",
     "obj",
     "date",
     "inception",
@@ -99,10 +101,19 @@ _rule(" ".join(sorted(PLAYING_VERBS)), "subj", "prep:for", TEAM_PREDICATE, TEAM_
 _rule("bear", "obj", "prep:in", "place_of_birth", 0.85)
 _rule("bear", "obj", "date", "date_of_birth", 0.85)
 _rule("die", "subj", "date", "date_of_death", 0.8)
+# "died in Lyon": the place of death (a date after "in" is the date's rule's, above); a little
+# below "born in" (0.85): "died in Iraq" of a soldier may name a country, not the town
+_rule("die", "subj", "prep:in", "place_of_death", 0.75)
 _rule("live reside", "subj", "prep:in", "residence", 0.8)
 _rule("move relocate", "subj", "prep:to", "residence", 0.5)
 _rule("base headquarter", "obj", "prep:in", "headquarters_location", 0.85)
 _rule("locate situate", "obj", "prep:in", "located_in headquarters_location", 0.75)
+# "a trio consisting of A, B and C", "the alliance comprises A and B", "a board composed of A
+# and B": the whole's parts (the parts' "part of" is inferred). Below the founding verbs (0.8):
+# "consists of" lists kinds as often as named members.
+_rule("consist", "subj", "prep:of", "has_part", 0.7)
+_rule("comprise", "subj", "obj", "has_part", 0.7)
+_rule("compose comprise", "obj", "prep:of", "has_part", 0.7)  # "is comprised of"
 _rule("marry wed", "subj", "obj", "spouse", 0.8)
 _rule("marry wed", "obj", "subj", "spouse", 0.8)
 _rule("marry", "obj", "prep:to", "spouse", 0.8)

@@ -8,17 +8,27 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.defaults import WORK_KIND_YEAR_CONFIDENCE, WORK_YEAR_CONFIDENCE
+from kg.defaults import (
+    RECORD_LABEL_CONFIDENCE,
+    RELEASE_DATE_CONFIDENCE,
+    WORK_KIND_YEAR_CONFIDENCE,
+    WORK_YEAR_CONFIDENCE,
+)
 from kg.extract.dates import iso_date
-from kg.lexicon import KIND_NOUNS
+from kg.lexicon import KIND_NOUNS, RECORD_NOUNS, RELEASING_VERBS
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from spacy.tokens import Token
 
     from kg.extract.rules import _Reader
     from kg.extract.tokens import Sentence
 
 PUBLISHED = ("publication_date",)
+RECORD_LABEL = ("record_label",)
+# the recogniser's labels of names that are works or products whatever noun describes them
+_WORK_LABELS = frozenset({"WORK_OF_ART", "PRODUCT"})
 WORK_NOUNS = frozenset(KIND_NOUNS["Work"])
 # names a noun of works cannot stand for ("Jane Doe, a 1990 film star" is the star's)
 _NOT_WORKS = frozenset({"PERSON", "GPE", "LOC", "NORP"})
@@ -101,3 +111,49 @@ def _whole(r: _Reader, name: Token, noun: Token) -> bool:
     m = r.out.mentions[r.tm[name.i]]
     first, last = words[0], words[-1]
     return m.start <= r.offset + first.idx and r.offset + last.idx + len(last) <= m.end
+
+
+def releases(r: _Reader, sent: Sentence) -> None:
+    """ "The album was released on 4 June 1996 by Elektra Records", "X, published in 2001",
+    "Elektra released X in 1996": when a work or a product came out (a date on the verb), and
+    a record's label (the company that released it, where a noun of recorded music describes
+    it). Only a work's or a product's name: "released the hostages on Monday" dates nothing."""
+    lemma, pos = r.t.lemma, r.t.pos
+    for i in range(sent.start, sent.end):
+        if lemma[i] not in RELEASING_VERBS or pos[i] != "VERB":
+            continue
+        verb = r.sdoc[i]
+        roles = r.roles(verb)
+        works = [w for t in roles.get("obj", []) for w in _works(r, t)]
+        if not works:
+            continue
+        mod = r.modality(verb)
+        for a, record in works:
+            for d in roles.get("date", []):
+                r.emit(a, r.ref(d), PUBLISHED, RELEASE_DATE_CONFIDENCE, "released", sent, d, mod)
+            for b in (b for t in roles.get("subj", []) if record for b in r.refs(t)):
+                if isinstance(b, int) and r.out.mentions[b].label == "ORG":
+                    r.emit(a, b, RECORD_LABEL, RECORD_LABEL_CONFIDENCE, "released", sent, None, mod)
+
+
+def _works(r: _Reader, tok: Token) -> Iterator[tuple[int, bool]]:
+    """The works and products ``tok`` and its conjuncts name ("the album", by copula or
+    apposition, stands for its name), each with whether a noun of recorded music describes it."""
+    for t in (tok, *tok.conjuncts):
+        name = t if t.i in r.tm else _apposed(r, t) if t.pos_ == "NOUN" else None
+        if name is None:
+            continue
+        nouns = {t.lemma_} if t.pos_ == "NOUN" and t is not name else set()
+        nouns |= {c.lemma_ for c in name.children if c.dep_ in ("compound", "appos")}
+        if name.dep_ == "appos":  # "the album, Load"
+            nouns.add(name.head.lemma_)
+        a = r.tm[name.i]
+        if r.out.mentions[a].label in _WORK_LABELS or nouns & WORK_NOUNS:
+            yield a, bool(nouns & RECORD_NOUNS)
+
+
+def _apposed(r: _Reader, noun: Token) -> Token | None:
+    """The name a noun of a work stands for: "the album, Load" (a name in apposition to it),
+    "Load, the album" and "Load is the album" (``_Reader._name_token``)."""
+    name = next((c for c in noun.children if c.dep_ == "appos" and c.i in r.tm), None)
+    return name if name is not None else r._name_token(noun)

@@ -207,6 +207,65 @@ RULES = [
             ("Omar Ruiz", "employer", "Kestrel Bank"),
         },
     ),
+    # a place of death after "died in" (a date after "in" is the date's)
+    (
+        "Tom Wale died in Lyon on 3 May 1990.",
+        {("Tom Wale", "place_of_death", "Lyon"), ("Tom Wale", "date_of_death", "1990-05-03")},
+    ),
+    # a whole and its parts ("consisting of", "comprises"), each part's "part of" inferred
+    (
+        "The Nordic Council comprises Norway, Denmark and Sweden.",
+        {
+            *{("Nordic Council", "has_part", c) for c in ("Norway", "Denmark", "Sweden")},
+            *{(c, "part_of", "Nordic Council") for c in ("Norway", "Denmark", "Sweden")},
+        },
+    ),
+    (
+        "The Falcon Trio, consisting of Anna Berg and Tom Wale, played in Oslo.",
+        {
+            *{("Falcon Trio", "has_part", p) for p in ("Anna Berg", "Tom Wale")},
+            *{(p, "part_of", "Falcon Trio") for p in ("Anna Berg", "Tom Wale")},
+        },
+    ),
+    ("The Harlow Trust was created in 1965.", {("Harlow Trust", "inception", "1965")}),
+    # a work's release: its date, and a record's label
+    (
+        "Silver Lining is the second album by the American band Marrow, released on 4 June 1996"
+        " by Halcyon Records.",
+        {
+            ("Marrow", "country", "American"),
+            ("Silver Lining", "publication_date", "1996-06-04"),
+            ("Silver Lining", "record_label", "Halcyon Records"),
+        },
+    ),
+    (
+        "Her debut novel, Winter Roads, was published in 2001.",
+        {("Winter Roads", "publication_date", "2001")},
+    ),
+    # a film's releasing company is no record label
+    (
+        "The film Dark Harbor was released in 2019 by Netflix.",
+        {("Dark Harbor", "publication_date", "2019")},
+    ),
+    # a person released is no work
+    ("The rebels released John Smith on Monday.", set()),
+    # "(born ...)" between a name and its verb, read off the bracket
+    (
+        "Jan Visser (born 3 May 1960) is a Dutch field hockey player.",
+        {
+            ("Jan Visser", "date_of_birth", "1960-05-03"),
+            ("Jan Visser", "country_of_citizenship", "Dutch"),
+        },
+    ),
+    (
+        "Anna Berg (born May 1960 in Oslo) is a Norwegian writer.",
+        {
+            ("Anna Berg", "date_of_birth", "1960-05"),
+            ("Anna Berg", "place_of_birth", "Oslo"),
+            ("Anna Berg", "country_of_citizenship", "Norwegian"),
+        },
+    ),
+    ("Jane Doe (born Jane Smith) is a singer.", set()),
     # marriage, both ways
     (
         "Paul Grant married Susan Reyes in 1990.",
