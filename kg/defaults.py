@@ -286,6 +286,9 @@ RELEASE_DATE_CONFIDENCE = 0.75
 # "the album was released by Elektra Records": the company that released a record (a noun of
 # recorded music describes it) is its label; a distributor also "releases", so below the date.
 RECORD_LABEL_CONFIDENCE = 0.65
+# "Berg starred in Dark Harbor" (kg.extract.works.stars): an actor of a work's name; as sure as
+# a release's date, as a player "stars in" a match too where the name is taken for a work's.
+STAR_CONFIDENCE = 0.75
 # "Meta's TBD Lab": a possessive says some tie, not which.
 POSSESSIVE_CONFIDENCE = 0.6
 # "the Paris-based startup Mistral": seldom anything but the headquarters. "Delmont Bank, a

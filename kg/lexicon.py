@@ -590,6 +590,8 @@ SUCCESSION_VERBS = _words("succeed replace")
 # Verbs that bring a work or a product out ("the album was released in 1996 by Elektra
 # Records", "the novel, published in 2001"): its publication date, and a record's label.
 RELEASING_VERBS = _words("release publish")
+# Verbs of acting in a work ("Berg starred in Dark Harbor", "the film stars Anna Berg").
+STARRING_VERBS = _words("star costar co-star")
 # Nouns of recorded music, whose releasing company is a record label ("the album", "a single").
 RECORD_NOUNS = _words("album single song record ep lp mixtape track")
 # Verbs of merging ("X merged with Y", "X merged into Y").

@@ -506,4 +506,5 @@ def read(
         works.work_years(r, sent)
         works.kind_years(r, sent)
         works.releases(r, sent)
+        works.stars(r, sent)
     return r

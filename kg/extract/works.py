@@ -11,11 +11,12 @@ from typing import TYPE_CHECKING
 from kg.defaults import (
     RECORD_LABEL_CONFIDENCE,
     RELEASE_DATE_CONFIDENCE,
+    STAR_CONFIDENCE,
     WORK_KIND_YEAR_CONFIDENCE,
     WORK_YEAR_CONFIDENCE,
 )
 from kg.extract.dates import iso_date
-from kg.lexicon import KIND_NOUNS, RECORD_NOUNS, RELEASING_VERBS
+from kg.lexicon import KIND_NOUNS, RECORD_NOUNS, RELEASING_VERBS, STARRING_VERBS
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from kg.extract.tokens import Sentence
 
 PUBLISHED = ("publication_date",)
+CAST = ("cast_member",)
 RECORD_LABEL = ("record_label",)
 # the recogniser's labels of names that are works or products whatever noun describes them
 _WORK_LABELS = frozenset({"WORK_OF_ART", "PRODUCT"})
@@ -134,6 +136,24 @@ def releases(r: _Reader, sent: Sentence) -> None:
             for b in (b for t in roles.get("subj", []) if record for b in r.refs(t)):
                 if isinstance(b, int) and r.out.mentions[b].label == "ORG":
                     r.emit(a, b, RECORD_LABEL, RECORD_LABEL_CONFIDENCE, "released", sent, None, mod)
+
+
+def stars(r: _Reader, sent: Sentence) -> None:
+    """ "Anna Berg starred in Dark Harbor", "the film, Dark Harbor, stars Anna Berg": the
+    people who act in a work. Only a work's name (as ``releases`` reads it): "starred in
+    Paris", "starred in the final" name no work."""
+    lemma, pos = r.t.lemma, r.t.pos
+    for i in range(sent.start, sent.end):
+        if lemma[i] not in STARRING_VERBS or pos[i] != "VERB":
+            continue
+        verb = r.sdoc[i]
+        roles = r.roles(verb)
+        mod = r.modality(verb)
+        for work, people in (("prep:in", "subj"), ("subj", "obj")):
+            for a, _ in (w for t in roles.get(work, []) for w in _works(r, t)):
+                for b in (b for t in roles.get(people, []) for b in r.refs(t)):
+                    if isinstance(b, int) and r.out.mentions[b].label == "PERSON":
+                        r.emit(a, b, CAST, STAR_CONFIDENCE, "starred", sent, None, mod)
 
 
 def _works(r: _Reader, tok: Token) -> Iterator[tuple[int, bool]]:

@@ -247,6 +247,13 @@ RULES = [
         "The film Dark Harbor was released in 2019 by Netflix.",
         {("Dark Harbor", "publication_date", "2019")},
     ),
+    # an actor of a work's name; a place or a match is no work
+    (
+        "Anna Berg starred in the film Dark Harbor.",
+        {("Dark Harbor", "cast_member", "Anna Berg")},
+    ),
+    ("Anna Berg starred in Paris.", set()),
+    ("Tom Wale starred in the 2018 World Cup final.", set()),
     # a person released is no work
     ("The rebels released John Smith on Monday.", set()),
     # "(born ...)" between a name and its verb, read off the bracket
