@@ -120,40 +120,41 @@ def releases(r: _Reader, sent: Sentence) -> None:
     "Elektra released X in 1996": when a work or a product came out (a date on the verb), and
     a record's label (the company that released it, where a noun of recorded music describes
     it). Only a work's or a product's name: "released the hostages on Monday" dates nothing."""
-    lemma, pos = r.t.lemma, r.t.pos
-    for i in range(sent.start, sent.end):
-        if lemma[i] not in RELEASING_VERBS or pos[i] != "VERB":
-            continue
-        verb = r.sdoc[i]
-        roles = r.roles(verb)
-        works = [w for t in roles.get("obj", []) for w in _works(r, t)]
-        if not works:
-            continue
+    for verb, roles in _verbs(r, sent, RELEASING_VERBS):
         mod = r.modality(verb)
-        for a, record in works:
+        for a, record in (w for t in roles.get("obj", []) for w in _works(r, t)):
             for d in roles.get("date", []):
                 r.emit(a, r.ref(d), PUBLISHED, RELEASE_DATE_CONFIDENCE, "released", sent, d, mod)
-            for b in (b for t in roles.get("subj", []) if record for b in r.refs(t)):
-                if isinstance(b, int) and r.out.mentions[b].label == "ORG":
-                    r.emit(a, b, RECORD_LABEL, RECORD_LABEL_CONFIDENCE, "released", sent, None, mod)
+            for b in _labelled(r, roles.get("subj", []) if record else [], "ORG"):
+                r.emit(a, b, RECORD_LABEL, RECORD_LABEL_CONFIDENCE, "released", sent, None, mod)
 
 
 def stars(r: _Reader, sent: Sentence) -> None:
     """ "Anna Berg starred in Dark Harbor", "the film, Dark Harbor, stars Anna Berg": the
     people who act in a work. Only a work's name (as ``releases`` reads it): "starred in
     Paris", "starred in the final" name no work."""
-    lemma, pos = r.t.lemma, r.t.pos
-    for i in range(sent.start, sent.end):
-        if lemma[i] not in STARRING_VERBS or pos[i] != "VERB":
-            continue
-        verb = r.sdoc[i]
-        roles = r.roles(verb)
+    for verb, roles in _verbs(r, sent, STARRING_VERBS):
         mod = r.modality(verb)
         for work, people in (("prep:in", "subj"), ("subj", "obj")):
             for a, _ in (w for t in roles.get(work, []) for w in _works(r, t)):
-                for b in (b for t in roles.get(people, []) for b in r.refs(t)):
-                    if isinstance(b, int) and r.out.mentions[b].label == "PERSON":
-                        r.emit(a, b, CAST, STAR_CONFIDENCE, "starred", sent, None, mod)
+                for b in _labelled(r, roles.get(people, []), "PERSON"):
+                    r.emit(a, b, CAST, STAR_CONFIDENCE, "starred", sent, None, mod)
+
+
+def _verbs(r: _Reader, sent: Sentence, lemmas: frozenset[str]) -> Iterator[tuple[Token, dict]]:
+    """The sentence's verbs of ``lemmas``, each with its roles (``_Reader.roles``)."""
+    lemma, pos = r.t.lemma, r.t.pos
+    for i in range(sent.start, sent.end):
+        if lemma[i] in lemmas and pos[i] == "VERB":
+            verb = r.sdoc[i]
+            yield verb, r.roles(verb)
+
+
+def _labelled(r: _Reader, toks: list[Token], label: str) -> Iterator[int]:
+    """The mentions of the recogniser's ``label`` that ``toks`` (and their conjuncts) name."""
+    for b in (b for t in toks for b in r.refs(t)):
+        if isinstance(b, int) and r.out.mentions[b].label == label:
+            yield b
 
 
 def _works(r: _Reader, tok: Token) -> Iterator[tuple[int, bool]]:
