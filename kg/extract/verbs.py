@@ -109,11 +109,12 @@ _rule("move relocate", "subj", "prep:to", "residence", 0.5)
 _rule("base headquarter", "obj", "prep:in", "headquarters_location", 0.85)
 _rule("locate situate", "obj", "prep:in", "located_in headquarters_location", 0.75)
 # "a trio consisting of A, B and C", "the alliance comprises A and B", "a board composed of A
-# and B": the whole's parts (the parts' "part of" is inferred). Below the founding verbs (0.8):
-# "consists of" lists kinds as often as named members.
-_rule("consist", "subj", "prep:of", "has_part", 0.7)
-_rule("comprise", "subj", "obj", "has_part", 0.7)
-_rule("compose comprise", "obj", "prep:of", "has_part", 0.7)  # "is comprised of"
+# and B": the whole's parts (the parts' "part of" is inferred); a place's places are places it
+# contains ("the town consists of Old Ostrava and New Ostrava"). Below the founding verbs
+# (0.8): "consists of" lists kinds as often as named members.
+_rule("consist", "subj", "prep:of", "contains has_part", 0.7)
+_rule("comprise", "subj", "obj", "contains has_part", 0.7)
+_rule("compose comprise", "obj", "prep:of", "contains has_part", 0.7)  # "is comprised of"
 _rule("marry wed", "subj", "obj", "spouse", 0.8)
 _rule("marry wed", "obj", "subj", "spouse", 0.8)
 _rule("marry", "obj", "prep:to", "spouse", 0.8)

@@ -227,6 +227,14 @@ RULES = [
             *{(p, "part_of", "Falcon Trio") for p in ("Anna Berg", "Tom Wale")},
         },
     ),
+    # a place's places: it contains them, and they lie in it
+    (
+        "Scandinavia comprises Norway, Denmark and Sweden.",
+        {
+            *{("Scandinavia", "contains", c) for c in ("Norway", "Denmark", "Sweden")},
+            *{(c, "located_in", "Scandinavia") for c in ("Norway", "Denmark", "Sweden")},
+        },
+    ),
     ("The Harlow Trust was created in 1965.", {("Harlow Trust", "inception", "1965")}),
     # a work's release: its date, and a record's label
     (
