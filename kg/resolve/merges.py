@@ -5,10 +5,10 @@ starts with it (where its own readings call it an organization or place, only a 
 the document names before it); an acronym the name a document defines it as ("General Motors
 (GM)", which then holds everywhere; an organization's name in another language too, "Federation
 of German Industry (BDI)"), or else the one name of a shared document whose initials it spells
-(three letters or more); a short form ("TBD") the name of a shared document it shortens by a
-legal or unit suffix ("TBD Lab") or a place's generic noun ("Golan Heights", "the Great Belt
-Bridge"); an organization's
-noun ("the Court", "the Agreement") the one name of its document it heads ("the Supreme
+(three letters or more, or two of an organization's name of two words); a short form ("TBD")
+the name of a shared document it shortens by a legal or unit suffix ("TBD Lab") or a place's
+generic noun ("Golan Heights", "the Great Belt Bridge"); an organization's noun ("the
+Court", "the Agreement") the one name of its document it heads ("the Supreme
 Court", "the Paris Agreement"), or the one name there that is it with its country before it
 ("the US Justice Department"); a name the one
 organization's name of a shared document that is it with its place ("the Times", "the New York
@@ -378,7 +378,7 @@ def _acronym(
 ) -> Link | None:
     """An acronym -> the name a document defines it as ("General Motors (GM)"), or else the
     one name of a document it shares whose initials it spells, when it has three letters or
-    more (two letters spell too many names: "PA", "MP")."""
+    more, or two where both are an organization's (``_company_initials``)."""
     surface = names[k].first
     defined = {
         f: ev
@@ -394,7 +394,7 @@ def _acronym(
         reason = f"{surface!r} is defined as {names[full].first!r} in document {doc}: {sentence!r}"
         return Link(full, k, "acronym defined", reason)
     near = sharing(names, k, index.by_initials.get(acr, []))
-    if len(acr) >= 3 and len(near) == 1:
+    if len(near) == 1 and (len(acr) >= 3 or _company_initials(k, near[0], tops)):
         f = near[0]
         doc = shared_doc(names, f, k)
         reason = f"{surface!r} spells the initials of {names[f].first!r}, in document {doc}"
@@ -406,6 +406,14 @@ def _acronym(
         reason = f"{surface!r} stands for {names[full].first!r} (kg's table of known acronyms)"
         return Link(full, k, "acronym known", reason)
     return None
+
+
+def _company_initials(acr: str, full: str, tops: dict[str, str]) -> bool:
+    """Whether a two-letter acronym may stand for the one name of its document whose initials
+    it spells: both read an organization's, and the name is of two words ("GM", "General
+    Motors"; "BP", "British Petroleum"). Two letters spell too many names to join on less:
+    a member of parliament's "MP" is no "Marshall Plan", a place's "PA" no person."""
+    return tops[acr] == tops[full] == "Organization" and len(full.split()) == 2
 
 
 def _translated(full: str, acr: str, tops: dict[str, str]) -> bool:

@@ -326,6 +326,33 @@ CASES = {
         ],
         [{"Associated Press", "AP"}],
     ),
+    "a company's two-letter acronym joins the one company name of its document it spells": (
+        [
+            (
+                "General Motors will cut 2,000 jobs in Detroit. GM said sales fell.",
+                [("General Motors", ORG), ("GM", ORG), ("Detroit", G)],
+            )
+        ],
+        [{"General Motors", "GM"}],
+    ),
+    "a two-letter acronym stays apart from a name that is no organization's": (
+        [
+            (
+                "The Marshall Plan rebuilt Europe, the MP said in the Commons.",
+                [("Marshall Plan", "LAW"), ("MP", ORG)],
+            )
+        ],
+        [{"Marshall Plan"}, {"MP"}],
+    ),
+    "a two-letter acronym stays apart from a name of three words": (
+        [
+            (
+                "Gulf Marine Services hired staff. GM said sales fell.",
+                [("Gulf Marine Services", ORG), ("GM", ORG)],
+            )
+        ],
+        [{"Gulf Marine Services"}, {"GM"}],
+    ),
     "a surname in the headline joins the full name the text gives below": (
         [
             (
