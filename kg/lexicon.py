@@ -122,8 +122,12 @@ PLACE_PREFIXES = _words("mount mt")
 # name of its document (rule "short form"), unless the short form is a place's name (a
 # university named after its town is not the town: "Tehran University", "Tehran"). Not
 # "school" nor "airport": "Lincoln High School" is named after a person, "Hamburg Airport"
-# after its city.
-FACILITY_SUFFIXES = _words("university college hotel palace castle stadium arena")
+# after its city. A theatre's and a museum's too ("the Bolshoi Theatre", "the Bolshoi"; "the
+# Guggenheim Museum", "the Guggenheim"): on DWIE's news, 12 mention pairs more joined right,
+# none wrong; Re-DocRED 0-399 unchanged.
+FACILITY_SUFFIXES = _words(
+    "university college hotel palace castle stadium arena theater theatre museum"
+)
 # Last words that make a name an organization ("Norvik Tech", "Acme Corp", "TBD Lab"): a type
 # vote, so any word an organization's name ends in, with and without the dot (read as tokens).
 ORG_SUFFIXES = _words(

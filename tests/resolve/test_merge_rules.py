@@ -353,6 +353,24 @@ CASES = {
         ],
         [{"Gulf Marine Services"}, {"GM"}],
     ),
+    "a theatre's name without its noun joins the theatre": (
+        [
+            (
+                "The Bolshoi Theatre opened its season. The Bolshoi sold every seat.",
+                [("Bolshoi Theatre", ORG), ("Bolshoi", ORG)],
+            )
+        ],
+        [{"Bolshoi Theatre", "Bolshoi"}],
+    ),
+    "a museum named after its city is not the city": (
+        [
+            (
+                "The Hamburg Museum reopened. Hamburg paid for the work.",
+                [("Hamburg Museum", ORG), ("Hamburg", G)],
+            )
+        ],
+        [{"Hamburg Museum"}, {"Hamburg"}],
+    ),
     "a surname in the headline joins the full name the text gives below": (
         [
             (
