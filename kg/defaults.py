@@ -561,6 +561,9 @@ ACRONYM_MIN, ACRONYM_MAX = 2, 6
 # as the type model corrects it) go to an organization or place by this much more than to a
 # person: "Washington" the state stays apart from "George Washington".
 SURNAME_MARGIN = 1
+# A full name the recogniser tagged mostly otherwise is still a person's, for a lone word that
+# follows it to join, where its type votes for a person outweigh all others this many times.
+PERSON_SURE = 2
 # A word this long may differ from its variant by one letter added or left out ("Mohamed",
 # "Mohammed"); in shorter words one letter makes another name ("Jon", "John").
 VARIANT_MIN_WORD = 6

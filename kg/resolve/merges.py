@@ -24,7 +24,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from typing import NamedTuple
 
-from kg.defaults import ACRONYM_MAX, ACRONYM_MIN, SURNAME_MARGIN
+from kg.defaults import ACRONYM_MAX, ACRONYM_MIN, PERSON_SURE, SURNAME_MARGIN
 from kg.extract.type_cues import in_towns
 from kg.lexicon import (
     COMPLEMENTED_HEAD_NOUNS,
@@ -468,11 +468,10 @@ def kept_apart(keys: list[str], names: Mapping[str, _Name], tops: dict[str, str]
 def _introduced(names: Mapping[str, _Name], f: str, k: str, tops: dict[str, str]) -> bool:
     """Whether the full name ``f`` introduces the lone word ``k`` in their document whatever
     the word's own votes say ("Viktor Orban" ... "Orban", which the recogniser may call an
-    organization): ``f`` is a person's name by its type and most of its labels, named before
-    the word (its mentions in the headline aside), and the word names no place the places
-    table knows."""
-    labels = names[f].labels
-    if tops[f] != "Person" or labels["PERSON"] * 2 <= sum(labels.values()):
+    organization): ``f`` is a person's name by its type and surely so (``_surely_person``),
+    named before the word (its mentions in the headline aside), and the word names no place
+    the places table knows."""
+    if tops[f] != "Person" or not _surely_person(names[f]):
         return False
     if bare(k) in places() or is_acronym(names[f].first.split()[0]):
         return False  # "CSU Bavaria" is a name cut wrong: no given name is an acronym
@@ -483,6 +482,18 @@ def _introduced(names: Mapping[str, _Name], f: str, k: str, tops: dict[str, str]
     headlined = names[k].headlined
     below = [m[1] for m in names[k].mentions if m[0] == doc and (doc, m[1]) not in headlined]
     return first_f < min(below, default=first_f + 1)
+
+
+def _surely_person(n: _Name) -> bool:
+    """Whether a name typed a person's is one on more than its type: the recogniser tagged
+    most of its mentions a person's, or the type votes for a person outweigh all others
+    ``PERSON_SURE`` times over (the recogniser tags a name the words around it read as a
+    company's, "Aatish Taseer's book", where the type model reads a person)."""
+    labels, votes = n.labels, n.votes
+    if labels["PERSON"] * 2 > sum(labels.values()):
+        return True
+    person = votes["Person"]
+    return person >= PERSON_SURE * (sum(votes.values()) - person) and person > 0
 
 
 def _first_named(names: Mapping[str, _Name], near: list[str], n: _Name) -> str:

@@ -874,3 +874,27 @@ def test_a_persons_name_parts_vote_a_person(text, names, name, typ):
     res = resolve([extraction("d0", text, names)])
     (entity,) = [e for e in res.entities if name in {m.text for m in e.mentions}]
     assert entity.type == typ and len(entity.mentions) == 4  # the full name and its part, joined
+
+
+@pytest.mark.parametrize(
+    "full_votes, joined",
+    [
+        # tagged an organization's twice, read a person's by far: a person's name
+        ({"Person": 5.0, "Organization": 1.0}, True),
+        # tagged so and read a person's by a little: no evidence of a person's name
+        ({"Person": 3.0, "Organization": 2.0}, False),
+    ],
+)
+def test_a_full_name_tagged_otherwise_but_read_a_persons_introduces_its_surname(full_votes, joined):
+    text = (
+        "Aria Kemppainen's novel sold well. Aria Kemppainen's tour began in May. "
+        "Aria Kemppainen spoke. Kemppainen said the book took ten years."
+    )
+    ex = extraction("d0", text, [("Aria Kemppainen", ORG), ("Kemppainen", ORG)])
+    for m in ex.mentions:
+        if m.text == "Aria Kemppainen":
+            m.votes = Counter(full_votes)
+        if m.start == text.find("Aria Kemppainen spoke"):
+            m.label = "PERSON"
+    groups = {frozenset(m.text for m in e.mentions) for e in resolve([ex]).entities}
+    assert (frozenset({"Aria Kemppainen", "Kemppainen"}) in groups) is joined
