@@ -311,12 +311,16 @@ def _shortens(word: str, k: str, f: str, tops: dict[str, str]) -> bool:
     without a river's, a bridge's or an island's noun ("Ammonoosuc River", "Ammonoosuc"), where
     no town of GeoNames is the word either. A building's or a school's (``FACILITY_SUFFIXES``:
     "the Drake Hotel", "the Drake"; "Butler University", "Butler"): not where the word is read
-    a place or the places table knows it (a university named after its town is not the town:
-    "Tehran University", "Tehran"). An organization's, without its legal or unit suffix: not
+    a place (unless the building is too, and no town is the word) or the places table knows it
+    (a university named after its town is not the town: "Tehran University", "Tehran"). An
+    organization's, without its legal or unit suffix: not
     where the word is read a place (a company that runs a place is not the place: "Heathrow
     Airport Holdings", "Heathrow Airport")."""
     if f.split()[-1] in FACILITY_SUFFIXES:
-        return tops[k] != "Place" and word not in places()
+        # a building read as a place is called by a word read so too, where no town is the
+        # word ("Tullgarn Palace", "Tullgarn"; not "Windsor Castle", "Windsor")
+        building = tops[f] == "Place" and word not in within_table() and not in_towns(word)
+        return (tops[k] != "Place" or building) and word not in places()
     if tops[f] != "Place":
         # a company named after a place it runs is not the place ("Heathrow Airport
         # Holdings", "Heathrow Airport")

@@ -362,6 +362,24 @@ CASES = {
         ],
         [{"Bolshoi Theatre", "Bolshoi"}],
     ),
+    "a palace read as a place joins its short form read so too": (
+        [
+            (
+                "The king died at Varholm Palace in 1810. Varholm was later sold.",
+                [("Varholm Palace", "LOC"), ("Varholm", "LOC")],
+            )
+        ],
+        [{"Varholm Palace", "Varholm"}],
+    ),
+    "a castle read as a place is not the town it is named after": (
+        [
+            (
+                "The queen stayed at Windsor Castle. Windsor voted on Sunday.",
+                [("Windsor Castle", "LOC"), ("Windsor", G)],
+            )
+        ],
+        [{"Windsor Castle"}, {"Windsor"}],
+    ),
     "a museum named after its city is not the city": (
         [
             (
