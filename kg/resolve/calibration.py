@@ -14,7 +14,8 @@ with a relation model fitted without it (kg.train.calibrate). It writes
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -22,7 +23,7 @@ from pathlib import Path
 from kg.extract.records import MODEL, MODEL_ACROSS
 from kg.files import DATA
 from kg.model import Relation
-from kg.resolve.infer import INVERSE_OF
+from kg.resolve.infer import DEMONYM_RULE, INVERSE_OF
 
 ARTEFACT = DATA / "calibration.json"
 # what a source falls back to when the tuning data held too few of its facts to fit its own map
@@ -145,7 +146,54 @@ def calibrate(
 ) -> list[Relation]:
     """The facts with calibrated confidences (kg's shipped calibration by default)."""
     cal = calibration if calibration is not None else load()
-    return no_surer_than_premise([cal.relation(r) for r in relations])
+    return no_surer_than_premise(as_sure_as_word([cal.relation(r) for r in relations]))
+
+
+# the predicate that links a nationality word to its country (kg.resolve.demonyms)
+DEMONYM = "demonym_of"
+
+
+def as_sure_as_word(relations: list[Relation]) -> list[Relation]:
+    """Each fact inference gave a country alone as a copy of its nationality word's ("the
+    Israeli city of Sderot": in Israeli, so in Israel; "French President X": French's head,
+    so France's) at the confidence of the word's fact and of the word's link to the country,
+    where that is higher: the word names the country, so the two say one thing. The map of
+    inferred facts is fitted on every inference, most of them chains of two readings each of
+    which may be wrong, and held these copies under assertion however sure the word's fact."""
+    conf = {(r.subject.id, r.predicate, _id(r.object)): r.confidence for r in relations}
+    words: dict[object, list[str]] = defaultdict(list)  # a country -> its words
+    for r in relations:
+        if r.predicate == DEMONYM:
+            words[_id(r.object)].append(r.subject.id)
+    out = []
+    for r in relations:
+        key = (r.subject.id, r.predicate, _id(r.object))
+        c = word_worth(key, [ev.rule for ev in r.evidence], words, conf.get)
+        out.append(r if c is None or c <= r.confidence else replace(r, confidence=c))
+    return out
+
+
+def word_worth(
+    key: tuple,
+    rules: list[str],
+    words: dict[object, list[str]],
+    conf: Callable[[tuple], float | None],
+) -> float | None:
+    """What a fact inference copied to a country from its nationality word's alone (every
+    rule of its evidence "P + demonym_of") is worth: the best of its words' facts, each at
+    no more than the word's link to the country (``conf`` of a fact's key, None where there is
+    none); None for any other fact."""
+    subject, predicate, obj = key
+    if not rules or any(r != f"{predicate} + {DEMONYM_RULE}" for r in rules):
+        return None
+    best = None
+    for country, premise in ((obj, lambda w: (subject, predicate, w)),
+                             (subject, lambda w: (w, predicate, obj))):  # fmt: skip
+        for w in words.get(country, ()):
+            fact, link = conf(premise(w)), conf((w, DEMONYM, country))
+            if fact is not None and link is not None:
+                best = max(best or 0.0, min(fact, link))
+    return best
 
 
 def no_surer_than_premise(relations: list[Relation]) -> list[Relation]:

@@ -22,8 +22,8 @@ import pyoxigraph as ox
 from kg.graph import KnowledgeGraph, from_parts, split
 from kg.model import Document, Entity, Relation
 from kg.rdf.triples import document_parts, quads
+from kg.resolve.calibration import DEMONYM, premise_of, word_worth
 from kg.resolve.calibration import load as load_calibration
-from kg.resolve.calibration import premise_of
 from kg.resolve.records import EV_CONFIDENCE, EV_RULE, relation
 from kg.resolve.resolver import EntityRecord, Resolver, Snapshot
 
@@ -177,18 +177,29 @@ def _changed_only(
             evs, conf = held[key]
             if not negated:  # calibrated as kg.graph.from_parts does, from its readings' rules
                 conf = calibrated(key)
+                # a country's copy of its word's fact is worth the word's (as_sure_as_word)
+                rules = [e[EV_RULE] for e in evs]
+                worth = word_worth(key, rules, words, held_worth)
+                conf = max(conf, worth or 0.0)
                 # an inverse is worth no more than its premise (no_surer_than_premise)
-                premise = premise_of(key[0], key[2], [e[EV_RULE] for e in evs])
+                premise = premise_of(key[0], key[2], rules)
                 if premise is not None and premise in held:
                     conf = min(conf, calibrated(premise))
             out.append(relation(key, evs, conf, known, with_evidence=False))  # no evidence
         return out
+
+    def held_worth(key: FactKey) -> float | None:
+        return calibrated(key) if key in snap.relations else None
 
     def calibrated(key: FactKey) -> float:
         evs, conf = snap.relations[key]
         return cal.fact([(e[EV_RULE], e[EV_CONFIDENCE]) for e in evs], conf, key[1])
 
     cal = load_calibration()
+    words: dict[object, list[str]] = defaultdict(list)  # a country -> its nationality words
+    for sid, pred, oid in snap.relations:
+        if pred == DEMONYM:
+            words[oid].append(sid)
     ents = [entity(eid) for eid in sorted(entities & snap.kept.keys())]
     asserted, candidates = split(relations(False))
     return KnowledgeGraph(ents, asserted, flagged=relations(True), base=base, candidates=candidates)

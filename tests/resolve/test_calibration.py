@@ -466,3 +466,65 @@ def test_the_models_map_per_predicate_is_shrunk_toward_its_map_over_all(monkeypa
 def test_each_part_weighs_its_share(sizes, shares, expected):
     reports = [_facts([(0.5, True, "model", "employer")] * n) for n in sizes]
     assert calibrate.part_weights(reports, shares) == pytest.approx(expected)
+
+
+def _word_facts(word_fact: float | None, copy: float, link: float = 0.94) -> list[Relation]:
+    """A town in a nationality word, the word's link to its country, and inference's copy of
+    the town's fact to the country, at these confidences (no word's fact where None)."""
+    town, word = Entity("t", "Norvik", "Place"), Entity("w", "Danish", "Place")
+    land = Entity("c", "Denmark", "Place")
+    ev = Evidence("d", "the Danish town of Norvik", 0, 25, (19, 25), (4, 10), rule="described-in")
+    copied = replace(ev, rule="country + demonym_of")
+    facts = [
+        Relation(town, "country", land, "P17", copy, (copied,)),
+        Relation(word, "demonym_of", land, None, link, (replace(ev, rule="places table"),)),
+    ]
+    if word_fact is not None:
+        facts.append(Relation(town, "country", word, "P17", word_fact, (ev,)))
+    return facts
+
+
+# (the word's fact, the copy's, its link's, the copy's after): the copy says what the word's
+# fact says, so it is worth that, up to the link's worth; a weaker word's fact leaves it be
+WORD_COPIES = [
+    (0.83, 0.56, 0.94, 0.83),
+    (0.83, 0.56, 0.7, 0.7),
+    (0.4, 0.56, 0.94, 0.56),
+    (None, 0.56, 0.94, 0.56),
+]
+
+
+@pytest.mark.parametrize("word_fact, copy, link, expected", WORD_COPIES)
+def test_a_countrys_copy_of_its_words_fact_is_worth_the_words(word_fact, copy, link, expected):
+    from kg.resolve.calibration import as_sure_as_word
+
+    facts = _word_facts(word_fact, copy, link)
+    got = as_sure_as_word(facts)
+    assert got[0].confidence == expected
+    assert got[1:] == facts[1:]
+
+
+def test_a_word_heads_its_country_as_surely_as_the_word_is_read_to():
+    from kg.resolve.calibration import as_sure_as_word
+
+    word, land = Entity("w", "French", "Place"), Entity("c", "France", "Place")
+    head = Entity("p", "Paul Roux", "Person")
+    ev = Evidence("d", "French President Paul Roux", 0, 26, (0, 6), (17, 26), rule="office")
+    copied = replace(ev, rule="head_of_state + demonym_of")
+    facts = [
+        Relation(land, "head_of_state", head, "P35", 0.5, (copied,)),
+        Relation(word, "head_of_state", head, "P35", 0.8, (ev,)),
+        Relation(word, "demonym_of", land, None, 0.94, (replace(ev, rule="places table"),)),
+    ]
+    assert as_sure_as_word(facts)[0].confidence == 0.8
+
+
+def test_a_copy_read_on_its_own_too_or_another_inference_keeps_its_confidence():
+    from kg.resolve.calibration import as_sure_as_word
+
+    facts = _word_facts(0.83, 0.56)
+    own = replace(facts[0].evidence[0], rule="model")
+    chained = replace(facts[0].evidence[0], rule="located_in + country")
+    for evidence in ((facts[0].evidence[0], own), (chained,)):
+        changed = [replace(facts[0], evidence=evidence), *facts[1:]]
+        assert as_sure_as_word(changed)[0].confidence == 0.56

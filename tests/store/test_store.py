@@ -495,3 +495,21 @@ def test_a_store_another_build_is_making_is_not_refused(tmp_path, pipeline):
     (tmp_path / "other" / ".kg-store.json.notes").write_text("x")
     with pytest.raises(StoreError, match="not a kg store"):
         Store(tmp_path / "other").build([A], model=pipeline)
+
+
+def test_a_countrys_copy_of_its_words_fact_is_as_sure_in_steps_as_in_one_build(tmp_path, pipeline):
+    """A country's copy of its nationality word's fact is worth the word's fact
+    (kg.resolve.calibration.as_sure_as_word) whether the store adds its document alone or
+    with the others."""
+    docs = [
+        Document("w", "Israel said rockets hit the Israeli city of Sderot on Monday."),
+        Document("x", "Initech, a Dallas-based company, hired Peter Gibbons."),
+    ]
+    st = Store(tmp_path / "steps")
+    st.build(docs[1:], model=pipeline)
+    r = st.build(docs[:1], model=pipeline)
+    whole = Store(tmp_path / "whole")
+    w = whole.build(docs, model=pipeline)
+    assert quads(st) == quads(whole) and r.graph.to_json() == w.graph.to_json()
+    copied = {(r.subject.name, r.predicate, r.object.name) for r in w.graph.relations}
+    assert ("Sderot", "country", "Israel") in copied
