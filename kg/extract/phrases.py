@@ -216,7 +216,8 @@ def _is_place(m: RawMention) -> bool:
 
 
 def places(r: _Reader, sent: Sentence) -> None:
-    """ "Palo Alto, California": a place in apposition to a place lies in it."""
+    """ "Palo Alto, California": a place in apposition to a place lies in it; not a country
+    (a headline's or a list's "Armenia, Azerbaijan")."""
     dep, head, tm = r.t.dep, r.t.head, r.tm
     for i in r._within(r._appos_ids, sent):
         if dep[i] not in ("appos", "npadvmod") or i not in tm:
@@ -228,6 +229,8 @@ def places(r: _Reader, sent: Sentence) -> None:
         between = r.text[mi.end - r.offset : mo.start - r.offset]
         if between.strip() != "," or located.ends_list(r, outer):
             continue  # "suits in Ohio, Texas, and Pennsylvania": a list
+        if is_country(mi.text):
+            continue  # "Russia, Ukraine still at odds": a country lies in no other
         if mi.label in ("GPE", "LOC") and mo.label == "GPE":
             located.lies_in(r, inner, outer, PLACE_APPOSITION_CONFIDENCE, "place-appos", sent)
 

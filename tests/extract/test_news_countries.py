@@ -136,6 +136,22 @@ RULES = [
         {("Ana Ruiz", "member_of_political_party", "Green Party")},
         set(),
     ),
+    # two countries set side by side by a comma, as a headline does: neither lies in the other
+    (
+        "Peru, Chile still quarrel over fishing rights",
+        set(),
+        {("Peru", "located_in", "Chile"), ("Peru", "country", "Chile")},
+    ),
+    (
+        "Talks between Serbia, Kosovo stall again",
+        set(),
+        {("Serbia", "located_in", "Kosovo"), ("Serbia", "country", "Kosovo")},
+    ),
+    (
+        "She grew up in Malatya, Turkey, before moving abroad.",
+        {("Malatya", "located_in", "Turkey")},
+        set(),
+    ),
 ]
 
 
