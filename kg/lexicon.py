@@ -379,7 +379,9 @@ SPOKESPEOPLE = _words("spokesman spokeswoman spokesperson")
 # "Baltic Yards chief executive Peeter Kask"): the name is the body's, unless the recogniser
 # read a person's ("a Clinton spokesman"). Not by a possessive: "Putin's spokesman" is a
 # person's.
-SPOKESMAN_NOUNS = SPOKESPEOPLE | _words("executive ceo cfo chairman chairwoman")
+# "boss" too: news writes "Haribo boss Hans Riegel" of a company's head, as it does a team's
+# manager's ("Chelsea boss"), never a country's.
+SPOKESMAN_NOUNS = SPOKESPEOPLE | _words("executive ceo cfo chairman chairwoman boss")
 # Nouns of what a body says in, on a speech verb ("Deutsche Telekom said in a statement"):
 # bodies speak so more often than persons, who are quoted.
 STATEMENT_NOUNS = _words("statement release filing communique communiqué")

@@ -30,6 +30,7 @@ CUES = [
     ),
     ("Valmera chief executive Anna Berg said sales rose.", "Valmera", "Organization"),
     ("A Telvanni spokesman said the plant would reopen on Monday.", "Telvanni", "Organization"),
+    ("Velmora boss Hans Riegel said sales rose in Germany last year.", "Velmora", "Organization"),
     # one mention's words type the name's every mention
     (
         "Baltic Yards will build two ferries. Baltic Yards chief executive Peeter Kask said "
