@@ -880,6 +880,8 @@ NEWS_AGENCY_WORDS = _words("news press wire")
 # both opens and closes, and closes a curly one (copy mixes them: “...," he said); single
 # marks are left out, as "’" is also the apostrophe.
 QUOTE_MARKS = {"“": '”"', '"': '"”', "«": "»", "„": '“”"'}
+# any mark that closes a quotation
+CLOSING_QUOTE_MARKS = frozenset("".join(QUOTE_MARKS.values()))
 
 # Role nouns that name a position held, with the name kg gives it ("WPP chief executive Martin
 # Sorrell": position held "chief executive officer"); the words a position's name keeps from

@@ -6,12 +6,10 @@ from __future__ import annotations
 import re
 
 from kg.defaults import QUOTE_REPAIR_MARGIN
-from kg.lexicon import QUOTE_MARKS
+from kg.lexicon import CLOSING_QUOTE_MARKS, QUOTE_MARKS
 
 # any opening or closing quotation mark
-_MARK = re.compile(
-    "[" + re.escape("".join(sorted({*QUOTE_MARKS, *"".join(QUOTE_MARKS.values())}))) + "]"
-)
+_MARK = re.compile("[" + re.escape("".join(sorted({*QUOTE_MARKS, *CLOSING_QUOTE_MARKS}))) + "]")
 
 
 def quote_spans(text: str, running: bool = False) -> list[tuple[int, int, bool]]:

@@ -50,9 +50,11 @@ from kg.lexicon import (
     NAMED_BODY_NOUNS,
     PLAYER_NOUNS,
     RELATIVE,
+    RELEASING_VERBS,
     ROLE_NOUNS,
     SPEECH_VERBS,
     STAKE_NOUNS,
+    STARRING_VERBS,
     STATE_OFFICES,
     UNIT_WORDS,
     WOUNDING_VERBS,
@@ -103,6 +105,8 @@ class _Reader:
         self._division_ids = [i for i, x in enumerate(lemma) if x in located.DESCRIBED_NOUNS]
         kills = KILLER_NOUNS | KILLING_NOUNS | {"death"}  # "the shooting death of"
         self._kill_ids = [i for i, x in enumerate(lemma) if x in kills]
+        self._release_ids = [i for i, x in enumerate(lemma) if x in RELEASING_VERBS]
+        self._star_ids = [i for i, x in enumerate(lemma) if x in STARRING_VERBS]
 
     @staticmethod
     def _within(ids: list[int], sent: Sentence) -> list[int]:

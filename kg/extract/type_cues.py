@@ -15,6 +15,7 @@ from kg.extract.tokens import ARGUMENTS, Tokens
 from kg.lexicon import (
     AWARD_WORDS,
     BUY_VERBS,
+    CLOSING_QUOTE_MARKS,
     CODE_NOUNS,
     CODE_VERBS,
     EXAMPLE_WORDS,
@@ -25,7 +26,6 @@ from kg.lexicon import (
     ORG_SUFFIXES,
     PRESS_WORDS,
     PROGRAM_NOUNS,
-    QUOTE_MARKS,
     SITE_NOUNS,
     SPOKESMAN_NOUNS,
     STATEMENT_NOUNS,
@@ -38,9 +38,6 @@ from kg.names import compact_key, name_key
 LIST_LENGTH = 12
 # the types a list of names passes on to a name in it that its own words leave unsure
 LISTED_TYPES = frozenset({"Person", "Organization", "Place"})
-
-# any closing quotation mark
-CLOSING_MARKS = frozenset("".join(QUOTE_MARKS.values()))
 
 TOWNS = Path(__file__).resolve().parent.parent / "data" / "towns.txt"
 
@@ -140,7 +137,7 @@ def quote_speaker(t: Tokens, start: int, verb: int) -> bool:
     the quotation that ends right before it or before the verb: '"...," Olaf Scholz said',
     '"...," said Olaf Scholz'. spaCy's label for such a name is often a body's."""
     before = verb if verb == start - 1 else start
-    return before > 0 and t.orth[before - 1] in CLOSING_MARKS
+    return before > 0 and t.orth[before - 1] in CLOSING_QUOTE_MARKS
 
 
 def coded(t: Tokens, root: int) -> bool:

@@ -16,7 +16,7 @@ from kg.defaults import (
     WORK_YEAR_CONFIDENCE,
 )
 from kg.extract.dates import iso_date
-from kg.lexicon import KIND_NOUNS, RECORD_NOUNS, RELEASING_VERBS, STARRING_VERBS
+from kg.lexicon import KIND_NOUNS, RECORD_NOUNS
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -120,7 +120,7 @@ def releases(r: _Reader, sent: Sentence) -> None:
     "Elektra released X in 1996": when a work or a product came out (a date on the verb), and
     a record's label (the company that released it, where a noun of recorded music describes
     it). Only a work's or a product's name: "released the hostages on Monday" dates nothing."""
-    for verb, roles in _verbs(r, sent, RELEASING_VERBS):
+    for verb, roles in _verbs(r, sent, r._release_ids):
         mod = r.modality(verb)
         for a, record in (w for t in roles.get("obj", []) for w in _works(r, t)):
             for d in roles.get("date", []):
@@ -133,7 +133,7 @@ def stars(r: _Reader, sent: Sentence) -> None:
     """ "Anna Berg starred in Dark Harbor", "the film, Dark Harbor, stars Anna Berg": the
     people who act in a work. Only a work's name (as ``releases`` reads it): "starred in
     Paris", "starred in the final" name no work."""
-    for verb, roles in _verbs(r, sent, STARRING_VERBS):
+    for verb, roles in _verbs(r, sent, r._star_ids):
         mod = r.modality(verb)
         for work, people in (("prep:in", "subj"), ("subj", "obj")):
             for a, _ in (w for t in roles.get(work, []) for w in _works(r, t)):
@@ -141,11 +141,11 @@ def stars(r: _Reader, sent: Sentence) -> None:
                     r.emit(a, b, CAST, STAR_CONFIDENCE, "starred", sent, None, mod)
 
 
-def _verbs(r: _Reader, sent: Sentence, lemmas: frozenset[str]) -> Iterator[tuple[Token, dict]]:
-    """The sentence's verbs of ``lemmas``, each with its roles (``_Reader.roles``)."""
-    lemma, pos = r.t.lemma, r.t.pos
-    for i in range(sent.start, sent.end):
-        if lemma[i] in lemmas and pos[i] == "VERB":
+def _verbs(r: _Reader, sent: Sentence, ids: list[int]) -> Iterator[tuple[Token, dict]]:
+    """The sentence's verbs among the block's tokens ``ids`` (found once a block by the
+    reader), each with its roles (``_Reader.roles``)."""
+    for i in r._within(ids, sent):
+        if r.t.pos[i] == "VERB":
             verb = r.sdoc[i]
             yield verb, r.roles(verb)
 

@@ -161,16 +161,23 @@ def as_sure_as_word(relations: list[Relation]) -> list[Relation]:
     inferred facts is fitted on every inference, most of them chains of two readings each of
     which may be wrong, and held these copies under assertion however sure the word's fact."""
     conf = {(r.subject.id, r.predicate, _id(r.object)): r.confidence for r in relations}
-    words: dict[object, list[str]] = defaultdict(list)  # a country -> its words
-    for r in relations:
-        if r.predicate == DEMONYM:
-            words[_id(r.object)].append(r.subject.id)
+    words = country_words(conf)
     out = []
     for r in relations:
         key = (r.subject.id, r.predicate, _id(r.object))
         c = word_worth(key, [ev.rule for ev in r.evidence], words, conf.get)
         out.append(r if c is None or c <= r.confidence else replace(r, confidence=c))
     return out
+
+
+def country_words(keys: Iterable[tuple]) -> dict[object, list[str]]:
+    """Each country's nationality words, of the facts' (subject, predicate, object) ``keys``:
+    the subjects of their ``demonym_of`` facts."""
+    words: dict[object, list[str]] = defaultdict(list)
+    for subject, predicate, obj in keys:
+        if predicate == DEMONYM:
+            words[obj].append(subject)
+    return words
 
 
 def word_worth(

@@ -22,7 +22,7 @@ import pyoxigraph as ox
 from kg.graph import KnowledgeGraph, from_parts, split
 from kg.model import Document, Entity, Relation
 from kg.rdf.triples import document_parts, quads
-from kg.resolve.calibration import DEMONYM, premise_of, word_worth
+from kg.resolve.calibration import country_words, premise_of, word_worth
 from kg.resolve.calibration import load as load_calibration
 from kg.resolve.records import EV_CONFIDENCE, EV_RULE, relation
 from kg.resolve.resolver import EntityRecord, Resolver, Snapshot
@@ -196,10 +196,7 @@ def _changed_only(
         return cal.fact([(e[EV_RULE], e[EV_CONFIDENCE]) for e in evs], conf, key[1])
 
     cal = load_calibration()
-    words: dict[object, list[str]] = defaultdict(list)  # a country -> its nationality words
-    for sid, pred, oid in snap.relations:
-        if pred == DEMONYM:
-            words[oid].append(sid)
+    words = country_words(snap.relations)  # a country -> its nationality words
     ents = [entity(eid) for eid in sorted(entities & snap.kept.keys())]
     asserted, candidates = split(relations(False))
     return KnowledgeGraph(ents, asserted, flagged=relations(True), base=base, candidates=candidates)
