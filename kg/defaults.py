@@ -85,6 +85,11 @@ FALLBACK_BELOW = 1000
 # A box whose class says "related" is a list of other articles when at least this share of its
 # text is links; one with less holds sentences of its own (an excerpt, or the article itself).
 RELATED_LINKS = 0.5
+# ... or when it holds at least this many headings that are all links (teasers of other
+# articles, each with its excerpt): one linked heading may be the article's own title.
+TEASER_HEADINGS = 2
+# A picture's caption or credit has at most this many words; a longer one is a slideshow's text.
+CAPTION_WORDS = 20
 
 # Files in flight, per process, when a build reads its inputs in --jobs processes
 # (kg.run.read): enough that a worker never waits for the parent to hand it the next file (a

@@ -12,7 +12,7 @@ import functools
 import re
 from typing import Any
 
-from kg.defaults import FALLBACK_BELOW, RELATED_LINKS
+from kg.defaults import CAPTION_WORDS, FALLBACK_BELOW, RELATED_LINKS, TEASER_HEADINGS
 from kg.ingest.encoding import decode_bytes
 
 # Scripts of these types hold text a reader may see: JSON-LD (the metadata, sometimes the
@@ -183,7 +183,10 @@ def cut_textless(tree: Any) -> None:
 # Class and id names of the boxes of links to other articles ("related-posts", "read-next",
 # "more-about__card --related"), which trafilatura's own cut may restore or its fallbacks keep.
 _RELATED = re.compile(
-    r"related|next[-_]?(?:story|posts?)|read[-_]?next|more[-_]?stories|recommended", re.I
+    r"related|next[-_]?(?:story|posts?)|read[-_]?next|more[-_]?(?:stories|from|on|articles|news)|"
+    r"recommend|you[-_]?(?:may|might)|also[-_]?(?:read|like)|popular|trending|"
+    r"most[-_]?(?:read|viewed|shared)|recirc|latest|teaser|editors?[-_]?picks?",
+    re.I,
 )
 _BOXES = ("div", "section", "aside", "ul", "ol")
 
@@ -199,7 +202,63 @@ def cut_related(tree: Any) -> None:
             continue
         text = len(squash(el.text_content()))
         links = sum(len(squash(a.text_content())) for a in el.iter("a"))
-        if text and links >= RELATED_LINKS * text:
+        if text and (links >= RELATED_LINKS * text or _teasers(el)):
+            _drop(el)
+
+
+def _teasers(box: Any) -> bool:
+    """Whether ``box`` is a row of teasers: TEASER_HEADINGS or more headings, each a link to
+    another page (an excerpt may follow each). An article's own headings are not links."""
+    heads = [h for h in box.iter("h2", "h3", "h4") if squash(h.text_content())]
+    if len(heads) < TEASER_HEADINGS:
+        return False
+    return all(
+        sum(len(squash(a.text_content())) for a in h.iter("a")) >= len(squash(h.text_content()))
+        for h in heads
+    )
+
+
+# What a page's markup says is not the article, for readers of every kind: the ARIA roles of
+# asides, page footers, dialogs (a cookie or sign-up box), search boxes and menus, and the
+# elements it hides (the ``hidden`` attribute, a ``dialog`` element).
+_NOT_ARTICLE_ROLES = re.compile(
+    r"complementary|contentinfo|dialog|alertdialog|search|menu|menubar|banner"
+)
+
+
+def cut_hidden_and_roles(tree: Any) -> None:
+    """Remove from ``tree`` what its markup marks as no part of the article (see
+    ``_NOT_ARTICLE_ROLES``), except an element that holds the article's marks."""
+    found = [
+        el
+        for el in tree.iter()
+        if isinstance(el.tag, str)
+        and (
+            el.tag == "dialog"
+            or el.get("hidden") is not None
+            or _NOT_ARTICLE_ROLES.fullmatch((el.get("role") or "").strip().lower())
+        )
+    ]
+    for el in found:
+        if el.getparent() is None or any(a in found for a in el.iterancestors()):
+            continue
+        if not _article_marks()(el):
+            _drop(el)
+
+
+# Class and id names of a picture's caption or credit
+_CAPTION = re.compile(r"(?:^|[\s_-])(?:caption|credit)", re.I)
+
+
+def cut_captions(tree: Any) -> None:
+    """Remove the captions and credits of pictures: a ``figcaption``, or an element whose class
+    or id says caption or credit, of CAPTION_WORDS words or fewer and outside the article's
+    marks. A longer one is the text of a slideshow whose pictures are the article."""
+    found = [el for el in tree.iter() if isinstance(el.tag, str) and (el.tag == "figcaption" or _CAPTION.search(_names(el)))]
+    for el in found:
+        if el.getparent() is None or _article_marks()(el):
+            continue
+        if len(el.text_content().split()) <= CAPTION_WORDS:
             _drop(el)
 
 
