@@ -49,6 +49,9 @@ LABEL_WORDS = 15
 # A block beside an advert goes with it only when it is this short (a caption, a call to act)
 # and quotes no one.
 NEIGHBOUR_WORDS = 40
+# The title of another article listed under a related box's heading ("More stories") has at
+# most this many words; a longer line is the article's own text again.
+RELATED_TITLE_WORDS = 14
 # A repeated block this long is a page's repeat (a teaser shown twice); shorter ones (a table's
 # header row, "Men's singles, second round") repeat in real text.
 REPEAT_WORDS = 10

@@ -1101,3 +1101,48 @@ FORMER_UNIONS = frozenset(
         "United Arab Republic", "Austria-Hungary", "Ottoman Empire", "Russian Empire",
     }
 )  # fmt: skip
+
+
+# -- page furniture ------------------------------------------------------------------------------
+
+# The headings pages put over a box of links to other articles ("Related stories", "You may also
+# like"), and the labels before one such link set in the article's column ("RELATED: <title>",
+# "Read more: <title>"). Phrases, lower case; kg.ingest.furniture reads them as whole blocks.
+RELATED_HEADINGS = (
+    "related",
+    "related stories",
+    "related articles",
+    "related posts",
+    "related content",
+    "related coverage",
+    "related links",
+    "related news",
+    "related reading",
+    "related topics",
+    "related recipes",
+    "related videos",
+    "more stories",
+    "more from",
+    "more on this story",
+    "more on this topic",
+    "read more",
+    "read next",
+    "also read",
+    "read also",
+    "see also",
+    "you may also like",
+    "you might also like",
+    "you may be interested in",
+    "recommended",
+    "recommended for you",
+    "recommended stories",
+    "most popular",
+    "most read",
+    "trending",
+    "trending now",
+    "editor's picks",
+    "don't miss",
+)
+# The labels of those that set a link to another article in the article's column, before the
+# linked title ("RELATED: <title>"): a colon follows them.
+RELATED_LABELS = ("related", "read more", "read next", "also read", "read also", "see also", "more")

@@ -27,10 +27,12 @@ from kg.defaults import (
     LANGUAGE_SAMPLE_BLOCK,
     LANGUAGE_SURE,
     NEIGHBOUR_WORDS,
+    RELATED_TITLE_WORDS,
     REPEAT_WORDS,
     RUN_SURE,
 )
 from kg.ingest.language import identify, ranked
+from kg.lexicon import RELATED_HEADINGS, RELATED_LABELS
 from kg.model import Block
 
 # Kinds that the news structure gave: never furniture.
@@ -89,6 +91,14 @@ _CREDIT = re.compile(
 _LABEL = re.compile(
     r"\b(?:categor(?:y|ies)|tags|filed under|last (?:modified|updated))\s*:", re.IGNORECASE
 )
+# The heading of a box of links to other articles, alone in its block ("Related stories",
+# "You may also like"), or a link to one set in the article under a label ("RELATED: <title>").
+_HEADINGS = "|".join(re.escape(p).replace("'", "['’]") for p in RELATED_HEADINGS)
+_RELATED_HEADING = re.compile(rf"(?:{_HEADINGS})\s*[:.]?", re.IGNORECASE)
+_RELATED_WHY = "link to other articles"
+_UNDER_ENDS = _NEWS | {"heading"}
+_LABELS = "|".join(re.escape(p) for p in RELATED_LABELS)
+_RELATED_LINK = re.compile(rf"(?:{_LABELS})\s*:\s*\S.*", re.IGNORECASE)
 # The reader addressed: lower-case "you"/"your" or a capitalised one, never "US" (the country)
 _YOU = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ours)\b|\b[Yy]ou[’'](?:ll|re|ve|d)\b")
 _WE = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b|\b[Ww]e[’'](?:ll|re|ve|d)\b")
@@ -129,6 +139,7 @@ def furniture(
                 why[i] = f"repeats the block at offset {blocks[seen[line]].start}"
             seen.setdefault(line, i)
     _neighbours(lines, blocks, why, page=page)
+    _under_related(lines, blocks, why)
     out = [
         Block(b.start, b.end, "furniture", w) if w else b for b, w in zip(blocks, why, strict=True)
     ]
@@ -138,6 +149,8 @@ def furniture(
 def _page(line: str) -> str:
     if _WIDGET.match(line) and _WORD.search(line):
         return "social or comment widget"
+    if _STAMP.match(line) and not _longer(line, LABEL_WORDS):
+        return "date line"  # short: "Updated figures show ..." may open a paragraph
     return _shown_metadata(line) or advert(line)
 
 
@@ -152,9 +165,12 @@ def _alone(line: str) -> str:
 
 def _shown_metadata(line: str) -> str:
     """Why ``line`` is a credit or a label of the page's own (see ``_CREDIT`` and ``_LABEL``),
-    or '': a short block, LABEL_WORDS words at most."""
+    or a link to other articles (``_RELATED_HEADING``, ``_RELATED_LINK``), or '': a short
+    block, LABEL_WORDS words at most."""
     if _longer(line, LABEL_WORDS):
         return ""
+    if _RELATED_HEADING.fullmatch(line) or _RELATED_LINK.fullmatch(line):
+        return _RELATED_WHY
     if _CREDIT.match(line):
         return "picture credit or label"
     return "page label (filing or revision)" if _LABEL.search(line) else ""
@@ -268,6 +284,30 @@ def _neighbours(lines: list[str], blocks: list[Block], why: list[str], *, page: 
             why[i] = _by_neighbours(line, blocks[i].kind, before, after, page)
 
 
+def _under_related(lines: list[str], blocks: list[Block], why: list[str]) -> None:
+    """The titles of other articles under a related box's heading ("More stories"): each line
+    after it that reads as a title, of RELATED_TITLE_WORDS words or fewer, not a sentence
+    (no full stop at its end) and quoting no one, up to the first line that does not or the
+    next heading (the article's next section)."""
+    under = False
+    for i, line in enumerate(lines):
+        if why[i] == _RELATED_WHY and _RELATED_HEADING.fullmatch(line):
+            under = True
+        elif under and not why[i] and _title_like(line) and blocks[i].kind not in _UNDER_ENDS:
+            why[i] = f"{_RELATED_WHY} (under its heading)"
+        elif not why[i]:
+            under = False
+
+
+def _title_like(line: str) -> bool:
+    return (
+        bool(_WORD.search(line))
+        and not _longer(line, RELATED_TITLE_WORDS)
+        and not line.endswith(".")
+        and not _QUOTED.search(line)
+    )
+
+
 def _by_neighbours(line: str, kind: str, before: str, after: str, page: bool) -> str:
     words = _WORD.findall(line)
     short = len(words) <= NEIGHBOUR_WORDS and not _QUOTED.search(line)
@@ -282,7 +322,8 @@ def _by_neighbours(line: str, kind: str, before: str, after: str, page: bool) ->
         # beside an advert is enough: a paywall's tail need not address the reader
         speaks = page or _WE.search(line) or _YOU.search(line)
         return "advert (beside an advert)" if short and speaks else ""
-    near = "widget" in before or "widget" in after or "date line" in before
+    # on a page a short heading after a date line is the article's (its title, a section)
+    near = "widget" in before or "widget" in after or ("date line" in before and not page)
     if _COUNTER.fullmatch(line) and near:
         return "social or comment widget (a counter)"
     if len(words) <= 2 and kind != "item" and near:

@@ -25,8 +25,7 @@ from kg.ingest.news import parse_date, structure
 from kg.ingest.page import (
     EXTRACTOR_CUTS,
     cut_for_extraction,
-    cut_captions,
-    cut_hidden_and_roles,
+    cut_not_article,
     cut_related,
     cut_textless,
     decode_page,
@@ -369,8 +368,7 @@ def from_html(raw: bytes, *, doc_id: str, source: str, url: str | None = None) -
     cut_for_extraction(tree, frozenset({"aside"}))
     cut_textless(tree)
     cut_related(tree)
-    cut_hidden_and_roles(tree)
-    cut_captions(tree)
+    cut_not_article(tree)
     found = extract_article(tree, url)
     units = _units(found.body) if found is not None and found.body is not None else []
     if len(body) >= max(BODY_CHARS, BODY_OVER * sum(len(t) for _, t in units)):

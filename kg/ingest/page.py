@@ -226,40 +226,40 @@ _NOT_ARTICLE_ROLES = re.compile(
 )
 
 
-def cut_hidden_and_roles(tree: Any) -> None:
+def cut_not_article(tree: Any) -> None:
     """Remove from ``tree`` what its markup marks as no part of the article (see
-    ``_NOT_ARTICLE_ROLES``), except an element that holds the article's marks."""
-    found = [
-        el
-        for el in tree.iter()
-        if isinstance(el.tag, str)
-        and (
-            el.tag == "dialog"
-            or el.get("hidden") is not None
-            or _NOT_ARTICLE_ROLES.fullmatch((el.get("role") or "").strip().lower())
-        )
-    ]
+    ``_NOT_ARTICLE_ROLES``) and the short captions and credits of its pictures (see
+    ``_caption``), except an element that holds the article's marks. One walk of the tree."""
+    found = [el for el in tree.iter() if isinstance(el.tag, str) and (_hidden(el) or _caption(el))]
+    marked = set(found)
     for el in found:
-        if el.getparent() is None or any(a in found for a in el.iterancestors()):
+        if any(a in marked for a in el.iterancestors()) or _article_marks()(el):
             continue
-        if not _article_marks()(el):
-            _drop(el)
+        _drop(el)
+
+
+def _hidden(el: Any) -> bool:
+    if el.tag == "dialog" or el.get("hidden") is not None:
+        return True
+    role = el.get("role")
+    return bool(role and _NOT_ARTICLE_ROLES.fullmatch(role.strip().lower()))
 
 
 # Class and id names of a picture's caption or credit
 _CAPTION = re.compile(r"(?:^|[\s_-])(?:caption|credit)", re.I)
 
 
-def cut_captions(tree: Any) -> None:
-    """Remove the captions and credits of pictures: a ``figcaption``, or an element whose class
-    or id says caption or credit, of CAPTION_WORDS words or fewer and outside the article's
-    marks. A longer one is the text of a slideshow whose pictures are the article."""
-    found = [el for el in tree.iter() if isinstance(el.tag, str) and (el.tag == "figcaption" or _CAPTION.search(_names(el)))]
-    for el in found:
-        if el.getparent() is None or _article_marks()(el):
-            continue
-        if len(el.text_content().split()) <= CAPTION_WORDS:
-            _drop(el)
+def _caption(el: Any) -> bool:
+    """Whether ``el`` is a picture's caption or credit: a ``figcaption``, or an element whose
+    class or id says caption or credit, of CAPTION_WORDS words or fewer. A longer one is the
+    text of a slideshow whose pictures are the article, or a video's summary of the story."""
+    if el.tag != "figcaption" and not _CAPTION.search(_names(el)):
+        return False
+    return not _longer(el.text_content(), CAPTION_WORDS)
+
+
+def _longer(text: str, words: int) -> bool:
+    return len(text.split(None, words)) > words
 
 
 def _names(el: Any) -> str:

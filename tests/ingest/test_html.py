@@ -7,7 +7,14 @@ import pytest
 
 from kg.ingest import read
 from kg.ingest.html import article_body, author_name, byline_author, host_name, metadata
-from kg.ingest.page import cut_for_extraction, cut_related, cut_textless, parse, squash
+from kg.ingest.page import (
+    cut_for_extraction,
+    cut_not_article,
+    cut_related,
+    cut_textless,
+    parse,
+    squash,
+)
 
 STORY = " ".join(
     f"Acme Corp said on Tuesday that it had hired {n} engineers at its plant in Boston."
@@ -157,6 +164,25 @@ RELATED_BOXES = [
     ),
     # a box of links whose class names no related articles
     ("<div class='sources'><a href='/f'>Acme's annual report for 2023</a></div>", False),
+    # a row of teasers: every heading a link to another article, an excerpt under each
+    (
+        "<div id='next-post-thumbnails'><h2><a href='/g'>Acme hires</a></h2><p>The firm said "
+        "it would hire two hundred engineers.</p><h2><a href='/h'>Ohio plant grows</a></h2>"
+        "<p>Output at the plant doubled last year, its manager said.</p></div>",
+        True,
+    ),
+    # the same under other names a page gives such a box
+    (
+        "<section class='you-may-like'><a href='/i'>Acme's chief steps down</a></section>",
+        True,
+    ),
+    # headings of the box's own, not links: its text, left to the extractor
+    (
+        "<div class='related-posts'><h2>Acme hires</h2><p>The firm said it would hire two "
+        "hundred engineers.</p><h2>Ohio plant grows</h2><p>Output at the plant doubled last "
+        "year, its manager said.</p></div>",
+        False,
+    ),
 ]
 
 
@@ -174,6 +200,54 @@ def test_a_related_box_that_holds_the_article_stays() -> None:
     tree = parse(f"<html><body>{box}</body></html>")
     cut_related(tree)
     assert STORY in tree.text_content()
+
+
+HIDDEN_AND_ROLES = [
+    # (body markup, text left for the extractor)
+    ("<p>Story.</p><div role='complementary'><p>Most read</p></div>", "Story."),
+    ("<p>Story.</p><div role='dialog'><p>Sign up for our newsletter</p></div>", "Story."),
+    ("<p>Story.</p><div role='contentinfo'>Copyright</div> Tail.", "Story. Tail."),
+    ("<form role='search'><p>Search the site</p></form><p>Story.</p>", "Story."),
+    ("<ul role='menu'><li>Home</li></ul><p>Story.</p>", "Story."),
+    ("<div hidden><p>Log in</p></div><dialog><p>Cookies</p></dialog><p>Story.</p>", "Story."),
+    # roles that are the article's, or that hold its marks, stay
+    ("<div role='main'><p>Story.</p></div>", "Story."),
+    ("<div role='article'><p>Story.</p></div>", "Story."),
+    ("<div role='banner'><h1>Headline</h1></div><p>Story.</p>", "Headline Story."),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), HIDDEN_AND_ROLES)
+def test_what_the_markup_marks_as_no_article_is_cut(body: str, expected: str) -> None:
+    tree = parse(f"<html><body>{body}</body></html>")
+    cut_not_article(tree)
+    assert squash(" ".join(tree.find("body").itertext())) == expected
+
+
+CAPTIONS = [
+    # (body markup, text left for the extractor)
+    (
+        "<figure><img src='a.jpg'><figcaption>The plant in Ohio. (Photo: Jane Doe)</figcaption>"
+        "</figure><p>Story.</p>",
+        "Story.",
+    ),
+    ("<div class='wp-caption-text'>Acme's chief, Jane Doe.</div><p>Story.</p>", "Story."),
+    ("<p>Story.</p><span class='video-credit'>By Acme News</span>", "Story."),
+    # a class that only holds the word ("accreditation") is no caption
+    (
+        "<div class='header__accreditation'>The firm's plan, in brief.</div>",
+        "The firm's plan, in brief.",
+    ),
+    # a long caption is a slideshow's text, the article itself
+    (f"<figure><figcaption>{STORY}</figcaption></figure>", STORY),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), CAPTIONS)
+def test_short_captions_and_credits_are_cut(body: str, expected: str) -> None:
+    tree = parse(f"<html><body>{body}</body></html>")
+    cut_not_article(tree)
+    assert squash(" ".join(tree.find("body").itertext())) == expected
 
 
 def test_a_page_whose_only_text_is_its_json_ld_body_is_read(tmp_path: Path):

@@ -640,6 +640,12 @@ SHOWN_METADATA = [
     ("notes.html - Created 03-10-2004 - Last Modified: 04-10-2004", True),
     ("The photo: a boy on a bridge in Ohio, taken by a farmer in 1936, won the prize.", False),
     ("Credit card spending rose 4 per cent in May, the central bank said on Tuesday.", False),
+    ("Related stories", True),
+    ("You may also like", True),
+    ("RELATED: Acme's chief steps down after ten years", True),
+    ("Read more: Ohio plant doubles its output", True),
+    ("Related party transactions rose in 2023, the auditor said.", False),
+    ("More than 200 engineers were hired.", False),
     (
         "The council sorts its grants by category: housing, roads and schools each get a "
         "share of the budget that the mayor set last spring after a long debate.",
@@ -654,6 +660,60 @@ def test_a_credit_or_a_pages_label_alone_in_its_block_is_furniture(line, dropped
 
     assert bool(_alone(line)) == dropped
     assert bool(_page(line)) == dropped
+
+
+UNDER_RELATED = [
+    # (blocks after the headline, the blocks kept)
+    (
+        ["More stories", "Acme's chief steps down", "Ohio plant doubles its output"],
+        [],
+    ),
+    # a sentence ends the run of titles, and so does the article's next heading
+    (
+        ["Related", "Acme's chief steps down", "The firm hired 200 engineers in Ohio."],
+        ["The firm hired 200 engineers in Ohio."],
+    ),
+    (["See also", "Acme in Ohio", "## History"], ["## History"]),
+    # titles without a related heading above them are the article's (a list of names)
+    (["Acme's chief steps down", "Ohio plant doubles its output"], None),
+]
+
+
+@pytest.mark.parametrize(("lines", "kept"), UNDER_RELATED)
+def test_titles_under_a_related_heading_are_furniture(lines, kept):
+    from kg.ingest.furniture import furniture
+
+    kinds = ["heading" if line.startswith("## ") else "paragraph" for line in lines]
+    lines = [line.removeprefix("## ") for line in lines]
+    text, blocks, pos = "", [], 0
+    for line, kind in zip(lines, kinds, strict=True):
+        blocks.append(Block(pos, pos + len(line), kind))
+        text += line + "\n\n"
+        pos = len(text)
+    judged, _ = furniture(text, blocks, language="en", page=True)
+    left = [text[b.start : b.end] for b in judged if b.kind != "furniture"]
+    expected = lines if kept is None else [k.removeprefix("## ") for k in kept]
+    assert left == expected
+
+
+STAMPS = [
+    # (block of a page's article, dropped as a date line?)
+    ("Posted on", True),
+    ("Updated: March 3, 2024 10:32 am", True),
+    ("March 3, 2024", True),
+    (
+        "Updated figures show that the firm hired more engineers in Ohio than it had planned "
+        "for the whole of the year, its chief said on Tuesday.",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("line", "dropped"), STAMPS)
+def test_on_a_page_a_short_date_line_is_furniture(line, dropped):
+    from kg.ingest.furniture import _page
+
+    assert (_page(line) == "date line") == dropped
 
 
 WIDGETS = [
