@@ -1143,6 +1143,18 @@ RELATED_HEADINGS = (
     "editor's picks",
     "don't miss",
 )
-# The labels of those that set a link to another article in the article's column, before the
-# linked title ("RELATED: <title>"): a colon follows them.
-RELATED_LABELS = ("related", "read more", "read next", "also read", "read also", "see also", "more")
+# The labels of those that set a link to another article (or its video, its podcast) in the
+# article's column, before the linked title ("RELATED: <title>", "Watch: <title>"): a colon
+# follows them.
+RELATED_LABELS = (
+    "related",
+    "read more",
+    "read next",
+    "also read",
+    "read also",
+    "see also",
+    "more",
+    "read",
+    "watch",
+    "listen",
+)

@@ -644,6 +644,7 @@ SHOWN_METADATA = [
     ("You may also like", True),
     ("RELATED: Acme's chief steps down after ten years", True),
     ("Read more: Ohio plant doubles its output", True),
+    ("WATCH: Acme's chief on the Ohio plant", True),
     ("Related party transactions rose in 2023, the auditor said.", False),
     ("More than 200 engineers were hired.", False),
     (
