@@ -93,6 +93,9 @@ RELATED_LINKS = 0.5
 TEASER_HEADINGS = 2
 # A picture's caption or credit has at most this many words; a longer one is a slideshow's text.
 CAPTION_WORDS = 20
+# A sign-up, log-in or search form holds at most this many words: a page set whole in a form
+# (some sites' templates) holds the article's.
+FORM_WORDS = 60
 
 # Files in flight, per process, when a build reads its inputs in --jobs processes
 # (kg.run.read): enough that a worker never waits for the parent to hand it the next file (a

@@ -72,6 +72,8 @@ _PROMO = re.compile(
     r"\b(?:newsletters?|subscribe|unsubscribe|sign[- ]?up|spam|inbox|free trial|"
     r"book (?:a |\d+ )?(?:demo|call|minutes?)|sponsored|advertisement|preferential terms|"
     r"early access|promo code|discount|click here|learn more|read more|"
+    # a call for the reader's comment or rating under the article
+    r"comment below|leave (?:a |your )?(?:comment|review|rating)|rate (?:this|the) recipe|"
     r"all rights reserved|privacy policy|terms of (?:use|service)|cookies? policy|"
     # a paywall's note, a call for letters, an app's advert, an affiliate disclosure
     r"already an? (?:subscriber|member)|(?:submit|write|send) (?:a |your )?letters? to the editor|"

@@ -12,7 +12,7 @@ import functools
 import re
 from typing import Any
 
-from kg.defaults import CAPTION_WORDS, FALLBACK_BELOW, RELATED_LINKS, TEASER_HEADINGS
+from kg.defaults import CAPTION_WORDS, FALLBACK_BELOW, FORM_WORDS, RELATED_LINKS, TEASER_HEADINGS
 from kg.ingest.encoding import decode_bytes
 
 # Scripts of these types hold text a reader may see: JSON-LD (the metadata, sometimes the
@@ -241,8 +241,21 @@ def cut_not_article(tree: Any) -> None:
 def _hidden(el: Any) -> bool:
     if el.tag == "dialog" or el.get("hidden") is not None:
         return True
+    if el.tag == "form" and _sign_up(el):
+        return True
     role = el.get("role")
     return bool(role and _NOT_ARTICLE_ROLES.fullmatch(role.strip().lower()))
+
+
+# The fields of a form a reader fills in to sign up, log in or search
+_FIELDS = frozenset({"email", "password", "search"})
+
+
+def _sign_up(form: Any) -> bool:
+    """Whether ``form`` asks for an e-mail address, a password or a search, in FORM_WORDS words
+    or fewer: a sign-up, log-in or search box. Some pages set the whole page in one form."""
+    fields = any((i.get("type") or "").lower() in _FIELDS for i in form.iter("input"))
+    return fields and not _longer(form.text_content(), FORM_WORDS)
 
 
 # Class and id names of a picture's caption or credit

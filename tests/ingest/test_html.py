@@ -210,6 +210,13 @@ HIDDEN_AND_ROLES = [
     ("<form role='search'><p>Search the site</p></form><p>Story.</p>", "Story."),
     ("<ul role='menu'><li>Home</li></ul><p>Story.</p>", "Story."),
     ("<div hidden><p>Log in</p></div><dialog><p>Cookies</p></dialog><p>Story.</p>", "Story."),
+    (
+        "<p>Story.</p><form><label>Get our newsletter</label><input type='email'></form>",
+        "Story.",
+    ),
+    # a page set whole in a form, or a form that asks for nothing of the kind, stays
+    (f"<form><p>{STORY}</p><input type='email'></form>", STORY),
+    ("<form><p>Story.</p><input type='text'></form>", "Story."),
     # roles that are the article's, or that hold its marks, stay
     ("<div role='main'><p>Story.</p></div>", "Story."),
     ("<div role='article'><p>Story.</p></div>", "Story."),

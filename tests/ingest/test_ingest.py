@@ -618,6 +618,7 @@ ADVERTS = [
     ("You can " + "read the full report on the council's website and " * 10 + "subscribe.", False),
     ("Tell us what you think: write a letter to the editor at letters@example.org.", True),
     ("Already a subscriber? You can log in to read the story.", True),
+    ("Please spare some time to comment below and let us know what you think.", True),
     ("Our reviews may hold affiliate links: we earn a commission when you buy.", True),
     ("The paper published your letters to the editor on Sunday, the council said.", False),
     ("Regulators said the bank would earn a commission on every trade it cleared.", False),
