@@ -13,7 +13,9 @@ Court", "the Paris Agreement"), or the one name there that is it with its countr
 ("the US Justice Department"); a name the one
 organization's name of a shared document that is it with its place ("the Times", "the New York
 Times"; "Bayern", "Bayern Munich"); an event's name the one of a shared document that is it
-with a nationality word before it ("the Resistance", "the French Resistance"). A name that
+with a nationality word before it ("the Resistance", "the French Resistance"); a model's
+name the one product's name of a shared document that is it with its maker's name before it,
+which that document names too ("the Avalon", "the Toyota Avalon"). A name that
 begins with another and says more ("Meta AI") is kept apart, and the log says so. Spelling
 variants are ``spelling``'s, people's fuller names ``people``'s, aliases a text defines
 ``aliases``'."""
@@ -83,6 +85,7 @@ class Index(NamedTuple):
     by_home: dict[str, list[str]]  # "times" -> "new york times", "bayern" -> "bayern munich"
     by_head: dict[str, list[str]]  # "european court" -> "european court of human rights"
     by_nation: dict[str, list[str]]  # "civil war" -> "american civil war"
+    by_maker: dict[str, list[str]]  # "avalon" -> "toyota avalon" (a document names "toyota")
 
 
 class Union:
@@ -158,6 +161,26 @@ def index(keys: list[str], tops: dict[str, str], names: Mapping[str, _Name]) -> 
             out.by_nation[" ".join(fw[1:])].append(f)
         if t != "Person" and fw[-1] in FACILITY_SUFFIXES and SCOPE not in f:
             out.by_stem[" ".join(fw[:-1])].append(f)
+        if t == "Product" and SCOPE not in f:
+            for rest in _made(fw, f, tops, names):
+                out.by_maker[rest].append(f)
+    return out
+
+
+def _made(words: list[str], f: str, tops: dict[str, str], names: Mapping[str, _Name]) -> list[str]:
+    """What a product's name of these words is called by without its maker's name before it:
+    the words after a name its document names alone, no person's, country's or state's
+    ("Toyota Avalon": "the Avalon", where the text names "Toyota"; "Samsung Galaxy S":
+    "Galaxy S")."""
+    out = []
+    for i in (1, 2):
+        maker = " ".join(words[:i])
+        if len(words) <= i or maker not in names or tops[maker] == "Person":
+            continue
+        if maker in places() and places()[maker][1] != "city" or _state(maker):
+            continue  # a country's or a state's name says where a thing is, not who made it
+        if not names[maker].docs.isdisjoint(names[f].docs):
+            out.append(" ".join(words[i:]))
     return out
 
 
@@ -224,7 +247,19 @@ def merge(
         _owned(names, k, index, tops)
         or _complemented(names, k, index, tops)
         or _national(names, k, index, tops)
+        or _model(names, k, index, tops)
     )
+
+
+def _model(names: Mapping[str, _Name], k: str, index: Index, tops: dict[str, str]) -> Link | None:
+    """A name -> the one name of a document it shares that is it with its maker's name
+    before it, a name that document names too ("the Avalon" after "the Toyota Avalon" and
+    "Toyota"): a product named in full once, then by its model. Not a person's or a place's
+    name; two such products of its documents leave it alone."""
+    if SCOPE in k or tops[k] in ("Person", "Place"):
+        return None
+    near = sharing(names, k, index.by_maker.get(k, []))
+    return _the_one(names, k, near, "without its maker's name")
 
 
 def _nation_word(word: str) -> bool:

@@ -17,6 +17,7 @@ LABEL_TYPE = {
     "ORG": "Organization",
     "GPE": "Place",
     "LOC": "Place",
+    "PRODUCT": "Product",
     TEAM: "Organization",
 }
 
@@ -282,6 +283,36 @@ CASES = {
             )
         ],
         [{"Arabian Sea"}, {"Arabian Desert"}],
+    ),
+    "a product named by its model after its maker's name": (
+        [
+            (
+                "Kestrel recalled the Kestrel Ardent sedan. The Ardent sold well in Peru.",
+                [
+                    ("Kestrel Ardent", "PRODUCT"),
+                    ("Kestrel", ORG),
+                    ("Ardent", "PRODUCT"),
+                    ("Peru", G),
+                ],
+            )
+        ],
+        [{"Kestrel Ardent", "Ardent"}, {"Kestrel"}, {"Peru"}],
+    ),
+    "a model's name joins its maker's product only where a document names the maker": (
+        [
+            ("The Kestrel Ardent sedan was recalled.", [("Kestrel Ardent", "PRODUCT")]),
+            ("The Ardent sold well.", [("Ardent", "PRODUCT")]),
+        ],
+        [{"Kestrel Ardent"}, {"Ardent"}],
+    ),
+    "an organization's name after another's is no model's": (
+        [
+            (
+                "Corvane merged with Lumiq to form Corvane Lumiq. Lumiq had lost money.",
+                [("Corvane Lumiq", ORG), ("Corvane", ORG), ("Lumiq", ORG)],
+            )
+        ],
+        [{"Corvane Lumiq"}, {"Corvane"}, {"Lumiq"}],
     ),
     "umlauts written out": (
         [
