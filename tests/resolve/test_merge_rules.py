@@ -284,6 +284,24 @@ CASES = {
         ],
         [{"Arabian Sea"}, {"Arabian Desert"}],
     ),
+    "a Spanish name of three words is called by its middle word, the father's surname": (
+        [
+            (
+                "Ramiro Ortega Villalba was elected in Quito. Ortega promised reform.",
+                [("Ramiro Ortega Villalba", P), ("Ortega", P), ("Quito", G)],
+            )
+        ],
+        [{"Ramiro Ortega Villalba", "Ortega"}, {"Quito"}],
+    ),
+    "a middle word is a surname only where no full name ends with it": (
+        [
+            (
+                "Ramiro Ortega Villalba met Ana Ortega in Quito. Ortega promised reform.",
+                [("Ramiro Ortega Villalba", P), ("Ana Ortega", P), ("Ortega", P), ("Quito", G)],
+            )
+        ],
+        [{"Ramiro Ortega Villalba"}, {"Ana Ortega", "Ortega"}, {"Quito"}],
+    ),
     "a product named by its model after its maker's name": (
         [
             (
