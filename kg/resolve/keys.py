@@ -1,5 +1,6 @@
 """Name keys of a document's mentions: the key each mention is grouped under (a country's
-name, code or alias by the places table; a nationality word's plural by its singular), and the
+name, code or alias by the places table; a nationality word's plural by its singular; a
+surname its words read a person's, among a place's mentions, apart), and the
 keys that are one thing only within their document (a bare surname or first name; an
 organization's noun, "the Court"; a state's body named by what it does, "the Interior
 Ministry"; an organization's name without its complement, "the European Court")."""
@@ -10,15 +11,22 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from kg.extract.records import RawMention
-from kg.lexicon import GENERIC_BODY_NOUNS, GENERIC_BODY_WORDS, PARTY_MEMBER_WORDS
+from kg.lexicon import (
+    GENERIC_BODY_NOUNS,
+    GENERIC_BODY_WORDS,
+    NAME_PARTICLES,
+    PARTY_MEMBER_WORDS,
+)
 from kg.model import ENTITY_TYPES, Document
 from kg.names import (
+    bare,
     hyphen_surnames,
     is_acronym,
     name_key,
     particle_surnames,
     place_name,
     places,
+    scoped,
 )
 from kg.resolve import shapes
 
@@ -150,6 +158,41 @@ def team_keys(mentions: Sequence[RawMention], keys: Sequence[str]) -> list[str]:
             votes[k].update(m.votes)
     clubs = {k for k in teams if top_type(votes[k]) == "Organization"}
     return [k + TEAM if k in clubs else k for k in keys]
+
+
+# What a person's surname is keyed by where its document uses the word for a place or an
+# organization too ("Harrowby" the village and "Harrowby died"): name keys hold no "#".
+SURNAME = "#surname"
+
+
+def surname_keys(mentions: Sequence[RawMention], keys: Sequence[str]) -> list[str]:
+    """``keys`` with each mention of a one-word name that its own words read as a person's
+    only ("Jarvis died in 1939"), after a person's full name that ends or begins with the
+    word, keyed apart as that person's name part where the word's mentions in the document
+    read it otherwise (the town of Jarvis, named after the engineer "Amos Jarvis"): a place
+    named after a person is not the person. The merge rules join it to the full name."""
+    words_of: set[str] = set()  # the words of the people's full names named so far
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for m, k in zip(mentions, keys, strict=True):
+        if k and " " not in k:
+            votes[k].update(m.votes)
+    out = list(keys)
+    for i, (m, k) in enumerate(zip(mentions, keys, strict=True)):
+        if not k:
+            continue
+        if " " in k:
+            if top_type(m.votes) == "Person":
+                ws = bare(k).split()
+                words_of.add(ws[0])
+                if ws[-2] not in NAME_PARTICLES:
+                    # "Giuseppe di Arvena" is of the town of Arvena: its last word no surname
+                    words_of.add(ws[-1])
+            continue
+        v = m.votes
+        person_only = v.get("Person", 0.0) > 0 and not (v.get("Place") or v.get("Organization"))
+        if person_only and bare(k) in words_of and top_type(votes[k]) != "Person":
+            out[i] = scoped(bare(k) + SURNAME, m.doc_id)
+    return out
 
 
 # What a nationality word used for its language is keyed by ("in Portuguese", "(Danish:

@@ -1,24 +1,22 @@
 """Merges: the rules by which a name joins another it stands for, each leaving a line in the merge
 log with its evidence (a document, and for a definition its sentence). A merge needs evidence
 beyond likeness: a surname or first name joins the one full name of its document that ends or
-starts with it (where none does, the one of three words it is the middle of: a Spanish name's
-father's surname, "Ortega" of "Ramiro Ortega Villalba"; where its own readings call it an
-organization or place, only a full name that the document names before it); an acronym the name
-a document defines it as ("General Motors (GM)", which then holds everywhere; an organization's
-name in another language too, "Federation of German Industry (BDI)"), or else the one name of a
-shared document whose initials it spells (three letters or more, or two of an organization's
-name of two words); a short form ("TBD") the name of a shared document it shortens by a legal or
-unit suffix ("TBD Lab") or a place's generic noun ("Golan Heights", "the Great Belt Bridge"); an
-organization's noun ("the Court", "the Agreement") the one name of its document it heads ("the
-Supreme Court", "the Paris Agreement"), or the one name there that is it with its country before
-it ("the US Justice Department"); a name the one organization's name of a shared document that
-is it with its place ("the Times", "the New York Times"; "Bayern", "Bayern Munich"); an event's
-name the one of a shared document that is it with a nationality word before it ("the
-Resistance", "the French Resistance"); a model's name the one product's name of a shared
-document that is it with its maker's name before it, which that document names too ("the
-Avalon", "the Toyota Avalon"). A name that begins with another and says more ("Meta AI") is kept
-apart, and the log says so. Spelling variants are ``spelling``'s, people's fuller names
-``people``'s, aliases a text defines ``aliases``'."""
+starts with it (where its own readings call it an organization or place, only a full name that
+the document names before it); an acronym the name a document defines it as ("General Motors
+(GM)", which then holds everywhere; an organization's name in another language too, "Federation
+of German Industry (BDI)"), or else the one name of a shared document whose initials it spells
+(three letters or more, or two of an organization's name of two words); a short form ("TBD") the
+name of a shared document it shortens by a legal or unit suffix ("TBD Lab") or a place's generic
+noun ("Golan Heights", "the Great Belt Bridge"); an organization's noun ("the Court", "the
+Agreement") the one name of its document it heads ("the Supreme Court", "the Paris Agreement"),
+or the one name there that is it with its country before it ("the US Justice Department"); a
+name the one organization's name of a shared document that is it with its place ("the Times",
+"the New York Times"; "Bayern", "Bayern Munich"); an event's name the one of a shared document
+that is it with a nationality word before it ("the Resistance", "the French Resistance"); a
+model's name the one product's name of a shared document that is it with its maker's name before
+it, which that document names too ("the Avalon", "the Toyota Avalon"). A name that begins with
+another and says more ("Meta AI") is kept apart, and the log says so. Spelling variants are
+``spelling``'s, people's fuller names ``people``'s, aliases a text defines ``aliases``'."""
 
 from __future__ import annotations
 
@@ -52,6 +50,7 @@ from kg.names import (
     subdivision_of,
 )
 from kg.names import within as within_table
+from kg.resolve.keys import SURNAME
 from kg.resolve.records import _Name
 from kg.resolve.shapes import complement_heads, document_heads, fuller, head_nouns, initials, within
 
@@ -78,7 +77,6 @@ class Index(NamedTuple):
     names for each name grows with the square of the corpus."""
 
     people_by_word: dict[str, list[str]]  # first or last word -> people's full names
-    people_by_middle: dict[str, list[str]]  # middle word of three -> people's full names
     by_initials: dict[str, list[str]]  # initials -> names of other types
     by_stem: dict[str, list[str]]  # an organization's name without its legal suffix
     orgs_by_head: dict[str, list[str]]  # the noun it is called by -> organizations' names
@@ -128,8 +126,6 @@ def index(keys: list[str], tops: dict[str, str], names: Mapping[str, _Name]) -> 
                 surnames = (*surnames, fw[-2])
             for w in dict.fromkeys((fw[0], fw[-1], *surnames)):
                 out.people_by_word[w].append(f)
-            if len(fw) == 3 and fw[1] not in surnames:
-                out.people_by_middle[fw[1]].append(f)
         else:
             # "Tears for Fears" is "TFF" as well as "TF"
             for spelt in dict.fromkeys((initials(f), "".join(w[0] for w in fw))):
@@ -198,14 +194,11 @@ def merge(
     name joins a longer one only on evidence: a document that names both, or one that defines
     the acronym (which then holds in every document)."""
     n = names[k]
-    surface, word = n.first, bare(k)
+    surface, word = n.first, bare(k).removesuffix(SURNAME)
     if len(word.split()) == 1 or SCOPE in k and word in index.people_by_word:
         # surname or first name -> the one full person name that ends or starts with it, in
         # a document that names both
         near = sharing(names, k, index.people_by_word.get(word, []))
-        if not near:
-            # "Ortega" of "Ramiro Ortega Villalba": a Spanish name's father's surname
-            near = sharing(names, k, index.people_by_middle.get(word, []))
         if len(near) > 1:
             # "Dolly Parton" and "Legendary Dolly Parton", "Christine Razanamahasoa" and
             # "Christine Harijaona Razanamahasoa": one name and fuller readings of it

@@ -43,6 +43,7 @@ from kg.resolve.keys import (
     language_keys,
     line_before,
     local_keys,
+    surname_keys,
     team_keys,
     top_type,
 )
@@ -114,8 +115,8 @@ class Resolver:
     # word used for its language is keyed apart, an agreement's noun is a name of its document;
     # 13: a large city's or a state's country by the places table; 14: the places table's
     # facts reported on their document's date; 15: a party's members' word keyed as the
-    # party's adjective).
-    FORMAT = 15
+    # party's adjective; 16: a surname read a person's among a place's mentions keyed apart).
+    FORMAT = 16
 
     def __init__(self) -> None:
         self.format = self.FORMAT
@@ -167,7 +168,7 @@ class Resolver:
         ]
         local = local_keys(mentions, base)
         keys = team_keys(mentions, [scoped(k, doc) if k in local else k for k in base])
-        keys = language_keys(mentions, keys)
+        keys = surname_keys(mentions, language_keys(mentions, keys))
         self._add_definitions(ex, base)
         self._add_demonyms(ex, keys)
         self._add_within(ex, keys)

@@ -284,24 +284,6 @@ CASES = {
         ],
         [{"Arabian Sea"}, {"Arabian Desert"}],
     ),
-    "a Spanish name of three words is called by its middle word, the father's surname": (
-        [
-            (
-                "Ramiro Ortega Villalba was elected in Quito. Ortega promised reform.",
-                [("Ramiro Ortega Villalba", P), ("Ortega", P), ("Quito", G)],
-            )
-        ],
-        [{"Ramiro Ortega Villalba", "Ortega"}, {"Quito"}],
-    ),
-    "a middle word is a surname only where no full name ends with it": (
-        [
-            (
-                "Ramiro Ortega Villalba met Ana Ortega in Quito. Ortega promised reform.",
-                [("Ramiro Ortega Villalba", P), ("Ana Ortega", P), ("Ortega", P), ("Quito", G)],
-            )
-        ],
-        [{"Ramiro Ortega Villalba"}, {"Ana Ortega", "Ortega"}, {"Quito"}],
-    ),
     "a product named by its model after its maker's name": (
         [
             (
@@ -965,3 +947,44 @@ def test_a_full_name_tagged_otherwise_but_read_a_persons_introduces_its_surname(
             m.label = "PERSON"
     groups = {frozenset(m.text for m in e.mentions) for e in resolve([ex]).entities}
     assert (frozenset({"Aria Kemppainen", "Kemppainen"}) in groups) is joined
+
+
+@pytest.mark.parametrize(
+    ("text", "person_at", "joined"),
+    [
+        # the town named after the engineer, and the engineer by his surname
+        (
+            "Harrowby is a village in Ontario. It is named after Amos Harrowby, an engineer. "
+            "Harrowby died in 1939. Harrowby has a school.",
+            "Harrowby died",
+            True,
+        ),
+        # a full name of the town's origin ("of Harrowby") gives no surname
+        (
+            "Harrowby is a village in Ontario. Saint Amos di Harrowby was born there. "
+            "Harrowby died in 1939. Harrowby has a school.",
+            "Harrowby died",
+            False,
+        ),
+        # the word read a person's before the full name names him: no one to stand for
+        (
+            "Harrowby is a village in Ontario. Harrowby died in 1939. "
+            "It is named after Amos Harrowby, an engineer. Harrowby has a school.",
+            "Harrowby died",
+            False,
+        ),
+    ],
+)
+def test_a_surname_among_a_places_mentions_is_the_persons(text, person_at, joined):
+    names = [("Amos Harrowby", P), ("Saint Amos di Harrowby", P), ("Harrowby", G)]
+    names += [("Ontario", G)]
+    ex = extraction("d0", text, names)
+    for m in ex.mentions:
+        if m.start == text.find(person_at):
+            m.votes = Counter({"Person": 1.0})
+    res = resolve([ex])
+    person = next(e for e in res.entities if "Amos" in e.name)
+    texts = [m.text for m in person.mentions]
+    assert ("Harrowby" in texts) is joined
+    place = next(e for e in res.entities if e.name == "Harrowby")
+    assert place.type == "Place" and len(place.mentions) == 3 - joined
