@@ -167,11 +167,13 @@ SURNAME = "#surname"
 
 def surname_keys(mentions: Sequence[RawMention], keys: Sequence[str]) -> list[str]:
     """``keys`` with each mention of a one-word name that its own words read as a person's
-    only ("Jarvis died in 1939"), after a person's full name that ends or begins with the
-    word, keyed apart as that person's name part where the word's mentions in the document
-    read it otherwise (the town of Jarvis, named after the engineer "Amos Jarvis"): a place
-    named after a person is not the person. The merge rules join it to the full name."""
-    words_of: set[str] = set()  # the words of the people's full names named so far
+    only ("Jarvis died in 1939"), in the sentence that names a person whose full name ends
+    or begins with the word or the next, keyed apart as that person's name part where the
+    word's mentions in the document read it otherwise (the town of Jarvis, named after the
+    engineer "Amos Jarvis"): a place named after a person is not the person. The merge rules
+    join it to the full name."""
+    # a word of a person's full name -> where the sentence that last named it ends
+    named_to: dict[str, int] = {}
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for m, k in zip(mentions, keys, strict=True):
         if k and " " not in k:
@@ -181,16 +183,21 @@ def surname_keys(mentions: Sequence[RawMention], keys: Sequence[str]) -> list[st
         if not k:
             continue
         if " " in k:
+            ws = bare(k).split()
             if top_type(m.votes) == "Person":
-                ws = bare(k).split()
-                words_of.add(ws[0])
+                # the sentence the full name was last named in: where it ends
+                named_to[ws[0]] = m.sent[1]
                 if ws[-2] not in NAME_PARTICLES:
                     # "Giuseppe di Arvena" is of the town of Arvena: its last word no surname
-                    words_of.add(ws[-1])
+                    named_to[ws[-1]] = m.sent[1]
             continue
         v = m.votes
         person_only = v.get("Person", 0.0) > 0 and not (v.get("Place") or v.get("Organization"))
-        if person_only and bare(k) in words_of and top_type(votes[k]) != "Person":
+        # in the sentence that named the person, or the next: a word read a person's further
+        # on is as often the place read wrong ("the people of Harrowby's schools")
+        end = named_to.get(bare(k), -1)
+        near = end >= 0 and m.sent[0] <= end + 2
+        if person_only and near and top_type(votes[k]) != "Person":
             out[i] = scoped(bare(k) + SURNAME, m.doc_id)
     return out
 

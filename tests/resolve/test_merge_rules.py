@@ -973,6 +973,13 @@ def test_a_full_name_tagged_otherwise_but_read_a_persons_introduces_its_surname(
             "Harrowby died",
             False,
         ),
+        # read a person's two sentences after the full name: as often the place read wrong
+        (
+            "Harrowby is a village in Ontario. It is named after Amos Harrowby, an engineer. "
+            "It grew. Harrowby died in 1939. Harrowby has a school.",
+            "Harrowby died",
+            False,
+        ),
     ],
 )
 def test_a_surname_among_a_places_mentions_is_the_persons(text, person_at, joined):
@@ -980,6 +987,9 @@ def test_a_surname_among_a_places_mentions_is_the_persons(text, person_at, joine
     names += [("Ontario", G)]
     ex = extraction("d0", text, names)
     for m in ex.mentions:
+        # each mention's sentence, as the parse would give it
+        start = text.rfind(". ", 0, m.start) + 2 if ". " in text[: m.start] else 0
+        m.sent = (start, text.find(".", m.end) + 1)
         if m.start == text.find(person_at):
             m.votes = Counter({"Person": 1.0})
     res = resolve([ex])
