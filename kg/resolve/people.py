@@ -172,6 +172,39 @@ def surnames_typed_otherwise(
     return out
 
 
+def read_elsewhere(keys: list[str], names: Mapping[str, _Name], tops: dict[str, str]) -> list[Link]:
+    """A lone word read a person's in one document only ("Ankara said", "he told Bild"),
+    where no person's name of any document begins or ends with it -> the place or
+    organization other documents name by that word: a surname or first name is kept to its
+    document because it may stand for any of several people, and this word stands for no
+    person named anywhere. The entity keeps the type all its mentions vote."""
+    person_words: set[str] = set()
+    for f in keys:
+        fw = bare(f).split()
+        if len(fw) > 1 and (tops[f] == "Person" or _mostly_person(names[f])):
+            person_words.update((fw[0], fw[-1]))
+    read: dict[str, list[str]] = defaultdict(list)  # the word -> its documents' keys
+    for k in keys:
+        word = bare(k)
+        if k != word and word in names and " " not in word and word not in person_words:
+            if tops[k] == "Person" and tops[word] in ("Place", "Organization"):
+                read[word].append(k)
+    out = []
+    for word, ks in read.items():
+        other, kind = names[word], tops[word]
+        if top_type(sum((names[k].votes for k in ks), other.votes)) != kind:
+            continue  # the person's readings together would outvote the thing's
+        for k in ks:
+            n = names[k]
+            reason = (
+                f"{n.first!r}, read a person's in document {min(n.docs)}, is the "
+                f"{kind.lower()} other documents name ({other.count} mentions): no person "
+                "named in any document is called so"
+            )
+            out.append(Link(word, k, "same name", reason))
+    return out
+
+
 def surely_named(full: str, tops: dict[str, str]) -> bool:
     """Whether a full name its votes type a person names one surely enough that its surname
     or first name, joined to it, votes a person only: it holds no place's name nor a number,

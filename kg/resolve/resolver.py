@@ -335,6 +335,7 @@ class Resolver:
             + people.initials(keys, self.names, tops)
             + people.royal_titles(keys, self.names, tops)
             + people.surnames_typed_otherwise(keys, self.names, tops)
+            + people.read_elsewhere(keys, self.names, tops)
             + clubs.links(keys, self.names, tops)
             + aliases.links(self.aliases, self.names, tops)
         )
