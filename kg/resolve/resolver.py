@@ -8,9 +8,10 @@ groups are merged by rules that each leave a line in the merge log with their ev
 document that ends or starts with it; an acronym joins the name a document defines it as, or
 the one name of a document it shares whose initials it spells; a short form ("TBD") joins the
 name it shortens ("TBD Lab"); an organization's noun ("the Court") the one name of its document
-it heads; a name with initials the full name they abbreviate. Facts are then grouped by their
-entities and predicate, and facts that follow from others (inverse properties, chains of
-places) added.
+it heads; a name with initials the full name they abbreviate; a lone word read a person's in
+one document, that begins or ends no person's name anywhere, the place or organization other
+documents name by it ("Ankara said"). Facts are then grouped by their entities and predicate,
+and facts that follow from others (inverse properties, chains of places) added.
 
 A ``Resolver`` takes documents in batches and gives, after each, what one resolution of all of
 them gives: the store keeps one with each version, so that adding documents costs in
