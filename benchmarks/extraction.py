@@ -1,6 +1,7 @@
 """Extraction quality and speed on the public benchmark data (``../shared/bench``).
 
     python -m benchmarks.extraction [--bench DIR] [--quick] [--json FILE] [--pair-errors N]
+        [--fn-causes N]
 
 Scores entities and relations on the parts extraction was tuned on (CoNLL04 train and dev,
 Re-DocRED dev documents 0-399) and on the held-out parts (CoNLL04 test, Re-DocRED 400-499), then
@@ -8,7 +9,10 @@ measures kg's extraction (parse, rules, model, resolution) against bare spaCy ``
 the same texts with the same pipeline, in the same run, and prints the ratio: the median of
 seven rounds' ratios, each round timing both sides one right after the other (``throughput``).
 With ``--pair-errors N``, the mention pairs kg groups otherwise than the gold, counted by cause,
-with examples from the tuned-on parts only: the held-out parts are not for studying.
+with examples from the tuned-on parts only: the held-out parts are not for studying. With
+``--fn-causes N``, the gold facts missed on the tuned-on parts, counted by why
+(kg.evaluate.causes: an argument kg did not find, found as another entity, no fact read, or
+a fact of another property), with N examples of each.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from kg.evaluate import (
     Report,
     as_document,
     cause_table,
+    causes_table,
     evaluate,
     read_conll04,
     read_docred,
@@ -140,6 +145,13 @@ def main(argv: list[str] | None = None) -> int:
         "examples each on the tuned-on parts (counts alone on the held-out parts)",
     )
     ap.add_argument(
+        "--fn-causes",
+        type=int,
+        default=-1,
+        metavar="N",
+        help="print the gold facts missed on the tuned-on parts by cause, with N examples each",
+    )
+    ap.add_argument(
         "--per-relation",
         type=int,
         default=20,
@@ -160,6 +172,8 @@ def main(argv: list[str] | None = None) -> int:
             if args.pair_errors and rep.clusters.tp + rep.clusters.fn:  # gold groups mentions
                 shown = args.pair_errors if kind == "tuned" else 0
                 print(cause_table(rep.pairs, examples=shown), flush=True)
+            if args.fn_causes >= 0 and kind == "tuned":
+                print(causes_table(rep.causes, rep.missed, args.fn_causes), flush=True)
             a = rep.asserted(MIN_CONFIDENCE)
             print(
                 f"asserted (confidence >= {MIN_CONFIDENCE}): P {100 * a.precision:.1f} "

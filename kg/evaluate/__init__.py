@@ -12,6 +12,7 @@ their table are in ``report``; mention clustering, pair by pair with the cause o
 error, in ``clusters``.
 """
 
+from kg.evaluate.causes import CAUSES, Missed, causes_table, fn_causes
 from kg.evaluate.clusters import PairError, cause_table, score_clusters
 from kg.evaluate.gold import (
     CONLL_RELATIONS,
@@ -33,6 +34,7 @@ from kg.evaluate.match import Matcher, evaluate, label_of, score_doc
 from kg.evaluate.report import Counts, Error, Report, error_table
 
 __all__ = [
+    "CAUSES",
     "CONLL_RELATIONS",
     "CONLL_TYPES",
     "DOCRED_TYPES",
@@ -45,12 +47,15 @@ __all__ = [
     "GoldRelation",
     "GoldSet",
     "Matcher",
+    "Missed",
     "PairError",
     "Report",
     "as_document",
     "cause_table",
+    "causes_table",
     "error_table",
     "evaluate",
+    "fn_causes",
     "label_of",
     "read_conll04",
     "read_docred",

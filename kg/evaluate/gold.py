@@ -27,6 +27,8 @@ FORMATS = ("docred", "conll04", "jsonl")
 SCORED_TYPES = ("Person", "Organization", "Place")
 DOCRED_TYPES = {"PER": "Person", "ORG": "Organization", "LOC": "Place"}
 CONLL_TYPES = {"Peop": "Person", "Org": "Organization", "Loc": "Place"}
+# CoNLL04's entity types in DocRED's names, the kinds a missed fact's arguments are counted by
+CONLL_KINDS = {"Peop": "PER", "Org": "ORG", "Loc": "LOC", "Other": "MISC"}
 # CoNLL04 labels as Wikidata properties: the first is kg's reading, the others are accepted too.
 CONLL_RELATIONS: dict[str, tuple[str, ...]] = {
     "Work_For": ("P108",),
@@ -43,6 +45,7 @@ class GoldEntity:
     type: str | None  # one of SCORED_TYPES, or None when the entity is not scored by type
     literal: bool = False  # a date or number
     spans: tuple[tuple[int, int], ...] = ()  # character offsets of its mentions, where known
+    kind: str = ""  # the dataset's own type (PER, ORG, LOC, TIME, NUM, MISC), where it has one
 
 
 @dataclass(frozen=True)
@@ -119,7 +122,7 @@ def read_docred(path: str | Path, docs: slice | None = None) -> GoldSet:
                 )
                 names = tuple(dict.fromkeys(text[a:b] for a, b in spans))
                 t = v[0]["type"]
-                ents.append(GoldEntity(names, DOCRED_TYPES.get(t), t in ("TIME", "NUM"), spans))
+                ents.append(GoldEntity(names, DOCRED_TYPES.get(t), t in ("TIME", "NUM"), spans, t))
             rels = tuple(
                 GoldRelation(lab["h"], lab["t"], (lab["r"],), lab["r"]) for lab in d["labels"]
             )
@@ -147,7 +150,9 @@ def read_conll04(path: str | Path) -> GoldSet:
             ents = []
             for e in d["entities"]:
                 a, b = offs[e["start"]][0], offs[e["end"] - 1][1]
-                ents.append(GoldEntity((text[a:b],), CONLL_TYPES.get(e["type"]), False, ((a, b),)))
+                t = e["type"]
+                kind = CONLL_KINDS.get(t, t)
+                ents.append(GoldEntity((text[a:b],), CONLL_TYPES.get(t), False, ((a, b),), kind))
             rels = []
             for r in d["relations"]:
                 label = r["type"]

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from kg import vocab
 from kg.defaults import MIN_CONFIDENCE
+from kg.evaluate.causes import Missed, fn_causes
 from kg.evaluate.clusters import PairError, score_clusters
 from kg.evaluate.gold import SCORED_TYPES, GoldDoc, GoldSet, as_document
 from kg.evaluate.report import Counts, Error, Report, Scored
@@ -103,6 +104,7 @@ def score_doc(
     scored: list[Scored] | None = None,
     errors: list[Error] | None = None,
     min_confidence: float = 0.0,
+    hit: set[int] | None = None,
 ) -> tuple[dict[str, Counts], dict[str, Counts], Counts]:
     """(typed entity counts per type, relation counts per label, covered) for one document.
 
@@ -111,11 +113,13 @@ def score_doc(
     of evidence's rule and raw confidence, which the calibration reads): a gold fact that several
     predictions match counts once, with the highest confidence among them. ``errors``, if
     given, gets each fact asserted at ``min_confidence`` that is wrong, and each gold fact
-    none asserts.
+    none asserts. ``hit``, if given, gets the indexes of the gold facts a prediction matches.
     """
     match = Matcher(g)
     out = _Scoring(scored, errors, min_confidence)
     by_label, covered = _score_relations(gold, g, match, relations, out)
+    if hit is not None:
+        hit |= out.hit
     return _score_entities(g, match, entities), by_label, covered
 
 
@@ -124,6 +128,7 @@ class _Scoring:
 
     def __init__(self, scored, errors, min_confidence: float) -> None:
         self.scored, self.errors, self.min_confidence = scored, errors, min_confidence
+        self.hit: set[int] = set()  # the gold facts a prediction matches
 
     def wrong(self, g: GoldDoc, label: str, r: Relation) -> None:
         if self.scored is not None:
@@ -227,6 +232,7 @@ def _score_relations(
             out.wrong(g, label, best_of[key])
         elif n not in hit or best_of[key].confidence > hit[n].confidence:
             hit[n] = best_of[key]
+    out.hit = set(hit)
     for n, r in enumerate(g.relations):
         out.gold_fact(g, gold, r, hit.get(n))
         c = by_label[r.label if gold.format == "conll04" else gold.labels.get(r.label, r.label)]
@@ -277,8 +283,16 @@ def evaluate(
     scored: list[Scored] = []
     errors: list[Error] = []
     pairs: list[PairError] = []
+    causes: Counter[str] = Counter()
+    missed: list[Missed] = []
     for g, (ents, rels, merges) in zip(gold.docs, results, strict=True):
-        per_type, per_label, cov = score_doc(gold, g, ents, rels, scored, errors, MIN_CONFIDENCE)
+        hit: set[int] = set()
+        per_type, per_label, cov = score_doc(
+            gold, g, ents, rels, scored, errors, MIN_CONFIDENCE, hit
+        )
+        c, m = fn_causes(g, Matcher(g), ents, rels, hit)
+        causes.update(c)
+        missed += m
         covered.add(cov)
         clusters.add(score_clusters(g, ents, pairs, merges))
         overlap.add(score_clusters(g, ents, overlap=True))
@@ -304,4 +318,6 @@ def evaluate(
         errors,
         pairs,
         overlap,
+        causes,
+        missed,
     )

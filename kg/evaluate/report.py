@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 # A scored prediction: (confidence, right, label, source, predicate, readings), its readings
@@ -61,6 +61,10 @@ class Report:
     # the pairs as counted before round 11: a gold mention found by any kg mention that
     # overlaps it, whatever name it reads (kg.evaluate.clusters)
     clusters_overlap: Counts = field(default_factory=Counts)
+    # the gold facts missed, counted by cause and by missing argument's kind, and each of them
+    # (kg.evaluate.causes)
+    causes: Counter[str] = field(default_factory=Counter)
+    missed: list = field(default_factory=list)
 
     def asserted(self, threshold: float) -> Counts:
         """Relation counts of the facts with confidence >= ``threshold`` alone."""
