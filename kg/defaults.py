@@ -109,6 +109,12 @@ TOP_BLOCKS = 5
 HEADLINE_WORDS = 25
 BYLINE_WORDS = 16
 
+# -- mentions ------------------------------------------------------------------------------------
+
+# Words a work's title in quotation marks may have ("Your Fake Name Is Good Enough for Me" has
+# eight): a longer capitalised run in quotes is more often a slogan or a headline quoted.
+QUOTED_TITLE_WORDS = 10
+
 # -- type votes ----------------------------------------------------------------------------------
 
 # A line break inside a name the recogniser read cuts it in two unless the line before it is

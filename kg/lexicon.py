@@ -882,6 +882,9 @@ NEWS_AGENCY_WORDS = _words("news press wire")
 QUOTE_MARKS = {"“": '”"', '"': '"”', "«": "»", "„": '“”"'}
 # any mark that closes a quotation
 CLOSING_QUOTE_MARKS = frozenset("".join(QUOTE_MARKS.values()))
+# Marks a clause has and a work's title in quotation marks seldom does: a quoted span with one
+# is a quotation, not a title (kg.extract.mentions._quoted_titles)
+TITLE_BREAKS = frozenset({",", ";", ":", ".", "--", "—"})
 
 # Role nouns that name a position held, with the name kg gives it ("WPP chief executive Martin
 # Sorrell": position held "chief executive officer"); the words a position's name keeps from

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from kg.defaults import BATCH_CHARS, BATCH_SIZE, LIST_VOTE, LIST_WEAK
+from kg.defaults import BATCH_CHARS, BATCH_SIZE, LIST_VOTE, LIST_WEAK, QUOTED_TITLE_WORDS
 from kg.extract import (
     bounds,
     classifier,
@@ -40,13 +40,16 @@ from kg.extract.tokens import Tokens
 from kg.extract.types import LABEL_TYPES, is_party, party_name
 from kg.ingest.blocks import clean_text
 from kg.lexicon import (
+    HEADLINE_SMALL_WORDS,
     HONORIFICS,
     MEMBERSHIP_BODY_WORDS,
     MONTHS,
     NOUN_TYPE,
     ORG_SUFFIXES,
     PARTY_WORDS,
+    QUOTE_MARKS,
     ROLE_NOUNS,
+    TITLE_BREAKS,
     TITLE_WORDS,
 )
 from kg.model import METADATA_KINDS, Document
@@ -245,12 +248,16 @@ def _read_mentions(
     if credited:  # a wire credit's source and its city, for what the recogniser read there
         names = [e for e in names if not any(_overlap(e, c) for c in credited)] + credited
     credited_at = {(c.start, c.end) for c in credited}
+    titled = _quoted_titles(sdoc, tab, names)
+    if titled:  # a work's title in quotation marks, whole, for the names read inside it
+        names = [e for e in names if not any(_overlap(e, q) for q in titled)]
     surnames = surnames_seen(sdoc, tab, out.mentions, names)
     names += surnames
     # a surname the tagger read as a common noun is a name all the same (junk's own test)
     seen = {e.start for e in surnames}
     team_at = {(e.start, e.end) for e in teams}  # named whole too, whatever its tag
-    found = sorted(names, key=lambda e: e.start)
+    team_at |= {(q.start, q.end) for q in titled}
+    found = sorted(names, key=lambda e: e.start)  # the quoted titles join no name, lose no word
     found = cuts.particle_joins(found, tab)
     found = joins.of_joins(joins.hyphen_joins(found, tab), tab)
     found = name_joins.person_joins(joins.given_name_joins(found, tab, words), tab, words)
@@ -280,6 +287,9 @@ def _read_mentions(
         for n in cuts.title_pieces(q, tab)
     ]
     pieces = org_joins.capital_joins(pieces, tab, raw)
+    if titled:
+        pieces = [p for p in pieces if not any(_overlap(p, q) for q in titled)]
+        pieces = sorted(pieces + titled, key=lambda e: e.start)
     for ent in pieces:
         label = ent.label_
         if label in LITERAL_LABELS:
@@ -374,6 +384,52 @@ def _unlabelled_names(sdoc: Doc, t: Tokens) -> list[Span]:
     if start >= 0:
         out.append(Span(sdoc, start, end, label="NAME"))
     return [_without_titles(s, t) for s in out]
+
+
+def _quoted_titles(sdoc: Doc, t: Tokens, names: list[Span]) -> list[Span]:
+    """Titles of works news and encyclopedias write in quotation marks, as works ("his single
+    "Thank You for the Music"", "the film "Days Like This""): the recogniser reads a title's
+    capitalised words as names of their own ("Music") or none. A title is capitalised as a
+    headline is (``HEADLINE_SMALL_WORDS`` aside) and holds no clause's punctuation, so a
+    quoted sentence is none; a quoted word between two names is a nickname ("Joaquin "El
+    Chapo" Guzman"). A name the recogniser reads exactly so keeps its label, and is kept whole
+    too: the trimming of names would cut a title's verbs and pronouns ("Thank You")."""
+    from spacy.tokens import Span
+
+    out: list[Span] = []
+    exact = {(e.start, e.end): e.label_ for e in names if e.label_ != "NAME"}
+    i = 0
+    while i < t.n - 2:
+        closing = QUOTE_MARKS.get(t.orth[i])
+        j = i + 1
+        while closing and j < t.n and j - i <= QUOTED_TITLE_WORDS + 1 and t.orth[j] not in closing:
+            j += 1
+        if closing and j < t.n and t.orth[j] in closing and _title(i + 1, j, t):
+            label = exact.get((i + 1, j), "WORK_OF_ART")
+            out.append(Span(sdoc, i + 1, j, label=label))
+            i = j
+        i += 1
+    return out
+
+
+def _title(a: int, b: int, t: Tokens) -> bool:
+    """Whether tokens ``a`` to ``b`` are capitalised as a title, and no nickname."""
+    if b <= a or b - a > QUOTED_TITLE_WORDS or not t.orth[a][:1].isupper():
+        return False
+    if any(t.sent_start[k] for k in range(a + 1, b)):
+        return False
+    if t.lower[b - 1] in HEADLINE_SMALL_WORDS:
+        return False
+    for k in range(a, b):
+        w = t.orth[k]
+        if w in TITLE_BREAKS:
+            return False
+        lower = t.lower[k]  # "n't" of "Can't Buy Me Love" is no word of its own
+        if w[:1].isalpha() and not w[:1].isupper() and lower not in HEADLINE_SMALL_WORDS:
+            if lower != "n't":
+                return False
+    proper = ("NNP", "NNPS")
+    return not (a > 1 and b + 1 < t.n and t.tag[a - 2] in proper and t.tag[b + 1] in proper)
 
 
 def _team_words(sdoc: Doc, t: Tokens, names: list[Span], words: frozenset[str]) -> list[Span]:
