@@ -114,6 +114,11 @@ BYLINE_WORDS = 16
 # Words a work's title in quotation marks may have ("Your Fake Name Is Good Enough for Me" has
 # eight): a longer capitalised run in quotes is more often a slogan or a headline quoted.
 QUOTED_TITLE_WORDS = 10
+# How far from its quotation marks a work's noun says a quoted title is a work: before it,
+# "the song", "his 1999 single", "a book entitled" (three words); after it, in its sentence,
+# ""X" is the fourth studio album" (six words).
+TITLE_CUE_BEFORE = 3
+TITLE_CUE_AFTER = 6
 
 # -- type votes ----------------------------------------------------------------------------------
 

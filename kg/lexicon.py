@@ -600,6 +600,20 @@ RELEASING_VERBS = _words("release publish")
 STARRING_VERBS = _words("star costar co-star")
 # Nouns of recorded music, whose releasing company is a record label ("the album", "a single").
 RECORD_NOUNS = _words("album single song record ep lp mixtape track")
+# The words near a quoted title that say it names a work (lemmas): a work's noun before it
+# ("the song "X"", "his third novel "Y"", "a book entitled "Z"") or after it (""X" is a 1999
+# single"). News puts quotation marks round much else that is title-cased: a body's name kept
+# at arm's length (the "Islamic State"), a newspaper's, a slogan chanted.
+TITLE_CUE_WORDS = frozenset(KIND_NOUNS["Work"]) | RECORD_NOUNS | _words(
+    "title titled entitle entitled tale play hit composition work recording chart version "
+    # the verbs a work's title is the object of ("recorded", "starred in", "released")
+    "star costar co-star sing perform release publish exhibit exhibition"
+)
+# The words between two quoted titles of one list ("X", "Y" and "Z").
+LIST_JOINS = frozenset({",", ";", "and", "or", "&"})
+# The recogniser's labels a quoted title keeps where it read the title exactly so; any other
+# (a song read a person's or a date) gives way to the work's.
+WORK_LABELS = frozenset({"WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
 # Verbs of merging ("X merged with Y", "X merged into Y").
 MERGER_VERBS = _words("merge combine")
 

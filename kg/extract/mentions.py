@@ -12,7 +12,15 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from kg.defaults import BATCH_CHARS, BATCH_SIZE, LIST_VOTE, LIST_WEAK, QUOTED_TITLE_WORDS
+from kg.defaults import (
+    BATCH_CHARS,
+    BATCH_SIZE,
+    LIST_VOTE,
+    LIST_WEAK,
+    QUOTED_TITLE_WORDS,
+    TITLE_CUE_AFTER,
+    TITLE_CUE_BEFORE,
+)
 from kg.extract import (
     bounds,
     classifier,
@@ -42,6 +50,7 @@ from kg.ingest.blocks import clean_text
 from kg.lexicon import (
     HEADLINE_SMALL_WORDS,
     HONORIFICS,
+    LIST_JOINS,
     MEMBERSHIP_BODY_WORDS,
     MONTHS,
     NOUN_TYPE,
@@ -50,7 +59,9 @@ from kg.lexicon import (
     QUOTE_MARKS,
     ROLE_NOUNS,
     TITLE_BREAKS,
+    TITLE_CUE_WORDS,
     TITLE_WORDS,
+    WORK_LABELS,
 )
 from kg.model import METADATA_KINDS, Document
 
@@ -392,12 +403,15 @@ def _quoted_titles(sdoc: Doc, t: Tokens, names: list[Span]) -> list[Span]:
     capitalised words as names of their own ("Music") or none. A title is capitalised as a
     headline is (``HEADLINE_SMALL_WORDS`` aside) and holds no clause's punctuation, so a
     quoted sentence is none; a quoted word between two names is a nickname ("Joaquin "El
-    Chapo" Guzman"). A name the recogniser reads exactly so keeps its label, and is kept whole
-    too: the trimming of names would cut a title's verbs and pronouns ("Thank You")."""
+    Chapo" Guzman"). News quotes much else that is title-cased (the "Islamic State", a
+    newspaper, a slogan), so a title counts only where its block says it is a work: a work's
+    noun beside one of its quotings (``TITLE_CUE_WORDS``), a list with such a title, or the
+    recogniser's own label of a work. It is kept whole: the trimming of names would cut a
+    title's verbs and pronouns ("Thank You")."""
     from spacy.tokens import Span
 
-    out: list[Span] = []
     exact = {(e.start, e.end): e.label_ for e in names if e.label_ != "NAME"}
+    found: list[tuple[int, int]] = []
     i = 0
     while i < t.n - 2:
         closing = QUOTE_MARKS.get(t.orth[i])
@@ -405,11 +419,42 @@ def _quoted_titles(sdoc: Doc, t: Tokens, names: list[Span]) -> list[Span]:
         while closing and j < t.n and j - i <= QUOTED_TITLE_WORDS + 1 and t.orth[j] not in closing:
             j += 1
         if closing and j < t.n and t.orth[j] in closing and _title(i + 1, j, t):
-            label = exact.get((i + 1, j), "WORK_OF_ART")
-            out.append(Span(sdoc, i + 1, j, label=label))
+            found.append((i + 1, j))
             i = j
         i += 1
+    works = _worked_titles(found, t, exact)
+    out: list[Span] = []
+    for a, b in found:
+        if t.text[t.idx[a] : t.end_char[b - 1]].lower() in works:
+            label = exact.get((a, b), "WORK_OF_ART")
+            out.append(Span(sdoc, a, b, label=label if label in WORK_LABELS else "WORK_OF_ART"))
     return out
+
+
+def _worked_titles(found: list[tuple[int, int]], t: Tokens, exact: dict) -> set[str]:
+    """The quoted titles (lower-cased) that the block says are works: a work's noun among the
+    few words before a quoting or after it in its sentence, the recogniser's label of a work,
+    or a list ("X", "Y" and "Z") one of whose titles is said so."""
+    cued = []
+    for a, b in found:
+        s = t.sents[t.sent_of[a]]
+        before = range(max(s.start, a - 1 - TITLE_CUE_BEFORE), a - 1)
+        after = range(b + 1, min(s.end, b + 1 + TITLE_CUE_AFTER))
+        cued.append(
+            exact.get((a, b)) == "WORK_OF_ART"
+            or any(t.lemma[k] in TITLE_CUE_WORDS for k in (*before, *after))
+        )
+    for _ in range(2):  # a list's titles share their cue, both ways
+        for k in range(1, len(found)):
+            (_, b0), (a1, _) = found[k - 1], found[k]
+            between = {t.lower[x] for x in range(b0 + 1, a1 - 1)}
+            if between and between <= LIST_JOINS and a1 - 1 - (b0 + 1) <= 2:
+                cued[k] = cued[k - 1] = cued[k] or cued[k - 1]
+    return {
+        t.text[t.idx[a] : t.end_char[b - 1]].lower()
+        for (a, b), c in zip(found, cued, strict=True)
+        if c
+    }
 
 
 def _title(a: int, b: int, t: Tokens) -> bool:

@@ -32,6 +32,21 @@ NOT_TITLES = [
     ('"Rebuild It Now," the protesters chanted.', "Rebuild It Now,"),
     ('The album was called "a mistake" by critics.', "a mistake"),
     ('Carlos "The Jackal" Ramirez was tried in Paris.', "The Jackal"),
+    # news quotes a body's name it keeps at arm's length, a slogan: no work's
+    ('Fighters of the so-called "Islamic State" seized the town.', "Islamic State"),
+    ('Protesters chanted "Free Tibet Now" outside the embassy.', "Free Tibet Now"),
+]
+
+# (text, the title a list or a later quoting is a work by): the cue is in the block
+LISTED = [
+    (
+        'Her hits included "Blue Harbor", "Night Train Home" and "Silver Lining".',
+        ["Blue Harbor", "Night Train Home", "Silver Lining"],
+    ),
+    (
+        'The band wrote the song "Paper Lanterns" in 1990. "Paper Lanterns" later topped charts.',
+        ["Paper Lanterns"],
+    ),
 ]
 
 
@@ -48,3 +63,10 @@ def test_a_quoted_title_is_one_work(pipeline, text, title):
 def test_a_quotation_or_nickname_is_no_title(pipeline, text, quoted):
     found = _mentions(pipeline, text)
     assert all(not (label == "WORK_OF_ART" and quoted.startswith(n)) for n, label in found)
+
+
+@pytest.mark.parametrize(("text", "titles"), LISTED)
+def test_a_list_or_another_quoting_says_a_work(pipeline, text, titles):
+    found = _mentions(pipeline, text)
+    for title in titles:
+        assert (title, "WORK_OF_ART") in found
