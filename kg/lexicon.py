@@ -604,10 +604,14 @@ RECORD_NOUNS = _words("album single song record ep lp mixtape track")
 # ("the song "X"", "his third novel "Y"", "a book entitled "Z"") or after it (""X" is a 1999
 # single"). News puts quotation marks round much else that is title-cased: a body's name kept
 # at arm's length (the "Islamic State"), a newspaper's, a slogan chanted.
-TITLE_CUE_WORDS = frozenset(KIND_NOUNS["Work"]) | RECORD_NOUNS | _words(
-    "title titled entitle entitled tale play hit composition work recording chart version "
-    # the verbs a work's title is the object of ("recorded", "starred in", "released")
-    "star costar co-star sing perform release publish exhibit exhibition"
+TITLE_CUE_WORDS = (
+    frozenset(KIND_NOUNS["Work"])
+    | RECORD_NOUNS
+    | _words(
+        "title titled entitle entitled tale play hit composition work recording chart version "
+        # the verbs a work's title is the object of ("recorded", "starred in", "released")
+        "star costar co-star sing perform release publish exhibit exhibition"
+    )
 )
 # The words between two quoted titles of one list ("X", "Y" and "Z").
 LIST_JOINS = frozenset({",", ";", "and", "or", "&"})
