@@ -5,6 +5,13 @@ story's code and before its language ("PM2303111794 Moscow IZVESTIYA in Russian 
 "Bangkok THE NATION", "Magadan Radio Magadan"); and an agency in brackets before the dash
 that opens a story ("Seoul, May 3 (YONHAP) --"). Each source is an organization's name, and
 the city before it a place's.
+
+And the credit that ends an article or a paragraph: a short bracketed list of agencies after
+the last sentence, perhaps after the editors' initials ("... in Kyiv. (AP, AFP)", "mm/rc (AFP,
+dpa)"), an agency after a dash ("... on Sunday. — Reuters"), or who reported and edited
+("(Reporting by Jane Doe; Editing by John Roe)", "Additional reporting by ..."). It names the
+story's source, not a party to it: the names in a credit make no fact with the story's people
+and places (``drop_facts``), and define no acronym (kg.resolve.definitions).
 """
 
 from __future__ import annotations
@@ -18,6 +25,8 @@ from kg.names import name_key, places
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
+    from kg.extract.records import DocExtraction
+
 # a story's code before its source line ("PM2303111794", "94WE0015A"): capitals and digits
 _CODE = r"(?:[0-9A-Z]*[0-9][0-9A-Z]*[A-Z][0-9A-Z]*|[0-9A-Z]*[A-Z][0-9A-Z]*[0-9][0-9A-Z]*)"
 _CODED = re.compile(rf"\b(?=[0-9A-Z]{{8,}}\b){_CODE}[ \t]+")
@@ -28,6 +37,25 @@ _LANGUAGE = re.compile(r"[ \t]+in[ \t]+[A-Z][a-z]+\b.*$")
 _BRACKETED = re.compile(
     r"^(?P<lead>(?:\([^\n()]{1,10}\))?[^\n()]{1,40})"
     r"\([ \t]*(?P<agency>[A-Z][\w-]*(?:[ \t][A-Z][\w-]*){0,2})[ \t]*\)[ \t]*(?:--|—|–|-)[ \t]",
+    re.M,
+)
+# one agency of a credit: a capitalised name of up to three words ("Reuters", "Associated
+# Press", "AFP") or a lowercase acronym ("dpa", "epd")
+_AGENCY = r"(?:[A-Z][\w.&'-]*(?:[ \t][A-Z][\w.&'-]*){0,2}|[a-z]{2,4})"
+_AGENCIES = rf"{_AGENCY}(?:[ \t]*[,/;][ \t]*{_AGENCY}){{0,5}}"
+# the editors' initials before a credit: "mm/rc", "ls,jar/kl/jbh,kms"
+_INITIALS = r"[a-z]{1,4}(?:[/,][a-z]{1,4})+"
+# where a credit may begin: a line's start or a sentence's end (a definition's bracket,
+# "the Federal Police (AFP)", follows a name)
+_AFTER_SENTENCE = r"(?:^|(?<=[.!?\"”’)])[ \t]+)"
+# a credit that ends its line: agencies in brackets, perhaps after initials, or after a dash;
+# or who reported, wrote or edited the story
+_END_CREDIT = re.compile(
+    rf"{_AFTER_SENTENCE}(?:(?:{_INITIALS}[ \t]+)?\([ \t]*{_AGENCIES}[ \t]*\)"
+    rf"|(?:—|–|--?)[ \t]*{_AGENCIES}"
+    rf"|{_AGENCIES}[ \t]+\([ \t]*{_INITIALS}[ \t]*\)"
+    r"|\(?(?i:(?:additional[ \t]+|with[ \t]+)?(?:reporting|writing|editing)[ \t]+by)\b[^\n]{1,200}"
+    r")[ \t]*$",
     re.M,
 )
 # the words of a broadcaster's name: "Radio Magadan", "UT-1 Television Network"
@@ -92,6 +120,28 @@ def bracketed_agencies(text: str) -> list[tuple[int, int]]:
     """(start, end) of each agency in brackets before a story's dash ("Seoul, May 3 (YONHAP)
     --"): after a short lead of a city, a comma and a date."""
     return [m.span("agency") for m in _BRACKETED.finditer(text) if "," in m.group("lead")]
+
+
+def end_credits(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each credit that ends a line of ``text``: "(AP, AFP)", "mm/rc (AFP,
+    dpa)", "— Reuters", "(Reporting by Jane Doe; Editing by John Roe)"."""
+    return [
+        (m.start() + len(m.group()) - len(m.group().lstrip()), m.end())
+        for m in _END_CREDIT.finditer(text)
+    ]
+
+
+def drop_facts(out: DocExtraction, first: int, facts_from: int) -> None:
+    """Drop the facts from ``facts_from`` on that name a mention (from ``first`` on) within an
+    end credit: the agency a story is taken from, or its reporter, is no party to it (the
+    relation model reads "... from Russia. (AP, AFP)" as one sentence)."""
+    credited = {i for i in range(first, len(out.mentions)) if out.mentions[i].credit}
+    if credited:
+        out.facts[facts_from:] = [
+            f
+            for f in out.facts[facts_from:]
+            if f.subject not in credited and f.object not in credited and f.of not in credited
+        ]
 
 
 def credit_names(sdoc: Doc, text: str) -> list[Span]:

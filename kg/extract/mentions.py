@@ -210,6 +210,7 @@ def read_block(
     structure.apart(out, tab, offset, kind, facts_from)  # no fact across cells or list entries
     countries.settle(out, facts_from)  # a nationality word's person; a continent no country
     offices.settle(out, tab, offset, facts_from)  # an office's place; a resident's; a job title
+    credits.drop_facts(out, first, facts_from)
     if not keep_candidates:
         _memberships(out, facts_from)
 
@@ -262,6 +263,7 @@ def _read_mentions(
     titled = _quoted_titles(sdoc, tab, names)
     if titled:  # a work's title in quotation marks, whole, for the names read inside it
         names = [e for e in names if not any(_overlap(e, q) for q in titled)]
+    ended = credits.end_credits(raw)
     surnames = surnames_seen(sdoc, tab, out.mentions, names)
     names += surnames
     # a surname the tagger read as a common noun is a name all the same (junk's own test)
@@ -341,6 +343,7 @@ def _read_mentions(
             (offset + sent.start_char, offset + sent.end_char),
             surface=surface,
         )
+        m.credit = any(a <= start_char < b for a, b in ended)
         types.vote(m, i, j, tab)
         m.plain = plain_words.plain(i, j, tab, words, raw)
         if (label == "NAME" and no_name(span, tab)) or cuts.portfolio(i, j, tab):

@@ -54,6 +54,9 @@ class RawMention:
     # moved to and the weight it gave ("": none), so a document-level cue can take it back
     moved: str = ""
     moved_weight: float = 0.0
+    # within a credit that ends a line ("(AP, AFP)", kg.extract.credits.end_credits): the
+    # story's source, which makes no fact with its people and places and defines no acronym
+    credit: bool = False
 
 
 @dataclass(frozen=True)
