@@ -31,7 +31,6 @@ from kg.lexicon import (
     DOCUMENT_HEAD_NOUNS,
     FACILITY_SUFFIXES,
     FEATURE_SUFFIXES,
-    KNOWN_ACRONYMS,
     LEGAL_SUFFIXES,
     ORG_HEAD_NOUNS,
     PLACE_PREFIXES,
@@ -44,12 +43,12 @@ from kg.names import (
     compact_key,
     hyphen_surnames,
     is_acronym,
-    name_key,
     particle_surnames,
     places,
     subdivision_of,
 )
 from kg.names import within as within_table
+from kg.resolve.definitions import known
 from kg.resolve.keys import SURNAME
 from kg.resolve.records import _Name
 from kg.resolve.shapes import complement_heads, document_heads, fuller, head_nouns, initials, within
@@ -221,7 +220,8 @@ def merge(
                 reason += f", the first named of {among} full names it could stand for"
             return Link(f, k, part, reason)
     acr = compact_key(word)
-    if is_acronym(surface) and ACRONYM_MIN <= len(acr) <= ACRONYM_MAX and SCOPE not in k:
+    own = k in definitions  # an acronym its document defines ("gm@doc": definitions.scope)
+    if is_acronym(surface) and ACRONYM_MIN <= len(acr) <= ACRONYM_MAX and (own or SCOPE not in k):
         link = _acronym(names, k, acr, index, tops, definitions)
         if link is not None:
             return link
@@ -418,9 +418,10 @@ def _acronym(
     one name of a document it shares whose initials it spells, when it has three letters or
     more, or two where both are an organization's (``_company_initials``)."""
     surface = names[k].first
+    own = SCOPE in k  # the acronym in a document that defines it
     defined = {
         f: ev
-        for f, ev in definitions.get(acr, {}).items()
+        for f, ev in definitions.get(k if own else acr, {}).items()
         if f in names
         and f != k
         and (abbreviates(surface, names[f].first) or _translated(f, k, tops))
@@ -429,21 +430,45 @@ def _acronym(
         # the name defined in most documents; ties to the first in name order
         full = max(sorted(defined), key=lambda f: len(names[f].docs))
         doc, sentence = defined[full]
-        reason = f"{surface!r} is defined as {names[full].first!r} in document {doc}: {sentence!r}"
-        return Link(full, k, "acronym defined", reason)
+        other = next((f for f in sorted(defined) if not _one_meaning(f, full)), None)
+        if other is None or own:
+            where = "its document" if own else "document"
+            reason = f"{surface!r} is defined as {names[full].first!r} in {where} {doc}"
+            return Link(full, k, "acronym defined", f"{reason}: {sentence!r}")
+        # two documents define it as two names: elsewhere it is neither ("DP", the Democratic
+        # Party of one and the Daily Planet of another)
+    table = known(acr)
     near = sharing(names, k, index.by_initials.get(acr, []))
+    if table and not own:
+        near = [f for f in near if f == table]  # the table's meaning stands: "AFP", the agency
     if len(near) == 1 and (len(acr) >= 3 or _company_initials(k, near[0], tops)):
         f = near[0]
         doc = shared_doc(names, f, k)
         reason = f"{surface!r} spells the initials of {names[f].first!r}, in document {doc}"
         return Link(f, k, "acronym", reason)
+    if own:
+        # its document's definition joins no name: the acronym other documents name
+        if acr in names and acr != k:
+            doc = k.partition(SCOPE)[2]
+            reason = (
+                f"{surface!r} of document {doc}, whose definition there joins no name, is the "
+                f"{names[acr].first!r} other documents name"
+            )
+            return Link(acr, k, "same name", reason)
+        return None
     # "EU", "UN": the table of acronyms news uses without defining them
-    known = KNOWN_ACRONYMS.get(acr)
-    full = name_key(known) if known else ""
-    if full in names and full != k:
-        reason = f"{surface!r} stands for {names[full].first!r} (kg's table of known acronyms)"
-        return Link(full, k, "acronym known", reason)
+    if table in names and table != k:
+        reason = f"{surface!r} stands for {names[table].first!r} (kg's table of known acronyms)"
+        return Link(table, k, "acronym known", reason)
     return None
+
+
+def _one_meaning(a: str, b: str) -> bool:
+    """Whether two names an acronym is defined as may be one thing's: one is a fuller reading
+    of the other, or they begin with one word (news words a party's or a body's name in
+    several ways: "the Social Democrats", "the Social Democratic Party"; "Democratic Party"
+    and "Daily Planet" are two)."""
+    return fuller(a, b) or fuller(b, a) or a.split()[0] == b.split()[0]
 
 
 def _company_initials(acr: str, full: str, tops: dict[str, str]) -> bool:

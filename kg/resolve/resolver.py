@@ -116,8 +116,9 @@ class Resolver:
     # word used for its language is keyed apart, an agreement's noun is a name of its document;
     # 13: a large city's or a state's country by the places table; 14: the places table's
     # facts reported on their document's date; 15: a party's members' word keyed as the
-    # party's adjective; 16: a surname read a person's among a place's mentions keyed apart).
-    FORMAT = 16
+    # party's adjective; 16: a surname read a person's among a place's mentions keyed apart;
+    # 17: an acronym a document defines keyed as a name of that document).
+    FORMAT = 17
 
     def __init__(self) -> None:
         self.format = self.FORMAT
@@ -127,7 +128,7 @@ class Resolver:
         self.facts_of: dict[str, list[int]] = {}  # name key -> the facts that name it
         self.quotes: list[QuoteRecord] = []
         # acronym key -> the full names documents define it as, each with its first evidence
-        # (document, sentence): a definition holds in every document
+        # (document, sentence); "acr@doc" -> the one document's (``definitions.scope``)
         self.definitions: dict[str, dict[str, tuple[str, str]]] = {}
         # (name key, alias key) -> the first evidence (document, sentence) of an alias a
         # document defines ("Kim Dotcom, born Kim Schmitz"): it too holds in every document
@@ -170,7 +171,7 @@ class Resolver:
         local = local_keys(mentions, base)
         keys = team_keys(mentions, [scoped(k, doc) if k in local else k for k in base])
         keys = surname_keys(mentions, language_keys(mentions, keys))
-        self._add_definitions(ex, base)
+        keys = definitions.scope(ex, keys, definitions.read(ex, base), self.definitions)
         self._add_demonyms(ex, keys)
         self._add_within(ex, keys)
         for m, k in zip(mentions, keys, strict=True):
@@ -191,12 +192,6 @@ class Resolver:
             if m.zone == "title" or m.end <= headline:
                 n.headlined.add((m.doc_id, m.start))
         return keys
-
-    def _add_definitions(self, ex: DocExtraction, base: list[str]) -> None:
-        """Keep the acronyms the document defines (``definitions``), each with its first
-        evidence."""
-        for acr, full, ev in definitions.read(ex, base):
-            self.definitions.setdefault(acr, {}).setdefault(full, ev)
 
     def _add_demonyms(self, ex: DocExtraction, keys: list[str]) -> None:
         """Link each nationality word of the document ("Japanese") to the country the places
