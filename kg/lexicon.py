@@ -1052,8 +1052,9 @@ GENERIC_BODY_WORDS = GENERIC_BODY_NOUNS | _words(
 
 # Acronyms news uses without defining them, and the names they stand for: an acronym joins the
 # name where a document names it, in any document (rule "acronym known"), as a definition
-# would. Only international bodies and wire agencies whose acronym has no other common reading
-# in news.
+# would; a document that defines it as another name holds that meaning in itself only. Only
+# international bodies and wire agencies whose acronym has no other common reading in news,
+# none a country's code (tests/resolve/test_acronym_meanings.py checks each against pycountry).
 KNOWN_ACRONYMS: dict[str, str] = {
     "eu": "European Union",
     "un": "United Nations",

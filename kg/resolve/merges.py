@@ -3,7 +3,8 @@ log with its evidence (a document, and for a definition its sentence). A merge n
 beyond likeness: a surname or first name joins the one full name of its document that ends or
 starts with it (where its own readings call it an organization or place, only a full name that
 the document names before it); an acronym the name a document defines it as ("General Motors
-(GM)", which then holds everywhere; an organization's name in another language too, "Federation
+(GM)", which holds in its document and wherever no other document or kg's table of known
+acronyms gives it another meaning; an organization's name in another language too, "Federation
 of German Industry (BDI)"), or else the one name of a shared document whose initials it spells
 (three letters or more, or two of an organization's name of two words); a short form ("TBD") the
 name of a shared document it shortens by a legal or unit suffix ("TBD Lab") or a place's generic
@@ -191,7 +192,7 @@ def merge(
 ) -> Link | None:
     """The merge of name ``k`` into a longer name, by the first rule that applies. A short
     name joins a longer one only on evidence: a document that names both, or one that defines
-    the acronym (which then holds in every document)."""
+    the acronym (which holds in every document where unambiguous, ``_acronym``)."""
     n = names[k]
     surface, word = n.first, bare(k).removesuffix(SURNAME)
     if len(word.split()) == 1 or SCOPE in k and word in index.people_by_word:
@@ -414,9 +415,12 @@ def _acronym(
     tops: dict[str, str],
     definitions: Mapping[str, Mapping[str, tuple[str, str]]],
 ) -> Link | None:
-    """An acronym -> the name a document defines it as ("General Motors (GM)"), or else the
-    one name of a document it shares whose initials it spells, when it has three letters or
-    more, or two where both are an organization's (``_company_initials``)."""
+    """An acronym -> the name a document defines it as ("General Motors (GM)"): in that
+    document its own definition (its key there is "gm@doc", ``definitions.scope``); elsewhere
+    the one meaning of every document's definitions, none where two define it as two names.
+    Else the one name of a document it shares whose initials it spells, when it has three
+    letters or more, or two where both are an organization's (``_company_initials``), and
+    where kg's table of known acronyms knows it, only the table's name; else the table's."""
     surface = names[k].first
     own = SCOPE in k  # the acronym in a document that defines it
     defined = {

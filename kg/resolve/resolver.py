@@ -5,8 +5,9 @@ cut to one; a country's names, codes and aliases by the places table; a bare sur
 name within its document only), then
 groups are merged by rules that each leave a line in the merge log with their evidence
 (``merges``): spelling variants; a surname or first name joins the one full name of its
-document that ends or starts with it; an acronym joins the name a document defines it as, or
-the one name of a document it shares whose initials it spells; a short form ("TBD") joins the
+document that ends or starts with it; an acronym joins the name a document defines it as (in
+that document; elsewhere where no document or kg's table gives it another), or the one name of
+a document it shares whose initials it spells; a short form ("TBD") joins the
 name it shortens ("TBD Lab"); an organization's noun ("the Court") the one name of its document
 it heads; a name with initials the full name they abbreviate; a lone word read a person's in
 one document, that begins or ends no person's name anywhere, the place or organization other

@@ -4,10 +4,12 @@ name, and kg's table of known acronyms gives it no other meaning)."""
 
 from __future__ import annotations
 
+import pycountry
 import pytest
 
 from kg.extract.records import DocExtraction
-from kg.names import name_key
+from kg.lexicon import KNOWN_ACRONYMS
+from kg.names import abbreviates, name_key, places
 from kg.resolve import Resolver, definitions, resolve
 from tests.resolve.test_merge_rules import ORG, G, extraction
 
@@ -123,3 +125,12 @@ def test_a_credits_name_defines_nothing():
     )
     ex.mentions[0].credit = True
     assert definitions.read(ex, [name_key(m.text) for m in ex.mentions]) == []
+
+
+@pytest.mark.parametrize(("acronym", "full"), sorted(KNOWN_ACRONYMS.items()))
+def test_the_table_of_known_acronyms_holds_no_country_code(acronym, full):
+    """Each known acronym spells its name, and is no country's ISO 3166 code (pycountry) nor
+    a name of kg's places table: there the country's meaning would stand beside it."""
+    codes = {c.alpha_2 for c in pycountry.countries} | {c.alpha_3 for c in pycountry.countries}
+    assert abbreviates(acronym.upper(), full)
+    assert acronym.upper() not in codes and acronym not in places()
