@@ -1,0 +1,161 @@
+"""Names that hold more than a name: a score, a minute or a time zone left after it (a result,
+a scorer's list, a clock's table), and two names run together where a fixture list, a headline
+or a dateline lost its line breaks or punctuation ("Hannover Darmstadt", "Europe Barcelona").
+Each piece is a name of its own, or no part of one."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from kg.extract.cuts import NUMBERLESS, PLACE_KEYS
+from kg.extract.records import RawMention
+from kg.extract.tokens import Tokens
+from kg.lexicon import CLUB_FIRST_WORDS, TIME_ZONES, VERSUS
+from kg.names import name_key
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+
+# a score in one token ("4-3", "2:1") or a minute ("73'"): never a name's, whatever follows it
+_SCORE = re.compile(r"\d{1,2}[-–:]\d{1,2}")
+_MINUTE = re.compile(r"\d{1,3}['’′]")
+_SCORE_JOINTS = frozenset({"-", "–", ":"})
+_MINUTE_MARKS = frozenset({"'", "’", "′"})
+
+
+def without_marks(start: int, end: int, t: Tokens) -> int:
+    """The end of a name (tokens ``start:end``) of any label without a score, a minute or a
+    time zone after it: a result ("Dynamo Kyiv 4-3"), a scorer's minute ("Vidal 73'") and a
+    clock's zone ("Edmonton UTC -6") are written after a name in reports and tables, and are
+    never part of one; a name's own number is written alone ("Apollo 11", "Formula 1")."""
+    if end - start < 2:
+        return end
+    orth = t.orth
+    last = orth[end - 1]
+    if _SCORE.fullmatch(last) or _MINUTE.fullmatch(last):
+        return end - 1
+    if end - start > 2 and last in _MINUTE_MARKS and orth[end - 2].isdigit():
+        return end - 2 if len(orth[end - 2]) <= 3 else end  # "Vidal 73 '"
+    if (
+        end - start > 3
+        and last.isdigit()
+        and orth[end - 2] in _SCORE_JOINTS
+        and orth[end - 3].isdigit()
+        and max(len(last), len(orth[end - 3])) <= 2
+        and t.end_char[end - 3] == t.idx[end - 2]  # "4-3", not a range's "4 - 3"
+        and t.end_char[end - 2] == t.idx[end - 1]
+    ):
+        return end - 3
+    if (
+        last.isupper()
+        and last.casefold() in TIME_ZONES
+        and any(t.alpha[k] for k in range(start, end - 1))
+    ):
+        return end - 1
+    return end
+
+
+def fixture_pieces(ent: Span, t: Tokens, known: frozenset[str]) -> list[Span]:
+    """A name between two fixtures' "vs." cut into two sides: a fixture list that lost its
+    line breaks ("Hoffenheim vs. Hannover Darmstadt vs. Hertha Berlin") runs one fixture's
+    second side into the next one's first. The cut is where both sides are names ``known``
+    (name keys: the document's other names) or places of the tables; else before a club's
+    first word ("Hamburg Werder Bremen"), after a place of the tables that ends a side
+    ("Hertha Berlin Wolfsburg"); two words are two sides. Each side is a name of no label
+    (a team, as the report's other teams tell)."""
+    start, end = ent.start, ent.end
+    if not _between_fixtures(ent, t):
+        return [ent]
+    cut = _side_cut(start, end, t, known)
+    if cut is None:
+        return [ent]
+    from spacy.tokens import Span
+
+    return [Span(ent.doc, start, cut, label="NAME"), Span(ent.doc, cut, end, label="NAME")]
+
+
+def _between_fixtures(ent: Span, t: Tokens) -> bool:
+    """Whether ``ent`` is a run of two capitalised words or more between two "vs."."""
+    start, end = ent.start, ent.end
+    return (
+        end - start >= 2
+        and start > 0
+        and end < t.n
+        and t.lower[start - 1] in VERSUS
+        and t.lower[end] in VERSUS
+        and all(t.orth[k][:1].isupper() and t.alpha[k] for k in range(start, end))
+    )
+
+
+def _side_cut(start: int, end: int, t: Tokens, known: frozenset[str]) -> int | None:
+    """Where a run of two teams' names (tokens ``start:end``) is cut (``fixture_pieces``)."""
+    cuts = range(start + 1, end)
+
+    def named(a: int, b: int) -> bool:
+        key = name_key(t.span_text(a, b))
+        return key in known or key in PLACE_KEYS
+
+    both = [k for k in cuts if named(start, k) and named(k, end)]
+    if both:
+        return both[0]
+    club = [k for k in cuts if t.lower[k] in CLUB_FIRST_WORDS]
+    if club:
+        return club[0]
+    placed = [k for k in cuts if name_key(t.orth[k - 1]) in PLACE_KEYS]
+    if placed:
+        return placed[0]
+    return start + 1 if end - start == 2 else None
+
+
+def place_pieces(ent: Span, t: Tokens) -> list[Span]:
+    """A name of two places of the tables run together, cut into them: a headline or a
+    dateline that lost its line break or its punctuation runs one place into the next
+    ("... in Europe" over "Barcelona and Spain midfielder ..."). A place of the tables of
+    several words stays whole ("Guinea Bissau" where the table has it), as a person's name
+    does ("Paris Jackson"); the cut is at a space only ("Congo-Brazzaville")."""
+    start, end = ent.start, ent.end
+    if ent.label_ == "PERSON" or end - start < 2 or name_key(ent.text) in PLACE_KEYS:
+        return [ent]
+    for k in range(start + 1, end):
+        if t.idx[k] == t.end_char[k - 1]:
+            continue
+        if (
+            name_key(t.span_text(start, k)) in PLACE_KEYS
+            and name_key(t.span_text(k, end)) in PLACE_KEYS
+        ):
+            from spacy.tokens import Span
+
+            return [Span(ent.doc, start, k, label="GPE"), Span(ent.doc, k, end, label="GPE")]
+    return [ent]
+
+
+def pieces(found: Sequence[Span], t: Tokens, earlier: Sequence[RawMention]) -> list[Span]:
+    """The names ``found`` in a block, each run-on cut into its names (``fixture_pieces``,
+    ``place_pieces``); ``earlier``: the document's mentions before the block."""
+    known: frozenset[str] = frozenset()
+    if any(_between_fixtures(e, t) for e in found):  # the keys are needed there only
+        known = frozenset(name_key(t.span_text(e.start, e.end)) for e in found)
+        known |= frozenset(name_key(m.text) for m in earlier)
+    return [
+        p
+        for e in found
+        for f in fixture_pieces(unmarked(e, t), t, known)
+        for p in place_pieces(f, t)
+    ]
+
+
+def unmarked(ent: Span, t: Tokens) -> Span:
+    """The name ``ent`` without a score, a minute or a time zone after it
+    (``without_marks``). A name the recogniser gave a product's, a law's or a work's label for
+    the number it held ("Vidal 73'" read as a law) is left without a label: the name's words
+    and its document tell its kind."""
+    end = without_marks(ent.start, ent.end, t)
+    if end == ent.end:
+        return ent
+    from spacy.tokens import Span
+
+    label = ent.label_ if ent.label_ in NUMBERLESS else "NAME"
+    return Span(ent.doc, ent.start, end, label=label)
