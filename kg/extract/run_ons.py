@@ -50,12 +50,74 @@ def without_marks(start: int, end: int, t: Tokens) -> int:
     ):
         return end - 3
     if (
+        _score(end - 1, t)
+        and t.title[end - 2]
+        and (_scored_before(start, t) or _scored_after(end, t))
+    ):
+        return end - 1  # "Greenock Morton 1 Falkirk 0": each side's score
+    if _score(end - 1, t) and _score(end - 2, t):
+        k = end - 2
+        while k > start + 1 and _score(k - 1, t):
+            k -= 1
+        return k  # a table's row: "St Mirren 3 1 1 1 5 4 4"
+    if (
         last.isupper()
         and last.casefold() in TIME_ZONES
         and any(t.alpha[k] for k in range(start, end - 1))
     ):
         return end - 1
     return end
+
+
+def _score(k: int, t: Tokens) -> bool:
+    """Whether token ``k`` is a number a score or a table's count may be: three figures at
+    most, which a year is not."""
+    return 0 <= k < t.n and t.orth[k].isdigit() and len(t.orth[k]) <= 3
+
+
+def _scored_before(start: int, t: Tokens) -> bool:
+    """Whether a score follows a capitalised word just before the name at ``start``: the
+    other side of a results line ("Greenock Morton 1" before "Falkirk 0")."""
+    return start >= 2 and _score(start - 1, t) and t.title[start - 2]
+
+
+def _scored_after(end: int, t: Tokens) -> bool:
+    """Whether capitalised words and then a score (after a bracket of a few words, "Rad ( B )
+    0") follow the name ending at ``end``: the other side of a results line."""
+    k = end
+    while k < t.n and t.title[k] and t.alpha[k]:
+        k += 1
+    if k == end:
+        return False
+    if k < t.n and t.orth[k] == "(":
+        close = next((j for j in range(k + 1, min(k + 5, t.n)) if t.orth[j] == ")"), -1)
+        k = close + 1 if close > 0 else k
+    return _score(k, t)
+
+
+def result_pieces(ent: Span, t: Tokens) -> list[Span]:
+    """A results line's sides run into one name with the score between them, cut into the
+    sides: "Pohang 3 Ulsan 2", "Orrell 13 Bath" (56). A score sits between capitalised
+    words, and the side after it has a score too: a name's own number does not ("Formula 1
+    Grand Prix"). Each side is a name of no label (a team, as the report's others tell);
+    the scores are no part of either."""
+    start, end = ent.start, ent.end
+    cuts = [
+        k
+        for k in range(start + 1, end - 1)
+        if _score(k, t) and t.title[k - 1] and t.title[k + 1] and _scored_after(k + 1, t)
+    ]
+    if not cuts:
+        return [ent]
+    from spacy.tokens import Span
+
+    bounds = [start - 1, *cuts, end]
+    out = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        b = without_marks(a + 1, b, t)
+        if b > a + 1:
+            out.append(Span(ent.doc, a + 1, b, label="NAME"))
+    return out
 
 
 def fixture_pieces(ent: Span, t: Tokens, known: frozenset[str]) -> list[Span]:
@@ -142,7 +204,8 @@ def pieces(found: Sequence[Span], t: Tokens, earlier: Sequence[RawMention]) -> l
     return [
         p
         for e in found
-        for f in fixture_pieces(unmarked(e, t), t, known)
+        for r in result_pieces(e, t)
+        for f in fixture_pieces(unmarked(r, t), t, known)
         for p in place_pieces(f, t)
     ]
 
