@@ -126,7 +126,8 @@ def fixture_pieces(ent: Span, t: Tokens, known: frozenset[str]) -> list[Span]:
     second side into the next one's first. The cut is where both sides are names ``known``
     (name keys: the document's other names) or places of the tables; else before a club's
     first word ("Hamburg Werder Bremen"), after a place of the tables that ends a side
-    ("Hertha Berlin Wolfsburg"); two words are two sides. Each side is a name of no label
+    ("Hertha Berlin Wolfsburg"), beside a side of two words the document names alone; two
+    words are two sides. Each side is a name of no label
     (a team, as the report's other teams tell)."""
     start, end = ent.start, ent.end
     if not _between_fixtures(ent, t):
@@ -169,6 +170,16 @@ def _side_cut(start: int, end: int, t: Tokens, known: frozenset[str]) -> int | N
     placed = [k for k in cuts if name_key(t.orth[k - 1]) in PLACE_KEYS]
     if placed:
         return placed[0]
+    # a side of two words or more that the document names alone: "Real Betis" of "Real
+    # Betis Osasuna"; one word may begin a side's name as well ("Hertha" of "Hertha Berlin")
+    longer = [
+        k
+        for k in cuts
+        if (k - start > 1 and name_key(t.span_text(start, k)) in known)
+        or (end - k > 1 and name_key(t.span_text(k, end)) in known)
+    ]
+    if longer:
+        return longer[0]
     return start + 1 if end - start == 2 else None
 
 
