@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 # a score in one token ("4-3", "2:1") or a minute ("73'"): never a name's, whatever follows it
 _SCORE = re.compile(r"\d{1,2}[-–:]\d{1,2}")
 _MINUTE = re.compile(r"\d{1,3}['’′]")
+# an ordinal in figures: a scorer's minute ("Silva 79th"); a name begins with one ("the 4th
+# Infantry Division"), it ends with none
+_ORDINAL = re.compile(r"\d{1,3}(st|nd|rd|th)")
 _SCORE_JOINTS = frozenset({"-", "–", ":"})
 _MINUTE_MARKS = frozenset({"'", "’", "′"})
 
@@ -35,7 +38,7 @@ def without_marks(start: int, end: int, t: Tokens) -> int:
         return end
     orth = t.orth
     last = orth[end - 1]
-    if _SCORE.fullmatch(last) or _MINUTE.fullmatch(last):
+    if _SCORE.fullmatch(last) or _MINUTE.fullmatch(last) or _ORDINAL.fullmatch(last.lower()):
         return end - 1
     if end - start > 2 and last in _MINUTE_MARKS and orth[end - 2].isdigit():
         return end - 2 if len(orth[end - 2]) <= 3 else end  # "Vidal 73 '"
@@ -118,6 +121,33 @@ def result_pieces(ent: Span, t: Tokens) -> list[Span]:
         if b > a + 1:
             out.append(Span(ent.doc, a + 1, b, label="NAME"))
     return out
+
+
+# a dash a scorers' list or a heading writes between a team's or a country's name and what
+# follows it, spaced
+_DASHES = frozenset({"-", "–", "—", "--"})
+
+
+def dash_pieces(ent: Span, t: Tokens) -> list[Span]:
+    """A name cut at a spaced dash after a place of the tables: a scorers' list ("Portugal -
+    Rui Costa ( 31st )") or a market report's heading ("BRITAIN - Gilts") writes the place,
+    a dash and what it says of it, which the recogniser runs into one name. The place is a
+    place; what follows a name of its own where it is a person's, else of no label."""
+    for k in range(ent.start + 1, ent.end - 1):
+        if (
+            t.orth[k] in _DASHES
+            and t.idx[k] > t.end_char[k - 1]
+            and t.idx[k + 1] > t.end_char[k]
+            and name_key(t.span_text(ent.start, k)) in PLACE_KEYS
+        ):
+            from spacy.tokens import Span
+
+            label = "PERSON" if ent.label_ == "PERSON" else "NAME"
+            return [
+                Span(ent.doc, ent.start, k, label="GPE"),
+                Span(ent.doc, k + 1, ent.end, label=label),
+            ]
+    return [ent]
 
 
 def fixture_pieces(ent: Span, t: Tokens, known: frozenset[str]) -> list[Span]:
@@ -215,7 +245,8 @@ def pieces(found: Sequence[Span], t: Tokens, earlier: Sequence[RawMention]) -> l
     return [
         p
         for e in found
-        for r in result_pieces(e, t)
+        for d in dash_pieces(e, t)
+        for r in result_pieces(d, t)
         for f in fixture_pieces(unmarked(r, t), t, known)
         for p in place_pieces(f, t)
     ]

@@ -31,6 +31,8 @@ MARKED = [
     ("Lisbon UTC +1 and Denver UTC -6", "Denver UTC", "PERSON", "Denver", "PERSON"),
     ("Kilmarnock 5 3 1 1 9 4 10", "Kilmarnock 5 3 1 1 9 4 10", "PRODUCT", "Kilmarnock", "NAME"),
     ("Rovers 2 Albion 1", "Albion 1", "LAW", "Albion", "NAME"),
+    ("( Gary Rowe 75th )", "Gary Rowe 75th", "PERSON", "Gary Rowe", "PERSON"),
+    ("The 4th Infantry Division", "4th Infantry Division", "ORG", "4th Infantry Division", "ORG"),
     ("Albion 1 lost to Rovers 2 again.", "Albion 1", "LAW", "Albion 1", "LAW"),
     ("The Apollo 11 crew landed.", "Apollo 11", "PRODUCT", "Apollo 11", "PRODUCT"),
     ("He flew a Boeing 747-400 home.", "Boeing 747-400", "PRODUCT", "Boeing 747-400", "PRODUCT"),
@@ -66,6 +68,10 @@ RUN_ONS = [
         "Rayo Vallecano sacked their coach. Fixtures: Sevilla vs. Getafe Valencia vs. Rayo "
         "Vallecano Osasuna vs. Girona.",
         ["Rayo Vallecano", "Sevilla", "Getafe", "Valencia", "Rayo Vallecano", "Osasuna", "Girona"],
+    ),
+    (
+        "Scorers :\nSlovenia - Marko Kovac ( 31st )\nAustria - Peter Huber ( 13th )",
+        ["Slovenia", "Marko Kovac", "Austria", "Peter Huber"],
     ),
     ("Heatwave grips Europe Madrid recorded 44 degrees on Monday.", ["Europe", "Madrid"]),
     ("Channel 4 News reported it on Monday.", ["Channel 4 News"]),
