@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from kg.extract.cuts import NUMBERLESS, PLACE_KEYS
 from kg.extract.records import RawMention
 from kg.extract.tokens import Tokens
+from kg.extract.types import LABEL_TYPES
 from kg.lexicon import CLUB_FIRST_WORDS, TIME_ZONES, VERSUS
 from kg.names import name_key
 
@@ -242,10 +243,14 @@ def pieces(found: Sequence[Span], t: Tokens, earlier: Sequence[RawMention]) -> l
     if any(_between_fixtures(e, t) for e in found):  # the keys are needed there only
         known = frozenset(name_key(t.span_text(e.start, e.end)) for e in found)
         known |= frozenset(name_key(m.text) for m in earlier)
+    # a date's or a count's numbers are its own ("March 1-2", "the 12th")
+    return [p for e in found for p in (_cut(e, t, known) if e.label_ in LABEL_TYPES else [e])]
+
+
+def _cut(ent: Span, t: Tokens, known: frozenset[str]) -> list[Span]:
     return [
         p
-        for e in found
-        for d in dash_pieces(e, t)
+        for d in dash_pieces(ent, t)
         for r in result_pieces(d, t)
         for f in fixture_pieces(unmarked(r, t), t, known)
         for p in place_pieces(f, t)
