@@ -288,7 +288,7 @@ def _read_mentions(
     if "\n" in raw:  # the block's own line breaks, which the parse read as spaces
         head = cuts.headline_end(out.document.text, offset, raw)
         found = [p for e in found for p in cuts.line_pieces(e, tab, raw, head)]
-    found = run_ons.pieces(found, tab, out.mentions)
+    found = run_ons.pieces(found, tab, out.mentions, raw)
     pieces = [
         n
         for e in found

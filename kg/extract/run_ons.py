@@ -129,11 +129,17 @@ def result_pieces(ent: Span, t: Tokens) -> list[Span]:
 _DASHES = frozenset({"-", "–", "—", "--"})
 
 
-def dash_pieces(ent: Span, t: Tokens) -> list[Span]:
+def dash_pieces(ent: Span, t: Tokens, raw: str) -> list[Span]:
     """A name cut at a spaced dash after a place of the tables: a scorers' list ("Portugal -
     Rui Costa ( 31st )") or a market report's heading ("BRITAIN - Gilts") writes the place,
     a dash and what it says of it, which the recogniser runs into one name. The place is a
-    place; what follows a name of its own where it is a person's, else of no label."""
+    place; what follows a name of its own where it is a person's, else of no label. Such a
+    line begins with the place: a dash inside a line joins a name's words ("the Asia -
+    Pacific Economic Cooperation", as a text spaced for its tokens writes it). ``raw``: the
+    block's own characters, with the line breaks the parse reads as spaces."""
+    at = t.idx[ent.start]
+    if raw[raw.rfind("\n", 0, at) + 1 : at].strip():
+        return [ent]
     for k in range(ent.start + 1, ent.end - 1):
         if (
             t.orth[k] in _DASHES
@@ -236,21 +242,21 @@ def place_pieces(ent: Span, t: Tokens) -> list[Span]:
     return [ent]
 
 
-def pieces(found: Sequence[Span], t: Tokens, earlier: Sequence[RawMention]) -> list[Span]:
-    """The names ``found`` in a block, each run-on cut into its names (``fixture_pieces``,
-    ``place_pieces``); ``earlier``: the document's mentions before the block."""
+def pieces(found: Sequence[Span], t: Tokens, earlier: Sequence[RawMention], raw: str) -> list[Span]:
+    """The names ``found`` in a block, each run-on cut into its names; ``earlier``: the
+    document's mentions before the block; ``raw``: the block's own characters."""
     known: frozenset[str] = frozenset()
     if any(_between_fixtures(e, t) for e in found):  # the keys are needed there only
         known = frozenset(name_key(t.span_text(e.start, e.end)) for e in found)
         known |= frozenset(name_key(m.text) for m in earlier)
     # a date's or a count's numbers are its own ("March 1-2", "the 12th")
-    return [p for e in found for p in (_cut(e, t, known) if e.label_ in LABEL_TYPES else [e])]
+    return [p for e in found for p in (_cut(e, t, known, raw) if e.label_ in LABEL_TYPES else [e])]
 
 
-def _cut(ent: Span, t: Tokens, known: frozenset[str]) -> list[Span]:
+def _cut(ent: Span, t: Tokens, known: frozenset[str], raw: str) -> list[Span]:
     return [
         p
-        for d in dash_pieces(ent, t)
+        for d in dash_pieces(ent, t, raw)
         for r in result_pieces(d, t)
         for f in fixture_pieces(unmarked(r, t), t, known)
         for p in place_pieces(f, t)

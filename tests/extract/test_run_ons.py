@@ -75,6 +75,10 @@ RUN_ONS = [
     ),
     ("Heatwave grips Europe Madrid recorded 44 degrees on Monday.", ["Europe", "Madrid"]),
     ("Channel 4 News reported it on Monday.", ["Channel 4 News"]),
+    (
+        "Leaders met at the Asia - Pacific Economic Cooperation summit.",
+        ["Asia - Pacific Economic Cooperation"],
+    ),
     ("Paris Hilton flew to Guinea Bissau on Monday.", ["Paris Hilton", "Guinea Bissau"]),
 ]
 
