@@ -32,8 +32,30 @@ TITLES = _words(
     # "Archaeologist Herbert Lutz", "MEP Ulrike Lunacek", "starring Meryl Streep"): words
     # that begin no organization's or place's name
     "coach mep filmmaker archaeologist historian economist novelist playwright rapper "
-    "midfielder striker goalkeeper starring"
+    "midfielder striker goalkeeper starring professor writer journalist columnist actor actress "
+    "songwriter drummer guitarist bassist pianist vocalist violinist cellist environmentalist "
+    "campaigner "
+    # and the ranks of police, armed forces and navies ("Officer J.D. Tippit", "Ensign John
+    # Doe"), which begin no other name either
+    "officer trooper constable ensign commodore brigadier corporal airman seaman"
 )
+# Callings and ranks news writes as a title before a person's name, which name_key keeps
+# because they begin other names too ("Detective Comics", "Agent Orange", "Inspector Gadget",
+# "Singer Corporation"): a person's name begins after them all the same ("Detective Louis
+# Fitch", "Rear Admiral Jane Roe": kg.extract.joins.title_start). Not the words that are given
+# names too ("Deacon Jones", "Marine Le Pen", "Elder Wills"), nor a churchman's rank named with
+# the name ("Cardinal Richelieu").
+CALLING_TITLES = _words(
+    "detective det inspector patrolman patrolwoman agent rear lecturer scientist physicist "
+    "chemist biologist astronomer astronaut engineer lawyer barrister solicitor nurse dentist "
+    "pharmacist singer conductor producer author reporter artist sculptor advisor adviser "
+    "aide consul delegate entrepreneur founder cofounder investor manager skipper referee "
+    "umpire trainer archbishop superintendent"
+)
+# A doctor's or professor's courtesy title: not before a full name ("Dr Anthony Fauci" is
+# Anthony Fauci), but before one word, where it may be the name's own ("Dr Dre", "Dr Seuss";
+# "Dr Fauci", whose name key folds it)
+DEGREE_TITLES = _words("dr prof")
 # A ruler's titles, which name_key keeps ("King Digital", "Prince Edward Island" are names): a
 # person's name that begins with them is the person's name without them in a document that
 # names both ("King Yi Seok", "Yi Seok"; rule "title").

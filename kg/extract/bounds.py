@@ -1,7 +1,8 @@
 """Where a name the recogniser read begins and ends, and whether it is a name at all: a name
-loses a leading determiner, a lower-case adjective and a person's title, a trailing possessive,
-punctuation, a score and the function words it ends on; concepts, lower-case phrases and
-sentence-initial common words are no names."""
+loses a leading determiner (not a work's title its own: "A Vindication of Natural Society"), a
+lower-case adjective and a person's title, a trailing possessive, punctuation, a score and the
+function words it ends on; concepts, lower-case phrases and sentence-initial common words are
+no names, but a phrase written as a title is one whatever its words ("Cuts Both Ways")."""
 
 from __future__ import annotations
 
@@ -10,12 +11,15 @@ from typing import TYPE_CHECKING
 from kg.extract import joins
 from kg.extract.cuts import NUMBERLESS, after_plural, without_scores
 from kg.extract.name_joins import person_end
+from kg.extract.plain_words import title_cased
 from kg.extract.tokens import Tokens
 from kg.extract.types import is_nationality, is_party
 from kg.lexicon import (
     DETERMINERS,
+    HEADLINE_SMALL_WORDS,
     NAME_PARTICLES,
     NOUN_TYPE,
+    OPENING_QUOTES,
     ORG_TRAILING_TITLES,
     POSSESSIVES,
     STOPLIST,
@@ -33,9 +37,12 @@ def trim(ent: Span, t: Tokens) -> Span | None:
     start, end = ent.start, ent.end
     norp = ent.label_ == "NORP"
     lower, punct, space, tag, orth = t.lower, t.punct, t.space, t.tag, t.orth
+    # a work's title keeps the capitalised article it begins with ("This Train", "The Jungle
+    # Book"): a title's own word, which the work's name is written with
+    work = ent.label_ == "WORK_OF_ART" and titled_words(start, end, t)
     while start < end:
         if not (
-            lower[start] in DETERMINERS
+            (lower[start] in DETERMINERS and not (work and t.title[start]))
             or punct[start]
             or space[start]
             # a word in lower case begins no name ("every National Conference", "the state
@@ -101,6 +108,8 @@ def junk(span: Span, t: Tokens | None = None) -> bool:
     label = span.label_
     if label == "NORP" and not is_nationality(text) and not is_party(text):
         return True  # a religious group is no place; a party is an organization (mentions)
+    if titled_words(start, end, t) and not _in_headline(start, t) and not _quoted(start, t):
+        return False  # a title of a work or a band's name: "Like Someone in Love"
     if not any(x in ("NNP", "NNPS") for x in t.tag[start:end]) and not (
         label == "NORP" and t.title[start]
     ):
@@ -111,3 +120,28 @@ def junk(span: Span, t: Tokens | None = None) -> bool:
     return bool(words) and all(
         t.is_lower[k] or (t.stop[k] and not (caps and t.orth[k].isupper())) for k in words
     )
+
+
+def titled_words(start: int, end: int, t: Tokens) -> bool:
+    """Whether tokens ``start:end`` are two words or more written as a title is: each begins
+    with a capital but the small words between them ("Rage Against the Machine", "Cuts Both
+    Ways"), which the tagger may read as common words all the same."""
+    words = [k for k in range(start, end) if t.alpha[k]]
+    if len(words) < 2 or t.lower[words[0]] in HEADLINE_SMALL_WORDS and not t.title[words[0]]:
+        return False
+    if t.lower[words[-1]] in HEADLINE_SMALL_WORDS:
+        return False
+    return all(t.orth[k][0].isupper() or t.lower[k] in HEADLINE_SMALL_WORDS for k in words)
+
+
+def _quoted(k: int, t: Tokens) -> bool:
+    """Whether token ``k`` follows a quotation mark: a quoted title is read whole where it is
+    one (kg.extract.mentions), and a quoted slogan is none ("Rebuild It Now," they chanted)."""
+    return k > 0 and t.orth[k - 1] in OPENING_QUOTES
+
+
+def _in_headline(k: int, t: Tokens) -> bool:
+    """Whether token ``k`` stands in a sentence written in title case, a headline's, whose
+    capitals say nothing."""
+    sent = t.sent(k)
+    return title_cased(t, sent.start, sent.end)

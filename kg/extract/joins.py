@@ -14,7 +14,9 @@ from kg.extract.plain_words import is_word
 from kg.extract.tokens import Tokens
 from kg.extract.types import is_nationality
 from kg.lexicon import (
+    CALLING_TITLES,
     COURTESY_TITLES,
+    DEGREE_TITLES,
     HONORIFICS,
     KIND_NOUNS,
     MONTHS,
@@ -46,6 +48,7 @@ _NOT_GIVEN = (
     | TITLE_WORDS
     | COURTESY_TITLES
     | ORG_TRAILING_TITLES
+    | CALLING_TITLES
     | frozenset(KIND_NOUNS["Person"])
 )
 
@@ -97,8 +100,12 @@ def title_start(start: int, end: int, t: Tokens) -> int:
     """The start of a person's name at tokens ``start:end`` past the titles it begins with
     ("Spokesman KK Khumalo", "General Pervez Musharraf", "Sen. Robert Kennedy"): the
     title is no part of the name, and the word before the name still votes it a person. A
-    courtesy title or a ruler's stays ("Frau Merkel", "King Abdullah")."""
-    while end - start > 1 and t.lower[start].rstrip(".") in _LEADING_TITLES:
+    courtesy title or a ruler's stays ("Frau Merkel", "King Abdullah"); a doctor's or a
+    professor's only before a full name ("Dr Anthony Fauci", not "Dr Dre")."""
+    while end - start > 1:
+        word = t.lower[start].rstrip(".")
+        if not (word in _LEADING_TITLES or (word in DEGREE_TITLES and end - start > 2)):
+            break
         start += 1
     return start
 

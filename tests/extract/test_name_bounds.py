@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from kg.extract.bounds import junk, trim
 from kg.extract.joins import (
     given_name_joins,
     hyphen_joins,
@@ -204,6 +205,19 @@ TITLED = [
     (["President"], 0),
     (["Frau", "Merkel"], 0),
     (["Grace", "Kelly"], 0),
+    # a calling or a rank written as a title
+    (["Detective", "Ann", "Moss"], 1),
+    (["Drummer", "Lars", "Berg"], 1),
+    (["Rear", "Admiral", "Ann", "Moss"], 2),
+    (["Professor", "Ann", "Moss"], 1),
+    (["Officer", "Moss"], 1),
+    # a given name, or a churchman's rank named with the name
+    (["Deacon", "Moss"], 0),
+    (["Cardinal", "Moss"], 0),
+    # a doctor's title before a full name, not before one word, which it may be the name of
+    (["Dr.", "Ann", "Moss"], 1),
+    (["Prof.", "Dr.", "Ann", "Moss"], 2),
+    (["Dr.", "Moss"], 0),
 ]
 
 
@@ -349,3 +363,63 @@ def test_a_recased_dateline_keeps_its_acronyms(pipeline, text, expected):
     import kg
 
     assert expected <= {e.name for e in kg.build([text], model=pipeline).entities}
+
+
+# (words, tags, span as the recogniser read it, expected name or None): a work's title keeps
+# the capitalised article it begins with, and a phrase written as a title is a name whatever
+# the tagger made of its words; not in a headline written in title case, nor in lower case
+WORKS = [
+    (
+        ["She", "wrote", "A", "Quiet", "Harbour", "there", "."],
+        ["PRP", "VBD", "DT", "JJ", "NN", "RB", "."],
+        (2, 5, "WORK_OF_ART"),
+        "A Quiet Harbour",
+    ),
+    (
+        ["She", "wrote", "the", "Quiet", "Harbour", "there", "."],
+        ["PRP", "VBD", "DT", "JJ", "NN", "RB", "."],
+        (2, 5, "WORK_OF_ART"),
+        "Quiet Harbour",
+    ),
+    (  # another kind of name loses its article
+        ["She", "saw", "The", "Quiet", "Harbour", "there", "."],
+        ["PRP", "VBD", "DT", "NNP", "NNP", "RB", "."],
+        (2, 5, "ORG"),
+        "Quiet Harbour",
+    ),
+    (
+        ["They", "recorded", "Cuts", "Both", "Ways", "in", "May", "."],
+        ["PRP", "VBD", "NNS", "DT", "NNS", "IN", "NNP", "."],
+        (2, 5, "WORK_OF_ART"),
+        "Cuts Both Ways",
+    ),
+    (
+        ["He", "joined", "Rage", "Against", "the", "Machine", "early", "."],
+        ["PRP", "VBD", "NN", "IN", "DT", "NN", "RB", "."],
+        (2, 6, "ORG"),
+        "Rage Against the Machine",
+    ),
+    (
+        ["They", "recorded", "cuts", "both", "ways", "in", "May", "."],
+        ["PRP", "VBD", "NNS", "DT", "NNS", "IN", "NNP", "."],
+        (2, 5, "WORK_OF_ART"),
+        None,
+    ),
+    (  # a headline's capitals say nothing
+        ["Rebels", "Seize", "Town", "Near", "Border", "Crossing"],
+        ["NNS", "VBP", "NN", "IN", "NN", "NN"],
+        (1, 3, "ORG"),
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize("words, tags, span, expected", WORKS, ids=[w[3] or "-" for w in WORKS])
+def test_a_works_title_keeps_its_words(pipeline, words, tags, span, expected):
+    from spacy.tokens import Span
+
+    sdoc = _doc(pipeline, words, tags)
+    sdoc[0].is_sent_start = True
+    t = Tokens(sdoc)
+    name = trim(Span(sdoc, span[0], span[1], label=span[2]), t)
+    assert (None if name is None or junk(name, t) else name.text) == expected
