@@ -37,12 +37,14 @@ def trim(ent: Span, t: Tokens) -> Span | None:
     start, end = ent.start, ent.end
     norp = ent.label_ == "NORP"
     lower, punct, space, tag, orth = t.lower, t.punct, t.space, t.tag, t.orth
-    # a work's title keeps the capitalised article it begins with ("This Train", "The Jungle
-    # Book"): a title's own word, which the work's name is written with
+    # a work's title keeps the capitalised article it begins inside a sentence with ("wrote A
+    # Tale of Two Cities", "the single This Train"): a title's own word; first in a sentence or
+    # a line the capital says nothing ("The Nobel Prize was ...")
     work = ent.label_ == "WORK_OF_ART" and titled_words(start, end, t)
+    work = work and t.title[start] and not _first_word(start, t)
     while start < end:
         if not (
-            (lower[start] in DETERMINERS and not (work and t.title[start]))
+            (lower[start] in DETERMINERS and not work)
             or punct[start]
             or space[start]
             # a word in lower case begins no name ("every National Conference", "the state
@@ -124,14 +126,24 @@ def junk(span: Span, t: Tokens | None = None) -> bool:
 
 def titled_words(start: int, end: int, t: Tokens) -> bool:
     """Whether tokens ``start:end`` are two words or more written as a title is: each begins
-    with a capital but the small words between them ("Rage Against the Machine", "Cuts Both
-    Ways"), which the tagger may read as common words all the same."""
+    with a capital but the small words between them, and the last a noun ("Rage Against the
+    Machine", "Cuts Both Ways"), which the tagger may read as common words all the same; not
+    an adjective's phrase ("Results of South Korean" pro-soccer games)."""
     words = [k for k in range(start, end) if t.alpha[k]]
     if len(words) < 2 or t.lower[words[0]] in HEADLINE_SMALL_WORDS and not t.title[words[0]]:
         return False
-    if t.lower[words[-1]] in HEADLINE_SMALL_WORDS:
+    if t.lower[words[-1]] in HEADLINE_SMALL_WORDS or not t.tag[words[-1]].startswith("NN"):
         return False
     return all(t.orth[k][0].isupper() or t.lower[k] in HEADLINE_SMALL_WORDS for k in words)
+
+
+def _first_word(k: int, t: Tokens) -> bool:
+    """Whether token ``k`` is the first word of its sentence or line, after any quotation
+    marks that open it."""
+    first = t.sent(k).start
+    while k > first and t.orth[k - 1] in OPENING_QUOTES:
+        k -= 1
+    return k == first or "\n" in t.orth[k - 1]
 
 
 def _quoted(k: int, t: Tokens) -> bool:

@@ -381,6 +381,12 @@ WORKS = [
         (2, 5, "WORK_OF_ART"),
         "Quiet Harbour",
     ),
+    (  # first in a sentence, the article's capital says nothing
+        ["The", "Quiet", "Harbour", "won", "a", "prize", "."],
+        ["DT", "JJ", "NN", "VBD", "DT", "NN", "."],
+        (0, 3, "WORK_OF_ART"),
+        "Quiet Harbour",
+    ),
     (  # another kind of name loses its article
         ["She", "saw", "The", "Quiet", "Harbour", "there", "."],
         ["PRP", "VBD", "DT", "NNP", "NNP", "RB", "."],
@@ -403,6 +409,12 @@ WORKS = [
         ["They", "recorded", "cuts", "both", "ways", "in", "May", "."],
         ["PRP", "VBD", "NNS", "DT", "NNS", "IN", "NNP", "."],
         (2, 5, "WORK_OF_ART"),
+        None,
+    ),
+    (  # an adjective's phrase is no title
+        ["He", "read", "Results", "of", "South", "Korean", "games", "."],
+        ["PRP", "VBD", "NNS", "IN", "JJ", "JJ", "NNS", "."],
+        (2, 6, "GPE"),
         None,
     ),
     (  # a headline's capitals say nothing
