@@ -436,7 +436,9 @@ def _quoted_titles(sdoc: Doc, t: Tokens, names: list[Span]) -> list[Span]:
     return out
 
 
-def _worked_titles(found: list[tuple[int, int]], t: Tokens, exact: dict) -> set[str]:
+def _worked_titles(
+    found: list[tuple[int, int]], t: Tokens, exact: dict[tuple[int, int], str]
+) -> set[str]:
     """The quoted titles (lower-cased) that the block says are works: a work's noun among the
     few words before a quoting or after it in its sentence, the recogniser's label of a work,
     or a list ("X", "Y" and "Z") one of whose titles is said so."""
