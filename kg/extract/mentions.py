@@ -430,7 +430,7 @@ def _quoted_titles(sdoc: Doc, t: Tokens, names: list[Span]) -> list[Span]:
     works = _worked_titles(found, t, exact)
     out: list[Span] = []
     for a, b in found:
-        if t.text[t.idx[a] : t.end_char[b - 1]].lower() in works:
+        if t.span_text(a, b).lower() in works:
             label = exact.get((a, b), "WORK_OF_ART")
             out.append(Span(sdoc, a, b, label=label if label in WORK_LABELS else "WORK_OF_ART"))
     return out
@@ -457,11 +457,7 @@ def _worked_titles(
             between = {t.lower[x] for x in range(b0 + 1, a1 - 1)}
             if between and between <= LIST_JOINS and a1 - 1 - (b0 + 1) <= 2:
                 cued[k] = cued[k - 1] = cued[k] or cued[k - 1]
-    return {
-        t.text[t.idx[a] : t.end_char[b - 1]].lower()
-        for (a, b), c in zip(found, cued, strict=True)
-        if c
-    }
+    return {t.span_text(a, b).lower() for (a, b), c in zip(found, cued, strict=True) if c}
 
 
 def _title(a: int, b: int, t: Tokens) -> bool:

@@ -176,7 +176,8 @@ def _made(words: list[str], f: str, tops: dict[str, str], names: Mapping[str, _N
         maker = " ".join(words[:i])
         if len(words) <= i or maker not in names or tops[maker] == "Person":
             continue
-        if maker in places() and places()[maker][1] != "city" or _state(maker):
+        row = places().get(maker)
+        if row is not None and row[1] != "city" or _state(maker):
             continue  # a country's or a state's name says where a thing is, not who made it
         if not names[maker].docs.isdisjoint(names[f].docs):
             out.append(" ".join(words[i:]))
